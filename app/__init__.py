@@ -1,0 +1,1 @@
+"""Configuration, the CLI and ``serve``: the only place that wires every concrete class together."""

@@ -1,0 +1,1 @@
+"""Tickets: the store, the queue, the outbox, privacy requests and the agent web app."""

@@ -1,0 +1,1 @@
+"""The agents' web app and API."""
