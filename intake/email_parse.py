@@ -1,0 +1,353 @@
+"""Raw RFC 5322 bytes -> ``ParsedMail`` -> ``InboundMessage``: the e-mail half of the intake adapter.
+
+The SMTP server and the IMAP poller hand us the message exactly as received. We parse the bytes with
+``email.message_from_bytes(raw, policy=policy.default)`` and never decode them ourselves first (as
+Zulip's e-mail gateway does): only the MIME structure knows which charset applies to which part.
+
+Whatever arrives, ``parse_email`` returns a ``ParsedMail``; it never raises. Missing headers become
+``None``/empty, and what was wrong is listed in ``defects`` as short codes (never content), so the
+pipeline can record it and an operator can find broken senders without reading mail.
+
+Run ``python -m intake.email_parse FILE.eml`` to print the JSON that ``scrubdesk mail parse`` shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.header
+import email.utils
+import hashlib
+import json
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.message import Message
+from typing import Any
+
+from intake.mail_auto import MailFacts, classify
+from intake.mail_body import extract_body
+from intake.mail_charset import clean_text, repair_header_text
+from intake.message import BounceReport, Channel, InboundAttachment, InboundMessage
+
+log = logging.getLogger(__name__)
+
+_ANGLE_ID = re.compile(r"<([^<>\s]+)>")
+_FOLD = re.compile(r"\r?\n[ \t]*")
+# A References header longer than this is abuse, not a thread (RFC 5322 recommends trimming).
+MAX_REFERENCES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMail:
+    message_id: str | None  # without angle brackets
+    in_reply_to: tuple[str, ...]
+    references: tuple[str, ...]
+    from_addr: str | None  # lower-cased addr-spec; None when missing, null (<>) or unparseable
+    from_name: str | None
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    subject: str
+    text: str
+    auto_submitted: bool
+    auto_reason: str | None
+    bounce: BounceReport | None
+    attachments: tuple[InboundAttachment, ...]
+    authentication_results: tuple[str, ...]  # in header order: the topmost is our own MTA's
+    date: datetime | None  # the sender's Date header (timezone-aware), not the time of receipt
+    defects: tuple[str, ...]
+
+
+class _Defects(list[str]):
+    def add(self, code: str) -> None:
+        if code not in self:
+            self.append(code)
+
+
+def _raw_headers(msg: Message) -> dict[str, tuple[str, ...]]:
+    """Every header as unparsed, unfolded text: the structured parsers may reject what we still need."""
+    headers: dict[str, list[str]] = {}
+    for name, value in msg.raw_items():
+        text = _FOLD.sub(" ", str(value)).strip()
+        headers.setdefault(str(name).lower(), []).append(repair_header_text(text)[0])
+    return {name: tuple(values) for name, values in headers.items()}
+
+
+def _decoded_header(
+    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects
+) -> str | None:
+    """RFC 2047-decoded header text, falling back to the older decoder and then the raw value."""
+    if name.lower() not in raw:
+        return None
+    try:
+        value = msg.get(name)
+        text = str(value) if value is not None else ""
+        for defect in getattr(value, "defects", ()):
+            defects.add(f"{name.lower()}:{type(defect).__name__}")
+    except Exception:
+        defects.add(f"{name.lower()}:unparseable")
+        text = raw[name.lower()][0]
+        try:
+            text = str(email.header.make_header(email.header.decode_header(text)))
+        except Exception:  # keep the raw text: it is still the sender's subject
+            defects.add(f"{name.lower()}:encoded-word-undecodable")
+    text, header_defects = repair_header_text(" ".join(text.split()))
+    for code in header_defects:
+        defects.add(f"{name.lower()}:{code}")
+    return text
+
+
+def _addresses(
+    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects
+) -> list[tuple[str, str]]:
+    """(display name, lower-cased addr-spec) pairs of an address header; invalid entries dropped."""
+    if name.lower() not in raw:
+        return []
+    pairs: list[tuple[str, str]] = []
+    try:
+        for header in msg.get_all(name) or []:
+            for defect in getattr(header, "defects", ()):
+                defects.add(f"{name.lower()}:{type(defect).__name__}")
+            for address in getattr(header, "addresses", ()):
+                pairs.append((str(address.display_name), str(address.addr_spec)))
+    except Exception:
+        defects.add(f"{name.lower()}:unparseable")
+        pairs = [(n, a) for n, a in email.utils.getaddresses(list(raw[name.lower()]))]
+    result: list[tuple[str, str]] = []
+    for display, addr in pairs:
+        addr = repair_header_text(addr)[0].strip().lower()
+        # An addr-spec needs a local part and a domain (RFC 5322 section 3.4.1).
+        local, at, domain = addr.rpartition("@")
+        if not at or not local or not domain or any(c.isspace() for c in addr) or addr == "<>":
+            if addr and addr != "<>":
+                defects.add(f"{name.lower()}:invalid-address")
+            continue
+        result.append((repair_header_text(" ".join(display.split()))[0], addr))
+    return result
+
+
+def _ids(values: tuple[str, ...] | None) -> tuple[str, ...]:
+    if not values:
+        return ()
+    found: list[str] = []
+    for value in values:
+        found.extend(_ANGLE_ID.findall(value))
+    if not found:
+        # Some clients omit the brackets: accept bare tokens that look like an id-left@id-right.
+        found = [t for v in values for t in v.split() if "@" in t and "<" not in t and ">" not in t]
+    unique = list(dict.fromkeys(found))
+    return tuple(unique[-MAX_REFERENCES:])
+
+
+def _message_id(raw: dict[str, tuple[str, ...]], defects: _Defects) -> str | None:
+    values = raw.get("message-id")
+    if not values:
+        defects.add("missing-message-id")
+        return None
+    ids = _ids(values[:1])
+    if not ids:
+        defects.add("message-id-invalid")
+        return None
+    return ids[0]
+
+
+def _date(raw: dict[str, tuple[str, ...]], defects: _Defects) -> datetime | None:
+    values = raw.get("date")
+    if not values:
+        defects.add("missing-date")
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(values[0])
+    except (TypeError, ValueError, IndexError, OverflowError):
+        defects.add("date-invalid")
+        return None
+    # "-0000" means "UTC, local zone unknown" (RFC 5322 section 3.3) and parses as naive.
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _lib_defects(msg: Message, defects: _Defects) -> None:
+    for defect in getattr(msg, "defects", ()):
+        defects.add(type(defect).__name__)
+
+
+def parse_email(
+    raw: bytes,
+    *,
+    envelope_from: str | None = None,
+    trusted_list_ids: frozenset[str] = frozenset(),
+) -> ParsedMail:
+    """Parse raw message bytes; never raises.
+
+    ``envelope_from`` is the SMTP MAIL FROM when the caller has it ("" for the null reverse-path),
+    which lets bounces be recognised without a Return-Path header. ``trusted_list_ids`` are List-Id
+    values (lower case, without brackets) of lists that front our own support address.
+    """
+    try:
+        return _parse(raw, envelope_from, trusted_list_ids)
+    except Exception as exc:  # the last line of defence: a parser bug must not lose a customer's mail
+        log.exception("mail parse failed, falling back to raw text (%d bytes)", len(raw))
+        return ParsedMail(
+            message_id=None,
+            in_reply_to=(),
+            references=(),
+            from_addr=None,
+            from_name=None,
+            to=(),
+            cc=(),
+            subject="",
+            text=clean_text(raw.decode("utf-8", errors="replace")),
+            auto_submitted=False,
+            auto_reason=None,
+            bounce=None,
+            attachments=(),
+            authentication_results=(),
+            date=None,
+            defects=(f"parser-crash:{type(exc).__name__}",),
+        )
+
+
+def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[str]) -> ParsedMail:
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    defects = _Defects()
+    _lib_defects(msg, defects)
+    headers = _raw_headers(msg)
+    if not headers:
+        defects.add("no-headers")
+
+    senders = _addresses(msg, "From", headers, defects)
+    from_present = "from" in headers
+    if not from_present:
+        defects.add("missing-from")
+    from_name, from_addr = senders[0] if senders else (None, None)
+    if len(senders) > 1:
+        defects.add("multiple-from")
+    subject = _decoded_header(msg, "Subject", headers, defects)
+    if subject is None:
+        defects.add("missing-subject")
+
+    body = extract_body(msg)
+    for code in body.defects:
+        defects.add(code)
+
+    facts = MailFacts(
+        msg=msg,
+        headers=headers,
+        from_addr=from_addr,
+        from_present=from_present,
+        envelope_from=envelope_from,
+        subject=subject or "",
+        text=body.text,
+        trusted_list_ids=frozenset(t.lower() for t in trusted_list_ids),
+    )
+    verdict = classify(facts)
+
+    parsed = ParsedMail(
+        message_id=_message_id(headers, defects),
+        in_reply_to=_ids(headers.get("in-reply-to")),
+        references=_ids(headers.get("references")),
+        from_addr=from_addr,
+        from_name=from_name or None,
+        to=tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects))),
+        cc=tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects))),
+        subject=subject or "",
+        text=body.text,
+        auto_submitted=verdict.auto_submitted,
+        auto_reason=verdict.auto_reason,
+        bounce=verdict.bounce,
+        attachments=body.attachments,
+        authentication_results=headers.get("authentication-results", ()),
+        date=_date(headers, defects),
+        defects=tuple(defects),
+    )
+    log.debug(
+        "parsed mail: %d chars, %d attachments, %d defects, auto=%s",
+        len(parsed.text),
+        len(parsed.attachments),
+        len(parsed.defects),
+        parsed.auto_reason,
+    )
+    return parsed
+
+
+def external_id_for(parsed: ParsedMail, raw: bytes) -> str:
+    """The idempotency key: the Message-ID, or a digest of the exact bytes so a retry still dedupes."""
+    if parsed.message_id:
+        return parsed.message_id
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def to_inbound(parsed: ParsedMail, raw: bytes) -> InboundMessage:
+    """The channel-neutral message for ``submit``. A missing or null sender becomes ``""``."""
+    return InboundMessage(
+        channel=Channel.EMAIL,
+        external_id=external_id_for(parsed, raw),
+        sender=parsed.from_addr or "",
+        text=parsed.text,
+        sender_name=parsed.from_name,
+        subject=parsed.subject or None,
+        recipients=tuple(dict.fromkeys(parsed.to + parsed.cc)),
+        in_reply_to=parsed.in_reply_to,
+        references=parsed.references,
+        auto_submitted=parsed.auto_submitted or not parsed.from_addr,
+        auto_reason=parsed.auto_reason or (None if parsed.from_addr else "null-sender"),
+        bounce=parsed.bounce,
+        attachments=parsed.attachments,
+        authentication_results=parsed.authentication_results,
+        parse_defects=parsed.defects,
+    )
+
+
+def parsed_to_json(parsed: ParsedMail) -> dict[str, Any]:
+    """The JSON shape printed by ``scrubdesk mail parse FILE.eml --json``."""
+    bounce = None
+    if parsed.bounce is not None:
+        bounce = {
+            "original_message_id": parsed.bounce.original_message_id,
+            "status": parsed.bounce.status,
+            "action": parsed.bounce.action,
+        }
+    return {
+        "message_id": parsed.message_id,
+        "in_reply_to": list(parsed.in_reply_to),
+        "references": list(parsed.references),
+        "from": parsed.from_addr,
+        "to": list(parsed.to),
+        "cc": list(parsed.cc),
+        "subject": parsed.subject,
+        "text": parsed.text,
+        "auto_submitted": parsed.auto_submitted,
+        "bounce": bounce,
+        "attachments": [
+            {
+                "filename": a.filename,
+                "content_type": a.content_type,
+                "size": len(a.data),
+                "sha256": hashlib.sha256(a.data).hexdigest(),
+            }
+            for a in parsed.attachments
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m intake.email_parse", description="Parse an e-mail and print its JSON."
+    )
+    parser.add_argument("file", help="an .eml file, or - for standard input")
+    parser.add_argument("--json", action="store_true", help="print JSON (the default and only format)")
+    args = parser.parse_args(argv)
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        with open(args.file, "rb") as fh:
+            raw = fh.read()
+    json.dump(parsed_to_json(parse_email(raw)), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
