@@ -1,0 +1,354 @@
+"""The ticket store: the operations intake and the web app perform, each on a given ``Session``.
+
+Write operations take ``ScrubbedText`` for anything a customer wrote, so a raw body cannot reach a
+column without the type checker objecting (and ``_require_scrubbed`` objects at run time too).
+Transactions belong to the caller (``TicketStore.writing()``), so one message is one commit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from scrubber import ScrubbedText
+from tickets.db import make_sessionmaker
+from tickets.models import (
+    OPEN_STATUSES,
+    TICKET_NUMBER_OFFSET,
+    Attachment,
+    Contact,
+    Customer,
+    Direction,
+    ImapMailboxState,
+    Message,
+    PlaceholderKey,
+    Ticket,
+    TicketEvent,
+    TicketStatus,
+    utcnow,
+)
+
+# "[#100042]" in a subject: the tag our outgoing mail carries so a reply can find its ticket.
+TICKET_TAG = re.compile(r"\[#(\d{6,12})\]")
+# Reply and forward prefixes in several languages, stripped for the ticket's subject line.
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|antw|doorst|tr|sv|vs)\s*(\[\d+\])?\s*:\s*)+", re.I)
+
+
+def _require_scrubbed(*values: str | None) -> None:
+    for value in values:
+        if value is not None and not isinstance(value, ScrubbedText):
+            raise TypeError("the store only accepts text that passed the scrubber")
+
+
+def ticket_tag(number: int) -> str:
+    return f"[#{number}]"
+
+
+def clean_subject(subject: ScrubbedText) -> ScrubbedText:
+    """A ticket's subject line: reply prefixes and our tag removed (still scrubbed text)."""
+    return ScrubbedText(_SUBJECT_PREFIX.sub("", TICKET_TAG.sub("", subject)).strip()[:500])
+
+
+class TicketStore:
+    """Owns the engine and hands out sessions; the operations below work on those sessions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = make_sessionmaker(engine)
+        self._write = make_sessionmaker(engine, write=True)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on an exception."""
+        with self._write() as session, session.begin():
+            yield session
+
+
+# --- lookups ------------------------------------------------------------------------------------
+
+
+def find_message(session: Session, channel: str, external_id: str) -> Message | None:
+    return session.scalars(
+        select(Message).where(Message.channel == channel, Message.external_id == external_id)
+    ).first()
+
+
+def ticket_by_number(session: Session, number: int) -> Ticket | None:
+    return session.get(Ticket, number - TICKET_NUMBER_OFFSET) if number > TICKET_NUMBER_OFFSET else None
+
+
+def ticket_by_mail_refs(session: Session, refs: Sequence[str]) -> Ticket | None:
+    """The ticket of the newest stored message named in In-Reply-To/References (RFC 5322 3.6.4)."""
+    if not refs:
+        return None
+    found = session.scalars(
+        select(Message)
+        .where(Message.channel == "email", Message.external_id.in_(list(refs)))
+        .order_by(Message.id.desc())
+        .limit(1)
+    ).first()
+    return found.ticket if found else None
+
+
+def open_ticket_of_contact(session: Session, contact: Contact) -> Ticket | None:
+    return session.scalars(
+        select(Ticket)
+        .where(Ticket.contact_id == contact.id, Ticket.status.in_(OPEN_STATUSES))
+        .order_by(Ticket.last_activity_at.desc(), Ticket.id.desc())
+        .limit(1)
+    ).first()
+
+
+def may_thread_by_tag(ticket: Ticket, contact: Contact) -> bool:
+    """A subject tag threads only for the ticket's own contact or a contact of the same customer.
+
+    Anyone can quote a ticket number; without this check a stranger could write into (and, through
+    the agent's reply, read from) someone else's ticket.
+    """
+    if ticket.contact_id == contact.id:
+        return True
+    return ticket.customer_id is not None and ticket.customer_id == contact.customer_id
+
+
+# --- contacts and customers ---------------------------------------------------------------------
+
+
+def normalise_address(channel: str, address: str) -> str:
+    return address.strip().lower() if channel in ("email", "webform") else address.strip()
+
+
+def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
+    """The contact for a channel address, linked to a customer by e-mail address when one matches.
+
+    A unique constraint on (channel, address) settles a race between two processes; the loser's
+    transaction fails with IntegrityError and the caller retries.
+    """
+    address = normalise_address(channel, address)
+    contact = session.scalars(
+        select(Contact).where(Contact.channel == channel, Contact.address == address)
+    ).first()
+    if contact is not None:
+        return contact
+    contact = Contact(channel=channel, address=address)
+    if channel in ("email", "webform") and address:
+        contact.customer_id = session.scalars(
+            select(Customer.id).where(func.lower(Customer.email) == address).order_by(Customer.id).limit(1)
+        ).first()
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRecord:
+    number: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+def upsert_customers(session: Session, records: Iterable[CustomerRecord]) -> tuple[int, int]:
+    """Insert or update customers by number; link existing e-mail contacts. Returns (added, updated)."""
+    added = updated = 0
+    for rec in records:
+        email = rec.email.strip().lower() if rec.email else None
+        customer = session.scalars(select(Customer).where(Customer.number == rec.number)).first()
+        if customer is None:
+            customer = Customer(number=rec.number)
+            session.add(customer)
+            added += 1
+        else:
+            updated += 1
+        customer.name, customer.email, customer.phone, customer.address = rec.name, email, rec.phone, rec.address
+        session.flush()
+        if email:
+            for contact in session.scalars(
+                select(Contact).where(Contact.channel.in_(("email", "webform")), Contact.address == email)
+            ):
+                if contact.customer_id is None:
+                    contact.customer_id = customer.id
+    return added, updated
+
+
+# --- tickets and messages -----------------------------------------------------------------------
+
+
+def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str | None, at: datetime) -> Ticket:
+    """A new ticket without a subject yet: its subject is redacted with its own placeholder book."""
+    ticket = Ticket(
+        channel=channel,
+        contact_id=contact.id,
+        customer_id=contact.customer_id,
+        subject="",
+        status=TicketStatus.NEW,
+        lang=lang,
+        created_at=at,
+        last_activity_at=at,
+    )
+    session.add(ticket)
+    session.flush()
+    return ticket
+
+
+def set_subject(ticket: Ticket, subject: ScrubbedText) -> None:
+    _require_scrubbed(subject)
+    ticket.subject = clean_subject(subject)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttachment:
+    filename: ScrubbedText | None
+    content_type: str
+    size: int
+    sha256: str
+    content: bytes | None
+    note: str | None = None
+
+
+def add_message(
+    session: Session,
+    ticket: Ticket,
+    *,
+    direction: Direction,
+    channel: str,
+    external_id: str,
+    text: ScrubbedText,
+    subject: ScrubbedText | None,
+    contact: Contact | None,
+    lang: str | None,
+    redactions: dict[str, int],
+    received_at: datetime,
+    in_reply_to: str | None = None,
+    author_id: int | None = None,
+    attachments: Sequence[StoredAttachment] = (),
+) -> Message:
+    _require_scrubbed(text, subject, *(a.filename for a in attachments))
+    message = Message(
+        ticket=ticket,
+        direction=direction,
+        channel=channel,
+        external_id=external_id,
+        contact_id=contact.id if contact else None,
+        author_id=author_id,
+        subject=subject,
+        text=text,
+        lang=lang,
+        redactions=redactions,
+        in_reply_to=in_reply_to,
+        received_at=received_at,
+    )
+    for att in attachments:
+        message.attachments.append(
+            Attachment(
+                filename=att.filename,
+                content_type=att.content_type,
+                size=att.size,
+                sha256=att.sha256,
+                content=att.content,
+                stored=att.content is not None,
+                note=att.note,
+            )
+        )
+    session.add(message)
+    if direction is Direction.IN:
+        ticket.last_activity_at = max(ticket.last_activity_at, received_at)
+        # A customer's answer brings a waiting or solved ticket back into the queue.
+        if ticket.status in (TicketStatus.PENDING, TicketStatus.SOLVED):
+            ticket.status = TicketStatus.OPEN
+            ticket.solved_at = None
+    session.flush()
+    return message
+
+
+def add_event(
+    session: Session, ticket: Ticket, kind: str, detail: dict[str, Any], *, dedupe_key: str | None = None
+) -> TicketEvent | None:
+    """Record something that happened to a ticket; returns None when ``dedupe_key`` was seen."""
+    if dedupe_key is not None and session.scalars(
+        select(TicketEvent.id).where(TicketEvent.dedupe_key == dedupe_key)
+    ).first():
+        return None
+    event = TicketEvent(ticket_id=ticket.id, kind=kind, detail=detail, dedupe_key=dedupe_key)
+    session.add(event)
+    session.flush()
+    return event
+
+
+class TicketBook:
+    """The ``PlaceholderBook`` of one ticket, persisted in ``placeholder_keys``."""
+
+    def __init__(self, session: Session, ticket_id: int) -> None:
+        self._session = session
+        self._ticket_id = ticket_id
+        rows = session.execute(
+            select(PlaceholderKey.entity_type, PlaceholderKey.digest, PlaceholderKey.number).where(
+                PlaceholderKey.ticket_id == ticket_id
+            )
+        ).all()
+        self._numbers = {(t, d): n for t, d, n in rows}
+        self._highest: dict[str, int] = {}
+        for (etype, _digest), number in self._numbers.items():
+            self._highest[etype] = max(self._highest.get(etype, 0), number)
+
+    def number_for(self, entity_type: str, digest: str) -> int:
+        key = (entity_type, digest)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._highest.get(entity_type, 0) + 1
+            self._highest[entity_type] = number
+            self._numbers[key] = number
+            self._session.add(
+                PlaceholderKey(ticket_id=self._ticket_id, entity_type=entity_type, digest=digest, number=number)
+            )
+        return number
+
+
+# --- listing (the JSON API of the foundation; the agent UI builds on it) -----------------------
+
+
+def list_tickets(
+    session: Session, *, status: str | None = None, limit: int = 50, before_id: int | None = None
+) -> list[Ticket]:
+    """Newest first, keyset-paginated on the id so deep pages cost the same as the first."""
+    query = select(Ticket).order_by(Ticket.id.desc()).limit(limit)
+    if status:
+        query = query.where(Ticket.status == TicketStatus(status))
+    if before_id is not None:
+        query = query.where(Ticket.id < before_id)
+    return list(session.scalars(query))
+
+
+# --- IMAP mailbox state (intake.imap.MailboxStateStore) -----------------------------------------
+
+
+class SqlMailboxState:
+    """UIDVALIDITY and last handled UID per mailbox, kept in the store."""
+
+    def __init__(self, store: TicketStore) -> None:
+        self._store = store
+
+    def load(self, mailbox_key: str) -> tuple[int, int] | None:
+        with self._store.reading() as session:
+            row = session.get(ImapMailboxState, mailbox_key)
+            return (row.uidvalidity, row.last_uid) if row else None
+
+    def save(self, mailbox_key: str, uidvalidity: int, last_uid: int) -> None:
+        with self._store.writing() as session:
+            row = session.get(ImapMailboxState, mailbox_key)
+            if row is None:
+                session.add(ImapMailboxState(mailbox_key=mailbox_key, uidvalidity=uidvalidity, last_uid=last_uid))
+            else:
+                row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, utcnow()
