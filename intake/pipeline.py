@@ -1,0 +1,334 @@
+"""``Intake.submit``: the one path every message takes, for every channel (docs/architecture).
+
+rules -> duplicate check -> privacy recognition on the raw text (memory only) -> scrub -> thread ->
+commit. The adapter acknowledges only after ``submit`` returns; a re-delivery of a stored message
+returns ``duplicate`` and is acknowledged again without a second copy.
+
+CPU work (analysis) happens before the write transaction opens, so SQLite's single write lock is
+held only for the inserts; redaction itself (cheap) happens inside, because placeholder numbers
+belong to the ticket the message threads into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session
+
+from intake.attachment_clean import attachment_text, clean_attachment
+from intake.errors import TransientError
+from intake.message import Channel, InboundMessage
+from intake.rules import RuleVerdict, check_rules
+from scrubber import Analysis, PlaceholderBook, ScrubbedText, TextScrubber
+from tickets import store
+from tickets.models import Contact, Direction, Ticket
+
+log = logging.getLogger(__name__)
+
+# Channels where a conversation is one running thread: a new message belongs to the contact's open
+# ticket. E-mail and the web form thread by headers and subject tags instead.
+CHAT_CHANNELS = frozenset({Channel.TELEGRAM, Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM})
+
+Status = Literal["stored", "duplicate", "ignored"]
+
+
+@dataclass(frozen=True, slots=True)
+class SubmitOutcome:
+    status: Status
+    ticket_id: int | None = None
+    ticket_number: int | None = None
+    message_id: int | None = None
+    new_ticket: bool = False
+    reason: str | None = None
+    privacy_labels: tuple[str, ...] = ()
+    redactions: dict[str, int] = field(default_factory=dict)
+
+
+class PrivacyDetector(Protocol):
+    """Recognises privacy-right requests (tickets.privacy.recognize) on the raw text."""
+
+    def __call__(self, text: str) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeLimits:
+    # Attachments larger than this keep their metadata (name, type, size, hash) but not the content.
+    attachment_store_max: int = 10 * 1024 * 1024
+    # Text attachments larger than this are not scrubbed and so not stored (only their metadata).
+    text_attachment_scrub_max: int = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """Everything analysed before the transaction: raw values stay in memory only."""
+
+    subject: str
+    subject_analysis: Analysis
+    text: str
+    text_analysis: Analysis
+    attachments: tuple[_PreparedAttachment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedAttachment:
+    filename: str | None
+    filename_analysis: Analysis | None
+    content_type: str
+    size: int
+    sha256: str
+    # Binary content that needs no scrubbing (cleaned images, archives), or the raw text to redact.
+    content: bytes | None
+    text: str | None
+    text_analysis: Analysis | None
+    note: str | None
+
+
+AfterCommit = Callable[[InboundMessage, SubmitOutcome], None]
+
+
+class Intake:
+    def __init__(
+        self,
+        ticket_store: store.TicketStore,
+        scrubber: TextScrubber,
+        *,
+        privacy: PrivacyDetector | None = None,
+        limits: IntakeLimits | None = None,
+        after_commit: Sequence[AfterCommit] = (),
+    ) -> None:
+        self.store = ticket_store
+        self.scrubber = scrubber
+        self.privacy = privacy
+        self.limits = limits or IntakeLimits()
+        self.after_commit = list(after_commit)
+
+    # -- the entry point -------------------------------------------------------------------------
+
+    def submit(self, msg: InboundMessage) -> SubmitOutcome:
+        try:
+            outcome = self._submit(msg)
+        except (OperationalError, PoolTimeout) as exc:
+            # Locked or unreachable store: the upstream keeps the message and retries.
+            log.warning("intake: store unavailable channel=%s: %s", msg.channel, type(exc).__name__)
+            raise TransientError("the ticket store is unavailable; try again later") from exc
+        log.info(
+            "intake: %s channel=%s ticket=%s message=%s redactions=%s%s",
+            outcome.status,
+            msg.channel,
+            outcome.ticket_number,
+            outcome.message_id,
+            outcome.redactions,
+            f" reason={outcome.reason}" if outcome.reason else "",
+        )
+        if outcome.status == "stored":
+            for hook in self.after_commit:
+                try:
+                    hook(msg, outcome)
+                except Exception:
+                    # The message is committed; a failing side effect must not make the channel
+                    # re-deliver it (its own outbox retries), so it is logged and swallowed.
+                    log.exception("intake: after-commit hook failed ticket=%s", outcome.ticket_number)
+        return outcome
+
+    def _submit(self, msg: InboundMessage) -> SubmitOutcome:
+        verdict = check_rules(msg)
+        if verdict is not None:
+            return self._machine_message(msg, verdict)
+        with self.store.reading() as session:
+            existing = store.find_message(session, msg.channel, msg.external_id)
+            if existing is not None:
+                return _duplicate(existing.ticket_id, existing.id)
+        labels = tuple(self.privacy(msg.text)) if self.privacy else ()
+        prepared = self._prepare(msg)
+        # Two processes may race on the same message or on creating the same contact; the unique
+        # constraints decide and the loser starts over (and then finds the duplicate).
+        for attempt in range(3):
+            try:
+                return self._commit(msg, prepared, labels)
+            except IntegrityError:
+                log.info("intake: constraint race channel=%s attempt=%d", msg.channel, attempt + 1)
+        raise TransientError("could not store the message after repeated conflicts")
+
+    # -- steps -----------------------------------------------------------------------------------
+
+    def _prepare(self, msg: InboundMessage) -> _Prepared:
+        analyze = self.scrubber.analyze
+        subject = msg.subject or ""
+        text_analysis = analyze(msg.text, msg.lang_hint)
+        lang = text_analysis.lang
+        attachments = []
+        for raw_att in msg.attachments:
+            att = clean_attachment(raw_att)
+            note = None
+            text = attachment_text(att) if len(att.data) <= self.limits.text_attachment_scrub_max else None
+            content: bytes | None = None
+            if text is None and _is_textual(att.content_type):
+                note = "text attachment too large to scrub; content not kept"
+            elif text is None and len(att.data) <= self.limits.attachment_store_max:
+                content = att.data
+            elif text is None:
+                note = "larger than the storage limit; content not kept"
+            attachments.append(
+                _PreparedAttachment(
+                    filename=att.filename,
+                    filename_analysis=analyze(att.filename, lang) if att.filename else None,
+                    content_type=att.content_type,
+                    size=len(att.data),
+                    sha256=hashlib.sha256(att.data).hexdigest(),
+                    content=content,
+                    text=text,
+                    text_analysis=analyze(text, lang) if text is not None else None,
+                    note=note,
+                )
+            )
+        return _Prepared(
+            subject=subject,
+            subject_analysis=analyze(subject, lang),
+            text=msg.text,
+            text_analysis=text_analysis,
+            attachments=tuple(attachments),
+        )
+
+    def _commit(self, msg: InboundMessage, prep: _Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
+        with self.store.writing() as session:
+            existing = store.find_message(session, msg.channel, msg.external_id)
+            if existing is not None:
+                return _duplicate(existing.ticket_id, existing.id)
+            contact = store.get_or_create_contact(session, msg.channel, msg.sender)
+            ticket = self._thread(session, msg, contact)
+            new_ticket = ticket is None
+            if ticket is None:
+                ticket = store.open_ticket(
+                    session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang, at=msg.received_at
+                )
+            book = store.TicketBook(session, ticket.id)
+            redact = self.scrubber.redact
+            subject = redact(prep.subject, prep.subject_analysis, book)
+            text = redact(prep.text, prep.text_analysis, book)
+            if new_ticket:
+                store.set_subject(ticket, subject)
+            counts = _merge_counts(prep.text_analysis, prep.subject_analysis)
+            message = store.add_message(
+                session,
+                ticket,
+                direction=Direction.IN,
+                channel=msg.channel,
+                external_id=msg.external_id,
+                text=text,
+                subject=subject if msg.subject is not None else None,
+                contact=contact,
+                lang=prep.text_analysis.lang,
+                redactions=counts,
+                received_at=msg.received_at,
+                in_reply_to=msg.in_reply_to[0] if msg.in_reply_to else None,
+                attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
+            )
+            if labels:
+                # Recognition result only (the request types), never the words that triggered it.
+                store.add_event(session, ticket, "privacy_request_detected", {"labels": list(labels)})
+            session.flush()
+            return SubmitOutcome(
+                status="stored",
+                ticket_id=ticket.id,
+                ticket_number=ticket.number,
+                message_id=message.id,
+                new_ticket=new_ticket,
+                privacy_labels=labels,
+                redactions=counts,
+            )
+
+    def _thread(self, session: Session, msg: InboundMessage, contact: Contact) -> Ticket | None:
+        """The ticket this message continues, or None for a new one (see docs/architecture)."""
+        if msg.channel == Channel.EMAIL:
+            refs = list(msg.in_reply_to) + list(reversed(msg.references))
+            ticket = store.ticket_by_mail_refs(session, refs)
+            if ticket is not None and _continuable(ticket):
+                return ticket
+        if msg.subject:
+            for match in store.TICKET_TAG.finditer(msg.subject):
+                tagged = store.ticket_by_number(session, int(match.group(1)))
+                if tagged is not None and _continuable(tagged) and store.may_thread_by_tag(tagged, contact):
+                    return tagged
+                if tagged is not None:
+                    log.info("intake: subject tag not honoured ticket=%s contact=%s", tagged.number, contact.id)
+        if msg.channel in CHAT_CHANNELS:
+            return store.open_ticket_of_contact(session, contact)
+        return None
+
+    def _machine_message(self, msg: InboundMessage, verdict: RuleVerdict) -> SubmitOutcome:
+        """Auto-replies, bounces and loops never open tickets; a bounce of our reply is recorded."""
+        if msg.bounce is None or not msg.bounce.original_message_id:
+            return SubmitOutcome(status="ignored", reason=verdict.rule)
+        with self.store.writing() as session:
+            ticket = store.ticket_by_mail_refs(session, [msg.bounce.original_message_id])
+            if ticket is None:
+                return SubmitOutcome(status="ignored", reason=verdict.rule)
+            store.add_event(
+                session,
+                ticket,
+                "bounce",
+                {"status": msg.bounce.status, "action": msg.bounce.action,
+                 "original_message_id": msg.bounce.original_message_id},
+                dedupe_key=f"{msg.channel}:{msg.external_id}",
+            )
+            return SubmitOutcome(
+                status="ignored", ticket_id=ticket.id, ticket_number=ticket.number, reason="bounce recorded"
+            )
+
+
+def _continuable(ticket: Ticket) -> bool:
+    # A closed ticket is final (its retention clock runs); a new message opens a new ticket.
+    return ticket.status != "closed"
+
+
+def _duplicate(ticket_id: int, message_id: int) -> SubmitOutcome:
+    return SubmitOutcome(
+        status="duplicate",
+        ticket_id=ticket_id,
+        ticket_number=ticket_id + store.TICKET_NUMBER_OFFSET,
+        message_id=message_id,
+        reason="already stored",
+    )
+
+
+def _merge_counts(*analyses: Analysis) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for analysis in analyses:
+        for etype, n in analysis.redaction_counts().items():
+            counts[etype] = counts.get(etype, 0) + n
+    return counts
+
+
+def _is_textual(content_type: str) -> bool:
+    return content_type.startswith("text/")
+
+
+def _stored_attachment(
+    att: _PreparedAttachment,
+    book: PlaceholderBook,
+    redact: Callable[[str, Analysis, PlaceholderBook], ScrubbedText],
+) -> store.StoredAttachment:
+    filename = (
+        redact(att.filename, att.filename_analysis, book)
+        if att.filename is not None and att.filename_analysis is not None
+        else None
+    )
+    content = att.content
+    content_type = att.content_type
+    if att.text is not None and att.text_analysis is not None:
+        content = redact(att.text, att.text_analysis, book).encode("utf-8")
+        content_type = "text/plain; charset=utf-8"
+    return store.StoredAttachment(
+        filename=filename,
+        content_type=content_type,
+        size=att.size,
+        sha256=att.sha256,
+        content=content,
+        note=att.note,
+    )

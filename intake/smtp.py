@@ -1,0 +1,233 @@
+"""The SMTP server (aiosmtpd): a customer's mail server delivers here, we answer 250 after commit.
+
+The status string a hook returns is the reply the client sees (aiosmtpd's handler contract):
+- RCPT to an address that is not a configured support address: 550 (RFC 5321 section 4.2.2)
+- DATA over the size limit: 552 (aiosmtpd enforces ``data_size_limit`` itself)
+- the store locked or down, or anything unexpected: 451, so the sending MTA keeps the message and
+  retries (RFC 5321 section 4.5.4.1): the upstream is our queue, nothing is lost
+- committed, or already stored (a retry), or deliberately ignored (auto-reply): 250
+The core (parsing, scrubbing, the store) is synchronous and runs in a bounded thread pool so the
+event loop keeps serving other connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from intake.email_parse import parse_email, to_inbound
+from intake.errors import RejectedMessage, TransientError
+from intake.message import InboundMessage
+from intake.pipeline import SubmitOutcome
+
+log = logging.getLogger(__name__)
+
+Submit = Callable[[InboundMessage], SubmitOutcome]
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    host: str = "127.0.0.1"
+    port: int = 2525
+    hostname: str = "scrubdesk.localhost"
+    # Exact addresses ("support@example.nl") or whole domains ("@example.nl"), case-insensitive.
+    accept: tuple[str, ...] = ("support@localhost",)
+    max_message_bytes: int = 10 * 1024 * 1024
+    max_connections: int = 100
+    # Messages per client IP per minute; past it, 421 asks the client to come back later.
+    max_messages_per_minute: int = 120
+    tls_context: ssl.SSLContext | None = None
+    require_starttls: bool = False
+    timeout: float = 300.0
+
+
+def accepts(patterns: tuple[str, ...], address: str) -> bool:
+    addr = address.strip().strip("<>").lower()
+    domain = addr.rpartition("@")[2]
+    for pattern in patterns:
+        p = pattern.strip().lower()
+        if p.startswith("@") and domain == p[1:]:
+            return True
+        if addr == p:
+            return True
+    return False
+
+
+@dataclass
+class _RateWindow:
+    """A sliding one-minute window of accepted messages per client address."""
+
+    limit: int
+    seen: dict[str, deque[float]] = field(default_factory=dict)
+
+    def allow(self, client: str) -> bool:
+        now = time.monotonic()
+        window = self.seen.setdefault(client, deque())
+        while window and now - window[0] > 60:
+            window.popleft()
+        if len(window) >= self.limit:
+            return False
+        window.append(now)
+        if len(self.seen) > 10000:  # forget idle clients so the table stays small
+            for key in [k for k, v in self.seen.items() if not v]:
+                del self.seen[key]
+        return True
+
+
+class IntakeHandler:
+    """aiosmtpd handler hooks."""
+
+    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor) -> None:
+        self.submit = submit
+        self.settings = settings
+        self.executor = executor
+        self.rate = _RateWindow(settings.max_messages_per_minute)
+        self.in_flight = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    async def handle_MAIL(  # noqa: N802 (aiosmtpd hook name)
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
+    ) -> str:
+        client = str(session.peer[0]) if session.peer else "?"
+        if not self.rate.allow(client):
+            log.warning("smtp: rate limit for client %s", client)
+            return "421 4.7.0 Too many messages from your address, try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(  # noqa: N802
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        if not accepts(self.settings.accept, address):
+            return "550 5.1.1 Recipient address not accepted here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(  # noqa: N802
+        self, server: SMTP, session: Session, envelope: Envelope
+    ) -> str:
+        raw = envelope.original_content
+        if raw is None:
+            return "451 4.3.0 No message data received, try again"
+        self.in_flight += 1
+        self.idle.clear()
+        try:
+            loop = asyncio.get_running_loop()
+            outcome = await loop.run_in_executor(
+                self.executor, self._process, raw, envelope.mail_from or "", tuple(envelope.rcpt_tos)
+            )
+        except TransientError:
+            return "451 4.3.0 Temporary failure storing the message, try again later"
+        except RejectedMessage as exc:
+            log.info("smtp: rejected: %s", exc.reason)
+            return f"{exc.smtp_code} 5.6.0 Message refused: {exc.reason}"
+        except Exception:
+            # Unknown failure: keep the message upstream rather than risk losing it.
+            log.exception("smtp: unexpected failure processing a message")
+            return "451 4.3.0 Internal error, try again later"
+        finally:
+            self.in_flight -= 1
+            if self.in_flight == 0:
+                self.idle.set()
+        if outcome.status == "stored":
+            return f"250 2.0.0 Ok: ticket {outcome.ticket_number}"
+        return f"250 2.0.0 Ok: {outcome.status}"
+
+    def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...]) -> SubmitOutcome:
+        msg = to_inbound(parse_email(raw), raw)
+        if mail_from in ("", "<>") and not msg.auto_submitted:
+            # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
+            msg = replace(msg, auto_submitted=True, auto_reason="null reverse-path")
+        if not msg.recipients:
+            msg = replace(msg, recipients=rcpt_tos)
+        return self.submit(msg)
+
+
+class _IntakeSMTP(SMTP):
+    """aiosmtpd's SMTP protocol with a cap on concurrent connections."""
+
+    # RFC 5321 limits lines to 1000 octets, but real mail (HTML without line breaks) is often longer;
+    # refusing it would bounce genuine customer mail, so we accept long lines.
+    line_length_limit = 64 * 1024
+
+    def __init__(self, handler: IntakeHandler, counter: list[int], max_connections: int, **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self._counter = counter
+        self._max_connections = max_connections
+        self._counted = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        if self._original_transport is None and not self._counted:
+            if self._counter[0] >= self._max_connections:
+                assert isinstance(transport, asyncio.WriteTransport)
+                transport.write(b"421 4.7.0 Too many connections, try again later\r\n")
+                transport.close()
+                return
+            self._counter[0] += 1
+            self._counted = True
+        super().connection_made(transport)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        if not self._counted:
+            return
+        if self._original_transport is None or self.transport is None:
+            self._counted = False
+            self._counter[0] -= 1
+        super().connection_lost(error)
+
+
+class SmtpServer:
+    """Runs the SMTP listener on the current event loop; ``stop`` finishes in-flight messages."""
+
+    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor) -> None:
+        self.settings = settings
+        self.handler = IntakeHandler(submit, settings, executor)
+        self._server: asyncio.Server | None = None
+        self._connections = [0]
+
+    def _factory(self) -> SMTP:
+        s = self.settings
+        return _IntakeSMTP(
+            self.handler,
+            self._connections,
+            s.max_connections,
+            data_size_limit=s.max_message_bytes,
+            enable_SMTPUTF8=True,
+            hostname=s.hostname,
+            ident="scrubdesk",
+            tls_context=s.tls_context,
+            require_starttls=s.require_starttls,
+            timeout=s.timeout,
+        )
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(self._factory, host=self.settings.host, port=self.settings.port)
+        log.info("smtp: listening on %s:%d", self.settings.host, self.port)
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """Stop accepting, then wait (up to ``grace`` seconds) for messages being stored."""
+        if self._server is None:
+            return
+        self._server.close()
+        try:
+            await asyncio.wait_for(self.handler.idle.wait(), timeout=grace)
+        except TimeoutError:
+            log.warning("smtp: %d messages still in flight at shutdown", self.handler.in_flight)
+        self._server = None

@@ -1,0 +1,63 @@
+"""Shared fixtures: the database matrix (SQLite always, PostgreSQL when configured) and the core."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tickets import migrate
+from tickets.db import make_engine, normalise_url
+from tickets.store import TicketStore
+
+PG_URL = os.environ.get("SCRUBDESK_TEST_DATABASE_URL")
+ARTIFACTS = Path(os.environ.get("SCRUBDESK_TEST_ARTIFACTS", "test-artifacts"))
+
+
+def _backends() -> list[object]:
+    marks = [] if PG_URL else [pytest.mark.skip(reason="SCRUBDESK_TEST_DATABASE_URL not set")]
+    return ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, *marks])]
+
+
+@pytest.fixture(params=_backends())
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: a SQLite file, or a throw-away PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    assert PG_URL
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def ticket_store(db_url: str) -> Iterator[TicketStore]:
+    engine = make_engine(db_url)
+    migrate.upgrade(engine)
+    yield TicketStore(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def real_scrubber():  # type: ignore[no-untyped-def]
+    """The real scrubber, loaded once per test session (start-up is the costly part)."""
+    from scrubber.engine import Scrubber
+
+    return Scrubber()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
