@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` (install and serve on the embedded defaults) and
+# `make test` (install, lint, type-check and run the tests). Both install everything they need.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint system-test-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	# The name lexicon cache is built once at install time, not on each start.
+	$(BIN)/python -m scrubber.lexicon build
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/scrubdesk db upgrade
+	$(BIN)/scrubdesk serve
+
+# Real servers the tests talk to: Dovecot for IMAP (started by the tests on a loopback port).
+system-test-deps:
+	@command -v dovecot >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: install system-test-deps lint
+	$(BIN)/pytest -q -ra $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/scrub.py
+	$(BIN)/python bench/smtp_intake.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

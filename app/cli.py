@@ -1,0 +1,157 @@
+"""The ``scrubdesk`` command line: serve, database, debugging and evaluation commands."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import Settings, load_settings
+
+cli = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
+mail_cli = typer.Typer(no_args_is_help=True, help="E-mail debugging.")
+customers_cli = typer.Typer(no_args_is_help=True, help="The customer directory.")
+privacy_cli = typer.Typer(no_args_is_help=True, help="Privacy-right requests.")
+cli.add_typer(db_cli, name="db")
+cli.add_typer(mail_cli, name="mail")
+cli.add_typer(customers_cli, name="customers")
+cli.add_typer(privacy_cli, name="privacy")
+
+_state: dict[str, Path | None] = {"config": None}
+
+
+@cli.callback()
+def _main(
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="TOML configuration file", envvar="SCRUBDESK_CONFIG")
+    ] = None,
+) -> None:
+    _state["config"] = config
+
+
+def _settings() -> Settings:
+    settings = load_settings(_state["config"])
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    return settings
+
+
+@cli.command()
+def serve() -> None:
+    """Run the SMTP server, the IMAP pollers and the web app until SIGTERM/SIGINT."""
+    from app.serve import run
+
+    run(_settings())
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the schema to the newest revision."""
+    from app.core import open_store
+
+    settings = _settings()
+    store = open_store(settings, upgrade=True)
+    store.engine.dispose()
+    typer.echo(f"database at head: {store.engine.url.render_as_string(hide_password=True)}")
+
+
+@cli.command()
+def inject(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+    """Run a stored e-mail (.eml) through the whole intake path, as if the SMTP server received it."""
+    from app.core import build_core
+    from intake.email_parse import parse_email, to_inbound
+
+    raw = path.read_bytes()
+    core = build_core(_settings())
+    try:
+        outcome = core.intake.submit(to_inbound(parse_email(raw), raw))
+    finally:
+        core.close()
+    typer.echo(json.dumps({"status": outcome.status, "ticket": outcome.ticket_number,
+                           "message_id": outcome.message_id, "new_ticket": outcome.new_ticket,
+                           "reason": outcome.reason, "redactions": outcome.redactions}))
+
+
+@mail_cli.command("parse")
+def mail_parse(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON (the only format)")] = True,
+) -> None:
+    """Parse an .eml file and print what intake sees (raw, unscrubbed: for debugging only)."""
+    from intake.email_parse import parse_email, parsed_to_json
+
+    typer.echo(json.dumps(parsed_to_json(parse_email(path.read_bytes())), ensure_ascii=False, indent=2))
+
+
+# Header names accepted for each column, so that exports from common billing tools load as they are.
+_CSV_COLUMNS = {
+    "number": ("customer_number", "number", "klantnummer", "customer", "id"),
+    "name": ("name", "naam"),
+    "email": ("email", "e-mail", "e_mail", "mail"),
+    "phone": ("phone", "telefoon", "telephone", "tel"),
+    "address": ("address", "adres"),
+}
+
+
+@customers_cli.command("import")
+def customers_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+    """Load the customer directory from CSV (customer number, name, e-mail, phone, address)."""
+    from app.core import open_store
+    from tickets.store import CustomerRecord, upsert_customers
+
+    text = path.read_text(encoding="utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    reader = csv.DictReader(text.splitlines(), dialect=dialect)
+    fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+    mapping = {key: next((fields[a] for a in aliases if a in fields), None) for key, aliases in _CSV_COLUMNS.items()}
+    if mapping["number"] is None:
+        raise typer.BadParameter(f"no customer-number column; expected one of {_CSV_COLUMNS['number']}")
+    records = []
+    for line_no, row in enumerate(reader, start=2):
+        number = (row.get(mapping["number"] or "") or "").strip()
+        if not number:
+            typer.echo(f"line {line_no}: no customer number, skipped", err=True)
+            continue
+
+        def col(key: str, row: dict[str, str] = row) -> str | None:
+            name = mapping[key]
+            value = (row.get(name) or "").strip() if name else ""
+            return value or None
+
+        records.append(CustomerRecord(number=number, name=col("name"), email=col("email"),
+                                      phone=col("phone"), address=col("address")))
+    store = open_store(_settings())
+    with store.writing() as session:
+        added, updated = upsert_customers(session, records)
+    store.engine.dispose()
+    typer.echo(f"customers: {added} added, {updated} updated")
+
+
+@cli.command()
+def scrub(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and out")] = False) -> None:
+    """Scrub stdin: plain text in, scrubbed text out; or JSON lines {id, text, lang?} with entities."""
+    from scrubber.cli import run_scrub
+
+    settings = load_settings(_state["config"])
+    raise typer.Exit(run_scrub(sys.stdin, sys.stdout, jsonl=jsonl, config=settings.scrubber))
+
+
+@privacy_cli.command("detect")
+def privacy_detect(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and out")] = True) -> None:
+    """Recognise privacy-right requests in JSON lines {id, text}; prints {id, labels}."""
+    from tickets.privacy.detect_cli import run_detect
+
+    raise typer.Exit(run_detect(sys.stdin, sys.stdout))
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,121 @@
+"""Configuration: a TOML file plus ``SCRUBDESK_*`` environment overrides (pydantic-settings).
+
+The file is ``scrubdesk.toml`` in the working directory, or the path in ``SCRUBDESK_CONFIG`` (or the
+CLI's ``--config``). Nested keys are overridden with a double underscore, e.g.
+``SCRUBDESK_SMTP__PORT=2526`` or ``SCRUBDESK_DATABASE_URL=postgresql://...``.
+The defaults are the embedded ones: SQLite under ./var, SMTP and web on localhost.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from intake.imap import ImapMailboxConfig
+from intake.pipeline import IntakeLimits
+from intake.smtp import SmtpSettings
+from scrubber.config import ScrubberConfig
+
+DEFAULT_CONFIG_FILE = "scrubdesk.toml"
+
+
+class SmtpConfig(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 2525
+    hostname: str = "scrubdesk.localhost"
+    # The support addresses we accept mail for; "@example.nl" accepts a whole domain.
+    accept: list[str] = Field(default_factory=lambda: ["support@localhost"])
+    max_message_bytes: int = 25 * 1024 * 1024
+    max_connections: int = 100
+    max_messages_per_minute: int = 120
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    require_starttls: bool = False
+
+    def to_settings(self) -> SmtpSettings:
+        context = None
+        if self.tls_cert and self.tls_key:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(self.tls_cert), str(self.tls_key))
+        return SmtpSettings(
+            host=self.host,
+            port=self.port,
+            hostname=self.hostname,
+            accept=tuple(self.accept),
+            max_message_bytes=self.max_message_bytes,
+            max_connections=self.max_connections,
+            max_messages_per_minute=self.max_messages_per_minute,
+            tls_context=context,
+            require_starttls=self.require_starttls and context is not None,
+        )
+
+
+class WebConfig(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # Bearer token for the JSON API; when unset, ``serve`` creates one in the data directory.
+    api_token: SecretStr | None = None
+
+
+class IntakeConfig(BaseModel):
+    # Threads that run parsing, scrubbing and the store for the asynchronous adapters.
+    workers: int = 4
+    attachment_store_max: int = 10 * 1024 * 1024
+    text_attachment_scrub_max: int = 1024 * 1024
+
+    def limits(self) -> IntakeLimits:
+        return IntakeLimits(
+            attachment_store_max=self.attachment_store_max,
+            text_attachment_scrub_max=self.text_attachment_scrub_max,
+        )
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SCRUBDESK_", env_nested_delimiter="__", extra="forbid")
+    config_file: ClassVar[Path | None] = None
+
+    data_dir: Path = Path("var")
+    database_url: str = ""
+    log_level: str = "INFO"
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
+    intake: IntakeConfig = Field(default_factory=IntakeConfig)
+    scrubber: ScrubberConfig = Field(default_factory=ScrubberConfig)
+    imap: list[ImapMailboxConfig] = Field(default_factory=list)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = cls.config_file
+        if path is not None and path.exists():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'scrubdesk.sqlite3'}"
+
+
+def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
+    """Settings from ``path`` (or $SCRUBDESK_CONFIG, or ./scrubdesk.toml when present) and the env."""
+    chosen = path or os.environ.get("SCRUBDESK_CONFIG")
+    if chosen is not None and not Path(chosen).exists():
+        raise FileNotFoundError(f"configuration file not found: {chosen}")
+    Settings.config_file = Path(chosen) if chosen else Path(DEFAULT_CONFIG_FILE)
+    return Settings(**overrides)

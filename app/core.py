@@ -1,0 +1,61 @@
+"""Wiring of the synchronous core (store, scrubber, intake), shared by ``serve`` and the CLI."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.config import Settings
+from intake.pipeline import Intake
+from scrubber.engine import Scrubber
+from tickets import migrate
+from tickets.db import make_engine
+from tickets.privacy.recognize import detect_requests
+from tickets.store import TicketStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Core:
+    settings: Settings
+    store: TicketStore
+    scrubber: Scrubber
+    intake: Intake
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+
+def open_store(settings: Settings, *, upgrade: bool = True) -> TicketStore:
+    engine = make_engine(settings.resolved_database_url())
+    if upgrade:
+        migrate.upgrade(engine)
+    return TicketStore(engine)
+
+
+def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
+    ticket_store = open_store(settings, upgrade=upgrade)
+    scrubber = Scrubber(settings.scrubber)
+    intake = Intake(
+        ticket_store,
+        scrubber,
+        privacy=lambda text: [str(label) for label in detect_requests(text)],
+        limits=settings.intake.limits(),
+    )
+    return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake)
+
+
+def api_token(settings: Settings) -> str:
+    """The configured API token, or one kept (mode 0600) in the data directory."""
+    if settings.web.api_token is not None:
+        return settings.web.api_token.get_secret_value()
+    path = Path(settings.data_dir) / "api-token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32))
+        log.info("created an API token in %s", path)
+    return path.read_text().strip()

@@ -1,0 +1,95 @@
+"""``scrubdesk serve``: the SMTP server, the IMAP pollers and the web app in one process.
+
+One asyncio loop runs the SMTP listener and uvicorn; the synchronous core runs in a bounded thread
+pool. SIGTERM/SIGINT stop accepting (SMTP listener closed, uvicorn stops), let in-flight messages
+finish, then close the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import uvicorn
+
+from app.config import Settings
+from app.core import Core, api_token, build_core
+from intake.email_parse import parse_email, to_inbound
+from intake.errors import RejectedMessage
+from intake.imap import ImapPoller
+from intake.smtp import SmtpServer
+from tickets.store import SqlMailboxState
+from tickets.web.app import create_app
+
+log = logging.getLogger(__name__)
+
+
+class IntakeMailSink:
+    """``intake.imap.MessageSink`` on top of the pipeline: returns after commit (or duplicate)."""
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def deliver(self, raw: bytes, *, mailbox: str, uid: int) -> None:
+        try:
+            msg = to_inbound(parse_email(raw), raw)
+        except Exception as exc:  # parse_email is meant never to raise; if it does, quarantine
+            raise RejectedMessage(f"unparseable message ({type(exc).__name__})") from exc
+        self._core.intake.submit(msg)
+
+
+async def serve(settings: Settings, *, ready: threading.Event | None = None) -> None:
+    core = build_core(settings)
+    executor = ThreadPoolExecutor(max_workers=settings.intake.workers, thread_name_prefix="intake")
+    smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
+    token = api_token(settings)
+    app = create_app(core.store, lambda: token)
+    web = uvicorn.Server(
+        uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
+                       lifespan="off")
+    )
+    # uvicorn would install its own signal handlers and exit on its own; we stop it ourselves.
+    web.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    imap_stop = threading.Event()
+    pollers = []
+    sink = IntakeMailSink(core)
+    state = SqlMailboxState(core.store)
+    for mailbox in settings.imap:
+        poller = ImapPoller(mailbox, sink, state, stop_event=imap_stop)
+        thread = threading.Thread(target=poller.run, name=f"imap-{mailbox.username}", daemon=True)
+        thread.start()
+        pollers.append(thread)
+
+    await smtp.start()
+    web_task = asyncio.create_task(web.serve())
+    while not web.started and not web_task.done():
+        await asyncio.sleep(0.05)
+    log.info("serve: ready smtp=%s:%d web=%s:%d", settings.smtp.host, smtp.port, settings.web.host,
+             settings.web.port)
+    if ready is not None:
+        ready.set()
+    await stop.wait()
+
+    log.info("serve: stopping")
+    imap_stop.set()
+    await smtp.stop()
+    web.should_exit = True
+    await web_task
+    for thread in pollers:
+        thread.join(timeout=30)
+    executor.shutdown(wait=True)
+    core.close()
+    log.info("serve: stopped")
+
+
+def run(settings: Settings) -> None:
+    asyncio.run(serve(settings))
