@@ -20,17 +20,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.imap.dovecot import free_port
 from tickets.db import make_engine
 from tickets.models import Message
 from tickets.store import TicketStore
 
 TOTAL, CLIENTS = 400, 8
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_serve(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
