@@ -42,6 +42,9 @@ def _settings() -> Settings:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # aiosmtpd logs envelope addresses and peers at INFO and message lines at DEBUG: personal data
+    # that must not reach our logs, so its logger only speaks about problems.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     return settings
 
 
