@@ -14,6 +14,9 @@ Run ``python -m intake.email_parse FILE.eml`` to print the JSON that ``scrubdesk
 from __future__ import annotations
 
 import argparse
+import base64
+import binascii
+import codecs
 import email
 import email.header
 import email.utils
@@ -36,6 +39,8 @@ from intake.message import BounceReport, Channel, InboundAttachment, InboundMess
 log = logging.getLogger(__name__)
 
 _ANGLE_ID = re.compile(r"<([^<>\s]+)>")
+_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
+_QP_WORD_BAD = re.compile(r"=(?![0-9A-Fa-f]{2})")
 _FOLD = re.compile(r"\r?\n[ \t]*")
 # A References header longer than this is abuse, not a thread (RFC 5322 recommends trimming).
 MAX_REFERENCES = 100
@@ -94,10 +99,28 @@ def _decoded_header(
             text = str(email.header.make_header(email.header.decode_header(text)))
         except Exception:  # keep the raw text: it is still the sender's subject
             defects.add(f"{name.lower()}:encoded-word-undecodable")
+    if any(not _encoded_word_valid(m) for m in _ENCODED_WORD.finditer(raw[name.lower()][0])):
+        defects.add(f"{name.lower()}:encoded-word-invalid")
     text, header_defects = repair_header_text(" ".join(text.split()))
     for code in header_defects:
         defects.add(f"{name.lower()}:{code}")
     return text
+
+
+def _encoded_word_valid(match: re.Match[str]) -> bool:
+    """Check one RFC 2047 encoded-word; ``email`` drops or passes through broken ones silently."""
+    charset, encoding, payload = match.group(1), match.group(2).lower(), match.group(3)
+    try:
+        codecs.lookup(charset.split("*", 1)[0])  # RFC 2231 section 5 allows "charset*language"
+    except LookupError:
+        return False
+    if encoding == "q":
+        return _QP_WORD_BAD.search(payload) is None
+    try:
+        base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def _addresses(

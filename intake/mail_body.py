@@ -88,7 +88,26 @@ def _payload_bytes(part: Message, walk: _Walk) -> bytes:
         raw = part.get_payload()
         data = raw.encode("ascii", "surrogateescape") if isinstance(raw, str) else b""
     _lib_defects(part, walk)
+    if _transfer_encoding(part) == "quoted-printable" and _qp_broken(part):
+        walk.defect("qp-invalid-escape")
     return data if isinstance(data, bytes) else b""
+
+
+# "=" must start a soft line break or two hex digits (RFC 2045 section 6.7); ``quopri`` silently
+# keeps anything else, so the defect is found here.
+_QP_BAD_ESCAPE = re.compile(r"=(?![0-9A-Fa-f]{2}|[ \t]*\r?$)", re.MULTILINE)
+
+
+def _transfer_encoding(part: Message) -> str:
+    try:
+        return str(part.get("Content-Transfer-Encoding", "") or "").strip().lower()
+    except Exception:
+        return ""
+
+
+def _qp_broken(part: Message) -> bool:
+    raw = part.get_payload()
+    return isinstance(raw, str) and bool(_QP_BAD_ESCAPE.search(raw))
 
 
 def safe_filename(part: Message, walk: _Walk) -> str | None:

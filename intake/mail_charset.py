@@ -138,7 +138,7 @@ def decode_bytes(data: bytes, declared: str | None) -> Decoded:
             except UnicodeDecodeError:
                 continue
             if candidate != "ascii":
-                defects.append("charset-missing:utf_8")
+                defects.append("charset-guessed:utf_8")
             return Decoded(clean_text(text), candidate, tuple(defects))
 
     detected = _detect(data)
