@@ -254,7 +254,12 @@ service stats {{
         return n
 
     def count(self, folder: str, user: str = USER) -> int:
-        out = self.doveadm("mailbox", "status", "-u", user, "messages", folder)
+        try:
+            out = self.doveadm("mailbox", "status", "-u", user, "messages", folder)
+        except RuntimeError as exc:
+            if "doesn't exist" in str(exc):  # not created by the poller yet
+                return 0
+            raise
         return int(out.strip().split("=")[1])
 
     def uidvalidity(self, folder: str = "INBOX", user: str = USER) -> int:

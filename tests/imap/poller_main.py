@@ -1,0 +1,50 @@
+"""Test entry point: run one ``ImapPoller`` in its own process, so a test can SIGKILL it mid-batch.
+
+Usage: ``python -m tests.imap.poller_main CONFIG_JSON DB_PATH [--delay S] [--report PATH]``.
+SIGTERM stops it cleanly; ``--report`` writes the peak RSS (KiB) at start and at exit as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import signal
+import threading
+from pathlib import Path
+from types import FrameType
+
+from intake.imap import ImapMailboxConfig, ImapPoller
+from tests.imap.sqlite_store import SqliteSink, SqliteStateStore
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("config")
+    ap.add_argument("db", type=Path)
+    ap.add_argument("--delay", type=float, default=0.0)
+    ap.add_argument("--report", type=Path)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    config = ImapMailboxConfig.model_validate_json(args.config)
+    stop = threading.Event()
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_term)
+    poller = ImapPoller(
+        config, SqliteSink(args.db, delay=args.delay), SqliteStateStore(args.db), stop_event=stop
+    )
+    poller.run()
+    if args.report:
+        rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        args.report.write_text(
+            json.dumps({"rss_start_kib": rss_start, "rss_peak_kib": rss_end, "delivered": poller.delivered})
+        )
+
+
+if __name__ == "__main__":
+    main()
