@@ -53,6 +53,7 @@ _COMMON_TOP_N = 3000
 # Census surnames beyond this rank are mostly one-family names and noise.
 _CENSUS_SURNAME_RANK = 30000
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

@@ -1,46 +1,614 @@
-"""Presidio recognizers for person names (PERSON) in Dutch and English support messages.
+"""Presidio recognizers for person names (PERSON, stripped) and organisations (ORGANIZATION, kept).
 
-Names are the hardest PII to find without a trained NER model, and none can be installed from the
-registries this project uses. This first version finds names right after a greeting ("Hoi Sanne",
-"Dear Mr O'Neill"); later versions add the lexicon, signatures and mail headers.
+No trained NER model can be installed from the registries this project uses, so names are found from
+signals that each say "this is probably a name", combined per candidate:
+
+- ``lexicon``: name-shaped words (capitalised chains, initials, tussenvoegsels) whose parts are in the
+  install-time lexicon (``scrubber.lexicon``), with everyday words ("Mark as read") needing more;
+- ``greeting``: the words right after a greeting or introduction ("Hoi Sanne", "Dear Mr O'Neill",
+  "hoi, met sanne", "mijn naam is ...", "Naam: ...");
+- ``signature``: the line(s) after a closing ("Met vriendelijke groet", "Cheers", "Best,"), and a
+  name-shaped last line;
+- ``header``: quoted and forwarded headers ("From: A B <a@b>", "Op ... schreef A B <...>:",
+  "A B <a@b> wrote:"), the display name before an ``<address>``;
+- ``ner``: PER/PERSON and ORG entities from a spaCy pipeline with NER, when the operator installed one;
+- ``propagate``: every other occurrence of a name (or a part of it) found by the signals above.
+
+Organisations (``organizations.py``) are found first; a person candidate inside one is dropped, so
+"Bakkerij Jansen B.V." is kept whole rather than losing "Jansen" (pii-policy.md annotation rules).
+Everything runs in linear time over a precomputed token list; lookups are frozenset membership tests.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
-_GREETING_RE = re.compile(
-    r"\b(?:hoi|hallo|hi|hey|beste|dear|hello|goedemorgen|goedemiddag)\s+"
-    r"(?:(?:mr|mrs|ms|dr|mevrouw|meneer|dhr|mevr|mw)\.?\s+)?"
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)",
+from scrubber.lexicon import Lexicon, load_lexicon
+from scrubber.recognizers.organizations import OrgSpan, Token, find_organizations, tokenize
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ALL_SIGNALS = frozenset({"lexicon", "greeting", "signature", "header", "ner", "propagate", "organization"})
+
+# Scores: an ORGANIZATION outranks any PERSON so that overlap resolution in the engine keeps it.
+SCORE_STRONG = 0.85  # context + name shape, or a full name from the lexicon
+SCORE_MEDIUM = 0.7
+SCORE_WEAK = 0.55
+
+_GREETINGS = _words(
+    """
+    hoi hallo hi hey hello dear beste lieve geachte goedemorgen goedemiddag goedenavond goedendag
+    morning afternoon evening dag ha hee heey hoihoi yo hiya howdy
+    """
+)
+_GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good", "evening")})
+# Phrases after which a name follows: "mijn naam is", "my name is", "met" (chat: "hoi, met sanne").
+_INTRO_RE = re.compile(
+    r"(?:^|[\s,.:;!(])(?:mijn naam is|my name is|ik ben|i am|i'm|this is|dit is|u spreekt met|"
+    r"je spreekt met|namens|on behalf of|t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|"
+    r"contact person:?|naam:|name:|full name:|volledige naam:|afzender:|"
+    r"(?:mijn|my|onze|our) (?:collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|"
+    r"daughter|broer|zus|brother|sister|vader|moeder|father|mother|buurman|buurvrouw|neighbour|"
+    r"medewerker|employee)|collega|colleague|met)\s+$",
     re.IGNORECASE,
 )
+_CLOSING_RE = re.compile(
+    r"^\s*[>|\s]*(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
+    r"groet(?:en|jes)?|gr\.?|mvg\.?|m\.v\.g\.?|vr\.?\s*gr\.?|liefs|doei|"
+    r"(?:alvast\s+)?(?:bedankt|dank(?:\s+je|\s+u)?(?:\s+wel)?)(?:\s+alvast)?|"
+    r"thanks?(?:\s+(?:again|a lot|so much|in advance))?|thank\s+you(?:\s+(?:again|in advance))?|"
+    r"many\s+thanks|thx|tx|ta|cheers|(?:kind|best|warm|warmest|many)\s+regards|regards|"
+    r"best(?:\s+wishes)?|all\s+the\s+best|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|"
+    r"take\s+care|speak\s+soon|tot\s+(?:snel|zo|later)|hoogachtend)"
+    r"\s*[,.!:;-]*\s*",
+    re.IGNORECASE,
+)
+# Header lines of quoted and forwarded mail (RFC 5322 section 3.6.2 originator fields and the
+# attribution lines mail clients write above a quote).
+_HEADER_FIELD_RE = re.compile(r"^[>\s]*(?:from|van|to|aan|cc|sender|reply-to|afzender)\s*:\s*", re.IGNORECASE)
+_ATTRIBUTION_RE = re.compile(r"\b(?:schreef|wrote|écrit|schrieb)\b\s*:?", re.IGNORECASE)
+_SIG_SEPARATOR_RE = re.compile(r"^\s*(?:--\s*|__+|—)\s*$")
+_PAREN_OPEN = frozenset({"(", '"', "“", "'"})
+_PAREN_CLOSE = frozenset({")", '"', "”", "'"})
+_JOINERS = frozenset({"en", "and", "&"})
 
 
-class GreetingNameRecognizer(EntityRecognizer):
-    """A capitalised name directly after a greeting word."""
+# add(first_token, last_token, score, signal): records a PERSON candidate.
+_Adder = Callable[[int, int, float, str], None]
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["PERSON"], supported_language=lang)
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    score: float
+    signals: set[str] = field(default_factory=set)
+
+
+class NameFinder:
+    """Finds PERSON and ORGANIZATION spans in one text. Stateless apart from the lexicon."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        signals: Iterable[str] = ALL_SIGNALS,
+        organizations: Iterable[str] = (),
+    ) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.signals = frozenset(signals)
+        self.organizations = tuple(organizations)
+
+    # --- word tests ------------------------------------------------------------------------------
+    def _key(self, word: str) -> str:
+        return word.lower().replace("’", "'")
+
+    def _known_first(self, word: str) -> bool:
+        k = self._key(word)
+        return k in self.lex.first_names or (
+            ("-" in k) and all(p in self.lex.first_names for p in k.split("-"))
+        )
+
+    def _known_surname(self, word: str) -> bool:
+        k = self._key(word)
+        if k in self.lex.surnames or k.replace("'", "") in self.lex.surnames:
+            return True
+        # double-barrelled: "Mulder-Kramer", "Marsh-Taylor"
+        return "-" in k and all(p in self.lex.surnames or p in self.lex.first_names for p in k.split("-"))
+
+    def _is_name_word(self, tok: Token, lowercase_ok: bool) -> bool:
+        """A token that may be a part of a name (not an interfix)."""
+        if tok.kind == "ini":
+            return True
+        if tok.kind != "word" or tok.lower in self.lex.function_words:
+            return False
+        if tok.text[0].isupper():
+            return len(tok.text) > 1
+        return lowercase_ok and (self._known_first(tok.text) or self._known_surname(tok.text))
+
+    # --- chains ---------------------------------------------------------------------------------
+    def _chain(self, text: str, toks: Sequence[Token], i: int, lowercase_ok: bool) -> tuple[int, int] | None:
+        """The longest name-shaped run of tokens starting at i: parts, interfixes, '(Hans)', '"Peggy"'.
+
+        Returns (first, last) token indexes of the run, or None when token i cannot start a name.
+        """
+        n = len(toks)
+        titles = self.lex.titles
+        while i < n and toks[i].lower.rstrip(".") in titles and toks[i].kind in ("word", "ini"):
+            nxt = i + 1
+            if nxt < n and toks[nxt].text == "." and _adjacent(text, toks[i], toks[nxt]):
+                nxt += 1
+            if nxt >= n or not _same_line_gap(text, toks[nxt - 1], toks[nxt]):
+                return None
+            i = nxt
+        if i >= n or not self._is_name_word(toks[i], lowercase_ok):
+            return None
+        first = last = i
+        parts = 1
+        j = i + 1
+        while j < n and parts < 5:
+            prev, tok = toks[j - 1], toks[j]
+            if not _same_line_gap(text, prev, tok):
+                break
+            if tok.kind == "word" and tok.lower in self.lex.interfixes:
+                # tussenvoegsels: "van der", "de", "el" need a name part after them.
+                k = j
+                while k < n and toks[k].kind == "word" and toks[k].lower in self.lex.interfixes and k - j < 3:
+                    k += 1
+                if (
+                    k < n
+                    and _same_line_gap(text, toks[k - 1], toks[k])
+                    and self._is_name_word(toks[k], lowercase_ok)
+                ):
+                    last = k
+                    j = k + 1
+                    parts += 1
+                    continue
+                break
+            if tok.text in _PAREN_OPEN and j + 2 < n and toks[j + 2].text in _PAREN_CLOSE:
+                if self._is_name_word(toks[j + 1], lowercase_ok):  # "Johannes (Hans) Dijkstra"
+                    last = j + 2
+                    j += 3
+                    continue
+                break
+            if self._is_name_word(tok, lowercase_ok) and (
+                tok.kind == "ini" or not self.lex.is_common(tok.text) or self._known_surname(tok.text)
+            ):
+                if lowercase_ok and not tok.text[0].isupper() and toks[first].text[0].isupper():
+                    break
+                last = j
+                parts += 1
+                j += 1
+                continue
+            break
+        return first, last
+
+    def _parts(self, toks: Sequence[Token], first: int, last: int) -> list[Token]:
+        return [
+            t
+            for t in toks[first : last + 1]
+            if t.kind in ("word", "ini") and t.lower not in self.lex.interfixes
+        ]
+
+    def _lexicon_score(self, toks: Sequence[Token], first: int, last: int, titled: bool) -> float:
+        """How name-like a chain is from the lexicon alone (0 when not enough)."""
+        parts = self._parts(toks, first, last)
+        if not parts:
+            return 0.0
+        head = parts[0]
+        has_interfix = any(t.lower in self.lex.interfixes for t in toks[first : last + 1])
+        if titled:
+            return SCORE_STRONG
+        if head.kind == "ini":
+            # "M.J. Verstappen", "j. de vries": initials then a surname.
+            tail = parts[1:]
+            if tail and (tail[-1].text[0].isupper() or has_interfix) and tail[-1].kind == "word":
+                return SCORE_STRONG
+            return 0.0
+        if not head.text[0].isupper():
+            return 0.0
+        first_known = self._known_first(head.text)
+        common = self.lex.is_common(head.text)
+        if len(parts) >= 2:
+            rest_known = any(self._known_surname(t.text) or self._known_first(t.text) for t in parts[1:])
+            if first_known and not common:
+                return SCORE_STRONG
+            if first_known and (rest_known or has_interfix):
+                return SCORE_MEDIUM
+            if rest_known and not common and not self.lex.is_common(parts[-1].text):
+                return SCORE_WEAK
+            return 0.0
+        if first_known and not common:
+            return SCORE_WEAK + 0.05
+        return 0.0
+
+    # --- the signals ------------------------------------------------------------------------------
+    def find(
+        self, text: str, ner: Sequence[tuple[str, int, int]] = ()
+    ) -> tuple[list[tuple[int, int, float, set[str]]], list[OrgSpan]]:
+        """PERSON candidates (start, end, score, signals) and organisation spans for one text."""
+        toks = tokenize(text)
+        orgs = (
+            find_organizations(text, toks, self.organizations, self.lex.function_words)
+            if "organization" in self.signals
+            else []
+        )
+        lines = text.split("\n")
+        line_starts = [0]
+        for ln in lines[:-1]:
+            line_starts.append(line_starts[-1] + len(ln) + 1)
+        cands: dict[tuple[int, int], _Candidate] = {}
+
+        def add(first: int, last: int, score: float, signal: str) -> None:
+            parts = self._parts(toks, first, last)
+            if not parts:
+                return
+            start, end = parts[0].start, parts[-1].end
+            if toks[last].text in _PAREN_CLOSE and toks[last].end > end:
+                end = toks[last].end if text[start:].count("(") else end
+            c = cands.get((start, end))
+            if c is None:
+                cands[(start, end)] = _Candidate(start, end, score, {signal})
+            else:
+                c.score = max(c.score, score)
+                c.signals.add(signal)
+
+        n = len(toks)
+        first_on_line: dict[int, int] = {}
+        for idx, t in enumerate(toks):
+            first_on_line.setdefault(t.line, idx)
+
+        # lexicon: every chain start in running text
+        if "lexicon" in self.signals:
+            i = 0
+            while i < n:
+                t = toks[i]
+                titled = t.lower.rstrip(".") in self.lex.titles and t.kind in ("word", "ini")
+                span = self._chain(text, toks, i, lowercase_ok=False)
+                if span is None:
+                    i += 1
+                    continue
+                first, last = span
+                score = self._lexicon_score(toks, first, last, titled)
+                if score:
+                    add(first, last, score, "lexicon")
+                    i = last + 1
+                else:
+                    i += 1
+
+        # greeting and introduction
+        if "greeting" in self.signals:
+            for i, t in enumerate(toks):
+                if t.kind != "word":
+                    continue
+                nxt = i + 1
+                is_greet = (t.lower in _GREETINGS and i == first_on_line.get(t.line, -1)) or (
+                    t.lower in _GREETINGS and i > 0 and toks[i - 1].text in {">", ",", "!"}
+                )
+                if (
+                    i + 1 < n
+                    and (t.lower, toks[i + 1].lower) in _GREETING_PAIRS
+                    and i == first_on_line.get(t.line, -1)
+                ):
+                    is_greet, nxt = True, i + 2
+                if is_greet:
+                    # "hoi, met sanne" / "Hi, this is Tom": greeting, comma, intro
+                    while nxt < n and toks[nxt].text in {",", "!"} and toks[nxt].line == t.line:
+                        nxt += 1
+                    self._context_chain(text, toks, nxt, add, "greeting", same_line_as=t.line)
+            self._intro_names(text, toks, add)
+
+        if "signature" in self.signals:
+            self._signatures(text, toks, lines, line_starts, add)
+        if "header" in self.signals:
+            self._headers(text, toks, lines, line_starts, add)
+        if "ner" in self.signals:
+            for label, start, end in ner:
+                if label in ("PER", "PERSON"):
+                    sub = [k for k, t in enumerate(toks) if t.start >= start and t.end <= end]
+                    if sub and all(toks[k].kind != "word" or toks[k].text[0].isupper() for k in sub):
+                        add(sub[0], sub[-1], SCORE_MEDIUM, "ner")
+                elif label == "ORG":
+                    orgs.append(OrgSpan(start, end, SCORE_MEDIUM + 0.05, "ner"))
+
+        persons = self._resolve(list(cands.values()), orgs)
+        if "propagate" in self.signals and persons:
+            persons = self._propagate(text, toks, persons, orgs)
+        return [(c.start, c.end, c.score, c.signals) for c in persons], orgs
+
+    def _context_chain(
+        self,
+        text: str,
+        toks: Sequence[Token],
+        i: int,
+        add: _Adder,
+        signal: str,
+        same_line_as: int | None = None,
+        score: float = SCORE_STRONG,
+    ) -> int | None:
+        """A name right at token i, found by context: lower-case allowed when the lexicon knows it."""
+        if i >= len(toks) or (same_line_as is not None and toks[i].line != same_line_as):
+            return None
+        span = self._chain(text, toks, i, lowercase_ok=True)
+        if span is None:
+            return None
+        first, last = span
+        parts = self._parts(toks, first, last)
+        if not parts:
+            return None
+        # "Hi all", "Dear Sir", "Hello team": everyday words are not names even here, unless the
+        # lexicon knows them as first names and they are capitalised ("Hi Mark").
+        head = parts[0]
+        common = head.kind == "word" and self.lex.is_common(head.text)
+        if common and not (head.text[0].isupper() and self._known_first(head.text)):
+            return None
+        lower_unknown = head.kind == "word" and head.text[0].islower() and not self._known_first(head.text)
+        if lower_unknown and not (len(parts) > 1 and self._known_surname(parts[-1].text)):
+            return None
+        add(first, last, score, signal)
+        return last
+
+    def _intro_names(self, text: str, toks: Sequence[Token], add: _Adder) -> None:
+        """Names after "mijn naam is", "my name is", "Naam:", "hoi, met", "collega"."""
+        for i, t in enumerate(toks):
+            if t.kind not in ("word", "ini"):
+                continue
+            line_start = text.rfind("\n", 0, t.start) + 1
+            prefix = text[max(line_start, t.start - 40) : t.start]
+            if prefix and _INTRO_RE.search(prefix):
+                if i > 0 and toks[i - 1].lower in self.lex.interfixes and toks[i - 1].end > line_start:
+                    continue
+                self._context_chain(text, toks, i, add, "greeting")
+
+    def _signatures(
+        self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder
+    ) -> None:
+        tok_by_line: dict[int, list[int]] = {}
+        for idx, t in enumerate(toks):
+            tok_by_line.setdefault(t.line, []).append(idx)
+        nonempty = [k for k, ln in enumerate(lines) if ln.strip(" >\t|")]
+
+        def name_line(k: int, score: float, require_lexicon: bool = False) -> bool:
+            idxs = tok_by_line.get(k, [])
+            words = [x for x in idxs if toks[x].kind in ("word", "ini")]
+            if not words or len(words) > 8:
+                return False
+            found = False
+            i = words[0]
+            end_idx = idxs[-1]
+            while i <= end_idx:
+                if toks[i].kind not in ("word", "ini"):
+                    # a separator ends the name part of the line: "Lotte | Dommelhost support"
+                    break
+                if toks[i].lower in _JOINERS and found:  # "Gert-Jan en Wilma Hulshof"
+                    i += 1
+                    continue
+                span = self._chain(text, toks, i, lowercase_ok=True)
+                if span is None:
+                    return found
+                first, last = span
+                parts = self._parts(toks, first, last)
+                known = any(self._known_first(p.text) or self._known_surname(p.text) for p in parts)
+                head = parts[0] if parts else None
+                if head is None or (
+                    head.kind == "word"
+                    and self.lex.is_common(head.text)
+                    and not (
+                        (head.text[0].isupper() and known and len(parts) > 1)
+                        or (self._known_first(head.text) and head.text[0].isupper())
+                    )
+                ):
+                    return found
+                if require_lexicon and not known:
+                    return found
+                if head.kind == "word" and head.text[0].islower() and not known:
+                    return found
+                add(first, last, score, "signature")
+                found = True
+                i = last + 1
+            return found
+
+        for pos, k in enumerate(nonempty):
+            line = lines[k]
+            m = _CLOSING_RE.match(line)
+            if m and (m.end() == len(line) or m.group().rstrip()[-1:] in ",.!" or line[m.end() :].strip()):
+                rest = line[m.end() :].strip()
+                if rest:
+                    # "groetjes roos", "Thanks, Tom"
+                    idxs = [x for x in tok_by_line.get(k, []) if toks[x].start >= line_starts[k] + m.end()]
+                    if idxs:
+                        self._context_chain(text, toks, idxs[0], add, "signature", same_line_as=k)
+                    continue
+                if pos + 1 < len(nonempty) and nonempty[pos + 1] - k <= 2:
+                    name_line(nonempty[pos + 1], SCORE_STRONG)
+            elif _SIG_SEPARATOR_RE.match(line) and pos + 1 < len(nonempty):
+                name_line(nonempty[pos + 1], SCORE_STRONG)
+        # The last line of a message is often the sender's name without a closing.
+        if nonempty:
+            last_line = nonempty[-1]
+            if len(nonempty) > 1 and len(lines[last_line].split()) <= 4:
+                name_line(last_line, SCORE_MEDIUM, require_lexicon=True)
+
+    def _headers(
+        self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder
+    ) -> None:
+        """Display names in header fields and attribution lines."""
+        for k, line in enumerate(lines):
+            if "@" not in line and not _HEADER_FIELD_RE.match(line) and not _ATTRIBUTION_RE.search(line):
+                continue
+            base = line_starts[k]
+            idxs = [x for x, t in enumerate(toks) if t.line == k] if len(line) < 400 else []
+            if not idxs:
+                continue
+            hf = _HEADER_FIELD_RE.match(line)
+            if hf:
+                start_tok = next((x for x in idxs if toks[x].start >= base + hf.end()), None)
+                if start_tok is not None:
+                    self._context_chain(text, toks, start_tok, add, "header", same_line_as=k)
+            # the display name right before "<address>" and right after "schreef"/"," in attributions
+            for x in idxs:
+                t = toks[x]
+                if t.text == "<":
+                    j = x - 1
+                    while j >= idxs[0] and toks[j].text in ('"', "'"):
+                        j -= 1
+                    first = j
+                    while first - 1 >= idxs[0] and toks[first - 1].kind in ("word", "ini") and j - first < 5:
+                        first -= 1
+                    # skip attribution words before the name ("schreef", "wrote") and dates
+                    while first <= j and (
+                        toks[first].lower in ("schreef", "wrote", "from", "van", "aan", "to", "cc")
+                        or (
+                            toks[first].lower in self.lex.function_words
+                            and toks[first].lower not in self.lex.interfixes
+                        )
+                    ):
+                        first += 1
+                    if first <= j:
+                        self._context_chain(text, toks, first, add, "header", same_line_as=k)
+                elif t.lower in ("schreef", "wrote") and x > idxs[0]:
+                    # "Lotte van Dijk schreef:" without an address
+                    j = x - 1
+                    first = j
+                    while first - 1 >= idxs[0] and toks[first - 1].kind in ("word", "ini") and j - first < 4:
+                        first -= 1
+                    while first <= j and not (toks[first].text[:1].isupper() or toks[first].kind == "ini"):
+                        first += 1
+                    if first <= j and toks[j].kind == "word":
+                        self._context_chain(
+                            text, toks, first, add, "header", same_line_as=k, score=SCORE_MEDIUM
+                        )
+
+    # --- resolution -----------------------------------------------------------------------------
+    def _resolve(self, cands: list[_Candidate], orgs: list[OrgSpan]) -> list[_Candidate]:
+        """Drop persons inside organisations; among overlapping persons keep the longest, best scored."""
+        org_iv = sorted((o.start, o.end) for o in orgs)
+        kept: list[_Candidate] = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score)):
+            if any(s < c.end and c.start < e for s, e in org_iv):
+                continue
+            clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
+            if clash is not None:
+                clash.signals |= c.signals
+                clash.score = max(clash.score, c.score if len(c.signals - {"lexicon"}) else clash.score)
+                continue
+            kept.append(c)
+        return sorted(kept, key=lambda c: c.start)
+
+    def _propagate(
+        self, text: str, toks: Sequence[Token], persons: list[_Candidate], orgs: list[OrgSpan]
+    ) -> list[_Candidate]:
+        """Mark the other occurrences of found names and of their distinctive parts."""
+        strong = [c for c in persons if c.score >= SCORE_MEDIUM]
+        forms: dict[str, float] = {}
+        for c in strong:
+            for t in toks:
+                if c.start <= t.start and t.end <= c.end and t.kind == "word":
+                    if (
+                        len(t.text) < 3
+                        or t.lower in self.lex.interfixes
+                        or t.lower in self.lex.function_words
+                    ):
+                        continue
+                    forms[t.lower] = max(forms.get(t.lower, 0.0), min(c.score, SCORE_MEDIUM))
+        if not forms:
+            return persons
+        taken = sorted([(c.start, c.end) for c in persons] + [(o.start, o.end) for o in orgs])
+        out = list(persons)
+        for t in toks:
+            score = forms.get(t.lower)
+            if score is None or any(s < t.end and t.start < e for s, e in taken):
+                continue
+            if self.lex.is_common(t.text) and not t.text[0].isupper():
+                continue  # "mark" lower-case after "Mark" in a signature stays a word
+            out.append(_Candidate(t.start, t.end, score, {"propagate"}))
+        return sorted(out, key=lambda c: c.start)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def _same_line_gap(text: str, a: Token, b: Token) -> bool:
+    """Only spaces (no newline, no punctuation) between two tokens."""
+    return a.line == b.line and (b.start - a.end) <= 3 and text[a.end : b.start].strip() == ""
+
+
+RECOGNIZER_NAME = "NameRecognizer"
+
+
+class NameRecognizer(EntityRecognizer):
+    """PERSON and ORGANIZATION from lexicon, context, signatures, headers and optional spaCy NER."""
+
+    ENTITIES = ("PERSON", "ORGANIZATION")
+
+    def __init__(self, lang: str, finder: NameFinder | None = None) -> None:
+        self._finder = finder
+        super().__init__(
+            supported_entities=list(self.ENTITIES), supported_language=lang, name=RECOGNIZER_NAME
+        )
 
     def load(self) -> None:
-        pass
+        if self._finder is None:
+            self._finder = NameFinder()
+
+    @property
+    def finder(self) -> NameFinder:
+        if self._finder is None:
+            self._finder = NameFinder()
+        return self._finder
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
+        want_person = "PERSON" in entities
+        want_org = "ORGANIZATION" in entities
+        if not (want_person or want_org):
             return []
-        return [
-            RecognizerResult("PERSON", m.start("name"), m.end("name"), 0.6)
-            for m in _GREETING_RE.finditer(text)
-        ]
+        ner: list[tuple[str, int, int]] = []
+        if nlp_artifacts is not None and getattr(nlp_artifacts, "entities", None):
+            ner = [(e.label_, e.start_char, e.end_char) for e in nlp_artifacts.entities]
+        persons, orgs = self.finder.find(text, ner)
+        results: list[RecognizerResult] = []
+        if want_org:
+            for o in orgs:
+                results.append(self._result("ORGANIZATION", o.start, o.end, o.score, {o.signal}))
+        if want_person:
+            for start, end, score, signals in persons:
+                results.append(self._result("PERSON", start, end, score, signals))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, score: float, signals: set[str]) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=RECOGNIZER_NAME,
+            original_score=score,
+            textual_explanation="signals: " + ",".join(sorted(signals)),
+        )
+        return RecognizerResult(
+            entity,
+            start,
+            end,
+            score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER_NAME,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "signals": sorted(signals),
+            },
+        )
 
 
-def name_recognizers(lang: str) -> list[EntityRecognizer]:
-    """The PERSON/ORGANIZATION recognizers for one language ("nl" or "en")."""
-    return [GreetingNameRecognizer(lang)]
+def name_recognizers(lang: str, organizations: Iterable[str] = ()) -> list[EntityRecognizer]:
+    """The PERSON/ORGANIZATION recognizers for one language ("nl" or "en").
+
+    ``organizations``: extra organisation names to keep (the operator's own company); the env var
+    ``SCRUBDESK_ORGANIZATIONS`` (comma-separated) is read too.
+    """
+    return [NameRecognizer(lang, NameFinder(organizations=organizations))]

@@ -1,0 +1,341 @@
+"""Organisation names (ORGANIZATION, kept) so that a company name is not stripped as a person.
+
+pii-policy.md: "A name that is also a company or domain name ("Jansen Hosting B.V.", "jansen.nl") is
+ORGANIZATION or DOMAIN, not PERSON". Many Dutch and Belgian small businesses carry the owner's surname
+("Bakkerij Jansen", "Peeters Verhuur bv"), so the person finder must know where a company name is
+before it decides about the surname inside it. Cues, strongest first:
+
+- a legal-form suffix (B.V., V.O.F., N.V., CommV, vzw, Ltd, LLC, GmbH, SRL, ...; Dutch Handelsregisterwet
+  and Belgian WVV forms, UK Companies Act 2006 s.59 "Ltd", German GmbHG);
+- a sector word before or after capitalised words ("Fysiotherapie Hoogendoorn", "Demir Vertalingen"),
+  including Dutch compounds that end in a sector word ("Transportbedrijf", "Filatelistenvereniging");
+- "Name & Name" and "& Co", "& Zn." partnership names;
+- a word that equals a domain label in the same message ("Dommelhost" next to dommelhost.nl);
+- a short list of well-known brands, banks and telecoms that customers name;
+- names the operator configures (its own company) via ``SCRUBDESK_ORGANIZATIONS`` (comma-separated).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ORG_SCORE = 0.9
+ORG_ENV = "SCRUBDESK_ORGANIZATIONS"
+
+# Legal forms, compared lower-cased without dots and spaces ("B.V." -> "bv").
+LEGAL_FORMS = _words(
+    """
+    bv nv vof cv bvba bvbabv commv comm.v vzw asbl sprl srl sa sas sarl nv cvba scrl ltd limited llc llp
+    lp plc inc incorporated corp corporation gmbh ag kg ohg ug ab as aps oy spa sl pty co stichting
+    vereniging coöperatie cooperatie holding groep group
+    """
+)
+
+# Words that name a trade or kind of organisation (nl, en). Generic vocabulary.
+SECTOR_WORDS = _words(
+    """
+    bakkerij slagerij brouwerij kapsalon kapper frituur snackbar cafetaria restaurant eetcafé café cafe
+    hotel pension camping vakantiepark bungalowpark tuincentrum bloemisterij bloemen kwekerij hoveniers
+    hovenier fysiotherapie fysio tandarts tandartspraktijk huisarts huisartsenpraktijk praktijk apotheek
+    dierenarts dierenkliniek kliniek autobedrijf garage autoschade rijschool transport transportbedrijf
+    verhuur verhuizingen montage installatietechniek installatie loodgieter elektro schilders
+    schildersbedrijf bouwbedrijf aannemer aannemersbedrijf klusbedrijf klussenbedrijf schoonmaak
+    schoonmaakdiensten makelaardij makelaars makelaar notarissen notaris advocaten advocatenkantoor
+    accountants accountancy administratie administraties administratiekantoor belastingadvies advies
+    adviesbureau consultancy vertalingen vertaalbureau catering wijnimport wijnhandel import export
+    groothandel visgroothandel handel webdesign webwinkel webshop ict it software solutions hosting
+    media design studio atelier fotografie photography architecten architect architects drukkerij
+    reclame marketing fietsen fietsenmaker fietsenwinkel boekhandel juwelier opticien optiek schaakclub
+    voetbalvereniging tennisclub sportschool club vereniging stichting jeugdhuis buurthuis school
+    basisschool gemeente ziekenhuis zorg thuiszorg kinderopvang kinderdagverblijf ceramics pottery
+    bakery butchers brewery joinery carpentry translations illustration digital analytics events
+    consulting consultants services service systems technologies technology labs antiques knitwear
+    candles garden gardens landscaping dental care clinic surgery pharmacy plumbing electrical builders
+    construction roofing cleaning catering travel tours tea coffee shop store boutique gallery trading
+    imports logistics removals motors autos salon spa partners associates group holdings agency
+    foundation trust charity university college academy
+    """
+)
+
+# Dutch compounds ending in a sector word: "Transportbedrijf", "Filatelistenvereniging".
+_SECTOR_SUFFIXES = (
+    "bedrijf",
+    "vereniging",
+    "handel",
+    "techniek",
+    "diensten",
+    "centrum",
+    "praktijk",
+    "makelaardij",
+    "import",
+    "winkel",
+    "kantoor",
+    "bureau",
+    "studio",
+    "service",
+    "advies",
+    "club",
+    "huis",
+    "werk",
+    "groep",
+    "installaties",
+    "tuinen",
+    "fabriek",
+    "kwekerij",
+    "verhuur",
+    "zorg",
+    "school",
+)
+
+# Well-known organisations customers of a Dutch web host name in messages. General knowledge.
+KNOWN_ORGANIZATIONS = _words(
+    """
+    microsoft google apple amazon meta facebook instagram whatsapp telegram linkedin paypal stripe
+    mollie adyen revolut bunq ing rabobank abn amro sns asn triodos knab belfius kbc bnp paribas fortis
+    argenta american express visa mastercard kpn ziggo vodafone odido t-mobile tele2 telenet proximus
+    orange base bt virgin sky postnl dhl ups fedex bol.com coolblue belastingdienst kvk acm sidn eurid
+    cloudflare wordpress woocommerce shopify wix godaddy transip hostnet strato ionos ovh hetzner
+    digitalocean github gitlab mailchimp dropbox zoom slack outlook gmail hotmail
+    """
+)
+_KNOWN_MULTI = ("american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht")
+
+# --- word tokens, shared with names.py -------------------------------------------------------------
+# E-mail addresses, URLs and host names are skipped as a whole: pii-policy says a value inside them is
+# not annotated separately, and stripping a surname out of "bakkerij-jansen.nl" would damage a kept DOMAIN.
+_SKIP_RE = re.compile(
+    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address (RFC 5322 addr-spec, simplified)
+    r"|(?:https?|ftp)://\S+|www\.\S+"  # URL (RFC 3986)
+    r"|(?<![\w.])(?:[\w-]+\.)+(?:[a-z]{2,24})(?![\w@-]|\.\w)",  # host name with a TLD (RFC 1035)
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(
+    r"(?P<ini>(?:[^\W\d_]\.){1,4})(?![^\W\d_])"  # initials: "M.J.", "j."
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)"  # O'Neill, Mulder-Kramer
+    r"|(?P<nl>\n)"
+    r"|(?P<sym>[^\s\w])"
+)
+TokenKind = Literal["word", "ini", "sym"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    kind: TokenKind
+    line: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out."""
+    skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text) if not _is_initials_only(m.group())]
+    out: list[Token] = []
+    line = 0
+    k = 0
+    for m in _TOKEN_RE.finditer(text):
+        if m.lastgroup == "nl":
+            line += 1
+            continue
+        while k < len(skips) and skips[k][1] <= m.start():
+            k += 1
+        if k < len(skips) and skips[k][0] <= m.start() < skips[k][1]:
+            continue
+        kind: TokenKind = "ini" if m.lastgroup == "ini" else "word" if m.lastgroup == "word" else "sym"
+        tok = m.group()
+        out.append(Token(m.start(), m.end(), tok, tok.lower(), kind, line))
+    return out
+
+
+def _is_initials_only(value: str) -> bool:
+    """'M.J.' or 'F.W.' look like host names to the skip pattern; they are initials."""
+    return all(len(part) <= 2 for part in value.split("."))
+
+
+_AMP = frozenset({"&", "+"})
+_ORG_PARTICLES = frozenset({"de", "het", "van", "der", "den", "the", "of", "'t", "du", "la", "le"})
+_DOMAIN_RE = re.compile(r"(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,}(?:\.[a-z]{2})?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    start: int
+    end: int
+    score: float
+    signal: str
+
+
+def _norm_legal(word: str) -> str:
+    return word.lower().replace(".", "")
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.kind == "word" and (tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:]))
+
+
+def _is_sector(low: str) -> bool:
+    return low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+
+
+def _configured() -> frozenset[str]:
+    raw = os.environ.get(ORG_ENV, "")
+    return frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
+
+
+def domain_labels(text: str) -> frozenset[str]:
+    """The registrable labels of the domains and e-mail domains in the text ("dommelhost")."""
+    labels = set()
+    for m in _DOMAIN_RE.finditer(text):
+        label = m.group(1).lower()
+        if len(label) >= 4:
+            labels.add(label)
+            labels.add(label.replace("-", ""))
+    return frozenset(labels)
+
+
+def find_organizations(
+    text: str,
+    tokens: Sequence[Token],
+    extra: Iterable[str] = (),
+    function_words: frozenset[str] = frozenset(),
+) -> list[OrgSpan]:
+    """Organisation spans over the word tokens (tokens inside e-mail addresses/URLs are already gone)."""
+    spans: list[OrgSpan] = []
+    labels = domain_labels(text)
+    known_extra = _configured() | {e.lower() for e in extra}
+    n = len(tokens)
+
+    def same_run(i: int, j: int) -> bool:
+        """Tokens i and j are adjacent on one line, separated by spaces only."""
+        a, b = tokens[i], tokens[j]
+        return a.line == b.line and text[a.end : b.start].strip() == ""
+
+    def grow_left(i: int, limit: int = 4) -> int:
+        """Extend left over capitalised words, '&' and particles on the same line."""
+        start = i
+        steps = 0
+        while start > 0 and steps < limit and same_run(start - 1, start):
+            prev = tokens[start - 1]
+            if _is_cap(prev) and prev.lower not in function_words:
+                start -= 1
+            elif prev.text in _AMP and start - 2 >= 0 and _is_cap(tokens[start - 2]):
+                start -= 2
+            elif prev.lower in _ORG_PARTICLES and start != i and prev.text[0].isupper():
+                start -= 1
+            else:
+                break
+            steps += 1
+        return start
+
+    def grow_right(i: int, limit: int = 4) -> int:
+        end = i
+        steps = 0
+        while end + 1 < n and steps < limit and same_run(end, end + 1):
+            nxt = tokens[end + 1]
+            if (
+                nxt.lower in _ORG_PARTICLES
+                and end + 2 < n
+                and same_run(end + 1, end + 2)
+                and _is_cap(tokens[end + 2])
+            ):
+                end += 2
+            elif (_is_cap(nxt) and nxt.lower not in function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
+                end += 1
+            elif nxt.text in _AMP and end + 2 < n and _is_cap(tokens[end + 2]):
+                end += 2
+            else:
+                break
+            steps += 1
+        return end
+
+    for i, tok in enumerate(tokens):
+        if tok.kind == "sym" and tok.text not in _AMP:
+            continue
+        low = tok.lower
+        legal = _norm_legal(tok.text)
+        # 1. legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv".
+        if (
+            legal in LEGAL_FORMS
+            and i > 0
+            and same_run(i - 1, i)
+            and (
+                _is_cap(tokens[i - 1])
+                or tokens[i - 1].text in _AMP
+                or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS
+            )
+        ):
+            # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word below.
+            start = grow_left(i)
+            spans.append(OrgSpan(tokens[start].start, tokens[i].end, ORG_SCORE, "legal_form"))
+            continue
+        if tok.kind != "word" and tok.text not in _AMP:
+            continue
+        # 2. sector word with a capitalised name before or after it.
+        if _is_sector(low) and (tok.text[0].isupper() or (i > 0 and same_run(i - 1, i))):
+            start = grow_left(i)
+            end = grow_right(i)
+            # chat style "nowak klusbedrijf": the word before a lower-case trade word.
+            chat_style = tok.text[0].islower() and start == i and i > 0 and same_run(i - 1, i)
+            if chat_style and tokens[i - 1].kind == "word" and tokens[i - 1].lower not in function_words:
+                start = i - 1
+            if start < i or end > i:
+                spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
+            continue
+        # 3. partnership: "Patel & Vermeulen", "Bosman & Zn."
+        if (
+            tok.text in _AMP
+            and 0 < i < n - 1
+            and _is_cap(tokens[i - 1])
+            and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
+            and same_run(i - 1, i)
+            and same_run(i, i + 1)
+        ):
+            start = grow_left(i - 1)
+            end = grow_right(i + 1)
+            spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
+            continue
+        # 4. a word that is the message's own domain label, a known brand or a configured name.
+        if (
+            tok.kind == "word"
+            and len(low) >= 3
+            and (low in labels or low in KNOWN_ORGANIZATIONS or low in known_extra)
+        ):
+            spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
+            continue
+        # 5. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics").
+        if _is_cap(tok) and labels:
+            joined = low
+            for j in range(i + 1, min(i + 3, n)):
+                if not (_is_cap(tokens[j]) and same_run(j - 1, j)):
+                    break
+                joined += tokens[j].lower
+                if joined in labels:
+                    spans.append(OrgSpan(tok.start, tokens[j].end, ORG_SCORE, "domain"))
+                    break
+    lowered = text.lower()
+    for phrase in _KNOWN_MULTI:
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
+            spans.append(OrgSpan(m.start(), m.end(), ORG_SCORE, "known"))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[OrgSpan]) -> list[OrgSpan]:
+    """Union of overlapping spans, so one company name is one result."""
+    out: list[OrgSpan] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            last = out[-1]
+            out[-1] = OrgSpan(last.start, max(last.end, s.end), max(last.score, s.score), last.signal)
+        else:
+            out.append(s)
+    return out
