@@ -109,7 +109,9 @@ _PD_FIELD = _rx(
     r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam"
     r"|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
-    r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|telefoonnummer|nummer) van mij\b",
+    r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
+    r"\b(?:van|over) mij\b",
+    r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
     r"(?<!in )(?<!under )\bmy (?:\w+ )?(?:name|surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
 )
@@ -179,7 +181,7 @@ _ANAPHOR = _rx(
 # Does the argument name marketing (the object of an art. 21(2) objection)?
 _MARKETING = _rx(
     r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
-    r"\bmailings?\b", r"\bcommerci\w*", r"\bnewsletters?\b", r"\boffers?\b", r"\bads\b", r"\badvertis\w*",
+    r"\bmailings?\b", r"\bcommerci\w*", r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b", r"\bads\b", r"\badvertis\w*",
     r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bacties\b", r"\bkortingen?\b", r"\bdiscounts?\b",
     r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
     r"\bnew (?:services|products)\b", r"\breclame-?\w+", r"\b[\w-]*-?reclame\b",
@@ -293,7 +295,15 @@ _RULES: tuple[_Rule, ...] = (
         r"\bwhat (?:do|does) (?:you|your company)\b[^.?!\n]{0,30}\b(?:know|have|hold|store|keep)\b"
         r"[^.?!\n]{0,30}\b(?:about|on) me\b",
         r"\b(?:welke|wat voor) (?:persoons)?gegevens\b[^.?!\n]{0,60}\b(?:bewaren|bewaard|verwerken|verwerkt|"
-        r"hebben|opslaan|opgeslagen|registreren|gebruiken|vastgelegd)\b",
+        r"hebben|heeft|hebt|opslaan|opgeslagen|registreren|gebruiken|vastgelegd|verstrekt|gedeeld|doorgegeven|"
+        r"gegeven|doorgespeeld)\b",
+        r"\b(?:welke|wat voor) (?:persoons)?gegevens (?:over|van) mij\b",
+        r"\b(?:what|which) (?:personal )?(?:data|information|details) (?:about|on|of) me\b",
+        # the source of the data, art. 15(1)(g)
+        r"\bhoe (?:komen|komt|kwamen|kwam|bent|zijn|is|heeft|hebben) (?:jullie|u|je)\b[^.?!\n]{0,20}"
+        r"\baan (?:mijn|m'n) (?:gegevens|naam|adres|nummer|telefoonnummer|e-?mailadres|mailadres)\b",
+        r"\b(?:where|how) did (?:you|your company) (?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
+        r"(?:data|details|name|address|number|phone number|e-?mail address|information)\b",
         r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep"
         r"|store|"
         r"process|collect)\w*\b[^.?!\n]{0,30}\b(?:about|on|of) me\b",
@@ -309,10 +319,11 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("rectification.verb_object", _R, _rx(
         r"\b(?:ge)?corrige\w*", r"\bcorrectie\b", r"\b(?:ver|ge)?verbeter\w*", r"\baanpass\w*",
-        r"\baangepast\b", r"\bpas\w* [^.?!\n]{0,30}\baan\b", r"\b(?:ge)?wijzig\w*", r"\bkloppen?\b",
+        r"\baangepast\b", r"\bpas\w* [^.?!\n]{0,30}\baan\b", r"\b(?:ge)?wijzig\w*", r"\bklopt\b[^.?!\n]{0,15}\bniet\b", r"\bkloppen\b",
         r"\bonjuist\w*", r"\bfout\w*", r"\bverkeerd\w*", r"\bverouderd\b", r"\bniet (?:meer )?(?:juist"
         r"|correct|actueel)\b",
-        r"\bcorrect(?:ed|ing)?\b", r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*",
+        r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
+        r"\bnot (?:\w+ )?correct\b", r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*",
         r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
         r"\bout of date\b", r"\boutdated\b", r"\bberichtig\w*", r"\bkorrigier\w*", r"\bfalsch\w*",
         r"\bcorriger\b", r"\bincorrecte?s?\b", r"\berron\w*",
@@ -334,7 +345,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
         r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
     ), needs_pd=True, blockers=_rx(
-        r"\bnieuwsbrief", r"\bnewsletter", r"\bmailing ?list", r"\bmailinglijst", r"\bverzendlijst",
+        r"\bnieuwsbrief", r"\bnewsletter",
+        # "remove me from your marketing list" is an objection to direct marketing (art. 21(3)), not erasure
+        r"\b(?:marketing|mailing|verzend|mail|e-?mail|bel|call|sales|reclame)[- ]?(?:list|lijst)\w*",
         r"\bwachtwoord", r"\bpassword", r"\b(?:opname|recording)\b",
     )),
     _Rule("erasure.everything_about_me", _E, _rx(
@@ -442,7 +455,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("complaint.privacy_grievance", _C, _GRIEVANCE, needs=_rx(
         _PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",
         r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b",
-    ), negatable=False),
+    ), needs_context=True, negatable=False),
     _Rule("complaint.to_authority", _C, _rx(
         r"\bautoriteit persoonsgegevens\b", r"\b(?:de|bij|naar|to|the) AP\b", r"\bICO\b",
         r"\binformation commissioner\b", r"\b(?:data protection|supervisory) authority\b",
@@ -594,9 +607,13 @@ def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
     )
 
 
-def _negated(sentence: str, start: int) -> bool:
-    """A negation in the few words before the trigger ("ik wil mijn gegevens niet verwijderen")."""
-    return bool(_NEGATION.search(sentence[max(0, start - 24) : start]))
+_POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!?]|$)", re.IGNORECASE)
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    """A negation just before the trigger ("ik wil mijn gegevens niet verwijderen"), or closing its
+    clause in Dutch, German and French word order ("verwijder mijn gegevens niet, ...")."""
+    return bool(_NEGATION.search(sentence[max(0, start - 24) : start]) or _POST_NEGATION.search(sentence[end:]))
 
 
 def _rule_fires(rule: _Rule, sentence: str, before: str, subject: str) -> bool:
@@ -609,7 +626,7 @@ def _rule_fires(rule: _Rule, sentence: str, before: str, subject: str) -> bool:
     if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
         return False
     for m in rule.trigger.finditer(sentence):
-        if not rule.negatable or not _negated(sentence, m.start()):
+        if not rule.negatable or not _negated(sentence, m.start(), m.end()):
             return True
     return False
 

@@ -1,0 +1,242 @@
+"""Table-driven tests for privacy-request recognition, on sentences written for these tests.
+
+None of the sentences comes from the evaluation corpora: they probe the general rules (intent x personal
+data x ordinary-support context) in nl, en, de and fr.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import pytest
+
+from tickets.privacy.detect_cli import run_detect
+from tickets.privacy.recognize import RequestType, detect_requests, recognize, split_message
+
+A, R, E, S, P, O, C = (
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "portability",
+    "objection",
+    "complaint",
+)
+
+POSITIVES: list[tuple[str, str, set[str]]] = [
+    # ---- access
+    ("nl-access-informal", "Hoi, wat weten jullie eigenlijk allemaal van mij? Ben wel benieuwd.", {A}),
+    ("nl-access-article", "Hierbij doe ik een beroep op art. 15 AVG en verzoek ik om inzage.", {A}),
+    ("nl-access-copy", "Kunt u mij een kopie sturen van alle persoonsgegevens die u van mij verwerkt?", {A}),
+    ("nl-access-which", "Welke gegevens hebben jullie over mij opgeslagen en met wie delen jullie die?", {A}),
+    ("en-access-sar", "This is a subject access request. Please send me everything you hold about me.", {A}),
+    ("en-access-what", "What personal information do you keep about me, and where did you get it?", {A}),
+    ("en-access-article", "Under Article 15 GDPR I would like a copy of my data.", {A}),
+    ("en-access-source", "Where did you get my phone number? I never gave it to you.", {A}),
+    ("nl-access-source", "Hoe komen jullie aan mijn adres? Ik heb nooit iets bij jullie gekocht.", {A}),
+    ("de-access", "Gemäß Art. 15 DSGVO bitte ich um Auskunft über meine personenbezogenen Daten.", {A}),
+    ("fr-access", "Conformément à l'article 15 du RGPD, je souhaite accéder à mes données personnelles.", {A}),
+    # ---- rectification
+    ("nl-rect-name", "Mijn achternaam is verkeerd gespeld in jullie administratie, wilt u dat corrigeren?", {R}),
+    ("nl-rect-dob", "De geboortedatum die jullie van mij hebben klopt niet, kunnen jullie die aanpassen?", {R}),
+    ("en-rect-name", "Your records have my surname wrong: it is Hendriks, not Hendrix. Please correct it.", {R}),
+    ("en-rect-address", "I moved last year and my home address in your system is outdated, please update it.", {R}),
+    ("de-rect", "Bitte berichtigen Sie meine Daten, mein Name ist falsch geschrieben.", {R}),
+    # ---- erasure
+    ("nl-erase-forget", "Ik wil dat jullie al mijn persoonsgegevens verwijderen. Ik ben geen klant meer.", {E}),
+    ("nl-erase-everything", "Verwijder alles wat jullie over mij hebben opgeslagen, graag per direct.", {E}),
+    ("nl-erase-right", "Ik beroep me op mijn recht op vergetelheid.", {E}),
+    ("en-erase-chat", "delete everything you have on me pls", {E}),
+    ("en-erase-account-data", "Please close my customer account and delete all my data.", {E}),
+    ("en-erase-forgotten", "I want to exercise my right to be forgotten.", {E}),
+    ("de-erase", "Ich verlange die Löschung meiner personenbezogenen Daten nach Art. 17 DSGVO.", {E}),
+    ("fr-erase", "Merci de supprimer toutes mes données personnelles de vos fichiers.", {E}),
+    # ---- restriction
+    ("nl-restrict-named", "Ik verzoek om beperking van de verwerking van mijn gegevens.", {S}),
+    (
+        "nl-restrict-until",
+        "Ik ben het niet eens met de registratie van mijn account als spammer. Zolang jullie dat "
+        "onderzoeken wil ik dat jullie mijn gegevens niet meer verwerken.",
+        {S},
+    ),
+    ("en-restrict-pending", "Please stop using my personal data until you have checked whether it is correct.", {S}),
+    ("en-restrict-keep", "Don't delete my details yet, I need them as evidence, but don't use them anymore.", {S}),
+    # ---- portability
+    ("nl-port-csv", "Kunnen jullie mijn persoonsgegevens als CSV-bestand exporteren?", {P}),
+    ("nl-port-named", "Ik doe een beroep op mijn recht op dataportabiliteit.", {P}),
+    (
+        "en-port-machine",
+        "Please send the personal data I provided to you in a machine-readable format so I can move it.",
+        {P},
+    ),
+    ("de-port", "Ich möchte mein Recht auf Datenübertragbarkeit nach Art. 20 DSGVO ausüben.", {P}),
+    # ---- objection
+    ("nl-obj-newsletter", "Meld me af voor die nieuwsbrief, ik wil geen reclame meer ontvangen.", {O}),
+    ("nl-obj-bezwaar", "Ik maak bezwaar tegen het gebruik van mijn gegevens voor profilering.", {O}),
+    ("nl-obj-anaphor", "Ik krijg elke week mails met aanbiedingen van jullie. Daar wil ik mee stoppen.", {O}),
+    ("en-obj-unsubscribe", "Please unsubscribe me from your promotional emails.", {O}),
+    ("en-obj-list", "Take my details off your sales list, no more promo texts please.", {O}),
+    ("en-obj-object", "I object to the processing of my personal data for direct marketing.", {O}),
+    ("en-obj-calls", "Stop calling me about upgrade offers, put me on your do-not-call list.", {O}),
+    ("de-obj", "Ich widerspreche der Verarbeitung meiner Daten für Werbung.", {O}),
+    ("fr-obj", "Je m'oppose au traitement de mes données à des fins de prospection.", {O}),
+    # ---- complaint
+    ("nl-compl-ap", "Als dit niet wordt opgelost stap ik naar de Autoriteit Persoonsgegevens.", {C}),
+    ("nl-compl-privacy", "Ik wil een klacht indienen over hoe jullie met mijn privacy omgaan.", {C}),
+    ("en-compl-ico", "I am going to report you to the ICO for mishandling my data.", {C}),
+    ("en-compl-grievance", "You shared my details with a marketing firm without my consent. Unacceptable.", {C}),
+    ("fr-compl", "Je vais déposer une plainte auprès de la CNIL concernant mes données personnelles.", {C}),
+    # ---- several at once
+    (
+        "nl-multi-access-erasure",
+        "Stuur me eerst een overzicht van mijn persoonsgegevens. Daarna mogen jullie alles wissen.",
+        {A, E},
+    ),
+    (
+        "en-multi-articles",
+        "I invoke Articles 15, 17 and 21 GDPR regarding my personal data.",
+        {A, E, O},
+    ),
+    (
+        "en-multi-erasure-complaint",
+        "Delete all personal data you hold about me. I have also filed a complaint with the ICO.",
+        {E, C},
+    ),
+    (
+        "nl-multi-objection-erasure",
+        "Stop met die reclamemails en verwijder mijn gegevens uit jullie systemen.",
+        {E, O},
+    ),
+]
+
+NEGATIVES: list[tuple[str, str]] = [
+    ("nl-delete-mailbox", "Kunnen jullie de mailbox info@bakkerij.nl verwijderen? Die gebruiken we niet meer."),
+    ("en-delete-mailbox", "Please delete the mailbox sales@example.com and all emails in it."),
+    ("nl-inzage-invoices", "Ik wil graag inzage in mijn facturen van vorig jaar voor de boekhouding."),
+    ("en-access-account", "I can't access my account since this morning, can you reset it?"),
+    ("nl-bezwaar-invoice", "Ik maak bezwaar tegen de factuur van maart, het bedrag klopt niet."),
+    ("en-object-price", "I object to the price increase on my hosting renewal."),
+    ("nl-export-site", "Hoe kan ik de bestanden van mijn website exporteren naar mijn computer?"),
+    ("en-export-db", "How do I download a backup of my WordPress database?"),
+    ("nl-move-domain", "Ik wil mijn domeinnaam verhuizen naar een andere provider, wat is de verhuiscode?"),
+    ("en-transfer-domain", "Please transfer my domain to another registrar and send me the auth code."),
+    ("nl-cancel-hosting", "Ik wil mijn hostingpakket opzeggen per het einde van de maand."),
+    ("en-cancel", "Please cancel my hosting contract, we are moving to another provider."),
+    ("nl-complaint-downtime", "Ik wil een klacht indienen over de storing van gisteren, mijn site lag 5 uur plat."),
+    ("en-complaint-downtime", "I want to complain about the downtime last week, this is unacceptable."),
+    ("nl-change-dns", "Kunnen jullie het MX-record van mijn domein aanpassen naar Google?"),
+    ("en-wrong-invoice", "The amount on my last invoice is wrong, please correct it."),
+    ("nl-password", "Ik ben mijn wachtwoord vergeten, kunnen jullie het resetten?"),
+    ("en-our-newsletter", "Our newsletter lands in spam at Gmail; how do I add an unsubscribe link?"),
+    (
+        "nl-spam-footer",
+        "Profiteer nu van 50% korting op onze SEO-pakketten! Wilt u geen berichten meer van ons ontvangen? "
+        "Klik dan hier om u af te melden.",
+    ),
+    ("nl-own-breach", "Er is ingebroken op onze eigen webshop. Moeten wij dat melden bij de AP?"),
+    ("en-customers-data", "Can you delete the personal data of my customers from the webshop database?"),
+    ("nl-not-delete", "Verwijder mijn gegevens alsjeblieft niet, ik blijf gewoon klant."),
+    ("de-mailbox", "Bitte löschen Sie das Postfach info@example.de, wir brauchen es nicht mehr."),
+    ("fr-site", "Comment puis-je supprimer les fichiers de mon site web?"),
+    ("en-disk-limit", "Can you raise the storage limit on my account? I keep hitting the quota."),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [(t, w) for _, t, w in POSITIVES], ids=[i for i, _, _ in POSITIVES])
+def test_positive(text: str, want: set[str]) -> None:
+    assert set(detect_requests(text)) == want
+
+
+@pytest.mark.parametrize("text", [t for _, t in NEGATIVES], ids=[i for i, _ in NEGATIVES])
+def test_ordinary_support_is_no_request(text: str) -> None:
+    assert detect_requests(text) == []
+
+
+def test_labels_sorted_deduplicated_and_typed() -> None:
+    text = "Under Article 17 GDPR: erase my personal data. Delete everything you have on me. Art. 15 GDPR too."
+    labels = detect_requests(text)
+    assert labels == sorted(set(labels))
+    assert all(isinstance(label, RequestType) for label in labels)
+    assert labels == [RequestType.ACCESS, RequestType.ERASURE]
+
+
+def test_request_types_are_the_seven_labels() -> None:
+    assert {t.value for t in RequestType} == {A, R, E, S, P, O, C}
+
+
+def test_reasons_are_rule_names_never_text() -> None:
+    text = "Ik wil inzage in mijn persoonsgegevens op grond van artikel 15 AVG, klantnummer 123456."
+    result = recognize(text)
+    assert result.labels == (RequestType.ACCESS,)
+    reasons = result.reasons[RequestType.ACCESS]
+    assert "article.15" in reasons
+    for reason in reasons:
+        assert reason.replace(".", "").replace("_", "").replace(":", "").isalnum()
+        assert reason.lower() not in text.lower()
+    assert result.lang == "nl"
+
+
+def test_quoted_reply_of_ours_is_not_a_new_request() -> None:
+    text = (
+        "Dank voor de snelle hulp, de site werkt weer!\n\n"
+        "Op 3 mei 2025 schreef Support:\n"
+        "> Wij hebben uw verzoek om inzage in uw persoonsgegevens ontvangen.\n"
+    )
+    own, quoted = split_message(text)
+    assert "inzage" in quoted and "inzage" not in own
+    assert detect_requests(text) == []
+
+
+def test_reminder_reasserts_the_quoted_request() -> None:
+    text = (
+        "I still have not had an answer to my request below.\n\n"
+        "On Mon, 2 June 2025 at 10:12, Jane wrote:\n"
+        "> Please delete all personal data you hold about me.\n"
+    )
+    result = recognize(text)
+    assert result.labels == (RequestType.ERASURE,)
+    assert all(r.startswith("quoted:") for r in result.reasons[RequestType.ERASURE])
+
+
+def test_signature_disclaimer_does_not_trigger() -> None:
+    text = (
+        "Hi, the SSL certificate on shop.example.com expired, can you renew it?\n\n"
+        "Kind regards,\nSam\n"
+        "This e-mail is intended solely for the addressee. If you are not the intended recipient, "
+        "please delete it and its personal data."
+    )
+    assert detect_requests(text) == []
+
+
+def test_article_range_is_not_every_right() -> None:
+    # A range names the rights in general (a privacy statement), no request for each of them.
+    assert detect_requests("Your privacy statement mentions articles 15-22 GDPR; where can I read it?") == []
+
+
+def test_cli_reads_jsonl_and_survives_bad_lines() -> None:
+    stdin = io.StringIO(
+        json.dumps({"id": "a", "text": "Delete all my personal data please."}) + "\n"
+        "this is not json\n"
+        + json.dumps({"id": "b", "text": 42}) + "\n\n"
+        + json.dumps({"id": 7, "text": "Mijn site is traag."}) + "\n"
+    )
+    stdout = io.StringIO()
+    rc = run_detect(stdin, stdout)
+    out = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert rc == 1
+    assert out[0] == {"id": "a", "labels": ["erasure"]}
+    assert out[1]["id"] is None and "error" in out[1]
+    assert out[2]["id"] == "b" and "error" in out[2]
+    assert out[3] == {"id": 7, "labels": []}
+
+
+def test_fast_enough() -> None:
+    texts = [t for _, t, _ in POSITIVES] + [t for _, t in NEGATIVES]
+    start = time.perf_counter()
+    for _ in range(20):
+        for text in texts:
+            recognize(text)
+    per_message_ms = (time.perf_counter() - start) * 1000 / (20 * len(texts))
+    assert per_message_ms < 2.0
