@@ -7,9 +7,10 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrubber.engine import Scrubber
+
 from app.config import Settings
 from intake.pipeline import Intake
-from scrubber.engine import Scrubber
 from tickets import migrate
 from tickets.db import make_engine
 from tickets.privacy.recognize import detect_requests

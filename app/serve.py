@@ -8,9 +8,11 @@ finish, then close the store.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
@@ -25,6 +27,14 @@ from tickets.store import SqlMailboxState
 from tickets.web.app import create_app
 
 log = logging.getLogger(__name__)
+
+
+class _EmbeddedUvicorn(uvicorn.Server):
+    """uvicorn without its own signal handling: ``serve`` owns SIGTERM/SIGINT and stops it in order."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
 
 
 class IntakeMailSink:
@@ -47,12 +57,10 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
     token = api_token(settings)
     app = create_app(core.store, lambda: token)
-    web = uvicorn.Server(
+    web = _EmbeddedUvicorn(
         uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
                        lifespan="off")
     )
-    # uvicorn would install its own signal handlers and exit on its own; we stop it ourselves.
-    web.install_signal_handlers = lambda: None  # type: ignore[method-assign]
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -71,7 +79,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
 
     await smtp.start()
     web_task = asyncio.create_task(web.serve())
-    while not web.started and not web_task.done():
+    while not web.started and not web_task.done():  # noqa: ASYNC110 (uvicorn offers no event)
         await asyncio.sleep(0.05)
     log.info("serve: ready smtp=%s:%d web=%s:%d", settings.smtp.host, smtp.port, settings.web.host,
              settings.web.port)

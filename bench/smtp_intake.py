@@ -66,9 +66,10 @@ def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path) ->
         try:
             socket.create_connection(("127.0.0.1", smtp_port), timeout=1).close()
             break
-        except OSError:
+        except OSError as exc:
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"serve did not start: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+                err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise SystemExit(f"serve did not start: {err}") from exc
             time.sleep(0.2)
     latencies: list[float] = []
     lock = threading.Lock()

@@ -27,7 +27,7 @@ from intake.message import Channel, InboundMessage
 from intake.rules import RuleVerdict, check_rules
 from scrubber import Analysis, PlaceholderBook, ScrubbedText, TextScrubber
 from tickets import store
-from tickets.models import Contact, Direction, Ticket
+from tickets.models import TICKET_NUMBER_OFFSET, Contact, Direction, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -291,7 +291,7 @@ def _duplicate(ticket_id: int, message_id: int) -> SubmitOutcome:
     return SubmitOutcome(
         status="duplicate",
         ticket_id=ticket_id,
-        ticket_number=ticket_id + store.TICKET_NUMBER_OFFSET,
+        ticket_number=ticket_id + TICKET_NUMBER_OFFSET,
         message_id=message_id,
         reason="already stored",
     )

@@ -95,7 +95,7 @@ class IntakeHandler:
         self.idle = asyncio.Event()
         self.idle.set()
 
-    async def handle_MAIL(  # noqa: N802 (aiosmtpd hook name)
+    async def handle_MAIL(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
     ) -> str:
         client = str(session.peer[0]) if session.peer else "?"
@@ -106,7 +106,7 @@ class IntakeHandler:
         envelope.mail_options.extend(mail_options)
         return "250 OK"
 
-    async def handle_RCPT(  # noqa: N802
+    async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
         if not accepts(self.settings.accept, address):
@@ -114,7 +114,7 @@ class IntakeHandler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(  # noqa: N802
+    async def handle_DATA(
         self, server: SMTP, session: Session, envelope: Envelope
     ) -> str:
         raw = envelope.original_content

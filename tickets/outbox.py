@@ -146,7 +146,7 @@ def mark_failed(
         if permanent or entry.attempts >= MAX_ATTEMPTS:
             entry.status = OutboxStatus.FAILED
             return
-        delay = BACKOFF[min(entry.attempts - 1, len(BACKOFF) - 1)]
+        delay: float = BACKOFF[min(entry.attempts - 1, len(BACKOFF) - 1)]
         if retry_after is not None:
             delay = max(retry_after, 1.0)
         entry.status = OutboxStatus.PENDING

@@ -62,10 +62,10 @@ def test_connection_cap_answers_421(intake: Intake) -> None:
 
 
 def test_per_client_rate_limit(intake: Intake) -> None:
-    with ThreadedSmtp(intake, SmtpSettings(accept=(SUPPORT,), max_messages_per_minute=3)) as srv:
-        with smtplib.SMTP("127.0.0.1", srv.port) as c:
-            for n in range(3):
-                c.sendmail(f"a{n}@example.nl", [SUPPORT], MAIL.replace(b"hallo", str(n).encode()))
-            with pytest.raises(smtplib.SMTPSenderRefused) as err:
-                c.sendmail("a@example.nl", [SUPPORT], MAIL)
-            assert err.value.smtp_code == 421
+    settings = SmtpSettings(accept=(SUPPORT,), max_messages_per_minute=3)
+    with ThreadedSmtp(intake, settings) as srv, smtplib.SMTP("127.0.0.1", srv.port) as c:
+        for n in range(3):
+            c.sendmail(f"a{n}@example.nl", [SUPPORT], MAIL.replace(b"hallo", str(n).encode()))
+        with pytest.raises(smtplib.SMTPSenderRefused) as err:
+            c.sendmail("a@example.nl", [SUPPORT], MAIL)
+        assert err.value.smtp_code == 421
