@@ -145,8 +145,14 @@ class IntakeHandler:
         return f"250 2.0.0 Ok: {outcome.status}"
 
     def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...]) -> SubmitOutcome:
-        msg = to_inbound(parse_email(raw), raw)
-        if mail_from in ("", "<>") and not msg.auto_submitted:
+        envelope_from = "" if mail_from in ("", "<>") else mail_from.strip("<>").lower()
+        parsed = parse_email(raw, envelope_from=envelope_from)
+        if not parsed.from_addr and envelope_from:
+            # No usable From header: the envelope sender is who we can answer, so the customer's
+            # message still becomes a ticket instead of being dropped as machine mail.
+            parsed = replace(parsed, from_addr=envelope_from)
+        msg = to_inbound(parsed, raw)
+        if not envelope_from and not msg.auto_submitted:
             # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
             msg = replace(msg, auto_submitted=True, auto_reason="null reverse-path")
         if not msg.recipients:
