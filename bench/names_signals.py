@@ -40,9 +40,7 @@ def run(gold: list[dict[str, Any]], signals: frozenset[str]) -> tuple[dict[str, 
 
 
 def summary(mod: Any, gold: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> str:
-    only = [
-        {**d, "entities": [e for e in d["entities"] if e["type"] in ("PERSON", "ORGANIZATION")]} for d in gold
-    ]
+    only = [{**d, "entities": [e for e in d["entities"] if e["type"] in ("PERSON", "ORGANIZATION")]} for d in gold]
     out = []
     for lang in ("nl", "en", "mixed", "all"):
         docs = [d for d in only if lang == "all" or d["lang"] == lang]

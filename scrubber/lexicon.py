@@ -42,7 +42,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 # Bump when the content rules below change: the digest in the cache file name follows it.
-FORMAT = 3
+FORMAT = 4
 CACHE_ENV = "SCRUBDESK_CACHE_DIR"
 _SOURCE_PACKAGES = ("deduce", "names", "faker", "wordfreq")
 
@@ -50,6 +50,8 @@ _SOURCE_PACKAGES = ("deduce", "names", "faker", "wordfreq")
 # the words that appear capitalised at a sentence start in support mail without swallowing rarer
 # surnames that happen to be words (Bakker, Visser).
 _COMMON_TOP_N = 3000
+# Ordinary words: frequent enough that an unknown capitalised one is a sentence start, not a name.
+_VOCABULARY_TOP_N = 30000
 # Census surnames beyond this rank are mostly one-family names and noise.
 _CENSUS_SURNAME_RANK = 30000
 
@@ -82,6 +84,8 @@ _EXTRA_COMMON = _words(
     drew miles lance gene guy art rich frank max bos kok vos klok wit visser bakker smit mulder
     hosting mail server domain website site account login support team admin info sales office
     chrome safari firefox outlook gmail windows mac linux apple android iphone
+    there all allemaal iedereen everyone folks guys sir madam heer dames heren klantenservice helpdesk
+    servicedesk directie collega collega's colleague
     """
 )
 
@@ -107,6 +111,8 @@ class Lexicon:
     common_words: frozenset[str]
     # The few hundred most frequent nl/en words: never part of a name chain.
     function_words: frozenset[str]
+    # Frequent nl/en words that are in no name list ("unfortunately", "factuur"): not a name part.
+    vocabulary: frozenset[str]
     version: str
 
     def is_first_name(self, word: str) -> bool:
@@ -221,6 +227,8 @@ def build_lexicon() -> Lexicon:
     function_words = (_frequent_words(400) - _NAME_DOMINANT) | stop | set(interfixes)
     function_words -= {"el", "al", "abu", "bin", "ibn"}
 
+    vocabulary = _frequent_words(_VOCABULARY_TOP_N) - names_all - {w.lower() for w in _NAME_DOMINANT}
+
     return Lexicon(
         first_names=frozenset(first_names),
         surnames=frozenset(surnames),
@@ -230,6 +238,7 @@ def build_lexicon() -> Lexicon:
         places=frozenset(places),
         common_words=frozenset(common),
         function_words=frozenset(function_words),
+        vocabulary=frozenset(vocabulary),
         version=lexicon_version(),
     )
 

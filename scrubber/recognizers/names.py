@@ -112,9 +112,7 @@ class NameFinder:
 
     def _known_first(self, word: str) -> bool:
         k = self._key(word)
-        return k in self.lex.first_names or (
-            ("-" in k) and all(p in self.lex.first_names for p in k.split("-"))
-        )
+        return k in self.lex.first_names or (("-" in k) and all(p in self.lex.first_names for p in k.split("-")))
 
     def _known_surname(self, word: str) -> bool:
         k = self._key(word)
@@ -123,11 +121,17 @@ class NameFinder:
         # double-barrelled: "Mulder-Kramer", "Marsh-Taylor"
         return "-" in k and all(p in self.lex.surnames or p in self.lex.first_names for p in k.split("-"))
 
+    def _surname_after_interfix(self, tok: Token) -> bool:
+        """ "de Groot", "de Jong", "van Dam": after a tussenvoegsel an everyday word is a surname."""
+        return tok.kind == "word" and tok.text[0].isupper() and self._known_surname(tok.text)
+
     def _is_name_word(self, tok: Token, lowercase_ok: bool) -> bool:
         """A token that may be a part of a name (not an interfix)."""
         if tok.kind == "ini":
             return True
-        if tok.kind != "word" or tok.lower in self.lex.function_words:
+        if tok.kind != "word" or tok.lower in self.lex.function_words or tok.lower in self.lex.vocabulary:
+            return False
+        if tok.lower in _GREETINGS:
             return False
         if tok.text[0].isupper():
             return len(tok.text) > 1
@@ -165,7 +169,7 @@ class NameFinder:
                 if (
                     k < n
                     and _same_line_gap(text, toks[k - 1], toks[k])
-                    and self._is_name_word(toks[k], lowercase_ok)
+                    and (self._is_name_word(toks[k], lowercase_ok) or self._surname_after_interfix(toks[k]))
                 ):
                     last = k
                     j = k + 1
@@ -191,11 +195,7 @@ class NameFinder:
         return first, last
 
     def _parts(self, toks: Sequence[Token], first: int, last: int) -> list[Token]:
-        return [
-            t
-            for t in toks[first : last + 1]
-            if t.kind in ("word", "ini") and t.lower not in self.lex.interfixes
-        ]
+        return [t for t in toks[first : last + 1] if t.kind in ("word", "ini") and t.lower not in self.lex.interfixes]
 
     def _lexicon_score(self, toks: Sequence[Token], first: int, last: int, titled: bool) -> float:
         """How name-like a chain is from the lexicon alone (0 when not enough)."""
@@ -292,11 +292,7 @@ class NameFinder:
                 is_greet = (t.lower in _GREETINGS and i == first_on_line.get(t.line, -1)) or (
                     t.lower in _GREETINGS and i > 0 and toks[i - 1].text in {">", ",", "!"}
                 )
-                if (
-                    i + 1 < n
-                    and (t.lower, toks[i + 1].lower) in _GREETING_PAIRS
-                    and i == first_on_line.get(t.line, -1)
-                ):
+                if i + 1 < n and (t.lower, toks[i + 1].lower) in _GREETING_PAIRS and i == first_on_line.get(t.line, -1):
                     is_greet, nxt = True, i + 2
                 if is_greet:
                     # "hoi, met sanne" / "Hi, this is Tom": greeting, comma, intro
@@ -436,9 +432,7 @@ class NameFinder:
             if len(nonempty) > 1 and len(lines[last_line].split()) <= 4:
                 name_line(last_line, SCORE_MEDIUM, require_lexicon=True)
 
-    def _headers(
-        self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder
-    ) -> None:
+    def _headers(self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder) -> None:
         """Display names in header fields and attribution lines."""
         for k, line in enumerate(lines):
             if "@" not in line and not _HEADER_FIELD_RE.match(line) and not _ATTRIBUTION_RE.search(line):
@@ -482,9 +476,7 @@ class NameFinder:
                     while first <= j and not (toks[first].text[:1].isupper() or toks[first].kind == "ini"):
                         first += 1
                     if first <= j and toks[j].kind == "word":
-                        self._context_chain(
-                            text, toks, first, add, "header", same_line_as=k, score=SCORE_MEDIUM
-                        )
+                        self._context_chain(text, toks, first, add, "header", same_line_as=k, score=SCORE_MEDIUM)
 
     # --- resolution -----------------------------------------------------------------------------
     def _resolve(self, cands: list[_Candidate], orgs: list[OrgSpan]) -> list[_Candidate]:
@@ -511,11 +503,7 @@ class NameFinder:
         for c in strong:
             for t in toks:
                 if c.start <= t.start and t.end <= c.end and t.kind == "word":
-                    if (
-                        len(t.text) < 3
-                        or t.lower in self.lex.interfixes
-                        or t.lower in self.lex.function_words
-                    ):
+                    if len(t.text) < 3 or t.lower in self.lex.interfixes or t.lower in self.lex.function_words:
                         continue
                     forms[t.lower] = max(forms.get(t.lower, 0.0), min(c.score, SCORE_MEDIUM))
         if not forms:
@@ -551,9 +539,7 @@ class NameRecognizer(EntityRecognizer):
 
     def __init__(self, lang: str, finder: NameFinder | None = None) -> None:
         self._finder = finder
-        super().__init__(
-            supported_entities=list(self.ENTITIES), supported_language=lang, name=RECOGNIZER_NAME
-        )
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=lang, name=RECOGNIZER_NAME)
 
     def load(self) -> None:
         if self._finder is None:

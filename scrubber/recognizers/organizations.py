@@ -164,6 +164,7 @@ def _is_initials_only(value: str) -> bool:
 
 _AMP = frozenset({"&", "+"})
 _ORG_PARTICLES = frozenset({"de", "het", "van", "der", "den", "the", "of", "'t", "du", "la", "le"})
+_LOCAL_PART_RE = re.compile(r"[\w.+'-]+(?=@)")
 _DOMAIN_RE = re.compile(r"(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,}(?:\.[a-z]{2})?\b", re.IGNORECASE)
 
 
@@ -195,7 +196,9 @@ def _configured() -> frozenset[str]:
 def domain_labels(text: str) -> frozenset[str]:
     """The registrable labels of the domains and e-mail domains in the text ("dommelhost")."""
     labels = set()
-    for m in _DOMAIN_RE.finditer(text):
+    # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
+    hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text)
+    for m in _DOMAIN_RE.finditer(hosts):
         label = m.group(1).lower()
         if len(label) >= 4:
             labels.add(label)
@@ -242,12 +245,7 @@ def find_organizations(
         steps = 0
         while end + 1 < n and steps < limit and same_run(end, end + 1):
             nxt = tokens[end + 1]
-            if (
-                nxt.lower in _ORG_PARTICLES
-                and end + 2 < n
-                and same_run(end + 1, end + 2)
-                and _is_cap(tokens[end + 2])
-            ):
+            if nxt.lower in _ORG_PARTICLES and end + 2 < n and same_run(end + 1, end + 2) and _is_cap(tokens[end + 2]):
                 end += 2
             elif (_is_cap(nxt) and nxt.lower not in function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
                 end += 1
@@ -268,11 +266,7 @@ def find_organizations(
             legal in LEGAL_FORMS
             and i > 0
             and same_run(i - 1, i)
-            and (
-                _is_cap(tokens[i - 1])
-                or tokens[i - 1].text in _AMP
-                or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS
-            )
+            and (_is_cap(tokens[i - 1]) or tokens[i - 1].text in _AMP or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS)
         ):
             # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word below.
             start = grow_left(i)
@@ -281,7 +275,8 @@ def find_organizations(
         if tok.kind != "word" and tok.text not in _AMP:
             continue
         # 2. sector word with a capitalised name before or after it.
-        if _is_sector(low) and (tok.text[0].isupper() or (i > 0 and same_run(i - 1, i))):
+        # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
+        if _is_sector(low) and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
             start = grow_left(i)
             end = grow_right(i)
             # chat style "nowak klusbedrijf": the word before a lower-case trade word.
@@ -305,11 +300,7 @@ def find_organizations(
             spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
             continue
         # 4. a word that is the message's own domain label, a known brand or a configured name.
-        if (
-            tok.kind == "word"
-            and len(low) >= 3
-            and (low in labels or low in KNOWN_ORGANIZATIONS or low in known_extra)
-        ):
+        if tok.kind == "word" and len(low) >= 3 and (low in labels or low in KNOWN_ORGANIZATIONS or low in known_extra):
             spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
             continue
         # 5. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics").
