@@ -229,8 +229,6 @@ def attachment_text(att: InboundAttachment) -> str | None:
     name = (att.filename or "").lower()
     if ctype in _HTML_TYPES or (ctype == "application/octet-stream" and name.endswith(_HTML_EXTENSIONS)):
         return html_to_text(_decode_text(att.data))
-    if ctype in _TEXT_TYPES or (
-        ctype in {"application/octet-stream", ""} and name.endswith(_TEXT_EXTENSIONS)
-    ):
+    if ctype in _TEXT_TYPES or (ctype in {"application/octet-stream", ""} and name.endswith(_TEXT_EXTENSIONS)):
         return _decode_text(att.data)
     return None

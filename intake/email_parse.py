@@ -81,9 +81,7 @@ def _raw_headers(msg: Message) -> dict[str, tuple[str, ...]]:
     return {name: tuple(values) for name, values in headers.items()}
 
 
-def _decoded_header(
-    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects
-) -> str | None:
+def _decoded_header(msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects) -> str | None:
     """RFC 2047-decoded header text, falling back to the older decoder and then the raw value."""
     if name.lower() not in raw:
         return None
@@ -123,9 +121,7 @@ def _encoded_word_valid(match: re.Match[str]) -> bool:
     return True
 
 
-def _addresses(
-    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects
-) -> list[tuple[str, str]]:
+def _addresses(msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects) -> list[tuple[str, str]]:
     """(display name, lower-cased addr-spec) pairs of an address header; invalid entries dropped."""
     if name.lower() not in raw:
         return []

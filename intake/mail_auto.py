@@ -78,9 +78,10 @@ def _keyword(value: str) -> str:
 
 def _is_dsn(msg: Message) -> bool:
     # RFC 3464 section 2 (and RFC 6533 for internationalised reports).
-    return msg.get_content_type() == "multipart/report" and str(
-        msg.get_param("report-type", "") or ""
-    ).lower() in {"delivery-status", "global-delivery-status"}
+    return msg.get_content_type() == "multipart/report" and str(msg.get_param("report-type", "") or "").lower() in {
+        "delivery-status",
+        "global-delivery-status",
+    }
 
 
 def _rule_loop(f: MailFacts) -> bool:
@@ -95,9 +96,10 @@ def _rule_dsn(f: MailFacts) -> bool:
 
 def _rule_mdn(f: MailFacts) -> bool:
     # RFC 8098 read receipts: machine-generated, never a request.
-    return f.msg.get_content_type() == "multipart/report" and str(
-        f.msg.get_param("report-type", "") or ""
-    ).lower() in {"disposition-notification", "global-disposition-notification"}
+    return f.msg.get_content_type() == "multipart/report" and str(f.msg.get_param("report-type", "") or "").lower() in {
+        "disposition-notification",
+        "global-disposition-notification",
+    }
 
 
 def _daemon_sender(f: MailFacts) -> bool:

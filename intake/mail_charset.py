@@ -44,6 +44,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Detection on a handful of bytes is guesswork; below this size prefer a plain UTF-8 replacement.
 _MIN_DETECT_BYTES = 8
+# Below this language coherence (charset-normalizer's own default threshold) a detection is doubted.
+_MIN_COHERENCE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,13 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         return None
     try:
         best = charset_normalizer.from_bytes(data).best()
+        if best is not None and best.coherence < _MIN_COHERENCE:
+            # The detector stops at the first clean decoding, and short Cyrillic text in KOI8-R decodes
+            # "cleanly" as Shift_JIS half-width katakana. A decoding in which no language is
+            # recognised gets one second opinion with that codec family excluded.
+            retry = charset_normalizer.from_bytes(data, cp_exclusion=list(best.could_be_from_charset)).best()
+            if retry is not None and retry.coherence > best.coherence:
+                best = retry
     except Exception:  # a detector bug must not lose the message; we fall back to UTF-8 below
         return None
     if best is None:
