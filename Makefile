@@ -24,6 +24,8 @@ run: install
 # Real servers the tests talk to: Dovecot for IMAP (started by the tests on a loopback port).
 system-test-deps:
 	@command -v dovecot >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd; }
+	# Headless Chromium for the web form tests (Playwright drives /usr/bin/chromium; no browser download).
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
 
 lint: install
 	$(BIN)/ruff check .
