@@ -1,0 +1,52 @@
+"""Our Presidio recognizers, assembled per language.
+
+Identifier, contact, address, date and credential recognizers are language-independent (their cue words
+cover Dutch and English, as messages mix both); names come from ``scrubber.recognizers.names`` (owned by
+the names work) and are imported late so the engine works while that module is still being written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from presidio_analyzer import EntityRecognizer
+
+from scrubber.config import CustomPattern
+
+log = logging.getLogger(__name__)
+
+
+def pattern_recognizers(lang: str, custom: Sequence[CustomPattern] = ()) -> list[EntityRecognizer]:
+    """Every recognizer of ours except names, for one language code."""
+    from scrubber.recognizers.addresses import address_recognizers
+    from scrubber.recognizers.banking import banking_recognizers
+    from scrubber.recognizers.contact import contact_recognizers
+    from scrubber.recognizers.credentials import credential_recognizers
+    from scrubber.recognizers.dates import date_recognizers
+    from scrubber.recognizers.documents import document_recognizers
+    from scrubber.recognizers.kept import kept_recognizers
+    from scrubber.recognizers.national_ids import national_id_recognizers
+    from scrubber.recognizers.plates import plate_recognizers
+
+    return [
+        *national_id_recognizers(lang),
+        *document_recognizers(lang),
+        *banking_recognizers(lang),
+        *contact_recognizers(lang),
+        *address_recognizers(lang),
+        *date_recognizers(lang),
+        *plate_recognizers(lang),
+        *credential_recognizers(lang),
+        *kept_recognizers(lang, custom),
+    ]
+
+
+def language_recognizers(lang: str) -> list[EntityRecognizer]:
+    """PERSON/ORGANIZATION recognizers for one language, when the names module is available."""
+    try:
+        from scrubber.recognizers.names import name_recognizers
+    except ImportError:
+        log.warning("scrubber.recognizers.names is not available; names are not recognised")
+        return []
+    return list(name_recognizers(lang))

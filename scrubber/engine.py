@@ -1,0 +1,181 @@
+"""The scrubber engine: detect language, analyse with Presidio, resolve overlaps, apply policy, replace.
+
+``Scrubber`` implements ``scrubber.types.TextScrubber``. One Presidio ``AnalyzerEngine`` serves nl and
+en on blank spaCy pipelines (``scrubber.nlp``); our recognizers do their own bilingual context checks,
+so Presidio's lemma-based context enhancer is replaced by a pass-through. Long texts are analysed in
+chunks split at paragraph/line boundaries so time stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+from scrubber import language
+from scrubber.config import ScrubberConfig
+from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
+from scrubber.placeholders import digest, placeholder
+from scrubber.recognizers import language_recognizers, pattern_recognizers
+from scrubber.resolve import Candidate, allowed_spans, resolve
+from scrubber.textmap import normalise
+from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
+
+log = logging.getLogger(__name__)
+
+CHUNK_SIZE = 20_000
+_LANGUAGE_SPECIFIC = ["PERSON", "ORGANIZATION"]
+
+
+class _NoContextEnhancer(ContextAwareEnhancer):
+    """Our recognizers score context themselves; skip Presidio's lemma-based pass (needs a trained model)."""
+
+    def __init__(self) -> None:
+        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], *args: Any,
+                              **kwargs: Any) -> list[RecognizerResult]:
+        return raw_results
+
+
+def chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
+    """Split at a blank line, else a newline, else a space, near ``size`` characters."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            window = text[start + size // 2 : end]
+            for sep in ("\n\n", "\n", " "):
+                cut = window.rfind(sep)
+                if cut >= 0:
+                    end = start + size // 2 + cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+class Scrubber:
+    """Finds personal data in nl/en text and replaces it with stable typed placeholders."""
+
+    def __init__(self, config: ScrubberConfig | None = None) -> None:
+        self.config = config or ScrubberConfig()
+        langs = list(self.config.languages)
+        self._langs = tuple(langs)
+        self._key = self.config.placeholder_key.get_secret_value().encode()
+        self._nlp = BlankSpacyNlpEngine(langs, self.config.spacy_ner_packages)
+        self._nlp.load()
+        registry = RecognizerRegistry(supported_languages=langs)
+        for lang in langs:
+            for recognizer in pattern_recognizers(lang, self.config.custom_patterns):
+                registry.add_recognizer(recognizer)
+            for recognizer in language_recognizers(lang):
+                registry.add_recognizer(recognizer)
+            if self._nlp.has_ner(lang):
+                registry.add_recognizer(NerSignalRecognizer(lang))
+        # Presidio loads recognizers lazily inside analyze(); load them now so analyze is thread-safe.
+        for recognizer in registry.recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+        self._analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=self._nlp,
+            supported_languages=langs,
+            context_aware_enhancer=_NoContextEnhancer(),
+            default_score_threshold=self.config.score_threshold,
+        )
+        self._nlp_lock = threading.Lock()
+        language.warm_up(self._langs)
+
+    def _raw(self, text: str, lang: str, entities: list[str] | None) -> list[RecognizerResult]:
+        with self._nlp_lock:
+            artifacts = self._nlp.process_text(text, lang)
+        results: list[RecognizerResult] = self._analyzer.analyze(
+            text, language=lang, entities=entities, nlp_artifacts=artifacts
+        )
+        return results
+
+    def analyze(self, text: str, lang: str | None = None) -> Analysis:
+        """Language and resolved entities of ``text``; offsets index the original ``text``. Thread-safe."""
+        if not isinstance(text, str):
+            raise TypeError("text must be str")
+        mapped = normalise(text)
+        norm = mapped.text
+        if not norm.strip():
+            return Analysis(lang or self.config.default_language, ())
+        dominant, present = language.detect(norm, self._langs, self.config.default_language)
+        if lang in self._langs:
+            present = (lang, *(p for p in present if p != lang))
+            dominant = lang
+        allowed = allowed_spans(norm, self.config.allow_list)
+        entities: list[Entity] = []
+        for offset, chunk in chunks(norm):
+            if not chunk.strip():
+                continue
+            raw = self._raw(chunk, dominant, None)
+            for other in present[1:]:
+                raw += self._raw(chunk, other, _LANGUAGE_SPECIFIC)
+            cands = [
+                Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
+                          str((r.recognition_metadata or {}).get("recognizer_name", "")))
+                for r in raw
+            ]
+            local_allowed = [(s, e) for s, e in allowed if s < offset + len(chunk) and e > offset]
+            for c in resolve(cands, local_allowed):
+                start, end = mapped.to_original(c.start, c.end)
+                entities.append(
+                    Entity(c.type, start, end, self.config.action_for(c.type), round(c.score, 3), c.recognizer)
+                )
+        log.debug("analysed %d chars lang=%s entities=%d", len(text), dominant, len(entities))
+        return Analysis(dominant, tuple(entities))
+
+    def redact(self, text: str, analysis: Analysis, book: PlaceholderBook) -> ScrubbedText:
+        """Replace every entity whose action is ``redact`` with ``<TYPE_n>``, numbered by ``book``."""
+        parts: list[str] = []
+        pos = 0
+        for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
+            if ent.action != "redact" or ent.start < pos:
+                continue
+            number = book.number_for(ent.type, digest(self._key, ent.type, text[ent.start : ent.end]))
+            parts.append(text[pos : ent.start])
+            parts.append(placeholder(ent.type, number))
+            pos = ent.end
+        parts.append(text[pos:])
+        return ScrubbedText("".join(parts))
+
+    def scrub(self, text: str, book: PlaceholderBook | None = None, lang: str | None = None) -> ScrubResult:
+        """Analyse and redact in one call; a fresh in-memory book when none is given."""
+        analysis = self.analyze(text, lang)
+        scrubbed = self.redact(text, analysis, book if book is not None else MemoryBook())
+        return ScrubResult(scrubbed, analysis, analysis.redaction_counts())
+
+
+_CACHE: dict[str, Scrubber] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_scrubber(config: ScrubberConfig | None = None) -> Scrubber:
+    """A process-wide ``Scrubber`` per configuration (construction loads pipelines; reuse it)."""
+    config = config or _default_config()
+    key = config.cache_key()
+    with _CACHE_LOCK:
+        scrubber = _CACHE.get(key)
+        if scrubber is None:
+            scrubber = _CACHE[key] = Scrubber(config)
+        return scrubber
+
+
+_DEFAULT: list[ScrubberConfig] = []
+
+
+def _default_config() -> ScrubberConfig:
+    # one default per process, so its random placeholder key (and thus the cache entry) is stable
+    if not _DEFAULT:
+        _DEFAULT.append(ScrubberConfig())
+    return _DEFAULT[0]

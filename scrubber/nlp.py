@@ -1,0 +1,110 @@
+"""A Presidio ``NlpEngine`` on blank spaCy pipelines, with an optional installed NER pipeline per language.
+
+No trained spaCy models can be installed here, so the default is ``spacy.blank(lang)``: tokenisation
+only (no download, loads in milliseconds). Lemmas are the lower-cased tokens, which is what cue-word
+matching needs. Where the operator installed a spaCy package with NER (configured per language by
+package name), its entities are passed on as one more signal (see ``NerSignalRecognizer``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import spacy
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+
+log = logging.getLogger(__name__)
+
+# Long messages are analysed in chunks (see engine); this only guards spaCy's own limit.
+_MAX_LENGTH = 10_000_000
+
+
+class BlankSpacyNlpEngine(NlpEngine):
+    """Tokenise with ``spacy.blank(lang)``, or run an installed pipeline when one is configured."""
+
+    def __init__(self, languages: Sequence[str], ner_packages: Mapping[str, str] | None = None) -> None:
+        self._languages = list(languages)
+        self._ner_packages = dict(ner_packages or {})
+        self._nlp: dict[str, Any] = {}
+        self._has_ner: dict[str, bool] = {}
+
+    def load(self) -> None:
+        for lang in self._languages:
+            package = self._ner_packages.get(lang)
+            nlp = None
+            if package:
+                try:
+                    nlp = spacy.load(package, exclude=["parser", "lemmatizer", "textcat"])
+                except OSError:
+                    log.warning("spaCy package %s for %s is not installed; using a blank pipeline", package, lang)
+            if nlp is None:
+                nlp = spacy.blank(lang)
+            nlp.max_length = _MAX_LENGTH
+            self._nlp[lang] = nlp
+            self._has_ner[lang] = "ner" in nlp.pipe_names
+
+    def is_loaded(self) -> bool:
+        return bool(self._nlp)
+
+    def has_ner(self, language: str) -> bool:
+        return self._has_ner.get(language, False)
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        nlp = self._nlp[language]
+        doc = nlp(text) if self._has_ner[language] else nlp.make_doc(text)
+        return NlpArtifacts(
+            entities=list(doc.ents),
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lower_ for t in doc],
+            nlp_engine=None,  # skips Presidio's keyword extraction, which only its lemma enhancer uses
+            language=language,
+        )
+
+    def process_batch(
+        self, texts: Iterable[str], language: str, batch_size: int = 1, n_process: int = 1, **kwargs: Any
+    ) -> Iterator[tuple[str, NlpArtifacts]]:
+        for text in texts:
+            yield text, self.process_text(text, language)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return bool(self._nlp[language].vocab[word].is_stop)
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return bool(self._nlp[language].vocab[word].is_punct)
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON", "ORGANIZATION"]
+
+    def get_supported_languages(self) -> list[str]:
+        return list(self._languages)
+
+
+_NER_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION"}
+
+
+class NerSignalRecognizer(EntityRecognizer):
+    """PERSON/ORGANIZATION from an installed NER pipeline's entities (empty with blank pipelines)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON", "ORGANIZATION"], supported_language=lang, name="NerSignalRecognizer"
+        )
+
+    def load(self) -> None:
+        """The pipeline is loaded by the NLP engine."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if nlp_artifacts is None:
+            return []
+        out: list[RecognizerResult] = []
+        for ent in nlp_artifacts.entities:
+            label = _NER_LABELS.get(ent.label_)
+            if label and (not entities or label in entities):
+                out.append(RecognizerResult(label, ent.start_char, ent.end_char, 0.6))
+        return out

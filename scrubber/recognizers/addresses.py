@@ -1,0 +1,192 @@
+"""Street addresses, postcodes and P.O. boxes (ADDRESS, POSTCODE).
+
+An ADDRESS is a street with a house number (and addition: 14-2, 92 bis, 187-III, 9a, "bus 3"), plus the
+postcode and place that stand with it (pii-policy annotation rules). Streets are recognised by
+
+- Dutch/Belgian/German street-name endings (-straat, -laan, -weg, -steenweg, -straße, ...) or a leading
+  street word (Laan van ..., Rue ..., Avenue ...), or a known street name from the names lexicon;
+- or, for any name, a following postcode;
+- UK style "221B Baker Street" (number first, English street-type word), or any number-first line
+  that ends in a UK postcode or Irish Eircode.
+
+A postcode on its own (NL 1234 AB per PostNL; UK outward+inward code) is POSTCODE; the NL form is
+distinctive enough alone, with a cue word it scores higher. "Postbus 123" / "P.O. Box" count as ADDRESS.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scrubber.recognizers.base import words
+
+_SUFFIXES = (
+    r"straat|str\.|laan|weg|plein|kade|gracht|dijk|singel|park|hof|steeg|pad|dreef|markt|baan|ring|wal"
+    r"|veld|allee|steenweg|kaai|lei|dam|haven|plantsoen|erf|oord|hout|berg|zijde|dries|wijk|boulevard"
+    r"|straße|strasse|gasse|platz|damm|ufer|chaussee|stede|burcht|poort|brink|akker|kamp|horst|hoeve|veste"
+    r"|vest|heuvel|dal|werf|linie|rade|meer|polder|oever|tuin|tuinen|hoek|dorp|eiland|rijk"
+)
+_PARTICLE = r"(?:van|de|der|den|het|'t|la|le|du|des|d'|di|da|von|am|an|op|aan|in|bij|sur)"
+_CAP = r"[A-ZÀ-Þ][\w'’-]*\.?"
+_CITY_WORD = r"[A-ZÀ-Þ][\w'’-]*"
+# house number with addition: 9a, 12 A, 14-2, 187-III, 92 bis, 12/1, and Belgian "bus 3"
+_NUMBER = (
+    r"\d{1,5}(?:[a-zA-Z]{1,2}\b| [A-Z]\b|\s?-\s?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b"
+    r"| (?:bis|ter|hs|huis|boven|bg|[IVX]{1,4})\b|\s?/\s?\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
+)
+# street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"
+_SUFFIX_STREET = re.compile(
+    r"(?<![\w-])(?P<street>(?:(?:" + _CAP + r"|" + _PARTICLE + r")[ \t]){0,3}[A-ZÀ-Þ][\w'’-]{2,}?(?i:" + _SUFFIXES
+    + r")(?:-(?:Zuid|Noord|Oost|West|[A-Z][a-z]+))?)[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
+)
+_LEADING_STREET = re.compile(
+    r"(?<![\w-])(?P<street>(?:Laan|Rue|Avenue|Av\.|Boulevard|Bd\.|Chaussée|Place|Plein|Square|Quai|Via|Piazza|Kade"
+    r"|Dorp|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Burgemeester|Dokter|Admiraal|Generaal|Koningin|Prins|Prinses|Sint)"
+    r"(?:[ \t-](?:" + _CAP + r"|" + _PARTICLE + r")){1,4})[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
+)
+_ANY_STREET = re.compile(
+    r"(?<![\w-])(?P<street>" + _CAP + r"(?:[ \t-](?:" + _CAP + r"|" + _PARTICLE + r")){0,3})[ \t](?P<num>" + _NUMBER
+    + r")(?![\w-])"
+)
+_NL_POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])"
+_UK_POSTCODE = r"(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w])"
+_EIRCODE = r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\w])"
+_CITY = r"(?:[ \t](?:" + _CITY_WORD + r"|" + _PARTICLE + r")(?:[ -](?:" + _CITY_WORD + r"|aan|den|op|de|upon)){0,3})?"
+# what may follow a street + number: ", 1234 AB City" / "\n1234 AB City" / ", 9000 Gent" / ", 52062 Aachen"
+_TAIL = re.compile(
+    r"(?:,?[ \t]*\n?[ \t]*|,\s)(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
+)
+_TAIL_UK = re.compile(
+    r"(?:,[ \t]*(?:" + _CAP + r"(?:[ \t]" + _CAP + r"){0,3}))*,?[ \t]+(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
+)
+_UK_STREET = re.compile(
+    r"(?<![\w-])(?:(?:Flat|Unit|Apartment|Apt\.?|Suite)[ \t]+\w{1,4},?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+" + _CAP
+    + r"(?:[ \t]" + _CAP + r"){0,3}[ \t](?:Street|St\.?|Road|Rd\.?|Lane|Ln|Avenue|Ave\.?|Park|Mews|Close|Drive"
+    r"|Dr\.?|Way"
+    r"|Place|Pl\.?|Gardens|Crescent|Court|Ct\.?|Square|Sq\.?|Terrace|Hill|Brow|Row|Grove|Walk|Green|Parade|Rise"
+    r"|View|Yard|Wharf|Quay|Estate|Vale|Gate|Mount|Wynd|Circus|Broadway)(?![\w])"
+)
+_UK_LINE = re.compile(
+    r"(?<![\w-])(?:(?:Flat|Unit|Apartment|Apt\.?|Suite)[ \t]+\w{1,4},[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+" + _CAP
+    + r"[^\n]{0,70}?(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
+)
+_POBOX = re.compile(
+    r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale)[ \t]+\d{1,6}"
+)
+_NL_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _NL_POSTCODE)
+_UK_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _UK_POSTCODE)
+_POSTCODE_CONTEXT = words(r"postcode", r"post\s?code", r"zip", r"postal", r"adres", r"address", r"woon\w*", r"live")
+_ADDRESS_CUE = words(r"adres\w*", r"address", r"woon\w*", r"live", r"verhuisd", r"moved", r"bezorg\w*",
+                     r"vestigings\w*", r"post\w*")
+_NOT_STREET_START = frozenset(
+    {
+        "ik", "je", "we", "wij", "u", "the", "my", "mijn", "our", "ons", "onze", "een", "de", "het", "op", "in",
+        "om", "tot", "van", "voor", "na", "per", "nr", "no", "nummer", "number", "factuur", "invoice", "order",
+        "klantnummer", "customer", "ticket", "bestelling", "offerte", "kvk", "btw", "vat", "bsn", "iban", "pin",
+        "code", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december", "january", "february", "march", "may", "june", "july", "august",
+        "october", "sep", "week", "dag", "day", "jaar", "year", "versie", "version", "pakket", "plan",
+        "hosting", "vps", "windows", "php", "mysql", "wordpress", "ubuntu", "debian", "python", "node",
+        "server", "room", "kamer", "bus", "item", "stap", "step", "page", "pagina", "hoofdstuk", "chapter",
+        "artikel", "article"
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_streets() -> frozenset[str]:
+    """Street names from the names engineer's lexicon (deduce lists), when it is installed."""
+    try:
+        from scrubber.lexicon import load_lexicon  # imported late: written in parallel, optional
+
+        streets = load_lexicon().streets
+    except Exception:  # any failure just means no lexicon signal
+        return frozenset()
+    return frozenset(streets)
+
+
+class AddressRecognizer(EntityRecognizer):
+    """Addresses, P.O. boxes and stand-alone postcodes."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(
+            supported_entities=["ADDRESS", "POSTCODE"], supported_language=lang, name="AddressRecognizer"
+        )
+
+    def load(self) -> None:
+        _lexicon_streets()
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, score: float) -> None:
+            end = _extend_tail(text, end)
+            out.append(RecognizerResult("ADDRESS", start, end, score))
+            taken.append((start, end))
+
+        for m in _UK_LINE.finditer(text):
+            add(m.start(), m.end(), 0.9)
+        for m in _UK_STREET.finditer(text):
+            add(m.start(), m.end(), 0.88)
+        for rx in (_SUFFIX_STREET, _LEADING_STREET):
+            for m in rx.finditer(text):
+                start = _trim_start(text, m.start("street"), m.end("street"))
+                if start is None:
+                    continue
+                add(start, m.end(), 0.9)
+        streets = _lexicon_streets()
+        for m in _ANY_STREET.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            start = _trim_start(text, m.start("street"), m.end("street"))
+            if start is None:
+                continue
+            name = text[start : m.end("street")]
+            tail = _TAIL.match(text, m.end())
+            known = name.lower() in streets
+            if tail and (_NL_POSTCODE_ALONE.search(tail.group()) or known):
+                add(start, m.end(), 0.88)
+            elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
+                add(start, m.end(), 0.75)
+        for m in _POBOX.finditer(text):
+            add(m.start(), m.end(), 0.9)
+        for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
+            for m in rx.finditer(text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                left = text[max(0, m.start() - 40) : m.start()]
+                score = 0.9 if _POSTCODE_CONTEXT.search(left[left.rfind("\n") + 1 :]) else base
+                out.append(RecognizerResult("POSTCODE", m.start(), m.end(), score))
+        if entities:
+            out = [r for r in out if r.entity_type in entities]
+        return out
+
+
+def _trim_start(text: str, start: int, end: int) -> int | None:
+    """Drop leading prose words ("It's", "Mijn", "Adres") from a captured street name."""
+    tokens = list(re.finditer(r"\S+", text[start:end]))
+    for i, tok in enumerate(tokens):
+        word = tok.group().lower().strip(".,:;'’")
+        if i == len(tokens) - 1:
+            return start + tok.start() if word not in _NOT_STREET_START else None
+        if word in _NOT_STREET_START or word.endswith(("'s", "’s", ":")):
+            continue
+        if re.fullmatch(_PARTICLE, word) and i == 0 and not text[start + tok.start()].isupper():
+            continue
+        return start + tok.start()
+    return None
+
+
+def _extend_tail(text: str, end: int) -> int:
+    tail = _TAIL.match(text, end) or _TAIL_UK.match(text, end)
+    return tail.end() if tail else end
+
+
+def address_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [AddressRecognizer(lang)]

@@ -1,0 +1,140 @@
+"""Bank accounts (IBAN) and payment cards (CREDIT_CARD).
+
+- IBAN in any spacing and case, validated with ISO 13616 mod-97 and the country's length
+  (stdnum.iban). A candidate may run into the next word, so the longest valid prefix ending at a word
+  boundary is taken.
+- Old Dutch account numbers (9-10 digits, 11-proef) only after a bank cue word.
+- Card numbers: 13-19 digits, Luhn check (ISO/IEC 7812), issuer prefix 2-6 (7 is petroleum, 8-9 are
+  not cards, so a 16-digit payment reference is not a card). The expiry date and CVC written right
+  after a card, or after their own cue word, are part of the card data (PCI DSS).
+"""
+
+from __future__ import annotations
+
+import re
+
+import schwifty
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum import luhn
+
+from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
+
+_IBAN_CANDIDATE = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
+_IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,}")
+
+
+def _valid_iban(compact: str) -> bool:
+    """ISO 13616: country length and mod-97 (schwifty; national BBAN checks are not required)."""
+    try:
+        schwifty.IBAN(compact)
+    except (ValueError, schwifty.exceptions.SchwiftyException):
+        return False
+    return True
+
+
+class IbanRecognizer(EntityRecognizer):
+    """IBANs validated by mod-97; a near-IBAN with a bad checksum still counts, at a lower score."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["IBAN"], supported_language=lang, name="IbanRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "IBAN" not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for m in _IBAN_CANDIDATE.finditer(text):
+            start = m.start()
+            cand = m.group()
+            # try end positions at word boundaries, longest first
+            ends = [i + 1 for i in range(len(cand) - 1, 13, -1) if cand[i].isalnum()
+                    and (i + 1 == len(cand) or not cand[i + 1].isalnum())]
+            found = False
+            for end in ends:
+                compact = re.sub(r"[^A-Za-z0-9]", "", cand[:end]).upper()
+                if _valid_iban(compact):
+                    results.append(RecognizerResult("IBAN", start, start + end, 1.0))
+                    found = True
+                    break
+            if not found and ends:
+                compact = re.sub(r"[^A-Za-z0-9]", "", cand[: ends[0]]).upper()
+                loose = _IBAN_LOOSE.match(compact)
+                if loose and 14 <= len(compact) <= 34:
+                    results.append(RecognizerResult("IBAN", start, start + ends[0], 0.6))
+        return results
+
+
+def _elfproef(value: str) -> bool:
+    """Pre-2014 Dutch bank account numbers: 9 or 10 digits, weighted sum divisible by 11."""
+    digits = digits_of(value)
+    if len(digits) not in (9, 10) or len(set(digits)) == 1:
+        return False
+    weights = range(len(digits), 0, -1)
+    return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
+
+
+_OLD_ACCOUNT = re.compile(
+    r"(?<![^\W_])(?i:(?:bank)?rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)"
+    r"|giro\w*|bank)\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})(?![\w]|[.,]\d)"
+)
+
+_CARD = re.compile(r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")
+_CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
+_EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
+_CVC = re.compile(
+    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode)"
+    r"[^\n\d]{0,12}?(?P<v>\d{3,4})(?!\d)"
+)
+_EXPIRY_KEYED = re.compile(
+    r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
+    r"[^\n\d]{0,8}?(?P<v>(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2})(?![\d/])"
+)
+
+
+def _valid_card(value: str) -> bool:
+    digits = digits_of(value)
+    return 13 <= len(digits) <= 19 and bool(luhn.is_valid(digits))
+
+
+class CardRecognizer(EntityRecognizer):
+    """Luhn-valid card numbers plus the expiry date and CVC that follow them."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["CREDIT_CARD"], supported_language=lang, name="CardRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "CREDIT_CARD" not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for m in _CARD.finditer(text):
+            if not _valid_card(m.group()):
+                continue
+            left = text[max(0, m.start() - 40) : m.start()]
+            score = 1.0 if _CARD_CONTEXT.search(left) else 0.9
+            results.append(RecognizerResult("CREDIT_CARD", m.start(), m.end(), score))
+            tail_end = min(len(text), m.end() + 100)
+            for e in _EXPIRY.finditer(text, m.end(), tail_end):
+                results.append(RecognizerResult("CREDIT_CARD", e.start(), e.end(), 0.9))
+        for rx in (_CVC, _EXPIRY_KEYED):
+            for c in rx.finditer(text):
+                left = text[max(0, c.start() - 150) : c.start()]
+                if rx is _CVC or _CARD_CONTEXT.search(left) or _CARD.search(left):
+                    results.append(RecognizerResult("CREDIT_CARD", c.start("v"), c.end("v"), 0.9))
+        return results
+
+
+RULES = (Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef),)
+
+
+def banking_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [IbanRecognizer(lang), CardRecognizer(lang), RuleRecognizer("OldAccountRecognizer", RULES, lang)]

@@ -1,0 +1,95 @@
+"""Shared machinery for our regex recognizers: rules with validation and bilingual context.
+
+Presidio's own context enhancer matches lemmas from a trained pipeline; we only have blank spaCy
+pipelines (no lemmas) and messages mix Dutch and English, so each rule checks its own context: a
+compiled alternation of Dutch and English cue words in a window before (and optionally after) the
+match, on the same line. A rule with ``score == 0`` fires only with context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive cue-word pattern; alternatives are regex fragments matched at word starts."""
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+def digits_of(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The text before and after a span, limited to ``before``/``after`` characters and the same line."""
+    left = text[max(0, start - before) : start]
+    nl = left.rfind("\n")
+    if nl >= 0:
+        left = left[nl + 1 :]
+    right = text[end : end + after]
+    nl = right.find("\n")
+    if nl >= 0:
+        right = right[:nl]
+    return left, right
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern for one entity type.
+
+    ``score`` applies without context, ``context_score`` when ``context`` matches near the value.
+    ``group`` selects the value inside the match (so a pattern may include its keyword).
+    """
+
+    entity: str
+    pattern: re.Pattern[str]
+    score: float = 0.5
+    context: re.Pattern[str] | None = None
+    context_score: float = 0.9
+    validate: Callable[[str], bool] | None = None
+    group: str | int = 0
+    before: int = 45
+    after: int = 0
+
+
+class RuleRecognizer(EntityRecognizer):
+    """Runs a list of ``Rule``s; language-independent (cue words of both languages are in each rule)."""
+
+    def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
+        self.rules = tuple(rules)
+        super().__init__(
+            supported_entities=sorted({r.entity for r in self.rules}),
+            supported_language=lang,
+            name=name,
+        )
+
+    def load(self) -> None:
+        """Nothing to load: patterns are compiled at import."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        wanted = set(entities) if entities else None
+        for rule in self.rules:
+            if wanted is not None and rule.entity not in wanted:
+                continue
+            for m in rule.pattern.finditer(text):
+                start, end = m.span(rule.group)
+                if start >= end:
+                    continue
+                if rule.validate is not None and not rule.validate(text[start:end]):
+                    continue
+                score = rule.score
+                if rule.context is not None and score < rule.context_score:
+                    left, right = line_window(text, m.start(), m.end(), rule.before, rule.after)
+                    if rule.context.search(left) or (right and rule.context.search(right)):
+                        score = rule.context_score
+                if score > 0:
+                    results.append(RecognizerResult(rule.entity, start, end, score))
+        return results

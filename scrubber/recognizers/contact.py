@@ -1,0 +1,73 @@
+"""E-mail addresses and phone numbers (EMAIL_ADDRESS, PHONE_NUMBER).
+
+Phone numbers are validated with Google's libphonenumber port (``phonenumbers``) against the number
+plans of NL, BE, DE, GB and FR and, with a ``+``/``00`` prefix, any country. Running
+``PhoneNumberMatcher`` over a whole message for five regions is slow, so a linear pre-filter finds
+phone-shaped runs (a ``+``/``00`` prefix or a national trunk ``0``: all five regions dial nationally
+with a leading 0) and the matcher runs on each short run only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scrubber.recognizers.base import Rule, RuleRecognizer
+
+# RFC 5322 dot-atom local part (the practical subset: no "=" so "USER=a@b.nl" yields the address) and a DNS host name.
+_EMAIL = re.compile(
+    r"(?<![\w.+=-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
+)
+
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+/.,:-])(?:\+|00)\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
+    r"|(?<![\w+/.,:-])\(?0\d[\d \-./()]{6,18}\d(?![\w]|[.,/-]\d)"
+)
+_REGIONS = ("NL", "BE", "GB", "DE", "FR")
+_LENIENCY = phonenumbers.Leniency.VALID
+
+
+class PhoneRecognizer(EntityRecognizer):
+    """Valid phone numbers of NL/BE/GB/DE/FR and international numbers."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language=lang, name="PhoneRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PHONE_NUMBER" not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for m in _PHONE_CANDIDATE.finditer(text):
+            cand = m.group()
+            found = False
+            for region in _REGIONS:
+                spans = [
+                    (pm.start, pm.end) for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
+                ]
+                if spans:
+                    for s, e in spans:
+                        results.append(RecognizerResult("PHONE_NUMBER", m.start() + s, m.start() + e, 0.8))
+                    found = True
+                    break
+            if not found and 10 <= sum(c.isdigit() for c in cand) <= 13:
+                # Numbers in ranges reserved for fiction (Ofcom's 07700 900xxx, 020 7946 0xxx) are not
+                # "valid" but are still written as phone numbers; accept a possible number, lower score.
+                for pm in phonenumbers.PhoneNumberMatcher(cand, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+                    results.append(RecognizerResult("PHONE_NUMBER", m.start() + pm.start, m.start() + pm.end, 0.6))
+        return results
+
+
+RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0),)
+
+
+def contact_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [PhoneRecognizer(lang), RuleRecognizer("EmailRecognizer", RULES, lang)]

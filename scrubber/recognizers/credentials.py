@@ -1,0 +1,196 @@
+"""Secrets (CREDENTIAL): passwords, PINs, API keys and tokens, 2FA and recovery codes.
+
+The secret itself is stripped, never the word "password". Three kinds of evidence:
+
+1. Token shapes that are secrets wherever they appear: Stripe ``sk_live_``, GitHub ``ghp_``/
+   ``github_pat_``, GitLab ``glpat-``, Slack ``xox?-``, AWS ``AKIA``, Google ``AIza``, JWTs (RFC 7519
+   compact form), ``Bearer``/``Basic`` credentials in an Authorization header (RFC 6750, RFC 7617),
+   PEM private keys (RFC 7468) and ``*_PASSWORD=``/``*_SECRET=``/``*_KEY=`` lines of .env files.
+2. The first secret-looking token after a cue word in Dutch or English ("wachtwoord", "ww", "pin",
+   "password", "verhuiscode", "auth code", "licence key", "backup code", the answer to a security
+   question), on the same line, also over filler ("heb ik veranderd naar ...").
+3. One-time codes (6 digits) near a 2FA/SMS cue, and a list of codes on the lines after a
+   recovery-code cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scrubber.recognizers.base import words
+
+_SHAPES = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"
+    r"|whsec_[A-Za-z0-9]{10,}"
+    r"|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
+    r"|glpat-[A-Za-z0-9_-]{16,}"
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}"
+    r"|AKIA[0-9A-Z]{16}"
+    r"|AIza[0-9A-Za-z_-]{35}"
+    r"|eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"
+    r"|[a-z]{2,8}_(?:pat|live|sk|key|token)_[A-Za-z0-9]{16,}"
+    r")(?![\w-])"
+)
+_AUTH_HEADER = re.compile(r"(?i:\b(?:bearer|basic|token))\s+(?P<v>[A-Za-z0-9._~+/=-]{16,})")
+_PEM = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]{0,8000}?-----END [A-Z ]*PRIVATE KEY-----")
+_ENV = re.compile(
+    r"(?m)^[ \t]*(?:export\s+)?[A-Za-z0-9_.]*(?i:pass(?:word|wd)?|pwd|secret|token|api_?key|app_key|private_key"
+    r"|auth_key|access_key|client_secret|key)[A-Za-z0-9_]*[ \t]*[=:][ \t]*[\"']?(?P<v>[^\s\"']{4,})"
+)
+
+_CUE = re.compile(
+    r"(?<![^\W_])(?i:wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
+    r"|klant-?pin|toegangscode|inlogcode|login(?:code)?|code|token|secret|api[- ]?key|sleutel|key"
+    r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
+    r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
+    r"|antwoord|answer)(?![^\W_])"
+)
+# Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
+# "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.
+_WORD_SECRET_CUES = re.compile(r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw")
+_ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
+_QUESTION = re.compile(r"(?i)vraag|question")
+_MARKER = re.compile(r"(?i)(?:[:=]|\bis|\bwas|\bnaar|\bto|\bbecomes|\bwordt)\s*$")
+_TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
+_APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
+_OTP = re.compile(r"(?<![\w.,/-])(?:\d{3} \d{3}|\d{6})(?![\w]|[.,/-]\d)")
+_OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"code\w*",
+                 r"verificatie\w*", r"verification")
+_CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
+_LIST_CUE = re.compile(r"(?i)(?:backup|recovery|herstel|reserve|back-up)[- ]?codes?")
+_URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|io)\b|@[\w-]+\.[a-z]{2,}")
+_TRAIL = ".,;:)?]}>"
+_LEAD = "([{<"
+_PROSE = frozenset(
+    {
+        "is", "was", "niet", "not", "nog", "steeds", "still", "al", "ook", "also", "wel", "the", "het", "de",
+        "een", "a", "an", "mijn", "my", "your", "uw", "je", "jouw", "hier", "here", "fout", "wrong",
+        "incorrect", "onjuist", "ongeldig", "invalid", "verlopen", "expired", "correct", "juist", "goed",
+        "klopt", "gereset", "reset", "veranderd", "changed", "aangepast", "gewijzigd", "vergeten", "forgotten",
+        "sturen", "send", "opnieuw", "again", "and", "en", "of", "or", "werkt", "works", "working", "werken",
+        "work", "via", "voor", "for", "van", "op", "on", "in", "met", "with"
+    }
+)
+
+
+def _strip_token(tok: str) -> tuple[str, int]:
+    """Remove quotes and trailing punctuation; return the value and its offset inside ``tok``."""
+    if len(tok) >= 2 and tok[0] in "'\"“‘" and tok[-1] in "'\"”’":
+        return tok[1:-1], 1
+    lead = 0
+    while lead < len(tok) and tok[lead] in _LEAD:
+        lead += 1
+    tok2 = tok[lead:]
+    while tok2 and tok2[-1] in _TRAIL:
+        tok2 = tok2[:-1]
+    if tok2.endswith("'") or tok2.endswith('"'):
+        tok2 = tok2[:-1]
+    return tok2, lead
+
+
+def _looks_secret(value: str) -> bool:
+    if len(value) < 4 or _URLISH.search(value):
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    has_symbol = any(not c.isalnum() for c in value)
+    if value.isdigit():
+        return 4 <= len(value) <= 12
+    if has_digit and (has_alpha or has_symbol):
+        return True
+    return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
+
+
+class CredentialRecognizer(EntityRecognizer):
+    """Passwords, PINs, keys and codes; see the module docstring for the evidence used."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["CREDENTIAL"], supported_language=lang, name="CredentialRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "CREDENTIAL" not in entities:
+            return []
+        out: list[RecognizerResult] = []
+        for m in _SHAPES.finditer(text):
+            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        for m in _PEM.finditer(text):
+            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        for rx in (_AUTH_HEADER, _ENV):
+            for m in rx.finditer(text):
+                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
+        for m in _CUE.finditer(text):
+            self._after_cue(text, m, out)
+        for m in _OTP.finditer(text):
+            left = text[max(0, m.start() - 80) : m.start()]
+            if _OTP_CUE.search(left[left.rfind("\n") + 1 :]):
+                out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
+        for m in _LIST_CUE.finditer(text):
+            self._code_list(text, m.end(), out)
+        return out
+
+    @staticmethod
+    def _after_cue(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> None:
+        line_end = text.find("\n", cue.end())
+        line_end = len(text) if line_end < 0 else line_end
+        stop = min(line_end, cue.end() + 60)
+        # "antwoord"/"answer" is a secret cue only when a security question was mentioned before it.
+        if _ANSWER_CUE.fullmatch(cue.group()) and not _QUESTION.search(text[max(0, cue.start() - 120) : cue.start()]):
+            return
+        if text[cue.end() : stop].strip() == "" or text[cue.end() : stop].strip() in (":", "="):
+            # "Wachtwoord:\n  secret" - the value on the next line
+            nxt = line_end + 1
+            nl2 = text.find("\n", nxt)
+            stop = min(len(text) if nl2 < 0 else nl2, nxt + 60)
+            scan_from = nxt
+        else:
+            scan_from = cue.end()
+        segment = text[scan_from:stop]
+        app = _APP_PASSWORD.match(text, scan_from + len(segment) - len(segment.lstrip(" :=\t")))
+        if app and app.end() <= stop + 20:
+            out.append(RecognizerResult("CREDENTIAL", app.start(), app.end(), 0.9))
+            return
+        word_ok = bool(_WORD_SECRET_CUES.search(cue.group()))
+        for count, tm in enumerate(_TOKEN.finditer(text, scan_from, stop)):
+            if count >= 7:
+                break
+            value, off = _strip_token(tm.group())
+            start = tm.start() + off
+            if not value:
+                continue
+            if _looks_secret(value):
+                out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
+                return
+            quoted = tm.group()[0] in "'\"“‘"
+            introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
+            if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
+                    and (quoted or not value.islower() or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
+                out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.8))
+                return
+            if value.lower() not in _PROSE and not quoted and count >= 4:
+                return
+
+    @staticmethod
+    def _code_list(text: str, pos: int, out: list[RecognizerResult]) -> None:
+        """Codes standing one per line within a few lines after a recovery-code cue."""
+        region_end = min(len(text), pos + 400)
+        para_breaks = 0
+        for m in _CODE_LINE.finditer(text, pos, region_end):
+            between = text[pos : m.start()]
+            para_breaks += between.count("\n\n")
+            if para_breaks > 1:
+                break
+            out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
+            pos = m.end()
+
+
+def credential_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [CredentialRecognizer(lang)]

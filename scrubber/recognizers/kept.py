@@ -1,0 +1,134 @@
+"""Identifiers support needs (kept by default): customer, invoice/order/ticket numbers, domains and URLs,
+IP addresses, KvK/enterprise numbers, VAT numbers, and the operator's own formats.
+
+They are recognised so they win overlaps against look-alike stripped types: a customer number after
+"klantnummer" is not a BSN, a KvK number is not a phone number, a payment reference is not a card.
+Their action comes from configuration, so an operator can strip any of them without new code.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Sequence
+
+from presidio_analyzer import EntityRecognizer
+from stdnum.be import vat as be_vat
+from stdnum.eu import vat as eu_vat
+
+from scrubber.config import CustomPattern
+from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
+
+_FILLER = r"[^\n\w]{0,6}(?:(?i:is|was|nr\.?|no\.?|number|nummer|van|of)\W{1,4}){0,2}"
+
+
+def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
+    """A cue word, a little filler ("nr.", "is", ": "), then the value in group ``v``."""
+    return re.compile(r"(?<![^\W_])(?i:" + keywords + r")" + filler + r"(?P<v>" + value + r")(?![\w]|[-/.]\w)")
+
+
+_CUSTOMER = _keyed(
+    r"klant(?:en)?(?:nummer|nr|[- ]nr|[- ]nummer|[- ]id)?|relatie(?:nummer|nr)|debiteur(?:nummer|nr)?|lidnummer"
+    r"|customer(?:\s+(?:id|number|no|nr|ref))?|client(?:\s+(?:id|number|no))?|account(?:\s+(?:id|number|no|nr))?|acct"
+    r"|klantnummer:\s+relatienummer",
+    r"[A-Z]{0,3}-?\d{4,10}",
+)
+_INVOICE = _keyed(
+    r"factu(?:ur|ren)(?:nummer|nr)?|invoice(?:\s+(?:number|no|nr))?|order(?:nummer|nr)?(?:\s+(?:number|no|nr))?"
+    r"|bestel(?:ling|nummer|nr|bon)|offerte(?:nummer|nr)?|quot(?:e|ation)(?:\s+(?:number|no))?|ticket(?:nummer|nr)?"
+    r"(?:\s+(?:reference|number|no|id))?|referentie|reference|ref|kenmerk|betalingskenmerk|creditnota|dossier(?:nummer)?"
+    r"|case(?:\s+(?:number|no|id))?|zaaknummer|contract(?:nummer)?|mededeling|payment\s+reference",
+    r"#?[A-Z]{0,4}[-/]?\d[\d-]{2,16}\d|\d{4}(?: \d{4}){2,4}",
+)
+# A letter prefix with a year and a serial ("F2025-004317", "DH-58213") is an invoice or ticket number
+# in practice; an operator with a different format adds a custom pattern.
+_INVOICE_SHAPE = re.compile(r"(?<![\w-])#?(?:[A-Z]{1,3}(?:19|20)\d{2}-\d{3,7}|[A-Z]{2,4}-\d{4,8})(?![\w-])")
+# Belgian structured communication (OGM/VCS): +++123/4567/89012+++, mod-97 check on the last 2 digits.
+_OGM = re.compile(r"(?:\+\+\+|\*\*\*)\d{3}/\d{4}/\d{5}(?:\+\+\+|\*\*\*)")
+
+
+def _valid_ogm(value: str) -> bool:
+    d = digits_of(value)
+    check = int(d[:10]) % 97 or 97
+    return check == int(d[10:])
+
+
+_KVK = _keyed(
+    r"kvk(?:[- ]?(?:nummer|nr|number|no))?|k\.v\.k\.?|handelsregister|chamber\s+of\s+commerce|coc(?:\s+number)?"
+    r"|ondernemingsnummer|kbo(?:[- ]nummer)?|company\s+(?:number|registration)|registration\s+number|btw-id",
+    r"\d{8}|0?\d{3}\.?\d{3}\.?\d{3}",
+)
+_BE_ENTERPRISE = re.compile(r"(?<![\w.])[01]\d{3}\.\d{3}\.\d{3}(?![\w]|\.\d)")
+
+_VAT = re.compile(
+    r"(?<![\w])(?:NL\s?\d{9}\s?B\s?\d{2}|BE\s?[01]?\d{3}[. ]?\d{3}[. ]?\d{3}|DE\s?\d{3}\s?\d{3}\s?\d{3}"
+    r"|GB\s?\d{3}\s?\d{4}\s?\d{2}|FR\s?[0-9A-Z]{2}\s?\d{9}|(?:AT|PL|ES|IT|LU|DK|SE|FI|IE|PT|CZ)[A-Z0-9]{8,12})(?![\w])"
+)
+_VAT_CONTEXT = words(r"btw", r"vat", r"tva", r"ust", r"mwst", r"tax", r"omzetbelasting", r"intracom")
+
+
+def _valid_vat(value: str) -> bool:
+    compact = re.sub(r"[\s.]", "", value)
+    return compact.startswith("NL") or bool(eu_vat.is_valid(compact))
+
+
+def _valid_be_enterprise(value: str) -> bool:
+    return bool(be_vat.is_valid("BE" + digits_of(value)))
+
+
+_URL = re.compile(r"(?i)\b(?:https?|ftp|sftp|ssh)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+_TLDS = (
+    "nl|be|com|net|org|eu|de|fr|uk|ie|info|biz|io|dev|app|nu|shop|store|online|site|tech|cloud|photo|art|design"
+    "|studio|xyz|me|tv|cc|co|es|it|pl|at|ch|lu|dk|se|no|fi|pt|us|ca|au|amsterdam|frl|brussels|vlaanderen|email"
+    "|agency|blog|media|email|host|website|space|digital|page|live|life|nz|in|tr|gr|cz|hu|ro|sk|si|hr|bg|lt|lv|ee"
+)
+_DOMAIN = re.compile(
+    r"(?<![\w@.-])(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.)+(?i:" + _TLDS + r")"
+    r"(?::\d{2,5})?(?:/[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])?(?![\w@-]|\.\w)"
+)
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?:/\d{1,3})?(?![\w:])")
+
+
+def _valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_interface(value)
+    except ValueError:
+        return False
+    return True
+
+
+RULES = (
+    Rule("CUSTOMER_NUMBER", _CUSTOMER, score=0.96, group="v"),
+    Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v"),
+    Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9),
+    Rule("INVOICE_NUMBER", _OGM, score=0.97, validate=_valid_ogm),
+    Rule("KVK_NUMBER", _KVK, score=0.96, group="v"),
+    Rule("KVK_NUMBER", _BE_ENTERPRISE, score=0.6, validate=_valid_be_enterprise),
+    # a country prefix and the national format are distinctive; the checksum or a cue word confirms
+    Rule("VAT_NUMBER", _VAT, score=0.85, context=_VAT_CONTEXT, context_score=0.97),
+    Rule("VAT_NUMBER", _VAT, score=0.95, validate=_valid_vat),
+    Rule("DOMAIN", _URL, score=0.95),
+    Rule("DOMAIN", _DOMAIN, score=0.85),
+    Rule("IP_ADDRESS", _IPV4, score=0.95, validate=_valid_ip),
+    Rule("IP_ADDRESS", _IPV6, score=0.95, validate=_valid_ip),
+)
+
+
+def custom_rules(patterns: Sequence[CustomPattern]) -> list[Rule]:
+    """Rules for the operator's own formats; with context words they fire only after one of them."""
+    rules: list[Rule] = []
+    for p in patterns:
+        context = words(*(re.escape(w) for w in p.context)) if p.context else None
+        rules.append(
+            Rule(p.type, re.compile(p.regex), score=0.0 if context else p.score, context=context,
+                 context_score=p.score)
+        )
+    return rules
+
+
+def kept_recognizers(lang: str, patterns: Sequence[CustomPattern] = ()) -> list[EntityRecognizer]:
+    recognizers: list[EntityRecognizer] = [RuleRecognizer("KeptIdentifierRecognizer", RULES, lang)]
+    if patterns:
+        recognizers.append(RuleRecognizer("OperatorPatternRecognizer", custom_rules(patterns), lang))
+    return recognizers
