@@ -59,10 +59,14 @@ def run_scrub(stdin: TextIO, stdout: TextIO, *, jsonl: bool, config: ScrubberCon
     return status
 
 
+class _BadLine(ValueError):
+    """An input line of the wrong shape; its message never contains input content."""
+
+
 def _safe_message(exc: Exception) -> str:
-    # json errors quote positions, not content; anything else gets only its type to avoid echoing data
+    # Only messages we wrote ourselves are echoed: an exception text might quote message content.
     if isinstance(exc, json.JSONDecodeError):
         return f"invalid JSON at column {exc.colno}"
-    if (isinstance(exc, ValueError | TypeError) and "'text'" in str(exc)) or "JSON object" in str(exc):
+    if isinstance(exc, _BadLine):
         return str(exc)
     return "could not scrub this line"
