@@ -82,6 +82,8 @@ _PD_STRONG = _rx(
     r"notes|call logs?|transcripts?)\b[^.?!\n]{0,60}\b(?:over|van|about|of|on) (?:mij|me)\b",
     r"\b(?:opnames?|opnamen|recordings?) van (?:mijn|m'n) (?:telefoon)?gesprek",
     r"\brecordings? of my (?:phone )?calls?\b",
+    r"\b(?:gesprek)?s?opnames?\b[^.?!\n]{0,30}\bvan (?:mijn|m'n)\b", r"\brecordings?\b[^.?!\n]{0,30}\bof my\b",
+    r"\büber mich\b", r"\bà mon sujet\b",
     # data the person provided (the object of art. 20)
     r"\b(?:gegevens|data|informatie|details)\b[^.?!\n]{0,30}\b(?:die|dat|that|which) ik\b[^.?!\n]{0,40}"
     r"\b(?:opgegeven|ingevoerd|verstrekt|aangeleverd|gegeven|ingevuld|geüpload|provided|gave|given|entered|"
@@ -103,9 +105,15 @@ _PD_STRONG = _rx(
     r"\bdonnées (?:me concernant|qui me concernent)\b",
     r"\bmes données\b",
 )
+_PD_FIELD_ON_PROFILE = (
+    r"\b(?:phone number|telefoonnummer|mobile number|address|adres|name|naam|e-?mail ?address|e-?mailadres|"
+    r"date of birth|geboortedatum)\b[^.?!\n]{0,20}\b(?:on|in|op|of|van|bij) (?:my|mijn|m'n) (?:profile|profiel|"
+    r"account|klantaccount|gegevens|details|record|file|klantprofiel)\b"
+)
 # Personal attributes: personal data even where an invoice or account is the setting ("my name is
 # misspelt on the invoices"), but not "the mailbox in my name".
 _PD_FIELD = _rx(
+    _PD_FIELD_ON_PROFILE,
     r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam"
     r"|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
@@ -181,7 +189,9 @@ _ANAPHOR = _rx(
 # Does the argument name marketing (the object of an art. 21(2) objection)?
 _MARKETING = _rx(
     r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
-    r"\bmailings?\b", r"\bcommerci\w*", r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b", r"\bads\b", r"\badvertis\w*",
+    r"\bmailings?\b", r"\bcommerci\w*", r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b",
+    r"\bads\b", r"\badvertis\w*", r"\badvertentie\w*", r"\bgepersonaliseerd\w*", r"\bpersonali[sz]ed\b",
+    r"\bwerbe\w*", r"\bacties\b",
     r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bacties\b", r"\bkortingen?\b", r"\bdiscounts?\b",
     r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
     r"\bnew (?:services|products)\b", r"\breclame-?\w+", r"\b[\w-]*-?reclame\b",
@@ -265,6 +275,12 @@ _NOT_USE = _rx(
     r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except"
     r"|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen)\b", r"\bne plus (?:utiliser|traiter)\b",
+    r"\b(?:is|be|are|gets|get|wordt|worden) not (?:being )?(?:used|processed|shared)\b",
+    r"\bniet (?:meer )?(?:wordt|worden) (?:gebruikt|verwerkt|gedeeld|doorgegeven)\b",
+    r"\b(?:wil|willen) (?:ik |we )?niet dat\b[^.?!\n]{0,60}\b(?:gebruik\w*|verwerk\w*|doorgeven|doorgegeven|"
+    r"delen|gedeeld|doorsturen)\b",
+    r"\b(?:don't|do not) want you to (?:use|process|share|pass)\b",
+    r"\brestrict\w*\b",
 )
 _KEEP_NOT_DELETE = _rx(
     r"\b(?:(?:nog )?niet|not yet|not|don't|do not|nicht|pas)\b[^.?!\n]{0,15}"
@@ -299,7 +315,15 @@ _RULES: tuple[_Rule, ...] = (
         r"gegeven|doorgespeeld)\b",
         r"\b(?:welke|wat voor) (?:persoons)?gegevens (?:over|van) mij\b",
         r"\b(?:what|which) (?:personal )?(?:data|information|details) (?:about|on|of) me\b",
-        # the source of the data, art. 15(1)(g)
+        # the recipients, art. 15(1)(c)
+        r"\bmet wie (?:delen|deelt|deelden|hebben|heeft) (?:jullie|u|je)\b[^.?!\n]{0,40}\b(?:persoons)?gegevens\b",
+        r"\baan wie (?:hebben|heeft|geven|verstrekken) (?:jullie|u|je)\b[^.?!\n]{0,40}\bgegevens\b",
+        r"\b(?:lijst|overzicht) van (?:alle )?(?:ontvangers|derden)\b", r"\blist of (?:all )?(?:recipients|third parties)\b",
+        r"\bwho (?:do|did|have) you (?:share[ds]?|give|given|gave|sell|sold|pass\w*)\b[^.?!\n]{0,30}\bmy "
+        r"(?:data|details|information|personal data)\b",
+        # the source and the period, art. 15(1)(d), (g)
+        r"\bwaar (?:hebben|heeft|hebt) (?:jullie|u|je)\b[^.?!\n]{0,40}\bvandaan\b",
+        r"\bsinds wanneer (?:hebben|heeft|bewaren|bewaart|verwerken) (?:jullie|u|je)\b[^.?!\n]{0,20}\bgegevens\b",
         r"\bhoe (?:komen|komt|kwamen|kwam|bent|zijn|is|heeft|hebben) (?:jullie|u|je)\b[^.?!\n]{0,20}"
         r"\baan (?:mijn|m'n) (?:gegevens|naam|adres|nummer|telefoonnummer|e-?mailadres|mailadres)\b",
         r"\b(?:where|how) did (?:you|your company) (?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
@@ -317,20 +341,37 @@ _RULES: tuple[_Rule, ...] = (
         r"\brecht op (?:rectificatie|correctie|verbetering)\b", r"\bright to rectification\b",
         r"\brectificatie\b", r"\brectification\b", r"\bberichtigung\b", r"\bdroit de rectification\b",
     )),
-    _Rule("rectification.verb_object", _R, _rx(
+    # A request to change the data ...
+    _Rule("rectification.change_request", _R, _rx(
         r"\b(?:ge)?corrige\w*", r"\bcorrectie\b", r"\b(?:ver|ge)?verbeter\w*", r"\baanpass\w*",
-        r"\baangepast\b", r"\bpas\w* [^.?!\n]{0,30}\baan\b", r"\b(?:ge)?wijzig\w*", r"\bklopt\b[^.?!\n]{0,15}\bniet\b", r"\bkloppen\b",
-        r"\bonjuist\w*", r"\bfout\w*", r"\bverkeerd\w*", r"\bverouderd\b", r"\bniet (?:meer )?(?:juist"
-        r"|correct|actueel)\b",
+        r"\baangepast\b", r"\bpas\w* [^.?!\n]{0,30}\baan\b", r"\b(?:ge)?wijzig\w*", r"\bverander\w*",
+        r"\bzorg\w* (?:er ?voor )?dat\b[^.?!\n]{0,40}\bkloppen\b",
         r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
-        r"\bnot (?:\w+ )?correct\b", r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*",
-        r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
-        r"\bout of date\b", r"\boutdated\b", r"\bberichtig\w*", r"\bkorrigier\w*", r"\bfalsch\w*",
-        r"\bcorriger\b", r"\bincorrecte?s?\b", r"\berron\w*",
+        r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*", r"\bchange\b",
+        r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorriger\b", r"\bmodifier\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
-        r"\binzage\b", r"\bverwijder\w*", r"\bdelete\w*", r"\berase\b",
         r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
+        # the customer doing it in the control panel and failing is a support question
+        r"\b(?:try|tried|trying|probeer\w*|geprobeerd|lukt|can't|cannot|kan (?:ik )?(?:\w+ )?niet|how (?:do|can) i|"
+        r"hoe kan ik|waar kan ik|where can i)\b",
+    )),
+    # ... or a statement that it is wrong, which asks for correction by implication
+    _Rule("rectification.inaccurate", _R, _rx(
+        r"\bklopt\b[^.?!\n]{0,15}\bniet\b", r"\bkloppen niet\b",
+        r"\bonjuist\w*", r"\bfout\w*", r"\bverkeerd\w*", r"\bverouderd\b",
+        r"\bniet (?:meer )?(?:juist|correct|actueel)\b", r"\bnot (?:\w+ )?correct\b",
+        r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
+        r"\bout of date\b", r"\boutdated\b", r"\bold one\b", r"\boude?\b", r"\bfalsch\w*",
+        r"\bincorrecte?s?\b", r"\berron\w*",
+    ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
+        r"\binzage\b", r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         r"\bwat er met\b", r"\bwhat happened\b",
+        # misdelivery ("mailed to the wrong person") is a breach, not inaccurate data
+        r"\b(?:wrong|verkeerde) (?:person|persoon|recipient|ontvanger|klant|customer|people|mensen)\b",
+        r"\b(?:sent|e-?mailed|mailed|gestuurd|verstuurd|gemaild)\b[^.?!\n]{0,30}\b(?:to|naar) (?:the|a|de|het|een) "
+        r"(?:wrong|verkeerde)\b",
+        r"\boude? (?:adres|address|nummer|number|naam|name)\b[^.?!\n]{0,40}\b(?:verwijder\w*|delete\w*|erase|"
+        r"wis\w*|weg|remove\w*|uit jullie)\b",
     )),
     # ---- erasure (art. 17) ----------------------------------------------------------------------
     _Rule("erasure.named_right", _E, _rx(
@@ -360,7 +401,7 @@ _RULES: tuple[_Rule, ...] = (
     # ---- restriction (art. 18) ------------------------------------------------------------------
     _Rule("restriction.named_right", _S, _rx(
         r"\bbeperking van (?:de )?verwerking\b", r"\brecht op beperking\b",
-        r"\brestrict(?:ion of|ing)? (?:the )?processing\b", r"\bright to restrict\w*\b",
+        r"\brestrict(?:ion of|ing|s)? (?:the |its |their |my |all )?(?:processing|use)\b", r"\bright to restrict\w*\b",
         r"\beinschränkung der verarbeitung\b", r"\blimitation du traitement\b",
     )),
     _Rule("restriction.verb_object", _S, _rx(
@@ -418,7 +459,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:stop|stoppen|ophouden|hou\w* op)\b", r"\bunsubscrib\w*", r"\bopt(?:ing)?[- ]?(?:me )?out\b",
         r"\b(?:stop|cease|quit)\w*\b", r"\bremove me from\b", r"\b(?:no more|don't want any more|do not want "
         r"any more|don't want|do not want)\b", r"\b(?:take|get) me off\b",
-        r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*",
+        r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*", r"\baustrag\w*|\btragen sie mich\b",
+        r"\bkeine\b[^.?!\n]{0,30}\bmehr\b", r"\bne (?:plus|veux plus)\b", r"\bzit niet te wachten op\b",
     ), needs=_MARKETING, needs_context=True, negatable=False, blockers=_rx(
         r"\bstoring", r"\bonderhoud", r"\bstatus", r"\boutage", r"\bdowntime", r"\bmaintenance",
         r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
@@ -429,8 +471,17 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("objection.do_not_call", _O, _rx(
         r"\bniet[- ]bellen[- ]?(?:lijst|register)\b", r"\bbel[- ]me[- ]niet\b", r"\bdo[- ]not[- ]call\b",
         r"\bniet meer (?:bellen|gebeld worden|benaderen)\b", r"\bstop (?:calling|phoning|texting) me\b",
-        r"\b(?:bel|sms|app)\w* (?:me|mij) niet meer\b",
+        r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
+        r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
     ), negatable=False, blockers=_rx(r"\bstoring", r"\boutage", r"\bdowntime")),
+    # art. 21(1): "you may no longer use my data" without a pending check is an objection
+    _Rule("objection.no_further_use", _O, _NOT_USE, needs_pd=True, negatable=False, blockers=_rx(
+        r"\b(?:totdat|zolang|until|while|pending|in afwachting|bis|solange|jusqu'à|tant que)\b",
+        r"\b(?:behalve|except|other than|anders dan|alleen (?:nog )?voor|only for)\b", _KEEP_NOT_DELETE.pattern,
+        # temporary stops are restriction (art. 18), not objection
+        r"\b(?:restrict\w*|beperk\w*|einschränk\w*|limit\w*|bevries\w*|freez\w*|in the meantime|meanwhile|"
+        r"ondertussen|intussen|voorlopig|vooralsnog|for now|tijdelijk|temporar\w*|vorläufig|en attendant)\b",
+    )),
     _Rule("objection.stop_using_data", _O, _rx(
         r"\b(?:stop\w*|ophouden|niet (?:meer )?(?:gebruiken|verwerken|delen))\b",
         r"\b(?:stop|cease)\w* (?:using|processing|sharing)\b", r"\b(?:not|don't|do not) (?:use|process"
@@ -613,14 +664,15 @@ _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation just before the trigger ("ik wil mijn gegevens niet verwijderen"), or closing its
     clause in Dutch, German and French word order ("verwijder mijn gegevens niet, ...")."""
-    return bool(_NEGATION.search(sentence[max(0, start - 24) : start]) or _POST_NEGATION.search(sentence[end:]))
+    before = _NEGATION.search(sentence[max(0, start - 24) : start])
+    return bool(before or _POST_NEGATION.search(sentence[end:]))
 
 
-def _rule_fires(rule: _Rule, sentence: str, before: str, subject: str) -> bool:
+def _rule_fires(rule: _Rule, sentence: str, before: str, after: str, subject: str) -> bool:
     if rule.blockers is not None and rule.blockers.search(sentence):
         return False
     if rule.needs is not None and not rule.needs.search(sentence):
-        context = f"{before}\n{subject}" if rule.needs_context else ""
+        context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
         if not context.strip() or not rule.needs.search(context):
             return False
     if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
@@ -652,8 +704,9 @@ def _scan(text: str, prefix: str, found: dict[RequestType, list[str]]) -> None:
     sentences = _sentences(text)
     for i, sentence in enumerate(sentences):
         before = sentences[i - 1] if i else ""
+        after = sentences[i + 1] if i + 1 < len(sentences) else ""
         for rule in _RULES:
-            if _rule_fires(rule, sentence, before, subject):
+            if _rule_fires(rule, sentence, before, after, subject):
                 found.setdefault(rule.label, []).append(prefix + rule.name)
     if _PRIVACY_TOPIC.search(text) and not _OWN_BREACH.search(text):
         # A complaint whose privacy subject is stated in another sentence ("I want to make a formal
@@ -673,6 +726,11 @@ def recognize(text: str) -> Recognition:
     _scan(own, "", found)
     if quoted and _REMINDER.search(own):
         _scan(quoted, "quoted:", found)
+    rectification = found.get(_R, [])
+    if found.get(_S) and rectification and all(r.endswith("rectification.inaccurate") for r in rectification):
+        # Contesting accuracy while asking to pause the use is art. 18(1)(a) restriction; the
+        # statement "it is wrong" is its ground there, not a separate request.
+        del found[_R]
     labels = tuple(sorted(found))
     reasons = {label: tuple(dict.fromkeys(found[label])) for label in labels}
     return Recognition(labels=labels, reasons=reasons, lang=lang)
