@@ -22,14 +22,13 @@ def _entity_json(e: Any) -> dict[str, Any]:
 
 
 def run_scrub(stdin: TextIO, stdout: TextIO, *, jsonl: bool, config: ScrubberConfig | None = None) -> int:
-    """Scrub stdin to stdout. Returns the exit status (0, or 1 when any JSON line failed)."""
+    """Scrub stdin to stdout; returns the exit status. Bad JSON lines are reported in-band and skipped."""
     scrubber = get_scrubber(config)
     if not jsonl:
         text = stdin.read()
         stdout.write(scrubber.scrub(text).text)
         stdout.flush()
         return 0
-    status = 0
     for lineno, line in enumerate(stdin, start=1):
         if not line.strip():
             continue
@@ -51,12 +50,11 @@ def run_scrub(stdin: TextIO, stdout: TextIO, *, jsonl: bool, config: ScrubberCon
                 "entities": [_entity_json(e) for e in result.analysis.entities],
             }
         except Exception as exc:  # one bad line must not stop the batch
-            status = 1
             log.warning("scrub failed for line %d: %s", lineno, type(exc).__name__)
-            out = {"id": ident, "line": lineno, "error": f"{type(exc).__name__}: {_safe_message(exc)}"}
+            out = {"id": ident, "line": lineno, "error": _safe_message(exc)}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     stdout.flush()
-    return status
+    return 0
 
 
 class _BadLine(ValueError):
@@ -68,5 +66,5 @@ def _safe_message(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"invalid JSON at column {exc.colno}"
     if isinstance(exc, _BadLine):
-        return str(exc)
-    return "could not scrub this line"
+        return f"invalid input: {exc}"
+    return f"could not scrub this line ({type(exc).__name__})"
