@@ -241,7 +241,8 @@ def _score(path: Path) -> tuple[float, float]:
     for doc in docs:
         want, got = set(doc["labels"]), {str(label) for label in detect_requests(doc["text"])}
         for t, (tp, fp, fn) in counts.items():
-            counts[t] = [tp + (t in want and t in got), fp + (t not in want and t in got), fn + (t in want and t not in got)]
+            given, wanted = t in got, t in want
+            counts[t] = [tp + (wanted and given), fp + (given and not wanted), fn + (wanted and not given)]
         if not want:
             negatives += 1
             false_alarms += bool(got)

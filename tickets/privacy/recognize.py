@@ -318,7 +318,8 @@ _RULES: tuple[_Rule, ...] = (
         # the recipients, art. 15(1)(c)
         r"\bmet wie (?:delen|deelt|deelden|hebben|heeft) (?:jullie|u|je)\b[^.?!\n]{0,40}\b(?:persoons)?gegevens\b",
         r"\baan wie (?:hebben|heeft|geven|verstrekken) (?:jullie|u|je)\b[^.?!\n]{0,40}\bgegevens\b",
-        r"\b(?:lijst|overzicht) van (?:alle )?(?:ontvangers|derden)\b", r"\blist of (?:all )?(?:recipients|third parties)\b",
+        r"\b(?:lijst|overzicht) van (?:alle )?(?:ontvangers|derden)\b",
+        r"\blist of (?:all )?(?:recipients|third parties)\b",
         r"\bwho (?:do|did|have) you (?:share[ds]?|give|given|gave|sell|sold|pass\w*)\b[^.?!\n]{0,30}\bmy "
         r"(?:data|details|information|personal data)\b",
         # the source and the period, art. 15(1)(d), (g)
