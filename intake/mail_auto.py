@@ -123,14 +123,20 @@ def _null_envelope(f: MailFacts) -> bool:
     return rp is not None and rp.replace(" ", "") == "<>"
 
 
+def _real_envelope(f: MailFacts) -> bool:
+    # A known, non-null MAIL FROM is someone we can answer even when the From header is unusable
+    # (the SMTP adapter then uses it as the sender).
+    return f.envelope_from is not None and not _null_envelope(f)
+
+
 def _rule_null_sender(f: MailFacts) -> bool:
     # RFC 5321 section 4.5.5: the null reverse-path is used for notifications that must not be
-    # answered. From: <> or a missing From leaves no one to answer either.
-    return _null_envelope(f) or (f.from_present and f.from_addr is None)
+    # answered. From: <> or an unparseable From, with no envelope sender, leaves no one to answer.
+    return _null_envelope(f) or (f.from_present and f.from_addr is None and not _real_envelope(f))
 
 
 def _rule_no_from(f: MailFacts) -> bool:
-    return not f.from_present
+    return not f.from_present and not _real_envelope(f)
 
 
 def _rule_mailer_daemon(f: MailFacts) -> bool:

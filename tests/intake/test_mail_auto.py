@@ -123,3 +123,20 @@ def test_dsn_returning_the_full_message() -> None:
     bounce = parse_email(raw).bounce
     assert bounce is not None
     assert (bounce.original_message_id, bounce.status, bounce.action) == ("reply-3@scrubdesk.test", "5.2.2", "failed")
+
+
+def test_missing_from_with_a_real_envelope_sender_stays_human() -> None:
+    from dataclasses import replace
+
+    from intake.email_parse import to_inbound
+    from tests.intake.conftest import mail
+
+    raw = mail("no_headers.eml")
+    assert parse_email(raw).auto_reason == "no-from"
+    assert parse_email(raw, envelope_from="").auto_reason == "no-from"
+    parsed = parse_email(raw, envelope_from="gijs@example.test")
+    assert (parsed.auto_submitted, parsed.from_addr) == (False, None)
+    # What the SMTP adapter does with it: the envelope sender becomes the sender.
+    msg = to_inbound(replace(parsed, from_addr="gijs@example.test"), raw)
+    assert (msg.sender, msg.auto_submitted) == ("gijs@example.test", False)
+    assert to_inbound(parsed, raw).auto_submitted  # without a sender it stays automatic
