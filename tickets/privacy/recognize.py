@@ -73,10 +73,10 @@ _PD_STRONG = _rx(
     r"\bpersoonlijke (?:gegevens|informatie|data)",
     r"\bprivacygevoelige gegevens",
     r"\b(?:gegevens|data|informatie|info) (?:die )?(?:jullie|u|je|uw bedrijf|[a-z]+ )?(?:over|van"
-    r"|omtrent) mij\b",
-    r"\b(?:gegevens|data|informatie|info) (?:over|van|omtrent) mij\b",
+    r"|omtrent) m(?:ij|e)\b",
+    r"\b(?:gegevens|data|informatie|info) (?:over|van|omtrent) m(?:ij|e)\b",
     r"\b(?:alles|wat|welke\b[^.?!\n]{0,40}?)\s+(?:jullie|u|je|zij|men)\s+(?:\w+\s+){0,2}(?:van|over"
-    r"|omtrent) mij\b",
+    r"|omtrent) m(?:ij|e)\b",
     # records about the person: notes, call recordings, files kept "over mij" / "about me"
     r"\b(?:opnames?|opnamen|aantekeningen|notities|gespreksverslag\w*|gespreksnotities|dossier|recordings?|"
     r"notes|call logs?|transcripts?)\b[^.?!\n]{0,60}\b(?:over|van|about|of|on) (?:mij|me)\b",
@@ -118,13 +118,14 @@ _PD_FIELD = _rx(
     r"|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
-    r"\b(?:van|over) mij\b",
+    r"\b(?:van|over) m(?:ij|e)\b",
     r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
     r"(?<!in )(?<!under )\bmy (?:\w+ )?(?:name|surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
 )
 _PD_WEAK = _rx(
-    r"\b(?:mijn|m'n|mn) (?:gegevens|data|info(?:rmatie)?|klantgegevens|contactgegevens|naw(?:-gegevens)?|"
+    r"\b(?:mijn|m'n|mn) (?:klantdossier|klantprofiel|gegevens|data|info(?:rmatie)?|klantgegevens|contactgegevens|"
+    r"naw(?:-gegevens)?|"
     r"profiel|dossier|naam|achternaam|voornaam|adres|woonadres|geboortedatum|telefoonnummer|"
     r"e-?mailadres|mailadres|bankgegevens|iban)\b",
     r"\bmy (?:data|info(?:rmation)?|details|contact details|records|profile|file|(?:full |last |first )?name|"
@@ -189,7 +190,8 @@ _ANAPHOR = _rx(
 # Does the argument name marketing (the object of an art. 21(2) objection)?
 _MARKETING = _rx(
     r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
-    r"\bmailings?\b", r"\bcommerci\w*", r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b",
+    r"\bmailings?\b", r"\bmailinglijst\w*", r"\bmailing ?lists?\b", r"\bverzendlijst\w*", r"\bcommerci\w*",
+    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b",
     r"\bads\b", r"\badvertis\w*", r"\badvertentie\w*", r"\bgepersonaliseerd\w*", r"\bpersonali[sz]ed\b",
     r"\bwerbe\w*", r"\bacties\b",
     r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bacties\b", r"\bkortingen?\b", r"\bdiscounts?\b",
@@ -290,6 +292,14 @@ _KEEP_NOT_DELETE = _rx(
     r"bewijsmateriaal)\b",
 )
 
+_ERASE_VERB = _rx(
+    r"\bverwijder\w*", r"\bwis(?:sen|t)?\b", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
+    r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
+    r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
+    r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
+    r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
+)
+
 _RULES: tuple[_Rule, ...] = (
     # ---- access (art. 15) -----------------------------------------------------------------------
     _Rule("access.named_right", _A, _rx(
@@ -305,15 +315,22 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b",
         r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b",
     )),
+    _Rule("access.know_about_me", _A, _rx(
+        r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
+        # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
+        r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b", r"\bsavoir\b",
+    ), needs=_PD_STRONG, blockers=_rx(
+        r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b", _THIRD_PARTY.pattern,
+    )),
     _Rule("access.what_do_you_know", _A, _rx(
         r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b"
-        r"[^.?!\n]{0,40}\b(?:van|over) mij\b",
+        r"[^.?!\n]{0,40}\b(?:van|over) m(?:ij|e)\b",
         r"\bwhat (?:do|does) (?:you|your company)\b[^.?!\n]{0,30}\b(?:know|have|hold|store|keep)\b"
         r"[^.?!\n]{0,30}\b(?:about|on) me\b",
         r"\b(?:welke|wat voor) (?:persoons)?gegevens\b[^.?!\n]{0,60}\b(?:bewaren|bewaard|verwerken|verwerkt|"
         r"hebben|heeft|hebt|opslaan|opgeslagen|registreren|gebruiken|vastgelegd|verstrekt|gedeeld|doorgegeven|"
         r"gegeven|doorgespeeld)\b",
-        r"\b(?:welke|wat voor) (?:persoons)?gegevens (?:over|van) mij\b",
+        r"\b(?:welke|wat voor) (?:persoons)?gegevens (?:over|van) m(?:ij|e)\b",
         r"\b(?:what|which) (?:personal )?(?:data|information|details) (?:about|on|of) me\b",
         # the recipients, art. 15(1)(c)
         r"\bmet wie (?:delen|deelt|deelden|hebben|heeft) (?:jullie|u|je)\b[^.?!\n]{0,40}\b(?:persoons)?gegevens\b",
@@ -332,7 +349,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep"
         r"|store|"
         r"process|collect)\w*\b[^.?!\n]{0,30}\b(?:about|on|of) me\b",
-        r"\bwelche (?:personenbezogenen )?daten\b", r"\bquelles données\b",
+        r"\bwelche (?:personenbezogenen )?daten\b[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir|gespeichert|"
+        r"verarbeite\w*)",
+        r"\bquelles données\b[^.?!\n]{0,40}\b(?:me concernant|à mon sujet|sur moi|détenez|conservez|traitez)",
     ), blockers=_rx(
         r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b",
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
@@ -350,6 +369,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
         r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*", r"\bchange\b",
         r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorriger\b", r"\bmodifier\b",
+        r"\b(?:put|set) (?:it|that|this|them) (?:right|straight)\b", r"\brecht ?zetten\b", r"\bgoed ?zetten\b",
+        r"\bzet\w* (?:het|dat|dit|ze) (?:recht|goed)\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
         r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         # the customer doing it in the control panel and failing is a support question
@@ -380,20 +401,17 @@ _RULES: tuple[_Rule, ...] = (
         r"\bright to (?:be forgotten|erasure)\b", r"\brecht auf (?:vergessenwerden|löschung)\b",
         r"\bdroit (?:à l'oubli|à l'effacement|d'effacement)\b",
     )),
-    _Rule("erasure.verb_object", _E, _rx(
-        r"\bverwijder\w*", r"\bwis(?:sen|t)?\b", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
-        r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
-        r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
-        r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
-        r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
-    ), needs_pd=True, blockers=_rx(
+    _Rule("erasure.verb_object", _E, _ERASE_VERB, needs_pd=True, blockers=_rx(
         r"\bnieuwsbrief", r"\bnewsletter",
         # "remove me from your marketing list" is an objection to direct marketing (art. 21(3)), not erasure
         r"\b(?:marketing|mailing|verzend|mail|e-?mail|bel|call|sales|reclame)[- ]?(?:list|lijst)\w*",
         r"\bwachtwoord", r"\bpassword", r"\b(?:opname|recording)\b",
     )),
+    # an unmistakable personal-data object outweighs a mailing list in the same sentence
+    _Rule("erasure.verb_personal_data", _E, _ERASE_VERB, needs=_PD_STRONG,
+          blockers=_rx(r"\bwachtwoord", r"\bpassword", _THIRD_PARTY.pattern)),
     _Rule("erasure.everything_about_me", _E, _rx(
-        r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) mij\b",
+        r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
         r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on"
         r"|about|of) me\b",
         r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
@@ -471,7 +489,9 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("objection.do_not_call", _O, _rx(
         r"\bniet[- ]bellen[- ]?(?:lijst|register)\b", r"\bbel[- ]me[- ]niet\b", r"\bdo[- ]not[- ]call\b",
-        r"\bniet meer (?:bellen|gebeld worden|benaderen)\b", r"\bstop (?:calling|phoning|texting) me\b",
+        r"\bniet (?:meer |langer )?(?:bellen|gebeld|benaderen|benaderd|gecontacteerd|contacteren)(?: worden)?\b",
+        r"\b(?:don't|do not) (?:want to be )?(?:contact|call|phone)(?:ed)? (?:me )?(?:again|any ?more)\b",
+        r"\bstop (?:calling|phoning|texting) me\b",
         r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
     ), negatable=False, blockers=_rx(r"\bstoring", r"\boutage", r"\bdowntime")),
@@ -503,6 +523,8 @@ _RULES: tuple[_Rule, ...] = (
     ), needs=_rx(
         _PRIVACY_TOPIC.pattern, r"\bAP\b", r"\btoezichthouder\b", r"\bsupervisory\b", r"\bregulator\b",
         r"\bmijn gegevens\b", r"\bmy (?:data|details)\b", r"\bfunctionaris gegevensbescherming\b", r"\bdpo\b",
+        r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b", r"\bpaspoort\w*",
+        r"\bpassport\b", r"\bidentiteitsbewijs\b", r"\bid[- ](?:card|scan|kaart|bewijs)\b",
     ), blockers=_rx(r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b")),
     _Rule("complaint.privacy_grievance", _C, _GRIEVANCE, needs=_rx(
         _PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",
