@@ -8,11 +8,13 @@ directory, maildir, passwd-file user and a self-signed certificate made here wit
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import ipaddress
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -182,6 +184,8 @@ service stats {{
             [DOVECOT, "-F", "-c", str(self.config)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            # Its own process group, so stopping it also ends the imap processes serving clients.
+            start_new_session=True,
         )
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
@@ -199,12 +203,19 @@ service stats {{
     def stop(self) -> None:
         if self.proc is None:
             return
-        self.proc.terminate()
+        # Like a service restart with shutdown_clients=yes: every process of this instance gets
+        # SIGTERM (imap processes say "BYE Server shutting down" and drop their clients).
+        pgid = self.proc.pid
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pgid, signal.SIGTERM)
         try:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        time.sleep(0.1)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pgid, signal.SIGKILL)
         self.proc = None
         # The master is gone; wait until its listeners are gone too so a restart can bind.
         deadline = time.monotonic() + 10
@@ -268,6 +279,18 @@ service stats {{
 
     def set_uidvalidity(self, value: int, folder: str = "INBOX", user: str = USER) -> None:
         self.doveadm("mailbox", "update", "-u", user, "--uid-validity", str(value), folder)
+
+    def reset_uids(self, folder: str = "INBOX", user: str = USER) -> None:
+        """Drop the folder's UID list and indexes with the server down, as a restore from backup
+        or a server migration does: Dovecot then numbers the messages from 1 under a new UIDVALIDITY.
+        """
+        self.stop()
+        box = self.maildir(folder, user)
+        for f in box.iterdir():
+            if f.name.startswith(("dovecot-uidlist", "dovecot.index")):
+                f.unlink()
+        time.sleep(1.1)  # UIDVALIDITY is a timestamp in seconds: make sure it changes
+        self.start()
 
     def message_ids(self, folder: str, user: str = USER) -> list[str]:
         out = self.doveadm("fetch", "-u", user, "hdr.message-id", "mailbox", folder)

@@ -52,7 +52,7 @@ class SqliteSink:
 
     def __init__(self, path: Path, *, delay: float = 0.0, transient_failures: int = 0) -> None:
         self._conn = connect(path)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._delay = delay
         self._transient_failures = transient_failures
         self._parser = BytesHeaderParser(policy=default_policy)
@@ -97,7 +97,7 @@ class SqliteSink:
 class SqliteStateStore:
     def __init__(self, path: Path) -> None:
         self._conn = connect(path)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def load(self, mailbox_key: str) -> tuple[int, int] | None:
         with self._lock:
