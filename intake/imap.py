@@ -509,6 +509,4 @@ class ImapPoller:
     def _quarantine(self, client: IMAPClient, uid: int, reason: str) -> None:
         self._move(client, [uid], self.config.quarantine_folder)
         self.quarantined += 1
-        log.warning(
-            "imap %s: uid %d quarantined to %r: %s", self._key, uid, self.config.quarantine_folder, reason
-        )
+        log.warning("imap %s: uid %d quarantined to %r: %s", self._key, uid, self.config.quarantine_folder, reason)

@@ -31,11 +31,11 @@ DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 DOVEADM = shutil.which("doveadm") or "/usr/bin/doveadm"
 
 USER = "support"
-PASSWORD = "s3cret-test-password"  # noqa: S105 - a throw-away test server's password
+PASSWORD = "s3cret-test-password"
 # Dovecot 2.3's XOAUTH2 mechanism hands the bearer token to the passdb as the password, so a
 # passwd-file user whose password is the token lets us exercise the XOAUTH2 client path for real.
 OAUTH_USER = "oauth"
-OAUTH_TOKEN = "ya29.test-access-token"  # noqa: S105
+OAUTH_TOKEN = "ya29.test-access-token"
 
 
 def free_port() -> int:
@@ -57,9 +57,7 @@ def make_self_signed(cert_path: Path, key_path: Path) -> None:
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
+            x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
             critical=False,
         )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
@@ -67,9 +65,7 @@ def make_self_signed(cert_path: Path, key_path: Path) -> None:
     )
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     key_path.chmod(0o600)
 

@@ -35,9 +35,7 @@ def main() -> None:
         stop.set()
 
     signal.signal(signal.SIGTERM, on_term)
-    poller = ImapPoller(
-        config, SqliteSink(args.db, delay=args.delay), SqliteStateStore(args.db), stop_event=stop
-    )
+    poller = ImapPoller(config, SqliteSink(args.db, delay=args.delay), SqliteStateStore(args.db), stop_event=stop)
     poller.run()
     if args.report:
         rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

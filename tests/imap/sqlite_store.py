@@ -89,9 +89,7 @@ class SqliteSink:
 
     def _log(self, mid: str | None, uid: int, outcome: str) -> None:
         with self._lock:
-            self._conn.execute(
-                "INSERT INTO attempts (message_id, uid, outcome) VALUES (?, ?, ?)", (mid, uid, outcome)
-            )
+            self._conn.execute("INSERT INTO attempts (message_id, uid, outcome) VALUES (?, ?, ?)", (mid, uid, outcome))
 
 
 class SqliteStateStore:
@@ -130,8 +128,6 @@ def attempts(path: Path, outcome: str | None = None) -> int:
     try:
         if outcome is None:
             return int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
-        return int(
-            conn.execute("SELECT count(*) FROM attempts WHERE outcome = ?", (outcome,)).fetchone()[0]
-        )
+        return int(conn.execute("SELECT count(*) FROM attempts WHERE outcome = ?", (outcome,)).fetchone()[0])
     finally:
         conn.close()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from intake.errors import TransientError
 from tests.imap.conftest import config_dict, wait_for
 from tests.imap.dovecot import OAUTH_TOKEN, OAUTH_USER, DovecotServer, make_message
 from tests.imap.sqlite_store import SqliteSink, attempts, stored_ids
@@ -68,9 +67,7 @@ def test_polling_and_copy_expunge_without_idle_or_move_on_plain_loopback(
     dovecot_basic: DovecotServer, db: Path, start_poller, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="intake.imap")
-    cfg = config_dict(
-        dovecot_basic, port=dovecot_basic.imap_port, tls="plain", allow_plaintext=True, poll_interval=0.3
-    )
+    cfg = config_dict(dovecot_basic, port=dovecot_basic.imap_port, tls="plain", allow_plaintext=True, poll_interval=0.3)
     running = start_poller(cfg)
     wait_for(lambda: running.poller._mode.startswith("polling"))
     mids = []
@@ -89,7 +86,7 @@ def test_polling_and_copy_expunge_without_idle_or_move_on_plain_loopback(
 
 def test_untrusted_certificate_is_refused(dovecot: DovecotServer, db: Path, start_poller, caplog) -> None:
     caplog.set_level(logging.INFO, logger="intake.imap")
-    mid, raw = make_message(1)
+    _, raw = make_message(1)
     dovecot.deliver(raw)
     # No ca_file: the system trust store does not know the self-signed certificate.
     running = start_poller(config_dict(dovecot, ca_file=None))
@@ -130,9 +127,7 @@ class ExplodingSink:
         self.inner.deliver(raw, mailbox=mailbox, uid=uid)
 
 
-def test_unexpected_sink_error_quarantines_only_that_message(
-    dovecot: DovecotServer, db: Path, start_poller
-) -> None:
+def test_unexpected_sink_error_quarantines_only_that_message(dovecot: DovecotServer, db: Path, start_poller) -> None:
     good = [make_message(n) for n in range(3)]
     _, poison = make_message(99, body="POISON\r\n")
     for raw in (good[0][1], poison, good[1][1], good[2][1]):
@@ -143,9 +138,7 @@ def test_unexpected_sink_error_quarantines_only_that_message(
     running.stop()
 
 
-def test_transient_store_error_leaves_message_and_retries(
-    dovecot: DovecotServer, db: Path, start_poller
-) -> None:
+def test_transient_store_error_leaves_message_and_retries(dovecot: DovecotServer, db: Path, start_poller) -> None:
     mid, raw = make_message(1)
     dovecot.deliver(raw)
     sink = SqliteSink(db, transient_failures=2)
@@ -160,9 +153,7 @@ def test_transient_store_error_leaves_message_and_retries(
     running.stop()
 
 
-def test_oversize_message_is_quarantined_without_download(
-    dovecot: DovecotServer, db: Path, start_poller
-) -> None:
+def test_oversize_message_is_quarantined_without_download(dovecot: DovecotServer, db: Path, start_poller) -> None:
     mid1, raw1 = make_message(1)
     mid2, raw2 = make_message(2, body="x" * 200_000 + "\r\n")
     dovecot.deliver(raw1)
@@ -172,7 +163,3 @@ def test_oversize_message_is_quarantined_without_download(
     wait_for(lambda: stored_ids(db) == [mid1])
     assert dovecot.message_ids("Quarantine") == [mid2]
     running.stop()
-
-
-def test_transient_error_type_is_the_intake_one() -> None:
-    assert issubclass(TransientError, Exception)
