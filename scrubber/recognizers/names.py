@@ -22,6 +22,7 @@ Everything runs in linear time over a precomputed token list; lookups are frozen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -261,6 +262,7 @@ class NameFinder:
                 c.signals.add(signal)
 
         n = len(toks)
+        tok_starts = [t.start for t in toks]
         first_on_line: dict[int, int] = {}
         for idx, t in enumerate(toks):
             first_on_line.setdefault(t.line, idx)
@@ -308,7 +310,11 @@ class NameFinder:
         if "ner" in self.signals:
             for label, start, end in ner:
                 if label in ("PER", "PERSON"):
-                    sub = [k for k, t in enumerate(toks) if t.start >= start and t.end <= end]
+                    sub = [
+                        k
+                        for k in range(bisect_left(tok_starts, start), bisect_left(tok_starts, end))
+                        if toks[k].end <= end
+                    ]
                     if sub and all(toks[k].kind != "word" or toks[k].text[0].isupper() for k in sub):
                         add(sub[0], sub[-1], SCORE_MEDIUM, "ner")
                 elif label == "ORG":
@@ -434,11 +440,14 @@ class NameFinder:
 
     def _headers(self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder) -> None:
         """Display names in header fields and attribution lines."""
+        by_line: dict[int, list[int]] = {}
+        for idx, t in enumerate(toks):
+            by_line.setdefault(t.line, []).append(idx)
         for k, line in enumerate(lines):
             if "@" not in line and not _HEADER_FIELD_RE.match(line) and not _ATTRIBUTION_RE.search(line):
                 continue
             base = line_starts[k]
-            idxs = [x for x, t in enumerate(toks) if t.line == k] if len(line) < 400 else []
+            idxs = by_line.get(k, []) if len(line) < 400 else []
             if not idxs:
                 continue
             hf = _HEADER_FIELD_RE.match(line)
@@ -481,16 +490,22 @@ class NameFinder:
     # --- resolution -----------------------------------------------------------------------------
     def _resolve(self, cands: list[_Candidate], orgs: list[OrgSpan]) -> list[_Candidate]:
         """Drop persons inside organisations; among overlapping persons keep the longest, best scored."""
-        org_iv = sorted((o.start, o.end) for o in orgs)
+        in_org = _Coverage()
+        for o in orgs:
+            in_org.mark(o.start, o.end, 0)
+        owner = _Coverage()
         kept: list[_Candidate] = []
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score)):
-            if any(s < c.end and c.start < e for s, e in org_iv):
+            if in_org.any(c.start, c.end):
                 continue
-            clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
-            if clash is not None:
+            clash_at = owner.first(c.start, c.end)
+            if clash_at is not None:
+                clash = kept[clash_at]
                 clash.signals |= c.signals
-                clash.score = max(clash.score, c.score if len(c.signals - {"lexicon"}) else clash.score)
+                if c.signals - {"lexicon"}:
+                    clash.score = max(clash.score, c.score)
                 continue
+            owner.mark(c.start, c.end, len(kept))
             kept.append(c)
         return sorted(kept, key=lambda c: c.start)
 
@@ -500,24 +515,50 @@ class NameFinder:
         """Mark the other occurrences of found names and of their distinctive parts."""
         strong = [c for c in persons if c.score >= SCORE_MEDIUM]
         forms: dict[str, float] = {}
+        starts = [t.start for t in toks]
         for c in strong:
-            for t in toks:
-                if c.start <= t.start and t.end <= c.end and t.kind == "word":
+            for t in toks[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
+                if t.end <= c.end and t.kind == "word":
                     if len(t.text) < 3 or t.lower in self.lex.interfixes or t.lower in self.lex.function_words:
                         continue
                     forms[t.lower] = max(forms.get(t.lower, 0.0), min(c.score, SCORE_MEDIUM))
         if not forms:
             return persons
-        taken = sorted([(c.start, c.end) for c in persons] + [(o.start, o.end) for o in orgs])
+        taken = _Coverage()
+        for iv in [*persons, *orgs]:
+            taken.mark(iv.start, iv.end, 0)
         out = list(persons)
         for t in toks:
             score = forms.get(t.lower)
-            if score is None or any(s < t.end and t.start < e for s, e in taken):
+            if score is None or taken.any(t.start, t.end):
                 continue
             if self.lex.is_common(t.text) and not t.text[0].isupper():
                 continue  # "mark" lower-case after "Mark" in a signature stays a word
             out.append(_Candidate(t.start, t.end, score, {"propagate"}))
         return sorted(out, key=lambda c: c.start)
+
+
+class _Coverage:
+    """Which characters are taken, and by which item: linear-time overlap tests on long texts."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self) -> None:
+        self._owner: dict[int, int] = {}
+
+    def mark(self, start: int, end: int, item: int) -> None:
+        for i in range(start, end):
+            self._owner.setdefault(i, item)
+
+    def first(self, start: int, end: int) -> int | None:
+        for i in range(start, end):
+            item = self._owner.get(i)
+            if item is not None:
+                return item
+        return None
+
+    def any(self, start: int, end: int) -> bool:
+        return self.first(start, end) is not None
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
