@@ -525,8 +525,10 @@ class NameFinder:
         if not forms:
             return persons
         taken = _Coverage()
-        for iv in [*persons, *orgs]:
-            taken.mark(iv.start, iv.end, 0)
+        for c in persons:
+            taken.mark(c.start, c.end, 0)
+        for o in orgs:
+            taken.mark(o.start, o.end, 0)
         out = list(persons)
         for t in toks:
             score = forms.get(t.lower)
