@@ -1,0 +1,274 @@
+"""What agents do to a ticket: reply, note, assign, change status or priority, merge, use macros.
+
+A reply is one transaction: the outgoing ``Message`` row and its outbox entry (tickets.outbox), so
+it is sent if and only if it was stored. For e-mail the Message-ID is chosen here and stored as the
+message's ``external_id`` (channel "email"): the customer's answer carries it in In-Reply-To and
+threads back (RFC 5322 section 3.6.4); a re-send after a crash reuses it (see tickets.mail_sender).
+
+What the agent typed is sent as typed, and stored after the scrubber ran over it with the ticket's
+placeholder book (an agent who repeats the customer's IBAN leaves ``<IBAN_1>`` in the store). The
+outbox payload holds the sent text until the entry is delivered.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from email.utils import format_datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from scrubber import ScrubbedText, TextScrubber
+from tickets import outbox, queue, store
+from tickets.models import (
+    OPEN_STATUSES,
+    Customer,
+    Direction,
+    Message,
+    OutboxEntry,
+    PlaceholderKey,
+    Priority,
+    Ticket,
+    TicketStatus,
+    utcnow,
+)
+from tickets.workspace_models import Agent, Macro
+
+# Channels whose replies go through a sender that exists in this deployment is decided by the caller
+# (the configured senders); these are the ones a reply can ever target.
+REPLYABLE_CHANNELS = frozenset({"email", "webform", "telegram", "whatsapp", "messenger", "instagram"})
+_PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
+_MACRO_VAR = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+class ActionError(ValueError):
+    """The action cannot be done (stale version, channel not available, different customers)."""
+
+
+class StaleTicket(ActionError):
+    """Someone else changed the ticket since the agent loaded it (optimistic locking)."""
+
+
+class ChannelUnavailable(ActionError):
+    """No sender is configured for the ticket's channel."""
+
+
+def operator_text(value: str) -> ScrubbedText:
+    """Text written by the operator (configured acknowledgements, macros) rather than a customer.
+
+    It contains no unsolicited personal data by construction, so it is marked as passed through
+    without running the scrubber.
+    """
+    return ScrubbedText(value)
+
+
+@dataclass(frozen=True, slots=True)
+class MailIdentity:
+    """How our outgoing mail names itself: the Message-ID domain (RFC 5322 section 3.6.4)."""
+
+    msgid_domain: str
+
+
+def new_message_id(identity: MailIdentity) -> str:
+    """A globally unique Message-ID, without angle brackets (as intake stores them)."""
+    return f"{uuid.uuid4().hex}@{identity.msgid_domain}"
+
+
+def check_version(ticket: Ticket, version: int | None) -> None:
+    if version is not None and version != ticket.version:
+        raise StaleTicket("the ticket was changed by someone else; reload it")
+
+
+def mail_thread_ids(session: Session, ticket: Ticket) -> tuple[str | None, list[str]]:
+    """(In-Reply-To, References) for our next mail on the ticket: the customer's newest mail, and the
+    ticket's mail ids in order (the last 20; RFC 5322 allows trimming the middle of References)."""
+    ids = [
+        (m_id, direction) for m_id, direction in session.execute(
+            select(Message.external_id, Message.direction).where(
+                Message.ticket_id == ticket.id, Message.channel == "email",
+                Message.direction != Direction.NOTE,
+            ).order_by(Message.id)
+        ) if not m_id.startswith("sha256:")
+    ]
+    incoming = [m_id for m_id, direction in ids if direction == Direction.IN]
+    return (incoming[-1] if incoming else (ids[-1][0] if ids else None)), [m_id for m_id, _ in ids][-20:]
+
+
+def reply_subject(ticket: Ticket) -> str:
+    return f"Re: {ticket.subject} {store.ticket_tag(ticket.number)}".replace("Re:  ", "Re: ")
+
+
+def reply(
+    session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber,
+    identity: MailIdentity, available_channels: Collection[str], version: int | None = None,
+) -> Message:
+    """Store an outgoing message and enqueue it on the ticket's channel, in the caller's transaction."""
+    check_version(ticket, version)
+    text = text.strip()
+    if not text:
+        raise ActionError("an empty reply")
+    channel = ticket.channel
+    if channel not in available_channels or channel not in REPLYABLE_CHANNELS:
+        raise ChannelUnavailable(f"replies on channel {channel!r} are not available")
+    contact = ticket.contact
+    if contact is None or contact.unreachable:
+        raise ActionError("the ticket has no reachable contact")
+    book = store.TicketBook(session, ticket.id)
+    stored_text = scrubber.redact(text, scrubber.analyze(text, ticket.lang), book)
+    now = utcnow()
+    payload: dict[str, object] = {"to": contact.address, "text": text, "ticket_number": ticket.number}
+    if channel in ("email", "webform"):
+        # Web-form tickets are answered by e-mail to the address the form gave.
+        channel = "email"
+        in_reply_to, references = mail_thread_ids(session, ticket)
+        external_id = new_message_id(identity)
+        subject = reply_subject(ticket)
+        payload |= {"subject": subject, "message_id": external_id, "in_reply_to": in_reply_to,
+                    "references": references, "lang": ticket.lang, "date": format_datetime(now)}
+    else:
+        external_id, in_reply_to, subject = f"out:{uuid.uuid4().hex}", None, None
+    message = store.add_message(
+        session, ticket, direction=Direction.OUT, channel=channel, external_id=external_id, text=stored_text,
+        subject=operator_text(subject) if subject else None, contact=contact, lang=ticket.lang, redactions={},
+        received_at=now, in_reply_to=in_reply_to, author_id=agent_id,
+    )
+    outbox.enqueue(session, channel=channel, kind="reply", payload=payload, ticket_id=ticket.id,
+                   message_id=message.id)
+    ticket.last_activity_at = now
+    # Answered: waiting for the customer now.
+    if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
+        ticket.status = TicketStatus.PENDING
+    if ticket.assignee_id is None and agent_id is not None:
+        ticket.assignee_id = agent_id
+    queue.clear_due(session, ticket.id)
+    session.flush()
+    return message
+
+
+def note(session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber) -> Message:
+    """An internal note: never sent, scrubbed like everything else that is stored."""
+    text = text.strip()
+    if not text:
+        raise ActionError("an empty note")
+    book = store.TicketBook(session, ticket.id)
+    stored = scrubber.redact(text, scrubber.analyze(text, ticket.lang), book)
+    message = store.add_message(
+        session, ticket, direction=Direction.NOTE, channel="note", external_id=f"note:{uuid.uuid4().hex}",
+        text=stored, subject=None, contact=None, lang=ticket.lang, redactions={}, received_at=utcnow(),
+        author_id=agent_id,
+    )
+    session.flush()
+    return message
+
+
+def assign(session: Session, ticket: Ticket, agent_id: int | None, *, version: int | None = None) -> None:
+    check_version(ticket, version)
+    if agent_id is not None:
+        agent = session.get(Agent, agent_id)
+        if agent is None or not agent.active:
+            raise ActionError("no such active agent")
+    ticket.assignee_id = agent_id
+    store.add_event(session, ticket, "assigned", {"agent_id": agent_id})
+
+
+def set_status(session: Session, ticket: Ticket, status: TicketStatus, *, version: int | None = None) -> None:
+    check_version(ticket, version)
+    if ticket.status == status:
+        return
+    ticket.status = status
+    if status in (TicketStatus.SOLVED, TicketStatus.CLOSED):
+        ticket.solved_at = ticket.solved_at or utcnow()
+        queue.clear_due(session, ticket.id)
+    else:
+        ticket.solved_at = None
+    store.add_event(session, ticket, "status", {"status": status.value})
+
+
+def set_priority(session: Session, ticket: Ticket, priority: Priority, *, version: int | None = None) -> None:
+    check_version(ticket, version)
+    ticket.priority = priority
+    store.add_event(session, ticket, "priority", {"priority": priority.value})
+
+
+# --- merge ----------------------------------------------------------------------------------------
+
+
+def merge(session: Session, source: Ticket, target: Ticket) -> None:
+    """Move every message of ``source`` into ``target`` and close ``source``.
+
+    Only tickets of one customer (or one contact, when no customer is known) are merged: anything
+    else would show one person's messages to another through the reply. Placeholders are per ticket,
+    so the source's ``<PERSON_1>`` may be someone else than the target's: the source's numbers are
+    mapped onto the target's book (same value digest -> same number, else the next free number) and
+    the moved texts are rewritten accordingly.
+    """
+    if source.id == target.id:
+        raise ActionError("a ticket cannot be merged into itself")
+    same_customer = source.customer_id is not None and source.customer_id == target.customer_id
+    same_contact = source.contact_id is not None and source.contact_id == target.contact_id
+    if not (same_customer or same_contact):
+        raise ActionError("only tickets of the same customer can be merged")
+    book = store.TicketBook(session, target.id)
+    mapping: dict[tuple[str, int], int] = {}
+    for key in session.scalars(select(PlaceholderKey).where(PlaceholderKey.ticket_id == source.id)):
+        mapping[(key.entity_type, key.number)] = book.number_for(key.entity_type, key.digest)
+        session.delete(key)
+
+    def renumber(value: str) -> str:
+        return _PLACEHOLDER.sub(
+            lambda m: f"<{m.group(1)}_{mapping.get((m.group(1), int(m.group(2))), int(m.group(2)))}>", value
+        )
+
+    for message in list(source.messages):
+        # Still scrubbed text: only placeholder numbers change.
+        message.text = ScrubbedText(renumber(message.text))
+        if message.subject:
+            message.subject = ScrubbedText(renumber(message.subject))
+        message.ticket = target
+    session.flush()
+    session.execute(update(OutboxEntry).where(OutboxEntry.ticket_id == source.id).values(ticket_id=target.id))
+    target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
+    if target.status not in OPEN_STATUSES and source.status in OPEN_STATUSES:
+        target.status = TicketStatus.OPEN
+    source.status = TicketStatus.CLOSED
+    source.solved_at = utcnow()
+    queue.clear_due(session, source.id)
+    store.add_event(session, source, "merged_into", {"ticket_number": target.number})
+    store.add_event(session, target, "merged", {"ticket_number": source.number})
+
+
+# --- macros ---------------------------------------------------------------------------------------
+
+
+def macro_variables(session: Session, ticket: Ticket, agent_name: str) -> dict[str, str]:
+    """Values a macro may use; the customer's name comes from the customer directory (solicited data)."""
+    customer = session.get(Customer, ticket.customer_id) if ticket.customer_id else None
+    name = customer.name if customer and customer.name else ""
+    return {
+        "customer_name": name,
+        "customer_first_name": name.split()[0] if name else "",
+        "customer_number": customer.number if customer else "",
+        "ticket_number": str(ticket.number),
+        "agent_name": agent_name,
+    }
+
+
+def render_macro(body: str, variables: dict[str, str]) -> str:
+    """Fill ``{{name}}`` variables; unknown ones stay visible so the agent notices before sending."""
+    return _MACRO_VAR.sub(lambda m: variables.get(m.group(1), m.group(0)), body)
+
+
+def list_macros(session: Session) -> list[Macro]:
+    return list(session.scalars(select(Macro).order_by(func.lower(Macro.title))))
+
+
+def add_macro(session: Session, title: str, body: str) -> Macro:
+    if not title.strip() or not body.strip():
+        raise ActionError("a macro needs a title and a text")
+    macro = Macro(title=title.strip()[:120], body=body)
+    session.add(macro)
+    session.flush()
+    return macro

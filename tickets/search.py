@@ -1,0 +1,68 @@
+"""Full-text search over ticket subjects and scrubbed message text.
+
+SQLite: the FTS5 tables of migration 0002 (``ticket_fts``, ``message_fts``). PostgreSQL: the GIN
+indexes on ``to_tsvector('dutch', ...)`` and ``to_tsvector('english', ...)``; a ticket matches when
+either configuration matches, so Dutch stemming ("facturen" ~ "factuur") and English stemming both
+work without knowing the message's language. Only scrubbed text is indexed: a search can never find
+a value the scrubber removed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from tickets.models import Message, Ticket
+
+# Words of the query; everything else (FTS5 operators, quotes, parentheses) is dropped so that user
+# input is always a plain AND of terms and never an FTS5 syntax error.
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_MATCHES = 5000
+
+
+def _fts5_query(query: str) -> str | None:
+    words = _WORD.findall(query)[:12]
+    if not words:
+        return None
+    # Each word as a quoted phrase; the last one as a prefix, so results appear while typing.
+    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    return " ".join(terms)
+
+
+def matching_ticket_ids(session: Session, query: str) -> list[int]:
+    """Ids of tickets whose subject or any message matches, newest first (at most MAX_MATCHES)."""
+    if session.get_bind().dialect.name == "sqlite":
+        fts = _fts5_query(query)
+        if fts is None:
+            return []
+        rows = session.execute(
+            text(
+                "SELECT id FROM ("
+                " SELECT rowid AS id FROM ticket_fts WHERE ticket_fts MATCH :q"
+                " UNION"
+                " SELECT m.ticket_id AS id FROM messages m"
+                " WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH :q)"
+                ") ORDER BY id DESC LIMIT :n"
+            ),
+            {"q": fts, "n": MAX_MATCHES},
+        )
+        return [r[0] for r in rows]
+    words = " ".join(_WORD.findall(query)[:12])
+    if not words:
+        return []
+    # websearch_to_tsquery never raises on user input; both configurations, each served by its index.
+    conds = []
+    for name in ("dutch", "english"):
+        # A literal configuration (not a bound parameter), so the planner matches the index expression.
+        config: Any = literal_column(f"'{name}'::regconfig")
+        tsq = func.websearch_to_tsquery(config, words)
+        conds.append((func.to_tsvector(config, Message.text).op("@@")(tsq),
+                      func.to_tsvector(config, Ticket.subject).op("@@")(tsq)))
+    in_messages = select(Message.ticket_id).where(or_(conds[0][0], conds[1][0]))
+    in_subjects = select(Ticket.id).where(or_(conds[0][1], conds[1][1]))
+    union = in_messages.union(in_subjects).subquery()
+    ids = select(union.c[0]).order_by(union.c[0].desc()).limit(MAX_MATCHES)
+    return [r[0] for r in session.execute(ids)]
