@@ -163,3 +163,22 @@ def test_oversize_message_is_quarantined_without_download(dovecot: DovecotServer
     wait_for(lambda: stored_ids(db) == [mid1])
     assert dovecot.message_ids("Quarantine") == [mid2]
     running.stop()
+
+
+def test_idle_session_survives_a_server_restart(dovecot: DovecotServer, db: Path, start_poller) -> None:
+    running = start_poller(config_dict(dovecot, poll_interval=3600))
+    wait_for(lambda: running.poller._mode == "idling")
+    dovecot.restart()  # the server says BYE to the idling client and drops it
+    wait_for(lambda: running.poller.reconnects >= 1)
+    wait_for(lambda: running.poller._mode == "idling")
+    mid, raw = make_message(1)
+    dovecot.deliver(raw)
+    wait_for(lambda: stored_ids(db) == [mid], timeout=10)
+    running.stop()
+
+
+def test_stop_is_prompt_while_backing_off(dovecot: DovecotServer, db: Path, start_poller) -> None:
+    dovecot.stop()
+    running = start_poller(config_dict(dovecot, backoff_initial=30, backoff_max=60))
+    wait_for(lambda: running.poller.reconnects >= 1)
+    assert running.stop() < 2
