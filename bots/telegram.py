@@ -1,0 +1,103 @@
+"""The Telegram bot: aiogram 3, one ``Router`` per feature, run inside ``scrubdesk serve``.
+
+``TelegramBot.run(stop)`` long-polls by default (no public HTTPS needed) or, in webhook mode,
+registers the webhook and leaves the updates to ``webhook_router()`` on the web app. Replies from the
+workspace go out through the outbox with ``TelegramSender`` (``sender()``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import Update
+from fastapi import APIRouter
+
+from bots import commands, conversation, linking
+from bots.config import TelegramConfig
+from bots.operations import BotOperations
+from bots.polling import ALLOWED_UPDATES, Backoff, Poller, sleep_unless_stopped
+from bots.sender import TelegramSender
+from bots.webhook import webhook_router
+
+log = logging.getLogger(__name__)
+
+
+def build_dispatcher(config: TelegramConfig, ops: BotOperations) -> Dispatcher:
+    """The routers in order: commands, then /link and its code, then everything else as messages."""
+    dispatcher = Dispatcher(config=config, ops=ops)
+    # Routers are module-level singletons in aiogram and can have only one parent; a fresh
+    # dispatcher (tests, a restart in one process) detaches them from the previous one first.
+    for router in (commands.router, linking.router, conversation.router):
+        if router.parent_router is not None:
+            router._parent_router = None
+        dispatcher.include_router(router)
+    return dispatcher
+
+
+class TelegramBot:
+    def __init__(self, config: TelegramConfig, ops: BotOperations) -> None:
+        if config.token is None:
+            raise ValueError("a Telegram bot token is required")
+        self.config = config
+        self.ops = ops
+        session = AiohttpSession(api=TelegramAPIServer.from_base(config.api_base))
+        self.bot = Bot(config.token.get_secret_value(), session=session)
+        self.dispatcher = build_dispatcher(config, ops)
+        self.poller = Poller(self.bot, self.dispatcher, timeout=config.poll_timeout)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until ``stop`` is set; never raises for Telegram or store trouble (it retries)."""
+        try:
+            if not await self._prepare(stop):
+                return
+            log.info("telegram: bot running mode=%s", self.config.mode)
+            if self.config.mode == "polling":
+                await self.poller.run(stop)
+            else:
+                await stop.wait()
+        finally:
+            await self.bot.session.close()
+            log.info("telegram: bot stopped")
+
+    async def _prepare(self, stop: asyncio.Event) -> bool:
+        """Switch Telegram to our mode: getUpdates refuses to work while a webhook is set."""
+        backoff = Backoff()
+        while not stop.is_set():
+            try:
+                if self.config.mode == "polling":
+                    await self.bot.delete_webhook(drop_pending_updates=False)
+                else:
+                    if not self.config.webhook_url:
+                        raise ValueError("telegram.webhook_url is required in webhook mode")
+                    await self.bot.set_webhook(
+                        self.config.webhook_url.rstrip("/") + self.config.webhook_path
+                        if not self.config.webhook_url.endswith(self.config.webhook_path)
+                        else self.config.webhook_url,
+                        secret_token=self.config.secret_token(),
+                        allowed_updates=list(ALLOWED_UPDATES),
+                    )
+                return True
+            except ValueError:
+                raise
+            except Exception as exc:
+                delay = backoff.next_delay()
+                log.warning("telegram: setup failed (%s), retrying in %.1fs", type(exc).__name__, delay)
+                await sleep_unless_stopped(stop, delay)
+        return False
+
+    async def feed(self, payload: dict[str, Any]) -> None:
+        """Handle one update from the webhook; returns after the handler committed."""
+        update = Update.model_validate(payload, context={"bot": self.bot})
+        await self.dispatcher.feed_update(self.bot, update)
+
+    def webhook_router(self) -> APIRouter:
+        return webhook_router(self.config.webhook_path, self.config.secret_token(), self.feed)
+
+    def sender(self) -> TelegramSender:
+        assert self.config.token is not None
+        return TelegramSender(self.config.token.get_secret_value(), self.ops.store, api_base=self.config.api_base)
