@@ -201,6 +201,31 @@ def test_reminder_reasserts_the_quoted_request() -> None:
     assert all(r.startswith("quoted:") for r in result.reasons[RequestType.ERASURE])
 
 
+def test_bare_forward_is_read() -> None:
+    text = (
+        "---------- Forwarded message ---------\n"
+        "From: Piet <piet@example.org>\n"
+        "Ik wil dat jullie al mijn persoonsgegevens verwijderen.\n"
+    )
+    assert detect_requests(text) == [RequestType.ERASURE]
+
+
+def test_hard_wrapped_mail_is_joined() -> None:
+    # A mail client wrapping at 72 columns splits verb and object over two lines.
+    text = (
+        "Goedemiddag,\n\nNu ik geen klant meer ben, wil ik graag dat jullie al mijn\n"
+        "persoonsgegevens uit jullie systemen verwijderen, ook de oude facturen\n"
+        "voor zover dat wettelijk mag.\n\nGroet,\nAnne"
+    )
+    assert detect_requests(text) == [RequestType.ERASURE]
+
+
+def test_chat_lines_stay_separate() -> None:
+    # Short chat lines are separate thoughts: "verwijderen" and "mijn gegevens" must not be joined.
+    text = "kun je die oude mailbox verwijderen\nmijn gegevens staan verder goed"
+    assert detect_requests(text) == []
+
+
 def test_signature_disclaimer_does_not_trigger() -> None:
     text = (
         "Hi, the SSL certificate on shop.example.com expired, can you renew it?\n\n"

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class RequestType(StrEnum):
@@ -183,7 +184,7 @@ _NEGATION = re.compile(
 # overzicht van mijn persoonsgegevens. Daarna mogen jullie alles wissen.").
 _ANAPHOR = _rx(
     r"\b(?:alles|al die|die gegevens|deze gegevens|de gegevens|die van mij|ze|die|deze|dat|het|daarvan)\b",
-    r"\b(?:everything|all of it|all of them|them|it|that data|this data|those|the data|that record"
+    r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record"
     r"|this record)\b",
     r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|celles-ci)\b",
 )
@@ -383,7 +384,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\bonjuist\w*", r"\bfout\w*", r"\bverkeerd\w*", r"\bverouderd\b",
         r"\bniet (?:meer )?(?:juist|correct|actueel)\b", r"\bnot (?:\w+ )?correct\b",
         r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
-        r"\bout of date\b", r"\boutdated\b", r"\bold one\b", r"\boude?\b", r"\bfalsch\w*",
+        r"\bout of date\b", r"\boutdated\b", r"\bold (?:one|address|number|name|phone number|e-?mail address)\b",
+        r"\boude? (?:adres|woonadres|telefoonnummer|nummer|naam|achternaam|e-?mailadres|mailadres)\b", r"\bfalsch\w*",
         r"\bincorrecte?s?\b", r"\berron\w*",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
         r"\binzage\b", r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
@@ -567,6 +569,13 @@ _LAW = re.compile(
 # --------------------------------------------------------------------------------------------------
 # Message structure: quotes, signatures, disclaimers.
 # --------------------------------------------------------------------------------------------------
+# A forwarded or original-message separator starts quoted text even at the top of a bare forward.
+_FORWARD_MARK = re.compile(
+    r"^\s*-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|"
+    r"message d'origine|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré)"
+    r"\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
 _QUOTE_START = re.compile(
     r"^\s*(?:"
     r"(?:op|on|am|le)\b.{0,200}\b(?:schreef|wrote|schrieb|a écrit)\b.{0,40}:?"
@@ -635,7 +644,7 @@ def split_message(text: str) -> tuple[str, str]:
         if line.lstrip().startswith(">"):
             quoted.append(line.lstrip("> \t"))
             continue
-        if not in_quote and (own or in_signature) and _QUOTE_START.match(line):
+        if not in_quote and (_FORWARD_MARK.match(line) or ((own or in_signature) and _QUOTE_START.match(line))):
             in_quote = True
             continue
         if in_quote:
@@ -652,10 +661,16 @@ def split_message(text: str) -> tuple[str, str]:
     return "\n".join(own), "\n".join(quoted)
 
 
+# A line break after a long line that does not end a sentence is a hard wrap (RFC 3676 / mail clients
+# wrapping at ~72 columns), not a break between thoughts: join such lines before splitting.
+_SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*\S)")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+    return [s for s in _SENTENCE_SPLIT.split(_SOFT_WRAP.sub(" ", text)) if s.strip()]
 
 
+@lru_cache(maxsize=4096)
 def _pd_in(sentence: str, fields_count: bool) -> bool:
     """Is this sentence about the writer's own personal data?"""
     if _THIRD_PARTY.search(sentence):
@@ -668,6 +683,7 @@ def _pd_in(sentence: str, fields_count: bool) -> bool:
     return bool(weak) and not _SUPPORT_OBJECT.search(sentence)
 
 
+@lru_cache(maxsize=4096)
 def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
     """Personal data in the sentence, or named just before and pointed back at ("delete it")."""
     if _pd_in(sentence, fields_count):
@@ -692,18 +708,18 @@ def _negated(sentence: str, start: int, end: int) -> bool:
 
 
 def _rule_fires(rule: _Rule, sentence: str, before: str, after: str, subject: str) -> bool:
+    # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit.
+    if not any(
+        not rule.negatable or not _negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence)
+    ):
+        return False
     if rule.blockers is not None and rule.blockers.search(sentence):
         return False
     if rule.needs is not None and not rule.needs.search(sentence):
         context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
         if not context.strip() or not rule.needs.search(context):
             return False
-    if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
-        return False
-    for m in rule.trigger.finditer(sentence):
-        if not rule.negatable or not _negated(sentence, m.start(), m.end()):
-            return True
-    return False
+    return not rule.needs_pd or _has_personal_data(sentence, before, rule.fields_count)
 
 
 def _articles(text: str) -> Iterable[tuple[RequestType, str]]:
@@ -747,7 +763,9 @@ def recognize(text: str) -> Recognition:
         return Recognition(labels=(), reasons={}, lang=lang)
     found: dict[RequestType, list[str]] = {}
     _scan(own, "", found)
-    if quoted and _REMINDER.search(own):
+    if quoted and (_REMINDER.search(own) or len(own.strip()) < 25):
+        # A reminder re-asserts what it quotes; a bare forward ("Fwd:" with no words of one's own)
+        # makes the forwarded text the message.
         _scan(quoted, "quoted:", found)
     rectification = found.get(_R, [])
     if found.get(_S) and rectification and all(r.endswith("rectification.inaccurate") for r in rectification):
