@@ -26,7 +26,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol, Self
 
@@ -164,8 +164,14 @@ class ImapPoller:
         state: MailboxStateStore,
         *,
         stop_event: threading.Event,
+        oauth2_token_provider: Callable[[], str] | None = None,
     ) -> None:
+        """``oauth2_token_provider``, when given, is called at every XOAUTH2 login for a fresh access
+        token (access tokens live about an hour; refreshing them is the caller's business). Without it
+        the configured ``oauth2_token`` is used.
+        """
         self.config = config
+        self._token_provider = oauth2_token_provider
         self._sink = sink
         self._state = state
         self._stop = stop_event
@@ -255,7 +261,8 @@ class ImapPoller:
                 client.starttls(self._ssl_context())
         self._keepalive(client)
         if cfg.oauth2_token is not None:
-            client.oauth2_login(cfg.username, cfg.oauth2_token.get_secret_value())
+            token = self._token_provider() if self._token_provider else cfg.oauth2_token.get_secret_value()
+            client.oauth2_login(cfg.username, token)
         else:
             assert cfg.password is not None
             client.login(cfg.username, cfg.password.get_secret_value())

@@ -103,13 +103,14 @@ def start_poller(db: Path) -> Iterator[Callable[..., RunningPoller]]:
     """Start an ``ImapPoller`` in a thread (as ``serve`` does) with the SQLite sink; stopped at teardown."""
     running: list[RunningPoller] = []
 
-    def start(config: dict[str, Any], *, sink: Any = None) -> RunningPoller:
+    def start(config: dict[str, Any], *, sink: Any = None, **kwargs: Any) -> RunningPoller:
         stop = threading.Event()
         poller = ImapPoller(
             ImapMailboxConfig.model_validate(config),
             sink if sink is not None else SqliteSink(db),
             SqliteStateStore(db),
             stop_event=stop,
+            **kwargs,
         )
         thread = threading.Thread(target=poller.run, name="imap-poller", daemon=True)
         thread.start()

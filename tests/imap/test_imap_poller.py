@@ -182,3 +182,43 @@ def test_stop_is_prompt_while_backing_off(dovecot: DovecotServer, db: Path, star
     running = start_poller(config_dict(dovecot, backoff_initial=30, backoff_max=60))
     wait_for(lambda: running.poller.reconnects >= 1)
     assert running.stop() < 2
+
+
+def test_xoauth2_token_provider_is_asked_at_each_login(
+    dovecot: DovecotServer, db: Path, start_poller, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    mid, raw = make_message(1)
+    dovecot.deliver(raw, user=OAUTH_USER)
+    cfg = config_dict(dovecot, username=OAUTH_USER, password=None, oauth2_token="expired-token")
+    # The stale configured token alone is refused by the server: nothing comes in.
+    stale = start_poller(cfg)
+    wait_for(lambda: "LoginError" in caplog.text)
+    assert stored_ids(db) == []
+    stale.stop()
+    calls: list[int] = []
+
+    def fresh_token() -> str:
+        calls.append(1)
+        return OAUTH_TOKEN
+
+    running = start_poller(cfg, oauth2_token_provider=fresh_token)
+    wait_for(lambda: stored_ids(db) == [mid])
+    assert len(calls) == 1
+    dovecot.restart()
+    wait_for(lambda: len(calls) == 2)  # a new login after the reconnect asks again
+    running.stop()
+
+
+def test_re_idle_before_the_deadline_keeps_receiving(
+    dovecot: DovecotServer, db: Path, start_poller, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="intake.imap")
+    # A 1 s IDLE deadline stands in for the 25 min one (RFC 2177's limit is 29 min).
+    running = start_poller(config_dict(dovecot, poll_interval=3600, idle_timeout=1.0))
+    wait_for(lambda: caplog.text.count("re-IDLE") >= 2, timeout=10)
+    mid, raw = make_message(1)
+    dovecot.deliver(raw)
+    wait_for(lambda: stored_ids(db) == [mid], timeout=5)
+    assert running.poller.reconnects == 0
+    running.stop()
