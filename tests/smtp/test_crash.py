@@ -52,7 +52,7 @@ def test_sigkill_during_delivery_loses_and_duplicates_nothing(db_url: str, tmp_p
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(tmp_path),
                SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
                SCRUBDESK_SMTP__ACCEPT='["support@crash.test"]', SCRUBDESK_LOG_LEVEL="WARNING",
-               SCRUBDESK_CONFIG=str(tmp_path / "none.toml"))
+               SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="100000", SCRUBDESK_CONFIG=str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("")
     log = tmp_path / "serve.log"
     proc = start_serve(env, log)
