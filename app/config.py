@@ -21,6 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bots.config import TelegramConfig
 from intake.imap import ImapMailboxConfig
 from intake.pipeline import IntakeLimits
 from intake.smtp import SmtpSettings
@@ -92,6 +93,7 @@ class Settings(BaseSettings):
     intake: IntakeConfig = Field(default_factory=IntakeConfig)
     scrubber: ScrubberConfig = Field(default_factory=ScrubberConfig)
     imap: list[ImapMailboxConfig] = Field(default_factory=list)
+    telegram: TelegramConfig = Field(default_factory=TelegramConfig)
 
     @classmethod
     def settings_customise_sources(
