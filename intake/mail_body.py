@@ -71,7 +71,10 @@ def html_to_text(html: str) -> str:
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    # Trailing blanks carry no meaning once flowed text is joined, except in the signature separator
+    # "-- " (RFC 3676 section 4.3), which readers use to find the signature.
+    lines = (line if line == "-- " else line.rstrip() for line in text.split("\n"))
+    return "\n".join(lines).strip("\n")
 
 
 def _lib_defects(part: Message, walk: _Walk) -> None:
@@ -153,6 +156,42 @@ def _charset(part: Message) -> str | None:
     return str(charset) if charset else None
 
 
+def _param(part: Message, name: str) -> str:
+    try:
+        value = part.get_param(name)
+    except Exception:
+        return ""
+    return str(value).strip().lower() if isinstance(value, str) else ""
+
+
+def unflow(text: str, delsp: bool) -> str:
+    """Undo RFC 3676 format=flowed: join soft-broken lines so a name or IBAN is not split in two.
+
+    A line ending in a space continues on the next line of the same quote depth; the signature
+    separator "-- " is never joined; a leading space is space-stuffing and removed (section 4.4).
+    """
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for line in text.replace("\r\n", "\n").split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        if content.startswith(" "):
+            content = content[1:]
+        if pending is not None and depth != pending_depth:
+            out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+            pending = None
+        joined = content if pending is None else pending + content
+        if content.endswith(" ") and content != "-- ":
+            pending, pending_depth = (joined[:-1] if delsp else joined), depth
+            continue
+        out.append(">" * depth + (" " if depth else "") + joined)
+        pending = None
+    if pending is not None:
+        out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+    return "\n".join(out)
+
+
 def _leaf_text(part: Message, walk: _Walk) -> str:
     decoded = decode_bytes(_payload_bytes(part, walk), _charset(part))
     for code in decoded.defects:
@@ -160,6 +199,8 @@ def _leaf_text(part: Message, walk: _Walk) -> str:
     text = decoded.text
     if _content_type(part) == "text/html":
         text = html_to_text(text)
+    elif _param(part, "format") == "flowed":
+        text = unflow(text, delsp=_param(part, "delsp") == "yes")
     return _normalise(text)
 
 

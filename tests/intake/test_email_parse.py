@@ -217,6 +217,16 @@ CASES: dict[str, Expect] = {
         ("Uw aanvraag is ontvangen.",),
         auto_reason="loop",
     ),
+    "flowed.eml": Expect(
+        "flowed-1@example.test",
+        "rosa@example.test",
+        "Flowed tekst",
+        (
+            "mijn IBAN is NL91 ABNA 0417 1643 00 en de site is stuk.",
+            "> Eerder schreven jullie dat het opgelost was.",
+            "-- \nRosa",
+        ),
+    ),
     "malformed_headers.eml": Expect(
         None,
         None,
