@@ -57,6 +57,15 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
     token = api_token(settings)
     app = create_app(core.store, lambda: token)
+    # --- Telegram bot (bots/telegram.py), when a token is configured ---------------------------
+    telegram = None
+    if settings.telegram.token is not None:
+        from bots.telegram import build_bot
+
+        telegram = build_bot(settings.telegram, core.intake, core.store, settings.data_dir / "verification.key")
+        if settings.telegram.mode == "webhook":
+            app.include_router(telegram.webhook_router())
+    # --- end Telegram bot -------------------------------------------------------------------------
     web = _EmbeddedUvicorn(
         uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
                        lifespan="off")
@@ -78,6 +87,19 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         pollers.append(thread)
 
     await smtp.start()
+    # --- Telegram bot: its polling task and an outbox worker for channel "telegram" only ----------
+    # (the worker claims only its own channel, so it coexists with any other channel's worker)
+    telegram_task: asyncio.Task[None] | None = None
+    telegram_outbox_stop = threading.Event()
+    telegram_outbox: threading.Thread | None = None
+    if telegram is not None:
+        from tickets.outbox import OutboxWorker
+
+        telegram_task = asyncio.create_task(telegram.run(stop))
+        worker = OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=telegram_outbox_stop)
+        telegram_outbox = threading.Thread(target=worker.run, name="outbox-telegram", daemon=True)
+        telegram_outbox.start()
+    # --- end Telegram bot -------------------------------------------------------------------------
     web_task = asyncio.create_task(web.serve())
     while not web.started and not web_task.done():  # noqa: ASYNC110 (uvicorn offers no event)
         await asyncio.sleep(0.05)
@@ -89,6 +111,11 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
 
     log.info("serve: stopping")
     imap_stop.set()
+    if telegram_task is not None:  # Telegram bot: finish the update in hand, then stop
+        await telegram_task
+    telegram_outbox_stop.set()
+    if telegram_outbox is not None:
+        telegram_outbox.join(timeout=30)
     await smtp.stop()
     web.should_exit = True
     await web_task
