@@ -30,7 +30,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import Lexicon, load_lexicon
-from scrubber.recognizers.organizations import OrgSpan, Token, find_organizations, tokenize
+from scrubber.recognizers.organizations import OrgSpan, Token, find_organizations, is_sector_word, tokenize
 
 
 def _words(text: str) -> frozenset[str]:
@@ -51,11 +51,16 @@ _GREETINGS = _words(
     """
 )
 _GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good", "evening")})
-# Phrases after which a name follows: "mijn naam is", "my name is", "met" (chat: "hoi, met sanne").
-_INTRO_RE = re.compile(
-    r"(?:^|[\s,.:;!(])(?:mijn naam is|my name is|ik ben|i am|i'm|this is|dit is|u spreekt met|"
-    r"je spreekt met|namens|on behalf of|t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|"
-    r"contact person:?|naam:|name:|full name:|volledige naam:|afzender:|"
+# Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
+# any non-everyday word; weak ones ("ik ben", "met", "collega") need a name-shaped word after them.
+_INTRO_STRONG_RE = re.compile(
+    r"(?:^|[\s,.:;!(])(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
+    r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
+    r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:)\s*$",
+    re.IGNORECASE,
+)
+_INTRO_WEAK_RE = re.compile(
+    r"(?:^|[\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
     r"(?:mijn|my|onze|our) (?:collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|"
     r"daughter|broer|zus|brother|sister|vader|moeder|father|mother|buurman|buurvrouw|neighbour|"
     r"medewerker|employee)|collega|colleague|met)\s+$",
@@ -122,14 +127,32 @@ class NameFinder:
         # double-barrelled: "Mulder-Kramer", "Marsh-Taylor"
         return "-" in k and all(p in self.lex.surnames or p in self.lex.first_names for p in k.split("-"))
 
+    def _is_known_name(self, word: str) -> bool:
+        return self._known_first(word) or self._key(word) in self.lex.surnames
+
     def _surname_after_interfix(self, tok: Token) -> bool:
         """ "de Groot", "de Jong", "van Dam": after a tussenvoegsel an everyday word is a surname."""
         return tok.kind == "word" and tok.text[0].isupper() and self._known_surname(tok.text)
 
-    def _is_name_word(self, tok: Token, lowercase_ok: bool) -> bool:
-        """A token that may be a part of a name (not an interfix)."""
+    def _is_name_word(self, tok: Token, lowercase_ok: bool, relaxed: bool = False) -> bool:
+        """A token that may be a part of a name (not an interfix).
+
+        ``relaxed`` is for places where a name is all but certain (the rest of a closing line, after
+        "mijn naam is"): any word that is not an everyday word counts, and known first names count
+        even when they are everyday words ("Ben", "mark").
+        """
         if tok.kind == "ini":
             return True
+        if relaxed and tok.kind == "word" and tok.lower not in _GREETINGS:
+            if self._known_first(tok.text) and (tok.text[0].isupper() or tok.lower not in self.lex.function_words):
+                return True
+            if (
+                tok.lower not in self.lex.function_words
+                and tok.lower not in self.lex.vocabulary
+                and 1 < len(tok.text) <= 20
+                and not is_sector_word(tok.lower)
+            ):
+                return True
         if tok.kind != "word" or tok.lower in self.lex.function_words or tok.lower in self.lex.vocabulary:
             return False
         if tok.lower in _GREETINGS:
@@ -139,7 +162,9 @@ class NameFinder:
         return lowercase_ok and (self._known_first(tok.text) or self._known_surname(tok.text))
 
     # --- chains ---------------------------------------------------------------------------------
-    def _chain(self, text: str, toks: Sequence[Token], i: int, lowercase_ok: bool) -> tuple[int, int] | None:
+    def _chain(
+        self, text: str, toks: Sequence[Token], i: int, lowercase_ok: bool, relaxed: bool = False
+    ) -> tuple[int, int] | None:
         """The longest name-shaped run of tokens starting at i: parts, interfixes, '(Hans)', '"Peggy"'.
 
         Returns (first, last) token indexes of the run, or None when token i cannot start a name.
@@ -153,7 +178,7 @@ class NameFinder:
             if nxt >= n or not _same_line_gap(text, toks[nxt - 1], toks[nxt]):
                 return None
             i = nxt
-        if i >= n or not self._is_name_word(toks[i], lowercase_ok):
+        if i >= n or not self._is_name_word(toks[i], lowercase_ok, relaxed):
             return None
         first = last = i
         parts = 1
@@ -170,7 +195,7 @@ class NameFinder:
                 if (
                     k < n
                     and _same_line_gap(text, toks[k - 1], toks[k])
-                    and (self._is_name_word(toks[k], lowercase_ok) or self._surname_after_interfix(toks[k]))
+                    and (self._is_name_word(toks[k], lowercase_ok, relaxed) or self._surname_after_interfix(toks[k]))
                 ):
                     last = k
                     j = k + 1
@@ -178,15 +203,15 @@ class NameFinder:
                     continue
                 break
             if tok.text in _PAREN_OPEN and j + 2 < n and toks[j + 2].text in _PAREN_CLOSE:
-                if self._is_name_word(toks[j + 1], lowercase_ok):  # "Johannes (Hans) Dijkstra"
+                if self._known_first(toks[j + 1].text):  # "Johannes (Hans) Dijkstra"
                     last = j + 2
                     j += 3
                     continue
                 break
-            if self._is_name_word(tok, lowercase_ok) and (
-                tok.kind == "ini" or not self.lex.is_common(tok.text) or self._known_surname(tok.text)
+            if self._is_name_word(tok, lowercase_ok, relaxed) and (
+                relaxed or tok.kind == "ini" or not self.lex.is_common(tok.text) or self._known_surname(tok.text)
             ):
-                if lowercase_ok and not tok.text[0].isupper() and toks[first].text[0].isupper():
+                if lowercase_ok and not relaxed and not tok.text[0].isupper() and toks[first].text[0].isupper():
                     break
                 last = j
                 parts += 1
@@ -237,7 +262,7 @@ class NameFinder:
         """PERSON candidates (start, end, score, signals) and organisation spans for one text."""
         toks = tokenize(text)
         orgs = (
-            find_organizations(text, toks, self.organizations, self.lex.function_words)
+            find_organizations(text, toks, self.organizations, self.lex.function_words, self._is_known_name)
             if "organization" in self.signals
             else []
         )
@@ -279,6 +304,8 @@ class NameFinder:
                     continue
                 first, last = span
                 score = self._lexicon_score(toks, first, last, titled)
+                if score and first == last and _next_to_number(text, toks[first]):
+                    score = 0.0  # "14 Mar 2025", "Jun 3": a month, not a name
                 if score:
                     add(first, last, score, "lexicon")
                     i = last + 1
@@ -334,11 +361,12 @@ class NameFinder:
         signal: str,
         same_line_as: int | None = None,
         score: float = SCORE_STRONG,
+        relaxed: bool = False,
     ) -> int | None:
         """A name right at token i, found by context: lower-case allowed when the lexicon knows it."""
         if i >= len(toks) or (same_line_as is not None and toks[i].line != same_line_as):
             return None
-        span = self._chain(text, toks, i, lowercase_ok=True)
+        span = self._chain(text, toks, i, lowercase_ok=True, relaxed=relaxed)
         if span is None:
             return None
         first, last = span
@@ -349,10 +377,10 @@ class NameFinder:
         # lexicon knows them as first names and they are capitalised ("Hi Mark").
         head = parts[0]
         common = head.kind == "word" and self.lex.is_common(head.text)
-        if common and not (head.text[0].isupper() and self._known_first(head.text)):
+        if common and not ((head.text[0].isupper() or relaxed) and self._known_first(head.text)):
             return None
         lower_unknown = head.kind == "word" and head.text[0].islower() and not self._known_first(head.text)
-        if lower_unknown and not (len(parts) > 1 and self._known_surname(parts[-1].text)):
+        if lower_unknown and not relaxed and not (len(parts) > 1 and self._known_surname(parts[-1].text)):
             return None
         add(first, last, score, signal)
         return last
@@ -364,10 +392,12 @@ class NameFinder:
                 continue
             line_start = text.rfind("\n", 0, t.start) + 1
             prefix = text[max(line_start, t.start - 40) : t.start]
-            if prefix and _INTRO_RE.search(prefix):
-                if i > 0 and toks[i - 1].lower in self.lex.interfixes and toks[i - 1].end > line_start:
-                    continue
-                self._context_chain(text, toks, i, add, "greeting")
+            if not prefix or (i > 0 and toks[i - 1].lower in self.lex.interfixes and toks[i - 1].end > line_start):
+                continue
+            if _INTRO_STRONG_RE.search(prefix):
+                self._context_chain(text, toks, i, add, "greeting", same_line_as=t.line, relaxed=True)
+            elif _INTRO_WEAK_RE.search(prefix):
+                self._context_chain(text, toks, i, add, "greeting", same_line_as=t.line)
 
     def _signatures(
         self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder
@@ -392,7 +422,7 @@ class NameFinder:
                 if toks[i].lower in _JOINERS and found:  # "Gert-Jan en Wilma Hulshof"
                     i += 1
                     continue
-                span = self._chain(text, toks, i, lowercase_ok=True)
+                span = self._chain(text, toks, i, lowercase_ok=True, relaxed=True)
                 if span is None:
                     return found
                 first, last = span
@@ -426,7 +456,7 @@ class NameFinder:
                     # "groetjes roos", "Thanks, Tom"
                     idxs = [x for x in tok_by_line.get(k, []) if toks[x].start >= line_starts[k] + m.end()]
                     if idxs:
-                        self._context_chain(text, toks, idxs[0], add, "signature", same_line_as=k)
+                        self._context_chain(text, toks, idxs[0], add, "signature", same_line_as=k, relaxed=True)
                     continue
                 if pos + 1 < len(nonempty) and nonempty[pos + 1] - k <= 2:
                     name_line(nonempty[pos + 1], SCORE_STRONG)
@@ -561,6 +591,14 @@ class _Coverage:
 
     def any(self, start: int, end: int) -> bool:
         return self.first(start, end) is not None
+
+
+def _next_to_number(text: str, tok: Token) -> bool:
+    return bool(_DIGIT_AFTER_RE.match(text, tok.end) or _DIGIT_BEFORE_RE.search(text, max(0, tok.start - 4), tok.start))
+
+
+_DIGIT_AFTER_RE = re.compile(r"[ ,.]{0,2}\d")
+_DIGIT_BEFORE_RE = re.compile(r"\d[ ,.]{0,2}$")
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -184,8 +184,22 @@ def _is_cap(tok: Token) -> bool:
     return tok.kind == "word" and (tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:]))
 
 
-def _is_sector(low: str) -> bool:
+def is_sector_word(low: str) -> bool:
+    """A trade word or a Dutch compound ending in one ("transportbedrijf")."""
     return low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+
+
+# Word endings typical of (web) company and product names, and inner capitals ("PayPal"), except the
+# name particles that put a capital inside a surname (McDonald, MacLeod, DeVries, LaFontaine, O'Neill).
+_BRAND_SUFFIX_RE = re.compile(
+    r"..{3,}(?:host|hosting|domains|web|soft|ware|tech|labs|cloud|works|werk|shop|media|data|mail|sites|systems)$",
+    re.IGNORECASE,
+)
+_CAMEL_RE = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O')[A-Z][a-z]+[A-Z][a-z]{2,}")
+
+
+def _brand_shaped(word: str) -> bool:
+    return bool(_BRAND_SUFFIX_RE.match(word) or _CAMEL_RE.match(word))
 
 
 def _configured() -> frozenset[str]:
@@ -211,8 +225,13 @@ def find_organizations(
     tokens: Sequence[Token],
     extra: Iterable[str] = (),
     function_words: frozenset[str] = frozenset(),
+    is_name: Callable[[str], bool] = lambda _word: False,
 ) -> list[OrgSpan]:
-    """Organisation spans over the word tokens (tokens inside e-mail addresses/URLs are already gone)."""
+    """Organisation spans over the word tokens (tokens inside e-mail addresses/URLs are already gone).
+
+    ``is_name`` tells whether a word is a known personal name: such a word is not taken for a brand
+    because of its shape ("McDonald"), nor for a domain label when it starts a chain ("marcodeluca").
+    """
     spans: list[OrgSpan] = []
     labels = domain_labels(text)
     known_extra = _configured() | {e.lower() for e in extra}
@@ -276,7 +295,7 @@ def find_organizations(
             continue
         # 2. sector word with a capitalised name before or after it.
         # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
-        if _is_sector(low) and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
+        if is_sector_word(low) and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
             start = grow_left(i)
             end = grow_right(i)
             # chat style "nowak klusbedrijf": the word before a lower-case trade word.
@@ -300,11 +319,20 @@ def find_organizations(
             spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
             continue
         # 4. a word that is the message's own domain label, a known brand or a configured name.
-        if tok.kind == "word" and len(low) >= 3 and (low in labels or low in KNOWN_ORGANIZATIONS or low in known_extra):
+        if (
+            tok.kind == "word"
+            and len(low) >= 3
+            and (low in KNOWN_ORGANIZATIONS or low in known_extra or (low in labels and not is_name(tok.text)))
+        ):
             spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
             continue
-        # 5. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics").
-        if _is_cap(tok) and labels:
+        # 5. a brand-shaped word: "EuroDomains", "LingoBridge", "Dommelhost", "lumenlabs".
+        if tok.kind == "word" and _brand_shaped(tok.text) and not is_name(tok.text):
+            spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "brand_shape"))
+            continue
+        # 6. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics"),
+        # unless they start with a first name: "marcodeluca.photo" is a person's own domain.
+        if _is_cap(tok) and labels and not is_name(tok.text):
             joined = low
             for j in range(i + 1, min(i + 3, n)):
                 if not (_is_cap(tokens[j]) and same_run(j - 1, j)):
