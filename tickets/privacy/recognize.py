@@ -123,6 +123,8 @@ _PD_FIELD = _rx(
     r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
     r"(?<!in )(?<!under )\bmy (?:\w+ )?(?:name|surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
+    r"\bmein(?:en|e)? (?:name|namen|vorname|nachname|adresse|anschrift|geburtsdatum|telefonnummer)\b",
+    r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
 )
 _PD_WEAK = _rx(
     r"\b(?:mijn|m'n|mn) (?:klantdossier|klantprofiel|gegevens|data|info(?:rmatie)?|klantgegevens|contactgegevens|"
@@ -186,7 +188,7 @@ _ANAPHOR = _rx(
     r"\b(?:alles|al die|die gegevens|deze gegevens|de gegevens|die van mij|ze|die|deze|dat|het|daarvan)\b",
     r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record"
     r"|this record)\b",
-    r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|celles-ci)\b",
+    r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|le|la|celles-ci)\b",
 )
 # Does the argument name marketing (the object of an art. 21(2) objection)?
 _MARKETING = _rx(
@@ -309,8 +311,12 @@ _RULES: tuple[_Rule, ...] = (
         r"\bauskunft(?:sersuchen|sanspruch|srecht)?\b", r"\bdroit d'accès\b",
     ), blockers=_rx(r"\bfactu", r"\binvoice")),
     _Rule("access.verb_object", _A, _rx(
-        r"\binzage\b", r"\binzien\b", r"\boverzicht\b", r"\bkopie\b", r"\bopvragen\b", r"\bopsturen\b",
-        r"\binzicht\b", r"\baccess\b", r"\bcopy\b", r"\boverview\b", r"\blist of\b",
+        r"\binzage\b", r"\binzien\b", r"\boverzicht\b", r"\bkopie(?:ën)?\b", r"\bopvragen\b", r"\bopsturen\b",
+        r"\binzicht\b", r"\baccess\b", r"\bcop(?:y|ies)\b", r"\boverview\b", r"\blist of\b",
+        # retention and purposes, art. 15(1)(a) and (d)
+        r"\bhoe lang (?:bewaren|bewaart|houden|houdt|gebruiken)\b",
+        r"\bhow long (?:do|will) you (?:keep|retain|store|hold)\b",
+        r"\b(?:for )?what purposes?\b", r"\bvoor welke doel(?:en|einden)\b", r"\bwaarvoor (?:gebruiken|verwerken)\b",
         r"\bauskunft\b", r"\bcopie\b", r"\baccéder\b", r"\bübersicht\b",
     ), needs_pd=True, blockers=_rx(
         r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b",
@@ -369,7 +375,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bzorg\w* (?:er ?voor )?dat\b[^.?!\n]{0,40}\bkloppen\b",
         r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
         r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*", r"\bchange\b",
-        r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorriger\b", r"\bmodifier\b",
+        r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorrig\w*", r"\bmodifi\w*",
         r"\b(?:put|set) (?:it|that|this|them) (?:right|straight)\b", r"\brecht ?zetten\b", r"\bgoed ?zetten\b",
         r"\bzet\w* (?:het|dat|dit|ze) (?:recht|goed)\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
@@ -386,7 +392,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
         r"\bout of date\b", r"\boutdated\b", r"\bold (?:one|address|number|name|phone number|e-?mail address)\b",
         r"\boude? (?:adres|woonadres|telefoonnummer|nummer|naam|achternaam|e-?mailadres|mailadres)\b", r"\bfalsch\w*",
-        r"\bincorrecte?s?\b", r"\berron\w*",
+        r"\bincorrecte?s?\b", r"\berron\w*", r"\bmal orthographi\w*", r"\bfalsch geschrieben\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=_rx(
         r"\binzage\b", r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         r"\bwat er met\b", r"\bwhat happened\b",
@@ -688,9 +694,10 @@ def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
     """Personal data in the sentence, or named just before and pointed back at ("delete it")."""
     if _pd_in(sentence, fields_count):
         return True
+    # A pronoun, or an elliptic follow-up of a few words ("If so, I want copies."), points back.
     return (
         bool(before)
-        and bool(_ANAPHOR.search(sentence))
+        and bool(_ANAPHOR.search(sentence) or len(sentence.split()) <= 6)
         and not _SUPPORT_OBJECT.search(sentence)
         and not _THIRD_PARTY.search(before)
         and bool(_PD_STRONG.search(before) or _PD_FIELD.search(before))
@@ -732,6 +739,11 @@ def _articles(text: str) -> Iterable[tuple[RequestType, str]]:
                 yield _ARTICLE_LABEL[number], f"article.{number}"
 
 
+_OPT_OUT_ONLY = re.compile(
+    r"^\W*(?:stop|stopp|unsubscribe|afmelden|uitschrijven|abmelden|abbestellen|désabonner|opt[- ]?out)"
+    r"(?:\W+(?:pls|please|aub|graag|a\.u\.b\.|svp|bitte|thanks|bedankt|dank ?je))?\W*$",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreff|objet)\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -747,6 +759,9 @@ def _scan(text: str, prefix: str, found: dict[RequestType, list[str]]) -> None:
         for rule in _RULES:
             if _rule_fires(rule, sentence, before, after, subject):
                 found.setdefault(rule.label, []).append(prefix + rule.name)
+    if _OPT_OUT_ONLY.match(text):
+        # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
+        found.setdefault(_O, []).append(prefix + "objection.opt_out_keyword")
     if _PRIVACY_TOPIC.search(text) and not _OWN_BREACH.search(text):
         # A complaint whose privacy subject is stated in another sentence ("I want to make a formal
         # complaint. [...] This is a serious breach of my privacy.").
