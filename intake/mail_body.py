@@ -19,8 +19,12 @@ never content) and the best text that can be recovered.
 
 from __future__ import annotations
 
+import binascii
+import html as html_lib
+import quopri
 import re
 from dataclasses import dataclass, field
+from email import message_from_bytes, policy
 from email.message import Message
 
 import inscriptis
@@ -64,8 +68,6 @@ def html_to_text(html: str) -> str:
     try:
         return clean_text(inscriptis.get_text(html))
     except Exception:  # lxml rejects some inputs; tag stripping still gives the agent the words
-        import html as html_lib
-
         return clean_text(html_lib.unescape(re.sub(r"<[^>]*>", " ", html)))
 
 
@@ -245,12 +247,15 @@ def _header(msg: Message, name: str) -> str:
 def _forwarded(part: Message, walk: _Walk, depth: int) -> str:
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload else None
-    if not isinstance(inner, Message):
-        # Unparsed (e.g. base64-encoded message/rfc822): treat its bytes as a separate mail.
-        from email import message_from_bytes, policy
-
-        data = _payload_bytes(part, walk)
-        inner = message_from_bytes(data, policy=policy.default)
+    encoding = _transfer_encoding(part)
+    if encoding in {"base64", "quoted-printable"}:
+        # RFC 2046 section 5.2.1 forbids encoding a message/rfc822 part, but some clients do; the
+        # parser then reads the encoded text as a header-less message. Decode it and parse again.
+        walk.defect("encoded-message-rfc822")
+        source = inner if isinstance(inner, Message) else None
+        inner = message_from_bytes(_decode_encoded_message(source, encoding), policy=policy.default)
+    elif not isinstance(inner, Message):
+        inner = message_from_bytes(_payload_bytes(part, walk), policy=policy.default)
     lines = ["---------- Forwarded message ----------"]
     for name in _FORWARD_HEADERS:
         value = _header(inner, name)
@@ -258,6 +263,26 @@ def _forwarded(part: Message, walk: _Walk, depth: int) -> str:
             lines.append(f"{name}: {value}")
     body = _walk(inner, walk, depth + 1)
     return "\n".join(lines) + ("\n\n" + body if body else "")
+
+
+def _decode_encoded_message(inner: Message | None, encoding: str) -> bytes:
+    if inner is None:
+        return b""
+    try:
+        text = inner.as_bytes() if encoding == "quoted-printable" else _body_bytes(inner)
+    except Exception:
+        return b""
+    if encoding == "quoted-printable":
+        return quopri.decodestring(text)
+    try:
+        return binascii.a2b_base64(re.sub(rb"[^A-Za-z0-9+/=]", b"", text) + b"==")
+    except binascii.Error:
+        return b""
+
+
+def _body_bytes(msg: Message) -> bytes:
+    body = msg.get_payload()
+    return body.encode("ascii", "surrogateescape") if isinstance(body, str) else b""
 
 
 def _alternative(part: Message, walk: _Walk, depth: int) -> str:

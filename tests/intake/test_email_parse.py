@@ -368,3 +368,28 @@ def test_parsed_to_json_has_exactly_the_documented_keys() -> None:
     raw_att = parse_email(mail("dsn_bounce.eml")).attachments[0]
     assert att["size"] == len(raw_att.data)
     assert att["sha256"] == hashlib.sha256(raw_att.data).hexdigest()
+
+
+@pytest.mark.parametrize("cte", ["base64", "quoted-printable"])
+def test_encoded_forwarded_message_is_decoded(cte: str) -> None:
+    import base64
+    import quopri
+
+    inner = (
+        "From: Sam Schijn <sam@example.test>\nSubject: binnen é\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Tekst van het binnenste bericht é.\n"
+    ).encode()
+    encoded = base64.encodebytes(inner) if cte == "base64" else quopri.encodestring(inner)
+    raw = (
+        b'From: a@example.test\nSubject: fwd\nContent-Type: multipart/mixed; boundary="B"\n\n'
+        b"--B\nContent-Type: text/plain\n\nzie bijlage\n"
+        b"--B\nContent-Type: message/rfc822\nContent-Transfer-Encoding: "
+        + cte.encode()
+        + b"\n\n"
+        + encoded
+        + b"--B--\n"
+    )
+    parsed = parse_email(raw)
+    assert "From: Sam Schijn <sam@example.test>" in parsed.text
+    assert "Tekst van het binnenste bericht é." in parsed.text
+    assert "encoded-message-rfc822" in parsed.defects
