@@ -226,6 +226,11 @@ def test_chat_lines_stay_separate() -> None:
     assert detect_requests(text) == []
 
 
+def test_postscript_after_closing_is_read() -> None:
+    text = "Hi, the site is back up, thanks!\n\nCheers,\nBob\n\nP.S. Please delete all personal data you hold about me."
+    assert detect_requests(text) == [RequestType.ERASURE]
+
+
 def test_signature_disclaimer_does_not_trigger() -> None:
     text = (
         "Hi, the SSL certificate on shop.example.com expired, can you renew it?\n\n"

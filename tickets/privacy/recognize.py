@@ -608,6 +608,7 @@ _DISCLAIMER = re.compile(
     r"destinataire prévu)\b",
     re.IGNORECASE,
 )
+_POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?s\.?|nb|n\.b\.)\s*[:.]?\s", re.IGNORECASE)
 _REMINDER = re.compile(
     r"\b(?:herinnering|reminder|nog (?:steeds )?geen (?:reactie|antwoord)|still (?:no|waiting|haven't)|"
     r"no (?:reply|response|answer)|geen (?:reactie|antwoord) (?:ontvangen|gehad|gekregen)|"
@@ -639,8 +640,9 @@ def guess_language(text: str) -> str:
 def split_message(text: str) -> tuple[str, str]:
     """Split a message into (own text, quoted text); signatures and disclaimers are dropped.
 
-    Only the first signature closing ends the author's own text; a closing inside the quoted part
-    ends nothing, since the quote is read (if at all) as a whole.
+    After a closing formula ("Met vriendelijke groet,") short lines are the signature block (name,
+    title, phone, company) and are dropped; a long line or a "P.S." after it is the author writing on,
+    and is kept. A closing inside the quoted part ends nothing: the quote is read (if at all) whole.
     """
     own: list[str] = []
     quoted: list[str] = []
@@ -656,12 +658,10 @@ def split_message(text: str) -> tuple[str, str]:
         if in_quote:
             quoted.append(line)
             continue
-        if in_signature:
+        if (in_signature and not (_POSTSCRIPT.match(line) or len(line.strip()) >= 70)) or _DISCLAIMER.search(line):
             continue
         if own and _SIGNATURE_START.match(line):
             in_signature = True
-            continue
-        if _DISCLAIMER.search(line):
             continue
         own.append(line)
     return "\n".join(own), "\n".join(quoted)
@@ -747,7 +747,13 @@ _OPT_OUT_ONLY = re.compile(
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreff|objet)\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
 
 
+# Requests are made in the first screens of a message; past this the rest (a pasted log, a long
+# thread) is not read, which bounds the time a pathological message can take.
+_MAX_SCAN_CHARS = 20_000
+
+
 def _scan(text: str, prefix: str, found: dict[RequestType, list[str]]) -> None:
+    text = text[:_MAX_SCAN_CHARS]
     for label, reason in _articles(text):
         found.setdefault(label, []).append(prefix + reason)
     subject_match = _SUBJECT.search(text)
