@@ -143,7 +143,7 @@ class NameFinder:
         """
         if tok.kind == "ini":
             return True
-        if relaxed and tok.kind == "word" and tok.lower not in _GREETINGS:
+        if relaxed and tok.kind == "word" and tok.lower not in _GREETINGS and not is_sector_word(tok.lower):
             if self._known_first(tok.text) and (tok.text[0].isupper() or tok.lower not in self.lex.function_words):
                 return True
             if (
@@ -155,7 +155,7 @@ class NameFinder:
                 return True
         if tok.kind != "word" or tok.lower in self.lex.function_words or tok.lower in self.lex.vocabulary:
             return False
-        if tok.lower in _GREETINGS:
+        if tok.lower in _GREETINGS or is_sector_word(tok.lower):
             return False
         if tok.text[0].isupper():
             return len(tok.text) > 1

@@ -264,8 +264,15 @@ def find_organizations(
         steps = 0
         while end + 1 < n and steps < limit and same_run(end, end + 1):
             nxt = tokens[end + 1]
-            if nxt.lower in _ORG_PARTICLES and end + 2 < n and same_run(end + 1, end + 2) and _is_cap(tokens[end + 2]):
-                end += 2
+            if nxt.lower in _ORG_PARTICLES:
+                # "Van den Heuvel", "De Boer": particles, then a capitalised word.
+                k = end + 1
+                while k < n and tokens[k].lower in _ORG_PARTICLES and k - end <= 3 and same_run(k - 1, k):
+                    k += 1
+                if k < n and same_run(k - 1, k) and _is_cap(tokens[k]):
+                    end = k
+                else:
+                    break
             elif (_is_cap(nxt) and nxt.lower not in function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
                 end += 1
             elif nxt.text in _AMP and end + 2 < n and _is_cap(tokens[end + 2]):

@@ -172,3 +172,34 @@ def test_linear_time_on_large_input(finder: NameFinder) -> None:
     found, _ = finder.find(text)
     assert time.perf_counter() - started < 20
     assert len(found) >= 8000
+
+
+# Messages of the same kinds as the corpus but written for these tests: names, titles and trades differ.
+UNSEEN = [
+    (
+        "Hartelijke groet,\nFemke van den Heuvel-Bakker\nAdministratiekantoor Van den Heuvel\n",
+        ["Femke van den Heuvel-Bakker"],
+        ["Administratiekantoor Van den Heuvel"],
+    ),
+    (
+        "Many thanks,\nTom Fairbanks | Operations Manager\nRiverside Yoga Studio Ltd\n",
+        ["Tom Fairbanks"],
+        ["Riverside Yoga Studio Ltd"],
+    ),
+    ("yo\nmijn domein is verlopen\nthx\ngr jordy", ["jordy"], []),
+    ('From: "Siddharth Rao" <sid@example.org>\nTo: Emily Clarke <emily@example.co.uk>\n', ["Siddharth Rao"], []),
+    ("On 14 Mar 2025, at 10:02, support wrote:", [], []),
+    ("Hoi,\n\nWe gebruiken nu CloudNest als provider.", [], ["CloudNest"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "companies"), UNSEEN)
+def test_unseen_messages(finder: NameFinder, text: str, people: list[str], companies: list[str]) -> None:
+    found = persons(finder, text)
+    for name in people:
+        assert name in found
+    for org in companies:
+        assert org in orgs(finder, text)
+        assert not any(org in p or p in org for p in found)
+    if not people:
+        assert found == []
