@@ -27,9 +27,12 @@ _ANGLE_ID = re.compile(r"<([^<>\s]+)>")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _LIST_ID = re.compile(r"<([^<>]+)>")
 
-# Local parts that, as a From address, only ever send delivery reports (RFC 5321 section 4.5.1 makes
-# postmaster a mailbox that receives; what it sends is bounces and abuse notices).
-_DAEMON_LOCALS = frozenset({"mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"})
+# Local parts that, as a From address, only ever send delivery reports.
+_DAEMON_LOCALS = frozenset({"mailer-daemon", "mail-daemon", "mailerdaemon"})
+# postmaster is different: RFC 5321 section 4.5.1 makes it a mailbox that people read and write from,
+# and a hosting customer may well write to support from it. It counts as a bounce sender only when
+# the message also looks like a bounce (subject, X-Failed-Recipients), never on its own.
+_POSTMASTER = "postmaster"
 
 # Subjects of bounces from MTAs that do not send RFC 3464 reports, or send them without the report
 # type: Postfix, Exim, qmail ("failure notice"), Exchange ("Undeliverable:"), Gmail, Sendmail.
@@ -102,17 +105,20 @@ def _rule_mdn(f: MailFacts) -> bool:
     }
 
 
+def _local_part(f: MailFacts) -> str | None:
+    return f.from_addr.rsplit("@", 1)[0] if f.from_addr else None
+
+
 def _daemon_sender(f: MailFacts) -> bool:
-    if f.from_addr is None:
-        return False
-    return f.from_addr.split("@", 1)[0] in _DAEMON_LOCALS
+    return _local_part(f) in _DAEMON_LOCALS
 
 
 def _rule_nonstandard_bounce(f: MailFacts) -> bool:
     # Exim adds X-Failed-Recipients to its bounces; the rest are recognised by sender and subject.
     if f.first("X-Failed-Recipients") is not None:
         return True
-    return bool(_BOUNCE_SUBJECT.search(f.subject)) and (_daemon_sender(f) or _null_envelope(f))
+    bounce_sender = _daemon_sender(f) or _local_part(f) == _POSTMASTER or _null_envelope(f)
+    return bounce_sender and bool(_BOUNCE_SUBJECT.search(f.subject))
 
 
 def _null_envelope(f: MailFacts) -> bool:

@@ -78,8 +78,14 @@ def test_envelope_null_sender_is_automatic() -> None:
 
 
 def test_from_mailer_daemon_and_postmaster() -> None:
-    raw = HUMAN.format(extra="").replace("pieter@example.test", "postmaster@example.test")
-    assert parse_email(raw.encode()).auto_reason == "mailer-daemon"
+    human = HUMAN.format(extra="")
+    daemon = human.replace("pieter@example.test", "MAILER-DAEMON@example.test")
+    assert parse_email(daemon.encode()).auto_reason == "mailer-daemon"
+    # A customer may write from their own postmaster mailbox: only a bounce from it is automatic.
+    postmaster = human.replace("pieter@example.test", "postmaster@example.test")
+    assert parse_email(postmaster.encode()).auto_reason is None
+    bounce = postmaster.replace("Vraag over mijn pakket", "Undeliverable: Re: [#12] Uw vraag")
+    assert parse_email(bounce.encode()).auto_reason == "bounce"
 
 
 def test_mdn_read_receipt_is_automatic() -> None:
