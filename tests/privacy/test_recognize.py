@@ -190,6 +190,15 @@ def test_quoted_reply_of_ours_is_not_a_new_request() -> None:
     assert detect_requests(text) == []
 
 
+def test_thanks_again_over_our_quoted_acknowledgement() -> None:
+    text = (
+        "Thanks again, all sorted!\n\n"
+        "On 3 May 2025, Support wrote:\n"
+        "> We will delete all personal data we hold about you within 30 days, as you asked below.\n"
+    )
+    assert detect_requests(text) == []
+
+
 def test_reminder_reasserts_the_quoted_request() -> None:
     text = (
         "I still have not had an answer to my request below.\n\n"

@@ -609,11 +609,17 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 _POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?s\.?|nb|n\.b\.)\s*[:.]?\s", re.IGNORECASE)
+# Words that make a reply re-assert the message it quotes (a reminder, "see my request below").
+# Bare "again"/"below" are not enough: "thanks again!" over our own quoted reply asserts nothing.
 _REMINDER = re.compile(
-    r"\b(?:herinnering|reminder|nog (?:steeds )?geen (?:reactie|antwoord)|still (?:no|waiting|haven't)|"
-    r"no (?:reply|response|answer)|geen (?:reactie|antwoord) (?:ontvangen|gehad|gekregen)|"
-    r"nogmaals|opnieuw|again|follow(?:ing)?[- ]up|zie (?:hieronder|onder|onderstaand)|see (?:below|my)|"
-    r"hieronder|below|erinnerung|rappel|relance)\b",
+    r"\b(?:herinnering|reminder|nog (?:steeds )?(?:geen|niets) (?:reactie|antwoord|gehoord)|"
+    r"still (?:no|not|waiting|haven't|have not)|no (?:reply|response|answer)|"
+    r"geen (?:reactie|antwoord) (?:ontvangen|gehad|gekregen)|nogmaals|"
+    r"(?:ask|request|send|sending|vraag|verzoek|stuur)\w* (?:\w+ ){0,3}(?:again|opnieuw)|"
+    r"(?:zie|see) (?:\w+ ){0,3}(?:hieronder|below|onderstaand\w*|beneden)|(?:hieronder|below) (?:my|mijn) |"
+    r"onderstaand (?:verzoek|bericht|mail)|(?:my|mijn) (?:previous|earlier|eerdere|vorige|original|oorspronkelijke) "
+    r"(?:request|e-?mail|message|verzoek|bericht|mail)|(?:second|third|tweede|derde) (?:time|keer|e-?mail|mail)|"
+    r"follow(?:ing)?[- ]up|erinnerung|rappel|relance)\b",
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
