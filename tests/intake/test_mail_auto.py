@@ -146,3 +146,25 @@ def test_missing_from_with_a_real_envelope_sender_stays_human() -> None:
     msg = to_inbound(replace(parsed, from_addr="gijs@example.test"), raw)
     assert (msg.sender, msg.auto_submitted) == ("gijs@example.test", False)
     assert to_inbound(parsed, raw).auto_submitted  # without a sender it stays automatic
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject"),
+    [
+        ("MAILER-DAEMON@mx.example.test", "failure notice"),  # qmail
+        ("postmaster@corp.example.test", "Undeliverable: Re: [#12] Uw vraag"),  # Exchange
+        ("mailer-daemon@googlemail.example.test", "Delivery Status Notification (Failure)"),  # Gmail
+        ("MAILER-DAEMON@mx.example.test", "Returned mail: see transcript for details"),  # Sendmail
+    ],
+)
+def test_nonstandard_bounces_yield_a_report(sender: str, subject: str) -> None:
+    raw = (
+        f"From: {sender}\nTo: support@scrubdesk.test\nSubject: {subject}\n\n"
+        "Delivery to the following recipient failed permanently:\n\n    weg@example.test\n\n"
+        "Remote server said: 550 5.7.1 rejected\n\n--- Original message ---\n"
+        "Message-ID: <reply-5@scrubdesk.test>\nSubject: Re: [#12] Uw vraag\n"
+    ).encode()
+    parsed = parse_email(raw)
+    assert parsed.auto_reason == "bounce"
+    assert parsed.bounce is not None
+    assert (parsed.bounce.original_message_id, parsed.bounce.status) == ("reply-5@scrubdesk.test", "5.7.1")
