@@ -21,8 +21,9 @@ from app.config import Settings
 from app.core import Core, api_token, build_core
 from intake.email_parse import parse_email, to_inbound
 from intake.errors import RejectedMessage
-from intake.imap import ImapPoller
+from intake.imap import ImapMailboxConfig, ImapPoller
 from intake.smtp import SmtpServer
+from tickets.singleton import Role, RoleRunner
 from tickets.store import SqlMailboxState
 from tickets.web.app import create_app
 
@@ -76,15 +77,20 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
 
-    imap_stop = threading.Event()
-    pollers = []
+    # Single-consumer work (each IMAP mailbox) runs in whichever serve process holds its role.
+    roles_stop = threading.Event()
+    role_threads = []
     sink = IntakeMailSink(core)
     state = SqlMailboxState(core.store)
     for mailbox in settings.imap:
-        poller = ImapPoller(mailbox, sink, state, stop_event=imap_stop)
-        thread = threading.Thread(target=poller.run, name=f"imap-{mailbox.username}", daemon=True)
+
+        def poll(term: threading.Event, mailbox: ImapMailboxConfig = mailbox) -> None:
+            ImapPoller(mailbox, sink, state, stop_event=term).run()
+
+        runner = RoleRunner(Role(core.store.engine, f"imap:{mailbox.key}"), poll, stop=roles_stop)
+        thread = threading.Thread(target=runner.run, name=f"role-imap-{mailbox.key}", daemon=True)
         thread.start()
-        pollers.append(thread)
+        role_threads.append(thread)
 
     await smtp.start()
     # --- Telegram bot: its polling task and an outbox worker for channel "telegram" only ----------
@@ -110,7 +116,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     await stop.wait()
 
     log.info("serve: stopping")
-    imap_stop.set()
+    roles_stop.set()
     if telegram_task is not None:  # Telegram bot: finish the update in hand, then stop
         await telegram_task
     telegram_outbox_stop.set()
@@ -119,7 +125,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     await smtp.stop()
     web.should_exit = True
     await web_task
-    for thread in pollers:
+    for thread in role_threads:
         thread.join(timeout=30)
     executor.shutdown(wait=True)
     core.close()
