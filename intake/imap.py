@@ -222,12 +222,10 @@ class ImapPoller:
             delay = min(delay * 2, cfg.backoff_max)
         self._set_mode("stopped")
 
-    def _set_mode(self, mode: str, reason: str = "") -> None:
-        if mode != self._mode or reason:
-            if reason:
-                log.warning("imap %s: %s (%s)", self._key, mode, reason)
-            else:
-                log.info("imap %s: %s", self._key, mode)
+    def _set_mode(self, mode: str) -> None:
+        """Log a state change once, not every IDLE round or polling tick."""
+        if mode != self._mode:
+            log.info("imap %s: %s", self._key, mode)
         self._mode = mode
 
     def _check_stop(self) -> None:
@@ -256,16 +254,20 @@ class ImapPoller:
             if cfg.tls == "plain" and not (cfg.allow_plaintext and _is_loopback(cfg.host)):
                 raise ValueError("refusing clear-text IMAP")  # the model validates this; belt and braces
             client = IMAPClient(cfg.host, cfg.effective_port, ssl=False, timeout=timeout)
+        try:
             if cfg.tls == "starttls":
                 # Without STARTTLS we refuse to go on rather than log in over clear text (RFC 8314).
                 client.starttls(self._ssl_context())
-        self._keepalive(client)
-        if cfg.oauth2_token is not None:
-            token = self._token_provider() if self._token_provider else cfg.oauth2_token.get_secret_value()
-            client.oauth2_login(cfg.username, token)
-        else:
-            assert cfg.password is not None
-            client.login(cfg.username, cfg.password.get_secret_value())
+            self._keepalive(client)
+            if cfg.oauth2_token is not None:
+                token = self._token_provider() if self._token_provider else cfg.oauth2_token.get_secret_value()
+                client.oauth2_login(cfg.username, token)
+            else:
+                assert cfg.password is not None
+                client.login(cfg.username, cfg.password.get_secret_value())
+        except BaseException:
+            self._close(client)  # a failed STARTTLS or login must not leak the socket
+            raise
         return client
 
     @staticmethod

@@ -31,10 +31,10 @@ if not os.path.exists(DOVECOT):
     pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)", allow_module_level=True)
 
 
-def _server(capabilities: str | None = None) -> Iterator[DovecotServer]:
+def _server(capabilities: str | None = None, *, tls_enabled: bool = True) -> Iterator[DovecotServer]:
     # Not pytest's tmp_path: its parents are mode 0700 and Dovecot's auth user must traverse them.
     root = Path(tempfile.mkdtemp(prefix="scrubdesk-dovecot-"))
-    server = DovecotServer(root, free_port(), free_port(), capabilities=capabilities)
+    server = DovecotServer(root, free_port(), free_port(), capabilities=capabilities, tls_enabled=tls_enabled)
     server.setup()
     server.start()
     try:
@@ -54,6 +54,12 @@ def dovecot() -> Iterator[DovecotServer]:
 def dovecot_basic() -> Iterator[DovecotServer]:
     """Dovecot announcing neither IDLE nor MOVE: the polling and COPY/EXPUNGE paths."""
     yield from _server(CAPS_WITHOUT_IDLE_AND_MOVE)
+
+
+@pytest.fixture
+def dovecot_no_tls() -> Iterator[DovecotServer]:
+    """Dovecot with TLS switched off: it offers no STARTTLS."""
+    yield from _server(tls_enabled=False)
 
 
 def config_dict(server: DovecotServer, **overrides: Any) -> dict[str, Any]:

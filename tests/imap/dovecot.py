@@ -86,6 +86,8 @@ class DovecotServer:
     imap_port: int
     imaps_port: int
     capabilities: str | None = None
+    # False: no TLS at all (``ssl = no``, no IMAPS listener), a server that cannot do STARTTLS.
+    tls_enabled: bool = True
     proc: subprocess.Popen[bytes] | None = None
     mail_uid: int = -1
     mail_gid: int = -1
@@ -124,6 +126,11 @@ class DovecotServer:
         internal = "dovecot" if root_run else me.pw_name
         login = "dovenull" if root_run else me.pw_name
         caps = f"imap_capability = {self.capabilities}\n" if self.capabilities else ""
+        imaps = (
+            f"  inet_listener imaps {{\n    address = 127.0.0.1\n    port = {self.imaps_port}\n    ssl = yes\n  }}\n"
+            if self.tls_enabled
+            else ""
+        )
         self.config.write_text(
             f"""
 base_dir = {self.root}/run
@@ -131,7 +138,7 @@ state_dir = {self.root}/state
 log_path = {self.root}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = yes
+ssl = {"yes" if self.tls_enabled else "no"}
 ssl_cert = <{self.cert}
 ssl_key = <{self.root}/key.pem
 disable_plaintext_auth = no
@@ -161,12 +168,7 @@ service imap-login {{
     address = 127.0.0.1
     port = {self.imap_port}
   }}
-  inet_listener imaps {{
-    address = 127.0.0.1
-    port = {self.imaps_port}
-    ssl = yes
-  }}
-}}
+{imaps}}}
 service stats {{
   unix_listener stats-writer {{
     mode = 0666

@@ -222,3 +222,19 @@ def test_re_idle_before_the_deadline_keeps_receiving(
     wait_for(lambda: stored_ids(db) == [mid], timeout=5)
     assert running.poller.reconnects == 0
     running.stop()
+
+
+def test_starttls_missing_means_no_login_in_clear_text(
+    dovecot_no_tls: DovecotServer, db: Path, start_poller, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="intake.imap")
+    _, raw = make_message(1)
+    dovecot_no_tls.deliver(raw)
+    running = start_poller(config_dict(dovecot_no_tls, port=dovecot_no_tls.imap_port, tls="starttls"))
+    wait_for(lambda: "STARTTLS" in caplog.text and "backing off" in caplog.text)
+    running.stop()
+    assert stored_ids(db) == []
+    # The server never saw a login attempt: the password did not cross the wire.
+    log_text = (dovecot_no_tls.root / "dovecot.log").read_text()
+    assert "Login: user=<support>" not in log_text
+    assert "Disconnected" in log_text and "auth failed" not in log_text
