@@ -56,7 +56,8 @@ _GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good"
 _INTRO_STRONG_RE = re.compile(
     r"(?:^|[\s,.:;!(])(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
     r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
-    r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:)\s*$",
+    r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
+    r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)\s*$",
     re.IGNORECASE,
 )
 _INTRO_WEAK_RE = re.compile(
@@ -81,6 +82,8 @@ _CLOSING_RE = re.compile(
 # attribution lines mail clients write above a quote).
 _HEADER_FIELD_RE = re.compile(r"^[>\s]*(?:from|van|to|aan|cc|sender|reply-to|afzender)\s*:\s*", re.IGNORECASE)
 _ATTRIBUTION_RE = re.compile(r"\b(?:schreef|wrote|écrit|schrieb)\b\s*:?", re.IGNORECASE)
+# A signature line with a phone number, address, e-mail, URL or a VAT/KvK number.
+_CONTACT_LINE_RE = re.compile(r"\d{3}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE)
 _SIG_SEPARATOR_RE = re.compile(r"^\s*(?:--\s*|__+|—)\s*$")
 _PAREN_OPEN = frozenset({"(", '"', "“", "'"})
 _PAREN_CLOSE = frozenset({")", '"', "”", "'"})
@@ -178,6 +181,7 @@ class NameFinder:
             if nxt >= n or not _same_line_gap(text, toks[nxt - 1], toks[nxt]):
                 return None
             i = nxt
+            relaxed = True  # after "dr." or "mevrouw" even "An" is a name
         if i >= n or not self._is_name_word(toks[i], lowercase_ok, relaxed):
             return None
         first = last = i
@@ -331,7 +335,7 @@ class NameFinder:
             self._intro_names(text, toks, add)
 
         if "signature" in self.signals:
-            self._signatures(text, toks, lines, line_starts, add)
+            self._signatures(text, toks, lines, line_starts, add, orgs)
         if "header" in self.signals:
             self._headers(text, toks, lines, line_starts, add)
         if "ner" in self.signals:
@@ -350,6 +354,7 @@ class NameFinder:
         persons = self._resolve(list(cands.values()), orgs)
         if "propagate" in self.signals and persons:
             persons = self._propagate(text, toks, persons, orgs)
+            persons = self._extend_left(text, toks, persons, tok_starts)
         return [(c.start, c.end, c.score, c.signals) for c in persons], orgs
 
     def _context_chain(
@@ -399,8 +404,20 @@ class NameFinder:
             elif _INTRO_WEAK_RE.search(prefix):
                 self._context_chain(text, toks, i, add, "greeting", same_line_as=t.line)
 
+    def _is_org_line(self, line: str, start: int, orgs: Sequence[OrgSpan]) -> bool:
+        """Most of the line is an organisation name."""
+        stripped = len(line.strip())
+        covered = sum(max(0, min(o.end, start + len(line)) - max(o.start, start)) for o in orgs)
+        return stripped > 0 and covered >= 0.6 * stripped
+
     def _signatures(
-        self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder
+        self,
+        text: str,
+        toks: Sequence[Token],
+        lines: list[str],
+        line_starts: list[int],
+        add: _Adder,
+        orgs: Sequence[OrgSpan] = (),
     ) -> None:
         tok_by_line: dict[int, list[int]] = {}
         for idx, t in enumerate(toks):
@@ -463,10 +480,15 @@ class NameFinder:
             elif _SIG_SEPARATOR_RE.match(line) and pos + 1 < len(nonempty):
                 name_line(nonempty[pos + 1], SCORE_STRONG)
         # The last line of a message is often the sender's name without a closing.
-        if nonempty:
-            last_line = nonempty[-1]
-            if len(nonempty) > 1 and len(lines[last_line].split()) <= 4:
-                name_line(last_line, SCORE_MEDIUM, require_lexicon=True)
+        # Contact details and a company line may follow it; look up past at most three such lines.
+        for back, k in enumerate(reversed(nonempty[1:])):
+            if back > 3:
+                break
+            if _CONTACT_LINE_RE.search(lines[k]) or self._is_org_line(lines[k], line_starts[k], orgs):
+                continue
+            if len(lines[k].split()) <= 4:
+                name_line(k, SCORE_MEDIUM, require_lexicon=True)
+            break
 
     def _headers(self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder) -> None:
         """Display names in header fields and attribution lines."""
@@ -538,6 +560,29 @@ class NameFinder:
             owner.mark(c.start, c.end, len(kept))
             kept.append(c)
         return sorted(kept, key=lambda c: c.start)
+
+    def _extend_left(
+        self, text: str, toks: Sequence[Token], persons: list[_Candidate], tok_starts: list[int]
+    ) -> list[_Candidate]:
+        """ "Elke Mertens" once "Mertens" is known: a capitalised first name right before a found name
+        belongs to it even when it is an everyday word ("elke" = "each")."""
+        for c in persons:
+            k = bisect_left(tok_starts, c.start) - 1
+            if k < 0 or not self._parts(toks, k, k):
+                continue
+            prev = toks[k]
+            if (
+                prev.kind == "word"
+                and prev.text[0].isupper()
+                and prev.lower not in _GREETINGS
+                and self._known_first(prev.text)
+                and _same_line_gap(text, prev, toks[k + 1])
+                and toks[k + 1].start == c.start
+                and not any(o.start <= prev.start < o.end for o in persons if o is not c)
+            ):
+                c.start = prev.start
+                c.signals.add("propagate")
+        return persons
 
     def _propagate(
         self, text: str, toks: Sequence[Token], persons: list[_Candidate], orgs: list[OrgSpan]

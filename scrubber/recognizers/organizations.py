@@ -330,6 +330,15 @@ def find_organizations(
             tok.kind == "word"
             and len(low) >= 3
             and (low in KNOWN_ORGANIZATIONS or low in known_extra or (low in labels and not is_name(tok.text)))
+            # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
+            and not (
+                low in labels
+                and low not in KNOWN_ORGANIZATIONS
+                and i > 0
+                and same_run(i - 1, i)
+                and _is_cap(tokens[i - 1])
+                and is_name(tokens[i - 1].text)
+            )
         ):
             spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
             continue
