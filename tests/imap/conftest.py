@@ -1,7 +1,7 @@
 """Fixtures for the IMAP intake tests: a fresh Dovecot per test, configs and a SQLite sink.
 
-Needs the Debian packages ``dovecot-core`` and ``dovecot-imapd``; the tests are skipped with a
-reason when the ``dovecot`` binary is missing.
+Needs the Debian packages ``dovecot-core`` and ``dovecot-imapd``; the tests that need a server are
+skipped with a reason when the ``dovecot`` binary is missing.
 """
 
 from __future__ import annotations
@@ -27,11 +27,10 @@ from tests.imap.dovecot import (
 )
 from tests.imap.sqlite_store import SqliteSink, SqliteStateStore
 
-if not os.path.exists(DOVECOT):
-    pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)", allow_module_level=True)
-
 
 def _server(capabilities: str | None = None, *, tls_enabled: bool = True) -> Iterator[DovecotServer]:
+    if not os.path.exists(DOVECOT):
+        pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)")
     # Not pytest's tmp_path: its parents are mode 0700 and Dovecot's auth user must traverse them.
     root = Path(tempfile.mkdtemp(prefix="scrubdesk-dovecot-"))
     server = DovecotServer(root, free_port(), free_port(), capabilities=capabilities, tls_enabled=tls_enabled)
@@ -54,6 +53,12 @@ def dovecot() -> Iterator[DovecotServer]:
 def dovecot_basic() -> Iterator[DovecotServer]:
     """Dovecot announcing neither IDLE nor MOVE: the polling and COPY/EXPUNGE paths."""
     yield from _server(CAPS_WITHOUT_IDLE_AND_MOVE)
+
+
+@pytest.fixture
+def dovecot_no_uidplus() -> Iterator[DovecotServer]:
+    """Dovecot announcing neither MOVE nor UIDPLUS (nor IDLE): no safe way to expunge only ours."""
+    yield from _server(CAPS_WITHOUT_IDLE_AND_MOVE.replace(" UIDPLUS", ""))
 
 
 @pytest.fixture

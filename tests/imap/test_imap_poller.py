@@ -239,3 +239,27 @@ def test_starttls_missing_means_no_login_in_clear_text(
     wait_for(lambda: "Disconnected" in log_file.read_text())
     log_text = log_file.read_text()
     assert "Login: user=<support>" not in log_text and "auth failed" not in log_text
+
+
+def test_without_uidplus_our_messages_stay_deleted_and_others_are_not_expunged(
+    dovecot_no_uidplus: DovecotServer, db: Path, start_poller
+) -> None:
+    server = dovecot_no_uidplus
+    _, human = make_message(0, tag="human")
+    server.deliver(human)
+    # A person marked this one \Deleted in their mail client; a plain EXPUNGE would destroy it.
+    server.doveadm("flags", "add", "-u", "support", "\\Deleted", "mailbox", "INBOX", "uid", "1")
+    mids = []
+    for n in range(2):
+        mid, raw = make_message(n)
+        server.deliver(raw)
+        mids.append(mid)
+    running = start_poller(config_dict(server))
+    wait_for(lambda: sorted(stored_ids(db)) == sorted(mids))
+    wait_for(lambda: server.count("Processed") == 2)
+    time.sleep(1.5)  # polling rounds: the copied, \Deleted originals are not offered again
+    running.stop()
+    assert attempts(db) == 2
+    assert server.count("INBOX") == 3  # nothing expunged
+    deleted = server.doveadm("search", "-u", "support", "mailbox", "INBOX", "DELETED").split()
+    assert len([w for w in deleted if w.isdigit()]) == 3
