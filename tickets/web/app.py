@@ -1,88 +1,67 @@
-"""The web app that ``scrubdesk serve`` runs: health, and the JSON API over the ticket queue.
+"""The web app that ``scrubdesk serve`` runs: health, the agents' workspace (pages) and the JSON API.
 
-The agents' workspace (pages, sessions, replies) builds on this app. Every route except health
-requires the API token (``Authorization: Bearer ...``), compared in constant time.
+Public routes are only ``/health``, ``/login`` and the static files (plus the web form and webhooks
+that other features add with their own routers). Everything else requires a session or an API
+token (``tickets.web.auth``). The OpenAPI document is served at ``/api/openapi.json`` to
+authenticated callers only; the interactive docs are off because they load scripts from a CDN.
 """
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
-from datetime import datetime
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from fastapi import FastAPI, HTTPException, Request, status
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from tickets import store
-from tickets.models import Ticket, TicketStatus
+from tickets.web import api, pages
+from tickets.web.auth import ApiPrincipal, AuthSettings, LoginRequired
+from tickets.web.workspace import Workspace
 
-_bearer = HTTPBearer(auto_error=False)
+# Kept importable from here for existing callers.
+TicketOut = api.TicketOut
+MessageOut = api.MessageOut
+TicketDetail = api.TicketDetail
+TicketPage = api.TicketPage
 
-
-class TicketOut(BaseModel):
-    id: int
-    number: int
-    subject: str
-    status: str
-    priority: str
-    channel: str
-    customer_id: int | None
-    created_at: datetime
-    last_activity_at: datetime
-
-    @classmethod
-    def of(cls, t: Ticket) -> TicketOut:
-        return cls(
-            id=t.id,
-            number=t.number,
-            subject=t.subject,
-            status=t.status,
-            priority=t.priority,
-            channel=t.channel,
-            customer_id=t.customer_id,
-            created_at=t.created_at,
-            last_activity_at=t.last_activity_at,
-        )
+_SECURITY_HEADERS = {
+    # Everything is served by us: no inline script, no third-party origin, no framing (clickjacking).
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 
 
-class MessageOut(BaseModel):
-    id: int
-    direction: str
-    channel: str
-    subject: str | None
-    text: str
-    lang: str | None
-    redactions: dict[str, int]
-    received_at: datetime
-    attachments: list[dict[str, Any]]
-
-
-class TicketDetail(TicketOut):
-    messages: list[MessageOut]
-
-
-class TicketPage(BaseModel):
-    tickets: list[TicketOut]
-    next_before: int | None
-
-
-def create_app(ticket_store: store.TicketStore, api_token: Callable[[], str]) -> FastAPI:
-    app = FastAPI(title="scrubdesk", version="0.1.0")
+def create_app(
+    ticket_store: store.TicketStore, api_token: Callable[[], str], *, workspace: Workspace | None = None,
+    auth: AuthSettings | None = None,
+) -> FastAPI:
+    app = FastAPI(title="scrubdesk", version="0.1.0", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = ticket_store
+    app.state.workspace = workspace or Workspace()
+    app.state.auth = auth or AuthSettings(api_token=api_token)
 
-    def require_token(
-        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> None:
-        expected = api_token().encode()
-        given = creds.credentials.encode() if creds else b""
-        if not creds or not hmac.compare_digest(given, expected):
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing or wrong API token",
-                                headers={"WWW-Authenticate": "Bearer"})
+    @app.exception_handler(LoginRequired)
+    def _to_login(request: Request, exc: LoginRequired) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target, safe='')}", status.HTTP_303_SEE_OTHER)
 
-    @app.get("/health")
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response: Response = await call_next(request)
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path not in ("/health",) and not request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.get("/health", include_in_schema=False)
     def health(request: Request) -> dict[str, str]:
         try:
             with ticket_store.reading() as session:
@@ -91,43 +70,11 @@ def create_app(ticket_store: store.TicketStore, api_token: Callable[[], str]) ->
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "database unavailable") from exc
         return {"status": "ok"}
 
-    @app.get("/api/tickets", dependencies=[Depends(require_token)])
-    def list_tickets(
-        status_: Annotated[TicketStatus | None, Query(alias="status")] = None,
-        limit: Annotated[int, Query(ge=1, le=200)] = 50,
-        before: Annotated[int | None, Query(description="keyset cursor: tickets with a smaller id")] = None,
-    ) -> TicketPage:
-        with ticket_store.reading() as session:
-            rows = store.list_tickets(session, status=status_, limit=limit, before_id=before)
-            page = [TicketOut.of(t) for t in rows]
-        return TicketPage(tickets=page, next_before=page[-1].id if len(page) == limit else None)
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi(who: ApiPrincipal) -> dict[str, Any]:
+        return app.openapi()
 
-    @app.get("/api/tickets/{number}", dependencies=[Depends(require_token)])
-    def get_ticket(number: int) -> TicketDetail:
-        with ticket_store.reading() as session:
-            ticket = store.ticket_by_number(session, number)
-            if ticket is None:
-                raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
-            return TicketDetail(
-                **TicketOut.of(ticket).model_dump(),
-                messages=[
-                    MessageOut(
-                        id=m.id,
-                        direction=m.direction,
-                        channel=m.channel,
-                        subject=m.subject,
-                        text=m.text,
-                        lang=m.lang,
-                        redactions=m.redactions,
-                        received_at=m.received_at,
-                        attachments=[
-                            {"filename": a.filename, "content_type": a.content_type, "size": a.size,
-                             "sha256": a.sha256, "stored": a.stored, "note": a.note}
-                            for a in m.attachments
-                        ],
-                    )
-                    for m in ticket.messages
-                ],
-            )
-
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
     return app
