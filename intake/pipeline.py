@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
-from intake.attachment_clean import attachment_text, clean_attachment
+from intake.attachment_clean import attachment_text, clean_attachment_report
 from intake.errors import TransientError
 from intake.message import Channel, InboundMessage
 from intake.rules import RuleVerdict, check_rules
@@ -164,12 +164,16 @@ class Intake:
         lang = text_analysis.lang
         attachments = []
         for raw_att in msg.attachments:
-            att = clean_attachment(raw_att)
+            report = clean_attachment_report(raw_att)
+            att = report.attachment
             note = None
             text = attachment_text(att) if len(att.data) <= self.limits.text_attachment_scrub_max else None
             content: bytes | None = None
             if text is None and _is_textual(att.content_type):
                 note = "text attachment too large to scrub; content not kept"
+            elif report.outcome == "unparseable":
+                # An image we could not strip of EXIF/GPS metadata is not kept at all.
+                note = "image metadata could not be removed; content not kept"
             elif text is None and len(att.data) <= self.limits.attachment_store_max:
                 content = att.data
             elif text is None:

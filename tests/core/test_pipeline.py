@@ -140,3 +140,37 @@ def test_store_refuses_unscrubbed_text(ticket_store: TicketStore) -> None:
                           text="raw text", subject=None, contact=contact,  # type: ignore[arg-type]
                           lang=None, redactions={}, received_at=contact.created_at)
     assert count(ticket_store, Message) == 0
+
+
+def test_attachments_scrubbed_cleaned_and_capped(ticket_store: TicketStore) -> None:
+    import io
+
+    from PIL import Image
+
+    from intake.message import InboundAttachment
+    from intake.pipeline import IntakeLimits
+    from tickets.models import Attachment
+
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (52.0, 5.0, 0.0)}  # GPSInfo
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buf, "JPEG", exif=exif.tobytes())
+    atts = (
+        InboundAttachment("scan van jan@example.com (1).jpg", "image/jpeg", buf.getvalue()),
+        InboundAttachment("notes.txt", "text/plain", b"BSN 123456782 of mail jan@example.com"),
+        InboundAttachment("broken.jpg", "image/jpeg", b"\xff\xd8\xff\xe0 not really a jpeg"),
+        InboundAttachment("big.bin", "application/octet-stream", b"\0" * 2048),
+    )
+    intake = Intake(ticket_store, FakeScrubber(), limits=IntakeLimits(attachment_store_max=1024))
+    out = intake.submit(mail("att@x", "zie bijlagen van jan@example.com", attachments=atts))
+    with ticket_store.reading() as s:
+        rows = {a.filename: a for a in s.scalars(select(Attachment).where(Attachment.message_id == out.message_id))}
+        assert set(rows) == {"scan van <EMAIL_ADDRESS_1> (1).jpg", "notes.txt", "broken.jpg", "big.bin"}
+        photo = rows["scan van <EMAIL_ADDRESS_1> (1).jpg"]
+        assert photo.content is not None
+        with Image.open(io.BytesIO(photo.content)) as img:
+            assert 0x8825 not in img.getexif()
+        notes = rows["notes.txt"].content
+        assert notes == b"BSN <NATIONAL_ID_1> of mail <EMAIL_ADDRESS_1>"
+        assert rows["broken.jpg"].content is None and "metadata" in (rows["broken.jpg"].note or "")
+        assert rows["big.bin"].content is None and rows["big.bin"].size == 2048
