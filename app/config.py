@@ -26,6 +26,8 @@ from intake.imap import ImapMailboxConfig
 from intake.pipeline import IntakeLimits
 from intake.smtp import SmtpSettings
 from scrubber.config import ScrubberConfig
+from tickets.acknowledge import AckConfig
+from tickets.mail_sender import SmarthostConfig
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
 
@@ -66,6 +68,9 @@ class WebConfig(BaseModel):
     port: int = 8080
     # Bearer token for the JSON API; when unset, ``serve`` creates one in the data directory.
     api_token: SecretStr | None = None
+    # Session cookies get Secure over https automatically; true forces it (TLS-terminating proxy).
+    cookie_secure: bool | None = None
+    session_hours: float = 12.0
 
 
 class IntakeConfig(BaseModel):
@@ -94,6 +99,9 @@ class Settings(BaseSettings):
     scrubber: ScrubberConfig = Field(default_factory=ScrubberConfig)
     imap: list[ImapMailboxConfig] = Field(default_factory=list)
     telegram: TelegramConfig = Field(default_factory=TelegramConfig)
+    # The SMTP smarthost for replies and acknowledgements; without it e-mail replies are "not available".
+    outbound_mail: SmarthostConfig | None = None
+    ack: AckConfig = Field(default_factory=AckConfig)
 
     @classmethod
     def settings_customise_sources(
