@@ -165,7 +165,9 @@ def _is_initials_only(value: str) -> bool:
 _AMP = frozenset({"&", "+"})
 _ORG_PARTICLES = frozenset({"de", "het", "van", "der", "den", "the", "of", "'t", "du", "la", "le"})
 _LOCAL_PART_RE = re.compile(r"[\w.+'-]+(?=@)")
-_DOMAIN_RE = re.compile(r"(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,}(?:\.[a-z]{2})?\b", re.IGNORECASE)
+_DOMAIN_RE = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+[a-z]{2,24}\b", re.IGNORECASE)
+# Second-level registries under a country code (RFC 1591 delegations such as co.uk, com.au).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "me"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +215,9 @@ def domain_labels(text: str) -> frozenset[str]:
     # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
     hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text)
     for m in _DOMAIN_RE.finditer(hosts):
-        label = m.group(1).lower()
+        parts = m.group().lower().split(".")
+        # the label left of the public suffix: "shop.greenleafceramics.co.uk" -> "greenleafceramics"
+        label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
         if len(label) >= 4:
             labels.add(label)
             labels.add(label.replace("-", ""))
