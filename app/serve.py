@@ -57,7 +57,30 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     executor = ThreadPoolExecutor(max_workers=settings.intake.workers, thread_name_prefix="intake")
     smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
     token = api_token(settings)
-    app = create_app(core.store, lambda: token)
+    # --- agents' workspace: reply channels, e-mail outbox worker, intake hooks (tickets/web) -------
+    from datetime import timedelta
+
+    from tickets.acknowledge import AutoAcknowledger, DueTimeHook
+    from tickets.mail_sender import SmtpSender
+    from tickets.outbox import OutboxWorker
+    from tickets.replies import MailIdentity
+    from tickets.web.auth import AuthSettings
+    from tickets.web.workspace import Workspace
+
+    mail_cfg = settings.outbound_mail
+    identity = MailIdentity(mail_cfg.message_id_domain() if mail_cfg else settings.smtp.hostname)
+    reply_channels = ({"email"} if mail_cfg else set()) | ({"telegram"} if settings.telegram.token else set())
+    mail_stop = threading.Event()
+    mail_worker = OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=mail_stop) if mail_cfg else None
+    core.intake.after_commit.append(DueTimeHook(core.store))
+    if mail_cfg is not None and settings.ack.enabled:
+        core.intake.after_commit.append(AutoAcknowledger(core.store, settings.ack, identity))
+    workspace = Workspace(scrubber=core.scrubber, identity=identity, available_channels=frozenset(reply_channels),
+                          wake_outbox=mail_worker.wake.set if mail_worker else None)
+    app = create_app(core.store, lambda: token, workspace=workspace, auth=AuthSettings(
+        api_token=lambda: token, cookie_secure=settings.web.cookie_secure,
+        session_lifetime=timedelta(hours=settings.web.session_hours)))
+    # --- end agents' workspace ----------------------------------------------------------------------
     # --- Telegram bot (bots/telegram.py), when a token is configured ---------------------------
     telegram = None
     if settings.telegram.token is not None:
@@ -93,6 +116,9 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         role_threads.append(thread)
 
     await smtp.start()
+    mail_thread = threading.Thread(target=mail_worker.run, name="outbox-email", daemon=True) if mail_worker else None
+    if mail_thread is not None:  # agents' workspace: e-mail replies and acknowledgements
+        mail_thread.start()
     # --- Telegram bot: its polling task and an outbox worker for channel "telegram" only ----------
     # (the worker claims only its own channel, so it coexists with any other channel's worker)
     telegram_task: asyncio.Task[None] | None = None
@@ -122,6 +148,10 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     telegram_outbox_stop.set()
     if telegram_outbox is not None:
         telegram_outbox.join(timeout=30)
+    mail_stop.set()  # agents' workspace: the e-mail outbox worker finishes the entry in hand
+    if mail_worker is not None and mail_thread is not None:
+        mail_worker.wake.set()
+        mail_thread.join(timeout=60)
     await smtp.stop()
     web.should_exit = True
     await web_task
