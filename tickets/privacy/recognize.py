@@ -187,6 +187,10 @@ _SUPPORT_OBJECT = _rx(
 _THIRD_PARTY = _rx(
     r"\b(?:van|of|from) (?:mijn|onze|my|our) (?:klanten|customers|clients|users|gebruikers|bezoekers|"
     r"visitors|leden|members|medewerkers|employees)\b",
+    r"\b(?:a|an|one of|some of) (?:our|my) (?:customers?|clients?|users?|visitors?|members?)\b",
+    r"\b(?:customers?|clients?|users?|visitors?) of (?:ours|mine)\b",
+    r"\b(?:een|één) (?:van )?(?:onze|mijn) (?:klanten|bezoekers|gebruikers|leden)\b",
+    r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
     r"\bverwerkersovereenkomst",
     r"\bdata processing (?:agreement|addendum)\b",
     r"\bsub-?(?:processors?|verwerkers?)\b",
@@ -290,7 +294,8 @@ _A, _R, _E, _S, _P, _O, _C = (
 _NOT_USE = _rx(
     r"\bniet (?:meer |verder |langer |meer verder )?(?:gebruiken|gebruikt|verwerken|verwerkt|delen"
     r"|gedeeld)\b",
-    r"\b(?:gebruik|verwerk|deel)\w* (?:\w+ ){0,2}(?:niet|voor niets anders|nergens anders)\b",
+    r"\b(?:gebruik|verwerk|deel)\w* (?:mijn |m'n |mn |deze |die |de |het )?(?:gegevens|data|nummer|adres|"
+    r"e-?mailadres|ze|het|die|dat) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
     r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
     r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
     r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except"
@@ -335,7 +340,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:for )?what purposes?\b", r"\bvoor welke doel(?:en|einden)\b", r"\bwaarvoor (?:gebruiken|verwerken)\b",
         r"\bauskunft\b", r"\bcopie\b", r"\baccéder\b", r"\bübersicht\b",
     ), needs_pd=True, blockers=_rx(
-        r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b",
+        r"\b(?:erasure|deletion|verwijdering)\b",
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b",
     )),
     _Rule("access.know_about_me", _A, _rx(
@@ -343,7 +349,8 @@ _RULES: tuple[_Rule, ...] = (
         # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
         r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b", r"\bsavoir\b",
     ), needs=_PD_STRONG, blockers=_rx(
-        r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b", _THIRD_PARTY.pattern,
+        r"\b(?:erasure|deletion|verwijdering)\b", _THIRD_PARTY.pattern,
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
     )),
     _Rule("access.what_do_you_know", _A, _rx(
         r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b"
@@ -376,7 +383,8 @@ _RULES: tuple[_Rule, ...] = (
         r"verarbeite\w*)",
         r"\bquelles données\b[^.?!\n]{0,40}\b(?:me concernant|à mon sujet|sur moi|détenez|conservez|traitez)",
     ), blockers=_rx(
-        r"\b(?:erasure|deletion|verwijdering|deleted|erased|removed|verwijderd|gewist)\b",
+        r"\b(?:erasure|deletion|verwijdering)\b",
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
     )),
     # ---- rectification (art. 16) ----------------------------------------------------------------
@@ -472,7 +480,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:csv|json|xml|excel)\b", r"\boverzetten\b", r"\boverdragen\b", r"\boverhevelen\b",
         r"\btransfer\w*", r"\btransmit\w*", r"\bport\b", r"\btake (?:it|them|my \w+) with me\b",
         r"\bstructured\b", r"\bgestructureerd\w*", r"\bübertrag\w*", r"\btransférer\b",
-        r"\bin een bestand\b", r"\bas a file\b", r"\bin a file\b",
+        r"\bin een bestand\b", r"\bas a file\b", r"\bin a file\b", r"\binladen\b", r"\bimport\w*",
     ), needs_pd=True, negatable=False),
     # ---- objection (art. 21), incl. direct marketing (art. 21(2)-(3)) ------------------------------
     _Rule("objection.named_right", _O, _rx(
@@ -737,6 +745,10 @@ def _negated(sentence: str, start: int, end: int) -> bool:
 
 
 def _rule_fires(rule: _Rule, sentence: str, before: str, after: str, subject: str) -> bool:
+    if rule.label is not _C and _THIRD_PARTY.search(sentence):
+        # A customer acting for their own customers or staff (we are their processor, art. 28)
+        # makes no request of their own; a complaint about us stays a complaint.
+        return False
     # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit.
     if not any(
         not rule.negatable or not _negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence)
