@@ -3,9 +3,12 @@
 Defences, each for a named abuse:
 
 - CSRF: a signed double-submit token (OWASP CSRF cheat sheet, "signed double-submit cookie"): the
-  form carries ``nonce.issued.hmac`` and a cookie carries the nonce; both must agree, the HMAC must be
-  ours and the token young. The nonce is also the submission's idempotency key, so a double click or
-  a browser resend shows the same ticket instead of opening a second one.
+  form carries ``mode.nonce.issued.hmac`` and a cookie carries the nonce; both must agree, the HMAC
+  must be ours and the token young. In the embedded form (an iframe on the customer's own site) the
+  cookie is third-party and Safari, Firefox and private windows drop it, so a token signed for the
+  ``e`` (embed) mode is accepted on its signature and age alone: for an anonymous form that is what
+  the cookie adds little to anyway. The nonce is also the submission's idempotency key, so a double
+  click or a browser resend shows the same ticket instead of opening a second one.
 - A honeypot field hidden from people: a bot that fills it gets a thank-you page and nothing is stored.
 - A per-IP moving-window rate limit (``limits``), so one host cannot flood the queue.
 - A body-size cap before anything is parsed, and length caps per field.
@@ -72,19 +75,20 @@ class WebFormSettings:
 # --- CSRF tokens ----------------------------------------------------------------------------------
 
 
-def issue_token(secret: str, *, now: float | None = None) -> tuple[str, str]:
+def issue_token(secret: str, *, embed: bool = False, now: float | None = None) -> tuple[str, str]:
     """A fresh (token, nonce): the token goes in the form, the nonce in the cookie."""
+    mode = "e" if embed else "p"
     nonce = secrets.token_urlsafe(18)
     issued = int(time.time() if now is None else now)
-    return f"{nonce}.{issued}.{_mac(secret, nonce, issued)}", nonce
+    return f"{mode}.{nonce}.{issued}.{_mac(secret, mode, nonce, issued)}", nonce
 
 
 def check_token(token: str, cookie_nonce: str | None, secret: str, ttl: int, *, now: float | None = None) -> str | None:
-    """The nonce of a valid token that matches the cookie, or None."""
+    """The nonce of a valid, young token (matching the cookie unless issued for the embed), or None."""
     parts = token.split(".")
-    if len(parts) != 3 or not cookie_nonce:
+    if len(parts) != 4:
         return None
-    nonce, issued_s, mac = parts
+    mode, nonce, issued_s, mac = parts
     try:
         issued = int(issued_s)
     except ValueError:
@@ -92,15 +96,17 @@ def check_token(token: str, cookie_nonce: str | None, secret: str, ttl: int, *, 
     current = time.time() if now is None else now
     if not 0 <= current - issued <= ttl:
         return None
-    if not hmac.compare_digest(mac.encode(), _mac(secret, nonce, issued).encode()):
+    if not hmac.compare_digest(mac.encode(), _mac(secret, mode, nonce, issued).encode()):
         return None
-    if not hmac.compare_digest(nonce.encode(), cookie_nonce.encode()):
+    if mode == "e":
+        return nonce
+    if mode != "p" or not cookie_nonce or not hmac.compare_digest(nonce.encode(), cookie_nonce.encode()):
         return None
     return nonce
 
 
-def _mac(secret: str, nonce: str, issued: int) -> str:
-    return hmac.new(secret.encode(), f"form:{nonce}.{issued}".encode(), hashlib.sha256).hexdigest()
+def _mac(secret: str, mode: str, nonce: str, issued: int) -> str:
+    return hmac.new(secret.encode(), f"form:{mode}.{nonce}.{issued}".encode(), hashlib.sha256).hexdigest()
 
 
 # --- the form's values ----------------------------------------------------------------------------
@@ -212,11 +218,8 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
         context = {"site_name": settings.site_name, "embed": embed, **context}
         response = TEMPLATES.TemplateResponse(request, template, context, status_code=code)
         if nonce is not None:
-            # In the iframe the page is a third-party context: the cookie must be SameSite=None
-            # (which browsers allow only with Secure); on our own page Lax is enough.
             response.set_cookie(COOKIE, nonce, max_age=settings.token_ttl_seconds, httponly=True,
-                                samesite="none" if embed else "lax", secure=embed or settings.secure_cookie,
-                                path="/contact")
+                                samesite="lax", secure=settings.secure_cookie, path="/contact")
         response.headers["Cache-Control"] = "no-store"
         if not embed:
             response.headers["X-Frame-Options"] = "DENY"
@@ -224,9 +227,9 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
 
     def form_page(request: Request, *, embed: bool, values: dict[str, str] | None = None,
                   errors: dict[str, str] | None = None, code: int = 200) -> HTMLResponse:
-        token, nonce = issue_token(settings.secret)
+        token, nonce = issue_token(settings.secret, embed=embed)
         return page(request, "contact.html", {"token": token, "values": values or {}, "errors": errors or {}},
-                    code, nonce=nonce, embed=embed)
+                    code, nonce=None if embed else nonce, embed=embed)
 
     @router.get("", response_class=HTMLResponse)
     def show(request: Request, embed: int = 0) -> HTMLResponse:
@@ -252,7 +255,7 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
             values = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20))
         except (UnicodeDecodeError, ValueError):
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "malformed form body") from None
-        embed = values.get("embed") == "1"
+        embed = values.get("csrf_token", "").startswith("e.")
         nonce = check_token(values.get("csrf_token", ""), request.cookies.get(COOKIE), settings.secret,
                             settings.token_ttl_seconds)
         if nonce is None:
