@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from intake.message import Channel, InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from tickets import outbox, store
-from tickets.models import OPEN_STATUSES, Contact, Customer, Ticket
+from tickets.models import OPEN_STATUSES, Contact, Customer, Direction, Message, Ticket
 from tickets.verification import CheckResult, CheckStatus, TooManyCodes, Verifier
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ class BotOperations:
             if contact is None:
                 return []
             return [
-                TicketSummary(number=t.number, status=str(t.status), subject=t.subject)
+                TicketSummary(number=t.number, status=str(t.status), subject=t.subject or _opening(session, t))
                 for t in _open_tickets(session, contact)
             ]
 
@@ -182,6 +182,17 @@ class BotOperations:
                 store.add_event(session, ticket, "contact_linked", {"channel": CHANNEL})
             log.info("telegram: contact=%d linked to customer=%d", contact.id, customer_id)
             return result
+
+
+def _opening(session: Session, ticket: Ticket) -> str:
+    """Chat tickets have no subject: the start of the first (scrubbed) message stands in for it."""
+    first = session.scalars(
+        select(Message.text)
+        .where(Message.ticket_id == ticket.id, Message.direction == Direction.IN)
+        .order_by(Message.id)
+        .limit(1)
+    ).first()
+    return " ".join((first or "").split())[:80]
 
 
 def _find_customer(session: Session, identifier: str) -> Customer | None:

@@ -1,7 +1,7 @@
 """The outbox ``Sender`` for channel "telegram": agent replies as ``sendMessage`` calls.
 
-Payload contract (any kind, e.g. "reply"): ``{"text": str}`` and optionally ``"chat_id"``; without a
-chat id the ticket's contact is used. Errors are mapped to the outbox's retry rules:
+Payload contract (any kind, e.g. "reply" from ``tickets.replies``): ``{"text": str}`` and the chat id
+in ``"to"`` (or ``"chat_id"``); without one the ticket's contact is used. Errors are mapped to the outbox's retry rules:
 
 - 403 (the user blocked the bot, or deactivated): permanent; the contact is marked unreachable and
   each of its open tickets gets a ``contact_unreachable`` event.
@@ -66,7 +66,7 @@ class TelegramSender:
         text = str(item.payload.get("text") or "")
         if not text.strip():
             raise PermanentSendError("empty message")
-        chat_id = item.payload.get("chat_id") or self._chat_of_ticket(item.ticket_id)
+        chat_id = item.payload.get("chat_id") or item.payload.get("to") or self._chat_of_ticket(item.ticket_id)
         if chat_id is None:
             raise PermanentSendError("no Telegram chat for this ticket")
         for chunk in split_text(text):

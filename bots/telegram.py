@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -23,6 +25,9 @@ from bots.operations import BotOperations
 from bots.polling import ALLOWED_UPDATES, Backoff, Poller, sleep_unless_stopped
 from bots.sender import TelegramSender
 from bots.webhook import webhook_router
+from intake.pipeline import Intake
+from tickets.store import TicketStore
+from tickets.verification import Verifier, load_or_create_key
 
 log = logging.getLogger(__name__)
 
@@ -101,3 +106,13 @@ class TelegramBot:
     def sender(self) -> TelegramSender:
         assert self.config.token is not None
         return TelegramSender(self.config.token.get_secret_value(), self.ops.store, api_base=self.config.api_base)
+
+
+def build_bot(config: TelegramConfig, intake: Intake, ticket_store: TicketStore, key_file: Path) -> TelegramBot:
+    """The bot wired to the core; ``key_file`` holds the verification key (shared by all processes)."""
+    verifier = Verifier(
+        load_or_create_key(key_file),
+        ttl=timedelta(minutes=config.link_code_minutes),
+        max_attempts=config.link_max_attempts,
+    )
+    return TelegramBot(config, BotOperations(intake, ticket_store, verifier))
