@@ -506,6 +506,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|ons) uit|"
         r"uitgeschreven)\b",
         r"\bhaal\w* (?:me|mij|mijn [\w-]+) (?:van|uit) (?:de|jullie|uw|je)\b",
+        r"\b(?:me|mij|ons) (?:uit|van) [^.?!\n]{0,60}\b(?:halen|afhalen|verwijderen|schrappen)\b",
         r"\b(?:geen|nooit)\b[^.?!\n]{0,30}\bmeer\b", r"\bwil (?:ik|we) niet\b",
         r"\b(?:stop|stoppen|ophouden|hou\w* op)\b", r"\bunsubscrib\w*", r"\bopt(?:ing)?[- ]?(?:me )?out\b",
         r"\b(?:stop|cease|quit)\w*\b", r"\bremove me from\b", r"\b(?:no more|don't want any more|do not want "
@@ -730,7 +731,7 @@ def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
         and bool(_ANAPHOR.search(sentence) or len(sentence.split()) <= 6)
         and not _SUPPORT_OBJECT.search(sentence)
         and not _THIRD_PARTY.search(before)
-        and bool(_PD_STRONG.search(before) or _PD_FIELD.search(before))
+        and _pd_in(before, True)
     )
 
 
