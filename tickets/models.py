@@ -281,3 +281,4 @@ class ImapMailboxState(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 from tickets import workspace_models as _workspace_models  # noqa: E402,F401
 from tickets import verification as _verification  # noqa: E402,F401
+from tickets.privacy import models as _privacy_models  # noqa: E402,F401
