@@ -54,17 +54,17 @@ _GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good"
 # Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
 # any non-everyday word; weak ones ("ik ben", "met", "collega") need a name-shaped word after them.
 _INTRO_STRONG_RE = re.compile(
-    r"(?:^|[\s,.:;!(])(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
+    r"(?<![^\s,.:;!(])(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
     r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
     r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
-    r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)\s*$",
+    r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)[ \t]*",
     re.IGNORECASE,
 )
 _INTRO_WEAK_RE = re.compile(
-    r"(?:^|[\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
+    r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
     r"(?:mijn|my|onze|our) (?:collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|"
     r"daughter|broer|zus|brother|sister|vader|moeder|father|mother|buurman|buurvrouw|neighbour|"
-    r"medewerker|employee)|collega|colleague|met)\s+$",
+    r"medewerker|employee)|collega|colleague|met)[ \t]+",
     re.IGNORECASE,
 )
 _CLOSING_RE = re.compile(
@@ -391,18 +391,13 @@ class NameFinder:
         return last
 
     def _intro_names(self, text: str, toks: Sequence[Token], add: _Adder) -> None:
-        """Names after "mijn naam is", "my name is", "Naam:", "hoi, met", "collega"."""
-        for i, t in enumerate(toks):
-            if t.kind not in ("word", "ini"):
-                continue
-            line_start = text.rfind("\n", 0, t.start) + 1
-            prefix = text[max(line_start, t.start - 40) : t.start]
-            if not prefix or (i > 0 and toks[i - 1].lower in self.lex.interfixes and toks[i - 1].end > line_start):
-                continue
-            if _INTRO_STRONG_RE.search(prefix):
-                self._context_chain(text, toks, i, add, "greeting", same_line_as=t.line, relaxed=True)
-            elif _INTRO_WEAK_RE.search(prefix):
-                self._context_chain(text, toks, i, add, "greeting", same_line_as=t.line)
+        """Names right after "mijn naam is", "my name is", "Naam:", "t.n.v.", "hoi, met", "collega"."""
+        starts = [t.start for t in toks]
+        for pattern, relaxed in ((_INTRO_STRONG_RE, True), (_INTRO_WEAK_RE, False)):
+            for m in pattern.finditer(text):
+                k = bisect_left(starts, m.end())
+                if k < len(toks) and toks[k].start == m.end() and toks[k].kind in ("word", "ini"):
+                    self._context_chain(text, toks, k, add, "greeting", same_line_as=toks[k].line, relaxed=relaxed)
 
     def _is_org_line(self, line: str, start: int, orgs: Sequence[OrgSpan]) -> bool:
         """Most of the line is an organisation name."""
