@@ -89,8 +89,7 @@ _PD_STRONG = _rx(
     r"\bpersoons?gegevens",
     r"\bpersoonlijke (?:gegevens|informatie|data)",
     r"\bprivacygevoelige gegevens",
-    r"\b(?:gegevens|data|informatie|info) (?:die )?(?:jullie|u|je|uw bedrijf|[a-z]+ )?(?:over|van"
-    r"|omtrent) m(?:ij|e)\b",
+    r"\b(?:gegevens|data|informatie|info) (?:die )?(?:jullie|u|je|uw bedrijf|[a-z]+ )?(?:over|van|omtrent) m(?:ij|e)\b",
     r"\b(?:gegevens|data|informatie|info) (?:over|van|omtrent) m(?:ij|e)\b",
     r"\b(?:alles|wat|welke\b[^.?!\n]{0,40}?)\s+(?:jullie|u|je|zij|men)\s+(?:\w+\s+){0,2}(?:van|over"
     r"|omtrent) m(?:ij|e)\b",
@@ -131,8 +130,7 @@ _PD_FIELD_ON_PROFILE = (
 # misspelt on the invoices"), but not "the mailbox in my name".
 _PD_FIELD = _rx(
     _PD_FIELD_ON_PROFILE,
-    r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam"
-    r"|woonadres|adres|"
+    r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
     r"\b(?:van|over) m(?:ij|e)\b",
@@ -196,8 +194,7 @@ _THIRD_PARTY = _rx(
     r"\bsub-?(?:processors?|verwerkers?)\b",
 )
 _NEGATION = re.compile(
-    r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas"
-    r"|jamais)\b|n't\b",
+    r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas|jamais)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -206,8 +203,7 @@ _NEGATION = re.compile(
 # overzicht van mijn persoonsgegevens. Daarna mogen jullie alles wissen.").
 _ANAPHOR = _rx(
     r"\b(?:alles|al die|die gegevens|deze gegevens|de gegevens|die van mij|ze|die|deze|dat|het|daarvan)\b",
-    r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record"
-    r"|this record)\b",
+    r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record|this record)\b",
     r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|le|la|celles-ci)\b",
 )
 # Does the argument name marketing (the object of an art. 21(2) objection)?
@@ -248,8 +244,7 @@ _BULK_FOOTER = _rx(
     r"\bklik (?:dan )?hier\b", r"\bclick here\b", r"\b(?:antwoord|reageer|stuur|reply|text|sms)\w* (?:met )?"
     r"['\"]?stop\b", r"\bwilt u geen (?:\w+ ){0,3}meer (?:van ons )?ontvangen\b",
     r"\b(?:no longer|don't|do not) wish to receive\b", r"\bafmelden voor (?:onze|deze) (?:berichten|"
-    r"nieuwsbrief|mailings?|e-?mails?)\b", r"\bu ontvangt (?:deze|dit) (?:e-?mail|bericht"
-    r"|nieuwsbrief) omdat\b",
+    r"nieuwsbrief|mailings?|e-?mails?)\b", r"\bu ontvangt (?:deze|dit) (?:e-?mail|bericht|nieuwsbrief) omdat\b",
     r"\byou (?:are )?receiv\w* this (?:e-?mail|message|newsletter) because\b",
     r"\bunsubscribe from (?:this|our) (?:list|newsletter|mailing)\b",
 )
@@ -292,14 +287,12 @@ _A, _R, _E, _S, _P, _O, _C = (
 )
 
 _NOT_USE = _rx(
-    r"\bniet (?:meer |verder |langer |meer verder )?(?:gebruiken|gebruikt|verwerken|verwerkt|delen"
-    r"|gedeeld)\b",
+    r"\bniet (?:meer |verder |langer |meer verder )?(?:gebruiken|gebruikt|verwerken|verwerkt|delen|gedeeld)\b",
     r"\b(?:gebruik|verwerk|deel)\w* (?:mijn |m'n |mn |deze |die |de |het )?(?:gegevens|data|nummer|adres|"
     r"e-?mailadres|ze|het|die|dat) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
     r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
     r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
-    r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except"
-    r"|other than)\b",
+    r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen)\b", r"\bne plus (?:utiliser|traiter)\b",
     r"\b(?:is|be|are|gets|get|wordt|worden) not (?:being )?(?:used|processed|shared)\b",
     r"\bniet (?:meer )?(?:wordt|worden) (?:gebruikt|verwerkt|gedeeld|doorgegeven)\b",
@@ -376,8 +369,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\baan (?:mijn|m'n) (?:gegevens|naam|adres|nummer|telefoonnummer|e-?mailadres|mailadres)\b",
         r"\b(?:where|how) did (?:you|your company) (?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
         r"(?:data|details|name|address|number|phone number|e-?mail address|information)\b",
-        r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep"
-        r"|store|"
+        r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep|store|"
         r"process|collect)\w*\b[^.?!\n]{0,30}\b(?:about|on|of) me\b",
         r"\bwelche (?:personenbezogenen )?daten\b[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir|gespeichert|"
         r"verarbeite\w*)",
@@ -444,8 +436,7 @@ _RULES: tuple[_Rule, ...] = (
           blockers=_rx(r"\bwachtwoord", r"\bpassword", _THIRD_PARTY.pattern)),
     _Rule("erasure.everything_about_me", _E, _rx(
         r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
-        r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on"
-        r"|about|of) me\b",
+        r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on|about|of) me\b",
         r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
         r"(?:al |all )?(?:mijn |my )?(?:gegevens|data|information)\b",
     ), blockers=_rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b")),
@@ -502,8 +493,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bverlenging\b", r"\brenewal\b", r"\bopzeg\w*",
     )),
     _Rule("objection.marketing_optout", _O, _rx(
-        r"\b(?:afmeld\w*|meld\w* (?:ik |u |je )?(?:me|mij|ons) af|uitschrijv\w*|schrijf\w* (?:me|mij"
-        r"|ons) uit|"
+        r"\b(?:afmeld\w*|meld\w* (?:ik |u |je )?(?:me|mij|ons) af|uitschrijv\w*|schrijf\w* (?:me|mij|ons) uit|"
         r"uitgeschreven)\b",
         r"\bhaal\w* (?:me|mij|mijn [\w-]+) (?:van|uit) (?:de|jullie|uw|je)\b",
         r"\b(?:me|mij|ons) (?:uit|van) [^.?!\n]{0,60}\b(?:halen|afhalen|verwijderen|schrappen)\b",
@@ -538,8 +528,7 @@ _RULES: tuple[_Rule, ...] = (
     )),
     _Rule("objection.stop_using_data", _O, _rx(
         r"\b(?:stop\w*|ophouden|niet (?:meer )?(?:gebruiken|verwerken|delen))\b",
-        r"\b(?:stop|cease)\w* (?:using|processing|sharing)\b", r"\b(?:not|don't|do not) (?:use|process"
-        r"|share)\b",
+        r"\b(?:stop|cease)\w* (?:using|processing|sharing)\b", r"\b(?:not|don't|do not) (?:use|process|share)\b",
         r"\bi (?:do not|don't) (?:want|consent|agree)\b", r"\bik wil niet dat\b",
     ), needs=_rx(
         r"\b(?:voor|for|aan|with|met) (?:marketing|reclame|profiling|profilering|analyse|analytics|"
@@ -612,17 +601,14 @@ _QUOTE_START = re.compile(
     r"(?:op|on|am|le)\b.{0,200}\b(?:schreef|wrote|schrieb|a écrit)\b.{0,40}:?"
     r"|-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|"
     r"message d'origine|forwarded message|doorgestuurd bericht|weitergeleitete nachricht)\s*-{2,}"
-    r"|_{10,}"
-    r"|(?:van|from|von|de)\s*:\s*.+\s*$"
+    r"|_{10,}|(?:van|from|von|de)\s*:\s*.+\s*$"
     r")\s*$",
     re.IGNORECASE,
 )
 _SIGNATURE_START = re.compile(
-    r"^\s*(?:--\s*"
-    r"|(?:met )?(?:vriendelijke|hartelijke|beste)? ?groet(?:en|jes)?\b.{0,20}"
+    r"^\s*(?:--\s*|(?:met )?(?:vriendelijke|hartelijke|beste)? ?groet(?:en|jes)?\b.{0,20}"
     r"|(?:hoogachtend|mvg|gr\.?|groetjes|dank(?:je| je| u)? ?(?:wel)?,?)"
-    r"|(?:kind |best |warm )?regards\b.{0,20}|(?:yours )?(?:sincerely|faithfully|truly)\b.{0,10}"
-    r"|cheers,?|thanks,?|"
+    r"|(?:kind |best |warm )?regards\b.{0,20}|(?:yours )?(?:sincerely|faithfully|truly)\b.{0,10}|cheers,?|thanks,?|"
     r"mit freundlichen grüßen|viele grüße|cordialement|bien à vous|salutations distinguées.{0,10}"
     r")\s*$",
     re.IGNORECASE,
