@@ -22,6 +22,8 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(mail_cli, name="mail")
 cli.add_typer(customers_cli, name="customers")
 cli.add_typer(privacy_cli, name="privacy")
+agents_cli = typer.Typer(no_args_is_help=True, help="Agent accounts of the web workspace.")
+cli.add_typer(agents_cli, name="agents")
 
 _state: dict[str, Path | None] = {"config": None}
 
@@ -154,6 +156,84 @@ def privacy_detect(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lin
     from tickets.privacy.detect_cli import run_detect
 
     raise typer.Exit(run_detect(sys.stdin, sys.stdout))
+
+
+# --- agents (tickets/accounts.py) -------------------------------------------------------------------
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    value: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return value
+
+
+def _agents_op(fn: object, *args: object, **kwargs: object) -> object:
+    from app.core import open_store
+    from tickets.accounts import AccountError
+
+    store = open_store(_settings())
+    try:
+        with store.writing() as session:
+            return fn(session, *args, **kwargs)  # type: ignore[operator]
+    except AccountError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        store.engine.dispose()
+
+
+@agents_cli.command("add")
+def agents_add(
+    username: str,
+    name: Annotated[str | None, typer.Option(help="display name")] = None,
+    role: Annotated[str, typer.Option(help="agent, privacy_officer or admin")] = "agent",
+    email: Annotated[str | None, typer.Option()] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="read the password from stdin")] = False,
+) -> None:
+    """Add an agent (asks for the password)."""
+    from tickets.accounts import add_agent
+    from tickets.workspace_models import Role
+
+    _agents_op(add_agent, username, _password(password_stdin), display_name=name, role=Role(role), email=email)
+    typer.echo(f"agent {username} added ({role})")
+
+
+@agents_cli.command("disable")
+def agents_disable(username: str) -> None:
+    """Disable an agent: ends their sessions, refuses their API tokens."""
+    from tickets.accounts import set_active
+
+    _agents_op(set_active, username, False)
+    typer.echo(f"agent {username} disabled")
+
+
+@agents_cli.command("enable")
+def agents_enable(username: str) -> None:
+    from tickets.accounts import set_active
+
+    _agents_op(set_active, username, True)
+    typer.echo(f"agent {username} enabled")
+
+
+@agents_cli.command("reset-password")
+def agents_reset_password(
+    username: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="read the password from stdin")] = False,
+) -> None:
+    """Set a new password; ends the agent's sessions."""
+    from tickets.accounts import reset_password
+
+    _agents_op(reset_password, username, _password(password_stdin))
+    typer.echo(f"password of {username} reset")
+
+
+@agents_cli.command("token")
+def agents_token(username: str, name: Annotated[str, typer.Option(help="label of the token")] = "api") -> None:
+    """Create a personal API token (printed once)."""
+    from tickets.accounts import create_token
+
+    typer.echo(_agents_op(create_token, username, name))
 
 
 def main() -> None:
