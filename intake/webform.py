@@ -26,8 +26,10 @@ import hmac
 import logging
 import secrets
 import time
+import uuid
 from dataclasses import dataclass
-from email.utils import make_msgid
+from datetime import timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -39,15 +41,17 @@ from fastapi.templating import Jinja2Templates
 from limits import parse as parse_rate
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from intake.errors import RejectedMessage, TransientError
 from intake.message import Channel, InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from intake.webhooks_http import read_limited_body
-from scrubber import ScrubbedText
 from tickets import outbox, store
 from tickets.models import Direction, Ticket, utcnow
+from tickets.replies import operator_text
+from tickets.workspace_models import AutoAck
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,7 @@ class WebFormSettings:
     mail_domain: str = "scrubdesk.localhost"
     public_url: str = "http://127.0.0.1:8080"
     site_name: str = "Support"
+    acks_per_address_per_day: int = 3
     # Cookies over plain HTTP are fine on a developer's loopback; production runs behind HTTPS.
     secure_cookie: bool = False
 
@@ -173,35 +178,49 @@ ACK_TEXT = (
 )
 
 
-def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, to: str, settings: WebFormSettings) -> None:
+def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, settings: WebFormSettings) -> bool:
     """Queue the acknowledgement mail and record it on the ticket, in one transaction.
 
-    Payload for the e-mail ``Sender``: ``to``, ``subject``, ``text``, ``message_id`` (use it as the
-    Message-ID header so replies thread), ``ticket_number``, ``auto_submitted`` (RFC 3834 header value).
+    The payload is the one ``tickets.mail_sender.build_mail`` sends (as for the workspace's
+    ``auto_ack``): ``to``, ``subject``, ``text``, ``message_id`` (without angle brackets, as intake
+    stores Message-IDs), ``date``, ``auto_submitted`` (RFC 3834 section 5), ``lang``, ``ticket_number``.
+    Anyone can type someone else's address into a public form, so acknowledgements per address are
+    capped (the ``auto_acks`` count the e-mail auto-acknowledger keeps too, RFC 3834 section 2):
+    the form must not become a way to send our mail to a stranger. False when capped or not possible.
     """
     if outcome.ticket_id is None or outcome.ticket_number is None:
-        return
+        return False
     number = outcome.ticket_number
-    message_id = make_msgid(idstring=f"ack{number}", domain=settings.mail_domain)
-    subject = f"Uw bericht is ontvangen / We received your message {store.ticket_tag(number)}"
-    text = ACK_TEXT.format(number=number)
     with ticket_store.writing() as session:
         ticket = session.get(Ticket, outcome.ticket_id)
-        if ticket is None:
-            return
-        # Our own fixed template with only the ticket number in it: no customer text, so it is
-        # stored as is (the type marks what may be stored; this text never held personal data).
+        if ticket is None or ticket.contact is None or ticket.contact.unreachable:
+            return False
+        contact = ticket.contact
+        since = utcnow() - timedelta(hours=24)
+        sent = session.scalar(select(func.count()).select_from(AutoAck).where(
+            AutoAck.contact_id == contact.id, AutoAck.created_at >= since)) or 0
+        if sent >= settings.acks_per_address_per_day:
+            log.info("webform: acknowledgement capped ticket=%s contact=%s", number, contact.id)
+            return False
+        message_id = f"{uuid.uuid4().hex}@{settings.mail_domain}"
+        subject = f"Uw bericht is ontvangen / We received your message {store.ticket_tag(number)}"
+        text = ACK_TEXT.format(number=number)
+        now = utcnow()
+        # Stored as an outgoing message, so the customer's answer to it threads by In-Reply-To.
         message = store.add_message(
             session, ticket, direction=Direction.OUT, channel=Channel.EMAIL, external_id=message_id,
-            text=ScrubbedText(text), subject=ScrubbedText(subject), contact=None, lang=None,
-            redactions={}, received_at=utcnow(),
+            text=operator_text(text), subject=operator_text(subject), contact=contact, lang=ticket.lang,
+            redactions={}, received_at=now,
         )
         message.auto_submitted = True
         outbox.enqueue(
             session, channel=Channel.EMAIL, kind="ack", ticket_id=ticket.id, message_id=message.id,
-            payload={"to": to, "subject": subject, "text": text, "message_id": message_id,
-                     "ticket_number": number, "auto_submitted": "auto-replied"},
+            payload={"to": contact.address, "subject": subject, "text": text, "message_id": message_id,
+                     "in_reply_to": None, "references": [], "auto_submitted": "auto-replied",
+                     "lang": ticket.lang, "ticket_number": number, "date": format_datetime(now)},
         )
+        session.add(AutoAck(contact_id=contact.id, ticket_id=ticket.id, created_at=now))
+    return True
 
 
 # --- the router -----------------------------------------------------------------------------------
@@ -278,7 +297,7 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
                         embed=embed)
         if outcome.status == "stored":
             try:
-                await run_in_threadpool(enqueue_ack, intake.store, outcome, msg.sender, settings)
+                await run_in_threadpool(enqueue_ack, intake.store, outcome, settings)
             except Exception:
                 # The message is committed; a missing acknowledgement must not hide the ticket number.
                 log.exception("webform: acknowledgement not queued ticket=%s", outcome.ticket_number)

@@ -51,7 +51,7 @@ def test_form_submission_opens_a_ticket_and_queues_the_acknowledgement(
         assert entry.payload["to"] == "fatima@example.nl"
         assert f"[#{number}]" in entry.payload["subject"] and str(number) in entry.payload["text"]
         ack_id = entry.payload["message_id"]
-        assert ack_id.endswith("@desk.example.nl>")
+        assert ack_id.endswith("@desk.example.nl") and not ack_id.startswith("<")
         ack = s.scalars(select(Message).where(Message.external_id == ack_id)).one()
         assert ack.direction == Direction.OUT and ack.auto_submitted and ack.ticket_id == ticket.id
     # The customer's e-mail reply to the acknowledgement threads into the ticket (In-Reply-To).
@@ -59,6 +59,24 @@ def test_form_submission_opens_a_ticket_and_queues_the_acknowledgement(
                                          sender="fatima@example.nl", text="Nog een vraag",
                                          subject=f"Re: Uw bericht is ontvangen [#{number}]", in_reply_to=(ack_id,)))
     assert reply.ticket_number == number and not reply.new_ticket
+
+
+def test_acknowledgement_is_a_mail_the_workspace_sender_builds(client: TestClient, ticket_store: TicketStore) -> None:
+    from tickets.mail_sender import SmarthostConfig, build_mail
+    from tickets.outbox import claim
+
+    client.post("/contact", data={**FORM, "csrf_token": form_token(client)})
+    (item,) = claim(ticket_store, channels=["email"])
+    mail = build_mail(SmarthostConfig(host="127.0.0.1", from_address="support@desk.example.nl"), item)
+    assert mail["To"] == "fatima@example.nl" and mail["Auto-Submitted"] == "auto-replied"
+    assert mail["Message-ID"] == f"<{item.payload['message_id']}>"
+    assert re.search(r"\[#\d{6}\]", mail["Subject"])
+
+
+def test_acknowledgements_per_address_are_capped(client: TestClient, ticket_store: TicketStore) -> None:
+    for _ in range(5):
+        assert client.post("/contact", data={**FORM, "csrf_token": form_token(client)}).status_code == 200
+    assert count(ticket_store, Ticket) == 5 and count(ticket_store, OutboxEntry) == 3
 
 
 def test_resubmitting_the_same_form_shows_the_same_ticket(client: TestClient, ticket_store: TicketStore) -> None:
