@@ -142,6 +142,9 @@ NEGATIVES: list[tuple[str, str]] = [
     ("de-mailbox", "Bitte löschen Sie das Postfach info@example.de, wir brauchen es nicht mehr."),
     ("fr-site", "Comment puis-je supprimer les fichiers de mon site web?"),
     ("en-disk-limit", "Can you raise the storage limit on my account? I keep hitting the quota."),
+    ("nl-company-moved", "Wij zijn verhuisd. Wilt u het adres van Jansen Installatietechniek B.V. aanpassen?"),
+    ("en-company-address", "Please update our company address on the invoices to 12 Mill Lane, Leeds."),
+    ("nl-what-do-you-need", "Ik wil het pakket van mijn overleden moeder opzeggen. Wat heeft u van mij nodig?"),
 ]
 
 

@@ -104,7 +104,8 @@ _PD_STRONG = _rx(
     r"\b(?:gegevens|data|informatie|details)\b[^.?!\n]{0,30}\b(?:die|dat|that|which) ik\b[^.?!\n]{0,40}"
     r"\b(?:opgegeven|ingevoerd|verstrekt|aangeleverd|gegeven|ingevuld|geüpload|provided|gave|given|entered|"
     r"submitted|supplied|uploaded)\b",
-    r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b",
+    r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b(?! (?:\w+ )?nodig\b)"
+    r"[^.?!\n]{0,40}\b(?:van|over) m(?:ij|e)\b(?! nodig\b)",
     # en
     r"\bpersonal (?:data|information|details|info)\b",
     r"\b(?:data|information|info|details|records|everything|anything|what)\s+(?:that\s+|which\s+)?"
@@ -378,6 +379,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
+        # "wat heeft u van mij nodig?" asks what *we* need from the customer
+        r"\bnodig\b", r"\b(?:need|require)\w* (?:from|of) me\b",
     )),
     # ---- rectification (art. 16) ----------------------------------------------------------------
     _Rule("rectification.named_right", _R, _rx(
@@ -797,6 +800,17 @@ def _scan(text: str, prefix: str, found: dict[RequestType, list[str]]) -> None:
                 found.setdefault(_C, []).append(prefix + "complaint.formal_privacy")
 
 
+# Data of a legal person is no personal data (recital 14 GDPR): "we have moved, please update our
+# address" from a B.V. is account administration, not rectification.
+_COMPANY_FRAMING = _rx(
+    r"\b(?:b\.v\.|bv|n\.v\.|v\.o\.f\.|vof|bvba|gmbh|ltd|llc|inc)\b",
+    r"\b(?:wij|we) zijn verhuisd\b", r"\bwe(?: have|'ve)? moved\b",
+    r"\b(?:ons|onze|our) (?:bedrijf|company|firm|organisatie|organi[sz]ation|kantoor|office|vestiging|"
+    r"bedrijfsgegevens|factuuradres|billing address|gegevens|details|adres|address|telefoonnummer|phone number)\b",
+    r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
+)
+
+
 def recognize(text: str) -> Recognition:
     """Recognise the privacy-right requests a message makes, with the rule names as reasons."""
     own, quoted = split_message(text)
@@ -809,6 +823,8 @@ def recognize(text: str) -> Recognition:
         # A reminder re-asserts what it quotes; a bare forward ("Fwd:" with no words of one's own)
         # makes the forwarded text the message.
         _scan(quoted, "quoted:", found)
+    if _R in found and _COMPANY_FRAMING.search(own) and not _PD_STRONG.search(own):
+        del found[_R]
     rectification = found.get(_R, [])
     if found.get(_S) and rectification and all(r.endswith("rectification.inaccurate") for r in rectification):
         # Contesting accuracy while asking to pause the use is art. 18(1)(a) restriction; the
