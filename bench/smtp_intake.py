@@ -11,6 +11,7 @@ Prints one table; compare the rows of one run (machines here are noisy: read rat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import smtplib
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -52,7 +54,8 @@ def pg_reachable(url: str) -> bool:
         return False
 
 
-def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path) -> dict[str, float | str]:
+def start_serve(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """One ``scrubdesk serve`` on free ports; returns it and its SMTP port once it listens."""
     smtp_port, web_port = free_port(), free_port()
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(workdir),
                SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
@@ -65,18 +68,28 @@ def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path) ->
     while True:
         try:
             socket.create_connection(("127.0.0.1", smtp_port), timeout=1).close()
-            break
+            return proc, smtp_port
         except OSError as exc:
             if proc.poll() is not None or time.monotonic() > deadline:
                 err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
                 raise SystemExit(f"serve did not start: {err}") from exc
             time.sleep(0.2)
+
+
+def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path,
+            processes: int = 1) -> dict[str, float | str]:
+    """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes."""
+    servers = []
+    for i in range(processes):
+        (workdir / f"p{i}").mkdir(parents=True, exist_ok=True)
+        servers.append(start_serve(db_url, workdir / f"p{i}"))
+    ports = [port for _, port in servers]
     latencies: list[float] = []
     lock = threading.Lock()
     counter = iter(range(total))
     run_id = uuid.uuid4().hex[:8]
 
-    def client() -> None:
+    def client(smtp_port: int) -> None:
         with smtplib.SMTP("127.0.0.1", smtp_port, timeout=60) as c:
             while True:
                 with lock:
@@ -93,25 +106,54 @@ def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path) ->
                     latencies.append(time.perf_counter() - start)
 
     # Warm-up: the first message pays for lazy imports.
-    with smtplib.SMTP("127.0.0.1", smtp_port, timeout=60) as c:
-        c.sendmail("warm@example.nl", ["support@bench.test"], b"Subject: warm\r\n\r\nwarm up\r\n")
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for port in ports:
+        with smtplib.SMTP("127.0.0.1", port, timeout=60) as c:
+            c.sendmail("warm@example.nl", ["support@bench.test"], b"Subject: warm\r\n\r\nwarm up\r\n")
+    threads = [threading.Thread(target=client, args=(ports[i % len(ports)],)) for i in range(clients)]
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
-    proc.terminate()
-    proc.wait(timeout=60)
+    for proc, _ in servers:
+        proc.terminate()
+        proc.wait(timeout=60)
     latencies.sort()
     return {
         "arm": label,
+        "processes": processes,
         "clients": clients,
         "msg/s": total / elapsed,
         "p50 ms": statistics.median(latencies) * 1000,
         "p99 ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
     }
+
+
+@contextlib.contextmanager
+def pg_schema(url: str) -> Iterator[str]:
+    """A throw-away schema on the PostgreSQL server; yields a URL that uses it."""
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{url}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def print_rows(rows: list[dict[str, float | str]]) -> None:
+    print(f"{'arm':<12}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
+    for r in rows:
+        print(f"{r['arm']:<12}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
+              f"{r['p99 ms']:>10.1f}")
+    base = rows[0]
+    for r in rows[1:]:
+        print(f"ratio {r['arm']}/{r['processes']}p/{r['clients']}c vs {base['arm']}/{base['processes']}p/"
+              f"{base['clients']}c: {float(r['msg/s']) / float(base['msg/s']):.2f}x throughput")
 
 
 def main() -> None:
@@ -127,26 +169,11 @@ def main() -> None:
         try:
             rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work))
             if pg_reachable(args.pg):
-                schema = f"bench_{uuid.uuid4().hex[:8]}"
-                import psycopg
-
-                with psycopg.connect(args.pg, autocommit=True) as conn:
-                    conn.execute(f'CREATE SCHEMA "{schema}"')
-                try:
-                    url = f"{args.pg}?options=-csearch_path%3D{schema}"
+                with pg_schema(args.pg) as url:
                     rows.append(run_arm("postgresql", url, clients, args.messages, work))
-                finally:
-                    with psycopg.connect(args.pg, autocommit=True) as conn:
-                        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"{'arm':<12}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
-    for r in rows:
-        print(f"{r['arm']:<12}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}{r['p99 ms']:>10.1f}")
-    base = rows[0]["msg/s"]
-    for r in rows[1:]:
-        print(f"ratio {r['arm']}/{r['clients']} clients vs {rows[0]['arm']}/{rows[0]['clients']}: "
-              f"{float(r['msg/s']) / float(base):.2f}x throughput")
+    print_rows(rows)
 
 
 if __name__ == "__main__":
