@@ -22,9 +22,11 @@ from pydantic_settings import (
 )
 
 from bots.config import TelegramConfig
+from intake.graph_sender import GraphSettings
 from intake.imap import ImapMailboxConfig
 from intake.pipeline import IntakeLimits
 from intake.smtp import SmtpSettings
+from intake.webhooks_http import MetaWebhookSettings, WebhookSettings
 from scrubber.config import ScrubberConfig
 from tickets.acknowledge import AckConfig
 from tickets.mail_sender import SmarthostConfig
@@ -86,6 +88,49 @@ class IntakeConfig(BaseModel):
         )
 
 
+class SocialConfig(BaseModel):
+    """Meta webhooks, the generic signed webhook, the web contact form and Graph API replies (intake/)."""
+
+    meta_app_secret: SecretStr | None = None  # X-Hub-Signature-256 key; without it Meta POSTs get 403
+    meta_verify_token: SecretStr | None = None  # the GET subscription handshake's hub.verify_token
+    page_access_token: SecretStr | None = None  # Messenger and Instagram replies
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_phone_number_id: str = ""
+    graph_base_url: str = "https://graph.facebook.com"
+    graph_api_version: str = "v21.0"
+    # Per source of POST /webhooks/generic/{source} its HMAC-SHA256 secret.
+    webhook_secrets: dict[str, SecretStr] = Field(default_factory=dict)
+    webhook_max_skew_seconds: int = 300
+    max_body_bytes: int = 256 * 1024
+    form_enabled: bool = True
+    form_rate_limit: str = "5/10 minutes"  # per client IP (``limits`` notation)
+    # CSRF key of the form; several serve processes need the same one (else kept in the data dir).
+    form_secret: SecretStr | None = None
+    form_public_url: str | None = None  # the URL the embed snippet points at
+    form_site_name: str = "Support"
+
+    def webhooks(self) -> WebhookSettings:
+        return WebhookSettings(
+            meta=MetaWebhookSettings(app_secret=_secret(self.meta_app_secret),
+                                     verify_token=_secret(self.meta_verify_token)),
+            generic_secrets={k: v.get_secret_value() for k, v in self.webhook_secrets.items()},
+            generic_max_skew_seconds=self.webhook_max_skew_seconds,
+            max_body_bytes=self.max_body_bytes,
+        )
+
+    def graph(self) -> GraphSettings:
+        return GraphSettings(
+            base_url=self.graph_base_url, api_version=self.graph_api_version,
+            page_access_token=_secret(self.page_access_token),
+            whatsapp_access_token=_secret(self.whatsapp_access_token),
+            whatsapp_phone_number_id=self.whatsapp_phone_number_id,
+        )
+
+
+def _secret(value: SecretStr | None) -> str:
+    return value.get_secret_value() if value is not None else ""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SCRUBDESK_", env_nested_delimiter="__", extra="forbid")
     config_file: ClassVar[Path | None] = None
@@ -102,6 +147,7 @@ class Settings(BaseSettings):
     # The SMTP smarthost for replies and acknowledgements; without it e-mail replies are "not available".
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
+    social: SocialConfig = Field(default_factory=SocialConfig)
 
     @classmethod
     def settings_customise_sources(
