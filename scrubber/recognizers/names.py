@@ -83,7 +83,9 @@ _CLOSING_RE = re.compile(
 _HEADER_FIELD_RE = re.compile(r"^[>\s]*(?:from|van|to|aan|cc|sender|reply-to|afzender)\s*:\s*", re.IGNORECASE)
 _ATTRIBUTION_RE = re.compile(r"\b(?:schreef|wrote|écrit|schrieb)\b\s*:?", re.IGNORECASE)
 # A signature line with a phone number, address, e-mail, URL or a VAT/KvK number.
-_CONTACT_LINE_RE = re.compile(r"\d{3}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE)
+_CONTACT_LINE_RE = re.compile(
+    r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE
+)
 _SIG_SEPARATOR_RE = re.compile(r"^\s*(?:--\s*|__+|—)\s*$")
 _PAREN_OPEN = frozenset({"(", '"', "“", "'"})
 _PAREN_CLOSE = frozenset({")", '"', "”", "'"})
@@ -132,6 +134,22 @@ class NameFinder:
 
     def _is_known_name(self, word: str) -> bool:
         return self._known_first(word) or self._key(word) in self.lex.surnames
+
+    def _first_before_surname(self, text: str, toks: Sequence[Token], i: int) -> bool:
+        tok = toks[i]
+        if i + 1 >= len(toks) or tok.kind != "word" or not tok.text[0].isupper() or tok.lower in _GREETINGS:
+            return False
+        nxt = toks[i + 1]
+        return (
+            self._known_first(tok.text)
+            and nxt.kind == "word"
+            and nxt.text[0].isupper()
+            and _same_line_gap(text, tok, nxt)
+            and self._known_surname(nxt.text)
+            and not self.lex.is_common(nxt.text)
+            and nxt.lower not in self.lex.vocabulary
+            and nxt.lower not in self.lex.function_words
+        )
 
     def _surname_after_interfix(self, tok: Token) -> bool:
         """ "de Groot", "de Jong", "van Dam": after a tussenvoegsel an everyday word is a surname."""
@@ -304,7 +322,15 @@ class NameFinder:
                 titled = t.lower.rstrip(".") in self.lex.titles and t.kind in ("word", "ini")
                 span = self._chain(text, toks, i, lowercase_ok=False)
                 if span is None:
-                    i += 1
+                    # "Elke Hendriks", "Will Smith": a first name that is an everyday word, before a surname
+                    nxt = None
+                    if self._first_before_surname(text, toks, i):
+                        nxt = self._chain(text, toks, i + 1, lowercase_ok=False)
+                    if nxt is not None:
+                        add(i, nxt[1], SCORE_MEDIUM, "lexicon")
+                        i = nxt[1] + 1
+                    else:
+                        i += 1
                     continue
                 first, last = span
                 score = self._lexicon_score(toks, first, last, titled)

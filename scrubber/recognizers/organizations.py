@@ -94,7 +94,14 @@ _SECTOR_SUFFIXES = (
     "verhuur",
     "zorg",
     "school",
+    "werken",
+    "bouw",
+    "services",
+    "reparatie",
+    "onderhoud",
 )
+# Brand names that are also everyday words: only capitalised ("Orange", "Base") they are the company.
+_AMBIGUOUS_BRANDS = frozenset({"base", "orange", "sky", "meta", "visa", "ups", "ing", "virgin", "bt", "asn", "sns"})
 
 # Well-known organisations customers of a Dutch web host name in messages. General knowledge.
 KNOWN_ORGANIZATIONS = _words(
@@ -333,7 +340,11 @@ def find_organizations(
         if (
             tok.kind == "word"
             and len(low) >= 3
-            and (low in KNOWN_ORGANIZATIONS or low in known_extra or (low in labels and not is_name(tok.text)))
+            and (
+                (low in KNOWN_ORGANIZATIONS and (tok.text[0].isupper() or low not in _AMBIGUOUS_BRANDS))
+                or low in known_extra
+                or (low in labels and not is_name(tok.text))
+            )
             # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
             and not (
                 low in labels

@@ -190,6 +190,15 @@ UNSEEN = [
     ('From: "Siddharth Rao" <sid@example.org>\nTo: Emily Clarke <emily@example.co.uk>\n', ["Siddharth Rao"], []),
     ("On 14 Mar 2025, at 10:02, support wrote:", [], []),
     ("Hoi,\n\nWe gebruiken nu CloudNest als provider.", [], ["CloudNest"]),
+    ("graag terugstorten op NL91ABNA0417164300\ntnv p. de graaf\nbedankt", ["p. de graaf"], []),
+    ("Mijn klant (dr. An Peeters) kan niet inloggen.", ["An Peeters"], []),
+    ("Vanaf nu is Elke Hendriks de contactpersoon; Hendriks belt morgen.", ["Elke Hendriks"], []),
+    (
+        "Kunnen jullie dat aanpassen?\n\nmarek zielinski\nzielinski schilderwerken\n06 12 34 56 78",
+        ["marek zielinski"],
+        ["zielinski schilderwerken"],
+    ),
+    ("Het is heet vandaag in de serverruimte.", [], []),
 ]
 
 
