@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import Callable, Iterator
 
@@ -55,3 +56,9 @@ async def run_until(bot: TelegramBot, done: Callable[[], bool], limit: float = 2
     finally:
         stop.set()
         await asyncio.wait_for(task, 15)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -12,8 +12,7 @@ from bots.sender import TelegramSender, split_text
 from intake.message import Channel, InboundMessage
 from intake.pipeline import Intake
 from tests.fakes import FakeScrubber
-from tests.imap.dovecot import free_port
-from tests.telegram.conftest import make_bot, run_until
+from tests.telegram.conftest import free_port, make_bot, run_until
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets import outbox
 from tickets.models import Contact, OutboxEntry, OutboxStatus, TicketEvent, utcnow
