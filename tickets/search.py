@@ -50,15 +50,17 @@ def matching_ticket_ids(session: Session, query: str) -> list[int]:
             {"q": fts, "n": MAX_MATCHES},
         )
         return [r[0] for r in rows]
-    words = " ".join(_WORD.findall(query)[:12])
+    words = _WORD.findall(query)[:12]
     if not words:
         return []
-    # websearch_to_tsquery never raises on user input; both configurations, each served by its index.
+    # Only \w+ words reach to_tsquery (no operators from user input): an AND of the words, the last
+    # one as a prefix (":*"), each configuration served by its own GIN index.
+    tsquery_text = " & ".join([*words[:-1], words[-1] + ":*"])
     conds = []
     for name in ("dutch", "english"):
         # A literal configuration (not a bound parameter), so the planner matches the index expression.
         config: Any = literal_column(f"'{name}'::regconfig")
-        tsq = func.websearch_to_tsquery(config, words)
+        tsq = func.to_tsquery(config, tsquery_text)
         conds.append((func.to_tsvector(config, Message.text).op("@@")(tsq),
                       func.to_tsvector(config, Ticket.subject).op("@@")(tsq)))
     in_messages = select(Message.ticket_id).where(or_(conds[0][0], conds[1][0]))
