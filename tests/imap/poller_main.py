@@ -1,7 +1,7 @@
 """Test entry point: run one ``ImapPoller`` in its own process, so a test can SIGKILL it mid-batch.
 
 Usage: ``python -m tests.imap.poller_main CONFIG_JSON DB_PATH [--delay S] [--report PATH]``.
-SIGTERM stops it cleanly; ``--report`` writes the peak RSS (KiB) at start and at exit as JSON.
+SIGTERM stops it cleanly; ``--report`` writes the RSS (KiB) at start and the peak RSS after it as JSON.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import resource
 import signal
 import threading
 from pathlib import Path
@@ -17,6 +16,23 @@ from types import FrameType
 
 from intake.imap import ImapMailboxConfig, ImapPoller
 from tests.imap.sqlite_store import SqliteSink, SqliteStateStore
+
+
+def _status_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+def reset_peak_rss() -> int:
+    """Reset the kernel's peak-RSS mark (VmHWM) and return the current RSS in KiB.
+
+    ``ru_maxrss`` is useless here: it is inherited across fork+exec from the big pytest process.
+    Writing 5 to ``clear_refs`` resets VmHWM (Linux >= 4.0, see proc(5)).
+    """
+    Path("/proc/self/clear_refs").write_text("5")
+    return _status_kib("VmRSS")
 
 
 def main() -> None:
@@ -27,7 +43,7 @@ def main() -> None:
     ap.add_argument("--report", type=Path)
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_start = reset_peak_rss()
     config = ImapMailboxConfig.model_validate_json(args.config)
     stop = threading.Event()
 
@@ -38,7 +54,7 @@ def main() -> None:
     poller = ImapPoller(config, SqliteSink(args.db, delay=args.delay), SqliteStateStore(args.db), stop_event=stop)
     poller.run()
     if args.report:
-        rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss_end = _status_kib("VmHWM")
         args.report.write_text(
             json.dumps({"rss_start_kib": rss_start, "rss_peak_kib": rss_end, "delivered": poller.delivered})
         )

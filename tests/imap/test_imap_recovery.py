@@ -171,7 +171,10 @@ def test_ten_thousand_messages_with_bounded_memory(dovecot: DovecotServer, db: P
     elapsed = time.monotonic() - t0
     rep = json.loads(report.read_text())
     growth_kib = rep["rss_peak_kib"] - rep["rss_start_kib"]
-    print(f"10k messages: {elapsed:.1f}s, RSS growth {growth_kib} KiB for {total_kib} KiB of mail")
+    print(
+        f"10k messages: {elapsed:.1f}s, peak RSS {rep['rss_peak_kib']} KiB (growth {growth_kib} KiB) "
+        f"for {total_kib} KiB of mail"
+    )
     assert dovecot.count("Processed") == n
     assert sorted(stored_ids(db)) == sorted(expected)
     # Never more than a small fraction of the mailbox in memory (it is ~100 MB in all).
