@@ -323,12 +323,12 @@ class NameFinder:
                 span = self._chain(text, toks, i, lowercase_ok=False)
                 if span is None:
                     # "Elke Hendriks", "Will Smith": a first name that is an everyday word, before a surname
-                    nxt = None
+                    tail = None
                     if self._first_before_surname(text, toks, i):
-                        nxt = self._chain(text, toks, i + 1, lowercase_ok=False)
-                    if nxt is not None:
-                        add(i, nxt[1], SCORE_MEDIUM, "lexicon")
-                        i = nxt[1] + 1
+                        tail = self._chain(text, toks, i + 1, lowercase_ok=False)
+                    if tail is not None:
+                        add(i, tail[1], SCORE_MEDIUM, "lexicon")
+                        i = tail[1] + 1
                     else:
                         i += 1
                     continue
