@@ -7,10 +7,12 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrubber.engine import Scrubber
+from pydantic import SecretStr
 
 from app.config import Settings
 from intake.pipeline import Intake
+from scrubber.config import ScrubberConfig
+from scrubber.engine import Scrubber
 from tickets import migrate
 from tickets.db import make_engine
 from tickets.privacy.recognize import detect_requests
@@ -39,7 +41,7 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> TicketStore:
 
 def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
     ticket_store = open_store(settings, upgrade=upgrade)
-    scrubber = Scrubber(settings.scrubber)
+    scrubber = Scrubber(scrubber_config(settings))
     intake = Intake(
         ticket_store,
         scrubber,
@@ -49,14 +51,31 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
     return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake)
 
 
-def api_token(settings: Settings) -> str:
-    """The configured API token, or one kept (mode 0600) in the data directory."""
-    if settings.web.api_token is not None:
-        return settings.web.api_token.get_secret_value()
-    path = Path(settings.data_dir) / "api-token"
+def _data_secret(settings: Settings, name: str) -> str:
+    """A random secret kept (mode 0600) in the data directory, created on first use."""
+    path = Path(settings.data_dir) / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)
         path.write_text(secrets.token_urlsafe(32))
-        log.info("created an API token in %s", path)
+        log.info("created %s", path)
     return path.read_text().strip()
+
+
+def api_token(settings: Settings) -> str:
+    """The configured API token, or one kept in the data directory."""
+    if settings.web.api_token is not None:
+        return settings.web.api_token.get_secret_value()
+    return _data_secret(settings, "api-token")
+
+
+def scrubber_config(settings: Settings) -> ScrubberConfig:
+    """The scrubber's configuration with a stable placeholder key.
+
+    Placeholder numbers per ticket are keyed by an HMAC of the value; a key that changed between
+    restarts (or differed between processes) would give one value two placeholders in one ticket.
+    """
+    config = settings.scrubber
+    if "placeholder_key" in config.model_fields_set:
+        return config
+    return config.model_copy(update={"placeholder_key": SecretStr(_data_secret(settings, "placeholder-key"))})
