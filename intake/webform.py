@@ -73,6 +73,10 @@ class WebFormSettings:
     public_url: str = "http://127.0.0.1:8080"
     site_name: str = "Support"
     acks_per_address_per_day: int = 3
+    # Queue the acknowledgement mail (off when no outbound mail is configured: nothing would send it).
+    send_ack: bool = True
+    # CSP frame-ancestors of the embeddable form: "*" or the customer sites' origins.
+    frame_ancestors: str = "*"
     # Cookies over plain HTTP are fine on a developer's loopback; production runs behind HTTPS.
     secure_cookie: bool = False
 
@@ -223,6 +227,15 @@ def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, setting
     return True
 
 
+def secret_from_file(path: Path) -> str:
+    """A random key kept (mode 0600) in ``path``: the form's CSRF key when none is configured."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
 # --- the router -----------------------------------------------------------------------------------
 
 
@@ -234,8 +247,16 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
 
     def page(request: Request, template: str, context: dict[str, Any], code: int = 200,
              nonce: str | None = None, embed: bool = False) -> HTMLResponse:
-        context = {"site_name": settings.site_name, "embed": embed, **context}
+        csp_nonce = secrets.token_urlsafe(12)
+        context = {"site_name": settings.site_name, "embed": embed, "csp_nonce": csp_nonce, **context}
         response = TEMPLATES.TemplateResponse(request, template, context, status_code=code)
+        # Our own policy (the web app's default forbids framing and inline styles): only our form
+        # target, only this page's style block, framing only for the embed and where configured.
+        ancestors = settings.frame_ancestors if embed else "'none'"
+        response.headers["Content-Security-Policy"] = (
+            f"default-src 'none'; style-src 'nonce-{csp_nonce}'; img-src 'self' data:; form-action 'self'; "
+            f"base-uri 'none'; frame-ancestors {ancestors}"
+        )
         if nonce is not None:
             response.set_cookie(COOKIE, nonce, max_age=settings.token_ttl_seconds, httponly=True,
                                 samesite="lax", secure=settings.secure_cookie, path="/contact")
@@ -295,7 +316,7 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
         except RejectedMessage:
             return page(request, "contact_error.html", {"reason": "rejected"}, status.HTTP_400_BAD_REQUEST,
                         embed=embed)
-        if outcome.status == "stored":
+        if outcome.status == "stored" and settings.send_ack:
             try:
                 await run_in_threadpool(enqueue_ack, intake.store, outcome, settings)
             except Exception:

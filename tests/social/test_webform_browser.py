@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 import uvicorn
-from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -27,6 +26,7 @@ from tickets import migrate
 from tickets.db import make_engine
 from tickets.models import Direction, Message, OutboxEntry, Ticket
 from tickets.store import TicketStore
+from tickets.web.app import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -54,17 +54,19 @@ def server(tmp_path: Path, real_scrubber: Any) -> Iterator[tuple[str, TicketStor
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = FastAPI()
+    # The web app as serve builds it (its security headers included), with the form router.
+    app = create_app(ticket_store, lambda: "api-token")
     app.include_router(webform_router(Intake(ticket_store, real_scrubber),
                                       form_settings(public_url=f"http://127.0.0.1:{port}")))
 
     @app.get("/host", response_class=HTMLResponse)
-    def host_page() -> str:
+    def host_page() -> HTMLResponse:
         # A customer's own page embedding the snippet; opened as http://localhost:PORT it is another
         # site than the iframe's http://127.0.0.1:PORT, so the form runs in a third-party context.
-        return (f"<!doctype html><title>Bakkerij</title><h1>Bakkerij Jansen</h1>"
-                f'<iframe id="desk" src="http://127.0.0.1:{port}/contact?embed=1" style="width:640px;height:900px">'
+        html = (f"<!doctype html><title>Bakkerij</title><h1>Bakkerij Jansen</h1>"
+                f'<iframe id="desk" src="http://127.0.0.1:{port}/contact?embed=1" width="640" height="900">'
                 "</iframe>")
+        return HTMLResponse(html, headers={"Content-Security-Policy": "frame-src *"})
 
     uv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -103,6 +105,8 @@ def test_visitor_submits_the_form_and_sees_the_ticket_number(
         page.click("button[type=submit]")
         page.wait_for_selector("#ticket-number")
         shown = page.inner_text("#ticket-number")
+        # The page's own style block ran under its CSP nonce (white card on grey).
+        assert page.eval_on_selector("main", "e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
         page.screenshot(path=str(artifacts / "webform_confirmation.png"), full_page=True)
     finally:
         page.close()
