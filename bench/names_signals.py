@@ -75,6 +75,9 @@ def main() -> None:
     for sig in sorted(ALL_SIGNALS):
         preds, _ = run(gold, ALL_SIGNALS - {sig})
         print(f"without {sig:12s}: {summary(mod, gold, preds)}")
+    for sig in sorted(ALL_SIGNALS - {"organization"}):
+        preds, _ = run(gold, frozenset({sig, "organization"}))
+        print(f"only {sig:15s}: {summary(mod, gold, preds)}")
 
 
 if __name__ == "__main__":
