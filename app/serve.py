@@ -70,6 +70,13 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     mail_cfg = settings.outbound_mail
     identity = MailIdentity(mail_cfg.message_id_domain() if mail_cfg else settings.smtp.hostname)
     reply_channels = ({"email"} if mail_cfg else set()) | ({"telegram"} if settings.telegram.token else set())
+    # --- social and web channels (intake/graph_sender.py): Graph API senders; web-form tickets are
+    # answered by e-mail, so they are replyable when outbound mail is configured.
+    from intake.graph_sender import graph_senders
+
+    social_senders = graph_senders(settings.social.graph(), core.store)
+    reply_channels |= set(social_senders) | ({"webform"} if mail_cfg else set())
+    # --- end social and web channels -----------------------------------------------------------
     mail_stop = threading.Event()
     mail_worker = OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=mail_stop) if mail_cfg else None
     core.intake.after_commit.append(DueTimeHook(core.store))
@@ -90,6 +97,21 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         if settings.telegram.mode == "webhook":
             app.include_router(telegram.webhook_router())
     # --- end Telegram bot -------------------------------------------------------------------------
+    # --- social and web channels: Meta and generic webhooks, the contact form (intake/) ------------
+    from intake.webform import WebFormSettings, secret_from_file, webform_router
+    from intake.webhooks_http import webhook_router
+
+    social = settings.social
+    app.include_router(webhook_router(core.intake.submit, social.webhooks()))
+    if social.form_enabled:
+        form_secret = (social.form_secret.get_secret_value() if social.form_secret
+                       else secret_from_file(settings.data_dir / "form-secret"))
+        app.include_router(webform_router(core.intake, WebFormSettings(
+            secret=form_secret, rate_limit=social.form_rate_limit, mail_domain=identity.msgid_domain,
+            public_url=social.form_public_url or f"http://{settings.web.host}:{settings.web.port}",
+            site_name=social.form_site_name, secure_cookie=bool(settings.web.cookie_secure),
+            send_ack=mail_cfg is not None and settings.ack.enabled)))
+    # --- end social and web channels -----------------------------------------------------------
     web = _EmbeddedUvicorn(
         uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
                        lifespan="off")
@@ -132,6 +154,14 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         telegram_outbox = threading.Thread(target=worker.run, name="outbox-telegram", daemon=True)
         telegram_outbox.start()
     # --- end Telegram bot -------------------------------------------------------------------------
+    # --- social and web channels: an outbox worker for the Meta channels only (Graph API) ----------
+    social_outbox_stop = threading.Event()
+    social_outbox: threading.Thread | None = None
+    if social_senders:
+        social_worker = OutboxWorker(core.store, social_senders, stop=social_outbox_stop)
+        social_outbox = threading.Thread(target=social_worker.run, name="outbox-social", daemon=True)
+        social_outbox.start()
+    # --- end social and web channels -----------------------------------------------------------
     web_task = asyncio.create_task(web.serve())
     while not web.started and not web_task.done():  # noqa: ASYNC110 (uvicorn offers no event)
         await asyncio.sleep(0.05)
@@ -146,6 +176,9 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     if telegram_task is not None:  # Telegram bot: finish the update in hand, then stop
         await telegram_task
     telegram_outbox_stop.set()
+    social_outbox_stop.set()  # social and web channels: the Graph API worker finishes its entry
+    if social_outbox is not None:
+        social_outbox.join(timeout=30)
     if telegram_outbox is not None:
         telegram_outbox.join(timeout=30)
     mail_stop.set()  # agents' workspace: the e-mail outbox worker finishes the entry in hand
