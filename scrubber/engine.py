@@ -2,7 +2,7 @@
 
 ``Scrubber`` implements ``scrubber.types.TextScrubber``. One Presidio ``AnalyzerEngine`` serves nl and
 en on blank spaCy pipelines (``scrubber.nlp``); our recognizers do their own bilingual context checks,
-so Presidio's lemma-based context enhancer is replaced by a pass-through. Long texts are analysed in
+so Presidio's lemma-based context pass (which needs a trained model) is skipped. Long texts are analysed in
 chunks split at paragraph/line boundaries so time stays linear in the text length.
 """
 
@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from scrubber import language
 from scrubber.config import ScrubberConfig
@@ -31,15 +30,11 @@ CHUNK_SIZE = 20_000
 _LANGUAGE_SPECIFIC = ["PERSON", "ORGANIZATION"]
 
 
-class _NoContextEnhancer(ContextAwareEnhancer):
-    """Our recognizers score context themselves; skip Presidio's lemma-based pass (needs a trained model)."""
+class _Analyzer(AnalyzerEngine):
+    """Presidio's engine without its context pass: our recognizers score context themselves."""
 
-    def __init__(self) -> None:
-        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
-                         context_prefix_count=0, context_suffix_count=0)
-
-    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], *args: Any,
-                              **kwargs: Any) -> list[RecognizerResult]:
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], *args: Any,
+                               **kwargs: Any) -> list[RecognizerResult]:
         return raw_results
 
 
@@ -83,11 +78,10 @@ class Scrubber:
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
-        self._analyzer = AnalyzerEngine(
+        self._analyzer = _Analyzer(
             registry=registry,
             nlp_engine=self._nlp,
             supported_languages=langs,
-            context_aware_enhancer=_NoContextEnhancer(),
             default_score_threshold=self.config.score_threshold,
         )
         self._nlp_lock = threading.Lock()

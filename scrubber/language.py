@@ -17,6 +17,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SAMPLE = 4000  # characters used for the dominant language: enough, and keeps long messages cheap
 _MIN_PARAGRAPH = 40
 _MAX_PARAGRAPHS = 40
+_PARAGRAPH_SAMPLE = 300  # lingua's time grows with length; a paragraph's start tells its language
 
 
 @lru_cache(maxsize=8)
@@ -37,14 +38,18 @@ def _code(lang: Language | None) -> str | None:
 def detect(text: str, codes: tuple[str, ...], default: str) -> tuple[str, tuple[str, ...]]:
     """The dominant language and all languages present (dominant first)."""
     detector = _detector(codes)
-    dominant = _code(detector.detect_language_of(text[:_SAMPLE])) or default
-    present = [dominant]
-    for i, para in enumerate(_PARAGRAPH.split(text[: _SAMPLE * 4])):
-        if i >= _MAX_PARAGRAPHS:
-            break
-        if len(para) < _MIN_PARAGRAPH:
-            continue
-        code = _code(detector.detect_language_of(para))
-        if code is not None and code not in present:
-            present.append(code)
-    return dominant, tuple(present)
+    sample = text[:_SAMPLE]
+    paragraphs = [p for p in _PARAGRAPH.split(sample) if len(p) >= _MIN_PARAGRAPH][:_MAX_PARAGRAPHS]
+    if len(paragraphs) < 2:
+        code = _code(detector.detect_language_of(sample))
+        return (code or default), (code or default,)
+    # Each paragraph once; the dominant language is the one covering most characters.
+    weight: dict[str, int] = {}
+    for para in paragraphs:
+        code = _code(detector.detect_language_of(para[:_PARAGRAPH_SAMPLE]))
+        if code is not None:
+            weight[code] = weight.get(code, 0) + len(para)
+    if not weight:
+        return default, (default,)
+    ranked = sorted(weight, key=lambda c: -weight[c])
+    return ranked[0], tuple(ranked)

@@ -8,10 +8,15 @@ always index the ORIGINAL text. Exotic spaces (NBSP, thin space) become a plain 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-_KEEP_CONTROLS = frozenset("\n\t\r")
+import regex
+
+# Format (Cf: zero-width, bidi, soft hyphen), surrogate, private-use and control characters except tab/newline/CR.
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cs}\p{Co}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+# Same-length replacement: exotic spaces become a plain space, so offsets do not move.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                         "\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,29 +37,19 @@ class MappedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def _is_invisible(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat in ("Cf", "Cs", "Co") or (cat == "Cc" and ch not in _KEEP_CONTROLS)
-
-
 def normalise(text: str) -> MappedText:
     """Drop invisible/control characters and unify spaces; return the text with its offset map."""
-    if text.isascii() and text.isprintable():
-        return MappedText(text, None, len(text))
-    out: list[str] = []
+    text_spaced = text if text.isascii() else text.translate(_SPACES)
+    removed = list(_INVISIBLE.finditer(text_spaced))
+    if not removed:
+        return MappedText(text_spaced, None, len(text))
+    parts: list[str] = []
     origin: list[int] = []
-    removed = False
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            if ch.isprintable() or ch in _KEEP_CONTROLS:
-                out.append(ch)
-                origin.append(i)
-            else:
-                removed = True
-            continue
-        if _is_invisible(ch):
-            removed = True
-            continue
-        out.append(" " if ch.isspace() and ch not in "\n\r\t\u2028\u2029" else ch)
-        origin.append(i)
-    return MappedText("".join(out), tuple(origin) if removed else None, len(text))
+    pos = 0
+    for m in removed:
+        parts.append(text_spaced[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(text_spaced[pos:])
+    origin.extend(range(pos, len(text_spaced)))
+    return MappedText("".join(parts), tuple(origin), len(text))

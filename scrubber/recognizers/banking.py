@@ -33,11 +33,11 @@ def _valid_iban(compact: str) -> bool:
     return True
 
 
-class IbanRecognizer(EntityRecognizer):
+class IbanMod97Recognizer(EntityRecognizer):
     """IBANs validated by mod-97; a near-IBAN with a bad checksum still counts, at a lower score."""
 
     def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["IBAN"], supported_language=lang, name="IbanRecognizer")
+        super().__init__(supported_entities=["IBAN"], supported_language=lang, name="IbanMod97Recognizer")
 
     def load(self) -> None:
         """Nothing to load."""
@@ -137,4 +137,4 @@ RULES = (Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef),)
 
 
 def banking_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [IbanRecognizer(lang), CardRecognizer(lang), RuleRecognizer("OldAccountRecognizer", RULES, lang)]
+    return [IbanMod97Recognizer(lang), CardRecognizer(lang), RuleRecognizer("OldAccountRecognizer", RULES, lang)]

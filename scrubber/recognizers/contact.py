@@ -19,7 +19,7 @@ from scrubber.recognizers.base import Rule, RuleRecognizer
 
 # RFC 5322 dot-atom local part (the practical subset: no "=" so "USER=a@b.nl" yields the address) and a DNS host name.
 _EMAIL = re.compile(
-    r"(?<![\w.+=-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+    r"(?<![\w.+-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
 )
 
@@ -31,11 +31,11 @@ _REGIONS = ("NL", "BE", "GB", "DE", "FR")
 _LENIENCY = phonenumbers.Leniency.VALID
 
 
-class PhoneRecognizer(EntityRecognizer):
+class PhonePlanRecognizer(EntityRecognizer):
     """Valid phone numbers of NL/BE/GB/DE/FR and international numbers."""
 
     def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language=lang, name="PhoneRecognizer")
+        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language=lang, name="PhonePlanRecognizer")
 
     def load(self) -> None:
         """Nothing to load."""
@@ -48,8 +48,11 @@ class PhoneRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         for m in _PHONE_CANDIDATE.finditer(text):
             cand = m.group()
+            international = cand[0] == "+" or cand.startswith("00")
+            if sum(c.isdigit() for c in cand) < (8 if international else 9):
+                continue  # shorter than any national number of these regions (dates, short codes)
             found = False
-            for region in _REGIONS:
+            for region in _REGIONS[:1] if international else _REGIONS:
                 spans = [
                     (pm.start, pm.end) for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
                 ]
@@ -70,4 +73,4 @@ RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0),)
 
 
 def contact_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [PhoneRecognizer(lang), RuleRecognizer("EmailRecognizer", RULES, lang)]
+    return [PhonePlanRecognizer(lang), RuleRecognizer("EmailAddressRecognizer", RULES, lang)]

@@ -1,0 +1,163 @@
+"""Benchmark the scrubber against Presidio's default recognizers, in the same run, on one core.
+
+Prints: messages/second and p50/p99 latency over the dev corpus, the time for one 100 KB and one 1 MB
+message, recall/precision/keep rate (the project's scorer), start-up to first scrub and resident memory
+of a fresh process, for our ``Scrubber`` and for an ``AnalyzerEngine`` with Presidio's default
+``RecognizerRegistry`` for en on the same blank spaCy pipeline; then the ratios.
+Usage: .venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+from scrubber.engine import Scrubber
+
+GOLD = Path("/work/shared/eval/pii_dev.jsonl")
+# Presidio's default entity names mapped to ours; URL and IP are kept like our DOMAIN and IP_ADDRESS.
+PRESIDIO_TYPES = {
+    "IBAN_CODE": "IBAN", "LOCATION": "ADDRESS", "DATE_TIME": "DATE_OF_BIRTH", "US_SSN": "NATIONAL_ID",
+    "UK_NINO": "NATIONAL_ID", "US_PASSPORT": "ID_DOCUMENT", "US_DRIVER_LICENSE": "ID_DOCUMENT", "URL": "DOMAIN",
+}
+PRESIDIO_KEEP = {"URL", "IP_ADDRESS"}
+
+Analyze = Callable[[str], list[dict[str, Any]]]
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("score_pii", GOLD.parent / "score_pii.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def ours() -> Analyze:
+    scrubber = Scrubber()
+
+    def analyze(text: str) -> list[dict[str, Any]]:
+        return [
+            {"type": e.type, "start": e.start, "end": e.end, "action": e.action}
+            for e in scrubber.analyze(text).entities
+        ]
+
+    return analyze
+
+
+def presidio_default() -> Analyze:
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "blank"}])
+    nlp_engine.nlp = {"en": spacy.blank("en")}  # the same blank pipeline; no trained model exists here
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+    def analyze(text: str) -> list[dict[str, Any]]:
+        return [
+            {"type": PRESIDIO_TYPES.get(r.entity_type, r.entity_type), "start": r.start, "end": r.end,
+             "action": "keep" if r.entity_type in PRESIDIO_KEEP else "redact"}
+            for r in engine.analyze(text, language="en")
+        ]
+
+    return analyze
+
+
+def measure(analyze: Analyze, gold: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
+    analyze(gold[0]["text"])  # warm caches
+    latencies: list[float] = []
+    preds: dict[str, dict[str, Any]] = {}
+    for _ in range(repeat):
+        for doc in gold:
+            t = time.perf_counter()
+            ents = analyze(doc["text"])
+            latencies.append(time.perf_counter() - t)
+            preds[str(doc["id"])] = {"id": doc["id"], "entities": ents}
+    latencies.sort()
+    corpus = "\n\n".join(d["text"] for d in gold)
+    sizes = {}
+    for size in (100_000, 1_000_000):
+        text = (corpus * (size // len(corpus) + 1))[:size]
+        t = time.perf_counter()
+        analyze(text)
+        sizes[size] = time.perf_counter() - t
+    scores = _scorer().score(gold, preds)
+    return {
+        "msgs_per_s": len(latencies) / sum(latencies),
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))],
+        "t_100k_s": sizes[100_000],
+        "t_1m_s": sizes[1_000_000],
+        "recall": scores["recall"],
+        "high_risk_recall": scores["high_risk_recall"],
+        "precision": scores["precision"],
+        "keep_rate": scores["keep_rate"],
+    }
+
+
+_STARTUP = """
+import resource, time
+t0 = time.perf_counter()
+{setup}
+first = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(first, rss)
+"""
+
+
+def startup(setup: str) -> tuple[float, float]:
+    """Seconds to first analysis and peak RSS (MB) of a fresh process (imports included)."""
+    code = _STARTUP.format(setup=setup)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    first, rss = out.stdout.split()
+    return float(first), float(rss)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = {
+        "scrubber": measure(ours(), gold, args.repeat),
+        "presidio_default_en": measure(presidio_default(), gold, args.repeat),
+    }
+    setups = {
+        "scrubber": "from scrubber.engine import Scrubber\nScrubber().scrub('Bel 06-12345678, BSN 111222333')",
+        "presidio_default_en": (
+            "import sys; sys.path.insert(0, 'bench'); from scrub import presidio_default\n"
+            "presidio_default()('Call 06-12345678, SSN 078-05-1120')"
+        ),
+    }
+    for name, setup in setups.items():
+        results[name]["startup_s"], results[name]["rss_mb"] = startup(setup)
+    keys = list(results["scrubber"])
+    print(f"{'measure':<18}{'scrubber':>14}{'presidio-en':>14}{'ratio':>10}")
+    for k in keys:
+        a, b = results["scrubber"][k], results["presidio_default_en"][k]
+        ratio = a / b if b else float("inf")
+        print(f"{k:<18}{a:>14.4g}{b:>14.4g}{ratio:>10.2f}")
+    ratio = results["scrubber"]["msgs_per_s"] / results["presidio_default_en"]["msgs_per_s"]
+    print(f"throughput ratio (ours / presidio): {ratio:.2f}x")
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
