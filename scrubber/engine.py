@@ -143,6 +143,21 @@ class Scrubber:
         parts.append(text[pos:])
         return ScrubbedText("".join(parts))
 
+    def placeholders(self, text: str, analysis: Analysis, book: PlaceholderBook) -> list[tuple[Entity, int]]:
+        """Each entity ``redact`` replaces, with its placeholder number (the vault needs the pairs).
+
+        Asks ``book`` exactly as ``redact`` does, so called after ``redact`` with the same book it
+        returns the numbers ``redact`` used and allocates nothing new.
+        """
+        pairs: list[tuple[Entity, int]] = []
+        pos = 0
+        for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
+            if ent.action != "redact" or ent.start < pos:
+                continue
+            pairs.append((ent, book.number_for(ent.type, digest(self._key, ent.type, text[ent.start : ent.end]))))
+            pos = ent.end
+        return pairs
+
     def scrub(self, text: str, book: PlaceholderBook | None = None, lang: str | None = None) -> ScrubResult:
         """Analyse and redact in one call; a fresh in-memory book when none is given."""
         analysis = self.analyze(text, lang)
