@@ -1,0 +1,120 @@
+"""End to end in real headless Chromium (Debian's ``chromium``, driven by Playwright): log in, open
+the queue, open a ticket, reply, change status, log out; a screenshot of the ticket page is saved."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from intake.message import Channel, InboundMessage
+from intake.pipeline import Intake
+from tests.fakes import FakeScrubber
+from tests.web.conftest import PASSWORD
+from tests.web.smtp_sink import free_port
+from tickets import accounts, migrate, replies
+from tickets.acknowledge import DueTimeHook
+from tickets.db import make_engine
+from tickets.models import Direction
+from tickets.replies import MailIdentity
+from tickets.store import CustomerRecord, TicketStore, ticket_by_number, upsert_customers
+from tickets.web.app import create_app
+from tickets.web.workspace import Workspace
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="chromium not installed (make system-test-deps)")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, TicketStore, int]]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
+    migrate.upgrade(engine)
+    store = TicketStore(engine)
+    with store.writing() as session:
+        accounts.add_agent(session, "anna", PASSWORD, display_name="Anna de Wit")
+        accounts.add_agent(session, "bram", PASSWORD, display_name="Bram Visser")
+        upsert_customers(session, [CustomerRecord(number="104233", name="Marieke Jansen", email="klant@example.nl")])
+        replies.add_macro(session, "Opgelost", "Beste {{customer_first_name}},\n\nHet probleem is opgelost.\n\n"
+                                               "Met vriendelijke groet,\n{{agent_name}}")
+    intake = Intake(store, FakeScrubber(), after_commit=[DueTimeHook(store)])
+    texts = [
+        ("Website geeft foutmelding 500", "Hallo,\n\nSinds vanochtend geeft bakkerij-jansen.nl een foutmelding. "
+         "U kunt mij bereiken op marieke@privemail.nl.\nMijn BSN is 123456782, als dat nodig is.\n\n"
+         "Met vriendelijke groet,\nMarieke"),
+        ("Factuur F2024-00123 klopt niet", "Er staat een bedrag te veel op de factuur."),
+        ("Mail komt niet aan", "Sinds de verhuizing komt er geen mail meer binnen op info@."),
+    ]
+    numbers = []
+    for i, (subject, text) in enumerate(texts):
+        outcome = intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"b{i}@example.nl",
+                                               sender="klant@example.nl", subject=subject, text=text))
+        numbers.append(outcome.ticket_number)
+    with store.writing() as session:
+        first = ticket_by_number(session, numbers[0])
+        assert first is not None
+        replies.note(session, first, agent_id=None, text="Klant heeft ook gebeld, urgent.", scrubber=FakeScrubber())
+    app = create_app(store, lambda: "browser-token", workspace=Workspace(
+        scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"})))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", store, numbers[0]
+    server.should_exit = True
+    thread.join(10)
+    engine.dispose()
+
+
+def test_agent_session_in_chromium(served: tuple[str, TicketStore, int], artifacts: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, store, number = served
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 900})
+        page.goto(f"{base}/queue")
+        expect(page).to_have_url(f"{base}/login?next=%2Fqueue")  # no session: the login page
+        page.fill("input[name=username]", "anna")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        expect(page.locator("h1")).to_have_text("Open")
+        page.click("a[href='/queue?view=new']")
+        expect(page.locator("table.queue tbody tr")).to_have_count(3)
+        page.keyboard.press("j")  # keyboard: select the first row and open it
+        page.keyboard.press("j")
+        page.keyboard.press("k")
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(f"{base}/tickets/{number + 2}")
+        page.goto(f"{base}/tickets/{number}")
+        expect(page.locator(".chip-email_address").first).to_be_visible()
+        page.select_option("#macro", label="Opgelost")
+        expect(page.locator("#reply-text")).to_have_value(
+            "Beste Marieke,\n\nHet probleem is opgelost.\n\nMet vriendelijke groet,\nAnna de Wit")
+        page.click("#send-reply")
+        expect(page.locator(".msg-out .delivery")).to_have_text("queued")
+        page.select_option("#status-select", "solved")
+        page.click("#status-save")
+        expect(page.locator("#ticket-status")).to_have_text("solved")
+        page.screenshot(path=str(artifacts / "ticket_page.png"), full_page=True)
+        page.click("#logout")
+        expect(page).to_have_url(f"{base}/login")
+        page.goto(f"{base}/tickets/{number}")
+        expect(page).to_have_url(f"{base}/login?next=%2Ftickets%2F{number}")
+        browser.close()
+    with store.reading() as session:
+        ticket = ticket_by_number(session, number)
+        assert ticket is not None and ticket.status == "solved"
+        assert [m.direction for m in ticket.messages] == [Direction.IN, Direction.NOTE, Direction.OUT]
+        assert ticket.messages[-1].text.startswith("Beste Marieke")
+    assert (artifacts / "ticket_page.png").stat().st_size > 10_000
