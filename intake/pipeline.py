@@ -15,7 +15,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -25,7 +25,8 @@ from intake.attachment_clean import attachment_text, clean_attachment_report
 from intake.errors import TransientError
 from intake.message import Channel, InboundMessage
 from intake.rules import RuleVerdict, check_rules
-from scrubber import Analysis, PlaceholderBook, ScrubbedText, TextScrubber
+from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
+from scrubber.vault import is_high_risk
 from tickets import store
 from tickets.models import TICKET_NUMBER_OFFSET, Contact, Direction, Ticket
 
@@ -54,6 +55,23 @@ class PrivacyDetector(Protocol):
     """Recognises privacy-right requests (tickets.privacy.recognize) on the raw text."""
 
     def __call__(self, text: str) -> Sequence[str]: ...
+
+
+class ValueVault(Protocol):
+    """Keeps a stripped value encrypted (``tickets.vault.SqlVault``), inside the commit transaction.
+
+    Called once per redacted value and placeholder of the message, never for a high-risk type
+    (``scrubber.vault.HIGH_RISK_TYPES``); the raw value exists only in memory until it is sealed.
+    """
+
+    def put(self, session: Session, ticket_id: int, entity_type: str, number: int, value: str) -> None: ...
+
+
+@runtime_checkable
+class PlaceholderMapper(Protocol):
+    """A scrubber that can say which placeholder number each redacted entity got (``Scrubber.placeholders``)."""
+
+    def placeholders(self, text: str, analysis: Analysis, book: PlaceholderBook) -> list[tuple[Entity, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +119,11 @@ class Intake:
         privacy: PrivacyDetector | None = None,
         limits: IntakeLimits | None = None,
         after_commit: Sequence[AfterCommit] = (),
+        vault: ValueVault | None = None,
     ) -> None:
+        if vault is not None and not isinstance(scrubber, PlaceholderMapper):
+            raise TypeError("a vault needs a scrubber with placeholders() (scrubber.engine.Scrubber)")
+        self.vault = vault
         self.store = ticket_store
         self.scrubber = scrubber
         self.privacy = privacy
@@ -233,6 +255,8 @@ class Intake:
                 in_reply_to=msg.in_reply_to[0] if msg.in_reply_to else None,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
+            if self.vault is not None:
+                self._vault_values(session, ticket.id, book, prep)
             if labels:
                 # Recognition result only (the request types), never the words that triggered it.
                 store.add_event(session, ticket, "privacy_request_detected", {"labels": list(labels)})
@@ -246,6 +270,24 @@ class Intake:
                 privacy_labels=labels,
                 redactions=counts,
             )
+
+    def _vault_values(self, session: Session, ticket_id: int, book: PlaceholderBook, prep: _Prepared) -> None:
+        """Hand each stripped value with its placeholder to the vault; high-risk types never go there."""
+        assert self.vault is not None and isinstance(self.scrubber, PlaceholderMapper)
+        texts: list[tuple[str, Analysis]] = [(prep.subject, prep.subject_analysis), (prep.text, prep.text_analysis)]
+        for att in prep.attachments:
+            if att.filename is not None and att.filename_analysis is not None:
+                texts.append((att.filename, att.filename_analysis))
+            if att.text is not None and att.text_analysis is not None:
+                texts.append((att.text, att.text_analysis))
+        seen: set[tuple[str, int]] = set()
+        for text, analysis in texts:
+            for entity, number in self.scrubber.placeholders(text, analysis, book):
+                if is_high_risk(entity.type) or (entity.type, number) in seen:
+                    continue
+                seen.add((entity.type, number))
+                self.vault.put(session, ticket_id, entity.type, number, text[entity.start : entity.end])
+        log.debug("intake: vaulted ticket=%s values=%d", ticket_id, len(seen))
 
     def _thread(self, session: Session, msg: InboundMessage, contact: Contact) -> Ticket | None:
         """The ticket this message continues, or None for a new one (see docs/architecture)."""
