@@ -45,6 +45,20 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     return chunks
 
 
+class _HideToken(logging.Filter):
+    """httpx logs each request URL at INFO, and the Bot API puts the bot token in the URL path."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), ()
+        return True
+
+
 class TelegramSender:
     def __init__(
         self,
@@ -58,6 +72,9 @@ class TelegramSender:
         self._url = f"{api_base.rstrip('/')}/bot{token}/"
         self.store = ticket_store
         self._client = client or httpx.Client(timeout=timeout)
+        httpx_log = logging.getLogger("httpx")
+        if not any(isinstance(f, _HideToken) and f.token == token for f in httpx_log.filters):
+            httpx_log.addFilter(_HideToken(token))
 
     def close(self) -> None:
         self._client.close()
