@@ -13,16 +13,28 @@ from presidio_analyzer import EntityRecognizer
 
 from scrubber.recognizers.base import Rule, RuleRecognizer, words
 
-_L = r"[B-DF-HJ-NP-TV-Z]"
-_SIDECODES = (
-    rf"{_L}{{2}}-\d{{2}}-\d{{2}}", rf"\d{{2}}-\d{{2}}-{_L}{{2}}", rf"\d{{2}}-{_L}{{2}}-\d{{2}}",
-    rf"{_L}{{2}}-\d{{2}}-{_L}{{2}}", rf"{_L}{{2}}-{_L}{{2}}-\d{{2}}", rf"\d{{2}}-{_L}{{2}}-{_L}{{2}}",
-    rf"\d{{2}}-{_L}{{3}}-\d", rf"\d-{_L}{{3}}-\d{{2}}", rf"{_L}{{2}}-\d{{3}}-{_L}",
-    rf"{_L}-\d{{3}}-{_L}{{2}}", rf"{_L}{{3}}-\d{{2}}-{_L}", rf"{_L}-\d{{2}}-{_L}{{3}}",
-    rf"\d-{_L}{{2}}-\d{{3}}", rf"\d{{3}}-{_L}{{2}}-\d",
-    rf"\d-{_L}{{3}}-\d{{3}}",  # Belgium since 2010
-)
-_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_SIDECODES) + r")(?![\w-])", re.IGNORECASE)
+
+def _sidecodes(letter: str) -> tuple[str, ...]:
+    """RDW sidecodes 1-14 and the Belgian format, with ``letter`` as the letter class."""
+    a, d = letter, r"\d"
+    return (
+        f"{a}{{2}}-{d}{{2}}-{d}{{2}}", f"{d}{{2}}-{d}{{2}}-{a}{{2}}", f"{d}{{2}}-{a}{{2}}-{d}{{2}}",
+        f"{a}{{2}}-{d}{{2}}-{a}{{2}}", f"{a}{{2}}-{a}{{2}}-{d}{{2}}", f"{d}{{2}}-{a}{{2}}-{a}{{2}}",
+        f"{d}{{2}}-{a}{{3}}-{d}", f"{d}-{a}{{3}}-{d}{{2}}", f"{a}{{2}}-{d}{{3}}-{a}",
+        f"{a}-{d}{{3}}-{a}{{2}}", f"{a}{{3}}-{d}{{2}}-{a}", f"{a}-{d}{{2}}-{a}{{3}}",
+        f"{d}-{a}{{2}}-{d}{{3}}", f"{d}{{3}}-{a}{{2}}-{d}",
+        f"{d}-{a}{{3}}-{d}{{3}}",  # Belgium since 2010
+    )
+
+
+def _plate(letter: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_sidecodes(letter)) + r")(?![\w-])", re.IGNORECASE)
+
+
+# Current series use no vowels (nor C, Q): distinctive alone. Any letters (older series, examples written
+# by people) only with a cue word.
+_PLATE = _plate(r"[B-DF-HJ-NP-TV-Z]")
+_PLATE_ANY = _plate(r"[A-Z]")
 _PLATE_COMPACT = re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,7}(?![\w-])")
 _CONTEXT = words(
     r"kenteken\w*", r"nummerplaat", r"number\s*plate", r"licen[cs]e\s*plate", r"plate", r"registration",
@@ -31,6 +43,7 @@ _CONTEXT = words(
 
 RULES = (
     Rule("LICENSE_PLATE", _PLATE, score=0.7, context=_CONTEXT, context_score=0.95, before=60),
+    Rule("LICENSE_PLATE", _PLATE_ANY, score=0.0, context=_CONTEXT, context_score=0.9, before=60),
     Rule("LICENSE_PLATE", _PLATE_COMPACT, score=0.0, context=words(r"kenteken\w*", r"nummerplaat",
          r"number\s*plate", r"licen[cs]e\s*plate"), context_score=0.85, before=30),
 )
