@@ -1,0 +1,88 @@
+"""Fixtures of the privacy-request tests: a store with a customer, intake with the privacy hook, the desk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from intake.message import Channel, InboundMessage
+from intake.pipeline import Intake, SubmitOutcome
+from intake.privacy_hook import PrivacyHook
+from tests.fakes import FakeScrubber
+from tickets import store
+from tickets.models import OutboxEntry
+from tickets.privacy.config import PrivacyConfig
+from tickets.privacy.models import PrivacyRequest
+from tickets.privacy.recognize import detect_requests
+from tickets.privacy.service import PrivacyDesk
+from tickets.replies import MailIdentity
+from tickets.store import TicketStore
+from tickets.verification import Verifier
+
+MTA = "mx.dommelhost.test"
+CUSTOMER_MAIL = "marieke@example.nl"
+CODE = re.compile(r"^\s{4}(\d{6})\s*$", re.M)
+
+
+@dataclass
+class Desk:
+    store: TicketStore
+    desk: PrivacyDesk
+    intake: Intake
+    customer_id: int
+
+    def mail(self, text: str, *, sender: str = CUSTOMER_MAIL, subject: str = "Privacy", auth: tuple[str, ...] = (),
+             in_reply_to: tuple[str, ...] = (), msg_id: str | None = None) -> SubmitOutcome:
+        outcome = self.intake.submit(InboundMessage(
+            channel=Channel.EMAIL, external_id=msg_id or f"{abs(hash((sender, text, subject, in_reply_to)))}@t",
+            sender=sender, text=text, subject=subject, authentication_results=auth, in_reply_to=in_reply_to,
+            received_at=datetime.now(UTC)))
+        assert outcome.status == "stored", outcome
+        return outcome
+
+    def outbox(self) -> list[dict[str, Any]]:
+        with self.store.reading() as s:
+            return [dict(e.payload, _kind=e.kind, _channel=e.channel)
+                    for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.id))]
+
+    def request(self) -> PrivacyRequest:
+        with self.store.reading() as s:
+            found = s.scalars(select(PrivacyRequest).order_by(PrivacyRequest.id.desc())).first()
+            assert found is not None
+            return found
+
+    def code_mail(self) -> dict[str, Any]:
+        mails = [p for p in self.outbox() if CODE.search(str(p.get("text", "")))]
+        assert mails, "no verification code was sent"
+        return mails[-1]
+
+
+def code_of(payload: dict[str, Any]) -> str:
+    match = CODE.search(str(payload["text"]))
+    assert match
+    return match.group(1)
+
+
+@pytest.fixture
+def desk(ticket_store: TicketStore) -> Iterator[Desk]:
+    with ticket_store.writing() as session:
+        store.upsert_customers(session, [
+            store.CustomerRecord(number="104233", name="Marieke Hoogendoorn", email=CUSTOMER_MAIL,
+                                 phone="0612345678", address="Kerkstraat 12, Tilburg"),
+            store.CustomerRecord(number="104999", name="Other Person", email="other@example.org"),
+        ])
+    with ticket_store.reading() as session:
+        from tickets.models import Customer
+
+        customer = session.scalars(select(Customer).where(Customer.number == "104233")).one()
+    config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test")
+    privacy = PrivacyDesk(ticket_store, Verifier(b"k" * 32), config, MailIdentity("support.test"))
+    intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
+                    after_commit=[PrivacyHook(privacy)])
+    yield Desk(ticket_store, privacy, intake, customer.id)
