@@ -282,3 +282,4 @@ class ImapMailboxState(Base):
 from tickets import workspace_models as _workspace_models  # noqa: E402,F401
 from tickets import verification as _verification  # noqa: E402,F401
 from tickets.privacy import models as _privacy_models  # noqa: E402,F401
+from tickets import audit as _audit, retention as _retention, vault as _vault  # noqa: E402,F401
