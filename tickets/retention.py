@@ -1,0 +1,271 @@
+"""Retention: every record kind has an end date (art. 5(1)(e) GDPR, storage limitation), enforced here.
+
+The policy, per record kind (defaults follow the privacy statement):
+
+- ``former_customer_tickets``: solved/closed tickets of a customer whose contract ended more than
+  7 years ago (the Dutch fiscal retention duty, art. 52(4) AWR, runs 7 years), and that closed more
+  than 2 years ago (never sooner than a ticket without a customer);
+- ``tickets_without_customer``: solved/closed tickets with no customer, 2 years after closing;
+- ``attachments``: 1 year after they arrived (the message itself stays with its ticket);
+- ``vault_entries``: at their own ``expires_at`` (30 days by default, ``tickets.vault``);
+- ``audit_entries``: 7 years.
+
+A ticket under a legal hold (``tickets.privacy.models.RetentionHold`` with ``retain_until`` today or
+later) is skipped together with its attachments, and listed in the report. Open tickets are never
+deleted. A ticket's messages, placeholder keys, events, outbox rows and vault entries go with it
+(``ON DELETE CASCADE``).
+
+``run`` is a dry run unless ``apply=True``: it counts what the same statements would delete.
+Deletion goes in batches of ``batch_size`` ids, each its own short transaction, with a pause between
+batches, so SQLite's single write lock (and PostgreSQL's row locks) are held only briefly and intake
+keeps committing during a large run. Every ``DELETE`` repeats the policy's conditions, so a record
+that changed between choosing and deleting (a ticket reopened) stays.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Date, ForeignKey, delete, exists, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql import Select
+
+from tickets import audit, vault
+from tickets.models import TICKET_NUMBER_OFFSET, Attachment, Base, Customer, Message, Ticket, TicketStatus, utcnow
+from tickets.privacy.models import RetentionHold
+
+if TYPE_CHECKING:
+    from tickets.store import TicketStore
+
+log = logging.getLogger(__name__)
+
+CLOSED_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)
+KINDS = ("vault_entries", "attachments", "former_customer_tickets", "tickets_without_customer", "audit_entries")
+
+
+class CustomerContract(Base):
+    """When a customer's contract ended; a customer without a row is a current customer."""
+
+    __tablename__ = "customer_contracts"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+    ended_on: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class RetentionPolicy(BaseModel):
+    """How long each record kind is kept (the ``[retention]`` section of the configuration)."""
+
+    former_customer_years: int = Field(default=7, ge=0)
+    ticket_without_customer_years: int = Field(default=2, ge=0)
+    attachment_days: int = Field(default=365, ge=0)
+    audit_years: int = Field(default=7, ge=1)
+    batch_size: int = Field(default=500, ge=1, le=10_000)
+    # Between batches, so that other writers get the store (SQLite has one write lock).
+    pause_seconds: float = Field(default=0.05, ge=0)
+    # The run inside ``serve``: on by default, once per interval, in one process (tickets.singleton).
+    daily_run: bool = True
+    run_interval_hours: float = Field(default=24.0, gt=0)
+
+
+def years_before(moment: datetime, years: int) -> datetime:
+    """The same calendar moment ``years`` earlier (29 February becomes 28 February)."""
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:
+        return moment.replace(year=moment.year - years, day=28)
+
+
+def set_contract_end(session: Session, customer_number: str, ended_on: date | None) -> Customer:
+    """Record (or with None clear) the end of a customer's contract."""
+    customer = session.scalars(select(Customer).where(Customer.number == customer_number)).first()
+    if customer is None:
+        raise LookupError(f"no customer {customer_number!r}")
+    row = session.get(CustomerContract, customer.id)
+    if ended_on is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(CustomerContract(customer_id=customer.id, ended_on=ended_on))
+    else:
+        row.ended_on = ended_on
+    return customer
+
+
+# --- what each kind selects ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cutoffs:
+    now: datetime
+    today: date
+    former_customer_contract: date
+    ticket_closed: datetime
+    attachment: datetime
+    audit: datetime
+
+    @classmethod
+    def of(cls, policy: RetentionPolicy, now: datetime) -> _Cutoffs:
+        return cls(
+            now=now,
+            today=now.date(),
+            former_customer_contract=years_before(now, policy.former_customer_years).date(),
+            ticket_closed=years_before(now, policy.ticket_without_customer_years),
+            attachment=now - timedelta(days=policy.attachment_days),
+            audit=years_before(now, policy.audit_years),
+        )
+
+
+def _held(ticket_id: Any, today: date) -> ColumnElement[bool]:
+    return exists().where(RetentionHold.ticket_id == ticket_id, RetentionHold.retain_until >= today)
+
+
+def _closed_before(cutoff: datetime) -> list[ColumnElement[bool]]:
+    # Closing time: the last activity, and the solve time when there is one, both before the cutoff.
+    return [
+        Ticket.status.in_(CLOSED_STATUSES),
+        Ticket.last_activity_at < cutoff,
+        (Ticket.solved_at.is_(None)) | (Ticket.solved_at < cutoff),
+    ]
+
+
+def _ticket_conditions(kind: str, c: _Cutoffs) -> list[ColumnElement[bool]]:
+    if kind == "tickets_without_customer":
+        return [Ticket.customer_id.is_(None), *_closed_before(c.ticket_closed)]
+    ended = exists().where(
+        CustomerContract.customer_id == Ticket.customer_id, CustomerContract.ended_on < c.former_customer_contract
+    )
+    return [Ticket.customer_id.is_not(None), ended, *_closed_before(c.ticket_closed)]
+
+
+def _conditions(kind: str, c: _Cutoffs) -> tuple[Any, list[ColumnElement[bool]]]:
+    """The id column of the kind's table and the conditions under which a row goes (holds excluded)."""
+    if kind == "vault_entries":
+        return vault.VaultEntry.id, [vault.VaultEntry.expires_at <= c.now]
+    if kind == "audit_entries":
+        return audit.AuditEntry.id, [audit.AuditEntry.at < c.audit]
+    if kind == "attachments":
+        ticket_of = select(Message.ticket_id).where(Message.id == Attachment.message_id).scalar_subquery()
+        return Attachment.id, [Attachment.created_at < c.attachment, ~_held(ticket_of, c.today)]
+    return Ticket.id, [*_ticket_conditions(kind, c), ~_held(Ticket.id, c.today)]
+
+
+def _held_tickets(session: Session, c: _Cutoffs) -> list[int]:
+    """Tickets that a kind would delete but a legal hold keeps (ids)."""
+    held: set[int] = set()
+    for kind in ("former_customer_tickets", "tickets_without_customer"):
+        query = select(Ticket.id).where(*_ticket_conditions(kind, c), _held(Ticket.id, c.today))
+        held.update(session.scalars(query))
+    return sorted(held)
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+@dataclass
+class RetentionReport:
+    dry_run: bool
+    started_at: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+    # Ticket numbers kept by a legal hold that the policy would otherwise delete.
+    held_tickets: list[int] = field(default_factory=list)
+    finished_at: datetime | None = None
+
+    def lines(self) -> list[str]:
+        verb = "would delete" if self.dry_run else "deleted"
+        out = [f"{kind}: {verb} {self.counts.get(kind, 0)}" for kind in KINDS]
+        held = ", ".join(f"#{n}" for n in self.held_tickets) or "none"
+        out.append(f"kept under a legal hold: {len(self.held_tickets)} ticket(s): {held}")
+        return out
+
+
+def _count(session: Session, id_col: Any, conds: list[ColumnElement[bool]]) -> int:
+    query: Select[int] = select(func.count()).select_from(id_col.table).where(*conds)
+    return int(session.scalar(query) or 0)
+
+
+def run(
+    ticket_store: TicketStore,
+    policy: RetentionPolicy,
+    *,
+    apply: bool = False,
+    actor: str = "system:retention",
+    now: datetime | None = None,
+    kinds: tuple[str, ...] = KINDS,
+    stop: Callable[[], bool] | None = None,
+    on_batch: Callable[[str, int], None] | None = None,
+) -> RetentionReport:
+    """Apply (or with ``apply=False`` only count) the policy; the run is audited either way."""
+    now = now or utcnow()
+    cut = _Cutoffs.of(policy, now)
+    report = RetentionReport(dry_run=not apply, started_at=now)
+    with ticket_store.reading() as session:
+        report.held_tickets = [i + TICKET_NUMBER_OFFSET for i in _held_tickets(session, cut)]
+        if not apply:
+            for kind in kinds:
+                id_col, conds = _conditions(kind, cut)
+                report.counts[kind] = _count(session, id_col, conds)
+    if apply:
+        for kind in kinds:
+            report.counts[kind] = _delete_in_batches(ticket_store, policy, kind, cut, stop, on_batch)
+            if stop is not None and stop():
+                break
+    report.finished_at = utcnow()
+    with ticket_store.writing() as session:
+        audit.record(session, actor, audit.RETENTION_RUN, "retention", None, {
+            "dry_run": report.dry_run, "counts": report.counts, "held_tickets": report.held_tickets[:1000],
+        })
+    log.info("retention: %s counts=%s held=%d", "dry run" if report.dry_run else "applied", report.counts,
+             len(report.held_tickets))
+    return report
+
+
+def _delete_in_batches(
+    ticket_store: TicketStore, policy: RetentionPolicy, kind: str, cut: _Cutoffs,
+    stop: Callable[[], bool] | None, on_batch: Callable[[str, int], None] | None,
+) -> int:
+    id_col, conds = _conditions(kind, cut)
+    table = id_col.table
+    deleted = 0
+    after = 0
+    while stop is None or not stop():
+        # Choose a batch outside the write transaction (readers never block the writer), then delete
+        # it in a short one, repeating the conditions so a row that changed meanwhile stays.
+        with ticket_store.reading() as session:
+            ids = list(session.scalars(select(id_col).where(id_col > after, *conds).order_by(id_col)
+                                       .limit(policy.batch_size)))
+        if not ids:
+            break
+        with ticket_store.writing() as session:
+            result = session.execute(delete(table).where(id_col.in_(ids), *conds),
+                                     execution_options={"synchronize_session": False})
+            deleted += int(getattr(result, "rowcount", 0) or 0)
+        after = ids[-1]
+        if on_batch is not None:
+            on_batch(kind, deleted)
+        if len(ids) < policy.batch_size:
+            break
+        if policy.pause_seconds:
+            time.sleep(policy.pause_seconds)
+    return deleted
+
+
+def daily(ticket_store: TicketStore, policy: RetentionPolicy) -> Callable[[threading.Event], None]:
+    """The work of the ``retention`` role in ``serve``: run now, then every interval, until told to stop."""
+
+    def work(term_stop: threading.Event) -> None:
+        while not term_stop.is_set():
+            try:
+                run(ticket_store, policy, apply=True, stop=term_stop.is_set)
+            except Exception:
+                log.exception("retention: run failed; next try in one interval")
+            term_stop.wait(policy.run_interval_hours * 3600)
+
+    return work
