@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tickets.models import Contact, Customer, OutboxEntry, OutboxStatus, Ticket, utcnow
@@ -33,6 +33,7 @@ from tickets.privacy.models import (
 from tickets.privacy.texts import Texts
 from tickets.privacy.workflow import audit, digest, send
 from tickets.replies import MailIdentity
+from tickets.vault import VaultEntry
 from tickets.workspace_models import AutoAck, TicketDue
 
 log = logging.getLogger(__name__)
@@ -117,8 +118,9 @@ def erasure(ctx: Context) -> Report:
     erase_ids = [t.id for t in tickets if t.id not in holds]
     addresses = {c.address for c in contacts} | {a for a in (req.requester_address,
                                                                customer.email if customer else None) if a}
+    vaulted = session.scalar(select(func.count(VaultEntry.id)).where(VaultEntry.ticket_id.in_(erase_ids))) or 0
     if erase_ids:
-        # Messages, attachments, events, placeholder keys, due times and outbox rows go with their
+        # Messages, attachments, events, placeholder keys, vault entries and outbox rows go with their
         # ticket through ON DELETE CASCADE (the full-text index follows by trigger on SQLite).
         session.execute(delete(AutoAck).where(AutoAck.ticket_id.in_(erase_ids)))
         session.execute(delete(TicketDue).where(TicketDue.ticket_id.in_(erase_ids)))
@@ -151,7 +153,8 @@ def erasure(ctx: Context) -> Report:
     if session.scalar(select(Suppression.id).where(Suppression.address_digest.in_([digest(a) for a in addresses]))):
         report.kept.append(Kept(what="a one-way hash of your address on our marketing suppression list",
                                 why="so that you never receive marketing from us again", until="-"))
-    report.done.append("vault: not in use in this deployment (nothing held)")
+    if vaulted:
+        report.done.append(f"{vaulted} encrypted value(s) in the vault")
     tasks = []
     for system in ctx.config.external_systems:
         session.add(ExternalTask(request_id=req.id, system=system.name, instruction=system.instruction))
@@ -162,7 +165,7 @@ def erasure(ctx: Context) -> Report:
     req.contact_id = None
     if not kept_ids:
         req.customer_id = None
-    ctx.send("erasure_done", erased=report.done[:-1] or ["-"], kept=report.kept, tasks=tasks)
+    ctx.send("erasure_done", erased=report.done or ["-"], kept=report.kept, tasks=tasks)
     # The confirmation is queued with the address in its payload; after that the request forgets it.
     erased_address = req.requester_address
     req.requester_address = None
