@@ -30,6 +30,7 @@ from intake.webhooks_http import MetaWebhookSettings, WebhookSettings
 from scrubber.config import ScrubberConfig
 from tickets.acknowledge import AckConfig
 from tickets.mail_sender import SmarthostConfig
+from tickets.retention import RetentionPolicy
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
 
@@ -127,6 +128,18 @@ class SocialConfig(BaseModel):
         )
 
 
+class VaultConfig(BaseModel):
+    """The encrypted vault of stripped values (tickets/vault.py, scrubber/vault.py); off by default."""
+
+    enabled: bool = False
+    # Key id -> URL-safe base64 AES-256 key (``scrubdesk vault generate-key``). Keep an old key until
+    # ``scrubdesk vault rotate-key`` has re-sealed its entries; e.g. SCRUBDESK_VAULT__KEYS='{"k2": "..."}'.
+    keys: dict[str, SecretStr] = Field(default_factory=dict)
+    active_key: str | None = None  # default: the last key listed
+    retention_days: int = Field(default=30, ge=1)
+    reveal_roles: list[str] = Field(default_factory=lambda: ["privacy_officer"])
+
+
 def _secret(value: SecretStr | None) -> str:
     return value.get_secret_value() if value is not None else ""
 
@@ -148,6 +161,8 @@ class Settings(BaseSettings):
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
     social: SocialConfig = Field(default_factory=SocialConfig)
+    vault: VaultConfig = Field(default_factory=VaultConfig)
+    retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
 
     @classmethod
     def settings_customise_sources(
