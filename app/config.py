@@ -30,6 +30,7 @@ from intake.webhooks_http import MetaWebhookSettings, WebhookSettings
 from scrubber.config import ScrubberConfig
 from tickets.acknowledge import AckConfig
 from tickets.mail_sender import SmarthostConfig
+from tickets.privacy.config import PrivacyConfig
 from tickets.retention import RetentionPolicy
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
@@ -161,6 +162,8 @@ class Settings(BaseSettings):
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
     social: SocialConfig = Field(default_factory=SocialConfig)
+    # Privacy-right requests (tickets/privacy): authserv-id, links, the art. 15 statement, external systems.
+    privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
 
