@@ -17,6 +17,7 @@ from tickets import migrate
 from tickets.db import make_engine
 from tickets.privacy.recognize import detect_requests
 from tickets.store import TicketStore
+from tickets.vault import SqlVault
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,8 @@ class Core:
     store: TicketStore
     scrubber: Scrubber
     intake: Intake
+    # The encrypted vault of stripped values, when ``[vault] enabled`` (tickets/vault.py).
+    vault: SqlVault | None = None
 
     def close(self) -> None:
         self.store.engine.dispose()
@@ -42,13 +45,30 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> TicketStore:
 def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
     ticket_store = open_store(settings, upgrade=upgrade)
     scrubber = Scrubber(scrubber_config(settings))
+    vault = value_vault(settings)
     intake = Intake(
         ticket_store,
         scrubber,
         privacy=lambda text: [str(label) for label in detect_requests(text)],
         limits=settings.intake.limits(),
+        vault=vault,
     )
-    return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake)
+    return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake, vault=vault)
+
+
+def value_vault(settings: Settings) -> SqlVault | None:
+    """The vault when enabled; its keys come only from the configuration or the environment."""
+    cfg = settings.vault
+    if not cfg.enabled:
+        return None
+    from datetime import timedelta
+
+    from scrubber.vault import Keyring
+
+    if not cfg.keys:
+        raise ValueError("[vault] enabled needs at least one key (scrubdesk vault generate-key)")
+    keyring = Keyring({k: v.get_secret_value() for k, v in cfg.keys.items()}, cfg.active_key)
+    return SqlVault(keyring, retention=timedelta(days=cfg.retention_days))
 
 
 def _data_secret(settings: Settings, name: str) -> str:
