@@ -76,5 +76,8 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from tickets.web import audit_routes, vault_routes  # vault reveal and audit trail pages (issue #9)
+    for extra in (vault_routes.router, vault_routes.api_router, audit_routes.router):
+        app.include_router(extra)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
     return app
