@@ -14,17 +14,12 @@ from bots.convert import MediaResult, to_inbound
 from bots.operations import BotOperations
 from bots.texts import lang_of, text
 
-router = Router(name="commands")
-router.message.filter(F.chat.type == "private")
 
-
-@router.message(CommandStart())
 async def start(message: Message, config: TelegramConfig) -> None:
     lang = lang_of(message.from_user.language_code if message.from_user else None)
     await replies.answer(message, text(lang, "start", privacy_url=config.privacy_url))
 
 
-@router.message(Command("status"))
 async def status(message: Message, ops: BotOperations) -> None:
     lang = lang_of(message.from_user.language_code if message.from_user else None)
     tickets = await asyncio.to_thread(ops.open_tickets, message.chat.id)
@@ -39,8 +34,16 @@ async def status(message: Message, ops: BotOperations) -> None:
     await replies.answer(message, "\n".join(lines))
 
 
-@router.message(Command("privacy"))
 async def privacy(message: Message, ops: BotOperations) -> None:
     lang = lang_of(message.from_user.language_code if message.from_user else None)
     outcome = await asyncio.to_thread(ops.record_privacy_request, to_inbound(message, MediaResult()))
     await replies.answer(message, text(lang, "privacy_ack", number=outcome.ticket_number))
+
+
+def make_router() -> Router:
+    router = Router(name="commands")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(start, CommandStart())
+    router.message.register(status, Command("status"))
+    router.message.register(privacy, Command("privacy"))
+    return router

@@ -23,11 +23,6 @@ from bots.texts import lang_of, text
 
 log = logging.getLogger(__name__)
 
-router = Router(name="conversation")
-router.message.filter(F.chat.type == "private")
-router.edited_message.filter(F.chat.type == "private")
-router.my_chat_member.filter(F.chat.type == "private")
-
 
 async def _take(message: Message, bot: Bot, ops: BotOperations, config: TelegramConfig, *, edited: bool) -> None:
     media = await collect_media(bot, message, config)
@@ -43,20 +38,27 @@ async def _take(message: Message, bot: Bot, ops: BotOperations, config: Telegram
         await replies.answer(message, text(lang, "file_not_kept"))
 
 
-@router.message()
 async def message(message: Message, bot: Bot, ops: BotOperations, config: TelegramConfig) -> None:
     await _take(message, bot, ops, config, edited=False)
 
 
-@router.edited_message()
 async def edited(message: Message, bot: Bot, ops: BotOperations, config: TelegramConfig) -> None:
     await _take(message, bot, ops, config, edited=True)
 
 
-@router.my_chat_member()
 async def membership(update: ChatMemberUpdated, ops: BotOperations) -> None:
     status = update.new_chat_member.status
     if status == "kicked":
         await asyncio.to_thread(set_reachable, ops.store, update.chat.id, False, "blocked the bot")
     elif status == "member":
         await asyncio.to_thread(set_reachable, ops.store, update.chat.id, True, "unblocked the bot")
+
+
+def make_router() -> Router:
+    router = Router(name="conversation")
+    for observer in (router.message, router.edited_message, router.my_chat_member):
+        observer.filter(F.chat.type == "private")
+    router.message.register(message)
+    router.edited_message.register(edited)
+    router.my_chat_member.register(membership)
+    return router

@@ -9,7 +9,7 @@ personal data: its name and number go into the text, where the scrubber removes 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from aiogram.types import Message
@@ -27,12 +27,6 @@ class MediaResult:
     file_dropped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    markers: list[str] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-
-
 def external_id(message: Message, *, edited: bool = False) -> str:
     key = f"{message.chat.id}:{message.message_id}"
     if edited:
@@ -42,26 +36,27 @@ def external_id(message: Message, *, edited: bool = False) -> str:
 
 
 def message_text(message: Message, media: MediaResult, *, edited: bool = False) -> str:
-    parts = _Parts()
+    markers: list[str] = []
+    lines: list[str] = []
     if edited:
-        parts.markers.append("[edited message]")
+        markers.append("[edited message]")
     if message.forward_origin is not None:
         # The origin's name is a third person's data and not needed: only the fact is kept.
-        parts.markers.append("[forwarded message]")
-    parts.markers.extend(media.markers)
+        markers.append("[forwarded message]")
+    markers.extend(media.markers)
     if message.contact is not None:
         card = message.contact
         name = " ".join(n for n in (card.first_name, card.last_name) if n)
-        parts.markers.append("[shared contact]")
-        parts.lines.append(f"Contact: {name}, telephone {card.phone_number}")
+        markers.append("[shared contact]")
+        lines.append(f"Contact: {name}, telephone {card.phone_number}")
     if message.location is not None or message.venue is not None:
-        parts.markers.append("[location not kept]")
+        markers.append("[location not kept]")
     for kind in ("sticker", "voice", "video", "video_note", "audio", "animation", "poll", "dice"):
         if getattr(message, kind, None) is not None:
-            parts.markers.append(f"[{kind.replace('_', ' ')} not supported]")
+            markers.append(f"[{kind.replace('_', ' ')} not supported]")
     body = message.text or message.caption or ""
-    head = " ".join(parts.markers)
-    return "\n".join(x for x in (head, *parts.lines, body) if x)
+    head = " ".join(markers)
+    return "\n".join(x for x in (head, *lines, body) if x)
 
 
 def to_inbound(message: Message, media: MediaResult, *, edited: bool = False) -> InboundMessage:

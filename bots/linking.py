@@ -24,9 +24,6 @@ from bots.operations import BotOperations
 from bots.texts import lang_of, text
 from tickets.verification import CheckStatus
 
-router = Router(name="linking")
-router.message.filter(F.chat.type == "private")
-
 CODE = re.compile(r"^\s*\d{3}\s?\d{3}\s*$")
 
 
@@ -43,7 +40,6 @@ async def _issue(message: Message, identifier: str, ops: BotOperations, config: 
         await replies.answer(message, text(lang, "link_sent", minutes=config.link_code_minutes))
 
 
-@router.message(Command("link"))
 async def link(
     message: Message, command: CommandObject, state: FSMContext, ops: BotOperations, config: TelegramConfig
 ) -> None:
@@ -56,13 +52,11 @@ async def link(
     await replies.answer(message, text(lang, "link_ask"))
 
 
-@router.message(LinkFlow.identifier, F.text)
 async def identifier(message: Message, state: FSMContext, ops: BotOperations, config: TelegramConfig) -> None:
     await state.clear()
     await _issue(message, message.text or "", ops, config)
 
 
-@router.message(F.text.regexp(CODE))
 async def code(message: Message, ops: BotOperations) -> None:
     if not await asyncio.to_thread(ops.has_pending_code, message.chat.id):
         raise SkipHandler  # just a number in the conversation: the conversation router stores it
@@ -76,3 +70,12 @@ async def code(message: Message, ops: BotOperations) -> None:
         await replies.answer(message, text(lang, "link_expired"))
     else:
         await replies.answer(message, text(lang, "link_locked"))
+
+
+def make_router() -> Router:
+    router = Router(name="linking")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(link, Command("link"))
+    router.message.register(identifier, LinkFlow.identifier, F.text)
+    router.message.register(code, F.text.regexp(CODE))
+    return router

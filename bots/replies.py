@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
-from aiogram.types import Message
+from aiogram.types import LinkPreviewOptions, Message
 
 log = logging.getLogger(__name__)
 
 
 async def answer(message: Message, text: str) -> None:
     try:
-        await message.answer(text, disable_web_page_preview=True)
+        await message.answer(text, link_preview_options=LinkPreviewOptions(is_disabled=True))
     except (TelegramAPIError, TelegramNetworkError) as exc:
         log.warning("telegram: answer to chat message=%d failed: %s", message.message_id, type(exc).__name__)

@@ -35,12 +35,7 @@ log = logging.getLogger(__name__)
 def build_dispatcher(config: TelegramConfig, ops: BotOperations) -> Dispatcher:
     """The routers in order: commands, then /link and its code, then everything else as messages."""
     dispatcher = Dispatcher(config=config, ops=ops)
-    # Routers are module-level singletons in aiogram and can have only one parent; a fresh
-    # dispatcher (tests, a restart in one process) detaches them from the previous one first.
-    for router in (commands.router, linking.router, conversation.router):
-        if router.parent_router is not None:
-            router._parent_router = None
-        dispatcher.include_router(router)
+    dispatcher.include_routers(commands.make_router(), linking.make_router(), conversation.make_router())
     return dispatcher
 
 
