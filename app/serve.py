@@ -88,6 +88,22 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         api_token=lambda: token, cookie_secure=settings.web.cookie_secure,
         session_lifetime=timedelta(hours=settings.web.session_hours)))
     # --- end agents' workspace ----------------------------------------------------------------------
+    # --- privacy-right requests (tickets/privacy): after-commit hook, officer pages, verify/download --
+    from intake.privacy_hook import PrivacyHook
+    from tickets.privacy import web as privacy_web
+    from tickets.privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
+    from tickets.privacy.reminders import ReminderJob
+    from tickets.privacy.service import PrivacyDesk
+    from tickets.verification import Verifier, load_or_create_key
+
+    privacy_desk = PrivacyDesk(core.store, Verifier(
+        load_or_create_key(settings.data_dir / "verification.key"),
+        ttl=timedelta(minutes=settings.privacy.code_ttl_minutes), max_attempts=settings.privacy.code_attempts,
+    ), settings.privacy, identity)
+    core.intake.after_commit.append(PrivacyHook(privacy_desk))
+    app.state.privacy_desk = privacy_desk
+    app.include_router(privacy_web.router)
+    # --- end privacy-right requests -------------------------------------------------------------------
     # --- Telegram bot (bots/telegram.py), when a token is configured ---------------------------
     telegram = None
     if settings.telegram.token is not None:
@@ -136,6 +152,12 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         thread = threading.Thread(target=runner.run, name=f"role-imap-{mailbox.key}", daemon=True)
         thread.start()
         role_threads.append(thread)
+    # Privacy-right requests: the daily reminder to privacy officers, sent by one process only.
+    reminder = RoleRunner(Role(core.store.engine, PRIVACY_REMINDER_ROLE),
+                          ReminderJob(core.store, settings.privacy, privacy_desk.texts).run, stop=roles_stop)
+    reminder_thread = threading.Thread(target=reminder.run, name="role-privacy-reminders", daemon=True)
+    reminder_thread.start()
+    role_threads.append(reminder_thread)
 
     await smtp.start()
     mail_thread = threading.Thread(target=mail_worker.run, name="outbox-email", daemon=True) if mail_worker else None
