@@ -128,6 +128,15 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
             site_name=social.form_site_name, secure_cookie=bool(settings.web.cookie_secure),
             send_ack=mail_cfg is not None and settings.ack.enabled)))
     # --- end social and web channels -----------------------------------------------------------
+    # --- vault reveal (tickets/vault.py), when [vault] enabled ------------------------------------
+    from tickets import retention
+    from tickets.vault import RevealPolicy
+    from tickets.web import vault_routes
+
+    if core.vault is not None:
+        vault_routes.install(app, vault_routes.VaultAccess(
+            core.vault.keyring, RevealPolicy(roles=frozenset(settings.vault.reveal_roles))))
+    # --- end vault reveal -------------------------------------------------------------------------
     web = _EmbeddedUvicorn(
         uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
                        lifespan="off")
@@ -158,6 +167,14 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     reminder_thread = threading.Thread(target=reminder.run, name="role-privacy-reminders", daemon=True)
     reminder_thread.start()
     role_threads.append(reminder_thread)
+
+    # Retention (tickets/retention.py): the daily deletion run, in one serve process at a time.
+    if settings.retention.daily_run:
+        keeper = RoleRunner(Role(core.store.engine, "retention"), retention.daily(core.store, settings.retention),
+                            stop=roles_stop)
+        keeper_thread = threading.Thread(target=keeper.run, name="role-retention", daemon=True)
+        keeper_thread.start()
+        role_threads.append(keeper_thread)
 
     await smtp.start()
     mail_thread = threading.Thread(target=mail_worker.run, name="outbox-email", daemon=True) if mail_worker else None
