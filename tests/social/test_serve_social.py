@@ -86,7 +86,7 @@ signal = "generic-secret"
         (request,) = graph.requests
         assert request["json"]["recipient"] == {"id": "6543210987654321"}
         assert request["json"]["message"]["text"] == "We hebben uw wachtwoord gereset."
-        for _ in range(50):
+        for _ in range(200):
             with ticket_store.reading() as s:
                 entry = s.get(OutboxEntry, entry_id)
                 if entry is not None and entry.status == OutboxStatus.SENT:
@@ -101,6 +101,11 @@ signal = "generic-secret"
         assert "serve: stopped" in output
         for content in ("Zomer2024", "inloggen", "wachtwoord", "6543210987654321"):
             assert content not in output
+    except AssertionError as exc:
+        if proc.poll() is None:
+            proc.kill()
+        output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+        raise AssertionError(f"{exc}\n--- serve output ---\n{output[-4000:]}") from exc
     finally:
         if proc.poll() is None:
             proc.kill()
