@@ -236,5 +236,84 @@ def agents_token(username: str, name: Annotated[str, typer.Option(help="label of
     typer.echo(_agents_op(create_token, username, name))
 
 
+# --- vault and retention (tickets/vault.py, tickets/retention.py) ------------------------------------
+
+vault_cli = typer.Typer(no_args_is_help=True, help="The encrypted vault of stripped values.")
+retention_cli = typer.Typer(no_args_is_help=True, help="Retention: deleting what has reached its end date.")
+cli.add_typer(vault_cli, name="vault")
+cli.add_typer(retention_cli, name="retention")
+
+
+@vault_cli.command("generate-key")
+def vault_generate_key() -> None:
+    """Print a new random AES-256 key for [vault] keys (add it under a new id, last in the list)."""
+    from scrubber.vault import generate_key
+
+    typer.echo(generate_key())
+
+
+@vault_cli.command("rotate-key")
+def vault_rotate_key() -> None:
+    """Re-seal every vault entry with the active key; afterwards older keys can be removed."""
+    from app.core import open_store, value_vault
+    from tickets.vault import key_usage, rotate
+
+    settings = _settings()
+    vault = value_vault(settings)
+    if vault is None:
+        typer.echo("error: the vault is not enabled", err=True)
+        raise typer.Exit(1)
+    store = open_store(settings)
+    try:
+        done = rotate(store, vault.keyring)
+        with store.reading() as session:
+            usage = key_usage(session)
+    finally:
+        store.engine.dispose()
+    typer.echo(f"re-sealed {done} entries with key {vault.keyring.active}; entries per key: {usage}")
+
+
+@retention_cli.command("run")
+def retention_run(
+    apply: Annotated[bool, typer.Option("--apply", help="delete (without it: a dry run that only counts)")] = False,
+) -> None:
+    """Show (or with --apply delete) what the retention policy says has reached its end date."""
+    from app.core import open_store
+    from tickets import retention
+
+    settings = _settings()
+    store = open_store(settings)
+    try:
+        report = retention.run(store, settings.retention, apply=apply, actor="cli")
+    finally:
+        store.engine.dispose()
+    for line in report.lines():
+        typer.echo(line)
+
+
+@retention_cli.command("contract-ended")
+def retention_contract_ended(
+    customer_number: str,
+    on: Annotated[str, typer.Option(help="the date the contract ended, YYYY-MM-DD; 'none' clears it")],
+) -> None:
+    """Record the end of a customer's contract (starts the former-customer retention clock)."""
+    from datetime import date
+
+    from app.core import open_store
+    from tickets.retention import set_contract_end
+
+    ended = None if on.lower() == "none" else date.fromisoformat(on)
+    store = open_store(_settings())
+    try:
+        with store.writing() as session:
+            set_contract_end(session, customer_number, ended)
+    except LookupError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        store.engine.dispose()
+    typer.echo(f"customer {customer_number}: contract end {ended or 'cleared'}")
+
+
 def main() -> None:
     cli()
