@@ -183,20 +183,22 @@ class GraphSender:
     def _check_window(self, ticket_id: int | None) -> None:
         if ticket_id is None:
             return
-        with self.store.writing() as session:
+        with self.store.reading() as session:
             window = service_window(session, ticket_id, self.channel)
-            if window.open:
-                return
+        if window.open:
+            return
+        # Only WhatsApp has templates; on Messenger and Instagram the customer has to write again.
+        only = ("only a template message can be sent" if self.channel is Channel.WHATSAPP
+                else "the customer must write first")
+        with self.store.writing() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is not None:
+                last = window.last_customer_message_at
                 store.add_event(session, ticket, "service_window_closed", {
-                    "channel": str(self.channel),
-                    "last_customer_message_at": window.last_customer_message_at.isoformat()
-                    if window.last_customer_message_at else None,
-                    "note": "only a template message can be sent" if self.channel is Channel.WHATSAPP
-                    else "the customer must write first",
+                    "channel": str(self.channel), "last_customer_message_at": last.isoformat() if last else None,
+                    "note": only,
                 })
-        raise PermanentSendError("outside the 24-hour customer service window: only a template message can be sent")
+        raise PermanentSendError(f"outside the 24-hour customer service window: {only}")
 
 
 def split_text(text: str, limit: int) -> list[str]:
