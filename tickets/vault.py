@@ -171,6 +171,24 @@ def reveal(
     return value
 
 
+def reveal_in_own_transaction(
+    ticket_store: TicketStore, keyring: Keyring, policy: RevealPolicy, *, actor: str, role: str, ticket_id: int,
+    entity_type: str, number: int, reason: str,
+) -> str:
+    """``reveal`` in a transaction of its own, so a refusal's audit entry is committed before it is raised."""
+    refused: RevealRefused | None = None
+    value = ""
+    with ticket_store.writing() as session:
+        try:
+            value = reveal(session, keyring, policy, actor=actor, role=role, ticket_id=ticket_id,
+                           entity_type=entity_type, number=number, reason=reason)
+        except RevealRefused as exc:
+            refused = exc
+    if refused is not None:
+        raise refused
+    return value
+
+
 # --- key rotation -------------------------------------------------------------------------------
 
 

@@ -68,18 +68,13 @@ def _reveal(request: Request, who: Principal, number: int, entity_type: str, pla
             reason: str) -> str:
     access = _access(request)
     ticket_id = _ticket_id(request, number)
-    refused: vault.RevealRefused | None = None
-    value = ""
-    with ticket_store(request).writing() as session:
-        try:
-            value = vault.reveal(session, access.keyring, access.policy, actor=audit.actor_of(who.username),
-                                 role=who.role.value, ticket_id=ticket_id, entity_type=entity_type,
-                                 number=placeholder_number, reason=reason)
-        except vault.RevealRefused as exc:
-            refused = exc  # committed with its audit entry, then answered
-    if refused is not None:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused))
-    return value
+    try:
+        return vault.reveal_in_own_transaction(
+            ticket_store(request), access.keyring, access.policy, actor=audit.actor_of(who.username),
+            role=who.role.value, ticket_id=ticket_id, entity_type=entity_type, number=placeholder_number,
+            reason=reason)
+    except vault.RevealRefused as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
 
 
 @router.get("/tickets/{number}/vault")
