@@ -181,14 +181,20 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     if mail_thread is not None:  # agents' workspace: e-mail replies and acknowledgements
         mail_thread.start()
     # --- Telegram bot: its polling task and an outbox worker for channel "telegram" only ----------
-    # (the worker claims only its own channel, so it coexists with any other channel's worker)
+    # (the worker claims only its own channel, so it coexists with any other channel's worker).
+    # Long polling is single-consumer (Telegram answers 409 to a second getUpdates): one process
+    # holds the "telegram" role; in webhook mode every process takes updates.
     telegram_task: asyncio.Task[None] | None = None
+    telegram_role: threading.Thread | None = None
     telegram_outbox_stop = threading.Event()
     telegram_outbox: threading.Thread | None = None
     if telegram is not None:
-        from tickets.outbox import OutboxWorker
-
-        telegram_task = asyncio.create_task(telegram.run(stop))
+        if settings.telegram.mode == "polling":
+            poller = RoleRunner(Role(core.store.engine, "telegram"), telegram.polling_term(loop), stop=roles_stop)
+            telegram_role = threading.Thread(target=poller.run, name="role-telegram", daemon=True)
+            telegram_role.start()
+        else:
+            telegram_task = asyncio.create_task(telegram.run(stop))
         worker = OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=telegram_outbox_stop)
         telegram_outbox = threading.Thread(target=worker.run, name="outbox-telegram", daemon=True)
         telegram_outbox.start()
@@ -214,6 +220,8 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     roles_stop.set()
     if telegram_task is not None:  # Telegram bot: finish the update in hand, then stop
         await telegram_task
+    if telegram_role is not None:  # joined off the loop: the polling term runs on this loop
+        await asyncio.to_thread(telegram_role.join, 60)
     telegram_outbox_stop.set()
     social_outbox_stop.set()  # social and web channels: the Graph API worker finishes its entry
     if social_outbox is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -89,6 +91,23 @@ class TelegramBot:
                 log.warning("telegram: setup failed (%s), retrying in %.1fs", type(exc).__name__, delay)
                 await sleep_unless_stopped(stop, delay)
         return False
+
+    def polling_term(self, loop: asyncio.AbstractEventLoop) -> Callable[[threading.Event], None]:
+        """Work for ``tickets.singleton.RoleRunner``: poll on ``loop`` until the term ends.
+
+        Telegram allows one ``getUpdates`` consumer per bot (HTTP 409 otherwise), so with several
+        ``serve`` processes only the holder of the "telegram" role polls; the others stand by.
+        """
+
+        def term(term_stop: threading.Event) -> None:
+            stop = asyncio.Event()
+            future = asyncio.run_coroutine_threadsafe(self.run(stop), loop)
+            while not term_stop.wait(0.5) and not future.done():
+                pass
+            loop.call_soon_threadsafe(stop.set)
+            future.result(timeout=60)
+
+        return term
 
     async def feed(self, payload: dict[str, Any]) -> None:
         """Handle one update from the webhook; returns after the handler committed."""
