@@ -69,7 +69,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON, dict[str, int]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        dict[str, int]: JSON,
+    }
 
 
 class TicketStatus(enum.StrEnum):
@@ -279,7 +283,11 @@ class ImapMailboxState(Base):
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     last_uid: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-from tickets import workspace_models as _workspace_models  # noqa: E402,F401
+
+
+# Feature modules put their models on the same Base; importing them here registers their tables
+# wherever the models are used (the app, Alembic, the tests).
+from tickets import audit as _audit  # noqa: E402,F401
 from tickets import verification as _verification  # noqa: E402,F401
+from tickets import workspace_models as _workspace_models  # noqa: E402,F401
 from tickets.privacy import models as _privacy_models  # noqa: E402,F401
-from tickets import audit as _audit, retention as _retention, vault as _vault  # noqa: E402,F401
