@@ -37,7 +37,6 @@ templates = Jinja2Templates(directory=[str(_HERE / "templates" / "web"),
                                        str(_HERE.parent / "web" / "templates")])
 router = APIRouter(include_in_schema=False)
 OfficerPage = Annotated[Principal, Depends(require_role(Role.PRIVACY_OFFICER))]
-_limiter = MovingWindowRateLimiter(MemoryStorage())
 
 
 def desk_of(request: Request) -> PrivacyDesk:
@@ -52,7 +51,11 @@ def actor(who: Principal) -> str:
 def _limited(request: Request, bucket: str) -> None:
     client = request.client.host if request.client else "unknown"
     item = RateLimitItemPerMinute(desk_of(request).config.verify_rate_per_minute)
-    if not _limiter.hit(item, bucket, client):
+    # One limiter per app (in memory: with several serve processes each counts on its own).
+    limiter = getattr(request.app.state, "privacy_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.privacy_limiter = MovingWindowRateLimiter(MemoryStorage())
+    if not limiter.hit(item, bucket, client):
         raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many attempts; wait a minute",
                             headers={"Retry-After": "60"})
 

@@ -1,0 +1,100 @@
+"""The privacy pages in the workspace app: officer dashboard (role-checked), request actions, marking a
+ticket, the public verification page (rate-limited) and the download link."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+
+from tests.privacy_requests.conftest import Desk
+from tests.web.conftest import PASSWORD, login
+from tickets import accounts
+from tickets.privacy import deadline
+from tickets.privacy import web as privacy_web
+from tickets.privacy.models import PrivacyRequest, RequestState
+from tickets.web.app import create_app
+from tickets.workspace_models import Role
+
+ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
+_VERIFY = re.compile(r"http://desk\.test(/privacy/verify/\S+)")
+
+
+@pytest.fixture
+def client(desk: Desk) -> Iterator[TestClient]:
+    with desk.store.writing() as s:
+        accounts.add_agent(s, "olga", PASSWORD, role=Role.PRIVACY_OFFICER)
+        accounts.add_agent(s, "anna", PASSWORD)
+    app = create_app(desk.store, lambda: "api-token")
+    app.state.privacy_desk = desk.desk
+    app.include_router(privacy_web.router)
+    with TestClient(app, base_url="http://testserver") as c:
+        yield c
+
+
+def test_dashboard_lists_open_requests_by_due_date_with_overdue_marked(desk: Desk, client: TestClient) -> None:
+    desk.mail(ACCESS)
+    desk.mail("Please delete all my personal data under article 17 GDPR.", subject="Delete")
+    with desk.store.writing() as s:
+        s.execute(update(PrivacyRequest).where(PrivacyRequest.id == 2).values(
+            due_on=deadline.today() - timedelta(days=2)))
+    login(client, "anna")
+    assert client.get("/privacy").status_code == 403  # agents do not see the officer's dashboard
+    client.post("/logout", data={"csrf_token": login(client, "anna")})
+    login(client, "olga")
+    page = client.get("/privacy")
+    assert page.status_code == 200
+    body = page.text
+    assert body.index('href="/privacy/requests/2"') < body.index('href="/privacy/requests/1"')
+    assert body.count("badge-overdue") == 1
+    detail = client.get("/privacy/requests/1")
+    assert detail.status_code == 200 and "opened" in detail.text and "code_sent" in detail.text
+
+
+def test_officer_refuses_through_the_request_page_with_csrf(desk: Desk, client: TestClient) -> None:
+    desk.mail(ACCESS)
+    csrf = login(client, "olga")
+    r = client.post("/privacy/requests/1/refuse", data={"reason": "Manifestly unfounded."},
+                    follow_redirects=False)
+    assert r.status_code == 403  # no CSRF token
+    r = client.post("/privacy/requests/1/refuse", data={"reason": "Manifestly unfounded.", "csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    assert desk.request().state == RequestState.REFUSED
+
+
+def test_any_agent_marks_a_ticket_as_a_privacy_request(desk: Desk, client: TestClient) -> None:
+    outcome = desk.mail("Kunnen jullie zorgen dat ik nergens meer in sta?")
+    csrf = login(client, "anna")
+    r = client.post(f"/tickets/{outcome.ticket_number}/privacy", data={"types": ["erasure"], "csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    req = desk.request()
+    assert req.source == "manual" and req.types == ["erasure"]
+    client.post(f"/tickets/{outcome.ticket_number}/privacy", data={"unmark": "1", "csrf_token": csrf})
+    assert desk.request().state == RequestState.WITHDRAWN
+
+
+def test_public_verification_page_and_its_rate_limit(desk: Desk, client: TestClient) -> None:
+    desk.desk.config.auto_fulfil = []
+    desk.mail(ACCESS)
+    mail = desk.code_mail()
+    path = _VERIFY.search(mail["text"])
+    assert path
+    code = re.search(r"^\s{4}(\d{6})", mail["text"], re.M)
+    assert code
+    # An unknown token and a wrong code look the same.
+    unknown = client.post("/privacy/verify/not-a-token", data={"code": code.group(1)})
+    wrong = client.post(path.group(1), data={"code": f"{(int(code.group(1)) + 7) % 1000000:06d}"})
+    assert unknown.status_code == wrong.status_code == 400
+    ok = client.post(path.group(1), data={"code": code.group(1)})
+    assert ok.status_code == 200 and "confirmed" in ok.text
+    assert desk.request().state == RequestState.VERIFIED
+    assert desk.request().evidence["verified_by"] == "code_link"
+    # The link is dead once used, and hammering the page is throttled per client.
+    statuses = [client.post(path.group(1), data={"code": "000000"}).status_code for _ in range(12)]
+    assert 429 in statuses and set(statuses) <= {400, 429}
