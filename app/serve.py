@@ -101,8 +101,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         ttl=timedelta(minutes=settings.privacy.code_ttl_minutes), max_attempts=settings.privacy.code_attempts,
     ), settings.privacy, identity)
     core.intake.after_commit.append(PrivacyHook(privacy_desk))
-    app.state.privacy_desk = privacy_desk
-    app.include_router(privacy_web.router)
+    privacy_web.install(app, privacy_desk)
     # --- end privacy-right requests -------------------------------------------------------------------
     # --- Telegram bot (bots/telegram.py), when a token is configured ---------------------------
     telegram = None
