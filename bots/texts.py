@@ -52,6 +52,15 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Je hebt al te veel codes aangevraagd. Probeer het over een uur opnieuw.",
         "en": "Too many codes were requested. Please try again in an hour.",
     },
+    "link_mail_subject": {"nl": "Je code om Telegram te koppelen", "en": "Your code to connect Telegram"},
+    "link_mail_text": {
+        "nl": "Hallo,\n\nIemand heeft gevraagd een Telegram-chat aan je klantaccount te koppelen. Typ deze code "
+        "in de chat met onze bot:\n\n    {code}\n\nDe code is {minutes} minuten geldig. Heb je dit niet zelf "
+        "gevraagd? Negeer dan deze e-mail; er wordt niets gekoppeld.\n",
+        "en": "Hello,\n\nSomeone asked to connect a Telegram chat to your customer account. Type this code in "
+        "the chat with our bot:\n\n    {code}\n\nThe code is valid for {minutes} minutes. If you did not ask "
+        "for this, ignore this e-mail; nothing will be connected.\n",
+    },
     "link_ok": {
         "nl": "Gelukt: deze chat is gekoppeld aan je klantaccount.",
         "en": "Done: this chat is now connected to your customer account.",
