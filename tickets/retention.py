@@ -152,8 +152,9 @@ def _conditions(kind: str, c: _Cutoffs) -> tuple[Any, list[ColumnElement[bool]]]
     if kind == "audit_entries":
         return audit.AuditEntry.id, [audit.AuditEntry.at < c.audit]
     if kind == "attachments":
-        ticket_of = select(Message.ticket_id).where(Message.id == Attachment.message_id).scalar_subquery()
-        return Attachment.id, [Attachment.created_at < c.attachment, ~_held(ticket_of, c.today)]
+        held = exists().where(Message.id == Attachment.message_id, RetentionHold.ticket_id == Message.ticket_id,
+                              RetentionHold.retain_until >= c.today)
+        return Attachment.id, [Attachment.created_at < c.attachment, ~held]
     return Ticket.id, [*_ticket_conditions(kind, c), ~_held(Ticket.id, c.today)]
 
 
