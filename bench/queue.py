@@ -112,8 +112,14 @@ def populate(engine: Engine, n: int, seed: int = 42) -> None:
             conn.execute(insert(Message), messages)
             if dues:
                 conn.execute(insert(TicketDue), dues)
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
+    if engine.dialect.name == "postgresql":
+        # What autovacuum does soon after a bulk load: statistics, and the visibility map that lets
+        # counts use index-only scans.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    else:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
 
 
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float]:

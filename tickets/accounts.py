@@ -103,7 +103,8 @@ def reset_password(session: Session, username: str, password: str) -> Agent:
 
 
 def authenticate(session: Session, username: str, password: str) -> Agent | None:
-    """The active agent with this password, or None; upgrades the hash when parameters changed."""
+    """The active agent with this password, or None. Only reads: the costly hash check never runs
+    inside a write transaction (on SQLite that would hold the single write lock)."""
     agent = agent_by_username(session, username)
     try:
         _hasher.verify(agent.password_hash if agent else _DUMMY_HASH, password)
@@ -111,10 +112,18 @@ def authenticate(session: Session, username: str, password: str) -> Agent | None
         return None
     if agent is None or not agent.active:
         return None
-    if _hasher.check_needs_rehash(agent.password_hash):
-        agent.password_hash = _hasher.hash(password)
-    agent.last_login_at = utcnow()
     return agent
+
+
+def needs_rehash(agent: Agent) -> bool:
+    """True when argon2-cffi's parameters grew since the hash was made (re-hash at the next login)."""
+    return _hasher.check_needs_rehash(agent.password_hash)
+
+
+def rehash(session: Session, agent_id: int, password: str) -> None:
+    agent = session.get(Agent, agent_id)
+    if agent is not None:
+        agent.password_hash = _hasher.hash(password)
 
 
 # --- sessions -----------------------------------------------------------------------------------
@@ -124,6 +133,7 @@ def open_session(session: Session, agent: Agent, *, lifetime: timedelta = SESSIO
     """A new browser session; returns the cookie value (only its digest is stored)."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
+    agent.last_login_at = now
     # Expired sessions of this agent are swept here, so the table does not grow without bound.
     session.execute(delete(AgentSession).where(AgentSession.agent_id == agent.id, AgentSession.expires_at < now))
     session.add(AgentSession(id=_digest(token), agent_id=agent.id, csrf_token=secrets.token_urlsafe(32),
@@ -172,9 +182,21 @@ def principal_for_token(session: Session, token: str) -> Principal | None:
     ).first()
     if row is None or not row[1].active:
         return None
-    api_token, agent = row
-    api_token.last_used_at = utcnow()
+    agent = row[1]
     return Principal(agent.id, agent.username, agent.display_name, agent.role, "token")
+
+
+def touch_token(session: Session, token: str, *, every: timedelta = timedelta(minutes=5)) -> None:
+    """Record that a token was used, at most every few minutes (so reads do not all become writes)."""
+    now = utcnow()
+    row = session.scalars(select(ApiToken).where(ApiToken.token_hash == _digest(token))).first()
+    if row is not None and (row.last_used_at is None or row.last_used_at < now - every):
+        row.last_used_at = now
+
+
+def token_stale(session: Session, token: str, *, every: timedelta = timedelta(minutes=5)) -> bool:
+    last = session.scalars(select(ApiToken.last_used_at).where(ApiToken.token_hash == _digest(token))).first()
+    return last is None or last < utcnow() - every
 
 
 # --- login rate limit ---------------------------------------------------------------------------

@@ -136,16 +136,20 @@ def list_queue(
     return QueuePage(rows=rows, next_cursor=next_cursor)
 
 
-def counts(session: Session, *, agent_id: int | None, channel: str | None = None) -> dict[str, int]:
-    """Tickets per view: one grouped count over the status index plus the two assignee views."""
-    by_status = select(Ticket.status, func.count()).group_by(Ticket.status)
+def counts(session: Session, *, agent_id: int | None, channel: str | None = None) -> dict[str, int | None]:
+    """Tickets per view: one grouped count over the status index plus the two assignee views.
+
+    Closed tickets (the bulk of a mature store) are never counted, so "all" has no count (None):
+    counting every ticket on every page view is the one thing that grows with the store's age.
+    """
+    counted = [TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED]
+    by_status = select(Ticket.status, func.count()).where(Ticket.status.in_(counted)).group_by(Ticket.status)
     if channel:
         by_status = by_status.where(Ticket.channel == channel)
-    result = {v.value: 0 for v in View}
+    result: dict[str, int | None] = {v.value: 0 for v in View}
+    result[View.ALL.value] = None
     for status, n in session.execute(by_status):
-        if str(status) in result:
-            result[str(status)] = n
-        result[View.ALL.value] += n
+        result[str(status)] = n
     for view in (View.MINE, View.UNASSIGNED):
         count = select(func.count()).select_from(Ticket).where(*view_filter(view, agent_id=agent_id, channel=channel))
         result[view.value] = session.execute(count).scalar_one()

@@ -97,6 +97,11 @@ def mail_thread_ids(session: Session, ticket: Ticket) -> tuple[str | None, list[
     return (incoming[-1] if incoming else (ids[-1][0] if ids else None)), [m_id for m_id, _ in ids][-20:]
 
 
+def reply_channel(ticket_channel: str) -> str:
+    """The channel a reply goes out on: the customer's own, except the web form, answered by e-mail."""
+    return "email" if ticket_channel == "webform" else ticket_channel
+
+
 def reply_subject(ticket: Ticket) -> str:
     return f"Re: {ticket.subject} {store.ticket_tag(ticket.number)}".replace("Re:  ", "Re: ")
 
@@ -110,7 +115,8 @@ def reply(
     text = text.strip()
     if not text:
         raise ActionError("an empty reply")
-    channel = ticket.channel
+    # Web-form tickets are answered by e-mail to the address the form gave.
+    channel = reply_channel(ticket.channel)
     if channel not in available_channels or channel not in REPLYABLE_CHANNELS:
         raise ChannelUnavailable(f"replies on channel {channel!r} are not available")
     contact = ticket.contact
@@ -120,9 +126,7 @@ def reply(
     stored_text = scrubber.redact(text, scrubber.analyze(text, ticket.lang), book)
     now = utcnow()
     payload: dict[str, object] = {"to": contact.address, "text": text, "ticket_number": ticket.number}
-    if channel in ("email", "webform"):
-        # Web-form tickets are answered by e-mail to the address the form gave.
-        channel = "email"
+    if channel == "email":
         in_reply_to, references = mail_thread_ids(session, ticket)
         external_id = new_message_id(identity)
         subject = reply_subject(ticket)

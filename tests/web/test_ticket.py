@@ -133,3 +133,16 @@ def test_take_button(env: Env) -> None:
     assert 'id="take"' in page
     env.client.post(f"/tickets/{number}/assign", data={"csrf_token": csrf_of(page), "agent": "me"})
     assert 'id="take"' not in env.client.get(f"/tickets/{number}").text
+
+
+def test_webform_ticket_is_answered_by_email(env: Env) -> None:
+    from intake.message import Channel, InboundMessage
+
+    outcome = env.intake.submit(InboundMessage(channel=Channel.WEBFORM, external_id="form-1",
+                                               sender="klant@example.nl", subject="Formulier", text="bel me terug"))
+    r = env.client.post(f"/api/tickets/{outcome.ticket_number}/reply", json={"text": "Wij mailen u."}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["channel"] == "email"
+    with env.store.reading() as session:
+        entry = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "reply")).one()
+        assert entry.channel == "email" and entry.payload["to"] == "klant@example.nl"
+        assert entry.payload["in_reply_to"] is None  # the form's id is no Message-ID

@@ -146,7 +146,7 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
     variables = replies.macro_variables(session, ticket, who.display_name)
     macros = [{"id": m.id, "title": m.title, "body": replies.render_macro(m.body, variables)}
               for m in replies.list_macros(session)]
-    channel = "email" if ticket.channel == "webform" else ticket.channel
+    channel = replies.reply_channel(ticket.channel)
     return {
         "ticket": ticket, "thread": thread, "events": events, "customer": customer, "contacts": contacts,
         "others": others, "agents": [a for a in agents.values() if a.active],

@@ -142,7 +142,7 @@ def list_tickets(
 
 
 @router.get("/queue/counts")
-def queue_counts(request: Request, who: ApiPrincipal, channel: str | None = None) -> dict[str, int]:
+def queue_counts(request: Request, who: ApiPrincipal, channel: str | None = None) -> dict[str, int | None]:
     with ticket_store(request).reading() as session:
         return queue.counts(session, agent_id=who.agent_id, channel=channel)
 

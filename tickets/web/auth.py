@@ -82,8 +82,12 @@ def identify(request: Request) -> Principal | None:
         if hmac.compare_digest(token.encode(), _auth(request).api_token().encode()):
             principal = SYSTEM_PRINCIPAL
         else:
-            with _store(request).writing() as session:
+            with _store(request).reading() as session:
                 principal = accounts.principal_for_token(session, token)
+                stale = principal is not None and accounts.token_stale(session, token)
+            if stale:
+                with _store(request).writing() as session:
+                    accounts.touch_token(session, token)
     else:
         cookie = request.cookies.get(SESSION_COOKIE)
         if cookie:

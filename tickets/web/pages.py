@@ -29,7 +29,7 @@ from tickets.web.auth import (
     set_session_cookie,
 )
 from tickets.web.workspace import ticket_store, workspace
-from tickets.workspace_models import Role
+from tickets.workspace_models import Agent, Role
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 _PLACEHOLDER = re.compile(r"&lt;([A-Z][A-Z_]*?)_(\d+)&gt;")
@@ -85,9 +85,17 @@ def login(
     if auth.limiter.blocked(username, client):
         return _render(request, "login.html", {"login_csrf": csrf_token, "next": _safe_next(next),
                                                "error": "Too many failed attempts. Wait a few minutes."}, code=429)
-    with ticket_store(request).writing() as session:
+    with ticket_store(request).reading() as session:
         agent = accounts.authenticate(session, username, password)
-        token = accounts.open_session(session, agent, lifetime=auth.session_lifetime) if agent else None
+        agent_id = agent.id if agent else None
+        rehash = agent is not None and accounts.needs_rehash(agent)
+    token = None
+    if agent_id is not None:
+        with ticket_store(request).writing() as session:
+            if rehash:
+                accounts.rehash(session, agent_id, password)
+            fresh = session.get(Agent, agent_id)
+            token = accounts.open_session(session, fresh, lifetime=auth.session_lifetime) if fresh else None
     if token is None:
         auth.limiter.failed(username, client)
         return _render(request, "login.html", {"login_csrf": csrf_token, "next": _safe_next(next),
