@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 async def _take(message: Message, bot: Bot, ops: BotOperations, config: TelegramConfig, *, edited: bool) -> None:
     media = await collect_media(bot, message, config)
     inbound = to_inbound(message, media, edited=edited)
+    if not inbound.text and not inbound.attachments:
+        # Service messages (a pin, a changed chat photo) carry nothing a customer wrote.
+        log.info("telegram: nothing to store in message=%d", message.message_id)
+        return
     outcome = await asyncio.to_thread(ops.submit, inbound)
     if outcome.status == "ignored":
         return

@@ -37,9 +37,10 @@ async def test_a_conversation_becomes_one_scrubbed_ticket(
                 "sender_user": {"id": 77, "is_bot": False, "first_name": "Karel", "last_name": "Appel"}})
     api.message(501, None, contact={"phone_number": "+31612345678", "first_name": "Pieter",
                                     "last_name": "Jansen"})
+    api.message(501, None, pinned_message={"message_id": 1, "date": 0, "chat": {"id": 0, "type": "private"}})
     last_update = api.updates[-1]["update_id"]
     bot = make_bot(config, ticket_store, real_scrubber)
-    await run_until(bot, lambda: len(stored(ticket_store)) == 5)
+    await run_until(bot, lambda: len(stored(ticket_store)) == 5 and not api.updates)
 
     messages = stored(ticket_store)
     assert len({m.ticket_id for m in messages}) == 1
