@@ -192,8 +192,7 @@ def test_access_by_mail_end_to_end_download_once(world: World) -> None:
         assert all(link.group(1) not in m.text for m in s.scalars(select(Message)))
 
     app = create_app(world.store, lambda: "token")
-    app.state.privacy_desk = world.desk
-    app.include_router(privacy_web.router)
+    privacy_web.install(app, world.desk)
     with TestClient(app) as client:
         path = link.group(1).removeprefix("http://desk.test")
         first = client.get(path)

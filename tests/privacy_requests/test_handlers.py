@@ -175,3 +175,45 @@ def test_due_date_is_set_from_receipt(desk: Desk) -> None:
     req = desk.request()
     assert req.first_due_on == deadline.first_deadline(deadline.received_on(req.received_at))
     assert req.due_on >= date.today() + timedelta(days=27)
+
+
+def test_access_and_erasure_together_erase_only_after_the_download(desk: Desk) -> None:
+    desk.mail("Please send me a copy of all personal data you hold about me (article 15 GDPR) and then delete "
+              "all my personal data under article 17 GDPR.")
+    req = desk.request()
+    assert set(req.types) == {"access", "erasure"}
+    verify(desk)
+    req = desk.request()
+    assert req.state == RequestState.IN_PROGRESS and req.details["done"] == ["access"]
+    with desk.store.reading() as s:
+        assert s.get(Customer, desk.customer_id) is not None
+    token = desk.outbox()[-1]["text"].split("/privacy/download/")[1].split()[0]
+    with desk.store.writing() as s:
+        found = desk.desk.download(s, token)
+    assert found is not None and len(found[0]) > 200
+    req = desk.request()
+    assert req.state == RequestState.FULFILLED
+    with desk.store.reading() as s:
+        assert s.get(Customer, desk.customer_id) is None
+
+
+def test_linked_telegram_chat_gets_the_code_at_the_email_on_file(desk: Desk) -> None:
+    from intake.message import Channel, InboundMessage
+    from tickets import store as ticket_store
+
+    with desk.store.writing() as s:
+        contact = ticket_store.get_or_create_contact(s, "telegram", "555001")
+        contact.customer_id = desk.customer_id  # linked with /link earlier
+
+    def chat(text: str, n: int) -> None:
+        outcome = desk.intake.submit(InboundMessage(channel=Channel.TELEGRAM, external_id=f"555001:{n}",
+                                                    sender="555001", text=text))
+        assert outcome.status == "stored"
+
+    chat("Please delete all my personal data under article 17 GDPR.", 1)
+    req = desk.request()
+    assert req.channel == "telegram" and req.state == RequestState.VERIFICATION_SENT
+    code_mail = desk.code_mail()
+    assert code_mail["to"] == CUSTOMER_MAIL and code_mail["_channel"] == "email"
+    chat(f"code {code_of(code_mail)}", 2)  # typed back in the chat: threads into the chat's open ticket
+    assert desk.request().state == RequestState.FULFILLED

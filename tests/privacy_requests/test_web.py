@@ -30,8 +30,7 @@ def client(desk: Desk) -> Iterator[TestClient]:
         accounts.add_agent(s, "olga", PASSWORD, role=Role.PRIVACY_OFFICER)
         accounts.add_agent(s, "anna", PASSWORD)
     app = create_app(desk.store, lambda: "api-token")
-    app.state.privacy_desk = desk.desk
-    app.include_router(privacy_web.router)
+    privacy_web.install(app, desk.desk)
     with TestClient(app, base_url="http://testserver") as c:
         yield c
 
@@ -98,3 +97,30 @@ def test_public_verification_page_and_its_rate_limit(desk: Desk, client: TestCli
     # The link is dead once used, and hammering the page is throttled per client.
     statuses = [client.post(path.group(1), data={"code": "000000"}).status_code for _ in range(12)]
     assert 429 in statuses and set(statuses) <= {400, 429}
+
+
+def test_restricted_customer_tickets_are_read_only_in_pages_and_api(desk: Desk, client: TestClient) -> None:
+    from intake.message import Channel, InboundMessage
+    from tickets.privacy.models import Restriction
+
+    outcome = desk.mail("Mijn website is traag.", subject="Traag")
+    with desk.store.writing() as s:
+        s.add(Restriction(customer_id=desk.customer_id, request_id=_any_request(desk), reason="art18_request"))
+    csrf = login(client, "anna")
+    page = client.post(f"/tickets/{outcome.ticket_number}/note", data={"text": "hello", "csrf_token": csrf},
+                       follow_redirects=False)
+    assert page.status_code == 303 and "Read-only" in page.headers["location"].replace("+", " ")
+    api = client.post(f"/api/tickets/{outcome.ticket_number}/notes", json={"text": "hello"},
+                      headers={"Authorization": "Bearer api-token"})
+    assert api.status_code == 423
+    # An unrestricted customer's ticket is not affected by the guard.
+    other = desk.intake.submit(InboundMessage(channel=Channel.EMAIL, external_id="o@t", sender="x@example.com",
+                                              text="Vraag", subject="Vraag"))
+    free = client.post(f"/api/tickets/{other.ticket_number}/notes", json={"text": "hello"},
+                       headers={"Authorization": "Bearer api-token"})
+    assert free.status_code != 423
+
+
+def _any_request(desk: Desk) -> int:
+    desk.mail("Please unsubscribe me from your marketing emails.", subject="unsubscribe")
+    return desk.request().id

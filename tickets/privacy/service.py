@@ -290,6 +290,10 @@ class PrivacyDesk:
                 report = handlers.Report(type=kind, done=["included in the same export"])
             elif kind == "objection" and "objection" in self._suppressed_for(req):
                 report = handlers.Report(type=kind, done=["address on the marketing suppression list"])
+            elif kind == "erasure" and self._export_pending(session, req):
+                # Erasing now would empty the export the requester was just sent; it runs after the download.
+                report = handlers.Report(type=kind, done=["waits until the export has been downloaded"],
+                                         complete=False)
             else:
                 report = handlers.HANDLERS[kind](self._context(session, req, actor))
                 exported = exported or kind in ("access", "portability")
@@ -301,6 +305,12 @@ class PrivacyDesk:
         if done >= set(req.types):
             transition(session, req, RequestState.FULFILLED, actor, "fulfilled", types=sorted(done))
         return reports
+
+    @staticmethod
+    def _export_pending(session: Session, req: PrivacyRequest) -> bool:
+        return session.scalar(select(DownloadLink.id).where(
+            DownloadLink.request_id == req.id, DownloadLink.used_at.is_(None),
+            DownloadLink.expires_at > utcnow()).limit(1)) is not None
 
     def _suppressed_for(self, req: PrivacyRequest) -> set[str]:
         return {"objection"} if any(
@@ -396,7 +406,10 @@ class PrivacyDesk:
 
         data = export.collect(session, req, self.config.statement)
         audit(session, req, "requester", "export_downloaded", tickets=len(data["tickets"]))
-        return export.bundle(data, req.lang), req.id
+        bundle = export.bundle(data, req.lang)
+        if "erasure" in req.types and "erasure" not in req.details.get("done", []) and req.open:
+            self._run(session, req, "system", only=["erasure"])
+        return bundle, link.request_id
 
     # -- marking by hand ----------------------------------------------------------------------
 

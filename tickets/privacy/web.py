@@ -5,26 +5,30 @@ Officer routes need the ``privacy_officer`` role (or admin) through the workspac
 marking or unmarking a ticket is open to every agent. The two public routes are rate-limited per
 client address (``limits``, moving window) on top of the code's own attempt limit, and answer the
 same way for an unknown token and a wrong code, so they reveal nothing about which requests exist.
-``app.serve`` mounts the router and puts the ``PrivacyDesk`` on ``app.state.privacy_desk``.
+``install`` mounts the router, puts the ``PrivacyDesk`` on ``app.state.privacy_desk`` and adds the
+read-only guard of restricted tickets.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from tickets.accounts import Principal
 from tickets.privacy import deadline, reminders
-from tickets.privacy.handlers import HANDLERS, RECTIFIABLE
+from tickets.privacy.handlers import HANDLERS, RECTIFIABLE, ticket_restriction
 from tickets.privacy.models import ExternalTask, PrivacyAudit, PrivacyRequest, RetentionHold
 from tickets.privacy.service import PrivacyDesk
 from tickets.privacy.workflow import TransitionError
@@ -62,6 +66,40 @@ def _limited(request: Request, bucket: str) -> None:
 
 def _page(request: Request, name: str, context: dict[str, Any], code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context, status_code=code)
+
+
+# --- installing: router, desk, and the read-only guard for restricted tickets ------------------
+
+_TICKET_WRITE = re.compile(r"^(/api)?/tickets/(\d+)/(reply|note|notes|assign|status|priority|merge)$")
+
+
+def install(app: FastAPI, desk: PrivacyDesk) -> None:
+    """Mount the privacy routes on the workspace app and guard restricted tickets against changes.
+
+    The guard is a middleware in front of the workspace's own ticket actions (pages and JSON API):
+    a ticket of a restricted customer, or one kept only for a retention duty, is read-only (art. 18(2)
+    GDPR: restricted data may only be stored). Pages get a redirect with the reason; the API a 423.
+    """
+    app.state.privacy_desk = desk
+    app.include_router(router)
+
+    @app.middleware("http")
+    async def _read_only(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        match = _TICKET_WRITE.match(request.url.path) if request.method == "POST" else None
+        if match is not None:
+            reason = await run_in_threadpool(_restriction_of, desk, int(match.group(2)))
+            if reason is not None:
+                if match.group(1):
+                    return JSONResponse({"detail": f"read-only: {reason}"}, status.HTTP_423_LOCKED)
+                return RedirectResponse(f"/tickets/{match.group(2)}?{urlencode({'error': f'Read-only: {reason}'})}",
+                                        status.HTTP_303_SEE_OTHER)
+        return await call_next(request)
+
+
+def _restriction_of(desk: PrivacyDesk, number: int) -> str | None:
+    with desk.store.reading() as session:
+        ticket = ticket_by_number(session, number)
+        return ticket_restriction(session, ticket) if ticket is not None else None
 
 
 # --- officer: dashboard and request page --------------------------------------------------------
