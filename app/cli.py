@@ -315,5 +315,66 @@ def retention_contract_ended(
     typer.echo(f"customer {customer_number}: contract end {ended or 'cleared'}")
 
 
+
+# --- privacy-right requests (tickets/privacy) -------------------------------------------------------
+
+
+@privacy_cli.command("list")
+def privacy_list() -> None:
+    """Open privacy requests, earliest deadline first (ids, types, states and dates; no personal data)."""
+    from app.core import open_store
+    from tickets.privacy import deadline
+    from tickets.privacy.reminders import open_by_due
+
+    store = open_store(_settings())
+    try:
+        with store.reading() as session:
+            for r in open_by_due(session):
+                late = " OVERDUE" if r.due_on < deadline.today() else ""
+                ticket = r.ticket_id + 100000 if r.ticket_id else "-"
+                typer.echo(f"{r.id}\t{','.join(r.types)}\t{r.state}\tticket {ticket}\tdue {r.due_on}{late}")
+    finally:
+        store.engine.dispose()
+
+
+@privacy_cli.command("hold")
+def privacy_hold(ticket: int, basis: Annotated[str, typer.Option(help="why it must be kept")] = "financial") -> None:
+    """Mark a ticket as a record with a legal retention duty: an erasure keeps it (restricted)."""
+    from app.core import open_store
+    from tickets.privacy import deadline
+    from tickets.privacy.models import RetentionHold
+    from tickets.store import ticket_by_number
+
+    settings = _settings()
+    store = open_store(settings)
+    try:
+        with store.writing() as session:
+            found = ticket_by_number(session, ticket)
+            if found is None:
+                typer.echo(f"error: no ticket {ticket}", err=True)
+                raise typer.Exit(1)
+            until = deadline.add_months(deadline.today(), 12 * settings.privacy.financial_retention_years)
+            session.add(RetentionHold(ticket_id=found.id, basis=basis[:32], retain_until=until, created_by="cli"))
+    finally:
+        store.engine.dispose()
+    typer.echo(f"ticket {ticket}: kept as {basis} until {until}")
+
+
+@privacy_cli.command("remind")
+def privacy_remind() -> None:
+    """Queue today's reminder to privacy officers now (serve does this daily on its own)."""
+    from app.core import open_store
+    from tickets.privacy.reminders import send_reminders
+    from tickets.privacy.texts import Texts
+
+    settings = _settings()
+    store = open_store(settings)
+    try:
+        sent = send_reminders(store, settings.privacy, Texts(settings.privacy.templates_dir))
+    finally:
+        store.engine.dispose()
+    typer.echo(f"{sent} reminder mail(s) queued")
+
+
 def main() -> None:
     cli()
