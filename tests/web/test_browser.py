@@ -91,6 +91,7 @@ def test_agent_session_in_chromium(served: tuple[str, TicketStore, int], artifac
         expect(page.locator("h1")).to_have_text("Open")
         page.click("a[href='/queue?view=new']")
         expect(page.locator("table.queue tbody tr")).to_have_count(3)
+        page.screenshot(path=str(artifacts / "queue_page.png"))
         page.keyboard.press("j")  # keyboard: select the first row and open it
         page.keyboard.press("j")
         page.keyboard.press("k")
