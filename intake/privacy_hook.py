@@ -47,3 +47,9 @@ class PrivacyHook:
                 req = self.desk.open(session, ticket, list(outcome.privacy_labels), source="recognised",
                                      actor="system", evidence=self.evidence(msg), received_at=msg.received_at)
                 log.info("privacy hook: request=%d opened ticket=%s types=%s", req.id, ticket.number, req.types)
+                return
+            # A code sent as a new message rather than as a reply in the request's thread.
+            result = self.desk.handle_code_elsewhere(session, str(msg.channel), msg.sender, msg.text)
+            if result.request_id is not None:
+                log.info("privacy hook: code outside the thread ticket=%s request=%s %s", ticket.number,
+                         result.request_id, result.action)

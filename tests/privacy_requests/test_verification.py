@@ -181,3 +181,28 @@ def test_objection_to_marketing_takes_effect_at_once_without_verification(desk: 
         assert is_suppressed(s, "Anyone@Example.com")
         assert not is_suppressed(s, CUSTOMER_MAIL)
     assert not [p for p in desk.outbox() if "    " in str(p.get("text", ""))]  # no code was sent
+
+
+def test_a_code_sent_as_a_new_mail_instead_of_a_reply_is_accepted(desk: Desk) -> None:
+    desk.desk.config.auto_fulfil = []
+    desk.mail(ACCESS)
+    code = code_of(desk.code_mail())
+    # A long new question that happens to hold six digits is not taken as an attempt.
+    desk.mail("Another question: my order 555123 has not arrived yet. " + "Please check it for me. " * 10,
+              subject="Order")
+    assert state(desk) is RequestState.VERIFICATION_SENT
+    desk.mail(f"Code: {code}", subject="My code")
+    assert state(desk) is RequestState.VERIFIED
+
+
+def test_objection_with_another_type_is_done_at_once_and_only_once(desk: Desk) -> None:
+    desk.mail("Please unsubscribe me from your marketing emails. Also delete all my personal data under "
+              "article 17 GDPR.")
+    req = desk.request()
+    assert set(req.types) == {"objection", "erasure"}
+    assert req.state == RequestState.VERIFICATION_SENT and req.details["done"] == ["objection"]
+    reply(desk, code_of(desk.code_mail()))
+    assert state(desk) is RequestState.FULFILLED
+    objections = [p for p in desk.outbox() if "suppression list" in str(p.get("text"))
+                  or "blokkeerlijst" in str(p.get("text"))]
+    assert len(objections) == 1

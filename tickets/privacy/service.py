@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from tickets import store
@@ -150,7 +150,8 @@ class PrivacyDesk:
     def _start(self, session: Session, req: PrivacyRequest, evidence: MailEvidence) -> None:
         if "objection" in req.types:
             # Art. 21(3): a marketing opt-out takes effect at once, without verification.
-            handlers.objection(self._context(session, req, "system"))
+            report = handlers.objection(self._context(session, req, "system"))
+            req.details = {**req.details, "done": ["objection"], "reports": [report.as_dict()]}
         needs = set(req.types) & NEEDS_VERIFICATION
         if not needs:
             self._run(session, req, "system")
@@ -215,6 +216,25 @@ class PrivacyDesk:
         if req.state == RequestState.RECEIVED and req.details.get("awaiting") == "identifier":
             return Outcome(req.id, self._identifier(session, req, text))
         return Outcome(req.id, "ignored")
+
+    def handle_code_elsewhere(self, session: Session, channel: str, address: str, text: str) -> Outcome:
+        """A code that arrived outside the request's thread (a new mail instead of a reply): it is
+        checked against the sender's own request awaiting a code, if there is exactly one."""
+        code = find_code(text)
+        # Only a short message is read as a code: "order 123456" in a new question is not an attempt.
+        if code is None or len(_own_lines(text).strip()) > 200:
+            return Outcome(None, "none")
+        contact = contact_of(session, channel, address)
+        conditions = [PrivacyRequest.requester_digest == digest(address)]
+        if contact is not None:
+            conditions.append(PrivacyRequest.contact_id == contact.id)
+        if contact is not None and contact.customer_id is not None:
+            conditions.append(PrivacyRequest.customer_id == contact.customer_id)
+        waiting = list(session.scalars(select(PrivacyRequest).where(
+            PrivacyRequest.state == RequestState.VERIFICATION_SENT, or_(*conditions))))
+        if len(waiting) != 1:
+            return Outcome(None, "none")
+        return Outcome(waiting[0].id, self._check(session, waiting[0], code, via="mail"))
 
     def _identifier(self, session: Session, req: PrivacyRequest, text: str) -> str:
         own = _own_lines(text)
@@ -288,8 +308,6 @@ class PrivacyDesk:
         for kind in wanted:
             if kind in ("access", "portability") and exported:
                 report = handlers.Report(type=kind, done=["included in the same export"])
-            elif kind == "objection" and "objection" in self._suppressed_for(req):
-                report = handlers.Report(type=kind, done=["address on the marketing suppression list"])
             elif kind == "erasure" and self._export_pending(session, req):
                 # Erasing now would empty the export the requester was just sent; it runs after the download.
                 report = handlers.Report(type=kind, done=["waits until the export has been downloaded"],
@@ -311,10 +329,6 @@ class PrivacyDesk:
         return session.scalar(select(DownloadLink.id).where(
             DownloadLink.request_id == req.id, DownloadLink.used_at.is_(None),
             DownloadLink.expires_at > utcnow()).limit(1)) is not None
-
-    def _suppressed_for(self, req: PrivacyRequest) -> set[str]:
-        return {"objection"} if any(
-            e for e in req.details.get("reports", []) if e.get("type") == "objection") else set()
 
     def run(self, session: Session, request_id: int, actor: str) -> list[handlers.Report]:
         """An officer runs the remaining handlers of a verified request."""
