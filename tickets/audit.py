@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Index, String, event, select
+from sqlalchemy import Index, String, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql import Select
 
@@ -76,6 +76,58 @@ def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, AuditEntry):
             raise AppendOnlyError("audit entries are append-only")
+    _observe(session)
+
+
+# --- entries recorded from the model layer --------------------------------------------------------
+# Logins, role changes, verification attempts and the privacy desk's own log (erasures, exports,
+# identity checks) are recorded where the rows change, so every path (web, API, CLI, bot) is covered
+# without each caller remembering to. Who acted is known for logins and verifications; for agent
+# changes it is ``session.info["audit_actor"]`` when the caller set it, else "unrecorded".
+
+
+def _changed(obj: Any, attr: str) -> tuple[Any, Any] | None:
+    history = inspect(obj).attrs[attr].history
+    if not history.has_changes():
+        return None
+    return (history.deleted[0] if history.deleted else None), (history.added[0] if history.added else None)
+
+
+def _observe(session: Session) -> None:
+    from tickets.privacy.models import PrivacyAudit
+    from tickets.verification import Verification
+    from tickets.workspace_models import Agent
+
+    actor = str(session.info.get("audit_actor", "unrecorded"))
+    entries: list[AuditEntry] = []
+
+    def add(who: str, action: str, kind: str, target: object, detail: dict[str, Any]) -> None:
+        entries.append(AuditEntry(at=utcnow(), actor=who[:128], action=action, target_kind=kind,
+                                  target_id=None if target is None else str(target)[:64], detail=detail))
+
+    for obj in session.new:
+        if isinstance(obj, Agent):
+            add(actor, ROLE_CHANGE, "agent", obj.username, {"from": None, "to": str(obj.role)})
+        elif isinstance(obj, PrivacyAudit):
+            # free-text notes may name people; states, counts and types are kept
+            detail = {k: v for k, v in (obj.detail or {}).items() if k not in ("note",)}
+            add(obj.actor, f"privacy.{obj.action}"[:48], "privacy_request", obj.request_id,
+                {"from_state": obj.from_state, "to_state": obj.to_state, **detail})
+    for obj in session.dirty:
+        if isinstance(obj, Agent):
+            if (role := _changed(obj, "role")) is not None:
+                add(actor, ROLE_CHANGE, "agent", obj.username, {"from": str(role[0]), "to": str(role[1])})
+            if _changed(obj, "last_login_at") is not None and obj.last_login_at is not None:
+                add(f"agent:{obj.username}", LOGIN, "agent", obj.username, {})
+            if (active := _changed(obj, "active")) is not None and active[0] is not None:
+                add(actor, "agent_enabled" if obj.active else "agent_disabled", "agent", obj.username, {})
+        elif isinstance(obj, Verification):
+            if _changed(obj, "attempts") is not None:
+                add(obj.subject, VERIFICATION, "verification", obj.id,
+                    {"purpose": obj.purpose, "result": "wrong", "attempt": obj.attempts})
+            if _changed(obj, "used_at") is not None and obj.used_at is not None:
+                add(obj.subject, VERIFICATION, "verification", obj.id, {"purpose": obj.purpose, "result": "ok"})
+    session.add_all(entries)
 
 
 def record(

@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError
 
-from tickets import audit
+from tickets import accounts, audit
 from tickets.store import TicketStore
+from tickets.verification import Verifier
+from tickets.workspace_models import Role
 
 
 def test_entries_cannot_be_changed_or_deleted(ticket_store: TicketStore) -> None:
@@ -56,3 +58,39 @@ def test_filters_and_csv(ticket_store: TicketStore) -> None:
     assert len(rows) == 6
     assert rows[-1]["actor"].startswith("'=")  # no formula for spreadsheet programs
     assert rows[-1]["detail"] == '{"to": "admin"}'
+
+
+def test_logins_role_changes_and_verification_attempts_are_recorded_where_they_happen(
+    ticket_store: TicketStore,
+) -> None:
+    with ticket_store.writing() as session:
+        session.info["audit_actor"] = "cli"
+        accounts.add_agent(session, "olga", "a long password")
+    with ticket_store.writing() as session:
+        assert accounts.authenticate(session, "olga", "wrong password!") is None
+        agent = accounts.authenticate(session, "olga", "a long password")
+        assert agent is not None
+        accounts.open_session(session, agent)
+    with ticket_store.writing() as session:
+        agent = accounts.agent_by_username(session, "olga")
+        assert agent is not None
+        agent.role = Role.PRIVACY_OFFICER
+        accounts.set_active(session, "olga", False)
+    verifier = Verifier(b"k" * 32)
+    with ticket_store.writing() as session:
+        code = verifier.issue(session, purpose="link", subject="contact:5", payload={}).code
+    with ticket_store.writing() as session:
+        verifier.check(session, purpose="link", subject="contact:5", code="000000" if code != "000000" else "111111")
+    with ticket_store.writing() as session:
+        verifier.check(session, purpose="link", subject="contact:5", code=code)
+    with ticket_store.reading() as session:
+        got = [(e.actor, e.action, e.target_id, e.detail) for e in reversed(audit.entries(session))]
+    assert got[:4] == [
+        ("cli", audit.ROLE_CHANGE, "olga", {"from": None, "to": "agent"}),
+        ("agent:olga", audit.LOGIN, "olga", {}),
+        ("unrecorded", audit.ROLE_CHANGE, "olga", {"from": "agent", "to": "privacy_officer"}),
+        ("unrecorded", "agent_disabled", "olga", {}),
+    ]
+    assert [(a, x, d["result"]) for a, x, _, d in got[4:]] == [
+        ("contact:5", audit.VERIFICATION, "wrong"), ("contact:5", audit.VERIFICATION, "ok")]
+    assert all(code not in str(d) for *_, d in got)

@@ -68,8 +68,10 @@ def test_officer_reveals_once_with_a_reason(env: tuple[Env, TestClient]) -> None
     # without the session's CSRF token nothing is revealed
     assert _reveal(client, e.number, "wrong").status_code == 403
     with e.store.reading() as session:
-        actions = [x.action for x in reversed(audit.entries(session))]
+        actions = [x.action for x in reversed(audit.entries(session, audit.AuditFilter(target_kind="vault_entry")))]
+        logins = audit.entries(session, audit.AuditFilter(action=audit.LOGIN))
     assert actions == [audit.REVEAL_REFUSED, audit.REVEAL]
+    assert [x.actor for x in logins] == ["agent:olga"]
 
 
 @pytest.mark.parametrize("username", ["anna", "root"])
@@ -81,7 +83,7 @@ def test_other_roles_are_refused(env: tuple[Env, TestClient], username: str) -> 
     r = _reveal(client, e.number, csrf)
     assert r.status_code == 403 and "06-12345678" not in r.text
     with e.store.reading() as session:
-        [entry] = audit.entries(session)
+        [entry] = audit.entries(session, audit.AuditFilter(target_kind="vault_entry"))
     assert entry.action == audit.REVEAL_REFUSED and entry.actor == f"agent:{username}"
 
 
@@ -107,7 +109,8 @@ def test_audit_page_and_csv_for_officers_only(env: tuple[Env, TestClient]) -> No
     export = client.get("/admin/audit.csv")
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(export.text)))
-    assert [r["action"] for r in rows] == [audit.REVEAL_REFUSED, audit.REVEAL, audit.EXPORT]
+    assert [r["action"] for r in rows] == [audit.ROLE_CHANGE] * 3 + [audit.LOGIN, audit.REVEAL_REFUSED, audit.REVEAL,
+                                                                      audit.EXPORT]
     assert all("06-12345678" not in r["detail"] for r in rows)
     client.post("/logout", data={"csrf_token": csrf_of(page.text)})
     login(client, "anna")
