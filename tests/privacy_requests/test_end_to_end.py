@@ -210,6 +210,8 @@ def test_access_by_mail_end_to_end_download_once(world: World) -> None:
     assert sum(len(t["messages"]) for t in data["tickets"]) >= 5  # 3 in, code mail, ready mail
     [request] = data["privacy_requests"]
     assert request["types"] == ["access"] and [e["action"] for e in request["log"]][:2] == ["opened", "code_sent"]
+    trail_actions = [e["action"] for e in data["audit_trail"]]
+    assert "verification" in trail_actions and "privacy.opened" in trail_actions
     assert set(data["information"]) >= {"purposes", "categories", "recipients", "retention", "source",
                                         "automated_decisions"}
     html = archive.read("summary.html").decode()

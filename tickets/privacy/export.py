@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
+from tickets.audit import AuditEntry
 from tickets.models import Attachment, Contact, Customer, Message, Ticket, TicketEvent
 from tickets.privacy.config import PrivacyStatement
 from tickets.privacy.models import PrivacyAudit, PrivacyRequest, Restriction, RetentionHold
@@ -73,6 +74,12 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
     requests = list(session.scalars(select(PrivacyRequest).where(or_(*request_conditions)).order_by(PrivacyRequest.id)))
     audits = list(session.scalars(select(PrivacyAudit).where(
         PrivacyAudit.request_id.in_([r.id for r in requests])).order_by(PrivacyAudit.id)))
+    # The shared audit trail's entries about these requests and about values vaulted from these tickets.
+    about: list[ColumnElement[bool]] = [
+        (AuditEntry.target_kind == "privacy_request") & AuditEntry.target_id.in_([str(r.id) for r in requests])]
+    about += [(AuditEntry.target_kind == "vault_entry") & AuditEntry.target_id.startswith(f"{t.number}:")
+              for t in tickets]
+    trail = list(session.scalars(select(AuditEntry).where(or_(*about)).order_by(AuditEntry.id)))
     restrictions = list(session.scalars(select(Restriction).where(Restriction.customer_id == customer.id))) \
         if customer is not None else []
     by_message: dict[int, list[Attachment]] = {}
@@ -108,6 +115,10 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
                      "by": "you" if a.actor == "requester" else ("us" if a.actor != "system" else "system")}
                     for a in audits if a.request_id == r.id],
         } for r in requests],
+        "audit_trail": [{
+            "at": _iso(e.at), "action": e.action, "about": f"{e.target_kind} {e.target_id or ''}".strip(),
+            "by": "you" if e.actor == "requester" else ("system" if e.actor.startswith("system") else "us"),
+        } for e in trail],
         "restrictions": [{"since": _iso(r.created_at), "lifted": _iso(r.lifted_at)} for r in restrictions],
         "information": statement.model_dump(),
     }

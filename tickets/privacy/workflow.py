@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from tickets import audit as trail
 from tickets import outbox, store
 from tickets.models import Direction, Ticket, utcnow
 from tickets.privacy.models import FINAL_STATES, PrivacyAudit, PrivacyRequest, RequestState
@@ -57,10 +58,20 @@ def digest(address: str) -> str:
     return hashlib.sha256(address.strip().lower().encode()).hexdigest()
 
 
+# Actions that have a name of their own in the workspace's audit trail (tickets.audit).
+_TRAIL_ACTIONS = {"erased": trail.ERASURE, "verified": trail.VERIFICATION, "export_downloaded": trail.EXPORT}
+
+
+def _mirror(session: Session, req: PrivacyRequest, actor: str, action: str, detail: dict[str, Any]) -> None:
+    """The same event in the shared audit trail, so officers see it beside vault reveals and logins."""
+    trail.record(session, actor, _TRAIL_ACTIONS.get(action, f"privacy.{action}"), "privacy_request", req.id, detail)
+
+
 def audit(session: Session, req: PrivacyRequest, actor: str, action: str, **detail: Any) -> PrivacyAudit:
     entry = PrivacyAudit(request_id=req.id, at=utcnow(), actor=actor, action=action, from_state=None,
                          to_state=None, detail=detail)
     session.add(entry)
+    _mirror(session, req, actor, action, detail)
     session.flush()
     return entry
 
@@ -72,6 +83,7 @@ def transition(session: Session, req: PrivacyRequest, to: RequestState, actor: s
         raise TransitionError(f"a request in state {current} cannot become {to}")
     session.add(PrivacyAudit(request_id=req.id, at=utcnow(), actor=actor, action=action, from_state=current.value,
                              to_state=to.value, detail=detail))
+    _mirror(session, req, actor, action, {**detail, "from": current.value, "to": to.value})
     req.state = to
     if to in FINAL_STATES:
         req.closed_at = utcnow()
