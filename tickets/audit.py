@@ -80,10 +80,11 @@ def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
 
 
 # --- entries recorded from the model layer --------------------------------------------------------
-# Logins, role changes, verification attempts and the privacy desk's own log (erasures, exports,
-# identity checks) are recorded where the rows change, so every path (web, API, CLI, bot) is covered
-# without each caller remembering to. Who acted is known for logins and verifications; for agent
-# changes it is ``session.info["audit_actor"]`` when the caller set it, else "unrecorded".
+# Logins, role changes and verification attempts are recorded where the rows change, so every path
+# (web, API, CLI, bot) is covered without each caller remembering to. Who acted is known for logins
+# and verifications; for agent changes it is ``session.info["audit_actor"]`` when the caller set it,
+# else "unrecorded". (The privacy desk records its steps - erasures, exports, identity checks -
+# itself, through ``record``: tickets.privacy.workflow.)
 
 
 def _changed(obj: Any, attr: str) -> tuple[Any, Any] | None:
@@ -94,7 +95,6 @@ def _changed(obj: Any, attr: str) -> tuple[Any, Any] | None:
 
 
 def _observe(session: Session) -> None:
-    from tickets.privacy.models import PrivacyAudit
     from tickets.verification import Verification
     from tickets.workspace_models import Agent
 
@@ -108,11 +108,6 @@ def _observe(session: Session) -> None:
     for obj in session.new:
         if isinstance(obj, Agent):
             add(actor, ROLE_CHANGE, "agent", obj.username, {"from": None, "to": str(obj.role)})
-        elif isinstance(obj, PrivacyAudit):
-            # free-text notes may name people; states, counts and types are kept
-            detail = {k: v for k, v in (obj.detail or {}).items() if k not in ("note",)}
-            add(obj.actor, f"privacy.{obj.action}"[:48], "privacy_request", obj.request_id,
-                {"from_state": obj.from_state, "to_state": obj.to_state, **detail})
     for obj in session.dirty:
         if isinstance(obj, Agent):
             if (role := _changed(obj, "role")) is not None:
