@@ -19,7 +19,7 @@ depends_on = None
 _ID = sa.BigInteger().with_variant(sa.Integer(), 'sqlite')
 
 
-def _dt(name: str, nullable: bool) -> sa.Column:
+def _dt(name: str, nullable: bool) -> sa.Column[object]:
     return sa.Column(name, tickets.models.UTCDateTime(timezone=True), nullable=nullable)
 
 
