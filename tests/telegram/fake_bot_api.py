@@ -33,6 +33,8 @@ class FakeBotApi:
     retry_after: int = 7
     fail_get_updates: int = 0  # how many getUpdates calls get a 502
     webhook: dict[str, Any] | None = None
+    in_flight: int = 0  # getUpdates calls being answered right now
+    max_in_flight: int = 0
 
     def __post_init__(self) -> None:
         self.lock = threading.Lock()
@@ -182,9 +184,18 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 2.0)
-        if offset:
-            with self.lock:
+        with self.lock:
+            if offset:
                 self.offsets.append(offset)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._long_poll(offset, limit, deadline)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+    async def _long_poll(self, offset: int, limit: int, deadline: float) -> web.Response:
         while True:
             with self.lock:
                 if offset:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bots.config import TelegramConfig
-from bots.polling import Backoff
+from bots.polling import MAX_HANDLER_FAILURES, Backoff
 from intake.errors import TransientError
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
@@ -155,3 +155,25 @@ async def test_the_offset_advances_only_after_the_commit(
     assert all(offset <= update["update_id"] for _, offset in seen)
     assert len(seen) == 3 and len(stored(ticket_store)) == 1
     assert api.offsets[-1] == update["update_id"] + 1
+
+
+async def test_an_update_that_always_fails_is_skipped_after_retries(
+    api: FakeBotApi, config: TelegramConfig, ticket_store: TicketStore
+) -> None:
+    bot = make_bot(config, ticket_store)
+    bot.poller.backoff = Backoff(base=0.01, cap=0.05)
+    real_submit = bot.ops.submit
+    attempts: list[str] = []
+
+    def buggy(msg: InboundMessage) -> SubmitOutcome:
+        attempts.append(msg.text)
+        if msg.text == "poison":
+            raise RuntimeError("a bug, not an outage")
+        return real_submit(msg)
+
+    bot.ops.submit = buggy  # type: ignore[method-assign]
+    api.message(507, "poison")
+    api.message(507, "daarna")
+    await run_until(bot, lambda: len(stored(ticket_store)) == 1)
+    assert attempts.count("poison") == MAX_HANDLER_FAILURES
+    assert [m.text for m in stored(ticket_store)] == ["daarna"]
