@@ -9,7 +9,7 @@ import hashlib
 import hmac
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, model_validator
 
 # Telegram's getFile serves files up to 20 MB to bots (Bot API, "getFile").
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
@@ -48,6 +48,17 @@ class TelegramConfig(BaseModel):
     # /link: how long a code sent by e-mail stays valid and how many wrong tries lock it.
     link_code_minutes: int = 15
     link_max_attempts: int = 3
+
+    @model_validator(mode="after")
+    def _webhook_needs_url(self) -> TelegramConfig:
+        if self.mode == "webhook" and not self.webhook_url:
+            raise ValueError("telegram.mode = 'webhook' needs telegram.webhook_url (the public HTTPS address)")
+        return self
+
+    def webhook_address(self) -> str:
+        """The URL given to setWebhook: ``webhook_url`` plus ``webhook_path`` unless already there."""
+        url = self.webhook_url or ""
+        return url if url.endswith(self.webhook_path) else url.rstrip("/") + self.webhook_path
 
     def secret_token(self) -> str:
         """The webhook secret (Bot API allows 1-256 characters A-Z, a-z, 0-9, _ and -)."""

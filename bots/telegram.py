@@ -74,18 +74,12 @@ class TelegramBot:
                 if self.config.mode == "polling":
                     await self.bot.delete_webhook(drop_pending_updates=False)
                 else:
-                    if not self.config.webhook_url:
-                        raise ValueError("telegram.webhook_url is required in webhook mode")
                     await self.bot.set_webhook(
-                        self.config.webhook_url.rstrip("/") + self.config.webhook_path
-                        if not self.config.webhook_url.endswith(self.config.webhook_path)
-                        else self.config.webhook_url,
+                        self.config.webhook_address(),
                         secret_token=self.config.secret_token(),
                         allowed_updates=list(ALLOWED_UPDATES),
                     )
                 return True
-            except ValueError:
-                raise
             except Exception as exc:
                 delay = backoff.next_delay()
                 log.warning("telegram: setup failed (%s), retrying in %.1fs", type(exc).__name__, delay)
