@@ -18,7 +18,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import Update
+from aiogram.types import BotCommand, Update
 from fastapi import APIRouter
 
 from bots import commands, conversation, linking
@@ -26,6 +26,7 @@ from bots.config import TelegramConfig
 from bots.operations import BotOperations
 from bots.polling import ALLOWED_UPDATES, Backoff, Poller, sleep_unless_stopped
 from bots.sender import TelegramSender
+from bots.texts import COMMANDS
 from bots.webhook import webhook_router
 from intake.pipeline import Intake
 from tickets.store import TicketStore
@@ -79,12 +80,24 @@ class TelegramBot:
                         secret_token=self.config.secret_token(),
                         allowed_updates=list(ALLOWED_UPDATES),
                     )
+                await self._set_commands()
                 return True
             except Exception as exc:
                 delay = backoff.next_delay()
                 log.warning("telegram: setup failed (%s), retrying in %.1fs", type(exc).__name__, delay)
                 await sleep_unless_stopped(stop, delay)
         return False
+
+    async def _set_commands(self) -> None:
+        """The command menu in Dutch (default) and English; a failure here only costs the menu."""
+        try:
+            for lang, commands_ in COMMANDS.items():
+                await self.bot.set_my_commands(
+                    [BotCommand(command=c, description=d) for c, d in commands_],
+                    language_code=None if lang == "nl" else lang,
+                )
+        except Exception as exc:
+            log.warning("telegram: setMyCommands failed (%s)", type(exc).__name__)
 
     def polling_term(self, loop: asyncio.AbstractEventLoop) -> Callable[[threading.Event], None]:
         """Work for ``tickets.singleton.RoleRunner``: poll on ``loop`` until the term ends.

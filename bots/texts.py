@@ -97,6 +97,15 @@ TEXTS: dict[str, dict[Lang, str]] = {
 }
 
 
+# The command menu Telegram shows (setMyCommands): Dutch as the default, English for English users.
+COMMANDS: dict[Lang, list[tuple[str, str]]] = {
+    "nl": [("start", "Uitleg en privacy"), ("status", "Je open tickets"),
+           ("link", "Koppel deze chat aan je klantaccount"), ("privacy", "Een privacyverzoek indienen")],
+    "en": [("start", "About this chat and privacy"), ("status", "Your open tickets"),
+           ("link", "Connect this chat to your customer account"), ("privacy", "Make a privacy request")],
+}
+
+
 def lang_of(language_code: str | None) -> Lang:
     return "en" if language_code and language_code.lower().split("-")[0] == "en" else "nl"
 

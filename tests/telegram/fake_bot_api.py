@@ -33,6 +33,7 @@ class FakeBotApi:
     retry_after: int = 7
     fail_get_updates: int = 0  # how many getUpdates calls get a 502
     webhook: dict[str, Any] | None = None
+    commands: dict[str, list[str]] = field(default_factory=dict)
     in_flight: int = 0  # getUpdates calls being answered right now
     max_in_flight: int = 0
 
@@ -174,6 +175,10 @@ class FakeBotApi:
 
     async def _api_setWebhook(self, params: dict[str, Any]) -> web.Response:
         self.webhook = params
+        return self._ok(True)
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> web.Response:
+        self.commands[params.get("language_code") or ""] = [c["command"] for c in params["commands"]]
         return self._ok(True)
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> web.Response:

@@ -51,6 +51,7 @@ async def test_start_speaks_the_users_language_else_dutch(
     assert en.startswith("Welcome") and "removed automatically" in en
     assert de == nl and nl.startswith("Welkom") and "automatisch verwijderd" in nl
     assert all(config.privacy_url in t for t in (en, nl))
+    assert api.commands == {"": ["start", "status", "link", "privacy"], "en": ["start", "status", "link", "privacy"]}
     with ticket_store.reading() as s:  # commands are not ticket messages
         assert s.scalars(select(Message)).all() == []
 
