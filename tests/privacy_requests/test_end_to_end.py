@@ -34,7 +34,7 @@ from tickets.outbox import OutboxWorker
 from tickets.privacy import deadline
 from tickets.privacy import web as privacy_web
 from tickets.privacy.config import PrivacyConfig
-from tickets.privacy.models import PrivacyRequest, RequestState, RetentionHold
+from tickets.privacy.models import PrivacyAudit, PrivacyRequest, RequestState, RetentionHold
 from tickets.privacy.recognize import detect_requests
 from tickets.privacy.service import PrivacyDesk
 from tickets.replies import MailIdentity
@@ -218,3 +218,30 @@ def test_access_by_mail_end_to_end_download_once(world: World) -> None:
     assert "Error 500" in html and "104233" in html
     with world.store.reading() as s:
         assert s.scalars(select(PrivacyRequest)).one().state == RequestState.FULFILLED
+
+
+def test_spoofed_erasure_over_smtp_never_gets_past_the_code(world: World) -> None:
+    # Even where DMARC pass would be enough, a fail from our MTA (topmost header) means the code; the
+    # sender's own forged "pass" further down does not count.
+    world.desk.config.dmarc_sufficient_for = ["erasure"]
+    msg = EmailMessage()
+    msg["Authentication-Results"] = f"{MTA}; spf=fail smtp.mailfrom=example.nl; dmarc=fail header.from=example.nl"
+    msg["Authentication-Results"] = f"{MTA}; dmarc=pass header.from=example.nl"
+    msg["From"], msg["To"], msg["Subject"] = f"Marieke <{CUSTOMER}>", SUPPORT, "Delete everything"
+    msg["Message-ID"] = make_msgid(domain="attacker.test")
+    msg.set_content("Please delete all my personal data under article 17 GDPR.")
+    with smtplib.SMTP("127.0.0.1", world.smtp.port, timeout=30) as client:
+        client.send_message(msg, from_addr="bounce@attacker.test", to_addrs=[SUPPORT])
+    [code_mail] = world.deliver(1)
+    assert code_mail["To"] == CUSTOMER  # only the real mailbox on file gets the code
+    with world.store.reading() as s:
+        req = s.scalars(select(PrivacyRequest)).one()
+        assert req.evidence["mail"] == "spoofed" and req.state == RequestState.VERIFICATION_SENT
+    # The attacker guesses codes in the thread (In-Reply-To their own message threads into the ticket).
+    for guess in ("000000", "123456", "999999"):
+        world.send(guess, subject="Re: Delete everything", in_reply_to=str(msg["Message-ID"]))
+    with world.store.reading() as s:
+        assert s.scalars(select(PrivacyRequest)).one().state == RequestState.VERIFICATION_SENT
+        assert s.scalars(select(Customer)).one().email == CUSTOMER
+        rejected = s.scalars(select(PrivacyAudit.detail).where(PrivacyAudit.action == "code_rejected")).all()
+    assert [d["status"] for d in rejected] == ["wrong", "wrong", "locked"]  # 3 attempts, then locked
