@@ -1,0 +1,87 @@
+"""Retention on a large generated store: how long the dry run and the batched deletion take, and how
+long an intake submit waits meanwhile. Prints its figures.
+
+    .venv/bin/python bench/retention.py [DATABASE_URL]   (default: a temporary SQLite file)
+
+Uses the generator of tests/retention/test_large_store.py (50,000 tickets, the policy's mix).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+# The repository root instead of bench/ (whose queue.py would shadow the standard library module).
+sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+from intake.message import Channel, InboundMessage  # noqa: E402
+from intake.pipeline import Intake  # noqa: E402
+from tests.fakes import FakeScrubber  # noqa: E402
+from tests.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
+from tickets import migrate, retention  # noqa: E402
+from tickets.db import make_engine, normalise_url  # noqa: E402
+from tickets.store import TicketStore  # noqa: E402
+
+
+def main() -> None:
+    url = sys.argv[1] if len(sys.argv) > 1 else f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    schema = None
+    if url.startswith("postgres"):
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        with create_engine(normalise_url(url)).begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    store = TicketStore(engine)
+    t0 = time.perf_counter()
+    _generate(store)
+    print(f"{engine.dialect.name}: generated {N_TICKETS} tickets in {time.perf_counter() - t0:.1f}s")
+    with engine.begin() as conn:
+        # Planner statistics, as a live store has them (right after a bulk load PostgreSQL has none).
+        conn.exec_driver_sql("ANALYZE")
+    policy = retention.RetentionPolicy()
+    t0 = time.perf_counter()
+    dry = retention.run(store, policy, now=NOW, actor="bench")
+    print(f"dry run {time.perf_counter() - t0:.2f}s: {dry.counts}, held {len(dry.held_tickets)}")
+    intake = Intake(store, FakeScrubber())
+    waits: list[float] = []
+    batches: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick(kind: str, n: int) -> None:
+        now = time.perf_counter()
+        batches.append(now - last[0])
+        last[0] = now
+
+    worker = threading.Thread(target=lambda: retention.run(store, policy, apply=True, now=NOW, on_batch=tick))
+    t0 = time.perf_counter()
+    worker.start()
+    while worker.is_alive():
+        s0 = time.perf_counter()
+        intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"b{len(waits)}@bench", sender="a@b.nl",
+                                     text="x"))
+        waits.append(time.perf_counter() - s0)
+        time.sleep(0.05)
+    total = time.perf_counter() - t0
+    batches.sort()
+    waits.sort()
+    print(f"apply {total:.1f}s in {len(batches)} batches of {policy.batch_size} "
+          f"(median {batches[len(batches) // 2] * 1000:.0f} ms, slowest {batches[-1] * 1000:.0f} ms incl. "
+          f"{policy.pause_seconds * 1000:.0f} ms pause)")
+    print(f"{len(waits)} intake submits during the run: median {waits[len(waits) // 2] * 1000:.0f} ms, "
+          f"slowest {waits[-1] * 1000:.0f} ms")
+    engine.dispose()
+    if schema:
+        with create_engine(normalise_url(sys.argv[1])).begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+if __name__ == "__main__":
+    main()
