@@ -74,6 +74,8 @@ def test_any_agent_marks_a_ticket_as_a_privacy_request(desk: Desk, client: TestC
     assert r.status_code == 303
     req = desk.request()
     assert req.source == "manual" and req.types == ["erasure"]
+    panel = client.get(f"/tickets/{outcome.ticket_number}/privacy")
+    assert panel.status_code == 200 and "verification_sent" in panel.text and "unmark" in panel.text
     client.post(f"/tickets/{outcome.ticket_number}/privacy", data={"unmark": "1", "csrf_token": csrf})
     assert desk.request().state == RequestState.WITHDRAWN
 
@@ -113,6 +115,8 @@ def test_restricted_customer_tickets_are_read_only_in_pages_and_api(desk: Desk, 
     api = client.post(f"/api/tickets/{outcome.ticket_number}/notes", json={"text": "hello"},
                       headers={"Authorization": "Bearer api-token"})
     assert api.status_code == 423
+    banner = client.get(f"/tickets/{outcome.ticket_number}/privacy")
+    assert 'id="privacy-banner"' in banner.text and "art. 18" in banner.text
     # An unrestricted customer's ticket is not affected by the guard.
     other = desk.intake.submit(InboundMessage(channel=Channel.EMAIL, external_id="o@t", sender="x@example.com",
                                               text="Vraag", subject="Vraag"))

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from tickets.accounts import Principal
+from tickets.models import Ticket
 from tickets.privacy import deadline, reminders
 from tickets.privacy.handlers import HANDLERS, RECTIFIABLE, ticket_restriction
 from tickets.privacy.models import ExternalTask, PrivacyAudit, PrivacyRequest, RetentionHold
@@ -193,6 +194,29 @@ def add_hold(request: Request, who: OfficerPage, ticket: Annotated[int, Form()],
 # --- any agent: mark or unmark a ticket ----------------------------------------------------------
 
 
+def panel_context(session: Any, ticket: Ticket) -> dict[str, Any]:
+    """What a ticket page shows about privacy: the read-only banner, the request and its deadline.
+
+    For the workspace's ticket page (``{% include "privacy_panel.html" %}`` with this context); until it
+    includes it, ``GET /tickets/{number}/privacy`` shows the same panel on a page of its own.
+    """
+    req = session.scalars(select(PrivacyRequest).where(PrivacyRequest.ticket_id == ticket.id)
+                          .order_by(PrivacyRequest.id.desc()).limit(1)).first()
+    return {"ticket": ticket, "privacy_request": req, "read_only": ticket_restriction(session, ticket),
+            "request_types": list(HANDLERS), "overdue": bool(req and req.open and req.due_on < deadline.today())}
+
+
+@router.get("/tickets/{number}/privacy")
+def ticket_panel(request: Request, number: int, who: PagePrincipal, error: str | None = None) -> HTMLResponse:
+    desk = desk_of(request)
+    with desk.store.reading() as session:
+        ticket = ticket_by_number(session, number)
+        if ticket is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
+        context = panel_context(session, ticket)
+    return _page(request, "privacy_ticket.html", {"who": who, "error": error, **context})
+
+
 @router.post("/tickets/{number}/privacy")
 async def mark_ticket(request: Request, number: int, who: PagePrincipal) -> Response:
     form = await request.form()
@@ -210,8 +234,9 @@ async def mark_ticket(request: Request, number: int, who: PagePrincipal) -> Resp
             else:
                 raise ValueError("choose at least one request type")
     except (TransitionError, LookupError, ValueError) as exc:
-        return RedirectResponse(f"/tickets/{number}?{urlencode({'error': str(exc)})}", status.HTTP_303_SEE_OTHER)
-    return RedirectResponse(f"/tickets/{number}", status.HTTP_303_SEE_OTHER)
+        return RedirectResponse(f"/tickets/{number}/privacy?{urlencode({'error': str(exc)})}",
+                                status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(f"/tickets/{number}/privacy", status.HTTP_303_SEE_OTHER)
 
 
 # --- public: verification and download ----------------------------------------------------------
