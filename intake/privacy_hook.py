@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.orm import Session
+
 from intake.message import Channel, InboundMessage
 from intake.pipeline import SubmitOutcome
 from tickets.models import Ticket
@@ -29,11 +31,17 @@ class PrivacyHook:
             return MailEvidence.NONE
         return assess(msg.authentication_results, self.desk.config.authserv_id, msg.sender)
 
+    @staticmethod
+    def _lock(session: Session) -> bool:
+        return session.get_bind().dialect.name == "postgresql"
+
     def __call__(self, msg: InboundMessage, outcome: SubmitOutcome) -> None:
         if outcome.status != "stored" or outcome.ticket_id is None or msg.auto_submitted:
             return
         with self.desk.store.writing() as session:
-            ticket = session.get(Ticket, outcome.ticket_id)
+            # Two messages of one ticket handled at once by two processes must not open two requests:
+            # the ticket's row is the lock (SQLite's write transaction already serialises them).
+            ticket = session.get(Ticket, outcome.ticket_id, with_for_update=self._lock(session))
             if ticket is None:
                 return
             if not outcome.new_ticket and self.desk.open_request_of_ticket(session, ticket.id) is not None:

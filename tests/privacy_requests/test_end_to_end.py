@@ -58,7 +58,7 @@ class World:
     desk: PrivacyDesk
 
     def send(self, body: str, *, subject: str, sender: str = CUSTOMER, in_reply_to: str | None = None,
-             auth: str | None = None) -> str:
+             auth: str | None = None, pdf: bytes | None = None) -> str:
         msg = EmailMessage()
         msg["From"], msg["To"], msg["Subject"] = f"Marieke <{sender}>", SUPPORT, subject
         msg["Message-ID"] = make_msgid(domain="example.nl")
@@ -67,6 +67,8 @@ class World:
         if in_reply_to:
             msg["In-Reply-To"] = msg["References"] = in_reply_to
         msg.set_content(body)
+        if pdf is not None:
+            msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="screenshot-error.pdf")
         with smtplib.SMTP("127.0.0.1", self.smtp.port, timeout=30) as client:
             assert client.send_message(msg, from_addr=sender, to_addrs=[SUPPORT]) == {}
         return str(msg["Message-ID"])
@@ -174,7 +176,8 @@ def test_erasure_by_mail_end_to_end(world: World) -> None:
 
 
 def test_access_by_mail_end_to_end_download_once(world: World) -> None:
-    world.send("My website example-shop.nl shows an error 500 since this morning.", subject="Error 500")
+    pdf = b"%PDF-1.4\n% a scrubdesk test attachment\n%%EOF\n"
+    world.send("My website example-shop.nl shows an error 500 since this morning.", subject="Error 500", pdf=pdf)
     world.send("Hello, I would like a copy of all personal data you hold about me (GDPR article 15).\n\nMarieke",
                subject="Data access request")
     [code_mail] = world.deliver(1)
@@ -201,8 +204,10 @@ def test_access_by_mail_end_to_end_download_once(world: World) -> None:
         second = client.get(path)
         assert second.status_code == 404  # single use
     archive = zipfile.ZipFile(io.BytesIO(first.content))
-    assert set(archive.namelist()) == {"data.json", "summary.html"}
     data = json.loads(archive.read("data.json"))
+    [attachment] = [a for t in data["tickets"] for m in t["messages"] for a in m["attachments"]]
+    assert attachment["kept"] and archive.read(attachment["file"]) == pdf  # the file itself, for portability
+    assert set(archive.namelist()) == {"data.json", "summary.html", attachment["file"]}
     assert data["customer"]["number"] == "104233" and data["customer"]["email"] == CUSTOMER
     assert [c["address"] for c in data["contacts"]] == [CUSTOMER]
     subjects = sorted(t["subject"] for t in data["tickets"])

@@ -206,3 +206,18 @@ def test_objection_with_another_type_is_done_at_once_and_only_once(desk: Desk) -
     objections = [p for p in desk.outbox() if "suppression list" in str(p.get("text"))
                   or "blokkeerlijst" in str(p.get("text"))]
     assert len(objections) == 1
+
+
+def test_requests_naming_a_customer_cannot_flood_their_mailbox_with_codes(desk: Desk) -> None:
+    stranger = "stranger@evil.test"
+    for i in range(desk.desk.config.codes_per_customer_per_day + 2):
+        desk.mail(ERASE, sender=stranger, subject=f"Verzoek {i}")
+        reply(desk, "klantnummer 104233", sender=stranger)
+    codes = [p for p in desk.outbox() if p["to"] == CUSTOMER_MAIL]
+    assert len(codes) == desk.desk.config.codes_per_customer_per_day
+    with desk.store.reading() as s:
+        limited = s.scalars(select(PrivacyAudit).where(PrivacyAudit.action == "code_rate_limited")).all()
+    assert len(limited) == 2
+    # The stranger still gets the same neutral answer every time.
+    answers = [p["text"] for p in desk.outbox() if p["to"] == stranger and "Als er een account" in p["text"]]
+    assert len(answers) == desk.desk.config.codes_per_customer_per_day + 2 and len(set(answers)) == 1

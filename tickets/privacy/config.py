@@ -43,6 +43,8 @@ class PrivacyConfig(BaseModel):
     public_url: str = "http://127.0.0.1:8080"
     code_ttl_minutes: int = 60
     code_attempts: int = 5
+    # Verification mails to one customer's address per 24 hours, over all requests naming them.
+    codes_per_customer_per_day: int = 5
     download_ttl_hours: int = 72
     # Request types for which a DMARC pass from the address on file is proof enough (no code needed).
     # Access, portability and erasure always need the code: their harm when misdirected is highest.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,8 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
                 "direction": str(m.direction), "channel": m.channel, "subject": m.subject, "text": m.text,
                 "at": _iso(m.received_at), "removed_personal_data": m.redactions,
                 "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size,
-                                 "kept": a.stored} for a in by_message.get(m.id, [])],
+                                 "kept": a.stored, "file": _file_name(t.number, a) if a.stored else None}
+                                for a in by_message.get(m.id, [])],
             } for m in by_ticket.get(t.id, [])],
             "events": [{"kind": e.kind, "at": _iso(e.created_at)} for e in events if e.ticket_id == t.id],
             "retention": [{"basis": h.basis, "until": _iso(h.retain_until)} for h in holds if h.ticket_id == t.id],
@@ -124,11 +125,37 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
     }
 
 
-def bundle(data: dict[str, Any], lang: str) -> bytes:
+def _file_name(ticket_number: int, att: Attachment) -> str:
+    # Our own name inside the ZIP (the stored file name is scrubbed text and may hold anything).
+    extension = _EXTENSION.get(att.content_type.split(";")[0].strip().lower(), "bin")
+    return f"attachments/{ticket_number}/{att.id}.{extension}"
+
+
+_EXTENSION = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
+              "application/pdf": "pdf", "text/plain": "txt", "application/zip": "zip"}
+
+
+def attachment_files(session: Session, data: dict[str, Any]) -> list[tuple[str, bytes]]:
+    """The stored attachment contents named in ``data`` (art. 20: everything the customer provided)."""
+    names: dict[int, str] = {}
+    for ticket in data["tickets"]:
+        for message in ticket["messages"]:
+            for att in message["attachments"]:
+                if att["file"]:
+                    names[int(att["file"].rsplit("/", 1)[1].split(".")[0])] = att["file"]
+    if not names:
+        return []
+    rows = session.execute(select(Attachment.id, Attachment.content).where(Attachment.id.in_(list(names))))
+    return [(names[att_id], content) for att_id, content in rows if content is not None]
+
+
+def bundle(data: dict[str, Any], lang: str, files: Sequence[tuple[str, bytes]] = ()) -> bytes:
     """The ZIP the download link serves."""
     html = _html.get_template("export.html").render(data=data, lang=lang)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
         archive.writestr("summary.html", html)
+        for name, content in files:
+            archive.writestr(name, content)
     return buffer.getvalue()

@@ -20,7 +20,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -31,7 +31,7 @@ from tickets.models import Contact, Customer, Ticket, utcnow
 from tickets.privacy import deadline, handlers
 from tickets.privacy.config import PrivacyConfig
 from tickets.privacy.evidence import MailEvidence
-from tickets.privacy.models import DownloadLink, PrivacyRequest, RequestState
+from tickets.privacy.models import DownloadLink, PrivacyAudit, PrivacyRequest, RequestState
 from tickets.privacy.texts import Texts, language
 from tickets.privacy.workflow import TransitionError, audit, digest, send, transition
 from tickets.replies import MailIdentity
@@ -172,10 +172,21 @@ class PrivacyDesk:
     def _number(self, req: PrivacyRequest) -> int | None:
         return req.ticket_id + 100000 if req.ticket_id is not None else None
 
+    @staticmethod
+    def _codes_today(session: Session, customer_id: int) -> int:
+        return session.scalar(select(func.count(PrivacyAudit.id)).join(
+            PrivacyRequest, PrivacyRequest.id == PrivacyAudit.request_id).where(
+            PrivacyRequest.customer_id == customer_id, PrivacyAudit.action == "code_sent",
+            PrivacyAudit.at > utcnow() - timedelta(days=1))) or 0
+
     def _send_code(self, session: Session, req: PrivacyRequest, customer: Customer) -> bool:
         if not customer.email:
             req.details = {**req.details, "awaiting": "officer"}
             audit(session, req, "system", "no_address_on_file")
+            return False
+        if self._codes_today(session, customer.id) >= self.config.codes_per_customer_per_day:
+            # Anyone can open requests naming a customer; the customer's mailbox must not be flooded.
+            audit(session, req, "system", "code_rate_limited", scope="customer")
             return False
         try:
             issued = self.verifier.issue(session, purpose=PURPOSE, subject=_subject(req),
@@ -420,7 +431,7 @@ class PrivacyDesk:
 
         data = export.collect(session, req, self.config.statement)
         audit(session, req, "requester", "export_downloaded", tickets=len(data["tickets"]))
-        bundle = export.bundle(data, req.lang)
+        bundle = export.bundle(data, req.lang, export.attachment_files(session, data))
         if "erasure" in req.types and "erasure" not in req.details.get("done", []) and req.open:
             self._run(session, req, "system", only=["erasure"])
         return bundle, link.request_id
