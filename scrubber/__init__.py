@@ -7,6 +7,8 @@ This package imports nothing else of scrubdesk (see docs/architecture). Consumer
   numbers placeholders per ticket, implemented by the ticket store)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from scrubber.types import (
     Action,
     Analysis,
@@ -24,5 +26,24 @@ __all__ = [
     "PlaceholderBook",
     "ScrubResult",
     "ScrubbedText",
+    "Scrubber",
+    "ScrubberConfig",
     "TextScrubber",
 ]
+
+if TYPE_CHECKING:
+    from scrubber.config import ScrubberConfig
+    from scrubber.engine import Scrubber
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy (PEP 562): importing the vocabulary must not load Presidio and spaCy.
+    if name == "Scrubber":
+        from scrubber.engine import Scrubber
+
+        return Scrubber
+    if name == "ScrubberConfig":
+        from scrubber.config import ScrubberConfig
+
+        return ScrubberConfig
+    raise AttributeError(f"module 'scrubber' has no attribute {name!r}")

@@ -63,7 +63,10 @@ class CustomPattern(BaseModel):
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regex: {exc}") from exc
         return value
 
 
@@ -86,6 +89,12 @@ class ScrubberConfig(BaseModel):
     default_language: str = "nl"
     # Results scoring below this are dropped.
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+
+    @field_validator("actions")
+    @classmethod
+    def _over_defaults(cls, value: dict[str, Action]) -> dict[str, Action]:
+        # an operator lists only what they change; the policy defaults fill in the rest
+        return {**default_actions(), **value}
 
     def action_for(self, entity_type: str) -> Action:
         """The configured action; unknown types are redacted (fail closed)."""

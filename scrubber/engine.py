@@ -9,6 +9,7 @@ chunks split at paragraph/line boundaries so time stays linear in the text lengt
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +29,13 @@ log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 20_000
 _LANGUAGE_SPECIFIC = ["PERSON", "ORGANIZATION"]
+# Runs of this many non-space characters (base64, hashes, junk) cannot hold a name; the name
+# recognizers see them blanked (same length, so offsets hold), which keeps their cost linear.
+_LONG_TOKEN = re.compile(r"\S{80,}")
+
+
+def _blank_long_tokens(text: str) -> str:
+    return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
 
 
 class _Analyzer(AnalyzerEngine):
@@ -84,6 +92,9 @@ class Scrubber:
             supported_languages=langs,
             default_score_threshold=self.config.score_threshold,
         )
+        self._pattern_entities = sorted(
+            {e for lang in langs for e in self._analyzer.get_supported_entities(lang)} - set(_LANGUAGE_SPECIFIC)
+        )
         self._nlp_lock = threading.Lock()
         language.warm_up(self._langs)
 
@@ -112,9 +123,10 @@ class Scrubber:
         for offset, chunk in chunks(norm):
             if not chunk.strip():
                 continue
-            raw = self._raw(chunk, dominant, None)
-            for other in present[1:]:
-                raw += self._raw(chunk, other, _LANGUAGE_SPECIFIC)
+            raw = self._raw(chunk, dominant, self._pattern_entities)
+            names_text = _blank_long_tokens(chunk)
+            for code in present:
+                raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
             cands = [
                 Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                           str((r.recognition_metadata or {}).get("recognizer_name", "")))

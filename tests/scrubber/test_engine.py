@@ -1,0 +1,166 @@
+"""Engine behaviour: placeholders, offsets into the original text, policy configuration, bad input."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from scrubber import Scrubber, ScrubberConfig
+from scrubber.config import CustomPattern
+from scrubber.engine import chunks, get_scrubber
+from scrubber.placeholders import digest, normalise_value
+from scrubber.types import MemoryBook
+
+KEY = "test-key-not-secret"
+
+
+def test_placeholders_stable_per_value_within_a_book(scrubber: Scrubber) -> None:
+    book = MemoryBook()
+    first = scrubber.scrub("Bel 06-12345678 of 06-87654321.", book).text
+    second = scrubber.scrub("Nogmaals: 06 1234 5678, en mail a@b.nl", book).text
+    assert first == "Bel <PHONE_NUMBER_1> of <PHONE_NUMBER_2>."
+    assert second == "Nogmaals: <PHONE_NUMBER_1>, en mail <EMAIL_ADDRESS_1>"
+
+
+def test_placeholders_restart_in_a_new_book(scrubber: Scrubber) -> None:
+    assert scrubber.scrub("bel 06-87654321").text == "bel <PHONE_NUMBER_1>"
+
+
+def test_same_number_international_and_national_is_one_value() -> None:
+    assert normalise_value("PHONE_NUMBER", "+31 6 1234 5678") == normalise_value("PHONE_NUMBER", "06-12345678")
+    assert normalise_value("IBAN", "nl91 abna 0417 1643 00") == normalise_value("IBAN", "NL91ABNA0417164300")
+    assert normalise_value("PERSON", "Jan  de Vries") == normalise_value("PERSON", "jan de vries")
+
+
+def test_digest_is_keyed_and_hides_the_value() -> None:
+    d1 = digest(b"k1", "NATIONAL_ID", "111222333")
+    assert d1 != digest(b"k2", "NATIONAL_ID", "111222333")
+    assert "111222333" not in d1 and len(d1) == 64
+
+
+def test_offsets_index_the_original_text_with_zero_width_characters(scrubber: Scrubber) -> None:
+    text = "Mijn BSN is 111\u200b222\u200b333 en tel 06-\u200d12345678."
+    analysis = scrubber.analyze(text)
+    spans = {e.type: text[e.start : e.end] for e in analysis.entities}
+    assert spans["NATIONAL_ID"] == "111\u200b222\u200b333"
+    assert spans["PHONE_NUMBER"] == "06-\u200d12345678"
+    out = scrubber.redact(text, analysis, MemoryBook())
+    assert out == "Mijn BSN is <NATIONAL_ID_1> en tel <PHONE_NUMBER_1>."
+
+
+def test_soft_hyphen_and_nbsp_inside_iban(scrubber: Scrubber) -> None:
+    text = "IBAN NL91\u00a0ABNA\u00ad0417\u00a01643\u00a000 graag"
+    out = scrubber.scrub(text).text
+    assert out == "IBAN <IBAN_1> graag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "\x00\x01\x02\x1b[31m\x7f",
+        "🙂🙂🙂 👍🏽 \U0001f9d1\u200d\U0001f4bb",
+        "\ud800 lone surrogate \udfff",
+        "مرحبا، رقمي هو 06-12345678 شكرا",
+        "\u202eBSN 111222333\u202c",
+        bytes(random.Random(7).randrange(256) for _ in range(5000)).decode("latin-1"),
+        bytes(random.Random(8).randrange(256) for _ in range(5000)).decode("utf-8", errors="surrogateescape"),
+        "a" * 50_000,
+        "1" * 50_000,
+        "- " * 30_000,
+        "06-" * 20_000,
+        ("x@" * 10_000) + ".nl",
+    ],
+)
+def test_bad_input_never_crashes(scrubber: Scrubber, text: str) -> None:
+    result = scrubber.scrub(text)
+    for e in result.analysis.entities:
+        assert 0 <= e.start < e.end <= len(text)
+
+
+def test_rtl_and_emoji_keep_offsets(scrubber: Scrubber) -> None:
+    text = "שלום 🙂 mijn nummer: 06-12345678 🙏 תודה"
+    ents = [e for e in scrubber.analyze(text).entities if e.type == "PHONE_NUMBER"]
+    assert [text[e.start : e.end] for e in ents] == ["06-12345678"]
+
+
+def test_time_grows_linearly(scrubber: Scrubber) -> None:
+    unit = (
+        "Hoi, mijn BSN is 111222333 en IBAN NL91 ABNA 0417 1643 00. Bel 06-12345678.\n"
+        "Kerkstraat 12, 5038 AB Tilburg. wachtwoord: Zomer2024! klantnummer 104233\n\n"
+    )
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    big = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    t = time.perf_counter()
+    scrubber.analyze(small)
+    t_small = time.perf_counter() - t
+    t = time.perf_counter()
+    analysis = scrubber.analyze(big)
+    t_big = time.perf_counter() - t
+    assert t_big < 20 * max(t_small, 0.05)  # ~10x expected; quadratic behaviour would be ~100x
+    assert sum(e.type == "NATIONAL_ID" for e in analysis.entities) >= 1_000_000 // len(unit)
+
+
+def test_chunks_cover_text_exactly() -> None:
+    text = ("abc def\n" * 5000) + ("x" * 30_000) + "\n\nend"
+    parts = list(chunks(text, 10_000))
+    assert "".join(p for _, p in parts) == text
+    assert all(text[o : o + len(p)] == p for o, p in parts)
+
+
+def test_analyze_is_thread_safe(scrubber: Scrubber) -> None:
+    texts = [f"Bel {n} of mail user{i}@example.nl, BSN 111222333" for i, n in
+             enumerate(["06-12345678", "+31 20 794 3318", "(013) 711 37 01", "0470 12 34 56"] * 10)]
+    expected = [scrubber.analyze(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(scrubber.analyze, texts))
+    assert got == expected
+
+
+def test_language_detection_and_mixed(scrubber: Scrubber) -> None:
+    assert scrubber.analyze("Hallo, ik kan niet inloggen op mijn account sinds gisteren.").lang == "nl"
+    assert scrubber.analyze("Hello, I cannot log in to my account since yesterday.").lang == "en"
+    assert scrubber.analyze("Hello there", lang="nl").lang == "nl"
+
+
+def test_config_actions_allow_list_and_custom_patterns() -> None:
+    config = ScrubberConfig(
+        actions={"DOMAIN": "redact", "PHONE_NUMBER": "redact", "CUSTOMER_NUMBER": "keep"},
+        allow_list=("013 711 37 01",),
+        custom_patterns=(
+            CustomPattern(type="CUSTOMER_NUMBER", regex=r"\bDC-\d{5}\b"),
+            CustomPattern(type="INVOICE_NUMBER", regex=r"\b\d{7}\b", context=("bon",)),
+        ),
+        placeholder_key=KEY,  # type: ignore[arg-type]
+    )
+    s = get_scrubber(config)
+    assert s is get_scrubber(config)
+    text = "Bel ons op 013 711 37 01 of mij op 06-12345678; site jansen.nl; DC-12345; bon 1234567"
+    result = s.scrub(text)
+    assert result.text.startswith("Bel ons op 013 711 37 01 of mij op <PHONE_NUMBER_1>; site <DOMAIN_1>;")
+    types = {text[e.start : e.end]: (e.type, e.action) for e in result.analysis.entities}
+    assert types["DC-12345"] == ("CUSTOMER_NUMBER", "keep")
+    assert types["1234567"] == ("INVOICE_NUMBER", "keep")
+    assert result.counts == {"PHONE_NUMBER": 1, "DOMAIN": 1}
+
+
+def test_unknown_type_fails_closed() -> None:
+    assert ScrubberConfig().action_for("SOMETHING_NEW") == "redact"
+
+
+def test_invalid_custom_regex_is_rejected() -> None:
+    with pytest.raises(ValueError, match="regex"):
+        CustomPattern(type="CUSTOMER_NUMBER", regex="([")
+
+
+def test_no_digits_of_high_risk_values_survive(scrubber: Scrubber) -> None:
+    text = "BSN 111222333, IBAN NL91ABNA0417164300, card 4111111111111111 exp 12/27, ww: Geheim!99"
+    out = scrubber.scrub(text).text
+    for secret in ("111222333", "0417164300", "4111111111111111", "12/27", "Geheim!99"):
+        assert secret not in out
+    assert not re.search(r"\d{6,}", out)
