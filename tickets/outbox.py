@@ -91,8 +91,14 @@ def enqueue(
     return entry
 
 
-def claim(ticket_store: TicketStore, *, channels: Sequence[str], limit: int = 10) -> list[OutboundItem]:
-    """Claim up to ``limit`` due entries of the given channels for this worker (one transaction)."""
+def claim(
+    ticket_store: TicketStore, *, channels: Sequence[str], limit: int = 10, lease: timedelta = LEASE
+) -> list[OutboundItem]:
+    """Claim up to ``limit`` due entries of the given channels for this worker (one transaction).
+
+    ``lease`` must outlast sending the whole batch: an entry still in hand when it ends is claimed
+    (and sent) again by another worker.
+    """
     now = utcnow()
     with ticket_store.writing() as session:
         query = (
@@ -112,7 +118,7 @@ def claim(ticket_store: TicketStore, *, channels: Sequence[str], limit: int = 10
         for entry in entries:
             entry.status = OutboxStatus.SENDING
             entry.attempts += 1
-            entry.next_attempt_at = now + LEASE
+            entry.next_attempt_at = now + lease
             items.append(
                 OutboundItem(
                     id=entry.id,
@@ -188,17 +194,19 @@ class OutboxWorker:
         stop: threading.Event,
         poll_interval: float = 1.0,
         batch: int = 10,
+        lease: timedelta = LEASE,
     ) -> None:
         self.store = ticket_store
         self.senders = senders
         self.stop = stop
         self.poll_interval = poll_interval
         self.batch = batch
+        self.lease = lease
         self.wake = threading.Event()
 
     def run_once(self) -> int:
         sent = 0
-        for item in claim(self.store, channels=list(self.senders), limit=self.batch):
+        for item in claim(self.store, channels=list(self.senders), limit=self.batch, lease=self.lease):
             sent += deliver(self.store, self.senders, item)
         return sent
 
