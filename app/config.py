@@ -141,6 +141,14 @@ class VaultConfig(BaseModel):
     reveal_roles: list[str] = Field(default_factory=lambda: ["privacy_officer"])
 
 
+class OutboxConfig(BaseModel):
+    """The outbox workers (tickets/outbox.py) of every channel."""
+
+    # How long a claimed entry stays with its worker before another process may claim it again (a
+    # worker that died mid-send). It must outlast a whole batch of sends, smarthost timeouts included.
+    lease_seconds: float = Field(default=300.0, gt=0)
+
+
 def _secret(value: SecretStr | None) -> str:
     return value.get_secret_value() if value is not None else ""
 
@@ -166,6 +174,7 @@ class Settings(BaseSettings):
     privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
+    outbox: OutboxConfig = Field(default_factory=OutboxConfig)
 
     @classmethod
     def settings_customise_sources(
