@@ -78,7 +78,9 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     reply_channels |= set(social_senders) | ({"webform"} if mail_cfg else set())
     # --- end social and web channels -----------------------------------------------------------
     mail_stop = threading.Event()
-    mail_worker = OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=mail_stop) if mail_cfg else None
+    lease = timedelta(seconds=settings.outbox.lease_seconds)  # scale-out: every outbox worker's claim lease
+    mail_worker = (OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=mail_stop, lease=lease)
+                   if mail_cfg else None)
     core.intake.after_commit.append(DueTimeHook(core.store))
     if mail_cfg is not None and settings.ack.enabled:
         core.intake.after_commit.append(AutoAcknowledger(core.store, settings.ack, identity))
@@ -194,7 +196,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
             telegram_role.start()
         else:
             telegram_task = asyncio.create_task(telegram.run(stop))
-        worker = OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=telegram_outbox_stop)
+        worker = OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=telegram_outbox_stop, lease=lease)
         telegram_outbox = threading.Thread(target=worker.run, name="outbox-telegram", daemon=True)
         telegram_outbox.start()
     # --- end Telegram bot -------------------------------------------------------------------------
@@ -202,7 +204,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     social_outbox_stop = threading.Event()
     social_outbox: threading.Thread | None = None
     if social_senders:
-        social_worker = OutboxWorker(core.store, social_senders, stop=social_outbox_stop)
+        social_worker = OutboxWorker(core.store, social_senders, stop=social_outbox_stop, lease=lease)
         social_outbox = threading.Thread(target=social_worker.run, name="outbox-social", daemon=True)
         social_outbox.start()
     # --- end social and web channels -----------------------------------------------------------
