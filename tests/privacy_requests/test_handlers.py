@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from tests.privacy_requests.conftest import CUSTOMER_MAIL, Desk, code_of
 from tickets import accounts
@@ -217,3 +217,31 @@ def test_linked_telegram_chat_gets_the_code_at_the_email_on_file(desk: Desk) -> 
     assert code_mail["to"] == CUSTOMER_MAIL and code_mail["_channel"] == "email"
     chat(f"code {code_of(code_mail)}", 2)  # typed back in the chat: threads into the chat's open ticket
     assert desk.request().state == RequestState.FULFILLED
+
+
+def test_export_and_erasure_of_a_customer_with_over_a_thousand_tickets(desk: Desk) -> None:
+    """A customer with many tickets must not produce a statement too large for the database."""
+    from datetime import UTC, datetime
+
+    from tickets import store as ticket_store
+    from tickets.models import Direction, Message
+    from tickets.replies import operator_text
+
+    with desk.store.writing() as s:
+        contact = ticket_store.get_or_create_contact(s, "email", CUSTOMER_MAIL)
+        now = datetime.now(UTC)
+        for i in range(1100):
+            t = ticket_store.open_ticket(s, channel="email", contact=contact, lang="en", at=now)
+            ticket_store.add_message(s, t, direction=Direction.IN, channel="email", external_id=f"bulk{i}@t",
+                                     text=operator_text("question"), subject=None, contact=contact, lang="en",
+                                     redactions={}, received_at=now)
+    desk.mail("Please send me a copy of all personal data you hold about me (article 15 GDPR) and then delete "
+              "all my personal data under article 17 GDPR.")
+    verify(desk)
+    token = desk.outbox()[-1]["text"].split("/privacy/download/")[1].split()[0]
+    with desk.store.writing() as s:
+        found = desk.desk.download(s, token)
+    assert found is not None
+    with desk.store.reading() as s:
+        assert s.scalar(select(func.count(Ticket.id))) == 0
+        assert s.scalar(select(func.count(Message.id))) == 0
