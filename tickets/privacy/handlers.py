@@ -132,7 +132,8 @@ def erasure(ctx: Context) -> Report:
         report.done.append(f"{len(contact_ids)} contact address(es)")
     # Mail we sent them that is no longer tied to a ticket (e.g. verification codes), once delivered.
     stale = [e.id for e in session.scalars(select(OutboxEntry).where(
-        OutboxEntry.ticket_id.is_(None), OutboxEntry.status.in_((OutboxStatus.SENT, OutboxStatus.FAILED))))
+        OutboxEntry.ticket_id.is_(None), OutboxEntry.kind.in_(("privacy", "verification")),
+        OutboxEntry.status.in_((OutboxStatus.SENT, OutboxStatus.FAILED))))
         if str(e.payload.get("to", "")).lower() in {a.lower() for a in addresses}]
     if stale:
         session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(stale)))
