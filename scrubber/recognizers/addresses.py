@@ -34,7 +34,7 @@ _CAP = r"[A-ZÀ-Þ][\w'’-]*\.?"
 _CITY_WORD = r"[A-ZÀ-Þ][\w'’-]*"
 # house number with addition: 9a, 12 A, 14-2, 187-III, 92 bis, 12/1, and Belgian "bus 3"
 _NUMBER = (
-    r"\d{1,5}(?:[a-zA-Z]{1,2}\b| [A-Z]\b|\s?-\s?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b"
+    r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})\b| [A-Z]\b|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
     r"| (?:bis|ter|hs|huis|boven|bg|[IVX]{1,4})\b|\s?/\s?\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
 # street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"
@@ -57,7 +57,7 @@ _EIRCODE = r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\w])"
 _CITY = r"(?:[ \t](?:" + _CITY_WORD + r"|" + _PARTICLE + r")(?:[ -](?:" + _CITY_WORD + r"|aan|den|op|de|upon)){0,3})?"
 # what may follow a street + number: ", 1234 AB City" / "\n1234 AB City" / ", 9000 Gent" / ", 52062 Aachen"
 _TAIL = re.compile(
-    r"(?:,?[ \t]*\n?[ \t]*|,\s)(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
+    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
 )
 _TAIL_UK = re.compile(
     r"(?:,[ \t]*(?:" + _CAP + r"(?:[ \t]" + _CAP + r"){0,3}))*,?[ \t]+(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
@@ -83,8 +83,8 @@ _ADDRESS_CUE = words(r"adres\w*", r"address", r"woon\w*", r"live", r"verhuisd", 
                      r"vestigings\w*", r"post\w*")
 _NOT_STREET_START = frozenset(
     {
-        "ik", "je", "we", "wij", "u", "the", "my", "mijn", "our", "ons", "onze", "een", "de", "het", "op", "in",
-        "om", "tot", "van", "voor", "na", "per", "nr", "no", "nummer", "number", "factuur", "invoice", "order",
+        "ik", "je", "we", "wij", "u", "the", "my", "mijn", "our", "ons", "onze", "een", "op", "in",
+        "om", "tot", "voor", "na", "per", "nr", "no", "nummer", "number", "factuur", "invoice", "order",
         "klantnummer", "customer", "ticket", "bestelling", "offerte", "kvk", "btw", "vat", "bsn", "iban", "pin",
         "code", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
         "oktober", "november", "december", "january", "february", "march", "may", "june", "july", "august",
@@ -177,8 +177,8 @@ def _trim_start(text: str, start: int, end: int) -> int | None:
             return start + tok.start() if word not in _NOT_STREET_START else None
         if word in _NOT_STREET_START or word.endswith(("'s", "’s", ":")):
             continue
-        if re.fullmatch(_PARTICLE, word) and i == 0 and not text[start + tok.start()].isupper():
-            continue
+        if re.fullmatch(_PARTICLE, word) and not text[start + tok.start()].isupper():
+            continue  # "aan de Dorpsstraat": lower-case particles before the name are prose
         return start + tok.start()
     return None
 

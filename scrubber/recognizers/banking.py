@@ -21,7 +21,7 @@ from stdnum import luhn
 from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
 
 _IBAN_CANDIDATE = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
-_IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,}")
+_IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
 
 
 def _valid_iban(compact: str) -> bool:
@@ -48,24 +48,28 @@ class IbanMod97Recognizer(EntityRecognizer):
         if entities and "IBAN" not in entities:
             return []
         results: list[RecognizerResult] = []
-        for m in _IBAN_CANDIDATE.finditer(text):
+        pos = 0
+        while (m := _IBAN_CANDIDATE.search(text, pos)) is not None:
+            pos = m.start() + 1  # a candidate may swallow the next IBAN: rescan after what was used
             start = m.start()
             cand = m.group()
             # try end positions at word boundaries, longest first
             ends = [i + 1 for i in range(len(cand) - 1, 13, -1) if cand[i].isalnum()
                     and (i + 1 == len(cand) or not cand[i + 1].isalnum())]
-            found = False
+            loose_end = 0
             for end in ends:
                 compact = re.sub(r"[^A-Za-z0-9]", "", cand[:end]).upper()
                 if _valid_iban(compact):
                     results.append(RecognizerResult("IBAN", start, start + end, 1.0))
-                    found = True
+                    pos = start + end
                     break
-            if not found and ends:
-                compact = re.sub(r"[^A-Za-z0-9]", "", cand[: ends[0]]).upper()
-                loose = _IBAN_LOOSE.match(compact)
-                if loose and 14 <= len(compact) <= 34:
-                    results.append(RecognizerResult("IBAN", start, start + ends[0], 0.6))
+                if not loose_end and 15 <= len(compact) <= 34 and _IBAN_LOOSE.fullmatch(compact):
+                    loose_end = end
+            else:
+                if loose_end:
+                    # IBAN-shaped with a wrong check (a typo is still the customer's account): strip it
+                    results.append(RecognizerResult("IBAN", start, start + loose_end, 0.85))
+                    pos = start + loose_end
         return results
 
 

@@ -63,6 +63,8 @@ _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authentica
 _CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
 _LIST_CUE = re.compile(r"(?i)(?:backup|recovery|herstel|reserve|back-up)[- ]?codes?")
 _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|io)\b|@[\w-]+\.[a-z]{2,}")
+# a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
+_CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
 _TRAIL = ".,;:)?]}>"
 _LEAD = "([{<"
 _PROSE = frozenset(
@@ -171,8 +173,10 @@ class CredentialRecognizer(EntityRecognizer):
                 return
             quoted = tm.group()[0] in "'\"“‘"
             introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
+            clause_end = bool(_CLAUSE_END.match(text, tm.end()))
             if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
-                    and (quoted or not value.islower() or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
+                    and (quoted or not value.islower() or clause_end
+                         or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
                 out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.8))
                 return
             if value.lower() not in _PROSE and not quoted and count >= 4:

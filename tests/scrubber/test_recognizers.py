@@ -27,6 +27,9 @@ POSITIVE = [
     ("rekening BE71 0961 2345 6769", "BE71 0961 2345 6769", "IBAN"),
     ("DE89370400440532013000 is my account", "DE89370400440532013000", "IBAN"),
     ("terugboeken op mijn rekening 758957505 graag", "758957505", "IBAN"),
+    # a typo in the check digits is still someone's account; two IBANs in a row are both found
+    ("het is NL02 RABO 0123 4567 89 en niet NL02RABO0123456788", "NL02 RABO 0123 4567 89", "IBAN"),
+    ("het is NL02 RABO 0123 4567 89 en niet NL02RABO0123456788", "NL02RABO0123456788", "IBAN"),
     # CREDIT_CARD with expiry and CVC
     ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "4111 1111 1111 1111", "CREDIT_CARD"),
     ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "09/28", "CREDIT_CARD"),
@@ -51,6 +54,9 @@ POSITIVE = [
     ("We moved to 221B Baker Street, London NW1 6XE last week", "221B Baker Street, London NW1 6XE", "ADDRESS"),
     ("Stuur het naar Postbus 1042, 5602 BA Eindhoven", "Postbus 1042, 5602 BA Eindhoven", "ADDRESS"),
     ("Hauptstraße 5, 10115 Berlin", "Hauptstraße 5, 10115 Berlin", "ADDRESS"),
+    ("Ons adres: Oudegracht 231bis, 3511 NK Utrecht.", "Oudegracht 231bis, 3511 NK Utrecht", "ADDRESS"),
+    ("mijn adres is Hoofdweg 12 - 9681 AG Midwolda", "Hoofdweg 12 - 9681 AG Midwolda", "ADDRESS"),
+    ("stuur het naar Van Goghlaan 3a", "Van Goghlaan 3a", "ADDRESS"),
     ("Onze postcode is 5038 AB en huisnummer 12", "5038 AB", "POSTCODE"),
     ("Postcode: SW1A 1AA", "SW1A 1AA", "POSTCODE"),
     # DATE_OF_BIRTH only with a birth cue
@@ -71,6 +77,8 @@ POSITIVE = [
      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlX2hlcmU", "CREDENTIAL"),
     ("de sms-code was 481 223 maar die werkt niet", "481 223", "CREDENTIAL"),
     ("mijn pincode is 4821", "4821", "CREDENTIAL"),
+    ("mijn ww is appeltaart", "appeltaart", "CREDENTIAL"),
+    ("recovery codes:\nabcd-1234\nefgh-5678\n\nthanks", "efgh-5678", "CREDENTIAL"),
     ("DB_PASSWORD=p#ss w0rd", "p#ss", "CREDENTIAL"),
     # kept types are reported with action keep
     ("Mijn klantnummer is 123456782.", "123456782", "CUSTOMER_NUMBER"),
@@ -95,6 +103,7 @@ NEGATIVE = [
     ("Op 3 maart 2025 heb ik betaald", "3 maart 2025", "DATE_OF_BIRTH"),
     ("ik ben mijn wachtwoord vergeten, kunnen jullie helpen", "vergeten", "CREDENTIAL"),
     ("the password reset link is not working", "reset", "CREDENTIAL"),
+    ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
     ("kunnen jullie de verhuiscode sturen?", "sturen", "CREDENTIAL"),
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
     ("We draaien Windows 10 en PHP 8", "Windows 10", "ADDRESS"),
