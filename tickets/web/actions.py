@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import HTTPException, status
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from tickets import replies, store
 from tickets.accounts import Principal
@@ -29,7 +30,11 @@ def load_ticket(session: Session, number: int) -> Ticket:
     return ticket
 
 
-def _http(exc: replies.ActionError) -> HTTPException:
+def _http(exc: replies.ActionError | StaleDataError) -> HTTPException:
+    if isinstance(exc, StaleDataError):
+        # Two saves overlapped (two agents, two processes): both passed check_version, and the
+        # version_id_col's ``UPDATE ... WHERE version = ?`` refused the later one. Same answer as a stale form.
+        exc = replies.StaleTicket("the ticket was changed by someone else; reload it")
     code = status.HTTP_409_CONFLICT if isinstance(exc, replies.StaleTicket | replies.ChannelUnavailable) else (
         status.HTTP_400_BAD_REQUEST)
     return HTTPException(code, str(exc))
@@ -51,7 +56,7 @@ def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, tex
                                     identity=ws.identity, available_channels=ws.available_channels, version=version)
             result = {"message_id": message.id, "external_id": message.external_id, "channel": message.channel,
                       "ticket_number": ticket.number, "status": str(ticket.status)}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
     log.info("web: reply ticket=%s message=%s agent=%s", number, result["message_id"], who.agent_id)
     if ws.wake_outbox is not None:
@@ -66,7 +71,7 @@ def note(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text
             ticket = load_ticket(session, number)
             message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber)
             return {"message_id": message.id, "ticket_number": ticket.number}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
@@ -77,7 +82,7 @@ def assign(ts: store.TicketStore, who: Principal, number: int, agent_id: int | N
             ticket = load_ticket(session, number)
             replies.assign(session, ticket, agent_id, version=version)
             return {"ticket_number": ticket.number, "assignee_id": ticket.assignee_id}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
@@ -87,7 +92,7 @@ def set_status(ts: store.TicketStore, number: int, value: TicketStatus, version:
             ticket = load_ticket(session, number)
             replies.set_status(session, ticket, value, version=version)
             return {"ticket_number": ticket.number, "status": str(ticket.status)}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
@@ -97,7 +102,7 @@ def set_priority(ts: store.TicketStore, number: int, value: Priority, version: i
             ticket = load_ticket(session, number)
             replies.set_priority(session, ticket, value, version=version)
             return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
@@ -108,7 +113,7 @@ def merge(ts: store.TicketStore, number: int, into: int) -> dict[str, Any]:
             target = load_ticket(session, into)
             replies.merge(session, source, target)
             return {"ticket_number": target.number, "merged": source.number}
-    except replies.ActionError as exc:
+    except (replies.ActionError, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
