@@ -102,7 +102,7 @@ def test_time_grows_linearly(scrubber: Scrubber) -> None:
     t = time.perf_counter()
     analysis = scrubber.analyze(big)
     t_big = time.perf_counter() - t
-    assert t_big < 20 * max(t_small, 0.05)  # ~10x expected; quadratic behaviour would be ~100x
+    assert t_big < 30 * max(t_small, 0.05)  # ~10x expected (noisy shared machine); quadratic would be ~100x
     assert sum(e.type == "NATIONAL_ID" for e in analysis.entities) >= 1_000_000 // len(unit)
 
 
