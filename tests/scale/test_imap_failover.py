@@ -113,7 +113,7 @@ def test_second_process_on_sqlite_refuses_the_mailbox(dovecot: DovecotServer,  #
         assert second.proc.poll() is None  # the rest of serve (SMTP, web) keeps running
         assert not acquired(second, key)
         assert f"imap {key}:" not in log  # its poller never connected to the mailbox
-        assert [line for line in log.splitlines() if refusal in line][0].split()[2] == "ERROR"
+        assert next(line for line in log.splitlines() if refusal in line).split()[2] == "ERROR"
         assert all(stored(ticket_store, m) == 1 for m in mids)
     finally:
         stop_all(procs)
