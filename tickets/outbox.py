@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -96,8 +97,8 @@ def claim(
 ) -> list[OutboundItem]:
     """Claim up to ``limit`` due entries of the given channels for this worker (one transaction).
 
-    ``lease`` must outlast sending the whole batch: an entry still in hand when it ends is claimed
-    (and sent) again by another worker.
+    When ``lease`` ends an entry not yet marked is claimed (and sent) again by another worker; see
+    ``OutboxWorker.run_once`` for how a slow batch avoids that.
     """
     now = utcnow()
     with ticket_store.writing() as session:
@@ -206,7 +207,15 @@ class OutboxWorker:
 
     def run_once(self) -> int:
         sent = 0
+        # The batch shares one lease, taken at the claim. Once half of it has passed, the items still
+        # waiting are left alone: when the lease ends another process claims them, and sending them
+        # here as well would send them twice. (So one send, its timeout included, must take less than
+        # half the lease.) They are claimed again when it ends, by this process or another.
+        until = time.monotonic() + self.lease.total_seconds() / 2
         for item in claim(self.store, channels=list(self.senders), limit=self.batch, lease=self.lease):
+            if time.monotonic() > until:
+                log.info("outbox: entry %d left for the next claim (half its lease has passed)", item.id)
+                continue
             sent += deliver(self.store, self.senders, item)
         return sent
 
