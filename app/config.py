@@ -145,7 +145,7 @@ class OutboxConfig(BaseModel):
     """The outbox workers (tickets/outbox.py) of every channel."""
 
     # How long a claimed entry stays with its worker before another process may claim it again (a
-    # worker that died mid-send). It must outlast a whole batch of sends, smarthost timeouts included.
+    # worker that died mid-send). Keep it above twice the longest single send (the smarthost timeout).
     lease_seconds: float = Field(default=300.0, gt=0)
 
 
