@@ -95,6 +95,10 @@ class Scrubber:
         self._pattern_entities = sorted(
             {e for lang in langs for e in self._analyzer.get_supported_entities(lang)} - set(_LANGUAGE_SPECIFIC)
         )
+        # languages that have name recognizers (none while the names module is missing)
+        self._named_langs = frozenset(
+            lang for lang in langs if set(self._analyzer.get_supported_entities(lang)) & set(_LANGUAGE_SPECIFIC)
+        )
         self._nlp_lock = threading.Lock()
         language.warm_up(self._langs)
 
@@ -126,7 +130,8 @@ class Scrubber:
             raw = self._raw(chunk, dominant, self._pattern_entities)
             names_text = _blank_long_tokens(chunk)
             for code in present:
-                raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
+                if code in self._named_langs:
+                    raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
             cands = [
                 Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                           str((r.recognition_metadata or {}).get("recognizer_name", "")))

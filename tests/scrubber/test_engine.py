@@ -164,3 +164,11 @@ def test_no_digits_of_high_risk_values_survive(scrubber: Scrubber) -> None:
     for secret in ("111222333", "0417164300", "4111111111111111", "12/27", "Geheim!99"):
         assert secret not in out
     assert not re.search(r"\d{6,}", out)
+
+
+def test_works_without_name_recognizers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scrubber.engine
+
+    monkeypatch.setattr(scrubber.engine, "language_recognizers", lambda lang: [])
+    s = Scrubber(ScrubberConfig(placeholder_key=KEY))  # type: ignore[arg-type]
+    assert s.scrub("Hoi Jan, bel 06-12345678").text == "Hoi Jan, bel <PHONE_NUMBER_1>"
