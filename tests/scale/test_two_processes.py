@@ -1,8 +1,8 @@
 """Several ``serve`` processes on one PostgreSQL: each message stored exactly once.
 
-500 messages are spread over two processes' SMTP ports, and every fifth one is also delivered to the
-other process at the same time (an MTA retrying against a second MX): the unique idempotency key
-decides, and both deliveries are acknowledged with 250.
+500 messages are spread over two (and three) processes' SMTP ports, and every fifth one is also
+delivered to the next process at the same time (an MTA retrying against a second MX): the unique
+idempotency key decides, and both deliveries are acknowledged with 250.
 """
 
 from __future__ import annotations
@@ -42,11 +42,12 @@ def start(db_url: str, tmp: Path, n: int) -> tuple[subprocess.Popen[bytes], int]
 
 
 @pytest.mark.slow
-def test_two_processes_store_each_message_once(db_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", [2, 3])
+def test_two_processes_store_each_message_once(db_url: str, tmp_path: Path, processes: int) -> None:
     if not db_url.startswith("postgres"):
         pytest.skip("several serve processes share a PostgreSQL store, not SQLite")
     (tmp_path / "none.toml").write_text("")
-    procs = [start(db_url, tmp_path, n) for n in range(2)]
+    procs = [start(db_url, tmp_path, n) for n in range(processes)]
     try:
         for proc, port in procs:
             wait_port(port, proc)
@@ -66,7 +67,8 @@ def test_two_processes_store_each_message_once(db_url: str, tmp_path: Path) -> N
                 with lock:
                     errors.append(f"{n}: {exc!r}")
 
-        jobs = [(n, ports[n % 2]) for n in range(500)] + [(n, ports[(n + 1) % 2]) for n in range(0, 500, 5)]
+        jobs = [(n, ports[n % processes]) for n in range(500)]
+        jobs += [(n, ports[(n + 1) % processes]) for n in range(0, 500, 5)]
         with ThreadPoolExecutor(max_workers=8) as pool:
             list(pool.map(lambda job: deliver(*job), jobs))
         assert errors == []
