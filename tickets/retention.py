@@ -8,6 +8,9 @@ The policy, per record kind (defaults follow the privacy statement):
 - ``tickets_without_customer``: solved/closed tickets with no customer, 2 years after closing;
 - ``attachments``: 1 year after they arrived (the message itself stays with its ticket);
 - ``vault_entries``: at their own ``expires_at`` (30 days by default, ``tickets.vault``);
+- ``contacts_without_tickets``: a channel address (e-mail address, chat id) with no customer, no
+  ticket, message or privacy request left, first seen before the 2-year cutoff: once its tickets
+  are gone nothing needs it;
 - ``audit_entries``: 7 years.
 
 A ticket under a legal hold (``tickets.privacy.models.RetentionHold`` with ``retain_until`` today or
@@ -33,13 +36,23 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Date, ForeignKey, delete, exists, func, select
+from sqlalchemy import ColumnElement, Date, ForeignKey, Index, and_, delete, exists, func, or_, select, true
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql import Select
 
 from tickets import audit, vault
-from tickets.models import TICKET_NUMBER_OFFSET, Attachment, Base, Customer, Message, Ticket, TicketStatus, utcnow
-from tickets.privacy.models import RetentionHold
+from tickets.models import (
+    TICKET_NUMBER_OFFSET,
+    Attachment,
+    Base,
+    Contact,
+    Customer,
+    Message,
+    Ticket,
+    TicketStatus,
+    utcnow,
+)
+from tickets.privacy.models import PrivacyRequest, RetentionHold
 
 if TYPE_CHECKING:
     from tickets.store import TicketStore
@@ -47,7 +60,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLOSED_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)
-KINDS = ("vault_entries", "attachments", "former_customer_tickets", "tickets_without_customer", "audit_entries")
+KINDS = ("vault_entries", "attachments", "former_customer_tickets", "tickets_without_customer",
+         "contacts_without_tickets", "audit_entries")
 
 
 class CustomerContract(Base):
@@ -73,6 +87,11 @@ class RetentionPolicy(BaseModel):
     # The run inside ``serve``: on by default, once per interval, in one process (tickets.singleton).
     daily_run: bool = True
     run_interval_hours: float = Field(default=24.0, gt=0)
+
+
+# Deleting a contact sets messages.contact_id to NULL (ON DELETE SET NULL): without this index every
+# deleted contact would scan all messages (created by migration 0006).
+Index("ix_messages_contact_id", Message.contact_id)
 
 
 def years_before(moment: datetime, years: int) -> datetime:
@@ -145,17 +164,36 @@ def _ticket_conditions(kind: str, c: _Cutoffs) -> list[ColumnElement[bool]]:
     return [Ticket.customer_id.is_not(None), ended, *_closed_before(c.ticket_closed)]
 
 
-def _conditions(kind: str, c: _Cutoffs) -> tuple[Any, list[ColumnElement[bool]]]:
+def _conditions(kind: str, c: _Cutoffs, *, dry_run: bool = False) -> tuple[Any, list[ColumnElement[bool]]]:
     """The id column of the kind's table and the conditions under which a row goes (holds excluded)."""
     if kind == "vault_entries":
         return vault.VaultEntry.id, [vault.VaultEntry.expires_at <= c.now]
     if kind == "audit_entries":
         return audit.AuditEntry.id, [audit.AuditEntry.at < c.audit]
+    if kind == "contacts_without_tickets":
+        # "Without tickets" once this run's ticket kinds are done. The run deletes those tickets first,
+        # so it only needs "no ticket left"; the dry run must not count tickets that would go (slower).
+        # Uncorrelated NOT IN subqueries: evaluated once per statement (messages.contact_id has no index;
+        # a correlated NOT EXISTS would scan the messages once per contact).
+        stays = ~_ticket_goes(c) if dry_run else true()
+        return Contact.id, [
+            Contact.customer_id.is_(None),
+            Contact.created_at < c.ticket_closed,
+            Contact.id.not_in(select(Ticket.contact_id).where(Ticket.contact_id.is_not(None), stays)),
+            Contact.id.not_in(select(Message.contact_id).join(Ticket, Ticket.id == Message.ticket_id)
+                              .where(Message.contact_id.is_not(None), stays)),
+            Contact.id.not_in(select(PrivacyRequest.contact_id).where(PrivacyRequest.contact_id.is_not(None))),
+        ]
     if kind == "attachments":
         held = exists().where(Message.id == Attachment.message_id, RetentionHold.ticket_id == Message.ticket_id,
                               RetentionHold.retain_until >= c.today)
         return Attachment.id, [Attachment.created_at < c.attachment, ~held]
     return Ticket.id, [*_ticket_conditions(kind, c), ~_held(Ticket.id, c.today)]
+
+
+def _ticket_goes(c: _Cutoffs) -> ColumnElement[bool]:
+    kinds = ("former_customer_tickets", "tickets_without_customer")
+    return and_(or_(*(and_(*_ticket_conditions(k, c)) for k in kinds)), ~_held(Ticket.id, c.today))
 
 
 def _held_tickets(session: Session, c: _Cutoffs) -> list[int]:
@@ -211,7 +249,7 @@ def run(
         report.held_tickets = [i + TICKET_NUMBER_OFFSET for i in _held_tickets(session, cut)]
         if not apply:
             for kind in kinds:
-                id_col, conds = _conditions(kind, cut)
+                id_col, conds = _conditions(kind, cut, dry_run=True)
                 report.counts[kind] = _count(session, id_col, conds)
     if apply:
         for kind in kinds:

@@ -19,7 +19,7 @@ from intake.message import Channel, InboundMessage
 from intake.pipeline import Intake
 from tests.fakes import FakeScrubber
 from tickets import audit, retention
-from tickets.models import TICKET_NUMBER_OFFSET, Attachment, Customer, Message, Ticket
+from tickets.models import TICKET_NUMBER_OFFSET, Attachment, Contact, Customer, Message, Ticket
 from tickets.privacy.models import RetentionHold
 from tickets.store import TicketStore
 
@@ -47,7 +47,7 @@ def _generate(store: TicketStore, seed: int = 9) -> Generated:
         customers.append({"id": cid, "number": f"C{cid:05d}", "created_at": NOW, "updated_at": NOW})
         if rng.random() < 0.4:
             contract_end[cid] = (NOW - timedelta(days=rng.randint(100, 12 * 365))).date()
-    tickets, messages, attachments, holds, audits = [], [], [], [], []
+    contacts, tickets, messages, attachments, holds, audits = [], [], [], [], [], []
     held: set[int] = set()
     ticket_deleted: set[int] = set()
     held_listed: set[int] = set()
@@ -65,10 +65,13 @@ def _generate(store: TicketStore, seed: int = 9) -> Generated:
             solved = activity - timedelta(days=rng.uniform(0, 30))
         if solved is not None and rng.random() < 0.05:
             solved = activity + timedelta(days=rng.uniform(0, 3 * 365))  # solved after the last message
-        tickets.append({"id": tid, "subject": "", "status": status, "priority": "normal", "channel": "email",
+        contacts.append({"id": tid, "channel": "email", "address": f"c{tid}@example.nl", "customer_id": None,
+                         "unreachable": False, "created_at": activity - timedelta(days=1)})
+        tickets.append({"id": tid, "contact_id": tid, "subject": "", "status": status, "priority": "normal",
+                        "channel": "email",
                         "customer_id": customer, "created_at": activity, "updated_at": activity,
                         "last_activity_at": activity, "solved_at": solved, "version": 1})
-        messages.append({"id": tid, "ticket_id": tid, "direction": "in", "channel": "email",
+        messages.append({"id": tid, "ticket_id": tid, "contact_id": tid, "direction": "in", "channel": "email",
                          "external_id": f"gen-{tid}@test", "text": "<PERSON_1> vroeg iets", "redactions": {},
                          "auto_submitted": False, "received_at": activity, "created_at": activity})
         if rng.random() < 0.02:
@@ -101,13 +104,14 @@ def _generate(store: TicketStore, seed: int = 9) -> Generated:
         session.execute(insert(retention.CustomerContract),
                         [{"customer_id": c, "ended_on": d, "updated_at": NOW} for c, d in contract_end.items()])
         for start in range(0, N_TICKETS, 10_000):
+            session.execute(insert(Contact.__table__), contacts[start:start + 10_000])
             session.execute(insert(Ticket.__table__), tickets[start:start + 10_000])
             session.execute(insert(Message.__table__), messages[start:start + 10_000])
         session.execute(insert(Attachment.__table__), attachments)
         session.execute(insert(RetentionHold), holds)
         session.execute(insert(audit.AuditEntry), audits)
         if store.engine.dialect.name == "postgresql":
-            for table in ("tickets", "messages", "attachments", "customers"):
+            for table in ("tickets", "messages", "attachments", "customers", "contacts"):
                 session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                      f"(SELECT max(id) FROM {table}))"))
     return Generated(ticket_deleted, held_listed, attachments_deleted, audit_deleted, len(attachments), len(audits))
@@ -132,6 +136,8 @@ def test_retention_on_50000_tickets_deletes_exactly_the_policy(ticket_store: Tic
     assert dry.counts["former_customer_tickets"] + dry.counts["tickets_without_customer"] == len(gen.ticket_deleted)
     assert dry.counts["attachments"] == len(gen.attachments_deleted)
     assert dry.counts["audit_entries"] == gen.audit_deleted
+    # each generated ticket has its own contact: it goes exactly when its ticket goes
+    assert dry.counts["contacts_without_tickets"] == len(gen.ticket_deleted)
     assert set(dry.held_tickets) == {t + TICKET_NUMBER_OFFSET for t in gen.held_listed}
     # the dry run deleted nothing
     assert _ids(ticket_store, Ticket.id) == all_tickets
@@ -190,6 +196,8 @@ def test_retention_on_50000_tickets_deletes_exactly_the_policy(ticket_store: Tic
         old_audit = session.scalar(select(func.count()).select_from(audit.AuditEntry).where(
             audit.AuditEntry.at < NOW.replace(year=NOW.year - 7)))
     assert orphans == 0
+    contacts_left = _ids(ticket_store, Contact.id)
+    assert {c for c in contacts_left if c <= N_TICKETS} == set(range(1, N_TICKETS + 1)) - gen.ticket_deleted
     assert old_audit == 0
     assert [r.detail["dry_run"] for r in runs] == [True, False]
     assert runs[-1].detail["counts"] == report.counts

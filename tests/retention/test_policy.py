@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from scrubber import ScrubbedText
 from tickets import audit, retention, store
-from tickets.models import Attachment, Customer, Direction, Message, Ticket, TicketStatus
+from tickets.models import Attachment, Contact, Customer, Direction, Message, Ticket, TicketStatus
 from tickets.privacy.models import RetentionHold
 from tickets.store import TicketStore
 
@@ -89,7 +89,7 @@ def test_each_rule(ticket_store: TicketStore, named: dict[str, int]) -> None:
     report = retention.run(ticket_store, POLICY, apply=True, now=NOW)
     assert report.counts == dry.counts == {
         "vault_entries": 0, "attachments": 1, "former_customer_tickets": 1, "tickets_without_customer": 3,
-        "audit_entries": 1,
+        "contacts_without_tickets": 4, "audit_entries": 1,
     }
     assert report.held_tickets == [named["anon_held_3y"] + 100000]
     with ticket_store.reading() as session:
@@ -99,6 +99,10 @@ def test_each_rule(ticket_store: TicketStore, named: dict[str, int]) -> None:
         audit_targets = set(session.scalars(select(audit.AuditEntry.target_id).where(
             audit.AuditEntry.action == "login")))
     assert {n for n, i in named.items() if i not in left} == GOING
+    with ticket_store.reading() as session:
+        addresses = set(session.scalars(select(Contact.address)))
+    # the addresses of the deleted tickets went with them; the others stay
+    assert addresses == {f"{x}@example.nl" for x in "cdehijklm"}
     assert attachment_tickets == {named["open_with_new_attachment"], named["held_with_old_attachment"]}
     assert audit_targets == {"2"}
     assert any("kept under a legal hold: 1 ticket(s)" in line for line in report.lines())

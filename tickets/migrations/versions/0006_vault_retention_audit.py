@@ -1,4 +1,4 @@
-"""vault, retention and the audit trail: audit_log (append-only), vault_entries, customer_contracts
+"""vault, retention and the audit trail: audit_log (append-only), vault_entries, customer_contracts, an index on messages.contact_id
 
 Revision ID: 0006
 Revises: 0001
@@ -75,9 +75,14 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_customer_contracts_customer_id_customers'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('customer_id', name=op.f('pk_customer_contracts'))
     )
+    # retention deletes contacts; their messages' contact_id is set NULL through this index
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.create_index('ix_messages_contact_id', ['contact_id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_messages_contact_id')
     op.drop_table('customer_contracts')
     op.drop_table('vault_entries')
     if op.get_bind().dialect.name == 'postgresql':
