@@ -76,13 +76,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('customer_id', name=op.f('pk_customer_contracts'))
     )
     # retention deletes contacts; their messages' contact_id is set NULL through this index
-    with op.batch_alter_table('messages', schema=None) as batch_op:
-        batch_op.create_index('ix_messages_contact_id', ['contact_id'], unique=False)
+    # (a plain CREATE INDEX, never a batch table rebuild: messages carries the full-text triggers of 0002)
+    op.create_index('ix_messages_contact_id', 'messages', ['contact_id'], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('messages', schema=None) as batch_op:
-        batch_op.drop_index('ix_messages_contact_id')
+    op.drop_index('ix_messages_contact_id', table_name='messages')
     op.drop_table('customer_contracts')
     op.drop_table('vault_entries')
     if op.get_bind().dialect.name == 'postgresql':
