@@ -7,20 +7,26 @@ save is refused with HTTP 409 and a message to reload; after reloading, the agen
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import HTTPException
 from sqlalchemy import event, func, select
 
 from scrubber import ScrubbedText
+from tests.scale.serve_procs import start_serve, stop_all
 from tickets import store
 from tickets.db import make_engine
 from tickets.models import Priority, Ticket, TicketEvent, TicketStatus, utcnow
 from tickets.store import TicketStore
 from tickets.web import actions
+
+EDITS = 25  # saves per agent in the two-process test
 
 
 @pytest.fixture
@@ -118,3 +124,49 @@ def test_saves_at_the_same_moment_one_wins_the_other_gets_a_conflict(
     else:
         actions.set_status(first, number, TicketStatus.SOLVED, version)
     assert state(first, number)[:2] == (TicketStatus.SOLVED, Priority.HIGH)
+
+
+@pytest.mark.slow
+def test_two_agents_on_two_processes_lose_no_edit(ticket_store: TicketStore, db_url: str, tmp_path: Path) -> None:
+    """Agent A changes the priority through one ``serve`` process, agent B the status through another,
+    each always from the version it just read: every save answers 200 or 409, and every 200 is kept."""
+    if not db_url.startswith("postgres"):
+        pytest.skip("several serve processes share one store only on PostgreSQL")
+    number, initial = new_ticket(ticket_store)
+    token = "scale-test-token"
+    procs = [start_serve(db_url, tmp_path, f"p{n}", toml='[smtp]\naccept = ["support@scale.test"]\n',
+                         log_level="WARNING", env={"SCRUBDESK_WEB__API_TOKEN": token}) for n in range(2)]
+    results: dict[str, list[tuple[int, str, str]]] = {"priority": [], "status": []}
+
+    def agent(field: str, port: int) -> None:
+        choices = [p.value for p in Priority] if field == "priority" else ["open", "pending"]
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30,
+                          headers={"Authorization": f"Bearer {token}"}) as web:
+            for _ in range(EDITS):
+                seen = web.get(f"/api/tickets/{number}").json()
+                value = next(c for c in choices if c != seen[field])  # always a real change
+                r = web.post(f"/api/tickets/{number}/{field}", json={field: value, "version": seen["version"]})
+                results[field].append((r.status_code, value, r.text))
+
+    try:
+        for p in procs:
+            p.wait_ready()
+        threads = [threading.Thread(target=agent, args=(f, p.web_port)) for f, p in zip(results, procs, strict=True)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+    finally:
+        stop_all(procs)
+    codes = collections.Counter(code for rs in results.values() for code, _, _ in rs)
+    print(f"\nsaves: {dict(codes)}")
+    assert set(codes) <= {200, 409}, [r for rs in results.values() for r in rs if r[0] not in (200, 409)][:3]
+    assert all("reload" in text for rs in results.values() for code, _, text in rs if code == 409)
+    status, priority, version, events = state(ticket_store, number)
+    saved = codes[200]
+    assert version - initial == saved == events  # each accepted save is one version and one event
+    last = {f: [v for code, v, _ in rs if code == 200] for f, rs in results.items()}
+    if last["priority"]:
+        assert priority == last["priority"][-1]
+    if last["status"]:
+        assert status == last["status"][-1]
