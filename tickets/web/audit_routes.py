@@ -57,7 +57,7 @@ def audit_page(
     next_url = ("/admin/audit?" + urlencode({**params, "before": rows[-1].id, "limit": limit})
                 if len(rows) == limit else None)
     return templates.TemplateResponse(request, "audit.html", {
-        "who": who, "rows": rows, "filters": params, "actions": known_actions, "next_url": next_url,
+        "who": who, "active": "audit", "rows": rows, "filters": params, "actions": known_actions, "next_url": next_url,
         "csv_url": "/admin/audit.csv" + ("?" + urlencode(params) if params else ""),
     })
 
