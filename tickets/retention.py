@@ -18,7 +18,8 @@ later) is skipped together with its attachments, and listed in the report. Open 
 deleted. A ticket's messages, placeholder keys, events, outbox rows and vault entries go with it
 (``ON DELETE CASCADE``).
 
-``run`` is a dry run unless ``apply=True``: it counts what the same statements would delete.
+``run`` is a dry run unless ``apply=True``: it counts what the same statements would delete (contacts
+counted as if this run's tickets were already gone, as they will be when the run reaches them).
 Deletion goes in batches of ``batch_size`` ids, each its own short transaction, with a pause between
 batches, so SQLite's single write lock (and PostgreSQL's row locks) are held only briefly and intake
 keeps committing during a large run. Every ``DELETE`` repeats the policy's conditions, so a record
@@ -173,8 +174,7 @@ def _conditions(kind: str, c: _Cutoffs, *, dry_run: bool = False) -> tuple[Any, 
     if kind == "contacts_without_tickets":
         # "Without tickets" once this run's ticket kinds are done. The run deletes those tickets first,
         # so it only needs "no ticket left"; the dry run must not count tickets that would go (slower).
-        # Uncorrelated NOT IN subqueries: evaluated once per statement (messages.contact_id has no index;
-        # a correlated NOT EXISTS would scan the messages once per contact).
+        # Uncorrelated NOT IN subqueries (NULLs excluded): each is evaluated once per statement.
         stays = ~_ticket_goes(c) if dry_run else true()
         return Contact.id, [
             Contact.customer_id.is_(None),
