@@ -300,11 +300,14 @@ def daily(ticket_store: TicketStore, policy: RetentionPolicy) -> Callable[[threa
     """The work of the ``retention`` role in ``serve``: run now, then every interval, until told to stop."""
 
     def work(term_stop: threading.Event) -> None:
+        interval = policy.run_interval_hours * 3600
         while not term_stop.is_set():
+            wait = interval
             try:
                 run(ticket_store, policy, apply=True, stop=term_stop.is_set)
             except Exception:
-                log.exception("retention: run failed; next try in one interval")
-            term_stop.wait(policy.run_interval_hours * 3600)
+                wait = min(interval, 3600.0)  # e.g. the store was unreachable: try again within the hour
+                log.exception("retention: run failed; next try in %.0f s", wait)
+            term_stop.wait(wait)
 
     return work
