@@ -14,16 +14,23 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_SAMPLE = 4000  # characters used for the dominant language: enough, and keeps long messages cheap
+_SAMPLE = 1500  # characters used for the dominant language: enough, and keeps long messages cheap
 _MIN_PARAGRAPH = 40
-_MAX_PARAGRAPHS = 40
-_PARAGRAPH_SAMPLE = 300  # lingua's time grows with length; a paragraph's start tells its language
+_MAX_PARAGRAPHS = 12
+_PARAGRAPH_SAMPLE = 200  # lingua's time grows with length; a paragraph's start tells its language
 
 
 @lru_cache(maxsize=8)
 def _detector(codes: tuple[str, ...]) -> LanguageDetector:
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
-    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+    # Low-accuracy mode (trigrams only) is several times faster and tells Dutch from English reliably on
+    # a sentence or more; very short texts fall back to the configured default language anyway.
+    return (
+        LanguageDetectorBuilder.from_languages(*languages)
+        .with_preloaded_language_models()
+        .with_low_accuracy_mode()
+        .build()
+    )
 
 
 def warm_up(codes: tuple[str, ...]) -> None:
