@@ -41,7 +41,7 @@ def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] 
     ]
     pool.sort(key=lambda c: (-c.score, -(c.end - c.start), c.start))
     chosen: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []  # kept sorted for bisect-free small lists; messages have few entities
+    occupied: list[tuple[int, int]] = []  # linear scan: the engine resolves per chunk, so lists stay short
     for c in pool:
         if any(c.start < e and s < c.end for s, e in occupied):
             continue
