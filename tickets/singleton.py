@@ -149,8 +149,8 @@ class RoleRunner:
         while not self.stop.is_set():
             try:
                 acquired = self.role.try_acquire()
-            except RoleTaken:
-                log.error("role %s: held by another process; not started here", self.role.name)
+            except RoleTaken as exc:  # the reason and the remedy (PostgreSQL) belong in the operator's log
+                log.error("role %s: held by another process; not started here (%s)", self.role.name, exc)
                 return
             except Exception as exc:
                 log.warning("role %s: cannot reach the store (%s); retrying", self.role.name, type(exc).__name__)
