@@ -127,11 +127,16 @@ class Scrubber:
         for offset, chunk in chunks(norm):
             if not chunk.strip():
                 continue
-            raw = self._raw(chunk, dominant, self._pattern_entities)
             names_text = _blank_long_tokens(chunk)
-            for code in present:
-                if code in self._named_langs:
-                    raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
+            named = [code for code in present if code in self._named_langs]
+            if names_text == chunk and named and named[0] == dominant:
+                # the common case: one Presidio pass with every recognizer of the dominant language
+                raw = self._raw(chunk, dominant, None)
+                named = named[1:]
+            else:
+                raw = self._raw(chunk, dominant, self._pattern_entities)
+            for code in named:
+                raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
             cands = [
                 Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                           str((r.recognition_metadata or {}).get("recognizer_name", "")))
