@@ -162,3 +162,20 @@ def test_openapi_document_needs_auth(env: Env) -> None:
     doc = env.client.get("/api/openapi.json", headers={"Authorization": f"Bearer {API_TOKEN}"}).json()
     assert "/api/tickets/{number}/reply" in doc["paths"]
     assert env.client.get("/docs").status_code == 404
+
+
+def test_failed_login_is_audited_without_what_was_typed(env: Env) -> None:
+    from sqlalchemy import select
+
+    from tickets.audit import AuditEntry
+
+    for username in ("anna", "Zomer2024!"):
+        form = env.client.get("/login")
+        r = env.client.post("/login", data={"username": username, "password": "wrong", "next": "/queue",
+                                            "csrf_token": csrf_of(form.text)}, follow_redirects=False)
+        assert r.status_code == 401
+    with env.store.reading() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == "login_failed")
+                         .order_by(AuditEntry.id)).all()
+        assert [(r.target_kind, r.target_id) for r in rows] == [("agent", str(env.agent_id)), ("agent", None)]
+        assert all("Zomer2024" not in str(r.detail) for r in rows)

@@ -16,8 +16,9 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from sqlalchemy import select
 
-from tickets import accounts, queue, replies, search
+from tickets import accounts, audit, queue, replies, search
 from tickets.models import Priority, TicketStatus
 from tickets.web import actions
 from tickets.web.auth import (
@@ -98,6 +99,10 @@ def login(
             token = accounts.open_session(session, fresh, lifetime=auth.session_lifetime) if fresh else None
     if token is None:
         auth.limiter.failed(username, client)
+        with ticket_store(request).writing() as session:
+            # Which account was tried, never what was typed: an unknown name may be a mistyped password.
+            known = session.scalar(select(Agent.id).where(Agent.username == username))
+            audit.record(session, "anonymous", audit.LOGIN_FAILED, "agent", known, {"client": client})
         return _render(request, "login.html", {"login_csrf": csrf_token, "next": _safe_next(next),
                                                "error": "Wrong username or password."}, code=401)
     auth.limiter.succeeded(username)
