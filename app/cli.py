@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import logging
 import sys
@@ -175,6 +176,8 @@ def _agents_op(fn: object, *args: object, **kwargs: object) -> object:
     store = open_store(_settings())
     try:
         with store.writing() as session:
+            # Changes made from the command line are audited as such (tickets/audit.py).
+            session.info["audit_actor"] = f"cli:{getpass.getuser()}"
             return fn(session, *args, **kwargs)  # type: ignore[operator]
     except AccountError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -245,6 +245,7 @@ def add_agent_form(
 ) -> Response:
     try:
         with ticket_store(request).writing() as session:
+            session.info["audit_actor"] = f"agent:{who.username}"
             accounts.add_agent(session, username, password, display_name=display_name or None, role=role)
     except accounts.AccountError as exc:
         return RedirectResponse("/admin/agents?" + urlencode({"error": str(exc)}), status.HTTP_303_SEE_OTHER)
@@ -255,6 +256,7 @@ def add_agent_form(
 def agent_active_form(request: Request, who: AdminPage, username: str, active: Annotated[bool, Form()]) -> Response:
     try:
         with ticket_store(request).writing() as session:
+            session.info["audit_actor"] = f"agent:{who.username}"
             accounts.set_active(session, username, active)
     except accounts.AccountError as exc:
         return RedirectResponse("/admin/agents?" + urlencode({"error": str(exc)}), status.HTTP_303_SEE_OTHER)
