@@ -34,6 +34,9 @@ def normalise_url(url: str) -> str:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
+    # SQL errors end up in logged tracebacks; their bound parameters (contact addresses, scrubbed
+    # text) must not, so SQLAlchemy leaves them out of exception messages.
+    kwargs.setdefault("hide_parameters", True)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
