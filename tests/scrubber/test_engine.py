@@ -172,3 +172,15 @@ def test_works_without_name_recognizers(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(scrubber.engine, "language_recognizers", lambda lang: [])
     s = Scrubber(ScrubberConfig(placeholder_key=KEY))  # type: ignore[arg-type]
     assert s.scrub("Hoi Jan, bel 06-12345678").text == "Hoi Jan, bel <PHONE_NUMBER_1>"
+
+
+def test_placeholders_pairs_match_redact(scrubber: Scrubber) -> None:
+    text = "Bel 06-12345678 of 06-87654321, nogmaals 06 1234 5678."
+    book = MemoryBook()
+    analysis = scrubber.analyze(text)
+    out = scrubber.redact(text, analysis, book)
+    pairs = scrubber.placeholders(text, analysis, book)
+    assert [(text[e.start : e.end], n) for e, n in pairs] == [
+        ("06-12345678", 1), ("06-87654321", 2), ("06 1234 5678", 1),
+    ]
+    assert out == "Bel <PHONE_NUMBER_1> of <PHONE_NUMBER_2>, nogmaals <PHONE_NUMBER_1>."
