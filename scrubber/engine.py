@@ -14,7 +14,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber import language
 from scrubber.config import ScrubberConfig
@@ -44,6 +45,66 @@ class _Analyzer(AnalyzerEngine):
     def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], *args: Any,
                                **kwargs: Any) -> list[RecognizerResult]:
         return raw_results
+
+
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
+
+
+class _Pass:
+    """The recognizers and entity list Presidio would use for one (language, entities) request."""
+
+    __slots__ = ("entities", "recognizers", "thresholds")
+
+    def __init__(
+        self, recognizers: list[EntityRecognizer], entities: list[str], thresholds: dict[str, dict[str, float]]
+    ) -> None:
+        self.recognizers = recognizers
+        self.entities = entities
+        self.thresholds = thresholds
+
+    @classmethod
+    def build(cls, analyzer: AnalyzerEngine, lang: str, entities: list[str] | None) -> _Pass:
+        if entities is None:
+            recognizers = analyzer.registry.get_recognizers(language=lang, all_fields=True)
+            wanted = analyzer.get_supported_entities(language=lang)
+        else:
+            recognizers = analyzer.registry.get_recognizers(language=lang, entities=entities)
+            wanted = list(entities)
+        for recognizer in recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+        return cls(list(recognizers), wanted, {r.id: r.score_thresholds for r in recognizers})
+
+    def _threshold(self, result: RecognizerResult, default: float) -> float:
+        # AnalyzerEngine.__get_result_score_threshold
+        metadata = result.recognition_metadata or {}
+        own = self.thresholds.get(metadata.get(_ID_KEY))  # type: ignore[arg-type]
+        if not own:
+            return default
+        value = own.get(result.entity_type)
+        if value is None:
+            value = own.get("default")
+        return default if value is None else value
+
+    def run(self, text: str, artifacts: NlpArtifacts, default_threshold: float) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for recognizer in self.recognizers:
+            found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
+            if not found:
+                continue
+            for r in found:  # AnalyzerEngine.__add_recognizer_id_if_not_exists
+                if not r.recognition_metadata:
+                    r.recognition_metadata = {}
+                if _ID_KEY not in r.recognition_metadata:
+                    r.recognition_metadata[_ID_KEY] = recognizer.id
+                if _NAME_KEY not in r.recognition_metadata:
+                    r.recognition_metadata[_NAME_KEY] = getattr(recognizer, "name")  # noqa: B009 (untyped in Presidio)
+            results.extend(found)
+        results = [r for r in results if r.score >= self._threshold(r, default_threshold)]
+        kept: list[RecognizerResult] = EntityRecognizer.remove_duplicates(results)
+        return kept
 
 
 def chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
@@ -99,16 +160,38 @@ class Scrubber:
         self._named_langs = frozenset(
             lang for lang in langs if set(self._analyzer.get_supported_entities(lang)) & set(_LANGUAGE_SPECIFIC)
         )
+        # Recognizer sets and entity lists per (language, entities) request, resolved once here instead of
+        # by Presidio's registry on every call (see ``_raw``).
+        self._passes: dict[tuple[str, tuple[str, ...] | None], _Pass] = {}
+        for lang in langs:
+            self._passes[(lang, None)] = _Pass.build(self._analyzer, lang, None)
+            self._passes[(lang, tuple(self._pattern_entities))] = _Pass.build(
+                self._analyzer, lang, self._pattern_entities
+            )
+            if lang in self._named_langs:
+                self._passes[(lang, tuple(_LANGUAGE_SPECIFIC))] = _Pass.build(self._analyzer, lang, _LANGUAGE_SPECIFIC)
         self._nlp_lock = threading.Lock()
         language.warm_up(self._langs)
 
     def _raw(self, text: str, lang: str, entities: list[str] | None) -> list[RecognizerResult]:
+        """What ``self._analyzer.analyze(text, language=lang, entities=entities, nlp_artifacts=...)`` returns.
+
+        Presidio's ``AnalyzerEngine.analyze`` looks up the recognizers and supported entities in the
+        registry on every call and runs the (here disabled) context pass; this runs the same recognizers
+        with the same entity list, then the same score filter and ``remove_duplicates``, without that
+        per-call overhead. Result order after ``remove_duplicates`` does not depend on recognizer order.
+        """
+        spec = self._passes.get((lang, tuple(entities) if entities is not None else None))
+        if spec is None:  # not a request the engine makes itself
+            with self._nlp_lock:
+                artifacts = self._nlp.process_text(text, lang)
+            results: list[RecognizerResult] = self._analyzer.analyze(
+                text, language=lang, entities=entities, nlp_artifacts=artifacts
+            )
+            return results
         with self._nlp_lock:
             artifacts = self._nlp.process_text(text, lang)
-        results: list[RecognizerResult] = self._analyzer.analyze(
-            text, language=lang, entities=entities, nlp_artifacts=artifacts
-        )
-        return results
+        return spec.run(text, artifacts, self._analyzer.default_score_threshold)
 
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Language and resolved entities of ``text``; offsets index the original ``text``. Thread-safe."""
@@ -129,14 +212,26 @@ class Scrubber:
                 continue
             names_text = _blank_long_tokens(chunk)
             named = [code for code in present if code in self._named_langs]
+            # Our name recognizers ignore the language: without an NER pipeline, a second language's
+            # names pass over the same text returns exactly the first one's results, which overlap
+            # resolution would drop as duplicates anyway; so it runs only where NER makes it differ.
+            ner_names = False
             if names_text == chunk and named and named[0] == dominant:
                 # the common case: one Presidio pass with every recognizer of the dominant language
                 raw = self._raw(chunk, dominant, None)
+                ner_names = self._nlp.has_ner(dominant)
+                names_done = True
                 named = named[1:]
             else:
                 raw = self._raw(chunk, dominant, self._pattern_entities)
+                names_done = False
             for code in named:
+                has_ner = self._nlp.has_ner(code)
+                if names_done and not has_ner and not ner_names:
+                    continue
                 raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
+                names_done = True
+                ner_names = ner_names or has_ner
             cands = [
                 Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                           str((r.recognition_metadata or {}).get("recognizer_name", "")))

@@ -316,10 +316,16 @@ class NameFinder:
 
         # lexicon: every chain start in running text
         if "lexicon" in self.signals:
+            titles = self.lex.titles
             i = 0
             while i < n:
                 t = toks[i]
-                titled = t.lower.rstrip(".") in self.lex.titles and t.kind in ("word", "ini")
+                titled = t.lower.rstrip(".") in titles and t.kind in ("word", "ini")
+                if not titled and (t.kind == "sym" or (t.kind == "word" and not t.text[0].isupper())):
+                    # cannot start a chain without lower-case names (``_chain``/``_is_name_word``), nor
+                    # be a capitalised first name (``_first_before_surname``): skip the calls
+                    i += 1
+                    continue
                 span = self._chain(text, toks, i, lowercase_ok=False)
                 if span is None:
                     # "Elke Hendriks", "Will Smith": a first name that is an everyday word, before a surname

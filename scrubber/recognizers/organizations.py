@@ -21,7 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
 def _words(text: str) -> frozenset[str]:
@@ -115,6 +115,7 @@ KNOWN_ORGANIZATIONS = _words(
     """
 )
 _KNOWN_MULTI = ("american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht")
+_KNOWN_MULTI_RES = tuple((phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")) for phrase in _KNOWN_MULTI)
 
 # --- word tokens, shared with names.py -------------------------------------------------------------
 # E-mail addresses, URLs and host names are skipped as a whole: pii-policy says a value inside them is
@@ -134,8 +135,9 @@ _TOKEN_RE = re.compile(
 TokenKind = Literal["word", "ini", "sym"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token (an immutable tuple: texts have thousands of tokens, and a tuple is cheap to build)."""
+
     start: int
     end: int
     text: str
@@ -146,21 +148,30 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out."""
-    skips = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text) if not _is_initials_only(m.group())]
+    skips = [m.span() for m in _SKIP_RE.finditer(text) if not _is_initials_only(m.group())]
     out: list[Token] = []
+    append = out.append
     line = 0
     k = 0
+    n_skips = len(skips)
+    skip_start, skip_end = skips[0] if skips else (-1, -1)
     for m in _TOKEN_RE.finditer(text):
-        if m.lastgroup == "nl":
+        group = m.lastgroup
+        if group == "nl":
             line += 1
             continue
-        while k < len(skips) and skips[k][1] <= m.start():
-            k += 1
-        if k < len(skips) and skips[k][0] <= m.start() < skips[k][1]:
-            continue
-        kind: TokenKind = "ini" if m.lastgroup == "ini" else "word" if m.lastgroup == "word" else "sym"
+        start, end = m.span()
+        if k < n_skips:
+            while skip_end <= start:
+                k += 1
+                if k == n_skips:
+                    break
+                skip_start, skip_end = skips[k]
+            if k < n_skips and skip_start <= start:
+                continue
         tok = m.group()
-        out.append(Token(m.start(), m.end(), tok, tok.lower(), kind, line))
+        # the group names are the token kinds ("ini", "word", "sym")
+        append(Token(start, end, tok, tok.lower(), group, line))  # type: ignore[arg-type]
     return out
 
 
@@ -190,7 +201,11 @@ def _norm_legal(word: str) -> str:
 
 
 def _is_cap(tok: Token) -> bool:
-    return tok.kind == "word" and (tok.text[0].isupper() or any(c.isupper() for c in tok.text[1:]))
+    text = tok.text
+    # str.islower() is false as soon as any character is upper case: a cheap test that rules most words out
+    return tok.kind == "word" and (
+        text[0].isupper() or (not text.islower() and any(c.isupper() for c in text[1:]))
+    )
 
 
 def is_sector_word(low: str) -> bool:
@@ -208,7 +223,10 @@ _CAMEL_RE = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O')[A-Z][a-z]+[A-Z
 
 
 def _brand_shaped(word: str) -> bool:
-    return bool(_BRAND_SUFFIX_RE.match(word) or _CAMEL_RE.match(word))
+    # length and first-letter guards are necessary conditions of the two patterns (7+ characters; A-Z)
+    return bool(
+        (len(word) >= 7 and _BRAND_SUFFIX_RE.match(word)) or ("A" <= word[0] <= "Z" and _CAMEL_RE.match(word))
+    )
 
 
 def _configured() -> frozenset[str]:
@@ -220,7 +238,7 @@ def domain_labels(text: str) -> frozenset[str]:
     """The registrable labels of the domains and e-mail domains in the text ("dommelhost")."""
     labels = set()
     # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
-    hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text)
+    hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text) if "@" in text else text
     for m in _DOMAIN_RE.finditer(hosts):
         parts = m.group().lower().split(".")
         # the label left of the public suffix: "shop.greenleafceramics.co.uk" -> "greenleafceramics"
@@ -297,7 +315,7 @@ def find_organizations(
         if tok.kind == "sym" and tok.text not in _AMP:
             continue
         low = tok.lower
-        legal = _norm_legal(tok.text)
+        legal = low.replace(".", "")  # _norm_legal(tok.text)
         # 1. legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv".
         if (
             legal in LEGAL_FORMS
@@ -313,7 +331,8 @@ def find_organizations(
             continue
         # 2. sector word with a capitalised name before or after it.
         # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
-        if is_sector_word(low) and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
+        sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
+        if sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
             start = grow_left(i)
             end = grow_right(i)
             # chat style "nowak klusbedrijf": the word before a lower-case trade word.
@@ -373,9 +392,10 @@ def find_organizations(
                     spans.append(OrgSpan(tok.start, tokens[j].end, ORG_SCORE, "domain"))
                     break
     lowered = text.lower()
-    for phrase in _KNOWN_MULTI:
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
-            spans.append(OrgSpan(m.start(), m.end(), ORG_SCORE, "known"))
+    for phrase, pattern in _KNOWN_MULTI_RES:
+        if phrase in lowered:
+            for m in pattern.finditer(lowered):
+                spans.append(OrgSpan(m.start(), m.end(), ORG_SCORE, "known"))
     return merge_spans(spans)
 
 
