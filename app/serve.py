@@ -12,8 +12,9 @@ import contextlib
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import uvicorn
 
@@ -21,11 +22,29 @@ from app.config import Settings
 from app.core import Core, api_token, build_core
 from intake.email_parse import parse_email, to_inbound
 from intake.errors import RejectedMessage
+from intake.graph_sender import graph_senders
 from intake.imap import ImapMailboxConfig, ImapPoller
+from intake.privacy_hook import PrivacyHook
 from intake.smtp import SmtpServer
+from intake.webform import WebFormSettings, secret_from_file, webform_router
+from intake.webhooks_http import webhook_router
+from tickets import retention
+from tickets.acknowledge import AutoAcknowledger, DueTimeHook
+from tickets.mail_sender import SmtpSender
+from tickets.outbox import OutboxWorker
+from tickets.privacy import web as privacy_web
+from tickets.privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
+from tickets.privacy.reminders import ReminderJob
+from tickets.privacy.service import PrivacyDesk
+from tickets.replies import MailIdentity
 from tickets.singleton import Role, RoleRunner
 from tickets.store import SqlMailboxState
+from tickets.vault import RevealPolicy
+from tickets.verification import Verifier, load_or_create_key
+from tickets.web import vault_routes
 from tickets.web.app import create_app
+from tickets.web.auth import AuthSettings
+from tickets.web.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -57,29 +76,20 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     executor = ThreadPoolExecutor(max_workers=settings.intake.workers, thread_name_prefix="intake")
     smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
     token = api_token(settings)
-    # --- agents' workspace: reply channels, e-mail outbox worker, intake hooks (tickets/web) -------
-    from datetime import timedelta
-
-    from tickets.acknowledge import AutoAcknowledger, DueTimeHook
-    from tickets.mail_sender import SmtpSender
-    from tickets.outbox import OutboxWorker
-    from tickets.replies import MailIdentity
-    from tickets.web.auth import AuthSettings
-    from tickets.web.workspace import Workspace
+    # agents' workspace: reply channels, e-mail outbox worker, intake hooks (tickets/web)
 
     mail_cfg = settings.outbound_mail
     identity = MailIdentity(mail_cfg.message_id_domain() if mail_cfg else settings.smtp.hostname)
     reply_channels = ({"email"} if mail_cfg else set()) | ({"telegram"} if settings.telegram.token else set())
-    # --- social and web channels (intake/graph_sender.py): Graph API senders; web-form tickets are
+    # social and web channels (intake/graph_sender.py): Graph API senders; web-form tickets are
     # answered by e-mail, so they are replyable when outbound mail is configured.
-    from intake.graph_sender import graph_senders
 
     social_senders = graph_senders(settings.social.graph(), core.store)
     reply_channels |= set(social_senders) | ({"webform"} if mail_cfg else set())
-    # --- end social and web channels -----------------------------------------------------------
-    mail_stop = threading.Event()
+    outbox_stop = threading.Event()
     lease = timedelta(seconds=settings.outbox.lease_seconds)  # scale-out: every outbox worker's claim lease
-    mail_worker = (OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=mail_stop, lease=lease)
+    # Created here because the workspace wakes it when an agent replies; started with the others below.
+    mail_worker = (OutboxWorker(core.store, {"email": SmtpSender(mail_cfg)}, stop=outbox_stop, lease=lease)
                    if mail_cfg else None)
     core.intake.after_commit.append(DueTimeHook(core.store))
     if mail_cfg is not None and settings.ack.enabled:
@@ -89,14 +99,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     app = create_app(core.store, lambda: token, workspace=workspace, auth=AuthSettings(
         api_token=lambda: token, cookie_secure=settings.web.cookie_secure,
         session_lifetime=timedelta(hours=settings.web.session_hours)))
-    # --- end agents' workspace ----------------------------------------------------------------------
-    # --- privacy-right requests (tickets/privacy): after-commit hook, officer pages, verify/download --
-    from intake.privacy_hook import PrivacyHook
-    from tickets.privacy import web as privacy_web
-    from tickets.privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
-    from tickets.privacy.reminders import ReminderJob
-    from tickets.privacy.service import PrivacyDesk
-    from tickets.verification import Verifier, load_or_create_key
+    # privacy-right requests (tickets/privacy): after-commit hook, officer pages, verify/download
 
     privacy_desk = PrivacyDesk(core.store, Verifier(
         load_or_create_key(settings.data_dir / "verification.key"),
@@ -104,8 +107,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     ), settings.privacy, identity)
     core.intake.after_commit.append(PrivacyHook(privacy_desk))
     privacy_web.install(app, privacy_desk)
-    # --- end privacy-right requests -------------------------------------------------------------------
-    # --- Telegram bot (bots/telegram.py), when a token is configured ---------------------------
+    # Telegram bot (bots/telegram.py), when a token is configured
     telegram = None
     if settings.telegram.token is not None:
         from bots.telegram import build_bot
@@ -113,10 +115,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         telegram = build_bot(settings.telegram, core.intake, core.store, settings.data_dir / "verification.key")
         if settings.telegram.mode == "webhook":
             app.include_router(telegram.webhook_router())
-    # --- end Telegram bot -------------------------------------------------------------------------
-    # --- social and web channels: Meta and generic webhooks, the contact form (intake/) ------------
-    from intake.webform import WebFormSettings, secret_from_file, webform_router
-    from intake.webhooks_http import webhook_router
+    # social and web channels: Meta and generic webhooks, the contact form (intake/)
 
     social = settings.social
     app.include_router(webhook_router(core.intake.submit, social.webhooks()))
@@ -128,16 +127,11 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
             public_url=social.form_public_url or f"http://{settings.web.host}:{settings.web.port}",
             site_name=social.form_site_name, secure_cookie=bool(settings.web.cookie_secure),
             send_ack=mail_cfg is not None and settings.ack.enabled)))
-    # --- end social and web channels -----------------------------------------------------------
-    # --- vault reveal (tickets/vault.py), when [vault] enabled ------------------------------------
-    from tickets import retention
-    from tickets.vault import RevealPolicy
-    from tickets.web import vault_routes
+    # vault reveal (tickets/vault.py), when [vault] enabled
 
     if core.vault is not None:
         vault_routes.install(app, vault_routes.VaultAccess(
             core.vault.keyring, RevealPolicy(roles=frozenset(settings.vault.reveal_roles))))
-    # --- end vault reveal -------------------------------------------------------------------------
     web = _EmbeddedUvicorn(
         uvicorn.Config(app, host=settings.web.host, port=settings.web.port, log_level="warning",
                        lifespan="off")
@@ -147,10 +141,16 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-
-    # Single-consumer work (each IMAP mailbox) runs in whichever serve process holds its role.
+    # Single-consumer work runs in whichever serve process holds its role (tickets/singleton.py).
     roles_stop = threading.Event()
-    role_threads = []
+    role_threads: list[threading.Thread] = []
+
+    def start_role(name: str, work: Callable[[threading.Event], None]) -> None:
+        runner = RoleRunner(Role(core.store.engine, name), work, stop=roles_stop)
+        thread = threading.Thread(target=runner.run, name=f"role-{name}", daemon=True)
+        thread.start()
+        role_threads.append(thread)
+
     sink = IntakeMailSink(core)
     state = SqlMailboxState(core.store)
     for mailbox in settings.imap:
@@ -158,56 +158,33 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
         def poll(term: threading.Event, mailbox: ImapMailboxConfig = mailbox) -> None:
             ImapPoller(mailbox, sink, state, stop_event=term).run()
 
-        runner = RoleRunner(Role(core.store.engine, f"imap:{mailbox.key}"), poll, stop=roles_stop)
-        thread = threading.Thread(target=runner.run, name=f"role-imap-{mailbox.key}", daemon=True)
-        thread.start()
-        role_threads.append(thread)
-    # Privacy-right requests: the daily reminder to privacy officers, sent by one process only.
-    reminder = RoleRunner(Role(core.store.engine, PRIVACY_REMINDER_ROLE),
-                          ReminderJob(core.store, settings.privacy, privacy_desk.texts).run, stop=roles_stop)
-    reminder_thread = threading.Thread(target=reminder.run, name="role-privacy-reminders", daemon=True)
-    reminder_thread.start()
-    role_threads.append(reminder_thread)
-
-    # Retention (tickets/retention.py): the daily deletion run, in one serve process at a time.
+        start_role(f"imap:{mailbox.key}", poll)
+    # The daily reminder to privacy officers and the daily retention run: one process each.
+    start_role(PRIVACY_REMINDER_ROLE, ReminderJob(core.store, settings.privacy, privacy_desk.texts).run)
     if settings.retention.daily_run:
-        keeper = RoleRunner(Role(core.store.engine, "retention"), retention.daily(core.store, settings.retention),
-                            stop=roles_stop)
-        keeper_thread = threading.Thread(target=keeper.run, name="role-retention", daemon=True)
-        keeper_thread.start()
-        role_threads.append(keeper_thread)
+        start_role("retention", retention.daily(core.store, settings.retention))
 
     await smtp.start()
-    mail_thread = threading.Thread(target=mail_worker.run, name="outbox-email", daemon=True) if mail_worker else None
-    if mail_thread is not None:  # agents' workspace: e-mail replies and acknowledgements
-        mail_thread.start()
-    # --- Telegram bot: its polling task and an outbox worker for channel "telegram" only ----------
-    # (the worker claims only its own channel, so it coexists with any other channel's worker).
     # Long polling is single-consumer (Telegram answers 409 to a second getUpdates): one process
     # holds the "telegram" role; in webhook mode every process takes updates.
     telegram_task: asyncio.Task[None] | None = None
-    telegram_role: threading.Thread | None = None
-    telegram_outbox_stop = threading.Event()
-    telegram_outbox: threading.Thread | None = None
     if telegram is not None:
         if settings.telegram.mode == "polling":
-            poller = RoleRunner(Role(core.store.engine, "telegram"), telegram.polling_term(loop), stop=roles_stop)
-            telegram_role = threading.Thread(target=poller.run, name="role-telegram", daemon=True)
-            telegram_role.start()
+            start_role("telegram", telegram.polling_term(loop))
         else:
             telegram_task = asyncio.create_task(telegram.run(stop))
-        worker = OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=telegram_outbox_stop, lease=lease)
-        telegram_outbox = threading.Thread(target=worker.run, name="outbox-telegram", daemon=True)
-        telegram_outbox.start()
-    # --- end Telegram bot -------------------------------------------------------------------------
-    # --- social and web channels: an outbox worker for the Meta channels only (Graph API) ----------
-    social_outbox_stop = threading.Event()
-    social_outbox: threading.Thread | None = None
-    if social_senders:
-        social_worker = OutboxWorker(core.store, social_senders, stop=social_outbox_stop, lease=lease)
-        social_outbox = threading.Thread(target=social_worker.run, name="outbox-social", daemon=True)
-        social_outbox.start()
-    # --- end social and web channels -----------------------------------------------------------
+    # One outbox worker per channel group, so a slow smarthost never holds up chat replies; each
+    # claims only its own channels and every process runs them (claims use SKIP LOCKED).
+    workers = [w for w in (
+        mail_worker,
+        OutboxWorker(core.store, {"telegram": telegram.sender()}, stop=outbox_stop, lease=lease) if telegram else None,
+        OutboxWorker(core.store, dict(social_senders), stop=outbox_stop, lease=lease) if social_senders else None,
+    ) if w is not None]
+    outbox_threads = []
+    for worker in workers:
+        thread = threading.Thread(target=worker.run, name=f"outbox-{'+'.join(worker.senders)}", daemon=True)
+        thread.start()
+        outbox_threads.append((worker, thread))
     web_task = asyncio.create_task(web.serve())
     while not web.started and not web_task.done():  # noqa: ASYNC110 (uvicorn offers no event)
         await asyncio.sleep(0.05)
@@ -219,25 +196,17 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
 
     log.info("serve: stopping")
     roles_stop.set()
-    if telegram_task is not None:  # Telegram bot: finish the update in hand, then stop
+    if telegram_task is not None:  # finish the update in hand, then stop
         await telegram_task
-    if telegram_role is not None:  # joined off the loop: the polling term runs on this loop
-        await asyncio.to_thread(telegram_role.join, 60)
-    telegram_outbox_stop.set()
-    social_outbox_stop.set()  # social and web channels: the Graph API worker finishes its entry
-    if social_outbox is not None:
-        social_outbox.join(timeout=30)
-    if telegram_outbox is not None:
-        telegram_outbox.join(timeout=30)
-    mail_stop.set()  # agents' workspace: the e-mail outbox worker finishes the entry in hand
-    if mail_worker is not None and mail_thread is not None:
-        mail_worker.wake.set()
-        mail_thread.join(timeout=60)
+    outbox_stop.set()
+    for worker, thread in outbox_threads:  # each worker finishes the entry in hand
+        worker.wake.set()
+        await asyncio.to_thread(thread.join, 60)
     await smtp.stop()
     web.should_exit = True
     await web_task
-    for thread in role_threads:
-        thread.join(timeout=30)
+    for thread in role_threads:  # joined off the loop: the Telegram polling term runs on this loop
+        await asyncio.to_thread(thread.join, 30)
     executor.shutdown(wait=True)
     core.close()
     log.info("serve: stopped")
