@@ -6,9 +6,9 @@ API do per request: the view query, the counts per view, a deep page through the
 the due-time order, and full-text search; plus the whole rendered page through the app. Prints the
 median and the 95th percentile in milliseconds (target: under 100 ms per page).
 
-    .venv/bin/python bench/queue.py                       # SQLite, 200,000 tickets
-    .venv/bin/python bench/queue.py --pg postgresql://postgres@127.0.0.1:5432/test
-    .venv/bin/python bench/queue.py --tickets 20000 --no-sqlite --pg ...
+    .venv/bin/python bench/queue_views.py                       # SQLite, 200,000 tickets
+    .venv/bin/python bench/queue_views.py --pg postgresql://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/queue_views.py --tickets 20000 --no-sqlite --pg ...
 """
 
 # ruff: noqa: E402  (the path fix below must run before the other imports)
