@@ -16,7 +16,7 @@ from typing import Any
 
 from scrubber.recognizers.names import ALL_SIGNALS, NameFinder
 
-GOLD = Path("/work/shared/eval/pii_dev.jsonl")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "pii_dev.jsonl"  # ../shared beside the repo
 
 
 def _scorer(path: Path) -> Any:

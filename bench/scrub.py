@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from scrubber.engine import Scrubber
 
-GOLD = Path("/work/shared/eval/pii_dev.jsonl")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "pii_dev.jsonl"  # ../shared beside the repo
 # Presidio's default entity names mapped to ours; URL and IP are kept like our DOMAIN and IP_ADDRESS.
 PRESIDIO_TYPES = {
     "IBAN_CODE": "IBAN", "LOCATION": "ADDRESS", "DATE_TIME": "DATE_OF_BIRTH", "US_SSN": "NATIONAL_ID",
