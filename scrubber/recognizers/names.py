@@ -51,6 +51,7 @@ _GREETINGS = _words(
     """
 )
 _GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good", "evening")})
+_GREETING_PAIR_FIRST = frozenset(first for first, _ in _GREETING_PAIRS)
 # Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
 # any non-everyday word; weak ones ("ik ben", "met", "collega") need a name-shaped word after them.
 _INTRO_STRONG_RE = re.compile(
@@ -310,9 +311,15 @@ class NameFinder:
 
         n = len(toks)
         tok_starts = [t.start for t in toks]
-        first_on_line: dict[int, int] = {}
+        # token indexes per line, shared by the greeting, signature and header signals
+        tok_by_line: dict[int, list[int]] = {}
         for idx, t in enumerate(toks):
-            first_on_line.setdefault(t.line, idx)
+            line_idxs = tok_by_line.get(t.line)
+            if line_idxs is None:
+                tok_by_line[t.line] = [idx]
+            else:
+                line_idxs.append(idx)
+        first_on_line = {line: idxs[0] for line, idxs in tok_by_line.items()}
 
         # lexicon: every chain start in running text
         if "lexicon" in self.signals:
@@ -351,8 +358,8 @@ class NameFinder:
         # greeting and introduction
         if "greeting" in self.signals:
             for i, t in enumerate(toks):
-                if t.kind != "word":
-                    continue
+                if t.kind != "word" or (t.lower not in _GREETINGS and t.lower not in _GREETING_PAIR_FIRST):
+                    continue  # neither a greeting nor the start of a two-word one
                 nxt = i + 1
                 is_greet = (t.lower in _GREETINGS and i == first_on_line.get(t.line, -1)) or (
                     t.lower in _GREETINGS and i > 0 and toks[i - 1].text in {">", ",", "!"}
@@ -364,12 +371,12 @@ class NameFinder:
                     while nxt < n and toks[nxt].text in {",", "!"} and toks[nxt].line == t.line:
                         nxt += 1
                     self._context_chain(text, toks, nxt, add, "greeting", same_line_as=t.line)
-            self._intro_names(text, toks, add)
+            self._intro_names(text, toks, add, tok_starts)
 
         if "signature" in self.signals:
-            self._signatures(text, toks, lines, line_starts, add, orgs)
+            self._signatures(text, toks, lines, line_starts, add, orgs, tok_by_line)
         if "header" in self.signals:
-            self._headers(text, toks, lines, line_starts, add)
+            self._headers(text, toks, lines, line_starts, add, tok_by_line)
         if "ner" in self.signals:
             for label, start, end in ner:
                 if label in ("PER", "PERSON"):
@@ -385,7 +392,7 @@ class NameFinder:
 
         persons = self._resolve(list(cands.values()), orgs)
         if "propagate" in self.signals and persons:
-            persons = self._propagate(text, toks, persons, orgs)
+            persons = self._propagate(text, toks, persons, orgs, tok_starts)
             persons = self._extend_left(text, toks, persons, tok_starts)
         return [(c.start, c.end, c.score, c.signals) for c in persons], orgs
 
@@ -422,9 +429,10 @@ class NameFinder:
         add(first, last, score, signal)
         return last
 
-    def _intro_names(self, text: str, toks: Sequence[Token], add: _Adder) -> None:
+    def _intro_names(self, text: str, toks: Sequence[Token], add: _Adder, starts: list[int] | None = None) -> None:
         """Names right after "mijn naam is", "my name is", "Naam:", "t.n.v.", "hoi, met", "collega"."""
-        starts = [t.start for t in toks]
+        if starts is None:
+            starts = [t.start for t in toks]
         for pattern, relaxed in ((_INTRO_STRONG_RE, True), (_INTRO_WEAK_RE, False)):
             for m in pattern.finditer(text):
                 k = bisect_left(starts, m.end())
@@ -445,10 +453,10 @@ class NameFinder:
         line_starts: list[int],
         add: _Adder,
         orgs: Sequence[OrgSpan] = (),
+        tok_by_line: dict[int, list[int]] | None = None,
     ) -> None:
-        tok_by_line: dict[int, list[int]] = {}
-        for idx, t in enumerate(toks):
-            tok_by_line.setdefault(t.line, []).append(idx)
+        if tok_by_line is None:
+            tok_by_line = _by_line(toks)
         nonempty = [k for k, ln in enumerate(lines) if ln.strip(" >\t|")]
 
         def name_line(k: int, score: float, require_lexicon: bool = False) -> bool:
@@ -517,11 +525,18 @@ class NameFinder:
                 name_line(k, SCORE_MEDIUM, require_lexicon=True)
             break
 
-    def _headers(self, text: str, toks: Sequence[Token], lines: list[str], line_starts: list[int], add: _Adder) -> None:
+    def _headers(
+        self,
+        text: str,
+        toks: Sequence[Token],
+        lines: list[str],
+        line_starts: list[int],
+        add: _Adder,
+        by_line: dict[int, list[int]] | None = None,
+    ) -> None:
         """Display names in header fields and attribution lines."""
-        by_line: dict[int, list[int]] = {}
-        for idx, t in enumerate(toks):
-            by_line.setdefault(t.line, []).append(idx)
+        if by_line is None:
+            by_line = _by_line(toks)
         for k, line in enumerate(lines):
             if "@" not in line and not _HEADER_FIELD_RE.match(line) and not _ATTRIBUTION_RE.search(line):
                 continue
@@ -612,12 +627,18 @@ class NameFinder:
         return persons
 
     def _propagate(
-        self, text: str, toks: Sequence[Token], persons: list[_Candidate], orgs: list[OrgSpan]
+        self,
+        text: str,
+        toks: Sequence[Token],
+        persons: list[_Candidate],
+        orgs: list[OrgSpan],
+        starts: list[int] | None = None,
     ) -> list[_Candidate]:
         """Mark the other occurrences of found names and of their distinctive parts."""
         strong = [c for c in persons if c.score >= SCORE_MEDIUM]
         forms: dict[str, float] = {}
-        starts = [t.start for t in toks]
+        if starts is None:
+            starts = [t.start for t in toks]
         for c in strong:
             for t in toks[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
                 if t.end <= c.end and t.kind == "word":
@@ -640,6 +661,14 @@ class NameFinder:
                 continue  # "mark" lower-case after "Mark" in a signature stays a word
             out.append(_Candidate(t.start, t.end, score, {"propagate"}))
         return sorted(out, key=lambda c: c.start)
+
+
+def _by_line(toks: Sequence[Token]) -> dict[int, list[int]]:
+    """Token indexes per line number."""
+    by_line: dict[int, list[int]] = {}
+    for idx, t in enumerate(toks):
+        by_line.setdefault(t.line, []).append(idx)
+    return by_line
 
 
 class _Coverage:
