@@ -9,7 +9,7 @@ match, on the same line. A rule with ``score == 0`` fires only with context.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -55,6 +55,39 @@ class Rule:
     group: str | int = 0
     before: int = 45
     after: int = 0
+    # Optional speed-up, no change in results: when every match of ``pattern`` is free of whitespace and
+    # contains a match of ``hint``, only the whitespace-delimited runs holding a hint are scanned.
+    hint: re.Pattern[str] | None = None
+
+
+_SPACE = re.compile(r"\s")
+
+
+def runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The whitespace-delimited runs of ``text`` that contain a match of ``hint``, in order.
+
+    A pattern whose every match is free of whitespace and contains a ``hint`` match finds exactly the
+    same spans with ``pattern.finditer(text, start, end)`` over these runs as over the whole text: a
+    match cannot start in another run, look-behinds still see the text before ``start``, and a run ends
+    at whitespace or at the end of the text, where look-aheads and ``\b`` behave alike (the pattern must
+    not test for whitespace or ``$`` after the match). Scanning only the runs is much cheaper for
+    patterns that begin with a look-behind or are case-insensitive (no fast prefix search in ``re``).
+    """
+    runs: list[tuple[int, int]] = []
+    rev: str | None = None
+    n = len(text)
+    last_end = -1
+    for m in hint.finditer(text):
+        p = m.start()
+        if p < last_end:
+            continue
+        if rev is None:
+            rev = text[::-1]
+        before = _SPACE.search(rev, n - p)  # the nearest whitespace before p
+        after = _SPACE.search(text, p)
+        last_end = after.start() if after else n
+        runs.append((n - before.start() if before else 0, last_end))
+    return runs
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -62,6 +95,8 @@ class RuleRecognizer(EntityRecognizer):
 
     def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
         self.rules = tuple(rules)
+        patterns = [r.pattern for r in self.rules]
+        self._repeated = frozenset(p for p in patterns if patterns.count(p) > 1)
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language=lang,
@@ -76,10 +111,24 @@ class RuleRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         wanted = set(entities) if entities else None
+        runs: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        shared: dict[re.Pattern[str], list[re.Match[str]]] = {}
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
-            for m in rule.pattern.finditer(text):
+            matches: Iterable[re.Match[str]]
+            if rule.pattern in shared:
+                matches = shared[rule.pattern]
+            elif rule.hint is None:
+                matches = rule.pattern.finditer(text)
+            else:
+                spans = runs.get(rule.hint)
+                if spans is None:
+                    spans = runs[rule.hint] = runs_with(text, rule.hint)
+                matches = (m for start, end in spans for m in rule.pattern.finditer(text, start, end))
+            if rule.pattern in self._repeated:  # the same pattern in several rules: scan once
+                matches = shared[rule.pattern] = list(matches)
+            for m in matches:
                 start, end = m.span(rule.group)
                 if start >= end:
                     continue

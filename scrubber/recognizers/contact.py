@@ -78,7 +78,8 @@ class PhonePlanRecognizer(EntityRecognizer):
         return results
 
 
-RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0),)
+# an address has no spaces and one "@" (speed-up hint, see ``Rule.hint``)
+RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0, hint=re.compile("@")),)
 
 
 def contact_recognizers(lang: str) -> list[EntityRecognizer]:

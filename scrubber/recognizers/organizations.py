@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from scrubber.recognizers.base import runs_with
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -148,32 +150,6 @@ class Token(NamedTuple):
 
 _SKIP_HINT = re.compile(r"[.@:]")
 _DOT = re.compile(r"\.")
-_SPACE = re.compile(r"\s")
-
-
-def _runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The whitespace-delimited runs of ``text`` that contain a ``hint`` character, in order.
-
-    A pattern whose every match is free of whitespace and contains a hint character matches exactly the
-    same spans when run over these runs only (as ``pattern.finditer(text, start, end)``: look-behinds
-    still see the text before ``start``, and the run ends at whitespace or at the end of the text) as
-    over the whole text; scanning only them is much cheaper for patterns that begin with a look-behind.
-    """
-    runs: list[tuple[int, int]] = []
-    rev: str | None = None
-    n = len(text)
-    last_end = -1
-    for m in hint.finditer(text):
-        p = m.start()
-        if p < last_end:
-            continue
-        if rev is None:
-            rev = text[::-1]
-        before = _SPACE.search(rev, n - p)  # the nearest whitespace before p
-        after = _SPACE.search(text, p)
-        last_end = after.start() if after else n
-        runs.append((n - before.start() if before else 0, last_end))
-    return runs
 
 
 def tokenize(text: str) -> list[Token]:
@@ -181,7 +157,7 @@ def tokenize(text: str) -> list[Token]:
     # every _SKIP_RE match is a run of non-space characters with an "@", ":" or "."
     skips = [
         m.span()
-        for start, end in _runs_with(text, _SKIP_HINT)
+        for start, end in runs_with(text, _SKIP_HINT)
         for m in _SKIP_RE.finditer(text, start, end)
         if not _is_initials_only(m.group())
     ]
@@ -276,7 +252,7 @@ def domain_labels(text: str) -> frozenset[str]:
     # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
     hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text) if "@" in text else text
     # every _DOMAIN_RE match is a run of non-space characters with a "."
-    for m in (m for start, end in _runs_with(hosts, _DOT) for m in _DOMAIN_RE.finditer(hosts, start, end)):
+    for m in (m for start, end in runs_with(hosts, _DOT) for m in _DOMAIN_RE.finditer(hosts, start, end)):
         parts = m.group().lower().split(".")
         # the label left of the public suffix: "shop.greenleafceramics.co.uk" -> "greenleafceramics"
         label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]

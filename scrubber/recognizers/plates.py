@@ -41,11 +41,15 @@ _CONTEXT = words(
     r"reg\.?\s*(?:no|nr)", r"auto", r"car", r"parkeer\w*", r"parking", r"slagboom",
 )
 
+# Speed-up hints (see ``Rule.hint``): plates are written without spaces, with a dash or a digit.
+_DASH = re.compile(r"-")
+_DIGIT = re.compile(r"\d")
+
 RULES = (
-    Rule("LICENSE_PLATE", _PLATE, score=0.7, context=_CONTEXT, context_score=0.95, before=60),
-    Rule("LICENSE_PLATE", _PLATE_ANY, score=0.0, context=_CONTEXT, context_score=0.9, before=60),
+    Rule("LICENSE_PLATE", _PLATE, score=0.7, context=_CONTEXT, context_score=0.95, before=60, hint=_DASH),
+    Rule("LICENSE_PLATE", _PLATE_ANY, score=0.0, context=_CONTEXT, context_score=0.9, before=60, hint=_DASH),
     Rule("LICENSE_PLATE", _PLATE_COMPACT, score=0.0, context=words(r"kenteken\w*", r"nummerplaat",
-         r"number\s*plate", r"licen[cs]e\s*plate"), context_score=0.85, before=30),
+         r"number\s*plate", r"licen[cs]e\s*plate"), context_score=0.85, before=30, hint=_DIGIT),
 )
 
 
