@@ -18,7 +18,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
+from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, lowered_for_stems, may_contain, words
 
 _IBAN_CANDIDATE = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
@@ -94,6 +94,9 @@ _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode)"
     r"[^\n\d]{0,12}?(?P<v>\d{3,4})(?!\d)"
 )
+# every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
+_CVC_STEMS = ("cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode")
+_EXPIRY_STEMS = ("exp", "vervaldatum", "verloopdatum", "valid")
 _EXPIRY_KEYED = re.compile(
     r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
     r"[^\n\d]{0,8}?(?P<v>(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2})(?![\d/])"
@@ -129,7 +132,10 @@ class CardRecognizer(EntityRecognizer):
             tail_end = min(len(text), m.end() + 100)
             for e in _EXPIRY.finditer(text, m.end(), tail_end):
                 results.append(RecognizerResult("CREDIT_CARD", e.start(), e.end(), 0.9))
-        for rx in (_CVC, _EXPIRY_KEYED):
+        lowered = lowered_for_stems(text)
+        for rx, stems in ((_CVC, _CVC_STEMS), (_EXPIRY_KEYED, _EXPIRY_STEMS)):
+            if not may_contain(lowered, stems):
+                continue  # no cue word, so no match (speed-up only)
             for c in rx.finditer(text):
                 left = text[max(0, c.start() - 150) : c.start()]
                 if rx is _CVC or _CARD_CONTEXT.search(left) or _CARD.search(left):
@@ -137,7 +143,10 @@ class CardRecognizer(EntityRecognizer):
         return results
 
 
-RULES = (Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef),)
+RULES = (
+    Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef,
+         stems=("rekening", "reknr", "bank", "account", "giro")),
+)
 
 
 def banking_recognizers(lang: str) -> list[EntityRecognizer]:

@@ -58,9 +58,29 @@ class Rule:
     # Optional speed-up, no change in results: when every match of ``pattern`` is free of whitespace and
     # contains a match of ``hint``, only the whitespace-delimited runs holding a hint are scanned.
     hint: re.Pattern[str] | None = None
+    # Optional speed-up, no change in results: lower-case ASCII literals one of which every match
+    # contains (its cue word), so a text holding none of them is not scanned; see ``may_contain``.
+    stems: tuple[str, ...] = ()
 
 
 _SPACE = re.compile(r"\s")
+# Non-ASCII characters that re.IGNORECASE equates with an ASCII letter, or whose lower-case form holds
+# one (Kelvin sign, long s, dotless/dotted i, sharp s, ligatures; found by scanning all of Unicode).
+_CASE_GUARD = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+
+
+def lowered_for_stems(text: str) -> str | None:
+    """``text.lower()`` for ``may_contain``; None when a character above makes stem tests unsafe."""
+    return text.lower() if text.isascii() or not _CASE_GUARD.search(text) else None
+
+
+def may_contain(lowered: str | None, stems: Sequence[str]) -> bool:
+    """False only when no case-insensitive match of a cue containing one of ``stems`` can be in the text.
+
+    A case-insensitive match of an ASCII letter is that letter in either case or a character of
+    ``_CASE_GUARD``; without those, the matched cue shows as the lower-case stem in ``text.lower()``.
+    """
+    return lowered is None or any(stem in lowered for stem in stems)
 
 
 def runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -112,10 +132,17 @@ class RuleRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         wanted = set(entities) if entities else None
         runs: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        lowered: str | None = None
+        lowered_done = False
         shared: dict[re.Pattern[str], list[re.Match[str]]] = {}
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
+            if rule.stems:
+                if not lowered_done:
+                    lowered, lowered_done = lowered_for_stems(text), True
+                if not may_contain(lowered, rule.stems):
+                    continue
             matches: Iterable[re.Match[str]]
             if rule.pattern in shared:
                 matches = shared[rule.pattern]

@@ -20,7 +20,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import words
+from scrubber.recognizers.base import lowered_for_stems, may_contain, words
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -49,6 +49,11 @@ _CUE = re.compile(
     r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
     r"|antwoord|answer)(?![^\W_])"
 )
+# every cue word of _CUE contains one of these (see ``may_contain``)
+_CUE_STEMS = (
+    "wachtwoord", "wachtzin", "ww", "pass", "pw", "pin", "code", "login", "token", "secret", "key", "sleutel",
+    "antwoord", "answer",
+)
 # Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
 # "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.
 _WORD_SECRET_CUES = re.compile(r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw")
@@ -62,6 +67,7 @@ _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authentica
                  r"verificatie\w*", r"verification")
 _CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
 _LIST_CUE = re.compile(r"(?i)(?:backup|recovery|herstel|reserve|back-up)[- ]?codes?")
+_LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up")
 _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|io)\b|@[\w-]+\.[a-z]{2,}")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
@@ -129,14 +135,17 @@ class CredentialRecognizer(EntityRecognizer):
         for rx in (_AUTH_HEADER, _ENV):
             for m in rx.finditer(text):
                 out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
-        for m in _CUE.finditer(text):
-            self._after_cue(text, m, out)
+        lowered = lowered_for_stems(text)
+        if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
+            for m in _CUE.finditer(text):
+                self._after_cue(text, m, out)
         for m in _OTP.finditer(text):
             left = text[max(0, m.start() - 80) : m.start()]
             if _OTP_CUE.search(left[left.rfind("\n") + 1 :]):
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
-        for m in _LIST_CUE.finditer(text):
-            self._code_list(text, m.end(), out)
+        if may_contain(lowered, _LIST_CUE_STEMS):
+            for m in _LIST_CUE.finditer(text):
+                self._code_list(text, m.end(), out)
         return out
 
     @staticmethod

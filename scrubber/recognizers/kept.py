@@ -98,17 +98,27 @@ def _valid_ip(value: str) -> bool:
     return True
 
 
+# Speed-up stems (see ``Rule.stems``): every cue word above contains one of these.
+_CUSTOMER_STEMS = ("klant", "relatie", "debiteur", "lidnummer", "customer", "client", "account", "acct")
+_INVOICE_STEMS = (
+    "factu", "invoice", "order", "bestel", "offerte", "quot", "ticket", "ref", "kenmerk", "creditnota", "dossier",
+    "case", "zaaknummer", "contract", "mededeling",
+)
+_KVK_STEMS = (
+    "kvk", "k.v.k", "handelsregister", "chamber", "coc", "ondernemingsnummer", "kbo", "company", "registration",
+    "btw-id",
+)
 # Speed-up hints (see ``Rule.hint``): these values are written without spaces and hold this character.
 _DASH = re.compile(r"-")
 _DOT = re.compile(r"\.")
 _COLON = re.compile(r":")
 
 RULES = (
-    Rule("CUSTOMER_NUMBER", _CUSTOMER, score=0.96, group="v"),
-    Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v"),
+    Rule("CUSTOMER_NUMBER", _CUSTOMER, score=0.96, group="v", stems=_CUSTOMER_STEMS),
+    Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v", stems=_INVOICE_STEMS),
     Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9, hint=_DASH),
     Rule("INVOICE_NUMBER", _OGM, score=0.97, validate=_valid_ogm),
-    Rule("KVK_NUMBER", _KVK, score=0.96, group="v"),
+    Rule("KVK_NUMBER", _KVK, score=0.96, group="v", stems=_KVK_STEMS),
     Rule("KVK_NUMBER", _BE_ENTERPRISE, score=0.6, validate=_valid_be_enterprise, hint=_DOT),
     # a country prefix and the national format are distinctive; the checksum or a cue word confirms
     Rule("VAT_NUMBER", _VAT, score=0.85, context=_VAT_CONTEXT, context_score=0.97),

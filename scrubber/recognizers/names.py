@@ -30,6 +30,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import Lexicon, load_lexicon
+from scrubber.recognizers.base import lowered_for_stems, may_contain
 from scrubber.recognizers.organizations import OrgSpan, Token, find_organizations, is_sector_word, tokenize
 
 
@@ -83,6 +84,7 @@ _CLOSING_RE = re.compile(
 # attribution lines mail clients write above a quote).
 _HEADER_FIELD_RE = re.compile(r"^[>\s]*(?:from|van|to|aan|cc|sender|reply-to|afzender)\s*:\s*", re.IGNORECASE)
 _ATTRIBUTION_RE = re.compile(r"\b(?:schreef|wrote|écrit|schrieb)\b\s*:?", re.IGNORECASE)
+_ATTRIBUTION_STEMS = ("schreef", "wrote", "crit", "schrieb")  # one is in every match (see ``may_contain``)
 # A signature line with a phone number, address, e-mail, URL or a VAT/KvK number.
 _CONTACT_LINE_RE = re.compile(
     r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE
@@ -537,8 +539,13 @@ class NameFinder:
         """Display names in header fields and attribution lines."""
         if by_line is None:
             by_line = _by_line(toks)
+        attribution_possible = may_contain(lowered_for_stems(text), _ATTRIBUTION_STEMS)
         for k, line in enumerate(lines):
-            if "@" not in line and not _HEADER_FIELD_RE.match(line) and not _ATTRIBUTION_RE.search(line):
+            if (
+                "@" not in line
+                and not _HEADER_FIELD_RE.match(line)
+                and not (attribution_possible and _ATTRIBUTION_RE.search(line))
+            ):
                 continue
             base = line_starts[k]
             idxs = by_line.get(k, []) if len(line) < 400 else []
