@@ -62,6 +62,11 @@ _INTRO_STRONG_RE = re.compile(
     r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)[ \t]*",
     re.IGNORECASE,
 )
+# one of these is in every _INTRO_STRONG_RE match ("t.n.v." in its four spellings; see ``may_contain``)
+_INTRO_STRONG_STEMS = (
+    "naam", "name", "heet", "spreekt", "t.a.v", "attentie", "attn", "contact", "afzender", "holder", "tenaamstelling",
+    "tnv", "t.nv", "tn.v", "t.n.v", "genaamd",
+)
 _INTRO_WEAK_RE = re.compile(
     r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
     r"(?:mijn|my|onze|our) (?:collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|"
@@ -435,7 +440,10 @@ class NameFinder:
         """Names right after "mijn naam is", "my name is", "Naam:", "t.n.v.", "hoi, met", "collega"."""
         if starts is None:
             starts = [t.start for t in toks]
+        strong_possible = may_contain(lowered_for_stems(text), _INTRO_STRONG_STEMS)
         for pattern, relaxed in ((_INTRO_STRONG_RE, True), (_INTRO_WEAK_RE, False)):
+            if pattern is _INTRO_STRONG_RE and not strong_possible:
+                continue  # no match possible (speed-up only)
             for m in pattern.finditer(text):
                 k = bisect_left(starts, m.end())
                 if k < len(toks) and toks[k].start == m.end() and toks[k].kind in ("word", "ini"):

@@ -1,0 +1,65 @@
+"""The scanning short-cuts (``Rule.hint``/``runs_with``, ``Rule.stems``/``may_contain``) never change results."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+
+import pytest
+
+from scrubber.recognizers import addresses, banking, base, contact, credentials, documents, kept, names, plates
+
+_STEMMED = [
+    *((r.pattern, r.stems) for m in (kept, documents, banking) for r in m.RULES if r.stems),
+    (banking._CVC, banking._CVC_STEMS),
+    (banking._EXPIRY_KEYED, banking._EXPIRY_STEMS),
+    (credentials._CUE, credentials._CUE_STEMS),
+    (credentials._LIST_CUE, credentials._LIST_CUE_STEMS),
+    (names._ATTRIBUTION_RE, names._ATTRIBUTION_STEMS),
+    (names._INTRO_STRONG_RE, names._INTRO_STRONG_STEMS),
+    (addresses._POBOX, addresses._POBOX_STEMS),
+]
+_HINTED = [r for m in (kept, plates, contact) for r in m.RULES if r.hint is not None]
+
+
+def test_case_guard_lists_every_character_that_folds_to_ascii() -> None:
+    letter = re.compile(r"(?i)[a-z]")
+    guard = base._CASE_GUARD
+    for cp in range(128, 0x110000):
+        c = chr(cp)
+        if letter.match(c) or any(ch in string.ascii_letters for ch in c.lower()):
+            assert guard.match(c), hex(cp)
+
+
+def _samples(pattern: re.Pattern[str], extra: tuple[str, ...], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = sorted(set(re.findall(r"[A-Za-z][A-Za-z'.-]+", pattern.pattern))) + list(extra)
+    glue = [" ", ": ", " nr ", "\n", "-", " is ", "", ".", "\t", "@", "://"]
+    values = ["12345678", "0612345678", "F2025-004317", "AB-12-CD", "12/27", "192.168.1.1", "fe80::1", "a@b.nl",
+              "www.x.nl", "secret!9", "K", "İ", "ſ", "é", ""]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            word = rng.choice(pieces)
+            parts += ["".join(c.upper() if rng.random() < 0.3 else c for c in word), rng.choice(glue),
+                      rng.choice(values), rng.choice(glue)]
+        out.append("".join(parts))
+    return out
+
+
+@pytest.mark.parametrize(("pattern", "stems"), _STEMMED, ids=lambda v: getattr(v, "pattern", "")[:30])
+def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ...]) -> None:
+    for text in _samples(pattern, ("t.n.v.", "T.N.V", "tn.v", "t.nv"), 3000, 1):
+        if pattern.search(text):
+            assert base.may_contain(base.lowered_for_stems(text), stems), text
+
+
+@pytest.mark.parametrize("rule", _HINTED, ids=lambda r: r.pattern.pattern[:30])
+def test_hinted_runs_find_the_same_matches(rule: base.Rule) -> None:
+    assert rule.hint is not None
+    for text in _samples(rule.pattern, (), 3000, 2):
+        whole = [m.span() for m in rule.pattern.finditer(text)]
+        runs = [m.span() for s, e in base.runs_with(text, rule.hint) for m in rule.pattern.finditer(text, s, e)]
+        assert runs == whole, text
