@@ -21,7 +21,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, words
 
 _SUFFIXES = (
     r"straat|str\.|laan|weg|plein|kade|gracht|dijk|singel|park|hof|steeg|pad|dreef|markt|baan|ring|wal"
@@ -76,6 +76,10 @@ _UK_LINE = re.compile(
 _POBOX = re.compile(
     r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale)[ \t]+\d{1,6}"
 )
+_DIGIT = re.compile(r"\d")
+# How far past the end of its first line an address match (or the matcher looking at one) can reach:
+# the house number's addition and "bus 3" (at most ~25 characters) or a postcode split by a newline.
+_OVERHANG = 64
 _POBOX_STEMS = ("postbus", "postbox", "box", "antwoordnummer", "postale")
 _NL_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _NL_POSTCODE)
 _UK_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _UK_POSTCODE)
@@ -131,18 +135,21 @@ class AddressRecognizer(EntityRecognizer):
             out.append(RecognizerResult("ADDRESS", start, end, score))
             taken.append((start, end))
 
-        for m in _UK_LINE.finditer(text):
+        # Speed-up only: these patterns start on a line with a digit (the house number or postcode) and
+        # read at most a short bounded tail past that line, so only such lines are searched.
+        digit_lines = lines_with(text, _DIGIT)
+        for m in finditer_lines(_UK_LINE, text, digit_lines, _OVERHANG):
             add(m.start(), m.end(), 0.9)
-        for m in _UK_STREET.finditer(text):
+        for m in finditer_lines(_UK_STREET, text, digit_lines, _OVERHANG):
             add(m.start(), m.end(), 0.88)
         for rx in (_SUFFIX_STREET, _LEADING_STREET):
-            for m in rx.finditer(text):
+            for m in finditer_lines(rx, text, digit_lines, _OVERHANG):
                 start = _trim_start(text, m.start("street"), m.end("street"))
                 if start is None:
                     continue
                 add(start, m.end(), 0.9)
         streets = _lexicon_streets()
-        for m in _ANY_STREET.finditer(text):
+        for m in finditer_lines(_ANY_STREET, text, digit_lines, _OVERHANG):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             start = _trim_start(text, m.start("street"), m.end("street"))
@@ -159,7 +166,9 @@ class AddressRecognizer(EntityRecognizer):
             for m in _POBOX.finditer(text):
                 add(m.start(), m.end(), 0.9)
         for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
-            for m in rx.finditer(text):
+            # "GIR 0AA" may put its digit on the next line: only the NL postcode uses the digit lines
+            found = finditer_lines(rx, text, digit_lines, _OVERHANG) if rx is _NL_POSTCODE_ALONE else rx.finditer(text)
+            for m in found:
                 if any(s <= m.start() < e for s, e in taken):
                     continue
                 left = text[max(0, m.start() - 40) : m.start()]

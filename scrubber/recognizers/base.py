@@ -9,7 +9,7 @@ match, on the same line. A rule with ``score == 0`` fires only with context.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -108,6 +108,43 @@ def runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
         last_end = after.start() if after else n
         runs.append((n - before.start() if before else 0, last_end))
     return runs
+
+
+def lines_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` holding a ``hint`` match; ``end`` is the newline's index."""
+    lines: list[tuple[int, int]] = []
+    n = len(text)
+    line_end = -1
+    for m in hint.finditer(text):
+        p = m.start()
+        if p <= line_end:
+            continue
+        line_end = text.find("\n", p)
+        line_end = n if line_end < 0 else line_end
+        lines.append((text.rfind("\n", 0, p) + 1, line_end))
+    return lines
+
+
+def finditer_lines(
+    pattern: re.Pattern[str], text: str, lines: Sequence[tuple[int, int]], overhang: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when no match can start on a line outside ``lines`` (see ``lines_with``).
+
+    Also required: matching from any start on a line reads at most ``overhang`` characters past the
+    line's end (patterns whose start and hint stay on one line and whose tail is bounded). Then each
+    search, limited to ``end + overhang``, finds what a search of the whole text would from that line.
+    """
+    n = len(text)
+    pos = 0
+    for line_start, line_end in lines:
+        start = max(line_start, pos)
+        stop = min(n, line_end + overhang)
+        while start <= line_end:
+            m = pattern.search(text, start, stop)
+            if m is None or m.start() > line_end:
+                break
+            yield m
+            pos = start = m.end() if m.end() > m.start() else m.end() + 1
 
 
 class RuleRecognizer(EntityRecognizer):

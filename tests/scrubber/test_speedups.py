@@ -63,3 +63,26 @@ def test_hinted_runs_find_the_same_matches(rule: base.Rule) -> None:
         whole = [m.span() for m in rule.pattern.finditer(text)]
         runs = [m.span() for s, e in base.runs_with(text, rule.hint) for m in rule.pattern.finditer(text, s, e)]
         assert runs == whole, text
+
+
+_ADDRESS_PIECES = (
+    "Dorpsstraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid", "12", "14-2", "92 bis", "187-III", "9a", "12 A",
+    " bus 3", ", 1234 AB Amsterdam", "\n", " ", "\t", "221B", "Baker Street", "Flat 3,", "SW1A 1AA", "GIR\n0AA",
+    "D02 X285", "van de", "Rue de la Loi", "12\n-3", "12 -\n3", "1234\nAB", "Hoofdweg", "-", "/", "12/1", ",",
+    "Straße", "Sint Jansstraat", "é", "٣",
+)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [addresses._UK_LINE, addresses._UK_STREET, addresses._SUFFIX_STREET, addresses._LEADING_STREET,
+     addresses._ANY_STREET, addresses._NL_POSTCODE_ALONE],
+    ids=lambda p: p.pattern[:30],
+)
+def test_digit_lines_find_the_same_address_matches(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(_ADDRESS_PIECES) + rng.choice(("", " ", "\n")) for _ in range(rng.randint(1, 10)))
+        lines = base.lines_with(text, addresses._DIGIT)
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in base.finditer_lines(pattern, text, lines, addresses._OVERHANG)] == whole, text
