@@ -25,7 +25,7 @@ from sqlalchemy import Index, String, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql import Select
 
-from tickets.models import Base, utcnow
+from tickets.models import AppendOnly, Base, utcnow
 
 # The actions other parts of scrubdesk record (free strings; these are the documented ones).
 LOGIN = "login"
@@ -43,7 +43,7 @@ ROLE_CHANGE = "role_change"
 _FORBIDDEN_DETAIL_KEYS = frozenset({"value", "values", "text", "body", "raw", "plaintext", "secret", "password"})
 
 
-class AuditEntry(Base):
+class AuditEntry(Base, AppendOnly):
     """One thing somebody (or the system) did; inserted, never changed."""
 
     __tablename__ = "audit_log"
@@ -70,12 +70,13 @@ class AppendOnlyError(RuntimeError):
 
 @event.listens_for(Session, "before_flush")
 def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
+    # Every AppendOnly model (this trail, the privacy request log) is insert-only.
     for obj in session.dirty:
-        if isinstance(obj, AuditEntry) and session.is_modified(obj):
-            raise AppendOnlyError("audit entries are append-only")
+        if isinstance(obj, AppendOnly) and session.is_modified(obj):
+            raise AppendOnlyError(f"{type(obj).__tablename__} entries are append-only")  # type: ignore[attr-defined]
     for obj in session.deleted:
-        if isinstance(obj, AuditEntry):
-            raise AppendOnlyError("audit entries are append-only")
+        if isinstance(obj, AppendOnly):
+            raise AppendOnlyError(f"{type(obj).__tablename__} entries are append-only")  # type: ignore[attr-defined]
     _observe(session)
 
 

@@ -76,6 +76,12 @@ class Base(DeclarativeBase):
     }
 
 
+class AppendOnly:
+    """Marks a model whose rows are evidence (audit trails): insert-only, enforced in ``tickets.audit``."""
+
+    __slots__ = ()
+
+
 class TicketStatus(enum.StrEnum):
     NEW = "new"
     OPEN = "open"

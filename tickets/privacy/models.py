@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Date, Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tickets.models import Base, utcnow
+from tickets.models import AppendOnly, Base, utcnow
 
 _TICKET_ID = BigInteger().with_variant(Integer, "sqlite")
 
@@ -81,7 +81,7 @@ class PrivacyRequest(Base):
         return self.state not in FINAL_STATES
 
 
-class PrivacyAudit(Base):
+class PrivacyAudit(Base, AppendOnly):
     """One entry per transition or handler action; inserted, never updated or deleted."""
 
     __tablename__ = "privacy_audit"

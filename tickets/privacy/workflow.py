@@ -14,11 +14,11 @@ import uuid
 from email.utils import format_datetime
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from tickets import audit as trail
 from tickets import outbox, store
+from tickets.audit import AppendOnlyError as AppendOnlyError  # re-exported: the request log shares the guard
 from tickets.models import Direction, Ticket, utcnow
 from tickets.privacy.models import FINAL_STATES, PrivacyAudit, PrivacyRequest, RequestState
 from tickets.privacy.texts import Rendered
@@ -33,21 +33,6 @@ ALLOWED: dict[RequestState, frozenset[RequestState]] = {
     S.VERIFIED: frozenset({S.IN_PROGRESS, S.FULFILLED, S.REFUSED, S.WITHDRAWN}),
     S.IN_PROGRESS: frozenset({S.FULFILLED, S.REFUSED, S.WITHDRAWN}),
 }
-
-
-class AppendOnlyError(RuntimeError):
-    """Somebody tried to change or delete an entry of the request log through the ORM."""
-
-
-@event.listens_for(Session, "before_flush")
-def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
-    # The same guard as tickets.audit: the request log is evidence, so it is insert-only.
-    for obj in session.dirty:
-        if isinstance(obj, PrivacyAudit) and session.is_modified(obj):
-            raise AppendOnlyError("privacy request log entries are append-only")
-    for obj in session.deleted:
-        if isinstance(obj, PrivacyAudit):
-            raise AppendOnlyError("privacy request log entries are append-only")
 
 
 class TransitionError(ValueError):
