@@ -150,6 +150,7 @@ class Token(NamedTuple):
 
 _SKIP_HINT = re.compile(r"[.@:]")
 _DOT = re.compile(r"\.")
+_new_tuple = tuple.__new__  # builds a Token without NamedTuple's Python-level __new__ (same tuple)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -183,7 +184,7 @@ def tokenize(text: str) -> list[Token]:
                 continue
         tok = m.group()
         # the group names are the token kinds ("ini", "word", "sym")
-        append(Token(start, end, tok, tok.lower(), group, line))  # type: ignore[arg-type]
+        append(_new_tuple(Token, (start, end, tok, tok.lower(), group, line)))
     return out
 
 
@@ -234,10 +235,22 @@ _BRAND_SUFFIX_RE = re.compile(
 _CAMEL_RE = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O')[A-Z][a-z]+[A-Z][a-z]{2,}")
 
 
+_BRAND_ENDINGS = (
+    "host", "hosting", "domains", "web", "soft", "ware", "tech", "labs", "cloud", "works", "werk", "shop", "media",
+    "data", "mail", "sites", "systems",
+)
+
+
 def _brand_shaped(word: str) -> bool:
-    # length and first-letter guards are necessary conditions of the two patterns (7+ characters; A-Z)
+    # Necessary conditions of the two patterns, tested first: 7+ characters and (for an ASCII word, where
+    # IGNORECASE is plain ASCII case) a brand ending; an upper-case A-Z first letter and an inner capital.
     return bool(
-        (len(word) >= 7 and _BRAND_SUFFIX_RE.match(word)) or ("A" <= word[0] <= "Z" and _CAMEL_RE.match(word))
+        (
+            len(word) >= 7
+            and (not word.isascii() or word.lower().endswith(_BRAND_ENDINGS))
+            and _BRAND_SUFFIX_RE.match(word)
+        )
+        or ("A" <= word[0] <= "Z" and not word[1:].islower() and _CAMEL_RE.match(word))
     )
 
 
