@@ -7,6 +7,8 @@ become HTTP errors here (409 for a stale ticket or an unavailable channel, 400 f
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import HTTPException, status
@@ -46,18 +48,24 @@ def _scrubber(ws: Workspace) -> Any:
     return ws.scrubber
 
 
+@contextmanager
+def _acting(ts: store.TicketStore, number: int) -> Iterator[tuple[Session, Ticket]]:
+    """One action's transaction on one ticket; refused or stale actions become HTTP errors."""
+    try:
+        with ts.writing() as session:
+            yield session, load_ticket(session, number)
+    except (replies.ActionError, StaleDataError) as exc:
+        raise _http(exc) from exc
+
+
 def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str,
           version: int | None) -> dict[str, Any]:
     scrubber = _scrubber(ws)
-    try:
-        with ts.writing() as session:
-            ticket = load_ticket(session, number)
-            message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber,
-                                    identity=ws.identity, available_channels=ws.available_channels, version=version)
-            result = {"message_id": message.id, "external_id": message.external_id, "channel": message.channel,
-                      "ticket_number": ticket.number, "status": str(ticket.status)}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, ticket):
+        message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber,
+                                identity=ws.identity, available_channels=ws.available_channels, version=version)
+        result = {"message_id": message.id, "external_id": message.external_id, "channel": message.channel,
+                  "ticket_number": ticket.number, "status": str(ticket.status)}
     log.info("web: reply ticket=%s message=%s agent=%s", number, result["message_id"], who.agent_id)
     if ws.wake_outbox is not None:
         ws.wake_outbox()
@@ -66,55 +74,35 @@ def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, tex
 
 def note(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str) -> dict[str, Any]:
     scrubber = _scrubber(ws)
-    try:
-        with ts.writing() as session:
-            ticket = load_ticket(session, number)
-            message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber)
-            return {"message_id": message.id, "ticket_number": ticket.number}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, ticket):
+        message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber)
+        return {"message_id": message.id, "ticket_number": ticket.number}
 
 
 def assign(ts: store.TicketStore, who: Principal, number: int, agent_id: int | None,
            version: int | None) -> dict[str, Any]:
-    try:
-        with ts.writing() as session:
-            ticket = load_ticket(session, number)
-            replies.assign(session, ticket, agent_id, version=version)
-            return {"ticket_number": ticket.number, "assignee_id": ticket.assignee_id}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, ticket):
+        replies.assign(session, ticket, agent_id, version=version)
+        return {"ticket_number": ticket.number, "assignee_id": ticket.assignee_id}
 
 
 def set_status(ts: store.TicketStore, number: int, value: TicketStatus, version: int | None) -> dict[str, Any]:
-    try:
-        with ts.writing() as session:
-            ticket = load_ticket(session, number)
-            replies.set_status(session, ticket, value, version=version)
-            return {"ticket_number": ticket.number, "status": str(ticket.status)}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, ticket):
+        replies.set_status(session, ticket, value, version=version)
+        return {"ticket_number": ticket.number, "status": str(ticket.status)}
 
 
 def set_priority(ts: store.TicketStore, number: int, value: Priority, version: int | None) -> dict[str, Any]:
-    try:
-        with ts.writing() as session:
-            ticket = load_ticket(session, number)
-            replies.set_priority(session, ticket, value, version=version)
-            return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, ticket):
+        replies.set_priority(session, ticket, value, version=version)
+        return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
 
 
 def merge(ts: store.TicketStore, number: int, into: int) -> dict[str, Any]:
-    try:
-        with ts.writing() as session:
-            source = load_ticket(session, number)
-            target = load_ticket(session, into)
-            replies.merge(session, source, target)
-            return {"ticket_number": target.number, "merged": source.number}
-    except (replies.ActionError, StaleDataError) as exc:
-        raise _http(exc) from exc
+    with _acting(ts, number) as (session, source):
+        target = load_ticket(session, into)
+        replies.merge(session, source, target)
+        return {"ticket_number": target.number, "merged": source.number}
 
 
 # --- what the ticket page shows ---------------------------------------------------------------------
