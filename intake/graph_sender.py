@@ -21,21 +21,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from intake.message import Channel
 from tickets import store
-from tickets.models import Contact, Direction, Message, Ticket, utcnow
+from tickets.models import Contact, Ticket
 from tickets.outbox import OutboundItem, PermanentSendError, TransientSendError
+from tickets.service_window import service_window
 
 log = logging.getLogger(__name__)
 
-SERVICE_WINDOW = timedelta(hours=24)
 # Longest text per message each platform accepts; longer replies are sent in parts.
 TEXT_LIMITS = {Channel.WHATSAPP: 4096, Channel.MESSENGER: 2000, Channel.INSTAGRAM: 1000}
 # Graph error codes meaning "slow down" (application, user, page and WhatsApp throughput limits).
@@ -54,27 +51,6 @@ class GraphSettings:
     whatsapp_access_token: str = ""
     whatsapp_phone_number_id: str = ""
     timeout_seconds: float = 15.0
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceWindow:
-    open: bool
-    last_customer_message_at: datetime | None
-    closes_at: datetime | None
-
-
-def service_window(session: Session, ticket_id: int, channel: str, *, now: datetime | None = None) -> ServiceWindow:
-    """Whether a free-form reply may still be sent on ``channel`` for this ticket."""
-    last = session.scalars(
-        select(Message.received_at)
-        .where(Message.ticket_id == ticket_id, Message.channel == channel, Message.direction == Direction.IN)
-        .order_by(Message.received_at.desc())
-        .limit(1)
-    ).first()
-    if last is None:
-        return ServiceWindow(open=False, last_customer_message_at=None, closes_at=None)
-    closes = last + SERVICE_WINDOW
-    return ServiceWindow(open=(now or utcnow()) < closes, last_customer_message_at=last, closes_at=closes)
 
 
 class GraphSender:

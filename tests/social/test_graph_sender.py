@@ -13,11 +13,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from intake import social
-from intake.graph_sender import GraphSender, GraphSettings, graph_senders, service_window, split_text
+from intake.graph_sender import GraphSender, GraphSettings, graph_senders, split_text
 from intake.message import Channel
 from tests.social.conftest import APP_SECRET, FakeGraph, fixture_json
 from tickets import outbox
 from tickets.models import OutboxEntry, OutboxStatus, Ticket, TicketEvent, utcnow
+from tickets.service_window import service_window
 from tickets.store import TicketStore
 
 PHONE_ID = "106540352242922"

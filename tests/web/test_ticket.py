@@ -146,3 +146,23 @@ def test_webform_ticket_is_answered_by_email(env: Env) -> None:
         entry = session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "reply")).one()
         assert entry.channel == "email" and entry.payload["to"] == "klant@example.nl"
         assert entry.payload["in_reply_to"] is None  # the form's id is no Message-ID
+
+
+def test_closed_service_window_is_shown_before_replying(env: Env) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from intake.message import Channel, InboundMessage
+
+    def whatsapp(n: int, age: timedelta) -> int:
+        out = env.intake.submit(InboundMessage(channel=Channel.WHATSAPP, external_id=f"wamid.{n}", sender=f"3161234{n}",
+                                               text="Hallo?", received_at=datetime.now(UTC) - age))
+        assert out.ticket_number is not None
+        return out.ticket_number
+
+    env.client.app.state.workspace = replace(  # type: ignore[attr-defined]
+        env.workspace, available_channels=frozenset({"email", "whatsapp"}))
+    login(env.client, "anna")
+    stale, fresh = whatsapp(1, timedelta(hours=25)), whatsapp(2, timedelta(minutes=5))
+    assert 'id="service-window-closed"' in env.client.get(f"/tickets/{stale}").text
+    assert 'id="service-window-closed"' not in env.client.get(f"/tickets/{fresh}").text

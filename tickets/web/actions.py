@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from tickets import replies, store
 from tickets.accounts import Principal
 from tickets.models import Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketEvent, TicketStatus
+from tickets.service_window import WINDOWED_CHANNELS, service_window
 from tickets.web.workspace import Workspace
 from tickets.workspace_models import Agent
 
@@ -140,7 +141,9 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
     macros = [{"id": m.id, "title": m.title, "body": replies.render_macro(m.body, variables)}
               for m in replies.list_macros(session)]
     channel = replies.reply_channel(ticket.channel)
+    window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
     return {
+        "service_window": window,
         "ticket": ticket, "thread": thread, "events": events, "customer": customer, "contacts": contacts,
         "others": others, "agents": [a for a in agents.values() if a.active],
         "agent_names": {a.id: a.display_name for a in agents.values()}, "macros": macros,
