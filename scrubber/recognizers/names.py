@@ -53,6 +53,7 @@ _GREETINGS = _words(
 )
 _GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good", "evening")})
 _GREETING_PAIR_FIRST = frozenset(first for first, _ in _GREETING_PAIRS)
+_GREETING_STARTS = _GREETINGS | _GREETING_PAIR_FIRST
 # Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
 # any non-everyday word; weak ones ("ik ben", "met", "collega") need a name-shaped word after them.
 _INTRO_STRONG_RE = re.compile(
@@ -320,10 +321,10 @@ class NameFinder:
         tok_starts = [t.start for t in toks]
         # token indexes per line, shared by the greeting, signature and header signals
         tok_by_line: dict[int, list[int]] = {}
-        for idx, t in enumerate(toks):
-            line_idxs = tok_by_line.get(t.line)
+        for idx, line_no in enumerate([t.line for t in toks]):
+            line_idxs = tok_by_line.get(line_no)
             if line_idxs is None:
-                tok_by_line[t.line] = [idx]
+                tok_by_line[line_no] = [idx]
             else:
                 line_idxs.append(idx)
         first_on_line = {line: idxs[0] for line, idxs in tok_by_line.items()}
@@ -331,15 +332,20 @@ class NameFinder:
         # lexicon: every chain start in running text
         if "lexicon" in self.signals:
             titles = self.lex.titles
-            i = 0
-            while i < n:
-                t = toks[i]
-                titled = t.lower.rstrip(".") in titles and t.kind in ("word", "ini")
-                if not titled and (t.kind == "sym" or (t.kind == "word" and not t.text[0].isupper())):
-                    # cannot start a chain without lower-case names (``_chain``/``_is_name_word``), nor
-                    # be a capitalised first name (``_first_before_surname``): skip the calls
-                    i += 1
+            # Only these tokens can start a chain: a symbol cannot, nor a lower-case word that is no title
+            # (without lower-case names ``_chain``/``_is_name_word`` reject it, and it cannot be a
+            # capitalised first name for ``_first_before_surname``); the others are skipped unseen.
+            starts = [
+                idx
+                for idx, t in enumerate(toks)
+                if t.kind == "ini" or (t.kind == "word" and (t.text[0].isupper() or t.lower.rstrip(".") in titles))
+            ]
+            resume = 0  # the first token index not yet taken by a found name
+            for i in starts:
+                if i < resume:
                     continue
+                t = toks[i]
+                titled = t.lower.rstrip(".") in titles
                 span = self._chain(text, toks, i, lowercase_ok=False)
                 if span is None:
                     # "Elke Hendriks", "Will Smith": a first name that is an everyday word, before a surname
@@ -348,9 +354,7 @@ class NameFinder:
                         tail = self._chain(text, toks, i + 1, lowercase_ok=False)
                     if tail is not None:
                         add(i, tail[1], SCORE_MEDIUM, "lexicon")
-                        i = tail[1] + 1
-                    else:
-                        i += 1
+                        resume = tail[1] + 1
                     continue
                 first, last = span
                 score = self._lexicon_score(toks, first, last, titled)
@@ -358,15 +362,13 @@ class NameFinder:
                     score = 0.0  # "14 Mar 2025", "Jun 3": a month, not a name
                 if score:
                     add(first, last, score, "lexicon")
-                    i = last + 1
-                else:
-                    i += 1
+                    resume = last + 1
 
         # greeting and introduction
         if "greeting" in self.signals:
-            for i, t in enumerate(toks):
-                if t.kind != "word" or (t.lower not in _GREETINGS and t.lower not in _GREETING_PAIR_FIRST):
-                    continue  # neither a greeting nor the start of a two-word one
+            # only a greeting or the start of a two-word one matters
+            for i in [idx for idx, t in enumerate(toks) if t.lower in _GREETING_STARTS and t.kind == "word"]:
+                t = toks[i]
                 nxt = i + 1
                 is_greet = (t.lower in _GREETINGS and i == first_on_line.get(t.line, -1)) or (
                     t.lower in _GREETINGS and i > 0 and toks[i - 1].text in {">", ",", "!"}

@@ -116,6 +116,9 @@ KNOWN_ORGANIZATIONS = _words(
     digitalocean github gitlab mailchimp dropbox zoom slack outlook gmail hotmail
     """
 )
+# every word steps 1-4 of ``find_organizations`` look up (legal forms are compared without dots)
+_ORG_WORDS = LEGAL_FORMS | SECTOR_WORDS | KNOWN_ORGANIZATIONS
+
 _KNOWN_MULTI = ("american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht")
 _KNOWN_MULTI_RES = tuple((phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")) for phrase in _KNOWN_MULTI)
 
@@ -259,11 +262,30 @@ def _configured() -> frozenset[str]:
     return frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
 
 
+_AT = re.compile("@")
+
+
+def _blank_local_parts(text: str) -> str:
+    """``_LOCAL_PART_RE.sub`` with spaces of the same length, scanning only the runs holding an "@".
+
+    Every match is a whitespace-free run of characters followed by "@", so it lies in such a run.
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end in runs_with(text, _AT):
+        for m in _LOCAL_PART_RE.finditer(text, start, end):
+            parts.append(text[pos : m.start()])
+            parts.append(" " * (m.end() - m.start()))
+            pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def domain_labels(text: str) -> frozenset[str]:
     """The registrable labels of the domains and e-mail domains in the text ("dommelhost")."""
     labels = set()
     # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
-    hosts = _LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text) if "@" in text else text
+    hosts = _blank_local_parts(text) if "@" in text else text
     # every _DOMAIN_RE match is a run of non-space characters with a "."
     for m in (m for start, end in runs_with(hosts, _DOT) for m in _DOMAIN_RE.finditer(hosts, start, end)):
         parts = m.group().lower().split(".")
@@ -338,70 +360,83 @@ def find_organizations(
         return end
 
     for i, tok in enumerate(tokens):
-        if tok.kind == "sym" and tok.text not in _AMP:
-            continue
         low = tok.lower
-        legal = low.replace(".", "")  # _norm_legal(tok.text)
-        # 1. legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv".
-        if (
-            legal in LEGAL_FORMS
-            and i > 0
-            and same_run(i - 1, i)
-            and (_is_cap(tokens[i - 1]) or tokens[i - 1].text in _AMP or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS)
-        ):
-            # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word below.
-            start = grow_left(i)
-            spans.append(OrgSpan(tokens[start].start, tokens[i].end, ORG_SCORE, "legal_form"))
-            continue
-        if tok.kind != "word" and tok.text not in _AMP:
-            continue
-        # 2. sector word with a capitalised name before or after it.
-        # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
-        sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
-        if sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
-            start = grow_left(i)
-            end = grow_right(i)
-            # chat style "nowak klusbedrijf": the word before a lower-case trade word.
-            chat_style = tok.text[0].islower() and start == i and i > 0 and same_run(i - 1, i)
-            if chat_style and tokens[i - 1].kind == "word" and tokens[i - 1].lower not in function_words:
-                start = i - 1
-            if start < i or end > i:
-                spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
-            continue
-        # 3. partnership: "Patel & Vermeulen", "Bosman & Zn."
-        if (
-            tok.text in _AMP
-            and 0 < i < n - 1
-            and _is_cap(tokens[i - 1])
-            and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
-            and same_run(i - 1, i)
-            and same_run(i, i + 1)
-        ):
-            start = grow_left(i - 1)
-            end = grow_right(i + 1)
-            spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
-            continue
-        # 4. a word that is the message's own domain label, a known brand or a configured name.
-        if (
+        if not (
             tok.kind == "word"
-            and len(low) >= 3
-            and (
-                (low in KNOWN_ORGANIZATIONS and (tok.text[0].isupper() or low not in _AMBIGUOUS_BRANDS))
-                or low in known_extra
-                or (low in labels and not is_name(tok.text))
-            )
-            # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
-            and not (
-                low in labels
-                and low not in KNOWN_ORGANIZATIONS
+            and low not in _ORG_WORDS
+            and low not in known_extra
+            and low not in labels
+            and not (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+        ):
+            # Steps 1-4 need a legal form, a sector word, "&"/"+" or a known word or label; a word token
+            # (letters, apostrophes, hyphens: no "." and no "&") that is none of these goes to step 5.
+            if tok.kind == "sym" and tok.text not in _AMP:
+                continue
+            legal = low.replace(".", "")  # _norm_legal(tok.text)
+            # 1. legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv".
+            if (
+                legal in LEGAL_FORMS
                 and i > 0
                 and same_run(i - 1, i)
+                and (
+                    _is_cap(tokens[i - 1])
+                    or tokens[i - 1].text in _AMP
+                    or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS
+                )
+            ):
+                # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word below.
+                start = grow_left(i)
+                spans.append(OrgSpan(tokens[start].start, tokens[i].end, ORG_SCORE, "legal_form"))
+                continue
+            if tok.kind != "word" and tok.text not in _AMP:
+                continue
+            # 2. sector word with a capitalised name before or after it.
+            # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
+            sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
+            if sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
+                start = grow_left(i)
+                end = grow_right(i)
+                # chat style "nowak klusbedrijf": the word before a lower-case trade word.
+                chat_style = tok.text[0].islower() and start == i and i > 0 and same_run(i - 1, i)
+                if chat_style and tokens[i - 1].kind == "word" and tokens[i - 1].lower not in function_words:
+                    start = i - 1
+                if start < i or end > i:
+                    spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
+                continue
+            # 3. partnership: "Patel & Vermeulen", "Bosman & Zn."
+            if (
+                tok.text in _AMP
+                and 0 < i < n - 1
                 and _is_cap(tokens[i - 1])
-                and is_name(tokens[i - 1].text)
-            )
-        ):
-            spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
-            continue
+                and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
+                and same_run(i - 1, i)
+                and same_run(i, i + 1)
+            ):
+                start = grow_left(i - 1)
+                end = grow_right(i + 1)
+                spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
+                continue
+            # 4. a word that is the message's own domain label, a known brand or a configured name.
+            if (
+                tok.kind == "word"
+                and len(low) >= 3
+                and (
+                    (low in KNOWN_ORGANIZATIONS and (tok.text[0].isupper() or low not in _AMBIGUOUS_BRANDS))
+                    or low in known_extra
+                    or (low in labels and not is_name(tok.text))
+                )
+                # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
+                and not (
+                    low in labels
+                    and low not in KNOWN_ORGANIZATIONS
+                    and i > 0
+                    and same_run(i - 1, i)
+                    and _is_cap(tokens[i - 1])
+                    and is_name(tokens[i - 1].text)
+                )
+            ):
+                spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
+                continue
         # 5. a brand-shaped word: "EuroDomains", "LingoBridge", "Dommelhost", "lumenlabs".
         word = tok.text
         if (
