@@ -56,8 +56,11 @@ _GREETING_PAIR_FIRST = frozenset(first for first, _ in _GREETING_PAIRS)
 _GREETING_STARTS = _GREETINGS | _GREETING_PAIR_FIRST
 # Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
 # any non-everyday word; weak ones ("ik ben", "met", "collega") need a name-shaped word after them.
+# The look-aheads after the look-behinds below list the first letters of the alternatives (a speed-up
+# only: under IGNORECASE a class and a literal accept the same characters).
 _INTRO_STRONG_RE = re.compile(
-    r"(?<![^\s,.:;!(])(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
+    r"(?<![^\s,.:;!(])(?=[mniujtacfvohg])"
+    r"(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
     r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
     r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
     r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)[ \t]*",
@@ -69,7 +72,7 @@ _INTRO_STRONG_STEMS = (
     "tnv", "t.nv", "tn.v", "t.n.v", "genaamd",
 )
 _INTRO_WEAK_RE = re.compile(
-    r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
+    r"(?<![^\s,.:;!(])(?=[itdnomc])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
     r"(?:mijn|my|onze|our) (?:collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|"
     r"daughter|broer|zus|brother|sister|vader|moeder|father|mother|buurman|buurvrouw|neighbour|"
     r"medewerker|employee)|collega|colleague|met)[ \t]+",
