@@ -160,6 +160,11 @@ class Scrubber:
         self._named_langs = frozenset(
             lang for lang in langs if set(self._analyzer.get_supported_entities(lang)) & set(_LANGUAGE_SPECIFIC)
         )
+        # Without NER, a language other than the dominant one changes no result (see ``analyze``) as long as
+        # every language has the name recognizers: then detection may stop once the dominant one is certain.
+        self._dominant_only = self._named_langs == frozenset(langs) and not any(
+            self._nlp.has_ner(lang) for lang in langs
+        )
         # Recognizer sets and entity lists per (language, entities) request, resolved once here instead of
         # by Presidio's registry on every call (see ``_raw``).
         self._passes: dict[tuple[str, tuple[str, ...] | None], _Pass] = {}
@@ -201,7 +206,9 @@ class Scrubber:
         norm = mapped.text
         if not norm.strip():
             return Analysis(lang or self.config.default_language, ())
-        dominant, present = language.detect(norm, self._langs, self.config.default_language)
+        dominant, present = language.detect(
+            norm, self._langs, self.config.default_language, complete=not self._dominant_only
+        )
         if lang in self._langs:
             present = (lang, *(p for p in present if p != lang))
             dominant = lang

@@ -42,8 +42,15 @@ def _code(lang: Language | None) -> str | None:
     return lang.iso_code_639_1.name.lower() if lang is not None else None
 
 
-def detect(text: str, codes: tuple[str, ...], default: str) -> tuple[str, tuple[str, ...]]:
-    """The dominant language and all languages present (dominant first)."""
+def detect(
+    text: str, codes: tuple[str, ...], default: str, complete: bool = True
+) -> tuple[str, tuple[str, ...]]:
+    """The dominant language and all languages present (dominant first).
+
+    ``complete=False`` stops detecting paragraphs once the rest cannot change the dominant language
+    (it leads by more than the remaining paragraphs weigh): the dominant language is the same, but the
+    languages present may then miss one that only a later paragraph would have added.
+    """
     detector = _detector(codes)
     sample = text[:_SAMPLE]
     paragraphs = [p for p in _PARAGRAPH.split(sample) if len(p) >= _MIN_PARAGRAPH][:_MAX_PARAGRAPHS]
@@ -52,10 +59,16 @@ def detect(text: str, codes: tuple[str, ...], default: str) -> tuple[str, tuple[
         return (code or default), (code or default,)
     # Each paragraph once; the dominant language is the one covering most characters.
     weight: dict[str, int] = {}
+    remaining = sum(len(para) for para in paragraphs)
     for para in paragraphs:
+        remaining -= len(para)
         code = _code(detector.detect_language_of(para[:_PARAGRAPH_SAMPLE]))
         if code is not None:
             weight[code] = weight.get(code, 0) + len(para)
+            if not complete:
+                lead, second = sorted((*weight.values(), 0), reverse=True)[:2]
+                if lead > second + remaining:  # strictly: no later paragraph can even tie it
+                    break
     if not weight:
         return default, (default,)
     ranked = sorted(weight, key=lambda c: -weight[c])

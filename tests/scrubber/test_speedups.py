@@ -86,3 +86,72 @@ def test_digit_lines_find_the_same_address_matches(pattern: re.Pattern[str]) -> 
         lines = base.lines_with(text, addresses._DIGIT)
         whole = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in base.finditer_lines(pattern, text, lines, addresses._OVERHANG)] == whole, text
+
+
+def test_blanking_local_parts_in_at_runs_equals_the_whole_text_substitution() -> None:
+    from scrubber.recognizers import organizations
+
+    rng = random.Random(11)
+    alphabet = "ab.@+'- \n\tx1_é\u00a0"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    texts += ["a@b@c", "@", "x @y", "a.b@c.d@e", "'@", "é@x", "mail jan.de-vries@x.nl of p@q"]
+    for text in texts:
+        whole = organizations._LOCAL_PART_RE.sub(lambda m: " " * len(m.group()), text)
+        assert organizations._blank_local_parts(text) == whole, repr(text)
+
+
+def test_intro_first_letter_look_aheads_change_no_match() -> None:
+    rng = random.Random(12)
+    look_ahead = re.compile(r"\(\?=\[[a-z]+\]\)")
+    for pattern in (names._INTRO_STRONG_RE, names._INTRO_WEAK_RE):
+        plain = re.compile(look_ahead.sub("", pattern.pattern, count=1), pattern.flags)
+        assert plain.pattern != pattern.pattern
+        pieces = sorted(set(re.findall(r"[A-Za-z][A-Za-z' .:-]+", plain.pattern)))
+        for _ in range(5000):
+            text = "".join(
+                rng.choice([" ", ",", "(", "x", "\n", ".", ""])
+                + "".join(c.upper() if rng.random() < 0.4 else c for c in rng.choice(pieces))
+                .replace("i", rng.choice("iIİı"), 1)
+                .replace("k", rng.choice(["k", "\u212a"]), 1)
+                .replace("s", rng.choice("sſ"), 1)
+                for _ in range(3)
+            )
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_brand_shape_prefilter_changes_no_result() -> None:
+    from scrubber.recognizers import organizations as org
+
+    def slow(word: str) -> bool:
+        return bool(
+            (len(word) >= 7 and org._BRAND_SUFFIX_RE.match(word))
+            or ("A" <= word[0] <= "Z" and org._CAMEL_RE.match(word))
+        )
+
+    rng = random.Random(13)
+    words = ["Dommelhost", "EuroDomains", "LingoBridge", "McDonald", "lumenlabs", "HOSTING", "Webſhop", "Ab", "Jan"]
+    for _ in range(20000):
+        w = "".join(rng.choice("aAbBhHoOsStTwWeE\u212aſé") for _ in range(rng.randint(1, 12)))
+        words.append(w + rng.choice(["", "host", "Labs", "WARE", "ſoft", "data"]))
+    for w in words:
+        assert org._brand_shaped(w) == slow(w), w
+
+
+def test_dominant_only_detection_picks_the_same_dominant_language() -> None:
+    from scrubber import language
+
+    rng = random.Random(14)
+    nl = ["Hallo, ik heb een vraag over mijn factuur van vorige maand en de kosten.",
+          "Kunnen jullie de website weer online zetten? Hij doet het al twee dagen niet.",
+          "Met vriendelijke groet en alvast bedankt voor de moeite."]
+    en = ["Hello, I have a question about my invoice from last month and the costs.",
+          "Could you please bring the website back online? It has been down for two days.",
+          "Kind regards and thanks in advance for your help with this."]
+    codes = ("nl", "en")
+    for _ in range(150):
+        paragraphs = [rng.choice(rng.choice((nl, en)))[: rng.randint(20, 80)] for _ in range(rng.randint(1, 6))]
+        text = "\n\n".join(paragraphs)
+        full = language.detect(text, codes, "nl")
+        quick = language.detect(text, codes, "nl", complete=False)
+        assert quick[0] == full[0]
+        assert set(quick[1]) <= set(full[1])
