@@ -15,7 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from tests.imap.dovecot import free_port
+from tests.netutil import free_port
 from tests.smtp.test_crash import wait_port
 from tickets.db import make_engine
 from tickets.models import Contact, Customer, Message

@@ -43,3 +43,19 @@ def make_photo(fmt: str = "JPEG", orientation: int = 1, size: tuple[int, int] = 
 @pytest.fixture
 def gps_jpeg() -> bytes:
     return make_photo("JPEG")
+
+
+# The keys `scrubdesk mail parse --json` prints, in this order (the foundation issue's list).
+KEYS = [
+    "message_id",
+    "in_reply_to",
+    "references",
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "text",
+    "auto_submitted",
+    "bounce",
+    "attachments",
+]

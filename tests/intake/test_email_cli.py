@@ -10,22 +10,9 @@ from pathlib import Path
 import pytest
 
 from intake.email_parse import main
-from tests.intake.conftest import MAIL_DIR
+from tests.intake.conftest import KEYS, MAIL_DIR
 
 REPO = Path(__file__).resolve().parents[2]
-KEYS = [
-    "message_id",
-    "in_reply_to",
-    "references",
-    "from",
-    "to",
-    "cc",
-    "subject",
-    "text",
-    "auto_submitted",
-    "bounce",
-    "attachments",
-]
 
 
 def test_module_prints_json_with_the_documented_keys() -> None:

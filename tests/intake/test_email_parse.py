@@ -10,7 +10,7 @@ import pytest
 
 from intake.email_parse import ParsedMail, parse_email, parsed_to_json, to_inbound
 from intake.message import BounceReport, Channel
-from tests.intake.conftest import MAIL_DIR, mail
+from tests.intake.conftest import KEYS, MAIL_DIR, mail
 
 
 @dataclass(frozen=True)
@@ -345,19 +345,7 @@ def test_to_inbound_carries_bounce_and_recipients() -> None:
 
 def test_parsed_to_json_has_exactly_the_documented_keys() -> None:
     data = parsed_to_json(parse_email(mail("dsn_bounce.eml")))
-    assert list(data) == [
-        "message_id",
-        "in_reply_to",
-        "references",
-        "from",
-        "to",
-        "cc",
-        "subject",
-        "text",
-        "auto_submitted",
-        "bounce",
-        "attachments",
-    ]
+    assert list(data) == KEYS
     assert data["bounce"] == {
         "original_message_id": "reply-1@scrubdesk.test",
         "status": "5.1.1",

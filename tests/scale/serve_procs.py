@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.imap.dovecot import free_port
+from tests.netutil import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.imap.dovecot import free_port
+from tests.netutil import free_port
 from tickets.db import make_engine
 from tickets.models import Message
 from tickets.store import TicketStore

@@ -12,7 +12,7 @@ import pytest
 from intake.pipeline import Intake
 from intake.smtp import SmtpSettings, accepts
 from tests.fakes import FakeScrubber
-from tests.imap.dovecot import make_self_signed
+from tests.netutil import make_self_signed
 from tests.smtp.harness import ThreadedSmtp
 from tickets.store import TicketStore
 

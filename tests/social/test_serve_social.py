@@ -19,7 +19,7 @@ import httpx
 from sqlalchemy import select
 
 from intake import generic_webhook, social
-from tests.imap.dovecot import free_port
+from tests.netutil import free_port
 from tests.smtp.test_crash import wait_port
 from tests.social.conftest import APP_SECRET, VERIFY_TOKEN, FakeGraph, fixture_json
 from tickets import outbox

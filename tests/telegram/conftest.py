@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import socket
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -15,6 +18,7 @@ from bots.operations import BotOperations
 from bots.telegram import TelegramBot
 from intake.pipeline import Intake
 from tests.fakes import FakeScrubber
+from tests.netutil import free_port as free_port
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets.store import TicketStore
 from tickets.verification import Verifier
@@ -58,7 +62,20 @@ async def run_until(bot: TelegramBot, done: Callable[[], bool], limit: float = 2
         await asyncio.wait_for(task, 15)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bot_serve(api: FakeBotApi, db_url: str, tmp_path: Path, *, output: int | None = subprocess.PIPE,
+              ) -> Callable[[], subprocess.Popen[bytes]]:
+    """A starter of ``scrubdesk serve`` processes with the bot pointed at the fake Bot API (fresh ports each)."""
+    (tmp_path / "scrubdesk.toml").write_text('[smtp]\naccept = ["support@localhost"]\n')
+    env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(tmp_path),
+               SCRUBDESK_CONFIG=str(tmp_path / "scrubdesk.toml"), SCRUBDESK_TELEGRAM__TOKEN=TOKEN,
+               SCRUBDESK_TELEGRAM__API_BASE=api.base, SCRUBDESK_TELEGRAM__POLL_TIMEOUT="1")
+
+    def start() -> subprocess.Popen[bytes]:
+        ports = dict(SCRUBDESK_SMTP__PORT=str(free_port()), SCRUBDESK_WEB__PORT=str(free_port()))
+        return subprocess.Popen([sys.executable, "-m", "app", "serve"], env=dict(env, **ports), cwd=ROOT,
+                                stdout=output, stderr=subprocess.STDOUT if output is not None else None)
+
+    return start

@@ -8,10 +8,8 @@ The restarted process's outbox worker then delivers an agent reply.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,14 +17,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.telegram.conftest import free_port
+from tests.telegram.conftest import bot_serve
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets import outbox
 from tickets.db import make_engine
 from tickets.models import Message, Ticket
 from tickets.store import TicketStore
 
-ROOT = Path(__file__).resolve().parents[2]
 CHATS = (9001, 9002, 9003, 9004)
 PER_CHAT = 15
 
@@ -43,15 +40,7 @@ def wait_for(check: Callable[[], bool], proc: subprocess.Popen[bytes], limit: fl
 def test_sigkill_mid_conversation_loses_and_duplicates_nothing(
     api: FakeBotApi, db_url: str, tmp_path: Path
 ) -> None:
-    (tmp_path / "scrubdesk.toml").write_text('[smtp]\naccept = ["support@localhost"]\n')
-    env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(tmp_path),
-               SCRUBDESK_CONFIG=str(tmp_path / "scrubdesk.toml"), SCRUBDESK_TELEGRAM__TOKEN=TOKEN,
-               SCRUBDESK_TELEGRAM__API_BASE=api.base, SCRUBDESK_TELEGRAM__POLL_TIMEOUT="1")
-
-    def start() -> subprocess.Popen[bytes]:
-        ports = dict(SCRUBDESK_SMTP__PORT=str(free_port()), SCRUBDESK_WEB__PORT=str(free_port()))
-        return subprocess.Popen([sys.executable, "-m", "app", "serve"], env=dict(env, **ports), cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    start = bot_serve(api, db_url, tmp_path)
 
     for i in range(PER_CHAT):
         for chat in CHATS:

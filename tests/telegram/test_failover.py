@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,13 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.telegram.conftest import free_port
-from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
+from tests.telegram.conftest import bot_serve
+from tests.telegram.fake_bot_api import FakeBotApi
 from tickets.db import make_engine
 from tickets.models import Message
 from tickets.store import TicketStore
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def wait_for(check: Callable[[], bool], limit: float = 120.0) -> None:
@@ -33,15 +29,7 @@ def wait_for(check: Callable[[], bool], limit: float = 120.0) -> None:
 def test_one_poller_at_a_time_and_failover(api: FakeBotApi, db_url: str, tmp_path: Path) -> None:
     if not db_url.startswith("postgres"):
         pytest.skip("several serve processes share one store only on PostgreSQL")
-    (tmp_path / "scrubdesk.toml").write_text('[smtp]\naccept = ["support@localhost"]\n')
-    env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(tmp_path),
-               SCRUBDESK_CONFIG=str(tmp_path / "scrubdesk.toml"), SCRUBDESK_TELEGRAM__TOKEN=TOKEN,
-               SCRUBDESK_TELEGRAM__API_BASE=api.base, SCRUBDESK_TELEGRAM__POLL_TIMEOUT="1")
-
-    def start() -> subprocess.Popen[bytes]:
-        ports = dict(SCRUBDESK_SMTP__PORT=str(free_port()), SCRUBDESK_WEB__PORT=str(free_port()))
-        return subprocess.Popen([sys.executable, "-m", "app", "serve"], env=dict(env, **ports), cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = bot_serve(api, db_url, tmp_path, output=subprocess.DEVNULL)
 
     engine = make_engine(db_url)
     ticket_store = TicketStore(engine)
