@@ -21,7 +21,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 
 _SUFFIXES = (
     r"straat|str\.|laan|weg|plein|kade|gracht|dijk|singel|park|hof|steeg|pad|dreef|markt|baan|ring|wal"
@@ -77,6 +77,35 @@ _POBOX = re.compile(
     r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale)[ \t]+\d{1,6}"
 )
 _DIGIT = re.compile(r"\d")
+# Everything a street pattern (_SUFFIX_STREET, _LEADING_STREET, _ANY_STREET) matches from its start up
+# to the house number's first digit is one of these characters, and "[ \t]\d" is in that stretch: so a
+# match starts in a run of them that holds a space or tab before a digit (see ``runs_with``).
+_STREET_STOP = re.compile(r"[^\w'’. \t-]")
+_STREET_HINT = re.compile(r"[ \t]\d")
+# The street-name endings as plain lower-case words, for ``_ends_in_suffix``.
+_SUFFIX_WORDS = tuple(part.replace("\\.", ".") for part in _SUFFIXES.split("|"))
+
+
+def _ends_in_suffix(text: str, lowered: str | None, run: tuple[int, int]) -> bool:
+    """False only when _SUFFIX_STREET cannot match in this street run (a cheap necessary condition).
+
+    A match holds a street-name ending, then maybe "-Zuid"/"-Xxx" (no further "-"), then a space or tab
+    and a digit; so the run's text before some space-and-digit ends in an ending, or does after dropping its
+    last "-" part. Testing this with ``str.endswith`` saves running the case-insensitive alternation of
+    some seventy endings at every position of the run. ``lowered`` is None when case folding is unsafe
+    (see ``lowered_for_stems``): then the run is always searched.
+    """
+    if lowered is None:
+        return True
+    start, end = run
+    for m in _STREET_HINT.finditer(text, start, end):
+        before = lowered[start : m.start()]
+        if before.endswith(_SUFFIX_WORDS):
+            return True
+        dash = before.rfind("-")
+        if dash >= 0 and before[:dash].endswith(_SUFFIX_WORDS):
+            return True
+    return False
 # How far past the end of its first line an address match (or the matcher looking at one) can reach:
 # the house number's addition and "bus 3" (at most ~25 characters) or a postcode split by a newline.
 _OVERHANG = 64
@@ -142,14 +171,17 @@ class AddressRecognizer(EntityRecognizer):
             add(m.start(), m.end(), 0.9)
         for m in finditer_lines(_UK_STREET, text, digit_lines, _OVERHANG):
             add(m.start(), m.end(), 0.88)
-        for rx in (_SUFFIX_STREET, _LEADING_STREET):
-            for m in finditer_lines(rx, text, digit_lines, _OVERHANG):
+        lowered = lowered_for_stems(text)
+        street_runs = runs_with(text, _STREET_HINT, _STREET_STOP)
+        suffix_runs = [run for run in street_runs if _ends_in_suffix(text, lowered, run)]
+        for rx, runs in ((_SUFFIX_STREET, suffix_runs), (_LEADING_STREET, street_runs)):
+            for m in finditer_lines(rx, text, runs, _OVERHANG):
                 start = _trim_start(text, m.start("street"), m.end("street"))
                 if start is None:
                     continue
                 add(start, m.end(), 0.9)
         streets = _lexicon_streets()
-        for m in finditer_lines(_ANY_STREET, text, digit_lines, _OVERHANG):
+        for m in finditer_lines(_ANY_STREET, text, street_runs, _OVERHANG):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             start = _trim_start(text, m.start("street"), m.end("street"))
@@ -162,7 +194,7 @@ class AddressRecognizer(EntityRecognizer):
                 add(start, m.end(), 0.88)
             elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
                 add(start, m.end(), 0.75)
-        if may_contain(lowered_for_stems(text), _POBOX_STEMS):  # speed-up only: no stem, no match
+        if may_contain(lowered, _POBOX_STEMS):  # speed-up only: no stem, no match
             for m in _POBOX.finditer(text):
                 add(m.start(), m.end(), 0.9)
         for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):

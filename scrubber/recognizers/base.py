@@ -83,8 +83,12 @@ def may_contain(lowered: str | None, stems: Sequence[str]) -> bool:
     return lowered is None or any(stem in lowered for stem in stems)
 
 
-def runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+def runs_with(text: str, hint: re.Pattern[str], stop: re.Pattern[str] = _SPACE) -> list[tuple[int, int]]:
     """The whitespace-delimited runs of ``text`` that contain a match of ``hint``, in order.
+
+    ``stop`` (one character class) may name other delimiters than whitespace; the runs are then those
+    between two characters of that class, and what is said below of whitespace holds for that class.
+    A ``hint`` match must not hold a delimiter (each run is searched for its first hint only).
 
     A pattern whose every match is free of whitespace and contains a ``hint`` match finds exactly the
     same spans with ``pattern.finditer(text, start, end)`` over these runs as over the whole text: a
@@ -96,32 +100,36 @@ def runs_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     rev: str | None = None
     n = len(text)
-    last_end = -1
-    for m in hint.finditer(text):
+    search = hint.search
+    m = search(text)
+    while m is not None:
         p = m.start()
-        if p < last_end:
-            continue
         if rev is None:
             rev = text[::-1]
-        before = _SPACE.search(rev, n - p)  # the nearest whitespace before p
-        after = _SPACE.search(text, p)
-        last_end = after.start() if after else n
-        runs.append((n - before.start() if before else 0, last_end))
+        before = stop.search(rev, n - p)  # the nearest delimiter before p
+        after = stop.search(text, p)
+        end = after.start() if after else n
+        runs.append((n - before.start() if before else 0, end))
+        # the next run's hint: a hint match starting in this run only finds this run again
+        m = search(text, end) if end < n else None
     return runs
 
 
 def lines_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of the lines of ``text`` holding a ``hint`` match; ``end`` is the newline's index."""
+    """(start, end) of the lines of ``text`` holding a ``hint`` match; ``end`` is the newline's index.
+
+    A ``hint`` match must not hold a newline (each line is searched for its first hint only).
+    """
     lines: list[tuple[int, int]] = []
     n = len(text)
-    line_end = -1
-    for m in hint.finditer(text):
+    search = hint.search
+    m = search(text)
+    while m is not None:
         p = m.start()
-        if p <= line_end:
-            continue
         line_end = text.find("\n", p)
         line_end = n if line_end < 0 else line_end
         lines.append((text.rfind("\n", 0, p) + 1, line_end))
+        m = search(text, line_end + 1) if line_end < n else None
     return lines
 
 

@@ -69,7 +69,8 @@ _ADDRESS_PIECES = (
     "Dorpsstraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid", "12", "14-2", "92 bis", "187-III", "9a", "12 A",
     " bus 3", ", 1234 AB Amsterdam", "\n", " ", "\t", "221B", "Baker Street", "Flat 3,", "SW1A 1AA", "GIR\n0AA",
     "D02 X285", "van de", "Rue de la Loi", "12\n-3", "12 -\n3", "1234\nAB", "Hoofdweg", "-", "/", "12/1", ",",
-    "Straße", "Sint Jansstraat", "é", "٣",
+    "Straße", "Sint Jansstraat", "é", "٣", "Kerkstr.", "Hofweg-Noord", "Parkhof-Zuid-Oost", "'s-Gravendijkwal",
+    "d'", "’t", "ſtraat", "STRAßE", "DijkKweg", "Laan", "Wegweg", "tuinen", "Tuin", ".", "'",
 )
 
 
@@ -86,6 +87,24 @@ def test_digit_lines_find_the_same_address_matches(pattern: re.Pattern[str]) -> 
         lines = base.lines_with(text, addresses._DIGIT)
         whole = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in base.finditer_lines(pattern, text, lines, addresses._OVERHANG)] == whole, text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [addresses._SUFFIX_STREET, addresses._LEADING_STREET, addresses._ANY_STREET],
+    ids=lambda p: p.pattern[:30],
+)
+def test_street_runs_find_the_same_street_matches(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(5)
+    for _ in range(4000):
+        pieces = (rng.choice(_ADDRESS_PIECES) + rng.choice(("", " ", "\n", ",")) for _ in range(rng.randint(1, 10)))
+        text = "".join(pieces)
+        runs = base.runs_with(text, addresses._STREET_HINT, addresses._STREET_STOP)
+        if pattern is addresses._SUFFIX_STREET:
+            lowered = base.lowered_for_stems(text)
+            runs = [run for run in runs if addresses._ends_in_suffix(text, lowered, run)]
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in base.finditer_lines(pattern, text, runs, addresses._OVERHANG)] == whole, text
 
 
 def test_blanking_local_parts_in_at_runs_equals_the_whole_text_substitution() -> None:
