@@ -76,12 +76,17 @@ _UK_LINE = re.compile(
 _POBOX = re.compile(
     r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale)[ \t]+\d{1,6}"
 )
-_DIGIT = re.compile(r"\d")
 # Everything a street pattern (_SUFFIX_STREET, _LEADING_STREET, _ANY_STREET) matches from its start up
 # to the house number's first digit is one of these characters, and "[ \t]\d" is in that stretch: so a
 # match starts in a run of them that holds a space or tab before a digit (see ``runs_with``).
 _STREET_STOP = re.compile(r"[^\w'’. \t-]")
 _STREET_HINT = re.compile(r"[ \t]\d")
+# The same for the UK patterns (_UK_STREET, _UK_LINE), which start with the house number: from a match's
+# start up to its first capital the characters are those below (commas too), and the stretch holds a
+# digit, maybe a letter and a comma, blanks, then a capital. _UK_LINE reads on to a postcode on the same
+# line, so it is searched on the lines holding that stretch rather than in the runs.
+_UK_STOP = re.compile(r"[^\w'’., \t-]")
+_UK_HINT = re.compile(r"\d[A-Za-z]?,?[ \t]+[A-ZÀ-Þ]")
 # The street-name endings as plain lower-case words, for ``_ends_in_suffix``.
 _SUFFIX_WORDS = tuple(part.replace("\\.", ".") for part in _SUFFIXES.split("|"))
 
@@ -110,8 +115,13 @@ def _ends_in_suffix(text: str, lowered: str | None, run: tuple[int, int]) -> boo
 # the house number's addition and "bus 3" (at most ~25 characters) or a postcode split by a newline.
 _OVERHANG = 64
 _POBOX_STEMS = ("postbus", "postbox", "box", "antwoordnummer", "postale")
-_NL_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _NL_POSTCODE)
-_UK_POSTCODE_ALONE = re.compile(r"(?<![\w])" + _UK_POSTCODE)
+# A postcode not preceded by a word character: "(?<![\w])" + _NL_POSTCODE / _UK_POSTCODE, written with the
+# look-behind after the first character (which it then also covers) so that the pattern starts with a
+# character class and ``re`` skips ahead to candidates instead of trying the look-behind at every position.
+_NL_POSTCODE_ALONE = re.compile(r"[1-9](?<![\w][1-9])" + _NL_POSTCODE.removeprefix("[1-9]"))
+_UK_POSTCODE_ALONE = re.compile(
+    r"[A-PR-UWYZ](?<![\w][A-PR-UWYZ])(?:(?<=G)IR\s?0AA|[A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w])"
+)
 _POSTCODE_CONTEXT = words(r"postcode", r"post\s?code", r"zip", r"postal", r"adres", r"address", r"woon\w*", r"live")
 _ADDRESS_CUE = words(r"adres\w*", r"address", r"woon\w*", r"live", r"verhuisd", r"moved", r"bezorg\w*",
                      r"vestigings\w*", r"post\w*")
@@ -164,12 +174,11 @@ class AddressRecognizer(EntityRecognizer):
             out.append(RecognizerResult("ADDRESS", start, end, score))
             taken.append((start, end))
 
-        # Speed-up only: these patterns start on a line with a digit (the house number or postcode) and
-        # read at most a short bounded tail past that line, so only such lines are searched.
-        digit_lines = lines_with(text, _DIGIT)
-        for m in finditer_lines(_UK_LINE, text, digit_lines, _OVERHANG):
+        # Speed-up only: each street pattern is searched only in the lines or runs where a match can start
+        # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them.
+        for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
             add(m.start(), m.end(), 0.9)
-        for m in finditer_lines(_UK_STREET, text, digit_lines, _OVERHANG):
+        for m in finditer_lines(_UK_STREET, text, runs_with(text, _UK_HINT, _UK_STOP), _OVERHANG):
             add(m.start(), m.end(), 0.88)
         lowered = lowered_for_stems(text)
         street_runs = runs_with(text, _STREET_HINT, _STREET_STOP)
@@ -198,9 +207,7 @@ class AddressRecognizer(EntityRecognizer):
             for m in _POBOX.finditer(text):
                 add(m.start(), m.end(), 0.9)
         for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
-            # "GIR 0AA" may put its digit on the next line: only the NL postcode uses the digit lines
-            found = finditer_lines(rx, text, digit_lines, _OVERHANG) if rx is _NL_POSTCODE_ALONE else rx.finditer(text)
-            for m in found:
+            for m in rx.finditer(text):
                 if any(s <= m.start() < e for s, e in taken):
                     continue
                 left = text[max(0, m.start() - 40) : m.start()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import string
+from typing import Any
 
 import pytest
 
@@ -71,22 +72,43 @@ _ADDRESS_PIECES = (
     "D02 X285", "van de", "Rue de la Loi", "12\n-3", "12 -\n3", "1234\nAB", "Hoofdweg", "-", "/", "12/1", ",",
     "Straße", "Sint Jansstraat", "é", "٣", "Kerkstr.", "Hofweg-Noord", "Parkhof-Zuid-Oost", "'s-Gravendijkwal",
     "d'", "’t", "ſtraat", "STRAßE", "DijkKweg", "Laan", "Wegweg", "tuinen", "Tuin", ".", "'",
+    "Flat 2, 14 High Street", "Unit 4 7B Mill Lane", "3, Station Rd.", "St.", "SW1A\n1AA", "EC1A 1BB", "GIR 0AA",
 )
+
+
+def _address_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        pieces = (rng.choice(_ADDRESS_PIECES) + rng.choice(("", " ", "\n", ",")) for _ in range(rng.randint(1, 10)))
+        texts.append("".join(pieces))
+    return texts
 
 
 @pytest.mark.parametrize(
-    "pattern",
-    [addresses._UK_LINE, addresses._UK_STREET, addresses._SUFFIX_STREET, addresses._LEADING_STREET,
-     addresses._ANY_STREET, addresses._NL_POSTCODE_ALONE],
-    ids=lambda p: p.pattern[:30],
+    ("pattern", "windows"),
+    [
+        (addresses._UK_LINE, lambda text: base.lines_with(text, addresses._UK_HINT)),
+        (addresses._UK_STREET, lambda text: base.runs_with(text, addresses._UK_HINT, addresses._UK_STOP)),
+    ],
+    ids=["uk_line", "uk_street"],
 )
-def test_digit_lines_find_the_same_address_matches(pattern: re.Pattern[str]) -> None:
-    rng = random.Random(4)
-    for _ in range(3000):
-        text = "".join(rng.choice(_ADDRESS_PIECES) + rng.choice(("", " ", "\n")) for _ in range(rng.randint(1, 10)))
-        lines = base.lines_with(text, addresses._DIGIT)
+def test_uk_windows_find_the_same_address_matches(pattern: re.Pattern[str], windows: Any) -> None:
+    for text in _address_texts(4, 4000):
         whole = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in base.finditer_lines(pattern, text, lines, addresses._OVERHANG)] == whole, text
+        assert [m.span() for m in base.finditer_lines(pattern, text, windows(text), addresses._OVERHANG)] == whole, text
+
+
+def test_postcode_patterns_equal_a_leading_look_behind() -> None:
+    plain = [
+        re.compile(r"(?<![\w])" + addresses._NL_POSTCODE),
+        re.compile(r"(?<![\w])" + addresses._UK_POSTCODE),
+    ]
+    extra = ("GIR 0AA", "GIR0AA", "AIR 0AA", "BIR0AA", "xGIR 0AA", "1234AB", "1234 SA", "a1234 AB", "SW1A 1AA",
+             "EC1A1BB", "M1 1AE")
+    for text in [*_address_texts(6, 4000), *extra]:
+        for fast, slow in zip((addresses._NL_POSTCODE_ALONE, addresses._UK_POSTCODE_ALONE), plain, strict=True):
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
 
 
 @pytest.mark.parametrize(
@@ -95,10 +117,7 @@ def test_digit_lines_find_the_same_address_matches(pattern: re.Pattern[str]) -> 
     ids=lambda p: p.pattern[:30],
 )
 def test_street_runs_find_the_same_street_matches(pattern: re.Pattern[str]) -> None:
-    rng = random.Random(5)
-    for _ in range(4000):
-        pieces = (rng.choice(_ADDRESS_PIECES) + rng.choice(("", " ", "\n", ",")) for _ in range(rng.randint(1, 10)))
-        text = "".join(pieces)
+    for text in _address_texts(5, 4000):
         runs = base.runs_with(text, addresses._STREET_HINT, addresses._STREET_STOP)
         if pattern is addresses._SUFFIX_STREET:
             lowered = base.lowered_for_stems(text)
