@@ -160,8 +160,16 @@ class RuleRecognizer(EntityRecognizer):
 
     def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
         self.rules = tuple(rules)
+        # Per rule: the slot of its pattern when another rule has the same pattern (scanned once, shared),
+        # else -1; and the slot of its hint's runs. Slots are list indexes fixed here: hashing a compiled
+        # pattern hashes its whole program, too costly to repeat for every rule of every message.
         patterns = [r.pattern for r in self.rules]
-        self._repeated = frozenset(p for p in patterns if patterns.count(p) > 1)
+        repeated = [p for i, p in enumerate(patterns) if patterns.count(p) > 1 and patterns.index(p) == i]
+        self._shared_slot = tuple(repeated.index(p) if p in repeated else -1 for p in patterns)
+        hints = list(dict.fromkeys(r.hint for r in self.rules if r.hint is not None))
+        self._hint_slot = tuple(hints.index(r.hint) if r.hint is not None else -1 for r in self.rules)
+        self._hints = tuple(hints)
+        self._n_shared = len(repeated)
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language=lang,
@@ -176,11 +184,11 @@ class RuleRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         wanted = set(entities) if entities else None
-        runs: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        runs: list[list[tuple[int, int]] | None] = [None] * len(self._hints)
         lowered: str | None = None
         lowered_done = False
-        shared: dict[re.Pattern[str], list[re.Match[str]]] = {}
-        for rule in self.rules:
+        shared: list[list[re.Match[str]] | None] = [None] * self._n_shared
+        for rule, shared_slot, hint_slot in zip(self.rules, self._shared_slot, self._hint_slot, strict=True):
             if wanted is not None and rule.entity not in wanted:
                 continue
             if rule.stems:
@@ -189,17 +197,18 @@ class RuleRecognizer(EntityRecognizer):
                 if not may_contain(lowered, rule.stems):
                     continue
             matches: Iterable[re.Match[str]]
-            if rule.pattern in shared:
-                matches = shared[rule.pattern]
-            elif rule.hint is None:
+            found = shared[shared_slot] if shared_slot >= 0 else None
+            if found is not None:
+                matches = found
+            elif hint_slot < 0:
                 matches = rule.pattern.finditer(text)
             else:
-                spans = runs.get(rule.hint)
+                spans = runs[hint_slot]
                 if spans is None:
-                    spans = runs[rule.hint] = runs_with(text, rule.hint)
+                    spans = runs[hint_slot] = runs_with(text, self._hints[hint_slot])
                 matches = (m for start, end in spans for m in rule.pattern.finditer(text, start, end))
-            if rule.pattern in self._repeated:  # the same pattern in several rules: scan once
-                matches = shared[rule.pattern] = list(matches)
+            if shared_slot >= 0 and found is None:  # the same pattern in several rules: scan once
+                matches = shared[shared_slot] = list(matches)
             for m in matches:
                 start, end = m.span(rule.group)
                 if start >= end:
