@@ -311,6 +311,9 @@ def find_organizations(
     """
     spans: list[OrgSpan] = []
     labels = domain_labels(text)
+    # step 6 joins a word with the next one or two into a label, so the word starts a label: its first
+    # three letters (all of it when shorter) are a label's
+    label_starts = frozenset(label[:k] for label in labels for k in (1, 2, 3))
     known_extra = _configured() | {e.lower() for e in extra}
     n = len(tokens)
 
@@ -449,7 +452,8 @@ def find_organizations(
             continue
         # 6. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics"),
         # unless they start with a first name: "marcodeluca.photo" is a person's own domain.
-        if labels and _is_cap(tok) and not is_name(tok.text):
+        # (``label_starts`` first: a cheap test that rules out almost every token)
+        if low[:3] in label_starts and _is_cap(tok) and not is_name(tok.text):
             joined = low
             for j in range(i + 1, min(i + 3, n)):
                 if not (_is_cap(tokens[j]) and same_run(j - 1, j)):

@@ -110,6 +110,19 @@ def test_domain_label_is_an_organization(finder: NameFinder) -> None:
     assert "Dommelhost" not in persons(finder, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Best,\nRyan from WP Booking Pro\nwpbookingpro.com", "WP Booking Pro"),  # a two-letter first word
+        ("Groet,\nGreenleaf Ceramics\nshop.greenleafceramics.co.uk", "Greenleaf Ceramics"),
+    ],
+)
+def test_capitalised_words_spelling_a_domain_label_are_an_organization(
+    finder: NameFinder, text: str, org: str
+) -> None:
+    assert org in orgs(finder, text)
+
+
 def test_configured_organization(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SCRUBDESK_ORGANIZATIONS", "Brightdesk")
     text = "Dear Brightdesk,\n\nplease help."
