@@ -32,7 +32,9 @@ CHUNK_SIZE = 20_000
 _LANGUAGE_SPECIFIC = ["PERSON", "ORGANIZATION"]
 # Runs of this many non-space characters (base64, hashes, junk) cannot hold a name; the name
 # recognizers see them blanked (same length, so offsets hold), which keeps their cost linear.
-_LONG_TOKEN = re.compile(r"\S{80,}")
+# (a match starts where a run of non-space characters starts, so the look-behind changes no match of
+# r"\S{80,}"; it spares counting the rest of the run from every position inside it)
+_LONG_TOKEN = re.compile(r"(?<!\S)\S{80,}")
 
 
 def _blank_long_tokens(text: str) -> str:

@@ -61,6 +61,10 @@ class Rule:
     # Optional speed-up, no change in results: lower-case ASCII literals one of which every match
     # contains (its cue word), so a text holding none of them is not scanned; see ``may_contain``.
     stems: tuple[str, ...] = ()
+    # Optional speed-up for a rule that fires only with context (``score == 0``), no change in results:
+    # a pattern matching inside every match of ``context`` in any part of the text (``context`` without its
+    # look-behinds and word-boundary tests), so a text where it matches nowhere is not scanned.
+    context_hint: re.Pattern[str] | None = None
 
 
 _SPACE = re.compile(r"\s")
@@ -190,6 +194,8 @@ class RuleRecognizer(EntityRecognizer):
         shared: list[list[re.Match[str]] | None] = [None] * self._n_shared
         for rule, shared_slot, hint_slot in zip(self.rules, self._shared_slot, self._hint_slot, strict=True):
             if wanted is not None and rule.entity not in wanted:
+                continue
+            if rule.score <= 0 and rule.context_hint is not None and rule.context_hint.search(text) is None:
                 continue
             if rule.stems:
                 if not lowered_done:

@@ -20,7 +20,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import lowered_for_stems, may_contain, runs_with, words
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -36,11 +36,15 @@ _SHAPES = re.compile(
     r")(?![\w-])"
 )
 _AUTH_HEADER = re.compile(r"(?i:\b(?:bearer|basic|token))\s+(?P<v>[A-Za-z0-9._~+/=-]{16,})")
+_AUTH_HEADER_STEMS = ("bearer", "basic", "token")
 _PEM = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]{0,8000}?-----END [A-Z ]*PRIVATE KEY-----")
 _ENV = re.compile(
     r"(?m)^[ \t]*(?:export\s+)?[A-Za-z0-9_.]*(?i:pass(?:word|wd)?|pwd|secret|token|api_?key|app_key|private_key"
     r"|auth_key|access_key|client_secret|key)[A-Za-z0-9_]*[ \t]*[=:][ \t]*[\"']?(?P<v>[^\s\"']{4,})"
 )
+_ENV_STEMS = ("pass", "pwd", "secret", "token", "key")
+# Speed-up hint (see ``runs_with``): every _SHAPES match is free of whitespace and holds one of these.
+_SHAPES_HINT = re.compile(r"[_-]|AKIA|AIza|eyJ")
 
 _CUE = re.compile(
     r"(?<![^\W_])(?i:wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
@@ -62,7 +66,9 @@ _QUESTION = re.compile(r"(?i)vraag|question")
 _MARKER = re.compile(r"(?i)(?:[:=]|\bis|\bwas|\bnaar|\bto|\bbecomes|\bwordt)\s*$")
 _TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
 _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
-_OTP = re.compile(r"(?<![\w.,/-])(?:\d{3} \d{3}|\d{6})(?![\w]|[.,/-]\d)")
+# 6 digits, maybe split 3 + 3, not preceded by a word character or ".,/-": written with that look-behind
+# after the first digit so that ``re`` skips ahead to digits instead of trying it at every position.
+_OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5})(?![\w]|[.,/-]\d)")
 _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"code\w*",
                  r"verificatie\w*", r"verification")
 _CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
@@ -128,14 +134,17 @@ class CredentialRecognizer(EntityRecognizer):
         if entities and "CREDENTIAL" not in entities:
             return []
         out: list[RecognizerResult] = []
-        for m in _SHAPES.finditer(text):
-            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
-        for m in _PEM.finditer(text):
-            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
-        for rx in (_AUTH_HEADER, _ENV):
-            for m in rx.finditer(text):
-                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
+        for start, end in runs_with(text, _SHAPES_HINT):
+            for m in _SHAPES.finditer(text, start, end):
+                out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        if "-----BEGIN" in text:  # speed-up only: in every _PEM match
+            for m in _PEM.finditer(text):
+                out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
         lowered = lowered_for_stems(text)
+        for rx, stems in ((_AUTH_HEADER, _AUTH_HEADER_STEMS), (_ENV, _ENV_STEMS)):
+            if may_contain(lowered, stems):  # speed-up only: no stem, no match
+                for m in rx.finditer(text):
+                    out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
                 self._after_cue(text, m, out)

@@ -39,9 +39,12 @@ _BIRTH_CONTEXT = words(
     r"wordt\s+\d{1,3}",
     r"n[ée]e?\s+le",
 )
+# Inside every _BIRTH_CONTEXT match, wherever it is found (see ``Rule.context_hint``).
+_BIRTH_HINT = re.compile(r"(?i:geb|dob|d\.o\.b|date\s+of|birth|born|verjaardag|jarig|turn|wordt|n[ée]e?\s+le)")
 
 RULES = (
-    Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=50, after=12),
+    Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=50, after=12,
+         context_hint=_BIRTH_HINT),
 )
 
 

@@ -9,7 +9,20 @@ from typing import Any
 
 import pytest
 
-from scrubber.recognizers import addresses, banking, base, contact, credentials, documents, kept, names, plates
+from scrubber import engine
+from scrubber.recognizers import (
+    addresses,
+    banking,
+    base,
+    contact,
+    credentials,
+    dates,
+    documents,
+    kept,
+    names,
+    national_ids,
+    plates,
+)
 
 _STEMMED = [
     *((r.pattern, r.stems) for m in (kept, documents, banking) for r in m.RULES if r.stems),
@@ -17,6 +30,8 @@ _STEMMED = [
     (banking._EXPIRY_KEYED, banking._EXPIRY_STEMS),
     (credentials._CUE, credentials._CUE_STEMS),
     (credentials._LIST_CUE, credentials._LIST_CUE_STEMS),
+    (credentials._AUTH_HEADER, credentials._AUTH_HEADER_STEMS),
+    (credentials._ENV, credentials._ENV_STEMS),
     (names._ATTRIBUTION_RE, names._ATTRIBUTION_STEMS),
     (names._INTRO_STRONG_RE, names._INTRO_STRONG_STEMS),
     (addresses._POBOX, addresses._POBOX_STEMS),
@@ -193,3 +208,64 @@ def test_dominant_only_detection_picks_the_same_dominant_language() -> None:
         quick = language.detect(text, codes, "nl", complete=False)
         assert quick[0] == full[0]
         assert set(quick[1]) <= set(full[1])
+
+
+def _fuzz_texts(pieces: tuple[str, ...], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    glue = ("", " ", "\n", ".", ",", "-", "/", "x", "+", ":", "\t", "é")
+    return ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 8))) for _ in range(n)]
+
+
+_NUMBER_PIECES = (
+    "111222333", "111 222 333", "111.222.333", "111-222-333", "1112 22 333", "11.122.23.33", "85.07.30-033.61",
+    "850730 033 61", "85073003361", "AB123456C", "AB 12 34 56 C", "AB-12-34-56-C", "BG123456A", "GB 12 34 56 A",
+    "ZZ123456D", "QQ123456A", "+31 6 12345678", "0031612345678", "(020) 123 4567", "06-12345678", "0612345678",
+    "0", "00", "(0", "+", "123 456", "123456", "1234567", "x1", "A", "B", "G", "N", "K", "T", "Z",
+)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (national_ids._BSN, r"(?<![\w.,/+-])(?:\d{9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .])\d{2}\2\d{3}"
+                            r"|\d{2}\.\d{3}\.\d{2}\.\d{2})(?!\w|[.,/-]\d)"),
+        (national_ids._BE_NN, r"(?<![\w.,/+-])\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\w|[.,/-]\d)"),
+        (national_ids._NINO, r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+                             r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-D](?!\w)"),
+        (contact._PHONE_CANDIDATE, r"(?<![\w+/.,:-])(?:\+|00)\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
+                                   r"|(?<![\w+/.,:-])\(?0\d[\d \-./()]{6,18}\d(?![\w]|[.,/-]\d)"),
+        (credentials._OTP, r"(?<![\w.,/-])(?:\d{3} \d{3}|\d{6})(?![\w]|[.,/-]\d)"),
+        (engine._LONG_TOKEN, r"\S{80,}"),
+    ],
+    ids=["bsn", "be_nn", "nino", "phone", "otp", "long_token"],
+)
+def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:
+    slow = re.compile(plain)
+    texts = _fuzz_texts((*_NUMBER_PIECES, "a" * 79, "b" * 81, "\u00a0"), 6000, 21)
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+        assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in slow.finditer(text)], text
+
+
+def test_shapes_hint_runs_find_every_token_shape() -> None:
+    pieces = ("sk_live_" + "a" * 12, "ghp_" + "b" * 22, "glpat-" + "c" * 18, "xoxb-" + "d" * 12, "AKIA" + "E" * 16,
+              "AIza" + "f" * 35, "eyJabcdef.eyJabcdef.abcdef", "my_pat_" + "g" * 16, "whsec_" + "h" * 12, "x", "-")
+    for text in _fuzz_texts(pieces, 4000, 22):
+        whole = [m.span() for m in credentials._SHAPES.finditer(text)]
+        runs = base.runs_with(text, credentials._SHAPES_HINT)
+        assert [m.span() for s, e in runs for m in credentials._SHAPES.finditer(text, s, e)] == whole, text
+
+
+@pytest.mark.parametrize(
+    "rule", [r for m in (dates, plates) for r in m.RULES if r.context_hint is not None], ids=lambda r: r.entity
+)
+def test_context_hint_is_in_every_context_match(rule: base.Rule) -> None:
+    assert rule.context is not None and rule.context_hint is not None and rule.score <= 0
+    pieces = sorted(set(re.findall(r"[A-Za-zé][A-Za-zé.]+", rule.context.pattern)))
+    rng = random.Random(23)
+    for text in _fuzz_texts((*pieces, "12", "40", " ", "GEB", "Née", "D.O.B"), 3000, 24):
+        for _ in range(5):  # the rule searches context in windows of the text, cut anywhere
+            i = rng.randint(0, len(text))
+            j = rng.randint(i, len(text))
+            if rule.context.search(text[i:j]):
+                assert rule.context_hint.search(text), (text, i, j)
