@@ -16,9 +16,47 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
+def first_letter_guard(alternation: str) -> str:
+    """A look-ahead for the first letters of a case-insensitive alternation, or "" when they are unclear.
+
+    Speed-up only: placed before the alternation it changes no match, but at most positions it fails on
+    one character test instead of trying every alternative (``re`` tries them one by one). The letters
+    are known when every top-level alternative starts with a plain letter that is not optional.
+    """
+    alternatives: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2  # an escaped character is never structure
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if alternation[i + 1 : i + 2] != "]" else 2  # "[]...]": a leading "]" is a member
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(alternation[start:])
+    letters = set()
+    for alt in alternatives:
+        if not alt[:1].isascii() or not alt[:1].isalpha() or alt[1:2] in ("?", "*", "{"):
+            return ""
+        letters.add(alt[0].lower())
+    return "(?=(?i:[" + "".join(sorted(letters)) + "]))"
+
+
 def words(*alternatives: str) -> re.Pattern[str]:
     """A case-insensitive cue-word pattern; alternatives are regex fragments matched at word starts."""
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    alternation = "|".join(alternatives)
+    return re.compile(r"(?<![^\W_])" + first_letter_guard(alternation) + "(?:" + alternation + ")", re.IGNORECASE)
 
 
 def digits_of(value: str) -> str:

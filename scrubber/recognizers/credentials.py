@@ -20,7 +20,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain, runs_with, words
+from scrubber.recognizers.base import first_letter_guard, lowered_for_stems, may_contain, runs_with, words
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -46,13 +46,14 @@ _ENV_STEMS = ("pass", "pwd", "secret", "token", "key")
 # Speed-up hint (see ``runs_with``): every _SHAPES match is free of whitespace and holds one of these.
 _SHAPES_HINT = re.compile(r"[_-]|AKIA|AIza|eyJ")
 
-_CUE = re.compile(
-    r"(?<![^\W_])(?i:wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
+_CUE_WORDS = (
+    r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
     r"|klant-?pin|toegangscode|inlogcode|login(?:code)?|code|token|secret|api[- ]?key|sleutel|key"
     r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
     r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
-    r"|antwoord|answer)(?![^\W_])"
+    r"|antwoord|answer"
 )
+_CUE = re.compile(r"(?<![^\W_])" + first_letter_guard(_CUE_WORDS) + r"(?i:" + _CUE_WORDS + r")(?![^\W_])")
 # every cue word of _CUE contains one of these (see ``may_contain``)
 _CUE_STEMS = (
     "wachtwoord", "wachtzin", "ww", "pass", "pw", "pin", "code", "login", "token", "secret", "key", "sleutel",

@@ -17,14 +17,17 @@ from stdnum.be import vat as be_vat
 from stdnum.eu import vat as eu_vat
 
 from scrubber.config import CustomPattern
-from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
+from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
 
 _FILLER = r"[^\n\w]{0,6}(?:(?i:is|was|nr\.?|no\.?|number|nummer|van|of)\W{1,4}){0,2}"
 
 
 def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
     """A cue word, a little filler ("nr.", "is", ": "), then the value in group ``v``."""
-    return re.compile(r"(?<![^\W_])(?i:" + keywords + r")" + filler + r"(?P<v>" + value + r")(?![\w]|[-/.]\w)")
+    return re.compile(
+        r"(?<![^\W_])" + first_letter_guard(keywords) + r"(?i:" + keywords + r")" + filler + r"(?P<v>" + value
+        + r")(?![\w]|[-/.]\w)"
+    )
 
 
 _CUSTOMER = _keyed(

@@ -269,3 +269,31 @@ def test_context_hint_is_in_every_context_match(rule: base.Rule) -> None:
             j = rng.randint(i, len(text))
             if rule.context.search(text[i:j]):
                 assert rule.context_hint.search(text), (text, i, j)
+
+
+def _guarded_patterns() -> list[re.Pattern[str]]:
+    found = {}
+    for module in (addresses, banking, contact, credentials, dates, documents, kept, names, national_ids, plates):
+        candidates = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+        candidates += [p for r in getattr(module, "RULES", ()) for p in (r.pattern, r.context) if p is not None]
+        for p in candidates:
+            if "(?=(?i:[" in p.pattern:
+                found[(p.pattern, p.flags)] = p
+    return list(found.values())
+
+
+def test_first_letter_guard_reads_the_alternation() -> None:
+    guard = base.first_letter_guard
+    assert guard("wachtwoord|Pin(?:code)?|code") == "(?=(?i:[cpw]))"
+    assert guard(r"a\|b|c") == "(?=(?i:[ac]))"
+    assert guard("x[]|]|y") == "(?=(?i:[xy]))"
+    for unclear in ("abc|d(e|f)|[(|]x", "ab|c?d", "(?:bank)?x|y", "é|a", r"\d+|a", "a*b"):
+        assert guard(unclear) == "", unclear
+
+
+@pytest.mark.parametrize("pattern", _guarded_patterns(), ids=lambda p: p.pattern[:40])
+def test_first_letter_guards_change_no_match(pattern: re.Pattern[str]) -> None:
+    plain = re.compile(re.sub(r"\(\?=\(\?i:\[[a-z]+\]\)\)", "", pattern.pattern), pattern.flags)
+    assert plain.pattern != pattern.pattern
+    for text in _samples(pattern, ("KVK 12345678", "ſecret", "\u212aey", "İnlogcode", "ı"), 3000, 31):
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
