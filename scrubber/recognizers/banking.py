@@ -87,7 +87,9 @@ _OLD_ACCOUNT = re.compile(
     r"|giro\w*|bank)\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})(?![\w]|[.,]\d)"
 )
 
-_CARD = re.compile(r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")
+# (the look-behind stands after the first digit, which it then also covers, so that ``re`` skips ahead to
+# digits; same matches as with it first, see tests/scrubber/test_speedups.py)
+_CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
 _EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
 _CVC = re.compile(
