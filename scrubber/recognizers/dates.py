@@ -39,12 +39,14 @@ _BIRTH_CONTEXT = words(
     r"wordt\s+\d{1,3}",
     r"n[ée]e?\s+le",
 )
-# Inside every _BIRTH_CONTEXT match, wherever it is found (see ``Rule.context_hint``).
-_BIRTH_HINT = re.compile(r"(?i:geb|dob|d\.o\.b|date\s+of|birth|born|verjaardag|jarig|turn|wordt|n[ée]e?\s+le)")
+# Every _BIRTH_CONTEXT match holds one of these stems or is the French "née le" (see ``Rule.context_stems``;
+# the hint spells out the case-insensitive match of n[ée]e?\s+le: these letters have no other case forms).
+_BIRTH_STEMS = ("geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt")
+_BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+[lL][eE]")
 
 RULES = (
     Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=50, after=12,
-         context_hint=_BIRTH_HINT),
+         context_stems=_BIRTH_STEMS, context_hint=_BIRTH_HINT),
 )
 
 

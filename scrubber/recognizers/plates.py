@@ -50,7 +50,7 @@ RULES = (
     Rule("LICENSE_PLATE", _PLATE_ANY, score=0.0, context=_CONTEXT, context_score=0.9, before=60, hint=_DASH),
     Rule("LICENSE_PLATE", _PLATE_COMPACT, score=0.0, context=words(r"kenteken\w*", r"nummerplaat",
          r"number\s*plate", r"licen[cs]e\s*plate"), context_score=0.85, before=30, hint=_DIGIT,
-         context_hint=re.compile(r"(?i:kenteken|nummerplaat|number\s*plate|licen[cs]e\s*plate)")),
+         context_stems=("kenteken", "nummerplaat", "number", "licen")),
 )
 
 
