@@ -22,7 +22,7 @@ Everything runs in linear time over a precomputed token list; lookups are frozen
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -323,13 +323,7 @@ class NameFinder:
         n = len(toks)
         tok_starts = [t.start for t in toks]
         # token indexes per line, shared by the greeting, signature and header signals
-        tok_by_line: dict[int, list[int]] = {}
-        for idx, line_no in enumerate([t.line for t in toks]):
-            line_idxs = tok_by_line.get(line_no)
-            if line_idxs is None:
-                tok_by_line[line_no] = [idx]
-            else:
-                line_idxs.append(idx)
+        tok_by_line = _by_line(toks)
         first_on_line = {line: idxs[0] for line, idxs in tok_by_line.items()}
 
         # lexicon: every chain start in running text
@@ -684,10 +678,15 @@ class NameFinder:
 
 
 def _by_line(toks: Sequence[Token]) -> dict[int, list[int]]:
-    """Token indexes per line number."""
+    """Token indexes per line number (tokens come in text order, so each line's are one stretch)."""
     by_line: dict[int, list[int]] = {}
-    for idx, t in enumerate(toks):
-        by_line.setdefault(t.line, []).append(idx)
+    line_of = [t.line for t in toks]
+    i, n = 0, len(line_of)
+    while i < n:
+        line = line_of[i]
+        j = bisect_right(line_of, line, i)
+        by_line[line] = list(range(i, j))
+        i = j
     return by_line
 
 

@@ -444,7 +444,11 @@ def find_organizations(
         word = tok.text
         if (
             tok.kind == "word"
-            and (len(word) >= 7 or "A" <= word[0] <= "Z")  # the guards of _brand_shaped, without the call
+            # the first tests of _brand_shaped, without the call (``low`` is ``word.lower()``)
+            and (
+                (len(word) >= 7 and (not word.isascii() or low.endswith(_BRAND_ENDINGS)))
+                or ("A" <= word[0] <= "Z" and not word[1:].islower())
+            )
             and _brand_shaped(word)
             and not is_name(word)
         ):
