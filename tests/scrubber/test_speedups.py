@@ -153,11 +153,26 @@ def test_blanking_local_parts_in_at_runs_equals_the_whole_text_substitution() ->
         assert organizations._blank_local_parts(text) == whole, repr(text)
 
 
+def test_intro_weak_first_class_holds_every_case_form_of_its_letters() -> None:
+    folded = re.compile("(?i)[itdnomc]")
+    first = re.compile(names._INTRO_WEAK_RE.pattern[: names._INTRO_WEAK_RE.pattern.index("]") + 1])
+    everything = [chr(c) for c in range(0x110000)]
+    assert [c for c in everything if first.match(c)] == [c for c in everything if folded.match(c)]
+
+
 def test_intro_first_letter_look_aheads_change_no_match() -> None:
     rng = random.Random(12)
     look_ahead = re.compile(r"\(\?=\[[a-z]+\]\)")
-    for pattern in (names._INTRO_STRONG_RE, names._INTRO_WEAK_RE):
-        plain = re.compile(look_ahead.sub("", pattern.pattern, count=1), pattern.flags)
+    plain_weak = re.compile(
+        r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
+        r"(?:mijn|my|onze|our) (?:" + names._RELATIVES + r")|collega|colleague|met)[ \t]+",
+        re.IGNORECASE,
+    )
+    pairs = (
+        (names._INTRO_STRONG_RE, re.compile(look_ahead.sub("", names._INTRO_STRONG_RE.pattern, count=1), re.I)),
+        (names._INTRO_WEAK_RE, plain_weak),
+    )
+    for pattern, plain in pairs:
         assert plain.pattern != pattern.pattern
         pieces = sorted(set(re.findall(r"[A-Za-z][A-Za-z' .:-]+", plain.pattern)))
         for _ in range(5000):
