@@ -325,3 +325,26 @@ def test_first_letter_guards_change_no_match(pattern: re.Pattern[str]) -> None:
     assert plain.pattern != pattern.pattern
     for text in _samples(pattern, ("KVK 12345678", "ſecret", "\u212aey", "İnlogcode", "ı"), 3000, 31):
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_token_start_class_is_everything_but_blanks_digits_and_underscore() -> None:
+    from scrubber.recognizers import organizations
+
+    start = re.compile(organizations._LEADING_CLASS)
+    plain = re.compile(r"[^\s\d_]|\n")
+    everything = [chr(c) for c in range(0x110000)]
+    assert [c for c in everything if start.match(c)] == [c for c in everything if plain.match(c)]
+
+
+def test_token_pattern_equals_its_plain_form() -> None:
+    from scrubber.recognizers import organizations
+
+    plain = re.compile(
+        r"(?P<ini>(?:[^\W\d_]\.){1,4})(?![^\W\d_])|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)"
+        r"|(?P<nl>\n)|(?P<sym>[^\s\w])"
+    )
+    pieces = ("M.J.", "j.", "A.B.C.D.E.", "O'Neill", "Mulder-Kramer", "d’Hondt", "x", "é", "½", "_", "12", "\u00a0",
+              "\u2028", "-", "'", "’", ".", "\t", "a.b.c", "Ø.", "ß")
+    for text in _fuzz_texts(pieces, 5000, 41):
+        fast = [(m.span(), m.lastgroup) for m in organizations._TOKEN_RE.finditer(text)]
+        assert fast == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text
