@@ -80,7 +80,7 @@ _POBOX = re.compile(
 # to the house number's first digit is one of these characters, and "[ \t]\d" is in that stretch: so a
 # match starts in a run of them that holds a space or tab before a digit (see ``runs_with``).
 _STREET_STOP = re.compile(r"[^\w'’. \t-]")
-_STREET_HINT = re.compile(r"[ \t]\d")
+_STREET_HINT = re.compile(r"\d(?<=[ \t]\d)")  # a digit after a space or tab (digits are the rarer)
 # The same for the UK patterns (_UK_STREET, _UK_LINE), which start with the house number: from a match's
 # start up to its first capital the characters are those below (commas too), and the stretch holds a
 # digit, maybe a letter and a comma, blanks, then a capital. _UK_LINE reads on to a postcode on the same
@@ -104,7 +104,7 @@ def _ends_in_suffix(text: str, lowered: str | None, run: tuple[int, int]) -> boo
         return True
     start, end = run
     for m in _STREET_HINT.finditer(text, start, end):
-        before = lowered[start : m.start()]
+        before = lowered[start : m.start() - 1]  # up to the space or tab
         if before.endswith(_SUFFIX_WORDS):
             return True
         dash = before.rfind("-")

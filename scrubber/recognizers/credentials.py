@@ -43,8 +43,9 @@ _ENV = re.compile(
     r"|auth_key|access_key|client_secret|key)[A-Za-z0-9_]*[ \t]*[=:][ \t]*[\"']?(?P<v>[^\s\"']{4,})"
 )
 _ENV_STEMS = ("pass", "pwd", "secret", "token", "key")
-# Speed-up hint (see ``runs_with``): every _SHAPES match is free of whitespace and holds one of these.
-_SHAPES_HINT = re.compile(r"[_-]|AKIA|AIza|eyJ")
+# Speed-up hint (see ``runs_with``): every _SHAPES match is free of whitespace and holds one of these
+# characters ("K" of AKIA, "J" of eyJ), except Google's "AIza" keys: a text holding "AIza" is searched whole.
+_SHAPES_HINT = re.compile(r"[-_KJ]")
 
 _CUE_WORDS = (
     r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
@@ -135,7 +136,7 @@ class CredentialRecognizer(EntityRecognizer):
         if entities and "CREDENTIAL" not in entities:
             return []
         out: list[RecognizerResult] = []
-        for start, end in runs_with(text, _SHAPES_HINT):
+        for start, end in [(0, len(text))] if "AIza" in text else runs_with(text, _SHAPES_HINT):
             for m in _SHAPES.finditer(text, start, end):
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
         if "-----BEGIN" in text:  # speed-up only: in every _PEM match

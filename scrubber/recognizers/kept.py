@@ -119,7 +119,7 @@ _KVK_STEMS = (
 )
 # Speed-up hints (see ``Rule.hint``): these values are written without spaces and hold this character.
 _DASH = re.compile(r"-")
-_DOT = re.compile(r"\.")
+_DOT = re.compile(r"\.\w")  # a dot inside a value, not a sentence's last
 _COLON = re.compile(r":")
 
 RULES = (

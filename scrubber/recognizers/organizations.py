@@ -161,16 +161,19 @@ class Token(NamedTuple):
 
 
 _SKIP_HINT = re.compile(r"[.@:]")
-_DOT = re.compile(r"\.")
+_DOT = re.compile(r"\.\w")  # in every host name: a dot, then its next label
 _new_tuple = tuple.__new__  # builds a Token without NamedTuple's Python-level __new__ (same tuple)
 
 
 def tokenize(text: str) -> list[Token]:
     """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out."""
     # every _SKIP_RE match is a run of non-space characters with an "@", ":" or "."
+    # (a run whose only hint is a sentence's closing dot or a colon without "//" holds none: every match
+    # holds an "@", a "://", a dot before a word character or "www.")
     skips = [
         m.span()
         for start, end in runs_with(text, _SKIP_HINT)
+        if _may_skip(text[start:end])
         for m in _SKIP_RE.finditer(text, start, end)
         if not _is_initials_only(m.group())
     ]
@@ -198,6 +201,11 @@ def tokenize(text: str) -> list[Token]:
         # the group names are the token kinds ("ini", "word", "sym")
         append(_new_tuple(Token, (start, end, tok, tok.lower(), group, line)))
     return out
+
+
+def _may_skip(run: str) -> bool:
+    """False only when no _SKIP_RE match can lie in this whitespace-free run (a cheap necessary test)."""
+    return "@" in run or "://" in run or _DOT.search(run) is not None or "www." in run.lower()
 
 
 def _is_initials_only(value: str) -> bool:
