@@ -18,7 +18,15 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import (
+    Rule,
+    RuleRecognizer,
+    digits_of,
+    first_letter_guard,
+    lowered_for_stems,
+    may_contain,
+    words,
+)
 
 _IBAN_CANDIDATE = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
@@ -82,9 +90,13 @@ def _elfproef(value: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
 
 
+# ("bankrekening|rekening" spells out "(?:bank)?rekening": the same matches, and plain first letters for the guard)
+_OLD_ACCOUNT_CUES = (
+    r"bankrekening\w*|rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)|giro\w*|bank"
+)
 _OLD_ACCOUNT = re.compile(
-    r"(?<![^\W_])(?i:(?:bank)?rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)"
-    r"|giro\w*|bank)\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})(?![\w]|[.,]\d)"
+    r"(?<![^\W_])" + first_letter_guard(_OLD_ACCOUNT_CUES) + r"(?i:" + _OLD_ACCOUNT_CUES + r")"
+    r"\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})(?![\w]|[.,]\d)"
 )
 
 # (the look-behind stands after the first digit, which it then also covers, so that ``re`` skips ahead to

@@ -12,7 +12,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer
 
-from scrubber.recognizers.base import Rule, RuleRecognizer
+from scrubber.recognizers.base import Rule, RuleRecognizer, first_letter_guard
 
 _KEYWORDS = (
     r"paspoort\w*|passport|id[- ]?kaart\w*|identiteitskaart\w*|identiteitsbewijs|identity\s+card|id\s+card"
@@ -21,7 +21,9 @@ _KEYWORDS = (
     r"|carte\s+d'identit[ée]|eid"
 )
 _VALUE = r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,19})(?![\w-])"
-_DOC = re.compile(r"(?<![^\W_])(?i:" + _KEYWORDS + r")(?:[^\n]{0,32}?)(?<![\w-])" + _VALUE)
+_DOC = re.compile(
+    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,32}?)(?<![\w-])" + _VALUE
+)
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
 

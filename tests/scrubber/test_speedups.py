@@ -364,3 +364,14 @@ def test_skip_spans_and_domain_labels_equal_whole_text_scans() -> None:
         assert kept == whole, text
         dots = [m.group() for s, e in base.runs_with(text, org._DOT) for m in org._DOMAIN_RE.finditer(text, s, e)]
         assert dots == [m.group() for m in org._DOMAIN_RE.finditer(text)], text
+
+
+def test_old_account_cues_spelled_out_find_the_same_matches() -> None:
+    plain = re.compile(
+        r"(?<![^\W_])(?i:(?:bank)?rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)"
+        r"|giro\w*|bank)\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})"
+        r"(?![\w]|[.,]\d)"
+    )
+    extra = ("bankrekening", "Rekeningnummer", "BANK", "123456789", "12.34.56.789", "bankrekeningnr: 0123456789")
+    for text in _samples(plain, extra, 4000, 61):
+        assert [m.span("v") for m in banking._OLD_ACCOUNT.finditer(text)] == [m.span("v") for m in plain.finditer(text)]
