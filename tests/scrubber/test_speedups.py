@@ -375,3 +375,10 @@ def test_old_account_cues_spelled_out_find_the_same_matches() -> None:
     extra = ("bankrekening", "Rekeningnummer", "BANK", "123456789", "12.34.56.789", "bankrekeningnr: 0123456789")
     for text in _samples(plain, extra, 4000, 61):
         assert [m.span("v") for m in banking._OLD_ACCOUNT.finditer(text)] == [m.span("v") for m in plain.finditer(text)]
+
+
+def test_ascii_invisible_class_is_the_unicode_one_within_ascii() -> None:
+    from scrubber import textmap
+
+    for c in map(chr, range(128)):
+        assert bool(textmap._INVISIBLE_ASCII.fullmatch(c)) == bool(textmap._INVISIBLE.fullmatch(c)), repr(c)
