@@ -45,16 +45,18 @@ def normalise(text: str) -> MappedText:
     """Drop invisible/control characters and unify spaces; return the text with its offset map."""
     ascii_only = text.isascii()
     text_spaced = text if ascii_only else text.translate(_SPACES)
-    removed = list((_INVISIBLE_ASCII if ascii_only else _INVISIBLE).finditer(text_spaced))
+    removed: list[tuple[int, int]] = [
+        m.span() for m in (_INVISIBLE_ASCII.finditer(text) if ascii_only else _INVISIBLE.finditer(text_spaced))
+    ]
     if not removed:
         return MappedText(text_spaced, None, len(text))
     parts: list[str] = []
     origin: list[int] = []
     pos = 0
-    for m in removed:
-        parts.append(text_spaced[pos : m.start()])
-        origin.extend(range(pos, m.start()))
-        pos = m.end()
+    for start, end in removed:
+        parts.append(text_spaced[pos:start])
+        origin.extend(range(pos, start))
+        pos = end
     parts.append(text_spaced[pos:])
     origin.extend(range(pos, len(text_spaced)))
     return MappedText("".join(parts), tuple(origin), len(text))
