@@ -218,16 +218,20 @@ class AddressRecognizer(EntityRecognizer):
         return out
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+_PARTICLE_RE = re.compile(_PARTICLE)
+
+
 def _trim_start(text: str, start: int, end: int) -> int | None:
     """Drop leading prose words ("It's", "Mijn", "Adres") from a captured street name."""
-    tokens = list(re.finditer(r"\S+", text[start:end]))
+    tokens = list(_NON_SPACE_RUN.finditer(text[start:end]))
     for i, tok in enumerate(tokens):
         word = tok.group().lower().strip(".,:;'’")
         if i == len(tokens) - 1:
             return start + tok.start() if word not in _NOT_STREET_START else None
         if word in _NOT_STREET_START or word.endswith(("'s", "’s", ":")):
             continue
-        if re.fullmatch(_PARTICLE, word) and not text[start + tok.start()].isupper():
+        if _PARTICLE_RE.fullmatch(word) and not text[start + tok.start()].isupper():
             continue  # "aan de Dorpsstraat": lower-case particles before the name are prose
         return start + tok.start()
     return None

@@ -30,6 +30,7 @@ from scrubber.recognizers.base import (
 
 _IBAN_CANDIDATE = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 
 def _valid_iban(compact: str) -> bool:
@@ -66,7 +67,7 @@ class IbanMod97Recognizer(EntityRecognizer):
                     and (i + 1 == len(cand) or not cand[i + 1].isalnum())]
             loose_end = 0
             for end in ends:
-                compact = re.sub(r"[^A-Za-z0-9]", "", cand[:end]).upper()
+                compact = _NOT_ALNUM.sub("", cand[:end]).upper()
                 if _valid_iban(compact):
                     results.append(RecognizerResult("IBAN", start, start + end, 1.0))
                     pos = start + end

@@ -76,8 +76,11 @@ _VAT = re.compile(
 _VAT_CONTEXT = words(r"btw", r"vat", r"tva", r"ust", r"mwst", r"tax", r"omzetbelasting", r"intracom")
 
 
+_SPACE_OR_DOT = re.compile(r"[\s.]")
+
+
 def _valid_vat(value: str) -> bool:
-    compact = re.sub(r"[\s.]", "", value)
+    compact = _SPACE_OR_DOT.sub("", value)
     return compact.startswith("NL") or bool(eu_vat.is_valid(compact))
 
 
