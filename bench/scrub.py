@@ -4,7 +4,9 @@ Prints: messages/second and p50/p99 latency over the dev corpus, the time for on
 message (1 MB for Presidio only with --presidio-1mb: it takes minutes), recall/precision/keep rate (the
 project's scorer), start-up to first scrub and resident memory of a fresh process, for our ``Scrubber``
 and for an ``AnalyzerEngine`` with Presidio's default ``RecognizerRegistry`` for en on the same blank
-spaCy pipeline; then the ratios.
+spaCy pipeline; then the ratios. The analyzers take turns over the corpus (``--repeat`` rounds), so
+the ratio is measured under the same machine load; this workplace's machines are shared and noisy,
+so run it a few times and read the spread.
 Usage: .venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]
 """
 
