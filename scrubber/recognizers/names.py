@@ -344,7 +344,8 @@ class NameFinder:
             starts = [
                 idx
                 for idx, t in enumerate(toks)
-                if t.kind == "ini" or (t.kind == "word" and (t.text[0].isupper() or t.lower.rstrip(".") in titles))
+                # (a word token holds no ".", so its lower-case form is its title form)
+                if t.kind == "ini" or (t.kind == "word" and (t.text[0].isupper() or t.lower in titles))
             ]
             resume = 0  # the first token index not yet taken by a found name
             for i in starts:
