@@ -382,3 +382,20 @@ def test_ascii_invisible_class_is_the_unicode_one_within_ascii() -> None:
 
     for c in map(chr, range(128)):
         assert bool(textmap._INVISIBLE_ASCII.fullmatch(c)) == bool(textmap._INVISIBLE.fullmatch(c)), repr(c)
+
+
+def test_iban_candidates_from_the_check_digits_equal_the_plain_pattern() -> None:
+    plain = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
+    pieces = ("NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "nl91abna0417164300", "BE68539007547034", "xNL91",
+              "GB29 NWBK 6016 1331 9268 19", "_NL91ABNA0417164300", "AB12", "12", "A", "é", "٣")
+    for text in _fuzz_texts(pieces, 5000, 71):
+        for pos in range(0, len(text) + 1, 7):
+            slow = plain.search(text, pos)
+            fast = banking._IBAN_CANDIDATE.search(text, pos + 2)
+            assert (slow.span() if slow else None) == ((fast.start() - 2, fast.end()) if fast else None), text
+
+
+def test_long_tokens_are_blanked_as_the_plain_substitution_does() -> None:
+    plain = re.compile(r"\S{80,}")
+    for text in _fuzz_texts(("a" * 79, "b" * 80, "c" * 200, " ", "\n", "\u2028", "\u00a0", "x"), 3000, 72):
+        assert engine._blank_long_tokens(text) == plain.sub(lambda m: " " * len(m.group()), text), text
