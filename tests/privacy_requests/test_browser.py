@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 import re
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import update
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.privacy_requests.conftest import Desk
 from tests.web.conftest import PASSWORD
-from tests.web.smtp_sink import free_port
 from tickets import accounts
 from tickets.privacy import deadline
 from tickets.privacy import web as privacy_web
@@ -25,10 +21,7 @@ from tickets.privacy.models import PrivacyRequest, RequestState
 from tickets.web.app import create_app
 from tickets.workspace_models import Role
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="chromium not installed (make system-test-deps)")
+pytestmark = requires_chromium
 
 
 @pytest.fixture
@@ -39,16 +32,8 @@ def served(desk: Desk, db_url: str) -> Iterator[str]:
         accounts.add_agent(s, "olga", PASSWORD, display_name="Olga Officer", role=Role.PRIVACY_OFFICER)
     app = create_app(desk.store, lambda: "browser-token")
     privacy_web.install(app, desk.desk)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    limit = time.monotonic() + 10
-    while not server.started and time.monotonic() < limit:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serve_app(app) as url:
+        yield url
 
 
 def test_officer_dashboard_and_verification_in_chromium(desk: Desk, served: str, artifacts: Path) -> None:
@@ -65,7 +50,7 @@ def test_officer_dashboard_and_verification_in_chromium(desk: Desk, served: str,
     code = re.search(r"^\s{4}(\d{6})", code_mail["text"], re.M)
     assert link and code
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900})
         # The requester, without any account, confirms through the link.
         page.goto(served + link.group(1))

@@ -6,21 +6,17 @@ end to end, with screenshots in the artifacts directory.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from intake.pipeline import Intake
 from intake.webform import webform_router
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, loopback_socket, requires_chromium, serve_app
 from tests.social.conftest import count, form_settings
 from tickets import migrate
 from tickets.db import make_engine
@@ -28,12 +24,7 @@ from tickets.models import Direction, Message, OutboxEntry, Ticket
 from tickets.store import TicketStore
 from tickets.web.app import create_app
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None and not Path(CHROMIUM).exists(),
-                                reason="Debian chromium not installed (make system-test-deps)")
+pytestmark = requires_chromium
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +42,7 @@ def server(tmp_path: Path, real_scrubber: Any) -> Iterator[tuple[str, TicketStor
     engine = make_engine(f"sqlite:///{tmp_path / 'form.sqlite3'}")
     migrate.upgrade(engine)
     ticket_store = TicketStore(engine)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
+    sock = loopback_socket()
     port = sock.getsockname()[1]
     # The web app as serve builds it (its security headers included), with the form router.
     app = create_app(ticket_store, lambda: "api-token")
@@ -68,17 +58,8 @@ def server(tmp_path: Path, real_scrubber: Any) -> Iterator[tuple[str, TicketStor
                 "</iframe>")
         return HTMLResponse(html, headers={"Content-Security-Policy": "frame-src *"})
 
-    uv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert uv.started
-    yield f"http://127.0.0.1:{port}", ticket_store
-    uv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_app(app, sock) as url:
+        yield url, ticket_store
     engine.dispose()
 
 

@@ -3,20 +3,16 @@ the queue, open a ticket, reply, change status, log out; a screenshot of the tic
 
 from __future__ import annotations
 
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from intake.message import Channel, InboundMessage
 from intake.pipeline import Intake
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.fakes import FakeScrubber
 from tests.web.conftest import PASSWORD
-from tests.web.smtp_sink import free_port
 from tickets import accounts, migrate, replies
 from tickets.acknowledge import DueTimeHook
 from tickets.db import make_engine
@@ -26,11 +22,7 @@ from tickets.store import CustomerRecord, TicketStore, ticket_by_number, upsert_
 from tickets.web.app import create_app
 from tickets.web.workspace import Workspace
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="chromium not installed (make system-test-deps)")
+pytestmark = requires_chromium
 
 
 @pytest.fixture
@@ -63,16 +55,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, TicketStore, int]]:
         replies.note(session, first, agent_id=None, text="Klant heeft ook gebeld, urgent.", scrubber=FakeScrubber())
     app = create_app(store, lambda: "browser-token", workspace=Workspace(
         scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"})))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store, numbers[0]
-    server.should_exit = True
-    thread.join(10)
+    with serve_app(app) as url:
+        yield url, store, numbers[0]
     engine.dispose()
 
 
@@ -81,7 +65,7 @@ def test_agent_session_in_chromium(served: tuple[str, TicketStore, int], artifac
 
     base, store, number = served
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900})
         page.goto(f"{base}/queue")
         expect(page).to_have_url(f"{base}/login?next=%2Fqueue")  # no session: the login page
