@@ -154,7 +154,7 @@ def scrub(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and
 @privacy_cli.command("detect")
 def privacy_detect(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and out")] = True) -> None:
     """Recognise privacy-right requests in JSON lines {id, text}; prints {id, labels}."""
-    from tickets.privacy.detect_cli import run_detect
+    from privacy.detect_cli import run_detect
 
     raise typer.Exit(run_detect(sys.stdin, sys.stdout))
 
@@ -195,8 +195,8 @@ def agents_add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin", help="read the password from stdin")] = False,
 ) -> None:
     """Add an agent (asks for the password)."""
+    from models import Role
     from tickets.accounts import add_agent
-    from tickets.workspace_models import Role
 
     _agents_op(add_agent, username, _password(password_stdin), display_name=name, role=Role(role), email=email)
     typer.echo(f"agent {username} added ({role})")
@@ -239,7 +239,7 @@ def agents_token(username: str, name: Annotated[str, typer.Option(help="label of
     typer.echo(_agents_op(create_token, username, name))
 
 
-# --- vault and retention (tickets/vault.py, tickets/retention.py) ------------------------------------
+# --- vault and retention (privacy/vault.py, privacy/retention.py) ------------------------------------
 
 vault_cli = typer.Typer(no_args_is_help=True, help="The encrypted vault of stripped values.")
 retention_cli = typer.Typer(no_args_is_help=True, help="Retention: deleting what has reached its end date.")
@@ -250,7 +250,7 @@ cli.add_typer(retention_cli, name="retention")
 @vault_cli.command("generate-key")
 def vault_generate_key() -> None:
     """Print a new random AES-256 key for [vault] keys (add it under a new id, last in the list)."""
-    from scrubber.vault import generate_key
+    from privacy.cipher import generate_key
 
     typer.echo(generate_key())
 
@@ -259,7 +259,7 @@ def vault_generate_key() -> None:
 def vault_rotate_key() -> None:
     """Re-seal every vault entry with the active key; afterwards older keys can be removed."""
     from app.core import open_store, value_vault
-    from tickets.vault import key_usage, rotate
+    from privacy.vault import key_usage, rotate
 
     settings = _settings()
     vault = value_vault(settings)
@@ -282,7 +282,7 @@ def retention_run(
 ) -> None:
     """Show (or with --apply delete) what the retention policy says has reached its end date."""
     from app.core import open_store
-    from tickets import retention
+    from privacy import retention
 
     settings = _settings()
     store = open_store(settings)
@@ -303,7 +303,7 @@ def retention_contract_ended(
     from datetime import date
 
     from app.core import open_store
-    from tickets.retention import set_contract_end
+    from privacy.retention import set_contract_end
 
     ended = None if on.lower() == "none" else date.fromisoformat(on)
     store = open_store(_settings())
@@ -319,22 +319,23 @@ def retention_contract_ended(
 
 
 
-# --- privacy-right requests (tickets/privacy) -------------------------------------------------------
+# --- privacy-right requests (privacy) -------------------------------------------------------
 
 
 @privacy_cli.command("list")
 def privacy_list() -> None:
     """Open privacy requests, earliest deadline first (ids, types, states and dates; no personal data)."""
     from app.core import open_store
-    from tickets.privacy import deadline
-    from tickets.privacy.reminders import open_by_due
+    from models import ticket_number
+    from privacy import deadline
+    from privacy.reminders import open_by_due
 
     store = open_store(_settings())
     try:
         with store.reading() as session:
             for r in open_by_due(session):
                 late = " OVERDUE" if r.due_on < deadline.today() else ""
-                ticket = r.ticket_id + 100000 if r.ticket_id else "-"
+                ticket = ticket_number(r.ticket_id) if r.ticket_id else "-"
                 typer.echo(f"{r.id}\t{','.join(r.types)}\t{r.state}\tticket {ticket}\tdue {r.due_on}{late}")
     finally:
         store.engine.dispose()
@@ -344,8 +345,8 @@ def privacy_list() -> None:
 def privacy_hold(ticket: int, basis: Annotated[str, typer.Option(help="why it must be kept")] = "financial") -> None:
     """Mark a ticket as a record with a legal retention duty: an erasure keeps it (restricted)."""
     from app.core import open_store
-    from tickets.privacy import deadline
-    from tickets.privacy.models import RetentionHold
+    from models import RetentionHold
+    from privacy import deadline
     from tickets.store import ticket_by_number
 
     settings = _settings()
@@ -367,8 +368,8 @@ def privacy_hold(ticket: int, basis: Annotated[str, typer.Option(help="why it mu
 def privacy_remind() -> None:
     """Queue today's reminder to privacy officers now (serve does this daily on its own)."""
     from app.core import open_store
-    from tickets.privacy.reminders import send_reminders
-    from tickets.privacy.texts import Texts
+    from privacy.reminders import send_reminders
+    from privacy.texts import Texts
 
     settings = _settings()
     store = open_store(settings)

@@ -22,16 +22,16 @@ from pydantic_settings import (
 )
 
 from bots.config import TelegramConfig
-from intake.graph_sender import GraphSettings
 from intake.imap import ImapMailboxConfig
 from intake.pipeline import IntakeLimits
 from intake.smtp import SmtpSettings
-from intake.webhooks_http import MetaWebhookSettings, WebhookSettings
+from outbound.acknowledge import AckConfig
+from outbound.graph import GraphSettings
+from outbound.mail import SmarthostConfig
+from privacy.config import PrivacyConfig
+from privacy.retention import RetentionPolicy
 from scrubber.config import ScrubberConfig
-from tickets.acknowledge import AckConfig
-from tickets.mail_sender import SmarthostConfig
-from tickets.privacy.config import PrivacyConfig
-from tickets.retention import RetentionPolicy
+from web.webhooks import MetaWebhookSettings, WebhookSettings
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
 
@@ -130,7 +130,7 @@ class SocialConfig(BaseModel):
 
 
 class VaultConfig(BaseModel):
-    """The encrypted vault of stripped values (tickets/vault.py, scrubber/vault.py); off by default."""
+    """The encrypted vault of stripped values (privacy/vault.py, privacy/cipher.py); off by default."""
 
     enabled: bool = False
     # Key id -> URL-safe base64 AES-256 key (``scrubdesk vault generate-key``). Keep an old key until
@@ -170,7 +170,7 @@ class Settings(BaseSettings):
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
     social: SocialConfig = Field(default_factory=SocialConfig)
-    # Privacy-right requests (tickets/privacy): authserv-id, links, the art. 15 statement, external systems.
+    # Privacy-right requests (privacy): authserv-id, links, the art. 15 statement, external systems.
     privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)

@@ -11,13 +11,13 @@ from pydantic import SecretStr
 
 from app.config import Settings
 from intake.pipeline import Intake
+from models import migrate
+from models.db import make_engine
+from privacy.recognize import detect_requests
+from privacy.vault import SqlVault
 from scrubber.config import ScrubberConfig
 from scrubber.engine import Scrubber
-from tickets import migrate
-from tickets.db import make_engine
-from tickets.privacy.recognize import detect_requests
 from tickets.store import TicketStore
-from tickets.vault import SqlVault
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class Core:
     store: TicketStore
     scrubber: Scrubber
     intake: Intake
-    # The encrypted vault of stripped values, when ``[vault] enabled`` (tickets/vault.py).
+    # The encrypted vault of stripped values, when ``[vault] enabled`` (privacy/vault.py).
     vault: SqlVault | None = None
 
     def close(self) -> None:
@@ -63,7 +63,7 @@ def value_vault(settings: Settings) -> SqlVault | None:
         return None
     from datetime import timedelta
 
-    from scrubber.vault import Keyring
+    from privacy.cipher import Keyring
 
     if not cfg.keys:
         raise ValueError("[vault] enabled needs at least one key (scrubdesk vault generate-key)")

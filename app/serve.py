@@ -20,31 +20,31 @@ import uvicorn
 
 from app.config import Settings
 from app.core import Core, api_token, build_core
+from app.single_consumer import Role, RoleRunner
 from intake.email_parse import parse_email, to_inbound
 from intake.errors import RejectedMessage
-from intake.graph_sender import graph_senders
+from intake.hooks import PrivacyHook
 from intake.imap import ImapMailboxConfig, ImapPoller
-from intake.privacy_hook import PrivacyHook
+from intake.imap_state import SqlMailboxState
 from intake.smtp import SmtpServer
-from intake.webform import WebFormSettings, secret_from_file, webform_router
-from intake.webhooks_http import webhook_router
-from tickets import retention
-from tickets.acknowledge import AutoAcknowledger, DueTimeHook
-from tickets.mail_sender import SmtpSender
-from tickets.outbox import OutboxWorker
-from tickets.privacy import web as privacy_web
-from tickets.privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
-from tickets.privacy.reminders import ReminderJob
-from tickets.privacy.service import PrivacyDesk
+from outbound.acknowledge import AutoAcknowledger, DueTimeHook
+from outbound.graph import graph_senders
+from outbound.mail import SmtpSender
+from outbound.worker import OutboxWorker
+from privacy import retention
+from privacy.desk import PrivacyDesk
+from privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
+from privacy.reminders import ReminderJob
+from privacy.vault import RevealPolicy
+from privacy.verification import Verifier, load_or_create_key
 from tickets.replies import MailIdentity
-from tickets.singleton import Role, RoleRunner
-from tickets.store import SqlMailboxState
-from tickets.vault import RevealPolicy
-from tickets.verification import Verifier, load_or_create_key
-from tickets.web import vault_routes
-from tickets.web.app import create_app
-from tickets.web.auth import AuthSettings
-from tickets.web.workspace import Workspace
+from web import privacy as privacy_web
+from web import vault as vault_routes
+from web.app import create_app
+from web.auth import AuthSettings
+from web.webform import WebFormSettings, secret_from_file, webform_router
+from web.webhooks import webhook_router
+from web.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +76,12 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     executor = ThreadPoolExecutor(max_workers=settings.intake.workers, thread_name_prefix="intake")
     smtp = SmtpServer(core.intake.submit, settings.smtp.to_settings(), executor)
     token = api_token(settings)
-    # agents' workspace: reply channels, e-mail outbox worker, intake hooks (tickets/web)
+    # agents' workspace: reply channels, e-mail outbox worker, intake hooks (web)
 
     mail_cfg = settings.outbound_mail
     identity = MailIdentity(mail_cfg.message_id_domain() if mail_cfg else settings.smtp.hostname)
     reply_channels = ({"email"} if mail_cfg else set()) | ({"telegram"} if settings.telegram.token else set())
-    # social and web channels (intake/graph_sender.py): Graph API senders; web-form tickets are
+    # social and web channels (outbound/graph.py): Graph API senders; web-form tickets are
     # answered by e-mail, so they are replyable when outbound mail is configured.
 
     social_senders = graph_senders(settings.social.graph(), core.store)
@@ -99,7 +99,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     app = create_app(core.store, lambda: token, workspace=workspace, auth=AuthSettings(
         api_token=lambda: token, cookie_secure=settings.web.cookie_secure,
         session_lifetime=timedelta(hours=settings.web.session_hours)))
-    # privacy-right requests (tickets/privacy): after-commit hook, officer pages, verify/download
+    # privacy-right requests (privacy): after-commit hook, officer pages, verify/download
 
     privacy_desk = PrivacyDesk(core.store, Verifier(
         load_or_create_key(settings.data_dir / "verification.key"),
@@ -127,7 +127,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
             public_url=social.form_public_url or f"http://{settings.web.host}:{settings.web.port}",
             site_name=social.form_site_name, secure_cookie=bool(settings.web.cookie_secure),
             send_ack=mail_cfg is not None and settings.ack.enabled)))
-    # vault reveal (tickets/vault.py), when [vault] enabled
+    # vault reveal (privacy/vault.py), when [vault] enabled
 
     if core.vault is not None:
         vault_routes.install(app, vault_routes.VaultAccess(
@@ -141,7 +141,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    # Single-consumer work runs in whichever serve process holds its role (tickets/singleton.py).
+    # Single-consumer work runs in whichever serve process holds its role (app/single_consumer.py).
     roles_stop = threading.Event()
     role_threads: list[threading.Thread] = []
 

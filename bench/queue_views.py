@@ -35,12 +35,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, insert, text
 
-from tickets import migrate, queue, search
-from tickets.db import make_engine, normalise_url
-from tickets.models import Contact, Message, Ticket
+from models import Agent, Contact, Message, Ticket, TicketDue, migrate
+from models.db import make_engine, normalise_url
+from tickets import queue, search
 from tickets.store import TicketStore
-from tickets.web.app import create_app
-from tickets.workspace_models import Agent, TicketDue
+from web.app import create_app
 
 _PROSE = (
     "website offline foutmelding factuur betaling domein verhuizen mailbox wachtwoord inloggen dns record "

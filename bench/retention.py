@@ -20,12 +20,13 @@ from sqlalchemy import create_engine, text
 # The repository root instead of bench/ (whose queue.py would shadow the standard library module).
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from intake.message import Channel, InboundMessage  # noqa: E402
+from intake.message import InboundMessage  # noqa: E402
 from intake.pipeline import Intake  # noqa: E402
+from models import Channel, migrate  # noqa: E402
+from models.db import make_engine, normalise_url  # noqa: E402
+from privacy import retention  # noqa: E402
 from tests.fakes import FakeScrubber  # noqa: E402
 from tests.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
-from tickets import migrate, retention  # noqa: E402
-from tickets.db import make_engine, normalise_url  # noqa: E402
 from tickets.store import TicketStore  # noqa: E402
 
 

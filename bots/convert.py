@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 
 from aiogram.types import Message
 
-from intake.message import Channel, InboundAttachment, InboundMessage
+from intake.message import InboundAttachment, InboundMessage
+from models import Channel
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """/link: connect this chat to a customer account with a one-time code sent to the address on file.
 
 ``/link 104233`` or ``/link name@example.nl`` (or ``/link`` and then the identifier) issues a code
-through ``tickets.verification``; the e-mail goes out through the outbox (channel "email", kind
+through ``privacy.verification``; the e-mail goes out through the outbox (channel "email", kind
 "verification"). A six-digit message while a code is pending is taken as the code, not stored as a
 ticket message; whether a code is pending is read from the database, so it survives a restart.
 """
@@ -22,7 +22,7 @@ from bots import replies
 from bots.config import TelegramConfig
 from bots.operations import BotOperations
 from bots.texts import lang_of, text
-from tickets.verification import CheckStatus
+from privacy.verification import CheckStatus
 
 CODE = re.compile(r"^\s*\d{3}\s?\d{3}\s*$")
 

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bots.texts import Lang, text
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
+from models import Channel, Contact, Customer, Direction, Message, Ticket, utcnow
+from privacy.verification import CheckResult, CheckStatus, TooManyCodes, Verifier
 from tickets import outbox, store
-from tickets.models import OPEN_STATUSES, Contact, Customer, Direction, Message, Ticket, utcnow
-from tickets.verification import CheckResult, CheckStatus, TooManyCodes, Verifier
 
 log = logging.getLogger(__name__)
 
@@ -35,41 +35,16 @@ class TicketSummary:
 
 
 def _contact(session: Session, chat_id: int | str) -> Contact | None:
-    return session.scalars(
-        select(Contact).where(Contact.channel == CHANNEL, Contact.address == str(chat_id))
-    ).first()
+    return store.find_contact(session, CHANNEL, str(chat_id))
 
 
 def _subject(contact: Contact) -> str:
     return f"contact:{contact.id}"
 
 
-def _open_tickets(session: Session, contact: Contact) -> list[Ticket]:
-    return list(
-        session.scalars(
-            select(Ticket)
-            .where(Ticket.contact_id == contact.id, Ticket.status.in_(OPEN_STATUSES))
-            .order_by(Ticket.id)
-        )
-    )
-
-
 def set_reachable(ticket_store: store.TicketStore, chat_id: int | str, reachable: bool, reason: str) -> bool:
-    """Record that the chat blocked (or unblocked) the bot; True when the state changed.
-
-    An unreachable contact is shown on each of its open tickets through a ticket event, so an agent
-    knows a reply will not arrive and can choose another way.
-    """
-    with ticket_store.writing() as session:
-        contact = _contact(session, chat_id)
-        if contact is None or contact.unreachable == (not reachable):
-            return False
-        contact.unreachable = not reachable
-        kind = "contact_reachable" if reachable else "contact_unreachable"
-        for ticket in _open_tickets(session, contact):
-            store.add_event(session, ticket, kind, {"channel": CHANNEL, "reason": reason})
-        log.info("telegram: contact=%d %s reason=%s", contact.id, kind, reason)
-        return True
+    """Record that the chat blocked (or unblocked) the bot; True when the state changed."""
+    return store.set_reachable(ticket_store, CHANNEL, str(chat_id), reachable, reason)
 
 
 class BotOperations:
@@ -96,13 +71,13 @@ class BotOperations:
                 return []
             return [
                 TicketSummary(number=t.number, status=str(t.status), subject=t.subject or _opening(session, t))
-                for t in _open_tickets(session, contact)
+                for t in store.open_tickets_of_contact(session, contact)
             ]
 
     def record_privacy_request(self, msg: InboundMessage) -> SubmitOutcome:
         """Store the /privacy message like any other and mark its ticket (idempotent on re-delivery).
 
-        The privacy-request workflow (tickets/privacy) picks the mark up; until then an agent sees it.
+        The privacy-request workflow (privacy) picks the mark up; until then an agent sees it.
         """
         outcome = self.submit(msg)
         if outcome.ticket_id is None:
@@ -184,7 +159,7 @@ class BotOperations:
                 # A code for an unknown identifier was never sent; guessing it links nothing.
                 return CheckResult(CheckStatus.LOCKED)
             contact.customer_id = customer_id
-            for ticket in _open_tickets(session, contact):
+            for ticket in store.open_tickets_of_contact(session, contact):
                 if ticket.customer_id is None:
                     ticket.customer_id = customer_id
                 store.add_event(session, ticket, "contact_linked", {"channel": CHANNEL})

@@ -25,12 +25,12 @@ from bots import commands, conversation, linking
 from bots.config import TelegramConfig
 from bots.operations import BotOperations
 from bots.polling import ALLOWED_UPDATES, Backoff, Poller, sleep_unless_stopped
-from bots.sender import TelegramSender
 from bots.texts import COMMANDS
 from bots.webhook import webhook_router
 from intake.pipeline import Intake
+from outbound.telegram import TelegramSender
+from privacy.verification import Verifier, load_or_create_key
 from tickets.store import TicketStore
-from tickets.verification import Verifier, load_or_create_key
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class TelegramBot:
             log.warning("telegram: setMyCommands failed (%s)", type(exc).__name__)
 
     def polling_term(self, loop: asyncio.AbstractEventLoop) -> Callable[[threading.Event], None]:
-        """Work for ``tickets.singleton.RoleRunner``: poll on ``loop`` until the term ends.
+        """Work for ``app.single_consumer.RoleRunner``: poll on ``loop`` until the term ends.
 
         Telegram allows one ``getUpdates`` consumer per bot (HTTP 409 otherwise), so with several
         ``serve`` processes only the holder of the "telegram" role polls; the others stand by.

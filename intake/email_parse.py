@@ -34,7 +34,8 @@ from typing import Any
 from intake.mail_auto import MailFacts, classify
 from intake.mail_body import extract_body
 from intake.mail_charset import clean_text, repair_header_text
-from intake.message import BounceReport, Channel, InboundAttachment, InboundMessage
+from intake.message import BounceReport, InboundAttachment, InboundMessage
+from models import Channel
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
+from models import Channel
 
 SIGNATURE_HEADER = "X-Scrubdesk-Signature"
 TIMESTAMP_HEADER = "X-Scrubdesk-Timestamp"

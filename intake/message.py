@@ -7,17 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 
-
-class Channel(StrEnum):
-    EMAIL = "email"
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    MESSENGER = "messenger"
-    INSTAGRAM = "instagram"
-    WEBFORM = "webform"
-    WEBHOOK = "webhook"
+from models import Channel
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,12 @@ from sqlalchemy.orm import Session
 
 from intake.attachment_clean import attachment_text, clean_attachment_report
 from intake.errors import TransientError
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
+from models import Channel, Contact, Direction, Ticket, ticket_number
+from privacy.cipher import is_high_risk
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
-from scrubber.vault import is_high_risk
 from tickets import store
-from tickets.models import TICKET_NUMBER_OFFSET, Contact, Direction, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +52,16 @@ class SubmitOutcome:
 
 
 class PrivacyDetector(Protocol):
-    """Recognises privacy-right requests (tickets.privacy.recognize) on the raw text."""
+    """Recognises privacy-right requests (privacy.recognize) on the raw text."""
 
     def __call__(self, text: str) -> Sequence[str]: ...
 
 
 class ValueVault(Protocol):
-    """Keeps a stripped value encrypted (``tickets.vault.SqlVault``), inside the commit transaction.
+    """Keeps a stripped value encrypted (``privacy.vault.SqlVault``), inside the commit transaction.
 
     Called once per redacted value and placeholder of the message, never for a high-risk type
-    (``scrubber.vault.HIGH_RISK_TYPES``); the raw value exists only in memory until it is sealed.
+    (``privacy.cipher.HIGH_RISK_TYPES``); the raw value exists only in memory until it is sealed.
     """
 
     def put(self, session: Session, ticket_id: int, entity_type: str, number: int, value: str) -> None: ...
@@ -337,7 +337,7 @@ def _duplicate(ticket_id: int, message_id: int) -> SubmitOutcome:
     return SubmitOutcome(
         status="duplicate",
         ticket_id=ticket_id,
-        ticket_number=ticket_id + TICKET_NUMBER_OFFSET,
+        ticket_number=ticket_number(ticket_id),
         message_id=message_id,
         reason="already stored",
     )

@@ -1,6 +1,6 @@
 """Meta platforms (WhatsApp Business Cloud API, Messenger, Instagram messaging): signatures and parsing.
 
-Pure functions from a webhook request to ``InboundMessage``s, so the HTTP side (``intake.webhooks_http``)
+Pure functions from a webhook request to ``InboundMessage``s, so the HTTP side (``web.webhooks``)
 stays thin and the parsing is testable on stored payloads. Meta signs every POST with
 ``X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the app secret>``; the GET
 subscription handshake echoes ``hub.challenge`` when ``hub.verify_token`` matches ours.
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
+from models import Channel
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 

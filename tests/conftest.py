@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tickets import migrate
-from tickets.db import make_engine, normalise_url
+from models import migrate
+from models.db import make_engine, normalise_url
 from tickets.store import TicketStore
 
 PG_URL = os.environ.get("SCRUBDESK_TEST_DATABASE_URL")

@@ -21,8 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from tickets.models import utcnow
-from tickets.workspace_models import Agent, AgentSession, ApiToken, Role
+from models import Agent, AgentSession, ApiToken, Role, utcnow
 
 _hasher = PasswordHasher()
 # Verified when a username does not exist, so that a wrong name costs as long as a wrong password.

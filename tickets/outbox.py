@@ -1,71 +1,18 @@
-"""The outbox: side effects (mail, chat replies) written in the same transaction as their cause.
+"""The outbox's write side: side effects (mail, chat replies) written in the same transaction as their cause.
 
 A reply is committed together with its outbox entry, so a crash never sends a reply for something
 that was not stored and never loses one that was (docs/architecture, "Side effects after commit").
-``OutboxWorker`` claims due entries, hands each to the sender of its channel, and marks the result.
-
-Claiming: an entry is moved to ``sending`` with a lease (``next_attempt_at`` = now + lease) in its own
-short transaction, on PostgreSQL with ``FOR UPDATE SKIP LOCKED`` so several processes never claim the
-same entry. A worker that dies after claiming leaves the entry in ``sending``; when the lease runs out
-it is claimed again. Senders make that re-send harmless where the channel allows it (e-mail keeps the
-same Message-ID, which receiving systems use to suppress duplicates); the window between a successful
-send and the mark is a single short commit.
+``outbound.worker`` claims due entries and hands each to the sender of its channel.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, Protocol
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tickets.models import OutboxEntry, OutboxStatus, utcnow
-from tickets.store import TicketStore
-
-log = logging.getLogger(__name__)
-
-# Back-off after a failed attempt: 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, ... (capped at 6 h); after
-# MAX_ATTEMPTS an entry is marked failed and shown on its ticket.
-BACKOFF = (30, 120, 600, 1800, 3600, 7200, 21600)
-MAX_ATTEMPTS = 12
-LEASE = timedelta(minutes=5)
-
-
-class PermanentSendError(Exception):
-    """The channel refused for good (blocked bot, unknown recipient): do not retry."""
-
-
-class TransientSendError(Exception):
-    """Try again later; ``retry_after`` (seconds) when the channel said how long (HTTP 429)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True, slots=True)
-class OutboundItem:
-    """What a sender gets: a detached copy of the entry (no session needed to read it)."""
-
-    id: int
-    ticket_id: int | None
-    message_id: int | None
-    channel: str
-    kind: str
-    payload: Mapping[str, Any]
-    attempts: int
-
-
-class Sender(Protocol):
-    """Delivers one outbox item on one channel (SMTP smarthost, Telegram, Graph API, ...)."""
-
-    def send(self, item: OutboundItem) -> None: ...
+from models import OutboxEntry, utcnow
 
 
 def enqueue(
@@ -90,142 +37,3 @@ def enqueue(
     session.add(entry)
     session.flush()
     return entry
-
-
-def claim(
-    ticket_store: TicketStore, *, channels: Sequence[str], limit: int = 10, lease: timedelta = LEASE
-) -> list[OutboundItem]:
-    """Claim up to ``limit`` due entries of the given channels for this worker (one transaction).
-
-    When ``lease`` ends an entry not yet marked is claimed (and sent) again by another worker; see
-    ``OutboxWorker.run_once`` for how a slow batch avoids that.
-    """
-    now = utcnow()
-    with ticket_store.writing() as session:
-        query = (
-            select(OutboxEntry)
-            .where(
-                OutboxEntry.channel.in_(list(channels)),
-                or_(OutboxEntry.status == OutboxStatus.PENDING, OutboxEntry.status == OutboxStatus.SENDING),
-                OutboxEntry.next_attempt_at <= now,
-            )
-            .order_by(OutboxEntry.next_attempt_at, OutboxEntry.id)
-            .limit(limit)
-        )
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        entries = list(session.scalars(query))
-        items = []
-        for entry in entries:
-            entry.status = OutboxStatus.SENDING
-            entry.attempts += 1
-            entry.next_attempt_at = now + lease
-            items.append(
-                OutboundItem(
-                    id=entry.id,
-                    ticket_id=entry.ticket_id,
-                    message_id=entry.message_id,
-                    channel=entry.channel,
-                    kind=entry.kind,
-                    payload=dict(entry.payload),
-                    attempts=entry.attempts,
-                )
-            )
-        return items
-
-
-def mark_sent(ticket_store: TicketStore, item_id: int) -> None:
-    with ticket_store.writing() as session:
-        entry = session.get(OutboxEntry, item_id)
-        if entry is not None:
-            entry.status, entry.sent_at, entry.last_error = OutboxStatus.SENT, utcnow(), None
-
-
-def mark_failed(
-    ticket_store: TicketStore, item_id: int, reason: str, *, permanent: bool, retry_after: float | None = None
-) -> None:
-    """Schedule a retry with back-off, or give up (permanent error or too many attempts)."""
-    with ticket_store.writing() as session:
-        entry = session.get(OutboxEntry, item_id)
-        if entry is None:
-            return
-        entry.last_error = reason[:500]
-        if permanent or entry.attempts >= MAX_ATTEMPTS:
-            entry.status = OutboxStatus.FAILED
-            return
-        delay: float = BACKOFF[min(entry.attempts - 1, len(BACKOFF) - 1)]
-        if retry_after is not None:
-            delay = max(retry_after, 1.0)
-        entry.status = OutboxStatus.PENDING
-        entry.next_attempt_at = utcnow() + timedelta(seconds=delay)
-
-
-def deliver(ticket_store: TicketStore, senders: Mapping[str, Sender], item: OutboundItem) -> bool:
-    """Send one claimed item and record the result; True when it was sent."""
-    sender = senders.get(item.channel)
-    if sender is None:
-        mark_failed(ticket_store, item.id, f"channel {item.channel} not available", permanent=False)
-        return False
-    try:
-        sender.send(item)
-    except PermanentSendError as exc:
-        log.warning("outbox: entry %d permanently failed: %s", item.id, exc)
-        mark_failed(ticket_store, item.id, str(exc), permanent=True)
-        return False
-    except TransientSendError as exc:
-        log.info("outbox: entry %d will be retried: %s", item.id, exc)
-        mark_failed(ticket_store, item.id, str(exc), permanent=False, retry_after=exc.retry_after)
-        return False
-    except Exception as exc:
-        log.exception("outbox: entry %d sender crashed", item.id)
-        mark_failed(ticket_store, item.id, type(exc).__name__, permanent=False)
-        return False
-    mark_sent(ticket_store, item.id)
-    return True
-
-
-class OutboxWorker:
-    """Polls the outbox and sends due entries until ``stop`` is set; run it in a thread."""
-
-    def __init__(
-        self,
-        ticket_store: TicketStore,
-        senders: Mapping[str, Sender],
-        *,
-        stop: threading.Event,
-        poll_interval: float = 1.0,
-        batch: int = 10,
-        lease: timedelta = LEASE,
-    ) -> None:
-        self.store = ticket_store
-        self.senders = senders
-        self.stop = stop
-        self.poll_interval = poll_interval
-        self.batch = batch
-        self.lease = lease
-        self.wake = threading.Event()
-
-    def run_once(self) -> int:
-        sent = 0
-        # The batch shares one lease, taken at the claim. Once half of it has passed, the items still
-        # waiting are left alone: when the lease ends another process claims them, and sending them
-        # here as well would send them twice. (So one send, its timeout included, must take less than
-        # half the lease.) They are claimed again when it ends, by this process or another.
-        until = time.monotonic() + self.lease.total_seconds() / 2
-        for item in claim(self.store, channels=list(self.senders), limit=self.batch, lease=self.lease):
-            if time.monotonic() > until:
-                log.info("outbox: entry %d left for the next claim (half its lease has passed)", item.id)
-                continue
-            sent += deliver(self.store, self.senders, item)
-        return sent
-
-    def run(self) -> None:
-        while not self.stop.is_set():
-            try:
-                busy = self.run_once() > 0
-            except Exception:
-                log.exception("outbox: worker pass failed")
-                busy = False
-            if not busy:
-                self.wake.wait(self.poll_interval)
-                self.wake.clear()

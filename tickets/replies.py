@@ -3,7 +3,7 @@
 A reply is one transaction: the outgoing ``Message`` row and its outbox entry (tickets.outbox), so
 it is sent if and only if it was stored. For e-mail the Message-ID is chosen here and stored as the
 message's ``external_id`` (channel "email"): the customer's answer carries it in In-Reply-To and
-threads back (RFC 5322 section 3.6.4); a re-send after a crash reuses it (see tickets.mail_sender).
+threads back (RFC 5322 section 3.6.4); a re-send after a crash reuses it (see outbound.mail).
 
 What the agent typed is sent as typed, and stored after the scrubber ran over it with the ticket's
 placeholder book (an agent who repeats the customer's IBAN leaves ``<IBAN_1>`` in the store). The
@@ -21,12 +21,12 @@ from email.utils import format_datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from scrubber import ScrubbedText, TextScrubber
-from tickets import outbox, queue, store
-from tickets.models import (
+from models import (
     OPEN_STATUSES,
+    Agent,
     Customer,
     Direction,
+    Macro,
     Message,
     OutboxEntry,
     PlaceholderKey,
@@ -35,7 +35,8 @@ from tickets.models import (
     TicketStatus,
     utcnow,
 )
-from tickets.workspace_models import Agent, Macro
+from scrubber import ScrubbedText, TextScrubber
+from tickets import outbox, queue, store
 
 # Channels whose replies go through a sender that exists in this deployment is decided by the caller
 # (the configured senders); these are the ones a reply can ever target.

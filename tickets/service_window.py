@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tickets.models import Direction, Message, utcnow
+from models import Direction, Message, utcnow
 
 SERVICE_WINDOW = timedelta(hours=24)
 # The channels the window applies to.

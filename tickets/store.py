@@ -7,6 +7,7 @@ Transactions belong to the caller (``TicketStore.writing()``), so one message is
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,23 +18,23 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from scrubber import ScrubbedText
-from tickets.db import make_sessionmaker
-from tickets.models import (
+from models import (
     OPEN_STATUSES,
-    TICKET_NUMBER_OFFSET,
     Attachment,
     Contact,
     Customer,
     Direction,
-    ImapMailboxState,
     Message,
     PlaceholderKey,
     Ticket,
     TicketEvent,
     TicketStatus,
-    utcnow,
+    ticket_id_of,
 )
+from models.db import make_sessionmaker
+from scrubber import ScrubbedText
+
+log = logging.getLogger(__name__)
 
 # "[#100042]" in a subject: the tag our outgoing mail carries so a reply can find its ticket.
 TICKET_TAG = re.compile(r"\[#(\d{6,12})\]")
@@ -86,7 +87,8 @@ def find_message(session: Session, channel: str, external_id: str) -> Message | 
 
 
 def ticket_by_number(session: Session, number: int) -> Ticket | None:
-    return session.get(Ticket, number - TICKET_NUMBER_OFFSET) if number > TICKET_NUMBER_OFFSET else None
+    row_id = ticket_id_of(number)
+    return session.get(Ticket, row_id) if row_id is not None else None
 
 
 def ticket_by_mail_refs(session: Session, refs: Sequence[str]) -> Ticket | None:
@@ -149,6 +151,36 @@ def get_or_create_contact(session: Session, channel: str, address: str) -> Conta
     session.add(contact)
     session.flush()
     return contact
+
+
+def find_contact(session: Session, channel: str, address: str) -> Contact | None:
+    return session.scalars(
+        select(Contact).where(Contact.channel == channel, Contact.address == normalise_address(channel, address))
+    ).first()
+
+
+def open_tickets_of_contact(session: Session, contact: Contact) -> list[Ticket]:
+    return list(session.scalars(
+        select(Ticket).where(Ticket.contact_id == contact.id, Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.id)
+    ))
+
+
+def set_reachable(ticket_store: TicketStore, channel: str, address: str, reachable: bool, reason: str) -> bool:
+    """Record that a contact blocked (or unblocked) us; True when the state changed.
+
+    An unreachable contact is shown on each of its open tickets through a ticket event, so an agent
+    knows a reply will not arrive and can choose another way.
+    """
+    with ticket_store.writing() as session:
+        contact = find_contact(session, channel, address)
+        if contact is None or contact.unreachable == (not reachable):
+            return False
+        contact.unreachable = not reachable
+        kind = "contact_reachable" if reachable else "contact_unreachable"
+        for ticket in open_tickets_of_contact(session, contact):
+            add_event(session, ticket, kind, {"channel": channel, "reason": reason})
+        log.info("store: contact=%d %s reason=%s", contact.id, kind, reason)
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,26 +361,3 @@ def list_tickets(
     if before_id is not None:
         query = query.where(Ticket.id < before_id)
     return list(session.scalars(query))
-
-
-# --- IMAP mailbox state (intake.imap.MailboxStateStore) -----------------------------------------
-
-
-class SqlMailboxState:
-    """UIDVALIDITY and last handled UID per mailbox, kept in the store."""
-
-    def __init__(self, store: TicketStore) -> None:
-        self._store = store
-
-    def load(self, mailbox_key: str) -> tuple[int, int] | None:
-        with self._store.reading() as session:
-            row = session.get(ImapMailboxState, mailbox_key)
-            return (row.uidvalidity, row.last_uid) if row else None
-
-    def save(self, mailbox_key: str, uidvalidity: int, last_uid: int) -> None:
-        with self._store.writing() as session:
-            row = session.get(ImapMailboxState, mailbox_key)
-            if row is None:
-                session.add(ImapMailboxState(mailbox_key=mailbox_key, uidvalidity=uidvalidity, last_uid=last_uid))
-            else:
-                row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, utcnow()

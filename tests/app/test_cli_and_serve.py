@@ -15,10 +15,10 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from models import Contact, Customer, Message
+from models.db import make_engine
 from tests.netutil import free_port
 from tests.smtp.test_crash import wait_port
-from tickets.db import make_engine
-from tickets.models import Contact, Customer, Message
 from tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from models import OutboxEntry, OutboxStatus, utcnow
+from outbound import worker as delivery
 from tickets import outbox
-from tickets.models import OutboxEntry, OutboxStatus, utcnow
 from tickets.store import TicketStore
 
 
@@ -18,7 +19,7 @@ class Recorder:
         self.fail = fail
         self.lock = threading.Lock()
 
-    def send(self, item: outbox.OutboundItem) -> None:
+    def send(self, item: delivery.OutboundItem) -> None:
         if self.fail:
             raise self.fail
         with self.lock:
@@ -40,9 +41,9 @@ def test_entries_are_sent_once_by_competing_workers(ticket_store: TicketStore) -
     fill(ticket_store, 60)
     rec = Recorder()
     stop = threading.Event()
-    workers = [outbox.OutboxWorker(ticket_store, {"email": rec}, stop=stop, batch=3) for _ in range(3)]
+    workers = [delivery.OutboxWorker(ticket_store, {"email": rec}, stop=stop, batch=3) for _ in range(3)]
 
-    def drain(w: outbox.OutboxWorker) -> None:
+    def drain(w: delivery.OutboxWorker) -> None:
         while w.run_once():
             pass
 
@@ -57,7 +58,7 @@ def test_entries_are_sent_once_by_competing_workers(ticket_store: TicketStore) -
 
 def test_transient_failure_backs_off_and_permanent_gives_up(ticket_store: TicketStore) -> None:
     fill(ticket_store, 1)
-    worker = outbox.OutboxWorker(ticket_store, {"email": Recorder(outbox.TransientSendError("429", 7))},
+    worker = delivery.OutboxWorker(ticket_store, {"email": Recorder(delivery.TransientSendError("429", 7))},
                                  stop=threading.Event())
     assert worker.run_once() == 0
     with ticket_store.reading() as s:
@@ -65,26 +66,26 @@ def test_transient_failure_backs_off_and_permanent_gives_up(ticket_store: Ticket
         assert entry.status == OutboxStatus.PENDING and entry.attempts == 1
         assert timedelta(seconds=5) < entry.next_attempt_at - utcnow() <= timedelta(seconds=7)
     # Not due yet: nothing is claimed.
-    assert outbox.claim(ticket_store, channels=["email"]) == []
+    assert delivery.claim(ticket_store, channels=["email"]) == []
     with ticket_store.writing() as s:
         s.scalars(select(OutboxEntry)).one().next_attempt_at = utcnow()
-    worker.senders = {"email": Recorder(outbox.PermanentSendError("blocked"))}
+    worker.senders = {"email": Recorder(delivery.PermanentSendError("blocked"))}
     worker.run_once()
     assert statuses(ticket_store) == [OutboxStatus.FAILED]
 
 
 def test_expired_lease_is_claimed_again(ticket_store: TicketStore) -> None:
     fill(ticket_store, 1)
-    [item] = outbox.claim(ticket_store, channels=["email"])  # a worker claims, then dies
-    assert outbox.claim(ticket_store, channels=["email"]) == []
+    [item] = delivery.claim(ticket_store, channels=["email"])  # a worker claims, then dies
+    assert delivery.claim(ticket_store, channels=["email"]) == []
     with ticket_store.writing() as s:
         s.get(OutboxEntry, item.id).next_attempt_at = utcnow() - timedelta(seconds=1)  # type: ignore[union-attr]
-    [again] = outbox.claim(ticket_store, channels=["email"])
+    [again] = delivery.claim(ticket_store, channels=["email"])
     assert again.id == item.id and again.attempts == 2
 
 
 def test_unknown_channel_waits(ticket_store: TicketStore) -> None:
     with ticket_store.writing() as s:
         outbox.enqueue(s, channel="telegram", kind="reply", payload={"n": 1})
-    assert outbox.OutboxWorker(ticket_store, {"email": Recorder()}, stop=threading.Event()).run_once() == 0
+    assert delivery.OutboxWorker(ticket_store, {"email": Recorder()}, stop=threading.Event()).run_once() == 0
     assert statuses(ticket_store) == [OutboxStatus.PENDING]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from intake.message import BounceReport, Channel, InboundMessage
+from intake.message import BounceReport, InboundMessage
 from intake.pipeline import Intake
+from models import Channel, Direction, Message, Ticket, TicketEvent, TicketStatus
 from scrubber import ScrubbedText
 from tests.fakes import FakeScrubber
 from tickets import store
-from tickets.models import Direction, Message, Ticket, TicketEvent, TicketStatus
 from tickets.store import CustomerRecord, TicketStore
 
 
@@ -149,7 +149,7 @@ def test_attachments_scrubbed_cleaned_and_capped(ticket_store: TicketStore) -> N
 
     from intake.message import InboundAttachment
     from intake.pipeline import IntakeLimits
-    from tickets.models import Attachment
+    from models import Attachment
 
     exif = Image.Exif()
     exif[0x8825] = {1: "N", 2: (52.0, 5.0, 0.0)}  # GPSInfo

@@ -10,14 +10,14 @@ import time
 
 import pytest
 
-from tickets.db import make_engine
-from tickets.singleton import Role, RoleRunner, RoleTaken
+from app.single_consumer import Role, RoleRunner, RoleTaken
+from models.db import make_engine
 from tickets.store import TicketStore
 
 HOLDER = """
 import sys, time
-from tickets.db import make_engine
-from tickets.singleton import Role
+from models.db import make_engine
+from app.single_consumer import Role
 role = Role(make_engine(sys.argv[1]), "imap:support")
 assert role.try_acquire()
 print("held", flush=True)

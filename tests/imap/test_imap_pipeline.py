@@ -16,11 +16,12 @@ from app.config import Settings
 from app.core import Core
 from app.serve import IntakeMailSink
 from intake.imap import ImapMailboxConfig, ImapPoller
+from intake.imap_state import SqlMailboxState
 from intake.pipeline import Intake
+from models import Message
 from tests.imap.conftest import config_dict, wait_for
 from tests.imap.dovecot import DovecotServer
-from tickets.models import Message
-from tickets.store import SqlMailboxState, TicketStore
+from tickets.store import TicketStore
 
 MAIL = (
     b"From: Jan de Vries <jan@example.nl>\r\nTo: support@scrubdesk.example\r\nSubject: Inloggen lukt niet\r\n"

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from intake.email_parse import ParsedMail, parse_email, parsed_to_json, to_inbound
-from intake.message import BounceReport, Channel
+from intake.message import BounceReport
+from models import Channel
 from tests.intake.conftest import KEYS, MAIL_DIR, mail
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tickets.privacy.detect_cli import run_detect
-from tickets.privacy.recognize import RequestType, detect_requests, recognize, split_message
+from privacy.detect_cli import run_detect
+from privacy.recognize import RequestType, detect_requests, recognize, split_message
 
 A, R, E, S, P, OBJ, C = (
     "access",

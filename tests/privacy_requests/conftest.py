@@ -11,19 +11,18 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from intake.message import Channel, InboundMessage
+from intake.hooks import PrivacyHook
+from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
-from intake.privacy_hook import PrivacyHook
+from models import Channel, OutboxEntry, PrivacyRequest
+from privacy.config import PrivacyConfig
+from privacy.desk import PrivacyDesk
+from privacy.recognize import detect_requests
+from privacy.verification import Verifier
 from tests.fakes import FakeScrubber
 from tickets import store
-from tickets.models import OutboxEntry
-from tickets.privacy.config import PrivacyConfig
-from tickets.privacy.models import PrivacyRequest
-from tickets.privacy.recognize import detect_requests
-from tickets.privacy.service import PrivacyDesk
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore
-from tickets.verification import Verifier
 
 MTA = "mx.dommelhost.test"
 CUSTOMER_MAIL = "marieke@example.nl"
@@ -78,7 +77,7 @@ def desk(ticket_store: TicketStore) -> Iterator[Desk]:
             store.CustomerRecord(number="104999", name="Other Person", email="other@example.org"),
         ])
     with ticket_store.reading() as session:
-        from tickets.models import Customer
+        from models import Customer
 
         customer = session.scalars(select(Customer).where(Customer.number == "104233")).one()
     config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test")

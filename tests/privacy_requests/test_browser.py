@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from models import PrivacyRequest, RequestState, Role
+from privacy import deadline
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.privacy_requests.conftest import Desk
 from tests.web.conftest import PASSWORD
 from tickets import accounts
-from tickets.privacy import deadline
-from tickets.privacy import web as privacy_web
-from tickets.privacy.models import PrivacyRequest, RequestState
-from tickets.web.app import create_app
-from tickets.workspace_models import Role
+from web import privacy as privacy_web
+from web.app import create_app
 
 pytestmark = requires_chromium
 

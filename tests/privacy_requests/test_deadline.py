@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tickets.privacy import deadline
+from privacy import deadline
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 sent by the outbox worker and the workspace's e-mail Sender) -> code back by mail -> handler -> answer.
 
 Real components: aiosmtpd intake (tests/smtp/harness.py), the real scrubber and recogniser, the
-outbox worker with ``tickets.mail_sender.SmtpSender``, the web app for the download.
+outbox worker with ``outbound.mail.SmtpSender``, the web app for the download.
 """
 
 from __future__ import annotations
@@ -22,25 +22,34 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from intake.hooks import PrivacyHook
 from intake.pipeline import Intake
-from intake.privacy_hook import PrivacyHook
 from intake.smtp import SmtpSettings
+from models import (
+    Base,
+    Customer,
+    Message,
+    OutboxEntry,
+    PrivacyAudit,
+    PrivacyRequest,
+    RequestState,
+    RetentionHold,
+    Ticket,
+)
+from outbound.mail import SmarthostConfig, SmtpSender
+from outbound.worker import OutboxWorker
+from privacy import deadline
+from privacy.config import PrivacyConfig
+from privacy.desk import PrivacyDesk
+from privacy.recognize import detect_requests
+from privacy.verification import Verifier
 from tests.smtp.harness import ThreadedSmtp
 from tests.web.smtp_sink import SmtpSink
 from tickets import store
-from tickets.mail_sender import SmarthostConfig, SmtpSender
-from tickets.models import Base, Customer, Message, OutboxEntry, Ticket
-from tickets.outbox import OutboxWorker
-from tickets.privacy import deadline
-from tickets.privacy import web as privacy_web
-from tickets.privacy.config import PrivacyConfig
-from tickets.privacy.models import PrivacyAudit, PrivacyRequest, RequestState, RetentionHold
-from tickets.privacy.recognize import detect_requests
-from tickets.privacy.service import PrivacyDesk
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore
-from tickets.verification import Verifier
-from tickets.web.app import create_app
+from web import privacy as privacy_web
+from web.app import create_app
 
 SUPPORT = "support@dommelhost.test"
 MTA = "mx.dommelhost.test"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tickets.privacy.evidence import MailEvidence, assess, ours, parse
+from privacy.evidence import MailEvidence, assess, ours, parse
 
 OURS = "mx.dommelhost.test"
 

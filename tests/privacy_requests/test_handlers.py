@@ -8,14 +8,22 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
+from models import (
+    AppendOnlyError,
+    Customer,
+    OutboxEntry,
+    PrivacyAudit,
+    PrivacyRequest,
+    RequestState,
+    Restriction,
+    Role,
+    Ticket,
+)
+from privacy import deadline, handlers
+from privacy.reminders import send_reminders
+from privacy.workflow import TransitionError
 from tests.privacy_requests.conftest import CUSTOMER_MAIL, Desk, code_of
 from tickets import accounts
-from tickets.models import Customer, OutboxEntry, Ticket
-from tickets.privacy import deadline, handlers
-from tickets.privacy.models import PrivacyAudit, PrivacyRequest, RequestState, Restriction
-from tickets.privacy.reminders import send_reminders
-from tickets.privacy.workflow import AppendOnlyError, TransitionError
-from tickets.workspace_models import Role
 
 RECTIFY = "Mijn adres klopt niet meer in jullie administratie, wilt u mijn gegevens corrigeren?"
 RESTRICT_AND_ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
@@ -198,7 +206,8 @@ def test_access_and_erasure_together_erase_only_after_the_download(desk: Desk) -
 
 
 def test_linked_telegram_chat_gets_the_code_at_the_email_on_file(desk: Desk) -> None:
-    from intake.message import Channel, InboundMessage
+    from intake.message import InboundMessage
+    from models import Channel
     from tickets import store as ticket_store
 
     with desk.store.writing() as s:
@@ -223,8 +232,8 @@ def test_export_and_erasure_of_a_customer_with_over_a_thousand_tickets(desk: Des
     """A customer with many tickets must not produce a statement too large for the database."""
     from datetime import UTC, datetime
 
+    from models import Direction, Message
     from tickets import store as ticket_store
-    from tickets.models import Direction, Message
     from tickets.replies import operator_text
 
     with desk.store.writing() as s:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tickets.privacy.config import PrivacyStatement
-from tickets.privacy.handlers import Kept
-from tickets.privacy.texts import Texts
+from privacy.config import PrivacyStatement
+from privacy.handlers import Kept
+from privacy.texts import Texts
 
 CONTEXT = {
     "ask_identifier": {"ticket_number": 100042},
@@ -30,7 +30,7 @@ CONTEXT = {
     "reminder": {"requests": [{"id": 1, "types": "access", "ticket": 100042, "state": "received",
                                "due_on": "2027-03-01", "overdue": True}], "days": 7, "dashboard": "http://x/privacy"},
 }
-BUILTIN = Path(__file__).parents[2] / "tickets" / "privacy" / "templates"
+BUILTIN = Path(__file__).parents[2] / "privacy" / "templates"
 
 
 def test_every_template_has_a_context_here() -> None:

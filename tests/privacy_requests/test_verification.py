@@ -6,10 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
+from models import Customer, PrivacyAudit, PrivacyRequest, RequestState, utcnow
+from privacy.verification import Verification
 from tests.privacy_requests.conftest import CUSTOMER_MAIL, MTA, Desk, code_of
-from tickets.models import Customer, utcnow
-from tickets.privacy.models import PrivacyAudit, PrivacyRequest, RequestState
-from tickets.verification import Verification
 
 ERASE = "Beste support,\n\nIk wil dat u al mijn persoonsgegevens verwijdert (art. 17 AVG).\n\nGroet"
 ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
@@ -36,7 +35,7 @@ def test_known_customer_gets_a_code_at_the_address_on_file_and_nothing_is_reveal
     # The code is not at rest: the ticket's copy of the mail is masked and the table keeps an HMAC.
     code = code_of(mail)
     with desk.store.reading() as s:
-        from tickets.models import Message
+        from models import Message
 
         assert all(code not in m.text for m in s.scalars(select(Message)))
         row = s.scalars(select(Verification)).one()
@@ -172,7 +171,7 @@ def test_a_code_is_never_sent_to_an_address_the_requester_supplied(desk: Desk) -
 
 
 def test_objection_to_marketing_takes_effect_at_once_without_verification(desk: Desk) -> None:
-    from tickets.privacy.handlers import is_suppressed
+    from privacy.handlers import is_suppressed
 
     desk.mail("Please unsubscribe me from your marketing emails.", sender="anyone@example.com")
     req = desk.request()

@@ -11,14 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+from models import PrivacyRequest, RequestState, Role
+from privacy import deadline
 from tests.privacy_requests.conftest import Desk
 from tests.web.conftest import PASSWORD, login
 from tickets import accounts
-from tickets.privacy import deadline
-from tickets.privacy import web as privacy_web
-from tickets.privacy.models import PrivacyRequest, RequestState
-from tickets.web.app import create_app
-from tickets.workspace_models import Role
+from web import privacy as privacy_web
+from web.app import create_app
 
 ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
 _VERIFY = re.compile(r"http://desk\.test(/privacy/verify/\S+)")
@@ -102,8 +101,8 @@ def test_public_verification_page_and_its_rate_limit(desk: Desk, client: TestCli
 
 
 def test_restricted_customer_tickets_are_read_only_in_pages_and_api(desk: Desk, client: TestClient) -> None:
-    from intake.message import Channel, InboundMessage
-    from tickets.privacy.models import Restriction
+    from intake.message import InboundMessage
+    from models import Channel, Restriction
 
     outcome = desk.mail("Mijn website is traag.", subject="Traag")
     with desk.store.writing() as s:

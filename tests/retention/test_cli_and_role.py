@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from scrubber.vault import Keyring, generate_key
-from tickets import audit, retention, vault
-from tickets.db import make_engine
-from tickets.models import Ticket, TicketStatus
-from tickets.singleton import Role, RoleRunner, RoleTaken
+from app.single_consumer import Role, RoleRunner, RoleTaken
+from models import Ticket, TicketStatus
+from models.db import make_engine
+from privacy import retention, vault
+from privacy.cipher import Keyring, generate_key
+from tickets import audit
 from tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -2,7 +2,7 @@
 deletes nothing, legal holds are kept and listed, and intake keeps committing while the run deletes.
 
 The expected outcome is computed here in Python from the generated rows, independently of the SQL
-in ``tickets.retention``.
+in ``privacy.retention``.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, insert, select, text
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
+from models import TICKET_NUMBER_OFFSET, Attachment, Channel, Contact, Customer, Message, RetentionHold, Ticket
+from privacy import retention
 from tests.fakes import FakeScrubber
-from tickets import audit, retention
-from tickets.models import TICKET_NUMBER_OFFSET, Attachment, Contact, Customer, Message, Ticket
-from tickets.privacy.models import RetentionHold
+from tickets import audit
 from tickets.store import TicketStore
 
 N_TICKETS = 50_000

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from models import Attachment, Contact, Customer, Direction, Message, RetentionHold, Ticket, TicketStatus
+from privacy import retention
 from scrubber import ScrubbedText
-from tickets import audit, retention, store
-from tickets.models import Attachment, Contact, Customer, Direction, Message, Ticket, TicketStatus
-from tickets.privacy.models import RetentionHold
+from tickets import audit, store
 from tickets.store import TicketStore
 
 NOW = datetime(2031, 3, 1, 9, 0, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """Two agents editing one ticket at once never lose an edit (optimistic locking on ``tickets.version``).
 
-The edits go through the workspace's own code path (tickets/web/actions.py, which the pages and the
+The edits go through the workspace's own code path (web/actions.py, which the pages and the
 JSON API both call), each agent on its own engine, as two ``serve`` processes would be. The second
 save is refused with HTTP 409 and a message to reload; after reloading, the agent's edit lands too.
 """
@@ -18,13 +18,13 @@ import pytest
 from fastapi import HTTPException
 from sqlalchemy import event, func, select
 
+from models import Priority, Ticket, TicketEvent, TicketStatus, utcnow
+from models.db import make_engine
 from scrubber import ScrubbedText
 from tests.scale.serve_procs import start_serve, stop_all
 from tickets import store
-from tickets.db import make_engine
-from tickets.models import Priority, Ticket, TicketEvent, TicketStatus, utcnow
 from tickets.store import TicketStore
-from tickets.web import actions
+from web import actions
 
 EDITS = 25  # saves per agent in the two-process test
 

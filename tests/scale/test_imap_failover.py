@@ -1,6 +1,6 @@
 """One IMAP mailbox, two ``serve`` processes: one consumes it at a time.
 
-On PostgreSQL the mailbox is a single-consumer role (tickets/singleton.py, an advisory lock): when its
+On PostgreSQL the mailbox is a single-consumer role (app/single_consumer.py, an advisory lock): when its
 owner is SIGKILLed the survivor takes the mailbox over and stores new mail within 10 s (plus the
 delivery itself). On SQLite, which serves one process, the second process refuses the role with an
 error in its log and never touches the mailbox.
@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from models import Message
+from models.db import make_engine
 from tests.imap.conftest import config_dict, dovecot  # noqa: F401  (the Dovecot fixture, reused)
 from tests.imap.dovecot import DovecotServer, make_message
 from tests.scale.serve_procs import Serve, start_serve, stop_all, wait_for
-from tickets.db import make_engine
-from tickets.models import Message
 from tickets.store import TicketStore
 
 TAKE_OVER_LIMIT = 10.0

@@ -1,7 +1,7 @@
 """Three ``serve`` processes send 500 outbox replies through one smarthost; one is SIGKILLed halfway.
 
 The smarthost is an aiosmtpd sink in the test process that records every Message-ID it receives.
-Exactly-once is impossible over SMTP (tickets/mail_sender.py): a reply the killed process handed to
+Exactly-once is impossible over SMTP (outbound/mail.py): a reply the killed process handed to
 the smarthost but had not yet marked sent is sent again, with the same Message-ID, when its lease
 ends. So the test asserts what the design promises: every reply arrives, 500 distinct Message-IDs,
 and the duplicates are at most the entries the killed process had in hand (re-claimed after their
@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import OutboxEntry, OutboxStatus, migrate, utcnow
+from models.db import make_engine
+from outbound.worker import OutboxWorker
 from scrubber import ScrubbedText
 from tests.fakes import FakeScrubber
 from tests.scale.serve_procs import Serve, start_serve, stop_all, wait_for
 from tests.web.smtp_sink import SmtpSink
-from tickets import migrate, replies, store
-from tickets.db import make_engine
-from tickets.models import OutboxEntry, OutboxStatus, utcnow
-from tickets.outbox import OutboxWorker
+from tickets import replies, store
 from tickets.store import TicketStore
 
 REPLIES = 500

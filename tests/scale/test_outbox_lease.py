@@ -13,6 +13,7 @@ import threading
 import time
 from datetime import timedelta
 
+from outbound import worker as delivery
 from tickets import outbox
 from tickets.store import TicketStore
 
@@ -25,7 +26,7 @@ class SlowSender:
         self.sent: collections.Counter[int] = collections.Counter()
         self.lock = threading.Lock()
 
-    def send(self, item: outbox.OutboundItem) -> None:
+    def send(self, item: delivery.OutboundItem) -> None:
         time.sleep(SEND_SECONDS)
         with self.lock:
             self.sent[int(item.payload["n"])] += 1
@@ -37,7 +38,7 @@ def test_slow_batch_is_not_sent_twice_by_a_second_worker(ticket_store: TicketSto
             outbox.enqueue(s, channel="email", kind="reply", payload={"n": n})
     sender = SlowSender()
     stop = threading.Event()
-    first, second = (outbox.OutboxWorker(ticket_store, {"email": sender}, stop=stop, batch=10, lease=LEASE)
+    first, second = (delivery.OutboxWorker(ticket_store, {"email": sender}, stop=stop, batch=10, lease=LEASE)
                      for _ in range(2))
     slow = threading.Thread(target=first.run_once)
     slow.start()  # claims all ten: sending them all would take 3 s, three leases

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import Message, Ticket
+from models.db import make_engine
 from tests.netutil import free_port
 from tests.smtp.test_crash import wait_port
-from tickets.db import make_engine
-from tickets.models import Message, Ticket
 from tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import Message
+from models.db import make_engine
 from tests.netutil import free_port
-from tickets.db import make_engine
-from tickets.models import Message
 from tickets.store import TicketStore
 
 TOTAL, CLIENTS = 400, 8

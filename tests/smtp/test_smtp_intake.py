@@ -15,9 +15,8 @@ from intake.errors import TransientError
 from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from intake.smtp import SmtpSettings
+from models import Message, Ticket, ticket_number
 from tests.smtp.harness import ThreadedSmtp
-from tickets import store
-from tickets.models import Message, Ticket
 from tickets.store import TicketStore
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "mail"
@@ -111,7 +110,7 @@ def test_reply_threads_and_strangers_tag_does_not(server: ThreadedSmtp, ticket_s
     first = plain("Mijn website is traag.")
     send(server.port, first)
     [m1] = messages(ticket_store)
-    number = m1.ticket_id + store.TICKET_NUMBER_OFFSET
+    number = ticket_number(m1.ticket_id)
     reply = plain("Nog steeds traag.", subject=f"Re: [#{number}] Inloggen lukt niet",
                   In_Reply_To=first["Message-ID"], References=first["Message-ID"])
     send(server.port, reply)

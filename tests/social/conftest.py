@@ -16,10 +16,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from intake.pipeline import Intake
-from intake.webform import WebFormSettings, webform_router
-from intake.webhooks_http import MetaWebhookSettings, WebhookSettings, webhook_router
 from tests.fakes import FakeScrubber
 from tickets.store import TicketStore
+from web.webform import WebFormSettings, webform_router
+from web.webhooks import MetaWebhookSettings, WebhookSettings, webhook_router
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "social"
 APP_SECRET = "meta-app-secret-for-tests"

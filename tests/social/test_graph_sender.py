@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from intake import social
-from intake.graph_sender import GraphSender, GraphSettings, graph_senders, split_text
-from intake.message import Channel
+from models import Channel, OutboxEntry, OutboxStatus, Ticket, TicketEvent, utcnow
+from outbound import worker as delivery
+from outbound.graph import GraphSender, GraphSettings, graph_senders, split_text
 from tests.social.conftest import APP_SECRET, FakeGraph, fixture_json
 from tickets import outbox
-from tickets.models import OutboxEntry, OutboxStatus, Ticket, TicketEvent, utcnow
 from tickets.service_window import service_window
 from tickets.store import TicketStore
 
@@ -53,7 +53,7 @@ def reply(ticket_store: TicketStore, channel: str, text: str, kind: str = "reply
 
 
 def run_outbox(ticket_store: TicketStore, graph: FakeGraph) -> OutboxEntry:
-    worker = outbox.OutboxWorker(ticket_store, graph_senders(settings(graph), ticket_store), stop=threading.Event())
+    worker = delivery.OutboxWorker(ticket_store, graph_senders(settings(graph), ticket_store), stop=threading.Event())
     worker.run_once()
     with ticket_store.reading() as s:
         entry = s.scalars(select(OutboxEntry).order_by(OutboxEntry.id.desc())).first()
@@ -135,8 +135,8 @@ def test_unreachable_graph_api_is_transient(ticket_store: TicketStore, client: T
     reply(ticket_store, "messenger", "Hallo")
     dead = GraphSettings(base_url="http://127.0.0.1:9", page_access_token="t", timeout_seconds=2)
     sender = GraphSender(Channel.MESSENGER, dead, ticket_store)
-    item = outbox.claim(ticket_store, channels=["messenger"])[0]
-    with pytest.raises(outbox.TransientSendError):
+    item = delivery.claim(ticket_store, channels=["messenger"])[0]
+    with pytest.raises(delivery.TransientSendError):
         sender.send(item)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from intake import generic_webhook, social
-from intake.message import Channel
+from models import Channel
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "social"
 

@@ -19,12 +19,12 @@ import httpx
 from sqlalchemy import select
 
 from intake import generic_webhook, social
+from models import Message, OutboxEntry, OutboxStatus, Ticket
+from models.db import make_engine
 from tests.netutil import free_port
 from tests.smtp.test_crash import wait_port
 from tests.social.conftest import APP_SECRET, VERIFY_TOKEN, FakeGraph, fixture_json
 from tickets import outbox
-from tickets.db import make_engine
-from tickets.models import Message, OutboxEntry, OutboxStatus, Ticket
 from tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -9,12 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
-from intake.webform import COOKIE, check_token, issue_token
+from models import Channel, Direction, Message, OutboxEntry, Ticket
 from tests.social.conftest import FORM_SECRET, build_app, count
-from tickets.models import Direction, Message, OutboxEntry, Ticket
 from tickets.store import TicketStore
+from web.webform import COOKIE, check_token, issue_token
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 FORM = {"name": "Fatima el Amrani", "email": "Fatima@Example.NL", "customer_number": "104233",
@@ -62,8 +62,8 @@ def test_form_submission_opens_a_ticket_and_queues_the_acknowledgement(
 
 
 def test_acknowledgement_is_a_mail_the_workspace_sender_builds(client: TestClient, ticket_store: TicketStore) -> None:
-    from tickets.mail_sender import SmarthostConfig, build_mail
-    from tickets.outbox import claim
+    from outbound.mail import SmarthostConfig, build_mail
+    from outbound.worker import claim
 
     client.post("/contact", data={**FORM, "csrf_token": form_token(client)})
     (item,) = claim(ticket_store, channels=["email"])

@@ -15,14 +15,13 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from intake.pipeline import Intake
-from intake.webform import webform_router
+from models import Direction, Message, OutboxEntry, Ticket, migrate
+from models.db import make_engine
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, loopback_socket, requires_chromium, serve_app
 from tests.social.conftest import count, form_settings
-from tickets import migrate
-from tickets.db import make_engine
-from tickets.models import Direction, Message, OutboxEntry, Ticket
 from tickets.store import TicketStore
-from tickets.web.app import create_app
+from web.app import create_app
+from web.webform import webform_router
 
 pytestmark = requires_chromium
 

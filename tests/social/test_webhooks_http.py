@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 
 from intake import generic_webhook, social
 from intake.pipeline import Intake
-from intake.webhooks_http import webhook_router
+from models import Contact, Message, Ticket, migrate
+from models.db import make_engine
 from tests.fakes import FakeScrubber
 from tests.social.conftest import (
     APP_SECRET,
@@ -25,10 +26,8 @@ from tests.social.conftest import (
     fixture_bytes,
     webhook_settings,
 )
-from tickets import migrate
-from tickets.db import make_engine
-from tickets.models import Contact, Message, Ticket
 from tickets.store import TicketStore
+from web.webhooks import webhook_router
 
 
 def post_meta(client: TestClient, body: bytes, *, secret: str | None = APP_SECRET) -> httpx.Response:

@@ -17,11 +17,11 @@ from bots.config import TelegramConfig
 from bots.operations import BotOperations
 from bots.telegram import TelegramBot
 from intake.pipeline import Intake
+from privacy.verification import Verifier
 from tests.fakes import FakeScrubber
 from tests.netutil import free_port as free_port
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets.store import TicketStore
-from tickets.verification import Verifier
 
 KEY = b"k" * 32
 

@@ -7,13 +7,14 @@ import re
 from sqlalchemy import select
 
 from bots.config import TelegramConfig
+from models import Contact, Customer, Message, OutboxEntry, Ticket, TicketEvent
+from outbound import worker as delivery
+from outbound.mail import SmarthostConfig, build_mail
+from privacy.verification import Verification
 from tests.telegram.conftest import make_bot, run_until
 from tests.telegram.fake_bot_api import FakeBotApi
-from tickets import outbox, store
-from tickets.mail_sender import SmarthostConfig, build_mail
-from tickets.models import Contact, Customer, Message, OutboxEntry, Ticket, TicketEvent
+from tickets import store
 from tickets.store import TicketStore
-from tickets.verification import Verification
 
 
 def contact_of(ticket_store: TicketStore, chat_id: int) -> Contact | None:
@@ -96,7 +97,7 @@ async def test_link_sends_a_code_through_the_outbox_and_links_when_typed_back(
     assert mail.channel == "email" and mail.payload["to"] == "info@bakkerij.example"
     code = mail_code(mail)
     # The entry is a complete mail for the e-mail channel's Sender.
-    rendered = build_mail(SmarthostConfig(from_address="support@hoster.example"), outbox.OutboundItem(
+    rendered = build_mail(SmarthostConfig(from_address="support@hoster.example"), delivery.OutboundItem(
         id=mail.id, ticket_id=None, message_id=None, channel="email", kind=mail.kind, payload=mail.payload,
         attempts=1))
     assert rendered["To"] == "info@bakkerij.example" and rendered["Auto-Submitted"] == "auto-generated"

@@ -11,9 +11,9 @@ from bots.polling import MAX_HANDLER_FAILURES, Backoff
 from intake.errors import TransientError
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
+from models import Attachment, Message, Ticket, TicketStatus
 from tests.telegram.conftest import make_bot, run_until
 from tests.telegram.fake_bot_api import FakeBotApi
-from tickets.models import Attachment, Message, Ticket, TicketStatus
 from tickets.store import TicketStore
 
 

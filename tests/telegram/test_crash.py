@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import Message, Ticket
+from models.db import make_engine
 from tests.telegram.conftest import bot_serve
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets import outbox
-from tickets.db import make_engine
-from tickets.models import Message, Ticket
 from tickets.store import TicketStore
 
 CHATS = (9001, 9002, 9003, 9004)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import Message
+from models.db import make_engine
 from tests.telegram.conftest import bot_serve
 from tests.telegram.fake_bot_api import FakeBotApi
-from tickets.db import make_engine
-from tickets.models import Message
 from tickets.store import TicketStore
 
 

@@ -8,14 +8,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bots.config import TelegramConfig
-from bots.sender import TelegramSender, split_text
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
+from models import Channel, Contact, OutboxEntry, OutboxStatus, TicketEvent, utcnow
+from outbound import worker as delivery
+from outbound.telegram import TelegramSender, split_text
 from tests.fakes import FakeScrubber
 from tests.telegram.conftest import free_port, make_bot, run_until
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tickets import outbox
-from tickets.models import Contact, OutboxEntry, OutboxStatus, TicketEvent, utcnow
 from tickets.store import TicketStore
 
 
@@ -34,9 +35,9 @@ def reply(ticket_store: TicketStore, ticket_id: int, chat_id: int, text: str) ->
                        payload={"to": str(chat_id), "text": text, "ticket_number": ticket_id + 100000})
 
 
-def worker(ticket_store: TicketStore, base: str) -> outbox.OutboxWorker:
+def worker(ticket_store: TicketStore, base: str) -> delivery.OutboxWorker:
     sender = TelegramSender(TOKEN, ticket_store, api_base=base, timeout=2)
-    return outbox.OutboxWorker(ticket_store, {"telegram": sender}, stop=threading.Event())
+    return delivery.OutboxWorker(ticket_store, {"telegram": sender}, stop=threading.Event())
 
 
 def entry(ticket_store: TicketStore) -> OutboxEntry:

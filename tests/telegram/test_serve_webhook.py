@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select
 
 from bots.webhook import SECRET_HEADER
+from models import Message
+from models.db import make_engine
 from tests.telegram.conftest import free_port
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
-from tickets.db import make_engine
-from tickets.models import Message
 from tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tickets.models import utcnow
+from models import utcnow
+from privacy.verification import CheckStatus, TooManyCodes, Verification, Verifier, load_or_create_key
 from tickets.store import TicketStore
-from tickets.verification import CheckStatus, TooManyCodes, Verification, Verifier, load_or_create_key
 
 KEY = b"0123456789abcdef0123456789abcdef"
 

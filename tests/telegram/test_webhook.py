@@ -11,9 +11,9 @@ from sqlalchemy import select
 from bots.config import TelegramConfig
 from bots.webhook import SECRET_HEADER, secret_matches
 from intake.errors import TransientError
+from models import Message
 from tests.telegram.conftest import make_bot
 from tests.telegram.fake_bot_api import FakeBotApi
-from tickets.models import Message
 from tickets.store import TicketStore
 
 

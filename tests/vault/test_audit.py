@@ -9,19 +9,19 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError
 
+from models import AppendOnlyError, Role
+from privacy.verification import Verifier
 from tickets import accounts, audit
 from tickets.store import TicketStore
-from tickets.verification import Verifier
-from tickets.workspace_models import Role
 
 
 def test_entries_cannot_be_changed_or_deleted(ticket_store: TicketStore) -> None:
     with ticket_store.writing() as session:
         entry_id = audit.record(session, "agent:olga", audit.LOGIN, "agent", 3, {"via": "session"}).id
-    with pytest.raises(audit.AppendOnlyError), ticket_store.writing() as session:
+    with pytest.raises(AppendOnlyError), ticket_store.writing() as session:
         session.get(audit.AuditEntry, entry_id).actor = "agent:mallory"  # type: ignore[union-attr]
         session.flush()
-    with pytest.raises(audit.AppendOnlyError), ticket_store.writing() as session:
+    with pytest.raises(AppendOnlyError), ticket_store.writing() as session:
         session.delete(session.get(audit.AuditEntry, entry_id))
         session.flush()
     # the database refuses UPDATE too, whoever sends it
@@ -32,7 +32,7 @@ def test_entries_cannot_be_changed_or_deleted(ticket_store: TicketStore) -> None
     with ticket_store.reading() as session:
         [entry] = audit.entries(session)
     assert entry.actor == "agent:olga" and entry.detail == {"via": "session"}
-    # retention's bulk delete by age is the one way out (tickets.retention)
+    # retention's bulk delete by age is the one way out (privacy.retention)
     with ticket_store.writing() as session:
         session.execute(delete(audit.AuditEntry).where(audit.AuditEntry.id == entry_id))
 

@@ -1,4 +1,4 @@
-"""The vault cipher (scrubber/vault.py): AES-GCM envelopes, their binding, and key rotation."""
+"""The vault cipher (privacy/cipher.py): AES-GCM envelopes, their binding, and key rotation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from scrubber.vault import (
+from privacy.cipher import (
     HIGH_RISK_TYPES,
     Keyring,
     Sealed,

@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
-from scrubber.vault import HIGH_RISK_TYPES, Keyring, generate_key
+from models import Channel, Message
+from privacy import retention, vault
+from privacy.cipher import HIGH_RISK_TYPES, Keyring, generate_key
 from tests.fakes import FakeScrubber
-from tickets import audit, retention, vault
-from tickets.models import Message
+from tickets import audit
 from tickets.store import TicketStore
 
 K1, K2 = generate_key(), generate_key()

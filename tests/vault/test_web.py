@@ -10,15 +10,16 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
-from scrubber.vault import Keyring, generate_key
+from models import Channel, Role
+from privacy import vault
+from privacy.cipher import Keyring, generate_key
 from tests.web.conftest import PASSWORD, csrf_of, login
-from tickets import accounts, audit, vault
+from tickets import accounts, audit
 from tickets.store import TicketStore
-from tickets.web import vault_routes
-from tickets.web.app import create_app
-from tickets.workspace_models import Role
+from web import vault as vault_routes
+from web.app import create_app
 
 REASON = "callback requested in the message"
 

@@ -10,16 +10,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
+from models import Channel, Role
+from outbound.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
 from tests.fakes import FakeScrubber
 from tickets import accounts
-from tickets.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore
-from tickets.web.app import create_app
-from tickets.web.workspace import Workspace
-from tickets.workspace_models import Role
+from web.app import create_app
+from web.workspace import Workspace
 
 API_TOKEN = "global-test-token"
 PASSWORD = "correct horse battery"

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from intake.message import Channel, InboundMessage
+from intake.message import InboundMessage
 from intake.pipeline import Intake
+from models import Channel, Direction, migrate
+from models.db import make_engine
+from outbound.acknowledge import DueTimeHook
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.fakes import FakeScrubber
 from tests.web.conftest import PASSWORD
-from tickets import accounts, migrate, replies
-from tickets.acknowledge import DueTimeHook
-from tickets.db import make_engine
-from tickets.models import Direction
+from tickets import accounts, replies
 from tickets.replies import MailIdentity
 from tickets.store import CustomerRecord, TicketStore, ticket_by_number, upsert_customers
-from tickets.web.app import create_app
-from tickets.web.workspace import Workspace
+from web.app import create_app
+from web.workspace import Workspace
 
 pytestmark = requires_chromium
 

@@ -19,16 +19,16 @@ from pydantic import SecretStr
 from sqlalchemy import select, update
 
 from intake.pipeline import Intake
+from models import Direction, OutboxEntry, OutboxStatus, Ticket, utcnow
+from outbound import worker as delivery
+from outbound.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
+from outbound.mail import SmarthostConfig, SmtpSender
 from tests.smtp.harness import ThreadedSmtp
 from tests.web.smtp_sink import SmtpSink, self_signed
-from tickets import outbox
-from tickets.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
-from tickets.mail_sender import SmarthostConfig, SmtpSender
-from tickets.models import Direction, OutboxEntry, OutboxStatus, Ticket, utcnow
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore, ticket_by_number
-from tickets.web.app import create_app
-from tickets.web.workspace import Workspace
+from web.app import create_app
+from web.workspace import Workspace
 
 TOKEN = "e2e-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -82,7 +82,7 @@ def test_reply_threads_both_ways(stack: tuple[Intake, ThreadedSmtp, TestClient],
     reply_id = r.json()["external_id"]
 
     with SmtpSink() as sink:
-        worker = outbox.OutboxWorker(ticket_store, {"email": SmtpSender(SmarthostConfig(
+        worker = delivery.OutboxWorker(ticket_store, {"email": SmtpSender(SmarthostConfig(
             host="127.0.0.1", port=sink.port, security="none", from_address="support@host.test"))},
             stop=threading.Event())
         assert worker.run_once() == 2
@@ -125,12 +125,12 @@ def test_crash_between_send_and_mark_resends_same_message_id(
     with SmtpSink() as sink:
         sender = SmtpSender(SmarthostConfig(host="127.0.0.1", port=sink.port, security="none"))
         # The worker claims and sends, then "dies" before mark_sent.
-        for item in outbox.claim(ticket_store, channels=["email"]):
+        for item in delivery.claim(ticket_store, channels=["email"]):
             sender.send(item)
         first = sink.wait_for(2)
         with ticket_store.writing() as session:  # the lease runs out
             session.execute(update(OutboxEntry).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
-        worker = outbox.OutboxWorker(ticket_store, {"email": sender}, stop=threading.Event())
+        worker = delivery.OutboxWorker(ticket_store, {"email": sender}, stop=threading.Event())
         assert worker.run_once() == 2
         mails = sink.wait_for(4)
     assert len(first) == 2 and len(mails) == 4
@@ -143,7 +143,7 @@ def test_crash_between_send_and_mark_resends_same_message_id(
 
 def test_starttls_auth_smarthost_and_refusals(tmp_path: Path) -> None:
     cert, key = self_signed(tmp_path)
-    item = outbox.OutboundItem(id=1, ticket_id=None, message_id=None, channel="email", kind="reply", attempts=1,
+    item = delivery.OutboundItem(id=1, ticket_id=None, message_id=None, channel="email", kind="reply", attempts=1,
                                payload={"to": "klant@example.nl", "subject": "Re: x", "text": "hallo",
                                         "message_id": "abc@support.test", "ticket_number": 100007})
     with SmtpSink(tls=(cert, key), login=("relay", "s3cret-pass")) as sink:
@@ -153,12 +153,12 @@ def test_starttls_auth_smarthost_and_refusals(tmp_path: Path) -> None:
         [mail] = sink.wait_for(1)
         assert mail["Subject"] == "Re: x [#100007]" and mail["Message-ID"] == "<abc@support.test>"
         # A wrong password is a configuration problem: retried later, not dropped.
-        with pytest.raises(outbox.TransientSendError):
+        with pytest.raises(delivery.TransientSendError):
             SmtpSender(good.model_copy(update={"password": SecretStr("wrong")})).send(item)
         # An unverified certificate is refused (no silent downgrade).
-        with pytest.raises(outbox.TransientSendError):
+        with pytest.raises(delivery.TransientSendError):
             SmtpSender(good.model_copy(update={"ca_file": None})).send(item)
-    with pytest.raises(outbox.TransientSendError):  # nobody listening any more
+    with pytest.raises(delivery.TransientSendError):  # nobody listening any more
         SmtpSender(good).send(item)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from models import Ticket
 from tests.web.conftest import API_TOKEN, Env, login, minutes_ago
 from tickets import queue
-from tickets.models import Ticket
 from tickets.store import ticket_by_number
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from models import Customer, Direction, OutboxEntry, PlaceholderKey
 from tests.web.conftest import API_TOKEN, Env, csrf_of, login
 from tickets import replies
-from tickets.models import Customer, Direction, OutboxEntry, PlaceholderKey
 from tickets.store import CustomerRecord, ticket_by_number, upsert_customers
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
@@ -66,7 +66,8 @@ def test_reply_is_scrubbed_in_store_but_sent_as_typed(env: Env) -> None:
 
 
 def test_channel_not_available(env: Env) -> None:
-    from intake.message import Channel, InboundMessage
+    from intake.message import InboundMessage
+    from models import Channel
 
     outcome = env.intake.submit(InboundMessage(channel=Channel.TELEGRAM, external_id="tg-1", sender="4242",
                                                text="hallo, mijn site is stuk"))
@@ -136,7 +137,8 @@ def test_take_button(env: Env) -> None:
 
 
 def test_webform_ticket_is_answered_by_email(env: Env) -> None:
-    from intake.message import Channel, InboundMessage
+    from intake.message import InboundMessage
+    from models import Channel
 
     outcome = env.intake.submit(InboundMessage(channel=Channel.WEBFORM, external_id="form-1",
                                                sender="klant@example.nl", subject="Formulier", text="bel me terug"))
@@ -152,7 +154,8 @@ def test_closed_service_window_is_shown_before_replying(env: Env) -> None:
     from dataclasses import replace
     from datetime import UTC, datetime, timedelta
 
-    from intake.message import Channel, InboundMessage
+    from intake.message import InboundMessage
+    from models import Channel
 
     def whatsapp(n: int, age: timedelta) -> int:
         out = env.intake.submit(InboundMessage(channel=Channel.WHATSAPP, external_id=f"wamid.{n}", sender=f"3161234{n}",

@@ -1,0 +1,107 @@
+"""Tables of the agents' workspace: agents, their sessions and API tokens, canned replies, due times.
+
+Secrets are never stored: passwords as argon2id hashes, session cookies and API tokens as SHA-256
+digests of high-entropy random values (a leaked table does not let anyone log in).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, enum_column, utcnow
+from models.tickets import Ticket
+
+
+class Role(enum.StrEnum):
+    AGENT = "agent"
+    # Handles privacy-right requests and may reveal vaulted values (privacy, the vault).
+    PRIVACY_OFFICER = "privacy_officer"
+    ADMIN = "admin"
+
+
+class Agent(Base):
+    __tablename__ = "agents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(255))
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.AGENT)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column()
+
+
+class AgentSession(Base):
+    """A logged-in browser: the cookie holds a random token, the table its SHA-256 digest."""
+
+    __tablename__ = "agent_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), index=True)
+    # The synchronizer token of the OWASP CSRF cheat sheet: every form of this session carries it.
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+
+
+class ApiToken(Base):
+    """A per-agent bearer token for the JSON API; acts with its agent's role."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class Macro(Base):
+    """A canned reply; ``{{customer_name}}``-style variables are filled in when it is used."""
+
+    __tablename__ = "macros"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketDue(Base):
+    """When a ticket awaiting our answer should be answered; no row once it is answered or solved."""
+
+    __tablename__ = "ticket_due"
+    __table_args__ = (Index("ix_ticket_due_due", "due_at", "ticket_id"),)
+
+    ticket_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    )
+    due_at: Mapped[datetime] = mapped_column()
+
+
+class AutoAck(Base):
+    """One automatic acknowledgement sent to a contact: the rate limit of RFC 3834 section 2 counts these."""
+
+    __tablename__ = "auto_acks"
+    __table_args__ = (Index("ix_auto_acks_contact_created", "contact_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    ticket_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# Queue indexes on the tickets table (created by migration 0002): "mine"/"unassigned" and "by channel"
+# views sort by last activity within their filter, keyset-paginated on (last_activity_at, id).
+Index("ix_tickets_assignee_status_activity", Ticket.assignee_id, Ticket.status, Ticket.last_activity_at, Ticket.id)
+Index("ix_tickets_channel_status_activity", Ticket.channel, Ticket.status, Ticket.last_activity_at, Ticket.id)
+Index("ix_tickets_activity", Ticket.last_activity_at, Ticket.id)

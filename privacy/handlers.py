@@ -1,0 +1,300 @@
+"""One handler per request type; each does its work in the caller's transaction and reports it.
+
+A ``Report`` says what was done, what was kept and why (with the end of its retention), and whether
+the type is complete or waits for a person (a rectification waits for an agent's approval). The
+handler also queues its message to the requester (privacy.workflow.send), so the message is
+sent exactly when the work is committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from models import (
+    AutoAck,
+    Contact,
+    Customer,
+    DownloadLink,
+    ExternalTask,
+    OutboxEntry,
+    OutboxStatus,
+    PrivacyRequest,
+    Restriction,
+    RetentionHold,
+    Suppression,
+    Ticket,
+    TicketDue,
+    VaultEntry,
+    ticket_number,
+    utcnow,
+)
+from privacy import deadline, export
+from privacy.config import PrivacyConfig
+from privacy.texts import Texts
+from privacy.workflow import audit, digest, send
+from tickets.replies import MailIdentity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    what: str
+    why: str
+    until: str
+
+
+@dataclass
+class Report:
+    type: str
+    done: list[str] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
+    complete: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    session: Session
+    req: PrivacyRequest
+    config: PrivacyConfig
+    texts: Texts
+    identity: MailIdentity
+    actor: str
+
+    def send(self, name: str, *, stored_text: str | None = None, **values: Any) -> bool:
+        message = self.texts.render(name, self.req.lang, **values)
+        return send(self.session, self.req, message, self.identity, stored_text=stored_text)
+
+    def customer(self) -> Customer | None:
+        return self.session.get(Customer, self.req.customer_id) if self.req.customer_id is not None else None
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- access and portability (art. 15, 20) ------------------------------------------------------
+
+
+def access(ctx: Context) -> Report:
+    token = secrets.token_urlsafe(32)
+    hours = ctx.config.download_ttl_hours
+    link = DownloadLink(request_id=ctx.req.id, token_digest=token_digest(token),
+                        expires_at=utcnow() + timedelta(hours=hours))
+    ctx.session.add(link)
+    ctx.session.flush()
+    url = f"{ctx.config.public_url.rstrip('/')}/privacy/download/{token}"
+    ctx.send("access_ready", link=url, hours=hours, s=ctx.config.statement,
+             stored_text=f"[the download link was sent; it works once and expires in {hours} hours]")
+    audit(ctx.session, ctx.req, ctx.actor, "export_link_sent", hours=hours)
+    return Report(type="access", done=[f"export link sent (single use, {hours} h)"])
+
+
+# --- erasure (art. 17) --------------------------------------------------------------------------
+
+
+def erasure(ctx: Context) -> Report:
+    session, req = ctx.session, ctx.req
+    customer = ctx.customer()
+    contacts = export.customer_contacts(session, customer, [req.contact_id] if req.contact_id else [])
+    tickets = export.customer_tickets(session, customer, [c.id for c in contacts],
+                                      [req.ticket_id] if req.ticket_id else [])
+    today = deadline.today()
+    holds = {h.ticket_id: h for h in session.scalars(select(RetentionHold).where(
+        RetentionHold.ticket_id.in_([t.id for t in tickets]), RetentionHold.retain_until >= today))}
+    report = Report(type="erasure")
+    kept_ids = []
+    for ticket_id, hold in holds.items():
+        # Art. 17(3)(b): a legal obligation to keep (art. 52 AWR for financial records); kept but restricted.
+        hold.restricted_at = hold.restricted_at or utcnow()
+        kept_ids.append(ticket_id)
+        report.kept.append(Kept(what=f"ticket {ticket_number(ticket_id)}", why=_basis(hold.basis),
+                                until=hold.retain_until.isoformat()))
+    erase_ids = [t.id for t in tickets if t.id not in holds]
+    addresses = {c.address for c in contacts} | {a for a in (req.requester_address,
+                                                               customer.email if customer else None) if a}
+    vaulted = session.scalar(select(func.count(VaultEntry.id)).where(VaultEntry.ticket_id.in_(erase_ids))) or 0
+    if erase_ids:
+        # Messages, attachments, events, placeholder keys, vault entries and outbox rows go with their
+        # ticket through ON DELETE CASCADE (the full-text index follows by trigger on SQLite).
+        session.execute(delete(AutoAck).where(AutoAck.ticket_id.in_(erase_ids)))
+        session.execute(delete(TicketDue).where(TicketDue.ticket_id.in_(erase_ids)))
+        session.execute(delete(Ticket).where(Ticket.id.in_(erase_ids)))
+        report.done.append(f"{len(erase_ids)} ticket(s) with their messages and attachments")
+    contact_ids = [c.id for c in contacts]
+    if contact_ids:
+        session.execute(delete(Contact).where(Contact.id.in_(contact_ids)))
+        report.done.append(f"{len(contact_ids)} contact address(es)")
+    # Mail we sent them that is no longer tied to a ticket (e.g. verification codes), once delivered.
+    stale = [e.id for e in session.scalars(select(OutboxEntry).where(
+        OutboxEntry.ticket_id.is_(None), OutboxEntry.kind.in_(("privacy", "verification")),
+        OutboxEntry.status.in_((OutboxStatus.SENT, OutboxStatus.FAILED))))
+        if str(e.payload.get("to", "")).lower() in {a.lower() for a in addresses}]
+    if stale:
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(stale)))
+    if customer is not None:
+        if kept_ids:
+            # The retained records must stay attributable for a tax audit: only the customer number stays.
+            customer.name = customer.email = customer.phone = customer.address = None
+            session.add(Restriction(customer_id=customer.id, request_id=req.id, reason="erasure_retention"))
+            report.kept.append(Kept(what="customer number", why="it identifies the retained records",
+                                    until=max(h.retain_until for h in holds.values()).isoformat()))
+            report.done.append("customer record (name, e-mail address, phone number, address)")
+        else:
+            session.execute(delete(Customer).where(Customer.id == customer.id))
+            report.done.append("customer record")
+    report.kept.append(Kept(what="a record of this request (types, dates, steps; no contact details)",
+                            why="we must be able to show how we handled it (art. 5(2) GDPR)",
+                            until=(today + timedelta(days=365 * 3)).isoformat()))
+    if session.scalar(select(Suppression.id).where(Suppression.address_digest.in_([digest(a) for a in addresses]))):
+        report.kept.append(Kept(what="a one-way hash of your address on our marketing suppression list",
+                                why="so that you never receive marketing from us again", until="-"))
+    if vaulted:
+        report.done.append(f"{vaulted} encrypted value(s) in the vault")
+    tasks = []
+    for system in ctx.config.external_systems:
+        session.add(ExternalTask(request_id=req.id, system=system.name, instruction=system.instruction))
+        tasks.append(system.name)
+    session.flush()
+    # The request outlives the ticket (ON DELETE SET NULL); from here on it keeps only the digest.
+    req.ticket_id = None
+    req.contact_id = None
+    if not kept_ids:
+        req.customer_id = None
+    ctx.send("erasure_done", erased=report.done or ["-"], kept=report.kept, tasks=tasks)
+    # The confirmation is queued with the address in its payload; after that the request forgets it.
+    erased_address = req.requester_address
+    req.requester_address = None
+    for other in session.scalars(select(PrivacyRequest).where(
+            PrivacyRequest.requester_digest.in_([digest(a) for a in addresses]), PrivacyRequest.id != req.id)):
+        other.requester_address = None
+        other.customer_id = None if not kept_ids else other.customer_id
+    audit(session, req, ctx.actor, "erased", tickets=len(erase_ids), contacts=len(contact_ids),
+          kept=len(kept_ids), tasks=tasks, confirmation_sent=erased_address is not None)
+    log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d", req.id, len(erase_ids),
+             len(contact_ids), len(kept_ids))
+    return report
+
+
+def _basis(basis: str) -> str:
+    return {"financial": "financial record, kept 7 years under Dutch tax law (art. 52 AWR)"}.get(
+        basis, f"legal retention duty ({basis})")
+
+
+# --- rectification (art. 16) --------------------------------------------------------------------
+
+RECTIFIABLE = ("name", "email", "phone", "address")
+
+
+def rectification(ctx: Context) -> Report:
+    """The change is proposed by an agent (the customer's new values were scrubbed on arrival) and
+    applied on approval (``apply_rectification``); until then the type is not complete."""
+    proposal = ctx.req.details.get("rectification")
+    if not proposal or not proposal.get("approved_by"):
+        audit(ctx.session, ctx.req, ctx.actor, "rectification_awaiting_agent")
+        return Report(type="rectification", done=["waiting for an agent to enter and approve the change"],
+                      complete=False)
+    return apply_rectification(ctx)
+
+
+def apply_rectification(ctx: Context) -> Report:
+    customer = ctx.customer()
+    proposal = dict(ctx.req.details.get("rectification") or {})
+    changes = {k: v for k, v in (proposal.get("changes") or {}).items() if k in RECTIFIABLE}
+    if customer is None or not changes:
+        return Report(type="rectification", done=["nothing to change"], complete=False)
+    for name, value in changes.items():
+        setattr(customer, name, (value.strip().lower() if name == "email" else value.strip()) or None)
+    audit(ctx.session, ctx.req, ctx.actor, "rectified", fields=sorted(changes))
+    ctx.send("rectification_done", fields=sorted(changes))
+    return Report(type="rectification", done=[f"customer record: {', '.join(sorted(changes))}"])
+
+
+# --- restriction (art. 18) ----------------------------------------------------------------------
+
+
+def restriction(ctx: Context) -> Report:
+    customer = ctx.customer()
+    if customer is None:
+        return Report(type="restriction", done=["no customer record to restrict"], complete=False)
+    ctx.session.add(Restriction(customer_id=customer.id, request_id=ctx.req.id, reason="art18_request"))
+    audit(ctx.session, ctx.req, ctx.actor, "restricted")
+    ctx.send("restriction_done")
+    return Report(type="restriction", done=["customer restricted; their tickets are read-only"])
+
+
+def ticket_restriction(session: Session, ticket: Ticket) -> str | None:
+    """Why the ticket is read-only (art. 18 restriction of its customer, or a record kept after an
+    erasure under a retention duty), or None when it may be worked on."""
+    if active_restriction(session, ticket.customer_id) is not None:
+        return "the customer asked to restrict processing of their data (art. 18 GDPR)"
+    held = session.scalars(select(RetentionHold).where(
+        RetentionHold.ticket_id == ticket.id, RetentionHold.restricted_at.is_not(None)).limit(1)).first()
+    if held is not None:
+        return f"kept after an erasure only because of a retention duty, until {held.retain_until.isoformat()}"
+    return None
+
+
+def active_restriction(session: Session, customer_id: int | None) -> Restriction | None:
+    """For the workspace: the restriction that makes this customer's tickets read-only, if any."""
+    if customer_id is None:
+        return None
+    return session.scalars(select(Restriction).where(
+        Restriction.customer_id == customer_id, Restriction.lifted_at.is_(None)).limit(1)).first()
+
+
+# --- objection (art. 21) and complaint (art. 77) ------------------------------------------------
+
+
+def objection(ctx: Context) -> Report:
+    """A marketing opt-out needs no verification and takes effect at once (art. 21(3) GDPR)."""
+    addresses = {a for a in (ctx.req.requester_address,) if a}
+    added = 0
+    for address in addresses:
+        if ctx.session.scalar(select(Suppression.id).where(Suppression.address_digest == digest(address))) is None:
+            ctx.session.add(Suppression(address_digest=digest(address), channel=ctx.req.channel, request_id=ctx.req.id))
+            added += 1
+    ctx.session.flush()
+    audit(ctx.session, ctx.req, ctx.actor, "suppressed", added=added)
+    ctx.send("objection_done")
+    return Report(type="objection", done=["address on the marketing suppression list"])
+
+
+def is_suppressed(session: Session, address: str) -> bool:
+    """For a newsletter or marketing sender: True when this address objected to direct marketing."""
+    return session.scalar(select(Suppression.id).where(Suppression.address_digest == digest(address))) is not None
+
+
+def complaint(ctx: Context) -> Report:
+    audit(ctx.session, ctx.req, ctx.actor, "complaint_recorded")
+    ctx.send("complaint_ack")
+    return Report(type="complaint", done=["complaint recorded; told about the Autoriteit Persoonsgegevens"])
+
+
+HANDLERS: dict[str, Callable[[Context], Report]] = {
+    "access": access,
+    "portability": access,
+    "rectification": rectification,
+    "restriction": restriction,
+    "objection": objection,
+    "complaint": complaint,
+    "erasure": erasure,
+}
+# Erasure last: an access export or a restriction in the same request must see the data first.
+ORDER = ("objection", "complaint", "access", "portability", "rectification", "restriction", "erasure")
+
+
+def retention_until(config: PrivacyConfig, on: date) -> date:
+    return deadline.add_months(on, 12 * config.financial_retention_years)

@@ -1,0 +1,266 @@
+"""Web routes of privacy requests: the officer's dashboard and request page, marking a ticket by hand,
+the public verification page and the single-use export download.
+
+Officer routes need the ``privacy_officer`` role (or admin) through the workspace's ``require_role``;
+marking or unmarking a ticket is open to every agent. The two public routes are rate-limited per
+client address (``limits``, moving window) on top of the code's own attempt limit, and answer the
+same way for an unknown token and a wrong code, so they reveal nothing about which requests exist.
+``install`` mounts the router, puts the ``PrivacyDesk`` on ``app.state.privacy_desk`` and adds the
+read-only guard of restricted tickets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request, status
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from models import ExternalTask, PrivacyAudit, PrivacyRequest, RetentionHold, Role, Ticket
+from privacy import deadline, reminders
+from privacy.desk import PrivacyDesk
+from privacy.handlers import HANDLERS, RECTIFIABLE, ticket_restriction
+from privacy.workflow import TransitionError
+from tickets.accounts import Principal
+from tickets.store import ticket_by_number
+from web.auth import PagePrincipal, require_role
+from web.pages import templates
+
+router = APIRouter(include_in_schema=False)
+OfficerPage = Annotated[Principal, Depends(require_role(Role.PRIVACY_OFFICER))]
+
+
+def desk_of(request: Request) -> PrivacyDesk:
+    desk: PrivacyDesk = request.app.state.privacy_desk
+    return desk
+
+
+def actor(who: Principal) -> str:
+    return f"agent:{who.username}"
+
+
+def _limited(request: Request, bucket: str) -> None:
+    client = request.client.host if request.client else "unknown"
+    item = RateLimitItemPerMinute(desk_of(request).config.verify_rate_per_minute)
+    # One limiter per app (in memory: with several serve processes each counts on its own).
+    limiter = getattr(request.app.state, "privacy_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.privacy_limiter = MovingWindowRateLimiter(MemoryStorage())
+    if not limiter.hit(item, bucket, client):
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many attempts; wait a minute",
+                            headers={"Retry-After": "60"})
+
+
+def _page(request: Request, name: str, context: dict[str, Any], code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=code)
+
+
+# --- installing: router, desk, and the read-only guard for restricted tickets ------------------
+
+_TICKET_WRITE = re.compile(r"^(/api)?/tickets/(\d+)/(reply|note|notes|assign|status|priority|merge)$")
+
+
+def install(app: FastAPI, desk: PrivacyDesk) -> None:
+    """Mount the privacy routes on the workspace app and guard restricted tickets against changes.
+
+    The guard is a middleware in front of the workspace's own ticket actions (pages and JSON API):
+    a ticket of a restricted customer, or one kept only for a retention duty, is read-only (art. 18(2)
+    GDPR: restricted data may only be stored). Pages get a redirect with the reason; the API a 423.
+    """
+    app.state.privacy_desk = desk
+    app.include_router(router)
+
+    @app.middleware("http")
+    async def _read_only(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        match = _TICKET_WRITE.match(request.url.path) if request.method == "POST" else None
+        if match is not None:
+            reason = await run_in_threadpool(_restriction_of, desk, int(match.group(2)))
+            if reason is not None:
+                if match.group(1):
+                    return JSONResponse({"detail": f"read-only: {reason}"}, status.HTTP_423_LOCKED)
+                return RedirectResponse(f"/tickets/{match.group(2)}?{urlencode({'error': f'Read-only: {reason}'})}",
+                                        status.HTTP_303_SEE_OTHER)
+        return await call_next(request)
+
+
+def _restriction_of(desk: PrivacyDesk, number: int) -> str | None:
+    with desk.store.reading() as session:
+        ticket = ticket_by_number(session, number)
+        return ticket_restriction(session, ticket) if ticket is not None else None
+
+
+# --- officer: dashboard and request page --------------------------------------------------------
+
+
+@router.get("/privacy")
+def dashboard(request: Request, who: OfficerPage) -> HTMLResponse:
+    desk = desk_of(request)
+    today = deadline.today()
+    with desk.store.reading() as session:
+        rows = [{"r": r, "days": deadline.days_left(r.due_on, today), "overdue": r.due_on < today,
+                 "types": desk.types_text(r) if r.lang == "en" else ", ".join(r.types)}
+                for r in reminders.open_by_due(session)]
+        tasks = list(session.scalars(select(ExternalTask).where(ExternalTask.done_at.is_(None))
+                                     .order_by(ExternalTask.id)))
+    return _page(request, "privacy_dashboard.html", {"who": who, "rows": rows, "tasks": tasks, "active": "privacy"})
+
+
+@router.get("/privacy/requests/{request_id}")
+def request_page(request: Request, request_id: int, who: OfficerPage, error: str | None = None) -> HTMLResponse:
+    desk = desk_of(request)
+    with desk.store.reading() as session:
+        req = session.get(PrivacyRequest, request_id)
+        if req is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such request")
+        log = list(session.scalars(select(PrivacyAudit).where(PrivacyAudit.request_id == req.id)
+                                   .order_by(PrivacyAudit.id)))
+        tasks = list(session.scalars(select(ExternalTask).where(ExternalTask.request_id == req.id)))
+    return _page(request, "privacy_request.html", {
+        "who": who, "r": req, "log": log, "tasks": tasks, "error": error, "fields": RECTIFIABLE,
+        "overdue": req.open and req.due_on < deadline.today(), "can_extend": req.open and req.extended_at is None
+        and deadline.today() <= req.first_due_on, "active": "privacy"})
+
+
+def _back(request_id: int, error: str | None = None) -> Response:
+    url = f"/privacy/requests/{request_id}" + (f"?{urlencode({'error': error})}" if error else "")
+    return RedirectResponse(url, status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/privacy/requests/{request_id}/{action}")
+async def request_action(request: Request, request_id: int, action: str, who: OfficerPage) -> Response:
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    desk, by = desk_of(request), actor(who)
+    reason = form.get("reason", "")
+    operations: dict[str, Any] = {
+        "run": lambda s: desk.run(s, request_id, by),
+        "extend": lambda s: desk.extend(s, request_id, by, reason),
+        "refuse": lambda s: desk.refuse(s, request_id, by, reason),
+        "withdraw": lambda s: desk.withdraw(s, request_id, by),
+        "verify": lambda s: desk.verify_by_officer(s, request_id, by, reason),
+        "propose": lambda s: desk.propose_rectification(s, request_id, by, {f: form.get(f, "") for f in RECTIFIABLE}),
+        "approve": lambda s: desk.approve_rectification(s, request_id, by),
+        "announce-lift": lambda s: desk.announce_lift(s, request_id, by, form.get("on", ""), reason),
+        "lift": lambda s: desk.lift(s, request_id, by),
+        "task-done": lambda s: _task_done(s, request_id, int(form.get("task", "0") or 0), by),
+    }
+    operation = operations.get(action)
+    if operation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such action")
+    try:
+        with desk.store.writing() as session:
+            operation(session)
+    except (TransitionError, LookupError, ValueError) as exc:
+        return _back(request_id, str(exc))
+    return _back(request_id)
+
+
+def _task_done(session: Any, request_id: int, task_id: int, by: str) -> None:
+    task = session.get(ExternalTask, task_id)
+    if task is None or task.request_id != request_id:
+        raise LookupError("no such task")
+    from models import utcnow
+
+    task.done_at, task.done_by = utcnow(), by
+
+
+@router.post("/privacy/holds")
+def add_hold(request: Request, who: OfficerPage, ticket: Annotated[int, Form()],
+             basis: Annotated[str, Form()] = "financial") -> Response:
+    """Mark a ticket as a record with a legal retention duty (kept on erasure, restricted)."""
+    desk = desk_of(request)
+    with desk.store.writing() as session:
+        found = ticket_by_number(session, ticket)
+        if found is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
+        until = deadline.add_months(deadline.today(), 12 * desk.config.financial_retention_years)
+        session.add(RetentionHold(ticket_id=found.id, basis=basis[:32], retain_until=until, created_by=actor(who)))
+    return RedirectResponse("/privacy", status.HTTP_303_SEE_OTHER)
+
+
+# --- any agent: mark or unmark a ticket ----------------------------------------------------------
+
+
+def panel_context(session: Any, ticket: Ticket) -> dict[str, Any]:
+    """What a ticket page shows about privacy: the read-only banner, the request and its deadline.
+
+    For the workspace's ticket page (``{% include "privacy_panel.html" %}`` with this context); until it
+    includes it, ``GET /tickets/{number}/privacy`` shows the same panel on a page of its own.
+    """
+    req = session.scalars(select(PrivacyRequest).where(PrivacyRequest.ticket_id == ticket.id)
+                          .order_by(PrivacyRequest.id.desc()).limit(1)).first()
+    return {"ticket": ticket, "privacy_request": req, "read_only": ticket_restriction(session, ticket),
+            "request_types": list(HANDLERS), "overdue": bool(req and req.open and req.due_on < deadline.today())}
+
+
+@router.get("/tickets/{number}/privacy")
+def ticket_panel(request: Request, number: int, who: PagePrincipal, error: str | None = None) -> HTMLResponse:
+    desk = desk_of(request)
+    with desk.store.reading() as session:
+        ticket = ticket_by_number(session, number)
+        if ticket is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
+        context = panel_context(session, ticket)
+    return _page(request, "privacy_ticket.html", {"who": who, "error": error, **context})
+
+
+@router.post("/tickets/{number}/privacy")
+async def mark_ticket(request: Request, number: int, who: PagePrincipal) -> Response:
+    form = await request.form()
+    desk, by = desk_of(request), actor(who)
+    types = [t for t in form.getlist("types") if isinstance(t, str) and t in HANDLERS]
+    try:
+        with desk.store.writing() as session:
+            if form.get("unmark"):
+                ticket = ticket_by_number(session, number)
+                req = desk.open_request_of_ticket(session, ticket.id) if ticket else None
+                if req is not None:
+                    desk.withdraw(session, req.id, by, unmark=True)
+            elif types:
+                desk.mark(session, number, types, by)
+            else:
+                raise ValueError("choose at least one request type")
+    except (TransitionError, LookupError, ValueError) as exc:
+        return RedirectResponse(f"/tickets/{number}/privacy?{urlencode({'error': str(exc)})}",
+                                status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(f"/tickets/{number}/privacy", status.HTTP_303_SEE_OTHER)
+
+
+# --- public: verification and download ----------------------------------------------------------
+
+
+@router.get("/privacy/verify/{token}")
+def verify_form(request: Request, token: str) -> HTMLResponse:
+    _limited(request, "verify-view")
+    return _page(request, "privacy_verify.html", {"who": None, "token": token, "result": None})
+
+
+@router.post("/privacy/verify/{token}")
+def verify_submit(request: Request, token: str, code: Annotated[str, Form()]) -> HTMLResponse:
+    _limited(request, "verify")
+    desk = desk_of(request)
+    with desk.store.writing() as session:
+        result = desk.verify_link(session, token, code)
+    ok = result == "verified"
+    return _page(request, "privacy_verify.html", {"who": None, "token": token, "result": "ok" if ok else "bad"},
+                 code=200 if ok else 400)
+
+
+@router.get("/privacy/download/{token}")
+def download(request: Request, token: str) -> Response:
+    _limited(request, "download")
+    desk = desk_of(request)
+    with desk.store.writing() as session:
+        found = desk.download(session, token)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "this link is not valid (any more)")
+    data, request_id = found
+    return Response(data, media_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="privacy-export-{request_id}.zip"'})
