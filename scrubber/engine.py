@@ -2,8 +2,10 @@
 
 ``Scrubber`` implements ``scrubber.types.TextScrubber``. One Presidio ``AnalyzerEngine`` serves nl and
 en on blank spaCy pipelines (``scrubber.nlp``); our recognizers do their own bilingual context checks,
-so Presidio's lemma-based context pass (which needs a trained model) is skipped. Long texts are analysed in
-chunks split at paragraph/line boundaries so time stays linear in the text length.
+so Presidio's lemma-based context pass (which needs a trained model) is skipped. The engine's requests
+are resolved once and run as ``AnalyzerEngine.analyze`` runs them (``scrubber.analysis_pass``, the one
+module that reproduces Presidio internals). Long texts are analysed in chunks split at paragraph/line
+boundaries so time stays linear in the text length.
 """
 
 from __future__ import annotations
@@ -11,19 +13,18 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import RecognizerRegistry, RecognizerResult
 
 from scrubber import language
+from scrubber.analysis_pass import AnalysisPass, no_context_analyzer
 from scrubber.config import ScrubberConfig
 from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
-from scrubber.placeholders import digest, placeholder
+from scrubber.placeholders import numbered, replace_numbered
 from scrubber.recognizers import language_recognizers, pattern_recognizers
 from scrubber.resolve import Candidate, allowed_spans, resolve
-from scrubber.textmap import normalise
+from scrubber.textmap import MappedText, normalise
 from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
 
 log = logging.getLogger(__name__)
@@ -41,74 +42,6 @@ def _blank_long_tokens(text: str) -> str:
     if max(map(len, text.split()), default=0) < 80:  # the usual case, found faster than by the pattern
         return text
     return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
-
-
-class _Analyzer(AnalyzerEngine):
-    """Presidio's engine without its context pass: our recognizers score context themselves."""
-
-    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], *args: Any,
-                               **kwargs: Any) -> list[RecognizerResult]:
-        return raw_results
-
-
-_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
-
-
-class _Pass:
-    """The recognizers and entity list Presidio would use for one (language, entities) request."""
-
-    __slots__ = ("entities", "recognizers", "thresholds")
-
-    def __init__(
-        self, recognizers: list[EntityRecognizer], entities: list[str], thresholds: dict[str, dict[str, float]]
-    ) -> None:
-        self.recognizers = recognizers
-        self.entities = entities
-        self.thresholds = thresholds
-
-    @classmethod
-    def build(cls, analyzer: AnalyzerEngine, lang: str, entities: list[str] | None) -> _Pass:
-        if entities is None:
-            recognizers = analyzer.registry.get_recognizers(language=lang, all_fields=True)
-            wanted = analyzer.get_supported_entities(language=lang)
-        else:
-            recognizers = analyzer.registry.get_recognizers(language=lang, entities=entities)
-            wanted = list(entities)
-        for recognizer in recognizers:
-            if not recognizer.is_loaded:
-                recognizer.load()
-                recognizer.is_loaded = True
-        return cls(list(recognizers), wanted, {r.id: r.score_thresholds for r in recognizers})
-
-    def _threshold(self, result: RecognizerResult, default: float) -> float:
-        # AnalyzerEngine.__get_result_score_threshold
-        metadata = result.recognition_metadata or {}
-        own = self.thresholds.get(metadata.get(_ID_KEY))  # type: ignore[arg-type]
-        if not own:
-            return default
-        value = own.get(result.entity_type)
-        if value is None:
-            value = own.get("default")
-        return default if value is None else value
-
-    def run(self, text: str, artifacts: NlpArtifacts, default_threshold: float) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for recognizer in self.recognizers:
-            found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
-            if not found:
-                continue
-            for r in found:  # AnalyzerEngine.__add_recognizer_id_if_not_exists
-                if not r.recognition_metadata:
-                    r.recognition_metadata = {}
-                if _ID_KEY not in r.recognition_metadata:
-                    r.recognition_metadata[_ID_KEY] = recognizer.id
-                if _NAME_KEY not in r.recognition_metadata:
-                    r.recognition_metadata[_NAME_KEY] = getattr(recognizer, "name")  # noqa: B009 (untyped in Presidio)
-            results.extend(found)
-        results = [r for r in results if r.score >= self._threshold(r, default_threshold)]
-        kept: list[RecognizerResult] = EntityRecognizer.remove_duplicates(results)
-        return kept
 
 
 def chunks(text: str, size: int = CHUNK_SIZE) -> Iterator[tuple[int, str]]:
@@ -138,6 +71,22 @@ class Scrubber:
         self._key = self.config.placeholder_key.get_secret_value().encode()
         self._nlp = BlankSpacyNlpEngine(langs, self.config.spacy_ner_packages)
         self._nlp.load()
+        self._analyzer = no_context_analyzer(self._registry(langs), self._nlp, langs, self.config.score_threshold)
+        supported = {lang: set(self._analyzer.get_supported_entities(lang)) for lang in langs}
+        self._pattern_entities = sorted(set().union(*supported.values()) - set(_LANGUAGE_SPECIFIC))
+        # languages that have name recognizers (none when the engine is built without them)
+        self._named_langs = frozenset(lang for lang in langs if supported[lang] & set(_LANGUAGE_SPECIFIC))
+        # Without NER, a language other than the dominant one changes no result (see ``_chunk_results``) as long
+        # as every language has the name recognizers: then detection may stop once the dominant one is certain.
+        self._dominant_only = self._named_langs == frozenset(langs) and not any(
+            self._nlp.has_ner(lang) for lang in langs
+        )
+        self._passes = self._resolve_passes(langs)
+        self._nlp_lock = threading.Lock()
+        language.warm_up(self._langs)
+
+    def _registry(self, langs: list[str]) -> RecognizerRegistry:
+        """Our recognizers for every language, loaded now (Presidio would load them lazily inside analyze)."""
         registry = RecognizerRegistry(supported_languages=langs)
         for lang in langs:
             for recognizer in pattern_recognizers(lang, self.config.custom_patterns):
@@ -146,61 +95,30 @@ class Scrubber:
                 registry.add_recognizer(recognizer)
             if self._nlp.has_ner(lang):
                 registry.add_recognizer(NerSignalRecognizer(lang))
-        # Presidio loads recognizers lazily inside analyze(); load them now so analyze is thread-safe.
-        for recognizer in registry.recognizers:
+        for recognizer in registry.recognizers:  # loaded here, so that analyze is thread-safe
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
-        self._analyzer = _Analyzer(
-            registry=registry,
-            nlp_engine=self._nlp,
-            supported_languages=langs,
-            default_score_threshold=self.config.score_threshold,
-        )
-        self._pattern_entities = sorted(
-            {e for lang in langs for e in self._analyzer.get_supported_entities(lang)} - set(_LANGUAGE_SPECIFIC)
-        )
-        # languages that have name recognizers (none while the names module is missing)
-        self._named_langs = frozenset(
-            lang for lang in langs if set(self._analyzer.get_supported_entities(lang)) & set(_LANGUAGE_SPECIFIC)
-        )
-        # Without NER, a language other than the dominant one changes no result (see ``analyze``) as long as
-        # every language has the name recognizers: then detection may stop once the dominant one is certain.
-        self._dominant_only = self._named_langs == frozenset(langs) and not any(
-            self._nlp.has_ner(lang) for lang in langs
-        )
-        # Recognizer sets and entity lists per (language, entities) request, resolved once here instead of
-        # by Presidio's registry on every call (see ``_raw``).
-        self._passes: dict[tuple[str, tuple[str, ...] | None], _Pass] = {}
+        return registry
+
+    def _resolve_passes(self, langs: list[str]) -> dict[tuple[str, tuple[str, ...] | None], AnalysisPass]:
+        """Every (language, entities) request ``_chunk_results`` makes, resolved once (``scrubber.analysis_pass``)."""
+        passes: dict[tuple[str, tuple[str, ...] | None], AnalysisPass] = {}
         for lang in langs:
-            self._passes[(lang, None)] = _Pass.build(self._analyzer, lang, None)
-            self._passes[(lang, tuple(self._pattern_entities))] = _Pass.build(
-                self._analyzer, lang, self._pattern_entities
-            )
+            requests: list[Sequence[str] | None] = [None, self._pattern_entities]
             if lang in self._named_langs:
-                self._passes[(lang, tuple(_LANGUAGE_SPECIFIC))] = _Pass.build(self._analyzer, lang, _LANGUAGE_SPECIFIC)
-        self._nlp_lock = threading.Lock()
-        language.warm_up(self._langs)
+                requests.append(_LANGUAGE_SPECIFIC)
+            for entities in requests:
+                key = tuple(entities) if entities is not None else None
+                passes[(lang, key)] = AnalysisPass.build(self._analyzer, lang, entities)
+        return passes
 
-    def _raw(self, text: str, lang: str, entities: list[str] | None) -> list[RecognizerResult]:
-        """What ``self._analyzer.analyze(text, language=lang, entities=entities, nlp_artifacts=...)`` returns.
-
-        Presidio's ``AnalyzerEngine.analyze`` looks up the recognizers and supported entities in the
-        registry on every call and runs the (here disabled) context pass; this runs the same recognizers
-        with the same entity list, then the same score filter and ``remove_duplicates``, without that
-        per-call overhead. Result order after ``remove_duplicates`` does not depend on recognizer order.
-        """
-        spec = self._passes.get((lang, tuple(entities) if entities is not None else None))
-        if spec is None:  # not a request the engine makes itself
-            with self._nlp_lock:
-                artifacts = self._nlp.process_text(text, lang)
-            results: list[RecognizerResult] = self._analyzer.analyze(
-                text, language=lang, entities=entities, nlp_artifacts=artifacts
-            )
-            return results
+    def _raw(self, text: str, lang: str, entities: Sequence[str] | None) -> list[RecognizerResult]:
+        """What ``self._analyzer.analyze(text, language=lang, entities=entities)`` returns."""
+        analysis_pass = self._passes[(lang, tuple(entities) if entities is not None else None)]
         with self._nlp_lock:
             artifacts = self._nlp.process_text(text, lang)
-        return spec.run(text, artifacts, self._analyzer.default_score_threshold)
+        return analysis_pass.run(text, artifacts)
 
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Language and resolved entities of ``text``; offsets index the original ``text``. Thread-safe."""
@@ -221,55 +139,59 @@ class Scrubber:
         for offset, chunk in chunks(norm):
             if not chunk.strip():
                 continue
-            names_text = _blank_long_tokens(chunk)
-            named = [code for code in present if code in self._named_langs]
-            # Our name recognizers ignore the language: without an NER pipeline, a second language's
-            # names pass over the same text returns exactly the first one's results, which overlap
-            # resolution would drop as duplicates anyway; so it runs only where NER makes it differ.
-            ner_names = False
-            if names_text == chunk and named and named[0] == dominant:
-                # the common case: one Presidio pass with every recognizer of the dominant language
-                raw = self._raw(chunk, dominant, None)
-                ner_names = self._nlp.has_ner(dominant)
-                names_done = True
-                named = named[1:]
-            else:
-                raw = self._raw(chunk, dominant, self._pattern_entities)
-                names_done = False
-            for code in named:
-                has_ner = self._nlp.has_ner(code)
-                if names_done and not has_ner and not ner_names:
-                    continue
-                raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
-                names_done = True
-                ner_names = ner_names or has_ner
-            cands = [
-                Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
-                          str((r.recognition_metadata or {}).get("recognizer_name", "")))
-                for r in raw
-            ]
-            local_allowed = [(s, e) for s, e in allowed if s < offset + len(chunk) and e > offset]
-            for c in resolve(cands, local_allowed):
-                start, end = mapped.to_original(c.start, c.end)
-                entities.append(
-                    Entity(c.type, start, end, self.config.action_for(c.type), round(c.score, 3), c.recognizer)
-                )
+            raw = self._chunk_results(chunk, dominant, present)
+            entities.extend(self._entities(raw, offset, len(chunk), allowed, mapped))
         log.debug("analysed %d chars lang=%s entities=%d", len(text), dominant, len(entities))
         return Analysis(dominant, tuple(entities))
 
+    def _chunk_results(self, chunk: str, dominant: str, present: tuple[str, ...]) -> list[RecognizerResult]:
+        """Presidio's results on one chunk: the dominant language's recognizers, and the names of the others.
+
+        Our name recognizers ignore the language: without an NER pipeline, a second language's names pass
+        over the same text returns exactly the first one's results, which overlap resolution would drop as
+        duplicates anyway; so it runs only where NER makes it differ. The name recognizers see long junk
+        tokens blanked (``_blank_long_tokens``).
+        """
+        names_text = _blank_long_tokens(chunk)
+        named = [code for code in present if code in self._named_langs]
+        ner_names = False
+        if names_text == chunk and named and named[0] == dominant:
+            # the common case: one pass with every recognizer of the dominant language
+            raw = self._raw(chunk, dominant, None)
+            ner_names = self._nlp.has_ner(dominant)
+            names_done = True
+            named = named[1:]
+        else:
+            raw = self._raw(chunk, dominant, self._pattern_entities)
+            names_done = False
+        for code in named:
+            has_ner = self._nlp.has_ner(code)
+            if names_done and not has_ner and not ner_names:
+                continue
+            raw += self._raw(names_text, code, _LANGUAGE_SPECIFIC)
+            names_done = True
+            ner_names = ner_names or has_ner
+        return raw
+
+    def _entities(
+        self, raw: list[RecognizerResult], offset: int, length: int, allowed: list[tuple[int, int]], mapped: MappedText
+    ) -> list[Entity]:
+        """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action."""
+        cands = [
+            Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
+                      str((r.recognition_metadata or {}).get("recognizer_name", "")))
+            for r in raw
+        ]
+        local_allowed = [(s, e) for s, e in allowed if s < offset + length and e > offset]
+        entities = []
+        for c in resolve(cands, local_allowed):
+            start, end = mapped.to_original(c.start, c.end)
+            entities.append(Entity(c.type, start, end, self.config.action_for(c.type), round(c.score, 3), c.recognizer))
+        return entities
+
     def redact(self, text: str, analysis: Analysis, book: PlaceholderBook) -> ScrubbedText:
         """Replace every entity whose action is ``redact`` with ``<TYPE_n>``, numbered by ``book``."""
-        parts: list[str] = []
-        pos = 0
-        for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if ent.action != "redact" or ent.start < pos:
-                continue
-            number = book.number_for(ent.type, digest(self._key, ent.type, text[ent.start : ent.end]))
-            parts.append(text[pos : ent.start])
-            parts.append(placeholder(ent.type, number))
-            pos = ent.end
-        parts.append(text[pos:])
-        return ScrubbedText("".join(parts))
+        return ScrubbedText(replace_numbered(text, numbered(self._key, text, analysis, book)))
 
     def placeholders(self, text: str, analysis: Analysis, book: PlaceholderBook) -> list[tuple[Entity, int]]:
         """Each entity ``redact`` replaces, with its placeholder number (the vault needs the pairs).
@@ -277,14 +199,7 @@ class Scrubber:
         Asks ``book`` exactly as ``redact`` does, so called after ``redact`` with the same book it
         returns the numbers ``redact`` used and allocates nothing new.
         """
-        pairs: list[tuple[Entity, int]] = []
-        pos = 0
-        for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if ent.action != "redact" or ent.start < pos:
-                continue
-            pairs.append((ent, book.number_for(ent.type, digest(self._key, ent.type, text[ent.start : ent.end]))))
-            pos = ent.end
-        return pairs
+        return list(numbered(self._key, text, analysis, book))
 
     def scrub(self, text: str, book: PlaceholderBook | None = None, lang: str | None = None) -> ScrubResult:
         """Analyse and redact in one call; a fresh in-memory book when none is given."""

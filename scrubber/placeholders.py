@@ -4,6 +4,9 @@ The ``PlaceholderBook`` stores only the digest (HMAC-SHA256, RFC 2104, keyed wit
 secret), never the value: without the key a digest cannot be tested against guessed BSNs or phone
 numbers, which a plain hash of a 9-digit number would allow. Normalisation makes "06-12345678" and
 "06 1234 5678", or "NL91 ABNA..." and "nl91abna...", the same value.
+
+``numbered`` and ``replace_numbered`` are the redaction step: the entities to replace in text order,
+each with its number from the book, and the text with each replaced by its placeholder.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 import phonenumbers
+
+from scrubber.types import Analysis, Entity, PlaceholderBook
 
 # Types whose values are identifiers: spacing and punctuation carry no meaning.
 _COMPACT_TYPES = frozenset(
@@ -49,3 +55,35 @@ def digest(key: bytes, entity_type: str, value: str) -> str:
 
 def placeholder(entity_type: str, number: int) -> str:
     return f"<{entity_type}_{number}>"
+
+
+def numbered(key: bytes, text: str, analysis: Analysis, book: PlaceholderBook) -> Iterator[tuple[Entity, int]]:
+    """Each entity to replace (action ``redact``, not overlapping an earlier one), in text order, with the
+    number ``book`` gives its value: the book numbers values in the order they appear."""
+    pos = 0
+    for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
+        if ent.action != "redact" or ent.start < pos:
+            continue
+        yield ent, book.number_for(ent.type, digest(key, ent.type, text[ent.start : ent.end]))
+        pos = ent.end
+
+
+def replace_numbered(text: str, pairs: Iterable[tuple[Entity, int]]) -> str:
+    """The text with each entity of ``pairs`` (in text order, as ``numbered`` gives them) replaced by its
+    placeholder ``<TYPE_n>``.
+
+    Not presidio-anonymizer's ``AnonymizerEngine``, although a custom operator makes it produce these
+    placeholders byte for byte (checked on every corpus message): it replaces from the end of the text, so
+    the numbers would have to be given out before it runs anyway (the book numbers values in order of
+    appearance); it merges same-type entities with only spaces between them unless told not to; it cost
+    4-7% of scrub throughput on the corpora; and it rebuilds the whole text for every replacement, so a
+    1 MB message with 12,000 entities took 3.2 s to redact instead of 0.07 s, longer than its analysis.
+    """
+    parts: list[str] = []
+    pos = 0
+    for ent, number in pairs:
+        parts.append(text[pos : ent.start])
+        parts.append(placeholder(ent.type, number))
+        pos = ent.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,20 +1,17 @@
 """Our Presidio recognizers, assembled per language.
 
 Identifier, contact, address, date and credential recognizers are language-independent (their cue words
-cover Dutch and English, as messages mix both); names come from ``scrubber.recognizers.names`` (owned by
-the names work) and are imported late so the engine works while that module is still being written.
+cover Dutch and English, as messages mix both); names and organisations come from
+``scrubber.recognizers.names``. Each recognizer module is imported when its recognizers are first built.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer
 
 from scrubber.config import CustomPattern
-
-log = logging.getLogger(__name__)
 
 
 def pattern_recognizers(lang: str, custom: Sequence[CustomPattern] = ()) -> list[EntityRecognizer]:
@@ -43,10 +40,7 @@ def pattern_recognizers(lang: str, custom: Sequence[CustomPattern] = ()) -> list
 
 
 def language_recognizers(lang: str) -> list[EntityRecognizer]:
-    """PERSON/ORGANIZATION recognizers for one language, when the names module is available."""
-    try:
-        from scrubber.recognizers.names import name_recognizers
-    except ImportError:
-        log.warning("scrubber.recognizers.names is not available; names are not recognised")
-        return []
+    """PERSON/ORGANIZATION recognizers for one language."""
+    from scrubber.recognizers.names import name_recognizers
+
     return list(name_recognizers(lang))

@@ -16,11 +16,11 @@ distinctive enough alone, with a cue word it scores higher. "Postbus 123" / "P.O
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scrubber.lexicon import load_lexicon
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 
 _SUFFIXES = (
@@ -140,16 +140,9 @@ _NOT_STREET_START = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
 def _lexicon_streets() -> frozenset[str]:
-    """Street names from the names engineer's lexicon (deduce lists), when it is installed."""
-    try:
-        from scrubber.lexicon import load_lexicon  # imported late: written in parallel, optional
-
-        streets = load_lexicon().streets
-    except Exception:  # any failure just means no lexicon signal
-        return frozenset()
-    return frozenset(streets)
+    """Street names from the name and place lexicon (deduce lists; loaded once, see ``load_lexicon``)."""
+    return load_lexicon().streets
 
 
 class AddressRecognizer(EntityRecognizer):

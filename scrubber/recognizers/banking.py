@@ -15,12 +15,12 @@ import re
 
 import schwifty
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
 from scrubber.recognizers.base import (
     Rule,
     RuleRecognizer,
+    SingleEntityRecognizer,
     digits_of,
     first_letter_guard,
     lowered_for_stems,
@@ -31,7 +31,7 @@ from scrubber.recognizers.base import (
 # An IBAN candidate: two letters (not after a letter or digit), two check digits, then 10-32 characters
 # of the account. The match starts at the first check digit and looks behind for the letters, so that
 # ``re`` skips ahead to digits instead of trying every position; the candidate starts two characters
-# before the match (tests/scrubber/test_speedups.py checks this finds what the plain pattern
+# before the match (tests/scrubber/recognizers/test_banking.py checks this finds what the plain pattern
 # (?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32} finds).
 _IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:[ .-]?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
@@ -47,20 +47,12 @@ def _valid_iban(compact: str) -> bool:
     return True
 
 
-class IbanMod97Recognizer(EntityRecognizer):
+class IbanMod97Recognizer(SingleEntityRecognizer):
     """IBANs validated by mod-97; a near-IBAN with a bad checksum still counts, at a lower score."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["IBAN"], supported_language=lang, name="IbanMod97Recognizer")
+    ENTITY = "IBAN"
 
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "IBAN" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         pos = 0
         while (m := _IBAN_CANDIDATE.search(text, pos + 2)) is not None:
@@ -106,7 +98,7 @@ _OLD_ACCOUNT = re.compile(
 )
 
 # (the look-behind stands after the first digit, which it then also covers, so that ``re`` skips ahead to
-# digits; same matches as with it first, see tests/scrubber/test_speedups.py)
+# digits; same matches as with it first, see tests/scrubber/recognizers/test_banking.py)
 _CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
 _EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
@@ -128,20 +120,12 @@ def _valid_card(value: str) -> bool:
     return 13 <= len(digits) <= 19 and bool(luhn.is_valid(digits))
 
 
-class CardRecognizer(EntityRecognizer):
+class CardRecognizer(SingleEntityRecognizer):
     """Luhn-valid card numbers plus the expiry date and CVC that follow them."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["CREDIT_CARD"], supported_language=lang, name="CardRecognizer")
+    ENTITY = "CREDIT_CARD"
 
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "CREDIT_CARD" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for m in _CARD.finditer(text):
             if not _valid_card(m.group()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -274,3 +275,29 @@ class RuleRecognizer(EntityRecognizer):
                 if score > 0:
                     results.append(RecognizerResult(rule.entity, start, end, score))
         return results
+
+
+class SingleEntityRecognizer(EntityRecognizer):
+    """A recognizer of one entity type with nothing to load: a subclass sets ``ENTITY`` and writes ``find``.
+
+    Its Presidio name is its class name; ``analyze`` returns nothing when ``ENTITY`` is not asked for.
+    """
+
+    ENTITY: ClassVar[str]
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=[self.ENTITY], supported_language=lang, name=type(self).__name__)
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        return self.find(text)
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        """Every ``ENTITY`` in the text."""
+        raise NotImplementedError

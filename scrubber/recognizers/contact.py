@@ -13,9 +13,8 @@ import re
 
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import Rule, RuleRecognizer
+from scrubber.recognizers.base import Rule, RuleRecognizer, SingleEntityRecognizer
 
 # RFC 5322 dot-atom local part (the practical subset: no "=" so "USER=a@b.nl" yields the address) and a DNS host name.
 _EMAIL = re.compile(
@@ -27,7 +26,7 @@ _EMAIL = re.compile(
 # Written with the look-behind after the first character (which it then also covers), and the
 # alternatives split by that character in their original order, so that ``re`` skips ahead to a "+",
 # "0" or "(" instead of trying the look-behind at every position; the plain form is in
-# tests/scrubber/test_speedups.py, which checks that both find the same matches.
+# tests/scrubber/recognizers/test_contact.py, which checks that both find the same matches.
 _PHONE_END = r"\d(?![\w]|[.,/-]\d)"
 _PHONE_CANDIDATE = re.compile(
     r"[+0(](?<![\w+/.,:-][+0(])(?:"
@@ -51,20 +50,12 @@ def _possible(candidate: str) -> bool:
     return False
 
 
-class PhonePlanRecognizer(EntityRecognizer):
+class PhonePlanRecognizer(SingleEntityRecognizer):
     """Valid phone numbers of NL/BE/GB/DE/FR and international numbers."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language=lang, name="PhonePlanRecognizer")
+    ENTITY = "PHONE_NUMBER"
 
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PHONE_NUMBER" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for m in _PHONE_CANDIDATE.finditer(text):
             cand = m.group()

@@ -18,9 +18,15 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import first_letter_guard, lowered_for_stems, may_contain, runs_with, words
+from scrubber.recognizers.base import (
+    SingleEntityRecognizer,
+    first_letter_guard,
+    lowered_for_stems,
+    may_contain,
+    runs_with,
+    words,
+)
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -121,20 +127,12 @@ def _looks_secret(value: str) -> bool:
     return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
 
 
-class CredentialRecognizer(EntityRecognizer):
+class CredentialRecognizer(SingleEntityRecognizer):
     """Passwords, PINs, keys and codes; see the module docstring for the evidence used."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["CREDENTIAL"], supported_language=lang, name="CredentialRecognizer")
+    ENTITY = "CREDENTIAL"
 
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "CREDENTIAL" not in entities:
-            return []
+    def find(self, text: str) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         for start, end in [(0, len(text))] if "AIza" in text else runs_with(text, _SHAPES_HINT):
             for m in _SHAPES.finditer(text, start, end):

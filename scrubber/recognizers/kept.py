@@ -66,7 +66,7 @@ _BE_ENTERPRISE = re.compile(r"(?<![\w.])[01]\d{3}\.\d{3}\.\d{3}(?![\w]|\.\d)")
 # EU VAT numbers by country prefix, not after a word character. The look-behind stands after the first
 # letter (which it then also covers) and each alternative checks that letter with a look-behind, in the
 # original order, so that ``re`` skips ahead to capitals instead of trying every position; the plain form
-# is in tests/scrubber/test_speedups.py, which checks that both find the same matches.
+# is in tests/scrubber/recognizers/test_kept.py, which checks that both find the same matches.
 _VAT = re.compile(
     r"[A-Z](?<![\w][A-Z])(?:(?<=N)L\s?\d{9}\s?B\s?\d{2}|(?<=B)E\s?[01]?\d{3}[. ]?\d{3}[. ]?\d{3}"
     r"|(?<=D)E\s?\d{3}\s?\d{3}\s?\d{3}|(?<=G)B\s?\d{3}\s?\d{4}\s?\d{2}|(?<=F)R\s?[0-9A-Z]{2}\s?\d{9}"

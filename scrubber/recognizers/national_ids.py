@@ -19,7 +19,7 @@ from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
 # The look-behinds of _BSN, _BE_NN and _NINO stand after the first character (which they then also
 # cover) rather than before it: a pattern that starts with a character class lets ``re`` skip ahead to
 # candidates instead of trying the look-behind at every position. The plain forms, with the look-behind
-# first, are in tests/scrubber/test_speedups.py, which checks that both find the same matches.
+# first, are in tests/scrubber/recognizers/test_national_ids.py, which checks that both find the same matches.
 _BSN = re.compile(
     r"\d(?<![\w.,/+-]\d)(?:\d{8}|\d{2}([ .-])\d{3}\1\d{3}|\d{3}([ .])\d{2}\2\d{3}|\d\.\d{3}\.\d{2}\.\d{2})"
     r"(?!\w|[.,/-]\d)"

@@ -1,4 +1,5 @@
-"""Engine behaviour: placeholders, offsets into the original text, policy configuration, bad input."""
+"""Engine behaviour: placeholders, offsets into the original text, policy configuration, bad input, the
+long-token blanking and chunking that keep it linear."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from scrubber import Scrubber, ScrubberConfig
+from scrubber import Scrubber, ScrubberConfig, engine
 from scrubber.config import CustomPattern
 from scrubber.engine import chunks, get_scrubber
-from scrubber.placeholders import digest, normalise_value
 from scrubber.types import MemoryBook
+from tests.scrubber.checks import check_rewritten_pattern, fuzz_texts
 
 KEY = "test-key-not-secret"
 
@@ -28,18 +29,6 @@ def test_placeholders_stable_per_value_within_a_book(scrubber: Scrubber) -> None
 
 def test_placeholders_restart_in_a_new_book(scrubber: Scrubber) -> None:
     assert scrubber.scrub("bel 06-87654321").text == "bel <PHONE_NUMBER_1>"
-
-
-def test_same_number_international_and_national_is_one_value() -> None:
-    assert normalise_value("PHONE_NUMBER", "+31 6 1234 5678") == normalise_value("PHONE_NUMBER", "06-12345678")
-    assert normalise_value("IBAN", "nl91 abna 0417 1643 00") == normalise_value("IBAN", "NL91ABNA0417164300")
-    assert normalise_value("PERSON", "Jan  de Vries") == normalise_value("PERSON", "jan de vries")
-
-
-def test_digest_is_keyed_and_hides_the_value() -> None:
-    d1 = digest(b"k1", "NATIONAL_ID", "111222333")
-    assert d1 != digest(b"k2", "NATIONAL_ID", "111222333")
-    assert "111222333" not in d1 and len(d1) == 64
 
 
 def test_offsets_index_the_original_text_with_zero_width_characters(scrubber: Scrubber) -> None:
@@ -184,3 +173,16 @@ def test_placeholders_pairs_match_redact(scrubber: Scrubber) -> None:
         ("06-12345678", 1), ("06-87654321", 2), ("06 1234 5678", 1),
     ]
     assert out == "Bel <PHONE_NUMBER_1> of <PHONE_NUMBER_2>, nogmaals <PHONE_NUMBER_1>."
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"), [(engine._LONG_TOKEN, r"\S{80,}")], ids=["long_token"]
+)
+def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:
+    check_rewritten_pattern(fast, plain)
+
+
+def test_long_tokens_are_blanked_as_the_plain_substitution_does() -> None:
+    plain = re.compile(r"\S{80,}")
+    for text in fuzz_texts(("a" * 79, "b" * 80, "c" * 200, " ", "\n", "\u2028", "\u00a0", "x"), 3000, 72):
+        assert engine._blank_long_tokens(text) == plain.sub(lambda m: " " * len(m.group()), text), text

@@ -13,6 +13,9 @@ before it decides about the surname inside it. Cues, strongest first:
 - a word that equals a domain label in the same message ("Dommelhost" next to dommelhost.nl);
 - a short list of well-known brands, banks and telecoms that customers name;
 - names the operator configures (its own company) via ``SCRUBDESK_ORGANIZATIONS`` (comma-separated).
+
+``find_organizations`` tries these on every token in turn (``_OrgScan``, one method per cue) and
+merges the spans found.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from scrubber.recognizers.base import runs_with
+from scrubber.recognizers.names.tokens import DOT, Token
 
 
 def _words(text: str) -> frozenset[str]:
@@ -116,108 +119,11 @@ KNOWN_ORGANIZATIONS = _words(
     digitalocean github gitlab mailchimp dropbox zoom slack outlook gmail hotmail
     """
 )
-# every word steps 1-4 of ``find_organizations`` look up (legal forms are compared without dots)
+# every word the cue steps (``_OrgScan.cued``) look up (legal forms are compared without dots)
 _ORG_WORDS = LEGAL_FORMS | SECTOR_WORDS | KNOWN_ORGANIZATIONS
 
 _KNOWN_MULTI = ("american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht")
 _KNOWN_MULTI_RES = tuple((phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")) for phrase in _KNOWN_MULTI)
-
-# --- word tokens, shared with names.py -------------------------------------------------------------
-# E-mail addresses, URLs and host names are skipped as a whole: pii-policy says a value inside them is
-# not annotated separately, and stripping a surname out of "bakkerij-jansen.nl" would damage a kept DOMAIN.
-_SKIP_RE = re.compile(
-    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address (RFC 5322 addr-spec, simplified)
-    r"|(?:https?|ftp)://\S+|www\.\S+"  # URL (RFC 3986)
-    r"|(?<![\w.])(?:[\w-]+\.)+(?:[a-z]{2,24})(?![\w@-]|\.\w)",  # host name with a TLD (RFC 1035)
-    re.IGNORECASE,
-)
-_LETTER = r"[^\W\d_]"
-# Initials ("M.J.", "j."), words (O'Neill, Mulder-Kramer), newlines and symbols:
-#   (?P<ini>(?:L\.){1,4})(?!L) | (?P<word>L+(?:['’]L+)*(?:-L+(?:['’]L+)*)*) | (?P<nl>\n) | (?P<sym>[^\s\w])
-# with L a letter. Every token starts with a character that is not a space (other than a newline), a digit
-# or "_": the pattern starts with that class, then tells the kinds apart by a look-behind at it, so that
-# ``re`` skips spaces and digits itself. tests/scrubber/test_speedups.py checks both forms agree.
-_LEADING_CLASS = r"[^\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\d_]"
-_TOKEN_RE = re.compile(
-    _LEADING_CLASS
-    + r"(?:(?P<ini>(?<=" + _LETTER + r")\.(?:" + _LETTER + r"\.){0,3})(?!" + _LETTER + r")"
-    + r"|(?P<word>(?<=" + _LETTER + r")" + _LETTER + r"*(?:['’]" + _LETTER + r"+)*(?:-" + _LETTER + r"+(?:['’]"
-    + _LETTER + r"+)*)*)"
-    + r"|(?P<nl>(?<=\n))"
-    + r"|(?P<sym>(?<=[^\s\w])))"
-)
-TokenKind = Literal["word", "ini", "sym"]
-
-
-class Token:
-    """One token. A class with slots, not a named tuple: the name finder reads token fields some thirty
-    times per token, and CPython 3.11 reads a slot much faster than a named tuple's field (which goes
-    through a descriptor on every access), while building either costs about the same."""
-
-    __slots__ = ("end", "kind", "line", "lower", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str, lower: str, kind: TokenKind, line: int) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = lower
-        self.kind = kind
-        self.line = line
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r}, {self.kind}, line {self.line})"
-
-
-_SKIP_HINT = re.compile(r"[.@:]")
-_DOT = re.compile(r"\.\w")  # in every host name: a dot, then its next label
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out."""
-    # every _SKIP_RE match is a run of non-space characters with an "@", ":" or "."
-    # (a run whose only hint is a sentence's closing dot or a colon without "//" holds none: every match
-    # holds an "@", a "://", a dot before a word character or "www.")
-    skips = [
-        m.span()
-        for start, end in runs_with(text, _SKIP_HINT)
-        if _may_skip(text[start:end])
-        for m in _SKIP_RE.finditer(text, start, end)
-        if not _is_initials_only(m.group())
-    ]
-    out: list[Token] = []
-    append = out.append
-    line = 0
-    k = 0
-    n_skips = len(skips)
-    skip_start, skip_end = skips[0] if skips else (-1, -1)
-    for m in _TOKEN_RE.finditer(text):
-        group = m.lastgroup
-        if group == "nl":
-            line += 1
-            continue
-        start, end = m.span()
-        if k < n_skips:
-            while skip_end <= start:
-                k += 1
-                if k == n_skips:
-                    break
-                skip_start, skip_end = skips[k]
-            if k < n_skips and skip_start <= start:
-                continue
-        tok = m.group()
-        # the group names are the token kinds ("ini", "word", "sym"; "nl" was handled above)
-        append(Token(start, end, tok, tok.lower(), group, line))  # type: ignore[arg-type]  # (a str, not a TokenKind)
-    return out
-
-
-def _may_skip(run: str) -> bool:
-    """False only when no _SKIP_RE match can lie in this whitespace-free run (a cheap necessary test)."""
-    return "@" in run or "://" in run or _DOT.search(run) is not None or "www." in run.lower()
-
-
-def _is_initials_only(value: str) -> bool:
-    """'M.J.' or 'F.W.' look like host names to the skip pattern; they are initials."""
-    return all(len(part) <= 2 for part in value.split("."))
 
 
 _AMP = frozenset({"&", "+"})
@@ -311,7 +217,7 @@ def domain_labels(text: str) -> frozenset[str]:
     # Only the part after "@" of an e-mail address names a domain; the local part is a person's.
     hosts = _blank_local_parts(text) if "@" in text else text
     # every _DOMAIN_RE match is a run of non-space characters with a "."
-    for m in (m for start, end in runs_with(hosts, _DOT) for m in _DOMAIN_RE.finditer(hosts, start, end)):
+    for m in (m for start, end in runs_with(hosts, DOT) for m in _DOMAIN_RE.finditer(hosts, start, end)):
         parts = m.group().lower().split(".")
         # the label left of the public suffix: "shop.greenleafceramics.co.uk" -> "greenleafceramics"
         label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
@@ -333,26 +239,79 @@ def find_organizations(
     ``is_name`` tells whether a word is a known personal name: such a word is not taken for a brand
     because of its shape ("McDonald"), nor for a domain label when it starts a chain ("marcodeluca").
     """
-    spans: list[OrgSpan] = []
-    labels = domain_labels(text)
-    # step 6 joins a word with the next one or two into a label, so the word starts a label: its first
-    # three letters (all of it when shorter) are a label's
-    label_starts = frozenset(label[:k] for label in labels for k in (1, 2, 3))
-    known_extra = _configured() | {e.lower() for e in extra}
-    n = len(tokens)
+    scan = _OrgScan(text, tokens, extra, function_words, is_name)
+    labels, label_starts, known_extra = scan.labels, scan.label_starts, scan.known_extra
+    for i, tok in enumerate(tokens):
+        low = tok.lower
+        if not (
+            tok.kind == "word"
+            and low not in _ORG_WORDS
+            and low not in known_extra
+            and low not in labels
+            and not (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+        ):
+            # The cue steps need a legal form, a sector word, "&"/"+" or a known word or label; a word token
+            # (letters, apostrophes, hyphens: no "." and no "&") that is none of these goes to the shape steps.
+            if tok.kind == "sym" and tok.text not in _AMP:
+                continue
+            if scan.cued(i, tok, low):
+                continue
+        word = tok.text
+        if (
+            tok.kind == "word"
+            # the first tests of _brand_shaped, before the call (``low`` is ``word.lower()``)
+            and (
+                (len(word) >= 7 and (not word.isascii() or low.endswith(_BRAND_ENDINGS)))
+                or ("A" <= word[0] <= "Z" and not word[1:].islower())
+            )
+            and scan.brand_shape(tok)
+        ):
+            continue
+        # (``label_starts`` first: a cheap test that rules out almost every token)
+        if low[:3] in label_starts and _is_cap(tok) and not is_name(tok.text):
+            scan.spelled_label(i, tok)
+    scan.spans.extend(_known_phrases(text))
+    return merge_spans(scan.spans)
 
-    def same_run(i: int, j: int) -> bool:
+
+class _OrgScan:
+    """The cues of ``find_organizations`` on one text, one method per cue; found spans go to ``spans``."""
+
+    __slots__ = ("function_words", "is_name", "known_extra", "label_starts", "labels", "n", "spans", "text", "tokens")
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        extra: Iterable[str],
+        function_words: frozenset[str],
+        is_name: Callable[[str], bool],
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.n = len(tokens)
+        self.function_words = function_words
+        self.is_name = is_name
+        self.spans: list[OrgSpan] = []
+        self.labels = domain_labels(text)
+        # ``spelled_label`` joins a word with the next one or two into a label, so the word starts a label:
+        # its first three letters (all of it when shorter) are a label's
+        self.label_starts = frozenset(label[:k] for label in self.labels for k in (1, 2, 3))
+        self.known_extra = _configured() | {e.lower() for e in extra}
+
+    def same_run(self, i: int, j: int) -> bool:
         """Tokens i and j are adjacent on one line, separated by spaces only."""
-        a, b = tokens[i], tokens[j]
-        return a.line == b.line and text[a.end : b.start].strip() == ""
+        a, b = self.tokens[i], self.tokens[j]
+        return a.line == b.line and self.text[a.end : b.start].strip() == ""
 
-    def grow_left(i: int, limit: int = 4) -> int:
+    def grow_left(self, i: int, limit: int = 4) -> int:
         """Extend left over capitalised words, '&' and particles on the same line."""
+        tokens = self.tokens
         start = i
         steps = 0
-        while start > 0 and steps < limit and same_run(start - 1, start):
+        while start > 0 and steps < limit and self.same_run(start - 1, start):
             prev = tokens[start - 1]
-            if _is_cap(prev) and prev.lower not in function_words:
+            if _is_cap(prev) and prev.lower not in self.function_words:
                 start -= 1
             elif prev.text in _AMP and start - 2 >= 0 and _is_cap(tokens[start - 2]):
                 start -= 2
@@ -363,21 +322,23 @@ def find_organizations(
             steps += 1
         return start
 
-    def grow_right(i: int, limit: int = 4) -> int:
+    def grow_right(self, i: int, limit: int = 4) -> int:
+        """Extend right over capitalised words, legal forms, '&' and particles before a capitalised word."""
+        tokens, n = self.tokens, self.n
         end = i
         steps = 0
-        while end + 1 < n and steps < limit and same_run(end, end + 1):
+        while end + 1 < n and steps < limit and self.same_run(end, end + 1):
             nxt = tokens[end + 1]
             if nxt.lower in _ORG_PARTICLES:
                 # "Van den Heuvel", "De Boer": particles, then a capitalised word.
                 k = end + 1
-                while k < n and tokens[k].lower in _ORG_PARTICLES and k - end <= 3 and same_run(k - 1, k):
+                while k < n and tokens[k].lower in _ORG_PARTICLES and k - end <= 3 and self.same_run(k - 1, k):
                     k += 1
-                if k < n and same_run(k - 1, k) and _is_cap(tokens[k]):
+                if k < n and self.same_run(k - 1, k) and _is_cap(tokens[k]):
                     end = k
                 else:
                     break
-            elif (_is_cap(nxt) and nxt.lower not in function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
+            elif (_is_cap(nxt) and nxt.lower not in self.function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
                 end += 1
             elif nxt.text in _AMP and end + 2 < n and _is_cap(tokens[end + 2]):
                 end += 2
@@ -386,116 +347,124 @@ def find_organizations(
             steps += 1
         return end
 
-    for i, tok in enumerate(tokens):
-        low = tok.lower
+    def cued(self, i: int, tok: Token, low: str) -> bool:
+        """The cue steps, strongest first; True when the token is decided (no shape step follows)."""
+        if self.legal_form(i, tok, low):
+            return True
+        if tok.kind != "word" and tok.text not in _AMP:
+            return True
+        return self.sector(i, tok, low) or self.partnership(i, tok) or self.known_word(i, tok, low)
+
+    def legal_form(self, i: int, tok: Token, low: str) -> bool:
+        """A legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv"."""
+        tokens = self.tokens
+        legal = low.replace(".", "")  # _norm_legal(tok.text)
+        if not (
+            legal in LEGAL_FORMS
+            and i > 0
+            and self.same_run(i - 1, i)
+            and (_is_cap(tokens[i - 1]) or tokens[i - 1].text in _AMP or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS)
+        ):
+            return False
+        # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word.
+        start = self.grow_left(i)
+        self.spans.append(OrgSpan(tokens[start].start, tok.end, ORG_SCORE, "legal_form"))
+        return True
+
+    def sector(self, i: int, tok: Token, low: str) -> bool:
+        """A sector word with a capitalised name before or after it; True for every such sector word.
+
+        A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
+        """
+        sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
+        if not (sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and self.same_run(i - 1, i)))):
+            return False
+        tokens = self.tokens
+        start = self.grow_left(i)
+        end = self.grow_right(i)
+        # chat style "nowak klusbedrijf": the word before a lower-case trade word.
+        chat_style = tok.text[0].islower() and start == i and i > 0 and self.same_run(i - 1, i)
+        if chat_style and tokens[i - 1].kind == "word" and tokens[i - 1].lower not in self.function_words:
+            start = i - 1
+        if start < i or end > i:
+            self.spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
+        return True
+
+    def partnership(self, i: int, tok: Token) -> bool:
+        """A partnership: "Patel & Vermeulen", "Bosman & Zn."."""
+        tokens = self.tokens
+        if not (
+            tok.text in _AMP
+            and 0 < i < self.n - 1
+            and _is_cap(tokens[i - 1])
+            and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
+            and self.same_run(i - 1, i)
+            and self.same_run(i, i + 1)
+        ):
+            return False
+        start = self.grow_left(i - 1)
+        end = self.grow_right(i + 1)
+        self.spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
+        return True
+
+    def known_word(self, i: int, tok: Token, low: str) -> bool:
+        """A word that is the message's own domain label, a known brand or a configured name."""
+        labels, is_name, tokens = self.labels, self.is_name, self.tokens
         if not (
             tok.kind == "word"
-            and low not in _ORG_WORDS
-            and low not in known_extra
-            and low not in labels
-            and not (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
-        ):
-            # Steps 1-4 need a legal form, a sector word, "&"/"+" or a known word or label; a word token
-            # (letters, apostrophes, hyphens: no "." and no "&") that is none of these goes to step 5.
-            if tok.kind == "sym" and tok.text not in _AMP:
-                continue
-            legal = low.replace(".", "")  # _norm_legal(tok.text)
-            # 1. legal form after a capitalised name: "Greenleaf Ceramics Ltd", "Peeters Verhuur bv".
-            if (
-                legal in LEGAL_FORMS
-                and i > 0
-                and same_run(i - 1, i)
-                and (
-                    _is_cap(tokens[i - 1])
-                    or tokens[i - 1].text in _AMP
-                    or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS
-                )
-            ):
-                # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word below.
-                start = grow_left(i)
-                spans.append(OrgSpan(tokens[start].start, tokens[i].end, ORG_SCORE, "legal_form"))
-                continue
-            if tok.kind != "word" and tok.text not in _AMP:
-                continue
-            # 2. sector word with a capitalised name before or after it.
-            # A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
-            sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
-            if sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and same_run(i - 1, i))):
-                start = grow_left(i)
-                end = grow_right(i)
-                # chat style "nowak klusbedrijf": the word before a lower-case trade word.
-                chat_style = tok.text[0].islower() and start == i and i > 0 and same_run(i - 1, i)
-                if chat_style and tokens[i - 1].kind == "word" and tokens[i - 1].lower not in function_words:
-                    start = i - 1
-                if start < i or end > i:
-                    spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
-                continue
-            # 3. partnership: "Patel & Vermeulen", "Bosman & Zn."
-            if (
-                tok.text in _AMP
-                and 0 < i < n - 1
-                and _is_cap(tokens[i - 1])
-                and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
-                and same_run(i - 1, i)
-                and same_run(i, i + 1)
-            ):
-                start = grow_left(i - 1)
-                end = grow_right(i + 1)
-                spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "partnership"))
-                continue
-            # 4. a word that is the message's own domain label, a known brand or a configured name.
-            if (
-                tok.kind == "word"
-                and len(low) >= 3
-                and (
-                    (low in KNOWN_ORGANIZATIONS and (tok.text[0].isupper() or low not in _AMBIGUOUS_BRANDS))
-                    or low in known_extra
-                    or (low in labels and not is_name(tok.text))
-                )
-                # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
-                and not (
-                    low in labels
-                    and low not in KNOWN_ORGANIZATIONS
-                    and i > 0
-                    and same_run(i - 1, i)
-                    and _is_cap(tokens[i - 1])
-                    and is_name(tokens[i - 1].text)
-                )
-            ):
-                spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
-                continue
-        # 5. a brand-shaped word: "EuroDomains", "LingoBridge", "Dommelhost", "lumenlabs".
-        word = tok.text
-        if (
-            tok.kind == "word"
-            # the first tests of _brand_shaped, without the call (``low`` is ``word.lower()``)
+            and len(low) >= 3
             and (
-                (len(word) >= 7 and (not word.isascii() or low.endswith(_BRAND_ENDINGS)))
-                or ("A" <= word[0] <= "Z" and not word[1:].islower())
+                (low in KNOWN_ORGANIZATIONS and (tok.text[0].isupper() or low not in _AMBIGUOUS_BRANDS))
+                or low in self.known_extra
+                or (low in labels and not is_name(tok.text))
             )
-            and _brand_shaped(word)
-            and not is_name(word)
+            # "Chandni Mahabier-Sewdien" next to mahabier-sewdien.nl: a person's own domain
+            and not (
+                low in labels
+                and low not in KNOWN_ORGANIZATIONS
+                and i > 0
+                and self.same_run(i - 1, i)
+                and _is_cap(tokens[i - 1])
+                and is_name(tokens[i - 1].text)
+            )
         ):
-            spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "brand_shape"))
-            continue
-        # 6. two or three capitalised words that together spell a domain label ("Greenleaf Ceramics"),
-        # unless they start with a first name: "marcodeluca.photo" is a person's own domain.
-        # (``label_starts`` first: a cheap test that rules out almost every token)
-        if low[:3] in label_starts and _is_cap(tok) and not is_name(tok.text):
-            joined = low
-            for j in range(i + 1, min(i + 3, n)):
-                if not (_is_cap(tokens[j]) and same_run(j - 1, j)):
-                    break
-                joined += tokens[j].lower
-                if joined in labels:
-                    spans.append(OrgSpan(tok.start, tokens[j].end, ORG_SCORE, "domain"))
-                    break
+            return False
+        self.spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "known" if low not in labels else "domain"))
+        return True
+
+    def brand_shape(self, tok: Token) -> bool:
+        """A brand-shaped word that is no known name: "EuroDomains", "LingoBridge", "Dommelhost", "lumenlabs"."""
+        if not (_brand_shaped(tok.text) and not self.is_name(tok.text)):
+            return False
+        self.spans.append(OrgSpan(tok.start, tok.end, ORG_SCORE, "brand_shape"))
+        return True
+
+    def spelled_label(self, i: int, tok: Token) -> None:
+        """Two or three capitalised words that together spell a domain label ("Greenleaf Ceramics").
+
+        (The caller has checked that they do not start with a first name: "marcodeluca.photo" is a
+        person's own domain.)
+        """
+        tokens = self.tokens
+        joined = tok.lower
+        for j in range(i + 1, min(i + 3, self.n)):
+            if not (_is_cap(tokens[j]) and self.same_run(j - 1, j)):
+                break
+            joined += tokens[j].lower
+            if joined in self.labels:
+                self.spans.append(OrgSpan(tok.start, tokens[j].end, ORG_SCORE, "domain"))
+                break
+
+
+def _known_phrases(text: str) -> list[OrgSpan]:
+    """Well-known organisations of several words ("ABN AMRO", "American Express")."""
     lowered = text.lower()
-    for phrase, pattern in _KNOWN_MULTI_RES:
-        if phrase in lowered:
-            for m in pattern.finditer(lowered):
-                spans.append(OrgSpan(m.start(), m.end(), ORG_SCORE, "known"))
-    return merge_spans(spans)
+    return [
+        OrgSpan(m.start(), m.end(), ORG_SCORE, "known")
+        for phrase, pattern in _KNOWN_MULTI_RES
+        if phrase in lowered
+        for m in pattern.finditer(lowered)
+    ]
 
 
 def merge_spans(spans: list[OrgSpan]) -> list[OrgSpan]:

@@ -1,0 +1,95 @@
+"""The ``lexicon`` signal: name-shaped chains in running text whose parts the lexicon knows.
+
+Every capitalised word, title or initial may start a chain; how name-like the chain is follows from the
+lexicon alone (``lexicon_score``): a known first name that is no everyday word is enough, an everyday
+first name ("Mark", "Will") needs a known surname after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from scrubber.recognizers.names.candidates import SCORE_MEDIUM, SCORE_STRONG, SCORE_WEAK, Candidates
+from scrubber.recognizers.names.chains import chain
+from scrubber.recognizers.names.tokens import Token
+from scrubber.recognizers.names.view import TextView
+from scrubber.recognizers.names.words import NameWords
+
+_DIGIT_AFTER_RE = re.compile(r"[ ,.]{0,2}\d")
+_DIGIT_BEFORE_RE = re.compile(r"\d[ ,.]{0,2}$")
+
+
+def find_lexicon_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """Every chain start in running text, scored by the lexicon; a found name's tokens start no other."""
+    text, toks, add = view.text, view.toks, cands.add
+    titles = words.lex.titles
+    # Only these tokens can start a chain: a symbol cannot, nor a lower-case word that is no title
+    # (without lower-case names ``chain``/``is_name_word`` reject it, and it cannot be a
+    # capitalised first name for ``first_before_surname``); the others are skipped unseen.
+    starts = [
+        idx
+        for idx, t in enumerate(toks)
+        # (a word token holds no ".", so its lower-case form is its title form)
+        if t.kind == "ini" or (t.kind == "word" and (t.text[0].isupper() or t.lower in titles))
+    ]
+    resume = 0  # the first token index not yet taken by a found name
+    for i in starts:
+        if i < resume:
+            continue
+        t = toks[i]
+        titled = t.lower.rstrip(".") in titles
+        span = chain(words, text, toks, i, lowercase_ok=False)
+        if span is None:
+            # "Elke Hendriks", "Will Smith": a first name that is an everyday word, before a surname
+            tail = None
+            if words.first_before_surname(text, toks, i):
+                tail = chain(words, text, toks, i + 1, lowercase_ok=False)
+            if tail is not None:
+                add(i, tail[1], SCORE_MEDIUM, "lexicon")
+                resume = tail[1] + 1
+            continue
+        first, last = span
+        score = lexicon_score(words, toks, first, last, titled)
+        if score and first == last and _next_to_number(text, toks[first]):
+            score = 0.0  # "14 Mar 2025", "Jun 3": a month, not a name
+        if score:
+            add(first, last, score, "lexicon")
+            resume = last + 1
+
+
+def lexicon_score(words: NameWords, toks: Sequence[Token], first: int, last: int, titled: bool) -> float:
+    """How name-like a chain is from the lexicon alone (0 when not enough)."""
+    parts = words.parts(toks, first, last)
+    if not parts:
+        return 0.0
+    head = parts[0]
+    has_interfix = any(t.lower in words.lex.interfixes for t in toks[first : last + 1])
+    if titled:
+        return SCORE_STRONG
+    if head.kind == "ini":
+        # "M.J. Verstappen", "j. de vries": initials then a surname.
+        tail = parts[1:]
+        if tail and (tail[-1].text[0].isupper() or has_interfix) and tail[-1].kind == "word":
+            return SCORE_STRONG
+        return 0.0
+    if not head.text[0].isupper():
+        return 0.0
+    first_known = words.known_first(head.text)
+    common = words.lex.is_common(head.text)
+    if len(parts) >= 2:
+        rest_known = any(words.known_surname(t.text) or words.known_first(t.text) for t in parts[1:])
+        if first_known and not common:
+            return SCORE_STRONG
+        if first_known and (rest_known or has_interfix):
+            return SCORE_MEDIUM
+        if rest_known and not common and not words.lex.is_common(parts[-1].text):
+            return SCORE_WEAK
+        return 0.0
+    if first_known and not common:
+        return SCORE_WEAK + 0.05
+    return 0.0
+
+
+def _next_to_number(text: str, tok: Token) -> bool:
+    return bool(_DIGIT_AFTER_RE.match(text, tok.end) or _DIGIT_BEFORE_RE.search(text, max(0, tok.start - 4), tok.start))

@@ -1,0 +1,136 @@
+"""The ``signature`` signal: the name under a closing ("Met vriendelijke groet", "Cheers", "Best,").
+
+The rest of a closing line ("groetjes roos", "Thanks, Tom"), the line after a closing or a signature
+separator ("--"), and a name-shaped last line of the message (contact details and a company line may
+follow it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from scrubber.recognizers.names.candidates import SCORE_MEDIUM, SCORE_STRONG, Candidates
+from scrubber.recognizers.names.chains import chain, context_chain
+from scrubber.recognizers.names.organizations import OrgSpan
+from scrubber.recognizers.names.tokens import Token
+from scrubber.recognizers.names.view import TextView
+from scrubber.recognizers.names.words import NameWords
+
+_CLOSING_RE = re.compile(
+    r"^\s*[>|\s]*(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
+    r"groet(?:en|jes)?|gr\.?|mvg\.?|m\.v\.g\.?|vr\.?\s*gr\.?|liefs|doei|"
+    r"(?:alvast\s+)?(?:bedankt|dank(?:\s+je|\s+u)?(?:\s+wel)?)(?:\s+alvast)?|"
+    r"thanks?(?:\s+(?:again|a lot|so much|in advance))?|thank\s+you(?:\s+(?:again|in advance))?|"
+    r"many\s+thanks|thx|tx|ta|cheers|(?:kind|best|warm|warmest|many)\s+regards|regards|"
+    r"best(?:\s+wishes)?|all\s+the\s+best|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|"
+    r"take\s+care|speak\s+soon|tot\s+(?:snel|zo|later)|hoogachtend)"
+    r"\s*[,.!:;-]*\s*",
+    re.IGNORECASE,
+)
+# A signature line with a phone number, address, e-mail, URL or a VAT/KvK number.
+_CONTACT_LINE_RE = re.compile(
+    r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE
+)
+_SIG_SEPARATOR_RE = re.compile(r"^\s*(?:--\s*|__+|—)\s*$")
+_JOINERS = frozenset({"en", "and", "&"})
+
+
+def find_signature_names(view: TextView, words: NameWords, cands: Candidates, orgs: Sequence[OrgSpan]) -> None:
+    """Names after closings and separators, then a name on one of the last lines."""
+    nonempty = [k for k, ln in enumerate(view.lines) if ln.strip(" >\t|")]
+    _after_closings(view, words, cands, nonempty)
+    _last_name_line(view, words, cands, nonempty, orgs)
+
+
+def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempty: list[int]) -> None:
+    """The rest of a closing line, or else the next non-empty line when it follows within one blank line."""
+    lines, toks = view.lines, view.toks
+    for pos, k in enumerate(nonempty):
+        line = lines[k]
+        m = _CLOSING_RE.match(line)
+        if m and (m.end() == len(line) or m.group().rstrip()[-1:] in ",.!" or line[m.end() :].strip()):
+            rest = line[m.end() :].strip()
+            if rest:
+                # "groetjes roos", "Thanks, Tom"
+                idxs = [x for x in view.tok_by_line.get(k, []) if toks[x].start >= view.line_starts[k] + m.end()]
+                if idxs:
+                    context_chain(words, view.text, toks, idxs[0], cands.add, "signature", same_line_as=k, relaxed=True)
+                continue
+            if pos + 1 < len(nonempty) and nonempty[pos + 1] - k <= 2:
+                _name_line(view, words, cands, nonempty[pos + 1], SCORE_STRONG)
+        elif _SIG_SEPARATOR_RE.match(line) and pos + 1 < len(nonempty):
+            _name_line(view, words, cands, nonempty[pos + 1], SCORE_STRONG)
+
+
+def _last_name_line(
+    view: TextView, words: NameWords, cands: Candidates, nonempty: list[int], orgs: Sequence[OrgSpan]
+) -> None:
+    """The last line of a message is often the sender's name without a closing.
+
+    Contact details and a company line may follow it; look up past at most three such lines.
+    """
+    lines = view.lines
+    for back, k in enumerate(reversed(nonempty[1:])):
+        if back > 3:
+            break
+        if _CONTACT_LINE_RE.search(lines[k]) or _is_org_line(lines[k], view.line_starts[k], orgs):
+            continue
+        if len(lines[k].split()) <= 4:
+            _name_line(view, words, cands, k, SCORE_MEDIUM, require_lexicon=True)
+        break
+
+
+def _is_org_line(line: str, start: int, orgs: Sequence[OrgSpan]) -> bool:
+    """Most of the line is an organisation name."""
+    stripped = len(line.strip())
+    covered = sum(max(0, min(o.end, start + len(line)) - max(o.start, start)) for o in orgs)
+    return stripped > 0 and covered >= 0.6 * stripped
+
+
+def _name_line(
+    view: TextView, words: NameWords, cands: Candidates, k: int, score: float, require_lexicon: bool = False
+) -> None:
+    """The names that line k starts with ("Gert-Jan en Wilma Hulshof"), up to a separator or a non-name."""
+    toks = view.toks
+    idxs = view.tok_by_line.get(k, [])
+    word_idxs = [x for x in idxs if toks[x].kind in ("word", "ini")]
+    if not word_idxs or len(word_idxs) > 8:
+        return
+    found = False
+    i = word_idxs[0]
+    end_idx = idxs[-1]
+    while i <= end_idx:
+        if toks[i].kind not in ("word", "ini"):
+            # a separator ends the name part of the line: "Lotte | Dommelhost support"
+            break
+        if toks[i].lower in _JOINERS and found:  # "Gert-Jan en Wilma Hulshof"
+            i += 1
+            continue
+        span = chain(words, view.text, toks, i, lowercase_ok=True, relaxed=True)
+        if span is None:
+            return
+        first, last = span
+        if not _signs_as_name(words, words.parts(toks, first, last), require_lexicon):
+            return
+        cands.add(first, last, score, "signature")
+        found = True
+        i = last + 1
+
+
+def _signs_as_name(words: NameWords, parts: list[Token], require_lexicon: bool) -> bool:
+    """Whether a chain on a signature line is a name: an everyday word leads only with a known name."""
+    known = any(words.known_first(p.text) or words.known_surname(p.text) for p in parts)
+    head = parts[0] if parts else None
+    if head is None or (
+        head.kind == "word"
+        and words.lex.is_common(head.text)
+        and not (
+            (head.text[0].isupper() and known and len(parts) > 1)
+            or (words.known_first(head.text) and head.text[0].isupper())
+        )
+    ):
+        return False
+    if require_lexicon and not known:
+        return False
+    return not (head.kind == "word" and head.text[0].islower() and not known)

@@ -1,0 +1,53 @@
+"""The greeting signal: its introduction patterns' speed-ups change no match (its names: test_finder.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from scrubber.recognizers.names import greetings
+from tests.scrubber.checks import check_stems_in_every_match
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"), [(greetings._INTRO_STRONG_RE, greetings._INTRO_STRONG_STEMS)],
+    ids=lambda v: getattr(v, "pattern", "")[:30],
+)
+def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ...]) -> None:
+    check_stems_in_every_match(pattern, stems)
+
+
+def test_intro_weak_first_class_holds_every_case_form_of_its_letters() -> None:
+    folded = re.compile("(?i)[itdnomc]")
+    first = re.compile(greetings._INTRO_WEAK_RE.pattern[: greetings._INTRO_WEAK_RE.pattern.index("]") + 1])
+    everything = [chr(c) for c in range(0x110000)]
+    assert [c for c in everything if first.match(c)] == [c for c in everything if folded.match(c)]
+
+
+def test_intro_first_letter_look_aheads_change_no_match() -> None:
+    rng = random.Random(12)
+    look_ahead = re.compile(r"\(\?=\[[a-z]+\]\)")
+    plain_weak = re.compile(
+        r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
+        r"(?:mijn|my|onze|our) (?:" + greetings._RELATIVES + r")|collega|colleague|met)[ \t]+",
+        re.IGNORECASE,
+    )
+    pairs = (
+        (greetings._INTRO_STRONG_RE, re.compile(look_ahead.sub("", greetings._INTRO_STRONG_RE.pattern, count=1), re.I)),
+        (greetings._INTRO_WEAK_RE, plain_weak),
+    )
+    for pattern, plain in pairs:
+        assert plain.pattern != pattern.pattern
+        pieces = sorted(set(re.findall(r"[A-Za-z][A-Za-z' .:-]+", plain.pattern)))
+        for _ in range(5000):
+            text = "".join(
+                rng.choice([" ", ",", "(", "x", "\n", ".", ""])
+                + "".join(c.upper() if rng.random() < 0.4 else c for c in rng.choice(pieces))
+                .replace("i", rng.choice("iIİı"), 1)
+                .replace("k", rng.choice(["k", "\u212a"]), 1)
+                .replace("s", rng.choice("sſ"), 1)
+                for _ in range(3)
+            )
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in pattern.finditer(text)], text

@@ -1,0 +1,103 @@
+"""IBAN (mod-97, old Dutch accounts after a cue) and CREDIT_CARD (Luhn, with expiry and CVC)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scrubber.recognizers import banking
+from tests.scrubber.checks import (
+    TableCheck,
+    check_first_letter_guard,
+    check_rewritten_pattern,
+    check_stems_in_every_match,
+    fuzz_texts,
+    guarded_patterns,
+    samples,
+)
+
+# (message, value, expected type)
+POSITIVE = [
+    # IBAN in any spacing and case, and an old Dutch account number after a cue
+    ("Graag terugstorten op NL91 ABNA 0417 1643 00.", "NL91 ABNA 0417 1643 00", "IBAN"),
+    ("iban: nl91abna0417164300 t.n.v. mij", "nl91abna0417164300", "IBAN"),
+    ("Please pay to GB82 WEST 1234 5698 7654 32 asap", "GB82 WEST 1234 5698 7654 32", "IBAN"),
+    ("rekening BE71 0961 2345 6769", "BE71 0961 2345 6769", "IBAN"),
+    ("DE89370400440532013000 is my account", "DE89370400440532013000", "IBAN"),
+    ("terugboeken op mijn rekening 758957505 graag", "758957505", "IBAN"),
+    # a typo in the check digits is still someone's account; two IBANs in a row are both found
+    ("het is NL02 RABO 0123 4567 89 en niet NL02RABO0123456788", "NL02 RABO 0123 4567 89", "IBAN"),
+    ("het is NL02 RABO 0123 4567 89 en niet NL02RABO0123456788", "NL02RABO0123456788", "IBAN"),
+    # CREDIT_CARD with expiry and CVC
+    ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "4111 1111 1111 1111", "CREDIT_CARD"),
+    ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "09/28", "CREDIT_CARD"),
+    ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "123", "CREDIT_CARD"),
+    ("Mastercard 5500-0000-0000-0004", "5500-0000-0000-0004", "CREDIT_CARD"),
+    ("amex 3400 000000 00009, CVV: 1234", "3400 000000 00009", "CREDIT_CARD"),
+]
+
+# (message, value that must NOT be reported as this type)
+NEGATIVE = [
+    ("card 4111 1111 1111 1112", "4111 1111 1111 1112", "CREDIT_CARD"),  # Luhn fails
+    ("betalingskenmerk 7002 4418 9921 0356", "7002 4418 9921 0356", "CREDIT_CARD"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "etype"), POSITIVE)
+def test_recognised(assert_recognised: TableCheck, text: str, value: str, etype: str) -> None:
+    assert_recognised(text, value, etype)
+
+
+@pytest.mark.parametrize(("text", "value", "etype"), NEGATIVE)
+def test_not_recognised_as(assert_not_recognised_as: TableCheck, text: str, value: str, etype: str) -> None:
+    assert_not_recognised_as(text, value, etype)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        *((r.pattern, r.stems) for r in banking.RULES if r.stems),
+        (banking._CVC, banking._CVC_STEMS),
+        (banking._EXPIRY_KEYED, banking._EXPIRY_STEMS),
+    ],
+    ids=lambda v: getattr(v, "pattern", "")[:30],
+)
+def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ...]) -> None:
+    check_stems_in_every_match(pattern, stems)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [(banking._CARD, r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")],
+    ids=["card"],
+)
+def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:
+    check_rewritten_pattern(fast, plain)
+
+
+@pytest.mark.parametrize("pattern", guarded_patterns(banking), ids=lambda p: p.pattern[:40])
+def test_first_letter_guards_change_no_match(pattern: re.Pattern[str]) -> None:
+    check_first_letter_guard(pattern)
+
+
+def test_old_account_cues_spelled_out_find_the_same_matches() -> None:
+    plain = re.compile(
+        r"(?<![^\W_])(?i:(?:bank)?rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)"
+        r"|giro\w*|bank)\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})"
+        r"(?![\w]|[.,]\d)"
+    )
+    extra = ("bankrekening", "Rekeningnummer", "BANK", "123456789", "12.34.56.789", "bankrekeningnr: 0123456789")
+    for text in samples(plain, extra, 4000, 61):
+        assert [m.span("v") for m in banking._OLD_ACCOUNT.finditer(text)] == [m.span("v") for m in plain.finditer(text)]
+
+
+def test_iban_candidates_from_the_check_digits_equal_the_plain_pattern() -> None:
+    plain = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
+    pieces = ("NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "nl91abna0417164300", "BE68539007547034", "xNL91",
+              "GB29 NWBK 6016 1331 9268 19", "_NL91ABNA0417164300", "AB12", "12", "A", "é", "٣")
+    for text in fuzz_texts(pieces, 5000, 71):
+        for pos in range(0, len(text) + 1, 7):
+            slow = plain.search(text, pos)
+            fast = banking._IBAN_CANDIDATE.search(text, pos + 2)
+            assert (slow.span() if slow else None) == ((fast.start() - 2, fast.end()) if fast else None), text

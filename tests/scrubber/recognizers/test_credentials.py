@@ -1,0 +1,87 @@
+"""CREDENTIAL: the secret itself (passwords, PINs, keys, tokens, one-time and recovery codes), never the word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scrubber.recognizers import base, credentials
+from tests.scrubber.checks import (
+    TableCheck,
+    check_first_letter_guard,
+    check_rewritten_pattern,
+    check_stems_in_every_match,
+    fuzz_texts,
+    guarded_patterns,
+)
+
+# (message, value, expected type)
+POSITIVE = [
+    # CREDENTIAL: the secret, not the word
+    ("mijn wachtwoord is Zomer2024! maar het werkt niet", "Zomer2024!", "CREDENTIAL"),
+    ("password: hunter2", "hunter2", "CREDENTIAL"),
+    ("ww veranderd naar Tulp#88 gisteren", "Tulp#88", "CREDENTIAL"),
+    ("STRIPE_KEY=sk_live_51HabcdefGHIJKLmnop1234", "sk_live_51HabcdefGHIJKLmnop1234", "CREDENTIAL"),
+    ("token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "CREDENTIAL"),
+    ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlX2hlcmU",
+     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlX2hlcmU", "CREDENTIAL"),
+    ("de sms-code was 481 223 maar die werkt niet", "481 223", "CREDENTIAL"),
+    ("mijn pincode is 4821", "4821", "CREDENTIAL"),
+    ("mijn ww is appeltaart", "appeltaart", "CREDENTIAL"),
+    ("recovery codes:\nabcd-1234\nefgh-5678\n\nthanks", "efgh-5678", "CREDENTIAL"),
+    ("DB_PASSWORD=p#ss w0rd", "p#ss", "CREDENTIAL"),
+]
+
+# (message, value that must NOT be reported as this type)
+NEGATIVE = [
+    ("ik ben mijn wachtwoord vergeten, kunnen jullie helpen", "vergeten", "CREDENTIAL"),
+    ("the password reset link is not working", "reset", "CREDENTIAL"),
+    ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
+    ("kunnen jullie de verhuiscode sturen?", "sturen", "CREDENTIAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "etype"), POSITIVE)
+def test_recognised(assert_recognised: TableCheck, text: str, value: str, etype: str) -> None:
+    assert_recognised(text, value, etype)
+
+
+@pytest.mark.parametrize(("text", "value", "etype"), NEGATIVE)
+def test_not_recognised_as(assert_not_recognised_as: TableCheck, text: str, value: str, etype: str) -> None:
+    assert_not_recognised_as(text, value, etype)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (credentials._CUE, credentials._CUE_STEMS),
+        (credentials._LIST_CUE, credentials._LIST_CUE_STEMS),
+        (credentials._AUTH_HEADER, credentials._AUTH_HEADER_STEMS),
+        (credentials._ENV, credentials._ENV_STEMS),
+    ],
+    ids=lambda v: getattr(v, "pattern", "")[:30],
+)
+def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ...]) -> None:
+    check_stems_in_every_match(pattern, stems)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"), [(credentials._OTP, r"(?<![\w.,/-])(?:\d{3} \d{3}|\d{6})(?![\w]|[.,/-]\d)")], ids=["otp"]
+)
+def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:
+    check_rewritten_pattern(fast, plain)
+
+
+@pytest.mark.parametrize("pattern", guarded_patterns(credentials), ids=lambda p: p.pattern[:40])
+def test_first_letter_guards_change_no_match(pattern: re.Pattern[str]) -> None:
+    check_first_letter_guard(pattern)
+
+
+def test_shapes_hint_runs_find_every_token_shape() -> None:
+    pieces = ("sk_live_" + "a" * 12, "ghp_" + "b" * 22, "glpat-" + "c" * 18, "xoxb-" + "d" * 12, "AKIA" + "E" * 16,
+              "AIza" + "f" * 35, "eyJabcdef.eyJabcdef.abcdef", "my_pat_" + "g" * 16, "whsec_" + "h" * 12, "x", "-")
+    for text in fuzz_texts(pieces, 4000, 22):
+        whole = [m.span() for m in credentials._SHAPES.finditer(text)]
+        runs = [(0, len(text))] if "AIza" in text else base.runs_with(text, credentials._SHAPES_HINT)
+        assert [m.span() for s, e in runs for m in credentials._SHAPES.finditer(text, s, e)] == whole, text
