@@ -7,7 +7,12 @@ and for an ``AnalyzerEngine`` with Presidio's default ``RecognizerRegistry`` for
 spaCy pipeline; then the ratios. The analyzers take turns over the corpus (``--repeat`` rounds), so
 the ratio is measured under the same machine load; this workplace's machines are shared and noisy,
 so run it a few times and read the spread.
+Optional third arm: Presidio's defaults on the trained spaCy pipeline ``en_core_web_sm``, exactly the arm
+of bench/presidio_benchmark.py (its type mapping: LOCATION, DATE_TIME and NRP are not stripped). It runs
+only where en_core_web_sm can be imported, i.e. under var/bench-venv/bin/python (never install it into
+.venv; see bench/presidio_benchmark.py); elsewhere the script says that it skipped the arm and why.
 Usage: .venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]
+       var/bench-venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]   (with the en_core_web_sm arm)
 """
 
 from __future__ import annotations
@@ -88,6 +93,29 @@ def presidio_default() -> Analyze:
             for r in engine.analyze(text, language="en")
         ]
 
+    return analyze
+
+
+def _presidio_benchmark() -> Any:
+    """bench/presidio_benchmark.py, loaded by path (bench/ is no package)."""
+    path = Path(__file__).with_name("presidio_benchmark.py")
+    spec = importlib.util.spec_from_file_location("presidio_benchmark", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def presidio_sm() -> Analyze | None:
+    """The en_core_web_sm arm of bench/presidio_benchmark.py, or None (with the reason on stderr)."""
+    bench = _presidio_benchmark()
+    package = bench.sm_package()
+    if package is None:
+        print("presidio_sm_en: arm skipped: the spaCy pipeline en_core_web_sm is not installed in this Python "
+              f"({sys.executable}); run with var/bench-venv/bin/python bench/scrub.py (set up as in "
+              "bench/presidio_benchmark.py; never install it into .venv)", file=sys.stderr)
+        return None
+    analyze: Analyze = bench.presidio_sm(package)
     return analyze
 
 
@@ -186,12 +214,13 @@ def main() -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     # 1 MB is skipped for Presidio's defaults unless asked for: its phone recognizer takes minutes there
-    results = measure(
-        {"scrubber": ours(), "presidio_default_en": presidio_default(), "scrubber_no_names": ours(names=False)},
-        gold,
-        args.repeat,
-        big={"scrubber": True, "presidio_default_en": args.presidio_1mb, "scrubber_no_names": False},
-    )
+    analyzers = {"scrubber": ours(), "presidio_default_en": presidio_default(), "scrubber_no_names": ours(names=False)}
+    big = {"scrubber": True, "presidio_default_en": args.presidio_1mb, "scrubber_no_names": False}
+    sm = presidio_sm()
+    if sm is not None:
+        analyzers["presidio_sm_en"] = sm
+        big["presidio_sm_en"] = args.presidio_1mb
+    results = measure(analyzers, gold, args.repeat, big=big)
     setups = {
         "scrubber": "from scrubber.engine import Scrubber\nScrubber().scrub('Bel 06-12345678, BSN 111222333')",
         "presidio_default_en": (
@@ -201,20 +230,34 @@ def main() -> int:
             "m.presidio_default()('Call 06-12345678, SSN 078-05-1120')"
         ),
     }
+    if sm is not None:
+        setups["presidio_sm_en"] = (
+            "import importlib.util as u; spec = u.spec_from_file_location('p', 'bench/presidio_benchmark.py')\n"
+            "m = u.module_from_spec(spec); spec.loader.exec_module(m)\n"
+            "m.presidio_sm()('Call 06-12345678, SSN 078-05-1120')"
+        )
     for name, setup in setups.items():
         results[name]["startup_s"], results[name]["rss_mb"] = startup(setup)
     results["scrubber_no_names"]["startup_s"] = results["scrubber_no_names"]["rss_mb"] = float("nan")
     keys = list(results["scrubber"])
-    print(f"{'measure':<18}{'scrubber':>12}{'presidio-en':>12}{'ratio':>8}{'no-names':>12}{'ratio':>8}")
+    sm_head = f"{'presidio-sm':>12}{'ratio':>8}" if sm is not None else ""
+    print(f"{'measure':<18}{'scrubber':>12}{'presidio-en':>12}{'ratio':>8}{'no-names':>12}{'ratio':>8}{sm_head}")
     for k in keys:
         a, b, c = results["scrubber"][k], results["presidio_default_en"][k], results["scrubber_no_names"][k]
+        # the en_core_web_sm arm's columns: its value and scrubber / it
+        d = results["presidio_sm_en"][k] if sm is not None else None
+        sm_cols = f"{d:>12.4g}{a / d if d else float('inf'):>8.2f}" if d is not None else ""
         print(f"{k:<18}{a:>12.4g}{b:>12.4g}{a / b if b else float('inf'):>8.2f}{c:>12.4g}"
-              f"{c / b if b else float('inf'):>8.2f}")
+              f"{c / b if b else float('inf'):>8.2f}{sm_cols}")
     ratio = results["scrubber"]["msgs_per_s"] / results["presidio_default_en"]["msgs_per_s"]
     print(f"throughput ratio (ours / presidio): {ratio:.2f}x over all rounds, "
           f"{results['presidio_default_en']['round_ratio_median']:.2f}x median of the rounds; "
           f"without the name recognizers: "
           f"{results['scrubber_no_names']['msgs_per_s'] / results['presidio_default_en']['msgs_per_s']:.2f}x")
+    if sm is not None:
+        print(f"throughput ratio (ours / presidio+en_core_web_sm): "
+              f"{results['scrubber']['msgs_per_s'] / results['presidio_sm_en']['msgs_per_s']:.2f}x over all rounds, "
+              f"{results['presidio_sm_en']['round_ratio_median']:.2f}x median of the rounds")
     print(json.dumps(results))
     return 0
 

@@ -1,0 +1,89 @@
+"""The fixed tuning/test split of every evaluation corpus.
+
+Why this file exists: a scrubber or recogniser tuned on the very messages it is scored on proves
+nothing (see ../shared/eval/README.md). From now on every JSONL corpus, shared or our own, is split by
+one rule that never changes and depends on nothing but the line order:
+
+    the record at 0-based index i, counting non-empty lines only, is TEST when i % 5 == 4, else TUNE.
+
+So every fifth record is test (20%), and a corpus that grows at its end keeps the split of its old
+records. Whoever tunes rules works on the TUNE part only and never opens the TEST part: not the file,
+not single records, not the misses or errors on it. Of the TEST part only aggregate scores are ever
+printed (``eval/evaluate.py --part test`` refuses to show misses or errors).
+
+Usage:
+    python eval/split.py CORPUS.jsonl --part tune|test --out FILE
+
+writes the chosen part as JSON lines (each line exactly as it stands in the corpus) to FILE and prints
+only how many records it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+Part = Literal["tune", "test", "all"]
+PARTS: tuple[Part, ...] = ("tune", "test", "all")
+TEST_EVERY = 5
+TEST_REMAINDER = 4
+
+
+def is_test(index: int) -> bool:
+    """Whether the record at 0-based ``index`` (non-empty lines counted) belongs to the test part."""
+    return index % TEST_EVERY == TEST_REMAINDER
+
+
+def split_lines(path: str | Path) -> tuple[list[str], list[str]]:
+    """The non-empty lines of ``path`` (without their line ends), as (tune, test)."""
+    tune: list[str] = []
+    test: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        records = (line.rstrip("\r\n") for line in f if line.strip())
+        for index, line in enumerate(records):
+            (test if is_test(index) else tune).append(line)
+    return tune, test
+
+
+def part_lines(path: str | Path, part: Part) -> list[str]:
+    """The lines of one part; ``all`` is the whole corpus in its own order."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {', '.join(PARTS)}")
+    if part == "all":
+        with open(path, encoding="utf-8") as f:
+            return [line.rstrip("\r\n") for line in f if line.strip()]
+    tune, test = split_lines(path)
+    return tune if part == "tune" else test
+
+
+def split(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The records of the JSONL corpus at ``path`` as (tune, test), each in corpus order."""
+    tune, test = split_lines(path)
+    return [json.loads(line) for line in tune], [json.loads(line) for line in test]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="a JSONL corpus, one record per non-empty line")
+    ap.add_argument("--part", required=True, choices=("tune", "test"))
+    ap.add_argument("--out", required=True, type=Path, help="file to write the part to (JSON lines)")
+    args = ap.parse_args(argv)
+    if args.out.resolve() == args.corpus.resolve():
+        ap.error("--out must not be the corpus itself")
+    lines = part_lines(args.corpus, args.part)
+    for lineno, line in enumerate(lines, start=1):
+        try:
+            json.loads(line)
+        except json.JSONDecodeError as exc:  # never echo the record itself
+            print(f"{args.corpus}: record {lineno} of the {args.part} part is not JSON ({exc.msg})", file=sys.stderr)
+            return 1
+    args.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"{args.corpus}: wrote {len(lines)} {args.part} records to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
