@@ -44,6 +44,7 @@ from privacy.texts import Texts, language
 from privacy.verification import CheckStatus, TooManyCodes, Verifier
 from privacy.workflow import TransitionError, audit, digest, send, transition
 from tickets import store
+from tickets.guards import active_restriction
 from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)
@@ -415,7 +416,7 @@ class PrivacyDesk:
         announced = req.details.get("lift_announced")
         if not announced or announced > deadline.today().isoformat():
             raise TransitionError("tell the requester first, and lift on or after the announced day")
-        restriction = handlers.active_restriction(session, req.customer_id)
+        restriction = active_restriction(session, req.customer_id)
         if restriction is not None:
             restriction.lifted_at = utcnow()
         audit(session, req, actor, "restriction_lifted")

@@ -235,26 +235,6 @@ def restriction(ctx: Context) -> Report:
     return Report(type="restriction", done=["customer restricted; their tickets are read-only"])
 
 
-def ticket_restriction(session: Session, ticket: Ticket) -> str | None:
-    """Why the ticket is read-only (art. 18 restriction of its customer, or a record kept after an
-    erasure under a retention duty), or None when it may be worked on."""
-    if active_restriction(session, ticket.customer_id) is not None:
-        return "the customer asked to restrict processing of their data (art. 18 GDPR)"
-    held = session.scalars(select(RetentionHold).where(
-        RetentionHold.ticket_id == ticket.id, RetentionHold.restricted_at.is_not(None)).limit(1)).first()
-    if held is not None:
-        return f"kept after an erasure only because of a retention duty, until {held.retain_until.isoformat()}"
-    return None
-
-
-def active_restriction(session: Session, customer_id: int | None) -> Restriction | None:
-    """For the workspace: the restriction that makes this customer's tickets read-only, if any."""
-    if customer_id is None:
-        return None
-    return session.scalars(select(Restriction).where(
-        Restriction.customer_id == customer_id, Restriction.lifted_at.is_(None)).limit(1)).first()
-
-
 # --- objection (art. 21) and complaint (art. 77) ------------------------------------------------
 
 

@@ -37,20 +37,13 @@ from models import (
 )
 from scrubber import ScrubbedText, TextScrubber
 from tickets import outbox, queue, store
+from tickets.guards import ActionError
 
 # Channels whose replies go through a sender that exists in this deployment is decided by the caller
 # (the configured senders); these are the ones a reply can ever target.
 REPLYABLE_CHANNELS = frozenset({"email", "webform", "telegram", "whatsapp", "messenger", "instagram"})
 _PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*?)_(\d+)>")
 _MACRO_VAR = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-
-
-class ActionError(ValueError):
-    """The action cannot be done (stale version, channel not available, different customers)."""
-
-
-class StaleTicket(ActionError):
-    """Someone else changed the ticket since the agent loaded it (optimistic locking)."""
 
 
 class ChannelUnavailable(ActionError):
@@ -76,11 +69,6 @@ class MailIdentity:
 def new_message_id(identity: MailIdentity) -> str:
     """A globally unique Message-ID, without angle brackets (as intake stores them)."""
     return f"{uuid.uuid4().hex}@{identity.msgid_domain}"
-
-
-def check_version(ticket: Ticket, version: int | None) -> None:
-    if version is not None and version != ticket.version:
-        raise StaleTicket("the ticket was changed by someone else; reload it")
 
 
 def mail_thread_ids(session: Session, ticket: Ticket) -> tuple[str | None, list[str]]:
@@ -109,10 +97,9 @@ def reply_subject(ticket: Ticket) -> str:
 
 def reply(
     session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber,
-    identity: MailIdentity, available_channels: Collection[str], version: int | None = None,
+    identity: MailIdentity, available_channels: Collection[str],
 ) -> Message:
     """Store an outgoing message and enqueue it on the ticket's channel, in the caller's transaction."""
-    check_version(ticket, version)
     text = text.strip()
     if not text:
         raise ActionError("an empty reply")
@@ -169,8 +156,7 @@ def note(session: Session, ticket: Ticket, *, agent_id: int | None, text: str, s
     return message
 
 
-def assign(session: Session, ticket: Ticket, agent_id: int | None, *, version: int | None = None) -> None:
-    check_version(ticket, version)
+def assign(session: Session, ticket: Ticket, agent_id: int | None) -> None:
     if agent_id is not None:
         agent = session.get(Agent, agent_id)
         if agent is None or not agent.active:
@@ -179,8 +165,7 @@ def assign(session: Session, ticket: Ticket, agent_id: int | None, *, version: i
     store.add_event(session, ticket, "assigned", {"agent_id": agent_id})
 
 
-def set_status(session: Session, ticket: Ticket, status: TicketStatus, *, version: int | None = None) -> None:
-    check_version(ticket, version)
+def set_status(session: Session, ticket: Ticket, status: TicketStatus) -> None:
     if ticket.status == status:
         return
     ticket.status = status
@@ -192,8 +177,7 @@ def set_status(session: Session, ticket: Ticket, status: TicketStatus, *, versio
     store.add_event(session, ticket, "status", {"status": status.value})
 
 
-def set_priority(session: Session, ticket: Ticket, priority: Priority, *, version: int | None = None) -> None:
-    check_version(ticket, version)
+def set_priority(session: Session, ticket: Ticket, priority: Priority) -> None:
     ticket.priority = priority
     store.add_event(session, ticket, "priority", {"priority": priority.value})
 

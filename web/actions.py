@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketEvent, TicketStatus
-from tickets import replies, store
+from tickets import guards, replies, store
 from tickets.accounts import Principal
 from tickets.service_window import WINDOWED_CHANNELS, service_window
 from web.workspace import Workspace
@@ -26,18 +26,24 @@ log = logging.getLogger(__name__)
 
 
 def load_ticket(session: Session, number: int) -> Ticket:
+    """A ticket to read (the pages and the API); writes go through ``tickets.guards.load_for_write``."""
     ticket = store.ticket_by_number(session, number)
     if ticket is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
     return ticket
 
 
-def _http(exc: replies.ActionError | StaleDataError) -> HTTPException:
+def _http(exc: guards.ActionError | guards.NoSuchTicket | StaleDataError) -> HTTPException:
+    if isinstance(exc, guards.NoSuchTicket):
+        return HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
+    if isinstance(exc, guards.ReadOnlyTicket):
+        # RFC 4918 section 11.3: the resource is locked. The pages show the message on the ticket.
+        return HTTPException(status.HTTP_423_LOCKED, str(exc))
     if isinstance(exc, StaleDataError):
-        # Two saves overlapped (two agents, two processes): both passed check_version, and the
+        # Two saves overlapped (two agents, two processes): both passed the version check, and the
         # version_id_col's ``UPDATE ... WHERE version = ?`` refused the later one. Same answer as a stale form.
-        exc = replies.StaleTicket("the ticket was changed by someone else; reload it")
-    code = status.HTTP_409_CONFLICT if isinstance(exc, replies.StaleTicket | replies.ChannelUnavailable) else (
+        exc = guards.StaleTicket("the ticket was changed by someone else; reload it")
+    code = status.HTTP_409_CONFLICT if isinstance(exc, guards.StaleTicket | replies.ChannelUnavailable) else (
         status.HTTP_400_BAD_REQUEST)
     return HTTPException(code, str(exc))
 
@@ -49,21 +55,20 @@ def _scrubber(ws: Workspace) -> Any:
 
 
 @contextmanager
-def _acting(ts: store.TicketStore, number: int) -> Iterator[tuple[Session, Ticket]]:
-    """One action's transaction on one ticket; refused or stale actions become HTTP errors."""
+def _acting(ts: store.TicketStore, number: int, version: int | None = None) -> Iterator[tuple[Session, Ticket]]:
+    """One action's transaction on one ticket, loaded through every guard; refusals become HTTP errors."""
     try:
         with ts.writing() as session:
-            yield session, load_ticket(session, number)
-    except (replies.ActionError, StaleDataError) as exc:
+            yield session, guards.load_for_write(session, number, version=version)
+    except (guards.ActionError, guards.NoSuchTicket, StaleDataError) as exc:
         raise _http(exc) from exc
 
 
 def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str,
           version: int | None) -> dict[str, Any]:
-    scrubber = _scrubber(ws)
-    with _acting(ts, number) as (session, ticket):
-        message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber,
-                                identity=ws.identity, available_channels=ws.available_channels, version=version)
+    with _acting(ts, number, version) as (session, ticket):
+        message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws),
+                                identity=ws.identity, available_channels=ws.available_channels)
         result = {"message_id": message.id, "external_id": message.external_id, "channel": message.channel,
                   "ticket_number": ticket.number, "status": str(ticket.status)}
     log.info("web: reply ticket=%s message=%s agent=%s", number, result["message_id"], who.agent_id)
@@ -73,34 +78,36 @@ def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, tex
 
 
 def note(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str) -> dict[str, Any]:
-    scrubber = _scrubber(ws)
     with _acting(ts, number) as (session, ticket):
-        message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=scrubber)
+        message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws))
         return {"message_id": message.id, "ticket_number": ticket.number}
 
 
 def assign(ts: store.TicketStore, who: Principal, number: int, agent_id: int | None,
            version: int | None) -> dict[str, Any]:
-    with _acting(ts, number) as (session, ticket):
-        replies.assign(session, ticket, agent_id, version=version)
+    with _acting(ts, number, version) as (session, ticket):
+        replies.assign(session, ticket, agent_id)
         return {"ticket_number": ticket.number, "assignee_id": ticket.assignee_id}
 
 
 def set_status(ts: store.TicketStore, number: int, value: TicketStatus, version: int | None) -> dict[str, Any]:
-    with _acting(ts, number) as (session, ticket):
-        replies.set_status(session, ticket, value, version=version)
+    with _acting(ts, number, version) as (session, ticket):
+        replies.set_status(session, ticket, value)
         return {"ticket_number": ticket.number, "status": str(ticket.status)}
 
 
 def set_priority(ts: store.TicketStore, number: int, value: Priority, version: int | None) -> dict[str, Any]:
-    with _acting(ts, number) as (session, ticket):
-        replies.set_priority(session, ticket, value, version=version)
+    with _acting(ts, number, version) as (session, ticket):
+        replies.set_priority(session, ticket, value)
         return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
 
 
 def merge(ts: store.TicketStore, number: int, into: int) -> dict[str, Any]:
     with _acting(ts, number) as (session, source):
-        target = load_ticket(session, into)
+        try:
+            target = guards.load_for_write(session, into)
+        except (guards.ActionError, guards.NoSuchTicket) as exc:
+            raise _http(exc) from exc
         replies.merge(session, source, target)
         return {"ticket_number": target.number, "merged": source.number}
 

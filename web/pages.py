@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from models import Agent, Priority, Role, TicketStatus
 from tickets import accounts, audit, queue, replies, search
+from tickets.guards import ActionError
 from web import actions
 from web.auth import (
     LOGIN_COOKIE,
@@ -268,6 +269,6 @@ def add_macro_form(request: Request, who: AdminPage, title: Annotated[str, Form(
     try:
         with ticket_store(request).writing() as session:
             replies.add_macro(session, title, body)
-    except replies.ActionError as exc:
+    except ActionError as exc:
         return RedirectResponse("/admin/agents?" + urlencode({"error": str(exc)}), status.HTTP_303_SEE_OTHER)
     return RedirectResponse("/admin/agents", status.HTTP_303_SEE_OTHER)

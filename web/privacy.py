@@ -11,25 +11,23 @@ read-only guard of restricted tickets.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request, status
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from models import ExternalTask, PrivacyAudit, PrivacyRequest, RetentionHold, Role, Ticket
 from privacy import deadline, reminders
 from privacy.desk import PrivacyDesk
-from privacy.handlers import HANDLERS, RECTIFIABLE, ticket_restriction
+from privacy.handlers import HANDLERS, RECTIFIABLE
 from privacy.workflow import TransitionError
 from tickets.accounts import Principal
+from tickets.guards import restriction_of
 from tickets.store import ticket_by_number
 from web.auth import PagePrincipal, require_role
 from web.pages import templates
@@ -63,38 +61,17 @@ def _page(request: Request, name: str, context: dict[str, Any], code: int = 200)
     return templates.TemplateResponse(request, name, context, status_code=code)
 
 
-# --- installing: router, desk, and the read-only guard for restricted tickets ------------------
-
-_TICKET_WRITE = re.compile(r"^(/api)?/tickets/(\d+)/(reply|note|notes|assign|status|priority|merge)$")
+# --- installing ----------------------------------------------------------------------------------
 
 
 def install(app: FastAPI, desk: PrivacyDesk) -> None:
-    """Mount the privacy routes on the workspace app and guard restricted tickets against changes.
+    """Mount the privacy routes on the workspace app, with the desk they work on.
 
-    The guard is a middleware in front of the workspace's own ticket actions (pages and JSON API):
-    a ticket of a restricted customer, or one kept only for a retention duty, is read-only (art. 18(2)
-    GDPR: restricted data may only be stored). Pages get a redirect with the reason; the API a 423.
+    Restricted tickets (art. 18(2) GDPR: restricted data may only be stored) are read-only through
+    ``tickets.guards.load_for_write``, which every ticket action uses, not through these routes.
     """
     app.state.privacy_desk = desk
     app.include_router(router)
-
-    @app.middleware("http")
-    async def _read_only(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        match = _TICKET_WRITE.match(request.url.path) if request.method == "POST" else None
-        if match is not None:
-            reason = await run_in_threadpool(_restriction_of, desk, int(match.group(2)))
-            if reason is not None:
-                if match.group(1):
-                    return JSONResponse({"detail": f"read-only: {reason}"}, status.HTTP_423_LOCKED)
-                return RedirectResponse(f"/tickets/{match.group(2)}?{urlencode({'error': f'Read-only: {reason}'})}",
-                                        status.HTTP_303_SEE_OTHER)
-        return await call_next(request)
-
-
-def _restriction_of(desk: PrivacyDesk, number: int) -> str | None:
-    with desk.store.reading() as session:
-        ticket = ticket_by_number(session, number)
-        return ticket_restriction(session, ticket) if ticket is not None else None
 
 
 # --- officer: dashboard and request page --------------------------------------------------------
@@ -196,7 +173,7 @@ def panel_context(session: Any, ticket: Ticket) -> dict[str, Any]:
     """
     req = session.scalars(select(PrivacyRequest).where(PrivacyRequest.ticket_id == ticket.id)
                           .order_by(PrivacyRequest.id.desc()).limit(1)).first()
-    return {"ticket": ticket, "privacy_request": req, "read_only": ticket_restriction(session, ticket),
+    return {"ticket": ticket, "privacy_request": req, "read_only": restriction_of(session, ticket),
             "request_types": list(HANDLERS), "overdue": bool(req and req.open and req.due_on < deadline.today())}
 
 

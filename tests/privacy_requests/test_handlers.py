@@ -19,11 +19,12 @@ from models import (
     Role,
     Ticket,
 )
-from privacy import deadline, handlers
+from privacy import deadline
 from privacy.reminders import send_reminders
 from privacy.workflow import TransitionError
 from tests.privacy_requests.conftest import CUSTOMER_MAIL, Desk, code_of
 from tickets import accounts
+from tickets.guards import active_restriction
 
 RECTIFY = "Mijn adres klopt niet meer in jullie administratie, wilt u mijn gegevens corrigeren?"
 RESTRICT_AND_ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
@@ -88,7 +89,7 @@ def test_restriction_flags_the_customer_and_lifting_needs_notice_first(desk: Des
     with desk.store.reading() as s:
         ticket = s.get(Ticket, req.ticket_id)
         assert ticket is not None
-        assert handlers.active_restriction(s, ticket.customer_id) is not None
+        assert active_restriction(s, ticket.customer_id) is not None
     with desk.store.writing() as s, pytest.raises(TransitionError):
         desk.desk.lift(s, req.id, "agent:officer")
     with desk.store.writing() as s:
@@ -97,7 +98,7 @@ def test_restriction_flags_the_customer_and_lifting_needs_notice_first(desk: Des
     with desk.store.writing() as s:
         desk.desk.lift(s, req.id, "agent:officer")
     with desk.store.reading() as s:
-        assert handlers.active_restriction(s, desk.customer_id) is None
+        assert active_restriction(s, desk.customer_id) is None
         assert s.scalars(select(Restriction)).one().lifted_at is not None
 
 
