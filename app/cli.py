@@ -74,7 +74,7 @@ def db_upgrade() -> None:
 def inject(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
     """Run a stored e-mail (.eml) through the whole intake path, as if the SMTP server received it."""
     from app.core import build_core
-    from intake.email_parse import parse_email, to_inbound
+    from intake.mail.parse import parse_email, to_inbound
 
     raw = path.read_bytes()
     core = build_core(_settings())
@@ -93,7 +93,7 @@ def mail_parse(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON (the only format)")] = True,
 ) -> None:
     """Parse an .eml file and print what intake sees (raw, unscrubbed: for debugging only)."""
-    from intake.email_parse import parse_email, parsed_to_json
+    from intake.mail.parse import parse_email, parsed_to_json
 
     typer.echo(json.dumps(parsed_to_json(parse_email(path.read_bytes())), ensure_ascii=False, indent=2))
 

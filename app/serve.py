@@ -21,11 +21,11 @@ import uvicorn
 from app.config import Settings
 from app.core import Core, api_token, build_core
 from app.single_consumer import Role, RoleRunner
-from intake.email_parse import parse_email, to_inbound
 from intake.errors import RejectedMessage
 from intake.hooks import PrivacyHook
 from intake.imap import ImapMailboxConfig, ImapPoller
 from intake.imap_state import SqlMailboxState
+from intake.mail.parse import parse_email, to_inbound
 from intake.smtp import SmtpServer
 from outbound.acknowledge import AutoAcknowledger, DueTimeHook
 from outbound.graph import graph_senders

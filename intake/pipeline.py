@@ -21,8 +21,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
-from intake.attachment_clean import attachment_text, clean_attachment_report
 from intake.errors import TransientError
+from intake.mail.attachments import attachment_text, clean_attachment_report
 from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
 from models import Channel, Contact, Direction, Ticket, ticket_number

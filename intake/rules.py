@@ -1,7 +1,7 @@
 """Intake rules: small named checks that stop a message from opening a ticket (after Mailman 3).
 
 Each rule has one ``check`` and a name that ends up in the log. The adapters classify what they
-receive (e-mail headers in ``intake.email_parse``); these rules decide on that classification, so
+receive (e-mail headers in ``intake.mail.parse``); these rules decide on that classification, so
 that every channel's machine-generated traffic is treated the same way.
 """
 

@@ -24,8 +24,8 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from intake.email_parse import parse_email, to_inbound
 from intake.errors import RejectedMessage, TransientError
+from intake.mail.parse import parse_email, to_inbound
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
 

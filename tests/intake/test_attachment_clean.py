@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from intake.attachment_clean import attachment_text, clean_attachment, clean_attachment_report
-from intake.email_parse import parse_email
+from intake.mail.attachments import attachment_text, clean_attachment, clean_attachment_report
+from intake.mail.parse import parse_email
 from intake.message import InboundAttachment
 from tests.intake.conftest import CAMERA_OWNER, make_photo
 

@@ -1,4 +1,4 @@
-"""``python -m intake.email_parse FILE.eml`` prints the documented JSON."""
+"""``python -m intake.mail.parse FILE.eml`` prints the documented JSON."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.email_parse import main
+from intake.mail.parse import main
 from tests.intake.conftest import KEYS, MAIL_DIR
 
 REPO = Path(__file__).resolve().parents[2]
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_module_prints_json_with_the_documented_keys() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "intake.email_parse", str(MAIL_DIR / "rfc2231_filename.eml"), "--json"],
+        [sys.executable, "-m", "intake.mail.parse", str(MAIL_DIR / "rfc2231_filename.eml"), "--json"],
         cwd=REPO,
         capture_output=True,
         text=True,

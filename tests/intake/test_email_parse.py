@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intake.email_parse import ParsedMail, parse_email, parsed_to_json, to_inbound
+from intake.mail.parse import ParsedMail, parse_email, parsed_to_json, to_inbound
 from intake.message import BounceReport
 from models import Channel
 from tests.intake.conftest import KEYS, MAIL_DIR, mail

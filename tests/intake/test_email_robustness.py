@@ -9,8 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from intake.attachment_clean import attachment_text, clean_attachment_report
-from intake.email_parse import parse_email, parsed_to_json, to_inbound
+from intake.mail.attachments import attachment_text, clean_attachment_report
+from intake.mail.parse import parse_email, parsed_to_json, to_inbound
 from tests.intake.conftest import MAIL_DIR
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def test_twenty_megabyte_body_parses_within_bounded_memory() -> None:
     script = textwrap.dedent(
         """
         import resource, sys
-        from intake.email_parse import parse_email
+        from intake.mail.parse import parse_email
         line = b"Regel met wat tekst over een kapotte website, klantnummer 104233, caf\\xc3\\xa9.\\n"
         body = line * (20_000_000 // len(line))
         raw = b"From: a@example.test\\nSubject: groot\\nContent-Type: text/plain; charset=utf-8\\n\\n" + body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.email_parse import parse_email
+from intake.mail.parse import parse_email
 
 HUMAN = (
     "From: Pieter Proef <pieter@example.test>\n"
@@ -134,7 +134,7 @@ def test_dsn_returning_the_full_message() -> None:
 def test_missing_from_with_a_real_envelope_sender_stays_human() -> None:
     from dataclasses import replace
 
-    from intake.email_parse import to_inbound
+    from intake.mail.parse import to_inbound
     from tests.intake.conftest import mail
 
     raw = mail("no_headers.eml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.mail_charset import decode_bytes, repair_header_text
+from intake.mail.charset import decode_bytes, repair_header_text
 
 RUSSIAN = "Здравствуйте! У меня не открывается сайт после переноса домена. Помогите, пожалуйста."
 CHINESE = "您好，我们的网站从昨天开始无法访问，请帮忙检查一下服务器。谢谢！"

@@ -8,7 +8,7 @@ Whatever arrives, ``parse_email`` returns a ``ParsedMail``; it never raises. Mis
 ``None``/empty, and what was wrong is listed in ``defects`` as short codes (never content), so the
 pipeline can record it and an operator can find broken senders without reading mail.
 
-Run ``python -m intake.email_parse FILE.eml`` to print the JSON that ``scrubdesk mail parse`` shows.
+Run ``python -m intake.mail.parse FILE.eml`` to print the JSON that ``scrubdesk mail parse`` shows.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from email import policy
 from email.message import Message
 from typing import Any
 
-from intake.mail_auto import MailFacts, classify
-from intake.mail_body import extract_body
-from intake.mail_charset import clean_text, repair_header_text
+from intake.mail.auto import MailFacts, classify
+from intake.mail.body import extract_body
+from intake.mail.charset import clean_text, repair_header_text
 from intake.message import BounceReport, InboundAttachment, InboundMessage
 from models import Channel
 
@@ -354,7 +354,7 @@ def parsed_to_json(parsed: ParsedMail) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m intake.email_parse", description="Parse an e-mail and print its JSON."
+        prog="python -m intake.mail.parse", description="Parse an e-mail and print its JSON."
     )
     parser.add_argument("file", help="an .eml file, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print JSON (the default and only format)")

@@ -29,7 +29,7 @@ from email.message import Message
 
 import inscriptis
 
-from intake.mail_charset import clean_text, decode_bytes, repair_header_text
+from intake.mail.charset import clean_text, decode_bytes, repair_header_text
 from intake.message import InboundAttachment
 
 # Bounds against hostile nesting (a "MIME bomb"): deeper or more parts are dropped and reported.

@@ -27,8 +27,8 @@ from typing import Any, Literal
 
 from PIL import Image, ImageOps, ImageSequence
 
-from intake.mail_body import html_to_text
-from intake.mail_charset import decode_bytes
+from intake.mail.body import html_to_text
+from intake.mail.charset import decode_bytes
 from intake.message import InboundAttachment
 
 try:  # registers the HEIF/HEIC opener; a missing wheel only loses HEIC cleaning, not the intake
