@@ -62,12 +62,11 @@ def serve() -> None:
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the schema to the newest revision."""
-    from app.core import open_store
+    from app.core import opened_store
 
-    settings = _settings()
-    store = open_store(settings, upgrade=True)
-    store.engine.dispose()
-    typer.echo(f"database at head: {store.engine.url.render_as_string(hide_password=True)}")
+    with opened_store(_settings()) as store:
+        where = store.engine.url.render_as_string(hide_password=True)
+    typer.echo(f"database at head: {where}")
 
 
 @cli.command()
@@ -90,7 +89,6 @@ def inject(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -
 @mail_cli.command("parse")
 def mail_parse(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON (the only format)")] = True,
 ) -> None:
     """Parse an .eml file and print what intake sees (raw, unscrubbed: for debugging only)."""
     from intake.mail.parse import parse_email, parsed_to_json
@@ -111,7 +109,7 @@ _CSV_COLUMNS = {
 @customers_cli.command("import")
 def customers_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
     """Load the customer directory from CSV (customer number, name, e-mail, phone, address)."""
-    from app.core import open_store
+    from app.core import opened_store
     from tickets.store import CustomerRecord, upsert_customers
 
     text = path.read_text(encoding="utf-8-sig")
@@ -135,10 +133,8 @@ def customers_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=
 
         records.append(CustomerRecord(number=number, name=col("name"), email=col("email"),
                                       phone=col("phone"), address=col("address")))
-    store = open_store(_settings())
-    with store.writing() as session:
+    with opened_store(_settings()) as store, store.writing() as session:
         added, updated = upsert_customers(session, records)
-    store.engine.dispose()
     typer.echo(f"customers: {added} added, {updated} updated")
 
 
@@ -170,20 +166,17 @@ def _password(password_stdin: bool) -> str:
 
 
 def _agents_op(fn: object, *args: object, **kwargs: object) -> object:
-    from app.core import open_store
+    from app.core import opened_store
     from tickets.accounts import AccountError
 
-    store = open_store(_settings())
     try:
-        with store.writing() as session:
+        with opened_store(_settings()) as store, store.writing() as session:
             # Changes made from the command line are audited as such (tickets/audit.py).
             session.info["audit_actor"] = f"cli:{getpass.getuser()}"
             return fn(session, *args, **kwargs)  # type: ignore[operator]
     except AccountError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    finally:
-        store.engine.dispose()
 
 
 @agents_cli.command("add")
@@ -258,7 +251,7 @@ def vault_generate_key() -> None:
 @vault_cli.command("rotate-key")
 def vault_rotate_key() -> None:
     """Re-seal every vault entry with the active key; afterwards older keys can be removed."""
-    from app.core import open_store, value_vault
+    from app.core import opened_store, value_vault
     from privacy.vault import key_usage, rotate
 
     settings = _settings()
@@ -266,13 +259,10 @@ def vault_rotate_key() -> None:
     if vault is None:
         typer.echo("error: the vault is not enabled", err=True)
         raise typer.Exit(1)
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         done = rotate(store, vault.keyring)
         with store.reading() as session:
             usage = key_usage(session)
-    finally:
-        store.engine.dispose()
     typer.echo(f"re-sealed {done} entries with key {vault.keyring.active}; entries per key: {usage}")
 
 
@@ -281,15 +271,12 @@ def retention_run(
     apply: Annotated[bool, typer.Option("--apply", help="delete (without it: a dry run that only counts)")] = False,
 ) -> None:
     """Show (or with --apply delete) what the retention policy says has reached its end date."""
-    from app.core import open_store
+    from app.core import opened_store
     from privacy import retention
 
     settings = _settings()
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         report = retention.run(store, settings.retention, apply=apply, actor="cli")
-    finally:
-        store.engine.dispose()
     for line in report.lines():
         typer.echo(line)
 
@@ -302,21 +289,17 @@ def retention_contract_ended(
     """Record the end of a customer's contract (starts the former-customer retention clock)."""
     from datetime import date
 
-    from app.core import open_store
+    from app.core import opened_store
     from privacy.retention import set_contract_end
 
     ended = None if on.lower() == "none" else date.fromisoformat(on)
-    store = open_store(_settings())
     try:
-        with store.writing() as session:
+        with opened_store(_settings()) as store, store.writing() as session:
             set_contract_end(session, customer_number, ended)
     except LookupError as exc:
         typer.echo(f"error: {exc.args[0]}", err=True)
         raise typer.Exit(1) from exc
-    finally:
-        store.engine.dispose()
     typer.echo(f"customer {customer_number}: contract end {ended or 'cleared'}")
-
 
 
 # --- privacy-right requests (privacy) -------------------------------------------------------
@@ -325,58 +308,44 @@ def retention_contract_ended(
 @privacy_cli.command("list")
 def privacy_list() -> None:
     """Open privacy requests, earliest deadline first (ids, types, states and dates; no personal data)."""
-    from app.core import open_store
+    from app.core import opened_store
     from models import ticket_number
     from privacy import deadline
     from privacy.reminders import open_by_due
 
-    store = open_store(_settings())
-    try:
-        with store.reading() as session:
-            for r in open_by_due(session):
-                late = " OVERDUE" if r.due_on < deadline.today() else ""
-                ticket = ticket_number(r.ticket_id) if r.ticket_id else "-"
-                typer.echo(f"{r.id}\t{','.join(r.types)}\t{r.state}\tticket {ticket}\tdue {r.due_on}{late}")
-    finally:
-        store.engine.dispose()
+    with opened_store(_settings()) as store, store.reading() as session:
+        for r in open_by_due(session):
+            late = " OVERDUE" if r.due_on < deadline.today() else ""
+            ticket = ticket_number(r.ticket_id) if r.ticket_id else "-"
+            typer.echo(f"{r.id}\t{','.join(r.types)}\t{r.state}\tticket {ticket}\tdue {r.due_on}{late}")
 
 
 @privacy_cli.command("hold")
 def privacy_hold(ticket: int, basis: Annotated[str, typer.Option(help="why it must be kept")] = "financial") -> None:
     """Mark a ticket as a record with a legal retention duty: an erasure keeps it (restricted)."""
-    from app.core import open_store
-    from models import RetentionHold
-    from privacy import deadline
-    from tickets.store import ticket_by_number
+    from app.core import opened_store
+    from privacy.holds import add_hold
 
     settings = _settings()
-    store = open_store(settings)
-    try:
-        with store.writing() as session:
-            found = ticket_by_number(session, ticket)
-            if found is None:
-                typer.echo(f"error: no ticket {ticket}", err=True)
-                raise typer.Exit(1)
-            until = deadline.add_months(deadline.today(), 12 * settings.privacy.financial_retention_years)
-            session.add(RetentionHold(ticket_id=found.id, basis=basis[:32], retain_until=until, created_by="cli"))
-    finally:
-        store.engine.dispose()
+    with opened_store(settings) as store, store.writing() as session:
+        hold = add_hold(session, ticket, basis, "cli", settings.privacy)
+        if hold is None:
+            typer.echo(f"error: no ticket {ticket}", err=True)
+            raise typer.Exit(1)
+        until = hold.retain_until
     typer.echo(f"ticket {ticket}: kept as {basis} until {until}")
 
 
 @privacy_cli.command("remind")
 def privacy_remind() -> None:
     """Queue today's reminder to privacy officers now (serve does this daily on its own)."""
-    from app.core import open_store
+    from app.core import opened_store
     from privacy.reminders import send_reminders
     from privacy.texts import Texts
 
     settings = _settings()
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         sent = send_reminders(store, settings.privacy, Texts(settings.privacy.templates_dir))
-    finally:
-        store.engine.dispose()
     typer.echo(f"{sent} reminder mail(s) queued")
 
 

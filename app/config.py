@@ -9,7 +9,6 @@ The defaults are the embedded ones: SQLite under ./var, SMTP and web on localhos
 from __future__ import annotations
 
 import os
-import ssl
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -34,37 +33,6 @@ from scrubber.config import ScrubberConfig
 from web.webhooks import MetaWebhookSettings, WebhookSettings
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
-
-
-class SmtpConfig(BaseModel):
-    host: str = "127.0.0.1"
-    port: int = 2525
-    hostname: str = "scrubdesk.localhost"
-    # The support addresses we accept mail for; "@example.nl" accepts a whole domain.
-    accept: list[str] = Field(default_factory=lambda: ["support@localhost"])
-    max_message_bytes: int = 25 * 1024 * 1024
-    max_connections: int = 100
-    max_messages_per_minute: int = 120
-    tls_cert: Path | None = None
-    tls_key: Path | None = None
-    require_starttls: bool = False
-
-    def to_settings(self) -> SmtpSettings:
-        context = None
-        if self.tls_cert and self.tls_key:
-            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            context.load_cert_chain(str(self.tls_cert), str(self.tls_key))
-        return SmtpSettings(
-            host=self.host,
-            port=self.port,
-            hostname=self.hostname,
-            accept=tuple(self.accept),
-            max_message_bytes=self.max_message_bytes,
-            max_connections=self.max_connections,
-            max_messages_per_minute=self.max_messages_per_minute,
-            tls_context=context,
-            require_starttls=self.require_starttls and context is not None,
-        )
 
 
 class WebConfig(BaseModel):
@@ -160,7 +128,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str = ""
     log_level: str = "INFO"
-    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     web: WebConfig = Field(default_factory=WebConfig)
     intake: IntakeConfig = Field(default_factory=IntakeConfig)
     scrubber: ScrubberConfig = Field(default_factory=ScrubberConfig)

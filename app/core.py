@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
-import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import timedelta
 
 from pydantic import SecretStr
 
 from app.config import Settings
+from app.secret_files import read_or_create
 from intake.pipeline import Intake
 from models import migrate
 from models.db import make_engine
-from privacy.recognize import detect_requests
+from privacy.cipher import Keyring
+from privacy.recognition import detect_requests
 from privacy.vault import SqlVault
 from scrubber.config import ScrubberConfig
 from scrubber.engine import Scrubber
@@ -42,6 +45,16 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> TicketStore:
     return TicketStore(engine)
 
 
+@contextmanager
+def opened_store(settings: Settings, *, upgrade: bool = True) -> Iterator[TicketStore]:
+    """The store for one command: migrated, and its connections closed when the block ends."""
+    ticket_store = open_store(settings, upgrade=upgrade)
+    try:
+        yield ticket_store
+    finally:
+        ticket_store.engine.dispose()
+
+
 def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
     ticket_store = open_store(settings, upgrade=upgrade)
     scrubber = Scrubber(scrubber_config(settings))
@@ -61,32 +74,17 @@ def value_vault(settings: Settings) -> SqlVault | None:
     cfg = settings.vault
     if not cfg.enabled:
         return None
-    from datetime import timedelta
-
-    from privacy.cipher import Keyring
-
     if not cfg.keys:
         raise ValueError("[vault] enabled needs at least one key (scrubdesk vault generate-key)")
     keyring = Keyring({k: v.get_secret_value() for k, v in cfg.keys.items()}, cfg.active_key)
     return SqlVault(keyring, retention=timedelta(days=cfg.retention_days))
 
 
-def _data_secret(settings: Settings, name: str) -> str:
-    """A random secret kept (mode 0600) in the data directory, created on first use."""
-    path = Path(settings.data_dir) / name
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(32))
-        log.info("created %s", path)
-    return path.read_text().strip()
-
-
 def api_token(settings: Settings) -> str:
     """The configured API token, or one kept in the data directory."""
     if settings.web.api_token is not None:
         return settings.web.api_token.get_secret_value()
-    return _data_secret(settings, "api-token")
+    return read_or_create(settings.data_dir / "api-token")
 
 
 def scrubber_config(settings: Settings) -> ScrubberConfig:
@@ -98,4 +96,5 @@ def scrubber_config(settings: Settings) -> ScrubberConfig:
     config = settings.scrubber
     if "placeholder_key" in config.model_fields_set:
         return config
-    return config.model_copy(update={"placeholder_key": SecretStr(_data_secret(settings, "placeholder-key"))})
+    key = read_or_create(settings.data_dir / "placeholder-key")
+    return config.model_copy(update={"placeholder_key": SecretStr(key)})

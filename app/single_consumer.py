@@ -35,7 +35,7 @@ def _lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(f"scrubdesk:{name}".encode()).digest()[:8], "big", signed=True)
 
 
-class Role:
+class SingleConsumerRole:
     """One named role; ``try_acquire`` is non-blocking, ``healthy`` says whether it is still held."""
 
     def __init__(self, engine: Engine, name: str) -> None:
@@ -131,7 +131,7 @@ class RoleRunner:
 
     def __init__(
         self,
-        role: Role,
+        role: SingleConsumerRole,
         work: Callable[[threading.Event], None],
         *,
         stop: threading.Event,

@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -29,7 +28,7 @@ from bots.texts import COMMANDS
 from bots.webhook import webhook_router
 from intake.pipeline import Intake
 from outbound.telegram import TelegramSender
-from privacy.verification import Verifier, load_or_create_key
+from privacy.verification import Verifier
 from tickets.store import TicketStore
 
 log = logging.getLogger(__name__)
@@ -129,10 +128,12 @@ class TelegramBot:
         return TelegramSender(self.config.token.get_secret_value(), self.ops.store, api_base=self.config.api_base)
 
 
-def build_bot(config: TelegramConfig, intake: Intake, ticket_store: TicketStore, key_file: Path) -> TelegramBot:
-    """The bot wired to the core; ``key_file`` holds the verification key (shared by all processes)."""
+def build_bot(
+    config: TelegramConfig, intake: Intake, ticket_store: TicketStore, verification_key: bytes
+) -> TelegramBot:
+    """The bot wired to the core; ``verification_key`` is the key of /link codes (shared by all processes)."""
     verifier = Verifier(
-        load_or_create_key(key_file),
+        verification_key,
         ttl=timedelta(minutes=config.link_code_minutes),
         max_attempts=config.link_max_attempts,
     )

@@ -23,7 +23,6 @@ import hmac
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from intake.message import InboundMessage
@@ -48,13 +47,6 @@ class SignatureError(Exception):
 
 class PayloadError(ValueError):
     """The signed body is not a message we can accept: HTTP 400 (422 would invite no retry either)."""
-
-
-@dataclass(frozen=True, slots=True)
-class GenericWebhookSettings:
-    # Per source name the shared secret; a source without a secret is refused.
-    secrets: Mapping[str, str]
-    max_skew_seconds: int = DEFAULT_MAX_SKEW
 
 
 def sign(body: bytes, secret: str, timestamp: int) -> str:

@@ -1,10 +1,11 @@
-"""The after-commit hook that starts privacy requests and takes verification codes typed back by mail.
+"""Intake's after-commit hooks: the due time, the automatic acknowledgement, privacy requests.
 
-Glue between intake and ``privacy`` (tickets may not import intake): it reads what only the
-``InboundMessage`` has, the ``Authentication-Results`` of our own MTA (RFC 8601), turns it into
-evidence, and hands the rest to ``PrivacyDesk`` in one transaction after the message's own commit,
-like the other after-commit hooks (outbound.acknowledge): the message is stored and acknowledged to
-its upstream whatever happens here, and a re-delivery is a duplicate that runs no hooks.
+Each runs as an ``Intake(after_commit=[...])`` hook, in a second small transaction after the
+message's own commit. Decision: the message must be acknowledged to its upstream (SMTP 250, IMAP
+flag) as soon as it is stored, and a failing hook must never make the upstream re-deliver it. The
+price: a crash between the two commits loses what the hook would have done (the ticket is stored;
+only the courtesy mail, the due time or the request's start is missing). Nothing runs twice: a hook
+runs only for a message stored for the first time, and a re-delivery is a duplicate that runs none.
 """
 
 from __future__ import annotations
@@ -16,13 +17,57 @@ from sqlalchemy.orm import Session
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
 from models import Channel, Ticket
+from outbound import acknowledge
 from privacy.desk import PrivacyDesk
 from privacy.evidence import MailEvidence, assess
+from tickets import queue, store
+from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)
 
 
+class DueTimeHook:
+    """Marks the ticket as awaiting our answer when a customer's message was stored."""
+
+    def __init__(self, ticket_store: store.TicketStore) -> None:
+        self.store = ticket_store
+
+    def __call__(self, msg: InboundMessage, outcome: SubmitOutcome) -> None:
+        if outcome.status != "stored" or outcome.ticket_id is None:
+            return
+        with self.store.writing() as session:
+            ticket = session.get(Ticket, outcome.ticket_id)
+            if ticket is not None:
+                queue.set_due(session, ticket)
+
+
+class AutoAcknowledger:
+    """Enqueues an acknowledgement mail for a new e-mail ticket (RFC 3834: never for automatic mail)."""
+
+    def __init__(self, ticket_store: store.TicketStore, config: acknowledge.AckConfig, identity: MailIdentity) -> None:
+        self.store = ticket_store
+        self.config = config
+        self.identity = identity
+
+    def __call__(self, msg: InboundMessage, outcome: SubmitOutcome) -> None:
+        if not self.config.enabled or outcome.status != "stored" or not outcome.new_ticket:
+            return
+        if msg.channel != Channel.EMAIL or msg.auto_submitted or outcome.ticket_id is None:
+            return
+        with self.store.writing() as session:
+            ticket = session.get(Ticket, outcome.ticket_id)
+            if ticket is not None:
+                acknowledge.enqueue(session, ticket.id, acknowledge.for_mail(self.config, ticket.lang), self.identity)
+
+
 class PrivacyHook:
+    """Starts a privacy request for a recognised one, and takes verification codes typed back by mail.
+
+    Glue between intake and ``privacy``: it reads what only the ``InboundMessage`` has, the
+    ``Authentication-Results`` of our own MTA (RFC 8601), turns it into evidence, and hands the rest
+    to ``PrivacyDesk``.
+    """
+
     def __init__(self, desk: PrivacyDesk) -> None:
         self.desk = desk
 

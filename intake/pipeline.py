@@ -52,7 +52,7 @@ class SubmitOutcome:
 
 
 class PrivacyDetector(Protocol):
-    """Recognises privacy-right requests (privacy.recognize) on the raw text."""
+    """Recognises privacy-right requests (privacy.recognition) on the raw text."""
 
     def __call__(self, text: str) -> Sequence[str]: ...
 

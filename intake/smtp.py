@@ -20,9 +20,11 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from pathlib import Path
+from typing import Any, Self
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from intake.errors import RejectedMessage, TransientError
 from intake.mail.parse import parse_email, to_inbound
@@ -34,20 +36,38 @@ log = logging.getLogger(__name__)
 Submit = Callable[[InboundMessage], SubmitOutcome]
 
 
-@dataclass(frozen=True, slots=True)
-class SmtpSettings:
+class SmtpSettings(BaseModel):
+    """The ``[smtp]`` section of the configuration, and what the server runs with."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
     host: str = "127.0.0.1"
     port: int = 2525
     hostname: str = "scrubdesk.localhost"
     # Exact addresses ("support@example.nl") or whole domains ("@example.nl"), case-insensitive.
     accept: tuple[str, ...] = ("support@localhost",)
-    max_message_bytes: int = 10 * 1024 * 1024
+    max_message_bytes: int = 25 * 1024 * 1024
     max_connections: int = 100
     # Messages per client IP per minute; past it, 421 asks the client to come back later.
     max_messages_per_minute: int = 120
-    tls_context: ssl.SSLContext | None = None
+    # A certificate and key enable STARTTLS (RFC 3207); ``tls_context`` is built from them unless given.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_context: ssl.SSLContext | None = Field(default=None, exclude=True)
     require_starttls: bool = False
     timeout: float = 300.0
+
+    @model_validator(mode="after")
+    def _load_certificate(self) -> Self:
+        if self.tls_context is None and self.tls_cert and self.tls_key:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(self.tls_cert), str(self.tls_key))
+            object.__setattr__(self, "tls_context", context)
+        return self
+
+    @property
+    def starttls_required(self) -> bool:
+        return self.require_starttls and self.tls_context is not None
 
 
 def accepts(patterns: tuple[str, ...], address: str) -> bool:
@@ -213,7 +233,7 @@ class SmtpServer:
             hostname=s.hostname,
             ident="scrubdesk",
             tls_context=s.tls_context,
-            require_starttls=s.require_starttls,
+            require_starttls=s.starttls_required,
             timeout=s.timeout,
         )
 

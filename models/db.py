@@ -65,7 +65,3 @@ def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Se
     """Sessions for reading, or (``write=True``) for transactions that will write."""
     bind = engine.execution_options(begin_immediate=True) if write else engine
     return sessionmaker(bind, expire_on_commit=False)
-
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"

@@ -41,7 +41,7 @@ class PrivacyRequest(Base):
     ticket_id: Mapped[int | None] = mapped_column(
         _TICKET_ID, ForeignKey("tickets.id", ondelete="SET NULL"), index=True
     )
-    # Labels of privacy.recognize.RequestType, in the order first seen.
+    # Labels of privacy.recognition.RequestType, in the order first seen.
     types: Mapped[list[str]] = mapped_column(JSON, default=list)
     state: Mapped[RequestState] = mapped_column(
         enum_column(RequestState, length=24),  # wide enough for "verification_sent"

@@ -1,32 +1,24 @@
-"""After-commit hooks of intake: due times and the automatic acknowledgement of a new e-mail ticket.
+"""The automatic acknowledgement mail: "we received your message as ticket [#100042]".
 
-Both run as ``Intake(after_commit=[...])`` hooks, i.e. in a second small transaction after the
-message's own commit. Decision: the message must be acknowledged to its upstream (SMTP 250, IMAP
-flag) as soon as it is stored, and a failing acknowledgement must never make the upstream
-re-deliver it. The price: a crash between the two commits loses the acknowledgement (the ticket
-is stored, only the courtesy mail is missing) and its due time (the ticket still shows in the
-queue, only not in the "due" order). Neither can be sent twice: the hook runs only for a message
-that was stored for the first time, and a re-delivery is a duplicate that runs no hooks.
-
-RFC 3834 section 2: an automatic responder answers at most a few times per sender per period, never
-an auto-submitted message or a list post (intake's rules already drop those before a ticket is
-opened; ``auto_submitted`` is checked again here), and marks its own mail ``Auto-Submitted:
-auto-replied`` (section 5).
+One way to build it, for a new e-mail ticket (``intake.hooks.AutoAcknowledger``) and for the web form
+(``web.webform``). RFC 3834: an automatic responder answers at most a few times per sender per period
+(section 2), never an auto-submitted message or a list post (intake's rules drop those before a
+ticket is opened), and marks its own mail ``Auto-Submitted: auto-replied`` (section 5).
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import format_datetime
-from typing import Protocol
 
 from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import AutoAck, Direction, Message, Ticket, utcnow
-from tickets import outbox, queue, store
+from models import AutoAck, Channel, Direction, Message, Ticket, utcnow
+from tickets import outbox, store
 from tickets.replies import MailIdentity, new_message_id, operator_text
 
 log = logging.getLogger(__name__)
@@ -50,96 +42,74 @@ class AckConfig(BaseModel):
     )
 
 
-class _Inbound(Protocol):
-    """The parts of ``intake.message.InboundMessage`` the hooks read (tickets does not import intake)."""
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """What one acknowledgement says and how often an address may get one (RFC 3834 section 2)."""
 
-    @property
-    def channel(self) -> str: ...
-    @property
-    def auto_submitted(self) -> bool: ...
-    @property
-    def external_id(self) -> str: ...
-
-
-class _Outcome(Protocol):
-    @property
-    def status(self) -> str: ...
-    @property
-    def ticket_id(self) -> int | None: ...
-    @property
-    def new_ticket(self) -> bool: ...
+    kind: str  # the outbox kind: "auto_ack" (a new e-mail ticket) or "ack" (the web form)
+    subject: str  # without the ticket tag, which is appended
+    text: str  # "{ticket_number}" is filled in
+    max_per_sender: int
+    per_hours: float
 
 
-class DueTimeHook:
-    """Marks the ticket as awaiting our answer when a customer's message was stored."""
-
-    def __init__(self, ticket_store: store.TicketStore) -> None:
-        self.store = ticket_store
-
-    def __call__(self, msg: _Inbound, outcome: _Outcome) -> None:
-        if outcome.status != "stored" or outcome.ticket_id is None:
-            return
-        with self.store.writing() as session:
-            ticket = session.get(Ticket, outcome.ticket_id)
-            if ticket is not None:
-                queue.set_due(session, ticket)
+def for_mail(config: AckConfig, lang: str | None) -> Acknowledgement:
+    """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch or English)."""
+    dutch = (lang or "").startswith("nl")
+    return Acknowledgement(kind="auto_ack", subject=config.subject_nl if dutch else config.subject_en,
+                           text=config.text_nl if dutch else config.text_en,
+                           max_per_sender=config.max_per_sender, per_hours=config.per_hours)
 
 
-class AutoAcknowledger:
-    """Enqueues an acknowledgement mail for a new e-mail ticket (an after-commit hook)."""
+def enqueue(session: Session, ticket_id: int, ack: Acknowledgement, identity: MailIdentity) -> bool:
+    """Enqueue the acknowledgement mail in ``session``; False when rate-limited or not possible.
 
-    def __init__(self, ticket_store: store.TicketStore, config: AckConfig, identity: MailIdentity) -> None:
-        self.store = ticket_store
-        self.config = config
-        self.identity = identity
+    The mail is also stored as an outgoing message of the ticket, so the customer's answer to it
+    threads by In-Reply-To (RFC 5322 section 3.6.4) even when the ticket came from another channel.
+    The limit counts per contact (``auto_acks``), shared by every kind: anyone can type someone else's
+    address into a public form, and the form must not become a way to send our mail to a stranger.
+    """
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None or ticket.contact is None or ticket.contact.unreachable:
+        return False
+    contact = ticket.contact
+    since = utcnow() - timedelta(hours=ack.per_hours)
+    sent = session.scalar(
+        select(func.count()).select_from(AutoAck).where(AutoAck.contact_id == contact.id, AutoAck.created_at >= since)
+    ) or 0
+    if sent >= ack.max_per_sender:
+        log.info("ack: rate-limited ticket=%s contact=%s", ticket.number, contact.id)
+        return False
+    subject = f"{ack.subject} {store.ticket_tag(ticket.number)}"
+    text = ack.text.replace("{ticket_number}", str(ticket.number))
+    in_reply_to = _first_mail_id(session, ticket)
+    message_id = new_message_id(identity)
+    now = utcnow()
+    message = store.add_message(
+        session, ticket, direction=Direction.OUT, channel=Channel.EMAIL, external_id=message_id,
+        text=operator_text(text), subject=operator_text(subject), contact=contact, lang=ticket.lang,
+        redactions={}, received_at=now, in_reply_to=in_reply_to,
+    )
+    message.auto_submitted = True
+    outbox.enqueue(
+        session, channel=Channel.EMAIL, kind=ack.kind, ticket_id=ticket.id, message_id=message.id,
+        payload={"to": contact.address, "subject": subject, "text": text, "message_id": message_id,
+                 "in_reply_to": in_reply_to, "references": [in_reply_to] if in_reply_to else [],
+                 # RFC 3834 section 5: marks our automatic mail so other responders do not answer it.
+                 "auto_submitted": "auto-replied", "lang": ticket.lang, "ticket_number": ticket.number,
+                 "date": format_datetime(now)},
+    )
+    session.add(AutoAck(contact_id=contact.id, ticket_id=ticket.id, created_at=now))
+    log.info("ack: enqueued ticket=%s kind=%s", ticket.number, ack.kind)
+    return True
 
-    def __call__(self, msg: _Inbound, outcome: _Outcome) -> None:
-        if not self.config.enabled or outcome.status != "stored" or not outcome.new_ticket:
-            return
-        if str(msg.channel) != "email" or msg.auto_submitted or outcome.ticket_id is None:
-            return
-        with self.store.writing() as session:
-            self.acknowledge(session, outcome.ticket_id)
 
-    def acknowledge(self, session: Session, ticket_id: int) -> bool:
-        """Enqueue the acknowledgement in ``session``; False when rate-limited or not possible."""
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is None or ticket.contact is None or ticket.contact.unreachable:
-            return False
-        contact = ticket.contact
-        since = utcnow() - timedelta(hours=self.config.per_hours)
-        sent = session.scalar(
-            select(func.count()).select_from(AutoAck).where(AutoAck.contact_id == contact.id,
-                                                            AutoAck.created_at >= since)
-        ) or 0
-        if sent >= self.config.max_per_sender:
-            log.info("ack: rate-limited ticket=%s contact=%s", ticket.number, contact.id)
-            return False
-        dutch = (ticket.lang or "").startswith("nl")
-        subject = f"{self.config.subject_nl if dutch else self.config.subject_en} {store.ticket_tag(ticket.number)}"
-        text = (self.config.text_nl if dutch else self.config.text_en).replace("{ticket_number}", str(ticket.number))
-        first = session.scalars(
-            select(Message.external_id).where(Message.ticket_id == ticket.id,
-                                                    Message.direction == Direction.IN)
-            .order_by(Message.id).limit(1)
-        ).first()
-        in_reply_to = first if first and not first.startswith("sha256:") else None
-        message_id = new_message_id(self.identity)
-        now = utcnow()
-        # Stored as an outgoing message, so the customer's answer to it threads by In-Reply-To.
-        message = store.add_message(
-            session, ticket, direction=Direction.OUT, channel="email", external_id=message_id,
-            text=operator_text(text), subject=operator_text(subject), contact=contact, lang=ticket.lang,
-            redactions={}, received_at=now, in_reply_to=in_reply_to,
-        )
-        message.auto_submitted = True
-        outbox.enqueue(
-            session, channel="email", kind="auto_ack", ticket_id=ticket.id, message_id=message.id,
-            payload={"to": contact.address, "subject": subject, "text": text, "message_id": message_id,
-                     "in_reply_to": in_reply_to, "references": [in_reply_to] if in_reply_to else [],
-                     "auto_submitted": "auto-replied", "lang": ticket.lang, "ticket_number": ticket.number,
-                     "date": format_datetime(now)},
-        )
-        session.add(AutoAck(contact_id=contact.id, ticket_id=ticket.id, created_at=now))
-        log.info("ack: enqueued ticket=%s", ticket.number)
-        return True
+def _first_mail_id(session: Session, ticket: Ticket) -> str | None:
+    """The Message-ID of the ticket's first e-mail from the customer (None for other channels)."""
+    first = session.scalars(
+        select(Message.external_id).where(Message.ticket_id == ticket.id, Message.direction == Direction.IN,
+                                          Message.channel == Channel.EMAIL)
+        .order_by(Message.id).limit(1)
+    ).first()
+    # A mail without a Message-ID is keyed by a content hash ("sha256:..."): nothing to refer to.
+    return first if first and not first.startswith("sha256:") else None

@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import Any, TextIO
 
-from privacy.recognize import recognize
+from privacy.recognition import recognize
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ sent exactly when the work is committed.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -40,7 +39,7 @@ from models import (
 from privacy import deadline, export
 from privacy.config import PrivacyConfig
 from privacy.texts import Texts
-from privacy.workflow import audit, digest, send
+from privacy.workflow import audit, customer_of, digest, tell, token_digest
 from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)
@@ -74,15 +73,10 @@ class Context:
     actor: str
 
     def send(self, name: str, *, stored_text: str | None = None, **values: Any) -> bool:
-        message = self.texts.render(name, self.req.lang, **values)
-        return send(self.session, self.req, message, self.identity, stored_text=stored_text)
+        return tell(self.session, self.req, self.texts, self.identity, name, stored_text=stored_text, **values)
 
     def customer(self) -> Customer | None:
-        return self.session.get(Customer, self.req.customer_id) if self.req.customer_id is not None else None
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+        return customer_of(self.session, self.req)
 
 
 # --- access and portability (art. 15, 20) ------------------------------------------------------
@@ -106,26 +100,49 @@ def access(ctx: Context) -> Report:
 
 
 def erasure(ctx: Context) -> Report:
+    """Art. 17: the requester's tickets, contacts and customer record go, except what a legal retention
+    duty holds (kept, restricted); the report says what went and what stays, and until when."""
     session, req = ctx.session, ctx.req
     customer = ctx.customer()
     contacts = export.customer_contacts(session, customer, [req.contact_id] if req.contact_id else [])
     tickets = export.customer_tickets(session, customer, [c.id for c in contacts],
                                       [req.ticket_id] if req.ticket_id else [])
     today = deadline.today()
-    holds = {h.ticket_id: h for h in session.scalars(select(RetentionHold).where(
-        RetentionHold.ticket_id.in_([t.id for t in tickets]), RetentionHold.retain_until >= today))}
     report = Report(type="erasure")
-    kept_ids = []
-    for ticket_id, hold in holds.items():
-        # Art. 17(3)(b): a legal obligation to keep (art. 52 AWR for financial records); kept but restricted.
-        hold.restricted_at = hold.restricted_at or utcnow()
-        kept_ids.append(ticket_id)
-        report.kept.append(Kept(what=f"ticket {ticket_number(ticket_id)}", why=_basis(hold.basis),
-                                until=hold.retain_until.isoformat()))
+    holds = _keep_held(session, [t.id for t in tickets], today, report)
     erase_ids = [t.id for t in tickets if t.id not in holds]
+    contact_ids = [c.id for c in contacts]
     addresses = {c.address for c in contacts} | {a for a in (req.requester_address,
                                                                customer.email if customer else None) if a}
     vaulted = session.scalar(select(func.count(VaultEntry.id)).where(VaultEntry.ticket_id.in_(erase_ids))) or 0
+    _delete_records(session, erase_ids, contact_ids, addresses, report)
+    if customer is not None:
+        _erase_customer(session, customer, req, holds, report)
+    _report_what_stays(session, addresses, today, vaulted, report)
+    tasks = _external_tasks(ctx)
+    confirmation_sent = _confirm_and_forget(ctx, report, tasks, addresses, kept=bool(holds))
+    audit(session, req, ctx.actor, "erased", tickets=len(erase_ids), contacts=len(contact_ids),
+          kept=len(holds), tasks=tasks, confirmation_sent=confirmation_sent)
+    log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d", req.id, len(erase_ids),
+             len(contact_ids), len(holds))
+    return report
+
+
+def _keep_held(session: Session, ticket_ids: list[int], today: date, report: Report) -> dict[int, RetentionHold]:
+    """The tickets under a retention hold, by ticket id: kept, restricted, and reported as kept."""
+    holds = {h.ticket_id: h for h in session.scalars(select(RetentionHold).where(
+        RetentionHold.ticket_id.in_(ticket_ids), RetentionHold.retain_until >= today))}
+    for ticket_id, hold in holds.items():
+        # Art. 17(3)(b): a legal obligation to keep (art. 52 AWR for financial records); kept but restricted.
+        hold.restricted_at = hold.restricted_at or utcnow()
+        report.kept.append(Kept(what=f"ticket {ticket_number(ticket_id)}", why=_basis(hold.basis),
+                                until=hold.retain_until.isoformat()))
+    return holds
+
+
+def _delete_records(session: Session, erase_ids: list[int], contact_ids: list[int], addresses: set[str],
+                    report: Report) -> None:
+    """The tickets without a hold, the contacts, and the delivered mail we sent to these addresses."""
     if erase_ids:
         # Messages, attachments, events, placeholder keys, vault entries and outbox rows go with their
         # ticket through ON DELETE CASCADE (the full-text index follows by trigger on SQLite).
@@ -133,7 +150,6 @@ def erasure(ctx: Context) -> Report:
         session.execute(delete(TicketDue).where(TicketDue.ticket_id.in_(erase_ids)))
         session.execute(delete(Ticket).where(Ticket.id.in_(erase_ids)))
         report.done.append(f"{len(erase_ids)} ticket(s) with their messages and attachments")
-    contact_ids = [c.id for c in contacts]
     if contact_ids:
         session.execute(delete(Contact).where(Contact.id.in_(contact_ids)))
         report.done.append(f"{len(contact_ids)} contact address(es)")
@@ -144,17 +160,25 @@ def erasure(ctx: Context) -> Report:
         if str(e.payload.get("to", "")).lower() in {a.lower() for a in addresses}]
     if stale:
         session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(stale)))
-    if customer is not None:
-        if kept_ids:
-            # The retained records must stay attributable for a tax audit: only the customer number stays.
-            customer.name = customer.email = customer.phone = customer.address = None
-            session.add(Restriction(customer_id=customer.id, request_id=req.id, reason="erasure_retention"))
-            report.kept.append(Kept(what="customer number", why="it identifies the retained records",
-                                    until=max(h.retain_until for h in holds.values()).isoformat()))
-            report.done.append("customer record (name, e-mail address, phone number, address)")
-        else:
-            session.execute(delete(Customer).where(Customer.id == customer.id))
-            report.done.append("customer record")
+
+
+def _erase_customer(session: Session, customer: Customer, req: PrivacyRequest, holds: dict[int, RetentionHold],
+                    report: Report) -> None:
+    """The customer record goes; with held records only its number stays, restricted."""
+    if holds:
+        # The retained records must stay attributable for a tax audit: only the customer number stays.
+        customer.name = customer.email = customer.phone = customer.address = None
+        session.add(Restriction(customer_id=customer.id, request_id=req.id, reason="erasure_retention"))
+        report.kept.append(Kept(what="customer number", why="it identifies the retained records",
+                                until=max(h.retain_until for h in holds.values()).isoformat()))
+        report.done.append("customer record (name, e-mail address, phone number, address)")
+    else:
+        session.execute(delete(Customer).where(Customer.id == customer.id))
+        report.done.append("customer record")
+
+
+def _report_what_stays(session: Session, addresses: set[str], today: date, vaulted: int, report: Report) -> None:
+    """What is kept whatever happens (the request's own record, a suppression hash) and the vault count."""
     report.kept.append(Kept(what="a record of this request (types, dates, steps; no contact details)",
                             why="we must be able to show how we handled it (art. 5(2) GDPR)",
                             until=(today + timedelta(days=365 * 3)).isoformat()))
@@ -163,15 +187,26 @@ def erasure(ctx: Context) -> Report:
                                 why="so that you never receive marketing from us again", until="-"))
     if vaulted:
         report.done.append(f"{vaulted} encrypted value(s) in the vault")
+
+
+def _external_tasks(ctx: Context) -> list[str]:
+    """A task per external system the operator listed, for a person to carry out there."""
     tasks = []
     for system in ctx.config.external_systems:
-        session.add(ExternalTask(request_id=req.id, system=system.name, instruction=system.instruction))
+        ctx.session.add(ExternalTask(request_id=ctx.req.id, system=system.name, instruction=system.instruction))
         tasks.append(system.name)
-    session.flush()
+    ctx.session.flush()
+    return tasks
+
+
+def _confirm_and_forget(ctx: Context, report: Report, tasks: list[str], addresses: set[str], *, kept: bool) -> bool:
+    """Queue the confirmation, then forget the addresses on this and earlier requests; True if one was queued
+    (the request had an address to write to)."""
+    session, req = ctx.session, ctx.req
     # The request outlives the ticket (ON DELETE SET NULL); from here on it keeps only the digest.
     req.ticket_id = None
     req.contact_id = None
-    if not kept_ids:
+    if not kept:
         req.customer_id = None
     ctx.send("erasure_done", erased=report.done or ["-"], kept=report.kept, tasks=tasks)
     # The confirmation is queued with the address in its payload; after that the request forgets it.
@@ -180,12 +215,8 @@ def erasure(ctx: Context) -> Report:
     for other in session.scalars(select(PrivacyRequest).where(
             PrivacyRequest.requester_digest.in_([digest(a) for a in addresses]), PrivacyRequest.id != req.id)):
         other.requester_address = None
-        other.customer_id = None if not kept_ids else other.customer_id
-    audit(session, req, ctx.actor, "erased", tickets=len(erase_ids), contacts=len(contact_ids),
-          kept=len(kept_ids), tasks=tasks, confirmation_sent=erased_address is not None)
-    log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d", req.id, len(erase_ids),
-             len(contact_ids), len(kept_ids))
-    return report
+        other.customer_id = None if not kept else other.customer_id
+    return erased_address is not None
 
 
 def _basis(basis: str) -> str:
@@ -243,7 +274,7 @@ def objection(ctx: Context) -> Report:
     addresses = {a for a in (ctx.req.requester_address,) if a}
     added = 0
     for address in addresses:
-        if ctx.session.scalar(select(Suppression.id).where(Suppression.address_digest == digest(address))) is None:
+        if not is_suppressed(ctx.session, address):
             ctx.session.add(Suppression(address_digest=digest(address), channel=ctx.req.channel, request_id=ctx.req.id))
             added += 1
     ctx.session.flush()
@@ -274,7 +305,3 @@ HANDLERS: dict[str, Callable[[Context], Report]] = {
 }
 # Erasure last: an access export or a restriction in the same request must see the data first.
 ORDER = ("objection", "complaint", "access", "portability", "rectification", "restriction", "erasure")
-
-
-def retention_until(config: PrivacyConfig, on: date) -> date:
-    return deadline.add_months(on, 12 * config.financial_retention_years)

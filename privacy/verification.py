@@ -17,12 +17,10 @@ import enum
 import hashlib
 import hmac
 import logging
-import os
 import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -177,22 +175,3 @@ class Verifier:
             # Two concurrent wrong guesses must both count: serialise checks of one row.
             query = query.with_for_update()
         return session.scalars(query).first()
-
-
-def load_or_create_key(path: Path) -> bytes:
-    """The server's verification key, created (mode 0600) on first use.
-
-    Several ``serve`` processes on one database must share this file (or the same content), or codes
-    issued by one are refused by another.
-    """
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process created it just now
-            pass
-        else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_hex(32))
-            log.info("verification: created a key in %s", path)
-    return bytes.fromhex(path.read_text().strip())

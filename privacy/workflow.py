@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from models import FINAL_STATES, Direction, PrivacyAudit, PrivacyRequest, RequestState, Ticket, utcnow
-from privacy.texts import Rendered
+from models import FINAL_STATES, Customer, Direction, PrivacyAudit, PrivacyRequest, RequestState, Ticket, utcnow
+from privacy.texts import Rendered, Texts
 from tickets import audit as trail
 from tickets import outbox, store
 from tickets.replies import MailIdentity, mail_thread_ids, new_message_id, operator_text
@@ -39,6 +39,15 @@ class TransitionError(ValueError):
 
 def digest(address: str) -> str:
     return hashlib.sha256(address.strip().lower().encode()).hexdigest()
+
+
+def token_digest(token: str) -> str:
+    """What is stored of a secret link's token (verification and download links)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def customer_of(session: Session, req: PrivacyRequest) -> Customer | None:
+    return session.get(Customer, req.customer_id) if req.customer_id is not None else None
 
 
 # Actions that have a name of their own in the workspace's audit trail (tickets.audit).
@@ -72,6 +81,13 @@ def transition(session: Session, req: PrivacyRequest, to: RequestState, actor: s
         req.closed_at = utcnow()
     session.flush()
     log.info("privacy: request=%d %s -> %s by %s (%s)", req.id, current, to, actor, action)
+
+
+def tell(session: Session, req: PrivacyRequest, texts: Texts, identity: MailIdentity, name: str, *,
+         to: str | None = None, stored_text: str | None = None, **values: Any) -> bool:
+    """Render the text ``name`` in the request's language and ``send`` it."""
+    message = texts.render(name, req.lang, **values)
+    return send(session, req, message, identity, to=to, stored_text=stored_text)
 
 
 def send(session: Session, req: PrivacyRequest, message: Rendered, identity: MailIdentity, *,

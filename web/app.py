@@ -1,33 +1,37 @@
-"""The web app that ``scrubdesk serve`` runs: health, the agents' workspace (pages) and the JSON API.
+"""The web app that ``scrubdesk serve`` runs: one factory that mounts every router.
 
-Public routes are only ``/health``, ``/login`` and the static files (plus the web form and webhooks
-that other features add with their own routers). Everything else requires a session or an API
-token (``web.auth``). The OpenAPI document is served at ``/api/openapi.json`` to
-authenticated callers only; the interactive docs are off because they load scripts from a CDN.
+Always: health, the agents' workspace (pages), the JSON API, the audit trail and the vault pages
+(which answer 404 while the vault is off). When their part is given: the privacy desk, the web
+contact form, the Meta and generic webhooks, and extra routers such as the Telegram webhook (which
+lives with the bot). Public routes are only ``/health``, ``/login``, the static files, the form, the
+webhooks and the privacy verification and download links. Everything else requires a session or an
+API token (``web.auth``). The OpenAPI document is served at ``/api/openapi.json`` to authenticated
+callers only; the interactive docs are off because they load scripts from a CDN.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request, status
+from fastapi import APIRouter, FastAPI, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
+from intake.message import InboundMessage
+from intake.pipeline import Intake, SubmitOutcome
+from privacy.desk import PrivacyDesk
 from tickets import store
-from web import api, pages
+from web import api, audit, pages, privacy, vault
 from web.auth import ApiPrincipal, AuthSettings, LoginRequired
+from web.vault import VaultAccess
+from web.webform import WebFormSettings, webform_router
+from web.webhooks import WebhookSettings, webhook_router
 from web.workspace import Workspace
-
-# Kept importable from here for existing callers.
-TicketOut = api.TicketOut
-MessageOut = api.MessageOut
-TicketDetail = api.TicketDetail
-TicketPage = api.TicketPage
 
 _SECURITY_HEADERS = {
     # Everything is served by us: no inline script, no third-party origin, no framing (clickjacking).
@@ -38,9 +42,22 @@ _SECURITY_HEADERS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class WebForm:
+    intake: Intake
+    settings: WebFormSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Webhooks:
+    submit: Callable[[InboundMessage], SubmitOutcome]
+    settings: WebhookSettings
+
+
 def create_app(
     ticket_store: store.TicketStore, api_token: Callable[[], str], *, workspace: Workspace | None = None,
-    auth: AuthSettings | None = None,
+    auth: AuthSettings | None = None, privacy_desk: PrivacyDesk | None = None, vault_access: VaultAccess | None = None,
+    webform: WebForm | None = None, webhooks: Webhooks | None = None, routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
     app = FastAPI(title="scrubdesk", version="0.1.0", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = ticket_store
@@ -74,11 +91,16 @@ def create_app(
     def openapi(who: ApiPrincipal) -> dict[str, Any]:
         return app.openapi()
 
-    app.include_router(api.router)
-    app.include_router(pages.router)
-    from web import audit as audit_routes
-    from web import vault as vault_routes
-    for extra in (vault_routes.router, vault_routes.api_router, audit_routes.router):
-        app.include_router(extra)
+    for router in (api.router, pages.router, vault.router, vault.api_router, audit.router):
+        app.include_router(router)
+    vault.install(app, vault_access)
+    if privacy_desk is not None:
+        privacy.install(app, privacy_desk)
+    if webform is not None:
+        app.include_router(webform_router(webform.intake, webform.settings))
+    if webhooks is not None:
+        app.include_router(webhook_router(webhooks.submit, webhooks.settings))
+    for router in routers:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
     return app

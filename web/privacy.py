@@ -21,8 +21,8 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import select
 
-from models import ExternalTask, PrivacyAudit, PrivacyRequest, RetentionHold, Role, Ticket
-from privacy import deadline, reminders
+from models import ExternalTask, PrivacyAudit, PrivacyRequest, Role, Ticket
+from privacy import deadline, holds, reminders
 from privacy.desk import PrivacyDesk
 from privacy.handlers import HANDLERS, RECTIFIABLE
 from privacy.workflow import TransitionError
@@ -154,11 +154,8 @@ def add_hold(request: Request, who: OfficerPage, ticket: Annotated[int, Form()],
     """Mark a ticket as a record with a legal retention duty (kept on erasure, restricted)."""
     desk = desk_of(request)
     with desk.store.writing() as session:
-        found = ticket_by_number(session, ticket)
-        if found is None:
+        if holds.add_hold(session, ticket, basis, actor(who), desk.config) is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
-        until = deadline.add_months(deadline.today(), 12 * desk.config.financial_retention_years)
-        session.add(RetentionHold(ticket_id=found.id, basis=basis[:32], retain_until=until, created_by=actor(who)))
     return RedirectResponse("/privacy", status.HTTP_303_SEE_OTHER)
 
 

@@ -26,30 +26,25 @@ import hmac
 import logging
 import secrets
 import time
-import uuid
 from dataclasses import dataclass
-from datetime import timedelta
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from email_validator import EmailNotValidError, validate_email
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.templating import Jinja2Templates
 from limits import parse as parse_rate
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
-from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from intake.errors import RejectedMessage, TransientError
-from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
-from models import AutoAck, Channel, Direction, Ticket, utcnow
-from tickets import outbox, store
-from tickets.replies import operator_text
+from intake.webform import to_inbound, validate_form
+from outbound import acknowledge
+from tickets import store
+from tickets.replies import MailIdentity
 from web.webhooks import read_limited_body
 
 log = logging.getLogger(__name__)
@@ -57,7 +52,6 @@ log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates" / "contact"))
 COOKIE = "scrubdesk_form"
 HONEYPOT = "website"
-FIELD_LIMITS = {"name": 200, "email": 320, "customer_number": 32, "subject": 200, "message": 20_000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,135 +111,44 @@ def _mac(secret: str, mode: str, nonce: str, issued: int) -> str:
     return hmac.new(secret.encode(), f"form:{mode}.{nonce}.{issued}".encode(), hashlib.sha256).hexdigest()
 
 
-# --- the form's values ----------------------------------------------------------------------------
+# --- the acknowledgement ---------------------------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class ContactForm:
-    name: str
-    email: str
-    customer_number: str
-    subject: str
-    message: str
-
-
-def validate_form(values: dict[str, str]) -> tuple[ContactForm | None, dict[str, str]]:
-    """The cleaned form, or the error per field (messages shown to the visitor, in Dutch and English)."""
-    errors: dict[str, str] = {}
-    clean = {k: values.get(k, "").strip() for k in FIELD_LIMITS}
-    for key, limit in FIELD_LIMITS.items():
-        if len(clean[key]) > limit:
-            errors[key] = f"Te lang (max. {limit} tekens) / too long"
-    for key in ("name", "email", "subject", "message"):
-        if not clean[key]:
-            errors[key] = "Verplicht veld / required"
-    if clean["email"] and "email" not in errors:
-        try:
-            # Syntax only: a DNS lookup per visitor would slow the page and leak the address to DNS.
-            clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
-        except EmailNotValidError:
-            errors["email"] = "Geen geldig e-mailadres / not a valid e-mail address"
-    if clean["customer_number"] and not clean["customer_number"].replace("-", "").isalnum():
-        errors["customer_number"] = "Alleen letters en cijfers / letters and digits only"
-    if errors:
-        return None, errors
-    return ContactForm(**clean), {}
-
-
-def to_inbound(form: ContactForm, nonce: str) -> InboundMessage:
-    """The form as the pipeline's message; the nonce makes a resubmission a duplicate."""
-    text = form.message
-    if form.customer_number:
-        # Customer numbers are kept by policy (docs/pii-policy.md) and help the agent find the account;
-        # the number is only text here: a typed number proves nothing, so it links no customer record.
-        text = f"{text}\n\nKlantnummer: {form.customer_number}"
-    return InboundMessage(
-        channel=Channel.WEBFORM,
-        external_id=f"form:{nonce}",
-        sender=form.email.lower(),
-        sender_name=form.name,
-        subject=form.subject,
-        text=text,
-    )
-
-
-# --- the acknowledgement --------------------------------------------------------------------------
-
+ACK_SUBJECT = "Uw bericht is ontvangen / We received your message"
 ACK_TEXT = (
     "Beste klant,\n\n"
-    "Bedankt voor uw bericht. We hebben het ontvangen onder ticketnummer {number}.\n"
-    "U kunt op deze e-mail antwoorden; houd [#{number}] in het onderwerp.\n\n"
+    "Bedankt voor uw bericht. We hebben het ontvangen onder ticketnummer {ticket_number}.\n"
+    "U kunt op deze e-mail antwoorden; houd [#{ticket_number}] in het onderwerp.\n\n"
     "Dear customer,\n\n"
-    "Thank you for your message. We received it as ticket {number}.\n"
-    "You can reply to this e-mail; please keep [#{number}] in the subject.\n"
+    "Thank you for your message. We received it as ticket {ticket_number}.\n"
+    "You can reply to this e-mail; please keep [#{ticket_number}] in the subject.\n"
 )
 
 
 def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, settings: WebFormSettings) -> bool:
-    """Queue the acknowledgement mail and record it on the ticket, in one transaction.
-
-    The payload is the one ``outbound.mail.build_mail`` sends (as for the workspace's
-    ``auto_ack``): ``to``, ``subject``, ``text``, ``message_id`` (without angle brackets, as intake
-    stores Message-IDs), ``date``, ``auto_submitted`` (RFC 3834 section 5), ``lang``, ``ticket_number``.
-    Anyone can type someone else's address into a public form, so acknowledgements per address are
-    capped (the ``auto_acks`` count the e-mail auto-acknowledger keeps too, RFC 3834 section 2):
-    the form must not become a way to send our mail to a stranger. False when capped or not possible.
-    """
-    if outcome.ticket_id is None or outcome.ticket_number is None:
+    """Queue the bilingual acknowledgement mail of a form ticket (``outbound.acknowledge``)."""
+    if outcome.ticket_id is None:
         return False
-    number = outcome.ticket_number
+    ack = acknowledge.Acknowledgement(kind="ack", subject=ACK_SUBJECT, text=ACK_TEXT,
+                                      max_per_sender=settings.acks_per_address_per_day, per_hours=24)
     with ticket_store.writing() as session:
-        ticket = session.get(Ticket, outcome.ticket_id)
-        if ticket is None or ticket.contact is None or ticket.contact.unreachable:
-            return False
-        contact = ticket.contact
-        since = utcnow() - timedelta(hours=24)
-        sent = session.scalar(select(func.count()).select_from(AutoAck).where(
-            AutoAck.contact_id == contact.id, AutoAck.created_at >= since)) or 0
-        if sent >= settings.acks_per_address_per_day:
-            log.info("webform: acknowledgement capped ticket=%s contact=%s", number, contact.id)
-            return False
-        message_id = f"{uuid.uuid4().hex}@{settings.mail_domain}"
-        subject = f"Uw bericht is ontvangen / We received your message {store.ticket_tag(number)}"
-        text = ACK_TEXT.format(number=number)
-        now = utcnow()
-        # Stored as an outgoing message, so the customer's answer to it threads by In-Reply-To.
-        message = store.add_message(
-            session, ticket, direction=Direction.OUT, channel=Channel.EMAIL, external_id=message_id,
-            text=operator_text(text), subject=operator_text(subject), contact=contact, lang=ticket.lang,
-            redactions={}, received_at=now,
-        )
-        message.auto_submitted = True
-        outbox.enqueue(
-            session, channel=Channel.EMAIL, kind="ack", ticket_id=ticket.id, message_id=message.id,
-            payload={"to": contact.address, "subject": subject, "text": text, "message_id": message_id,
-                     "in_reply_to": None, "references": [], "auto_submitted": "auto-replied",
-                     "lang": ticket.lang, "ticket_number": number, "date": format_datetime(now)},
-        )
-        session.add(AutoAck(contact_id=contact.id, ticket_id=ticket.id, created_at=now))
-    return True
+        return acknowledge.enqueue(session, outcome.ticket_id, ack, MailIdentity(settings.mail_domain))
 
 
-def secret_from_file(path: Path) -> str:
-    """A random key kept (mode 0600) in ``path``: the form's CSRF key when none is configured."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(32))
-    return path.read_text().strip()
+# --- the routes -----------------------------------------------------------------------------------
 
 
-# --- the router -----------------------------------------------------------------------------------
-
-
-def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
+class _FormRoutes:
     """``GET/POST /contact`` (the page, ``?embed=1`` for the iframe) and ``GET /contact/snippet``."""
-    router = APIRouter(prefix="/contact", tags=["webform"])
-    limiter = MovingWindowRateLimiter(MemoryStorage())
-    rate = parse_rate(settings.rate_limit)
 
-    def page(request: Request, template: str, context: dict[str, Any], code: int = 200,
+    def __init__(self, intake: Intake, settings: WebFormSettings) -> None:
+        self.intake = intake
+        self.settings = settings
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.rate = parse_rate(settings.rate_limit)
+
+    def page(self, request: Request, template: str, context: dict[str, Any], code: int = 200,
              nonce: str | None = None, embed: bool = False) -> HTMLResponse:
+        settings = self.settings
         csp_nonce = secrets.token_urlsafe(12)
         context = {"site_name": settings.site_name, "embed": embed, "csp_nonce": csp_nonce, **context}
         response = TEMPLATES.TemplateResponse(request, template, context, status_code=code)
@@ -264,64 +167,72 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
             response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    def form_page(request: Request, *, embed: bool, values: dict[str, str] | None = None,
+    def form_page(self, request: Request, *, embed: bool, values: dict[str, str] | None = None,
                   errors: dict[str, str] | None = None, code: int = 200) -> HTMLResponse:
-        token, nonce = issue_token(settings.secret, embed=embed)
-        return page(request, "contact.html", {"token": token, "values": values or {}, "errors": errors or {}},
-                    code, nonce=None if embed else nonce, embed=embed)
+        token, nonce = issue_token(self.settings.secret, embed=embed)
+        return self.page(request, "contact.html", {"token": token, "values": values or {}, "errors": errors or {}},
+                         code, nonce=None if embed else nonce, embed=embed)
 
-    @router.get("", response_class=HTMLResponse)
-    def show(request: Request, embed: int = 0) -> HTMLResponse:
-        return form_page(request, embed=bool(embed))
+    def show(self, request: Request, embed: int = 0) -> HTMLResponse:
+        return self.form_page(request, embed=bool(embed))
 
-    @router.get("/snippet", response_class=PlainTextResponse)
-    def snippet() -> PlainTextResponse:
-        url = settings.public_url.rstrip("/") + "/contact?embed=1"
+    def snippet(self) -> PlainTextResponse:
+        url = self.settings.public_url.rstrip("/") + "/contact?embed=1"
         return PlainTextResponse(
-            f'<iframe src="{url}" title="{settings.site_name}" style="width:100%;max-width:640px;'
+            f'<iframe src="{url}" title="{self.settings.site_name}" style="width:100%;max-width:640px;'
             'height:760px;border:0" loading="lazy"></iframe>\n'
         )
 
-    @router.post("", response_class=HTMLResponse)
-    async def submit(request: Request) -> HTMLResponse:
+    async def _values(self, request: Request) -> dict[str, str]:
+        """The posted fields, after the per-address rate limit and the body-size cap."""
         ip = request.client.host if request.client else "unknown"
-        if not limiter.hit(rate, "webform", ip):
+        if not self.limiter.hit(self.rate, "webform", ip):
             log.warning("webform: rate limit hit")
             raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many submissions, try again later",
                                 headers={"Retry-After": "600"})
-        body = await read_limited_body(request, settings.max_body_bytes)
+        body = await read_limited_body(request, self.settings.max_body_bytes)
         try:
-            values = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20))
+            return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20))
         except (UnicodeDecodeError, ValueError):
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "malformed form body") from None
+
+    async def submit(self, request: Request) -> HTMLResponse:
+        values = await self._values(request)
         embed = values.get("csrf_token", "").startswith("e.")
-        nonce = check_token(values.get("csrf_token", ""), request.cookies.get(COOKIE), settings.secret,
-                            settings.token_ttl_seconds)
+        nonce = check_token(values.get("csrf_token", ""), request.cookies.get(COOKIE), self.settings.secret,
+                            self.settings.token_ttl_seconds)
         if nonce is None:
             log.warning("webform: missing or invalid CSRF token")
-            return page(request, "contact_error.html", {"reason": "csrf"}, status.HTTP_403_FORBIDDEN, embed=embed)
+            return self.page(request, "contact_error.html", {"reason": "csrf"}, status.HTTP_403_FORBIDDEN, embed=embed)
         if values.get(HONEYPOT):
             log.info("webform: honeypot filled, nothing stored")
-            return page(request, "contact_done.html", {"number": None}, embed=embed)
+            return self.page(request, "contact_done.html", {"number": None}, embed=embed)
         form, errors = validate_form(values)
         if form is None:
-            return form_page(request, embed=embed, values=values, errors=errors, code=status.HTTP_400_BAD_REQUEST)
-        msg = to_inbound(form, nonce)
+            return self.form_page(request, embed=embed, values=values, errors=errors, code=status.HTTP_400_BAD_REQUEST)
         try:
-            outcome = await run_in_threadpool(intake.submit, msg)
+            outcome = await run_in_threadpool(self.intake.submit, to_inbound(form, nonce))
         except TransientError:
-            return page(request, "contact_error.html", {"reason": "busy"}, status.HTTP_503_SERVICE_UNAVAILABLE,
-                        embed=embed)
+            return self.page(request, "contact_error.html", {"reason": "busy"}, status.HTTP_503_SERVICE_UNAVAILABLE,
+                             embed=embed)
         except RejectedMessage:
-            return page(request, "contact_error.html", {"reason": "rejected"}, status.HTTP_400_BAD_REQUEST,
-                        embed=embed)
-        if outcome.status == "stored" and settings.send_ack:
+            return self.page(request, "contact_error.html", {"reason": "rejected"}, status.HTTP_400_BAD_REQUEST,
+                             embed=embed)
+        if outcome.status == "stored" and self.settings.send_ack:
             try:
-                await run_in_threadpool(enqueue_ack, intake.store, outcome, settings)
+                await run_in_threadpool(enqueue_ack, self.intake.store, outcome, self.settings)
             except Exception:
                 # The message is committed; a missing acknowledgement must not hide the ticket number.
                 log.exception("webform: acknowledgement not queued ticket=%s", outcome.ticket_number)
         log.info("webform: %s ticket=%s", outcome.status, outcome.ticket_number)
-        return page(request, "contact_done.html", {"number": outcome.ticket_number}, embed=embed)
+        return self.page(request, "contact_done.html", {"number": outcome.ticket_number}, embed=embed)
 
+
+def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
+    """The form's routes as a router for the web app."""
+    routes = _FormRoutes(intake, settings)
+    router = APIRouter(prefix="/contact", tags=["webform"])
+    router.add_api_route("", routes.show, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/snippet", routes.snippet, methods=["GET"], response_class=PlainTextResponse)
+    router.add_api_route("", routes.submit, methods=["POST"], response_class=HTMLResponse)
     return router

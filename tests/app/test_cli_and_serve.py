@@ -66,7 +66,7 @@ def test_db_upgrade_inject_and_customers_import(env: dict[str, str], db_url: str
 def test_mail_parse_json(env: dict[str, str], tmp_path: Path) -> None:
     eml = tmp_path / "m.eml"
     eml.write_bytes(MAIL)
-    out = scrubdesk(env, "mail", "parse", str(eml), "--json")
+    out = scrubdesk(env, "mail", "parse", str(eml))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"message_id", "in_reply_to", "references", "from", "to", "cc", "subject", "text",

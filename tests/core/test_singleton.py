@@ -10,15 +10,15 @@ import time
 
 import pytest
 
-from app.single_consumer import Role, RoleRunner, RoleTaken
+from app.single_consumer import RoleRunner, RoleTaken, SingleConsumerRole
 from models.db import make_engine
 from tickets.store import TicketStore
 
 HOLDER = """
 import sys, time
 from models.db import make_engine
-from app.single_consumer import Role
-role = Role(make_engine(sys.argv[1]), "imap:support")
+from app.single_consumer import SingleConsumerRole
+role = SingleConsumerRole(make_engine(sys.argv[1]), "imap:support")
 assert role.try_acquire()
 print("held", flush=True)
 time.sleep(600)
@@ -26,15 +26,15 @@ time.sleep(600)
 
 
 def test_one_holder_at_a_time(ticket_store: TicketStore, db_url: str) -> None:
-    first = Role(ticket_store.engine, "imap:support")
+    first = SingleConsumerRole(ticket_store.engine, "imap:support")
     assert first.try_acquire() and first.healthy()
-    second = Role(make_engine(db_url), "imap:support")
+    second = SingleConsumerRole(make_engine(db_url), "imap:support")
     if ticket_store.engine.dialect.name == "sqlite":
         with pytest.raises(RoleTaken):
             second.try_acquire()
     else:
         assert not second.try_acquire()
-    assert Role(ticket_store.engine, "imap:other").try_acquire()
+    assert SingleConsumerRole(ticket_store.engine, "imap:other").try_acquire()
     first.release()
     assert second.try_acquire()
     second.release()
@@ -47,8 +47,8 @@ def test_sigkilled_holder_is_replaced_within_seconds(ticket_store: TicketStore, 
     assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
     stop = threading.Event()
     started = threading.Event()
-    runner = RoleRunner(Role(ticket_store.engine, "imap:support"), lambda term: (started.set(), term.wait()),
-                        stop=stop, retry=0.5)
+    runner = RoleRunner(SingleConsumerRole(ticket_store.engine, "imap:support"),
+                        lambda term: (started.set(), term.wait()), stop=stop, retry=0.5)
     thread = threading.Thread(target=runner.run)
     thread.start()
     try:

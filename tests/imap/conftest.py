@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,6 @@ class RunningPoller:
 
     def stop(self, timeout: float = 10) -> float:
         """Set the stop event; return how long ``run`` took to return."""
-        import time
-
         t0 = time.monotonic()
         self.stop_event.set()
         self.thread.join(timeout)
@@ -137,8 +136,6 @@ def start_poller(db: Path) -> Iterator[Callable[..., RunningPoller]]:
 
 def wait_for(predicate: Callable[[], bool], timeout: float = 20, interval: float = 0.05) -> float:
     """Poll ``predicate`` until true; return the seconds it took; fail after ``timeout``."""
-    import time
-
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
         if predicate():

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,57 +90,7 @@ class DovecotServer:
         # As root the master drops to Debian's own service users; otherwise everything runs as us.
         internal = "dovecot" if root_run else me.pw_name
         login = "dovenull" if root_run else me.pw_name
-        caps = f"imap_capability = {self.capabilities}\n" if self.capabilities else ""
-        imaps = (
-            f"  inet_listener imaps {{\n    address = 127.0.0.1\n    port = {self.imaps_port}\n    ssl = yes\n  }}\n"
-            if self.tls_enabled
-            else ""
-        )
-        self.config.write_text(
-            f"""
-base_dir = {self.root}/run
-state_dir = {self.root}/state
-log_path = {self.root}/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = {"yes" if self.tls_enabled else "no"}
-ssl_cert = <{self.cert}
-ssl_key = <{self.root}/key.pem
-disable_plaintext_auth = no
-auth_mechanisms = plain login xoauth2
-default_internal_user = {internal}
-default_internal_group = {internal}
-default_login_user = {login}
-first_valid_uid = 0
-first_valid_gid = 0
-mail_location = maildir:{self.root}/mail/%u
-mailbox_idle_check_interval = 1 secs
-{caps}
-namespace inbox {{
-  inbox = yes
-  separator = /
-}}
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {self.root}/passwd
-}}
-userdb {{
-  driver = static
-  args = uid={self.mail_uid} gid={self.mail_gid} home={self.root}/home/%u
-}}
-service imap-login {{
-  inet_listener imap {{
-    address = 127.0.0.1
-    port = {self.imap_port}
-  }}
-{imaps}}}
-service stats {{
-  unix_listener stats-writer {{
-    mode = 0666
-  }}
-}}
-"""
-        )
+        self.config.write_text(_dovecot_conf(self, internal_user=internal, login_user=login))
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
@@ -207,7 +158,7 @@ service stats {{
         """Save one message through Dovecot itself (index updated, IDLE clients notified)."""
         self.doveadm("save", "-u", user, "-m", folder, stdin=raw)
 
-    def bulk_write(self, messages: list[bytes] | object, user: str = USER) -> int:
+    def bulk_write(self, messages: Iterable[bytes], user: str = USER) -> int:
         """Write messages straight into the INBOX maildir's ``new/``: fast for thousands.
 
         Dovecot picks them up (and gives them UIDs) the next time the mailbox is synced.
@@ -218,7 +169,7 @@ service stats {{
             d.mkdir(parents=True, exist_ok=True)
             os.chown(d, self.mail_uid, self.mail_gid)
         n = 0
-        for raw in messages:  # type: ignore[attr-defined]
+        for raw in messages:
             name = f"{time.time_ns()}.{uuid.uuid4().hex}.test"
             (tmp / name).write_bytes(raw)
             os.chown(tmp / name, self.mail_uid, self.mail_gid)
@@ -239,9 +190,6 @@ service stats {{
         out = self.doveadm("mailbox", "status", "-u", user, "uidvalidity", folder)
         return int(out.strip().split("=")[1])
 
-    def set_uidvalidity(self, value: int, folder: str = "INBOX", user: str = USER) -> None:
-        self.doveadm("mailbox", "update", "-u", user, "--uid-validity", str(value), folder)
-
     def reset_uids(self, folder: str = "INBOX", user: str = USER) -> None:
         """Drop the folder's UID list and indexes with the server down, as a restore from backup
         or a server migration does: Dovecot then numbers the messages from 1 under a new UIDVALIDITY.
@@ -261,6 +209,60 @@ service stats {{
             if line.lower().startswith("hdr.message-id:"):
                 ids.append(line.split(":", 1)[1].strip())
         return ids
+
+
+def _dovecot_conf(server: DovecotServer, *, internal_user: str, login_user: str) -> str:
+    """The instance's ``dovecot.conf``: loopback listeners, maildir, passwd-file users, its own dirs."""
+    root = server.root
+    caps = f"imap_capability = {server.capabilities}\n" if server.capabilities else ""
+    imaps = (
+        f"  inet_listener imaps {{\n    address = 127.0.0.1\n    port = {server.imaps_port}\n    ssl = yes\n  }}\n"
+        if server.tls_enabled
+        else ""
+    )
+    return f"""
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = {"yes" if server.tls_enabled else "no"}
+ssl_cert = <{server.cert}
+ssl_key = <{root}/key.pem
+disable_plaintext_auth = no
+auth_mechanisms = plain login xoauth2
+default_internal_user = {internal_user}
+default_internal_group = {internal_user}
+default_login_user = {login_user}
+first_valid_uid = 0
+first_valid_gid = 0
+mail_location = maildir:{root}/mail/%u
+mailbox_idle_check_interval = 1 secs
+{caps}
+namespace inbox {{
+  inbox = yes
+  separator = /
+}}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={server.mail_uid} gid={server.mail_gid} home={root}/home/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {server.imap_port}
+  }}
+{imaps}}}
+service stats {{
+  unix_listener stats-writer {{
+    mode = 0666
+  }}
+}}
+"""
 
 
 def make_message(n: int, *, tag: str = "t", body: str | None = None) -> tuple[str, bytes]:

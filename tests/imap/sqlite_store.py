@@ -1,6 +1,6 @@
 """A ``MessageSink`` and ``MailboxStateStore`` on a real SQLite file, for the IMAP poller tests.
 
-It stands in for the lead's pipeline + SQL store with the one property the poller relies on: a
+It stands in for ``serve``'s pipeline sink and ``SqlMailboxState`` with the one property the poller relies on: a
 UNIQUE Message-ID, so a re-delivered message is recognised as a duplicate instead of stored twice.
 Every delivery attempt is logged too, so tests can see re-deliveries happen and get absorbed. The
 file is shared with a poller subprocess, so exactly-once is checked across a SIGKILL.

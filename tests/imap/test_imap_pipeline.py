@@ -15,8 +15,7 @@ from sqlalchemy import func, select
 from app.config import Settings
 from app.core import Core
 from app.serve import IntakeMailSink
-from intake.imap import ImapMailboxConfig, ImapPoller
-from intake.imap_state import SqlMailboxState
+from intake.imap import ImapMailboxConfig, ImapPoller, SqlMailboxState
 from intake.pipeline import Intake
 from models import Message
 from tests.imap.conftest import config_dict, wait_for

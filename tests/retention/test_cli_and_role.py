@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.single_consumer import Role, RoleRunner, RoleTaken
+from app.single_consumer import RoleRunner, RoleTaken, SingleConsumerRole
 from models import Ticket, TicketStatus
 from models.db import make_engine
 from privacy import retention, vault
@@ -81,8 +81,8 @@ def test_commands(db_url: str, tmp_path: Path) -> None:
 def test_the_daily_run_repeats_under_a_single_consumer_role(ticket_store: TicketStore) -> None:
     policy = retention.RetentionPolicy(run_interval_hours=0.5 / 3600)  # every half second
     stop = threading.Event()
-    runner = RoleRunner(Role(ticket_store.engine, "retention"), retention.daily(ticket_store, policy), stop=stop,
-                        retry=0.1)
+    runner = RoleRunner(SingleConsumerRole(ticket_store.engine, "retention"), retention.daily(ticket_store, policy),
+                        stop=stop, retry=0.1)
     thread = threading.Thread(target=runner.run)
     thread.start()
     try:
@@ -94,7 +94,7 @@ def test_the_daily_run_repeats_under_a_single_consumer_role(ticket_store: Ticket
                 runs = audit.entries(session, audit.AuditFilter(action=audit.RETENTION_RUN))
         assert len(runs) >= 2 and all(r.actor == "system:retention" and not r.detail["dry_run"] for r in runs)
         # a second process does not run it at the same time
-        other = Role(ticket_store.engine, "retention")
+        other = SingleConsumerRole(ticket_store.engine, "retention")
         if ticket_store.engine.dialect.name == "sqlite":
             with pytest.raises(RoleTaken):
                 other.try_acquire()

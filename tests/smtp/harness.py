@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 
 from intake.pipeline import Intake
 from intake.smtp import SmtpServer, SmtpSettings
@@ -13,7 +12,7 @@ from intake.smtp import SmtpServer, SmtpSettings
 
 class ThreadedSmtp:
     def __init__(self, intake: Intake, settings: SmtpSettings | None = None) -> None:
-        self.settings = replace(settings or SmtpSettings(), host="127.0.0.1", port=0)
+        self.settings = (settings or SmtpSettings()).model_copy(update={"host": "127.0.0.1", "port": 0})
         self.intake = intake
         self.loop = asyncio.new_event_loop()
         self.executor = ThreadPoolExecutor(max_workers=4)

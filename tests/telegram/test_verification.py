@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from models import utcnow
-from privacy.verification import CheckStatus, TooManyCodes, Verification, Verifier, load_or_create_key
+from privacy.verification import CheckStatus, TooManyCodes, Verification, Verifier
 from tickets.store import TicketStore
 
 KEY = b"0123456789abcdef0123456789abcdef"
@@ -75,10 +74,3 @@ def test_issuing_is_rate_limited_per_subject(ticket_store: TicketStore) -> None:
     with pytest.raises(TooManyCodes):
         issue(ticket_store, verifier)
     issue(ticket_store, verifier, subject="contact:9")
-
-
-def test_key_file_is_created_private_and_reused(tmp_path: Path) -> None:
-    path = tmp_path / "keys" / "verification.key"
-    key = load_or_create_key(path)
-    assert len(key) == 32 and path.stat().st_mode & 0o777 == 0o600
-    assert load_or_create_key(path) == key

@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Role
-from outbound.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
+from outbound.acknowledge import AckConfig
 from tests.fakes import FakeScrubber
 from tickets import accounts
 from tickets.replies import MailIdentity

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from intake.hooks import DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Direction, migrate
 from models.db import make_engine
-from outbound.acknowledge import DueTimeHook
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.fakes import FakeScrubber
 from tests.web.conftest import PASSWORD

@@ -18,10 +18,11 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import select, update
 
+from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.pipeline import Intake
 from models import Direction, OutboxEntry, OutboxStatus, Ticket, utcnow
 from outbound import worker as delivery
-from outbound.acknowledge import AckConfig, AutoAcknowledger, DueTimeHook
+from outbound.acknowledge import AckConfig
 from outbound.mail import SmarthostConfig, SmtpSender
 from tests.smtp.harness import ThreadedSmtp
 from tests.web.smtp_sink import SmtpSink, self_signed

@@ -41,7 +41,7 @@ from outbound.worker import OutboxWorker
 from privacy import deadline
 from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognize import detect_requests
+from privacy.recognition import detect_requests
 from privacy.verification import Verifier
 from tests.smtp.harness import ThreadedSmtp
 from tests.web.smtp_sink import SmtpSink

@@ -9,18 +9,25 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from models import PrivacyRequest, RequestState, Role
+from models import PrivacyRequest, RequestState, RetentionHold, Role
 from privacy import deadline
-from tests.privacy_requests.conftest import Desk
+from tests.privacy.conftest import Desk, open_desk
 from tests.web.conftest import PASSWORD, login
 from tickets import accounts
+from tickets.store import TicketStore
 from web import privacy as privacy_web
 from web.app import create_app
 
 ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
 _VERIFY = re.compile(r"http://desk\.test(/privacy/verify/\S+)")
+
+
+@pytest.fixture
+def desk(ticket_store: TicketStore) -> Desk:
+    """The privacy tests' desk (tests/privacy/conftest.py), here for the pages."""
+    return open_desk(ticket_store)
 
 
 @pytest.fixture
@@ -64,6 +71,19 @@ def test_officer_refuses_through_the_request_page_with_csrf(desk: Desk, client: 
     assert r.status_code == 303
     assert desk.request().state == RequestState.REFUSED
 
+
+def test_officer_holds_a_ticket_for_its_retention_duty(desk: Desk, client: TestClient) -> None:
+    outcome = desk.mail("Kunnen jullie zorgen dat ik nergens meer in sta?")
+    csrf = login(client, "olga")
+    r = client.post("/privacy/holds", data={"ticket": "999999", "csrf_token": csrf}, follow_redirects=False)
+    assert r.status_code == 404
+    r = client.post("/privacy/holds", data={"ticket": str(outcome.ticket_number), "csrf_token": csrf},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/privacy"
+    with desk.store.reading() as s:
+        hold = s.scalars(select(RetentionHold)).one()
+    assert (hold.ticket_id, hold.basis, hold.created_by) == (outcome.ticket_id, "financial", "agent:olga")
+    assert hold.retain_until == deadline.add_months(deadline.today(), 12 * desk.desk.config.financial_retention_years)
 
 def test_any_agent_marks_a_ticket_as_a_privacy_request(desk: Desk, client: TestClient) -> None:
     outcome = desk.mail("Kunnen jullie zorgen dat ik nergens meer in sta?")

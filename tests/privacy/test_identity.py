@@ -1,4 +1,5 @@
-"""Verification cannot be bypassed: spoofed senders, wrong, expired, reused and foreign codes, supplied addresses."""
+"""Verifying the requester (privacy.identity) cannot be bypassed: spoofed senders, wrong, expired, reused and
+foreign codes, supplied addresses; a linked chat gets its code at the address on file."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import select, update
 
 from models import Customer, PrivacyAudit, PrivacyRequest, RequestState, utcnow
 from privacy.verification import Verification
-from tests.privacy_requests.conftest import CUSTOMER_MAIL, MTA, Desk, code_of
+from tests.privacy.conftest import CUSTOMER_MAIL, MTA, Desk, code_of
 
 ERASE = "Beste support,\n\nIk wil dat u al mijn persoonsgegevens verwijdert (art. 17 AVG).\n\nGroet"
 ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
@@ -220,3 +221,26 @@ def test_requests_naming_a_customer_cannot_flood_their_mailbox_with_codes(desk: 
     # The stranger still gets the same neutral answer every time.
     answers = [p["text"] for p in desk.outbox() if p["to"] == stranger and "kijk in uw mailbox" in p["subject"]]
     assert len(answers) == desk.desk.config.codes_per_customer_per_day + 2 and len(set(answers)) == 1
+
+
+def test_linked_telegram_chat_gets_the_code_at_the_email_on_file(desk: Desk) -> None:
+    from intake.message import InboundMessage
+    from models import Channel
+    from tickets import store as ticket_store
+
+    with desk.store.writing() as s:
+        contact = ticket_store.get_or_create_contact(s, "telegram", "555001")
+        contact.customer_id = desk.customer_id  # linked with /link earlier
+
+    def chat(text: str, n: int) -> None:
+        outcome = desk.intake.submit(InboundMessage(channel=Channel.TELEGRAM, external_id=f"555001:{n}",
+                                                    sender="555001", text=text))
+        assert outcome.status == "stored"
+
+    chat("Please delete all my personal data under article 17 GDPR.", 1)
+    req = desk.request()
+    assert req.channel == "telegram" and req.state == RequestState.VERIFICATION_SENT
+    code_mail = desk.code_mail()
+    assert code_mail["to"] == CUSTOMER_MAIL and code_mail["_channel"] == "email"
+    chat(f"code {code_of(code_mail)}", 2)  # typed back in the chat: threads into the chat's open ticket
+    assert desk.request().state == RequestState.FULFILLED

@@ -14,13 +14,20 @@ from sqlalchemy import update
 from models import PrivacyRequest, RequestState, Role
 from privacy import deadline
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
-from tests.privacy_requests.conftest import Desk
+from tests.privacy.conftest import Desk, open_desk
 from tests.web.conftest import PASSWORD
 from tickets import accounts
+from tickets.store import TicketStore
 from web import privacy as privacy_web
 from web.app import create_app
 
 pytestmark = requires_chromium
+
+
+@pytest.fixture
+def desk(ticket_store: TicketStore) -> Desk:
+    """The privacy tests' desk (tests/privacy/conftest.py), here for the pages."""
+    return open_desk(ticket_store)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from privacy.detect_cli import run_detect
-from privacy.recognize import RequestType, detect_requests, recognize, split_message
+from privacy.recognition import RequestType, detect_requests, recognize
+from privacy.recognition.message import split_message
 
 A, R, E, S, P, OBJ, C = (
     "access",

@@ -1,4 +1,6 @@
-"""Fixtures of the privacy-request tests: a store with a customer, intake with the privacy hook, the desk."""
+"""Fixtures of the privacy tests: a store with a customer, intake with the privacy hook, the desk.
+
+``open_desk`` builds the same for tests elsewhere (the privacy pages in tests/web)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from intake.pipeline import Intake, SubmitOutcome
 from models import Channel, OutboxEntry, PrivacyRequest
 from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognize import detect_requests
+from privacy.recognition import detect_requests
 from privacy.verification import Verifier
 from tests.fakes import FakeScrubber
 from tickets import store
@@ -27,6 +29,7 @@ from tickets.store import TicketStore
 MTA = "mx.dommelhost.test"
 CUSTOMER_MAIL = "marieke@example.nl"
 CODE = re.compile(r"^\s{4}(\d{6})\s*$", re.M)
+RESTRICT_AND_ACCESS = "Hello, I would like a copy of all personal data you hold about me (GDPR article 15)."
 
 
 @dataclass
@@ -68,8 +71,19 @@ def code_of(payload: dict[str, Any]) -> str:
     return match.group(1)
 
 
+def verify(d: Desk) -> None:
+    """Type the last code sent back, as a reply to its mail."""
+    mail = d.code_mail()
+    d.mail(code_of(mail), subject="Re: code", in_reply_to=(mail["message_id"],))
+
+
 @pytest.fixture
 def desk(ticket_store: TicketStore) -> Iterator[Desk]:
+    yield open_desk(ticket_store)
+
+
+def open_desk(ticket_store: TicketStore) -> Desk:
+    """Two customers, the desk, and intake that recognises requests and hands them to the desk."""
     with ticket_store.writing() as session:
         store.upsert_customers(session, [
             store.CustomerRecord(number="104233", name="Marieke Hoogendoorn", email=CUSTOMER_MAIL,
@@ -84,4 +98,4 @@ def desk(ticket_store: TicketStore) -> Iterator[Desk]:
     privacy = PrivacyDesk(ticket_store, Verifier(b"k" * 32), config, MailIdentity("support.test"))
     intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
                     after_commit=[PrivacyHook(privacy)])
-    yield Desk(ticket_store, privacy, intake, customer.id)
+    return Desk(ticket_store, privacy, intake, customer.id)

@@ -1,0 +1,230 @@
+"""The shared vocabulary of the rules: what counts as personal data about the writer, what is ordinary
+support, somebody else's data, negation, marketing, privacy topics and the verbs several rules share.
+
+Every pattern is a case-insensitive alternation (``rx``); ``\\b`` anchors are written in the parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(*parts: str) -> re.Pattern[str]:
+    """One case-insensitive alternation; ``\\b`` anchors are the caller's business."""
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------------
+# Objects: "personal data" in the sense of art. 4(1) GDPR, about the writer.
+# STRONG: unmistakably the person's data held by us. WEAK: "my details", "my name": personal data
+# only when no ordinary-support object (website, mailbox, invoice) stands in the same sentence.
+# --------------------------------------------------------------------------------------------------
+PD_STRONG = rx(
+    # nl
+    r"\bpersoons?gegevens",
+    r"\bpersoonlijke (?:gegevens|informatie|data)",
+    r"\bprivacygevoelige gegevens",
+    r"\b(?:gegevens|data|informatie|info) (?:die )?(?:jullie|u|je|uw bedrijf|[a-z]+ )?(?:over|van|omtrent) m(?:ij|e)\b",
+    r"\b(?:gegevens|data|informatie|info) (?:over|van|omtrent) m(?:ij|e)\b",
+    r"\b(?:alles|wat|welke\b[^.?!\n]{0,40}?)\s+(?:jullie|u|je|zij|men)\s+(?:\w+\s+){0,2}(?:van|over"
+    r"|omtrent) m(?:ij|e)\b",
+    # records about the person: notes, call recordings, files kept "over mij" / "about me"
+    r"\b(?:opnames?|opnamen|aantekeningen|notities|gespreksverslag\w*|gespreksnotities|dossier|recordings?|"
+    r"notes|call logs?|transcripts?)\b[^.?!\n]{0,60}\b(?:over|van|about|of|on) (?:mij|me)\b",
+    r"\b(?:opnames?|opnamen|recordings?) van (?:mijn|m'n) (?:telefoon)?gesprek",
+    r"\brecordings? of my (?:phone )?calls?\b",
+    r"\b(?:gesprek)?s?opnames?\b[^.?!\n]{0,30}\bvan (?:mijn|m'n)\b", r"\brecordings?\b[^.?!\n]{0,30}\bof my\b",
+    r"\büber mich\b", r"\bà mon sujet\b",
+    # data the person provided (the object of art. 20)
+    r"\b(?:gegevens|data|informatie|details)\b[^.?!\n]{0,30}\b(?:die|dat|that|which) ik\b[^.?!\n]{0,40}"
+    r"\b(?:opgegeven|ingevoerd|verstrekt|aangeleverd|gegeven|ingevuld|geüpload|provided|gave|given|entered|"
+    r"submitted|supplied|uploaded)\b",
+    r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b(?! (?:\w+ )?nodig\b)"
+    r"[^.?!\n]{0,40}\b(?:van|over) m(?:ij|e)\b(?! nodig\b)",
+    # en
+    r"\bpersonal (?:data|information|details|info)\b",
+    r"\b(?:data|information|info|details|records|everything|anything|what)\s+(?:that\s+|which\s+)?"
+    r"(?:you|your (?:company|organi[sz]ation|firm)|[a-z]+)?\s*(?:guys\s+)?"
+    r"(?:hold|have|keep|store|process|collect|retain|know|has|holds|keeps|stores|processes)\s+"
+    r"(?:\w+\s+){0,2}(?:on|about|of|regarding|concerning)\s+me\b",
+    r"\b(?:data|information|info|details|records) (?:on|about|regarding|concerning) me\b",
+    # de
+    r"\bpersonenbezogenen? daten\b",
+    r"\bdaten (?:über|zu) mir(?:er person)?\b",
+    r"\b(?:meine|meiner) (?:persönlichen )?daten\b",
+    # fr
+    r"\bdonnées (?:à caractère )?personnelles\b",
+    r"\bdonnées (?:me concernant|qui me concernent)\b",
+    r"\bmes données\b",
+)
+_PD_FIELD_ON_PROFILE = (
+    r"\b(?:phone number|telefoonnummer|mobile number|address|adres|name|naam|e-?mail ?address|e-?mailadres|"
+    r"date of birth|geboortedatum)\b[^.?!\n]{0,20}\b(?:on|in|op|of|van|bij) (?:my|mijn|m'n) (?:profile|profiel|"
+    r"account|klantaccount|gegevens|details|record|file|klantprofiel)\b"
+)
+# Personal attributes: personal data even where an invoice or account is the setting ("my name is
+# misspelt on the invoices"), but not "the mailbox in my name".
+PD_FIELD = rx(
+    _PD_FIELD_ON_PROFILE,
+    r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam|woonadres|adres|"
+    r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
+    r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
+    r"\b(?:van|over) m(?:ij|e)\b",
+    r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
+    r"(?<!in )(?<!under )\bmy (?:\w+ )?(?:name|surname|home address|address|date of birth|birth ?date|gender|"
+    r"title|salutation|pronouns|phone number|mobile number|number)\b",
+    r"\bmein(?:en|e)? (?:name|namen|vorname|nachname|adresse|anschrift|geburtsdatum|telefonnummer)\b",
+    r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
+)
+PD_WEAK = rx(
+    r"\b(?:mijn|m'n|mn) (?:klantdossier|klantprofiel|gegevens|data|info(?:rmatie)?|klantgegevens|contactgegevens|"
+    r"naw(?:-gegevens)?|"
+    r"profiel|dossier|naam|achternaam|voornaam|adres|woonadres|geboortedatum|telefoonnummer|"
+    r"e-?mailadres|mailadres|bankgegevens|iban)\b",
+    r"\bmy (?:data|info(?:rmation)?|details|contact details|records|profile|file|(?:full |last |first )?name|"
+    r"surname|address|home address|date of birth|birth ?date|phone number|e-?mail address|bank details)\b",
+    r"\bgegevens\b",
+    r"\b(?:customer|account) data\b",
+)
+# Ordinary support objects: when one of these is what the sentence is about, a weak object is not
+# personal data but the customer's own content or service.
+SUPPORT_OBJECT = rx(
+    r"(?<!jullie )(?<!your )(?<!uw )\b(?:web)?sites?\b",
+    r"\bmail ?box(?:es)?\b",
+    r"\bpostvak",
+    r"\b(?:e-?mail|mail)(?:account|adres|box)?s? (?:van|for|of) (?:mijn|my|onze|our) (?:collega"
+    r"|medewerker|employee|colleague)",
+    r"(?<!jullie )(?<!uw )\bbestanden\b",
+    r"(?<!your )\bfiles\b",
+    r"\bdatabases?\b",
+    r"\bwordpress\b",
+    r"\bbackups?\b",
+    r"\bdomein(?:naam|namen)?\b",
+    r"\bdomains?\b",
+    r"\bdns\b",
+    r"\bmx\b",
+    r"\bnameservers?\b",
+    r"\bhosting(?:pakket|contract|account|abonnement)?\b",
+    r"\bvps\b",
+    r"\bserver\b",
+    r"\bfactu(?:u?r|ren)\w*",
+    r"\binvoices?\b",
+    r"\bftp\b",
+    r"\bssl\b",
+    r"\blogs?\b",
+    r"\blogbestand",
+    r"\bstatisti",
+    r"\bwebshop\b",
+)
+# Somebody else's data: a customer asking us (their processor) about *their* customers' data is no
+# data-subject request of their own (art. 28 territory).
+THIRD_PARTY = rx(
+    r"\b(?:van|of|from) (?:mijn|onze|my|our) (?:klanten|customers|clients|users|gebruikers|bezoekers|"
+    r"visitors|leden|members|medewerkers|employees)\b",
+    r"\b(?:a|an|one of|some of) (?:our|my) (?:customers?|clients?|users?|visitors?|members?)\b",
+    r"\b(?:customers?|clients?|users?|visitors?) of (?:ours|mine)\b",
+    r"\b(?:een|één) (?:van )?(?:onze|mijn) (?:klanten|bezoekers|gebruikers|leden)\b",
+    r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
+    r"\bverwerkersovereenkomst",
+    r"\bdata processing (?:agreement|addendum)\b",
+    r"\bsub-?(?:processors?|verwerkers?)\b",
+)
+NEGATION = re.compile(
+    r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas|jamais)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+# Pronouns and short phrases that point back at data named in the sentence before ("Stuur me een
+# overzicht van mijn persoonsgegevens. Daarna mogen jullie alles wissen.").
+ANAPHOR = rx(
+    r"\b(?:alles|al die|die gegevens|deze gegevens|de gegevens|die van mij|ze|die|deze|dat|het|daarvan)\b",
+    r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record|this record)\b",
+    r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|le|la|celles-ci)\b",
+)
+# Does the argument name marketing (the object of an art. 21(2) objection)?
+MARKETING = rx(
+    r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
+    r"\bmailings?\b", r"\bmailinglijst\w*", r"\bmailing ?lists?\b", r"\bverzendlijst\w*", r"\bcommerci\w*",
+    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b",
+    r"\bads\b", r"\badvertis\w*", r"\badvertentie\w*", r"\bgepersonaliseerd\w*", r"\bpersonali[sz]ed\b",
+    r"\bwerbe\w*", r"\bacties\b",
+    r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bacties\b", r"\bkortingen?\b", r"\bdiscounts?\b",
+    r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
+    r"\bnew (?:services|products)\b", r"\breclame-?\w+", r"\b[\w-]*-?reclame\b",
+)
+PRIVACY_TOPIC = rx(
+    r"\bprivacy\w*", r"\bavg\b", r"\bgdpr\b", r"\bdsgvo\b", r"\brgpd\b", r"\bpersoons?gegevens\b",
+    r"\bpersonal (?:data|information|details)\b", r"\bgegevensbescherming\b", r"\bdata protection\b",
+    r"\bdatalek\w*", r"\bdata ?breach\w*", r"\bgelekt\b", r"\bleaked\b", r"\bautoriteit persoonsgegevens\b",
+    r"\bICO\b", r"\bdatenschutz\w*", r"\bdonnées personnelles\b", r"\bcnil\b",
+)
+# Harm or grievance about the handling of one's data: a privacy complaint to us without the word.
+GRIEVANCE = rx(
+    r"\bonacceptabel\b", r"\bonaanvaardbaar\b", r"\bschandalig\w*", r"\bslordig\w*", r"\bwoedend\b",
+    r"\bernstige?\b", r"\bniet blij\b", r"\bontevreden\b", r"\bschending\b", r"\bgeschonden\b",
+    r"\bunacceptable\b", r"\boutrage\w*", r"\bfurious\b", r"\bserious\b", r"\bviolation\b", r"\bviolated\b",
+    r"\bnot happy\b", r"\bunhappy\b", r"\bdisgrace\w*", r"\bcareless\w*", r"\bbreach of my\b",
+    r"\binakzeptabel\b", r"\bverletzung\b", r"\binacceptable\b", r"\bviolation\b",
+)
+OWN_BREACH = rx(
+    r"\b(?:onze|our|mijn|my) (?:eigen |own )?(?:webshop|website|site|shop|server|database|systeem|system)\b",
+    r"\b(?:moeten|moet|hoeven) (?:wij|we|ik)\b", r"\b(?:do|should|must|have to) (?:we|i)\b[^.?!\n]{0,20}"
+    r"\b(?:report|notify)\b", r"\bzelf melden\b", r"\bmeldplicht\w*\b", r"\bobliged to (?:report|notify)\b",
+    r"\bverplicht\w* (?:om )?(?:te )?meld\w*",
+)
+# Bulk mail (a newsletter or spam that reached the support inbox) carries its own opt-out footer
+# (RFC 2369 / RFC 8058 List-Unsubscribe in the body): such a message talks about opting out, it
+# does not ask for it, and its privacy vocabulary is advertising.
+BULK_FOOTER = rx(
+    r"\bklik (?:dan )?hier\b", r"\bclick here\b", r"\b(?:antwoord|reageer|stuur|reply|text|sms)\w* (?:met )?"
+    r"['\"]?stop\b", r"\bwilt u geen (?:\w+ ){0,3}meer (?:van ons )?ontvangen\b",
+    r"\b(?:no longer|don't|do not) wish to receive\b", r"\bafmelden voor (?:onze|deze) (?:berichten|"
+    r"nieuwsbrief|mailings?|e-?mails?)\b", r"\bu ontvangt (?:deze|dit) (?:e-?mail|bericht|nieuwsbrief) omdat\b",
+    r"\byou (?:are )?receiv\w* this (?:e-?mail|message|newsletter) because\b",
+    r"\bunsubscribe from (?:this|our) (?:list|newsletter|mailing)\b",
+)
+
+
+# Phrases several rules share: not using the data (art. 18 and 21), keeping it but not deleting it, erasing.
+NOT_USE = rx(
+    r"\bniet (?:meer |verder |langer |meer verder )?(?:gebruiken|gebruikt|verwerken|verwerkt|delen|gedeeld)\b",
+    r"\b(?:gebruik|verwerk|deel)\w* (?:mijn |m'n |mn |deze |die |de |het )?(?:gegevens|data|nummer|adres|"
+    r"e-?mailadres|ze|het|die|dat) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
+    r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
+    r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
+    r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
+    r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen)\b", r"\bne plus (?:utiliser|traiter)\b",
+    r"\b(?:is|be|are|gets|get|wordt|worden) not (?:being )?(?:used|processed|shared)\b",
+    r"\bniet (?:meer )?(?:wordt|worden) (?:gebruikt|verwerkt|gedeeld|doorgegeven)\b",
+    r"\b(?:wil|willen) (?:ik |we )?niet dat\b[^.?!\n]{0,60}\b(?:gebruik\w*|verwerk\w*|doorgeven|doorgegeven|"
+    r"delen|gedeeld|doorsturen)\b",
+    r"\b(?:don't|do not) want you to (?:use|process|share|pass)\b",
+    r"\brestrict\w*\b",
+)
+KEEP_NOT_DELETE = rx(
+    r"\b(?:(?:nog )?niet|not yet|not|don't|do not|nicht|pas)\b[^.?!\n]{0,15}"
+    r"\b(?:verwijder\w*|wissen|delete|erase|löschen|supprimer)\b",
+    r"\b(?:verwijder|wis|delete|erase)\w*\b[^.?!\n]{0,25}\b(?:nog niet|not yet)\b",
+    r"\b(?:bewaar|bewaren|keep|retain|behouden)\w*\b[^.?!\n]{0,40}\b(?:als bewijs|as evidence|for evidence|"
+    r"bewijsmateriaal)\b",
+)
+
+ERASE_VERB = rx(
+    r"\bverwijder\w*", r"\bwis(?:sen|t)?\b", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
+    r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
+    r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
+    r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
+    r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
+)
+
+
+# Data of a legal person is no personal data (recital 14 GDPR): "we have moved, please update our
+# address" from a B.V. is account administration, not rectification.
+COMPANY_FRAMING = rx(
+    r"\b(?:b\.v\.|bv|n\.v\.|v\.o\.f\.|vof|bvba|gmbh|ltd|llc|inc)\b",
+    r"\b(?:wij|we) zijn verhuisd\b", r"\bwe(?: have|'ve)? moved\b",
+    r"\b(?:ons|onze|our) (?:bedrijf|company|firm|organisatie|organi[sz]ation|kantoor|office|vestiging|"
+    r"bedrijfsgegevens|factuuradres|billing address|gegevens|details|adres|address|telefoonnummer|phone number)\b",
+    r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
+)

@@ -1,0 +1,119 @@
+"""The structure of a message: its own text apart from quoted and forwarded parts, signatures and
+disclaimers; reminders that re-assert a quote; sentences; the subject line; the language."""
+
+from __future__ import annotations
+
+import re
+
+# A forwarded or original-message separator starts quoted text even at the top of a bare forward.
+_FORWARD_MARK = re.compile(
+    r"^\s*-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|"
+    r"message d'origine|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré)"
+    r"\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_QUOTE_START = re.compile(
+    r"^\s*(?:"
+    r"(?:op|on|am|le)\b.{0,200}\b(?:schreef|wrote|schrieb|a écrit)\b.{0,40}:?"
+    r"|-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|"
+    r"message d'origine|forwarded message|doorgestuurd bericht|weitergeleitete nachricht)\s*-{2,}"
+    r"|_{10,}|(?:van|from|von|de)\s*:\s*.+\s*$"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_SIGNATURE_START = re.compile(
+    r"^\s*(?:--\s*|(?:met )?(?:vriendelijke|hartelijke|beste)? ?groet(?:en|jes)?\b.{0,20}"
+    r"|(?:hoogachtend|mvg|gr\.?|groetjes|dank(?:je| je| u)? ?(?:wel)?,?)"
+    r"|(?:kind |best |warm )?regards\b.{0,20}|(?:yours )?(?:sincerely|faithfully|truly)\b.{0,10}|cheers,?|thanks,?|"
+    r"mit freundlichen grüßen|viele grüße|cordialement|bien à vous|salutations distinguées.{0,10}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"\b(?:disclaimer|intended (?:solely|only) for|uitsluitend bestemd|niet de (?:beoogde )?geadresseerde|"
+    r"not the intended recipient|bedoeld voor de geadresseerde|nicht der (?:richtige )?adressat|"
+    r"destinataire prévu)\b",
+    re.IGNORECASE,
+)
+_POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?s\.?|nb|n\.b\.)\s*[:.]?\s", re.IGNORECASE)
+# Words that make a reply re-assert the message it quotes (a reminder, "see my request below").
+# Bare "again"/"below" are not enough: "thanks again!" over our own quoted reply asserts nothing.
+REMINDER = re.compile(
+    r"\b(?:herinnering|reminder|nog (?:steeds )?(?:geen|niets) (?:reactie|antwoord|gehoord)|"
+    r"still (?:no|not|waiting|haven't|have not)|no (?:reply|response|answer)|"
+    r"geen (?:reactie|antwoord) (?:ontvangen|gehad|gekregen)|nogmaals|"
+    r"(?:ask|request|send|sending|vraag|verzoek|stuur)\w* (?:\w+ ){0,3}(?:again|opnieuw)|"
+    r"(?:zie|see) (?:\w+ ){0,3}(?:hieronder|below|onderstaand\w*|beneden)|(?:hieronder|below) (?:my|mijn) |"
+    r"onderstaand (?:verzoek|bericht|mail)|(?:my|mijn) (?:previous|earlier|eerdere|vorige|original|oorspronkelijke) "
+    r"(?:request|e-?mail|message|verzoek|bericht|mail)|(?:second|third|tweede|derde) (?:time|keer|e-?mail|mail)|"
+    r"follow(?:ing)?[- ]up|erinnerung|rappel|relance)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+# A cheap stop-word vote for the reported language (statistics only; rules run for all languages).
+_STOPWORD_TEXT = {
+    "nl": "de het een en van ik je jullie mijn niet wil dat is op te met voor graag u uw ook",
+    "en": "the a and of i you your my not want that is on to with for please me this have",
+    "de": "der die das und ich sie ihr mein nicht ist zu mit für bitte mich meine",
+    "fr": "le la les et de je vous votre mon ne pas est à avec pour merci moi mes",
+}
+_STOPWORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORD_TEXT.items()}
+_WORD = re.compile(r"[a-zà-ÿ']+", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str:
+    """Return nl/en/de/fr by stop-word vote, or "und" when there is nothing to go on."""
+    words = _WORD.findall(text.lower()[:2000])
+    votes = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    best = max(votes, key=lambda k: votes[k])
+    return best if votes[best] > 0 else "und"
+
+
+def split_message(text: str) -> tuple[str, str]:
+    """Split a message into (own text, quoted text); signatures and disclaimers are dropped.
+
+    After a closing formula ("Met vriendelijke groet,") short lines are the signature block (name,
+    title, phone, company) and are dropped; a long line or a "P.S." after it is the author writing on,
+    and is kept. A closing inside the quoted part ends nothing: the quote is read (if at all) whole.
+    """
+    own: list[str] = []
+    quoted: list[str] = []
+    in_quote = False
+    in_signature = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(">"):
+            quoted.append(line.lstrip("> \t"))
+            continue
+        if not in_quote and (_FORWARD_MARK.match(line) or ((own or in_signature) and _QUOTE_START.match(line))):
+            in_quote = True
+            continue
+        if in_quote:
+            quoted.append(line)
+            continue
+        if (in_signature and not (_POSTSCRIPT.match(line) or len(line.strip()) >= 70)) or _DISCLAIMER.search(line):
+            continue
+        if own and _SIGNATURE_START.match(line):
+            in_signature = True
+            continue
+        own.append(line)
+    return "\n".join(own), "\n".join(quoted)
+
+
+# A line break after a long line that does not end a sentence is a hard wrap (RFC 3676 / mail clients
+# wrapping at ~72 columns), not a break between thoughts: join such lines before splitting.
+_SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*\S)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences and lines of a text, hard-wrapped lines joined first."""
+    return [s for s in _SENTENCE_SPLIT.split(_SOFT_WRAP.sub(" ", text)) if s.strip()]
+
+
+_SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreff|objet)\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def subject_line(text: str) -> str:
+    """The subject of a quoted or pasted header line ("Subject: ..."), or ""."""
+    match = _SUBJECT.search(text)
+    return match.group(1) if match else ""

@@ -1,0 +1,336 @@
+"""The rule table: per right (art. 15-18, 20, 21, 77) the named rules that recognise it, and the
+citations of the articles themselves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from privacy.recognition.lexicon import (
+    ERASE_VERB,
+    GRIEVANCE,
+    KEEP_NOT_DELETE,
+    MARKETING,
+    NOT_USE,
+    OWN_BREACH,
+    PD_STRONG,
+    PRIVACY_TOPIC,
+    THIRD_PARTY,
+    rx,
+)
+from privacy.recognition.types import RequestType
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named rule: ``trigger`` must occur in a sentence and every other condition must hold.
+
+    ``needs`` is looked for in the sentence itself, or (``needs_context``) also in the sentence before
+    it or in the subject line, so that "Daar maak ik bezwaar tegen." finds the marketing it objects to.
+    """
+
+    name: str
+    label: RequestType
+    trigger: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+    needs_context: bool = False
+    # The sentence must be about personal data (see ``recognizer._has_personal_data``).
+    needs_pd: bool = False
+    # Personal attributes (name, address) count even in an invoice or account setting.
+    fields_count: bool = False
+    blockers: re.Pattern[str] | None = None
+    negatable: bool = True
+
+
+_A, _R, _E, _S, _P, _O, _C = (
+    RequestType.ACCESS,
+    RequestType.RECTIFICATION,
+    RequestType.ERASURE,
+    RequestType.RESTRICTION,
+    RequestType.PORTABILITY,
+    RequestType.OBJECTION,
+    RequestType.COMPLAINT,
+)
+
+RULES: tuple[Rule, ...] = (
+    # ---- access (art. 15) -----------------------------------------------------------------------
+    Rule("access.named_right", _A, rx(
+        r"\brecht (?:op|van) inzage\b", r"\binzageverzoek", r"\bverzoek (?:tot|om) inzage\b",
+        r"\bright (?:of|to) access\b", r"\b(?:data )?subject access request\b", r"\bd?sar\b",
+        r"\bauskunft(?:sersuchen|sanspruch|srecht)?\b", r"\bdroit d'accès\b",
+    ), blockers=rx(r"\bfactu", r"\binvoice")),
+    Rule("access.verb_object", _A, rx(
+        r"\binzage\b", r"\binzien\b", r"\boverzicht\b", r"\bkopie(?:ën)?\b", r"\bopvragen\b", r"\bopsturen\b",
+        r"\binzicht\b", r"\baccess\b", r"\bcop(?:y|ies)\b", r"\boverview\b", r"\blist of\b",
+        # retention and purposes, art. 15(1)(a) and (d)
+        r"\bhoe lang (?:bewaren|bewaart|houden|houdt|gebruiken)\b",
+        r"\bhow long (?:do|will) you (?:keep|retain|store|hold)\b",
+        r"\b(?:for )?what purposes?\b", r"\bvoor welke doel(?:en|einden)\b", r"\bwaarvoor (?:gebruiken|verwerken)\b",
+        r"\bauskunft\b", r"\bcopie\b", r"\baccéder\b", r"\bübersicht\b",
+    ), needs_pd=True, blockers=rx(
+        r"\b(?:erasure|deletion|verwijdering)\b",
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
+        r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b",
+    )),
+    Rule("access.know_about_me", _A, rx(
+        r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
+        # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
+        r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b", r"\bsavoir\b",
+    ), needs=PD_STRONG, blockers=rx(
+        r"\b(?:erasure|deletion|verwijdering)\b", THIRD_PARTY.pattern,
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
+    )),
+    Rule("access.what_do_you_know", _A, rx(
+        r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b"
+        r"[^.?!\n]{0,40}\b(?:van|over) m(?:ij|e)\b",
+        r"\bwhat (?:do|does) (?:you|your company)\b[^.?!\n]{0,30}\b(?:know|have|hold|store|keep)\b"
+        r"[^.?!\n]{0,30}\b(?:about|on) me\b",
+        r"\b(?:welke|wat voor) (?:persoons)?gegevens\b[^.?!\n]{0,60}\b(?:bewaren|bewaard|verwerken|verwerkt|"
+        r"hebben|heeft|hebt|opslaan|opgeslagen|registreren|gebruiken|vastgelegd|verstrekt|gedeeld|doorgegeven|"
+        r"gegeven|doorgespeeld)\b",
+        r"\b(?:welke|wat voor) (?:persoons)?gegevens (?:over|van) m(?:ij|e)\b",
+        r"\b(?:what|which) (?:personal )?(?:data|information|details) (?:about|on|of) me\b",
+        # the recipients, art. 15(1)(c)
+        r"\bmet wie (?:delen|deelt|deelden|hebben|heeft) (?:jullie|u|je)\b[^.?!\n]{0,40}\b(?:persoons)?gegevens\b",
+        r"\baan wie (?:hebben|heeft|geven|verstrekken) (?:jullie|u|je)\b[^.?!\n]{0,40}\bgegevens\b",
+        r"\b(?:lijst|overzicht) van (?:alle )?(?:ontvangers|derden)\b",
+        r"\blist of (?:all )?(?:recipients|third parties)\b",
+        r"\bwho (?:do|did|have) you (?:share[ds]?|give|given|gave|sell|sold|pass\w*)\b[^.?!\n]{0,30}\bmy "
+        r"(?:data|details|information|personal data)\b",
+        # the source and the period, art. 15(1)(d), (g)
+        r"\bwaar (?:hebben|heeft|hebt) (?:jullie|u|je)\b[^.?!\n]{0,40}\bvandaan\b",
+        r"\bsinds wanneer (?:hebben|heeft|bewaren|bewaart|verwerken) (?:jullie|u|je)\b[^.?!\n]{0,20}\bgegevens\b",
+        r"\bhoe (?:komen|komt|kwamen|kwam|bent|zijn|is|heeft|hebben) (?:jullie|u|je)\b[^.?!\n]{0,20}"
+        r"\baan (?:mijn|m'n) (?:gegevens|naam|adres|nummer|telefoonnummer|e-?mailadres|mailadres)\b",
+        r"\b(?:where|how) did (?:you|your company) (?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
+        r"(?:data|details|name|address|number|phone number|e-?mail address|information)\b",
+        r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep|store|"
+        r"process|collect)\w*\b[^.?!\n]{0,30}\b(?:about|on|of) me\b",
+        r"\bwelche (?:personenbezogenen )?daten\b[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir|gespeichert|"
+        r"verarbeite\w*)",
+        r"\bquelles données\b[^.?!\n]{0,40}\b(?:me concernant|à mon sujet|sur moi|détenez|conservez|traitez)",
+    ), blockers=rx(
+        r"\b(?:erasure|deletion|verwijdering)\b",
+        r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
+        r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
+        # "wat heeft u van mij nodig?" asks what *we* need from the customer
+        r"\bnodig\b", r"\b(?:need|require)\w* (?:from|of) me\b",
+    )),
+    # ---- rectification (art. 16) ----------------------------------------------------------------
+    Rule("rectification.named_right", _R, rx(
+        r"\brecht op (?:rectificatie|correctie|verbetering)\b", r"\bright to rectification\b",
+        r"\brectificatie\b", r"\brectification\b", r"\bberichtigung\b", r"\bdroit de rectification\b",
+    )),
+    # A request to change the data ...
+    Rule("rectification.change_request", _R, rx(
+        r"\b(?:ge)?corrige\w*", r"\bcorrectie\b", r"\b(?:ver|ge)?verbeter\w*", r"\baanpass\w*",
+        r"\baangepast\b", r"\bpas\w* [^.?!\n]{0,30}\baan\b", r"\b(?:ge)?wijzig\w*", r"\bverander\w*",
+        r"\bzorg\w* (?:er ?voor )?dat\b[^.?!\n]{0,40}\bkloppen\b",
+        r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
+        r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*", r"\bchange\b",
+        r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorrig\w*", r"\bmodifi\w*",
+        r"\b(?:put|set) (?:it|that|this|them) (?:right|straight)\b", r"\brecht ?zetten\b", r"\bgoed ?zetten\b",
+        r"\bzet\w* (?:het|dat|dit|ze) (?:recht|goed)\b",
+    ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
+        r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
+        # the customer doing it in the control panel and failing is a support question
+        r"\b(?:try|tried|trying|probeer\w*|geprobeerd|lukt|can't|cannot|kan (?:ik )?(?:\w+ )?niet|how (?:do|can) i|"
+        r"hoe kan ik|waar kan ik|where can i)\b",
+    )),
+    # ... or a statement that it is wrong, which asks for correction by implication
+    Rule("rectification.inaccurate", _R, rx(
+        r"\bklopt\b[^.?!\n]{0,15}\bniet\b", r"\bkloppen niet\b",
+        r"\bonjuist\w*", r"\bfout\w*", r"\bverkeerd\w*", r"\bverouderd\b",
+        r"\bniet (?:meer )?(?:juist|correct|actueel)\b", r"\bnot (?:\w+ )?correct\b",
+        r"\bwrong\w*", r"\bincorrect\w*", r"\binaccurate\b", r"\bmisspel\w*", r"\bmisspelt\b",
+        r"\bout of date\b", r"\boutdated\b", r"\bold (?:one|address|number|name|phone number|e-?mail address)\b",
+        r"\boude? (?:adres|woonadres|telefoonnummer|nummer|naam|achternaam|e-?mailadres|mailadres)\b", r"\bfalsch\w*",
+        r"\bincorrecte?s?\b", r"\berron\w*", r"\bmal orthographi\w*", r"\bfalsch geschrieben\b",
+    ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
+        r"\binzage\b", r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
+        r"\bwat er met\b", r"\bwhat happened\b",
+        # misdelivery ("mailed to the wrong person") is a breach, not inaccurate data
+        r"\b(?:wrong|verkeerde) (?:person|persoon|recipient|ontvanger|klant|customer|people|mensen)\b",
+        r"\b(?:sent|e-?mailed|mailed|gestuurd|verstuurd|gemaild)\b[^.?!\n]{0,30}\b(?:to|naar) (?:the|a|de|het|een) "
+        r"(?:wrong|verkeerde)\b",
+        r"\boude? (?:adres|address|nummer|number|naam|name)\b[^.?!\n]{0,40}\b(?:verwijder\w*|delete\w*|erase|"
+        r"wis\w*|weg|remove\w*|uit jullie)\b",
+    )),
+    # ---- erasure (art. 17) ----------------------------------------------------------------------
+    Rule("erasure.named_right", _E, rx(
+        r"\brecht op (?:vergetelheid|vergeten te worden|verwijdering|gegevenswissing)\b",
+        r"\bright to (?:be forgotten|erasure)\b", r"\brecht auf (?:vergessenwerden|löschung)\b",
+        r"\bdroit (?:à l'oubli|à l'effacement|d'effacement)\b",
+    )),
+    Rule("erasure.verb_object", _E, ERASE_VERB, needs_pd=True, blockers=rx(
+        r"\bnieuwsbrief", r"\bnewsletter",
+        # "remove me from your marketing list" is an objection to direct marketing (art. 21(3)), not erasure
+        r"\b(?:marketing|mailing|verzend|mail|e-?mail|bel|call|sales|reclame)[- ]?(?:list|lijst)\w*",
+        r"\bwachtwoord", r"\bpassword", r"\b(?:opname|recording)\b",
+    )),
+    # an unmistakable personal-data object outweighs a mailing list in the same sentence
+    Rule("erasure.verb_personal_data", _E, ERASE_VERB, needs=PD_STRONG,
+          blockers=rx(r"\bwachtwoord", r"\bpassword", THIRD_PARTY.pattern)),
+    Rule("erasure.everything_about_me", _E, rx(
+        r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
+        r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on|about|of) me\b",
+        r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
+        r"(?:al |all )?(?:mijn |my )?(?:gegevens|data|information)\b",
+    ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b")),
+    # ---- restriction (art. 18) ------------------------------------------------------------------
+    Rule("restriction.named_right", _S, rx(
+        r"\bbeperking van (?:de )?verwerking\b", r"\brecht op beperking\b",
+        r"\brestrict(?:ion of|ing|s)? (?:the |its |their |my |all )?(?:processing|use)\b", r"\bright to restrict\w*\b",
+        r"\beinschränkung der verarbeitung\b", r"\blimitation du traitement\b",
+    )),
+    Rule("restriction.verb_object", _S, rx(
+        r"\bbeperk\w*", r"\bbevries\w*", r"\bblokker\w*", r"\bop slot\b", r"\bon hold\b",
+        r"\brestrict\w*", r"\blimit\w*", r"\bfreez\w*", r"\bblock\w*",
+        r"\beinschränk\w*", r"\bsperr\w*", r"\blimiter\b",
+    ), needs_pd=True, blockers=rx(r"\bruimte\b", r"\bopslag\b", r"\bquota\b", r"\bstorage\b",
+                                    r"\bbandwidth\b", r"\bspam\b", r"\bip\b", r"\bfirewall\b",
+                                    r"\binlog\w*", r"\blogin\b", r"\btoegang\b")),
+    # art. 18(1)(a): "don't use it while you check whether it is accurate"
+    Rule("restriction.pause_until", _S, rx(
+        r"\b(?:totdat|tot(?: het moment)? dat|zolang|in afwachting van|hangende)\b",
+        r"\b(?:until|till|while|pending|as long as)\b",
+        r"\b(?:bis|solange)\b", r"\b(?:jusqu'à|tant que|en attendant)\b",
+    ), needs=NOT_USE, negatable=False),
+    # art. 18(1)(b)-(c): keep it (as evidence), but do not use it any more
+    Rule("restriction.keep_not_use", _S, KEEP_NOT_DELETE, needs=NOT_USE, negatable=False),
+    # ---- portability (art. 20) ------------------------------------------------------------------
+    Rule("portability.named_right", _P, rx(
+        r"\b(?:data)?portabiliteit\b", r"\boverdraagbaarheid\b", r"\bdata portability\b",
+        r"\bportability\b", r"\bdatenübertragbarkeit\b", r"\bportabilité\b",
+    ), blockers=rx(r"\bnummerbehoud\b", r"\bnumber porting\b")),
+    Rule("portability.verb_object", _P, rx(
+        r"\bexport\w*", r"\bdownload\w*", r"\bmeenemen\b", r"\bmachineleesba\w*", r"\bmachine-?readable\b",
+        r"\b(?:csv|json|xml|excel)\b", r"\boverzetten\b", r"\boverdragen\b", r"\boverhevelen\b",
+        r"\btransfer\w*", r"\btransmit\w*", r"\bport\b", r"\btake (?:it|them|my \w+) with me\b",
+        r"\bstructured\b", r"\bgestructureerd\w*", r"\bübertrag\w*", r"\btransférer\b",
+        r"\bin een bestand\b", r"\bas a file\b", r"\bin a file\b", r"\binladen\b", r"\bimport\w*",
+    ), needs_pd=True, negatable=False),
+    # ---- objection (art. 21), incl. direct marketing (art. 21(2)-(3)) ------------------------------
+    Rule("objection.named_right", _O, rx(
+        r"\brecht (?:van|op) bezwaar\b", r"\bright to object\b", r"\bwiderspruchsrecht\b",
+        r"\bdroit d'opposition\b",
+    )),
+    Rule("objection.to_processing", _O, rx(
+        r"\bbezwaar\w*", r"\bobject(?:s|ing)?\b", r"\bobjection\b", r"\bwiderspr\w*", r"\bwiderspruch\b",
+        r"\bm'oppose\b", r"\bopposition\b",
+    ), needs=rx(
+        r"\bverwerk\w*", r"\bprocessing\b", r"\bprofil\w*", r"\bdirect marketing\b", r"\bmarketing\b",
+        r"\bgebruik\w* van (?:mijn|m'n) ", r"\buse of my\b", r"\bgerechtvaardigd belang\b",
+        r"\blegitimate interest", r"\bberechtigte[sn]? interesse\b", r"\bverarbeitung\b", r"\btraitement\b",
+        r"\btracking\b", r"\bpersoonsgegevens\b", r"\bpersonal data\b", r"\bopnemen\b", r"\bopname\w*",
+        r"\brecord\w*", r"\bmy (?:data|details)\b", r"\bmijn gegevens\b", r"\bdelen\b", r"\bsharing\b",
+        MARKETING.pattern,
+    ), needs_context=True, blockers=rx(
+        r"\bfactu", r"\binvoice", r"\bincasso\b", r"\bprijs", r"\bprice", r"\bkosten\b", r"\bcharge",
+        r"\bverlenging\b", r"\brenewal\b", r"\bopzeg\w*",
+    )),
+    Rule("objection.marketing_optout", _O, rx(
+        r"\b(?:afmeld\w*|meld\w* (?:ik |u |je )?(?:me|mij|ons) af|uitschrijv\w*|schrijf\w* (?:me|mij|ons) uit|"
+        r"uitgeschreven)\b",
+        r"\bhaal\w* (?:me|mij|mijn [\w-]+) (?:van|uit) (?:de|jullie|uw|je)\b",
+        r"\b(?:me|mij|ons) (?:uit|van) [^.?!\n]{0,60}\b(?:halen|afhalen|verwijderen|schrappen)\b",
+        r"\b(?:geen|nooit)\b[^.?!\n]{0,30}\bmeer\b", r"\bwil (?:ik|we) niet\b",
+        r"\b(?:stop|stoppen|ophouden|hou\w* op)\b", r"\bunsubscrib\w*", r"\bopt(?:ing)?[- ]?(?:me )?out\b",
+        r"\b(?:stop|cease|quit)\w*\b", r"\bremove me from\b", r"\b(?:no more|don't want any more|do not want "
+        r"any more|don't want|do not want)\b", r"\b(?:take|get) me off\b",
+        r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*", r"\baustrag\w*|\btragen sie mich\b",
+        r"\bkeine\b[^.?!\n]{0,30}\bmehr\b", r"\bne (?:plus|veux plus)\b", r"\bzit niet te wachten op\b",
+    ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
+        r"\bstoring", r"\bonderhoud", r"\bstatus", r"\boutage", r"\bdowntime", r"\bmaintenance",
+        r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
+        r"\b(?:my|our|mijn|onze) (?:own |eigen )?(?:\w+ )?(?:mailing ?list|newsletter|nieuwsbrief|mailing)",
+        r"\bunsubscribe[- ](?:link|header|button|knop)", r"\blist-unsubscribe\b", r"\bafmeldlink\b",
+        r"\bspam\b", r"\bopzeg\w*", r"\bcancel\w*",
+    )),
+    Rule("objection.do_not_call", _O, rx(
+        r"\bniet[- ]bellen[- ]?(?:lijst|register)\b", r"\bbel[- ]me[- ]niet\b", r"\bdo[- ]not[- ]call\b",
+        r"\bniet (?:meer |langer )?(?:bellen|gebeld|benaderen|benaderd|gecontacteerd|contacteren)(?: worden)?\b",
+        r"\b(?:don't|do not) (?:want to be )?(?:contact|call|phone)(?:ed)? (?:me )?(?:again|any ?more)\b",
+        r"\bstop (?:calling|phoning|texting) me\b",
+        r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
+        r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
+    ), negatable=False, blockers=rx(r"\bstoring", r"\boutage", r"\bdowntime")),
+    # art. 21(1): "you may no longer use my data" without a pending check is an objection
+    Rule("objection.no_further_use", _O, NOT_USE, needs_pd=True, negatable=False, blockers=rx(
+        r"\b(?:totdat|zolang|until|while|pending|in afwachting|bis|solange|jusqu'à|tant que)\b",
+        r"\b(?:behalve|except|other than|anders dan|alleen (?:nog )?voor|only for)\b", KEEP_NOT_DELETE.pattern,
+        # temporary stops are restriction (art. 18), not objection
+        r"\b(?:restrict\w*|beperk\w*|einschränk\w*|limit\w*|bevries\w*|freez\w*|in the meantime|meanwhile|"
+        r"ondertussen|intussen|voorlopig|vooralsnog|for now|tijdelijk|temporar\w*|vorläufig|en attendant)\b",
+    )),
+    Rule("objection.stop_using_data", _O, rx(
+        r"\b(?:stop\w*|ophouden|niet (?:meer )?(?:gebruiken|verwerken|delen))\b",
+        r"\b(?:stop|cease)\w* (?:using|processing|sharing)\b", r"\b(?:not|don't|do not) (?:use|process|share)\b",
+        r"\bi (?:do not|don't) (?:want|consent|agree)\b", r"\bik wil niet dat\b",
+    ), needs=rx(
+        r"\b(?:voor|for|aan|with|met) (?:marketing|reclame|profiling|profilering|analyse|analytics|"
+        r"advertising|advertenties|derden|third parties|partners)\b",
+        r"\b(?:delen|share|sharing|verkopen|sell|selling)\b",
+        r"\bprofil\w*", r"\btracking\b",
+    ), needs_pd=True, negatable=False, blockers=rx(
+        r"\b(?:totdat|zolang|until|while|pending|in afwachting)\b",
+    )),
+    # ---- complaint (art. 77, or a privacy complaint to us) ----------------------------------------
+    Rule("complaint.privacy_complaint", _C, rx(
+        r"\bklacht\w*", r"\bklagen\b", r"\bbeklag\b", r"\bcomplain\w*", r"\bgrievance\b",
+        r"\bbeschwerde\w*", r"\bbeschwer\w*", r"\bplainte\b", r"\bréclamation\b",
+    ), needs=rx(
+        PRIVACY_TOPIC.pattern, r"\bAP\b", r"\btoezichthouder\b", r"\bsupervisory\b", r"\bregulator\b",
+        r"\bmijn gegevens\b", r"\bmy (?:data|details)\b", r"\bfunctionaris gegevensbescherming\b", r"\bdpo\b",
+        r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b", r"\bpaspoort\w*",
+        r"\bpassport\b", r"\bidentiteitsbewijs\b", r"\bid[- ](?:card|scan|kaart|bewijs)\b",
+    ), blockers=rx(r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b")),
+    Rule("complaint.privacy_grievance", _C, GRIEVANCE, needs=rx(
+        PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",
+        r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b",
+    ), needs_context=True, negatable=False),
+    Rule("complaint.to_authority", _C, rx(
+        r"\bautoriteit persoonsgegevens\b", r"\b(?:de|bij|naar|to|the) AP\b", r"\bICO\b",
+        r"\binformation commissioner\b", r"\b(?:data protection|supervisory) authority\b",
+        r"\b(?:privacy|data protection) regulator\b", r"\bdutch dpa\b", r"\btoezichthouder\b",
+        r"\bdatenschutzbehörde\b", r"\baufsichtsbehörde\b", r"\bcnil\b", r"\bautorité de contrôle\b",
+        r"\bgegevensbeschermingsautoriteit\b",
+    ), needs=rx(
+        r"\bmeld\w*", r"\bmelding\b", r"\bindienen\b", r"\bstap\w*\b", r"\bgaan\b", r"\bga\b",
+        r"\binschakel\w*", r"\baangifte\b", r"\bvoorleggen\b", r"\bwenden\b", r"\binlichten\b",
+        r"\bescalat\w*", r"\breport\w*", r"\bcontact\w*", r"\bgo(?:ing)? to\b", r"\btake\b",
+        r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisir\b",
+        r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte",
+    ), negatable=False, blockers=rx(
+        r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
+    )),
+)
+
+# Article citations: art. 15-18, 20, 21, 77 GDPR (AVG, DSGVO, RGPD). Strong evidence on their own.
+_ARTICLE_LABEL = {"15": _A, "16": _R, "17": _E, "18": _S, "20": _P, "21": _O, "77": _C}
+# "art. 15", "artikel 17", "Articles 15 and 16", "Art. 15, 16 en 17", "§ 21"; a range ("15-22", "15 t/m
+# 22") names the rights in general (a privacy statement) and is not expanded.
+_ARTICLE = re.compile(
+    r"\b(?:art(?:ikel(?:en)?|icles?|ículos?|t?\.)?|§§?)\s*"
+    r"(\d{1,2}(?:\s*(?:,|and|en|und|et|&)\s*\d{1,2})*)\b(?!\s*(?:-|–|t/m|to|tot|bis|à)\s*\d)(?![.,]\d)",
+    re.IGNORECASE,
+)
+_ARTICLE_NUMBER = re.compile(r"\d{1,2}")
+_LAW = re.compile(
+    r"\b(?:avg|gdpr|dsgvo|rgpd|uavg|ds-?gvo|algemene verordening gegevensbescherming|"
+    r"general data protection regulation|datenschutz-grundverordnung|verordening|regulation|"
+    r"verordnung|règlement|privacywet)\b",
+    re.IGNORECASE,
+)
+
+
+def article_citations(text: str) -> Iterable[tuple[RequestType, str]]:
+    """The rights a text cites by article number in a law's context, as (label, "article.N")."""
+    for m in _ARTICLE.finditer(text):
+        window = text[max(0, m.start() - 40) : m.end() + 90]
+        if not _LAW.search(window):
+            continue
+        for number in _ARTICLE_NUMBER.findall(m.group(1)):
+            if number in _ARTICLE_LABEL:
+                yield _ARTICLE_LABEL[number], f"article.{number}"
