@@ -3,7 +3,7 @@ long an intake submit waits meanwhile. Prints its figures.
 
     .venv/bin/python bench/retention.py [DATABASE_URL]   (default: a temporary SQLite file)
 
-Uses the generator of tests/retention/test_large_store.py (50,000 tickets, the policy's mix).
+Uses the generator of tests/privacy/retention/test_large_store.py (50,000 tickets, the policy's mix).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from intake.pipeline import Intake  # noqa: E402
 from models import Channel, migrate  # noqa: E402
 from models.db import make_engine, normalise_url  # noqa: E402
 from privacy import retention  # noqa: E402
-from tests.fakes import FakeScrubber  # noqa: E402
-from tests.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
+from tests.support.fakes import FakeScrubber  # noqa: E402
+from tests.privacy.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
 from tickets.store import TicketStore  # noqa: E402
 
 

@@ -17,11 +17,12 @@ from sqlalchemy import select
 
 from models import Contact, Customer, Message
 from models.db import make_engine
-from tests.netutil import free_port
-from tests.smtp.test_crash import wait_port
+from tests.intake.smtp.test_crash import wait_port
+from tests.support.netutil import free_port
+from tests.support.paths import REPO
 from tickets.store import TicketStore
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = REPO
 MAIL = (b"From: Jan de Vries <jan@example.nl>\r\nTo: support@localhost\r\nSubject: Inloggen\r\n"
         b"Message-ID: <cli-1@example.nl>\r\n\r\nMijn BSN is 111222333, bel 06-12345678.\r\n")
 

@@ -21,7 +21,7 @@ from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
 from privacy.recognition import detect_requests
 from privacy.verification import Verifier
-from tests.fakes import FakeScrubber
+from tests.support.fakes import FakeScrubber
 from tickets import store
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore

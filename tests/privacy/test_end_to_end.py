@@ -1,7 +1,7 @@
 """End to end over the real SMTP intake: request by mail -> code by mail (captured by a local SMTP sink,
 sent by the outbox worker and the workspace's e-mail Sender) -> code back by mail -> handler -> answer.
 
-Real components: aiosmtpd intake (tests/smtp/harness.py), the real scrubber and recogniser, the
+Real components: aiosmtpd intake (tests/intake/smtp/harness.py), the real scrubber and recogniser, the
 outbox worker with ``outbound.mail.SmtpSender``, the web app for the download.
 """
 
@@ -43,8 +43,8 @@ from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
 from privacy.recognition import detect_requests
 from privacy.verification import Verifier
-from tests.smtp.harness import ThreadedSmtp
-from tests.web.smtp_sink import SmtpSink
+from tests.intake.smtp.harness import ThreadedSmtp
+from tests.support.smtp_sink import SmtpSink
 from tickets import store
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore

@@ -9,6 +9,7 @@ import pytest
 from privacy.config import PrivacyStatement
 from privacy.handlers import Kept
 from privacy.texts import Texts
+from tests.support.paths import REPO
 
 CONTEXT = {
     "ask_identifier": {"ticket_number": 100042},
@@ -30,7 +31,7 @@ CONTEXT = {
     "reminder": {"requests": [{"id": 1, "types": "access", "ticket": 100042, "state": "received",
                                "due_on": "2027-03-01", "overdue": True}], "days": 7, "dashboard": "http://x/privacy"},
 }
-BUILTIN = Path(__file__).parents[2] / "privacy" / "templates"
+BUILTIN = REPO / "privacy" / "templates"
 
 
 def test_every_template_has_a_context_here() -> None:

@@ -15,7 +15,7 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Role
 from outbound.acknowledge import AckConfig
-from tests.fakes import FakeScrubber
+from tests.support.fakes import FakeScrubber
 from tickets import accounts
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore

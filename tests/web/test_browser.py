@@ -13,8 +13,8 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Direction, migrate
 from models.db import make_engine
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
-from tests.fakes import FakeScrubber
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
+from tests.support.fakes import FakeScrubber
 from tests.web.conftest import PASSWORD
 from tickets import accounts, replies
 from tickets.replies import MailIdentity

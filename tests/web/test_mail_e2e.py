@@ -24,8 +24,8 @@ from models import Direction, OutboxEntry, OutboxStatus, Ticket, utcnow
 from outbound import worker as delivery
 from outbound.acknowledge import AckConfig
 from outbound.mail import SmarthostConfig, SmtpSender
-from tests.smtp.harness import ThreadedSmtp
-from tests.web.smtp_sink import SmtpSink, self_signed
+from tests.intake.smtp.harness import ThreadedSmtp
+from tests.support.smtp_sink import SmtpSink, self_signed
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore, ticket_by_number
 from web.app import create_app

@@ -13,8 +13,8 @@ from sqlalchemy import update
 
 from models import PrivacyRequest, RequestState, Role
 from privacy import deadline
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.privacy.conftest import Desk, open_desk
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.web.conftest import PASSWORD
 from tickets import accounts
 from tickets.store import TicketStore
