@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Highest first: a package may import the packages after it, never one before it.
 LAYERS = ("app", "web", "bots", "intake", "privacy", "outbound", "tickets", "models", "scrubber")
 MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80
 
 
 def _modules() -> dict[str, Path]:
@@ -102,3 +103,14 @@ def test_no_import_circle() -> None:
 def test_no_module_is_too_long() -> None:
     long = {name: n for name, path in _modules().items() if (n := path.read_text().count("\n")) > MAX_MODULE_LINES}
     assert long == {}
+
+
+def test_no_function_is_too_long() -> None:
+    long = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long.append(f"{name}.{node.name}: {length}")
+    assert long == []
