@@ -1,6 +1,8 @@
 """``InboundMessage``: the one shape every channel's adapter produces (see docs/architecture).
 
-It carries raw, unscrubbed text and lives only in memory between the adapter and the commit.
+It carries raw, unscrubbed text and lives only in memory between the adapter and the commit. The
+fields that end up in a header (subject, sender name, attachment file names) are cleaned of control
+characters when a message is made, whatever the channel (``intake.sanitize``, issue 15 finding 11).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from intake.sanitize import clean_filename, clean_header_text
 from models import Channel
 
 
@@ -16,6 +19,10 @@ class InboundAttachment:
     filename: str | None
     content_type: str
     data: bytes
+
+    def __post_init__(self) -> None:
+        if self.filename is not None:
+            object.__setattr__(self, "filename", clean_filename(self.filename) or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +60,10 @@ class InboundMessage:
     lang_hint: str | None = None
     # Text whose content is the sender's but that the adapter could not decode cleanly.
     parse_defects: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # frozen: the cleaned values replace the given ones once, here, before anyone reads them.
+        if self.subject is not None:
+            object.__setattr__(self, "subject", clean_header_text(self.subject))
+        if self.sender_name is not None:
+            object.__setattr__(self, "sender_name", clean_header_text(self.sender_name) or None)

@@ -12,6 +12,14 @@ An image Pillow cannot read is kept as it arrived, because dropping a customer's
 request; ``clean_attachment_report`` says so (``outcome="unparseable"``) so the pipeline can decide to
 quarantine it, and a warning with the content type (never the content) is logged.
 
+A hostile image must not hold a worker (issue 15, finding 9: a 640 KB PNG of 13000x13000 pixels took
+8.6 s and 1.2 GB). Before any pixel is decoded, the pixel count from the header (all frames together)
+is compared with a limit (``[intake] image_max_pixels``); Pillow's own DecompressionBombWarning is an
+error rather than a note; and cleaning has a time budget (``[intake] attachment_clean_seconds``),
+checked on every read of the image and every write of the result, so a decoder that is slow on
+crafted input stops within one buffer of the deadline. An image refused so is reported
+(``outcome="refused"`` with a reason) and the pipeline keeps its metadata only.
+
 Text attachments (logs, CSV exports, saved web pages) hold personal data just like a body does;
 ``attachment_text`` returns their text so the pipeline can scrub it.
 """
@@ -21,15 +29,18 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import time
 import warnings
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from PIL import Image, ImageOps, ImageSequence
 
-from intake.mail.body import html_to_text
+from intake.errors import TransientError
+from intake.mail.body import MAX_HTML_CHARS, html_to_text
 from intake.mail.charset import decode_bytes
 from intake.message import InboundAttachment
+from intake.textcap import Capped, cap_text, capped
 
 try:  # registers the HEIF/HEIC opener; a missing wheel only loses HEIC cleaning, not the intake
     from pillow_heif import register_heif_opener
@@ -40,7 +51,13 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["reencoded", "unchanged", "unparseable", "unsupported"]
+Outcome = Literal["reencoded", "unchanged", "unparseable", "unsupported", "refused"]
+
+# Pixels decoded per image at most, all frames together: 40 megapixels is a 48 MP phone photo's
+# binned output with room to spare, and 160 MB as RGBA; Pillow's own bomb limit is twice 89 MP.
+MAX_PIXELS = 40_000_000
+# Seconds of cleaning per attachment; a 40 MP JPEG re-encodes in about 1.5 s on one core.
+CLEAN_SECONDS = 5.0
 
 # Formats we re-encode in the same format (Pillow format name -> save options).
 _SAVE_AS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -93,6 +110,60 @@ class CleanReport:
     outcome: Outcome
     # Which metadata blocks the original carried (e.g. "exif", "gps", "xmp", "comment", "text").
     removed: tuple[str, ...] = ()
+    # Why an image was refused (limits only, never content), for the stored attachment's note.
+    reason: str | None = None
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+class _Budget:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = _now() + seconds
+
+    def check(self) -> None:
+        if _now() > self.deadline:
+            raise _Refused(f"cleaning took longer than {self.seconds:g} s (time limit)")
+
+
+class _TimedReader(io.BytesIO):
+    """The image's bytes; every read Pillow's decoder makes checks the time budget first."""
+
+    def __init__(self, data: bytes, budget: _Budget) -> None:
+        super().__init__(data)
+        self._budget = budget
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        self._budget.check()
+        return super().read(size)
+
+
+class _TimedWriter(io.BytesIO):
+    """The re-encoded image; every write Pillow's encoder makes checks the time budget first."""
+
+    def __init__(self, budget: _Budget) -> None:
+        super().__init__()
+        self._budget = budget
+
+    def write(self, data: Any, /) -> int:
+        self._budget.check()
+        return super().write(data)
+
+
+def _check_pixels(img: Image.Image, max_pixels: int) -> None:
+    """Refuse an image whose header promises more pixels than ``max_pixels`` (nothing decoded yet)."""
+    width, height = img.size
+    pixels = width * height * max(1, getattr(img, "n_frames", 1))
+    if pixels > max_pixels:
+        raise _Refused(f"{pixels / 1e6:.0f} megapixels, more than the limit of {max_pixels / 1e6:g} megapixels")
 
 
 def _looks_like_image(att: InboundAttachment) -> bool:
@@ -138,7 +209,7 @@ def _bare(frame: Image.Image, icc: bytes | None) -> Image.Image:
     return copy
 
 
-def _reencode(img: Image.Image, fmt: str) -> bytes:
+def _reencode(img: Image.Image, fmt: str, budget: _Budget) -> bytes:
     save_format, options = _SAVE_AS[fmt]
     options = dict(options)
     icc = img.info.get("icc_profile")
@@ -150,14 +221,14 @@ def _reencode(img: Image.Image, fmt: str) -> bytes:
         for key in ("duration", "loop"):
             if key in img.info:
                 options[key] = img.info[key]
-        out = io.BytesIO()
+        out = _TimedWriter(budget)
         frames[0].save(out, save_format, save_all=True, append_images=frames[1:], **options)
         return out.getvalue()
     try:
         orientation = img.getexif().get(0x0112, 1)  # EXIF Orientation
     except Exception:
         orientation = 1
-    out = io.BytesIO()
+    out = _TimedWriter(budget)
     if fmt == "JPEG" and orientation in (None, 1):
         # Re-use the original quantisation tables (no generation loss). Pillow's JPEG writer takes
         # EXIF and XMP only from the save options; the comment it also takes from ``info``.
@@ -177,22 +248,36 @@ def _icc(icc: bytes | None) -> dict[str, Any]:
     return {"icc_profile": icc} if icc else {}
 
 
-def clean_attachment_report(att: InboundAttachment) -> CleanReport:
-    """Clean one attachment and say what happened; never raises."""
+def clean_attachment_report(
+    att: InboundAttachment, *, max_pixels: int = MAX_PIXELS, budget_seconds: float = CLEAN_SECONDS
+) -> CleanReport:
+    """Clean one attachment and say what happened; raises only ``TransientError`` (out of memory)."""
     if not _looks_like_image(att):
         return CleanReport(att, "unchanged")
+    budget = _Budget(budget_seconds)
     try:
+        # The warnings filter is process-wide and catch_warnings is not thread-safe, so the pixel
+        # check above Pillow's is the one relied on; the error filter is a second line behind it.
         with warnings.catch_warnings():
-            # A DecompressionBombWarning is still an image we can handle; the error form is caught below.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(att.data)) as img:
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(_TimedReader(att.data, budget)) as img:
                 fmt = img.format or ""
                 if fmt not in _SAVE_AS:
                     # Formats without a metadata block of concern (BMP, ICO) or that Pillow only reads.
                     log.info("image attachment kept unchanged: format %s unsupported", fmt or "unknown")
                     return CleanReport(att, "unsupported")
+                _check_pixels(img, max_pixels)
                 removed = _metadata_kinds(img)
-                data = _reencode(img, fmt)
+                data = _reencode(img, fmt, budget)
+        budget.check()  # decoders that read everything at once (HEIF) are measured after the fact
+    except _Refused as exc:
+        return _refused(att, exc.reason)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = Image.MAX_IMAGE_PIXELS or 0
+        return _refused(att, f"decompression bomb: more than Pillow's limit of {limit / 1e6:.0f} megapixels")
+    except MemoryError as exc:  # the machine, not the image, may be at fault: let the sender retry
+        log.warning("image attachment: out of memory cleaning %d bytes", len(att.data))
+        raise TransientError("not enough memory to clean an attachment now; try again later") from exc
     except Exception as exc:  # Pillow raises many types for hostile input; keep the bytes, report it
         log.warning(
             "image attachment could not be cleaned (%s, %s, %d bytes): kept as received",
@@ -202,6 +287,11 @@ def clean_attachment_report(att: InboundAttachment) -> CleanReport:
         )
         return CleanReport(att, "unparseable")
     return CleanReport(InboundAttachment(att.filename, _MIME[fmt], data), "reencoded", removed)
+
+
+def _refused(att: InboundAttachment, reason: str) -> CleanReport:
+    log.warning("image attachment refused (%s, %d bytes): %s", att.content_type, len(att.data), reason)
+    return CleanReport(att, "refused", reason=reason)
 
 
 def clean_attachment(att: InboundAttachment) -> InboundAttachment:
@@ -223,12 +313,64 @@ def _decode_text(data: bytes) -> str:
     return decode_bytes(data, None).text
 
 
-def attachment_text(att: InboundAttachment) -> str | None:
-    """The readable text of a text attachment (plain, CSV, logs, HTML converted), else ``None``."""
+def _text_kind(att: InboundAttachment) -> Literal["html", "text"] | None:
     ctype = att.content_type.lower()
     name = (att.filename or "").lower()
     if ctype in _HTML_TYPES or (ctype == "application/octet-stream" and name.endswith(_HTML_EXTENSIONS)):
-        return html_to_text(_decode_text(att.data))
+        return "html"
     if ctype in _TEXT_TYPES or (ctype in {"application/octet-stream", ""} and name.endswith(_TEXT_EXTENSIONS)):
-        return _decode_text(att.data)
+        return "text"
     return None
+
+
+def is_text_attachment(att: InboundAttachment) -> bool:
+    """Whether ``attachment_text`` reads this attachment (a type or extension of text or HTML)."""
+    return _text_kind(att) is not None
+
+
+def attachment_text(att: InboundAttachment) -> str | None:
+    """The readable text of a text attachment (plain, CSV, logs, HTML converted), else ``None``."""
+    kind = _text_kind(att)
+    if kind is None:
+        return None
+    text = _decode_text(att.data)
+    return html_to_text(text) if kind == "html" else text
+
+
+def capped_attachment_text(att: InboundAttachment, max_chars: int) -> Capped | None:
+    """``attachment_text`` cut to ``max_chars`` characters with a note, else ``None`` (not a text type).
+
+    Only the start of a large file is decoded: 4 bytes per character covers any charset (UTF-32), and
+    for HTML ``html_to_text`` caps the markup it converts itself.
+    """
+    kind = _text_kind(att)
+    if kind is None:
+        return None
+    limit = 4 * (max_chars if kind == "text" else MAX_HTML_CHARS)
+    data, dropped = _head(att.data, limit)
+    text = _decode_text(data)
+    if kind == "html":
+        text = html_to_text(text)
+    cut = cap_text(text, max_chars, what="attachment")
+    return capped(cut.kept, cut.left_out + dropped, what="attachment") if dropped else cut
+
+
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _head(data: bytes, limit: int) -> tuple[bytes, int]:
+    """At most ``limit`` bytes from the start and how many were dropped, cut where no character is split.
+
+    A cut just after a line feed is safe in ASCII-compatible charsets (0x0A is never part of a
+    multi-byte character in UTF-8, GB18030, Shift_JIS or EUC); a line without one is cut at a UTF-8
+    character boundary (RFC 3629 section 3: continuation bytes are 10xxxxxx). UTF-16 and UTF-32
+    files (byte-order mark first) are not cut: the characters are capped after decoding.
+    """
+    if len(data) <= limit or data.startswith(_WIDE_BOMS):
+        return data, 0
+    cut = data.rfind(b"\n", 0, limit) + 1
+    if cut == 0:
+        cut = limit
+        while cut > 0 and data[cut] & 0xC0 == 0x80:
+            cut -= 1
+    return data[:cut], len(data) - cut

@@ -16,11 +16,12 @@ a Mailman alias) passes that list's id in ``trusted_list_ids`` so its posts stay
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesHeaderParser
 
+from intake.mail.body import MAX_DEPTH, MAX_PARTS
 from intake.message import BounceReport
 
 _ANGLE_ID = re.compile(r"<([^<>\s]+)>")
@@ -254,9 +255,22 @@ def _raw_get(msg: Message, name: str) -> str | None:
     return None
 
 
+def _parts(msg: Message) -> Iterator[Message]:
+    """``msg.walk()`` without its recursion, and bounded like the body's walk (``intake.mail.body``)."""
+    stack: list[tuple[Message, int]] = [(msg, 0)]
+    seen = 0
+    while stack and seen < MAX_PARTS:
+        part, depth = stack.pop()
+        seen += 1
+        yield part
+        payload = part.get_payload() if part.is_multipart() and depth < MAX_DEPTH else None
+        if isinstance(payload, list):
+            stack.extend((child, depth + 1) for child in reversed(payload) if isinstance(child, Message))
+
+
 def _returned_headers(msg: Message) -> Iterable[Message]:
     """Headers of the original message inside a report: message/rfc822 or text/rfc822-headers parts."""
-    for part in msg.walk():
+    for part in _parts(msg):
         ctype = part.get_content_type()
         if ctype in {"message/rfc822", "message/global"}:
             payload = part.get_payload()
@@ -270,7 +284,7 @@ def _returned_headers(msg: Message) -> Iterable[Message]:
 
 def _per_recipient_fields(msg: Message) -> tuple[dict[str, str], list[dict[str, str]]]:
     """The per-message and per-recipient field groups of the message/delivery-status part."""
-    for part in msg.walk():
+    for part in _parts(msg):
         if part.get_content_type() not in {"message/delivery-status", "message/global-delivery-status"}:
             continue
         payload = part.get_payload()

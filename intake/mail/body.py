@@ -14,7 +14,9 @@ Which parts are "the message" is a judgement call the standards leave to the rea
   .eml kept as an attachment would store its sender's personal data unscrubbed.
 
 Nothing here raises on bad input: broken transfer encodings and charsets become defects (short codes,
-never content) and the best text that can be recovered.
+never content) and the best text that can be recovered. The walk is bounded (``MAX_DEPTH``,
+``MAX_PARTS``) so it never nears Python's recursion limit; what lies beyond is not read, and a note in
+the text says so (issue 15, finding 4).
 """
 
 from __future__ import annotations
@@ -31,10 +33,16 @@ import inscriptis
 
 from intake.mail.charset import clean_text, decode_bytes, repair_header_text
 from intake.message import InboundAttachment
+from intake.textcap import Capped, cap_text, with_note
 
-# Bounds against hostile nesting (a "MIME bomb"): deeper or more parts are dropped and reported.
+# Bounds against hostile nesting (a "MIME bomb"): deeper or more parts are not read, and a note says so.
+# Real mail nests a few levels (a forward of a forward of a signed mail is about 8) and carries tens
+# of parts; each level costs a few stack frames here, far below the recursion limit (1,000).
 MAX_DEPTH = 30
-MAX_PARTS = 1000
+MAX_PARTS = 500
+# HTML converted to text per part: inscriptis takes about 1.8 s per MB of table markup, and a body
+# without markup is plain text that the pipeline caps (``[intake] text_scrub_max``) after parsing.
+MAX_HTML_CHARS = 2_000_000
 
 _BODY_SUBTYPES = frozenset({"plain", "html"})
 _FORWARD_HEADERS = ("From", "To", "Cc", "Date", "Subject")
@@ -48,6 +56,8 @@ class _Walk:
     attachments: list[InboundAttachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     parts: int = 0
+    too_deep: bool = False  # parts deeper than MAX_DEPTH were not read
+    too_many: bool = False  # parts after the first MAX_PARTS were not read
 
     def defect(self, code: str) -> None:
         if code not in self.defects:
@@ -62,13 +72,18 @@ class Body:
 
 
 def html_to_text(html: str) -> str:
-    """Readable text from HTML; a converter failure degrades to tag stripping, never to an error."""
+    """Readable text from HTML; a converter failure degrades to tag stripping, never to an error.
+
+    At most ``MAX_HTML_CHARS`` of the HTML are converted; a note says how much was left out.
+    """
     if not html.strip():
         return ""
+    capped = cap_text(html, MAX_HTML_CHARS, what="HTML")
     try:
-        return clean_text(inscriptis.get_text(html))
+        text = clean_text(inscriptis.get_text(capped.kept))
     except Exception:  # lxml rejects some inputs; tag stripping still gives the agent the words
-        return clean_text(html_lib.unescape(re.sub(r"<[^>]*>", " ", html)))
+        text = clean_text(html_lib.unescape(re.sub(r"<[^>]*>", " ", capped.kept)))
+    return with_note(Capped(text, capped.left_out, capped.note))
 
 
 def _normalise(text: str) -> str:
@@ -253,9 +268,11 @@ def _forwarded(part: Message, walk: _Walk, depth: int) -> str:
         # parser then reads the encoded text as a header-less message. Decode it and parse again.
         walk.defect("encoded-message-rfc822")
         source = inner if isinstance(inner, Message) else None
-        inner = message_from_bytes(_decode_encoded_message(source, encoding), policy=policy.default)
+        inner = _reparse(_decode_encoded_message(source, encoding), walk)
     elif not isinstance(inner, Message):
-        inner = message_from_bytes(_payload_bytes(part, walk), policy=policy.default)
+        inner = _reparse(_payload_bytes(part, walk), walk)
+    if inner is None:
+        return _NOT_READ_FORWARD
     lines = ["---------- Forwarded message ----------"]
     for name in _FORWARD_HEADERS:
         value = _header(inner, name)
@@ -263,6 +280,18 @@ def _forwarded(part: Message, walk: _Walk, depth: int) -> str:
             lines.append(f"{name}: {value}")
     body = _walk(inner, walk, depth + 1)
     return "\n".join(lines) + ("\n\n" + body if body else "")
+
+
+_NOT_READ_FORWARD = "[Doorgestuurd bericht niet gelezen / forwarded message not read: MIME nested too deeply]"
+
+
+def _reparse(data: bytes, walk: _Walk) -> Message | None:
+    """A forwarded message's bytes parsed on their own; None when the parser's recursion gives out."""
+    try:
+        return message_from_bytes(data, policy=policy.default)
+    except RecursionError:  # deterministic, like in ``parse_email``: the rest of the mail is still read
+        walk.defect("nesting-too-deep")
+        return None
 
 
 def _decode_encoded_message(inner: Message | None, encoding: str) -> bytes:
@@ -310,9 +339,11 @@ def _walk(part: Message, walk: _Walk, depth: int) -> str:
     walk.parts += 1
     if walk.parts > MAX_PARTS:
         walk.defect("too-many-parts")
+        walk.too_many = True
         return ""
     if depth > MAX_DEPTH:
         walk.defect("nesting-too-deep")
+        walk.too_deep = True
         return ""
     _lib_defects(part, walk)
     ctype = _content_type(part)
@@ -337,4 +368,13 @@ def extract_body(msg: Message) -> Body:
     """The readable text of ``msg`` and its attachments, in document order."""
     walk = _Walk()
     text = _walk(msg, walk, 0)
+    notes = []
+    if walk.too_deep:
+        notes.append(f"[Niet gelezen / not read: MIME-delen dieper genest dan {MAX_DEPTH} niveaus / "
+                     f"MIME parts nested deeper than {MAX_DEPTH} levels]")
+    if walk.too_many:
+        notes.append(f"[Niet gelezen / not read: alles na de eerste {MAX_PARTS} MIME-delen / "
+                     f"everything after the first {MAX_PARTS} MIME parts]")
+    if notes:
+        text = "\n\n".join([text, *notes]) if text else "\n\n".join(notes)
     return Body(text=text, attachments=tuple(walk.attachments), defects=tuple(walk.defects))

@@ -4,9 +4,16 @@ The SMTP server and the IMAP poller hand us the message exactly as received. We 
 ``email.message_from_bytes(raw, policy=policy.default)`` and never decode them ourselves first (as
 Zulip's e-mail gateway does): only the MIME structure knows which charset applies to which part.
 
-Whatever arrives, ``parse_email`` returns a ``ParsedMail``; it never raises. Missing headers become
-``None``/empty, and what was wrong is listed in ``defects`` as short codes (never content), so the
-pipeline can record it and an operator can find broken senders without reading mail.
+Whatever arrives, ``parse_email`` returns a ``ParsedMail``. Missing headers become ``None``/empty,
+and what was wrong is listed in ``defects`` as short codes (never content), so the pipeline can record
+it and an operator can find broken senders without reading mail.
+
+When parsing fails, the raw source is never the fallback (it holds every base64 part in clear; issue
+15, finding 4). A failure that is the same on every try (a MIME tree nested deeper than the standard
+library's recursive parser can follow) gives an *unreadable* ``ParsedMail``: a note that the message
+could not be read, and only what the headers give safely (the sender, the subject, the ids), read by a
+header-only parse. A failure that may pass on a retry (MemoryError, a bug of ours) raises
+``TransientError``, so the SMTP server answers 451 and the sending MTA tries again later.
 
 Run ``python -m intake.mail.parse FILE.eml`` to print the JSON that ``scrubdesk mail parse`` shows.
 """
@@ -18,6 +25,7 @@ import base64
 import binascii
 import codecs
 import email
+import email.errors
 import email.header
 import email.utils
 import hashlib
@@ -25,15 +33,18 @@ import json
 import logging
 import re
 import sys
+import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
 from email.message import Message
+from email.parser import BytesHeaderParser
 from typing import Any
 
+from intake.errors import TransientError
 from intake.mail.auto import MailFacts, classify
 from intake.mail.body import extract_body
-from intake.mail.charset import clean_text, repair_header_text
+from intake.mail.charset import repair_header_text
 from intake.message import BounceReport, InboundAttachment, InboundMessage
 from models import Channel
 
@@ -135,7 +146,10 @@ def _addresses(msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects
                 pairs.append((str(address.display_name), str(address.addr_spec)))
     except Exception:
         defects.add(f"{name.lower()}:unparseable")
-        pairs = [(n, a) for n, a in email.utils.getaddresses(list(raw[name.lower()]))]
+        try:
+            pairs = [(n, a) for n, a in email.utils.getaddresses(list(raw[name.lower()]))]
+        except RecursionError:  # comments nested past the recursion limit: no address can be read
+            pairs = []
     result: list[tuple[str, str]] = []
     for display, addr in pairs:
         addr = repair_header_text(addr)[0].strip().lower()
@@ -199,34 +213,128 @@ def parse_email(
     envelope_from: str | None = None,
     trusted_list_ids: frozenset[str] = frozenset(),
 ) -> ParsedMail:
-    """Parse raw message bytes; never raises.
+    """Parse raw message bytes; never returns the raw source as text.
 
     ``envelope_from`` is the SMTP MAIL FROM when the caller has it ("" for the null reverse-path),
     which lets bounces be recognised without a Return-Path header. ``trusted_list_ids`` are List-Id
     values (lower case, without brackets) of lists that front our own support address.
+
+    Raises ``TransientError`` when the failure may pass on a retry (see the module docstring).
     """
     try:
         return _parse(raw, envelope_from, trusted_list_ids)
-    except Exception as exc:  # the last line of defence: a parser bug must not lose a customer's mail
-        log.exception("mail parse failed, falling back to raw text (%d bytes)", len(raw))
-        return ParsedMail(
-            message_id=None,
-            in_reply_to=(),
-            references=(),
-            from_addr=None,
-            from_name=None,
-            to=(),
-            cc=(),
-            subject="",
-            text=clean_text(raw.decode("utf-8", errors="replace")),
-            auto_submitted=False,
-            auto_reason=None,
-            bounce=None,
-            attachments=(),
-            authentication_results=(),
-            date=None,
-            defects=(f"parser-crash:{type(exc).__name__}",),
-        )
+    except _PERMANENT as exc:
+        reason = _permanent_reason(exc)
+    except Exception as exc:
+        raise _transient(exc, len(raw)) from exc
+    log.warning("mail unreadable (%s, %d bytes): stored without its content", reason, len(raw))
+    try:
+        return _unreadable(raw, reason, envelope_from, trusted_list_ids)
+    except Exception as exc:
+        raise _transient(exc, len(raw)) from exc
+
+
+# Failures that depend only on the bytes, so a retry fails the same way. MIME sets no limit on how
+# deep multiparts nest (RFC 2046 section 5.1.1), and the standard library's parser is recursive:
+# a MIME tree nested about 1,000 deep (3,000 in the security review) raises
+# RecursionError inside ``email.message_from_bytes`` itself, before our own bounded walk
+# (``intake.mail.body.MAX_DEPTH``) is reached. ``MessageError`` is the library's "malformed" family.
+_PERMANENT: tuple[type[Exception], ...] = (RecursionError, email.errors.MessageError)
+
+# Shown to the agent in place of the content (Dutch first, as every customer-facing text here).
+_REASONS = {
+    "nesting-too-deep": ("de MIME-delen zijn te diep genest", "its MIME parts are nested too deeply"),
+    "structure-invalid": ("de MIME-structuur is ongeldig", "its MIME structure is invalid"),
+}
+UNREADABLE_NOTE = (
+    "[Dit bericht kon niet worden gelezen / This message could not be read: {nl} / {en}. "
+    "De inhoud is niet bewaard; vraag de afzender het opnieuw te sturen / "
+    "The content was not kept; ask the sender to send it again.]"
+)
+
+
+def _permanent_reason(exc: Exception) -> str:
+    return "nesting-too-deep" if isinstance(exc, RecursionError) else "structure-invalid"
+
+
+def _transient(exc: Exception, size: int) -> TransientError:
+    """The retryable error for ``exc``, logged by type and place only (its message may quote content)."""
+    if isinstance(exc, MemoryError):
+        log.warning("mail parse: out of memory (%d bytes); the sender will retry", size)
+        return TransientError("not enough memory to read the message now; try again later")
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    log.error(
+        "mail parse failed unexpectedly (%s at %s:%s, %d bytes); the sender will retry",
+        type(exc).__name__,
+        where.filename.rsplit("/", 1)[-1] if where else "?",
+        where.lineno if where else "?",
+        size,
+    )
+    return TransientError("the message could not be read now; try again later")
+
+
+def _unreadable(
+    raw: bytes, reason: str, envelope_from: str | None, trusted_list_ids: frozenset[str]
+) -> ParsedMail:
+    """A message that cannot be read: a note, and only the header fields that can be read safely.
+
+    The header-only parse (``BytesHeaderParser``) stops at the first empty line, so no MIME part is
+    parsed, decoded or kept. Headers that themselves defeat the parser leave the fields empty.
+    """
+    defects = _Defects()
+    defects.add(f"unreadable:{reason}")
+    nl, en = _REASONS[reason]
+    fields: dict[str, Any] = {}
+    try:
+        fields = _header_fields(BytesHeaderParser(policy=policy.default).parsebytes(raw), defects,
+                                envelope_from, trusted_list_ids)
+    except _PERMANENT:
+        defects.add("headers-unreadable")
+    return ParsedMail(
+        message_id=fields.get("message_id"),
+        in_reply_to=fields.get("in_reply_to", ()),
+        references=fields.get("references", ()),
+        from_addr=fields.get("from_addr"),
+        from_name=None,  # not needed to answer, and nothing else of the sender is kept unread
+        to=fields.get("to", ()),
+        cc=fields.get("cc", ()),
+        subject=fields.get("subject", ""),
+        text=UNREADABLE_NOTE.format(nl=nl, en=en),
+        auto_submitted=fields.get("auto_submitted", False),
+        auto_reason=fields.get("auto_reason"),
+        bounce=None,
+        attachments=(),
+        authentication_results=fields.get("authentication_results", ()),
+        date=fields.get("date"),
+        defects=tuple(defects),
+    )
+
+
+def _header_fields(
+    msg: Message, defects: _Defects, envelope_from: str | None, trusted_list_ids: frozenset[str]
+) -> dict[str, Any]:
+    headers = _raw_headers(msg)
+    senders = _addresses(msg, "From", headers, defects)
+    from_addr = senders[0][1] if senders else None
+    subject = _decoded_header(msg, "Subject", headers, defects) or ""
+    # The automatic-mail rules read headers only (the body text is unknown here), so an unreadable
+    # auto-reply or list post still opens no ticket and gets no acknowledgement (RFC 3834).
+    verdict = classify(MailFacts(msg=msg, headers=headers, from_addr=from_addr, from_present="from" in headers,
+                                 envelope_from=envelope_from, subject=subject, text="",
+                                 trusted_list_ids=frozenset(t.lower() for t in trusted_list_ids)))
+    return {
+        "message_id": _message_id(headers, defects),
+        "in_reply_to": _ids(headers.get("in-reply-to")),
+        "references": _ids(headers.get("references")),
+        "from_addr": from_addr,
+        "to": tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects))),
+        "cc": tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects))),
+        "subject": subject,
+        "auto_submitted": verdict.auto_submitted,
+        "auto_reason": verdict.auto_reason,
+        "authentication_results": headers.get("authentication-results", ()),
+        "date": _date(headers, defects),
+    }
 
 
 def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[str]) -> ParsedMail:
@@ -364,7 +472,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with open(args.file, "rb") as fh:
             raw = fh.read()
-    json.dump(parsed_to_json(parse_email(raw)), sys.stdout, ensure_ascii=False, indent=2)
+    try:
+        parsed = parse_email(raw)
+    except TransientError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    json.dump(parsed_to_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
 
