@@ -21,11 +21,16 @@ run: install
 	$(BIN)/scrubdesk db upgrade
 	$(BIN)/scrubdesk serve
 
-# Real servers the tests talk to: Dovecot for IMAP (started by the tests on a loopback port).
+# Real servers the tests talk to: Dovecot for IMAP and Postfix as a relay (started by the tests on loopback ports).
 system-test-deps:
 	@command -v dovecot >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd; }
 	# Headless Chromium for the web form tests (Playwright drives /usr/bin/chromium; no browser download).
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
+	# Postfix for the relay test (tests/intake/smtp/test_postfix_relay.py runs a private instance from its own
+	# config dir on loopback ports). Only where no MTA is installed yet, never replacing the machine's own,
+	# and preseeded to "No configuration" so no system Postfix is set up or started. Optional: without it
+	# that test is skipped.
+	@[ -x /usr/sbin/postfix ] || [ -e /usr/sbin/sendmail ] || { echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix; } || echo "postfix not installed: the Postfix relay test will be skipped"
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,6 +6,12 @@ The status string a hook returns is the reply the client sees (aiosmtpd's handle
 - the store locked or down, or anything unexpected: 451, so the sending MTA keeps the message and
   retries (RFC 5321 section 4.5.4.1): the upstream is our queue, nothing is lost
 - committed, or already stored (a retry), or deliberately ignored (auto-reply): 250
+Peers in ``trusted_relays`` (our own border MTA, e.g. Postfix in front) are special twice over: they
+are exempt from the per-client-IP message limit, since all relayed mail comes from their one address
+and they apply their own limits; and only their ``Authentication-Results`` reach intake. A client
+that talks to us directly can write any header, our authserv-id included, so from anyone else those
+headers are dropped (RFC 8601 section 5: only results added by our own border are trusted; section
+7.1 on forged header fields) and such mail carries no DMARC evidence at all.
 The core (parsing, scrubbing, the store) is synchronous and runs in a bounded thread pool so the
 event loop keeps serving other connections.
 """
@@ -13,6 +19,7 @@ event loop keeps serving other connections.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import ssl
 import time
@@ -24,7 +31,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from intake.errors import RejectedMessage, TransientError
 from intake.mail.parse import parse_email, to_inbound
@@ -34,6 +41,7 @@ from intake.pipeline import SubmitOutcome
 log = logging.getLogger(__name__)
 
 Submit = Callable[[InboundMessage], SubmitOutcome]
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class SmtpSettings(BaseModel):
@@ -50,12 +58,31 @@ class SmtpSettings(BaseModel):
     max_connections: int = 100
     # Messages per client IP per minute; past it, 421 asks the client to come back later.
     max_messages_per_minute: int = 120
+    # Our own relays (Postfix in front): addresses or CIDR networks. Exempt from the per-IP limit, and
+    # the only peers whose Authentication-Results are kept (RFC 8601 section 5). Default: none.
+    trusted_relays: tuple[Network, ...] = ()
     # A certificate and key enable STARTTLS (RFC 3207); ``tls_context`` is built from them unless given.
     tls_cert: Path | None = None
     tls_key: Path | None = None
     tls_context: ssl.SSLContext | None = Field(default=None, exclude=True)
     require_starttls: bool = False
     timeout: float = 300.0
+
+    @field_validator("trusted_relays", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            return value
+        networks: list[Network] = []
+        for item in value:
+            try:
+                # strict: "10.0.0.1/8" (host bits set) is refused rather than read as all of 10/8
+                networks.append(item if isinstance(item, Network) else ipaddress.ip_network(str(item).strip()))
+            except ValueError as exc:
+                raise ValueError(f"trusted_relays: {item!r} is not an IP address or CIDR network ({exc})") from exc
+        return tuple(networks)
 
     @model_validator(mode="after")
     def _load_certificate(self) -> Self:
@@ -80,6 +107,19 @@ def accepts(patterns: tuple[str, ...], address: str) -> bool:
         if addr == p:
             return True
     return False
+
+
+def is_trusted_peer(settings: SmtpSettings, peer: object) -> bool:
+    """Whether ``peer`` (aiosmtpd's ``session.peer``, a socket address) is one of ``trusted_relays``."""
+    if not settings.trusted_relays or not isinstance(peer, tuple | list) or not peer:
+        return False
+    try:
+        address = ipaddress.ip_address(str(peer[0]))
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # an IPv4 relay on a dual-stack listener
+    return any(address in network for network in settings.trusted_relays)
 
 
 @dataclass
@@ -119,7 +159,8 @@ class IntakeHandler:
         self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
     ) -> str:
         client = str(session.peer[0]) if session.peer else "?"
-        if not self.rate.allow(client):
+        # A trusted relay forwards everyone's mail from one address and has limits of its own.
+        if not is_trusted_peer(self.settings, session.peer) and not self.rate.allow(client):
             log.warning("smtp: rate limit for client %s", client)
             return "421 4.7.0 Too many messages from your address, try again later"
         envelope.mail_from = address
@@ -145,7 +186,12 @@ class IntakeHandler:
         try:
             loop = asyncio.get_running_loop()
             outcome = await loop.run_in_executor(
-                self.executor, self._process, raw, envelope.mail_from or "", tuple(envelope.rcpt_tos)
+                self.executor,
+                self._process,
+                raw,
+                envelope.mail_from or "",
+                tuple(envelope.rcpt_tos),
+                is_trusted_peer(self.settings, session.peer),
             )
         except TransientError:
             return "451 4.3.0 Temporary failure storing the message, try again later"
@@ -164,7 +210,7 @@ class IntakeHandler:
             return f"250 2.0.0 Ok: ticket {outcome.ticket_number}"
         return f"250 2.0.0 Ok: {outcome.status}"
 
-    def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...]) -> SubmitOutcome:
+    def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...], trusted: bool) -> SubmitOutcome:
         envelope_from = "" if mail_from in ("", "<>") else mail_from.strip("<>").lower()
         parsed = parse_email(raw, envelope_from=envelope_from)
         if not parsed.from_addr and envelope_from:
@@ -172,6 +218,13 @@ class IntakeHandler:
             # message still becomes a ticket instead of being dropped as machine mail.
             parsed = replace(parsed, from_addr=envelope_from)
         msg = to_inbound(parsed, raw)
+        if not trusted and msg.authentication_results:
+            # Not our border MTA: whatever Authentication-Results it sent, the sender may have written
+            # them, so none reach intake (RFC 8601 sections 5 and 7.1). From a trusted relay they all
+            # go on, and privacy.evidence counts only the topmost one with our authserv-id.
+            log.debug("smtp: %d Authentication-Results dropped: peer is not a trusted relay",
+                      len(msg.authentication_results))
+            msg = replace(msg, authentication_results=())
         if not envelope_from and not msg.auto_submitted:
             # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
             msg = replace(msg, auto_submitted=True, auto_reason="null reverse-path")

@@ -1,12 +1,19 @@
 """Identity evidence of an e-mail: the ``Authentication-Results`` our own mail server added (RFC 8601).
 
 A ``From:`` header proves nothing by itself. The operator's MTA checks SPF, DKIM and DMARC and
-records the outcome in an ``Authentication-Results`` header under its own authserv-id. Only that
-MTA's header(s) count, and only the topmost run of them (RFC 8601 section 5: a border MTA removes or
-renames headers that claim its authserv-id, so a header further down with our id, or any header with
-another id, may have been written by the sender). A DMARC pass whose ``header.from`` domain is the
-domain of the sender's address is evidence that the mail came from that domain; anything else (DMARC
-fail, none, a different domain, no header from our MTA) is not, and a fail is treated as spoofing.
+records the outcome in an ``Authentication-Results`` header under its own authserv-id, prepended to
+the message as it crosses our border. Only the single topmost Authentication-Results header counts,
+and only when it carries our authserv-id: every header below it was in the message before our MTA
+saw it, and a sender can write our authserv-id as easily as any other (RFC 8601 section 5: a border
+MTA must remove or ignore headers that claim its authserv-id; section 7.1: forged header fields).
+Our MTA may strip those forgeries, but nothing here relies on it. A header with our id further down,
+or a header with another id on top, is not evidence. A DMARC pass whose ``header.from`` domain is
+the domain of the sender's address is evidence that the mail came from that domain; anything else
+(DMARC fail, none, a different domain, no header from our MTA) is not, and a fail is treated as
+spoofing.
+
+Which headers reach ``assess`` at all is the adapter's decision (``[smtp] trusted_relays``, an IMAP
+mailbox's ``trust_authentication_results``): from a peer that is not our border there are none.
 """
 
 from __future__ import annotations
@@ -102,15 +109,29 @@ def parse(header: str) -> AuthResults | None:
     return AuthResults(head[0].lower(), tuple(results))
 
 
-def ours(headers: Sequence[str], authserv_id: str) -> list[AuthResults]:
-    """The topmost consecutive headers carrying our authserv-id (headers are in message order)."""
-    found: list[AuthResults] = []
-    for header in headers:
-        parsed = parse(header)
-        if parsed is None or parsed.authserv_id != authserv_id.lower():
-            break
-        found.append(parsed)
-    return found
+def topmost(headers: Sequence[str], authserv_id: str) -> AuthResults | None:
+    """The topmost Authentication-Results header (headers in message order), when it is ``authserv_id``'s.
+
+    Only the first header can be the border's own: it prepends its verdict, so whatever lies below,
+    even a header claiming the same authserv-id right under it, came with the message (RFC 8601
+    sections 5 and 7.1). A malformed or foreign header on top means no evidence at all.
+    """
+    if not headers:
+        return None
+    parsed = parse(headers[0])
+    if parsed is None or parsed.authserv_id != authserv_id.lower():
+        return None
+    return parsed
+
+
+def relabel(header: str, authserv_id: str) -> str:
+    """``header`` (one Authentication-Results value) as written under ``authserv_id``, comments dropped.
+
+    For an adapter whose border writes another authserv-id than ours (an IMAP provider): once it has
+    picked the one header it trusts, it hands that verdict on as our border's.
+    """
+    parts = _split(_strip_comments(" ".join(header.split())))
+    return "; ".join([authserv_id, *parts[1:]])
 
 
 def _domain(address: str) -> str:
@@ -122,16 +143,18 @@ def assess(headers: Sequence[str], authserv_id: str | None, sender: str) -> Mail
     if not authserv_id:
         return MailEvidence.NONE
     domain = _domain(sender)
+    results = topmost(headers, authserv_id)
+    if results is None:
+        return MailEvidence.NONE
     verdict = MailEvidence.NONE
-    for results in ours(headers, authserv_id):
-        for info in results.results:
-            if info.method != "dmarc":
-                continue
-            header_from = info.properties.get("header.from", "").lower().rstrip(".")
-            if info.result == "pass" and header_from == domain and domain:
-                if verdict is MailEvidence.NONE:
-                    verdict = MailEvidence.DMARC_PASS
-            elif info.result in ("fail", "pass"):
-                # A fail, or a pass for a different domain than the one the sender shows.
-                return MailEvidence.SPOOFED
+    for info in results.results:
+        if info.method != "dmarc":
+            continue
+        header_from = info.properties.get("header.from", "").lower().rstrip(".")
+        if info.result == "pass" and header_from == domain and domain:
+            if verdict is MailEvidence.NONE:
+                verdict = MailEvidence.DMARC_PASS
+        elif info.result in ("fail", "pass"):
+            # A fail, or a pass for a different domain than the one the sender shows.
+            return MailEvidence.SPOOFED
     return verdict

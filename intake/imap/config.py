@@ -1,14 +1,17 @@
 """One watched IMAP mailbox's settings, and the checks that refuse unsafe or impossible ones before any
 connection is made (clear text off loopback, two credentials, folders that collide, an IDLE longer
-than RFC 2177 allows)."""
+than RFC 2177 allows), and which of a message's Authentication-Results this mailbox vouches for."""
 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+
+from privacy.evidence import relabel, topmost
 
 TlsMode = Literal["ssl", "starttls", "plain"]
 AfterCommit = Literal["move", "seen"]
@@ -63,6 +66,11 @@ class ImapMailboxConfig(BaseModel):
     read_timeout: float = Field(default=120.0, gt=0)
     backoff_initial: float = Field(default=1.0, gt=0)
     backoff_max: float = Field(default=300.0, gt=0)
+    # The mailbox's provider checked SPF/DKIM/DMARC and wrote the topmost Authentication-Results
+    # header under ``authserv_id`` (default: the ``[privacy] authserv_id``). Off by default: nothing
+    # in the message is then taken as identity evidence (RFC 8601 section 5, section 7.1).
+    trust_authentication_results: bool = False
+    authserv_id: str | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -77,7 +85,24 @@ class ImapMailboxConfig(BaseModel):
             raise ValueError("folder, processed_folder and quarantine_folder must differ")
         if self.backoff_max < self.backoff_initial:
             raise ValueError("backoff_max must be >= backoff_initial")
+        if self.authserv_id is not None and (len(self.authserv_id.split()) != 1 or ";" in self.authserv_id):
+            raise ValueError("authserv_id must be one authserv-id token, e.g. mx.example.com")
         return self
+
+    def authentication_results(self, headers: Sequence[str], our_authserv_id: str | None) -> tuple[str, ...]:
+        """The Authentication-Results intake may use: the provider's topmost header, or nothing.
+
+        Only the border that delivered into this mailbox can have written the topmost header; any
+        below it came with the message and may be the sender's, whatever authserv-id it claims
+        (RFC 8601 section 5; section 7.1 on forged header fields). The verdict is handed on under our
+        authserv-id, so the privacy side has one rule for every channel.
+        """
+        if not self.trust_authentication_results or not our_authserv_id:
+            return ()
+        theirs = self.authserv_id or our_authserv_id
+        if topmost(headers, theirs) is None:
+            return ()
+        return (relabel(headers[0], our_authserv_id),)
 
     @property
     def effective_port(self) -> int:
