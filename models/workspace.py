@@ -1,4 +1,5 @@
-"""Tables of the agents' workspace: agents, their sessions and API tokens, canned replies, due times.
+"""Tables of the agents' workspace: agents, their sessions, API tokens and login attempts, canned replies, due
+times.
 
 Secrets are never stored: passwords as argon2id hashes, session cookies and API tokens as SHA-256
 digests of high-entropy random values (a leaked table does not let anyone log in).
@@ -63,6 +64,28 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class LoginAttempt(Base):
+    """A login attempt that has not (yet) succeeded: the failed-login limit counts these rows.
+
+    The row is written before the password is checked (``tickets.accounts.login``) and deleted when the
+    login succeeds, so every attempt in flight counts, in every process on the database. Neither the
+    typed name nor the client address rests here: both are keyed digests (HMAC-SHA256), enough to count
+    by; rows older than the limit's window are deleted as new attempts come in.
+    """
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_account_at", "account", "at"),
+        Index("ix_login_attempts_client_at", "client", "at"),
+        Index("ix_login_attempts_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    client: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Macro(Base):

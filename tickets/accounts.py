@@ -1,5 +1,7 @@
-"""Agent accounts: passwords, browser sessions, API tokens and the login rate limit.
+"""Agent accounts: user names, passwords, browser sessions, API tokens and the login limit.
 
+User names have one normal form (``normalise_username``) wherever a name comes in: agent creation,
+lookup, login and its limit, so ``" bob"``, ``"bob "`` and ``"BOB"`` are one account and one counter.
 Passwords are hashed with argon2id (RFC 9106) through argon2-cffi's defaults, re-hashed on login when
 those defaults grow. Session cookies and API tokens are 256-bit random values (``secrets``); only
 their SHA-256 digest is stored, which is enough for values with that much entropy (no slow hash
@@ -9,24 +11,31 @@ needed, unlike passwords).
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
-import threading
-import time
-from collections import deque
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from models import Agent, AgentSession, ApiToken, Role, utcnow
+from models import Agent, AgentSession, ApiToken, Role, keys, utcnow
+from models.workspace import LoginAttempt
+
+if TYPE_CHECKING:
+    from tickets.store import TicketStore
+
+log = logging.getLogger(__name__)
 
 _hasher = PasswordHasher()
 # Verified when a username does not exist, so that a wrong name costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("not a password")
 MIN_PASSWORD_LENGTH = 10
+MAX_USERNAME_LENGTH = 64
 SESSION_LIFETIME = timedelta(hours=12)
 
 
@@ -58,13 +67,32 @@ def _check_password(password: str) -> None:
         raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
 
 
+def normalise_username(name: str) -> str:
+    """The one form of a user name that is stored, looked up and counted.
+
+    NFKC folds width and compatibility variants (``ｂｏｂ`` is ``bob``), surrounding whitespace goes,
+    case is folded, and NFKC again because case folding can undo it: the Unicode Standard's
+    compatibility caseless matching (section 3.13), and the width and case mapping RFC 8265's
+    UsernameCaseMapped profile (PRECIS) applies before user names are compared.
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).strip().casefold())
+
+
+def _check_username(name: str) -> None:
+    if not name or len(name) > MAX_USERNAME_LENGTH:
+        raise AccountError(f"a username needs 1 to {MAX_USERNAME_LENGTH} characters")
+    # RFC 8265 builds user names on RFC 8264's IdentifierClass: no spaces, controls, format or
+    # unassigned characters, so two names never differ only by something a person cannot see.
+    if any(unicodedata.category(c)[0] in "CZ" for c in name):
+        raise AccountError("a username cannot contain spaces or control characters")
+
+
 def add_agent(
     session: Session, username: str, password: str, *, display_name: str | None = None,
     role: Role = Role.AGENT, email: str | None = None,
 ) -> Agent:
-    username = username.strip().lower()
-    if not username or len(username) > 64:
-        raise AccountError("a username needs 1 to 64 characters")
+    username = normalise_username(username)
+    _check_username(username)
     _check_password(password)
     if session.scalars(select(Agent.id).where(Agent.username == username)).first() is not None:
         raise AccountError(f"agent {username!r} exists")
@@ -76,7 +104,7 @@ def add_agent(
 
 
 def agent_by_username(session: Session, username: str) -> Agent | None:
-    return session.scalars(select(Agent).where(Agent.username == username.strip().lower())).first()
+    return session.scalars(select(Agent).where(Agent.username == normalise_username(username))).first()
 
 
 def set_active(session: Session, username: str, active: bool) -> Agent:
@@ -101,28 +129,20 @@ def reset_password(session: Session, username: str, password: str) -> Agent:
     return agent
 
 
-def authenticate(session: Session, username: str, password: str) -> Agent | None:
-    """The active agent with this password, or None. Only reads: the costly hash check never runs
-    inside a write transaction (on SQLite that would hold the single write lock)."""
-    agent = agent_by_username(session, username)
+def _password_matches(password_hash: str | None, password: str) -> bool:
+    # A missing account costs one hash check too, so a wrong name takes as long as a wrong password.
     try:
-        _hasher.verify(agent.password_hash if agent else _DUMMY_HASH, password)
+        return bool(_hasher.verify(password_hash or _DUMMY_HASH, password)) and password_hash is not None
     except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(session: Session, username: str, password: str) -> Agent | None:
+    """The active agent with this password, or None; no limit (``login`` is the limited way in)."""
+    agent = agent_by_username(session, username)
+    if not _password_matches(agent.password_hash if agent else None, password):
         return None
-    if agent is None or not agent.active:
-        return None
-    return agent
-
-
-def needs_rehash(agent: Agent) -> bool:
-    """True when argon2-cffi's parameters grew since the hash was made (re-hash at the next login)."""
-    return _hasher.check_needs_rehash(agent.password_hash)
-
-
-def rehash(session: Session, agent_id: int, password: str) -> None:
-    agent = session.get(Agent, agent_id)
-    if agent is not None:
-        agent.password_hash = _hasher.hash(password)
+    return agent if agent is not None and agent.active else None
 
 
 # --- sessions -----------------------------------------------------------------------------------
@@ -198,42 +218,106 @@ def token_stale(session: Session, token: str, *, every: timedelta = timedelta(mi
     return last is None or last < utcnow() - every
 
 
-# --- login rate limit ---------------------------------------------------------------------------
+# --- login and its limit -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
 class LoginLimiter:
-    """Failed logins per username and per client address in a sliding window (OWASP ASVS 2.2.1).
+    """Failed logins per account name and per client address in a sliding window.
 
-    Kept in the process's memory: with several ``serve`` processes each counts on its own, so the
-    effective limit is per process; a restart forgets the counts.
+    OWASP ASVS 4.0 V2.2.1 and the OWASP Authentication Cheat Sheet ("Protect against automated
+    attacks"): a few guesses per account, more per address (an office behind one NAT), counted in the
+    database so every ``serve`` process sees the same count. An attempt is reserved (``reserve``)
+    before its password is checked: a burst of parallel guesses cannot all pass a check made before
+    any of them was counted. Unknown names are counted like known ones, so a refusal does not tell
+    which accounts exist.
     """
 
-    def __init__(self, *, per_user: int = 5, per_client: int = 20, window: float = 900.0) -> None:
-        self.per_user, self.per_client, self.window = per_user, per_client, window
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+    per_account: int = 5
+    per_client: int = 20
+    window: timedelta = timedelta(minutes=15)
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
+    def reserve(self, session: Session, account: str, client: str) -> bool:
+        """Count this attempt, in the caller's write transaction, unless a limit is reached (False)."""
+        now = utcnow()
+        since = now - self.window
+        _serialise(session, account, client)
+        # Old rows go in small batches; SKIP LOCKED (PostgreSQL) so sweeps never wait on one another.
+        stale = select(LoginAttempt.id).where(LoginAttempt.at < since).limit(100).with_for_update(skip_locked=True)
+        session.execute(delete(LoginAttempt).where(LoginAttempt.id.in_(stale.scalar_subquery())))
+        recent = select(func.count()).select_from(LoginAttempt).where(LoginAttempt.at >= since)
+        if (session.scalar(recent.where(LoginAttempt.account == account)) or 0) >= self.per_account:
+            return False
+        if (session.scalar(recent.where(LoginAttempt.client == client)) or 0) >= self.per_client:
+            return False
+        session.add(LoginAttempt(account=account, client=client, at=now))
+        session.flush()
+        return True
 
-    def blocked(self, username: str, client: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            return (len(self._recent("u:" + username.lower(), now)) >= self.per_user
-                    or len(self._recent("c:" + client, now)) >= self.per_client)
 
-    def failed(self, username: str, client: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            self._recent("u:" + username.lower(), now).append(now)
-            self._recent("c:" + client, now).append(now)
+def _serialise(session: Session, *keys: str) -> None:
+    """Make count-then-insert atomic for these keys.
 
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop("u:" + username.lower(), None)
+    SQLite: nothing to do, the store's write transactions begin IMMEDIATE and hold the database's one
+    write lock (``models.db``). PostgreSQL: under READ COMMITTED two transactions would both count
+    before either inserted, so each takes a transaction-scoped advisory lock per key (an unknown name
+    or an address has no row to ``SELECT ... FOR UPDATE``), always in ascending order so two attempts
+    can never wait on each other in a circle.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for lock in sorted({int.from_bytes(bytes.fromhex(k)[:8], "big", signed=True) for k in keys}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
+
+
+def _keyed(kind: str, value: str) -> str:
+    # Neither the typed name (perhaps a mistyped password) nor the address rests in the table: a digest
+    # under the deployment key (models.keys), which every process on one database shares.
+    return keys.digest(f"login-{kind}", value)
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    outcome: Literal["ok", "wrong", "blocked"]
+    # The account the typed name names, whatever the outcome (for the audit trail), else None.
+    agent_id: int | None = None
+    session_token: str | None = None
+
+
+def login(
+    ts: TicketStore, username: str, password: str, *, client: str, limiter: LoginLimiter,
+    lifetime: timedelta = SESSION_LIFETIME,
+) -> LoginResult:
+    """Log in with a name and a password from ``client`` (the peer address), within ``limiter``.
+
+    Three short steps: reserve the attempt (one write transaction), check the password outside any
+    transaction (argon2 is slow on purpose, and on SQLite a write transaction holds the one write
+    lock), then on success clear the account's failures and open the session.
+    """
+    name = normalise_username(username)
+    account = _keyed("account", name)
+    with ts.writing() as session:
+        agent = session.scalars(select(Agent).where(Agent.username == name)).first()
+        agent_id, password_hash = (agent.id, agent.password_hash) if agent is not None else (None, None)
+        active = agent is not None and agent.active
+        reserved = limiter.reserve(session, account, _keyed("client", client))
+    if not reserved:
+        log.info("accounts: login refused by the limit agent=%s", agent_id)
+        return LoginResult("blocked", agent_id)
+    if not _password_matches(password_hash, password) or not active:
+        log.info("accounts: login failed agent=%s", agent_id)
+        return LoginResult("wrong", agent_id)
+    with ts.writing() as session:
+        fresh = session.get(Agent, agent_id)
+        if fresh is None or not fresh.active or fresh.password_hash != password_hash:
+            return LoginResult("wrong", agent_id)  # disabled or given a new password meanwhile
+        # A successful login ends the account's count; other names' failures from this address stay.
+        session.execute(delete(LoginAttempt).where(LoginAttempt.account == account))
+        if _hasher.check_needs_rehash(fresh.password_hash):
+            fresh.password_hash = _hasher.hash(password)
+        token = open_session(session, fresh, lifetime=lifetime)
+    log.info("accounts: login agent=%s", agent_id)
+    return LoginResult("ok", agent_id, token)
 
 
 def list_agents(session: Session) -> list[Agent]:

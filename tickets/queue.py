@@ -68,12 +68,20 @@ def _encode(at: datetime, ticket_id: int) -> str:
     return base64.urlsafe_b64encode(json.dumps([at.isoformat(), ticket_id]).encode()).decode().rstrip("=")
 
 
+_MAX_ROW_ID = 2**63 - 1
+
+
 def _decode(cursor: str) -> tuple[datetime, int]:
+    """The (time, id) a cursor names; ``ValueError`` for anything we did not issue (a cursor comes back
+    from the client: an id beyond 64 bits or a time without a zone would fail in the database)."""
     try:
         at, ticket_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(at), int(ticket_id)
+        moment, row_id = datetime.fromisoformat(at), int(ticket_id)
     except (ValueError, TypeError) as exc:
         raise ValueError("bad cursor") from exc
+    if moment.tzinfo is None or not 0 <= row_id <= _MAX_ROW_ID:
+        raise ValueError("bad cursor")
+    return moment, row_id
 
 
 def view_filter(view: View, *, agent_id: int | None, channel: str | None = None) -> list[ColumnElement[bool]]:

@@ -25,6 +25,7 @@ from web.workspace import Workspace
 log = logging.getLogger(__name__)
 
 
+# What a row id can be in the store (PostgreSQL bigint, SQLite INTEGER).
 def load_ticket(session: Session, number: int) -> Ticket:
     """A ticket to read (the pages and the API); writes go through ``tickets.guards.load_for_write``."""
     ticket = store.ticket_by_number(session, number)
@@ -69,7 +70,7 @@ def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, tex
     with _acting(ts, number, version) as (session, ticket):
         message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws),
                                 identity=ws.identity, available_channels=ws.available_channels)
-        result = {"message_id": message.id, "external_id": message.external_id, "channel": message.channel,
+        result = {"message_id": message.id, "external_id": message.mail_ref, "channel": message.channel,
                   "ticket_number": ticket.number, "status": str(ticket.status)}
     log.info("web: reply ticket=%s message=%s agent=%s", number, result["message_id"], who.agent_id)
     if ws.wake_outbox is not None:
@@ -122,12 +123,19 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
         e.message_id: e for e in session.scalars(select(OutboxEntry).where(OutboxEntry.ticket_id == ticket.id))
         if e.message_id is not None
     }
+    senders = {c.id: c for c in session.scalars(select(Contact).where(
+        Contact.id.in_({m.contact_id for m in ticket.messages if m.contact_id is not None})))}
     thread = []
     for m in ticket.messages:
         entry = deliveries.get(m.id)
         author = agents[m.author_id].display_name if m.author_id in agents else None
+        sender = senders.get(m.contact_id) if m.direction == Direction.IN and m.contact_id is not None else None
         thread.append({"m": m, "author": author, "delivery": entry, "auto": m.auto_submitted,
-                       "kind": "note" if m.direction == Direction.NOTE else str(m.direction)})
+                       "kind": "note" if m.direction == Direction.NOTE else str(m.direction),
+                       # Who wrote it: the contact's address (kept data), and whether that is someone
+                       # other than the ticket's own contact or customer.
+                       "sender": sender.address if sender else None,
+                       "other_sender": sender is not None and not store.may_continue(ticket, sender)})
     events = list(session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id)
                                   .order_by(TicketEvent.id)))
     customer = session.get(Customer, ticket.customer_id) if ticket.customer_id else None

@@ -2,7 +2,17 @@
 
 Authenticated by a bearer token (per-agent API tokens, or the deployment's global token), or by a
 browser session plus ``X-CSRF-Token`` on writes. Its OpenAPI document is served at
-``/api/openapi.json`` to authenticated callers.
+``/api/openapi.json`` to authenticated callers, and it is the contract (checked by schemathesis in
+``tests/web/test_api_contract.py``):
+
+- every integer that names a row (ticket numbers, agent ids, versions, cursors) is bounded (``MAX_ID``),
+  so an out-of-range value is a 422 (or a 404), never a database error;
+- types are JSON Schema's: an integer is a number without a fraction (``5`` or ``5.0``), never
+  ``false`` or ``"5"``; a boolean is ``true`` or ``false``, never ``0`` (a 422, not a coerced value);
+- a note or a reply must hold something other than whitespace (the ``pattern`` of ``text`` spells out
+  which characters count as whitespace); whitespace-only text is a 422;
+- query parameters are absent or a value, never null (a query string cannot say null);
+- every status code a route can answer is declared in ``responses``.
 """
 
 from __future__ import annotations
@@ -10,16 +20,73 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, HTTPException, Path, Query, Request, status
+from pydantic import BaseModel, BeforeValidator, Field, StrictBool, WithJsonSchema
 
-from models import Priority, Ticket, TicketStatus
+from models import Direction, Priority, Ticket, TicketStatus
 from tickets import accounts, queue, search, store
 from web import actions
 from web.auth import AdminApi, ApiPrincipal
 from web.workspace import ticket_store, workspace
 
-router = APIRouter(prefix="/api", tags=["tickets"])
+# Row ids are 64-bit signed integers on PostgreSQL (bigint) and SQLite (INTEGER); nothing larger can
+# name a row, and SQLite refuses to even compare with it (OverflowError: the review's 500s). The API
+# bounds them tighter, to the integers JSON carries exactly (I-JSON, RFC 7493 section 2.2: up to
+# 2**53 - 1): a JavaScript client could not tell larger ids apart, and FastAPI's OpenAPI model keeps
+# bounds as floats, in which 2**63 - 1 would be published as 2**63.
+MAX_ID = 2**53 - 1
+# Python's whitespace (str.isspace, what the store strips) and ECMAScript's (U+FEFF), spelled out: a
+# pattern's ``\s`` means different sets in Python, JSON Schema (ECMAScript) and pydantic (Rust), and
+# U+0085 is whitespace to Python but not to ECMAScript. NUL is refused too (PostgreSQL text cannot hold it).
+_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+NOT_BLANK = f"^[^\\x00]*[^\\x00{_SPACE}][^\\x00]*$"
+NO_NUL = "^[^\\x00]*$"
+# A ``next_cursor`` we handed out: base64url of a JSON array, so it starts with ``WyI`` (``["``).
+CURSOR = "^(WyI[A-Za-z0-9_-]*)?$"
+
+
+def _json_integer(value: object) -> object:
+    """JSON Schema's integer (2020-12 validation, section 6.1.1): any number with a zero fractional part.
+
+    pydantic's lax ``int`` would also take ``"5"`` and ``true`` (the review's ``"version": false``
+    was accepted), its strict ``int`` refuses ``5.0``, which the document calls an integer.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a JSON integer")
+    return value
+
+
+TicketNumber = Annotated[int, Path(ge=1, le=MAX_ID, description="the ticket's number, e.g. 100042")]
+RowIdIn = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
+VersionIn = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_json_integer)]
+Version = Annotated[VersionIn | None, Field(description="the ticket version you saw; 409 when it changed since")]
+
+
+class Problem(BaseModel):
+    """What an error answer carries (FastAPI's HTTPException body)."""
+
+    detail: str
+
+
+_WHY = {
+    400: "refused: the action cannot be done as asked (e.g. an inactive agent, a bad cursor), or the body is "
+         "not JSON",
+    401: "no API token or session, or a wrong one",
+    403: "your role does not allow this, or a session write without its X-CSRF-Token",
+    404: "no such ticket",
+    409: "the ticket changed since the version you sent, or its channel has no sender",
+    423: "the ticket is read-only: its processing is restricted (art. 18 GDPR, RFC 4918 section 11.3)",
+    503: "the scrubber is not loaded, so no text can be stored",
+}
+
+
+def answers(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses`` of a route: each status code it can answer besides success and 422."""
+    return {code: {"model": Problem, "description": _WHY[code]} for code in codes}
+
+
+_WRITE = (400, 403, 404, 409, 423)
+router = APIRouter(prefix="/api", tags=["tickets"], responses=answers(401))
 
 
 class TicketOut(BaseModel):
@@ -75,28 +142,29 @@ class TicketPage(BaseModel):
 
 
 class TextIn(BaseModel):
-    text: str = Field(min_length=1, max_length=100_000)
-    version: int | None = Field(None, description="the ticket version you saw; 409 when it changed since")
+    text: str = Field(min_length=1, max_length=100_000, pattern=NOT_BLANK, description=(
+        "the text; it must hold something other than whitespace (text of only whitespace is a 422)"))
+    version: Version = None
 
 
 class AssignIn(BaseModel):
-    agent_id: int | None = Field(None, description="the agent, or null to unassign")
-    me: bool = Field(False, description="assign to the calling agent")
-    version: int | None = None
+    agent_id: RowIdIn | None = Field(None, description="the agent, or null to unassign")
+    me: StrictBool = Field(False, description="assign to the calling agent (agent_id is then ignored)")
+    version: Version = None
 
 
 class StatusIn(BaseModel):
     status: TicketStatus
-    version: int | None = None
+    version: Version = None
 
 
 class PriorityIn(BaseModel):
     priority: Priority
-    version: int | None = None
+    version: Version = None
 
 
 class MergeIn(BaseModel):
-    into: int = Field(description="number of the ticket that receives the messages")
+    into: RowIdIn = Field(description="number of the ticket that receives the messages")
 
 
 class MeOut(BaseModel):
@@ -111,17 +179,21 @@ def me(who: ApiPrincipal) -> MeOut:
     return MeOut(agent_id=who.agent_id, username=who.username, display_name=who.display_name, role=who.role)
 
 
-@router.get("/tickets")
+@router.get("/tickets", responses=answers(400))
 def list_tickets(
     request: Request, who: ApiPrincipal,
-    view: queue.View | None = None,
-    status_: Annotated[TicketStatus | None, Query(alias="status")] = None,
+    view: Annotated[queue.View | None, WithJsonSchema({"type": "string", "enum": [v.value for v in queue.View]}),
+                    Query()] = None,
+    status_: Annotated[TicketStatus | None, WithJsonSchema({"type": "string", "enum": [s.value for s in TicketStatus]}),
+                       Query(alias="status")] = None,
     sort: queue.Sort = queue.Sort.ACTIVITY,
-    channel: str | None = None,
-    q: Annotated[str | None, Query(description="full-text search over subject and scrubbed text")] = None,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    channel: Annotated[str, Query(max_length=32, pattern=NO_NUL)] = "",
+    q: Annotated[str, Query(max_length=500, pattern=NO_NUL,
+                            description="full-text search over subject and scrubbed text")] = "",
+    cursor: Annotated[str, Query(max_length=500, pattern=CURSOR, description="next_cursor of the previous page")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    before: Annotated[int | None, Query(description="legacy keyset cursor: tickets with a smaller id")] = None,
+    before: Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID}),
+                      Query(ge=1, le=MAX_ID, description="legacy keyset cursor: tickets with a smaller id")] = None,
 ) -> TicketPage:
     with ticket_store(request).reading() as session:
         if before is not None or status_ is TicketStatus.CLOSED:
@@ -132,8 +204,8 @@ def list_tickets(
                           else queue.View.ALL)
         ids = search.matching_ticket_ids(session, q) if q and q.strip() else None
         try:
-            result = queue.list_queue(session, chosen, agent_id=who.agent_id, channel=channel, sort=sort,
-                                      cursor=cursor, limit=limit, ticket_ids=ids)
+            result = queue.list_queue(session, chosen, agent_id=who.agent_id, channel=channel or None, sort=sort,
+                                      cursor=cursor or None, limit=limit, ticket_ids=ids)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
         rows_out = [TicketOut.of_row(r) for r in result.rows]
@@ -142,13 +214,14 @@ def list_tickets(
 
 
 @router.get("/queue/counts")
-def queue_counts(request: Request, who: ApiPrincipal, channel: str | None = None) -> dict[str, int | None]:
+def queue_counts(request: Request, who: ApiPrincipal,
+                 channel: Annotated[str, Query(max_length=32, pattern=NO_NUL)] = "") -> dict[str, int | None]:
     with ticket_store(request).reading() as session:
-        return queue.counts(session, agent_id=who.agent_id, channel=channel)
+        return queue.counts(session, agent_id=who.agent_id, channel=channel or None)
 
 
-@router.get("/tickets/{number}")
-def get_ticket(request: Request, number: int, who: ApiPrincipal) -> TicketDetail:
+@router.get("/tickets/{number}", responses=answers(404))
+def get_ticket(request: Request, number: TicketNumber, who: ApiPrincipal) -> TicketDetail:
     with ticket_store(request).reading() as session:
         ticket = actions.load_ticket(session, number)
         return TicketDetail(
@@ -157,7 +230,8 @@ def get_ticket(request: Request, number: int, who: ApiPrincipal) -> TicketDetail
                 MessageOut(
                     id=m.id, direction=m.direction, channel=m.channel, subject=m.subject, text=m.text, lang=m.lang,
                     author_id=m.author_id, redactions=m.redactions, received_at=m.received_at,
-                    external_id=m.external_id if m.channel == "email" else None,
+                    # Our own Message-IDs only: a customer's may carry anything and is not kept in clear.
+                    external_id=m.mail_ref if m.channel == "email" and m.direction != Direction.IN else None,
                     attachments=[
                         {"filename": a.filename, "content_type": a.content_type, "size": a.size,
                          "sha256": a.sha256, "stored": a.stored, "note": a.note}
@@ -169,39 +243,39 @@ def get_ticket(request: Request, number: int, who: ApiPrincipal) -> TicketDetail
         )
 
 
-@router.post("/tickets/{number}/reply", status_code=status.HTTP_201_CREATED)
-def reply(request: Request, number: int, body: TextIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/reply", status_code=status.HTTP_201_CREATED, responses=answers(*_WRITE, 503))
+def reply(request: Request, number: TicketNumber, body: TextIn, who: ApiPrincipal) -> dict[str, Any]:
     """Reply on the ticket's channel (e-mail for web-form tickets); 409 when the channel has no sender."""
     return actions.reply(ticket_store(request), workspace(request), who, number, body.text, body.version)
 
 
-@router.post("/tickets/{number}/notes", status_code=status.HTTP_201_CREATED)
-def add_note(request: Request, number: int, body: TextIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/notes", status_code=status.HTTP_201_CREATED, responses=answers(*_WRITE, 503))
+def add_note(request: Request, number: TicketNumber, body: TextIn, who: ApiPrincipal) -> dict[str, Any]:
     return actions.note(ticket_store(request), workspace(request), who, number, body.text)
 
 
-@router.post("/tickets/{number}/assign")
-def assign(request: Request, number: int, body: AssignIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/assign", responses=answers(*_WRITE))
+def assign(request: Request, number: TicketNumber, body: AssignIn, who: ApiPrincipal) -> dict[str, Any]:
     agent_id = who.agent_id if body.me else body.agent_id
     return actions.assign(ticket_store(request), who, number, agent_id, body.version)
 
 
-@router.post("/tickets/{number}/status")
-def set_status(request: Request, number: int, body: StatusIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/status", responses=answers(*_WRITE))
+def set_status(request: Request, number: TicketNumber, body: StatusIn, who: ApiPrincipal) -> dict[str, Any]:
     return actions.set_status(ticket_store(request), number, body.status, body.version)
 
 
-@router.post("/tickets/{number}/priority")
-def set_priority(request: Request, number: int, body: PriorityIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/priority", responses=answers(*_WRITE))
+def set_priority(request: Request, number: TicketNumber, body: PriorityIn, who: ApiPrincipal) -> dict[str, Any]:
     return actions.set_priority(ticket_store(request), number, body.priority, body.version)
 
 
-@router.post("/tickets/{number}/merge")
-def merge(request: Request, number: int, body: MergeIn, who: ApiPrincipal) -> dict[str, Any]:
+@router.post("/tickets/{number}/merge", responses=answers(*_WRITE))
+def merge(request: Request, number: TicketNumber, body: MergeIn, who: ApiPrincipal) -> dict[str, Any]:
     return actions.merge(ticket_store(request), number, body.into)
 
 
-@router.get("/agents", tags=["admin"])
+@router.get("/agents", tags=["admin"], responses=answers(403))
 def list_agents(request: Request, who: AdminApi) -> list[dict[str, Any]]:
     with ticket_store(request).reading() as session:
         return [{"id": a.id, "username": a.username, "display_name": a.display_name, "role": a.role,

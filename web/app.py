@@ -18,9 +18,12 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
@@ -40,6 +43,27 @@ _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+
+
+def _integral(node: Any) -> Any:
+    """The document with the bounds of integer schemas as integers (FastAPI's OpenAPI model turns
+    ``le=5`` into ``5.0``; every bound we set is exactly representable, see ``web.api.MAX_ID``)."""
+    if isinstance(node, list):
+        return [_integral(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _integral(value) for key, value in node.items()}
+    if out.get("type") == "integer":
+        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            if isinstance(out.get(key), float) and out[key].is_integer():
+                out[key] = int(out[key])
+    return out
+
+
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route of ``app`` answers on this request's path."""
+    return [method for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+            if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in app.router.routes)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +93,14 @@ def create_app(
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status.HTTP_303_SEE_OTHER)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+            # RFC 9110 section 15.5.6: a 405 lists the methods the resource supports. The router names
+            # only those of the first route that matched the path: /login's GET route, not its POST.
+            exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allowed_methods(app, request))}
+        return await http_exception_handler(request, exc)
+
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
         response: Response = await call_next(request)
@@ -89,7 +121,8 @@ def create_app(
 
     @app.get("/api/openapi.json", include_in_schema=False)
     def openapi(who: ApiPrincipal) -> dict[str, Any]:
-        return app.openapi()
+        document: dict[str, Any] = _integral(app.openapi())
+        return document
 
     for router in (api.router, pages.router, vault.router, vault.api_router, audit.router):
         app.include_router(router)

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from models import Role
 from tickets import audit
 from tickets.accounts import Principal
+from web.api import MAX_ID
 from web.auth import require_role
 from web.pages import templates
 from web.workspace import ticket_store
@@ -46,7 +47,8 @@ def _filter(actor: str | None, action: str | None, target_kind: str | None, targ
 def audit_page(
     request: Request, who: AuditReader, actor: str | None = None, action: str | None = None,
     target_kind: str | None = None, target_id: str | None = None, since: str | None = None,
-    until: str | None = None, before: int | None = None, limit: Annotated[int, Query(ge=10, le=500)] = 100,
+    until: str | None = None, before: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    limit: Annotated[int, Query(ge=10, le=500)] = 100,
 ) -> HTMLResponse:
     flt = _filter(actor, action, target_kind, target_id, since, until)
     with ticket_store(request).reading() as session:

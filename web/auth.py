@@ -35,10 +35,17 @@ SYSTEM_PRINCIPAL = Principal(None, "api", "API token", Role.ADMIN, "token")
 @dataclass
 class AuthSettings:
     api_token: Callable[[], str]
-    # None: Secure exactly when the request came over https (uvicorn --proxy-headers behind a proxy).
+    # None: Secure exactly when the request came over https (as uvicorn saw it: behind a TLS proxy that
+    # means listing it in ``[web] trusted_proxies``, or setting ``cookie_secure``).
     cookie_secure: bool | None = None
     session_lifetime: timedelta = accounts.SESSION_LIFETIME
     limiter: accounts.LoginLimiter = field(default_factory=accounts.LoginLimiter)
+
+
+def client_address(request: Request) -> str:
+    """The address the limits count and the audit trail records: the TCP peer, or the address a
+    configured proxy forwarded (uvicorn rewrites the peer only for ``[web] trusted_proxies``)."""
+    return request.client.host if request.client else "unknown"
 
 
 class LoginRequired(Exception):

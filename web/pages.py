@@ -16,17 +16,19 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
-from sqlalchemy import select
 
-from models import Agent, Priority, Role, TicketStatus
+from models import Priority, Role, TicketStatus
 from tickets import accounts, audit, queue, replies, search
 from tickets.guards import ActionError
 from web import actions
+from web.api import MAX_ID
 from web.auth import (
     LOGIN_COOKIE,
     SESSION_COOKIE,
     AdminPage,
+    AuthSettings,
     PagePrincipal,
+    client_address,
     cookie_secure,
     set_session_cookie,
 )
@@ -81,33 +83,24 @@ def login(
     cookie = request.cookies.get(LOGIN_COOKIE, "")
     if not cookie or not secrets.compare_digest(cookie.encode(), csrf_token.encode()):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token; reload the login page")
-    auth = request.app.state.auth
-    client = request.client.host if request.client else "unknown"
-    if auth.limiter.blocked(username, client):
-        return _render(request, "login.html", {"login_csrf": csrf_token, "next": _safe_next(next),
-                                               "error": "Too many failed attempts. Wait a few minutes."}, code=429)
-    with ticket_store(request).reading() as session:
-        agent = accounts.authenticate(session, username, password)
-        agent_id = agent.id if agent else None
-        rehash = agent is not None and accounts.needs_rehash(agent)
-    token = None
-    if agent_id is not None:
-        with ticket_store(request).writing() as session:
-            if rehash:
-                accounts.rehash(session, agent_id, password)
-            fresh = session.get(Agent, agent_id)
-            token = accounts.open_session(session, fresh, lifetime=auth.session_lifetime) if fresh else None
-    if token is None:
-        auth.limiter.failed(username, client)
+    auth: AuthSettings = request.app.state.auth
+    client = client_address(request)
+    result = accounts.login(ticket_store(request), username, password, client=client, limiter=auth.limiter,
+                            lifetime=auth.session_lifetime)
+    again = {"login_csrf": csrf_token, "next": _safe_next(next)}
+    if result.outcome == "blocked":
+        refused = _render(request, "login.html", {**again, "error": "Too many failed attempts. Wait a few minutes."},
+                          code=status.HTTP_429_TOO_MANY_REQUESTS)
+        # RFC 6585 section 4: 429 may say when to try again.
+        refused.headers["Retry-After"] = str(int(auth.limiter.window.total_seconds()))
+        return refused
+    if result.session_token is None:
         with ticket_store(request).writing() as session:
             # Which account was tried, never what was typed: an unknown name may be a mistyped password.
-            known = session.scalar(select(Agent.id).where(Agent.username == username))
-            audit.record(session, "anonymous", audit.LOGIN_FAILED, "agent", known, {"client": client})
-        return _render(request, "login.html", {"login_csrf": csrf_token, "next": _safe_next(next),
-                                               "error": "Wrong username or password."}, code=401)
-    auth.limiter.succeeded(username)
+            audit.record(session, "anonymous", audit.LOGIN_FAILED, "agent", result.agent_id, {"client": client})
+        return _render(request, "login.html", {**again, "error": "Wrong username or password."}, code=401)
     response = RedirectResponse(_safe_next(next), status.HTTP_303_SEE_OTHER)
-    set_session_cookie(request, response, token)
+    set_session_cookie(request, response, result.session_token)
     response.delete_cookie(LOGIN_COOKIE, path="/login")
     return response
 
@@ -144,7 +137,7 @@ def queue_page(
         effective = view if (ids is None or "view" in request.query_params) else queue.View.ALL
         try:
             page = queue.list_queue(session, effective, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                    cursor=cursor, limit=limit, ticket_ids=ids)
+                                    cursor=cursor or None, limit=limit, ticket_ids=ids)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
         counts = queue.counts(session, agent_id=who.agent_id)
@@ -202,7 +195,9 @@ def note_form(request: Request, number: int, who: PagePrincipal, text: Annotated
 @router.post("/tickets/{number}/assign")
 def assign_form(request: Request, number: int, who: PagePrincipal, agent: Annotated[str, Form()] = "",
                 version: Annotated[int | None, Form()] = None) -> Response:
-    agent_id = who.agent_id if agent == "me" else (int(agent) if agent.isdigit() else None)
+    agent_id = who.agent_id if agent == "me" else (int(agent) if agent.isascii() and agent.isdigit() else None)
+    if agent_id is not None and agent_id > MAX_ID:
+        return _back(number, "no such active agent")
     return _run(number, actions.assign, ticket_store(request), who, number, agent_id, version)
 
 

@@ -1,20 +1,21 @@
 """Web routes of privacy requests: the officer's dashboard and request page, marking a ticket by hand,
-the public verification page and the single-use export download.
+the public verification page and the single-use export download (a GET shows a page, only its POST
+acts: link scanners must not use a link up).
 
 Officer routes need the ``privacy_officer`` role (or admin) through the workspace's ``require_role``;
 marking or unmarking a ticket is open to every agent. The two public routes are rate-limited per
 client address (``limits``, moving window) on top of the code's own attempt limit, and answer the
 same way for an unknown token and a wrong code, so they reveal nothing about which requests exist.
-``install`` mounts the router, puts the ``PrivacyDesk`` on ``app.state.privacy_desk`` and adds the
-read-only guard of restricted tickets.
+``install`` mounts the router and puts the ``PrivacyDesk`` on ``app.state.privacy_desk`` (restricted
+tickets are read-only through ``tickets.guards.load_for_write``, not here).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request, status
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
@@ -29,11 +30,13 @@ from privacy.workflow import TransitionError
 from tickets.accounts import Principal
 from tickets.guards import restriction_of
 from tickets.store import ticket_by_number
-from web.auth import PagePrincipal, require_role
+from web.api import MAX_ID
+from web.auth import PagePrincipal, client_address, require_role
 from web.pages import templates
 
 router = APIRouter(include_in_schema=False)
 OfficerPage = Annotated[Principal, Depends(require_role(Role.PRIVACY_OFFICER))]
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def desk_of(request: Request) -> PrivacyDesk:
@@ -46,7 +49,7 @@ def actor(who: Principal) -> str:
 
 
 def _limited(request: Request, bucket: str) -> None:
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request)
     item = RateLimitItemPerMinute(desk_of(request).config.verify_rate_per_minute)
     # One limiter per app (in memory: with several serve processes each counts on its own).
     limiter = getattr(request.app.state, "privacy_limiter", None)
@@ -91,7 +94,7 @@ def dashboard(request: Request, who: OfficerPage) -> HTMLResponse:
 
 
 @router.get("/privacy/requests/{request_id}")
-def request_page(request: Request, request_id: int, who: OfficerPage, error: str | None = None) -> HTMLResponse:
+def request_page(request: Request, request_id: RowId, who: OfficerPage, error: str | None = None) -> HTMLResponse:
     desk = desk_of(request)
     with desk.store.reading() as session:
         req = session.get(PrivacyRequest, request_id)
@@ -112,7 +115,7 @@ def _back(request_id: int, error: str | None = None) -> Response:
 
 
 @router.post("/privacy/requests/{request_id}/{action}")
-async def request_action(request: Request, request_id: int, action: str, who: OfficerPage) -> Response:
+async def request_action(request: Request, request_id: RowId, action: str, who: OfficerPage) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     desk, by = desk_of(request), actor(who)
     reason = form.get("reason", "")
@@ -126,7 +129,7 @@ async def request_action(request: Request, request_id: int, action: str, who: Of
         "approve": lambda s: desk.approve_rectification(s, request_id, by),
         "announce-lift": lambda s: desk.announce_lift(s, request_id, by, form.get("on", ""), reason),
         "lift": lambda s: desk.lift(s, request_id, by),
-        "task-done": lambda s: _task_done(s, request_id, int(form.get("task", "0") or 0), by),
+        "task-done": lambda s: _task_done(s, request_id, form.get("task", ""), by),
     }
     operation = operations.get(action)
     if operation is None:
@@ -139,8 +142,9 @@ async def request_action(request: Request, request_id: int, action: str, who: Of
     return _back(request_id)
 
 
-def _task_done(session: Any, request_id: int, task_id: int, by: str) -> None:
-    task = session.get(ExternalTask, task_id)
+def _task_done(session: Any, request_id: int, task_field: str, by: str) -> None:
+    task_id = int(task_field) if task_field.isascii() and task_field.isdigit() else 0
+    task = session.get(ExternalTask, task_id) if 0 < task_id <= MAX_ID else None
     if task is None or task.request_id != request_id:
         raise LookupError("no such task")
     from models import utcnow
@@ -210,6 +214,32 @@ async def mark_ticket(request: Request, number: int, who: PagePrincipal) -> Resp
 # --- public: verification and download ----------------------------------------------------------
 
 
+def _same_origin(request: Request) -> None:
+    """Refuse a public form's POST sent from another site's page.
+
+    The verification and download links carry their secret in the URL, so these forms have no session
+    to tie a CSRF token to; what is left to check is where the POST came from (OWASP CSRF Prevention
+    Cheat Sheet, "Fetch Metadata headers" and "Verifying Origin with standard headers"):
+    ``Sec-Fetch-Site`` must be ``same-origin`` (or ``none``: typed or bookmarked), and an ``Origin``
+    must be this host or the configured public URL. A client that sends neither (not a browser) is
+    let through: it had to know the secret already.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this form only works from its own page")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    public = urlsplit(desk_of(request).config.public_url)
+    allowed = {request.headers.get("host", "").lower(), public.netloc.lower()}
+    if origin == "null" or urlsplit(origin).netloc.lower() not in allowed - {""}:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this form only works from its own page")
+
+
+# GET must be safe (RFC 9110 section 9.2.1): mail scanners and link previews open these links before
+# the person does. So a GET only shows a page; its form's POST does the work, once.
+
+
 @router.get("/privacy/verify/{token}")
 def verify_form(request: Request, token: str) -> HTMLResponse:
     _limited(request, "verify-view")
@@ -219,6 +249,7 @@ def verify_form(request: Request, token: str) -> HTMLResponse:
 @router.post("/privacy/verify/{token}")
 def verify_submit(request: Request, token: str, code: Annotated[str, Form()]) -> HTMLResponse:
     _limited(request, "verify")
+    _same_origin(request)
     desk = desk_of(request)
     with desk.store.writing() as session:
         result = desk.verify_link(session, token, code)
@@ -228,8 +259,17 @@ def verify_submit(request: Request, token: str, code: Annotated[str, Form()]) ->
 
 
 @router.get("/privacy/download/{token}")
+def download_page(request: Request, token: str) -> HTMLResponse:
+    """The page behind the mailed link: a button, nothing looked up, nothing used up."""
+    _limited(request, "download-view")
+    return _page(request, "privacy_download.html", {"who": None, "token": token})
+
+
+@router.post("/privacy/download/{token}")
 def download(request: Request, token: str) -> Response:
+    """The export, once; an erasure asked for in the same request runs after it (``PrivacyDesk.download``)."""
     _limited(request, "download")
+    _same_origin(request)
     desk = desk_of(request)
     with desk.store.writing() as session:
         found = desk.download(session, token)

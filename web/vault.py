@@ -20,6 +20,7 @@ from privacy import vault
 from privacy.cipher import Keyring
 from tickets import audit, store
 from tickets.accounts import Principal
+from web.api import MAX_ID, NO_NUL, Problem, RowIdIn, TicketNumber, answers
 from web.auth import ApiPrincipal, PagePrincipal
 from web.pages import templates
 from web.workspace import ticket_store
@@ -85,8 +86,9 @@ def vault_page(request: Request, number: int, who: PagePrincipal) -> HTMLRespons
 
 @router.post("/tickets/{number}/vault/reveal")
 def reveal_form(
-    request: Request, number: int, who: PagePrincipal, entity_type: Annotated[str, Form()],
-    placeholder_number: Annotated[int, Form()], reason: Annotated[str, Form()] = "",
+    request: Request, number: int, who: PagePrincipal,
+    entity_type: Annotated[str, Form(max_length=32, pattern="^[A-Z][A-Z0-9_]*$")],
+    placeholder_number: Annotated[int, Form(ge=1, le=MAX_ID)], reason: Annotated[str, Form(pattern=NO_NUL)] = "",
 ) -> HTMLResponse:
     access = _access(request)
     try:
@@ -99,9 +101,9 @@ def reveal_form(
 
 
 class RevealIn(BaseModel):
-    entity_type: str = Field(max_length=32)
-    number: int = Field(ge=1)
-    reason: str = Field(default="", max_length=1000)
+    entity_type: str = Field(max_length=32, pattern="^[A-Z][A-Z0-9_]*$", description="e.g. PERSON or IBAN_CODE")
+    number: RowIdIn = Field(description="the placeholder's number: 2 for <PERSON_2>")
+    reason: str = Field(default="", max_length=1000, pattern=NO_NUL)
 
 
 class RevealOut(BaseModel):
@@ -109,7 +111,8 @@ class RevealOut(BaseModel):
     value: str
 
 
-@api_router.post("/tickets/{number}/vault/reveal")
-def reveal_api(request: Request, number: int, body: RevealIn, who: ApiPrincipal) -> RevealOut:
+@api_router.post("/tickets/{number}/vault/reveal", responses={
+    **answers(400, 401, 403), 404: {"model": Problem, "description": "no such ticket, or the vault is not enabled"}})
+def reveal_api(request: Request, number: TicketNumber, body: RevealIn, who: ApiPrincipal) -> RevealOut:
     value = _reveal(request, who, number, body.entity_type, body.number, body.reason)
     return RevealOut(placeholder=f"<{body.entity_type}_{body.number}>", value=value)

@@ -45,6 +45,7 @@ from intake.webform import to_inbound, validate_form
 from outbound import acknowledge
 from tickets import store
 from tickets.replies import MailIdentity
+from web.auth import client_address
 from web.webhooks import read_limited_body
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ class _FormRoutes:
 
     async def _values(self, request: Request) -> dict[str, str]:
         """The posted fields, after the per-address rate limit and the body-size cap."""
-        ip = request.client.host if request.client else "unknown"
+        ip = client_address(request)
         if not self.limiter.hit(self.rate, "webform", ip):
             log.warning("webform: rate limit hit")
             raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many submissions, try again later",
@@ -234,5 +235,12 @@ def webform_router(intake: Intake, settings: WebFormSettings) -> APIRouter:
     router = APIRouter(prefix="/contact", tags=["webform"])
     router.add_api_route("", routes.show, methods=["GET"], response_class=HTMLResponse)
     router.add_api_route("/snippet", routes.snippet, methods=["GET"], response_class=PlainTextResponse)
-    router.add_api_route("", routes.submit, methods=["POST"], response_class=HTMLResponse)
+    # Every answer the submission can give, in the OpenAPI document (issue 15: the contract is complete).
+    router.add_api_route("", routes.submit, methods=["POST"], response_class=HTMLResponse, responses={
+        400: {"description": "a field is missing or too long, a malformed body, or the message was refused"},
+        403: {"description": "the form's CSRF token is missing, wrong or too old"},
+        413: {"description": "the body is larger than the form allows"},
+        429: {"description": "too many submissions from this address; Retry-After says when to try again"},
+        503: {"description": "the store is unavailable; try again later"},
+    })
     return router

@@ -96,12 +96,27 @@ async def submit_all(submit: Submit, messages: tuple[InboundMessage, ...] | list
     return counts
 
 
+_WHY = {
+    400: "malformed JSON, a payload that is not a message, or a malformed Content-Length",
+    401: "the signature (or its timestamp) is missing, wrong or too old, or the source is unknown",
+    403: "the signature does not match, or the subscription handshake's verify token is wrong",
+    413: "the body is larger than the webhook allows",
+    422: "the message can never be accepted (e.g. too large after decoding); do not redeliver",
+    503: "the store is unavailable; Retry-After says when to redeliver",
+}
+
+
+def _answers(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """Every answer a webhook can give besides 200, in the OpenAPI document (issue 15)."""
+    return {code: {"description": _WHY[code]} for code in codes}
+
+
 def webhook_router(submit: Submit, settings: WebhookSettings) -> APIRouter:
     """Routes ``/webhooks/meta`` (GET handshake, POST events) and ``POST /webhooks/generic/{source}``."""
     router = APIRouter(prefix="/webhooks", tags=["webhooks"])
     meta = settings.meta
 
-    @router.get("/meta", response_class=PlainTextResponse)
+    @router.get("/meta", response_class=PlainTextResponse, responses=_answers(403))
     def meta_verify(request: Request) -> PlainTextResponse:
         challenge = social.verify_subscription(request.query_params, meta.verify_token)
         if challenge is None:
@@ -109,7 +124,7 @@ def webhook_router(submit: Submit, settings: WebhookSettings) -> APIRouter:
             raise HTTPException(status.HTTP_403_FORBIDDEN, "verification failed")
         return PlainTextResponse(challenge)
 
-    @router.post("/meta")
+    @router.post("/meta", responses=_answers(400, 401, 403, 413, 503))
     async def meta_event(request: Request) -> JSONResponse:
         body = await read_limited_body(request, settings.max_body_bytes)
         header = request.headers.get(social.SIGNATURE_HEADER)
@@ -127,7 +142,7 @@ def webhook_router(submit: Submit, settings: WebhookSettings) -> APIRouter:
                  len(parsed.messages), parsed.ignored, dict(counts))
         return JSONResponse({"received": len(parsed.messages), "ignored": parsed.ignored, **counts})
 
-    @router.post("/generic/{source}")
+    @router.post("/generic/{source}", responses=_answers(400, 401, 413, 422, 503))
     async def generic_event(source: str, request: Request) -> JSONResponse:
         secret = settings.generic_secrets.get(source, "") if generic_webhook.valid_source(source) else ""
         if not secret:

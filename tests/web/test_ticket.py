@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from models import Customer, Direction, OutboxEntry, PlaceholderKey
 from tests.web.conftest import API_TOKEN, Env, csrf_of, login
-from tickets import replies
+from tickets import replies, store
 from tickets.store import CustomerRecord, ticket_by_number, upsert_customers
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
@@ -46,8 +46,8 @@ def test_reply_note_assign_status_through_pages(env: Env) -> None:
         reply = ticket.messages[2]
         assert reply.author_id == env.agent_id and reply.channel == "email"
         entry = session.scalars(select(OutboxEntry).where(OutboxEntry.message_id == reply.id)).one()
-        assert entry.payload["message_id"] == reply.external_id
-        assert entry.payload["in_reply_to"] == ticket.messages[0].external_id
+        assert entry.payload["message_id"] == reply.mail_ref
+        assert entry.payload["in_reply_to"] == ticket.messages[0].mail_ref
         assert f"[#{number}]" in entry.payload["subject"]
 
 
@@ -169,3 +169,18 @@ def test_closed_service_window_is_shown_before_replying(env: Env) -> None:
     stale, fresh = whatsapp(1, timedelta(hours=25)), whatsapp(2, timedelta(minutes=5))
     assert 'id="service-window-closed"' in env.client.get(f"/tickets/{stale}").text
     assert 'id="service-window-closed"' not in env.client.get(f"/tickets/{fresh}").text
+
+
+def test_ticket_page_names_the_sender_of_every_message(env: Env) -> None:
+    """Issue #15, finding 13: every message shows who wrote it, not just "Customer"."""
+    with env.store.writing() as session:
+        upsert_customers(session, [CustomerRecord(number="104233", name="Jan de Vries", email="jan@klant.nl")])
+    number = env.mail("jan@klant.nl", "Vraag", "Hoe verhuis ik mijn domein?", msg_id="first@klant.nl")
+    with env.store.writing() as session:  # a colleague at the same customer answers in the thread
+        colleague = store.get_or_create_contact(session, "email", "piet@klant.nl")
+        colleague.customer_id = ticket_by_number(session, number).customer_id  # type: ignore[union-attr]
+    assert env.mail("piet@klant.nl", "Re: Vraag", "Nog een vraag.", in_reply_to=("first@klant.nl",)) == number
+    login(env.client, "anna")
+    page = env.client.get(f"/tickets/{number}").text
+    assert '<span class="who">jan@klant.nl</span>' in page and '<span class="who">piet@klant.nl</span>' in page
+    assert "not this ticket&#39;s contact" not in page and "not this ticket's contact" not in page

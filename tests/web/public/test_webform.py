@@ -13,7 +13,7 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Direction, Message, OutboxEntry, Ticket
 from tests.web.public.conftest import FORM_SECRET, build_app, count
-from tickets.store import TicketStore
+from tickets.store import TicketStore, mail_key
 from web.webform import COOKIE, check_token, issue_token
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -52,7 +52,7 @@ def test_form_submission_opens_a_ticket_and_queues_the_acknowledgement(
         assert f"[#{number}]" in entry.payload["subject"] and str(number) in entry.payload["text"]
         ack_id = entry.payload["message_id"]
         assert ack_id.endswith("@desk.example.nl") and not ack_id.startswith("<")
-        ack = s.scalars(select(Message).where(Message.external_id == ack_id)).one()
+        ack = s.scalars(select(Message).where(Message.external_id == mail_key(ack_id))).one()
         assert ack.direction == Direction.OUT and ack.auto_submitted and ack.ticket_id == ticket.id
     # The customer's e-mail reply to the acknowledgement threads into the ticket (In-Reply-To).
     reply = intake.submit(InboundMessage(channel=Channel.EMAIL, external_id="<r1@example.nl>",
