@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from app import data_dir
 from app.config import Settings, load_settings
 
 cli = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
@@ -48,6 +49,7 @@ def _settings() -> Settings:
     # aiosmtpd logs envelope addresses and peers at INFO and message lines at DEBUG: personal data
     # that must not reach our logs, so its logger only speaks about problems.
     logging.getLogger("mail.log").setLevel(logging.WARNING)
+    data_dir.prepare(settings.data_dir, settings.resolved_database_url())
     return settings
 
 
@@ -71,14 +73,17 @@ def db_upgrade() -> None:
 
 @cli.command()
 def inject(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
-    """Run a stored e-mail (.eml) through the whole intake path, as if the SMTP server received it."""
+    """Run a stored e-mail (.eml) through the whole intake path, as if the SMTP server received it
+    from an untrusted peer (its Authentication-Results are not evidence of anything)."""
+    from dataclasses import replace
+
     from app.core import build_core
     from intake.mail.parse import parse_email, to_inbound
 
     raw = path.read_bytes()
     core = build_core(_settings())
     try:
-        outcome = core.intake.submit(to_inbound(parse_email(raw), raw))
+        outcome = core.intake.submit(replace(to_inbound(parse_email(raw), raw), authentication_results=()))
     finally:
         core.close()
     typer.echo(json.dumps({"status": outcome.status, "ticket": outcome.ticket_number,
@@ -91,9 +96,15 @@ def mail_parse(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
 ) -> None:
     """Parse an .eml file and print what intake sees (raw, unscrubbed: for debugging only)."""
+    from intake.errors import TransientError
     from intake.mail.parse import parse_email, parsed_to_json
 
-    typer.echo(json.dumps(parsed_to_json(parse_email(path.read_bytes())), ensure_ascii=False, indent=2))
+    try:
+        parsed = parse_email(path.read_bytes())
+    except TransientError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(json.dumps(parsed_to_json(parsed), ensure_ascii=False, indent=2))
 
 
 # Header names accepted for each column, so that exports from common billing tools load as they are.

@@ -8,11 +8,12 @@ The defaults are the embedded ones: SQLite under ./var, SMTP and web on localhos
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -43,18 +44,47 @@ class WebConfig(BaseModel):
     # Session cookies get Secure over https automatically; true forces it (TLS-terminating proxy).
     cookie_secure: bool | None = None
     session_hours: float = 12.0
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed.
+    # Default none: the TCP peer is the client the login, form and verification limits count and the
+    # audit trail records. A header from anyone else is a claim the client makes about itself: it
+    # "cannot be relied upon to be correct" (RFC 7239 section 8.1, of Forwarded and X-Forwarded-For alike).
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"trusted_proxies: {entry!r} is not an IP address or network") from None
+        return value
 
 
 class IntakeConfig(BaseModel):
     # Threads that run parsing, scrubbing and the store for the asynchronous adapters.
     workers: int = 4
     attachment_store_max: int = 10 * 1024 * 1024
-    text_attachment_scrub_max: int = 1024 * 1024
+    # What one message may cost a worker (see intake.pipeline.IntakeLimits for each limit's reason).
+    # Characters scrubbed and kept per text attachment, of the body, and per message in all; beyond
+    # them the text is cut at a line end and a note says how much was not kept.
+    text_attachment_scrub_max: int = Field(default=1024 * 1024, ge=1)
+    text_scrub_max: int = Field(default=1_000_000, ge=1)
+    text_scrub_total_max: int = Field(default=4_000_000, ge=1)
+    subject_max_chars: int = Field(default=1000, ge=10)
+    # Images: pixels (all frames) decoded at most, and seconds of cleaning; beyond, metadata only.
+    image_max_pixels: int = Field(default=40_000_000, ge=1)
+    attachment_clean_seconds: float = Field(default=5.0, gt=0)
 
     def limits(self) -> IntakeLimits:
         return IntakeLimits(
             attachment_store_max=self.attachment_store_max,
             text_attachment_scrub_max=self.text_attachment_scrub_max,
+            text_scrub_max=self.text_scrub_max,
+            text_scrub_total_max=self.text_scrub_total_max,
+            subject_max_chars=self.subject_max_chars,
+            image_max_pixels=self.image_max_pixels,
+            attachment_clean_seconds=self.attachment_clean_seconds,
         )
 
 
@@ -127,6 +157,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("var")
     database_url: str = ""
+    # The deployment key (models.keys) as 64 hex characters; when unset it is kept in
+    # data_dir/deployment.key. Every process on one database needs the same one.
+    deployment_key: SecretStr | None = None
     log_level: str = "INFO"
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     web: WebConfig = Field(default_factory=WebConfig)

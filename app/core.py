@@ -11,10 +11,11 @@ from datetime import timedelta
 from pydantic import SecretStr
 
 from app.config import Settings
-from app.secret_files import read_or_create
+from app.secret_files import key_file, read_or_create
 from intake.pipeline import Intake
-from models import migrate
-from models.db import make_engine
+from models import keys, migrate
+from models.db import make_engine, make_sessionmaker
+from models.deployment import check_key
 from privacy.cipher import Keyring
 from privacy.recognition import detect_requests
 from privacy.vault import SqlVault
@@ -39,10 +40,14 @@ class Core:
 
 
 def open_store(settings: Settings, *, upgrade: bool = True) -> TicketStore:
+    """The store, with this process's deployment key installed and checked against the database's."""
+    keys.install(deployment_key(settings))
     engine = make_engine(settings.resolved_database_url())
     if upgrade:
         migrate.upgrade(engine)
-    return TicketStore(engine)
+    ticket_store = TicketStore(engine)
+    check_key(make_sessionmaker(engine, write=True))
+    return ticket_store
 
 
 @contextmanager
@@ -53,6 +58,12 @@ def opened_store(settings: Settings, *, upgrade: bool = True) -> Iterator[Ticket
         yield ticket_store
     finally:
         ticket_store.engine.dispose()
+
+
+def deployment_key(settings: Settings) -> bytes:
+    if settings.deployment_key is not None:
+        return bytes.fromhex(settings.deployment_key.get_secret_value())
+    return key_file(settings.data_dir / "deployment.key")
 
 
 def build_core(settings: Settings, *, upgrade: bool = True) -> Core:

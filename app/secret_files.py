@@ -1,4 +1,4 @@
-"""Random secrets kept in the data directory (API token, placeholder key, form key, verification key).
+"""Random secrets kept in the data directory (API token, deployment, placeholder, form and code keys).
 
 Created on first use, readable by the owner only (0600), and published atomically: the value is
 written to a private temporary file and linked into place, so a second ``serve`` process starting
@@ -25,11 +25,12 @@ def read_or_create(path: Path) -> str:
     return path.read_text().strip()
 
 
-def verification_key(path: Path) -> bytes:
-    """The key of one-time codes (``privacy.verification.Verifier``): 32 random bytes, stored as hex.
+def key_file(path: Path) -> bytes:
+    """A 32-byte random key stored as hex: the deployment key (``models.keys``) and the key of one-time
+    codes (``privacy.verification.Verifier``).
 
-    Several ``serve`` processes on one database must share this file (or the same content), or codes
-    issued by one are refused by another.
+    Several ``serve`` processes on one database must share these files (or the same content), or what
+    one sealed or issued the others cannot open or check.
     """
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -14,18 +14,18 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import uvicorn
 from fastapi import APIRouter, FastAPI
 
-from app.config import Settings
+from app.config import Settings, WebConfig
 from app.core import Core, api_token, build_core
-from app.secret_files import read_or_create, verification_key
+from app.secret_files import key_file, read_or_create
 from app.single_consumer import RoleRunner, SingleConsumerRole
-from intake.errors import RejectedMessage
+from intake.errors import RejectedMessage, TransientError
 from intake.hooks import AutoAcknowledger, DueTimeHook, PrivacyHook
 from intake.imap import ImapMailboxConfig, ImapPoller, SqlMailboxState
 from intake.mail.parse import parse_email, to_inbound
@@ -65,12 +65,19 @@ class IntakeMailSink:
 
     def __init__(self, core: Core) -> None:
         self._core = core
+        self._mailboxes = {config.key: config for config in core.settings.imap}
 
     def deliver(self, raw: bytes, *, mailbox: str, uid: int) -> None:
         try:
             msg = to_inbound(parse_email(raw), raw)
+        except TransientError:
+            raise  # may pass on the next try: the message stays in the mailbox
         except Exception as exc:  # parse_email is meant never to raise; if it does, quarantine
             raise RejectedMessage(f"unparseable message ({type(exc).__name__})") from exc
+        # Only what the mailbox's own provider wrote on top, and only when configured (RFC 8601 section 5).
+        config, ours = self._mailboxes.get(mailbox), self._core.settings.privacy.authserv_id
+        trusted = config.authentication_results(msg.authentication_results, ours) if config else ()
+        msg = replace(msg, authentication_results=trusted)
         self._core.intake.submit(msg)
 
 
@@ -127,7 +134,7 @@ def mail_identity(settings: Settings) -> MailIdentity:
 
 
 def build_privacy_desk(settings: Settings, core: Core, identity: MailIdentity) -> PrivacyDesk:
-    verifier = Verifier(verification_key(settings.data_dir / "verification.key"),
+    verifier = Verifier(key_file(settings.data_dir / "verification.key"),
                         ttl=timedelta(minutes=settings.privacy.code_ttl_minutes),
                         max_attempts=settings.privacy.code_attempts)
     return PrivacyDesk(core.store, verifier, settings.privacy, identity)
@@ -139,6 +146,15 @@ def add_hooks(settings: Settings, core: Core, desk: PrivacyDesk, identity: MailI
     if settings.outbound_mail is not None and settings.ack.enabled:
         core.intake.after_commit.append(AutoAcknowledger(core.store, settings.ack, identity))
     core.intake.after_commit.append(PrivacyHook(desk))
+
+
+def web_server_config(app: FastAPI, web: WebConfig) -> uvicorn.Config:
+    """uvicorn for the web app. Proxy headers are believed only from ``[web] trusted_proxies``:
+    uvicorn's default believes X-Forwarded-For from 127.0.0.1 (or $FORWARDED_ALLOW_IPS), so any local
+    client could choose the address every limit counts and the audit trail records."""
+    trusted = list(web.trusted_proxies)
+    return uvicorn.Config(app, host=web.host, port=web.port, log_level="warning", lifespan="off",
+                          proxy_headers=bool(trusted), forwarded_allow_ips=trusted or [])
 
 
 def build_web_app(settings: Settings, core: Core, desk: PrivacyDesk, outbound: Outbound, identity: MailIdentity,
@@ -177,7 +193,7 @@ def build_telegram(settings: Settings, core: Core) -> TelegramBot | None:
         return None
     from bots.telegram import build_bot  # aiogram is only imported when a bot is configured
 
-    key = verification_key(settings.data_dir / "verification.key")
+    key = key_file(settings.data_dir / "verification.key")
     return build_bot(settings.telegram, core.intake, core.store, key)
 
 
@@ -222,9 +238,8 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     add_hooks(settings, core, desk, identity)
     telegram = build_telegram(settings, core)
     outbound = build_outbound(settings, core, telegram)
-    web = _EmbeddedUvicorn(uvicorn.Config(build_web_app(settings, core, desk, outbound, identity, telegram),
-                                          host=settings.web.host, port=settings.web.port, log_level="warning",
-                                          lifespan="off"))
+    web = _EmbeddedUvicorn(web_server_config(build_web_app(settings, core, desk, outbound, identity, telegram),
+                                             settings.web))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -22,6 +22,7 @@ sys.path[0] = str(__import__("pathlib").Path(__file__).resolve().parent.parent)
 
 import argparse
 import itertools
+import os
 import random
 import statistics
 import tempfile
@@ -35,7 +36,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, insert, text
 
-from models import Agent, Contact, Message, Ticket, TicketDue, migrate
+from models import Agent, Contact, Message, Ticket, TicketDue, keys, migrate
 from models.db import make_engine, normalise_url
 from tickets import queue, search
 from tickets.store import TicketStore
@@ -192,6 +193,7 @@ def bench(label: str, engine: Engine, n: int, runs: int) -> None:
 
 
 def main() -> None:
+    keys.install(os.urandom(32))  # what app.core does from the data directory
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tickets", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=20)

@@ -8,6 +8,7 @@ Uses the generator of tests/privacy/retention/test_large_store.py (50,000 ticket
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import threading
@@ -22,15 +23,16 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from intake.message import InboundMessage  # noqa: E402
 from intake.pipeline import Intake  # noqa: E402
-from models import Channel, migrate  # noqa: E402
+from models import Channel, keys, migrate  # noqa: E402
 from models.db import make_engine, normalise_url  # noqa: E402
 from privacy import retention  # noqa: E402
-from tests.support.fakes import FakeScrubber  # noqa: E402
 from tests.privacy.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
+from tests.support.fakes import FakeScrubber  # noqa: E402
 from tickets.store import TicketStore  # noqa: E402
 
 
 def main() -> None:
+    keys.install(os.urandom(32))  # what app.core does from the data directory
     url = sys.argv[1] if len(sys.argv) > 1 else f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     schema = None
     if url.startswith("postgres"):

@@ -54,10 +54,15 @@ def pg_reachable(url: str) -> bool:
         return False
 
 
+# Several serve processes on one database share one deployment key (docs/deploy.md).
+DEPLOYMENT_KEY = os.urandom(32).hex()
+
+
 def start_serve(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
     """One ``scrubdesk serve`` on free ports; returns it and its SMTP port once it listens."""
     smtp_port, web_port = free_port(), free_port()
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(workdir),
+               SCRUBDESK_DEPLOYMENT_KEY=DEPLOYMENT_KEY,
                SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
                SCRUBDESK_SMTP__ACCEPT='["support@bench.test"]', SCRUBDESK_LOG_LEVEL="WARNING",
                SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000", SCRUBDESK_CONFIG=str(workdir / "c.toml"))

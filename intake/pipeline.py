@@ -11,7 +11,6 @@ belong to the ticket the message threads into.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,9 +21,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from intake.errors import TransientError
-from intake.mail.attachments import attachment_text, clean_attachment_report
+from intake.filenames import prepare_filename
+from intake.limits import ContentLimits, attachment_content
 from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
+from intake.textcap import cap_line, cap_text, with_note
 from models import Channel, Contact, Direction, Ticket, ticket_number
 from privacy.cipher import is_high_risk
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
@@ -78,8 +79,19 @@ class PlaceholderMapper(Protocol):
 class IntakeLimits:
     # Attachments larger than this keep their metadata (name, type, size, hash) but not the content.
     attachment_store_max: int = 10 * 1024 * 1024
-    # Text attachments larger than this are not scrubbed and so not stored (only their metadata).
+    # Characters of a text attachment's text that are scrubbed and kept; the rest is left out with a
+    # note (issue 15, finding 14: the scrubber's time is linear in the text, about 2.5 s per MB).
     text_attachment_scrub_max: int = 1024 * 1024
+    # Characters of the body that are scrubbed and kept (about 1 MB of text); the rest, with a note.
+    text_scrub_max: int = 1_000_000
+    # Characters scrubbed per message in all (body and text attachments): a worker's time per message.
+    text_scrub_total_max: int = 4_000_000
+    # A subject longer than this is cut at a word (with an ellipsis): it is one line of a header.
+    subject_max_chars: int = 1000
+    # Images with more pixels (all frames together) are not decoded, only their metadata kept.
+    image_max_pixels: int = 40_000_000
+    # Seconds of image cleaning per attachment before it is given up (content not kept).
+    attachment_clean_seconds: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,12 @@ class _PreparedAttachment:
     text: str | None
     text_analysis: Analysis | None
     note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Threading:
+    ticket: Ticket | None  # the ticket the message continues; None for a new one
+    refused: Ticket | None = None  # a ticket the message claims to answer but its sender may not write in
 
 
 AfterCommit = Callable[[InboundMessage, SubmitOutcome], None]
@@ -166,8 +184,9 @@ class Intake:
             existing = store.find_message(session, msg.channel, msg.external_id)
             if existing is not None:
                 return _duplicate(existing.ticket_id, existing.id)
-        labels = tuple(self.privacy(msg.text)) if self.privacy else ()
         prepared = self._prepare(msg)
+        # On the text as capped for scrubbing: what is not kept is not read either.
+        labels = tuple(self.privacy(prepared.text)) if self.privacy else ()
         # Two processes may race on the same message or on creating the same contact; the unique
         # constraints decide and the loser starts over (and then finds the duplicate).
         for attempt in range(3):
@@ -181,42 +200,46 @@ class Intake:
 
     def _prepare(self, msg: InboundMessage) -> _Prepared:
         analyze = self.scrubber.analyze
-        subject = msg.subject or ""
-        text_analysis = analyze(msg.text, msg.lang_hint)
+        limits = self.limits
+        # Only capped text is analysed and stored (issue 15, finding 14): a note says what was left out.
+        subject = cap_line(msg.subject or "", limits.subject_max_chars)
+        body = cap_text(msg.text, limits.text_scrub_max, what="message")
+        text_analysis = analyze(body.kept, msg.lang_hint)
         lang = text_analysis.lang
+        budget = limits.text_scrub_total_max - len(body.kept)
         attachments = []
         for raw_att in msg.attachments:
-            report = clean_attachment_report(raw_att)
-            att = report.attachment
-            note = None
-            text = attachment_text(att) if len(att.data) <= self.limits.text_attachment_scrub_max else None
-            content: bytes | None = None
-            if text is None and _is_textual(att.content_type):
-                note = "text attachment too large to scrub; content not kept"
-            elif report.outcome == "unparseable":
-                # An image we could not strip of EXIF/GPS metadata is not kept at all.
-                note = "image metadata could not be removed; content not kept"
-            elif text is None and len(att.data) <= self.limits.attachment_store_max:
-                content = att.data
-            elif text is None:
-                note = "larger than the storage limit; content not kept"
+            got = attachment_content(
+                raw_att,
+                ContentLimits(
+                    store_max=limits.attachment_store_max,
+                    text_max=max(0, min(limits.text_attachment_scrub_max, budget)),
+                    max_pixels=limits.image_max_pixels,
+                    clean_seconds=limits.attachment_clean_seconds,
+                ),
+            )
+            budget -= len(got.scrub or "")
+            # File names are deny-by-default for identifiers (issue 15, finding 5): see intake.filenames.
+            filename, filename_analysis = (
+                prepare_filename(got.filename, analyze, lang) if got.filename else (None, None)
+            )
             attachments.append(
                 _PreparedAttachment(
-                    filename=att.filename,
-                    filename_analysis=analyze(att.filename, lang) if att.filename else None,
-                    content_type=att.content_type,
-                    size=len(att.data),
-                    sha256=hashlib.sha256(att.data).hexdigest(),
-                    content=content,
-                    text=text,
-                    text_analysis=analyze(text, lang) if text is not None else None,
-                    note=note,
+                    filename=filename,
+                    filename_analysis=filename_analysis,
+                    content_type=got.content_type,
+                    size=got.size,
+                    sha256=got.sha256,
+                    content=got.content,
+                    text=got.text,
+                    text_analysis=analyze(got.scrub, lang) if got.scrub is not None else None,
+                    note=got.note,
                 )
             )
         return _Prepared(
             subject=subject,
             subject_analysis=analyze(subject, lang),
-            text=msg.text,
+            text=with_note(body),
             text_analysis=text_analysis,
             attachments=tuple(attachments),
         )
@@ -227,12 +250,17 @@ class Intake:
             if existing is not None:
                 return _duplicate(existing.ticket_id, existing.id)
             contact = store.get_or_create_contact(session, msg.channel, msg.sender)
-            ticket = self._thread(session, msg, contact)
+            threading = self._thread(session, msg, contact)
+            ticket = threading.ticket
             new_ticket = ticket is None
             if ticket is None:
                 ticket = store.open_ticket(
                     session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang, at=msg.received_at
                 )
+            if threading.refused is not None and threading.refused.id != ticket.id:
+                # Both tickets say so: the agent of either sees that someone else answered that thread.
+                store.add_event(session, ticket, "answers_ticket", {"ticket_number": threading.refused.number})
+                store.add_event(session, threading.refused, "answered_elsewhere", {"ticket_number": ticket.number})
             book = store.TicketBook(session, ticket.id)
             redact = self.scrubber.redact
             subject = redact(prep.subject, prep.subject_analysis, book)
@@ -289,23 +317,32 @@ class Intake:
                 self.vault.put(session, ticket_id, entity.type, number, text[entity.start : entity.end])
         log.debug("intake: vaulted ticket=%s values=%d", ticket_id, len(seen))
 
-    def _thread(self, session: Session, msg: InboundMessage, contact: Contact) -> Ticket | None:
-        """The ticket this message continues, or None for a new one (see docs/architecture)."""
+    def _thread(self, session: Session, msg: InboundMessage, contact: Contact) -> _Threading:
+        """The ticket this message continues, or none for a new one (see docs/architecture).
+
+        Headers and subject tags are chosen by the sender: anyone can quote a Message-ID or a ticket
+        number. They thread only for the ticket's own contact or a contact of the same customer;
+        anyone else gets a new ticket that names the one it answered (``refused``), so a stranger can
+        neither write into someone's ticket nor read from it through the agent's reply.
+        """
+        refused: Ticket | None = None
+        candidates: list[Ticket] = []
         if msg.channel == Channel.EMAIL:
-            refs = list(msg.in_reply_to) + list(reversed(msg.references))
-            ticket = store.ticket_by_mail_refs(session, refs)
-            if ticket is not None and _continuable(ticket):
-                return ticket
-        if msg.subject:
-            for match in store.TICKET_TAG.finditer(msg.subject):
-                tagged = store.ticket_by_number(session, int(match.group(1)))
-                if tagged is not None and _continuable(tagged) and store.may_thread_by_tag(tagged, contact):
-                    return tagged
-                if tagged is not None:
-                    log.info("intake: subject tag not honoured ticket=%s contact=%s", tagged.number, contact.id)
+            found = store.ticket_by_mail_refs(session, list(msg.in_reply_to) + list(reversed(msg.references)))
+            candidates += [found] if found is not None else []
+        for match in store.TICKET_TAG.finditer(msg.subject or ""):
+            tagged = store.ticket_by_number(session, int(match.group(1)))
+            candidates += [tagged] if tagged is not None else []
+        for ticket in candidates:
+            if not _continuable(ticket):
+                continue
+            if store.may_continue(ticket, contact):
+                return _Threading(ticket)
+            refused = refused or ticket
+            log.info("intake: thread not honoured ticket=%s contact=%s", ticket.number, contact.id)
         if msg.channel in CHAT_CHANNELS:
-            return store.open_ticket_of_contact(session, contact)
-        return None
+            return _Threading(store.open_ticket_of_contact(session, contact), refused)
+        return _Threading(None, refused)
 
     def _machine_message(self, msg: InboundMessage, verdict: RuleVerdict) -> SubmitOutcome:
         """Auto-replies, bounces and loops never open tickets; a bounce of our reply is recorded."""
@@ -321,7 +358,7 @@ class Intake:
                 "bounce",
                 {"status": msg.bounce.status, "action": msg.bounce.action,
                  "original_message_id": msg.bounce.original_message_id},
-                dedupe_key=f"{msg.channel}:{msg.external_id}",
+                dedupe_key=f"{msg.channel}:{store.stored_id(msg.channel, msg.external_id)}",
             )
             return SubmitOutcome(
                 status="ignored", ticket_id=ticket.id, ticket_number=ticket.number, reason="bounce recorded"
@@ -349,10 +386,6 @@ def _merge_counts(*analyses: Analysis) -> dict[str, int]:
         for etype, n in analysis.redaction_counts().items():
             counts[etype] = counts.get(etype, 0) + n
     return counts
-
-
-def _is_textual(content_type: str) -> bool:
-    return content_type.startswith("text/")
 
 
 def _stored_attachment(

@@ -7,7 +7,8 @@ scrubber's types, so every other package may use it.
 """
 
 from models.audit import AppendOnlyError, AuditEntry
-from models.base import AppendOnly, Base, UTCDateTime, enum_column, utcnow
+from models.base import AppendOnly, Base, SealedJSON, SealedText, UTCDateTime, enum_column, utcnow
+from models.deployment import DeploymentSetting
 from models.intake import ImapMailboxState
 from models.outbox import OutboxEntry, OutboxStatus
 from models.privacy import (
@@ -46,9 +47,10 @@ from models.workspace import Agent, AgentSession, ApiToken, AutoAck, Macro, Role
 
 __all__ = [
     "FINAL_STATES", "OPEN_STATES", "OPEN_STATUSES", "TICKET_NUMBER_OFFSET", "Agent", "AgentSession", "ApiToken",
-    "AppendOnly", "AppendOnlyError", "Attachment", "AuditEntry", "AutoAck", "Base", "Channel", "Contact", "Customer",
-    "CustomerContract", "Direction", "DownloadLink", "ExternalTask", "ImapMailboxState", "Macro", "Message",
-    "OutboxEntry", "OutboxStatus", "PlaceholderKey", "Priority", "PrivacyAudit", "PrivacyRequest", "RequestState",
-    "Restriction", "RetentionHold", "Role", "Suppression", "Ticket", "TicketDue", "TicketEvent", "TicketStatus",
-    "UTCDateTime", "VaultEntry", "Verification", "enum_column", "ticket_id_of", "ticket_number", "utcnow",
+    "AppendOnly", "AppendOnlyError", "Attachment", "AuditEntry", "AutoAck", "Base", "Channel", "Contact",
+    "Customer", "CustomerContract", "DeploymentSetting", "Direction", "DownloadLink", "ExternalTask",
+    "ImapMailboxState", "Macro", "Message", "OutboxEntry", "OutboxStatus", "PlaceholderKey", "Priority",
+    "PrivacyAudit", "PrivacyRequest", "RequestState", "Restriction", "RetentionHold", "Role", "SealedJSON",
+    "SealedText", "Suppression", "Ticket", "TicketDue", "TicketEvent", "TicketStatus", "UTCDateTime", "VaultEntry",
+    "Verification", "enum_column", "ticket_id_of", "ticket_number", "utcnow",
 ]

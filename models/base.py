@@ -8,12 +8,15 @@ imports them all, so whoever imports ``models`` (the app, Alembic, the tests) se
 from __future__ import annotations
 
 import enum
+import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Enum, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, Enum, MetaData, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
+
+from models import keys
 
 
 def utcnow() -> datetime:
@@ -37,6 +40,51 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+class SealedJSON(TypeDecorator[dict[str, Any]]):
+    """A JSON object sealed with the deployment key at rest (``models.keys``); a plain dict in Python.
+
+    For what must be read back but must not lie in the database in clear: an outbox entry's payload
+    carries addresses, agents' unscrubbed reply texts, one-time codes and single-use links until it
+    is sent (and is emptied then). A row written before sealing existed is still read as plain JSON.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose
+
+    def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> str | None:
+        return None if value is None else keys.seal_json(value, purpose=self.purpose)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if keys.is_sealed(value):
+            result: dict[str, Any] = keys.unseal_json(value, purpose=self.purpose)
+            return result
+        legacy: dict[str, Any] = json.loads(value)
+        return legacy
+
+
+class SealedText(TypeDecorator[str]):
+    """A string sealed with the deployment key at rest (``models.keys``); a plain ``str`` in Python."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else keys.seal(value.encode(), purpose=self.purpose)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else keys.unseal(value, purpose=self.purpose).decode()
 
 
 NAMING = {

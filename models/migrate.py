@@ -24,10 +24,25 @@ _MIGRATION_LOCK = 0x5C2B_DE5C
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            # Two processes creating alembic_version at once collide; the second waits here and then
-            # finds the schema at head. Released at commit.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # A revision that rebuilds a table (Alembic's batch mode: the only way SQLite changes most
+            # things) drops the old one, and with foreign keys on that would cascade into its children.
+            # The pragma is a no-op inside a transaction, so it is set on the raw connection before the
+            # first statement and checked after (sqlite.org/foreignkeys.html, section 5).
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # Two processes creating alembic_version at once collide; the second waits here and
+                    # then finds the schema at head. Released at commit.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+            if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise RuntimeError("a migration left rows whose foreign keys point nowhere")
+        finally:
+            if sqlite:
+                conn.rollback()
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, enum_column, utcnow
+from models.base import Base, SealedJSON, enum_column, utcnow
 
 
 class OutboxStatus(enum.StrEnum):
@@ -33,7 +33,9 @@ class OutboxEntry(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(32))
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Sealed at rest (models.keys) and emptied once the entry is sent or given up: the scrubbed copy in
+    # the ticket's thread is the record, the payload only what delivery needs.
+    payload: Mapped[dict[str, Any]] = mapped_column(SealedJSON("outbox"), default=dict)
     status: Mapped[OutboxStatus] = mapped_column(enum_column(OutboxStatus), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)

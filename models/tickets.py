@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, enum_column, utcnow
+from models.base import Base, SealedText, enum_column, utcnow
 
 # Ticket numbers shown to people start here, so that a number is never mistaken for a small count
 # and always has six digits for years of tickets. ``ticket_number`` and ``ticket_id_of`` are the only
@@ -107,6 +107,9 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_tickets_status_activity", "status", "last_activity_at", "id"),
         Index("ix_tickets_contact_status", "contact_id", "status"),
+        # A ticket number is never given out twice: without AUTOINCREMENT SQLite reuses the highest id
+        # after it is deleted, and a customer could receive another customer's old ticket number.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -148,8 +151,12 @@ class Message(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
     direction: Mapped[Direction] = mapped_column(enum_column(Direction))
     channel: Mapped[str] = mapped_column(String(16))
-    # For e-mail the Message-ID (both directions), so In-Reply-To/References find the thread.
+    # The idempotency key within the channel. For e-mail a keyed digest of the Message-ID (both
+    # directions; ``tickets.store.mail_key``), so In-Reply-To/References find the thread while the id
+    # itself, which the sender's software chose and which can carry anything, is not kept in clear.
     external_id: Mapped[str] = mapped_column(String(998))
+    # The e-mail Message-ID itself, sealed: what our next mail's In-Reply-To/References must name.
+    mail_ref: Mapped[str | None] = mapped_column(SealedText("message-id"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
     author_id: Mapped[int | None] = mapped_column(Integer)
     subject: Mapped[str | None] = mapped_column(Text)
@@ -157,6 +164,7 @@ class Message(Base):
     lang: Mapped[str | None] = mapped_column(String(8))
     # Per type how many values were removed; never the values.
     redactions: Mapped[dict[str, int]] = mapped_column(default=dict)
+    # For e-mail as a digest like ``external_id``.
     in_reply_to: Mapped[str | None] = mapped_column(String(998))
     auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

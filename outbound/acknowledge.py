@@ -105,11 +105,11 @@ def enqueue(session: Session, ticket_id: int, ack: Acknowledgement, identity: Ma
 
 
 def _first_mail_id(session: Session, ticket: Ticket) -> str | None:
-    """The Message-ID of the ticket's first e-mail from the customer (None for other channels)."""
-    first = session.scalars(
-        select(Message.external_id).where(Message.ticket_id == ticket.id, Message.direction == Direction.IN,
-                                          Message.channel == Channel.EMAIL)
+    """The Message-ID of the ticket's first e-mail from the customer (None for other channels, and for a
+    mail that had none: it is keyed by a digest of its content)."""
+    first = session.execute(
+        select(Message.mail_ref).where(Message.ticket_id == ticket.id, Message.direction == Direction.IN,
+                                       Message.channel == Channel.EMAIL)
         .order_by(Message.id).limit(1)
     ).first()
-    # A mail without a Message-ID is keyed by a content hash ("sha256:..."): nothing to refer to.
-    return first if first and not first.startswith("sha256:") else None
+    return first[0] if first is not None else None

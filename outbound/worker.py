@@ -113,6 +113,13 @@ def mark_sent(ticket_store: TicketStore, item_id: int) -> None:
         entry = session.get(OutboxEntry, item_id)
         if entry is not None:
             entry.status, entry.sent_at, entry.last_error = OutboxStatus.SENT, utcnow(), None
+            _wipe(entry)
+
+
+def _wipe(entry: OutboxEntry) -> None:
+    """Once an entry is sent or given up its payload goes: the address it went to, an agent's typed
+    reply (the scrubbed copy in the thread is the record), a one-time code or a single-use link."""
+    entry.payload = {}
 
 
 def mark_failed(
@@ -126,6 +133,7 @@ def mark_failed(
         entry.last_error = reason[:500]
         if permanent or entry.attempts >= MAX_ATTEMPTS:
             entry.status = OutboxStatus.FAILED
+            _wipe(entry)
             return
         delay: float = BACKOFF[min(entry.attempts - 1, len(BACKOFF) - 1)]
         if retry_after is not None:

@@ -36,10 +36,11 @@ from models import (
     ticket_number,
     utcnow,
 )
+from models.db import checkpoint_after_commit
 from privacy import deadline, export
 from privacy.config import PrivacyConfig
 from privacy.texts import Texts
-from privacy.workflow import audit, customer_of, digest, tell, token_digest
+from privacy.workflow import audit, customer_of, digest, legacy_digest, tell, token_digest
 from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ def erasure(ctx: Context) -> Report:
           kept=len(holds), tasks=tasks, confirmation_sent=confirmation_sent)
     log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d", req.id, len(erase_ids),
              len(contact_ids), len(holds))
+    # secure_delete zeroes the deleted rows in the database file; their old pages still lie in the WAL
+    # until a checkpoint copies the new ones over them.
+    checkpoint_after_commit(session)
     return report
 
 
@@ -284,8 +288,15 @@ def objection(ctx: Context) -> Report:
 
 
 def is_suppressed(session: Session, address: str) -> bool:
-    """For a newsletter or marketing sender: True when this address objected to direct marketing."""
-    return session.scalar(select(Suppression.id).where(Suppression.address_digest == digest(address))) is not None
+    """For a newsletter or marketing sender: True when this address objected to direct marketing.
+
+    A suppression made before digests were keyed is found by its old digest and upgraded on the spot.
+    """
+    row = session.scalars(select(Suppression).where(
+        Suppression.address_digest.in_([digest(address), legacy_digest(address)]))).first()
+    if row is not None and row.address_digest != digest(address):
+        row.address_digest = digest(address)
+    return row is not None
 
 
 def complaint(ctx: Context) -> Report:

@@ -56,6 +56,7 @@ from models import (
     ticket_number,
     utcnow,
 )
+from models.db import checkpoint
 from tickets import audit
 
 if TYPE_CHECKING:
@@ -244,6 +245,7 @@ def run(
             report.counts[kind] = _delete_in_batches(ticket_store, policy, kind, cut, stop, on_batch)
             if stop is not None and stop():
                 break
+        checkpoint(ticket_store.engine)  # what was deleted must not stay readable in the WAL either
     report.finished_at = utcnow()
     with ticket_store.writing() as session:
         audit.record(session, actor, audit.RETENTION_RUN, "retention", None, {

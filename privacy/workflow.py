@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from models import FINAL_STATES, Customer, Direction, PrivacyAudit, PrivacyRequest, RequestState, Ticket, utcnow
+from models import FINAL_STATES, Customer, Direction, PrivacyAudit, PrivacyRequest, RequestState, Ticket, keys, utcnow
 from privacy.texts import Rendered, Texts
 from tickets import audit as trail
 from tickets import outbox, store
@@ -38,6 +38,16 @@ class TransitionError(ValueError):
 
 
 def digest(address: str) -> str:
+    """What is kept of an address to recognise it again (a requester, a marketing opt-out).
+
+    A keyed digest (``models.keys``): an unkeyed SHA-256 of an e-mail address is reversed by trying
+    a list of addresses, so a copy of the database would give the addresses back.
+    """
+    return keys.digest("address", address.strip().lower())
+
+
+def legacy_digest(address: str) -> str:
+    """The unkeyed SHA-256 that suppressions made before migration 0009 still carry (upgraded on use)."""
     return hashlib.sha256(address.strip().lower().encode()).hexdigest()
 
 

@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from models import migrate
+from models import keys, migrate
 from models.db import make_engine, normalise_url
 from tickets.store import TicketStore
 
 PG_URL = os.environ.get("SCRUBDESK_TEST_DATABASE_URL")
+# The deployment key (models.keys) of the tests' own process, and of every serve process they start
+# (several processes on one database must share it, as the deployment docs say).
+TEST_DEPLOYMENT_KEY = bytes(range(32))
+keys.install(TEST_DEPLOYMENT_KEY)
+os.environ.setdefault("SCRUBDESK_DEPLOYMENT_KEY", TEST_DEPLOYMENT_KEY.hex())
 ARTIFACTS = Path(os.environ.get("SCRUBDESK_TEST_ARTIFACTS", "test-artifacts"))
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from models import (
     OPEN_STATUSES,
     Agent,
+    Channel,
     Customer,
     Direction,
     Macro,
@@ -75,15 +76,15 @@ def mail_thread_ids(session: Session, ticket: Ticket) -> tuple[str | None, list[
     """(In-Reply-To, References) for our next mail on the ticket: the customer's newest mail, and the
     ticket's mail ids in order (the last 20; RFC 5322 allows trimming the middle of References)."""
     ids = [
-        (m_id, direction) for m_id, direction in session.execute(
-            select(Message.external_id, Message.direction).where(
-                Message.ticket_id == ticket.id, Message.channel == "email",
+        (ref, direction) for ref, direction in session.execute(
+            select(Message.mail_ref, Message.direction).where(
+                Message.ticket_id == ticket.id, Message.channel == Channel.EMAIL,
                 Message.direction != Direction.NOTE,
             ).order_by(Message.id)
-        ) if not m_id.startswith("sha256:")
+        ) if ref is not None
     ]
-    incoming = [m_id for m_id, direction in ids if direction == Direction.IN]
-    return (incoming[-1] if incoming else (ids[-1][0] if ids else None)), [m_id for m_id, _ in ids][-20:]
+    incoming = [ref for ref, direction in ids if direction == Direction.IN]
+    return (incoming[-1] if incoming else (ids[-1][0] if ids else None)), [ref for ref, _ in ids][-20:]
 
 
 def reply_channel(ticket_channel: str) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from models import (
     OPEN_STATUSES,
     Attachment,
+    Channel,
     Contact,
     Customer,
     Direction,
@@ -29,6 +30,7 @@ from models import (
     Ticket,
     TicketEvent,
     TicketStatus,
+    keys,
     ticket_id_of,
 )
 from models.db import make_sessionmaker
@@ -77,12 +79,36 @@ class TicketStore:
             yield session
 
 
+# --- message keys ---------------------------------------------------------------------------------
+
+
+def mail_key(message_id: str) -> str:
+    """How an e-mail Message-ID is stored and looked up: a keyed digest, never the id itself.
+
+    A Message-ID is chosen by the sender's software and can carry anything
+    (``<bsn111222333.NL91ABNA0417164300.klaas@...>``); threading (RFC 5322 section 3.6.4) and
+    idempotency only need equality, which a digest under the deployment key (``models.keys``) gives
+    without the id being readable or guessable from a copy of the database.
+    """
+    return "mid:" + keys.digest("message-id", message_id.strip().strip("<>").strip())
+
+
+def stored_id(channel: str, external_id: str) -> str:
+    """A message's idempotency key as stored: e-mail ids as ``mail_key``, other channels' ids as they are."""
+    return mail_key(external_id) if channel == Channel.EMAIL else external_id
+
+
+def _mail_ref(channel: str, external_id: str) -> str | None:
+    # A mail without a Message-ID is keyed by a digest of its content ("sha256:..."): nothing to refer to.
+    return external_id if channel == Channel.EMAIL and not external_id.startswith("sha256:") else None
+
+
 # --- lookups ------------------------------------------------------------------------------------
 
 
 def find_message(session: Session, channel: str, external_id: str) -> Message | None:
     return session.scalars(
-        select(Message).where(Message.channel == channel, Message.external_id == external_id)
+        select(Message).where(Message.channel == channel, Message.external_id == stored_id(channel, external_id))
     ).first()
 
 
@@ -97,7 +123,7 @@ def ticket_by_mail_refs(session: Session, refs: Sequence[str]) -> Ticket | None:
         return None
     found = session.scalars(
         select(Message)
-        .where(Message.channel == "email", Message.external_id.in_(list(refs)))
+        .where(Message.channel == Channel.EMAIL, Message.external_id.in_([mail_key(r) for r in refs]))
         .order_by(Message.id.desc())
         .limit(1)
     ).first()
@@ -113,15 +139,23 @@ def open_ticket_of_contact(session: Session, contact: Contact) -> Ticket | None:
     ).first()
 
 
-def may_thread_by_tag(ticket: Ticket, contact: Contact) -> bool:
-    """A subject tag threads only for the ticket's own contact or a contact of the same customer.
+def may_continue(ticket: Ticket, contact: Contact) -> bool:
+    """Headers and subject tags thread only for the ticket's own contact, the same address on the
+    other mail channel (a web-form ticket is answered by e-mail), or a contact of the same customer.
 
-    Anyone can quote a ticket number; without this check a stranger could write into (and, through
-    the agent's reply, read from) someone else's ticket.
+    Anyone can quote a Message-ID or a ticket number; without this check a stranger could write into
+    (and, through the agent's reply, read from) someone else's ticket.
     """
     if ticket.contact_id == contact.id:
         return True
+    own = ticket.contact
+    if (own is not None and own.channel in _MAIL_CHANNELS and contact.channel in _MAIL_CHANNELS
+            and own.address == contact.address):
+        return True
     return ticket.customer_id is not None and ticket.customer_id == contact.customer_id
+
+
+_MAIL_CHANNELS = ("email", "webform")
 
 
 # --- contacts and customers ---------------------------------------------------------------------
@@ -272,14 +306,15 @@ def add_message(
         ticket=ticket,
         direction=direction,
         channel=channel,
-        external_id=external_id,
+        external_id=stored_id(channel, external_id),
+        mail_ref=_mail_ref(channel, external_id),
         contact_id=contact.id if contact else None,
         author_id=author_id,
         subject=subject,
         text=text,
         lang=lang,
         redactions=redactions,
-        in_reply_to=in_reply_to,
+        in_reply_to=stored_id(channel, in_reply_to) if in_reply_to else None,
         received_at=received_at,
     )
     for att in attachments:

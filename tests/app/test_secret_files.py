@@ -5,14 +5,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from app.secret_files import read_or_create, verification_key
+from app.secret_files import key_file, read_or_create
 
 
 def test_key_file_is_created_private_and_reused(tmp_path: Path) -> None:
     path = tmp_path / "keys" / "verification.key"
-    key = verification_key(path)
+    key = key_file(path)
     assert len(key) == 32 and path.stat().st_mode & 0o777 == 0o600
-    assert verification_key(path) == key
+    assert key_file(path) == key
 
 
 def test_processes_starting_together_read_one_complete_secret(tmp_path: Path) -> None:

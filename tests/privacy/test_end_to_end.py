@@ -101,7 +101,8 @@ def world(ticket_store: TicketStore, real_scrubber: Any) -> Iterator[World]:
     desk = PrivacyDesk(ticket_store, Verifier(b"e2e-key-0123456789abcdef"), config, MailIdentity("dommelhost.test"))
     intake = Intake(ticket_store, real_scrubber, privacy=lambda t: [str(x) for x in detect_requests(t)],
                     after_commit=[PrivacyHook(desk)])
-    with SmtpSink() as sink, ThreadedSmtp(intake, SmtpSettings(accept=(SUPPORT,))) as smtp:
+    with SmtpSink() as sink, ThreadedSmtp(intake, SmtpSettings(
+            accept=(SUPPORT,), trusted_relays=("127.0.0.1/32",))) as smtp:  # our MTA relays on loopback
         sender = SmtpSender(SmarthostConfig(host="127.0.0.1", port=sink.port, security="none",
                                             from_address=SUPPORT, from_name="Dommelhost Support"))
         worker = OutboxWorker(ticket_store, {"email": sender}, stop=__import__("threading").Event())
@@ -172,16 +173,17 @@ def test_erasure_by_mail_end_to_end(world: World) -> None:
         assert (customer.number, customer.name, customer.email, customer.phone, customer.address) == (
             "104233", None, None, None, None)
         assert {m.ticket_id for m in s.scalars(select(Message))} == {invoice_id}
-    # Nothing of the customer anywhere, except the retained ticket and the confirmation's outbox row.
+    # Nothing of the customer anywhere (the retained ticket is scrubbed; outbox payloads are sealed and
+    # emptied once sent).
     dump = everything_in_the_store(world.store)
-    for table, rows in dump.items():
-        for row in rows:
-            for value in ("marieke@example.nl", "Hoogendoorn", "0612345678", "Kerkstraat"):
-                if value in row:
-                    assert table == "outbox" and "Verwijderd:" in row, (table, value)
+    found = [(table, value) for table, rows in dump.items() for row in rows
+             for value in ("marieke@example.nl", "Hoogendoorn", "0612345678", "Kerkstraat") if value in row]
+    assert found == []
     with world.store.reading() as s:
         leftovers = [e for e in s.scalars(select(OutboxEntry)) if e.payload.get("to") == CUSTOMER]
-        assert len(leftovers) == 1  # the confirmation just sent; the code mail's row was removed
+        # The confirmation was sent and its payload emptied with it (issue #15: the erased customer's
+        # address survived in that row); what is pending is sealed (tests/app/test_at_rest.py).
+        assert leftovers == []
 
 
 def test_access_by_mail_end_to_end_download_once(world: World) -> None:
@@ -207,10 +209,11 @@ def test_access_by_mail_end_to_end_download_once(world: World) -> None:
     privacy_web.install(app, world.desk)
     with TestClient(app) as client:
         path = link.group(1).removeprefix("http://desk.test")
-        first = client.get(path)
+        assert client.get(path).status_code == 200  # a page with a button: a GET uses nothing up
+        first = client.post(path)
         assert first.status_code == 200
         assert first.headers["content-type"] == "application/zip"
-        second = client.get(path)
+        second = client.post(path)
         assert second.status_code == 404  # single use
     archive = zipfile.ZipFile(io.BytesIO(first.content))
     data = json.loads(archive.read("data.json"))

@@ -22,7 +22,7 @@ from models.db import make_engine
 from tests.app.scale.serve_procs import Serve, start_serve, stop_all, wait_for
 from tests.intake.imap.conftest import config_dict, dovecot  # noqa: F401  (the Dovecot fixture, reused)
 from tests.intake.imap.dovecot import DovecotServer, make_message
-from tickets.store import TicketStore
+from tickets.store import TicketStore, mail_key
 
 TAKE_OVER_LIMIT = 10.0
 
@@ -37,7 +37,7 @@ def mailbox_toml(server: DovecotServer, key: str) -> str:
 def stored(ticket_store: TicketStore, message_id: str) -> int:
     with ticket_store.reading() as s:
         return int(s.scalar(select(func.count()).select_from(Message)
-                            .where(Message.channel == "email", Message.external_id == message_id.strip("<>"))) or 0)
+                            .where(Message.channel == "email", Message.external_id == mail_key(message_id))) or 0)
 
 
 def acquired(p: Serve, key: str) -> bool:

@@ -17,7 +17,7 @@ from intake.smtp import SmtpSettings
 from models import Message, Ticket, ticket_number
 from tests.intake.smtp.harness import ThreadedSmtp
 from tests.support.paths import FIXTURES
-from tickets.store import TicketStore
+from tickets.store import TicketStore, mail_key
 
 FIXTURES = FIXTURES / "mail"
 SUPPORT = "support@dommelhost.test"
@@ -67,7 +67,7 @@ def test_plain_mail_becomes_a_scrubbed_ticket(server: ThreadedSmtp, ticket_store
     for value in ("111222333", "NL91 ABNA 0417 1643 00", "06-41827395", "Hoogendoorn"):
         assert value not in stored.text
     assert {"NATIONAL_ID", "IBAN", "PHONE_NUMBER"} <= set(stored.redactions)
-    assert stored.external_id == msg["Message-ID"].strip("<>")
+    assert stored.external_id == mail_key(msg["Message-ID"]) and stored.mail_ref == msg["Message-ID"].strip("<>")
 
 
 def test_unknown_recipient_is_refused_at_rcpt(server: ThreadedSmtp, ticket_store: TicketStore) -> None:
