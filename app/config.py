@@ -64,6 +64,9 @@ class WebConfig(BaseModel):
 class IntakeConfig(BaseModel):
     # Threads that run parsing, scrubbing and the store for the asynchronous adapters.
     workers: int = 4
+    # SQLite: one writer thread commits what the workers finished in batches (intake.writer); off,
+    # every worker commits for itself (the comparison arm of bench/smtp_intake.py).
+    group_commit: bool = True
     attachment_store_max: int = 10 * 1024 * 1024
     # What one message may cost a worker (see intake.pipeline.IntakeLimits for each limit's reason).
     # Characters scrubbed and kept per text attachment, of the body, and per message in all; beyond

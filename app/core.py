@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from app.config import Settings
 from app.secret_files import key_file, read_or_create
 from intake.pipeline import Intake
+from intake.writer import DirectWriter
 from models import keys, migrate
 from models.db import make_engine, make_sessionmaker
 from models.deployment import check_key
@@ -76,6 +77,7 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
         privacy=lambda text: [str(label) for label in detect_requests(text)],
         limits=settings.intake.limits(),
         vault=vault,
+        writer=None if settings.intake.group_commit else DirectWriter(),
     )
     return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake, vault=vault)
 

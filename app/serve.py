@@ -268,6 +268,7 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     await web_task
     await roles.join()
     executor.shutdown(wait=True)
+    core.intake.close()  # the writer commits what it has in hand
     core.close()
     log.info("serve: stopped")
 

@@ -2,10 +2,13 @@
 
 Runs ``scrubdesk serve`` as a subprocess (SQLite, and PostgreSQL when reachable) and drives it with
 N concurrent smtplib clients, each sending realistic support mails (names, phone numbers, IBANs).
-Latency is from DATA's end to the 250 reply: parse, scrub, thread and commit included.
-Prints one table; compare the rows of one run (machines here are noisy: read ratios).
+Latency is from DATA's end to the 250 reply: parse, scrub, thread and commit included. In the same
+run and with the same clients and messages: a bare aiosmtpd server that answers 250 at once (the
+SMTP layer's own ceiling), and SQLite without group commit (``[intake] group_commit = false``, each
+worker committing for itself). Prints one table and the ratios; compare the rows of one run
+(machines here are noisy: read ratios).
 
-    python bench/smtp_intake.py [--messages 300] [--clients 1,4,8] [--pg URL]
+    python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--pg URL]
 """
 
 from __future__ import annotations
@@ -58,36 +61,52 @@ def pg_reachable(url: str) -> bool:
 DEPLOYMENT_KEY = os.urandom(32).hex()
 
 
-def start_serve(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_bare() -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_smtp.py"), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_listening(proc, port)
+    return proc, port
+
+
+def _wait_listening(proc: subprocess.Popen[bytes], port: int) -> None:
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError as exc:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise SystemExit(f"server did not start: {err}") from exc
+            time.sleep(0.2)
+
+
+def start_serve(db_url: str, workdir: Path, group_commit: bool = True) -> tuple[subprocess.Popen[bytes], int]:
     """One ``scrubdesk serve`` on free ports; returns it and its SMTP port once it listens."""
     smtp_port, web_port = free_port(), free_port()
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(workdir),
                SCRUBDESK_DEPLOYMENT_KEY=DEPLOYMENT_KEY,
                SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
                SCRUBDESK_SMTP__ACCEPT='["support@bench.test"]', SCRUBDESK_LOG_LEVEL="WARNING",
-               SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000", SCRUBDESK_CONFIG=str(workdir / "c.toml"))
+               SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000", SCRUBDESK_CONFIG=str(workdir / "c.toml"),
+               SCRUBDESK_INTAKE__GROUP_COMMIT=str(group_commit).lower())
     (workdir / "c.toml").write_text("")
     proc = subprocess.Popen([sys.executable, "-m", "app", "serve"], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", smtp_port), timeout=1).close()
-            return proc, smtp_port
-        except OSError as exc:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
-                raise SystemExit(f"serve did not start: {err}") from exc
-            time.sleep(0.2)
+    _wait_listening(proc, smtp_port)
+    return proc, smtp_port
 
 
-def run_arm(label: str, db_url: str, clients: int, total: int, workdir: Path,
-            processes: int = 1) -> dict[str, float | str]:
-    """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes."""
+def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: Path,
+            processes: int = 1, group_commit: bool = True) -> dict[str, float | str]:
+    """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes
+    (``db_url`` None: the bare server)."""
     servers = []
     for i in range(processes):
-        (workdir / f"p{i}").mkdir(parents=True, exist_ok=True)
-        servers.append(start_serve(db_url, workdir / f"p{i}"))
+        (workdir / f"{label}{i}").mkdir(parents=True, exist_ok=True)
+        servers.append(start_bare() if db_url is None else
+                       start_serve(db_url, workdir / f"{label}{i}", group_commit=group_commit))
     ports = [port for _, port in servers]
     latencies: list[float] = []
     lock = threading.Lock()
@@ -151,14 +170,19 @@ def pg_schema(url: str) -> Iterator[str]:
 
 
 def print_rows(rows: list[dict[str, float | str]]) -> None:
-    print(f"{'arm':<12}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
+    print(f"{'arm':<16}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
     for r in rows:
-        print(f"{r['arm']:<12}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
+        print(f"{r['arm']:<16}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
               f"{r['p99 ms']:>10.1f}")
-    base = rows[0]
-    for r in rows[1:]:
-        print(f"ratio {r['arm']}/{r['processes']}p/{r['clients']}c vs {base['arm']}/{base['processes']}p/"
-              f"{base['clients']}c: {float(r['msg/s']) / float(base['msg/s']):.2f}x throughput")
+    for clients in sorted({int(r["clients"]) for r in rows}):
+        same = {str(r["arm"]): float(r["msg/s"]) for r in rows if r["clients"] == clients and r["processes"] == 1}
+        bare = same.get("bare")
+        for arm, rate in same.items():
+            if arm != "bare" and bare:
+                print(f"ratio {arm} / bare at {clients} client(s): {rate / bare:.2f}x")
+        if "sqlite" in same and "sqlite-direct" in same:
+            print(f"ratio sqlite (group commit) / sqlite-direct at {clients} client(s): "
+                  f"{same['sqlite'] / same['sqlite-direct']:.2f}x")
 
 
 def main() -> None:
@@ -172,7 +196,10 @@ def main() -> None:
     for clients in [int(c) for c in args.clients.split(",")]:
         work = Path(tempfile.mkdtemp(prefix="scrubdesk-bench-"))
         try:
+            rows.append(run_arm("bare", None, clients, args.messages, work))
             rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work))
+            rows.append(run_arm("sqlite-direct", f"sqlite:///{work / 'd.sqlite3'}", clients, args.messages, work,
+                                group_commit=False))
             if pg_reachable(args.pg):
                 with pg_schema(args.pg) as url:
                     rows.append(run_arm("postgresql", url, clients, args.messages, work))

@@ -26,6 +26,7 @@ from intake.limits import ContentLimits, attachment_content
 from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
 from intake.textcap import cap_line, cap_text, with_note
+from intake.writer import Writer, writer_for
 from models import Channel, Contact, Direction, Ticket, ticket_number
 from privacy.cipher import is_high_risk
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
@@ -138,6 +139,7 @@ class Intake:
         limits: IntakeLimits | None = None,
         after_commit: Sequence[AfterCommit] = (),
         vault: ValueVault | None = None,
+        writer: Writer | None = None,
     ) -> None:
         if vault is not None and not isinstance(scrubber, PlaceholderMapper):
             raise TypeError("a vault needs a scrubber with placeholders() (scrubber.engine.Scrubber)")
@@ -147,6 +149,12 @@ class Intake:
         self.privacy = privacy
         self.limits = limits or IntakeLimits()
         self.after_commit = list(after_commit)
+        # Who commits: one thread with group commit on SQLite, every worker itself on PostgreSQL.
+        self.writer = writer or writer_for(ticket_store)
+
+    def close(self) -> None:
+        """Finish what the writer has in hand (``serve`` calls this when it stops)."""
+        self.writer.close()
 
     # -- the entry point -------------------------------------------------------------------------
 
@@ -157,6 +165,9 @@ class Intake:
             # Locked or unreachable store: the upstream keeps the message and retries.
             log.warning("intake: store unavailable channel=%s: %s", msg.channel, type(exc).__name__)
             raise TransientError("the ticket store is unavailable; try again later") from exc
+        return outcome
+
+    def _run_hooks(self, msg: InboundMessage, outcome: SubmitOutcome) -> None:
         log.info(
             "intake: %s channel=%s ticket=%s message=%s redactions=%s%s",
             outcome.status,
@@ -166,27 +177,32 @@ class Intake:
             outcome.redactions,
             f" reason={outcome.reason}" if outcome.reason else "",
         )
-        if outcome.status == "stored":
-            for hook in self.after_commit:
-                try:
-                    hook(msg, outcome)
-                except Exception:
-                    # The message is committed; a failing side effect must not make the channel
-                    # re-deliver it (its own outbox retries), so it is logged and swallowed.
-                    log.exception("intake: after-commit hook failed ticket=%s", outcome.ticket_number)
-        return outcome
+        if outcome.status != "stored":
+            return
+        for hook in self.after_commit:
+            try:
+                hook(msg, outcome)
+            except Exception:
+                # The message is committed; a failing side effect must not make the channel
+                # re-deliver it (its own outbox retries), so it is logged and swallowed.
+                log.exception("intake: after-commit hook failed ticket=%s", outcome.ticket_number)
 
     def _submit(self, msg: InboundMessage) -> SubmitOutcome:
         verdict = check_rules(msg)
         if verdict is not None:
-            return self._machine_message(msg, verdict)
-        with self.store.reading() as session:
+            return self.writer.run(lambda: self._machine_message(msg, verdict), lambda o: self._run_hooks(msg, o))
+        with self.store.reading() as session:  # a read transaction: it waits for no writer
             existing = store.find_message(session, msg.channel, msg.external_id)
             if existing is not None:
-                return _duplicate(existing.ticket_id, existing.id)
+                outcome = _duplicate(existing.ticket_id, existing.id)
+                self._run_hooks(msg, outcome)
+                return outcome
         prepared = self._prepare(msg)
         # On the text as capped for scrubbing: what is not kept is not read either.
         labels = tuple(self.privacy(prepared.text)) if self.privacy else ()
+        return self.writer.run(lambda: self._store(msg, prepared, labels), lambda o: self._run_hooks(msg, o))
+
+    def _store(self, msg: InboundMessage, prepared: _Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
         # Two processes may race on the same message or on creating the same contact; the unique
         # constraints decide and the loser starts over (and then finds the duplicate).
         for attempt in range(3):
