@@ -67,6 +67,9 @@ class IntakeConfig(BaseModel):
     # SQLite: one writer thread commits what the workers finished in batches (intake.writer); off,
     # every worker commits for itself (the comparison arm of bench/smtp_intake.py).
     group_commit: bool = True
+    # Processes that run the scrubber's analysis and privacy recognition (0: the intake threads do,
+    # under Python's GIL); see intake/prepare_pool.py and bench/smtp_intake.py.
+    prepare_processes: int = Field(default=0, ge=0, le=64)
     attachment_store_max: int = 10 * 1024 * 1024
     # What one message may cost a worker (see intake.pipeline.IntakeLimits for each limit's reason).
     # Characters scrubbed and kept per text attachment, of the body, and per message in all; beyond

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from app.config import Settings
 from app.secret_files import key_file, read_or_create
 from intake.pipeline import Intake
+from intake.prepare_pool import ProcessPreparePool
 from intake.writer import DirectWriter
 from models import keys, migrate
 from models.db import make_engine, make_sessionmaker
@@ -78,6 +79,8 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
         limits=settings.intake.limits(),
         vault=vault,
         writer=None if settings.intake.group_commit else DirectWriter(),
+        prepare_pool=(ProcessPreparePool(scrubber.config, settings.intake.limits(), settings.intake.prepare_processes)
+                      if settings.intake.prepare_processes else None),
     )
     return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake, vault=vault)
 

@@ -82,7 +82,8 @@ def _wait_listening(proc: subprocess.Popen[bytes], port: int) -> None:
             time.sleep(0.2)
 
 
-def start_serve(db_url: str, workdir: Path, group_commit: bool = True) -> tuple[subprocess.Popen[bytes], int]:
+def start_serve(db_url: str, workdir: Path, group_commit: bool = True,
+                processes: int = 0) -> tuple[subprocess.Popen[bytes], int]:
     """One ``scrubdesk serve`` on free ports; returns it and its SMTP port once it listens."""
     smtp_port, web_port = free_port(), free_port()
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(workdir),
@@ -90,7 +91,8 @@ def start_serve(db_url: str, workdir: Path, group_commit: bool = True) -> tuple[
                SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
                SCRUBDESK_SMTP__ACCEPT='["support@bench.test"]', SCRUBDESK_LOG_LEVEL="WARNING",
                SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000", SCRUBDESK_CONFIG=str(workdir / "c.toml"),
-               SCRUBDESK_INTAKE__GROUP_COMMIT=str(group_commit).lower())
+               SCRUBDESK_INTAKE__GROUP_COMMIT=str(group_commit).lower(),
+               SCRUBDESK_INTAKE__PREPARE_PROCESSES=str(processes))
     (workdir / "c.toml").write_text("")
     proc = subprocess.Popen([sys.executable, "-m", "app", "serve"], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -99,14 +101,15 @@ def start_serve(db_url: str, workdir: Path, group_commit: bool = True) -> tuple[
 
 
 def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: Path,
-            processes: int = 1, group_commit: bool = True) -> dict[str, float | str]:
+            processes: int = 1, group_commit: bool = True, prepare_processes: int = 0) -> dict[str, float | str]:
     """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes
     (``db_url`` None: the bare server)."""
     servers = []
     for i in range(processes):
         (workdir / f"{label}{i}").mkdir(parents=True, exist_ok=True)
         servers.append(start_bare() if db_url is None else
-                       start_serve(db_url, workdir / f"{label}{i}", group_commit=group_commit))
+                       start_serve(db_url, workdir / f"{label}{i}", group_commit=group_commit,
+                                   processes=prepare_processes))
     ports = [port for _, port in servers]
     latencies: list[float] = []
     lock = threading.Lock()
@@ -180,6 +183,9 @@ def print_rows(rows: list[dict[str, float | str]]) -> None:
         for arm, rate in same.items():
             if arm != "bare" and bare:
                 print(f"ratio {arm} / bare at {clients} client(s): {rate / bare:.2f}x")
+        if "sqlite" in same and "sqlite-procs" in same:
+            print(f"ratio sqlite-procs (processes) / sqlite (threads) at {clients} client(s): "
+                  f"{same['sqlite-procs'] / same['sqlite']:.2f}x")
         if "sqlite" in same and "sqlite-direct" in same:
             print(f"ratio sqlite (group commit) / sqlite-direct at {clients} client(s): "
                   f"{same['sqlite'] / same['sqlite-direct']:.2f}x")
@@ -189,6 +195,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--clients", default="1,8")
+    parser.add_argument("--prepare-processes", type=int, default=2,
+                        help="worker processes of the sqlite-procs arm (0: no such arm)")
     parser.add_argument("--pg", default=os.environ.get("SCRUBDESK_TEST_DATABASE_URL",
                                                         "postgresql://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args()
@@ -200,6 +208,9 @@ def main() -> None:
             rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work))
             rows.append(run_arm("sqlite-direct", f"sqlite:///{work / 'd.sqlite3'}", clients, args.messages, work,
                                 group_commit=False))
+            if args.prepare_processes:
+                rows.append(run_arm("sqlite-procs", f"sqlite:///{work / 'p.sqlite3'}", clients, args.messages, work,
+                                    prepare_processes=args.prepare_processes))
             if pg_reachable(args.pg):
                 with pg_schema(args.pg) as url:
                     rows.append(run_arm("postgresql", url, clients, args.messages, work))

@@ -53,6 +53,14 @@ class SubmitOutcome:
     redactions: dict[str, int] = field(default_factory=dict)
 
 
+class PreparePool(Protocol):
+    """Runs ``prepare`` and privacy recognition elsewhere (``intake.prepare_pool.ProcessPreparePool``)."""
+
+    def prepare(self, msg: InboundMessage) -> tuple[Prepared, tuple[str, ...]]: ...
+
+    def close(self) -> None: ...
+
+
 class PrivacyDetector(Protocol):
     """Recognises privacy-right requests (privacy.recognition) on the raw text."""
 
@@ -96,18 +104,18 @@ class IntakeLimits:
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class Prepared:
     """Everything analysed before the transaction: raw values stay in memory only."""
 
     subject: str
     subject_analysis: Analysis
     text: str
     text_analysis: Analysis
-    attachments: tuple[_PreparedAttachment, ...]
+    attachments: tuple[PreparedAttachment, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class _PreparedAttachment:
+class PreparedAttachment:
     filename: str | None
     filename_analysis: Analysis | None
     content_type: str
@@ -140,6 +148,7 @@ class Intake:
         after_commit: Sequence[AfterCommit] = (),
         vault: ValueVault | None = None,
         writer: Writer | None = None,
+        prepare_pool: PreparePool | None = None,
     ) -> None:
         if vault is not None and not isinstance(scrubber, PlaceholderMapper):
             raise TypeError("a vault needs a scrubber with placeholders() (scrubber.engine.Scrubber)")
@@ -151,10 +160,14 @@ class Intake:
         self.after_commit = list(after_commit)
         # Who commits: one thread with group commit on SQLite, every worker itself on PostgreSQL.
         self.writer = writer or writer_for(ticket_store)
+        # Where the GIL is the limit: the CPU-bound preparation in worker processes (intake.prepare_pool).
+        self.prepare_pool = prepare_pool
 
     def close(self) -> None:
         """Finish what the writer has in hand (``serve`` calls this when it stops)."""
         self.writer.close()
+        if self.prepare_pool is not None:
+            self.prepare_pool.close()
 
     # -- the entry point -------------------------------------------------------------------------
 
@@ -197,12 +210,15 @@ class Intake:
                 outcome = _duplicate(existing.ticket_id, existing.id)
                 self._run_hooks(msg, outcome)
                 return outcome
-        prepared = self._prepare(msg)
-        # On the text as capped for scrubbing: what is not kept is not read either.
-        labels = tuple(self.privacy(prepared.text)) if self.privacy else ()
+        if self.prepare_pool is not None:
+            prepared, labels = self.prepare_pool.prepare(msg)
+        else:
+            prepared = prepare(msg, self.scrubber, self.limits)
+            # On the text as capped for scrubbing: what is not kept is not read either.
+            labels = tuple(self.privacy(prepared.text)) if self.privacy else ()
         return self.writer.run(lambda: self._store(msg, prepared, labels), lambda o: self._run_hooks(msg, o))
 
-    def _store(self, msg: InboundMessage, prepared: _Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
+    def _store(self, msg: InboundMessage, prepared: Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
         # Two processes may race on the same message or on creating the same contact; the unique
         # constraints decide and the loser starts over (and then finds the duplicate).
         for attempt in range(3):
@@ -214,53 +230,7 @@ class Intake:
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _prepare(self, msg: InboundMessage) -> _Prepared:
-        analyze = self.scrubber.analyze
-        limits = self.limits
-        # Only capped text is analysed and stored (issue 15, finding 14): a note says what was left out.
-        subject = cap_line(msg.subject or "", limits.subject_max_chars)
-        body = cap_text(msg.text, limits.text_scrub_max, what="message")
-        text_analysis = analyze(body.kept, msg.lang_hint)
-        lang = text_analysis.lang
-        budget = limits.text_scrub_total_max - len(body.kept)
-        attachments = []
-        for raw_att in msg.attachments:
-            got = attachment_content(
-                raw_att,
-                ContentLimits(
-                    store_max=limits.attachment_store_max,
-                    text_max=max(0, min(limits.text_attachment_scrub_max, budget)),
-                    max_pixels=limits.image_max_pixels,
-                    clean_seconds=limits.attachment_clean_seconds,
-                ),
-            )
-            budget -= len(got.scrub or "")
-            # File names are deny-by-default for identifiers (issue 15, finding 5): see intake.filenames.
-            filename, filename_analysis = (
-                prepare_filename(got.filename, analyze, lang) if got.filename else (None, None)
-            )
-            attachments.append(
-                _PreparedAttachment(
-                    filename=filename,
-                    filename_analysis=filename_analysis,
-                    content_type=got.content_type,
-                    size=got.size,
-                    sha256=got.sha256,
-                    content=got.content,
-                    text=got.text,
-                    text_analysis=analyze(got.scrub, lang) if got.scrub is not None else None,
-                    note=got.note,
-                )
-            )
-        return _Prepared(
-            subject=subject,
-            subject_analysis=analyze(subject, lang),
-            text=with_note(body),
-            text_analysis=text_analysis,
-            attachments=tuple(attachments),
-        )
-
-    def _commit(self, msg: InboundMessage, prep: _Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
+    def _commit(self, msg: InboundMessage, prep: Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
         with self.store.writing() as session:
             existing = store.find_message(session, msg.channel, msg.external_id)
             if existing is not None:
@@ -315,7 +285,7 @@ class Intake:
                 redactions=counts,
             )
 
-    def _vault_values(self, session: Session, ticket_id: int, book: PlaceholderBook, prep: _Prepared) -> None:
+    def _vault_values(self, session: Session, ticket_id: int, book: PlaceholderBook, prep: Prepared) -> None:
         """Hand each stripped value with its placeholder to the vault; high-risk types never go there."""
         assert self.vault is not None and isinstance(self.scrubber, PlaceholderMapper)
         texts: list[tuple[str, Analysis]] = [(prep.subject, prep.subject_analysis), (prep.text, prep.text_analysis)]
@@ -381,6 +351,53 @@ class Intake:
             )
 
 
+def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -> Prepared:
+    """Everything CPU-bound before the transaction: caps, attachment cleaning, analysis (no store access)."""
+    analyze = scrubber.analyze
+    # Only capped text is analysed and stored (issue 15, finding 14): a note says what was left out.
+    subject = cap_line(msg.subject or "", limits.subject_max_chars)
+    body = cap_text(msg.text, limits.text_scrub_max, what="message")
+    text_analysis = analyze(body.kept, msg.lang_hint)
+    lang = text_analysis.lang
+    budget = limits.text_scrub_total_max - len(body.kept)
+    attachments = []
+    for raw_att in msg.attachments:
+        got = attachment_content(
+            raw_att,
+            ContentLimits(
+                store_max=limits.attachment_store_max,
+                text_max=max(0, min(limits.text_attachment_scrub_max, budget)),
+                max_pixels=limits.image_max_pixels,
+                clean_seconds=limits.attachment_clean_seconds,
+            ),
+        )
+        budget -= len(got.scrub or "")
+        # File names are deny-by-default for identifiers (issue 15, finding 5): see intake.filenames.
+        filename, filename_analysis = (
+            prepare_filename(got.filename, analyze, lang) if got.filename else (None, None)
+        )
+        attachments.append(
+            PreparedAttachment(
+                filename=filename,
+                filename_analysis=filename_analysis,
+                content_type=got.content_type,
+                size=got.size,
+                sha256=got.sha256,
+                content=got.content,
+                text=got.text,
+                text_analysis=analyze(got.scrub, lang) if got.scrub is not None else None,
+                note=got.note,
+            )
+        )
+    return Prepared(
+        subject=subject,
+        subject_analysis=analyze(subject, lang),
+        text=with_note(body),
+        text_analysis=text_analysis,
+        attachments=tuple(attachments),
+    )
+
+
 def _continuable(ticket: Ticket) -> bool:
     # A closed ticket is final (its retention clock runs); a new message opens a new ticket.
     return ticket.status != "closed"
@@ -405,7 +422,7 @@ def _merge_counts(*analyses: Analysis) -> dict[str, int]:
 
 
 def _stored_attachment(
-    att: _PreparedAttachment,
+    att: PreparedAttachment,
     book: PlaceholderBook,
     redact: Callable[[str, Analysis, PlaceholderBook], ScrubbedText],
 ) -> store.StoredAttachment:
