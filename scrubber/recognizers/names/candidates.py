@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import PAREN_CLOSE, NameWords
 
-ALL_SIGNALS = frozenset({"lexicon", "greeting", "signature", "header", "ner", "propagate", "organization"})
+ALL_SIGNALS = frozenset(
+    {"lexicon", "greeting", "signature", "header", "table", "login", "ner", "propagate", "organization"}
+)
 
 # Scores: an ORGANIZATION outranks any PERSON so that overlap resolution in the engine keeps it.
 SCORE_STRONG = 0.85  # context + name shape, or a full name from the lexicon
@@ -44,6 +46,11 @@ class Candidates:
         if not parts:
             return
         start, end = parts[0].start, parts[-1].end
+        interfixes = self._words.lex.interfixes
+        if toks[first].kind == "word" and toks[first].lower in interfixes:
+            start = min(start, toks[first].start)  # "Van der Berg", "de Vries, Jan"
+        if toks[last].kind == "word" and toks[last].lower in interfixes:
+            end = max(end, toks[last].end)  # "Vries, Jan de"
         if toks[last].text in PAREN_CLOSE and toks[last].end > end:
             end = toks[last].end if self._view.text[start:].count("(") else end
         c = self.by_span.get((start, end))

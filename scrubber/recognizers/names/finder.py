@@ -7,12 +7,15 @@ from collections.abc import Iterable, Sequence
 
 from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.recognizers.names.candidates import ALL_SIGNALS, SCORE_MEDIUM, Candidates
-from scrubber.recognizers.names.greetings import find_greeting_names, find_intro_names
+from scrubber.recognizers.names.greetings import find_greeting_names, find_here_names, find_intro_names
 from scrubber.recognizers.names.headers import find_header_names
+from scrubber.recognizers.names.inverted import find_inverted_names
 from scrubber.recognizers.names.lexicon_signal import find_lexicon_names
+from scrubber.recognizers.names.logins import find_login_names
 from scrubber.recognizers.names.organizations import OrgSpan, find_organizations
 from scrubber.recognizers.names.propagation import extend_left, propagate, resolve_persons
 from scrubber.recognizers.names.signatures import find_signature_names
+from scrubber.recognizers.names.tables import find_table_names
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import NameWords
 
@@ -46,16 +49,25 @@ class NameFinder:
         cands = Candidates(view, words)
         if "lexicon" in signals:
             find_lexicon_names(view, words, cands)
+            find_inverted_names(view, words, cands)
         if "greeting" in signals:
             find_greeting_names(view, words, cands)
             find_intro_names(view, words, cands)
+            find_here_names(view, words, cands)
         if "signature" in signals:
             find_signature_names(view, words, cands, orgs)
         if "header" in signals:
             find_header_names(view, words, cands)
+        if "table" in signals:
+            find_table_names(view, words, cands)
         if "ner" in signals:
             orgs += _ner_names(view, cands, ner)
         persons = resolve_persons(list(cands.by_span.values()), orgs)
+        if "login" in signals:
+            taken = sorted([(c.start, c.end) for c in persons] + [(o.start, o.end) for o in orgs])
+            logins = find_login_names(view, words, persons, taken)
+            if logins:
+                persons = sorted(persons + logins, key=lambda c: c.start)
         if "propagate" in signals and persons:
             persons = propagate(view, words, persons, orgs)
             persons = extend_left(view, words, persons)

@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain
-from scrubber.recognizers.names.candidates import Candidates
-from scrubber.recognizers.names.chains import context_chain
+from scrubber.recognizers.base import may_contain
+from scrubber.recognizers.names.candidates import SCORE_STRONG, Candidates
+from scrubber.recognizers.names.chains import chain, context_chain
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import GREETINGS, NameWords
 
-_GREETING_PAIRS = frozenset({("good", "morning"), ("good", "afternoon"), ("good", "evening")})
+_GREETING_PAIRS = frozenset(
+    {
+        ("good", "morning"), ("good", "afternoon"), ("good", "evening"), ("guten", "tag"), ("guten", "morgen"),
+        ("guten", "abend"), ("sehr", "geehrte"), ("sehr", "geehrter"),
+    }
+)
 _GREETING_PAIR_FIRST = frozenset(first for first, _ in _GREETING_PAIRS)
 _GREETING_STARTS = GREETINGS | _GREETING_PAIR_FIRST
 # Phrases after which a name follows. Strong ones ("mijn naam is", "Naam:") announce a name and take
@@ -36,23 +41,46 @@ _INTRO_STRONG_STEMS = (
     "naam", "name", "heet", "spreekt", "t.a.v", "attentie", "attn", "contact", "afzender", "holder", "tenaamstelling",
     "tnv", "t.nv", "tn.v", "t.n.v", "genaamd",
 )
+# Relatives and others named in passing: "mijn vrouw Ayse", "my son Daan", "onze oudste dochter Noor".
 _RELATIVES = (
-    r"collega|colleague|vrouw|man|wife|husband|partner|zoon|dochter|son|daughter|broer|zus|brother|sister|vader"
-    r"|moeder|father|mother|buurman|buurvrouw|neighbour|medewerker|employee"
+    r"vrouw|man|partner|vriend|vriendin|vriendje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zuster"
+    r"|vader|moeder|pa|ma|papa|mama|schoonvader|schoonmoeder|schoonzoon|schoondochter|zwager|schoonzus|opa|oma"
+    r"|grootvader|grootmoeder|kleinzoon|kleindochter|oom|tante|neef|neefje|nicht|nichtje|echtgenoot|echtgenote"
+    r"|verloofde|ex|buurman|buurvrouw|compagnon|stiefvader|stiefmoeder|stiefzoon|stiefdochter|baas"
+    r"|leidinggevende|medewerker|medewerkster|stagiair|stagiaire|assistent|assistente|boekhouder|webbouwer"
+    r"|wife|husband|boyfriend|girlfriend|fianc[ée]e?|son|daughter|kid|child|brother|sister|father|mother|dad"
+    r"|mum|mom|grandfather|grandmother|grandson|granddaughter|grandpa|grandma|uncle|aunt|nephew|niece|cousin"
+    r"|stepson|stepdaughter|stepfather|stepmother|neighbour|neighbor|boss|employee|assistant|accountant"
+    r"|bookkeeper|developer|designer|friend|collega|colleague|coworker|co-worker"
+    r"|frau|mann|sohn|tochter|bruder|schwester|vater|mutter|freundin|kollege|kollegin"
+    r"|femme|mari|fils|fille|fr[èe]re|s(?:oe|œ)ur|p[èe]re|m[èe]re|coll[èe]gue"
 )
-# (?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|(?:mijn|my|onze|our) (?:relative)
-# |collega|colleague|met)[ \t]+ case-insensitively, written to start with a plain character class: the
-# first letter in every case form that re.IGNORECASE equates with it (İ and ı with i), then the look-behind
-# for the character before it, then each alternative without its first letter behind a look-behind for
-# that letter, in the original order. ``re`` then skips ahead to those letters instead of trying the
-# pattern at every position; tests/scrubber/recognizers/names/test_greetings.py checks both forms find the
-# same matches.
+# (?<![^\s,.:;!(])(?:mijn|m['’]n|mn|my|onze|ons|our|haar|zijn|his|her|je|jouw|your|meine?|mon|ma)[ \t]+
+# (?:[^\W\d_]+[ \t]+)?(?:RELATIVES)[ \t]*,?[ \t]+ case-insensitively: a possessive, an adjective perhaps
+# ("mijn oudste zoon"), the relative, a comma perhaps, then the name. Written like _INTRO_WEAK_RE below to
+# start with a plain class of first letters (none of them has another case form under re.IGNORECASE);
+# tests/scrubber/recognizers/names/test_greetings.py checks both forms find the same matches.
+_RELATIVE_RE = re.compile(
+    r"[mohzjyMOHZJY](?<![^\s,.:;!(][mohzjyMOHZJY])"
+    r"(?i:(?<=m)ijn|(?<=m)['’]n|(?<=m)n|(?<=m)y|(?<=o)nze|(?<=o)ns|(?<=o)ur|(?<=h)aar|(?<=z)ijn|(?<=h)is|(?<=h)er"
+    r"|(?<=j)e|(?<=j)ouw|(?<=y)our|(?<=m)eine?|(?<=m)on|(?<=m)a)[ \t]+"
+    r"(?i:(?:[^\W\d_]+[ \t]+)?(?:" + _RELATIVES + r")[ \t]*,?[ \t]+)"
+)
+# (?<![^\s,.:;!(])(?:ik ben|i am|i'm|it's|its|this is|dit is|namens|on behalf of|collega|colleague|met)[ \t]+
+# case-insensitively, written to start with a plain character class: the first letter in every case form
+# that re.IGNORECASE equates with it (İ and ı with i), then the look-behind for the character before it,
+# then each alternative without its first letter behind a look-behind for that letter, in the original
+# order. ``re`` then skips ahead to those letters instead of trying the pattern at every position;
+# tests/scrubber/recognizers/names/test_greetings.py checks both forms find the same matches.
 _INTRO_WEAK_RE = re.compile(
     r"[itdnomcITDNOMC\u0130\u0131](?<![^\s,.:;!(][itdnomcITDNOMC\u0130\u0131])"
-    r"(?i:(?<=i)k ben|(?<=i) am|(?<=i)'m|(?<=t)his is|(?<=d)it is|(?<=n)amens|(?<=o)n behalf of"
-    r"|(?:(?<=m)ijn|(?<=m)y|(?<=o)nze|(?<=o)ur) (?:" + _RELATIVES + r")"
+    r"(?i:(?<=i)k ben|(?<=i) am|(?<=i)'m|(?<=i)t['’]?s|(?<=t)his is|(?<=d)it is|(?<=n)amens|(?<=o)n behalf of"
     r"|(?<=c)ollega|(?<=c)olleague|(?<=m)et)[ \t]+"
 )
+# "thijs hier, ...", "ricardo hier van de snackbar", "hey it's tom here": a name before "hier"/"here" at the
+# start of a message; these words may stand between the greeting and the name
+_HERE = frozenset({"hier", "here"})
+_BEFORE_HERE = GREETINGS | {"it's", "its", "it’s", "this", "is", "met", "ik", "ben", "i", "am", "i'm", "dit", "en"}
 
 
 def find_greeting_names(view: TextView, words: NameWords, cands: Candidates) -> None:
@@ -79,11 +107,40 @@ def find_greeting_names(view: TextView, words: NameWords, cands: Candidates) -> 
 def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> None:
     """Names right after "mijn naam is", "my name is", "Naam:", "t.n.v.", "hoi, met", "collega"."""
     text, toks, starts = view.text, view.toks, view.tok_starts
-    strong_possible = may_contain(lowered_for_stems(text), _INTRO_STRONG_STEMS)
-    for pattern, relaxed in ((_INTRO_STRONG_RE, True), (_INTRO_WEAK_RE, False)):
+    strong_possible = may_contain(view.lowered, _INTRO_STRONG_STEMS)
+    for pattern, relaxed in ((_INTRO_STRONG_RE, True), (_INTRO_WEAK_RE, False), (_RELATIVE_RE, False)):
         if pattern is _INTRO_STRONG_RE and not strong_possible:
             continue  # no match possible (speed-up only)
         for m in pattern.finditer(text):
             k = bisect_left(starts, m.end())
             if k < len(toks) and toks[k].start == m.end() and toks[k].kind in ("word", "ini"):
-                context_chain(words, text, toks, k, cands.add, "greeting", same_line_as=toks[k].line, relaxed=relaxed)
+                # after "mijn vrouw" a capitalised word is a name, even an everyday one ("Said", "Mei")
+                head = pattern is _RELATIVE_RE and toks[k].text[0].isupper()
+                context_chain(
+                    words, text, toks, k, cands.add, "greeting", same_line_as=toks[k].line, relaxed=relaxed,
+                    relaxed_head=head,
+                )
+
+
+def find_here_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """ "thijs hier, ik kan niet inloggen", "hey it's tom here": the words before "hier"/"here" on the first
+    lines of a message, past a greeting, when they are a name and nothing else."""
+    text, toks = view.text, view.toks
+    for line in sorted(view.tok_by_line)[:2]:
+        idxs = view.tok_by_line[line]
+        here = next((pos for pos, x in enumerate(idxs[:8]) if toks[x].lower in _HERE), 0)
+        if here == 0:
+            continue
+        start = 0
+        while start < here and (
+            toks[idxs[start]].lower in _BEFORE_HERE or toks[idxs[start]].kind == "sym"
+        ):
+            start += 1
+        if start >= here or here - start > 3:
+            continue
+        span = chain(words, text, toks, idxs[start], lowercase_ok=True, relaxed=True)
+        if span is None or span[1] != idxs[here - 1]:
+            continue
+        parts = words.parts(toks, span[0], span[1])
+        if parts and any(p.text[0].isupper() or words.is_known_name(p.text) for p in parts):
+            cands.add(span[0], span[1], SCORE_STRONG, "greeting")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain
+from scrubber.recognizers.base import may_contain
 from scrubber.recognizers.names.candidates import SCORE_MEDIUM, Candidates
 from scrubber.recognizers.names.chains import context_chain
 from scrubber.recognizers.names.view import TextView
@@ -24,7 +24,7 @@ _BEFORE_NAME = ("schreef", "wrote", "from", "van", "aan", "to", "cc")
 def find_header_names(view: TextView, words: NameWords, cands: Candidates) -> None:
     """Display names in header fields and attribution lines."""
     text, toks = view.text, view.toks
-    attribution_possible = may_contain(lowered_for_stems(text), _ATTRIBUTION_STEMS)
+    attribution_possible = may_contain(view.lowered, _ATTRIBUTION_STEMS)
     for k, line in enumerate(view.lines):
         # (every header field has a ":"; testing for it first spares most lines the pattern)
         hf = _HEADER_FIELD_RE.match(line) if ":" in line else None

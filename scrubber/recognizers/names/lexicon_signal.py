@@ -16,14 +16,15 @@ from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import NameWords
 
-_DIGIT_AFTER_RE = re.compile(r"[ ,.]{0,2}\d")
-_DIGIT_BEFORE_RE = re.compile(r"\d[ ,.]{0,2}$")
+_DIGIT_AFTER_RE = re.compile(r"[ ,./-]{0,2}\d")
+_DIGIT_BEFORE_RE = re.compile(r"\d[ ,./-]{0,2}$")
 
 
 def find_lexicon_names(view: TextView, words: NameWords, cands: Candidates) -> None:
     """Every chain start in running text, scored by the lexicon; a found name's tokens start no other."""
     text, toks, add = view.text, view.toks, cands.add
     titles = words.lex.titles
+    place_heads = words.place_heads
     # Only these tokens can start a chain: a symbol cannot, nor a lower-case word that is no title
     # (without lower-case names ``chain``/``is_name_word`` reject it, and it cannot be a
     # capitalised first name for ``first_before_surname``); the others are skipped unseen.
@@ -37,6 +38,11 @@ def find_lexicon_names(view: TextView, words: NameWords, cands: Candidates) -> N
     for i in starts:
         if i < resume:
             continue
+        if toks[i].lower in place_heads:
+            place_end = words.place_phrase_at(text, toks, i)
+            if place_end >= 0:  # "Sri Lanka", "Costa Rica"
+                resume = place_end + 1
+                continue
         t = toks[i]
         titled = t.lower.rstrip(".") in titles
         span = chain(words, text, toks, i, lowercase_ok=False)
@@ -53,6 +59,12 @@ def find_lexicon_names(view: TextView, words: NameWords, cands: Candidates) -> N
         score = lexicon_score(words, toks, first, last, titled)
         if score and first == last and _next_to_number(text, toks[first]):
             score = 0.0  # "14 Mar 2025", "Jun 3": a month, not a name
+        if score and first > 0 and toks[first - 1].lower in _LOCATIVES and (
+            (first == last and _is_place_name(words, toks[first]))
+            or (toks[first].lower in words.lex.interfixes and toks[first - 1].lower in _DUTCH_LOCATIVES)
+        ):
+            resume = last + 1  # "née à Lyon", "verhuisd naar Breda", "in De Pijp": a place, whole
+            continue
         if score:
             add(first, last, score, "lexicon")
             resume = last + 1
@@ -64,10 +76,14 @@ def lexicon_score(words: NameWords, toks: Sequence[Token], first: int, last: int
     if not parts:
         return 0.0
     head = parts[0]
-    has_interfix = any(t.lower in words.lex.interfixes for t in toks[first : last + 1])
+    interfixes = words.lex.interfixes
+    has_interfix = any(t.lower in interfixes for t in toks[first : last + 1])
     if titled:
         return SCORE_STRONG
-    if head.kind == "ini":
+    if toks[first].kind == "word" and toks[first].lower in interfixes:
+        # "Van der Berg", "De Jong": ``chain`` let a capitalised tussenvoegsel start only before its surname
+        return SCORE_MEDIUM
+    if head.kind == "ini" or words.is_initial_like(head):
         # "M.J. Verstappen", "j. de vries": initials then a surname.
         tail = parts[1:]
         if tail and (tail[-1].text[0].isupper() or has_interfix) and tail[-1].kind == "word":
@@ -86,9 +102,24 @@ def lexicon_score(words: NameWords, toks: Sequence[Token], first: int, last: int
         if rest_known and not common and not words.lex.is_common(parts[-1].text):
             return SCORE_WEAK
         return 0.0
-    if first_known and not common:
+    if first_known and not common and not head.text.isupper():  # a lone word in capitals is no name
         return SCORE_WEAK + 0.05
     return 0.0
+
+
+# prepositions of place before a town ("in", "naar", "à", "nach")
+_LOCATIVES = frozenset(
+    {"in", "naar", "uit", "te", "from", "to", "at", "near", "à", "a", "nach", "aus", "bei", "vanuit"}
+)
+
+
+# before a place that starts with an article ("in De Pijp", "naar Den Haag"); not "from" ("from De Vries")
+_DUTCH_LOCATIVES = frozenset({"in", "naar", "uit", "te", "vanuit"})
+
+
+def _is_place_name(words: NameWords, tok: Token) -> bool:
+    """A place name (also when it is a personal name too: "Florence")."""
+    return tok.lower in words.lex.place_words or tok.lower in words.lex.places
 
 
 def _next_to_number(text: str, tok: Token) -> bool:

@@ -41,9 +41,13 @@ LEGAL_FORMS = _words(
     """
     bv nv vof cv bvba bvbabv commv comm.v vzw asbl sprl srl sa sas sarl nv cvba scrl ltd limited llc llp
     lp plc inc incorporated corp corporation gmbh ag kg ohg ug ab as aps oy spa sl pty co stichting
-    vereniging coöperatie cooperatie holding groep group
+    vereniging coöperatie cooperatie holding groep group aş sro kft doo ek ev gbr se pte bhd pvt snc sasu eurl
+    lda ltda
     """
 )
+# Legal forms that are also everyday words or abbreviations ("as", "co", "ev"): a legal form only when not
+# written in lower case ("Nordic Trade AS", "Jansen & Co").
+_WORDLIKE_FORMS = _words("as ab co sa ag kg oy sl lp spa cv ev ek se sas group groep holding limited vereniging")
 
 # Words that name a trade or kind of organisation (nl, en). Generic vocabulary.
 SECTOR_WORDS = _words(
@@ -68,6 +72,17 @@ SECTOR_WORDS = _words(
     construction roofing cleaning catering travel tours tea coffee shop store boutique gallery trading
     imports logistics removals motors autos salon spa partners associates group holdings agency
     foundation trust charity university college academy
+    logistiek interieur interieurs interiors coaching trading immobilier immo vastgoed bäckerei metzgerei
+    tekstil textiel textiles market supermarkt toko eethuis shoarma pizzeria grillroom bistro brasserie
+    lunchroom barbershop barber nagelstudio schoonheidssalon beautysalon beauty wellness yoga pilates fitness
+    gym dansschool taxi koeriers stukadoor stukadoors dakdekker dakdekkers glazenwasser glazenwassers
+    tegelzetter loodgieters elektrotechniek zonnepanelen tweewielers rijwielhandel gastouder uitvaart
+    uitvaartzorg notariaat advocatuur mediation hypotheken verzekeringen assurantiën finance financial
+    investments properties realty projects projecten productions producties studios creative
+    communications communicatie consult training trainingen institute instituut kitchen keukens
+    evenementen weddings flowers apparel clothing jewellery jewelry sieraden tandartsen orthodontie
+    osteopathie logopedie therapie therapy counselling trimsalon manege boerderij zorgboerderij
+    appartementen apartments reizen bikes sports museum musea theater theatre bibliotheek library
     """
 )
 
@@ -106,7 +121,12 @@ _SECTOR_SUFFIXES = (
     "onderhoud",
 )
 # Brand names that are also everyday words: only capitalised ("Orange", "Base") they are the company.
-_AMBIGUOUS_BRANDS = frozenset({"base", "orange", "sky", "meta", "visa", "ups", "ing", "virgin", "bt", "asn", "sns"})
+_AMBIGUOUS_BRANDS = frozenset(
+    {
+        "base", "orange", "sky", "meta", "visa", "ups", "ing", "virgin", "bt", "asn", "sns", "jumbo", "action",
+        "delta", "wise", "booking", "zoom", "slack", "wix",
+    }
+)
 
 # Well-known organisations customers of a Dutch web host name in messages. General knowledge.
 KNOWN_ORGANIZATIONS = _words(
@@ -117,12 +137,19 @@ KNOWN_ORGANIZATIONS = _words(
     orange base bt virgin sky postnl dhl ups fedex bol.com coolblue belastingdienst kvk acm sidn eurid
     cloudflare wordpress woocommerce shopify wix godaddy transip hostnet strato ionos ovh hetzner
     digitalocean github gitlab mailchimp dropbox zoom slack outlook gmail hotmail
+    jumbo lidl aldi hema action kruidvat etos blokker ikea mediamarkt zalando thuisbezorgd booking airbnb
+    uber netflix spotify volksbank regiobank n26 wise klarna afterpay bancontact sparkasse commerzbank
+    postbank barclays hsbc lloyds natwest monzo santander bbva bpost dpd gls delta youfone simyo lebara
     """
 )
 # every word the cue steps (``_OrgScan.cued``) look up (legal forms are compared without dots)
 _ORG_WORDS = LEGAL_FORMS | SECTOR_WORDS | KNOWN_ORGANIZATIONS
 
-_KNOWN_MULTI = ("american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht")
+_KNOWN_MULTI = (
+    "american express", "abn amro", "bnp paribas", "tu delft", "tu eindhoven", "uu utrecht", "albert heijn",
+    "deutsche bank", "credit agricole", "crédit agricole", "société générale", "la poste", "media markt",
+    "de nederlandsche bank", "nederlandse spoorwegen",
+)
 _KNOWN_MULTI_RES = tuple((phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")) for phrase in _KNOWN_MULTI)
 
 
@@ -144,6 +171,12 @@ class OrgSpan:
 
 def _norm_legal(word: str) -> str:
     return word.lower().replace(".", "")
+
+
+def _is_legal(tok: Token) -> bool:
+    """A legal form as written: "B.V.", "bv", "Ltd"; "AS" and "Co" but not "as" and "co"."""
+    legal = _norm_legal(tok.text)
+    return legal in LEGAL_FORMS and not (legal in _WORDLIKE_FORMS and tok.text.islower())
 
 
 def _is_cap(tok: Token) -> bool:
@@ -317,6 +350,14 @@ class _OrgScan:
                 start -= 2
             elif prev.lower in _ORG_PARTICLES and start != i and prev.text[0].isupper():
                 start -= 1
+            elif (
+                _is_cap(prev)
+                and start - 2 >= 0
+                and tokens[start - 2].lower in _ORG_PARTICLES
+                and tokens[start - 2].text[0].isupper()
+                and self.same_run(start - 2, start - 1)
+            ):
+                start -= 2  # "De Laat Software": a surname that is also an everyday word, after its particle
             else:
                 break
             steps += 1
@@ -338,7 +379,7 @@ class _OrgScan:
                     end = k
                 else:
                     break
-            elif (_is_cap(nxt) and nxt.lower not in self.function_words) or _norm_legal(nxt.text) in LEGAL_FORMS:
+            elif (_is_cap(nxt) and nxt.lower not in self.function_words) or _is_legal(nxt):
                 end += 1
             elif nxt.text in _AMP and end + 2 < n and _is_cap(tokens[end + 2]):
                 end += 2
@@ -361,9 +402,10 @@ class _OrgScan:
         legal = low.replace(".", "")  # _norm_legal(tok.text)
         if not (
             legal in LEGAL_FORMS
+            and not (legal in _WORDLIKE_FORMS and tok.text.islower())
             and i > 0
             and self.same_run(i - 1, i)
-            and (_is_cap(tokens[i - 1]) or tokens[i - 1].text in _AMP or _norm_legal(tokens[i - 1].text) in LEGAL_FORMS)
+            and (_is_cap(tokens[i - 1]) or tokens[i - 1].text in _AMP or _is_legal(tokens[i - 1]))
         ):
             return False
         # "Stichting X" / "Vereniging X" put the form in front: handled as a sector word.
@@ -397,7 +439,7 @@ class _OrgScan:
             tok.text in _AMP
             and 0 < i < self.n - 1
             and _is_cap(tokens[i - 1])
-            and (_is_cap(tokens[i + 1]) or _norm_legal(tokens[i + 1].text) in LEGAL_FORMS)
+            and (_is_cap(tokens[i + 1]) or _is_legal(tokens[i + 1]))
             and self.same_run(i - 1, i)
             and self.same_run(i, i + 1)
         ):

@@ -104,6 +104,7 @@ def extend_left(view: TextView, words: NameWords, persons: list[Candidate]) -> l
             and prev.text[0].isupper()
             and prev.lower not in GREETINGS
             and words.known_first(prev.text)
+            and not (prev.text.isupper() and prev.lower in words.lex.function_words)  # "IK BEN PIETER"
             and same_line_gap(text, prev, toks[k + 1])
             and toks[k + 1].start == c.start
             and not any(o.start <= prev.start < o.end for o in persons if o is not c)

@@ -17,20 +17,29 @@ from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import NameWords
 
-_CLOSING_RE = re.compile(
-    r"^\s*[>|\s]*(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
-    r"groet(?:en|jes)?|gr\.?|mvg\.?|m\.v\.g\.?|vr\.?\s*gr\.?|liefs|doei|"
+_CLOSING_BODY = (
+    r"(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
+    r"groet(?:en|jes)?|gr\.?|grt[sz]?|grtz|mvg\.?|m\.v\.g\.?|vr\.?\s*gr\.?|liefs|doei|fijne\s+(?:dag|avond|weekend)|"
     r"(?:alvast\s+)?(?:bedankt|dank(?:\s+je|\s+u)?(?:\s+wel)?)(?:\s+alvast)?|"
     r"thanks?(?:\s+(?:again|a lot|so much|in advance))?|thank\s+you(?:\s+(?:again|in advance))?|"
-    r"many\s+thanks|thx|tx|ta|cheers|(?:kind|best|warm|warmest|many)\s+regards|regards|"
+    r"many\s+thanks|thx|tx|ta|cheers|(?:kind|best|warm|warmest|many)\s+regards|regards|rgds|kr|br|"
     r"best(?:\s+wishes)?|all\s+the\s+best|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|"
-    r"take\s+care|speak\s+soon|tot\s+(?:snel|zo|later)|hoogachtend)"
-    r"\s*[,.!:;-]*\s*",
-    re.IGNORECASE,
+    r"take\s+care|speak\s+soon|talk\s+soon|tot\s+(?:snel|zo|later)|hoogachtend|"
+    r"(?:mit\s+)?(?:freundlichen|freundliche|besten|beste|viele|liebe|herzliche|sch(?:ö|oe)ne)\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)|"
+    r"gr(?:ü|ue)(?:ß|ss)e|lg|vg|mfg|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank|(?:bien\s+)?cordialement|"
+    r"bien\s+(?:à|a)\s+vous|(?:sinc(?:è|e)res\s+|meilleures\s+)?salutations|merci(?:\s+(?:beaucoup|d['’]avance))?|"
+    r"bonne\s+(?:journ(?:é|e)e|soir(?:é|e)e)|(?:à|a)\s+bient(?:ô|o)t)"
 )
-# A signature line with a phone number, address, e-mail, URL or a VAT/KvK number.
+_CLOSING_RE = re.compile(r"^\s*[>|\s]*" + _CLOSING_BODY + r"(?![^\W\d_])\s*[,.!:;-]*\s*", re.IGNORECASE)
+# a closing after a sentence on the same line, as chats write it: "dank je! liefs, noor"
+# a second closing right after the first: "dank je! liefs, noor", "Thanks, cheers, Tom"
+_NEXT_CLOSING_RE = re.compile(_CLOSING_BODY + r"(?![^\W\d_])[ \t]*[,.!:;-]*[ \t]*", re.IGNORECASE)
+_INLINE_CLOSING_RE = re.compile(
+    r"(?<=[.!?])[ \t]+" + _CLOSING_BODY + r"(?![^\W\d_])[ \t]*[,.!:;-]*[ \t]*", re.IGNORECASE
+)
+# A signature line with a phone number, address, e-mail, URL or a VAT/KvK number (or a table row's number).
 _CONTACT_LINE_RE = re.compile(
-    r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b", re.IGNORECASE
+    r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b|[,;\t|][ \t]*\d", re.IGNORECASE
 )
 _SIG_SEPARATOR_RE = re.compile(r"^\s*(?:--\s*|__+|—)\s*$")
 _JOINERS = frozenset({"en", "and", "&"})
@@ -49,11 +58,18 @@ def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempt
     for pos, k in enumerate(nonempty):
         line = lines[k]
         m = _CLOSING_RE.match(line)
-        if m and (m.end() == len(line) or m.group().rstrip()[-1:] in ",.!" or line[m.end() :].strip()):
-            rest = line[m.end() :].strip()
+        if not m and pos >= len(nonempty) - 2 and len(line) < 200:
+            inline = _INLINE_CLOSING_RE.search(line)
+            if inline and inline.end() < len(line) and len(line[inline.end() :].split()) <= 3:
+                m = inline
+        end = m.end() if m else 0
+        while m and end < len(line) and (again := _NEXT_CLOSING_RE.match(line, end)) and again.end() > end:
+            end = again.end()
+        if m and (end == len(line) or m.group().rstrip()[-1:] in ",.!" or line[end:].strip()):
+            rest = line[end:].strip()
             if rest:
                 # "groetjes roos", "Thanks, Tom"
-                idxs = [x for x in view.tok_by_line.get(k, []) if toks[x].start >= view.line_starts[k] + m.end()]
+                idxs = [x for x in view.tok_by_line.get(k, []) if toks[x].start >= view.line_starts[k] + end]
                 if idxs:
                     context_chain(words, view.text, toks, idxs[0], cands.add, "signature", same_line_as=k, relaxed=True)
                 continue

@@ -19,15 +19,15 @@ _SKIP_RE = re.compile(
     re.IGNORECASE,
 )
 _LETTER = r"[^\W\d_]"
-# Initials ("M.J.", "j."), words (O'Neill, Mulder-Kramer), newlines and symbols:
-#   (?P<ini>(?:L\.){1,4})(?!L) | (?P<word>L+(?:['’]L+)*(?:-L+(?:['’]L+)*)*) | (?P<nl>\n) | (?P<sym>[^\s\w])
+# Initials ("M.J.", "j.", "J.-P."), words (O'Neill, Mulder-Kramer), newlines and symbols:
+#   (?P<ini>L\.(?:-?L\.){0,3})(?!L) | (?P<word>L+(?:['’]L+)*(?:-L+(?:['’]L+)*)*) | (?P<nl>\n) | (?P<sym>[^\s\w])
 # with L a letter. Every token starts with a character that is not a space (other than a newline), a digit
 # or "_": the pattern starts with that class, then tells the kinds apart by a look-behind at it, so that
 # ``re`` skips spaces and digits itself. tests/scrubber/recognizers/names/test_tokens.py checks both forms agree.
 _LEADING_CLASS = r"[^\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\d_]"
 _TOKEN_RE = re.compile(
     _LEADING_CLASS
-    + r"(?:(?P<ini>(?<=" + _LETTER + r")\.(?:" + _LETTER + r"\.){0,3})(?!" + _LETTER + r")"
+    + r"(?:(?P<ini>(?<=" + _LETTER + r")\.(?:-?" + _LETTER + r"\.){0,3})(?!" + _LETTER + r")"
     + r"|(?P<word>(?<=" + _LETTER + r")" + _LETTER + r"*(?:['’]" + _LETTER + r"+)*(?:-" + _LETTER + r"+(?:['’]"
     + _LETTER + r"+)*)*)"
     + r"|(?P<nl>(?<=\n))"
@@ -59,9 +59,13 @@ _SKIP_HINT = re.compile(r"[.@:]")
 DOT = re.compile(r"\.\w")  # in every host name: a dot, then its next label
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out."""
-    skips = _skipped_spans(text)
+def tokenize(text: str, skips: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Words, initials and symbols with their line numbers; e-mail addresses and URLs are left out.
+
+    ``skips``: the spans of those addresses, URLs and host names (``skipped_spans``), when already known.
+    """
+    if skips is None:
+        skips = skipped_spans(text)
     out: list[Token] = []
     append = out.append
     line = 0
@@ -88,7 +92,7 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def _skipped_spans(text: str) -> list[tuple[int, int]]:
+def skipped_spans(text: str) -> list[tuple[int, int]]:
     """The e-mail addresses, URLs and host names of the text, in order (initials such as "M.J." are not)."""
     # every _SKIP_RE match is a run of non-space characters with an "@", ":" or "."
     # (a run whose only hint is a sentence's closing dot or a colon without "//" holds none: every match

@@ -21,8 +21,31 @@ def _words(text: str) -> frozenset[str]:
 GREETINGS = _words(
     """
     hoi hallo hi hey hello dear beste lieve geachte goedemorgen goedemiddag goedenavond goedendag
-    morning afternoon evening dag ha hee heey hoihoi yo hiya howdy
+    morning afternoon evening dag ha hee heey heyy hoihoi yo hiya howdy bonjour salut moin servus hej liebe
+    lieber cher chère chere
     """
+)
+# Acronyms that look like initials ("IT Bakker", "HR Jansen") or a name in capitals ("IBAN", "NINO"): never
+# a name part.
+_ACRONYMS = _words(
+    """
+    it ict hr pr bv nv vof cv ceo cto cfo coo dns ssl tls php kpn ing abn sns asn ns rtl ah gdpr avg faq
+    api cms seo sql ftp vps url www pdf usb sms btw kvk iban bsn nl be de uk us eu fyi asap pm am tv ok
+    nino dob ssn vat bic swift pin puk imei cvc cvv ean sku utc gmt cet cest dkim spf dmarc smtp imap pop
+    """
+)
+# Words of greetings and closings that follow a greeting word: never a name ("Beste Grüße", "Sehr geehrte
+# Damen und Herren").
+_NEVER_NAMES = _words(
+    """
+    grüße grüsse gruesse groeten groetjes groet regards wishes damen herren dames heren ladies gentlemen
+    mesdames messieurs madame monsieur
+    """
+)
+# Tussenvoegsels that start a bare surname with a capital (Dutch spelling: "Van der Berg", "De Jong"
+# when no first name or initial precedes them; Belgian names keep the capital always).
+BARE_SURNAME_PARTICLES = frozenset(
+    {"van", "de", "den", "der", "ter", "ten", "vd", "v.d.", "v/d", "op", "in", "uit", "el", "von", "da", "du", "le"}
 )
 PAREN_OPEN = frozenset({"(", '"', "“", "'"})
 PAREN_CLOSE = frozenset({")", '"', "”", "'"})
@@ -31,10 +54,12 @@ PAREN_CLOSE = frozenset({")", '"', "”", "'"})
 class NameWords:
     """Word tests against the lexicon; every signal asks these."""
 
-    __slots__ = ("lex",)
+    __slots__ = ("lex", "place_heads")
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # the first words of the multi-word place names ("sri" of "sri lanka")
+        self.place_heads = frozenset(phrase.split(" ", 1)[0] for phrase in lex.place_phrases)
 
     def _key(self, word: str) -> str:
         return word.lower().replace("’", "'")
@@ -53,11 +78,49 @@ class NameWords:
     def is_known_name(self, word: str) -> bool:
         return self.known_first(word) or self._key(word) in self.lex.surnames
 
+    def is_initial_like(self, tok: Token) -> bool:
+        """Initials without dots: "J" of "J P de Groot", "JP" of "JP de Groot" (a two- or three-letter word
+        in capitals that is no known name, everyday word or acronym). The caller checks a surname follows."""
+        text = tok.text
+        if tok.kind == "ini":
+            return True
+        if tok.kind != "word" or not text.isupper() or len(text) > 3:
+            return False
+        if len(text) == 1:
+            return text != "I"
+        low = tok.lower
+        return (
+            low not in _ACRONYMS
+            and low not in self.lex.function_words
+            and low not in self.lex.common_words
+            and not self.is_known_name(text)
+        )
+
+    def bare_surname(self, particle: Token, surname: Token) -> bool:
+        """A capitalised tussenvoegsel before a capitalised surname it takes ("Van Dijk", "De Jong", "TER HORST")."""
+        if not (particle.text[0].isupper() and particle.lower in BARE_SURNAME_PARTICLES):
+            return False
+        if surname.kind != "word" or not surname.text[0].isupper():
+            return False
+        k = self._key(surname.text)
+        if k in self.lex.interfix_surnames:
+            return True
+        return self.known_surname(surname.text) and not self.lex.is_common(surname.text) and not self.is_place(surname)
+
+    def is_place(self, tok: Token) -> bool:
+        """A place name (world countries and cities, Dutch places) that is no known personal name."""
+        low = tok.lower
+        if low in self.lex.places:  # "Tilburg", "Breda": Dutch places are places first, also when surnames
+            return not self.known_first(tok.text)
+        return low in self.lex.place_words and not self.is_known_name(tok.text)
+
     def first_before_surname(self, text: str, toks: Sequence[Token], i: int) -> bool:
         """A capitalised known first name right before a known surname that is no everyday word."""
         tok = toks[i]
         if i + 1 >= len(toks) or tok.kind != "word" or not tok.text[0].isupper() or tok.lower in GREETINGS:
             return False
+        if tok.text.isupper() and tok.lower in self.lex.function_words:
+            return False  # "IK BEN PIETER": a shouted word, not "Elke Hendriks"
         nxt = toks[i + 1]
         return (
             self.known_first(tok.text)
@@ -79,28 +142,54 @@ class NameWords:
 
         ``relaxed`` is for places where a name is all but certain (the rest of a closing line, after
         "mijn naam is"): any word that is not an everyday word counts, and known first names count
-        even when they are everyday words ("Ben", "mark").
+        even when they are everyday words ("Ben", "mark"). A word in capitals ("JANSEN") is written so
+        in a shouted line or a form: it counts when the lexicon knows it as a name (any word in a relaxed
+        place), as capitals say nothing about it being a name.
         """
         if tok.kind == "ini":
             return True
-        if relaxed and tok.kind == "word" and tok.lower not in GREETINGS and not is_sector_word(tok.lower):
-            if self.known_first(tok.text) and (tok.text[0].isupper() or tok.lower not in self.lex.function_words):
-                return True
+        if tok.kind != "word":
+            return False
+        low = tok.lower
+        if low in GREETINGS or low in _NEVER_NAMES or is_sector_word(low):
+            return False
+        if tok.text.isupper() and low in _ACRONYMS:
+            return False
+        lex = self.lex
+        if relaxed:
+            if self.known_first(tok.text) and (tok.text[0].isupper() or low not in lex.function_words):
+                return not (tok.text.isupper() and len(tok.text) > 1 and low in lex.function_words)
             if (
-                tok.lower not in self.lex.function_words
-                and tok.lower not in self.lex.vocabulary
+                low not in lex.function_words
+                and low not in lex.vocabulary
                 and 1 < len(tok.text) <= 20
-                and not is_sector_word(tok.lower)
             ):
                 return True
-        if tok.kind != "word" or tok.lower in self.lex.function_words or tok.lower in self.lex.vocabulary:
+        if low in lex.function_words or low in lex.vocabulary:
             return False
-        if tok.lower in GREETINGS or is_sector_word(tok.lower):
-            return False
-        if tok.text[0].isupper():
-            return len(tok.text) > 1
-        return lowercase_ok and (self.known_first(tok.text) or self.known_surname(tok.text))
+        text = tok.text
+        if text[0].isupper():
+            if len(text) == 1:
+                return False
+            if text.isupper():
+                return self.is_known_name(text)
+            return not self.is_place(tok)
+        return lowercase_ok and (self.known_first(text) or self.known_surname(text))
 
     def parts(self, toks: Sequence[Token], first: int, last: int) -> list[Token]:
         """The name parts of tokens first..last: words and initials, without the interfixes."""
         return [t for t in toks[first : last + 1] if t.kind in ("word", "ini") and t.lower not in self.lex.interfixes]
+
+    def place_phrase_at(self, text: str, toks: Sequence[Token], i: int) -> int:
+        """The last token index of a multi-word place name starting at token i ("Sri Lanka"), or -1."""
+        key = toks[i].lower
+        if key not in self.place_heads:
+            return -1
+        phrases = self.lex.place_phrases
+        for j in range(i + 1, min(i + 3, len(toks))):
+            if not same_line_gap(text, toks[j - 1], toks[j]):
+                break
+            key += " " + toks[j].lower
+            if key in phrases:
+                return j
+        return -1

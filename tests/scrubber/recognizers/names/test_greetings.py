@@ -19,9 +19,12 @@ def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ..
     check_stems_in_every_match(pattern, stems)
 
 
-def test_intro_weak_first_class_holds_every_case_form_of_its_letters() -> None:
-    folded = re.compile("(?i)[itdnomc]")
-    first = re.compile(greetings._INTRO_WEAK_RE.pattern[: greetings._INTRO_WEAK_RE.pattern.index("]") + 1])
+@pytest.mark.parametrize(
+    ("pattern", "letters"), [(greetings._INTRO_WEAK_RE, "itdnomc"), (greetings._RELATIVE_RE, "mohzjy")]
+)
+def test_first_class_holds_every_case_form_of_its_letters(pattern: re.Pattern[str], letters: str) -> None:
+    folded = re.compile(f"(?i)[{letters}]")
+    first = re.compile(pattern.pattern[: pattern.pattern.index("]") + 1])
     everything = [chr(c) for c in range(0x110000)]
     assert [c for c in everything if first.match(c)] == [c for c in everything if folded.match(c)]
 
@@ -30,13 +33,19 @@ def test_intro_first_letter_look_aheads_change_no_match() -> None:
     rng = random.Random(12)
     look_ahead = re.compile(r"\(\?=\[[a-z]+\]\)")
     plain_weak = re.compile(
-        r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|this is|dit is|namens|on behalf of|"
-        r"(?:mijn|my|onze|our) (?:" + greetings._RELATIVES + r")|collega|colleague|met)[ \t]+",
+        r"(?<![^\s,.:;!(])(?:ik ben|i am|i'm|it['’]?s|this is|dit is|namens|on behalf of|"
+        r"collega|colleague|met)[ \t]+",
+        re.IGNORECASE,
+    )
+    plain_relative = re.compile(
+        r"(?<![^\s,.:;!(])(?:mijn|m['’]n|mn|my|onze|ons|our|haar|zijn|his|her|je|jouw|your|meine?|mon|ma)[ \t]+"
+        r"(?:[^\W\d_]+[ \t]+)?(?:" + greetings._RELATIVES + r")[ \t]*,?[ \t]+",
         re.IGNORECASE,
     )
     pairs = (
         (greetings._INTRO_STRONG_RE, re.compile(look_ahead.sub("", greetings._INTRO_STRONG_RE.pattern, count=1), re.I)),
         (greetings._INTRO_WEAK_RE, plain_weak),
+        (greetings._RELATIVE_RE, plain_relative),
     )
     for pattern, plain in pairs:
         assert plain.pattern != pattern.pattern

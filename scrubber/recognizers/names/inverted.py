@@ -1,0 +1,139 @@
+"""Names written surname first, as forms, lists and address books write them (part of the ``lexicon`` signal).
+
+"Jansen, Piet", "de Vries, Jan", "VAN DER LINDEN, BRAM", "Bakker, S.J.", "Vries, Jan de". The comma is
+what tells them apart from two names in a row, so the two sides must each look the part: a known surname
+that is no first name or place on the left (after a form label such as "Naam:" any name-shaped word), and
+known first names or initials on the right, in the same case style.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from scrubber.recognizers.names.candidates import SCORE_MEDIUM, SCORE_STRONG, Candidates
+from scrubber.recognizers.names.tokens import Token, same_line_gap
+from scrubber.recognizers.names.view import TextView
+from scrubber.recognizers.names.words import GREETINGS, NameWords
+
+# words that end a message and may stand before a comma and a name ("Groet, Piet")
+_CLOSING_WORDS = GREETINGS | {
+    "groet", "groeten", "groetjes", "gr", "mvg", "thanks", "thx", "cheers", "regards", "bedankt", "dank", "merci",
+    "danke", "liefs", "doei", "best", "bye",
+}
+_COMMA_AFTER_WORD = re.compile(r"(?<=[^\W\d_]),")
+# what stands before the name on its line: nothing, or a form label ("Naam:", "Aanvrager:", "From:")
+_LABEL_RE = re.compile(r"[>\s]*(?:[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3}[ \t]*:[ \t]*)?")
+
+
+def find_inverted_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """ "Surname, Firstname" around every comma that sits right after a word."""
+    text, toks, tok_starts = view.text, view.toks, view.tok_starts
+    lex = words.lex
+    n = len(toks)
+    for m in _COMMA_AFTER_WORD.finditer(text):
+        x = bisect_left(tok_starts, m.start())
+        if x == 0 or x + 1 >= n or toks[x].start != m.start() or toks[x - 1].end != m.start():
+            continue
+        right, left = toks[x + 1], toks[x - 1].lower
+        if not same_line_gap(text, toks[x], right):
+            continue
+        if (left in lex.function_words or left in lex.vocabulary) and not (
+            x >= 2 and toks[x - 2].lower in lex.interfixes and left in lex.interfix_surnames
+        ):
+            continue  # (the cheap tests first: most commas follow an everyday word; "de Groot," does not)
+        if right.kind != "ini" and not (
+            right.kind == "word" and (len(right.text) == 1 or words.known_first(right.text))
+        ):
+            continue
+        first = _surname_start(words, text, toks, x - 1)
+        if first is None:
+            continue
+        line_start = view.line_starts[toks[first].line]
+        labelled = _LABEL_RE.fullmatch(text, line_start, toks[first].start)
+        # mid-line, the word before must not be a name part ("Piet Jansen, Klaas" is two names)
+        if (
+            labelled is None
+            and first > 0
+            and same_line_gap(text, toks[first - 1], toks[first])
+            and toks[first - 1].text[:1].isupper()
+        ):
+            continue
+        relaxed = labelled is not None and labelled.group().rstrip().endswith(":")
+        last = _given_names(words, text, toks, x + 1, relaxed)
+        if last is None:
+            continue
+        trailing = toks[last].kind == "word" and toks[last].lower in lex.interfixes  # "Vries, Jan de"
+        if not _surname_ok(words, toks, first, x - 1, toks[x + 1], relaxed, trailing):
+            continue
+        cands.add(first, last, SCORE_STRONG if relaxed else SCORE_MEDIUM, "lexicon")
+
+
+def _surname_start(words: NameWords, text: str, toks: list[Token], k: int) -> int | None:
+    """The first token of the surname that ends at token k, tussenvoegsels included ("VAN DEN BERG")."""
+    first = k
+    interfixes = words.lex.interfixes
+    while (
+        first > 0
+        and k - first < 3
+        and toks[first - 1].kind == "word"
+        and toks[first - 1].lower in interfixes
+        and same_line_gap(text, toks[first - 1], toks[first])
+    ):
+        first -= 1
+    return first
+
+
+def _surname_ok(
+    words: NameWords, toks: list[Token], first: int, k: int, given: Token, relaxed: bool, given_trails_interfix: bool
+) -> bool:
+    """The surname side: its last word in the case style of the given name, and a surname."""
+    sur = toks[k]
+    lex = words.lex
+    if first == k and (sur.lower in lex.function_words or sur.lower in lex.vocabulary):
+        return False
+    if first == k and words.is_place(sur) and not (relaxed or given_trails_interfix):
+        return False  # "Tilburg, Nederland"; but "Vries, Jan de" after "From:"
+    caps = sur.text.isupper() and len(sur.text) > 1
+    if given.kind == "word" and len(given.text) > 1 and (given.text.isupper() and len(given.text) > 1) != caps:
+        return False
+    if not sur.text[0].isupper() and not (relaxed or toks[first].lower in lex.interfixes):
+        return False
+    if relaxed:
+        return words.is_name_word(sur, lowercase_ok=True, relaxed=True)
+    if first < k:  # "de Vries", "Van der Linden"
+        return words.known_surname(sur.text) or sur.lower in lex.interfix_surnames
+    if sur.lower in _CLOSING_WORDS or not words.known_surname(sur.text) or words.known_first(sur.text):
+        return False
+    # an everyday word ("Visser", "Bakker") is a surname here when a given name that is none follows
+    return not lex.is_common(sur.text) or (given.kind == "word" and not lex.is_common(given.text))
+
+
+def _given_names(words: NameWords, text: str, toks: list[Token], j: int, relaxed: bool) -> int | None:
+    """The last token of the given names (and initials, and a trailing tussenvoegsel) from token j, or None."""
+    n = len(toks)
+    last = None
+    count = 0
+    lex = words.lex
+    while j < n and count < 3 and (count == 0 or same_line_gap(text, toks[j - 1], toks[j])):
+        tok = toks[j]
+        if tok.kind == "ini" or (words.is_initial_like(tok) and len(tok.text) == 1):
+            pass
+        elif tok.kind == "word" and words.known_first(tok.text) and tok.lower not in lex.function_words:
+            if not relaxed and lex.is_common(tok.text):
+                return None
+        else:
+            break
+        last = j
+        count += 1
+        j += 1
+    if last is None:
+        return None
+    nxt = toks[last + 1] if last + 1 < n and same_line_gap(text, toks[last], toks[last + 1]) else None
+    if nxt is not None and nxt.kind == "word" and nxt.lower in lex.interfixes:
+        after = toks[last + 2] if last + 2 < n and same_line_gap(text, nxt, toks[last + 2]) else None
+        if after is None or after.kind != "word":
+            return last + 1  # "Vries, Jan de"
+    if nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and not relaxed:
+        return None  # "Jansen, Piet Bakker en ...": a list of names, not one
+    return last
