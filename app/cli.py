@@ -94,17 +94,22 @@ def inject(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -
 @mail_cli.command("parse")
 def mail_parse(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="print the full JSON instead of a short summary")] = False,
 ) -> None:
-    """Parse an .eml file and print what intake sees (raw, unscrubbed: for debugging only)."""
+    """Parse an .eml file and print what intake reads (raw, unscrubbed: for debugging only)."""
     from intake.errors import TransientError
-    from intake.mail.parse import parse_email, parsed_to_json
+    from intake.mail.display import parsed_summary, parsed_to_json
+    from intake.mail.parse import parse_email
 
     try:
         parsed = parse_email(path.read_bytes())
     except TransientError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(parsed_to_json(parsed), ensure_ascii=False, indent=2))
+    if as_json:
+        typer.echo(json.dumps(parsed_to_json(parsed), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(parsed_summary(parsed))
 
 
 # Header names accepted for each column, so that exports from common billing tools load as they are.
@@ -160,7 +165,7 @@ def scrub(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and
 
 @privacy_cli.command("detect")
 def privacy_detect(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines in and out")] = True) -> None:
-    """Recognise privacy-right requests in JSON lines {id, text}; prints {id, labels}."""
+    """Recognise privacy-right requests in JSON lines {id, text}; prints {id, labels, possible}."""
     from privacy.detect_cli import run_detect
 
     raise typer.Exit(run_detect(sys.stdin, sys.stdout))

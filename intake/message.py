@@ -60,6 +60,10 @@ class InboundMessage:
     lang_hint: str | None = None
     # Text whose content is the sender's but that the adapter could not decode cleanly.
     parse_defects: tuple[str, ...] = ()
+    # The same problems as short notes for the agent ("charset guessed as cp1252", "sender address
+    # repaired"): fixed wording with charset labels at most, never the sender's text or bytes. The
+    # mail adapter also appends them to ``text`` so the stored message shows them.
+    parse_notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # frozen: the cleaned values replace the given ones once, here, before anyone reads them.

@@ -21,7 +21,10 @@ crafted input stops within one buffer of the deadline. An image refused so is re
 (``outcome="refused"`` with a reason) and the pipeline keeps its metadata only.
 
 Text attachments (logs, CSV exports, saved web pages) hold personal data just like a body does;
-``attachment_text`` returns their text so the pipeline can scrub it.
+``attachment_text`` returns their text so the pipeline can scrub it. Attached mails (message/rfc822,
+listed as "<subject>.eml", issue 20) and delivery reports (message/delivery-status) are text too: an
+attached mail is read as its From/To/Cc/Date/Subject and body text, so what is stored of it is that
+text, scrubbed, never its raw source with base64 parts and headers in clear.
 """
 
 from __future__ import annotations
@@ -100,6 +103,8 @@ _TEXT_TYPES = frozenset(
     }
 )
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_MAIL_TYPES = frozenset({"message/rfc822", "message/global"})
+_MAIL_HEADERS = ("From", "To", "Cc", "Date", "Subject")
 _TEXT_EXTENSIONS = (".txt", ".log", ".csv", ".tsv", ".md", ".json", ".xml", ".ics")
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 
@@ -313,9 +318,14 @@ def _decode_text(data: bytes) -> str:
     return decode_bytes(data, None).text
 
 
-def _text_kind(att: InboundAttachment) -> Literal["html", "text"] | None:
+def _text_kind(att: InboundAttachment) -> Literal["html", "text", "mail"] | None:
     ctype = att.content_type.lower()
     name = (att.filename or "").lower()
+    if ctype in _MAIL_TYPES:
+        return "mail"
+    if ctype.startswith("message/"):
+        # Delivery reports, read receipts, headers of returned mail: addresses in clear, so text to scrub.
+        return "text"
     if ctype in _HTML_TYPES or (ctype == "application/octet-stream" and name.endswith(_HTML_EXTENSIONS)):
         return "html"
     if ctype in _TEXT_TYPES or (ctype in {"application/octet-stream", ""} and name.endswith(_TEXT_EXTENSIONS)):
@@ -324,15 +334,40 @@ def _text_kind(att: InboundAttachment) -> Literal["html", "text"] | None:
 
 
 def is_text_attachment(att: InboundAttachment) -> bool:
-    """Whether ``attachment_text`` reads this attachment (a type or extension of text or HTML)."""
+    """Whether ``attachment_text`` reads this attachment (a type or extension of text or HTML, a mail)."""
     return _text_kind(att) is not None
 
 
+def _mail_text(data: bytes) -> str:
+    """An attached mail as an agent reads it: its main headers and its body text (no source, no parts)."""
+    from intake.mail.parse import parse_email  # parse imports body, which this module also uses
+
+    parsed = parse_email(data)
+    lines = []
+    sender = parsed.from_addr or ""
+    values = {
+        "From": f"{parsed.from_name} <{sender}>" if parsed.from_name and sender else sender,
+        "To": ", ".join(parsed.to),
+        "Cc": ", ".join(parsed.cc),
+        "Date": parsed.date.isoformat() if parsed.date else "",
+        "Subject": parsed.subject,
+    }
+    for name in _MAIL_HEADERS:
+        if values[name]:
+            lines.append(f"{name}: {values[name]}")
+    names = [a.filename or "(unnamed)" for a in parsed.attachments]
+    if names:
+        lines.append("Attachments: " + ", ".join(names))
+    return "\n".join(lines) + ("\n\n" + parsed.text if parsed.text else "")
+
+
 def attachment_text(att: InboundAttachment) -> str | None:
-    """The readable text of a text attachment (plain, CSV, logs, HTML converted), else ``None``."""
+    """The readable text of a text attachment (plain, CSV, logs, HTML converted, a mail), else ``None``."""
     kind = _text_kind(att)
     if kind is None:
         return None
+    if kind == "mail":
+        return _mail_text(att.data)
     text = _decode_text(att.data)
     return html_to_text(text) if kind == "html" else text
 
@@ -346,6 +381,8 @@ def capped_attachment_text(att: InboundAttachment, max_chars: int) -> Capped | N
     kind = _text_kind(att)
     if kind is None:
         return None
+    if kind == "mail":  # the whole mail is parsed (within the parser's own bounds), then cut
+        return cap_text(_mail_text(att.data), max_chars, what="attachment")
     limit = 4 * (max_chars if kind == "text" else MAX_HTML_CHARS)
     data, dropped = _head(att.data, limit)
     text = _decode_text(data)

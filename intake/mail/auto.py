@@ -22,6 +22,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 
 from intake.mail.body import MAX_DEPTH, MAX_PARTS
+from intake.mail.charset import clean_text
 from intake.message import BounceReport
 
 _ANGLE_ID = re.compile(r"<([^<>\s]+)>")
@@ -143,7 +144,8 @@ def _rule_null_sender(f: MailFacts) -> bool:
 
 
 def _rule_no_from(f: MailFacts) -> bool:
-    return not f.from_present and not _real_envelope(f)
+    # A sender found elsewhere (Reply-To, Sender: see ``intake.mail.parse._sender``) can be answered.
+    return not f.from_present and f.from_addr is None and not _real_envelope(f)
 
 
 def _rule_mailer_daemon(f: MailFacts) -> bool:
@@ -240,6 +242,7 @@ def _looks_like_bounce(f: MailFacts) -> bool:
 def _first_id(value: str | None) -> str | None:
     if not value:
         return None
+    value = clean_text(value)  # returned headers are read raw: no NUL or control character may pass
     match = _ANGLE_ID.search(value)
     if match:
         return match.group(1)

@@ -10,8 +10,13 @@ Which parts are "the message" is a judgement call the standards leave to the rea
   everything else (images, PDFs, signatures, headers parts) becomes an attachment.
 - message/rfc822 (a mail forwarded as an attachment): its text is *inlined into the body* under a
   "Forwarded message" block with its From/To/Date/Subject, and its own attachments join ours. A
-  customer forwards a mail so that we read it, and the scrubber only guarantees to clean text: a raw
-  .eml kept as an attachment would store its sender's personal data unscrubbed.
+  customer forwards a mail so that we read it, and the scrubber only guarantees to clean text. It is
+  also listed as an attachment named as mail clients name it (its subject + ".eml", issue 20), whose
+  stored content is its text, scrubbed like any text attachment (``intake.mail.attachments``), never
+  the raw source.
+- multipart/report (a bounce, RFC 6522): the human-readable part is the body; the delivery report
+  (message/delivery-status) and the returned message or its headers are attachments only. The returned
+  message is our own mail: inlining it would bury the reason for the bounce.
 
 Nothing here raises on bad input: broken transfer encodings and charsets become defects (short codes,
 never content) and the best text that can be recovered. The walk is bounded (``MAX_DEPTH``,
@@ -27,7 +32,9 @@ import quopri
 import re
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.message import Message
+from urllib.parse import unquote_to_bytes
 
 import inscriptis
 
@@ -47,8 +54,8 @@ MAX_HTML_CHARS = 2_000_000
 _BODY_SUBTYPES = frozenset({"plain", "html"})
 _FORWARD_HEADERS = ("From", "To", "Cc", "Date", "Subject")
 _UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f/\\]")
-# Part types whose content is in `bounce` or is of no use to an agent.
-_SKIPPED_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
+_MAIL_TYPES = frozenset({"message/rfc822", "message/global"})
+_REPORT_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
 
 
 @dataclass
@@ -58,6 +65,8 @@ class _Walk:
     parts: int = 0
     too_deep: bool = False  # parts deeper than MAX_DEPTH were not read
     too_many: bool = False  # parts after the first MAX_PARTS were not read
+    in_report: bool = False  # walking a report's own parts: a returned mail is listed, not inlined
+    hints: tuple[str, ...] = ()  # the message's declared charsets, for raw 8-bit names and headers
 
     def defect(self, code: str) -> None:
         if code not in self.defects:
@@ -139,14 +148,83 @@ def safe_filename(part: Message, walk: _Walk) -> str | None:
         return None
     if not name:
         return None
-    name, header_defects = repair_header_text(str(name))
+    if "\ufffd" in str(name):
+        # Raw 8-bit bytes in the parameter (filename="Hofj\xe4geralle...", Zammad's corpus mail057), which
+        # the parser replaced: read them again with the message's charsets.
+        name = _raw_param_name(part) or name
+    name = _rfc2231_leftover(str(name), walk)
+    name, header_defects = repair_header_text(str(name), walk.hints)
     for code in header_defects:
         walk.defect(code)
     if "/" in name or "\\" in name:
         walk.defect("filename-with-path")
         name = re.split(r"[/\\]", name)[-1]
     name = _UNSAFE_FILENAME.sub("", name).strip().lstrip(".")[:255]
+    if _ENCODED_WORD.fullmatch(name):
+        # An encoded-word the parser left alone: filename="=?utf-8?b??=", an empty name (Apple Mail
+        # 2.1278's headers in Zammad's corpus, mail080). The part stays, without a name.
+        name = _decode_word(name)
     return name or None
+
+
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+
+def _decode_word(word: str) -> str:
+    try:
+        return str(make_header(decode_header(word))).strip()
+    except Exception:
+        return ""
+
+
+_RAW_NAME = re.compile(r'(?:file)?name\*?\s*=\s*"([^"]*)"|(?:file)?name\*?\s*=\s*([^;\s]+)', re.IGNORECASE)
+
+
+def _raw_param_name(part: Message) -> str | None:
+    """The filename/name parameter as it was sent (8-bit bytes as surrogate escapes), for repair."""
+    for header in ("Content-Disposition", "Content-Type"):
+        for key, value in part.raw_items():
+            if key.lower() == header.lower():
+                match = _RAW_NAME.search(str(value))
+                if match:
+                    return match.group(1) or match.group(2)
+    return None
+
+
+_RFC2231_VALUE = re.compile(r"([A-Za-z0-9_.:-]*)'[A-Za-z-]*'(.*%[0-9A-Fa-f]{2}.*)")
+
+
+def _rfc2231_leftover(name: str, walk: _Walk) -> str:
+    """An RFC 2231 value the parser could not decode (``us-ascii''W%F6lbung.jpg``: latin-1 bytes under an
+    ASCII label, in Zammad's corpus mail073 with Apple Mail 2.1278's headers), decoded with the charset
+    fallback chain."""
+    match = _RFC2231_VALUE.fullmatch(name)
+    if match is None:
+        return name
+    decoded = decode_bytes(unquote_to_bytes(match.group(2).encode("utf-8", "surrogateescape")), match.group(1) or None)
+    for code in decoded.defects:
+        walk.defect(f"filename:{code}")
+    return decoded.text
+
+
+def _description(part: Message) -> str:
+    try:
+        value = part.get("Content-Description")
+        text = " ".join(str(value).split()) if value is not None else ""
+    except Exception:
+        return ""
+    return _UNSAFE_FILENAME.sub("", text).strip().lstrip(".")[:200]
+
+
+def _made_name(part: Message, walk: _Walk, inner: Message | None) -> str | None:
+    """A name for a mail or a delivery report that has none, as mail clients and Zammad name them:
+    an attached mail by its subject + ".eml" (else its Content-Description), a report by its
+    Content-Description + ".txt" (Postfix writes "Delivery report") or "delivery-status.txt"."""
+    if _content_type(part) in _REPORT_TYPES:
+        return (_description(part) or "delivery-status") + ".txt"
+    subject = _header(inner, "Subject", walk.hints) if inner is not None else ""
+    subject = _UNSAFE_FILENAME.sub("", subject).replace("/", "-").strip().lstrip(".")[:200]
+    return (subject or _description(part) or "message") + ".eml"
 
 
 def _disposition(part: Message) -> str:
@@ -156,11 +234,16 @@ def _disposition(part: Message) -> str:
         return ""
 
 
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
+
+
 def _content_type(part: Message) -> str:
     try:
-        return part.get_content_type()
+        ctype = part.get_content_type()
     except Exception:
         return "application/octet-stream"
+    # RFC 6838 section 4.2 names only; anything else (control characters, spaces) is not a type.
+    return ctype if _MEDIA_TYPE.fullmatch(ctype) else "application/octet-stream"
 
 
 def _charset(part: Message) -> str | None:
@@ -237,49 +320,71 @@ def _is_body_part(part: Message) -> bool:
 
 def _attach(part: Message, walk: _Walk) -> None:
     ctype = _content_type(part)
-    if ctype in _SKIPPED_TYPES:
-        return
-    if part.is_multipart():  # an unknown message/* type the parser split into sub-messages
+    name = safe_filename(part, walk)
+    if part.is_multipart():  # a message/* type the parser split into header blocks (a delivery report)
+        payload = part.get_payload()
+        blocks = [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
         try:
-            data = part.as_bytes()
+            data = b"".join(block.as_bytes() for block in blocks)
         except Exception:
             walk.defect("attachment-unserialisable")
             return
     else:
         data = _payload_bytes(part, walk)
-    walk.attachments.append(InboundAttachment(safe_filename(part, walk), ctype, data))
+    if name is None and ctype in _REPORT_TYPES:
+        name = _made_name(part, walk, None)
+    walk.attachments.append(InboundAttachment(name, ctype, data))
 
 
-def _header(msg: Message, name: str) -> str:
+def _header(msg: Message, name: str, hints: tuple[str, ...] = ()) -> str:
     try:
         value = msg.get(name)
         text = str(value) if value is not None else ""
     except Exception:
         return ""
-    return repair_header_text(" ".join(text.split()))[0]
+    return repair_header_text(" ".join(text.split()), hints)[0]
 
 
-def _forwarded(part: Message, walk: _Walk, depth: int) -> str:
+def _forwarded(part: Message, walk: _Walk, depth: int, *, inline: bool = True) -> str:
+    """An attached mail: listed as an attachment, and (unless ``inline`` is off) its text inlined."""
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload else None
     encoding = _transfer_encoding(part)
+    data: bytes | None = None
     if encoding in {"base64", "quoted-printable"}:
         # RFC 2046 section 5.2.1 forbids encoding a message/rfc822 part, but some clients do; the
         # parser then reads the encoded text as a header-less message. Decode it and parse again.
         walk.defect("encoded-message-rfc822")
         source = inner if isinstance(inner, Message) else None
-        inner = _reparse(_decode_encoded_message(source, encoding), walk)
+        data = _decode_encoded_message(source, encoding)
+        inner = _reparse(data, walk)
     elif not isinstance(inner, Message):
-        inner = _reparse(_payload_bytes(part, walk), walk)
+        data = _payload_bytes(part, walk)
+        inner = _reparse(data, walk)
+    _list_mail(part, walk, inner, data)
+    if not inline:
+        return ""
     if inner is None:
         return _NOT_READ_FORWARD
     lines = ["---------- Forwarded message ----------"]
     for name in _FORWARD_HEADERS:
-        value = _header(inner, name)
+        value = _header(inner, name, walk.hints)
         if value:
             lines.append(f"{name}: {value}")
     body = _walk(inner, walk, depth + 1)
     return "\n".join(lines) + ("\n\n" + body if body else "")
+
+
+def _list_mail(part: Message, walk: _Walk, inner: Message | None, data: bytes | None) -> None:
+    """The attached mail in the attachment list, as its bytes (read as text by ``intake.mail.attachments``)."""
+    if data is None:
+        try:
+            data = inner.as_bytes() if inner is not None else b""
+        except Exception:  # a header the generator cannot write: the text is still inlined
+            walk.defect("attachment-unserialisable")
+            data = b""
+    name = safe_filename(part, walk) or _made_name(part, walk, inner)
+    walk.attachments.append(InboundAttachment(name, _content_type(part), data))
 
 
 _NOT_READ_FORWARD = "[Doorgestuurd bericht niet gelezen / forwarded message not read: MIME nested too deeply]"
@@ -347,26 +452,57 @@ def _walk(part: Message, walk: _Walk, depth: int) -> str:
         return ""
     _lib_defects(part, walk)
     ctype = _content_type(part)
-    if ctype in {"message/rfc822", "message/global"}:
-        return _forwarded(part, walk, depth)
+    if ctype in _MAIL_TYPES:
+        return _forwarded(part, walk, depth, inline=not walk.in_report)
+    if ctype in _REPORT_TYPES:
+        _attach(part, walk)
+        return ""
     if part.is_multipart():
         if ctype == "multipart/alternative":
             return _alternative(part, walk, depth)
         if ctype == "multipart/encrypted":
             walk.defect("encrypted")
-        if ctype in _SKIPPED_TYPES:
-            return ""
+        if ctype == "multipart/report":
+            return _report(part, walk, depth)
         texts = [_walk(child, walk, depth + 1) for child in _children(part)]
         return "\n\n".join(t for t in texts if t.strip())
+    if ctype.startswith("multipart/"):
+        return _partless(part, walk)
     if _is_body_part(part):
         return _leaf_text(part, walk)
     _attach(part, walk)
     return ""
 
 
-def extract_body(msg: Message) -> Body:
-    """The readable text of ``msg`` and its attachments, in document order."""
-    walk = _Walk()
+def _partless(part: Message, walk: _Walk) -> str:
+    """A multipart whose boundary never occurs: the parser keeps its content as one text, which is
+    what the sender wrote (seen from Apple Mail messages relabelled multipart/mixed by a gateway)."""
+    walk.defect("multipart-without-parts")
+    data = _payload_bytes(part, walk)
+    if not data.strip():
+        return ""
+    decoded = decode_bytes(data, _charset(part))
+    for code in decoded.defects:
+        walk.defect(code)
+    return _normalise(decoded.text)
+
+
+def _report(part: Message, walk: _Walk, depth: int) -> str:
+    """A bounce or receipt (RFC 6522): its text parts are the body; the returned mail only listed."""
+    outer, walk.in_report = walk.in_report, True
+    try:
+        texts = [_walk(child, walk, depth + 1) for child in _children(part)]
+    finally:
+        walk.in_report = outer
+    return "\n\n".join(t for t in texts if t.strip())
+
+
+def extract_body(msg: Message, hints: tuple[str, ...] = ()) -> Body:
+    """The readable text of ``msg`` and its attachments, in document order.
+
+    ``hints`` are the charsets the message declares, for raw 8-bit file names and forwarded headers.
+    """
+    walk = _Walk(hints=hints)
     text = _walk(msg, walk, 0)
     notes = []
     if walk.too_deep:

@@ -6,7 +6,15 @@ Zulip's e-mail gateway does): only the MIME structure knows which charset applie
 
 Whatever arrives, ``parse_email`` returns a ``ParsedMail``. Missing headers become ``None``/empty,
 and what was wrong is listed in ``defects`` as short codes (never content), so the pipeline can record
-it and an operator can find broken senders without reading mail.
+it and an operator can find broken senders without reading mail. The defects that change what an agent
+reads also become ``notes`` in fixed wording ("charset guessed as cp1252", ``intake.mail.notes``), which
+``to_inbound`` appends to the message text so the stored message shows them.
+
+Real-world mail the parser alone does not survive is repaired around it (issue 20): lines before the
+header block and header lines that lost their folding (``intake.mail.headers.repair_header_block``),
+encoded-words in a charset whose superset was meant, raw 8-bit headers read with the charsets the
+message declares elsewhere, and From headers no strict parser accepts (the best address that is there
+is taken; Sender and Reply-To when From has none; never dropped without a note).
 
 When parsing fails, the raw source is never the fallback (it holds every base64 part in clear; issue
 15, finding 4). A failure that is the same on every try (a MIME tree nested deeper than the standard
@@ -15,7 +23,7 @@ could not be read, and only what the headers give safely (the sender, the subjec
 header-only parse. A failure that may pass on a retry (MemoryError, a bug of ours) raises
 ``TransientError``, so the SMTP server answers 451 and the sending MTA tries again later.
 
-Run ``python -m intake.mail.parse FILE.eml`` to print the JSON that ``scrubdesk mail parse`` shows.
+Run ``python -m intake.mail.parse FILE.eml [--json]`` to print what ``scrubdesk mail parse`` shows.
 """
 
 from __future__ import annotations
@@ -45,6 +53,18 @@ from intake.errors import TransientError
 from intake.mail.auto import MailFacts, classify
 from intake.mail.body import extract_body
 from intake.mail.charset import repair_header_text
+from intake.mail.display import parsed_summary as parsed_summary  # re-exported: the CLI's and tests' entry
+from intake.mail.display import parsed_to_json as parsed_to_json
+from intake.mail.headers import (
+    bare_word,
+    clean_address,
+    daemon_name,
+    message_charsets,
+    parse_header,
+    repair_header_block,
+    salvage_address,
+)
+from intake.mail.notes import notes_paragraph, parse_notes
 from intake.message import BounceReport, InboundAttachment, InboundMessage
 from models import Channel
 
@@ -76,6 +96,7 @@ class ParsedMail:
     authentication_results: tuple[str, ...]  # in header order: the topmost is our own MTA's
     date: datetime | None  # the sender's Date header (timezone-aware), not the time of receipt
     defects: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # the defects that matter to the agent, as short fixed-wording notes
 
 
 class _Defects(list[str]):
@@ -84,21 +105,33 @@ class _Defects(list[str]):
             self.append(code)
 
 
-def _raw_headers(msg: Message) -> dict[str, tuple[str, ...]]:
-    """Every header as unparsed, unfolded text: the structured parsers may reject what we still need."""
+def _raw_headers(msg: Message, hints: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Every header as unparsed, unfolded text: the structured parsers may reject what we still need.
+
+    Raw 8-bit bytes are decoded here, with the charsets the message declares (``hints``) first.
+    """
     headers: dict[str, list[str]] = {}
     for name, value in msg.raw_items():
         text = _FOLD.sub(" ", str(value)).strip()
-        headers.setdefault(str(name).lower(), []).append(repair_header_text(text)[0])
+        headers.setdefault(str(name).lower(), []).append(repair_header_text(text, hints)[0])
     return {name: tuple(values) for name, values in headers.items()}
 
 
-def _decoded_header(msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects) -> str | None:
-    """RFC 2047-decoded header text, falling back to the older decoder and then the raw value."""
+def _hints(msg: Message) -> tuple[str, ...]:
+    try:
+        return message_charsets(msg, [str(v) for _, v in msg.raw_items()])
+    except Exception:  # hints only help; a header that defeats them leaves the defaults
+        return ()
+
+
+def _decoded_header(
+    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects, hints: tuple[str, ...] = ()
+) -> str | None:
+    """RFC 2047-decoded header text (superset charsets), falling back to the older decoder and then the raw value."""
     if name.lower() not in raw:
         return None
     try:
-        value = msg.get(name)
+        value = parse_header(name, raw[name.lower()][0])
         text = str(value) if value is not None else ""
         for defect in getattr(value, "defects", ()):
             defects.add(f"{name.lower()}:{type(defect).__name__}")
@@ -111,10 +144,10 @@ def _decoded_header(msg: Message, name: str, raw: dict[str, tuple[str, ...]], de
             defects.add(f"{name.lower()}:encoded-word-undecodable")
     if any(not _encoded_word_valid(m) for m in _ENCODED_WORD.finditer(raw[name.lower()][0])):
         defects.add(f"{name.lower()}:encoded-word-invalid")
-    text, header_defects = repair_header_text(" ".join(text.split()))
+    text, header_defects = repair_header_text(" ".join(text.split()), hints)
     for code in header_defects:
         defects.add(f"{name.lower()}:{code}")
-    return text
+    return " ".join(text.split())
 
 
 def _encoded_word_valid(match: re.Match[str]) -> bool:
@@ -133,34 +166,111 @@ def _encoded_word_valid(match: re.Match[str]) -> bool:
     return True
 
 
-def _addresses(msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects) -> list[tuple[str, str]]:
-    """(display name, lower-cased addr-spec) pairs of an address header; invalid entries dropped."""
-    if name.lower() not in raw:
+def _addresses(
+    msg: Message, name: str, raw: dict[str, tuple[str, ...]], defects: _Defects, hints: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
+    """(display name, lower-cased addr-spec) pairs of an address header; unusable entries dropped.
+
+    What the structured parser rejects is salvaged from the raw value (``intake.mail.headers``): a
+    trailing dot, a stray ``>``, a missing pair of brackets; the defect ``<name>:address-repaired``
+    says so.
+    """
+    key = name.lower()
+    if key not in raw:
         return []
-    pairs: list[tuple[str, str]] = []
-    try:
-        for header in msg.get_all(name) or []:
+    result: list[tuple[str, str]] = []
+    for value in raw[key]:
+        pairs = _parsed_pairs(name, value, defects)
+        found: list[tuple[str, str]] = []
+        for display, addr in pairs:
+            original = repair_header_text(addr, hints)[0]
+            local = original.rpartition("@")[0]
+            # "Test test@example.com" (no brackets) reads as a local part with a space: the address
+            # in the raw value is the better reading; inside brackets the spaces are the local part's.
+            spaced = "<" not in value and '"' not in value.rpartition("@")[0] and any(c.isspace() for c in local)
+            cleaned = salvage_address(value) if spaced else clean_address(original)
+            if cleaned:
+                found.append((display, cleaned))
+                if not _verbatim(value, cleaned):
+                    defects.add(f"{key}:address-repaired")
+        if not found:
+            salvaged = salvage_address(value)
+            if salvaged:
+                defects.add(f"{key}:address-repaired")
+                found = [(pairs[0][0] if pairs else "", salvaged)]
+            elif any(a.strip() not in {"", "<>"} for _, a in pairs) or (not pairs and value.strip("<> ")):
+                defects.add(f"{key}:invalid-address")
+        for display, addr in found:
+            display = repair_header_text(" ".join(display.split()), hints)[0]
+            result.append((display, addr))
+    return result
+
+
+# Address headers longer than this skip the structured parser: its quoted-string reading is quadratic
+# (a From of 20,000 double quotes took 6 s, 100,000 over 5 minutes) where ``getaddresses`` is linear.
+# 2,000 characters hold some 50 recipients; a longer list is read by ``getaddresses`` alone.
+MAX_STRUCTURED_ADDRESS_CHARS = 2000
+
+
+def _parsed_pairs(name: str, value: str, defects: _Defects) -> list[tuple[str, str]]:
+    """What the standard library's parser reads from one address header value."""
+    if len(value) <= MAX_STRUCTURED_ADDRESS_CHARS:
+        try:
+            header = parse_header(name, value)
             for defect in getattr(header, "defects", ()):
                 defects.add(f"{name.lower()}:{type(defect).__name__}")
-            for address in getattr(header, "addresses", ()):
-                pairs.append((str(address.display_name), str(address.addr_spec)))
-    except Exception:
-        defects.add(f"{name.lower()}:unparseable")
-        try:
-            pairs = [(n, a) for n, a in email.utils.getaddresses(list(raw[name.lower()]))]
-        except RecursionError:  # comments nested past the recursion limit: no address can be read
-            pairs = []
-    result: list[tuple[str, str]] = []
-    for display, addr in pairs:
-        addr = repair_header_text(addr)[0].strip().lower()
-        # An addr-spec needs a local part and a domain (RFC 5322 section 3.4.1).
-        local, at, domain = addr.rpartition("@")
-        if not at or not local or not domain or any(c.isspace() for c in addr) or addr == "<>":
-            if addr and addr != "<>":
-                defects.add(f"{name.lower()}:invalid-address")
-            continue
-        result.append((repair_header_text(" ".join(display.split()))[0], addr))
-    return result
+            return [(str(a.display_name), str(a.addr_spec)) for a in getattr(header, "addresses", ())]
+        except Exception:
+            defects.add(f"{name.lower()}:unparseable")
+    else:
+        defects.add(f"{name.lower()}:too-long")
+    try:
+        return [(n, a) for n, a in email.utils.getaddresses([value])]
+    except RecursionError:  # comments nested past the recursion limit: no address can be read
+        return []
+
+
+def _verbatim(value: str, addr: str) -> bool:
+    """Whether ``addr`` stands in the header as written (in brackets or alone): nothing was repaired."""
+    text = value.lower()
+    return f"<{addr}>" in text or any(item.strip() == addr for item in text.split(","))
+
+
+def _sender(
+    msg: Message, headers: dict[str, tuple[str, ...]], defects: _Defects, hints: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    """(display name, address) of the sender: the best address there is, never dropped silently.
+
+    From first; a bounce sender without domain (``MAILER-DAEMON``) as it is; else Sender, then
+    Reply-To (Chinese bulk webmail sends ``From: "..." <>`` with the address only in Reply-To).
+    """
+    senders = _addresses(msg, "From", headers, defects, hints)
+    if len(senders) > 1:
+        defects.add("multiple-from")
+    name = senders[0][0] if senders else _from_display(headers, hints)
+    if senders:
+        return name or None, senders[0][1]
+    raw_from = headers.get("from", ("",))[0]
+    daemon = daemon_name(raw_from)
+    if daemon is not None or bare_word(raw_from):
+        defects.add("from:no-domain")
+        if daemon is not None:
+            return name or None, daemon
+    for header in ("Sender", "Reply-To"):
+        others = _addresses(msg, header, headers, _Defects(), hints)
+        if others:
+            defects.add(f"from:taken-from-{header.lower()}")
+            return name or others[0][0] or None, others[0][1]
+    return name or None, None
+
+
+def _from_display(headers: dict[str, tuple[str, ...]], hints: tuple[str, ...]) -> str:
+    """The display name of a From header that has no usable address (``"=?GB2312?B?..?=" <>``)."""
+    values = headers.get("from")
+    if not values:
+        return ""
+    names = [d for d, _ in _parsed_pairs("From", values[0], _Defects()) if d]
+    return repair_header_text(" ".join(names[0].split()), hints)[0] if names else ""
 
 
 def _ids(values: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -286,7 +396,8 @@ def _unreadable(
     nl, en = _REASONS[reason]
     fields: dict[str, Any] = {}
     try:
-        fields = _header_fields(BytesHeaderParser(policy=policy.default).parsebytes(raw), defects,
+        repaired, _ = repair_header_block(raw)
+        fields = _header_fields(BytesHeaderParser(policy=policy.default).parsebytes(repaired), defects,
                                 envelope_from, trusted_list_ids)
     except _PERMANENT:
         defects.add("headers-unreadable")
@@ -307,16 +418,18 @@ def _unreadable(
         authentication_results=fields.get("authentication_results", ()),
         date=fields.get("date"),
         defects=tuple(defects),
+        notes=parse_notes(tuple(defects), sender_found=bool(fields.get("from_addr")),
+                          from_present=bool(fields.get("from_present"))),
     )
 
 
 def _header_fields(
     msg: Message, defects: _Defects, envelope_from: str | None, trusted_list_ids: frozenset[str]
 ) -> dict[str, Any]:
-    headers = _raw_headers(msg)
-    senders = _addresses(msg, "From", headers, defects)
-    from_addr = senders[0][1] if senders else None
-    subject = _decoded_header(msg, "Subject", headers, defects) or ""
+    hints = _hints(msg)
+    headers = _raw_headers(msg, hints)
+    from_addr = _sender(msg, headers, defects, hints)[1]
+    subject = _decoded_header(msg, "Subject", headers, defects, hints) or ""
     # The automatic-mail rules read headers only (the body text is unknown here), so an unreadable
     # auto-reply or list post still opens no ticket and gets no acknowledgement (RFC 3834).
     verdict = classify(MailFacts(msg=msg, headers=headers, from_addr=from_addr, from_present="from" in headers,
@@ -327,8 +440,9 @@ def _header_fields(
         "in_reply_to": _ids(headers.get("in-reply-to")),
         "references": _ids(headers.get("references")),
         "from_addr": from_addr,
-        "to": tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects))),
-        "cc": tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects))),
+        "from_present": "from" in headers,
+        "to": tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects, hints))),
+        "cc": tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects, hints))),
         "subject": subject,
         "auto_submitted": verdict.auto_submitted,
         "auto_reason": verdict.auto_reason,
@@ -338,25 +452,26 @@ def _header_fields(
 
 
 def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[str]) -> ParsedMail:
-    msg = email.message_from_bytes(raw, policy=policy.default)
     defects = _Defects()
+    raw, block_defects = repair_header_block(raw)
+    for code in block_defects:
+        defects.add(code)
+    msg = email.message_from_bytes(raw, policy=policy.default)
     _lib_defects(msg, defects)
-    headers = _raw_headers(msg)
+    hints = _hints(msg)
+    headers = _raw_headers(msg, hints)
     if not headers:
         defects.add("no-headers")
 
-    senders = _addresses(msg, "From", headers, defects)
     from_present = "from" in headers
     if not from_present:
         defects.add("missing-from")
-    from_name, from_addr = senders[0] if senders else (None, None)
-    if len(senders) > 1:
-        defects.add("multiple-from")
-    subject = _decoded_header(msg, "Subject", headers, defects)
+    from_name, from_addr = _sender(msg, headers, defects, hints)
+    subject = _decoded_header(msg, "Subject", headers, defects, hints)
     if subject is None:
         defects.add("missing-subject")
 
-    body = extract_body(msg)
+    body = extract_body(msg, hints)
     for code in body.defects:
         defects.add(code)
 
@@ -378,8 +493,8 @@ def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[st
         references=_ids(headers.get("references")),
         from_addr=from_addr,
         from_name=from_name or None,
-        to=tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects))),
-        cc=tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects))),
+        to=tuple(dict.fromkeys(a for _, a in _addresses(msg, "To", headers, defects, hints))),
+        cc=tuple(dict.fromkeys(a for _, a in _addresses(msg, "Cc", headers, defects, hints))),
         subject=subject or "",
         text=body.text,
         auto_submitted=verdict.auto_submitted,
@@ -389,6 +504,7 @@ def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[st
         authentication_results=headers.get("authentication-results", ()),
         date=_date(headers, defects),
         defects=tuple(defects),
+        notes=parse_notes(tuple(defects), sender_found=from_addr is not None, from_present=from_present),
     )
     log.debug(
         "parsed mail: %d chars, %d attachments, %d defects, auto=%s",
@@ -409,11 +525,15 @@ def external_id_for(parsed: ParsedMail, raw: bytes) -> str:
 
 def to_inbound(parsed: ParsedMail, raw: bytes) -> InboundMessage:
     """The channel-neutral message for ``submit``. A missing or null sender becomes ``""``."""
+    text = parsed.text
+    if parsed.notes:
+        # Visible on the stored message (scrubbed with the text): fixed wording, never the sender's bytes.
+        text = (text + "\n\n" if text else "") + notes_paragraph(parsed.notes)
     return InboundMessage(
         channel=Channel.EMAIL,
         external_id=external_id_for(parsed, raw),
         sender=parsed.from_addr or "",
-        text=parsed.text,
+        text=text,
         sender_name=parsed.from_name,
         subject=parsed.subject or None,
         recipients=tuple(dict.fromkeys(parsed.to + parsed.cc)),
@@ -425,47 +545,16 @@ def to_inbound(parsed: ParsedMail, raw: bytes) -> InboundMessage:
         attachments=parsed.attachments,
         authentication_results=parsed.authentication_results,
         parse_defects=parsed.defects,
+        parse_notes=parsed.notes,
     )
-
-
-def parsed_to_json(parsed: ParsedMail) -> dict[str, Any]:
-    """The JSON shape printed by ``scrubdesk mail parse FILE.eml --json``."""
-    bounce = None
-    if parsed.bounce is not None:
-        bounce = {
-            "original_message_id": parsed.bounce.original_message_id,
-            "status": parsed.bounce.status,
-            "action": parsed.bounce.action,
-        }
-    return {
-        "message_id": parsed.message_id,
-        "in_reply_to": list(parsed.in_reply_to),
-        "references": list(parsed.references),
-        "from": parsed.from_addr,
-        "to": list(parsed.to),
-        "cc": list(parsed.cc),
-        "subject": parsed.subject,
-        "text": parsed.text,
-        "auto_submitted": parsed.auto_submitted,
-        "bounce": bounce,
-        "attachments": [
-            {
-                "filename": a.filename,
-                "content_type": a.content_type,
-                "size": len(a.data),
-                "sha256": hashlib.sha256(a.data).hexdigest(),
-            }
-            for a in parsed.attachments
-        ],
-    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m intake.mail.parse", description="Parse an e-mail and print its JSON."
+        prog="python -m intake.mail.parse", description="Parse an e-mail and print what intake reads."
     )
     parser.add_argument("file", help="an .eml file, or - for standard input")
-    parser.add_argument("--json", action="store_true", help="print JSON (the default and only format)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a short summary")
     args = parser.parse_args(argv)
     if args.file == "-":
         raw = sys.stdin.buffer.read()
@@ -477,7 +566,10 @@ def main(argv: list[str] | None = None) -> int:
     except TransientError as exc:
         sys.stderr.write(f"{exc}\n")
         return 1
-    json.dump(parsed_to_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
+    if args.json:
+        json.dump(parsed_to_json(parsed), sys.stdout, ensure_ascii=False, indent=2)
+    else:
+        sys.stdout.write(parsed_summary(parsed))
     sys.stdout.write("\n")
     return 0
 

@@ -59,4 +59,5 @@ KEYS = [
     "auto_submitted",
     "bounce",
     "attachments",
+    "notes",
 ]

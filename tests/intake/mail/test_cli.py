@@ -32,7 +32,15 @@ def test_module_prints_json_with_the_documented_keys() -> None:
 
 
 def test_main_reads_a_file(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(MAIL_DIR / "dsn_bounce.eml")]) == 0
+    assert main([str(MAIL_DIR / "dsn_bounce.eml"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["auto_submitted"] is True
     assert data["bounce"]["original_message_id"] == "reply-1@scrubdesk.test"
+
+
+def test_main_without_json_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(MAIL_DIR / "dsn_bounce.eml")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("From: mailer-daemon@mx.example.test")
+    assert "Automatic: dsn, bounce 5.1.1" in out
+    assert "  - Delivery report.txt (message/delivery-status" in out

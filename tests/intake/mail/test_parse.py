@@ -142,7 +142,8 @@ CASES: dict[str, Expect] = {
         auto_reason="dsn",
         bounce=BounceReport("reply-1@scrubdesk.test", "5.1.1", "failed"),
         absent=("Reporting-MTA",),
-        filenames=(None,),
+        # Issue 20: the delivery report is an attachment of the bounce (named by its Content-Description).
+        filenames=("Delivery report.txt", None),
     ),
     "nonstandard_bounce.eml": Expect(
         "exim-1@mx2.example.test",
@@ -171,7 +172,8 @@ CASES: dict[str, Expect] = {
             "Subject: Factuur F2026-00123",
             "factuur F2026-00123 van € 99",
         ),
-        filenames=("F2026-00123.pdf",),
+        # Issue 20: the attached mail is listed too (under the file name it was sent with).
+        filenames=("factuur.eml", "F2026-00123.pdf"),
     ),
     "rfc2231_filename.eml": Expect(
         "att-1@example.test",
@@ -231,18 +233,22 @@ CASES: dict[str, Expect] = {
     "malformed_headers.eml": Expect(
         None,
         None,
-        "",
+        # Issue 20: the line without a colon inside the header block is read as a broken fold, so the
+        # headers after it (Subject, Message-ID) are headers again.
+        "Raw 8-bit één onderwerp",
         ("Body van een bericht met slechte headers.",),
         auto_reason="null-sender",
         to=(),
         cc=("good@example.test",),
-        defects=("MissingHeaderBodySeparatorDefect", "from:invalid-address", "date-invalid"),
+        defects=("header-folding-repaired", "from:invalid-address", "date-invalid", "message-id-invalid"),
     ),
 }
 
 
 def test_every_fixture_has_a_case() -> None:
-    assert {p.name for p in MAIL_DIR.glob("*.eml")} == set(CASES)
+    from tests.intake.mail.test_real_world import REAL_WORLD
+
+    assert {p.name for p in MAIL_DIR.glob("*.eml")} == set(CASES) | set(REAL_WORLD)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -292,7 +298,7 @@ def test_decoded_display_names() -> None:
 
 
 def test_forwarded_pdf_and_nested_image_bytes_are_decoded() -> None:
-    pdf = parse_email(mail("forwarded_rfc822.eml")).attachments[0]
+    pdf = next(a for a in parse_email(mail("forwarded_rfc822.eml")).attachments if a.filename == "F2026-00123.pdf")
     assert pdf.content_type == "application/pdf"
     assert pdf.data.startswith(b"%PDF-1.4")
     png = parse_email(mail("nested_multipart.eml")).attachments[0]
@@ -352,9 +358,10 @@ def test_parsed_to_json_has_exactly_the_documented_keys() -> None:
         "status": "5.1.1",
         "action": "failed",
     }
-    (att,) = data["attachments"]
+    report, att = data["attachments"]
+    assert report["filename"] == "Delivery report.txt"
     assert set(att) == {"filename", "content_type", "size", "sha256"}
-    raw_att = parse_email(mail("dsn_bounce.eml")).attachments[0]
+    raw_att = parse_email(mail("dsn_bounce.eml")).attachments[1]
     assert att["size"] == len(raw_att.data)
     assert att["sha256"] == hashlib.sha256(raw_att.data).hexdigest()
 
