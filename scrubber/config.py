@@ -11,35 +11,13 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-from scrubber.types import Action
+from scrubber.types import ALL_TYPES, KEEP_TYPES, STRIP_TYPES, Action
 
-STRIP_TYPES: tuple[str, ...] = (
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "ADDRESS",
-    "POSTCODE",
-    "DATE_OF_BIRTH",
-    "NATIONAL_ID",
-    "ID_DOCUMENT",
-    "IBAN",
-    "CREDIT_CARD",
-    "CREDENTIAL",
-    "LICENSE_PLATE",
-)
-KEEP_TYPES: tuple[str, ...] = (
-    "CUSTOMER_NUMBER",
-    "INVOICE_NUMBER",
-    "DOMAIN",
-    "IP_ADDRESS",
-    "ORGANIZATION",
-    "KVK_NUMBER",
-    "VAT_NUMBER",
-)
-ALL_TYPES: tuple[str, ...] = STRIP_TYPES + KEEP_TYPES
+__all__ = ["ALL_TYPES", "KEEP_TYPES", "STRIP_TYPES", "CustomPattern", "ScrubberConfig", "default_actions"]
 
 
 def default_actions() -> dict[str, Action]:
@@ -89,6 +67,14 @@ class ScrubberConfig(BaseModel):
     default_language: str = "nl"
     # Results scoring below this are dropped.
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    # Deny by default (scrubber.recognizers.numbers): a run of at least this many digits that nothing
+    # explains (a date, an amount, a version, a kept identifier, ...) is stripped as NUMBER.
+    number_min_digits: int = Field(default=7, ge=5, le=20)
+    # A Dutch VAT number of a sole trader issued before 2020 is NL + the owner's BSN + B01..; its nine
+    # digits pass the 11-proef, but so do those of a company's RSIN-based number. "linked": stripped as
+    # NATIONAL_ID only when the message ties it to a BSN (the same nine digits as a BSN, or the customer
+    # saying it holds their BSN); "elfproef": whenever the nine digits pass the 11-proef (also RSINs).
+    nl_vat_with_bsn: Literal["linked", "elfproef"] = "linked"
 
     @field_validator("actions")
     @classmethod

@@ -23,7 +23,7 @@ from scrubber.config import ScrubberConfig
 from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
 from scrubber.placeholders import numbered, replace_numbered
 from scrubber.recognizers import language_recognizers, pattern_recognizers
-from scrubber.resolve import Candidate, allowed_spans, resolve
+from scrubber.resolve import Candidate, allowed_spans, drop_unsupported, resolve
 from scrubber.textmap import MappedText, normalise
 from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
 
@@ -89,7 +89,7 @@ class Scrubber:
         """Our recognizers for every language, loaded now (Presidio would load them lazily inside analyze)."""
         registry = RecognizerRegistry(supported_languages=langs)
         for lang in langs:
-            for recognizer in pattern_recognizers(lang, self.config.custom_patterns):
+            for recognizer in pattern_recognizers(lang, self.config.custom_patterns, self.config):
                 registry.add_recognizer(recognizer)
             for recognizer in language_recognizers(lang):
                 registry.add_recognizer(recognizer)
@@ -140,7 +140,7 @@ class Scrubber:
             if not chunk.strip():
                 continue
             raw = self._chunk_results(chunk, dominant, present)
-            entities.extend(self._entities(raw, offset, len(chunk), allowed, mapped))
+            entities.extend(self._entities(raw, offset, chunk, allowed, mapped))
         log.debug("analysed %d chars lang=%s entities=%d", len(text), dominant, len(entities))
         return Analysis(dominant, tuple(entities))
 
@@ -174,7 +174,7 @@ class Scrubber:
         return raw
 
     def _entities(
-        self, raw: list[RecognizerResult], offset: int, length: int, allowed: list[tuple[int, int]], mapped: MappedText
+        self, raw: list[RecognizerResult], offset: int, chunk: str, allowed: list[tuple[int, int]], mapped: MappedText
     ) -> list[Entity]:
         """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action."""
         cands = [
@@ -182,6 +182,8 @@ class Scrubber:
                       str((r.recognition_metadata or {}).get("recognizer_name", "")))
             for r in raw
         ]
+        cands = drop_unsupported(cands, chunk, offset)
+        length = len(chunk)
         local_allowed = [(s, e) for s, e in allowed if s < offset + length and e > offset]
         entities = []
         for c in resolve(cands, local_allowed):

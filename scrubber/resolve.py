@@ -33,6 +33,33 @@ def allowed_spans(text: str, allow_list: Sequence[str]) -> list[tuple[int, int]]
     return spans
 
 
+# Recognizers whose results stand only next to a person: a date far in the past is a birth date when a name
+# stands on its line ("Gerda Smit (14-8-1942)"), and nothing in particular elsewhere.
+NEEDS_PERSON = frozenset({"PastDateRecognizer"})
+_NEAR = 60
+
+
+def drop_unsupported(candidates: Sequence[Candidate], text: str, offset: int = 0) -> list[Candidate]:
+    """Candidates of ``NEEDS_PERSON`` recognizers without a PERSON candidate close by on their line are dropped.
+
+    ``text`` is the text the candidates index, from ``offset`` on (the engine's chunk).
+    """
+    if not any(c.recognizer in NEEDS_PERSON for c in candidates):
+        return list(candidates)
+    persons = [c for c in candidates if c.type == "PERSON"]
+    kept = []
+    for c in candidates:
+        if c.recognizer not in NEEDS_PERSON or any(_same_line_near(text, offset, c, p) for p in persons):
+            kept.append(c)
+    return kept
+
+
+def _same_line_near(text: str, offset: int, a: Candidate, b: Candidate) -> bool:
+    left, right = (a, b) if a.end <= b.start else (b, a)
+    gap = right.start - left.end
+    return -1 <= gap <= _NEAR and "\n" not in text[left.end - offset : right.start - offset]
+
+
 def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Greedy selection by (score, length); drops candidates inside an allow-listed occurrence."""
     pool = [

@@ -13,6 +13,35 @@ from typing import Literal, Protocol
 
 Action = Literal["redact", "keep"]
 
+# The pii-policy types (docs/pii-policy.md). Stripped by default: unsolicited personal data, and NUMBER,
+# the deny-by-default type: a run of 7+ digits that no recognizer explains as a kept or harmless value.
+STRIP_TYPES: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "ADDRESS",
+    "POSTCODE",
+    "DATE_OF_BIRTH",
+    "NATIONAL_ID",
+    "ID_DOCUMENT",
+    "IBAN",
+    "CREDIT_CARD",
+    "CREDENTIAL",
+    "LICENSE_PLATE",
+    "NUMBER",
+)
+# Kept by default: what support needs (still recognised and reported, so an operator can strip them).
+KEEP_TYPES: tuple[str, ...] = (
+    "CUSTOMER_NUMBER",
+    "INVOICE_NUMBER",
+    "DOMAIN",
+    "IP_ADDRESS",
+    "ORGANIZATION",
+    "KVK_NUMBER",
+    "VAT_NUMBER",
+)
+ALL_TYPES: tuple[str, ...] = STRIP_TYPES + KEEP_TYPES
+
 
 class ScrubbedText(str):
     """Text that has passed the scrubber. Construct only in ``scrubber`` (and in test fakes)."""

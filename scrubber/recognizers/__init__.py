@@ -11,11 +11,13 @@ from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer
 
-from scrubber.config import CustomPattern
+from scrubber.config import CustomPattern, ScrubberConfig
 
 
-def pattern_recognizers(lang: str, custom: Sequence[CustomPattern] = ()) -> list[EntityRecognizer]:
-    """Every recognizer of ours except names, for one language code."""
+def pattern_recognizers(
+    lang: str, custom: Sequence[CustomPattern] = (), config: ScrubberConfig | None = None
+) -> list[EntityRecognizer]:
+    """Every recognizer of ours except names, for one language code (``config``: the deny-by-default settings)."""
     from scrubber.recognizers.addresses import address_recognizers
     from scrubber.recognizers.banking import banking_recognizers
     from scrubber.recognizers.contact import contact_recognizers
@@ -24,18 +26,26 @@ def pattern_recognizers(lang: str, custom: Sequence[CustomPattern] = ()) -> list
     from scrubber.recognizers.documents import document_recognizers
     from scrubber.recognizers.kept import kept_recognizers
     from scrubber.recognizers.national_ids import national_id_recognizers
+    from scrubber.recognizers.numbers import number_recognizers
     from scrubber.recognizers.plates import plate_recognizers
+    from scrubber.recognizers.secrets import secret_recognizers
+    from scrubber.recognizers.spelled import spelled_recognizers
+
+    settings = config or ScrubberConfig()
 
     return [
         *national_id_recognizers(lang),
         *document_recognizers(lang),
         *banking_recognizers(lang),
         *contact_recognizers(lang),
+        *spelled_recognizers(lang),
         *address_recognizers(lang),
         *date_recognizers(lang),
         *plate_recognizers(lang),
         *credential_recognizers(lang),
+        *secret_recognizers(lang),
         *kept_recognizers(lang, custom),
+        *number_recognizers(lang, settings.number_min_digits, settings.nl_vat_with_bsn),
     ]
 
 

@@ -106,6 +106,9 @@ class Rule:
     # a substring test is far cheaper than a search for a case-insensitive alternation.)
     context_stems: tuple[str, ...] = ()
     context_hint: re.Pattern[str] | None = None
+    # Optional speed-up, no change in results: a pattern that matches somewhere in every text holding a match
+    # (a cheap necessary condition, e.g. the digits every value holds), so a text without it is not scanned.
+    gate: re.Pattern[str] | None = None
 
 
 _SPACE = re.compile(r"\s")
@@ -233,6 +236,7 @@ class RuleRecognizer(EntityRecognizer):
         lowered: str | None = None
         lowered_done = False
         shared: list[list[re.Match[str]] | None] = [None] * self._n_shared
+        gates: dict[re.Pattern[str], bool] = {}  # (a gate shared by several rules is searched once)
         for rule, shared_slot, hint_slot in zip(self.rules, self._shared_slot, self._hint_slot, strict=True):
             if wanted is not None and rule.entity not in wanted:
                 continue
@@ -247,6 +251,12 @@ class RuleRecognizer(EntityRecognizer):
                     and not may_contain(lowered, rule.context_stems)
                     and (rule.context_hint is None or rule.context_hint.search(text) is None)
                 ):
+                    continue
+            if rule.gate is not None:
+                open_gate = gates.get(rule.gate)
+                if open_gate is None:
+                    open_gate = gates[rule.gate] = rule.gate.search(text) is not None
+                if not open_gate:
                     continue
             matches: Iterable[re.Match[str]]
             found = shared[shared_slot] if shared_slot >= 0 else None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from scrubber.config import ScrubberConfig
@@ -55,5 +57,39 @@ def assert_not_recognised_as(scrubber: Scrubber) -> TableCheck:
 
     def check(text: str, value: str, etype: str) -> None:
         assert etype not in [t for t, _ in found(text, value)]
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def assert_stripped(scrubber: Scrubber) -> Callable[[str, str], None]:
+    """``value`` in ``text`` is covered by redacted entities, whatever their type."""
+
+    def check(text: str, value: str) -> None:
+        start = text.index(value)
+        covered: set[int] = set()
+        entities = scrubber.analyze(text).entities
+        for e in entities:
+            if e.action == "redact":
+                covered.update(range(max(e.start, start), min(e.end, start + len(value))))
+        wanted = {i for i in range(start, start + len(value)) if not text[i].isspace()}
+        assert wanted <= covered, (value, entities)
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def assert_untouched(scrubber: Scrubber) -> Callable[[str, str], None]:
+    """No redacted entity overlaps ``value`` in ``text`` (kept entities may; names are the name recognizers' own
+    tests' business, so PERSON is not counted)."""
+
+    def check(text: str, value: str) -> None:
+        start = text.index(value)
+        end = start + len(value)
+        entities = scrubber.analyze(text).entities
+        overlapping = [
+            e for e in entities if e.action == "redact" and e.type != "PERSON" and e.start < end and start < e.end
+        ]
+        assert not overlapping, (value, entities)
 
     return check

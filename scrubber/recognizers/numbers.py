@@ -1,0 +1,189 @@
+"""NUMBER, deny by default: a run of digits long enough to identify a person is stripped unless explained.
+
+The candidates are the runs of digits a message holds, with their usual separators (``.-/:,``; groups of
+digits split by single spaces are one run) and with at most three letters mixed in, as in passport and
+residence numbers. A candidate of at least ``min_digits`` digits (7 by default: fewer cannot single out one
+person in a country) is stripped unless an explainer of ``scrubber.recognizers.explainers`` recognises it as
+something kept or harmless: a date or time, an amount or quantity, a version, an IP address, a hash, a
+carrier's tracking code, a DNS serial, or an identifier support keeps after its cue word. The explanation
+is what is recognised; the rest goes.
+
+What is stripped is typed NUMBER, or NATIONAL_ID when its digits pass the checksum of a citizen number
+(BSN, Steuer-ID, PESEL, T.C. kimlik no, Belgian national number, French NIR). Every other recognizer
+scores higher, so a kept identifier (customer, invoice, VAT number, an operator's own format) and every
+typed stripped value win where they overlap.
+
+Also here: Dutch VAT numbers of sole traders issued before 2020, which are NL + the owner's BSN + B01..
+(see ``ScrubberConfig.nl_vat_with_bsn``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum.be import nn as be_nn
+from stdnum.de import idnr as de_idnr
+from stdnum.fr import nir as fr_nir
+from stdnum.nl import bsn as nl_bsn
+from stdnum.pl import pesel as pl_pesel
+from stdnum.tr import tckimlik as tr_tckimlik
+
+from scrubber.recognizers.base import words
+from scrubber.recognizers.explainers import Span, explain_span
+
+NUMBER_SCORE = 0.5
+# A run holding a digit: letters, digits and the separators numbers are written with, around a digit.
+_DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d")
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-/:,+")
+# Within a run: the alphanumeric groups joined by single separators (a trailing "." or "," is punctuation).
+_GROUPS = re.compile(r"[A-Za-z0-9]+(?:[.\-/:,_+][A-Za-z0-9]+)*")
+_MAX_LETTERS = 3
+_SPACED_GROUP = 6  # pure digit groups up to this length, split by single spaces, are one number
+
+# Citizen numbers whose checksum types an unexplained number (digits only, by length).
+_CHECKSUMS: dict[int, tuple[Callable[[str], bool], ...]] = {
+    9: (nl_bsn.is_valid,),
+    11: (de_idnr.is_valid, pl_pesel.is_valid, tr_tckimlik.is_valid, be_nn.is_valid),
+    15: (fr_nir.is_valid,),
+}
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The maximal runs of ``_RUN_CHARS`` that hold a digit, in order (found from their digits: fast)."""
+    n = len(text)
+    pos = 0
+    while (m := _DIGITS.search(text, pos)) is not None:
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        while end < n and text[end] in _RUN_CHARS:
+            end += 1
+        yield start, end
+        pos = end
+
+
+def _groups(text: str) -> Iterator[tuple[int, int]]:
+    """The digit-holding groups of the text, in order."""
+    for run_start, run_end in _runs(text):
+        if run_end - run_start == 1:
+            yield run_start, run_end  # a lone digit
+            continue
+        for g in _GROUPS.finditer(text, run_start, run_end):
+            if _HAS_DIGIT.search(g.group()):
+                yield g.start(), g.end()
+
+
+def candidates(text: str, min_digits: int) -> Iterator[tuple[int, int]]:
+    """Spans of digit runs with at least ``min_digits`` digits and few letters (see the module docstring)."""
+    merged: list[list[int]] = []
+    for start, end in _groups(text):
+        value = text[start:end]
+        if (
+            merged
+            and value.isdigit()
+            and len(value) <= _SPACED_GROUP
+            and text[merged[-1][1] : start] == " "
+            and text[merged[-1][0] : merged[-1][1]].replace(" ", "").isdigit()
+            and len(text[merged[-1][0] : merged[-1][1]].rsplit(" ", 1)[-1]) <= _SPACED_GROUP
+        ):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        if end - start < min_digits:
+            continue
+        value = text[start:end]
+        digits = sum(map(str.isdigit, value))
+        letters = sum(map(str.isalpha, value))
+        if digits >= min_digits and letters <= _MAX_LETTERS and letters < digits:
+            yield start, end
+
+
+def explain(text: str, start: int, end: int) -> str | None:
+    """Why ``text[start:end]`` may stay (the explainer's name), or None when it is to be stripped."""
+    return explain_span(Span(text, start, end))
+
+
+def _checksum_type(value: str) -> str:
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) != len(value.replace(" ", "").replace(".", "").replace("-", "")):
+        return "NUMBER"
+    if any(check(digits) for check in _CHECKSUMS.get(len(digits), ())):
+        return "NATIONAL_ID"
+    return "NUMBER"
+
+
+class NumberRecognizer(EntityRecognizer):
+    """Deny by default: every long number that no explainer recognises (see the module docstring)."""
+
+    def __init__(self, lang: str, min_digits: int = 7) -> None:
+        self.min_digits = min_digits
+        super().__init__(supported_entities=["NUMBER", "NATIONAL_ID"], supported_language=lang, name="NumberRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for start, end in candidates(text, self.min_digits):
+            if explain(text, start, end) is not None:
+                continue
+            etype = _checksum_type(text[start:end])
+            if not entities or etype in entities:
+                out.append(RecognizerResult(etype, start, end, NUMBER_SCORE))
+        return out
+
+
+_NL_VAT = re.compile(r"(?<![\w])(?i:nl)\s?(?P<d>\d{9})\s?(?i:b)\s?\d{2}(?![\w])")
+_BSN_CUE = words(r"bsn", r"burger\s?service", r"sofi", r"citizen\s+service", r"persoonsnummer")
+
+
+class BsnVatRecognizer(EntityRecognizer):
+    """Dutch VAT numbers that hold their owner's BSN (sole traders before 2020): NATIONAL_ID, not kept.
+
+    The nine digits of such a number pass the 11-proef, but so do those of an RSIN-based company number.
+    ``mode="linked"`` strips it only when the message ties it to a BSN: the same nine digits given elsewhere,
+    or a BSN cue on its line; ``mode="elfproef"`` whenever the digits pass the 11-proef.
+    """
+
+    def __init__(self, lang: str, mode: str = "linked") -> None:
+        self.mode = mode
+        super().__init__(supported_entities=["NATIONAL_ID"], supported_language=lang, name="BsnVatRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "NATIONAL_ID" not in entities:
+            return []
+        out: list[RecognizerResult] = []
+        for m in _NL_VAT.finditer(text):
+            digits = m.group("d")
+            if not nl_bsn.is_valid(digits):
+                continue
+            if self.mode == "linked" and not self._linked(text, m, digits):
+                continue
+            out.append(RecognizerResult("NATIONAL_ID", m.start(), m.end(), 0.99))
+        return out
+
+    @staticmethod
+    def _linked(text: str, m: re.Match[str], digits: str) -> bool:
+        elsewhere = text[: m.start()] + " " + text[m.end() :]
+        if re.search(r"(?<!\d)" + r"[ .-]?".join(digits) + r"(?!\d)", elsewhere):
+            return True
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        return bool(_BSN_CUE.search(line))
+
+
+def number_recognizers(lang: str, min_digits: int = 7, nl_vat_with_bsn: str = "linked") -> list[EntityRecognizer]:
+    return [NumberRecognizer(lang, min_digits), BsnVatRecognizer(lang, nl_vat_with_bsn)]

@@ -1,0 +1,296 @@
+"""CREDENTIAL, deny by default: tokens shaped like passwords and keys, wherever they stand.
+
+``scrubber.recognizers.credentials`` finds the secret after a cue word ("wachtwoord:", "API key"). This
+module finds them without one, by shape:
+
+- vendors' key formats (their documented prefixes: Stripe, Mollie, Shopify, OpenAI, SendGrid, Mailgun,
+  Telegram bot tokens, AWS secret keys, ...), and the password inside a connection URL (RFC 3986 userinfo);
+- a word with digits and symbols (``Zomer2024!``, ``Kaas&Wijn42``), leet speak and random strings (upper
+  and lower case with digits spread through them), a capitalised word with a year or a few digits
+  (``Tulpen2019``), a lower-case word with digits when a login or password is talked about nearby;
+- TOTP secrets (RFC 4648 base32 in groups of four) and dash-grouped recovery or licence codes.
+
+Unless the token is explained as something else: a domain, URL, e-mail address, path or file name, a
+product name or version (``Office365``, ``PHP8.2``, ``iPhone15``), code (``x86_64``, ``utf8mb4_unicode_ci``,
+camelCase names), a hash or UUID, or a value published on purpose (public keys and their fingerprints,
+publishable keys, DNS verification tokens, mail headers). Every entity carries this recognizer's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from scrubber.recognizers import explainers
+from scrubber.recognizers.base import SingleEntityRecognizer, runs_with, words
+from scrubber.recognizers.tech_words import TECH_WORDS
+
+_VENDOR_KEYS = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"  # Stripe secret and restricted keys
+    r"|(?:live|test)_[A-Za-z0-9]{25,}"  # Mollie API keys
+    r"|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"  # Shopify access tokens
+    r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"  # OpenAI
+    r"|key-[0-9a-z]{32}"  # Mailgun
+    r"|\d{6,10}:[A-Za-z0-9_-]{34,36}"  # Telegram bot tokens
+    r"|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}"
+    r"|glpat-[A-Za-z0-9_-]{20}|gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}"
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{20,}|sq0(?:atp|csp)-[\w-]{22,}"
+    r")(?![\w-])"
+)
+# Keys without "_", "-" or ":" to look for (AWS access key ids, SendGrid, Google OAuth, Facebook, Twilio): written
+# with the look-behind after the first letter, so that ``re`` skips ahead to those letters
+_VENDOR_PLAIN = re.compile(
+    r"[AESy](?<![\w-][AESy])(?:(?<=A)(?:SIA|KIA|ROA|IDA)[0-9A-Z]{16}|(?<=E)AA[A-Za-z0-9]{30,}|(?<=S)K[0-9a-f]{32}"
+    r"|(?<=S)G\.[\w-]{16,32}\.[\w-]{30,50}|(?<=y)a29\.[\w-]{20,})(?![\w-])"
+)
+# scheme://user:password@host (RFC 3986 userinfo)
+_USERINFO = re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<v>[^\s@/]{3,128})@[\w.-]+", re.IGNORECASE)
+# a token worth a look holds a digit or a password symbol (found from that character, then widened: fast)
+_TRIGGER = re.compile(r"[0-9!#$%&*?^~+=@]")
+# every _VENDOR_KEYS match holds one of these (speed-up hint, see ``runs_with``)
+_VENDOR_HINT = re.compile(r"[_:-]")
+_DASH = re.compile(r"-")
+_TOTP_HINT = re.compile(r"[A-Z2-7]{4} [A-Z2-7]{4} [A-Z2-7]{4} ")
+_LEAD = "([{<\"'“‘*"
+_TRAIL = ")]}>\"'”’.,;:*"
+_PASSWORD_SYMBOL = frozenset("!#$%&*?^~+=@")
+_TOTP = re.compile(r"(?<![\w-])[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,7}(?![\w-])")
+_DASHED = re.compile(r"(?<![\w-])[A-Za-z0-9]{3,6}(?:-[A-Za-z0-9]{3,6}){1,7}(?![\w-])")
+_TITLE_DIGITS = re.compile(r"[A-Z][a-z]{2,}\d{2,6}[!?#*]{0,2}")
+_LOWER_DIGITS = re.compile(r"[a-z]{3,}\d{2,6}[!?#*]{0,2}")
+_WORD_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
+_LOGIN_CONTEXT = words(
+    r"wachtwoord\w*", r"ww\b", r"password\w*", r"passwd", r"pw\b", r"passwort\w*", r"kennwort\w*", r"mot\s+de\s+passe",
+    r"mdp\b", r"inlog\w*", r"login\w*", r"log\s+in", r"aanmeld\w*", r"sign\s+in", r"credentials", r"geprobeerd",
+    r"tried", r"versucht", r"essay[ée]",
+)
+_CASE_RUNS = re.compile(r"[A-Z]+|[a-z]+|\d+")
+_CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+# Values published on purpose, and mail headers, whose tokens look random but are no secrets.
+_PUBLIC_PREFIX = re.compile(r"(?i)^(?:sha256:|sha1:|md5:|pk_(?:live|test)_|ssh-|ecdsa-|v=|k=|p=|h=|s=|bh=|b=|d=|i=)")
+_PUBLIC_KEY_BEFORE = re.compile(r"(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\w+|sk-ssh-\w+@openssh\.com)\s+$")
+_VERIFICATION_KEY = re.compile(r"(?i)verif|boundary|fingerprint|selector|thumbprint|^v$|^p$|^k$|^b$|^bh$|^s$|^d$")
+_HEADER_LINE = re.compile(
+    r"(?im)^(?:received|dkim-signature|arc-[\w-]+|x-[\w-]+|authentication-results|message-id|references"
+    r"|in-reply-to|return-path|content-[\w-]+|mime-version|list-[\w-]+|feedback-id|thread-index|delivered-to"
+    r"|domainkey-signature)\s*:"
+)
+_PUBLIC_BLOCK = re.compile(r"-----BEGIN (?:CERTIFICATE|PUBLIC KEY|[A-Z ]*PUBLIC KEY|CERTIFICATE REQUEST)-----[\s\S]*?"
+                           r"-----END [A-Z ]+-----")
+_UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HEX = re.compile(r"(?i)(?:0x|#)?[0-9a-f]+")
+_DOMAIN_OR_FILE = re.compile(r"(?i)^[\w.-]*[a-z][\w-]*\.[a-z][a-z0-9]{1,9}(?::\d+)?(?:[/?#]\S*)?$")
+_VERSION = re.compile(r"(?i)^[a-z]*v?\d+(?:\.\d+)+[a-z]*\d*$|^v\d+$|^[~^<>=]+[\d.x*]+$")
+_CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """The everyday words of Dutch and English (wordfreq's frequency lists), loaded on first use."""
+    from wordfreq import top_n_list  # local: the import is slow, most messages never need it
+
+    return frozenset(w for lang in ("nl", "en") for w in top_n_list(lang, 40000, wordlist="small") if w.isalpha())
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether ``word`` is an everyday Dutch or English word (case-insensitive)."""
+    return word.lower() in _ordinary_words()
+
+
+def _strip(token: str) -> tuple[str, int]:
+    """The token without the punctuation around it, and its offset."""
+    lead = 0
+    while lead < len(token) and token[lead] in _LEAD:
+        lead += 1
+    core = token[lead:]
+    while core and core[-1] in _TRAIL:
+        core = core[:-1]
+    return core, lead
+
+
+def _is_tech(word: str) -> bool:
+    return word.lower() in TECH_WORDS
+
+
+def _explained(core: str) -> bool:
+    """A domain, URL, address, path, file, version, product, code identifier, hash or UUID: not a secret."""
+    low = core.lower()
+    if "://" in core or low.startswith("www.") or ("@" in core and "." in core.split("@")[-1]):
+        return True
+    if core.startswith(("/", "~/", "./", "../", "\\")) or "\\" in core or _PUBLIC_PREFIX.match(core):
+        return True
+    if _DOMAIN_OR_FILE.match(core) or _VERSION.match(core) or _CPU.match(core) or _UUID.search(core):
+        return True
+    if _HEX.fullmatch(core) and (core.islower() or core.isupper() or core[:1] == "#"):
+        return True  # hashes, colours
+    m = _WORD_DIGITS.fullmatch(core.rstrip("+"))
+    if m and (_is_tech(m.group(1)) or len(m.group(1)) <= 2):
+        return True  # Office365, iPhone15, SHA256, DS920+, x86, B2B
+    parts = [p for p in re.split(r"[-_.:/]", core) if p]
+    if parts and all(_is_tech(_WORD_DIGITS.sub(r"\1", p)) or p.isdigit() or p.isalpha() for p in parts):
+        return "_" in core or "-" in core or "." in core  # x86_64, utf-8, eu-central-1, wp-config
+    return False
+
+
+def _random_mix(core: str) -> bool:
+    """Upper and lower case and digits spread through a token: a generated key or a leet-speak password."""
+    if len(core) < 10 or not (any(c.isupper() for c in core) and any(c.islower() for c in core)):
+        return False
+    runs = _CASE_RUNS.findall(core)
+    digit_runs = sum(r.isdigit() for r in runs)
+    if digit_runs < 2 and not (len(core) >= 30 and digit_runs >= 1):
+        return False
+    letters = "".join(r for r in runs if r.isalpha())
+    wordy = sum(len(w) for w in _CAMEL_WORDS.findall(core) if len(w) >= 4 and is_ordinary_word(w))
+    return wordy < 0.6 * len(letters)  # camelCase names in code are mostly words
+
+
+def _password_like(core: str) -> bool:
+    """Letters with digits and a password symbol; not an address, a hashtag or a plain sentence end."""
+    symbols = {c for c in core if c in _PASSWORD_SYMBOL}
+    if not symbols or not any(c.isalpha() for c in core) or not any(c.isdigit() for c in core):
+        return False
+    if core.startswith(("#", "$", "@")) and core[1:].replace("_", "").isalnum():
+        return False  # a hashtag, a variable, a handle
+    trailing_only = core.rstrip("!?") != core and not (set(core.rstrip("!?")) & _PASSWORD_SYMBOL)
+    if trailing_only and symbols <= {"!", "?"}:
+        return bool(_TITLE_DIGITS.fullmatch(core) or _LOWER_DIGITS.fullmatch(core) or _random_mix(core.rstrip("!?")))
+    return True
+
+
+class SecretShapeRecognizer(SingleEntityRecognizer):
+    """Passwords, keys and tokens by their shape, without a cue word (see the module docstring)."""
+
+    ENTITY = "CREDENTIAL"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for run_start, run_end in runs_with(text, _VENDOR_HINT):
+            for m in _VENDOR_KEYS.finditer(text, run_start, run_end):
+                out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        for m in _VENDOR_PLAIN.finditer(text):
+            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        if "://" in text:
+            for m in _USERINFO.finditer(text):
+                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.98))
+        public = _public_ranges(text)
+        codes = [m for s, e in runs_with(text, _DASH) for m in _DASHED.finditer(text, s, e)]
+        if _TOTP_HINT.search(text):
+            codes += _TOTP.finditer(text)
+        for m in codes:
+            totp = " " in m.group()
+            if _grouped_code(m.group(), totp) and not _inside(public, m.start()):
+                out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.95 if totp else 0.8))
+        for tok_start, tok_end in _tokens(text):
+            if _inside(public, tok_start):
+                continue
+            core, lead = _strip(text[tok_start:tok_end])
+            start = tok_start + lead
+            if "=" in core and not core.startswith("="):
+                key, _, value = core.partition("=")
+                if _VERIFICATION_KEY.search(key) or not value:
+                    continue
+                core, start = value, start + len(key) + 1
+            score = self._score(text, core, start)
+            if score:
+                out.append(RecognizerResult("CREDENTIAL", start, start + len(core), score))
+        return out
+
+    @staticmethod
+    def _score(text: str, core: str, start: int) -> float:
+        if len(core) < 6 or len(core) > 100 or core.isdigit() or _explained(core):
+            return 0.0
+        score = _shape_score(text, core, start)
+        if not score:
+            return 0.0
+        if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
+            return 0.0
+        if any(c.isdigit() for c in core) and _harmless_number(explainers.Span(text, start, start + len(core))):
+            return 0.0
+        return score
+
+
+def _shape_score(text: str, core: str, start: int) -> float:
+    """How much the token looks like a secret by its shape alone (0: not at all)."""
+    if _password_like(core):
+        return 0.93
+    if _random_mix(core):
+        return 0.75
+    m = _WORD_DIGITS.fullmatch(core.rstrip("!?#*"))
+    if m and _TITLE_DIGITS.fullmatch(core):
+        return 0.7
+    if m and _LOWER_DIGITS.fullmatch(core):
+        before = text[max(0, start - 200) : start]
+        return 0.7 if _LOGIN_CONTEXT.search(before[before.rfind("\n\n") + 1 :]) else 0.0
+    return 0.0
+
+
+_HARMLESS = (
+    explainers.date_or_time, explainers.ip_address, explainers.version, explainers.hash_or_hex,
+    explainers.tracking_code, explainers.amount, explainers.measurement,
+)
+
+
+def _harmless_number(span: explainers.Span) -> bool:
+    """A date, time, address, version, hash, tracking code or amount (see ``scrubber.recognizers.explainers``)."""
+    return any(explain(span) for explain in _HARMLESS)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """The whitespace-delimited tokens that hold a digit or a password symbol."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    pos = 0
+    while (m := _TRIGGER.search(text, pos)) is not None:
+        start = end = m.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < n and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+        pos = end
+    return out
+
+
+def _grouped_code(value: str, totp: bool) -> bool:
+    """Groups that mix letters and digits (a recovery or licence code), not words, years or model names."""
+    groups = value.split(" " if totp else "-")
+    mixed = sum(any(c.isdigit() for c in g) and any(c.isalpha() for c in g) for g in groups)
+    if totp:
+        return mixed >= 1 and sum(len(g) for g in groups) >= 16
+    if value.isupper() or value.islower() or value.replace("-", "").isdigit():
+        return mixed >= 2 and not _CPU.match(value) and not _UUID.search(value)
+    return False
+
+
+def _public_ranges(text: str) -> list[tuple[int, int]]:
+    """Mail header blocks and certificate or public-key blocks: their tokens are not secrets."""
+    ranges: list[tuple[int, int]] = []
+    if ":" in text:
+        for m in _HEADER_LINE.finditer(text):
+            end = m.end()
+            while True:  # the header's folded continuation lines (RFC 5322 section 2.2.3)
+                nl = text.find("\n", end)
+                if nl < 0:
+                    end = len(text)
+                    break
+                end = nl
+                if text[nl + 1 : nl + 2] not in (" ", "\t"):
+                    break
+                end = nl + 1
+            ranges.append((m.start(), end))
+    if "-----BEGIN" in text:
+        ranges.extend(m.span() for m in _PUBLIC_BLOCK.finditer(text))
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def secret_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [SecretShapeRecognizer(lang)]

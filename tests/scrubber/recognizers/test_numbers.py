@@ -1,0 +1,144 @@
+"""NUMBER, deny by default: 7+ digits that nothing explains are stripped; the explainers name what is kept.
+
+The values follow the formats' own specifications (ISO 8601, RFC 4122 UUIDs, UPU S10 and carrier
+tracking numbers, IPv4, semantic versions, DNS SOA serials per RFC 1912), not any corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from scrubber.engine import Scrubber
+from scrubber.recognizers import numbers
+
+Check = Callable[[str, str], None]
+
+# (message, value): nothing explains the value, so it is stripped (as NUMBER or a more specific type)
+STRIPPED = [
+    ("Mijn nummer is 48213775, kunt u dat aanpassen?", "48213775"),  # the policy's own examples
+    ("het nummer op de kaart is 730-5512094-18", "730-5512094-18"),
+    ("Mijn V-nummer is 4192837465", "4192837465"),  # Dutch alien number: 10 digits, no checksum
+    ("Nomor NIK saya 3174012505850007 ya", "3174012505850007"),  # Indonesian NIK: 16 digits
+    ("oud postgironummer 6026543 nog actief?", "6026543"),
+    ("my member id at the gym is 88 1234 5678", "88 1234 5678"),
+    ("mijn nummer bij de gemeente: X1234567B", "X1234567B"),  # letters mixed in
+    ("het staat op 12345678 bij de politie", "12345678"),
+]
+
+# (message, value): explained as kept or harmless, so nothing stripped overlaps it
+UNTOUCHED = [
+    # dates and times (ISO 8601, numeric d-m-y, log formats)
+    ("Op 2025-06-18 om 14:32 ging het mis", "2025-06-18"),
+    ("[2025-06-18T07:41:12.418293+00:00] main.CRITICAL", "2025-06-18T07:41:12.418293+00:00"),
+    ('45.148.10.95 - - [18/Jun/2025:02:11:48 +0200] "GET /', "18/Jun/2025:02:11:48"),
+    ("de backup van 20250618 is weg", "20250618"),
+    ("geldig tot 31.12.2025", "31.12.2025"),
+    ("open van 09:00-17:30 op werkdagen", "09:00-17:30"),
+    ("klant in 2019-2024, daarna opgezegd", "2019-2024"),
+    # amounts and quantities
+    ("Het kost € 1.250.000,00 per jaar?", "1.250.000,00"),
+    ("total due: $1,234,567.89", "1,234,567.89"),
+    ("Allowed memory size of 134217728 bytes exhausted", "134217728"),
+    ("we hebben 12.345.678 bezoekers per maand", "12.345.678"),
+    ("de tabel heeft 3145728 rows", "3145728"),
+    # versions, IPs, ports
+    ("Windows 10.0.19045.3803 geeft een fout", "10.0.19045.3803"),
+    ("linux kernel 5.15.0-1012-azure", "5.15.0-1012-azure"),
+    ("server 192.168.100.200 reageert niet", "192.168.100.200"),
+    ("ssh naar 185.94.233.19:2222 lukt niet", "185.94.233.19:2222"),
+    # hashes, UUIDs, hex error codes
+    ("commit 3f2a9c1d4e5b6a7c8d9e0f1a2b3c4d5e6f7a8b9c is live", "3f2a9c1d4e5b6a7c8d9e0f1a2b3c4d5e6f7a8b9c"),
+    ("sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9f86d081884c7d659a2feaa0c55ad015"),
+    ("request id 550e8400-e29b-41d4-a716-446655440000 failed", "550e8400-e29b-41d4-a716-446655440000"),
+    ("Ray ID 8a4f2c91e7b3d046 from Cloudflare", "8a4f2c91e7b3d046"),
+    ("Windows update error 0x80070005", "0x80070005"),
+    # carriers' tracking codes
+    ("PostNL track & trace 3SABCD1234567 staat stil", "3SABCD1234567"),
+    ("UPS 1Z999AA10123456784 delivered", "1Z999AA10123456784"),
+    ("registered mail RR123456785NL", "RR123456785NL"),
+    ("DHL zending JJD000390007882865311", "JJD000390007882865311"),
+    ("verzendnummer 05222233345678 van DPD", "05222233345678"),
+    # kept identifiers after their cue words, and the operator's ticket formats
+    ("klantnummer 12345678 graag", "12345678"),
+    ("factuurnummer 202400123 is al betaald", "202400123"),
+    ("ordernummer: 1002003004", "1002003004"),
+    ("Re: [Ticket 2025060310000218] Tenaamstelling", "2025060310000218"),
+    ("ticket #12345678 is nog open", "12345678"),
+    ("KvK 17272632", "17272632"),
+    ("btw NL821792234B01", "NL821792234B01"),
+    ("ondernemingsnummer 0403.170.701", "0403.170.701"),
+    # DNS serials, unix timestamps, process ids, technical key=value pairs
+    ("de SOA serial is 2025061801 maar hoort 2025061802", "2025061801"),
+    ("timestamp 1718616000 in de log", "1718616000"),
+    ("postfix/smtpd[1234567]: connect from unknown", "1234567"),
+    ("inode=12345678 size=98765432", "98765432"),
+    # measurements with decimals
+    ("locatie 52.0907374, 5.1214209", "52.0907374"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), STRIPPED)
+def test_unexplained_numbers_are_stripped(assert_stripped: Check, text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), UNTOUCHED)
+def test_explained_numbers_are_left(assert_untouched: Check, text: str, value: str) -> None:
+    assert_untouched(text, value)
+
+
+def test_an_unexplained_number_is_typed_number_with_its_recognizer(scrubber: Scrubber) -> None:
+    text = "Mijn nummer is 48213775."
+    (entity,) = [e for e in scrubber.analyze(text).entities if text[e.start : e.end] == "48213775"]
+    assert (entity.type, entity.action, entity.recognizer) == ("NUMBER", "redact", "NumberRecognizer")
+
+
+def test_six_digits_are_below_the_threshold(scrubber: Scrubber) -> None:
+    assert not [e for e in scrubber.analyze("code 482137 graag").entities if e.type == "NUMBER"]
+
+
+def test_a_checksummed_id_keeps_its_type(scrubber: Scrubber) -> None:
+    text = "zie 111222333 en 36574261809"
+    types = {text[e.start : e.end]: e.type for e in scrubber.analyze(text).entities}
+    assert types == {"111222333": "NATIONAL_ID", "36574261809": "NATIONAL_ID"}
+
+
+def test_explanations_are_named() -> None:
+    def why(text: str, value: str) -> str | None:
+        start = text.index(value)
+        return numbers.explain(text, start, start + len(value))
+
+    assert why("Op 2025-06-18 ging het mis", "2025-06-18") == "date_or_time"
+    assert why("kost € 1.250.000,00", "1.250.000,00") == "amount"
+    assert why("PostNL 3SABCD1234567", "3SABCD1234567") == "tracking_code"
+    assert why("klantnummer 12345678", "12345678") == "kept_cue"
+    assert why("Mijn nummer is 48213775", "48213775") is None
+
+
+def test_nl_vat_number_holding_the_bsn_given_in_the_message_is_a_national_id(scrubber: Scrubber) -> None:
+    text = "Mijn BSN is 111222333 en mijn btw-nummer NL111222333B01 (eenmanszaak van voor 2020)."
+    types = [(text[e.start : e.end], e.type, e.action) for e in scrubber.analyze(text).entities]
+    assert ("NL111222333B01", "NATIONAL_ID", "redact") in types
+
+
+def test_nl_vat_number_of_a_company_is_kept(scrubber: Scrubber) -> None:
+    text = "Factuur op naam van Jansen B.V., btw-nummer NL821792234B01."
+    types = [(text[e.start : e.end], e.type, e.action) for e in scrubber.analyze(text).entities]
+    assert ("NL821792234B01", "VAT_NUMBER", "keep") in types
+
+
+def test_operator_patterns_still_win() -> None:
+    from scrubber import ScrubberConfig
+    from scrubber.config import CustomPattern
+
+    config = ScrubberConfig(
+        custom_patterns=(CustomPattern(type="CUSTOMER_NUMBER", regex=r"\bDC\d{8}\b"),),
+        placeholder_key="k",  # type: ignore[arg-type]
+    )
+    s = Scrubber(config)
+    text = "mijn nummer DC12345678 doet het niet"
+    assert [(text[e.start : e.end], e.type, e.action) for e in s.analyze(text).entities] == [
+        ("DC12345678", "CUSTOMER_NUMBER", "keep")
+    ]
