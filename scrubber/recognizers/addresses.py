@@ -1,4 +1,5 @@
-"""Street addresses, postcodes and P.O. boxes (ADDRESS, POSTCODE).
+"""Street addresses, postcodes and P.O. boxes (ADDRESS, POSTCODE); the world's other street forms, units and
+tails are in ``scrubber.recognizers.addresses_world``.
 
 An ADDRESS is a street with a house number (and addition: 14-2, 92 bis, 187-III, 9a, "bus 3"), plus the
 postcode and place that stand with it (pii-policy annotation rules). Streets are recognised by
@@ -21,6 +22,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import load_lexicon
+from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 
 _SUFFIXES = (
@@ -163,14 +165,16 @@ class AddressRecognizer(EntityRecognizer):
         taken: list[tuple[int, int]] = []
 
         def add(start: int, end: int, score: float) -> None:
-            end = _extend_tail(text, end)
+            end = max(_extend_tail(text, end), extend_tail(text, end)[0])
+            start = extend_head(text, start)
             out.append(RecognizerResult("ADDRESS", start, end, score))
             taken.append((start, end))
 
         # Speed-up only: each street pattern is searched only in the lines or runs where a match can start
         # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them.
         for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
-            add(m.start(), m.end(), 0.9)
+            if not _DATE_START.match(text, m.start()):  # "19 Nov 1990, postcode M14 5RT" starts with a date
+                add(m.start(), m.end(), 0.9)
         for m in finditer_lines(_UK_STREET, text, runs_with(text, _UK_HINT, _UK_STOP), _OVERHANG):
             add(m.start(), m.end(), 0.88)
         lowered = lowered_for_stems(text)
@@ -199,9 +203,12 @@ class AddressRecognizer(EntityRecognizer):
         if may_contain(lowered, _POBOX_STEMS):  # speed-up only: no stem, no match
             for m in _POBOX.finditer(text):
                 add(m.start(), m.end(), 0.9)
+        for start, end, score in world_addresses(text):
+            out.append(RecognizerResult("ADDRESS", start, end, score))
+            taken.append((start, end))
         for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
             for m in rx.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
+                if any(s <= m.start() < e for s, e in taken) or _DNS_CLASS.match(text, m.start()):
                     continue
                 left = text[max(0, m.start() - 40) : m.start()]
                 score = 0.9 if _POSTCODE_CONTEXT.search(left[left.rfind("\n") + 1 :]) else base
@@ -212,6 +219,11 @@ class AddressRecognizer(EntityRecognizer):
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
+_DATE_START = re.compile(
+    r"\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt)[a-z]*\.?[ \t,]+(?:19|20)\d{2}"
+)
+# a zone-file line "_dmarc.example.nl. 3600 IN TXT ..." (TTL and class), not a postcode
+_DNS_CLASS = re.compile(r"\d{4}[ \t]IN[ \t]+(?:TXT|A|AAAA|MX|CNAME|NS|SOA|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")
 _PARTICLE_RE = re.compile(_PARTICLE)
 
 

@@ -35,6 +35,8 @@ from scrubber.recognizers.base import (
 # (?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32} finds).
 _IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:[ .-]?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
+# the country code written apart from the check digits: "NL 94 BUNQ 086 981 599 7"
+_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Z]{2} \d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 
@@ -57,26 +59,33 @@ class IbanMod97Recognizer(SingleEntityRecognizer):
         pos = 0
         while (m := _IBAN_CANDIDATE.search(text, pos + 2)) is not None:
             start = m.start() - 2  # the country letters
-            pos = start + 1  # a candidate may swallow the next IBAN: rescan after what was used
-            cand = text[start : m.end()]
-            # try end positions at word boundaries, longest first
-            ends = [i + 1 for i in range(len(cand) - 1, 13, -1) if cand[i].isalnum()
-                    and (i + 1 == len(cand) or not cand[i + 1].isalnum())]
-            loose_end = 0
-            for end in ends:
-                compact = _NOT_ALNUM.sub("", cand[:end]).upper()
-                if _valid_iban(compact):
-                    results.append(RecognizerResult("IBAN", start, start + end, 1.0))
-                    pos = start + end
-                    break
-                if not loose_end and 15 <= len(compact) <= 34 and _IBAN_LOOSE.fullmatch(compact):
-                    loose_end = end
-            else:
-                if loose_end:
-                    # IBAN-shaped with a wrong check (a typo is still the customer's account): strip it
-                    results.append(RecognizerResult("IBAN", start, start + loose_end, 0.85))
-                    pos = start + loose_end
+            pos = self._candidate(text, start, m.end(), results)
+        for m in _IBAN_SPACED.finditer(text):
+            if not any(r.start <= m.start() < r.end for r in results):
+                self._candidate(text, m.start(), m.end(), results)
         return results
+
+    @staticmethod
+    def _candidate(text: str, start: int, end: int, results: list[RecognizerResult]) -> int:
+        """The longest valid IBAN in ``text[start:end]`` ending at a word boundary; returns where to go on."""
+        pos = start + 1  # a candidate may swallow the next IBAN: rescan after what was used
+        cand = text[start:end]
+        # try end positions at word boundaries, longest first
+        ends = [i + 1 for i in range(len(cand) - 1, 13, -1) if cand[i].isalnum()
+                and (i + 1 == len(cand) or not cand[i + 1].isalnum())]
+        loose_end = 0
+        for end_at in ends:
+            compact = _NOT_ALNUM.sub("", cand[:end_at]).upper()
+            if _valid_iban(compact):
+                results.append(RecognizerResult("IBAN", start, start + end_at, 1.0))
+                return start + end_at
+            if not loose_end and 15 <= len(compact) <= 34 and _IBAN_LOOSE.fullmatch(compact):
+                loose_end = end_at
+        if loose_end:
+            # IBAN-shaped with a wrong check (a typo is still the customer's account): strip it
+            results.append(RecognizerResult("IBAN", start, start + loose_end, 0.85))
+            return start + loose_end
+        return pos
 
 
 def _elfproef(value: str) -> bool:
@@ -99,15 +108,27 @@ _OLD_ACCOUNT = re.compile(
 
 # (the look-behind stands after the first digit, which it then also covers, so that ``re`` skips ahead to
 # digits; same matches as with it first, see tests/scrubber/recognizers/test_banking.py)
-_CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")
+_CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ .-]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
 _EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
 _CVC = re.compile(
-    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode)"
-    r"[^\n\d]{0,12}?(?P<v>\d{3,4})(?!\d)"
+    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode"
+    r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
+    r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
+    r"[^\n]{0,30}?(?<!\d)(?P<v>\d{3,4})(?!\d)"
 )
 # every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
-_CVC_STEMS = ("cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode")
+_CVC_STEMS = (
+    "cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode", "code", "crypto",
+    "fnummer",
+)
+# the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
+_CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+# UK accounts: an 8-digit account number with a sort code next to it
+_UK_ACCOUNT = re.compile(
+    r"(?is:sort\s*code.{0,80}?account\s*(?:number|no|nr)\.?\s*:?\s*)(?P<v>\d{8})(?!\d)"
+    r"|(?is:account\s*(?:number|no|nr)\.?\s*:?\s*)(?P<w>\d{8})(?!\d)(?=.{0,80}?sort\s*code)"
+)
 _EXPIRY_STEMS = ("exp", "vervaldatum", "verloopdatum", "valid")
 _EXPIRY_KEYED = re.compile(
     r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
@@ -136,6 +157,9 @@ class CardRecognizer(SingleEntityRecognizer):
             tail_end = min(len(text), m.end() + 100)
             for e in _EXPIRY.finditer(text, m.end(), tail_end):
                 results.append(RecognizerResult("CREDIT_CARD", e.start(), e.end(), 0.9))
+                cvc = _CVC_AFTER_EXPIRY.match(text, e.end())
+                if cvc:
+                    results.append(RecognizerResult("CREDIT_CARD", cvc.start("v"), cvc.end("v"), 0.9))
         lowered = lowered_for_stems(text)
         for rx, stems in ((_CVC, _CVC_STEMS), (_EXPIRY_KEYED, _EXPIRY_STEMS)):
             if not may_contain(lowered, stems):
@@ -153,5 +177,23 @@ RULES = (
 )
 
 
+class UkAccountRecognizer(SingleEntityRecognizer):
+    """UK bank account numbers: 8 digits named as an account number next to a sort code."""
+
+    ENTITY = "IBAN"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        if "sort" not in text.lower():
+            return []
+        out = []
+        for m in _UK_ACCOUNT.finditer(text):
+            group = "v" if m.group("v") else "w"
+            out.append(RecognizerResult("IBAN", m.start(group), m.end(group), 0.97))
+        return out
+
+
 def banking_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [IbanMod97Recognizer(lang), CardRecognizer(lang), RuleRecognizer("OldAccountRecognizer", RULES, lang)]
+    return [
+        IbanMod97Recognizer(lang), CardRecognizer(lang), UkAccountRecognizer(lang),
+        RuleRecognizer("OldAccountRecognizer", RULES, lang),
+    ]

@@ -1,10 +1,13 @@
 """E-mail addresses and phone numbers (EMAIL_ADDRESS, PHONE_NUMBER).
 
-Phone numbers are validated with Google's libphonenumber port (``phonenumbers``) against the number
-plans of NL, BE, DE, GB and FR and, with a ``+``/``00`` prefix, any country. Running
-``PhoneNumberMatcher`` over a whole message for five regions is slow, so a linear pre-filter finds
-phone-shaped runs (a ``+``/``00`` prefix or a national trunk ``0``: all five regions dial nationally
-with a leading 0) and the matcher runs on each short run only.
+Phone numbers are validated with Google's libphonenumber port (``phonenumbers``): with a ``+``/``00``
+prefix any country's plan; in national format the plans of the regions a Dutch host hears from that dial
+with a trunk ``0`` (NL, BE, DE, GB, FR, TR, MA, ID, AT, CH), and the North American plan for
+numbers written as ``(415) 555-2671`` or ``415-555-2671``. Running ``PhoneNumberMatcher`` over a whole
+message for many regions is slow, so a linear pre-filter finds phone-shaped runs and the matcher runs on
+each short run only. An extension written after the number ("ext. 204", "x 221", "toestel 214",
+"Durchwahl 12", "poste 3") belongs to it. A number after a tracking or order cue is not a phone number
+(see ``scrubber.recognizers.explainers``). Numbers spelled out in words are in ``scrubber.recognizers.spelled``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import re
 
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, SingleEntityRecognizer
+from scrubber.recognizers import explainers
+from scrubber.recognizers.base import Rule, RuleRecognizer, SingleEntityRecognizer, words
 
 # RFC 5322 dot-atom local part (the practical subset: no "=" so "USER=a@b.nl" yields the address) and a DNS host name.
 _EMAIL = re.compile(
@@ -36,8 +41,19 @@ _PHONE_CANDIDATE = re.compile(
     + r"|(?<=0)\d[\d \-./()]{6,18}" + _PHONE_END
     + r")"
 )
-_REGIONS = ("NL", "BE", "GB", "DE", "FR")
+# National formats with a trunk 0 of the regions Dutch hosts hear from most; any other region's number is
+# found in international format (+/00), and a long number of any kind is stripped as NUMBER anyway.
+_REGIONS = ("NL", "BE", "GB", "DE", "FR", "TR", "MA", "ID", "AT", "CH")
+_FIRST_REGIONS = 5  # NL, BE, GB, DE, FR: tried with the matcher; the others only when the number is valid there
 _LENIENCY = phonenumbers.Leniency.VALID
+# North American numbers in their usual national notation: (NPA) NXX-XXXX, NPA-NXX-XXXX, NPA.NXX.XXXX
+_NANP = re.compile(r"(?<![\w+/.,:-])(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?![\w]|[.,/-]\d)")
+_EXTENSION = re.compile(
+    r"(?i)\s*,?\s*(?:ext\.?|extension|x|toestel|tst\.?|tel\.?\s*toestel|doorkiesnummer|doorkies|poste|durchwahl|dw"
+    r"|app\.?)\s*:?\s*\d{1,5}(?![\w]|[.,/-]\d)"
+)
+_PHONE_CUE = words(r"tel\w*", r"phone", r"mobi\w*", r"gsm", r"bel\w*", r"call", r"whats\s?app", r"fax", r"handy",
+                   r"t[ée]l[ée]phone", r"portable", r"nummer", r"number", r"direct", r"line")
 
 
 def _possible(candidate: str) -> bool:
@@ -51,7 +67,7 @@ def _possible(candidate: str) -> bool:
 
 
 class PhonePlanRecognizer(SingleEntityRecognizer):
-    """Valid phone numbers of NL/BE/GB/DE/FR and international numbers."""
+    """Phone numbers valid in their region's plan (see the module docstring), with their extension."""
 
     ENTITY = "PHONE_NUMBER"
 
@@ -63,20 +79,63 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
             if sum(c.isdigit() for c in cand) < (8 if international else 9):
                 continue  # shorter than any national number of these regions (dates, short codes)
             found = False
-            for region in _REGIONS[:1] if international else _REGIONS:
+            for i, region in enumerate(_REGIONS[:1] if international else _REGIONS):
+                if i >= _FIRST_REGIONS and not _valid_in(cand, region):
+                    continue  # a cheap test first: the matcher is slow, and most candidates are no number there
                 spans = [
                     (pm.start, pm.end) for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
                 ]
                 if spans:
                     for s, e in spans:
-                        results.append(RecognizerResult("PHONE_NUMBER", m.start() + s, m.start() + e, 0.8))
+                        self._add(text, m.start() + s, m.start() + e, 0.8, results)
                     found = True
                     break
-            if not found and 10 <= sum(c.isdigit() for c in cand) <= 13 and _possible(cand):
+            significant = sum(c.isdigit() for c in cand) - (2 if cand.startswith("00") else 0)
+            if not found and 10 <= significant <= 13 and _possible(cand):
                 # Numbers in ranges reserved for fiction (Ofcom's 07700 900xxx, 020 7946 0xxx) are not
                 # "valid" but are still written as phone numbers; accept a possible number, lower score.
-                results.append(RecognizerResult("PHONE_NUMBER", m.start(), m.end(), 0.6))
+                self._add(text, m.start(), m.end(), 0.6, results)
+        if "-" in text or "(" in text or "." in text or " " in text:
+            for m in _NANP.finditer(text):
+                if _valid_in(m.group(), "US"):
+                    self._add(text, m.start(), m.end(), 0.75, results)
         return results
+
+    @staticmethod
+    def _add(text: str, start: int, end: int, score: float, results: list[RecognizerResult]) -> None:
+        span = explainers.Span(text, start, end)
+        if explainers.tracking_code(span) or (explainers.kept_cue(span) and not _PHONE_CUE.search(span.label)):
+            return  # a tracking, order or customer number after its cue word
+        ext = _EXTENSION.match(text, end)
+        if ext:
+            end = ext.end()
+        results.append(RecognizerResult("PHONE_NUMBER", start, end, score))
+
+
+def _valid_in(candidate: str, region: str) -> bool:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+class EmailRecognizer(RuleRecognizer):
+    """E-mail addresses, except the ``user:password@host`` of a URL (a credential, see secrets)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        found = super().analyze(text, entities, nlp_artifacts)
+        if "://" not in text:
+            return found
+        kept = []
+        for r in found:
+            left = text[max(0, r.start - 200) : r.start]
+            token_start = max(left.rfind(" "), left.rfind("\n"), left.rfind("\t"))
+            if "://" not in left[token_start + 1 :]:
+                kept.append(r)
+        return kept
 
 
 # an address has no spaces and one "@" (speed-up hint, see ``Rule.hint``)
@@ -84,4 +143,4 @@ RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0, hint=re.compile("@")),)
 
 
 def contact_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [PhonePlanRecognizer(lang), RuleRecognizer("EmailAddressRecognizer", RULES, lang)]
+    return [PhonePlanRecognizer(lang), EmailRecognizer("EmailAddressRecognizer", RULES, lang)]

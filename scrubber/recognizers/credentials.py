@@ -30,7 +30,7 @@ from scrubber.recognizers.base import (
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
-    r"(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"
+    r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"
     r"|whsec_[A-Za-z0-9]{10,}"
     r"|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
     r"|glpat-[A-Za-z0-9_-]{16,}"
@@ -38,7 +38,7 @@ _SHAPES = re.compile(
     r"|AKIA[0-9A-Z]{16}"
     r"|AIza[0-9A-Za-z_-]{35}"
     r"|eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"
-    r"|[a-z]{2,8}_(?:pat|live|sk|key|token)_[A-Za-z0-9]{16,}"
+    r"|(?!pk_)[a-z]{2,8}_(?:pat|live|sk|key|token)_[A-Za-z0-9]{16,}"
     r")(?![\w-])"
 )
 _AUTH_HEADER = re.compile(r"(?i:\b(?:bearer|basic|token))\s+(?P<v>[A-Za-z0-9._~+/=-]{16,})")
@@ -49,26 +49,42 @@ _ENV = re.compile(
     r"|auth_key|access_key|client_secret|key)[A-Za-z0-9_]*[ \t]*[=:][ \t]*[\"']?(?P<v>[^\s\"']{4,})"
 )
 _ENV_STEMS = ("pass", "pwd", "secret", "token", "key")
+# publishable keys and public keys are published on purpose (Stripe's pk_, PUBLIC_KEY=...)
+_PUBLIC_ENV = re.compile(r"(?i)publishable|public|pubkey|site_?key|pk_(?:live|test)_")
 # Speed-up hint (see ``runs_with``): every _SHAPES match is free of whitespace and holds one of these
 # characters ("K" of AKIA, "J" of eyJ), except Google's "AIza" keys: a text holding "AIza" is searched whole.
 _SHAPES_HINT = re.compile(r"[-_KJ]")
 
 _CUE_WORDS = (
     r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
-    r"|klant-?pin|toegangscode|inlogcode|login(?:code)?|code|token|secret|api[- ]?key|sleutel|key"
+    r"|mot\s+de\s+passe|mdp|passwort\w*|kennwort\w*|contrase[ñn]a|has[łl]o|[şs]ifre|senha|parola|kod\s+pin"
+    r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|code|token|secret|api[- ]?key|sleutel|key"
     r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
     r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
     r"|antwoord|answer"
 )
-_CUE = re.compile(r"(?<![^\W_])" + first_letter_guard(_CUE_WORDS) + r"(?i:" + _CUE_WORDS + r")(?![^\W_])")
+# not inside an identifier, path or file name ("aws_secret_access_key", "/wp-login.php", "api-key.txt")
+_CUE = re.compile(
+    r"(?<![\w/.])" + first_letter_guard(_CUE_WORDS) + r"(?i:" + _CUE_WORDS + r")(?![\w]|[-.]\w)"
+)
 # every cue word of _CUE contains one of these (see ``may_contain``)
 _CUE_STEMS = (
-    "wachtwoord", "wachtzin", "ww", "pass", "pw", "pin", "code", "login", "token", "secret", "key", "sleutel",
-    "antwoord", "answer",
+    "wachtwoord", "wachtzin", "ww", "pass", "pw", "pin", "code", "token", "secret", "key", "sleutel",
+    "antwoord", "answer", "mdp", "passwort", "kennwort", "contrase", "hasło", "haslo", "ifre", "senha", "parola",
 )
 # Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
 # "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.
-_WORD_SECRET_CUES = re.compile(r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw")
+_WORD_SECRET_CUES = re.compile(
+    r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw|passe|mdp|passwort|kennwort"
+    r"|contrase|has[łl]o|ifre|senha|parola"
+)
+# a bare "code" after these words is no secret (an error, status, post or country code)
+_NOT_SECRET_CODE = re.compile(
+    r"(?i)(?:error|fout|status|exit|http|response|return|post|zip|country|land|area|sort|promo|kortings|discount"
+    r"|qr|bar|source|bron|dns|diagnostic|smtp|reason|foutmeldings?|melding|iso|html|css|php|python|tracking|track"
+    r"|verzend|bevestigings?|activation|voucher|coupon|cadeau|gift|kleur|colou?r|exception|sql|mysql)[- ]?$"
+)
+_PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
 _ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
 _QUESTION = re.compile(r"(?i)vraag|question")
 _MARKER = re.compile(r"(?i)(?:[:=]|\bis|\bwas|\bnaar|\bto|\bbecomes|\bwordt)\s*$")
@@ -80,8 +96,12 @@ _OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5})(?![\w]|[.,/-]\d)")
 _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"code\w*",
                  r"verificatie\w*", r"verification")
 _CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
-_LIST_CUE = re.compile(r"(?i)(?:backup|recovery|herstel|reserve|back-up)[- ]?codes?")
-_LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up")
+_LIST_CUE = re.compile(
+    r"(?i)(?:backup|recovery|herstel|reserve|back-up|notfall|wiederherstellungs)[- ]?codes?"
+    r"|codes?\s+de\s+(?:r[ée]cup[ée]ration|secours)"
+)
+_CODE_INLINE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{3,8}){0,3}(?![\w-])")
+_LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up", "notfall", "wiederherstellung", "codes de")
 _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|io)\b|@[\w-]+\.[a-z]{2,}")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
@@ -104,24 +124,30 @@ def _strip_token(tok: str) -> tuple[str, int]:
     if len(tok) >= 2 and tok[0] in "'\"“‘" and tok[-1] in "'\"”’":
         return tok[1:-1], 1
     lead = 0
-    while lead < len(tok) and tok[lead] in _LEAD:
+    while lead < len(tok) and tok[lead] in _LEAD + "'\"“‘":
         lead += 1
     tok2 = tok[lead:]
-    while tok2 and tok2[-1] in _TRAIL:
-        tok2 = tok2[:-1]
-    if tok2.endswith("'") or tok2.endswith('"'):
+    while tok2 and tok2[-1] in _TRAIL + "'\"”’":
         tok2 = tok2[:-1]
     return tok2, lead
 
 
+_DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+
+
 def _looks_secret(value: str) -> bool:
-    if len(value) < 4 or _URLISH.search(value):
+    if len(value) < 4 or _URLISH.search(value) or value.startswith(("/", "~/", "./", "_")):
         return False
+    if _DOTTED_DIGITS.fullmatch(value) or _APOSTROPHE_WORD.fullmatch(value):
+        return False  # a status or version ("5.1.1"), a contraction ("Here's")
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
     if value.isdigit():
         return 4 <= len(value) <= 12
+    if has_digit and has_symbol and not has_alpha and not any(c in value for c in " -"):
+        return False  # "2002))", '":40101': numbers in code, not a PIN
     if has_digit and (has_alpha or has_symbol):
         return True
     return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
@@ -144,6 +170,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
         for rx, stems in ((_AUTH_HEADER, _AUTH_HEADER_STEMS), (_ENV, _ENV_STEMS)):
             if may_contain(lowered, stems):  # speed-up only: no stem, no match
                 for m in rx.finditer(text):
+                    if rx is _ENV and _PUBLIC_ENV.search(m.group()):
+                        continue  # a publishable or public key
                     out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
@@ -155,16 +183,23 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if may_contain(lowered, _LIST_CUE_STEMS):
             for m in _LIST_CUE.finditer(text):
                 self._code_list(text, m.end(), out)
+        if " / " in text and may_contain(lowered, _PAIR_STEMS):
+            for m in _PAIR.finditer(text):
+                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.9))
         return out
 
     @staticmethod
     def _after_cue(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> None:
+        line_start = text.rfind("\n", 0, cue.start()) + 1
         line_end = text.find("\n", cue.end())
         line_end = len(text) if line_end < 0 else line_end
         stop = min(line_end, cue.end() + 60)
         # "antwoord"/"answer" is a secret cue only when a security question was mentioned before it.
         if _ANSWER_CUE.fullmatch(cue.group()) and not _QUESTION.search(text[max(0, cue.start() - 120) : cue.start()]):
             return
+        technical = text[cue.start() - 1 : cue.start()] in ("(", "_", ".")
+        if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])):
+            return  # an error, status, post or promo code; code in code
         if text[cue.end() : stop].strip() == "" or text[cue.end() : stop].strip() in (":", "="):
             # "Wachtwoord:\n  secret" - the value on the next line
             nxt = line_end + 1
@@ -173,36 +208,24 @@ class CredentialRecognizer(SingleEntityRecognizer):
             scan_from = nxt
         else:
             scan_from = cue.end()
+        if _PASSPHRASE_CUES.fullmatch(cue.group()) and _whole_phrase(text, scan_from, stop, out):
+            return
         segment = text[scan_from:stop]
         app = _APP_PASSWORD.match(text, scan_from + len(segment) - len(segment.lstrip(" :=\t")))
         if app and app.end() <= stop + 20:
             out.append(RecognizerResult("CREDENTIAL", app.start(), app.end(), 0.9))
             return
         word_ok = bool(_WORD_SECRET_CUES.search(cue.group()))
-        for count, tm in enumerate(_TOKEN.finditer(text, scan_from, stop)):
-            if count >= 7:
-                break
-            value, off = _strip_token(tm.group())
-            start = tm.start() + off
-            if not value:
-                continue
-            if _looks_secret(value):
-                out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
-                return
-            quoted = tm.group()[0] in "'\"“‘"
-            introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
-            clause_end = bool(_CLAUSE_END.match(text, tm.end()))
-            if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
-                    and (quoted or not value.islower() or clause_end
-                         or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
-                out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.8))
-                return
-            if value.lower() not in _PROSE and not quoted and count >= 4:
-                return
+        if not _first_secret(text, scan_from, stop, word_ok, out) and word_ok:
+            _quoted_later(text, scan_from, out)
 
     @staticmethod
     def _code_list(text: str, pos: int, out: list[RecognizerResult]) -> None:
-        """Codes standing one per line within a few lines after a recovery-code cue."""
+        """Codes on the cue's own line ("backup codes: 4829 1736, 9037 2651") or one per line after it."""
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        for m in _CODE_INLINE.finditer(text, pos, min(line_end, pos + 200)):
+            out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
         region_end = min(len(text), pos + 400)
         para_breaks = 0
         for m in _CODE_LINE.finditer(text, pos, region_end):
@@ -212,6 +235,66 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 break
             out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
             pos = m.end()
+
+
+_PASSPHRASE_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-_.][^\W\d_]{2,}){2,}(?:[-_.]\d{1,4})?")
+
+
+def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult]) -> bool:
+    """The first secret-looking token in ``text[scan_from:stop]``, after a cue word (see the module docstring)."""
+    for count, tm in enumerate(_TOKEN.finditer(text, scan_from, stop)):
+        if count >= 7:
+            break
+        value, off = _strip_token(tm.group())
+        start = tm.start() + off
+        if not value:
+            continue
+        if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
+            out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
+            return True
+        quoted = tm.group()[0] in "'\"“‘"
+        introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
+        clause_end = bool(_CLAUSE_END.match(text, tm.end()))
+        if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
+                and (quoted or not value.islower() or clause_end
+                     or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
+            out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.8))
+            return True
+        if value.lower() not in _PROSE and not quoted and count >= 4:
+            return False
+    return False
+
+
+_QUOTED = re.compile(r"[\"“'‘](?P<v>[^\"”’'\n]{3,64})[\"”’']")
+
+
+def _quoted_later(text: str, pos: int, out: list[RecognizerResult]) -> None:
+    """A quoted secret a little further on in the paragraph ("she wrote it down as "Moon-Dumpling-42"")."""
+    end = text.find("\n\n", pos)
+    end = min(len(text) if end < 0 else end, pos + 140)
+    m = _QUOTED.search(text, pos, end)
+    if m and (_looks_secret(m.group("v")) or _PASSPHRASE_WORDS.fullmatch(m.group("v"))) and " " not in m.group("v"):
+        out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
+
+
+_PHRASE = re.compile(r"[:=]?\s*[\"'“‘]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’]?\s*(?:$|[.,;!?)])", re.M)
+
+
+def _whole_phrase(text: str, scan_from: int, stop: int, out: list[RecognizerResult]) -> bool:
+    """A passphrase after its cue: the words up to the end of the clause, as one value."""
+    m = _PHRASE.match(text, scan_from, stop)
+    if m is None:
+        return False
+    out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.96))
+    return True
+
+
+# user / password after a login cue: the password ("inloggegevens: admin / Welkom01")
+_PAIR = re.compile(
+    r"(?<![\w/.-])(?i:login|log-?in|inlog\w*|credentials|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants)"
+    r"(?![\w/.-])[^\n]{0,30}?(?<![\w/])[\w.@+-]{2,64}[ \t]+/[ \t]+(?P<v>[^\s/]{3,64}?)[.,;)]?(?=\s|$)"
+)
+_PAIR_STEMS = ("log", "inlog", "credentials", "aanmeld", "zugangs", "anmelde", "identifiants")
 
 
 def credential_recognizers(lang: str) -> list[EntityRecognizer]:

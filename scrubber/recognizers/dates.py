@@ -1,54 +1,230 @@
-"""Dates of birth (DATE_OF_BIRTH): a date is personal data here only when it is given as a birth date.
+"""Dates of birth (DATE_OF_BIRTH): a date is personal data here when it is given as a birth date.
 
-Any date shape (numeric d-m-y, ISO 8601 y-m-d, day + Dutch or English month name, with or without year)
-counts when a birth cue stands on the same line shortly before it ("geboren op", "geb.", "DOB",
-"date of birth", "born on", "turns 40 on") or right after it ("op 4 mei geboren").
+Any common notation counts: numeric day-month-year with ``-``, ``/`` or ``.`` (also two-digit years with an
+apostrophe, ``30-9-'81``), the US month/day/year, year first (ISO 8601 and with slashes or dots), a day
+with a month name or abbreviation in Dutch, English, German or French (``4 mei '88``, ``4. März 1979``,
+``3 août 1950``, ``04-Feb-1979``, passports' bilingual ``04 FEB/FEB 1979``), ordinals (``12th March 1979``,
+``the 3rd of May, 1960``, ``February 4th, 1979``). Three kinds of evidence:
+
+1. a birth cue on the same line shortly before it ("geboren op", "geb.", "DOB", "date of birth", "born",
+   "Geburtsdatum", "né le", "fecha de nacimiento", "°") or right after it ("op 4 mei geboren");
+2. a column under a birth-date header in a table or CSV paste ("Naam;Geboortedatum" and the rows below);
+3. a full date far in the past (16+ years ago) next to a person: ``PastDateRecognizer`` proposes such dates
+   and the engine keeps them only where a PERSON stands on the same line (``scrubber.resolve``), unless a
+   cue says what else the date is (founded, registered, since, died, invoice).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, words
+from scrubber.recognizers.base import Rule, RuleRecognizer, lowered_for_stems, may_contain, words
 
 _MONTHS = (
-    r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|mrt|march|mar|apr(?:il)?|mei|may|jun[ei]?|jul[iy]?"
-    r"|aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|ruar)?|f[ée]v(?:rier)?|maart|mrt|m[äa]rz|march|mars|mar"
+    r"|apr(?:il)?|avr(?:il)?|mei|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?|ao[ûu]t"
+    r"|sep(?:t(?:ember|embre)?)?|okt(?:ober)?|oct(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?"
+    r"|d[ée]c(?:embre)?"
 )
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+_YEAR_OPT2 = r"(?:(?:19|20)?\d{2}|'\d{2})"
+_ORD = r"(?:st|nd|rd|th|e|er|ste|de)?"
+_NAMED_MONTH = r"(?i:" + _MONTHS + r")\.?(?:/(?i:" + _MONTHS + r")\.?)?"  # "AUG/AUG" on passports
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
-    r"(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\d{2}"
-    r"|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
-    r"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|e)?\s+(?i:" + _MONTHS + r")\.?(?:,?\s+(?:19|20)\d{2})?"
-    r"|(?i:" + _MONTHS + r")\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?"
-    r")(?![\w/]|[-.]\d)"
+    + _DAY + r"[-/.]" + _MONTH + r"[-/.]" + _YEAR_OPT2  # 04-02-1979, 3-4-'79
+    + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)\d{2}"  # US 11/23/1984
+    + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
+    + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH + r"(?:,?[\s-]+" + _YEAR + r")?"
+    + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
+    + r")(?![\w/]|[-.]\d)"
 )
 _BIRTH_CONTEXT = words(
-    r"geb(?:oren|\.|oortedatum|\.\s*datum|datum)",
+    r"geb(?:oren|\.|oortedatum|\.\s*datum|datum|urt\w*)",
     r"dob\b",
     r"d\.o\.b",
     r"date\s+of\s+birth",
     r"birth\s*date",
     r"birthday",
     r"born",
+    r"birth",
     r"verjaardag",
     r"jarig",
     r"turns?\s+\d{1,3}",
     r"wordt\s+\d{1,3}",
     r"n[ée]e?\s+le",
+    r"date\s+de\s+naissance",
+    r"naissance",
+    r"fecha\s+de\s+nacimiento",
+    r"nacid[oa]",
+    r"data\s+(?:di\s+nascita|de\s+nascimento|urodzenia)",
+    r"nato\s+il",
+    r"urodzon\w*",
+    r"do[ğg]um",
 )
 # Every _BIRTH_CONTEXT match holds one of these stems or is the French "née le" (see ``Rule.context_stems``;
 # the hint spells out the case-insensitive match of n[ée]e?\s+le: these letters have no other case forms).
-_BIRTH_STEMS = ("geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt")
+_BIRTH_STEMS = (
+    "geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt", "naissance", "nacimiento",
+    "nacid", "data", "nato", "urodzon", "doğum", "dogum",
+)
 _BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+[lL][eE]")
+# the Belgian and French "°" (born): "Katrien Maes, °04/02/1979"
+_DEGREE = re.compile(r"°\s?(?P<v>" + _DATE.pattern.removeprefix(r"(?<![\w/.-])") + r")")
 
 RULES = (
-    Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=50, after=12,
+    Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=70, after=12,
          context_stems=_BIRTH_STEMS, context_hint=_BIRTH_HINT),
+    Rule("DATE_OF_BIRTH", _DEGREE, score=0.9, group="v", stems=("°",)),
+)
+
+# A date after a birth cue is another date when one of these stands between them ("date of birth 2 June
+# 1951, date of death 11 April 2025").
+_OTHER_DATE = words(
+    r"death", r"died", r"overl\w*", r"sterf\w*", r"d[ée]c[èe]s", r"d[ée]c[ée]d[ée]", r"gestorben", r"tod\w*",
+    r"expir\w*", r"verval\w*", r"verloop\w*", r"issued", r"afgegeven", r"ausgestellt", r"d[ée]livr[ée]",
+    r"valid", r"geldig", r"g[üu]ltig",
 )
 
 
+class BirthDateRecognizer(RuleRecognizer):
+    """Dates after (or right before) a birth cue, unless another kind of date is named in between."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "°" not in text and not _BIRTH_CONTEXT.search(text):
+            return []  # speed-up only: every result needs a birth cue (or the "°" of its own rule)
+        found = super().analyze(text, entities, nlp_artifacts)
+        kept = []
+        for r in found:
+            left = text[max(0, r.start - 70) : r.start]
+            left = left[left.rfind("\n") + 1 :]
+            cues = list(_BIRTH_CONTEXT.finditer(left))
+            if cues and _OTHER_DATE.search(left, cues[-1].end()):
+                continue
+            kept.append(r)
+        return kept
+
+
+_SEPARATORS = ("|", ";", "\t", ",")
+_HEADER_STEMS = ("geb", "birth", "dob", "naissance", "nacimiento", "nascita", "verjaardag", "born")
+_HEADER_CUE = re.compile(
+    r"(?i)geboortedatum|geb\.?\s*datum|birth\s*date|date\s+of\s+birth|\bdob\b|geburtsdatum|date\s+de\s+naissance"
+    r"|fecha\s+de\s+nacimiento|data\s+di\s+nascita|birthday|verjaardag|geboren|born"
+)
+
+
+class BirthDateColumnRecognizer(EntityRecognizer):
+    """Dates in the column under a birth-date header of a table or CSV paste."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(
+            supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateColumnRecognizer"
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        if entities and "DATE_OF_BIRTH" not in entities:
+            return out
+        if not may_contain(lowered_for_stems(text), _HEADER_STEMS):
+            return out  # speed-up only: no header cue, no match
+        for m in _HEADER_CUE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            if line_end < 0:
+                continue
+            header = text[line_start:line_end]
+            sep = max(_SEPARATORS, key=header.count)
+            if header.count(sep) < 1:
+                continue
+            column = header[: m.start() - line_start].count(sep)
+            self._column(text, line_end + 1, sep, column, out)
+        return out
+
+    @staticmethod
+    def _column(text: str, pos: int, sep: str, column: int, out: list[RecognizerResult]) -> None:
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip() or line.count(sep) < column:
+                return
+            cells = line.split(sep)
+            if column < len(cells):
+                cell_start = pos + sum(len(c) + len(sep) for c in cells[:column])
+                cell = cells[column]
+                m = _DATE.search(cell)
+                if m and cell[: m.start()].strip() == "" and cell[m.end() :].strip() == "":
+                    out.append(RecognizerResult("DATE_OF_BIRTH", cell_start + m.start(), cell_start + m.end(), 0.9))
+            pos = end + 1
+
+
+# A full date (day, month and year) for the past-date rule.
+_FULL_DATE = re.compile(
+    r"(?<![\w/.-])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
+    + r"|(?P<y2>(?:19|20)\d{2})-" + _MONTH + r"-" + _DAY
+    + r"|" + _DAY + _ORD + r"\.?\s+" + _NAMED_MONTH + r",?\s+(?P<y3>(?:19|20)\d{2})"
+    + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r",?\s+(?P<y4>(?:19|20)\d{2})"
+    + r")(?![\w/]|[-.]\d)"
+)
+_NOT_BIRTH = words(
+    r"sinds", r"since", r"opgericht", r"founded", r"established", r"gegr[üu]ndet", r"fond[ée]e?", r"registered",
+    r"geregistreerd", r"registratie", r"registration", r"overl\w*", r"died", r"death", r"deceased", r"gestorben",
+    r"d[ée]c[ée]d[ée]e?", r"gestorven", r"factu\w*", r"invoice", r"rechnung", r"betaald", r"paid", r"bezahlt",
+    r"vanaf", r"from", r"until", r"tot", r"t/m", r"verlo\w*", r"expir\w*", r"geldig", r"valid", r"lid", r"member",
+    r"klant", r"customer", r"contract", r"order", r"bestel\w*", r"aangemaakt", r"created", r"datum", r"date",
+    r"op\b", r"on\b", r"am\b", r"le\b", r"per\b", r"wedding", r"huwelijk", r"getrouwd", r"married", r"diploma",
+    r"afgegeven", r"issued", r"ausgestellt", r"d[ée]livr[ée]", r"in\s+dienst", r"employed", r"started", r"hired",
+    r"†", r"✝",
+)
+PAST_YEARS = 16
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class PastDateRecognizer(EntityRecognizer):
+    """Full dates 16+ years ago without a cue of another meaning: a birth date when a person stands next to it.
+
+    The results need a PERSON on the same line (``scrubber.resolve.NEEDS_PERSON``); alone they are dropped.
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="PastDateRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "DATE_OF_BIRTH" not in entities:
+            return []
+        latest = dt.date.today().year - PAST_YEARS
+        out: list[RecognizerResult] = []
+        if _A_YEAR.search(text) is None:
+            return out  # speed-up only: every full date holds a year
+        for m in _FULL_DATE.finditer(text):
+            year = int(m["y1"] or m["y2"] or m["y3"] or m["y4"])
+            if year > latest:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _NOT_BIRTH.search(text[max(line_start, m.start() - 30) : m.start()]):
+                continue
+            out.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.7))
+        return out
+
+
 def date_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [RuleRecognizer("BirthDateRecognizer", RULES, lang)]
+    return [BirthDateRecognizer("BirthDateRecognizer", RULES, lang), BirthDateColumnRecognizer(lang),
+            PastDateRecognizer(lang)]

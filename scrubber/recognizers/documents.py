@@ -2,8 +2,10 @@
 
 Document numbers have no public checksum that covers all issuers (Dutch passport and ID-card numbers are
 9 characters without the letter O, Belgian card numbers have a mod-97 check, UK licences are 16
-characters), and bare they look like any product code. So they are recognised only after a cue word in
-Dutch or English: the first identifier-shaped token (with at least one digit) shortly after it.
+characters), and bare they look like any product code. So they are recognised after a cue word in Dutch,
+English, German, French, Spanish, Polish, Turkish, Italian or Portuguese: the first identifier-shaped token
+(with at least one digit; letters and digits may stand in two groups, "KX 123456") shortly after it, or on
+the next line when the cue ends its line ("Documentnummer:").
 """
 
 from __future__ import annotations
@@ -15,14 +17,29 @@ from presidio_analyzer import EntityRecognizer
 from scrubber.recognizers.base import Rule, RuleRecognizer, first_letter_guard
 
 _KEYWORDS = (
-    r"paspoort\w*|passport|id[- ]?kaart\w*|identiteitskaart\w*|identiteitsbewijs|identity\s+card|id\s+card"
-    r"|rijbewijs\w*|driving\s+licen[cs]e|driver'?s\s+licen[cs]e|documentnummer|document\s+number"
-    r"|verblijfs(?:vergunning|document|titel)\w*|residence\s+permit|vreemdelingendocument|legitimatie\w*"
-    r"|carte\s+d'identit[ée]|eid"
+    # nl
+    r"paspoort\w*|id[- ]?kaart\w*|identiteitskaart\w*|identiteitsbewijs|rijbewijs\w*|documentnummer"
+    r"|verblijfs(?:vergunning|document|titel|pas)\w*|vreemdelingendocument|legitimatie\w*|eid"
+    # en
+    r"|passport|identity\s+card|id\s+card|driving\s+licen[cs]e|driver'?s\s+licen[cs]e|document\s+number"
+    r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
+    # de
+    r"|reisepass\w*|personalausweis\w*|ausweis\w*|f[üu]hrerschein\w*|aufenthalts(?:titel|erlaubnis|karte)\w*"
+    r"|dokumentennummer"
+    # fr
+    r"|passeport|carte\s+(?:nationale\s+)?d'identit[ée]|C(?-i:NI|IN)|permis\s+de\s+conduire"
+    r"|titre\s+de\s+s[ée]jour|carte\s+de\s+s[ée]jour|pi[èe]ce\s+d'identit[ée]"
+    # es, pl, tr, it, pt
+    r"|pasaporte|carnet\s+de\s+conducir|permiso\s+de\s+conducir|tarjeta\s+de\s+residencia|dow[óo]d\s+osobist\w*|paszport\w*"
+    r"|prawo\s+jazdy|pasaport\w*|kimlik\s+kart\w*|ehliyet\w*|carta\s+d'identit[àa]|passaporto|patente"
+    r"|passaporte|carta\s+de\s+condu[çc][ãa]o"
 )
-_VALUE = r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,19})(?![\w-])"
+_VALUE = (
+    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,19}|[A-Za-z]{1,3} \d{5,9})(?![\w-])"
+)
 _DOC = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,32}?)(?<![\w-])" + _VALUE
+    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,32}?|[ \t]*:?[ \t]*\n[ \t]*)"
+    r"(?<![\w-])" + _VALUE
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
@@ -34,7 +51,9 @@ def _not_date(value: str) -> bool:
 # every keyword above contains one of these (speed-up, see ``Rule.stems``)
 _STEMS = (
     "paspoort", "passport", "kaart", "identiteit", "identity", "card", "rijbewijs", "driving", "driver", "document",
-    "verblijfs", "residence", "legitimatie", "carte", "eid",
+    "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "ausweis", "hrerschein",
+    "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "pi", "pasaporte", "conducir",
+    "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente",
 )
 RULES = (Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),)
 

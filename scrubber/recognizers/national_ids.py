@@ -1,20 +1,47 @@
-"""Citizen numbers (NATIONAL_ID): Dutch BSN, Belgian rijksregisternummer, UK National Insurance number.
+"""Citizen and tax numbers (NATIONAL_ID) of the countries a Dutch host's customers come from.
 
-Each is checksum- or format-validated with python-stdnum where it has a check: the BSN's 11-proef
-(Wet algemene bepalingen burgerservicenummer, art. 1; stdnum.nl.bsn), the Belgian national number's
-mod-97 check with its birth date (stdnum.be.nn). The UK NINO has no checksum, only the HMRC prefix
-rules (NIM39110), so without a cue word it scores lower.
+Each scheme is a pattern in the notations people write it in, the issuer's check (python-stdnum where it
+has one) and cue words in the languages it is named in. A checksum-valid value of a distinctive shape is
+a NATIONAL_ID without a cue; one that any number could be (nine or eleven plain digits) scores lower alone
+and high after its cue. Checks: the BSN's 11-proef (stdnum.nl.bsn), the Belgian national number's mod-97
+(stdnum.be.nn, be.bis), the German Steuer-ID (de.idnr) and Rentenversicherungsnummer (the weights 2,1,2,5,7,
+1,2,1,2,1,2,1 of the Deutsche Rentenversicherung), the UK NINO's HMRC prefix rules (NIM39110) and the NHS
+number's mod 11 (gb.nhs), the US SSN's SSA rules and ITIN (us.ssn, us.itin), the French NIR (fr.nir), the
+Spanish DNI/NIE letters (es.dni, es.nie), the Polish PESEL (pl.pesel), the Turkish T.C. kimlik no
+(tr.tckimlik), the Italian codice fiscale (it.codicefiscale), the Portuguese NIF and Cartão de Cidadão
+(pt.nif, pt.cc), the Irish PPS (ie.pps), the Swiss AHV (ch.ssn) and the Austrian SVNR (at.vnr).
+
+After the cue of a citizen number without a public check ("NIK", "V-nummer", "persoonsnummer", "national
+ID", "tax ID", ...) the first number there is a NATIONAL_ID. A value whose check fails is no NATIONAL_ID,
+but it is stripped all the same, as NUMBER (``scrubber.recognizers.numbers``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from presidio_analyzer import EntityRecognizer
+from stdnum.at import vnr as at_vnr
+from stdnum.be import bis as be_bis
 from stdnum.be import nn as be_nn
+from stdnum.ch import ssn as ch_ssn
+from stdnum.de import idnr as de_idnr
+from stdnum.es import dni as es_dni
+from stdnum.es import nie as es_nie
+from stdnum.fr import nir as fr_nir
+from stdnum.gb import nhs as gb_nhs
+from stdnum.ie import pps as ie_pps
+from stdnum.it import codicefiscale as it_cf
 from stdnum.nl import bsn as nl_bsn
+from stdnum.pl import pesel as pl_pesel
+from stdnum.pt import cc as pt_cc
+from stdnum.pt import nif as pt_nif
+from stdnum.tr import tckimlik as tr_tckimlik
+from stdnum.us import itin as us_itin
+from stdnum.us import ssn as us_ssn
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, words
+from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
 
 # The look-behinds of _BSN, _BE_NN and _NINO stand after the first character (which they then also
 # cover) rather than before it: a pattern that starts with a character class lets ``re`` skip ahead to
@@ -26,15 +53,78 @@ _BSN = re.compile(
 )
 _BSN_CONTEXT = words(r"bsn", r"burger\s?service", r"sofi", r"citizen\s+service", r"persoonsnummer", r"fiscaal nummer")
 
-_BE_NN = re.compile(r"\d(?<![\w.,/+-]\d)\d\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\w|[.,/-]\d)")
-_BE_NN_CONTEXT = words(r"rijksregister", r"national\s+(?:register|number)", r"num[ée]ro\s+national", r"insz", r"nn\b")
+_BE_NN = re.compile(r"\d(?<![\w.,/+-]\d)\d[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\w|[.,/-]\d)")
+_BE_NN_CONTEXT = words(r"rijksregister", r"national\s+(?:register|number)", r"num[ée]ro\s+national", r"insz", r"nn\b",
+                       r"bis-?nummer")
 
 # HMRC: first letter not D F I Q U V; second not D F I O Q U V; some prefixes never issued.
 _NINO = re.compile(
     r"[A-CEGHJ-PR-TW-Z](?<![\w][A-CEGHJ-PR-TW-Z])[A-CEGHJ-NPR-TW-Z](?<!BG|GB|NK|KN|TN|NT|ZZ)"
     r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-D](?!\w)"
 )
-_NINO_CONTEXT = words(r"national\s+insurance", r"ni\s+(?:number|no)", r"nino", r"ni:")
+_NINO_CONTEXT = words(r"national\s+insurance", r"ni\s+(?:number|no)", r"nino", r"ni:", r"ni\s+nr")
+# after its cue, any two letters (HMRC's own QQ specimen prefix) and any case
+_NINO_ANY = re.compile(
+    r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z](?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-Da-d](?!\w)"
+)
+
+_END = r"(?!\w|[.,/-]\d)"
+# (the look-behinds stand after the first character, see above: same matches, faster)
+_D = r"\d(?<![\w.,/+-]\d)"
+_DE_IDNR = re.compile(_D + r"\d(?P<s>[ ]?)\d{3}(?P=s)\d{3}(?P=s)\d{3}" + _END)
+_DE_IDNR_CONTEXT = words(r"steuer", r"idnr", r"id-nr", r"tax\s+id", r"identifikationsnummer", r"tin\b")
+_DE_RVNR = re.compile(r"\d(?<![\w]\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{2}[ ]?\d(?!\w)")
+_DE_RVNR_CONTEXT = words(r"sozialversicherung\w*", r"rentenversicherung\w*", r"sv-?n(?:umme)?r\w*", r"rvnr",
+                         r"versicherungsnummer")
+_NHS = re.compile(_D + r"\d{2}(?P<s>[ -]?)\d{3}(?P=s)\d{4}" + _END)
+_NHS_CONTEXT = words(r"nhs", r"chi\s+number", r"health\s+(?:service|number)")
+_SSN_DASHED = re.compile(_D + r"\d{2}-\d{2}-\d{4}" + _END)
+_SSN_ANY = re.compile(_D + r"\d{2}(?P<s>[ -]?)\d{2}(?P=s)\d{4}" + _END)
+_SSN_CONTEXT = words(r"ssn", r"social(?:\s+security)?", r"itin", r"tin\b", r"taxpayer", r"w-?9", r"tax\s+id")
+_NIR = re.compile(
+    r"[12](?<![\w][12])(?P<s>[ ]?)\d{2}(?P=s)(?:0[1-9]|1[0-2]|[2-9]\d)(?P=s)(?:\d{2}|2[ABab])(?P=s)\d{3}(?P=s)\d{3}"
+    r"(?:(?P=s)\d{2})?(?!\w)"
+)
+_NIR_CONTEXT = words(r"s[ée]cu\w*", r"nir\b", r"insee", r"carte\s+vitale", r"social\s+security", r"num[ée]ro\s+social")
+_DNI = re.compile(r"\d(?<![\w]\d)\d{7}-?[A-Za-z](?!\w)")
+_NIE = re.compile(r"[XYZxyz](?<![\w][XYZxyz])[- ]?\d{7}[- ]?[A-Za-z](?!\w)")
+_ES_CONTEXT = words(r"dni", r"nie\b", r"nif\b", r"documento", r"identidad", r"extranjero")
+_PESEL_CONTEXT = words(r"pesel")
+_TCKN_CONTEXT = words(r"kimlik", r"tckn", r"t\.\s?c\.", r"tc\b", r"turkish\s+id", r"nüfus")
+_ELEVEN = re.compile(_D + r"\d{10}" + _END)
+_CF = re.compile(r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z]{5}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z](?!\w)")
+_PT_NIF = re.compile(_D + r"\d{2}(?P<s>[ ]?)\d{3}(?P=s)\d{3}" + _END)
+_PT_CONTEXT = words(r"nif\b", r"contribuinte", r"n[úu]mero\s+fiscal", r"nipc")
+_PT_CC = re.compile(r"\d(?<![\w]\d)\d{7}[ ]?\d[ ]?[A-Za-z0-9]{2}\d(?!\w)")
+_PPS = re.compile(r"\d(?<![\w]\d)\d{6}[A-Wa-w][ABWTHXabwthx]?(?!\w)")
+_PPS_CONTEXT = words(r"pps", r"personal\s+public\s+service", r"rsi\b")
+_AHV = re.compile(r"7(?<![\w.]7)56(?P<s>[.]?)\d{4}(?P=s)\d{4}(?P=s)\d{2}(?!\w|[.]\d)")
+_AT_VNR = re.compile(_D + r"\d{3}[ ]?\d{6}" + _END)
+_AT_CONTEXT = words(r"versicherungsnummer", r"svnr", r"sv-?nummer", r"sozialversicherung\w*")
+
+# After the cue of a citizen number that has no public check, the first number with 6+ digits is one.
+# (Numbers with a check that fails are left to the deny-by-default NUMBER rule.)
+_CITIZEN_CUES = (
+    r"nik|nomor\s+induk|v-?nummer|vreemdelingennummer|persoonsnummer|national\s+id(?:\s+number)?"
+    r"|citizen\s+(?:id|number)|identity\s+number|id\s+number|tax\s+id|tin|aadhaar|cpr|cnp|personnummer"
+    r"|h[eé]tu|fødselsnummer|kimlik\s+(?:no|numarası)|ausweisnummer|cédula|curp|rut|emirates\s+id"
+)
+_CITIZEN = re.compile(
+    r"(?<![^\W_])" + first_letter_guard(_CITIZEN_CUES) + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"
+    r"(?<![\w.])(?P<v>(?=(?:[^\d\n]{0,2}\d){6})[0-9A-Za-z](?:[0-9A-Za-z]|[ .-](?=[0-9A-Za-z])){5,22})(?![\w]|[.,/-]\d)"
+)
+
+
+def _valid(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A validator over the value without spaces, dots and dashes (the notations differ, the number not)."""
+
+    def validate(value: str) -> bool:
+        try:
+            return bool(check(re.sub(r"[\s.-]", "", value).upper()))
+        except Exception:  # stdnum raises on some malformed input besides returning False
+            return False
+
+    return validate
 
 
 def _valid_bsn(value: str) -> bool:
@@ -43,13 +133,74 @@ def _valid_bsn(value: str) -> bool:
 
 
 def _valid_be_nn(value: str) -> bool:
-    return bool(be_nn.is_valid(digits_of(value)))
+    digits = digits_of(value)
+    return bool(be_nn.is_valid(digits) or be_bis.is_valid(digits))
 
+
+def _valid_rvnr(value: str) -> bool:
+    """The Deutsche Rentenversicherung's check digit: area, birth date, letter (as 01-26), serial."""
+    compact = re.sub(r"\s", "", value).upper()
+    digits = compact[:8] + f"{ord(compact[8]) - 64:02d}" + compact[9:11]
+    weights = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+    total = sum(sum(divmod(int(d) * w, 10)) for d, w in zip(digits, weights, strict=True))
+    day, month = int(compact[2:4]), int(compact[4:6])
+    return total % 10 == int(compact[11]) and 1 <= day <= 31 + 40 and 1 <= month <= 12
+
+
+def _not_date_or_phone(value: str) -> bool:
+    return not value.startswith("0")  # 11 plain digits with a leading 0 are phone numbers, not these IDs
+
+
+_NINO_STEMS = ("national", "nino", "ni ", "ni:", "ni\t", "ni\n", "ni\r", "ni\x0b", "ni\x0c")
+_SSN_STEMS = ("ssn", "social", "itin", "tin", "taxpayer", "w9", "w-9", "tax")
+
+# speed-up gates (see ``Rule.gate``): what every match holds
+_CF_GATE = re.compile(r"\d\d[A-Za-z]\d\d[A-Za-z]\d{3}[A-Za-z]")
+_PPS_GATE = re.compile(r"\d{7}[A-Wa-w]")
+_SIX_DIGITS = re.compile(r"\d(?:[^\d\n]{0,2}\d){5}")
+# every digit-pattern match below holds six digits with at most one separator between them
+_SIX = re.compile(r"\d(?:[ .-]?\d){5}")
 
 RULES = (
-    Rule("NATIONAL_ID", _BSN, score=0.55, context=_BSN_CONTEXT, context_score=0.97, validate=_valid_bsn),
-    Rule("NATIONAL_ID", _BE_NN, score=0.8, context=_BE_NN_CONTEXT, context_score=0.97, validate=_valid_be_nn),
-    Rule("NATIONAL_ID", _NINO, score=0.65, context=_NINO_CONTEXT, context_score=0.97),
+    Rule("NATIONAL_ID", _BSN, score=0.55, context=_BSN_CONTEXT, context_score=0.97, validate=_valid_bsn, gate=_SIX),
+    Rule("NATIONAL_ID", _BE_NN, score=0.8, context=_BE_NN_CONTEXT, context_score=0.97, validate=_valid_be_nn,
+         gate=_SIX),
+    Rule("NATIONAL_ID", _NINO, score=0.65, context=_NINO_CONTEXT, context_score=0.97, gate=_SIX),
+    Rule("NATIONAL_ID", _NINO_ANY, score=0.0, context=_NINO_CONTEXT, context_score=0.97, context_stems=_NINO_STEMS,
+         gate=_SIX),
+    Rule("NATIONAL_ID", _DE_IDNR, score=0.6, context=_DE_IDNR_CONTEXT, context_score=0.97,
+         validate=_valid(de_idnr.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _DE_RVNR, score=0.75, context=_DE_RVNR_CONTEXT, context_score=0.97, validate=_valid_rvnr,
+         gate=_SIX),
+    Rule("NATIONAL_ID", _NHS, score=0.0, context=_NHS_CONTEXT, context_score=0.97, validate=_valid(gb_nhs.is_valid),
+         context_stems=("nhs", "chi", "health"), gate=_SIX),
+    Rule("NATIONAL_ID", _SSN_DASHED, score=0.75, context=_SSN_CONTEXT, context_score=0.97,
+         validate=_valid(lambda v: us_ssn.is_valid(v) or us_itin.is_valid(v)), gate=_SIX),
+    Rule("NATIONAL_ID", _SSN_ANY, score=0.0, context=_SSN_CONTEXT, context_score=0.97,
+         validate=_valid(lambda v: us_ssn.is_valid(v) or us_itin.is_valid(v)), context_stems=_SSN_STEMS, gate=_SIX),
+    Rule("NATIONAL_ID", _NIR, score=0.8, context=_NIR_CONTEXT, context_score=0.97, validate=_valid(fr_nir.is_valid),
+         gate=_SIX),
+    Rule("NATIONAL_ID", _DNI, score=0.75, context=_ES_CONTEXT, context_score=0.97, validate=_valid(es_dni.is_valid),
+         gate=_SIX),
+    Rule("NATIONAL_ID", _NIE, score=0.8, context=_ES_CONTEXT, context_score=0.97, validate=_valid(es_nie.is_valid),
+         gate=_SIX),
+    Rule("NATIONAL_ID", _ELEVEN, score=0.6, context=_PESEL_CONTEXT, context_score=0.97,
+         validate=lambda v: _not_date_or_phone(v) and bool(pl_pesel.is_valid(v)), gate=_SIX),
+    Rule("NATIONAL_ID", _ELEVEN, score=0.6, context=_TCKN_CONTEXT, context_score=0.97,
+         validate=lambda v: bool(tr_tckimlik.is_valid(v)), gate=_SIX),
+    Rule("NATIONAL_ID", _CF, score=0.85, context=words(r"codice\s+fiscale", r"cf\b", r"tax\s+code"), context_score=0.97,
+         validate=_valid(it_cf.is_valid), gate=_CF_GATE),
+    Rule("NATIONAL_ID", _PT_NIF, score=0.0, context=_PT_CONTEXT, context_score=0.97, validate=_valid(pt_nif.is_valid),
+         context_stems=("nif", "contribuinte", "fiscal", "nipc"), gate=_SIX),
+    Rule("NATIONAL_ID", _PT_CC, score=0.8, context=words(r"cart[ãa]o\s+de\s+cidad[ãa]o", r"cc\b"), context_score=0.97,
+         validate=_valid(pt_cc.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _PPS, score=0.6, context=_PPS_CONTEXT, context_score=0.97, validate=_valid(ie_pps.is_valid),
+         gate=_PPS_GATE),
+    Rule("NATIONAL_ID", _AHV, score=0.85, context=words(r"ahv", r"avs", r"sozialversicherung"), context_score=0.97,
+         validate=_valid(ch_ssn.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _AT_VNR, score=0.0, context=_AT_CONTEXT, context_score=0.97, validate=_valid(at_vnr.is_valid),
+         context_stems=("versicherung", "svnr", "sv-n", "svn"), gate=_SIX),
+    Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
 )
 
 

@@ -1,8 +1,11 @@
-"""Vehicle registration plates (LICENSE_PLATE).
+"""Vehicle registration plates (LICENSE_PLATE) of NL, BE, DE and the UK.
 
 Dutch plates follow the RDW "sidecodes" 1-14 (e.g. 99-XXX-9, X-999-XX); letters exclude vowels and C/Q
 since sidecode 4, so the pattern is distinctive when written with its dashes. Belgian plates are
-9-XXX-999. Without dashes a plate is indistinguishable from other codes, so that form needs a cue word.
+9-XXX-999. UK plates since 2001 (DVLA) are two letters, two digits and three letters ("BD51 SMR", without
+I or Q). German plates are a district code of 1-3 letters, 1-2 letters and 1-4 digits, maybe E or H
+("HH-AB 1234", "M AB 123"). Without their separators plates are indistinguishable from other codes, so
+those forms (and the German one without a dash) need a cue word.
 """
 
 from __future__ import annotations
@@ -38,14 +41,32 @@ _PLATE_ANY = _plate(r"[A-Z]")
 _PLATE_COMPACT = re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,7}(?![\w-])")
 _CONTEXT = words(
     r"kenteken\w*", r"nummerplaat", r"number\s*plate", r"licen[cs]e\s*plate", r"plate", r"registration",
-    r"reg\.?\s*(?:no|nr)", r"auto", r"car", r"parkeer\w*", r"parking", r"slagboom",
+    r"reg\b", r"reg\.?\s*(?:no|nr)", r"auto", r"car", r"parkeer\w*", r"parking", r"slagboom", r"kennzeichen",
+    r"nummernschild", r"fahrzeug", r"wagen", r"immatriculation", r"plaque", r"voiture", r"vehicle", r"voertuig",
 )
+_CONTEXT_STEMS = (
+    "kenteken", "nummerplaat", "plate", "registration", "reg", "auto", "car", "parkeer", "parking", "slagboom",
+    "kennzeichen", "nummernschild", "fahrzeug", "wagen", "immatriculation", "plaque", "voiture", "vehicle", "voertuig",
+)
+# UK (DVLA, since 2001): memory tag, age identifier, three random letters; I and Q are not used
+# (the look-behinds stand after the first letter: the same matches, found faster; see the tests)
+_UK = re.compile(r"[A-HJ-PR-Y](?<![\w-][A-HJ-PR-Y])[A-HJ-PR-Y]\d{2}(?P<s> ?)[A-HJ-PR-Z]{3}(?![\w-])")
+# Germany: district code (1-3 letters), 1-2 letters, 1-4 digits, E (electric) or H (historic)
+_DE_DASHED = re.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}-[A-Z]{1,2} ?\d{1,4}[EH]?(?![\w-])")
+_DE_SPACED = re.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2} [A-Z]{1,2} \d{1,4}[EH]?(?![\w-])")
 
 # Speed-up hints (see ``Rule.hint``): plates are written without spaces, with a dash or a digit.
 _DASH = re.compile(r"-")
 _DIGIT = re.compile(r"\d")
 
 RULES = (
+    Rule("LICENSE_PLATE", _UK, score=0.6, context=_CONTEXT, context_score=0.92, before=60,
+         validate=lambda v: " " in v),
+    Rule("LICENSE_PLATE", _UK, score=0.0, context=_CONTEXT, context_score=0.9, before=60,
+         context_stems=_CONTEXT_STEMS),
+    Rule("LICENSE_PLATE", _DE_DASHED, score=0.55, context=_CONTEXT, context_score=0.92, before=60),
+    Rule("LICENSE_PLATE", _DE_SPACED, score=0.0, context=_CONTEXT, context_score=0.9, before=60,
+         context_stems=_CONTEXT_STEMS),
     Rule("LICENSE_PLATE", _PLATE, score=0.7, context=_CONTEXT, context_score=0.95, before=60, hint=_DASH),
     Rule("LICENSE_PLATE", _PLATE_ANY, score=0.0, context=_CONTEXT, context_score=0.9, before=60, hint=_DASH),
     Rule("LICENSE_PLATE", _PLATE_COMPACT, score=0.0, context=words(r"kenteken\w*", r"nummerplaat",

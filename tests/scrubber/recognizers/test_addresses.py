@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from scrubber.recognizers import addresses, base
-from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_stems_in_every_match, guarded_patterns
+from scrubber.recognizers import addresses, addresses_world, base
+from tests.scrubber.checks import (
+    TableCheck,
+    check_first_letter_guard,
+    check_stems_in_every_match,
+    fuzz_texts,
+    guarded_patterns,
+)
 
 # (message, value, expected type)
 POSITIVE = [
@@ -27,11 +34,69 @@ POSITIVE = [
     ("Postcode: SW1A 1AA", "SW1A 1AA", "POSTCODE"),
 ]
 
+# The address formats of the countries a Dutch host's customers write from (UPU address formats), one line
+# or several: (message, the whole address)
+WORLD = [
+    # NL: additions (3-hoog, kamer 3), a floor after it, a known place without postcode
+    ("Nieuw: Stationsweg 12 3-hoog, 2312 AV Leiden.", "Stationsweg 12 3-hoog, 2312 AV Leiden"),
+    ("Mijn adres is Dokter Willem Dreesweg 2 kamer 3, 1185 VA Amstelveen.",
+     "Dokter Willem Dreesweg 2 kamer 3, 1185 VA Amstelveen"),
+    ("Klopt het adres Stationsweg 12, 3e verdieping nog?", "Stationsweg 12, 3e verdieping"),
+    ("We zitten op Stationsplein 4, Utrecht.", "Stationsplein 4, Utrecht"),
+    # BE
+    ("Adresse: Rue de la Loi 16, 1000 Bruxelles", "Rue de la Loi 16, 1000 Bruxelles"),
+    ("Kerkstraat 12 bus 2, 8500 Kortrijk", "Kerkstraat 12 bus 2, 8500 Kortrijk"),
+    # DE: the street type as its own word, "Am"/"An der" streets, a place with its river
+    ("Berliner Straße 12, 10115 Berlin", "Berliner Straße 12, 10115 Berlin"),
+    ("Anschrift: Am Ring 7, 50667 Köln", "Am Ring 7, 50667 Köln"),
+    ("An der Alster 4\n20099 Hamburg", "An der Alster 4\n20099 Hamburg"),
+    ("Lindenweg 3, 06108 Halle (Saale)", "Lindenweg 3, 06108 Halle (Saale)"),
+    # FR: number first, street type in lower case, 5-digit postcode; building and flat before it
+    ("Adresse : 8 rue de la Paix, 75002 Paris", "8 rue de la Paix, 75002 Paris"),
+    ("au 3 bis avenue Victor Hugo, 69006 Lyon.", "3 bis avenue Victor Hugo, 69006 Lyon"),
+    ("Bâtiment A, appt 5, 12 allée des Roses, 13008 Marseille",
+     "Bâtiment A, appt 5, 12 allée des Roses, 13008 Marseille"),
+    ("Cabinet Martin\n45 cours de la Libération, 38000 Grenoble", "45 cours de la Libération, 38000 Grenoble"),
+    # UK: several lines, a floor or flat first, a house name without a number
+    ("10 Downing Street\nLondon\nSW1A 2AA", "10 Downing Street\nLondon\nSW1A 2AA"),
+    ("Flat 2, 14 High Street\nOxford\nOX1 4AH", "Flat 2, 14 High Street\nOxford\nOX1 4AH"),
+    ("2nd Floor, 5 Market Street, Leeds LS1 6DT", "2nd Floor, 5 Market Street, Leeds LS1 6DT"),
+    ("his address is The Old Mill, Mill Lane, Little Hampton, West Sussex BN17 5AB, and",
+     "The Old Mill, Mill Lane, Little Hampton, West Sussex BN17 5AB"),
+    # US: number, street and suffix (USPS Publication 28), unit, city, state and ZIP
+    ("1600 Pennsylvania Avenue NW, Washington, DC 20500", "1600 Pennsylvania Avenue NW, Washington, DC 20500"),
+    ("Office: 350 Fifth Avenue, Suite 3000, New York, NY 10118.", "350 Fifth Avenue, Suite 3000, New York, NY 10118"),
+    ("ship to 123 Main St, Springfield, IL 62701", "123 Main St, Springfield, IL 62701"),
+    ("Mailing address: P.O. Box 1234, Austin, TX 78701.", "P.O. Box 1234, Austin, TX 78701"),
+    ("Previous address: Apt 12C, 200 West 79th Street, New York, NY 10024",
+     "Apt 12C, 200 West 79th Street, New York, NY 10024"),
+    ("4521 Oak Ridge Dr., Apt 3\nDenver, CO 80202", "4521 Oak Ridge Dr., Apt 3\nDenver, CO 80202"),
+    ("I live at 742 Evergreen Terrace, Springfield", "742 Evergreen Terrace, Springfield"),
+    # PL: ul./al./pl./os., number/flat, "m." flat, NN-NNN postcode
+    ("Adres: ul. Długa 12/3, 31-147 Kraków", "ul. Długa 12/3, 31-147 Kraków"),
+    ("al. Niepodległości 10 m. 5, 02-653 Warszawa", "al. Niepodległości 10 m. 5, 02-653 Warszawa"),
+    # TR: Cad./Sok./Mah., "No:" and "D:" (flat), district/city
+    ("Bağdat Cad. No: 12 D: 3, 34728 Kadıköy/İstanbul", "Bağdat Cad. No: 12 D: 3, 34728 Kadıköy/İstanbul"),
+    ("İstiklal Caddesi No:25, 34433 Beyoğlu/İstanbul", "İstiklal Caddesi No:25, 34433 Beyoğlu/İstanbul"),
+    # ES, IT
+    ("Dirección: Calle Mayor 5, 3º B, 28013 Madrid", "Calle Mayor 5, 3º B, 28013 Madrid"),
+    ("Via Roma 12, 00184 Roma", "Via Roma 12, 00184 Roma"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WORLD)
+def test_world_addresses(assert_stripped: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_stripped(text, value)
+
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
     ("We draaien Windows 10 en PHP 8", "Windows 10", "ADDRESS"),
     ("Poort 25 of 587?", "Poort 25", "ADDRESS"),
     ("in 2024 ging het mis met 3 sites", "2024", "POSTCODE"),
+    ("Wij hebben 12 rue-achtige straten", "12 rue", "ADDRESS"),
+    ("we moved 200 users to the new server, NY office too", "200 users", "ADDRESS"),
+    ("Upgrade naar Windows 11, 2024 versie", "Windows 11", "ADDRESS"),
+    ("Order 1234 Main Course, 2 people", "1234 Main Course", "ADDRESS"),
 ]
 
 
@@ -115,3 +180,18 @@ def test_street_runs_find_the_same_street_matches(pattern: re.Pattern[str]) -> N
             runs = [run for run in runs if addresses._ends_in_suffix(text, lowered, run)]
         whole = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in base.finditer_lines(pattern, text, runs, addresses._OVERHANG)] == whole, text
+
+
+@pytest.mark.parametrize("street", addresses_world.STREETS, ids=lambda s: s[0].pattern[:30])
+def test_world_street_literals_are_in_every_match(street: tuple[re.Pattern[str], bool, tuple[str, ...], bool]) -> None:
+    pattern, _, literals, lower = street
+    pieces = (
+        "8", "12", "3 bis", "rue", "Rue", "RUE", "allée", "ALLÉE", "Avenue", "av.", "Straße", "Berliner", "Am",
+        "An der", "ul.", "Al.", "Długa", "Cad.", "No:", "No", "12/3", "m.", "Calle", "Via", "Main", "St", "Street",
+        "West", "79th",
+        "de la", "Paix", "ſ", "İ", "K", "\u212a", ",", " ", "\t", "\n",
+    )
+    for text in fuzz_texts(pieces, 4000, 81):
+        if pattern.search(text):
+            haystack = base.lowered_for_stems(text) if lower else text
+            assert haystack is None or any(lit in haystack for lit in literals), text

@@ -35,6 +35,17 @@ POSITIVE = [
     ("card 4111 1111 1111 1111 exp 09/28 cvc 123", "123", "CREDIT_CARD"),
     ("Mastercard 5500-0000-0000-0004", "5500-0000-0000-0004", "CREDIT_CARD"),
     ("amex 3400 000000 00009, CVV: 1234", "3400 000000 00009", "CREDIT_CARD"),
+    # dots between the groups; the CVC standing after the expiry, or after its cue in other words
+    ("debit card:\n\n4111.1111.1111.1111, valid thru 12/26", "4111.1111.1111.1111", "CREDIT_CARD"),
+    ("4111 1111 1111 1111\n08/27 123\nthanks", "123", "CREDIT_CARD"),
+    ("4111 1111 1111 1111\n08/27\n123\nJ JANSEN", "123", "CREDIT_CARD"),
+    ("Kaart 4111 1111 1111 1111, geldig tot 09/27, code achterop 123.", "123", "CREDIT_CARD"),
+    ("the security code (three digits, on the back): 123", "123", "CREDIT_CARD"),
+    # the country code apart from the check digits
+    ("het is nu NL 91 ABNA 0417 1643 00 (ABN)", "NL 91 ABNA 0417 1643 00", "IBAN"),
+    # UK: sort code and account number
+    ("Sort code: 20-00-00\nAccount number: 55779911", "55779911", "IBAN"),
+    ("Account no.: 55779911, sort code 20 00 00", "55779911", "IBAN"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -69,7 +80,7 @@ def test_stems_are_in_every_match(pattern: re.Pattern[str], stems: tuple[str, ..
 
 @pytest.mark.parametrize(
     ("fast", "plain"),
-    [(banking._CARD, r"(?<![\w.,/-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w]|[.,/-]\d)")],
+    [(banking._CARD, r"(?<![\w.,/-])[2-6]\d{3}(?:[ .-]?\d){9,15}(?![\w]|[.,/-]\d)")],
     ids=["card"],
 )
 def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:

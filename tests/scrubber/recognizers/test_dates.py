@@ -17,11 +17,39 @@ POSITIVE = [
     ("DOB: 1985-03-03", "1985-03-03", "DATE_OF_BIRTH"),
     ("geb. 03-03-1985", "03-03-1985", "DATE_OF_BIRTH"),
     ("I was born on March 3, 1985.", "March 3, 1985", "DATE_OF_BIRTH"),
+    # every common notation: dots, two-digit years with an apostrophe, year first with slashes, US m/d/y,
+    # ordinals, month names and abbreviations of nl/en/de/fr, passport style (bilingual month)
+    ("Geburtsdatum: 04.02.1979", "04.02.1979", "DATE_OF_BIRTH"),
+    ("geboren am 4. März 1979 in Köln", "4. März 1979", "DATE_OF_BIRTH"),
+    ("geboren: 4 mei '88", "4 mei '88", "DATE_OF_BIRTH"),
+    ("Geb.datum 3-4-'79", "3-4-'79", "DATE_OF_BIRTH"),
+    ("mijn geboortedatum heb ik verkeerd ingevuld, het moet 1984/11/23 zijn", "1984/11/23", "DATE_OF_BIRTH"),
+    ("DOB: 11/23/1984 (US format)", "11/23/1984", "DATE_OF_BIRTH"),
+    ("date of birth the 3rd of May, 1960, date of death 2 June 2025", "the 3rd of May, 1960", "DATE_OF_BIRTH"),
+    ("born on February 4th, 1979", "February 4th, 1979", "DATE_OF_BIRTH"),
+    ("my date of birth, which your colleague asked for security: 4th February 1979.", "4th February 1979",
+     "DATE_OF_BIRTH"),
+    ("né le 3 août 1950 à Lyon", "3 août 1950", "DATE_OF_BIRTH"),
+    ("Née le 14 juillet 1947", "14 juillet 1947", "DATE_OF_BIRTH"),
+    ("Born 04-Feb-1979 in Tangier", "04-Feb-1979", "DATE_OF_BIRTH"),
+    ("Geboortedatum: 04 FEB/FEB 1979", "04 FEB/FEB 1979", "DATE_OF_BIRTH"),
+    ("Katrien Maes, °04/02/1979, Kerkstraat 12", "04/02/1979", "DATE_OF_BIRTH"),
+    ("date de naissance : 04/02/1979", "04/02/1979", "DATE_OF_BIRTH"),
+    # a column under a birth-date header (CSV, tables)
+    ("Naam;E-mail;Geboortedatum\nAnna;a@b.nl;1968-11-02\nBen;b@c.nl;1955-04-19", "1955-04-19", "DATE_OF_BIRTH"),
+    ("Naam | Geboortedatum | BSN\nJan Smit | 07-05-1992 | 111222333", "07-05-1992", "DATE_OF_BIRTH"),
+    ("Employee, NINO, DOB, Salary\nTom Smith, AB 12 34 56 C, 03/04/1991, £31,500", "03/04/1991", "DATE_OF_BIRTH"),
+    # a full date far in the past right next to a person
+    ("Mijn moeder, Gerda Smit (14-8-1942), wil een website", "14-8-1942", "DATE_OF_BIRTH"),
 ]
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
     ("Op 3 maart 2025 heb ik betaald", "3 maart 2025", "DATE_OF_BIRTH"),
+    ("het domein is geregistreerd sinds 12-03-1999", "12-03-1999", "DATE_OF_BIRTH"),
+    ("his date of death was 2 June 2025", "2 June 2025", "DATE_OF_BIRTH"),
+    ("Naam;Vervaldatum\nhosting;2026-01-14", "2026-01-14", "DATE_OF_BIRTH"),
+    ("We zijn opgericht op 1 januari 1985 als familiebedrijf", "1 januari 1985", "DATE_OF_BIRTH"),
 ]
 
 

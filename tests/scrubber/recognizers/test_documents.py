@@ -16,11 +16,34 @@ POSITIVE = [
     ("my passport number is SPECI2014 and it expires soon", "SPECI2014", "ID_DOCUMENT"),
     ("Rijbewijsnummer 4912345678 (categorie B)", "4912345678", "ID_DOCUMENT"),
     ("identiteitskaart nr. 591-1234567-89", "591-1234567-89", "ID_DOCUMENT"),
+    # the cue words of de/fr/es/pl/tr/it/pt, and values written in two groups
+    ("Personalausweisnummer: T220001293", "T220001293", "ID_DOCUMENT"),
+    ("meine Reisepassnummer für die Verifizierung: C01X00T47.", "C01X00T47", "ID_DOCUMENT"),
+    ("Ich habe nur meinen Führerschein dabei (Nr. B123RRE4I56).", "B123RRE4I56", "ID_DOCUMENT"),
+    ("Aufenthaltstitel Nr. YZ81KT4L2", "YZ81KT4L2", "ID_DOCUMENT"),
+    ("mon passeport n° 18AV12345 expire", "18AV12345", "ID_DOCUMENT"),
+    ("Mon permis de conduire (n° 12AB34567) peut servir", "12AB34567", "ID_DOCUMENT"),
+    ("un titre de séjour belge n° B12345678 et", "B12345678", "ID_DOCUMENT"),
+    ("carte nationale d'identité n° 880692310285", "880692310285", "ID_DOCUMENT"),
+    ("Mijn CIN is K123456, adres volgt", "K123456", "ID_DOCUMENT"),
+    ("mijn dowód osobisty ABA300000", "ABA300000", "ID_DOCUMENT"),
+    ("pasaporte PAA123456", "PAA123456", "ID_DOCUMENT"),
+    ("carta d'identità CA00000AA", "CA00000AA", "ID_DOCUMENT"),
+    ("Mijn ID-kaart nummer is KX 123456 als dat helpt", "KX 123456", "ID_DOCUMENT"),
+    ("my California DL A1234567 was accepted", "A1234567", "ID_DOCUMENT"),
+    ("it asked for a state ID, mine is S1234567", "S1234567", "ID_DOCUMENT"),
+    ("UK driving licence MORGA753116SM9IJ", "MORGA753116SM9IJ", "ID_DOCUMENT"),
+    ("ID card: JBB704731", "JBB704731", "ID_DOCUMENT"),
+    ("Paspoort: NW1K2L3P4. Verblijfsdocument: Y12R34KL5", "Y12R34KL5", "ID_DOCUMENT"),
+    # the value on the line after its cue
+    ("Documentnummer\nSPECI2014", "SPECI2014", "ID_DOCUMENT"),
 ]
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
+    ("mijn paspoort is op 12-03-2031 verlopen", "12-03-2031", "ID_DOCUMENT"),
+    ("Passport renewal takes 10 weeks", "10", "ID_DOCUMENT"),
 ]
 
 

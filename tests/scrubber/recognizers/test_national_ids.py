@@ -1,13 +1,28 @@
-"""NATIONAL_ID: BSN (11-proef), Belgian national number, UK NINO (values are fictional; checksummed ones valid)."""
+"""NATIONAL_ID: citizen and tax numbers of NL, BE, DE, UK, US, FR, ES, PL, TR, IT, PT and more.
+
+Values are the documented examples of python-stdnum (its doctests) and of the issuers' specifications
+(HMRC's specimen NINO, the German Rentenversicherung's example), checksummed ones valid; each with and
+without a cue word, in the notations people write them in.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 from scrubber.recognizers import national_ids
-from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_rewritten_pattern, guarded_patterns
+from scrubber.recognizers.base import Rule
+from tests.scrubber.checks import (
+    NUMBER_PIECES,
+    TableCheck,
+    check_context_stems,
+    check_first_letter_guard,
+    check_rewritten_pattern,
+    fuzz_texts,
+    guarded_patterns,
+)
 
 # (message, value, expected type)
 POSITIVE = [
@@ -17,6 +32,44 @@ POSITIVE = [
     ("bsn 123 456 782 graag verwerken", "123 456 782", "NATIONAL_ID"),
     ("Rijksregisternummer 85.07.30-033.28, wonend te Gent", "85.07.30-033.28", "NATIONAL_ID"),
     ("My NI number is HZ 12 34 56 A thanks", "HZ 12 34 56 A", "NATIONAL_ID"),
+    ("BSN 1112.22.333 graag", "1112.22.333", "NATIONAL_ID"),
+    ("Rijksregisternummer 85 07 30 033 28", "85 07 30 033 28", "NATIONAL_ID"),
+    ("zie 85073003328 in het dossier", "85073003328", "NATIONAL_ID"),
+    # DE: steuerliche Identifikationsnummer (stdnum.de.idnr), Sozialversicherungsnummer (Rentenversicherung)
+    ("Steuer-ID: 36 574 261 809", "36 574 261 809", "NATIONAL_ID"),
+    ("meine IdNr 36574261809 bitte löschen", "36574261809", "NATIONAL_ID"),
+    ("Sozialversicherungsnummer: 15 070649 C 103", "15 070649 C 103", "NATIONAL_ID"),
+    ("SV-Nummer 15070649C103", "15070649C103", "NATIONAL_ID"),
+    # UK: NINO in any case (HMRC's QQ specimen prefix after a cue), NHS number (mod 11)
+    ("oh and my ni number is ab123456c lol", "ab123456c", "NATIONAL_ID"),
+    ("National Insurance number: QQ 12 34 56 C", "QQ 12 34 56 C", "NATIONAL_ID"),
+    ("his NHS number 943 476 5870 is on the letter", "943 476 5870", "NATIONAL_ID"),
+    # US: SSN (dashed it is distinctive alone), ITIN
+    ("my SSN is 536-90-4399", "536-90-4399", "NATIONAL_ID"),
+    ("ssn: 536 90 4399", "536 90 4399", "NATIONAL_ID"),
+    ("Social Security number 536904399", "536904399", "NATIONAL_ID"),
+    ("for the W-9: 536-90-4399", "536-90-4399", "NATIONAL_ID"),
+    ("ITIN 912-90-3456", "912-90-3456", "NATIONAL_ID"),
+    # FR: NIR (numéro de sécurité sociale), with and without spaces
+    ("numéro de sécurité sociale : 2 95 10 99 126 111 93", "2 95 10 99 126 111 93", "NATIONAL_ID"),
+    ("n° de sécu 295109912611193, au cas où", "295109912611193", "NATIONAL_ID"),
+    # ES: DNI and NIE
+    ("DNI 54362315-K", "54362315-K", "NATIONAL_ID"),
+    ("mi NIE es X2482300W", "X2482300W", "NATIONAL_ID"),
+    ("Please put X-2482300-W on the invoice", "X-2482300-W", "NATIONAL_ID"),
+    # PL: PESEL; TR: T.C. kimlik no; IT: codice fiscale; PT: NIF and Cartão de Cidadão
+    ("PESEL: 44051401359", "44051401359", "NATIONAL_ID"),
+    ("my PESEL 44051401359 is on the invoice", "44051401359", "NATIONAL_ID"),
+    ("T.C. kimlik no: 17291716060", "17291716060", "NATIONAL_ID"),
+    ("TC Kimlik: 17291716060", "17291716060", "NATIONAL_ID"),
+    ("Codice fiscale RCCMNL83S18D969H, grazie", "RCCMNL83S18D969H", "NATIONAL_ID"),
+    ("cf: rccmnl83s18d969h", "rccmnl83s18d969h", "NATIONAL_ID"),
+    ("NIF 501 964 843", "501 964 843", "NATIONAL_ID"),
+    ("Cartão de Cidadão 00000000 0 ZZ4", "00000000 0 ZZ4", "NATIONAL_ID"),
+    # IE: PPS; CH: AHV; AT: Sozialversicherungsnummer
+    ("My PPS number is 6433435F if needed", "6433435F", "NATIONAL_ID"),
+    ("AHV-Nummer 756.9217.0769.85", "756.9217.0769.85", "NATIONAL_ID"),
+    ("Versicherungsnummer 1237 010180", "1237 010180", "NATIONAL_ID"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -24,6 +77,9 @@ NEGATIVE = [
     ("Mijn BSN is 111222334.", "111222334", "NATIONAL_ID"),  # fails the 11-proef
     ("Mijn klantnummer is 123456782.", "123456782", "NATIONAL_ID"),  # a customer number, not a BSN
     ("ordernummer 191069512 is betaald", "191069512", "NATIONAL_ID"),
+    ("Steuer-ID: 36 574 261 890", "36 574 261 890", "NATIONAL_ID"),  # check digit wrong (still NUMBER)
+    ("factuur 2025-0412 van 536-90-4399?", "2025-0412", "NATIONAL_ID"),
+    ("PESEL 44051401358", "44051401358", "NATIONAL_ID"),  # check digit wrong
 ]
 
 
@@ -38,11 +94,23 @@ def test_not_recognised_as(assert_not_recognised_as: TableCheck, text: str, valu
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("Mijn BSN is 111222334.", "111222334"), ("Steuer-ID: 36 574 261 890", "36 574 261 890"),
+     ("PESEL 44051401358", "44051401358"), ("NIK saya 3174012505850007", "3174012505850007"),
+     ("V-nummer 4192837465", "4192837465")],
+)
+def test_failed_checks_and_unchecked_numbers_after_cues_are_stripped(
+    assert_stripped: Callable[[str, str], None], text: str, value: str
+) -> None:
+    assert_stripped(text, value)
+
+
+@pytest.mark.parametrize(
     ("fast", "plain"),
     [
         (national_ids._BSN, r"(?<![\w.,/+-])(?:\d{9}|\d{3}([ .-])\d{3}\1\d{3}|\d{4}([ .])\d{2}\2\d{3}"
                             r"|\d{2}\.\d{3}\.\d{2}\.\d{2})(?!\w|[.,/-]\d)"),
-        (national_ids._BE_NN, r"(?<![\w.,/+-])\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\w|[.,/-]\d)"),
+        (national_ids._BE_NN, r"(?<![\w.,/+-])\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\w|[.,/-]\d)"),
         (national_ids._NINO, r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
                              r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-D](?!\w)"),
     ],
@@ -52,6 +120,40 @@ def test_rewritten_patterns_find_what_their_plain_form_finds(fast: re.Pattern[st
     check_rewritten_pattern(fast, plain)
 
 
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (national_ids._DE_IDNR, r"(?<![\w.,/+-])\d{2}(?P<s>[ ]?)\d{3}(?P=s)\d{3}(?P=s)\d{3}(?!\w|[.,/-]\d)"),
+        (national_ids._SSN_ANY, r"(?<![\w.,/+-])\d{3}(?P<s>[ -]?)\d{2}(?P=s)\d{4}(?!\w|[.,/-]\d)"),
+        (national_ids._ELEVEN, r"(?<![\w.,/+-])\d{11}(?!\w|[.,/-]\d)"),
+        (national_ids._NIE, r"(?<![\w])[XYZxyz][- ]?\d{7}[- ]?[A-Za-z](?!\w)"),
+        (national_ids._CF, r"(?<![\w])[A-Za-z]{6}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z](?!\w)"),
+        (national_ids._AHV, r"(?<![\w.])756(?P<s>[.]?)\d{4}(?P=s)\d{4}(?P=s)\d{2}(?!\w|[.]\d)"),
+    ],
+    ids=["de_idnr", "ssn", "eleven", "nie", "cf", "ahv"],
+)
+def test_rewritten_world_patterns_find_what_their_plain_form_finds(fast: re.Pattern[str], plain: str) -> None:
+    check_rewritten_pattern(fast, plain)
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in national_ids.RULES if r.context_stems], ids=lambda r: r.pattern.pattern[:30]
+)
+def test_context_stems_or_hint_are_in_every_context_match(rule: Rule) -> None:
+    check_context_stems(rule)
+
+
 @pytest.mark.parametrize("pattern", guarded_patterns(national_ids), ids=lambda p: p.pattern[:40])
 def test_first_letter_guards_change_no_match(pattern: re.Pattern[str]) -> None:
     check_first_letter_guard(pattern)
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in national_ids.RULES if r.gate is not None], ids=lambda r: r.pattern.pattern[:30]
+)
+def test_gates_hold_in_every_match(rule: Rule) -> None:
+    pieces = (*NUMBER_PIECES, "RCCMNL83S18D969H", "rccmnl83s18d969h", "6433435F", "6433435FT", "NIK ", "V-nummer ",
+              "persoonsnummer: ", "tax ID ", "12-34", "1 2 3 4 5 6", "\n")
+    for text in fuzz_texts(pieces, 3000, 91):
+        if rule.pattern.search(text):
+            assert rule.gate is not None and rule.gate.search(text), text
