@@ -425,14 +425,25 @@ def _alternative(part: Message, walk: _Walk, depth: int) -> str:
     texts = [(_content_type(branch), _walk(branch, walk, depth + 1)) for branch in _children(part)]
     # Prefer the plain branch, then HTML (a related or mixed branch usually wraps the HTML), then
     # whatever else had text. RFC 2046 orders branches by faithfulness, but plain is what was typed.
+    rich = next((t for c, t in texts if (c == "text/html" or c.startswith("multipart/")) and t.strip()), "")
     for ctype, text in texts:
         if ctype == "text/plain" and text.strip():
+            if len(_WORD.findall(text)) * _STUB_RATIO < len(_WORD.findall(rich)):
+                # Alternatives carry the same information (RFC 2046 section 5.1.4); a plain branch with
+                # a fraction of the HTML's words is a stub ("read this newsletter in your browser",
+                # newsletter tools in Zammad's corpus mail043/085), not what the sender wrote.
+                walk.defect("alternative-plain-stub")
+                return rich
             return text
-    for ctype, text in texts:
-        if (ctype == "text/html" or ctype.startswith("multipart/")) and text.strip():
-            walk.defect("alternative-html-used")
-            return text
+    if rich:
+        walk.defect("alternative-html-used")
+        return rich
     return next((text for _, text in texts if text.strip()), "")
+
+
+# Words (a CJK character each) of the plain branch times this below the HTML's: the plain is a stub.
+_STUB_RATIO = 3
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|\w+")
 
 
 def _children(part: Message) -> list[Message]:

@@ -97,6 +97,16 @@ REAL_WORLD: dict[str, Expect] = {
         filenames=("Delivery report.txt", "Re: [#1042] Uw aanvraag.eml"),
         defects=("from:no-domain",),
     ),
+    # A newsletter tool's plain branch that only links to the web version (Zammad's corpus mail043):
+    # the HTML branch carries the message.
+    "alternative_plain_stub.eml": Expect(
+        "stub-1@shop.example.test",
+        "nieuws@shop.example.test",
+        "Uw bestelling en onze nieuwsbrief",
+        ("Uw bestelling 1234 is vandaag verzonden",),
+        to=("support@scrubdesk.test",),
+        defects=("alternative-plain-stub",),
+    ),
     "attachment_names.eml": Expect(
         "names-1@example.test",
         "karel@example.test",
