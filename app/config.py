@@ -11,9 +11,9 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -22,6 +22,7 @@ from pydantic_settings import (
 )
 
 from bots.config import TelegramConfig
+from intake.attachments import AttachmentPolicy
 from intake.imap import ImapMailboxConfig
 from intake.pipeline import IntakeLimits
 from intake.smtp import SmtpSettings
@@ -81,6 +82,8 @@ class IntakeConfig(BaseModel):
     # Images: pixels (all frames) decoded at most, and seconds of cleaning; beyond, metadata only.
     image_max_pixels: int = Field(default=40_000_000, ge=1)
     attachment_clean_seconds: float = Field(default=5.0, gt=0)
+    # The [attachments] section's policy, handed over by ``Settings`` (one IntakeLimits for the pipeline).
+    _attachments: AttachmentPolicy = PrivateAttr(default_factory=AttachmentPolicy)
 
     def limits(self) -> IntakeLimits:
         return IntakeLimits(
@@ -91,6 +94,27 @@ class IntakeConfig(BaseModel):
             subject_max_chars=self.subject_max_chars,
             image_max_pixels=self.image_max_pixels,
             attachment_clean_seconds=self.attachment_clean_seconds,
+            attachments=self._attachments,
+        )
+
+
+class AttachmentsConfig(BaseModel):
+    """``[attachments]``: what of an attachment is kept (intake.attachments.AttachmentPolicy)."""
+
+    # "never": the scrubbed rendition only; "if_clean": a document's original too when nothing was found in it.
+    keep_original: Literal["never", "if_clean"] = "never"
+    max_pages: int = Field(default=200, ge=1)
+    max_archive_entries: int = Field(default=200, ge=1)
+    mail_depth: int = Field(default=3, ge=0, le=10)
+    document_seconds: float = Field(default=10.0, gt=0)
+
+    def policy(self) -> AttachmentPolicy:
+        return AttachmentPolicy(
+            keep_original=self.keep_original,
+            max_pages=self.max_pages,
+            max_archive_entries=self.max_archive_entries,
+            mail_depth=self.mail_depth,
+            document_seconds=self.document_seconds,
         )
 
 
@@ -170,6 +194,7 @@ class Settings(BaseSettings):
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     web: WebConfig = Field(default_factory=WebConfig)
     intake: IntakeConfig = Field(default_factory=IntakeConfig)
+    attachments: AttachmentsConfig = Field(default_factory=AttachmentsConfig)
     scrubber: ScrubberConfig = Field(default_factory=ScrubberConfig)
     imap: list[ImapMailboxConfig] = Field(default_factory=list)
     telegram: TelegramConfig = Field(default_factory=TelegramConfig)
@@ -182,6 +207,9 @@ class Settings(BaseSettings):
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
     outbox: OutboxConfig = Field(default_factory=OutboxConfig)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self.intake._attachments = self.attachments.policy()
 
     @classmethod
     def settings_customise_sources(

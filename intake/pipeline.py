@@ -20,14 +20,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
+from intake.attachments import AttachmentPolicy, process_attachment
 from intake.errors import TransientError
 from intake.filenames import prepare_filename
-from intake.limits import ContentLimits, attachment_content
+from intake.limits import ContentLimits
 from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
 from intake.textcap import cap_line, cap_text, with_note
 from intake.writer import Writer, writer_for
-from models import Channel, Contact, Direction, Ticket, ticket_number
+from models import Attachment, Channel, Contact, Direction, Ticket, ticket_number
 from privacy.cipher import is_high_risk
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
 from tickets import store
@@ -101,6 +102,8 @@ class IntakeLimits:
     image_max_pixels: int = 40_000_000
     # Seconds of image cleaning per attachment before it is given up (content not kept).
     attachment_clean_seconds: float = 5.0
+    # What of an attachment is read and kept (the [attachments] section, intake.attachments).
+    attachments: AttachmentPolicy = field(default_factory=AttachmentPolicy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,9 @@ class PreparedAttachment:
     text: str | None
     text_analysis: Analysis | None
     note: str | None
+    detected_type: str | None = None  # what the bytes are, whatever was declared
+    kind: str | None = None  # how intake handled it (intake.attachments.detect.Kind)
+    original: bytes | None = None  # kept only under keep_original = "if_clean" with nothing found
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +275,8 @@ class Intake:
                 in_reply_to=msg.in_reply_to[0] if msg.in_reply_to else None,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
+            for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
+                _describe_attachment(row, prepared_att)
             if self.vault is not None:
                 self._vault_values(session, ticket.id, book, prep)
             if labels:
@@ -362,7 +370,7 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
     budget = limits.text_scrub_total_max - len(body.kept)
     attachments = []
     for raw_att in msg.attachments:
-        got = attachment_content(
+        got = process_attachment(
             raw_att,
             ContentLimits(
                 store_max=limits.attachment_store_max,
@@ -370,12 +378,15 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
                 max_pixels=limits.image_max_pixels,
                 clean_seconds=limits.attachment_clean_seconds,
             ),
+            limits.attachments,
         )
         budget -= len(got.scrub or "")
         # File names are deny-by-default for identifiers (issue 15, finding 5): see intake.filenames.
         filename, filename_analysis = (
             prepare_filename(got.filename, analyze, lang) if got.filename else (None, None)
         )
+        att_analysis = analyze(got.scrub, lang) if got.scrub is not None else None
+        clean = got.complete and not any(a.redaction_counts() for a in (att_analysis, filename_analysis) if a)
         attachments.append(
             PreparedAttachment(
                 filename=filename,
@@ -385,8 +396,11 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
                 sha256=got.sha256,
                 content=got.content,
                 text=got.text,
-                text_analysis=analyze(got.scrub, lang) if got.scrub is not None else None,
+                text_analysis=att_analysis,
                 note=got.note,
+                detected_type=got.detected_type,
+                kind=got.kind,
+                original=got.original if clean and limits.attachments.keep_original == "if_clean" else None,
             )
         )
     return Prepared(
@@ -419,6 +433,14 @@ def _merge_counts(*analyses: Analysis) -> dict[str, int]:
         for etype, n in analysis.redaction_counts().items():
             counts[etype] = counts.get(etype, 0) + n
     return counts
+
+
+def _describe_attachment(row: Attachment, att: PreparedAttachment) -> None:
+    """What ``store.add_message`` does not know of: detected type, kind, counts, the original if clean."""
+    row.detected_type = att.detected_type
+    row.kind = att.kind
+    row.redactions = att.text_analysis.redaction_counts() if att.text_analysis is not None else {}
+    row.original = att.original
 
 
 def _stored_attachment(

@@ -189,6 +189,14 @@ class Attachment(Base):
     content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     stored: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(String(255))
+    # What the bytes are (intake.attachments.detect), whatever the sender declared; None before 0012.
+    detected_type: Mapped[str | None] = mapped_column(String(255))
+    # How intake handled it: text, html, mail, document, image, archive, other (issue 17).
+    kind: Mapped[str | None] = mapped_column(String(16))
+    # Per type how many values were removed from its text or painted over in it; never the values.
+    redactions: Mapped[dict[str, int] | None] = mapped_column(default=dict)
+    # The original file: only under [attachments] keep_original = "if_clean" when nothing was found in it.
+    original: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     message: Mapped[Message] = relationship(back_populates="attachments")

@@ -1,0 +1,115 @@
+"""One attachment through intake: its real type decides what is read, scrubbed and kept.
+
+- text, HTML, CSV/JSON/logs, attached mails, documents (PDF, office, RTF) and archive listings
+  become a text rendition that the pipeline scrubs like the body; the file itself is not kept
+  (``AttachmentPolicy.keep_original``);
+- images are cleaned of their metadata (``intake.mail.attachments``);
+- everything else keeps its metadata only: the scrubbed name, the detected type, size and SHA-256
+  of the original.
+
+Whatever is not kept leaves a note that says why, in fixed words (limits and types, never content).
+The SHA-256 and size are those of the original as it arrived, so an agent can match a file the
+customer sends again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from intake.attachments.archives import archive_listing
+from intake.attachments.detect import Detected, Kind, detect
+from intake.attachments.documents import Unreadable, extract_document
+from intake.attachments.mail import mail_text
+from intake.attachments.policy import AttachmentPolicy
+from intake.limits import ContentLimits, attachment_content
+from intake.mail.attachments import capped_attachment_text
+from intake.message import InboundAttachment
+from intake.textcap import Capped, cap_text, with_note
+
+# Attachment notes are stored in a 255-character column.
+_NOTE_MAX = 255
+TEXT_RENDITION = "text/plain; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    filename: str | None
+    detected_type: str  # what the bytes are (``intake.attachments.detect``)
+    kind: Kind
+    size: int  # of the original
+    sha256: str  # of the original
+    content_type: str  # of the rendition (``content`` or the scrubbed ``text``)
+    content: bytes | None  # a binary rendition that needs no scrubbing (a cleaned image)
+    scrub: str | None  # the text to analyse, a prefix of ``text``
+    text: str | None  # the text to redact and store: ``scrub`` plus a note when it was cut
+    complete: bool  # the whole content was read: the condition of keeping the original if clean
+    original: bytes | None  # the original file, kept only under keep_original = "if_clean"
+    note: str | None
+
+
+def process_attachment(att: InboundAttachment, limits: ContentLimits, policy: AttachmentPolicy) -> Processed:
+    found = detect(att.data, att.content_type, att.filename)
+    base = Processed(
+        filename=att.filename, detected_type=found.mime, kind=found.kind, size=len(att.data),
+        sha256=hashlib.sha256(att.data).hexdigest(), content_type=found.mime, content=None, scrub=None,
+        text=None, complete=False, original=None, note=None,
+    )
+    if found.kind == "image":
+        # Metadata removal within the pixel and time limits (intake.mail.attachments).
+        got = attachment_content(InboundAttachment(att.filename, found.mime, att.data), limits)
+        return replace(base, content_type=got.content_type, content=got.content, note=got.note)
+    if found.kind == "other":
+        return _metadata_only(base, f"metadata only: {found.mime} is not a type whose text can be read")
+    if limits.text_max <= 0:
+        return _metadata_only(base, "the message's text limit is reached; content not kept")
+    try:
+        cut = _read(att, found, limits.text_max, policy, depth=0)
+    except Unreadable as exc:
+        return _metadata_only(base, f"{exc}; content not kept")
+    keep = att.data if cut.note is None and len(att.data) <= limits.store_max else None
+    return replace(base, content_type=TEXT_RENDITION, scrub=cut.kept, text=with_note(cut),
+                   complete=cut.note is None, original=keep, note=_note(cut.note))
+
+
+def _metadata_only(base: Processed, note: str) -> Processed:
+    return replace(base, note=_note(note))
+
+
+def _note(note: str | None) -> str | None:
+    return note[:_NOTE_MAX] if note else None
+
+
+def _read(att: InboundAttachment, found: Detected, max_chars: int, policy: AttachmentPolicy, *, depth: int) -> Capped:
+    """The text of a text-bearing attachment, cut to ``max_chars`` (the note says what was left out)."""
+    if found.kind in ("text", "html"):
+        got = capped_attachment_text(InboundAttachment(att.filename, found.mime, att.data), max_chars)
+        return got if got is not None else Capped("", 0, None)
+    if found.kind == "mail":
+
+        def part(inner: InboundAttachment, level: int) -> str:
+            return _part_text(inner, max_chars, policy, level)
+
+        return cap_text(mail_text(att.data, depth, policy.mail_depth, part), max_chars, what="attachment")
+    if found.kind == "archive":
+        listing = archive_listing(att.data, found.mime, max_entries=policy.max_archive_entries)
+        return cap_text(listing, max_chars, what="attachment")
+    doc = extract_document(
+        att.data, found.mime, max_chars=max_chars, max_pages=policy.max_pages, seconds=policy.document_seconds
+    )
+    if doc.note:
+        return Capped(doc.text, 1, f"[{doc.note}]")
+    if not doc.text.strip():
+        return Capped("", 1, "[no text found in the document (a scan or an image only); nothing else kept]")
+    return Capped(doc.text, 0, None)
+
+
+def _part_text(att: InboundAttachment, max_chars: int, policy: AttachmentPolicy, depth: int) -> str:
+    """An attachment of an attached mail: its text when it has text, else one line about it."""
+    found = detect(att.data, att.content_type, att.filename)
+    if found.kind in ("image", "other"):
+        return f"[{found.mime}, {len(att.data)} bytes: content not kept]"
+    try:
+        return with_note(_read(att, found, max_chars, policy, depth=depth))
+    except Unreadable as exc:
+        return f"[{found.mime}, {len(att.data)} bytes: {exc}; content not kept]"

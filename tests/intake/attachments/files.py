@@ -1,0 +1,167 @@
+"""Attachment files generated for the tests (never downloaded), each carrying planted values.
+
+The planted values are what issue 17 found verbatim in stored attachments: a BSN, an IBAN, a
+password, a phone number, an e-mail address, a name and a street address. Kept values (a customer
+number, a domain) must stay readable.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+BSN = "111222333"  # passes the eleven-test
+IBAN = "NL91ABNA0417164300"
+PASSWORD = "Zomer2024!xq"
+PHONE = "06-12345678"
+EMAIL = "jan.jansen@example.nl"
+NAME = "Jan Jansen"
+ADDRESS = "Kerkstraat 12"
+CUSTOMER = "KL-48213"  # a customer number: kept
+DOMAIN = "voorbeeldwinkel.nl"  # a domain: kept
+PLANTED = (BSN, IBAN, PASSWORD, PHONE, EMAIL)
+
+LINES = [
+    f"Mijn BSN is {BSN} en mijn IBAN is {IBAN}.",
+    f"Het wachtwoord van de beheeromgeving is: {PASSWORD}",
+    f"Bel me op {PHONE} of mail {EMAIL}.",
+    f"Klantnummer {CUSTOMER}, website {DOMAIN}.",
+]
+
+
+def pdf(pages: list[list[str]]) -> bytes:
+    """A text PDF (PDF 1.4, ISO 32000-1 section 7.5): one content stream per page, Helvetica."""
+    objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages (filled last)
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")  # 3
+    kids = []
+    for lines in pages:
+        ops = ["BT /F1 11 Tf 50 780 Td 14 TL"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        content = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % content
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def docx(lines: list[str] = LINES) -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.sections[0].footer.paragraphs[0].text = f"{NAME}, {ADDRESS}"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Naam", "BSN", "IBAN", "Klantnummer"])
+    sheet.append([NAME, int(BSN), IBAN, CUSTOMER])  # the BSN as a number cell
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def pptx(lines: list[str] = LINES) -> bytes:
+    from pptx import Presentation
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    assert slide.shapes.title is not None
+    slide.shapes.title.text = "\n".join(lines)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def odt(lines: list[str] = LINES) -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P
+
+    document = OpenDocumentText()
+    for line in lines:
+        document.text.addElement(P(text=line))
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+def ods() -> bytes:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Blad1")
+    for row_values in (["Naam", "IBAN"], [NAME, IBAN]):
+        row = TableRow()
+        for value in row_values:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+def rtf(lines: list[str] = LINES) -> bytes:
+    body = "\\par\n".join(line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") for line in lines)
+    return ("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Helvetica;}}\n\\f0 " + body + "\\par\n}").encode("ascii")
+
+
+def zip_archive(names: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in names.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def eml(body: str, attachments: list[tuple[str, str, bytes]] = (), subject: str = "Factuur") -> bytes:  # type: ignore[assignment]
+    msg = EmailMessage()
+    msg["From"] = f"{NAME} <{EMAIL}>"
+    msg["To"] = "support@example.com"
+    msg["Subject"] = subject
+    msg["Date"] = "Thu, 03 Dec 2026 10:00:00 +0100"
+    msg.set_content(body)
+    for filename, ctype, data in attachments:
+        if ctype == "message/rfc822":  # attached as a message part (RFC 2046 section 5.2.1), never base64
+            msg.add_attachment(message_from_bytes(data, policy=policy.default), filename=filename)
+            continue
+        maintype, subtype = ctype.split("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return msg.as_bytes()
