@@ -86,11 +86,14 @@ def repair_header_block(raw: bytes) -> tuple[bytes, tuple[str, ...]]:
     body_start = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
     header_rows = [i for i in range(start, body_start) if _is_header(lines[i])]
     changed = start > 0
+    following = 0  # index into header_rows of the first header row after line i (linear over the block)
     for i in range(start + 1, body_start):
         line = lines[i]
         if _is_header(line) or line[:1] in (b" ", b"\t"):
             continue
-        if not any(i < h <= i + _MAX_BROKEN_FOLD for h in header_rows):
+        while following < len(header_rows) and header_rows[following] <= i:
+            following += 1
+        if following == len(header_rows) or header_rows[following] > i + _MAX_BROKEN_FOLD:
             break  # the body begins without the blank line: the parser reports that itself
         lines[i] = b" " + line
         changed = True

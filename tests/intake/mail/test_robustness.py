@@ -90,3 +90,19 @@ def test_twenty_megabyte_body_parses_within_bounded_memory() -> None:
     assert text_len > raw_len - 200  # the whole body came through
     # Measured at about 220 MB over the input (email keeps str copies of the payload); allow headroom.
     assert extra_mb < 600, extra_mb
+
+
+def test_header_block_repair_is_linear_on_hostile_folding() -> None:
+    # Header lines alternating with unindented lines across the whole scanned prefix: every line is a
+    # broken-fold candidate with a header right after it. Each must be judged in constant time.
+    import time
+
+    from intake.mail.headers import repair_header_block
+
+    raw = b"From: a@example.test\nSubject: x\n" + b"X-A: 1\nbroken\n" * 36_000 + b"\nbody\n"
+    started = time.process_time()
+    repaired, defects = repair_header_block(raw)
+    assert time.process_time() - started < 2.0
+    assert "header-folding-repaired" in defects
+    # The last one has no header after it: it is read as the start of the body, as the parser would.
+    assert repaired.count(b"\n broken\n") == 35_999
