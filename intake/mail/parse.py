@@ -181,6 +181,7 @@ def _addresses(
     result: list[tuple[str, str]] = []
     for value in raw[key]:
         pairs = _parsed_pairs(name, value, defects)
+        verbatim = _verbatim_forms(value)
         found: list[tuple[str, str]] = []
         for display, addr in pairs:
             original = repair_header_text(addr, hints)[0]
@@ -191,7 +192,7 @@ def _addresses(
             cleaned = salvage_address(value) if spaced else clean_address(original)
             if cleaned:
                 found.append((display, cleaned))
-                if not _verbatim(value, cleaned):
+                if cleaned not in verbatim:
                     defects.add(f"{key}:address-repaired")
         if not found:
             salvaged = salvage_address(value)
@@ -230,10 +231,15 @@ def _parsed_pairs(name: str, value: str, defects: _Defects) -> list[tuple[str, s
         return []
 
 
-def _verbatim(value: str, addr: str) -> bool:
-    """Whether ``addr`` stands in the header as written (in brackets or alone): nothing was repaired."""
+_BRACKETED = re.compile(r"<([^<>]*)>")
+
+
+def _verbatim_forms(value: str) -> frozenset[str]:
+    """The addresses that stand in the header as written (in brackets, or alone between commas): one
+    found there was not repaired. A set, built once per header: a list of thousands of recipients is
+    checked in linear time."""
     text = value.lower()
-    return f"<{addr}>" in text or any(item.strip() == addr for item in text.split(","))
+    return frozenset(_BRACKETED.findall(text)) | frozenset(item.strip() for item in text.split(","))
 
 
 def _sender(
