@@ -31,6 +31,9 @@ system-test-deps:
 	# and preseeded to "No configuration" so no system Postfix is set up or started. Optional: without it
 	# that test is skipped.
 	@[ -x /usr/sbin/postfix ] || [ -e /usr/sbin/sendmail ] || { echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix; } || echo "postfix not installed: the Postfix relay test will be skipped"
+	# Tesseract with Dutch and English data for image attachments (intake/attachments/ocr.py), DejaVu fonts for
+	# the test images. Without Tesseract, `make run` still works: images keep their metadata only, with a note.
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -107,6 +107,9 @@ class AttachmentsConfig(BaseModel):
     max_archive_entries: int = Field(default=200, ge=1)
     mail_depth: int = Field(default=3, ge=0, le=10)
     document_seconds: float = Field(default=10.0, gt=0)
+    # Images: Tesseract languages and seconds of recognition per image (beyond: metadata only).
+    ocr_languages: str = "nld+eng"
+    ocr_seconds: float = Field(default=30.0, gt=0)
 
     def policy(self) -> AttachmentPolicy:
         return AttachmentPolicy(
@@ -115,6 +118,8 @@ class AttachmentsConfig(BaseModel):
             max_archive_entries=self.max_archive_entries,
             mail_depth=self.mail_depth,
             document_seconds=self.document_seconds,
+            ocr_languages=self.ocr_languages,
+            ocr_seconds=self.ocr_seconds,
         )
 
 

@@ -132,6 +132,7 @@ class PreparedAttachment:
     detected_type: str | None = None  # what the bytes are, whatever was declared
     kind: str | None = None  # how intake handled it (intake.attachments.detect.Kind)
     original: bytes | None = None  # kept only under keep_original = "if_clean" with nothing found
+    painted: dict[str, int] | None = None  # of an image: per type how many values were painted over
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +380,8 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
                 clean_seconds=limits.attachment_clean_seconds,
             ),
             limits.attachments,
+            analyze=analyze,
+            lang=lang,
         )
         budget -= len(got.scrub or "")
         # File names are deny-by-default for identifiers (issue 15, finding 5): see intake.filenames.
@@ -401,6 +404,7 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
                 detected_type=got.detected_type,
                 kind=got.kind,
                 original=got.original if clean and limits.attachments.keep_original == "if_clean" else None,
+                painted=got.counts,
             )
         )
     return Prepared(
@@ -439,7 +443,7 @@ def _describe_attachment(row: Attachment, att: PreparedAttachment) -> None:
     """What ``store.add_message`` does not know of: detected type, kind, counts, the original if clean."""
     row.detected_type = att.detected_type
     row.kind = att.kind
-    row.redactions = att.text_analysis.redaction_counts() if att.text_analysis is not None else {}
+    row.redactions = att.text_analysis.redaction_counts() if att.text_analysis is not None else att.painted or {}
     row.original = att.original
 
 

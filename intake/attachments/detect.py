@@ -17,7 +17,8 @@ from typing import Literal
 
 import filetype
 
-Kind = Literal["text", "html", "mail", "document", "image", "archive", "other"]
+# "identity" is set later, on an image that shows an identity document (intake.attachments.images).
+Kind = Literal["text", "html", "mail", "document", "image", "archive", "other", "identity"]
 
 # Bytes read to decide whether content is text: enough for a header block, small enough to be cheap.
 _SNIFF = 8192

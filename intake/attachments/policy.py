@@ -26,3 +26,7 @@ class AttachmentPolicy:
     mail_depth: int = 3
     # Seconds of text extraction per document before it is given up (metadata only, with a note).
     document_seconds: float = 10.0
+    # Tesseract languages images are read in (Debian tesseract-ocr-nld, tesseract-ocr-eng).
+    ocr_languages: str = "nld+eng"
+    # Seconds of text recognition per image; beyond, the image keeps its metadata only, with a note.
+    ocr_seconds: float = 30.0

@@ -3,7 +3,8 @@
 - text, HTML, CSV/JSON/logs, attached mails, documents (PDF, office, RTF) and archive listings
   become a text rendition that the pipeline scrubs like the body; the file itself is not kept
   (``AttachmentPolicy.keep_original``);
-- images are cleaned of their metadata (``intake.mail.attachments``);
+- images are cleaned of their metadata (``intake.mail.attachments``), read by OCR and every value
+  the scrubber strips is painted over (``intake.attachments.images``); identity documents are dropped;
 - everything else keeps its metadata only: the scrubbed name, the detected type, size and SHA-256
   of the original.
 
@@ -15,17 +16,21 @@ customer sends again.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, replace
 
 from intake.attachments.archives import archive_listing
 from intake.attachments.detect import Detected, Kind, detect
 from intake.attachments.documents import Unreadable, extract_document
+from intake.attachments.images import Analyze, redact_image
 from intake.attachments.mail import mail_text
 from intake.attachments.policy import AttachmentPolicy
 from intake.limits import ContentLimits, attachment_content
 from intake.mail.attachments import capped_attachment_text
 from intake.message import InboundAttachment
 from intake.textcap import Capped, cap_text, with_note
+
+log = logging.getLogger(__name__)
 
 # Attachment notes are stored in a 255-character column.
 _NOTE_MAX = 255
@@ -46,9 +51,18 @@ class Processed:
     complete: bool  # the whole content was read: the condition of keeping the original if clean
     original: bytes | None  # the original file, kept only under keep_original = "if_clean"
     note: str | None
+    counts: dict[str, int] | None = None  # of an image: per type how many values were painted over
 
 
-def process_attachment(att: InboundAttachment, limits: ContentLimits, policy: AttachmentPolicy) -> Processed:
+def process_attachment(
+    att: InboundAttachment,
+    limits: ContentLimits,
+    policy: AttachmentPolicy,
+    *,
+    analyze: Analyze,
+    lang: str | None = None,
+) -> Processed:
+    """What of ``att`` is kept; ``analyze`` is the scrubber's, for the text read from an image."""
     found = detect(att.data, att.content_type, att.filename)
     base = Processed(
         filename=att.filename, detected_type=found.mime, kind=found.kind, size=len(att.data),
@@ -56,9 +70,7 @@ def process_attachment(att: InboundAttachment, limits: ContentLimits, policy: At
         text=None, complete=False, original=None, note=None,
     )
     if found.kind == "image":
-        # Metadata removal within the pixel and time limits (intake.mail.attachments).
-        got = attachment_content(InboundAttachment(att.filename, found.mime, att.data), limits)
-        return replace(base, content_type=got.content_type, content=got.content, note=got.note)
+        return _image(att, base, limits, policy, analyze, lang)
     if found.kind == "other":
         return _metadata_only(base, f"metadata only: {found.mime} is not a type whose text can be read")
     if limits.text_max <= 0:
@@ -70,6 +82,32 @@ def process_attachment(att: InboundAttachment, limits: ContentLimits, policy: At
     keep = att.data if cut.note is None and len(att.data) <= limits.store_max else None
     return replace(base, content_type=TEXT_RENDITION, scrub=cut.kept, text=with_note(cut),
                    complete=cut.note is None, original=keep, note=_note(cut.note))
+
+
+def _image(
+    att: InboundAttachment,
+    base: Processed,
+    limits: ContentLimits,
+    policy: AttachmentPolicy,
+    analyze: Analyze,
+    lang: str | None,
+) -> Processed:
+    # Metadata removal first, within the pixel and time limits (intake.mail.attachments): nothing is
+    # decoded that the header says is too large.
+    got = attachment_content(InboundAttachment(att.filename, base.detected_type, att.data), limits)
+    if got.content is None:
+        return _metadata_only(base, got.note or "image not kept")
+    try:
+        result = redact_image(got.content, analyze=analyze, lang=lang, max_pixels=limits.max_pixels,
+                              languages=policy.ocr_languages, seconds=policy.ocr_seconds)
+    except Exception as exc:  # Pillow on hostile input; the type only is logged
+        log.warning("image attachment could not be read (%s): metadata only", type(exc).__name__)
+        return _metadata_only(base, "the image could not be read; content not kept")
+    if result.identity:
+        return replace(base, kind="identity", note=result.note)
+    if result.content is None:
+        return _metadata_only(base, result.note or "image not kept")
+    return replace(base, content_type=result.content_type, content=result.content, counts=result.counts)
 
 
 def _metadata_only(base: Processed, note: str) -> Processed:

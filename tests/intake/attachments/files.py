@@ -165,3 +165,59 @@ def eml(body: str, attachments: list[tuple[str, str, bytes]] = (), subject: str 
         maintype, subtype = ctype.split("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()
+
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+SCREEN_LINES = [
+    "Mijn gegevens - Beheeromgeving",
+    f"Naam: {NAME}",
+    f"Adres: {ADDRESS}, 1234 AB Utrecht",
+    f"BSN: {BSN}",
+    f"IBAN: {IBAN}",
+    f"Telefoon: {PHONE}",
+    f"E-mail: {EMAIL}",
+    f"Klantnummer: {CUSTOMER}",
+    f"Website: {DOMAIN}",
+]
+
+
+def screenshot(lines: list[str] = SCREEN_LINES, size: tuple[int, int] = (1000, 520), fmt: str = "PNG",
+               exif_gps: bool = False) -> bytes:
+    """A screenshot-like image: dark text on white in DejaVu Sans (Debian fonts-dejavu)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 26)
+    for index, line in enumerate(lines):
+        draw.text((40, 30 + 52 * index), line, fill=(20, 20, 20), font=font)
+    out = io.BytesIO()
+    options: dict = {}
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010E] = f"photo of {NAME}"  # ImageDescription
+        exif[0x8825] = {1: "N", 2: (52.0, 5.0, 0.0)}  # GPSInfo
+        options["exif"] = exif
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+# A specimen MRZ (ICAO Doc 9303 part 4, appendix: the Utopian passport of Anna Maria Eriksson).
+MRZ = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+
+
+def passport() -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1200, 600), (235, 240, 245))
+    draw = ImageDraw.Draw(image)
+    font, mono = ImageFont.truetype(FONT, 28), ImageFont.truetype(MONO, 30)
+    for index, line in enumerate(["PASPOORT / PASSPORT", "Geslachtsnaam / Surname: ERIKSSON",
+                                  "Nationaliteit / Nationality: UTOPIAN"]):
+        draw.text((40, 40 + 50 * index), line, fill="black", font=font)
+    for index, line in enumerate(MRZ):
+        draw.text((40, 460 + 50 * index), line, fill="black", font=mono)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.config import Settings
-from intake.attachments import AttachmentPolicy
+from intake.attachments import AttachmentPolicy, ocr
 from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake, IntakeLimits
 from models import Attachment, Channel
@@ -78,7 +78,22 @@ def test_keep_original_if_clean_keeps_only_documents_with_nothing_found(
 
 
 def test_the_attachments_section_reaches_the_pipeline() -> None:
-    settings = Settings(attachments={"keep_original": "if_clean", "max_pages": 7})  # type: ignore[arg-type]
+    settings = Settings(attachments={"keep_original": "if_clean", "max_pages": 7, "ocr_seconds": 4})  # type: ignore[arg-type]
     policy = settings.intake.limits().attachments
-    assert policy.keep_original == "if_clean" and policy.max_pages == 7
+    assert policy.keep_original == "if_clean" and policy.max_pages == 7 and policy.ocr_seconds == 4
     assert Settings().intake.limits().attachments == AttachmentPolicy()
+
+
+@pytest.mark.skipif(not ocr.available("nld+eng"), reason="tesseract-ocr with nld and eng not installed")
+def test_images_are_stored_redacted_and_id_copies_not_at_all(ticket_store: TicketStore, real_scrubber) -> None:  # type: ignore[no-untyped-def]
+    intake = Intake(ticket_store, real_scrubber)
+    message_id = submit(
+        intake,
+        InboundAttachment("scherm.png", "image/png", files.screenshot()),
+        InboundAttachment(f"paspoort {files.NAME}.png", "image/png", files.passport()),
+    )
+    screen, passport = rows(ticket_store, message_id)
+    assert screen.kind == "image" and screen.content is not None and screen.content_type == "image/png"
+    assert screen.redactions is not None and screen.redactions.get("IBAN") == 1
+    assert passport.kind == "identity" and passport.content is None and not passport.stored
+    assert passport.note == "identity document removed on arrival" and files.NAME not in (passport.filename or "")

@@ -10,6 +10,7 @@ from intake.attachments import AttachmentPolicy, process_attachment
 from intake.limits import ContentLimits
 from intake.message import InboundAttachment
 from tests.intake.attachments import files
+from tests.support.fakes import FakeScrubber
 
 LIMITS = ContentLimits(store_max=10 * 1024 * 1024, text_max=100_000, max_pixels=40_000_000, clean_seconds=5.0)
 POLICY = AttachmentPolicy()
@@ -17,7 +18,7 @@ POLICY = AttachmentPolicy()
 
 def process(data: bytes, name: str = "file", ctype: str = "application/octet-stream", **kw: object):  # type: ignore[no-untyped-def]
     limits = dataclasses.replace(LIMITS, **kw)  # type: ignore[arg-type]
-    return process_attachment(InboundAttachment(name, ctype, data), limits, POLICY)
+    return process_attachment(InboundAttachment(name, ctype, data), limits, POLICY, analyze=FakeScrubber().analyze)
 
 
 def test_a_pdf_sent_as_octet_stream_becomes_text_to_scrub_and_its_file_is_not_content() -> None:
