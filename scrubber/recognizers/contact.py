@@ -120,8 +120,12 @@ def _valid_in(candidate: str, region: str) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
-class EmailRecognizer(RuleRecognizer):
-    """E-mail addresses, except the ``user:password@host`` of a URL (a credential, see secrets)."""
+class EmailAddressRuleRecognizer(RuleRecognizer):
+    """E-mail addresses, except the ``user:password@host`` of a URL (a credential, see secrets).
+
+    (Not named ``EmailRecognizer``: Presidio finds its predefined recognizers by class name among all
+    subclasses of ``EntityRecognizer``, and would build this one for its own defaults.)
+    """
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -143,4 +147,4 @@ RULES = (Rule("EMAIL_ADDRESS", _EMAIL, score=1.0, hint=re.compile("@")),)
 
 
 def contact_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [PhonePlanRecognizer(lang), EmailRecognizer("EmailAddressRecognizer", RULES, lang)]
+    return [PhonePlanRecognizer(lang), EmailAddressRuleRecognizer("EmailAddressRecognizer", RULES, lang)]
