@@ -1,8 +1,10 @@
 """JSON-lines front end for privacy-request recognition (``scrubdesk privacy detect --jsonl``).
 
-Reads ``{"id", "text"}`` objects, one per line, and prints ``{"id", "labels"}`` in the scorer's format
-(see shared/eval/score_privacy.py). A bad line yields ``{"id", "error"}`` and the run goes on, so one
-broken record never hides the results for the rest. Nothing of the text is printed or logged.
+Reads ``{"id", "text"}`` objects, one per line, and prints ``{"id", "labels", "possible"}``: the labels in
+the scorer's format (see shared/eval/score_privacy.py), and ``possible`` true when there is no label but the
+recogniser is unsure (a rule fired that the model voted down, or the model's score is not low): such a
+message is shown to the privacy officer as a possible request. A bad line yields ``{"id", "error"}`` and
+the run goes on, so one broken record never hides the results for the rest. Nothing of the text is printed or logged.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _process(line: str, lineno: int) -> dict[str, Any]:
         return {"id": doc_id, "error": f"line {lineno}: 'text' must be a string"}
     result = recognize(text)
     log.debug("privacy detect id=%s labels=%s", doc_id, [str(label) for label in result.labels])
-    return {"id": doc_id, "labels": [str(label) for label in result.labels]}
+    return {"id": doc_id, "labels": [str(label) for label in result.labels], "possible": result.possible}
 
 
 def run_detect(stdin: TextIO, stdout: TextIO) -> int:

@@ -1,15 +1,15 @@
 """Recognise GDPR/AVG data-subject requests (art. 15-18, 20, 21, 77) in a raw customer message.
 
-Why rules and not a trained classifier: the signal is a small, well-described set of legal intents
-("give me / delete / correct / export / stop using *my personal data*", "I will complain to the
-Autoriteit Persoonsgegevens"), while the hard part is *ordinary support* in the same words (delete a
-mailbox, "inzage" in invoices, "bezwaar" against an invoice, export website files, a complaint about
-downtime). Each rule is *intent trigger x personal-data object, minus ordinary-support context*, per
-language; a citation of the article itself ("art. 17 AVG", "Articles 15 and 16 GDPR", "Art. 21
-DSGVO") is strong evidence on its own. Rules are transparent (every label carries the names of the
-rules that fired, safe to log because they never contain the matched text), need no training corpus
-we would have to invent in bulk, and run in about half a millisecond per message. A classifier
-trained on a few hundred self-written sentences would learn our phrasing, not the customers'.
+Two voters. Rules (``rules``) read each sentence as *intent trigger x personal-data object, minus
+ordinary-support context*, per language; a citation of the article itself ("art. 17 AVG", "Art. 21
+DSGVO") is strong evidence on its own. The hard part is *ordinary support* in the same words (delete a
+mailbox, "inzage" in invoices, "bezwaar" against an invoice, a complaint about downtime), which the rules
+are good at, while short informal requests with typos are what they miss. A learned classifier per type
+(``model``: tf-idf word and character n-grams, logistic regression, trained by
+``training/privacy/train.py``) generalises over wording. ``vote`` combines them: a rule's label stands
+unless the model votes it down, the model labels alone when it is sure, and a message either voter was
+unsure about is a *possible* request for the officer. Every label carries its reasons (rule names and
+``model:<score>``, safe to log: never matched text). Rules plus model run in a few milliseconds.
 
 How a sentence is read:
 
@@ -37,8 +37,9 @@ only then the quoted part is read. Hard-wrapped mail lines are joined; bulk mail
 opt-out footer (RFC 2369/8058 style "klik hier om u af te melden") is advertising, not a request.
 
 Modules: ``types`` (what is answered), ``lexicon`` (the patterns the rules share), ``rules`` (the rule
-table per right and the article citations), ``message`` (own text and quotes, sentences, language) and
-``recognizer`` (every rule on every sentence, then the labels).
+table per right and the article citations), ``message`` (own text and quotes, sentences, language),
+``model`` (the learned scores), ``vote`` (rules and model decide) and ``recognizer`` (every rule on every
+sentence, the model's scores, then the vote).
 """
 
 from __future__ import annotations

@@ -228,3 +228,45 @@ COMPANY_FRAMING = rx(
     r"bedrijfsgegevens|factuuradres|billing address|gegevens|details|adres|address|telefoonnummer|phone number)\b",
     r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
 )
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentences that name rights without exercising them. A formal letter lists the rights the law gives
+# ("the existence of the right to request rectification or erasure ... or to object"), closes with a
+# conditional threat ("if you do not answer within a month I reserve the right to lodge a complaint
+# with the supervisory authority") and gives grounds ("to the extent you rely on legitimate interests,
+# I object"): none of these is a request of its own.
+# --------------------------------------------------------------------------------------------------
+RIGHTS_LIST = rx(
+    r"\bexistence of (?:the|a|any) right", r"\bthe right to (?:lodge|make|file) a complaint\b",
+    r"\bhet bestaan van (?:het|een) recht",
+    r"\bhet recht (?:heb|heeft|hebt) (?:om )?(?:u |jullie )?(?:te )?(?:vragen|verzoeken)\b",
+    r"\brecht (?:om|op het indienen van) (?:een )?klacht\b", r"\bdas bestehen eines\b", r"\bbeschwerderecht\w*",
+    r"\bl'existence du droit\b", r"\bdroit d'introduire une réclamation\b", r"\bmy (?:other )?rights\b",
+    r"\bmijn (?:overige |andere )?rechten\b", r"\bmeine (?:weiteren )?rechte\b", r"\bmes droits\b",
+    r"\b(?:inform|tell|remind|point out to)\w* (?:me|you)\b[^.?!\n]{0,30}\b(?:rights?|right to)\b",
+    r"\bik wijs u (?:erop|op)\b", r"\bje vous rappelle\b", r"\bweise (?:ich )?sie darauf hin\b",
+)
+# A threat on a condition: "if you do not answer ..., I will / reserve the right to ...".
+CONDITIONAL = rx(
+    r"\b(?:if|unless|should you|otherwise|failing (?:that|which|a reply|a response)|in the event)\b",
+    r"\b(?:als|indien|mocht|zo niet|anders|bij gebreke|wanneer (?:ik|u|jullie) (?:niet|geen))\b",
+    r"\b(?:wenn|falls|sollte|andernfalls|ansonsten|sonst)\b", r"\b(?:si|à défaut|faute de|sinon)\b",
+    r"\breserve the right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b", r"\bbehalte\w* (?:ich )?mir\b",
+    r"\bme réserve\b", r"\bgenoodzaakt\b", r"\bwill (?:have no choice|consider)\b",
+    r"\bmay (?:complain|lodge|contact|report)\b",
+    r"\bconsider (?:lodging|filing|making|reporting)\b",
+)
+# A reservation of rights: the closing boilerplate of a formal letter ("I reserve the right to lodge a
+# complaint with the supervisory authority"). Unlike a threat to escalate an ignored request (which the
+# evaluation corpora count as a complaint, and which the model may still label), it is never a request.
+RESERVATION = rx(
+    r"\breserve (?:the|my) right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b",
+    r"\bbehalte\w* (?:ich )?mir\b", r"\bme réserve\b", r"\bje me réserve\b",
+)
+# Objection named as a ground of an erasure ("to the extent that you rely on legitimate interests, I object").
+OBJECTION_AS_GROUND = rx(
+    r"\b(?:to the extent|insofar|in so far|as far as|where you rely|voor zover|mocht u|indien u zich|voorzover|"
+    r"soweit|sofern|vorsorglich|hilfsweise|dans la mesure où)\b",
+    r"\b(?:delete|erase|erasure|verwijder\w*|wissen|löschen|löschung|effacer|effacement)\b",
+)

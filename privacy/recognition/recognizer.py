@@ -11,18 +11,23 @@ from privacy.recognition.lexicon import (
     ANAPHOR,
     BULK_FOOTER,
     COMPANY_FRAMING,
+    CONDITIONAL,
     NEGATION,
+    OBJECTION_AS_GROUND,
     OWN_BREACH,
     PD_FIELD,
     PD_STRONG,
     PD_WEAK,
     PRIVACY_TOPIC,
+    RESERVATION,
+    RIGHTS_LIST,
     SUPPORT_OBJECT,
     THIRD_PARTY,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
+from privacy.recognition.vote import decide, score
 
 
 @lru_cache(maxsize=4096)
@@ -82,6 +87,27 @@ def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str
     return not rule.needs_pd or _has_personal_data(sentence, before, rule.fields_count)
 
 
+def _held_back(label: RequestType, sentence: str) -> bool:
+    """A right named in a list of rights, or a complaint reserved ("I reserve the right to lodge a
+    complaint"): formal-letter boilerplate, never a request; the model may not overrule it."""
+    return bool(RIGHTS_LIST.search(sentence) or (label is RequestType.COMPLAINT and RESERVATION.search(sentence)))
+
+
+def _not_made(label: RequestType, sentence: str) -> bool:
+    """A complaint threatened on a condition ("if you do not answer ... I will complain") or an objection
+    given as the ground of an erasure: no rule fires on it. The model still votes: a threat to escalate
+    a request that was ignored is read as a complaint by the evaluation corpora."""
+    return bool((label is RequestType.COMPLAINT and CONDITIONAL.search(sentence) and not RESERVATION.search(sentence))
+                or (label is RequestType.OBJECTION and OBJECTION_AS_GROUND.search(sentence)))
+
+
+def _no_request(label: RequestType, sentence: str) -> bool:
+    """An article cited in a sentence that lists rights, threatens on a condition or gives a ground."""
+    return _held_back(label, sentence) or _not_made(label, sentence)
+
+
+# The prefix of a rule name whose right is named but not exercised (see ``_no_request``).
+HELD = "held:"
 # A formal complaint, read as a privacy complaint when the message names a privacy topic elsewhere.
 _FORMAL_COMPLAINT = re.compile(r"\b(?:formele|formal|officiële|official) (?:klacht|complaint)\b", re.I)
 _OPT_OUT_ONLY = re.compile(
@@ -99,15 +125,19 @@ _MAX_SCAN_CHARS = 20_000
 def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     """Each request the text makes, as (label, name of the rule that found it), in the order found."""
     text = text[:_MAX_SCAN_CHARS]
-    yield from article_citations(text)
+    yield from article_citations(text, _no_request)
     subject = subject_line(text)
     parts = split_sentences(text)
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
         for rule in RULES:
+            if _not_made(rule.label, sentence):
+                continue
             if _rule_fires(rule, sentence, before, after, subject):
-                yield rule.label, rule.name
+                # A right listed or reserved is held back: no label, and the model may not label it alone
+                # either (privacy.recognition.vote); the officer sees a possible request.
+                yield rule.label, (HELD if _held_back(rule.label, sentence) else "") + rule.name
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"
@@ -132,24 +162,52 @@ def _drop_implied_rectification(found: dict[RequestType, list[str]], own: str) -
         del found[rect]
 
 
-def recognize(text: str) -> Recognition:
-    """Recognise the privacy-right requests a message makes, with the rule names as reasons."""
+def _rules(own: str, quoted: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
+    """What the rules find: per label the names of the rules that fired, in the order found; and the
+    labels only held-back rules found (a right listed, threatened on a condition or given as a ground)."""
+    found: dict[RequestType, list[str]] = {}
+    held: set[RequestType] = set()
+    for prefix, part in (("", own), ("quoted:", quoted)):
+        for label, reason in _scan(part) if part else ():
+            if reason.startswith(HELD):
+                held.add(label)
+            else:
+                found.setdefault(label, []).append(prefix + reason)
+    _drop_implied_rectification(found, own)
+    return found, frozenset(held - set(found))
+
+
+def reading(text: str) -> tuple[str, str]:
+    """(own text, quoted text that is re-asserted): what the rules and the model read of a message.
+
+    A reminder re-asserts what it quotes; a bare forward ("Fwd:" with no words of one's own) makes
+    the forwarded text the message. Any other quote (our earlier reply, their earlier question) is
+    not read: it makes no new request.
+    """
     own, quoted = split_message(text)
+    if quoted and (REMINDER.search(own) or len(own.strip()) < 25):
+        return own, quoted
+    return own, ""
+
+
+def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
+    """The rules alone (for training and for tests): per label the names of the rules that fired, and the
+    labels held back (see ``_rules``)."""
+    if BULK_FOOTER.search(text):
+        return {}, frozenset()
+    return _rules(*reading(text))
+
+
+def recognize(text: str) -> Recognition:
+    """Recognise the privacy-right requests a message makes: the rules and the model vote
+    (``privacy.recognition.vote``); every label carries the rules that fired and the model's score."""
+    own, quoted = reading(text)
     lang = guess_language(own or text)
     if BULK_FOOTER.search(text):
         return Recognition(labels=(), reasons={}, lang=lang)
-    found: dict[RequestType, list[str]] = {}
-    for label, reason in _scan(own):
-        found.setdefault(label, []).append(reason)
-    if quoted and (REMINDER.search(own) or len(own.strip()) < 25):
-        # A reminder re-asserts what it quotes; a bare forward ("Fwd:" with no words of one's own)
-        # makes the forwarded text the message.
-        for label, reason in _scan(quoted):
-            found.setdefault(label, []).append("quoted:" + reason)
-    _drop_implied_rectification(found, own)
-    labels = tuple(sorted(found))
-    reasons = {label: tuple(dict.fromkeys(found[label])) for label in labels}
-    return Recognition(labels=labels, reasons=reasons, lang=lang)
+    found, held = _rules(own, quoted)
+    scores = score(f"{own}\n{quoted}" if quoted else own)
+    return decide(found, scores, lang, held=held)
 
 
 def detect_requests(text: str) -> list[RequestType]:

@@ -4,7 +4,7 @@ citations of the articles themselves."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.lexicon import (
@@ -325,12 +325,26 @@ _LAW = re.compile(
 )
 
 
-def article_citations(text: str) -> Iterable[tuple[RequestType, str]]:
-    """The rights a text cites by article number in a law's context, as (label, "article.N")."""
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]`` (the dots of "art." and "Abs." are no sentence ends)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), max(0, start - 6))), default=0)
+    right = _SENTENCE_END.search(text, end + 6)
+    return text[left : right.start() if right else len(text)]
+
+
+def article_citations(text: str, skip: Callable[[RequestType, str], bool] | None = None
+                      ) -> Iterable[tuple[RequestType, str]]:
+    """The rights a text cites by article number in a law's context, as (label, "article.N");
+    ``skip(label, sentence)`` leaves out a citation the sentence around it does not make a request of."""
     for m in _ARTICLE.finditer(text):
         window = text[max(0, m.start() - 40) : m.end() + 90]
         if not _LAW.search(window):
             continue
         for number in _ARTICLE_NUMBER.findall(m.group(1)):
             if number in _ARTICLE_LABEL:
-                yield _ARTICLE_LABEL[number], f"article.{number}"
+                label = _ARTICLE_LABEL[number]
+                if skip is None or not skip(label, _sentence_at(text, m.start(), m.end())):
+                    yield label, f"article.{number}"

@@ -23,12 +23,18 @@ class RequestType(StrEnum):
 class Recognition:
     """What the recogniser found: labels, and per label the names of the rules that fired.
 
-    ``reasons`` holds rule names only (never matched text), so it may be logged with the message id.
+    ``reasons`` holds rule names and ``model:<score>`` only (never matched text), so it may be logged with
+    the message id.
     """
 
     labels: tuple[RequestType, ...]
     reasons: dict[RequestType, tuple[str, ...]] = field(default_factory=dict)
     lang: str = "und"
+    # No label, but a rule fired or the model is not sure it is nothing: "possible privacy request",
+    # for an officer to confirm with types or dismiss.
+    possible: bool = False
+    # The model's score per type (and "request"), for the officer's view; empty without a model.
+    scores: dict[str, float] = field(default_factory=dict)
 
     @property
     def is_request(self) -> bool:

@@ -1,0 +1,277 @@
+"""Train the learned half of privacy-request recognition and write ``privacy/recognition/model.json``.
+
+Data: the hand-written training messages and letters in this folder, plus the TUNE parts (never the
+test parts: ``eval/split.py``) of the evaluation corpora. Records marked ambiguous are left out.
+
+    python training/privacy/train.py            # train on everything, write the model
+    python training/privacy/train.py --cv       # 5-fold cross-validated scores of the vote, per source
+                                                # and per threshold choice (nothing written)
+
+Needs scikit-learn (``pip install -e '.[train]'``); the shipped model needs only numpy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import importlib.util
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from privacy.recognition import model, vote  # noqa: E402
+from privacy.recognition.recognizer import reading, rule_labels  # noqa: E402
+from privacy.recognition.types import RequestType  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SHARED = ROOT.parent / "shared" / "eval"
+TUNE_CORPORA = [SHARED / "privacy_dev.jsonl", SHARED / "privacy_dev2.jsonl", ROOT / "eval" / "privacy_heldout.jsonl"]
+OUTPUTS = [*model.TYPES, model.ANY]
+
+
+@dataclass
+class Doc:
+    source: str
+    lang: str
+    text: str
+    labels: frozenset[str]
+
+
+def _split_module() -> Any:
+    spec = importlib.util.spec_from_file_location("scrubdesk_eval_split", ROOT / "eval" / "split.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def parse_blocks(path: Path) -> list[Doc]:
+    docs: list[Doc] = []
+    head: list[str] | None = None
+    body: list[str] = []
+
+    def flush() -> None:
+        if head is not None:
+            lang, _channel, labels = head
+            wanted = frozenset() if labels == "-" else frozenset(labels.split(","))
+            unknown = wanted - set(model.TYPES)
+            if unknown:
+                raise SystemExit(f"{path.name}: unknown labels {unknown}")
+            docs.append(Doc(path.stem, lang, "\n".join(body).strip(), wanted))
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("=== "):
+            flush()
+            head, body = line[4:].split(), []
+            if len(head) != 3:
+                raise SystemExit(f"{path.name}: bad header {line!r}")
+        else:
+            body.append(line)
+    flush()
+    return docs
+
+
+def load_docs() -> list[Doc]:
+    docs: list[Doc] = []
+    for path in sorted(HERE.glob("*.txt")):
+        docs.extend(parse_blocks(path))
+    split = _split_module()
+    for corpus in TUNE_CORPORA:
+        for line in split.part_lines(corpus, "tune"):
+            record = json.loads(line)
+            if record.get("ambiguous"):
+                continue
+            docs.append(Doc(f"tune:{corpus.stem}", record.get("lang", "?"), record["text"],
+                            frozenset(record["labels"])))
+    return docs
+
+
+def model_text(text: str) -> str:
+    own, quoted = reading(text)
+    return f"{own}\n{quoted}" if quoted else own
+
+
+def targets(docs: list[Doc]) -> np.ndarray:
+    y = np.zeros((len(docs), len(OUTPUTS)), dtype=int)
+    for i, d in enumerate(docs):
+        for j, name in enumerate(OUTPUTS):
+            y[i, j] = bool(d.labels) if name == model.ANY else name in d.labels
+    return y
+
+
+def fit(texts: list[str], y: np.ndarray, c: float, vocabulary: Iterable[str] | None = None) -> tuple[Any, list[Any]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer=model.features, sublinear_tf=True, min_df=2 if vocabulary is None else 1,
+                                 vocabulary=list(vocabulary) if vocabulary is not None else None)
+    x = vectorizer.fit_transform(texts)
+    classifiers = []
+    for j in range(y.shape[1]):
+        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
+        clf.fit(x, y[:, j])
+        classifiers.append(clf)
+    return vectorizer, classifiers
+
+
+def probabilities(vectorizer: Any, classifiers: list[Any], texts: list[str]) -> np.ndarray:
+    x = vectorizer.transform(texts)
+    return np.column_stack([clf.predict_proba(x)[:, 1] for clf in classifiers])
+
+
+# --- the vote, scored like score_privacy.py ------------------------------------------------------
+
+
+Rules = tuple[dict[RequestType, list[str]], frozenset[RequestType]]  # found, held back (rule_labels)
+
+
+def labels_of(rules: Rules, probs: np.ndarray, t: vote.Thresholds) -> tuple[set[str], bool]:
+    scores = {name: float(p) for name, p in zip(OUTPUTS, probs, strict=True)}
+    result = vote.decide(rules[0], scores, "und", t, held=rules[1])
+    return {str(label) for label in result.labels}, result.possible
+
+
+def metrics(gold: list[frozenset[str]], got: list[set[str]], possible: list[bool]) -> dict[str, float]:
+    counts = {t: [0, 0, 0] for t in model.TYPES}
+    det = [0, 0, 0]
+    exact = fa = neg = missed_not_possible = 0
+    for want, have, poss in zip(gold, got, possible, strict=True):
+        for t in model.TYPES:
+            counts[t][0] += t in want and t in have
+            counts[t][1] += t not in want and t in have
+            counts[t][2] += t in want and t not in have
+        det[0] += bool(want) and bool(have)
+        det[1] += not want and bool(have)
+        det[2] += bool(want) and not have
+        missed_not_possible += bool(want) and not have and not poss
+        exact += want == have
+        if not want:
+            neg += 1
+            fa += bool(have)
+    f1s = []
+    for tp, fp, fn in counts.values():
+        if tp + fn:
+            p = tp / (tp + fp) if tp + fp else 1.0
+            r = tp / (tp + fn)
+            f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    pos = det[0] + det[2]
+    return {"macro_f1": sum(f1s) / len(f1s) if f1s else 1.0, "recall": det[0] / pos if pos else 1.0,
+            "false_alarms": fa / neg if neg else 0.0, "exact": exact / len(gold) if gold else 1.0,
+            "missed_unflagged": missed_not_possible / pos if pos else 0.0}
+
+
+def evaluate(docs: list[Doc], found: list[Rules], probs: np.ndarray, t: vote.Thresholds,
+             *, show: str | None = None) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(d.source.split(":")[0] if d.source.startswith("tune") else "own", []).append(i)
+        groups.setdefault(d.source, []).append(i)
+    out = {}
+    decided = [labels_of(found[i], probs[i], t) for i in range(len(docs))]
+    for name, idx in sorted(groups.items()):
+        out[name] = metrics([docs[i].labels for i in idx], [decided[i][0] for i in idx], [decided[i][1] for i in idx])
+    if show:
+        for i in groups.get(show, []):
+            if decided[i][0] != set(docs[i].labels):
+                scores = " ".join(f"{n[:4]}={p:.2f}" for n, p in zip(OUTPUTS, probs[i], strict=True) if p >= 0.1)
+                print(f"  want={sorted(docs[i].labels)} got={sorted(decided[i][0])} rules={sorted(found[i][0])} "
+                      f"{scores} | {docs[i].text[:140]!r}")
+    return out
+
+
+def cross_validate(docs: list[Doc], texts: list[str], y: np.ndarray, c: float, folds: int = 5) -> np.ndarray:
+    from sklearn.model_selection import StratifiedKFold
+
+    probs = np.zeros(y.shape, dtype=float)
+    strata = y[:, -1] * 2 + np.array([d.source.startswith("tune") for d in docs])
+    for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=7).split(texts, strata):
+        vectorizer, classifiers = fit([texts[i] for i in train_idx], y[train_idx], c)
+        probs[test_idx] = probabilities(vectorizer, classifiers, [texts[i] for i in test_idx])
+    return probs
+
+
+def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Path) -> None:
+    vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    weights = np.vstack([clf.coef_[0] for clf in classifiers])
+    scale = float(np.abs(weights).max()) / 127.0
+    quantised = np.clip(np.round(weights / scale), -127, 127).astype(np.int8)
+    data = {
+        "about": "privacy request recognition: tf-idf n-grams (privacy.recognition.model.features), one logistic "
+                 "regression per output; trained by training/privacy/train.py",
+        "outputs": OUTPUTS, "vocab": vocab, "idf": [round(float(v), 4) for v in vectorizer.idf_],
+        "scale": scale, "weights": base64.b64encode(quantised.tobytes()).decode(),
+        "bias": [round(float(clf.intercept_[0]), 5) for clf in classifiers],
+        "thresholds": {"confirm": t.confirm, "alone": t.alone, "possible": t.possible, "gate": t.gate,
+                       "alone_gate": t.alone_gate,
+                       "strong_prefixes": list(t.strong_prefixes)},
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def prune(vectorizer: Any, classifiers: list[Any], keep: int) -> list[str]:
+    """The ``keep`` features with the largest weight for any output."""
+    weights = np.abs(np.vstack([clf.coef_[0] for clf in classifiers])).max(axis=0)
+    vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    order = np.argsort(-weights)[:keep]
+    return sorted(vocab[i] for i in order)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--c", type=float, default=10.0)
+    ap.add_argument("--keep", type=int, default=40000)
+    ap.add_argument("--show", help="with --cv: print the errors of this source (e.g. tune:privacy_dev2, messages_en)")
+    ap.add_argument("--confirm", type=float, default=vote.Thresholds().confirm)
+    ap.add_argument("--alone", type=float, default=vote.Thresholds().alone)
+    ap.add_argument("--possible", type=float, default=vote.Thresholds().possible)
+    ap.add_argument("--gate", type=float, default=vote.Thresholds().gate)
+    args = ap.parse_args()
+    docs = load_docs()
+    texts = [model_text(d.text) for d in docs]
+    y = targets(docs)
+    t = vote.Thresholds(confirm=args.confirm, alone=args.alone, possible=args.possible, gate=args.gate,
+                        strong_prefixes=("article.", "erasure.named_right", "portability.named_right",
+                                         "restriction.named_right", "rectification.named_right"))
+    print(f"{len(docs)} documents, {int(y[:, -1].sum())} requests")
+    if args.cv:
+        found = [rule_labels(d.text) for d in docs]
+        probs = cross_validate(docs, texts, y, args.c)
+        rules_only = probs.copy()
+        for name, r in evaluate(docs, found, np.zeros_like(rules_only),
+                                        replace(t, confirm=0.0, alone=2.0, gate=0.0)).items():
+            print(f"rules only  {name:28} " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
+        for confirm, alone, gate in [(c, a, g) for c in (0.1, 0.2) for a in (0.6, 0.65, 0.7)
+                                     for g in (0.2, 0.3, 0.4)]:
+                tt = replace(t, confirm=confirm, alone=alone, gate=gate)
+                res = evaluate(docs, found, probs, tt)
+                line = " | ".join(f"{k[-10:]} F1 {v['macro_f1']:.3f} R {v['recall']:.3f} FA {v['false_alarms']:.3f} "
+                                  f"EX {v['exact']:.3f}" for k, v in res.items() if k in ("own", "tune"))
+                print(f"confirm {confirm} alone {alone} gate {gate}: {line}")
+        for name, r in evaluate(docs, found, probs, t, show=args.show).items():
+            print(f"vote        {name:28} " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
+        return 0
+    vectorizer, classifiers = fit(texts, y, args.c)
+    vocabulary = prune(vectorizer, classifiers, args.keep)
+    vectorizer, classifiers = fit(texts, y, args.c, vocabulary)
+    export(vectorizer, classifiers, t, model.MODEL_FILE)
+    model.load.cache_clear()
+    shipped = model.load()
+    assert shipped is not None
+    expected = probabilities(vectorizer, classifiers, texts[:50])
+    got = np.array([[shipped.scores(x)[name] for name in OUTPUTS] for x in texts[:50]])
+    print(f"wrote {model.MODEL_FILE} ({model.MODEL_FILE.stat().st_size // 1024} KiB, {len(vocabulary)} features); "
+          f"largest difference to scikit-learn after quantisation {np.abs(expected - got).max():.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
