@@ -43,13 +43,25 @@ from models.tickets import (
 )
 from models.vault import VaultEntry
 from models.verification import Verification
-from models.workspace import Agent, AgentSession, ApiToken, AutoAck, Macro, Role, TicketDue
+from models.workspace import (
+    Agent,
+    AgentSession,
+    ApiToken,
+    AutoAck,
+    Draft,
+    Macro,
+    Notification,
+    Presence,
+    Role,
+    TicketDue,
+)
 
 __all__ = [
     "FINAL_STATES", "OPEN_STATES", "OPEN_STATUSES", "TICKET_NUMBER_OFFSET", "Agent", "AgentSession", "ApiToken",
     "AppendOnly", "AppendOnlyError", "Attachment", "AuditEntry", "AutoAck", "Base", "Channel", "Contact",
-    "Customer", "CustomerContract", "DeploymentSetting", "Direction", "DownloadLink", "ExternalTask",
-    "ImapMailboxState", "Macro", "Message", "OutboxEntry", "OutboxStatus", "PlaceholderKey", "Priority",
+    "Customer", "CustomerContract", "DeploymentSetting", "Direction", "DownloadLink", "Draft", "ExternalTask",
+    "ImapMailboxState", "Macro", "Message", "Notification", "OutboxEntry", "OutboxStatus", "PlaceholderKey",
+    "Presence", "Priority",
     "PrivacyAudit", "PrivacyRequest", "RequestState", "Restriction", "RetentionHold", "Role", "SealedJSON",
     "SealedText", "Suppression", "Ticket", "TicketDue", "TicketEvent", "TicketStatus", "UTCDateTime", "VaultEntry",
     "Verification", "enum_column", "ticket_id_of", "ticket_number", "utcnow",

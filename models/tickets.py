@@ -96,6 +96,9 @@ class Contact(Base):
     channel: Mapped[str] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(320))
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"), index=True)
+    # A keyed digest of the normalised address (models.keys, purpose "contact-address"): the exact
+    # search by address looks it up through an index, whatever the channel.
+    address_digest: Mapped[str | None] = mapped_column(String(64), index=True)
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -159,6 +162,9 @@ class Message(Base):
     mail_ref: Mapped[str | None] = mapped_column(SealedText("message-id"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
     author_id: Mapped[int | None] = mapped_column(Integer)
+    # The sender's display name (a From header's phrase, a chat profile name), scrubbed with the
+    # ticket's placeholder book like the text: usually a placeholder such as <PERSON_1>.
+    sender_name: Mapped[str | None] = mapped_column(Text)
     subject: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     lang: Mapped[str | None] = mapped_column(String(8))
@@ -226,4 +232,6 @@ class TicketEvent(Base):
     # Set when the event comes from a delivered message (a DSN), so its re-delivery adds nothing.
     dedupe_key: Mapped[str | None] = mapped_column(String(998), unique=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Who did it: "agent:<username>", "api", "customer", "system" (None on events before 0011).
+    actor: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

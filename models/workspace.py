@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, enum_column, utcnow
+from models.base import Base, SealedText, enum_column, utcnow
 from models.tickets import Ticket
 
 
@@ -37,6 +38,17 @@ class Agent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column()
+    # The agent's own settings (migration 0011). Signature: appended to nothing automatically, but its
+    # lines are the agent's own identity, kept in the stored copy of what the agent writes.
+    signature: Mapped[str | None] = mapped_column(Text)
+    # "nl" or "en"; None: the browser's Accept-Language.
+    lang: Mapped[str | None] = mapped_column(String(8))
+    # The queue view the agent lands on; None: "new".
+    landing_view: Mapped[str | None] = mapped_column(String(16))
+    # Single-key shortcuts (j/k/r/n, "/"): WCAG 2.1.4 asks that they can be switched off.
+    shortcuts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Notification settings (tickets.notify.Settings as a dict).
+    notify: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class AgentSession(Base):
@@ -97,6 +109,7 @@ class Macro(Base):
     title: Mapped[str] = mapped_column(String(120))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column()
 
 
 class TicketDue(Base):
@@ -121,6 +134,52 @@ class AutoAck(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     ticket_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Notification(Base):
+    """Something an agent asked to be told about (tickets.notify): shown in the workspace's counter, and
+    mailed through the outbox when the agent wants mail. Holds ids and kinds, never message text."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_agent_unread", "agent_id", "read_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    ticket_id: Mapped[int | None] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # One notification per (agent, event): a second process or a second run adds nothing.
+    dedupe_key: Mapped[str | None] = mapped_column(String(160), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column()
+
+
+class Draft(Base):
+    """What an agent is writing on a ticket, kept so that a refused save (409) or a closed tab loses
+    nothing. Unscrubbed text like an outbox payload: sealed at rest, deleted once sent or after a week."""
+
+    __tablename__ = "drafts"
+
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "reply" or "note"
+    text: Mapped[str] = mapped_column(SealedText("draft"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Presence(Base):
+    """An agent who has a ticket open (and whether typing), refreshed by the page every few seconds."""
+
+    __tablename__ = "presence"
+    __table_args__ = (Index("ix_presence_ticket_seen", "ticket_id", "seen_at"),)
+
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id", ondelete="CASCADE"), primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    typing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # Queue indexes on the tickets table (created by migration 0002): "mine"/"unassigned" and "by channel"
