@@ -66,6 +66,7 @@ class _Walk:
     too_deep: bool = False  # parts deeper than MAX_DEPTH were not read
     too_many: bool = False  # parts after the first MAX_PARTS were not read
     in_report: bool = False  # walking a report's own parts: a returned mail is listed, not inlined
+    in_mail: bool = False  # walking an attached mail: mails inside it are read with it, not listed
     hints: tuple[str, ...] = ()  # the message's declared charsets, for raw 8-bit names and headers
 
     def defect(self, code: str) -> None:
@@ -361,7 +362,10 @@ def _forwarded(part: Message, walk: _Walk, depth: int, *, inline: bool = True) -
     elif not isinstance(inner, Message):
         data = _payload_bytes(part, walk)
         inner = _reparse(data, walk)
-    _list_mail(part, walk, inner, data)
+    if not walk.in_mail:
+        # Only the outermost attached mail is listed, as mail clients show it: its text holds the
+        # mails inside it, and listing each level would have each re-read per level (quadratic).
+        _list_mail(part, walk, inner, data)
     if not inline:
         return ""
     if inner is None:
@@ -371,7 +375,11 @@ def _forwarded(part: Message, walk: _Walk, depth: int, *, inline: bool = True) -
         value = _header(inner, name, walk.hints)
         if value:
             lines.append(f"{name}: {value}")
-    body = _walk(inner, walk, depth + 1)
+    outer, walk.in_mail = walk.in_mail, True
+    try:
+        body = _walk(inner, walk, depth + 1)
+    finally:
+        walk.in_mail = outer
     return "\n".join(lines) + ("\n\n" + body if body else "")
 
 

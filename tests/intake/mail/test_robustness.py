@@ -118,3 +118,20 @@ def test_a_recipient_list_of_thousands_parses_in_linear_time() -> None:
     parsed = parse_email(raw)
     assert time.process_time() - started < 3.0
     assert len(parsed.to) == 20_000 and "to:address-repaired" not in parsed.defects
+
+
+def test_mails_attached_inside_attached_mails_are_read_once() -> None:
+    # Only the outermost attached mail is listed (as mail clients show it); the ones inside it are
+    # read with it. Listing each level made its text be parsed again per level: quadratic in depth.
+    import time
+
+    inner = b"From: x@example.test\nSubject: onderste\nContent-Type: text/plain\n\n" + b"regel tekst\n" * 80_000
+    for level in range(60):
+        inner = b"From: x@example.test\nSubject: niveau %d\nContent-Type: message/rfc822\n\n" % level + inner
+    raw = b"From: a@example.test\nSubject: doorgestuurd\nContent-Type: message/rfc822\n\n" + inner
+    started = time.process_time()
+    parsed = parse_email(raw)
+    texts = [attachment_text(att) for att in parsed.attachments]
+    assert time.process_time() - started < 5.0
+    assert [a.filename for a in parsed.attachments] == ["niveau 59.eml"]
+    assert texts[0] is not None and "Subject: niveau 58" in texts[0]
