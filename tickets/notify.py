@@ -1,0 +1,224 @@
+"""Notifications: what agents ask to be told about, in the workspace (a counter and a list) and by mail.
+
+Events (each agent chooses, per event, "app" and/or "mail"; ``DEFAULTS`` otherwise):
+
+- ``new_ticket``: a customer opened a new ticket (it lands in the New and Unassigned views);
+- ``assigned``: someone else gave me a ticket;
+- ``customer_reply``: the customer wrote again on a ticket assigned to me;
+- ``mention``: a colleague wrote ``@myusername`` in a note;
+- ``due_soon``: a ticket assigned to me is due within ``due_hours`` (``sweep_due``, run periodically).
+
+Each is a ``notifications`` row written in the transaction of its cause (a message stored by intake,
+an assignment, a note), so it exists exactly when its cause does; a mail goes through the outbox like
+every other mail (sealed payload, retried, sent by the mail worker). A ``dedupe_key`` makes a second
+process or a second sweep add nothing. Rows and mails name the ticket, its number and its scrubbed
+subject, never message text. Mail text is in the agent's language (``tickets.i18n``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models import Agent, Notification, Ticket, TicketDue, utcnow
+from tickets import i18n, outbox
+from tickets.i18n import N_
+
+log = logging.getLogger(__name__)
+
+EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon")
+# New tickets are off unless asked for (every agent, every ticket); the live queue shows them anyway.
+DEFAULTS: dict[str, Any] = {"new_ticket": [], "assigned": ["app", "mail"], "customer_reply": ["app", "mail"],
+                            "mention": ["app", "mail"], "due_soon": ["app"], "due_hours": 2}
+LABELS = {
+    "new_ticket": N_("New ticket"), "assigned": N_("Assigned to you"), "customer_reply": N_("Customer replied"),
+    "mention": N_("You were mentioned in a note"), "due_soon": N_("Due soon"),
+}
+_MENTION = re.compile(r"(?<![\w@])@([\w.\-]{1,64})")
+# Where links in notification mails point (``configure``); without it they name the path only.
+_base_url: list[str] = [""]
+_NEW = "scrubdesk_new_tickets"
+
+
+def configure(base_url: str | None) -> None:
+    """The workspace's public URL for links in notification mails (e.g. ``[privacy] public_url``)."""
+    _base_url[0] = (base_url or "").rstrip("/")
+
+
+def settings_of(agent: Agent) -> dict[str, Any]:
+    """The agent's settings with the defaults filled in."""
+    merged = dict(DEFAULTS)
+    for key, value in (agent.notify or {}).items():
+        if key in EVENTS and isinstance(value, list):
+            merged[key] = [v for v in value if v in ("app", "mail")]
+        elif key == "due_hours" and isinstance(value, int | float) and 0 < value <= 168:
+            merged[key] = value
+    return merged
+
+
+def _ways(agent: Agent, event: str) -> list[str]:
+    ways: list[str] = settings_of(agent)[event]
+    return ways
+
+
+def mark_new(session: Session, ticket_id: int) -> None:
+    """Called when a ticket is opened: its first message then notifies ``new_ticket``."""
+    session.info.setdefault(_NEW, set()).add(ticket_id)
+
+
+def _deliver(session: Session, agent: Agent, event: str, ticket: Ticket | None, detail: dict[str, Any],
+             dedupe_key: str | None = None) -> None:
+    ways = _ways(agent, event)
+    if not ways:
+        return
+    if dedupe_key is not None and session.scalar(
+            select(Notification.id).where(Notification.dedupe_key == dedupe_key)) is not None:
+        return
+    if "app" in ways or dedupe_key is not None:
+        # A mail-only notification still leaves a row (read) when it needs a dedupe key.
+        session.add(Notification(agent_id=agent.id, kind=event, ticket_id=ticket.id if ticket else None,
+                                 detail=detail, dedupe_key=dedupe_key, created_at=utcnow(),
+                                 read_at=None if "app" in ways else utcnow()))
+    if "mail" in ways and agent.email:
+        _mail(session, agent, event, ticket, detail)
+    session.flush()
+
+
+def _mail(session: Session, agent: Agent, event: str, ticket: Ticket | None, detail: dict[str, Any]) -> None:
+    lang = agent.lang or i18n.DEFAULT
+    label = i18n.gettext(LABELS[event], lang)
+    lines = [label]
+    if ticket is not None:
+        link = f"{_base_url[0]}/tickets/{ticket.number}"
+        lines += ["", f"#{ticket.number}: {ticket.subject or ''}".rstrip(), link]
+    if detail.get("by"):
+        lines.append(i18n.gettext("By: {name}", lang).format(name=detail["by"]))
+    lines += ["", i18n.gettext("Change which notifications you get under Settings in the workspace.", lang)]
+    subject = f"{label}: #{ticket.number} {ticket.subject or ''}".strip() if ticket else label
+    outbox.enqueue(session, channel="email", kind="notification", ticket_id=ticket.id if ticket else None,
+                   payload={"to": agent.email, "subject": subject[:200], "text": "\n".join(lines), "lang": lang,
+                            "auto_submitted": "auto-generated"})
+
+
+def _agents(session: Session, ids: Iterable[int] | None = None) -> list[Agent]:
+    query = select(Agent).where(Agent.active.is_(True))
+    if ids is not None:
+        query = query.where(Agent.id.in_(list(ids)))
+    return list(session.scalars(query))
+
+
+def message_stored(session: Session, ticket: Ticket, *, auto: bool = False) -> None:
+    """A customer's message was stored: ``new_ticket`` for a new ticket, else ``customer_reply`` to the assignee."""
+    if auto:
+        return
+    if ticket.id in session.info.get(_NEW, set()):
+        session.info[_NEW].discard(ticket.id)
+        for agent in _agents(session):
+            _deliver(session, agent, "new_ticket", ticket, {})
+    elif ticket.assignee_id is not None:
+        for agent in _agents(session, [ticket.assignee_id]):
+            _deliver(session, agent, "customer_reply", ticket, {})
+
+
+def assigned(session: Session, ticket: Ticket, agent_id: int | None, by_agent_id: int | None) -> None:
+    if agent_id is None or agent_id == by_agent_id:
+        return
+    by = session.get(Agent, by_agent_id) if by_agent_id is not None else None
+    for agent in _agents(session, [agent_id]):
+        _deliver(session, agent, "assigned", ticket, {"by": by.display_name if by else None})
+
+
+def mentions(session: Session, ticket: Ticket, text: str, by_agent_id: int | None, actor: str) -> list[int]:
+    """Notify the agents named ``@username`` in a note (not the writer); returns their ids."""
+    names = {m.group(1).casefold().rstrip(".") for m in _MENTION.finditer(text)}
+    if not names:
+        return []
+    by = session.get(Agent, by_agent_id) if by_agent_id is not None else None
+    told = []
+    for agent in session.scalars(select(Agent).where(Agent.username.in_(names), Agent.active.is_(True))):
+        if agent.id != by_agent_id:
+            _deliver(session, agent, "mention", ticket, {"by": by.display_name if by else actor})
+            told.append(agent.id)
+    return told
+
+
+KEEP_READ = timedelta(days=30)
+
+
+def sweep_due(session: Session, now: datetime | None = None) -> int:
+    """``due_soon`` for every assigned ticket due within its assignee's ``due_hours``, once per due time;
+    read notifications older than ``KEEP_READ`` go."""
+    now = now or utcnow()
+    session.execute(delete(Notification).where(Notification.read_at < now - KEEP_READ))
+    agents = {a.id: a for a in _agents(session) if _ways(a, "due_soon")}
+    if not agents:
+        return 0
+    horizon = now + timedelta(hours=max(float(settings_of(a)["due_hours"]) for a in agents.values()))
+    rows = session.execute(select(Ticket, TicketDue.due_at).join(TicketDue, TicketDue.ticket_id == Ticket.id).where(
+        Ticket.assignee_id.in_(list(agents)), TicketDue.due_at <= horizon, TicketDue.due_at > now - timedelta(days=1)))
+    count = 0
+    for ticket, due_at in rows:
+        agent = agents[ticket.assignee_id]  # type: ignore[index]
+        if due_at > now + timedelta(hours=float(settings_of(agent)["due_hours"])):
+            continue
+        key = f"due:{agent.id}:{ticket.id}:{due_at.isoformat()}"
+        try:
+            with session.begin_nested():
+                _deliver(session, agent, "due_soon", ticket, {"due_at": due_at.isoformat()}, dedupe_key=key)
+        except IntegrityError:  # another process notified it first
+            continue
+        count += 1
+    return count
+
+
+class DueSoonJob:
+    """``sweep_due`` every ``interval`` seconds until ``stop`` (a single-consumer role of ``serve``)."""
+
+    def __init__(self, ticket_store: Any, interval: float = 60.0) -> None:
+        self.store = ticket_store
+        self.interval = interval
+
+    def run(self, stop: Any) -> None:
+        while not stop.is_set():
+            try:
+                with self.store.writing() as session:
+                    sent = sweep_due(session)
+                if sent:
+                    log.info("notify: %d due-soon notifications", sent)
+            except Exception:
+                log.exception("notify: due-soon sweep failed")
+            stop.wait(self.interval)
+
+
+# --- reading: the counter and the list -------------------------------------------------------------
+
+
+def unread(session: Session, agent_id: int) -> int:
+    return int(session.scalar(select(func.count()).select_from(Notification).where(
+        Notification.agent_id == agent_id, Notification.read_at.is_(None))) or 0)
+
+
+def unread_of_ticket(session: Session, agent_id: int, ticket_id: int) -> bool:
+    return session.scalar(select(Notification.id).where(
+        Notification.agent_id == agent_id, Notification.read_at.is_(None), Notification.ticket_id == ticket_id,
+    ).limit(1)) is not None
+
+
+def recent(session: Session, agent_id: int, limit: int = 30) -> list[Notification]:
+    return list(session.scalars(select(Notification).where(Notification.agent_id == agent_id)
+                                .order_by(Notification.id.desc()).limit(limit)))
+
+
+def mark_read(session: Session, agent_id: int, ticket_id: int | None = None) -> None:
+    """Mark the agent's notifications read (all, or those of one ticket: opening it reads them)."""
+    query = update(Notification).where(Notification.agent_id == agent_id, Notification.read_at.is_(None))
+    if ticket_id is not None:
+        query = query.where(Notification.ticket_id == ticket_id)
+    session.execute(query.values(read_at=utcnow()))
