@@ -74,13 +74,14 @@ def mark_new(session: Session, ticket_id: int) -> None:
 
 
 def _deliver(session: Session, agent: Agent, event: str, ticket: Ticket | None, detail: dict[str, Any],
-             dedupe_key: str | None = None) -> None:
+             dedupe_key: str | None = None) -> bool:
+    """Notify ``agent`` the ways it asked for; False when it asked for none or ``dedupe_key`` was used."""
     ways = _ways(agent, event)
     if not ways:
-        return
+        return False
     if dedupe_key is not None and session.scalar(
             select(Notification.id).where(Notification.dedupe_key == dedupe_key)) is not None:
-        return
+        return False
     if "app" in ways or dedupe_key is not None:
         # A mail-only notification still leaves a row (read) when it needs a dedupe key.
         session.add(Notification(agent_id=agent.id, kind=event, ticket_id=ticket.id if ticket else None,
@@ -89,6 +90,7 @@ def _deliver(session: Session, agent: Agent, event: str, ticket: Ticket | None, 
     if "mail" in ways and agent.email:
         _mail(session, agent, event, ticket, detail)
     session.flush()
+    return True
 
 
 def _mail(session: Session, agent: Agent, event: str, ticket: Ticket | None, detail: dict[str, Any]) -> None:
@@ -171,10 +173,10 @@ def sweep_due(session: Session, now: datetime | None = None) -> int:
         key = f"due:{agent.id}:{ticket.id}:{due_at.isoformat()}"
         try:
             with session.begin_nested():
-                _deliver(session, agent, "due_soon", ticket, {"due_at": due_at.isoformat()}, dedupe_key=key)
+                told = _deliver(session, agent, "due_soon", ticket, {"due_at": due_at.isoformat()}, dedupe_key=key)
         except IntegrityError:  # another process notified it first
             continue
-        count += 1
+        count += told
     return count
 
 

@@ -3,12 +3,14 @@ in-app counter with its ETag, notifications by mail through the outbox."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from models import Notification, OutboxEntry
+from models import Notification, OutboxEntry, TicketDue, utcnow
 from tests.web.conftest import Env, csrf_of, login
-from tickets import accounts
+from tickets import accounts, notify
 
 
 def _version(client: TestClient, number: int) -> int:
@@ -92,3 +94,17 @@ def test_new_ticket_and_customer_reply_notify(env: Env) -> None:
     env.mail("klant@example.nl", "Re: Vraag", "Nog iets", in_reply_to=("first@klant.nl",))
     with env.store.reading() as session:
         assert [n.kind for n in session.scalars(select(Notification))] == ["customer_reply"]
+
+
+def test_due_soon_once_per_due_time(env: Env) -> None:
+    number = env.mail("klant@example.nl", "Vraag", "Hallo")
+    env.client.post(f"/api/tickets/{number}/assign", json={"agent_id": env.agent_id},
+                    headers={"Authorization": "Bearer global-test-token"})
+    with env.store.writing() as session:
+        due = session.scalars(select(TicketDue)).one()
+        due.due_at = utcnow() + timedelta(hours=1)
+    with env.store.writing() as session:
+        assert notify.sweep_due(session) == 1
+    with env.store.writing() as session:
+        assert notify.sweep_due(session) == 0  # the same due time notifies once
+        assert [n.kind for n in session.scalars(select(Notification))] == ["assigned", "due_soon"]
