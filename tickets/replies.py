@@ -6,8 +6,13 @@ message's ``external_id`` (channel "email"): the customer's answer carries it in
 threads back (RFC 5322 section 3.6.4); a re-send after a crash reuses it (see outbound.mail).
 
 What the agent typed is sent as typed, and stored after the scrubber ran over it with the ticket's
-placeholder book (an agent who repeats the customer's IBAN leaves ``<IBAN_1>`` in the store). The
-outbox payload holds the sent text until the entry is delivered.
+placeholder book (an agent who repeats the customer's IBAN leaves ``<IBAN_1>`` in the store), except
+the operator's own identities (``tickets.operator``: agents' names and signatures, the company's
+addresses, phone numbers and domains), which stay as written. The outbox payload holds the sent text
+until the entry is delivered.
+
+Each change records a ticket event with its actor ("agent:<username>", "api", "customer", "system"),
+automatic ones too (a reply sets "pending" and takes an unassigned ticket), so the timeline is complete.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from models import (
     utcnow,
 )
 from scrubber import ScrubbedText, TextScrubber
-from tickets import outbox, queue, store
+from tickets import operator, outbox, queue, store
 from tickets.guards import ActionError
 
 # Channels whose replies go through a sender that exists in this deployment is decided by the caller
@@ -96,9 +101,17 @@ def reply_subject(ticket: Ticket) -> str:
     return f"Re: {ticket.subject} {store.ticket_tag(ticket.number)}".replace("Re:  ", "Re: ")
 
 
+def scrub_own_text(session: Session, ticket: Ticket, text: str, scrubber: TextScrubber,
+                   own: operator.OperatorIdentity | None) -> ScrubbedText:
+    """What an agent wrote as it is stored: scrubbed with the ticket's book, the operator's identities kept."""
+    analysis = operator.keep_own(text, scrubber.analyze(text, ticket.lang), operator.gather(session, own))
+    return scrubber.redact(text, analysis, store.TicketBook(session, ticket.id))
+
+
 def reply(
     session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber,
-    identity: MailIdentity, available_channels: Collection[str],
+    identity: MailIdentity, available_channels: Collection[str], actor: str = "api",
+    own: operator.OperatorIdentity | None = None,
 ) -> Message:
     """Store an outgoing message and enqueue it on the ticket's channel, in the caller's transaction."""
     text = text.strip()
@@ -111,8 +124,7 @@ def reply(
     contact = ticket.contact
     if contact is None or contact.unreachable:
         raise ActionError("the ticket has no reachable contact")
-    book = store.TicketBook(session, ticket.id)
-    stored_text = scrubber.redact(text, scrubber.analyze(text, ticket.lang), book)
+    stored_text = scrub_own_text(session, ticket, text, scrubber, own)
     now = utcnow()
     payload: dict[str, object] = {"to": contact.address, "text": text, "ticket_number": ticket.number}
     if channel == "email":
@@ -133,21 +145,25 @@ def reply(
     ticket.last_activity_at = now
     # Answered: waiting for the customer now.
     if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
+        before = str(ticket.status)
         ticket.status = TicketStatus.PENDING
+        store.add_event(session, ticket, "status", {"status": "pending", "from": before, "auto": True}, actor=actor)
     if ticket.assignee_id is None and agent_id is not None:
         ticket.assignee_id = agent_id
+        store.add_event(session, ticket, "assigned", {"agent_id": agent_id, "auto": True}, actor=actor)
     queue.clear_due(session, ticket.id)
     session.flush()
     return message
 
 
-def note(session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber) -> Message:
-    """An internal note: never sent, scrubbed like everything else that is stored."""
+def note(session: Session, ticket: Ticket, *, agent_id: int | None, text: str, scrubber: TextScrubber,
+         own: operator.OperatorIdentity | None = None) -> Message:
+    """An internal note: never sent, scrubbed like everything else that is stored (the operator's own
+    identities kept)."""
     text = text.strip()
     if not text:
         raise ActionError("an empty note")
-    book = store.TicketBook(session, ticket.id)
-    stored = scrubber.redact(text, scrubber.analyze(text, ticket.lang), book)
+    stored = scrub_own_text(session, ticket, text, scrubber, own)
     message = store.add_message(
         session, ticket, direction=Direction.NOTE, channel="note", external_id=f"note:{uuid.uuid4().hex}",
         text=stored, subject=None, contact=None, lang=ticket.lang, redactions={}, received_at=utcnow(),
@@ -157,36 +173,71 @@ def note(session: Session, ticket: Ticket, *, agent_id: int | None, text: str, s
     return message
 
 
-def assign(session: Session, ticket: Ticket, agent_id: int | None) -> None:
+def assign(session: Session, ticket: Ticket, agent_id: int | None, *, actor: str = "api") -> bool:
+    """Give the ticket to an active agent (or nobody); False when it already was."""
     if agent_id is not None:
         agent = session.get(Agent, agent_id)
         if agent is None or not agent.active:
             raise ActionError("no such active agent")
+    if ticket.assignee_id == agent_id:
+        return False
+    before = ticket.assignee_id
     ticket.assignee_id = agent_id
-    store.add_event(session, ticket, "assigned", {"agent_id": agent_id})
+    store.add_event(session, ticket, "assigned", {"agent_id": agent_id, "from": before}, actor=actor)
+    return True
 
 
-def set_status(session: Session, ticket: Ticket, status: TicketStatus) -> None:
+def set_status(session: Session, ticket: Ticket, status: TicketStatus, *, actor: str = "api") -> bool:
     if ticket.status == status:
-        return
+        return False
+    before = str(ticket.status)
     ticket.status = status
     if status in (TicketStatus.SOLVED, TicketStatus.CLOSED):
         ticket.solved_at = ticket.solved_at or utcnow()
         queue.clear_due(session, ticket.id)
     else:
         ticket.solved_at = None
-    store.add_event(session, ticket, "status", {"status": status.value})
+    store.add_event(session, ticket, "status", {"status": status.value, "from": before}, actor=actor)
+    return True
 
 
-def set_priority(session: Session, ticket: Ticket, priority: Priority) -> None:
+def set_priority(session: Session, ticket: Ticket, priority: Priority, *, actor: str = "api") -> bool:
+    """Change the priority; a ticket awaiting our answer gets the due time of the new priority."""
+    if ticket.priority == priority:
+        return False
+    before = str(ticket.priority)
     ticket.priority = priority
-    store.add_event(session, ticket, "priority", {"priority": priority.value})
+    queue.reschedule_due(session, ticket)
+    store.add_event(session, ticket, "priority", {"priority": priority.value, "from": before}, actor=actor)
+    return True
+
+
+def link_customer(session: Session, ticket: Ticket, customer_number: str | None, *, link_contact: bool = True,
+                  actor: str = "api") -> Customer | None:
+    """Link the ticket (and, unless told not to, its contact) to the customer with this number; None or ""
+    unlinks. The caller records the audit entry."""
+    number = (customer_number or "").strip()
+    customer = None
+    if number:
+        customer = session.scalars(select(Customer).where(Customer.number == number)).first()
+        if customer is None:
+            raise ActionError(f"no customer with number {number!r}")
+    before = ticket.customer_id
+    ticket.customer_id = customer.id if customer else None
+    contact = ticket.contact
+    contact_linked = False
+    if customer is not None and link_contact and contact is not None and contact.customer_id is None:
+        contact.customer_id = customer.id
+        contact_linked = True
+    store.add_event(session, ticket, "customer_linked" if customer else "customer_unlinked",
+                    {"customer_id": ticket.customer_id, "from": before, "contact": contact_linked}, actor=actor)
+    return customer
 
 
 # --- merge ----------------------------------------------------------------------------------------
 
 
-def merge(session: Session, source: Ticket, target: Ticket) -> None:
+def merge(session: Session, source: Ticket, target: Ticket, *, actor: str = "api") -> None:
     """Move every message of ``source`` into ``target`` and close ``source``.
 
     Only tickets of one customer (or one contact, when no customer is known) are merged: anything
@@ -226,8 +277,8 @@ def merge(session: Session, source: Ticket, target: Ticket) -> None:
     source.status = TicketStatus.CLOSED
     source.solved_at = utcnow()
     queue.clear_due(session, source.id)
-    store.add_event(session, source, "merged_into", {"ticket_number": target.number})
-    store.add_event(session, target, "merged", {"ticket_number": source.number})
+    store.add_event(session, source, "merged_into", {"ticket_number": target.number}, actor=actor)
+    store.add_event(session, target, "merged", {"ticket_number": source.number}, actor=actor)
 
 
 # --- macros ---------------------------------------------------------------------------------------
@@ -262,3 +313,20 @@ def add_macro(session: Session, title: str, body: str) -> Macro:
     session.add(macro)
     session.flush()
     return macro
+
+
+def edit_macro(session: Session, macro_id: int, title: str, body: str) -> Macro:
+    macro = session.get(Macro, macro_id)
+    if macro is None:
+        raise ActionError("no such canned reply")
+    if not title.strip() or not body.strip():
+        raise ActionError("a macro needs a title and a text")
+    macro.title, macro.body, macro.updated_at = title.strip()[:120], body, utcnow()
+    return macro
+
+
+def delete_macro(session: Session, macro_id: int) -> None:
+    macro = session.get(Macro, macro_id)
+    if macro is None:
+        raise ActionError("no such canned reply")
+    session.delete(macro)

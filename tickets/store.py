@@ -36,6 +36,7 @@ from models import (
 )
 from models.db import make_sessionmaker
 from scrubber import ScrubbedText
+from tickets import notify
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,22 @@ def normalise_address(channel: str, address: str) -> str:
     return address.strip().lower() if channel in ("email", "webform") else address.strip()
 
 
+def address_digest(channel: str, address: str) -> str:
+    """The keyed digest (``models.keys``) the exact search by address looks contacts up by."""
+    return keys.digest("contact-address", normalise_address(channel, address))
+
+
+def phone_key(value: str) -> str:
+    """Digits of a phone number in one national form ("+31 6 1234 5678", "0031612345678", "0612345678"
+    and WhatsApp's "31612345678" are one key); "" when there are too few digits to be a number."""
+    digits = "".join(c for c in value if c.isdigit())
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("31") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits if len(digits) >= 8 else ""
+
+
 def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
     """The contact for a channel address, linked to a customer by e-mail address when one matches.
 
@@ -207,14 +224,27 @@ def get_or_create_contact(session: Session, channel: str, address: str) -> Conta
     ).first()
     if contact is not None:
         return contact
-    contact = Contact(channel=channel, address=address)
-    if channel in ("email", "webform") and address:
-        contact.customer_id = session.scalars(
-            select(Customer.id).where(func.lower(Customer.email) == address).order_by(Customer.id).limit(1)
-        ).first()
+    contact = Contact(channel=channel, address=address, address_digest=address_digest(channel, address))
+    contact.customer_id = customer_for_address(session, channel, address)
     session.add(contact)
     session.flush()
     return contact
+
+
+def customer_for_address(session: Session, channel: str, address: str) -> int | None:
+    """The customer whose directory entry has this address: the e-mail address for mail channels, the
+    phone number for WhatsApp (whose contacts are phone numbers)."""
+    if channel in ("email", "webform") and address:
+        return session.scalars(
+            select(Customer.id).where(func.lower(Customer.email) == address.lower()).order_by(Customer.id).limit(1)
+        ).first()
+    key = phone_key(address) if channel == "whatsapp" else ""
+    if key:
+        for customer_id, phone in session.execute(select(Customer.id, Customer.phone).where(
+                Customer.phone.is_not(None), Customer.phone.like(f"%{key[-6:]}%")).order_by(Customer.id)):
+            if phone and phone_key(phone) == key:
+                return int(customer_id)
+    return None
 
 
 def find_contact(session: Session, channel: str, address: str) -> Contact | None:
@@ -257,7 +287,8 @@ class CustomerRecord:
 
 
 def upsert_customers(session: Session, records: Iterable[CustomerRecord]) -> tuple[int, int]:
-    """Insert or update customers by number; link existing e-mail contacts. Returns (added, updated)."""
+    """Insert or update customers by number, then link what matches (``link_matching``). Returns (added,
+    updated)."""
     added = updated = 0
     for rec in records:
         email = rec.email.strip().lower() if rec.email else None
@@ -270,13 +301,41 @@ def upsert_customers(session: Session, records: Iterable[CustomerRecord]) -> tup
             updated += 1
         customer.name, customer.email, customer.phone, customer.address = rec.name, email, rec.phone, rec.address
         session.flush()
-        if email:
-            for contact in session.scalars(
-                select(Contact).where(Contact.channel.in_(("email", "webform")), Contact.address == email)
-            ):
-                if contact.customer_id is None:
-                    contact.customer_id = customer.id
+        link_matching(session, customer)
     return added, updated
+
+
+def link_matching(session: Session, customer: Customer) -> int:
+    """Link the contacts whose address is the customer's e-mail address or phone number (and that no other
+    customer has), and their tickets without a customer; returns how many tickets were linked."""
+    matches: list[Contact] = []
+    if customer.email:
+        matches += session.scalars(select(Contact).where(
+            Contact.channel.in_(("email", "webform")), Contact.address == customer.email.lower()))
+    key = phone_key(customer.phone or "")
+    if key:
+        for candidate in session.scalars(select(Contact).where(Contact.channel == "whatsapp",
+                                                               Contact.address.like(f"%{key[-6:]}%"))):
+            if phone_key(candidate.address) == key:
+                matches.append(candidate)
+    linked = 0
+    for contact in matches:
+        if contact.customer_id not in (None, customer.id):
+            continue
+        contact.customer_id = customer.id
+        linked += link_tickets_of_contact(session, contact, customer.id)
+    return linked
+
+
+def link_tickets_of_contact(session: Session, contact: Contact, customer_id: int) -> int:
+    """Give the contact's tickets that have no customer yet this one (the queue's "requester" follows)."""
+    tickets = list(session.scalars(select(Ticket).where(Ticket.contact_id == contact.id,
+                                                         Ticket.customer_id.is_(None))))
+    for ticket in tickets:
+        ticket.customer_id = customer_id
+        add_event(session, ticket, "customer_linked", {"customer_id": customer_id, "by": "directory"},
+                  actor="system")
+    return len(tickets)
 
 
 # --- tickets and messages -----------------------------------------------------------------------
@@ -296,6 +355,7 @@ def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str |
     )
     session.add(ticket)
     session.flush()
+    notify.mark_new(session, ticket.id)
     return ticket
 
 
@@ -330,8 +390,9 @@ def add_message(
     in_reply_to: str | None = None,
     author_id: int | None = None,
     attachments: Sequence[StoredAttachment] = (),
+    sender_name: ScrubbedText | None = None,
 ) -> Message:
-    _require_scrubbed(text, subject, *(a.filename for a in attachments))
+    _require_scrubbed(text, subject, sender_name, *(a.filename for a in attachments))
     message = Message(
         ticket=ticket,
         direction=direction,
@@ -340,6 +401,7 @@ def add_message(
         mail_ref=_mail_ref(channel, external_id),
         contact_id=contact.id if contact else None,
         author_id=author_id,
+        sender_name=sender_name,
         subject=subject,
         text=text,
         lang=lang,
@@ -364,21 +426,28 @@ def add_message(
         ticket.last_activity_at = max(ticket.last_activity_at, received_at)
         # A customer's answer brings a waiting or solved ticket back into the queue.
         if ticket.status in (TicketStatus.PENDING, TicketStatus.SOLVED):
+            before = str(ticket.status)
             ticket.status = TicketStatus.OPEN
             ticket.solved_at = None
+            session.flush()
+            add_event(session, ticket, "status", {"status": "open", "from": before, "auto": True}, actor="customer")
     session.flush()
+    if direction is Direction.IN:
+        notify.message_stored(session, ticket)
     return message
 
 
 def add_event(
-    session: Session, ticket: Ticket, kind: str, detail: dict[str, Any], *, dedupe_key: str | None = None
+    session: Session, ticket: Ticket, kind: str, detail: dict[str, Any], *, dedupe_key: str | None = None,
+    actor: str | None = "system",
 ) -> TicketEvent | None:
-    """Record something that happened to a ticket; returns None when ``dedupe_key`` was seen."""
+    """Record something that happened to a ticket, and who did it ("agent:<username>", "api", "customer",
+    "system"); returns None when ``dedupe_key`` was seen."""
     if dedupe_key is not None and session.scalars(
         select(TicketEvent.id).where(TicketEvent.dedupe_key == dedupe_key)
     ).first():
         return None
-    event = TicketEvent(ticket_id=ticket.id, kind=kind, detail=detail, dedupe_key=dedupe_key)
+    event = TicketEvent(ticket_id=ticket.id, kind=kind, detail=detail, dedupe_key=dedupe_key, actor=actor)
     session.add(event)
     session.flush()
     return event
