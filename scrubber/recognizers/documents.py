@@ -5,7 +5,8 @@ Document numbers have no public checksum that covers all issuers (Dutch passport
 characters), and bare they look like any product code. So they are recognised after a cue word in Dutch,
 English, German, French, Spanish, Polish, Turkish, Italian or Portuguese: the first identifier-shaped token
 (with at least one digit; letters and digits may stand in two groups, "KX 123456") shortly after it, or on
-the next line when the cue ends its line ("Documentnummer:").
+the next line when the cue ends its line ("Documentnummer:"). UK driving licence numbers, whose structure
+is their own, are recognised without a cue.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _KEYWORDS = (
     r"paspoort\w*|id[- ]?kaart\w*|identiteitskaart\w*|identiteitsbewijs|rijbewijs\w*|documentnummer"
     r"|verblijfs(?:vergunning|document|titel|pas)\w*|vreemdelingendocument|legitimatie\w*|eid"
     # en
-    r"|passport|identity\s+card|id\s+card|driving\s+licen[cs]e|driver'?s\s+licen[cs]e|document\s+number"
+    r"|passport|identity\s+card|id\s+card|driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
     # de
     r"|reisepass\w*|personalausweis\w*|ausweis\w*|f[üu]hrerschein\w*|aufenthalts(?:titel|erlaubnis|karte)\w*"
@@ -55,7 +56,14 @@ _STEMS = (
     "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "pi", "pasaporte", "conducir",
     "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente",
 )
-RULES = (Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),)
+# A UK driving licence number (DVLA): five letters of the surname (padded with 9s), the decade of birth, the
+# month (+50 for women: first digit 0, 1, 5 or 6), the day, the year, two initials (9 when none), a digit and two
+# check letters. That structure is rare enough to strip without a cue word.
+_UK_LICENCE = re.compile(r"(?<![\w-])[A-Z][A-Z9]{4}\d[0156]\d[0-3]\d{2}[A-Z9]{2}\d[A-Z]{2}(?![\w-])")
+RULES = (
+    Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),
+    Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),
+)
 
 
 def document_recognizers(lang: str) -> list[EntityRecognizer]:

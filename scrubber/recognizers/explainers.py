@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from stdnum import isbn
 from stdnum.eu import vat as eu_vat
 
 from scrubber.recognizers.base import first_letter_guard
@@ -205,9 +206,20 @@ def amount(span: Span) -> bool:
     return bool(_GROUPED_DECIMAL.fullmatch(span.value))
 
 
+_RATE = re.compile(
+    r"(?i)^\s?(?:per|pro|par|/)\s?(?:sec(?:onde?)?|s\b|minuu?te?|min\b|uur|hour|stunde|heure|h\b|dag|day|tag|jour"
+    r"|week|woche|semaine|maand|month|monat|mois|jaar|year|jahr|an\b)"
+)
+_MIB = 1 << 20
+
+
 def quantity(span: Span) -> bool:
-    """A count or size with its unit: "134217728 bytes", "12.345.678 bezoekers"."""
-    return bool(_UNIT.match(span.after(16)))
+    """A count or size with its unit ("134217728 bytes", "12.345.678 bezoekers"), a rate ("1234567 per dag"),
+    or a byte size written bare: a whole number of MiB (2**20), which an identifier is one time in a million."""
+    after = span.after(16)
+    if _UNIT.match(after) or _RATE.match(after):
+        return True
+    return span.value.isdigit() and len(span.value) <= 20 and int(span.value) % _MIB == 0
 
 
 _DECIMAL = re.compile(r"-?\d{1,4}[.,]\d{4,}")
@@ -225,6 +237,7 @@ _VERSION_CUE = _cues(r"versi(?:e|on|ón)", r"build", r"release", r"kernel", r"fi
                      r"android", r"php", r"python", r"node", r"java", r"mysql", r"mariadb", r"postgres(?:ql)?")
 _DOTTED = re.compile(r"v?(?:\d{1,2}(?:\.\d{1,6}){2,}|\d{1,4}(?:\.\d{1,6}){3,})(?:-\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_BUILD = re.compile(r"v?\d+(?:\.\d+)*")  # after a version cue: "build 22631.3737"
 _KB = re.compile(r"(?i)(?:KB|Q|SP)\d{5,8}")
 
 
@@ -235,7 +248,7 @@ def version(span: Span) -> bool:
         return True
     if _DOTTED.fullmatch(value) and not _THOUSANDS.fullmatch(value):
         return True
-    return bool(_VERSION_CUE.search(span.label)) and bool(_DOTTED.fullmatch(value) or value.isdigit())
+    return bool(_VERSION_CUE.search(span.label)) and bool(_DOTTED.fullmatch(value) or _BUILD.fullmatch(value))
 
 
 _IPV4 = re.compile(r"(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?::\d{1,5}|/\d{1,2})?")
@@ -351,14 +364,50 @@ _PERSONAL_CUE = _cues(
 )
 
 
+# The words that may stand between a cue and the value it names ("klantnummer is", "order no. of my",
+# "numéro de facture", "debiteurnummer bij jullie is"); any other word means the cue names something else
+# ("mijn klant wil dat we 91234567 bellen").
+_FILLER = frozenset(
+    [
+        "nummer", "nummers", "nr", "nrs", "no", "nos", "num", "number", "numbers", "numero", "numéro", "n°",
+        "nº", "id", "code", "is", "was", "are", "zijn", "ist", "lautet", "est", "van", "de", "het", "een",
+        "the", "a", "an", "of", "my", "mijn", "our", "ons", "onze", "uw", "je", "jouw", "your", "their", "for",
+        "voor", "le", "la", "les", "du", "des", "d", "l", "die", "der", "das", "den", "dem", "ihre", "meine",
+        "mein", "unsere", "votre", "notre", "mon", "ma", "and", "en", "und", "et", "or", "oder", "ou", "with",
+        "met", "mit", "avec", "new", "nieuw", "nieuwe", "old", "oud", "oude", "neue", "nouveau", "nouvelle",
+        "bij", "at", "chez", "bei", "op", "on", "onder", "under", "unter", "sous", "hier", "here", "this",
+        "dit", "deze", "ref", "reference", "referentie", "kenmerk", "jullie", "u", "you", "us", "uns", "vous",
+        "ihnen", "euch",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+|[n][°º]")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 (the last match is wanted)
+        pass
+    return last
+
+
 def kept_cue(span: Span) -> bool:
-    """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word."""
+    """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word.
+
+    The cue must name the value: only filler words stand between them, and no personal cue closer to it.
+    """
     label = span.label
-    if _PERSONAL_CUE.search(label):
+    kept = _last(_KEPT_CUE, label)
+    personal = _last(_PERSONAL_CUE, label)
+    if personal is not None and (kept is None or personal.end() > kept.end()):
         return False
     if label.endswith("#") or (label.endswith("[") and "ticket" in span.before(60).lower()):
         return True
-    return bool(_KEPT_CUE.search(label))
+    if kept is None:
+        return False
+    rest = label[kept.end() :]
+    rest = rest[len(rest) - len(rest.lstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
+    # (an all-caps word is an organisation or system named with the cue: "KvK-nummer van de VOF was")
+    return all(w.lower() in _FILLER or (w.isupper() and len(w) > 1) or _KEPT_CUE.match(w) for w in _WORD.findall(rest))
 
 
 _VAT_PREFIX = re.compile(r"(?i)(?<![\w])([a-z]{2})[ .]?(\d{0,3})[ .]?$")
@@ -372,6 +421,14 @@ def vat_number(span: Span) -> bool:
         return bool(eu_vat.is_valid(compact))
     m = _VAT_PREFIX.search(span.before(8))
     return m is not None and bool(eu_vat.is_valid((m[1] + m[2]).upper() + compact))
+
+
+def book_number(span: Span) -> bool:
+    """An ISBN (ISO 2108): 13 digits with the 978/979 prefix, or an ISBN-10 after its cue, check digit valid."""
+    compact = _SEPARATORS.sub("", span.value)
+    if not isbn.is_valid(compact):
+        return False
+    return compact.startswith(("978", "979")) or "isbn" in span.before(16).lower()
 
 
 _REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}")
@@ -394,6 +451,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     tracking_code,
     kept_cue,
     vat_number,
+    book_number,
     reference_shape,
     date_stamped_id,
     timestamp,

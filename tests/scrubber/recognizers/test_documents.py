@@ -33,6 +33,10 @@ POSITIVE = [
     ("my California DL A1234567 was accepted", "A1234567", "ID_DOCUMENT"),
     ("it asked for a state ID, mine is S1234567", "S1234567", "ID_DOCUMENT"),
     ("UK driving licence MORGA753116SM9IJ", "MORGA753116SM9IJ", "ID_DOCUMENT"),
+    ("Driver licence number SMITH802134JA9XY", "SMITH802134JA9XY", "ID_DOCUMENT"),
+    # a UK licence number has a structure of its own (DVLA: surname, decade, month+5 for women, day, year,
+    # initials, digit, check letters): recognised without a cue word
+    ("you can use JONES612054AB7CD for the check", "JONES612054AB7CD", "ID_DOCUMENT"),
     ("ID card: JBB704731", "JBB704731", "ID_DOCUMENT"),
     ("Paspoort: NW1K2L3P4. Verblijfsdocument: Y12R34KL5", "Y12R34KL5", "ID_DOCUMENT"),
     # the value on the line after its cue
@@ -44,6 +48,7 @@ NEGATIVE = [
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
     ("mijn paspoort is op 12-03-2031 verlopen", "12-03-2031", "ID_DOCUMENT"),
     ("Passport renewal takes 10 weeks", "10", "ID_DOCUMENT"),
+    ("part number ABCDE123456XY7ZZ is out of stock", "ABCDE123456XY7ZZ", "ID_DOCUMENT"),  # month 34: no licence
 ]
 
 

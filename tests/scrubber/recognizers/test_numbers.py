@@ -25,6 +25,9 @@ STRIPPED = [
     ("my member id at the gym is 88 1234 5678", "88 1234 5678"),
     ("mijn nummer bij de gemeente: X1234567B", "X1234567B"),  # letters mixed in
     ("het staat op 12345678 bij de politie", "12345678"),
+    # a kept cue word earlier in the sentence does not explain a number it does not name
+    ("Mijn klant wil dat we 91234567 bellen, dat is zijn nummer.", "91234567"),
+    ("The order arrived, but my reference from the tax office is 77120934", "77120934"),
 ]
 
 # (message, value): explained as kept or harmless, so nothing stripped overlaps it
@@ -43,9 +46,14 @@ UNTOUCHED = [
     ("Allowed memory size of 134217728 bytes exhausted", "134217728"),
     ("we hebben 12.345.678 bezoekers per maand", "12.345.678"),
     ("de tabel heeft 3145728 rows", "3145728"),
+    ("de logtabel groeit met 1234567 per dag", "1234567"),  # a rate
+    ("upload_max staat op 134217728 nu", "134217728"),  # a byte size: a whole number of MiB (2**20)
+    ("ISBN 978-90-274-3901-7 van de handleiding", "978-90-274-3901-7"),  # ISBN-13 (ISO 2108)
+    ("Mollie payment id 1234567890 failed", "1234567890"),  # a kept cue that holds a personal one
     # versions, IPs, ports
     ("Windows 10.0.19045.3803 geeft een fout", "10.0.19045.3803"),
     ("linux kernel 5.15.0-1012-azure", "5.15.0-1012-azure"),
+    ("Foutcode bij installatie, build 22631.3737", "22631.3737"),  # a version cue, any dotted build
     ("server 192.168.100.200 reageert niet", "192.168.100.200"),
     ("ssh naar 185.94.233.19:2222 lukt niet", "185.94.233.19:2222"),
     # hashes, UUIDs, hex error codes
