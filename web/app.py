@@ -29,7 +29,7 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from privacy.desk import PrivacyDesk
 from tickets import store
-from web import api, audit, pages, privacy, vault
+from web import api, attachments, audit, pages, privacy, vault
 from web.auth import ApiPrincipal, AuthSettings, LoginRequired
 from web.vault import VaultAccess
 from web.webform import WebFormSettings, webform_router
@@ -124,7 +124,8 @@ def create_app(
         document: dict[str, Any] = _integral(app.openapi())
         return document
 
-    for router in (api.router, pages.router, vault.router, vault.api_router, audit.router):
+    for router in (api.router, pages.router, vault.router, vault.api_router, audit.router, attachments.router,
+                   attachments.api_router):
         app.include_router(router)
     vault.install(app, vault_access)
     if privacy_desk is not None:
