@@ -193,7 +193,7 @@ def screenshot(lines: list[str] = SCREEN_LINES, size: tuple[int, int] = (1000, 5
     for index, line in enumerate(lines):
         draw.text((40, 30 + 52 * index), line, fill=(20, 20, 20), font=font)
     out = io.BytesIO()
-    options: dict = {}
+    options: dict[str, object] = {}
     if exif_gps:
         exif = Image.Exif()
         exif[0x010E] = f"photo of {NAME}"  # ImageDescription
