@@ -290,8 +290,9 @@ def _whole_phrase(text: str, scan_from: int, stop: int, out: list[RecognizerResu
 
 
 # user / password after a login cue: the password ("inloggegevens: admin / Welkom01")
+_PAIR_CUES = r"login|log-?in|inlog\w*|credentials|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants"
 _PAIR = re.compile(
-    r"(?<![\w/.-])(?i:login|log-?in|inlog\w*|credentials|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants)"
+    r"(?<![\w/.-])" + first_letter_guard(_PAIR_CUES) + r"(?i:" + _PAIR_CUES + r")"
     r"(?![\w/.-])[^\n]{0,30}?(?<![\w/])[\w.@+-]{2,64}[ \t]+/[ \t]+(?P<v>[^\s/]{3,64}?)[.,;)]?(?=\s|$)"
 )
 _PAIR_STEMS = ("log", "inlog", "credentials", "aanmeld", "zugangs", "anmelde", "identifiants")

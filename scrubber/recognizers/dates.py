@@ -37,7 +37,8 @@ _YEAR_OPT2 = r"(?:(?:19|20)?\d{2}|'\d{2})"
 _ORD = r"(?:st|nd|rd|th|e|er|ste|de)?"
 _NAMED_MONTH = r"(?i:" + _MONTHS + r")\.?(?:/(?i:" + _MONTHS + r")\.?)?"  # "AUG/AUG" on passports
 _DATE = re.compile(
-    r"(?<![\w/.-])(?:"
+    # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
+    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:"
     + _DAY + r"[-/.]" + _MONTH + r"[-/.]" + _YEAR_OPT2  # 04-02-1979, 3-4-'79
     + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)\d{2}"  # US 11/23/1984
     + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
@@ -173,7 +174,8 @@ class BirthDateColumnRecognizer(EntityRecognizer):
 
 # A full date (day, month and year) for the past-date rule.
 _FULL_DATE = re.compile(
-    r"(?<![\w/.-])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
+    # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
+    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
     + r"|(?P<y2>(?:19|20)\d{2})-" + _MONTH + r"-" + _DAY
     + r"|" + _DAY + _ORD + r"\.?\s+" + _NAMED_MONTH + r",?\s+(?P<y3>(?:19|20)\d{2})"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r",?\s+(?P<y4>(?:19|20)\d{2})"

@@ -4,9 +4,9 @@ People read a number aloud into a chat or a voice-to-text message, digit by digi
 least five number words (Dutch, English, German and French units and tens, Dutch and English compounds such
 as "drieëndertig" and "twenty-one", "double"/"triple" and "oh" for zero), separated by spaces, commas or
 hyphens, is read as digits; seven or more digits make a PHONE_NUMBER when they start with a 0 or "plus",
-else a NUMBER (the deny-by-default type of ``scrubber.recognizers.numbers``). Only texts that hold a zero
-word or "plus" are read (phone numbers are written with their trunk 0 or country code): a long number
-spelled out without either is left.
+else a NUMBER (the deny-by-default type of ``scrubber.recognizers.numbers``). Only the stretch of text
+around a zero word or "plus" is read (phone numbers are written with their trunk 0 or country code): a long
+number spelled out without either is left.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ _GAP = re.compile(r"[\s,;–-]*")
 # A long number read aloud nearly always holds a zero ("nul zes ...", "oh", "double oh") or starts with "plus";
 # a text without one of these words is not scanned (speed-up; the rule itself does not require them).
 _ZERO_HINT = re.compile(r"(?i)(?<![^\W\d_])(?:nul|zero|z[ée]ro|null|oh|plus)(?![^\W\d_])")
+_SPACE = re.compile(r"\s")
+_REACH = 300  # characters read around a zero word or "plus": a number of 20 words fits twice over
 _MIN_WORDS = 5
 _MIN_DIGITS = 7
 
@@ -89,6 +91,22 @@ def _digits(words: list[str]) -> str:
     return "".join(out)
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its zero words and "plus", merged (a speed-up: a long text is not read
+    word by word where no spelled phone number can stand). A stretch ends at whitespace, so that it cuts no
+    word in two; where it starts, the pattern's look-behind sees the text before it."""
+    out: list[tuple[int, int]] = []
+    for m in _ZERO_HINT.finditer(text):
+        start = max(0, m.start() - _REACH)
+        space = _SPACE.search(text, m.end() + _REACH)
+        end = space.start() if space else len(text)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 class SpelledNumberRecognizer(EntityRecognizer):
     """Phone and other long numbers written out in words (see the module docstring)."""
 
@@ -104,15 +122,14 @@ class SpelledNumberRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
-        if _ZERO_HINT.search(text) is None:
-            return out  # see the module docstring
-        run: list[re.Match[str]] = []
-        for m in _WORD.finditer(text):
-            if run and _GAP.fullmatch(text, run[-1].end(), m.start()) is None:
-                self._close(run, out)
-                run = []
-            run.append(m)
-        self._close(run, out)
+        for start, end in _windows(text):
+            run: list[re.Match[str]] = []
+            for m in _WORD.finditer(text, start, end):
+                if run and _GAP.fullmatch(text, run[-1].end(), m.start()) is None:
+                    self._close(run, out)
+                    run = []
+                run.append(m)
+            self._close(run, out)
         return [r for r in out if not entities or r.entity_type in entities]
 
     @staticmethod
