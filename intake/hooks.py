@@ -18,8 +18,11 @@ from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
 from models import Channel, Ticket
 from outbound import acknowledge
+from privacy import triage
 from privacy.desk import PrivacyDesk
 from privacy.evidence import MailEvidence, assess
+from privacy.recognition import recognize
+from privacy.recognition.message import guess_language
 from tickets import queue, store
 from tickets.replies import MailIdentity
 
@@ -89,16 +92,23 @@ class PrivacyHook:
             ticket = session.get(Ticket, outcome.ticket_id, with_for_update=self._lock(session))
             if ticket is None:
                 return
-            if not outcome.new_ticket and self.desk.open_request_of_ticket(session, ticket.id) is not None:
+            existing = self.desk.open_request_of_ticket(session, ticket.id)
+            if not outcome.new_ticket and existing is not None:
+                if not existing.types and outcome.privacy_labels:
+                    # A request opened without types (/privacy, the form's "other") learns them here.
+                    self.desk.set_types(session, existing.id, list(outcome.privacy_labels), "requester")
+                    return
                 # A reply in the request's thread: a code, an identifier, or just more words (which stay
                 # on the ticket). Labels recognised again in quoted text do not open a second request.
                 result = self.desk.handle_reply(session, ticket.id, msg.text)
                 log.info("privacy hook: reply ticket=%s request=%s %s", ticket.number, result.request_id,
                          result.action)
                 return
-            if outcome.privacy_labels:
-                req = self.desk.open(session, ticket, list(outcome.privacy_labels), source="recognised",
-                                     actor="system", evidence=self.evidence(msg), received_at=msg.received_at)
+            if outcome.privacy_labels or self._command(msg):
+                req = self.desk.open(session, ticket, list(outcome.privacy_labels),
+                                     source="command" if self._command(msg) else "recognised", actor="system",
+                                     evidence=self.evidence(msg), received_at=msg.received_at,
+                                     lang=guess_language(msg.text), unspecified=self._command(msg))
                 log.info("privacy hook: request=%d opened ticket=%s types=%s", req.id, ticket.number, req.types)
                 return
             # A code sent as a new message rather than as a reply in the request's thread.
@@ -106,3 +116,18 @@ class PrivacyHook:
             if result.request_id is not None:
                 log.info("privacy hook: code outside the thread ticket=%s request=%s %s", ticket.number,
                          result.request_id, result.action)
+                return
+            self._maybe_possible(session, ticket, msg)
+
+    @staticmethod
+    def _command(msg: InboundMessage) -> bool:
+        """Telegram's ``/privacy``: a request by itself, whatever words follow (or none)."""
+        return msg.channel == Channel.TELEGRAM and msg.text.lstrip().lower().startswith("/privacy")
+
+    def _maybe_possible(self, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
+        """A message the recogniser is unsure about: a possible request, for an officer to confirm or dismiss
+        (the raw text is read again here, in memory: intake keeps only the labels)."""
+        recognition = recognize(msg.text)
+        if recognition.possible and self.desk.open_request_of_ticket(session, ticket.id) is None:
+            row = triage.note(session, ticket, recognition, msg.received_at)
+            log.info("privacy hook: possible request ticket=%s triage=%d", ticket.number, row.id)

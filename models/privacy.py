@@ -108,6 +108,38 @@ class ExternalTask(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column()
     done_by: Mapped[str | None] = mapped_column(String(128))
+    # Who carries it out ("agent:<username>"); set on the request page, shown on the dashboard.
+    owner: Mapped[str | None] = mapped_column(String(128))
+
+
+class TriageState(enum.StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+class PrivacyTriage(Base):
+    """A message the recogniser was unsure about: a *possible* privacy request, for an officer to confirm
+    (with types: a request opens, on the clock from ``received_at``) or dismiss, in one click.
+
+    Holds the ticket, when the message was received and what the recogniser suggested (types, scores
+    and rule names), never the words of the message.
+    """
+
+    __tablename__ = "privacy_triage"
+    __table_args__ = (Index("ix_privacy_triage_state", "state", "received_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int | None] = mapped_column(_TICKET_ID, ForeignKey("tickets.id", ondelete="CASCADE"),
+                                                  index=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # {"types": [...], "scores": {type: p}, "reasons": {type: [rule names]}}
+    suggestion: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    state: Mapped[TriageState] = mapped_column(enum_column(TriageState, length=16), default=TriageState.OPEN)
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_at: Mapped[datetime | None] = mapped_column()
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("privacy_requests.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Suppression(Base):

@@ -4,16 +4,21 @@ and the requester's single-use export download."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import DownloadLink, PrivacyRequest, RequestState, utcnow
-from privacy import deadline, export, handlers
+from privacy import approval, deadline, export, handlers
 from privacy.office import Office
 from privacy.workflow import TransitionError, audit, token_digest, transition
 from tickets.guards import active_restriction
 
 _EXPORTS = ("access", "portability")
+
+
+_OWNER_UNSAFE = re.compile(r"[^\w .:@+-]")
 
 
 class OfficerActions:
@@ -27,7 +32,10 @@ class OfficerActions:
             transition(session, req, RequestState.IN_PROGRESS, actor, "handling")
         done = set(req.details.get("done", []))
         reports = []
-        wanted = [t for t in handlers.ORDER if t in req.types and t not in done and (only is None or t in only)]
+        approved = set((req.details.get("approval") or {}).get("types", []))
+        waiting = {t for t in self.office.config.approval_required if t in req.types and t not in approved}
+        wanted = [t for t in handlers.ORDER if t in req.types and t not in done and (only is None or t in only)
+                  and t not in waiting]
         exported = False
         for kind in wanted:
             if kind in _EXPORTS and exported:
@@ -44,9 +52,65 @@ class OfficerActions:
                 done.add(kind)
         req.details = {**req.details, "done": sorted(done),
                        "reports": [*req.details.get("reports", []), *(r.as_dict() for r in reports)]}
-        if done >= set(req.types):
-            transition(session, req, RequestState.FULFILLED, actor, "fulfilled", types=sorted(done))
+        if waiting - done:
+            req.details = {**req.details, "awaiting": req.details.get("awaiting") or "approval"}
+        self._fulfil_if_complete(session, req, actor)
         return reports
+
+    @staticmethod
+    def _fulfil_if_complete(session: Session, req: PrivacyRequest, actor: str) -> None:
+        """Fulfilled when every type is done and no task outside scrubdesk is still open."""
+        done = set(req.details.get("done", []))
+        if req.open and req.types and done >= set(req.types) and req.details.get("awaiting") != "tasks":
+            req.details = {k: v for k, v in req.details.items() if k != "awaiting"}
+            transition(session, req, RequestState.FULFILLED, actor, "fulfilled", types=sorted(done))
+
+    # -- the officer's approval of destructive types (erasure, restriction) ---------------------
+
+    def approve(self, session: Session, request_id: int, actor: str, keep_open: list[int] | None = None
+                ) -> list[handlers.Report]:
+        """A privacy officer approves the verified request's destructive types; ``keep_open`` names open
+        tickets (shown with their assignees) that stay until the officer erases them from the request page."""
+        req = self.office.get(session, request_id)
+        if req.state not in (RequestState.VERIFIED, RequestState.IN_PROGRESS):
+            raise TransitionError("only a verified request can be approved")
+        types = [t for t in self.office.config.approval_required if t in req.types]
+        if not types:
+            raise TransitionError("nothing in this request needs an approval")
+        allowed = {t.id for t in approval.open_tickets(session, req)}
+        keep = sorted({t for t in keep_open or [] if t in allowed})
+        req.details = {**req.details, "approval": {"by": actor, "at": utcnow().isoformat(), "types": types,
+                                                   "keep_open": keep}}
+        req.details = {k: v for k, v in req.details.items() if not (k == "awaiting" and v == "approval")}
+        audit(session, req, actor, "approved", types=types, kept_open=len(keep))
+        return self.carry_out(session, req, actor, only=types)
+
+    def task_done(self, session: Session, request_id: int, task_id: int, actor: str, *, done: bool = True) -> None:
+        """Tick a task off (or back on); the last one done sends the erasure's confirmation."""
+        req = self.office.get(session, request_id)
+        task = approval.task_of(session, req, task_id)
+        if not req.open:
+            raise TransitionError("the request is closed; its tasks can no longer change")
+        task.done_at, task.done_by = (utcnow(), actor) if done else (None, None)
+        audit(session, req, actor, "task_done" if done else "task_undone", task=task.system)
+        if done and req.details.get("awaiting") == "tasks" and not approval.open_tasks(session, req):
+            handlers.finish_erasure(self.office.context(session, req, actor))
+            self._fulfil_if_complete(session, req, actor)
+
+    def task_owner(self, session: Session, request_id: int, task_id: int, actor: str, owner: str) -> None:
+        req = self.office.get(session, request_id)
+        task = approval.task_of(session, req, task_id)
+        # A name or an agent's handle; nothing else, since the request page shows it inside a form field.
+        task.owner = _OWNER_UNSAFE.sub("", owner).strip()[:128] or None
+        audit(session, req, actor, "task_owner", task=task.system)
+
+    def erase_kept_ticket(self, session: Session, request_id: int, task_id: int, actor: str) -> None:
+        """Erase an open ticket the officer kept at the approval, and tick its task off."""
+        req = self.office.get(session, request_id)
+        task = approval.task_of(session, req, task_id)
+        approval.erase_kept_ticket(session, req, task)
+        audit(session, req, actor, "kept_ticket_erased", task=task.system)
+        self.task_done(session, request_id, task_id, actor)
 
     @staticmethod
     def _export_pending(session: Session, req: PrivacyRequest) -> bool:
@@ -72,6 +136,8 @@ class OfficerActions:
         proposal = req.details.get("rectification")
         if not proposal or req.state not in (RequestState.VERIFIED, RequestState.IN_PROGRESS):
             raise TransitionError("nothing to approve")
+        if self.office.config.rectification_four_eyes and proposal.get("proposed_by") == actor:
+            raise TransitionError("four-eyes: the change must be approved by another officer than its proposer")
         req.details = {**req.details, "rectification": {**proposal, "approved_by": actor}}
         return self.carry_out(session, req, actor, only=["rectification"])
 

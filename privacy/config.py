@@ -17,6 +17,8 @@ class ExternalSystem(BaseModel):
 
     name: str
     instruction: str
+    # The name as the requester reads it in a Dutch mail (the confirmation lists the systems).
+    name_nl: str | None = None
 
 
 class PrivacyStatement(BaseModel):
@@ -50,16 +52,21 @@ class PrivacyConfig(BaseModel):
     # Access, portability and erasure always need the code: their harm when misdirected is highest.
     dmarc_sufficient_for: list[str] = Field(default_factory=lambda: ["restriction", "rectification"])
     # Types that run at once after verification; the others wait for an officer ("run" on the dashboard).
-    auto_fulfil: list[str] = Field(default_factory=lambda: [
-        "access", "portability", "erasure", "restriction", "objection", "complaint"])
+    auto_fulfil: list[str] = Field(default_factory=lambda: ["access", "portability", "objection", "complaint"])
+    # Destructive types: they run only after a privacy officer approved the verified request, whatever
+    # ``auto_fulfil`` says (the officer sees the open tickets with their assignees first). Remove a type
+    # here and list it in ``auto_fulfil`` to let it run by itself.
+    approval_required: list[str] = Field(default_factory=lambda: ["erasure", "restriction"])
+    # Four-eyes rectification: the officer who approves a change must not be the one who proposed it.
+    rectification_four_eyes: bool = False
     financial_retention_years: int = 7
     external_systems: list[ExternalSystem] = Field(default_factory=lambda: [
-        ExternalSystem(name="billing", instruction="Erase or restrict the customer in the billing system "
-                       "(invoices stay 7 years, art. 52 AWR)."),
-        ExternalSystem(name="newsletter", instruction="Remove the address from the newsletter and add it to "
-                       "its suppression list."),
-        ExternalSystem(name="domain registrar", instruction="Check the registrant data held at the registrar "
-                       "for domains that are no longer ours to manage."),
+        ExternalSystem(name="billing", name_nl="facturatie", instruction="Erase or restrict the customer in "
+                       "the billing system (invoices stay 7 years, art. 52 AWR)."),
+        ExternalSystem(name="newsletter", name_nl="nieuwsbrief", instruction="Remove the address from the "
+                       "newsletter and add it to its suppression list."),
+        ExternalSystem(name="domain registrar", name_nl="domeinregistrar", instruction="Check the registrant "
+                       "data held at the registrar for domains that are no longer ours to manage."),
     ])
     statement: PrivacyStatement = Field(default_factory=PrivacyStatement)
     # A directory with the operator's own versions of the templates (same names as privacy/templates).

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import PrivacyRequest, RequestState, Ticket, utcnow
-from privacy import deadline, handlers
+from models import Direction, Message, PrivacyRequest, RequestState, Ticket, utcnow
+from models.privacy import TriageState
+from privacy import deadline, handlers, triage
 from privacy.actions import OfficerActions
 from privacy.config import PrivacyConfig
 from privacy.evidence import MailEvidence
 from privacy.identity import NEEDS_VERIFICATION, IdentityCheck, Outcome
 from privacy.office import Office
-from privacy.texts import Texts, language
+from privacy.recognition.message import guess_language
+from privacy.texts import Texts
 from privacy.verification import Verifier
 from privacy.workflow import audit, digest
 from tickets import store
@@ -49,28 +52,71 @@ class PrivacyDesk:
     # -- opening and marking ------------------------------------------------------------------
 
     def open(self, session: Session, ticket: Ticket, types: list[str], *, source: str, actor: str,
-             evidence: MailEvidence = MailEvidence.NONE, received_at: datetime | None = None) -> PrivacyRequest:
-        """Open a request on ``ticket`` (or add types to its open one) and start verification."""
+             evidence: MailEvidence = MailEvidence.NONE, received_at: datetime | None = None,
+             lang: str | None = None, unspecified: bool = False) -> PrivacyRequest:
+        """Open a request on ``ticket`` (or add types to its open one) and start verification.
+
+        ``unspecified``: a request without types yet (Telegram ``/privacy``, the web form's "other"): it is
+        on the clock from ``received_at`` and waits for its types (from the requester's next message or
+        the officer) before anything else happens."""
         known = [t for t in dict.fromkeys(types) if t in handlers.HANDLERS]
-        if not known:
+        if not known and not unspecified:
             raise ValueError("no known request type")
         existing = self.open_request_of_ticket(session, ticket.id)
         if existing is not None:
-            added = [t for t in known if t not in existing.types]
-            if added:
-                existing.types = [*existing.types, *added]
-                audit(session, existing, actor, "types_added", types=added)
+            self._add_types(session, existing, known, actor, evidence)
             return existing
-        req = self._new_request(session, ticket, known, source, evidence, received_at or utcnow())
+        req = self._new_request(session, ticket, known, source, evidence, received_at or utcnow(),
+                                request_language(session, ticket, lang))
+        if not known:
+            req.details = {**req.details, "awaiting": "types"}
+            audit(session, req, actor, "opened", types=[], source=source, evidence=evidence.value,
+                  customer_found=req.customer_id is not None)
+            store.add_event(session, ticket, "privacy_request_opened", {"request": req.id, "types": []})
+            return req
         audit(session, req, actor, "opened", types=known, source=source, evidence=evidence.value,
               customer_found=req.customer_id is not None)
         store.add_event(session, ticket, "privacy_request_opened", {"request": req.id, "types": known})
         self._start(session, req, evidence)
         return req
 
+    def _add_types(self, session: Session, req: PrivacyRequest, known: list[str], actor: str,
+                   evidence: MailEvidence = MailEvidence.NONE) -> None:
+        added = [t for t in known if t not in req.types]
+        if not added:
+            return
+        waiting_for_types = not req.types
+        req.types = [*req.types, *added]
+        audit(session, req, actor, "types_added", types=added)
+        if waiting_for_types and req.state == RequestState.RECEIVED:
+            req.details = {k: v for k, v in req.details.items() if k != "awaiting"}
+            self._start(session, req, evidence)
+
+    def set_types(self, session: Session, request_id: int, types: list[str], actor: str) -> None:
+        """The officer names the types of a request that came without (or adds to them)."""
+        known = [t for t in dict.fromkeys(types) if t in handlers.HANDLERS]
+        if not known:
+            raise ValueError("choose at least one request type")
+        self._add_types(session, self.office.get(session, request_id), known, actor)
+
+    # -- possible requests (privacy.triage) -----------------------------------------------------
+
+    def confirm_possible(self, session: Session, triage_id: int, types: list[str], actor: str) -> PrivacyRequest:
+        """One click: a possible request is one, with these types, on the clock from its receipt."""
+        row = triage.get(session, triage_id)
+        ticket = session.get(Ticket, row.ticket_id) if row.ticket_id is not None else None
+        if ticket is None:
+            raise LookupError("the ticket is gone")
+        req = self.open(session, ticket, types, source="triage", actor=actor, received_at=row.received_at)
+        triage.decide(session, row, TriageState.CONFIRMED, actor, req.id)
+        return req
+
+    def dismiss_possible(self, session: Session, triage_id: int, actor: str) -> None:
+        triage.decide(session, triage.get(session, triage_id), TriageState.DISMISSED, actor)
+
     @staticmethod
     def _new_request(session: Session, ticket: Ticket, types: list[str], source: str, evidence: MailEvidence,
-                     at: datetime) -> PrivacyRequest:
+                     at: datetime, lang: str) -> PrivacyRequest:
         """The request row, answering the ticket's contact, on the clock from the day it was received."""
         contact = ticket.contact
         if contact is None:
@@ -79,7 +125,7 @@ class PrivacyDesk:
         req = PrivacyRequest(
             ticket_id=ticket.id, types=types, state=RequestState.RECEIVED, source=source, channel=contact.channel,
             requester_address=contact.address, requester_digest=digest(contact.address), contact_id=contact.id,
-            customer_id=contact.customer_id or ticket.customer_id, lang=language(ticket.lang), received_at=at,
+            customer_id=contact.customer_id or ticket.customer_id, lang=lang, received_at=at,
             due_on=due, first_due_on=due, evidence={"mail": evidence.value}, details={},
         )
         session.add(req)
@@ -131,6 +177,19 @@ class PrivacyDesk:
     def approve_rectification(self, session: Session, request_id: int, actor: str) -> list[handlers.Report]:
         return self.actions.approve_rectification(session, request_id, actor)
 
+    def approve(self, session: Session, request_id: int, actor: str, keep_open: list[int] | None = None
+                ) -> list[handlers.Report]:
+        return self.actions.approve(session, request_id, actor, keep_open)
+
+    def task_done(self, session: Session, request_id: int, task_id: int, actor: str, *, done: bool = True) -> None:
+        self.actions.task_done(session, request_id, task_id, actor, done=done)
+
+    def task_owner(self, session: Session, request_id: int, task_id: int, actor: str, owner: str) -> None:
+        self.actions.task_owner(session, request_id, task_id, actor, owner)
+
+    def erase_kept_ticket(self, session: Session, request_id: int, task_id: int, actor: str) -> None:
+        self.actions.erase_kept_ticket(session, request_id, task_id, actor)
+
     def extend(self, session: Session, request_id: int, actor: str, reason: str) -> None:
         self.actions.extend(session, request_id, actor, reason)
 
@@ -148,3 +207,18 @@ class PrivacyDesk:
 
     def download(self, session: Session, token: str) -> tuple[bytes, int] | None:
         return self.actions.download(session, token)
+
+
+def request_language(session: Session, ticket: Ticket, hint: str | None = None) -> str:
+    """The requester's language: the recogniser's reading of the request, else what the ticket's own
+    messages are written in, else the ticket's language, else Dutch (the operator's own). A two-word
+    "/privacy" command is no evidence of English."""
+    if hint in ("nl", "en", "de", "fr"):
+        return hint
+    texts = session.scalars(select(Message.text).where(Message.ticket_id == ticket.id,
+                                                       Message.direction == Direction.IN)
+                            .order_by(Message.id.desc()).limit(5)).all()
+    guessed = guess_language(" ".join(texts)) if texts else "und"
+    if guessed != "und" and len(" ".join(texts).split()) >= 4:
+        return guessed
+    return "nl"

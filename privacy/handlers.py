@@ -39,7 +39,7 @@ from models import (
 from models.db import checkpoint_after_commit
 from privacy import deadline, export
 from privacy.config import PrivacyConfig
-from privacy.texts import Texts
+from privacy.texts import Texts, language, phrase
 from privacy.workflow import audit, customer_of, digest, legacy_digest, tell, token_digest
 from tickets.replies import MailIdentity
 
@@ -102,7 +102,9 @@ def access(ctx: Context) -> Report:
 
 def erasure(ctx: Context) -> Report:
     """Art. 17: the requester's tickets, contacts and customer record go, except what a legal retention
-    duty holds (kept, restricted); the report says what went and what stays, and until when."""
+    duty holds (kept, restricted) and the open tickets the approving officer chose to keep for now; the
+    report says what went and what stays, and until when. The confirmation goes to the requester when
+    the last task outside scrubdesk (and each kept ticket) is marked done (``finish_erasure``)."""
     session, req = ctx.session, ctx.req
     customer = ctx.customer()
     contacts = export.customer_contacts(session, customer, [req.contact_id] if req.contact_id else [])
@@ -110,42 +112,57 @@ def erasure(ctx: Context) -> Report:
                                       [req.ticket_id] if req.ticket_id else [])
     today = deadline.today()
     report = Report(type="erasure")
-    holds = _keep_held(session, [t.id for t in tickets], today, report)
-    erase_ids = [t.id for t in tickets if t.id not in holds]
-    contact_ids = [c.id for c in contacts]
+    holds = _keep_held(session, [t.id for t in tickets], today, report, req.lang)
+    chosen = set((req.details.get("approval") or {}).get("keep_open", []))
+    kept_open = [t for t in tickets if t.id in chosen and t.id not in holds]
+    erase_ids = [t.id for t in tickets if t.id not in holds and t.id not in chosen]
+    in_use = {t.contact_id for t in kept_open}
+    contact_ids = [c.id for c in contacts if c.id not in in_use]
     addresses = {c.address for c in contacts} | {a for a in (req.requester_address,
                                                                customer.email if customer else None) if a}
     vaulted = session.scalar(select(func.count(VaultEntry.id)).where(VaultEntry.ticket_id.in_(erase_ids))) or 0
-    _delete_records(session, erase_ids, contact_ids, addresses, report)
+    _delete_records(session, erase_ids, contact_ids, addresses, report, req.lang)
     if customer is not None:
         _erase_customer(session, customer, req, holds, report)
-    _report_what_stays(session, addresses, today, vaulted, report)
-    tasks = _external_tasks(ctx)
-    confirmation_sent = _confirm_and_forget(ctx, report, tasks, addresses, kept=bool(holds))
+    _report_what_stays(session, addresses, today, vaulted, report, req.lang)
+    tasks = _external_tasks(ctx, kept_open)
+    if req.ticket_id in erase_ids:
+        req.ticket_id = None  # the request outlives its ticket (ON DELETE SET NULL)
+    if req.contact_id in contact_ids:
+        req.contact_id = None
+    req.details = {**req.details, "confirmation": {
+        "erased": report.done or [phrase("nothing", req.lang)], "kept": [asdict(k) for k in report.kept],
+        "tasks": [_task_name(ctx.config, name, req.lang) for name in tasks], "kept_records": bool(holds)},
+        "erased_digests": sorted({digest(a) for a in addresses})}
     audit(session, req, ctx.actor, "erased", tickets=len(erase_ids), contacts=len(contact_ids),
-          kept=len(holds), tasks=tasks, confirmation_sent=confirmation_sent)
-    log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d", req.id, len(erase_ids),
-             len(contact_ids), len(holds))
+          kept=len(holds), kept_open=len(kept_open), tasks=tasks)
+    log.info("privacy: erasure request=%d tickets=%d contacts=%d kept=%d open kept=%d", req.id, len(erase_ids),
+             len(contact_ids), len(holds), len(kept_open))
+    if not tasks:
+        finish_erasure(ctx)
+    else:
+        req.details = {**req.details, "awaiting": "tasks"}
     # secure_delete zeroes the deleted rows in the database file; their old pages still lie in the WAL
     # until a checkpoint copies the new ones over them.
     checkpoint_after_commit(session)
     return report
 
 
-def _keep_held(session: Session, ticket_ids: list[int], today: date, report: Report) -> dict[int, RetentionHold]:
+def _keep_held(session: Session, ticket_ids: list[int], today: date, report: Report,
+               lang: str) -> dict[int, RetentionHold]:
     """The tickets under a retention hold, by ticket id: kept, restricted, and reported as kept."""
     holds = {h.ticket_id: h for h in session.scalars(select(RetentionHold).where(
         RetentionHold.ticket_id.in_(ticket_ids), RetentionHold.retain_until >= today))}
     for ticket_id, hold in holds.items():
         # Art. 17(3)(b): a legal obligation to keep (art. 52 AWR for financial records); kept but restricted.
         hold.restricted_at = hold.restricted_at or utcnow()
-        report.kept.append(Kept(what=f"ticket {ticket_number(ticket_id)}", why=_basis(hold.basis),
-                                until=hold.retain_until.isoformat()))
+        report.kept.append(Kept(what=phrase("ticket", lang, number=ticket_number(ticket_id)),
+                                why=_basis(hold.basis, lang), until=hold.retain_until.isoformat()))
     return holds
 
 
 def _delete_records(session: Session, erase_ids: list[int], contact_ids: list[int], addresses: set[str],
-                    report: Report) -> None:
+                    report: Report, lang: str) -> None:
     """The tickets without a hold, the contacts, and the delivered mail we sent to these addresses."""
     if erase_ids:
         # Messages, attachments, events, placeholder keys, vault entries and outbox rows go with their
@@ -153,10 +170,10 @@ def _delete_records(session: Session, erase_ids: list[int], contact_ids: list[in
         session.execute(delete(AutoAck).where(AutoAck.ticket_id.in_(erase_ids)))
         session.execute(delete(TicketDue).where(TicketDue.ticket_id.in_(erase_ids)))
         session.execute(delete(Ticket).where(Ticket.id.in_(erase_ids)))
-        report.done.append(f"{len(erase_ids)} ticket(s) with their messages and attachments")
+        report.done.append(phrase("tickets", lang, n=len(erase_ids)))
     if contact_ids:
         session.execute(delete(Contact).where(Contact.id.in_(contact_ids)))
-        report.done.append(f"{len(contact_ids)} contact address(es)")
+        report.done.append(phrase("contacts", lang, n=len(contact_ids)))
     # Mail we sent them that is no longer tied to a ticket (e.g. verification codes), once delivered.
     stale = [e.id for e in session.scalars(select(OutboxEntry).where(
         OutboxEntry.ticket_id.is_(None), OutboxEntry.kind.in_(("privacy", "verification")),
@@ -173,59 +190,71 @@ def _erase_customer(session: Session, customer: Customer, req: PrivacyRequest, h
         # The retained records must stay attributable for a tax audit: only the customer number stays.
         customer.name = customer.email = customer.phone = customer.address = None
         session.add(Restriction(customer_id=customer.id, request_id=req.id, reason="erasure_retention"))
-        report.kept.append(Kept(what="customer number", why="it identifies the retained records",
+        report.kept.append(Kept(what=phrase("customer_number", req.lang), why=phrase("why_number", req.lang),
                                 until=max(h.retain_until for h in holds.values()).isoformat()))
-        report.done.append("customer record (name, e-mail address, phone number, address)")
+        report.done.append(phrase("customer_fields", req.lang))
     else:
         session.execute(delete(Customer).where(Customer.id == customer.id))
-        report.done.append("customer record")
+        report.done.append(phrase("customer", req.lang))
 
 
-def _report_what_stays(session: Session, addresses: set[str], today: date, vaulted: int, report: Report) -> None:
+def _report_what_stays(session: Session, addresses: set[str], today: date, vaulted: int, report: Report,
+                       lang: str) -> None:
     """What is kept whatever happens (the request's own record, a suppression hash) and the vault count."""
-    report.kept.append(Kept(what="a record of this request (types, dates, steps; no contact details)",
-                            why="we must be able to show how we handled it (art. 5(2) GDPR)",
+    report.kept.append(Kept(what=phrase("request_record", lang), why=phrase("why_record", lang),
                             until=(today + timedelta(days=365 * 3)).isoformat()))
     if session.scalar(select(Suppression.id).where(Suppression.address_digest.in_([digest(a) for a in addresses]))):
-        report.kept.append(Kept(what="a one-way hash of your address on our marketing suppression list",
-                                why="so that you never receive marketing from us again", until="-"))
+        report.kept.append(Kept(what=phrase("suppression", lang), why=phrase("why_suppression", lang), until="-"))
     if vaulted:
-        report.done.append(f"{vaulted} encrypted value(s) in the vault")
+        report.done.append(phrase("vaulted", lang, n=vaulted))
 
 
-def _external_tasks(ctx: Context) -> list[str]:
-    """A task per external system the operator listed, for a person to carry out there."""
+def _external_tasks(ctx: Context, kept_open: list[Ticket]) -> list[str]:
+    """A task per external system the operator listed, and one per open ticket the officer kept for now."""
     tasks = []
     for system in ctx.config.external_systems:
         ctx.session.add(ExternalTask(request_id=ctx.req.id, system=system.name, instruction=system.instruction))
         tasks.append(system.name)
+    for ticket in kept_open:
+        ctx.session.add(ExternalTask(request_id=ctx.req.id, system=f"ticket {ticket.number}", instruction=(
+            "An open ticket kept at the approval of this erasure: erase it (button on this page) once its "
+            "work is done; the confirmation to the requester waits for it.")))
     ctx.session.flush()
     return tasks
 
 
-def _confirm_and_forget(ctx: Context, report: Report, tasks: list[str], addresses: set[str], *, kept: bool) -> bool:
-    """Queue the confirmation, then forget the addresses on this and earlier requests; True if one was queued
-    (the request had an address to write to)."""
+def _task_name(config: PrivacyConfig, name: str, lang: str) -> str:
+    for system in config.external_systems:
+        if system.name == name and language(lang) == "nl" and system.name_nl:
+            return system.name_nl
+    return name
+
+
+def finish_erasure(ctx: Context) -> bool:
+    """Send the erasure's confirmation, then forget the addresses on this and earlier requests; True if one
+    was queued (the request had an address to write to). Called when the last task is done."""
     session, req = ctx.session, ctx.req
-    # The request outlives the ticket (ON DELETE SET NULL); from here on it keeps only the digest.
-    req.ticket_id = None
-    req.contact_id = None
-    if not kept:
+    confirmation = req.details.get("confirmation") or {}
+    kept_records = bool(confirmation.get("kept_records"))
+    if not kept_records:
         req.customer_id = None
-    ctx.send("erasure_done", erased=report.done or ["-"], kept=report.kept, tasks=tasks)
+    ctx.send("erasure_done", erased=confirmation.get("erased") or ["-"],
+             kept=[Kept(**k) for k in confirmation.get("kept", [])], tasks=confirmation.get("tasks", []))
     # The confirmation is queued with the address in its payload; after that the request forgets it.
-    erased_address = req.requester_address
+    sent = req.requester_address is not None
     req.requester_address = None
+    digests = list(req.details.get("erased_digests") or [])
     for other in session.scalars(select(PrivacyRequest).where(
-            PrivacyRequest.requester_digest.in_([digest(a) for a in addresses]), PrivacyRequest.id != req.id)):
+            PrivacyRequest.requester_digest.in_(digests), PrivacyRequest.id != req.id)):
         other.requester_address = None
-        other.customer_id = None if not kept else other.customer_id
-    return erased_address is not None
+        other.customer_id = None if not kept_records else other.customer_id
+    req.details = {k: v for k, v in req.details.items() if k not in ("awaiting", "erased_digests")}
+    audit(session, req, ctx.actor, "erasure_confirmed", confirmation_sent=sent)
+    return sent
 
 
-def _basis(basis: str) -> str:
-    return {"financial": "financial record, kept 7 years under Dutch tax law (art. 52 AWR)"}.get(
-        basis, f"legal retention duty ({basis})")
+def _basis(basis: str, lang: str) -> str:
+    return phrase("financial", lang) if basis == "financial" else phrase("legal", lang, basis=basis)
 
 
 # --- rectification (art. 16) --------------------------------------------------------------------

@@ -165,6 +165,10 @@ class IdentityCheck:
                 customer = customer_of(session, req)
                 if customer is not None and self.send_code(session, req, customer):
                     return Outcome(req.id, "code_resent")
+                if customer is not None:
+                    self.office.send(session, req, "code_invalid", status="throttled",
+                                     attempts=self.verifier.max_attempts, attempts_left=0)
+                    return Outcome(req.id, "code_throttled")
             return Outcome(req.id, "no_code")
         if req.state == RequestState.RECEIVED and req.details.get("awaiting") == "identifier":
             return Outcome(req.id, self._identifier(session, req, text))
@@ -213,9 +217,10 @@ class IdentityCheck:
             self.verified(session, req, via=f"code_{via}")
             return "verified"
         audit(session, req, "requester", "code_rejected", status=result.status.value, via=via)
-        if result.status in (CheckStatus.WRONG, CheckStatus.LOCKED) and via == "mail":
-            self.office.send(session, req, "code_invalid", locked=result.status is CheckStatus.LOCKED,
-                             attempts_left=result.attempts_left)
+        if via == "mail":
+            # Every refusal says why: after too many wrong tries even the right code is refused (locked).
+            self.office.send(session, req, "code_invalid", status=result.status.value,
+                             attempts=self.verifier.max_attempts, attempts_left=result.attempts_left)
         return f"code_{result.status.value}"
 
     def verify_link(self, session: Session, token: str, code: str) -> str:
@@ -246,7 +251,11 @@ class IdentityCheck:
             # Whatever follows may hold the customer's data: it goes to the address on file only.
             req.channel, req.requester_address = "email", on_file
             audit(session, req, "system", "answers_to_address_on_file")
-        auto = [t for t in req.types if t in self.office.config.auto_fulfil]
+        config = self.office.config
+        auto = [t for t in req.types if t in config.auto_fulfil and t not in config.approval_required]
+        if any(t in config.approval_required for t in req.types):
+            # Destructive work waits for a privacy officer's approval (privacy.actions.approve).
+            req.details = {**req.details, "awaiting": "approval"}
         if len(auto) < len(req.types):
             self.office.send(session, req, "verified", types=self.office.types_text(req),
                              due_on=req.due_on.isoformat())

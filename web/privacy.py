@@ -22,10 +22,11 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import select
 
-from models import ExternalTask, PrivacyAudit, PrivacyRequest, Role, Ticket
-from privacy import deadline, holds, reminders
+from models import ExternalTask, PrivacyAudit, PrivacyRequest, Role, Ticket, ticket_number
+from privacy import approval, deadline, holds, reminders, triage
 from privacy.desk import PrivacyDesk
 from privacy.handlers import HANDLERS, RECTIFIABLE
+from privacy.texts import local_date, local_time
 from privacy.workflow import TransitionError
 from tickets.accounts import Principal
 from tickets.guards import restriction_of
@@ -35,6 +36,9 @@ from web.auth import PagePrincipal, client_address, require_role
 from web.pages import templates
 
 router = APIRouter(include_in_schema=False)
+# Every date and time on the privacy pages as the legal clock counts: Europe/Amsterdam, not UTC.
+templates.env.filters.setdefault("local_time", local_time)
+templates.env.filters.setdefault("local_date", local_date)
 OfficerPage = Annotated[Principal, Depends(require_role(Role.PRIVACY_OFFICER))]
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
@@ -90,7 +94,33 @@ def dashboard(request: Request, who: OfficerPage) -> HTMLResponse:
                 for r in reminders.open_by_due(session)]
         tasks = list(session.scalars(select(ExternalTask).where(ExternalTask.done_at.is_(None))
                                      .order_by(ExternalTask.id)))
-    return _page(request, "privacy_dashboard.html", {"who": who, "rows": rows, "tasks": tasks, "active": "privacy"})
+        possible = [{"t": t, "number": ticket_number(t.ticket_id) if t.ticket_id else None,
+                     "due": deadline.first_deadline(deadline.received_on(t.received_at))}
+                    for t in triage.open_rows(session)]
+    return _page(request, "privacy_dashboard.html", {"who": who, "rows": rows, "tasks": tasks, "possible": possible,
+                                                     "request_types": list(HANDLERS), "active": "privacy"})
+
+
+@router.post("/privacy/triage/{triage_id}/{decision}")
+async def triage_decision(request: Request, triage_id: RowId, decision: str, who: PagePrincipal) -> Response:
+    """Confirm a possible request with its types (it opens on the clock from receipt), or dismiss it.
+    Any agent may, like marking a ticket by hand; ``back`` says where to return."""
+    form = await request.form()
+    desk, by = desk_of(request), actor(who)
+    types = [t for t in form.getlist("types") if isinstance(t, str) and t in HANDLERS]
+    back = str(form.get("back") or "/privacy")
+    back = back if back.startswith("/") and not back.startswith("//") else "/privacy"
+    try:
+        with desk.store.writing() as session:
+            if decision == "confirm":
+                desk.confirm_possible(session, triage_id, types, by)
+            elif decision == "dismiss":
+                desk.dismiss_possible(session, triage_id, by)
+            else:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "no such decision")
+    except (TransitionError, LookupError, ValueError) as exc:
+        return RedirectResponse(f"{back}?{urlencode({'error': str(exc)})}", status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(back, status.HTTP_303_SEE_OTHER)
 
 
 @router.get("/privacy/requests/{request_id}")
@@ -102,9 +132,14 @@ def request_page(request: Request, request_id: RowId, who: OfficerPage, error: s
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no such request")
         log = list(session.scalars(select(PrivacyAudit).where(PrivacyAudit.request_id == req.id)
                                    .order_by(PrivacyAudit.id)))
-        tasks = list(session.scalars(select(ExternalTask).where(ExternalTask.request_id == req.id)))
+        tasks = approval.tasks(session, req)
+        open_tickets = approval.open_tickets(session, req) if req.open else []
+    config = desk.config
+    needs_approval = [t for t in config.approval_required if t in req.types]
     return _page(request, "privacy_request.html", {
         "who": who, "r": req, "log": log, "tasks": tasks, "error": error, "fields": RECTIFIABLE,
+        "open_tickets": open_tickets, "needs_approval": needs_approval, "request_types": list(HANDLERS),
+        "approved": req.details.get("approval"), "four_eyes": config.rectification_four_eyes,
         "overdue": req.open and req.due_on < deadline.today(), "can_extend": req.open and req.extended_at is None
         and deadline.today() <= req.first_due_on, "active": "privacy"})
 
@@ -116,9 +151,13 @@ def _back(request_id: int, error: str | None = None) -> Response:
 
 @router.post("/privacy/requests/{request_id}/{action}")
 async def request_action(request: Request, request_id: RowId, action: str, who: OfficerPage) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    raw = await request.form()
+    form = {k: v for k, v in raw.items() if isinstance(v, str)}
     desk, by = desk_of(request), actor(who)
     reason = form.get("reason", "")
+    # open tickets the officer keeps for now at an approval (each an id from the page's checkboxes)
+    keep = [int(v) for v in raw.getlist("keep_open") if isinstance(v, str) and v.isascii() and v.isdigit()]
+    types = [t for t in raw.getlist("types") if isinstance(t, str) and t in HANDLERS]
     operations: dict[str, Any] = {
         "run": lambda s: desk.run(s, request_id, by),
         "extend": lambda s: desk.extend(s, request_id, by, reason),
@@ -126,10 +165,15 @@ async def request_action(request: Request, request_id: RowId, action: str, who: 
         "withdraw": lambda s: desk.withdraw(s, request_id, by),
         "verify": lambda s: desk.verify_by_officer(s, request_id, by, reason),
         "propose": lambda s: desk.propose_rectification(s, request_id, by, {f: form.get(f, "") for f in RECTIFIABLE}),
-        "approve": lambda s: desk.approve_rectification(s, request_id, by),
+        "approve-rectification": lambda s: desk.approve_rectification(s, request_id, by),
         "announce-lift": lambda s: desk.announce_lift(s, request_id, by, form.get("on", ""), reason),
         "lift": lambda s: desk.lift(s, request_id, by),
-        "task-done": lambda s: _task_done(s, request_id, form.get("task", ""), by),
+        "task-done": lambda s: desk.task_done(s, request_id, _task_id(form), by),
+        "task-undone": lambda s: desk.task_done(s, request_id, _task_id(form), by, done=False),
+        "task-owner": lambda s: desk.task_owner(s, request_id, _task_id(form), by, form.get("owner", "")),
+        "erase-ticket": lambda s: desk.erase_kept_ticket(s, request_id, _task_id(form), by),
+        "approve": lambda s: desk.approve(s, request_id, by, keep),
+        "set-types": lambda s: desk.set_types(s, request_id, types, by),
     }
     operation = operations.get(action)
     if operation is None:
@@ -142,14 +186,12 @@ async def request_action(request: Request, request_id: RowId, action: str, who: 
     return _back(request_id)
 
 
-def _task_done(session: Any, request_id: int, task_field: str, by: str) -> None:
-    task_id = int(task_field) if task_field.isascii() and task_field.isdigit() else 0
-    task = session.get(ExternalTask, task_id) if 0 < task_id <= MAX_ID else None
-    if task is None or task.request_id != request_id:
+def _task_id(form: dict[str, str]) -> int:
+    value = form.get("task", "")
+    task_id = int(value) if value.isascii() and value.isdigit() else 0
+    if not 0 < task_id <= MAX_ID:
         raise LookupError("no such task")
-    from models import utcnow
-
-    task.done_at, task.done_by = utcnow(), by
+    return task_id
 
 
 @router.post("/privacy/holds")
@@ -174,8 +216,10 @@ def panel_context(session: Any, ticket: Ticket) -> dict[str, Any]:
     """
     req = session.scalars(select(PrivacyRequest).where(PrivacyRequest.ticket_id == ticket.id)
                           .order_by(PrivacyRequest.id.desc()).limit(1)).first()
+    possible = triage.open_of_ticket(session, ticket.id)
     return {"ticket": ticket, "privacy_request": req, "read_only": restriction_of(session, ticket),
-            "request_types": list(HANDLERS), "overdue": bool(req and req.open and req.due_on < deadline.today())}
+            "possible": possible, "request_types": list(HANDLERS),
+            "overdue": bool(req and req.open and req.due_on < deadline.today())}
 
 
 @router.get("/tickets/{number}/privacy")

@@ -71,6 +71,12 @@ def code_of(payload: dict[str, Any]) -> str:
     return match.group(1)
 
 
+def approve(d: Desk, keep_open: list[int] | None = None) -> None:
+    """A privacy officer approves the destructive types of the latest request (privacy.actions.approve)."""
+    with d.store.writing() as s:
+        d.desk.approve(s, d.request().id, "agent:officer", keep_open)
+
+
 def verify(d: Desk) -> None:
     """Type the last code sent back, as a reply to its mail."""
     mail = d.code_mail()
@@ -94,7 +100,9 @@ def open_desk(ticket_store: TicketStore) -> Desk:
         from models import Customer
 
         customer = session.scalars(select(Customer).where(Customer.number == "104233")).one()
-    config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test")
+    # No systems outside scrubdesk here (an erasure then confirms at once); tests/privacy/test_officer.py
+    # has them, with their tasks.
+    config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test", external_systems=[])
     privacy = PrivacyDesk(ticket_store, Verifier(b"k" * 32), config, MailIdentity("support.test"))
     intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
                     after_commit=[PrivacyHook(privacy)])

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from models import Customer, PrivacyAudit, PrivacyRequest, RequestState, Restriction, Ticket
 from privacy import deadline
 from privacy.workflow import TransitionError
-from tests.privacy.conftest import CUSTOMER_MAIL, RESTRICT_AND_ACCESS, Desk, verify
+from tests.privacy.conftest import CUSTOMER_MAIL, RESTRICT_AND_ACCESS, Desk, approve, verify
 from tickets.guards import active_restriction
 
 RECTIFY = "Mijn adres klopt niet meer in jullie administratie, wilt u mijn gegevens corrigeren?"
@@ -66,6 +66,8 @@ def test_restriction_flags_the_customer_and_lifting_needs_notice_first(desk: Des
     desk.mail("Please restrict the processing of my personal data (article 18 GDPR) while you check it.")
     assert desk.request().types == ["restriction"]
     verify(desk)
+    assert desk.request().state == RequestState.VERIFIED  # waits for the officer
+    approve(desk)
     req = desk.request()
     assert req.state == RequestState.FULFILLED
     with desk.store.reading() as s:
@@ -106,6 +108,8 @@ def test_access_and_erasure_together_erase_only_after_the_download(desk: Desk) -
     with desk.store.reading() as s:
         assert s.get(Customer, desk.customer_id) is not None
     token = desk.outbox()[-1]["text"].split("/privacy/download/")[1].split()[0]
+    approve(desk)  # approved, but the erasure still waits for the download
+    assert desk.request().state == RequestState.IN_PROGRESS
     with desk.store.writing() as s:
         found = desk.desk.download(s, token)
     assert found is not None and len(found[0]) > 200
@@ -135,6 +139,7 @@ def test_export_and_erasure_of_a_customer_with_over_a_thousand_tickets(desk: Des
               "all my personal data under article 17 GDPR.")
     verify(desk)
     token = desk.outbox()[-1]["text"].split("/privacy/download/")[1].split()[0]
+    approve(desk)
     with desk.store.writing() as s:
         found = desk.desk.download(s, token)
     assert found is not None

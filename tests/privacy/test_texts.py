@@ -16,7 +16,7 @@ CONTEXT = {
     "code_sent": {},
     "verification_code": {"ticket_number": 100042, "types": "erasure", "link": "http://x/privacy/verify/t",
                           "code": "123456", "minutes": 15},
-    "code_invalid": {"locked": False, "attempts_left": 2},
+    "code_invalid": {"status": "locked", "attempts": 5, "attempts_left": 0},
     "verified": {"types": "access", "due_on": "2027-03-01"},
     "extension": {"types": "access", "reason": "Many systems.", "due_on": "2027-05-01", "first_due_on": "2027-03-01"},
     "erasure_done": {"erased": ["2 tickets"], "kept": [Kept("ticket 100043", "financial", "2033-11-26")],

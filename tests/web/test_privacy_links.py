@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from models import Customer, DownloadLink, PrivacyAudit, RequestState
-from tests.privacy.conftest import Desk, open_desk, verify
+from tests.privacy.conftest import Desk, approve, open_desk, verify
 from tickets.store import TicketStore
 from web import privacy as privacy_web
 from web.app import create_app
@@ -59,6 +59,7 @@ def _state(desk: Desk) -> tuple[object, ...]:
 def test_opening_the_download_link_changes_nothing(desk: Desk, client: TestClient) -> None:
     desk.mail(BOTH)
     verify(desk)
+    approve(desk)  # the officer approved the erasure; it still waits for the download
     path = _download_path(desk)
     before = _state(desk)
     assert desk.request().state == RequestState.IN_PROGRESS
