@@ -24,7 +24,9 @@ from intake.attachments.detect import Detected, Kind, detect
 from intake.attachments.documents import Unreadable, extract_document
 from intake.attachments.images import Analyze, redact_image
 from intake.attachments.mail import mail_text
+from intake.attachments.ocr import available
 from intake.attachments.policy import AttachmentPolicy
+from intake.attachments.scans import scanned_pdf_text
 from intake.limits import ContentLimits, attachment_content
 from intake.mail.attachments import capped_attachment_text
 from intake.message import InboundAttachment
@@ -76,7 +78,7 @@ def process_attachment(
     if limits.text_max <= 0:
         return _metadata_only(base, "the message's text limit is reached; content not kept")
     try:
-        cut = _read(att, found, limits.text_max, policy, depth=0)
+        cut = _read(att, found, limits.text_max, policy, depth=0, max_pixels=limits.max_pixels)
     except Unreadable as exc:
         return _metadata_only(base, f"{exc}; content not kept")
     keep = att.data if cut.note is None and len(att.data) <= limits.store_max else None
@@ -118,7 +120,9 @@ def _note(note: str | None) -> str | None:
     return note[:_NOTE_MAX] if note else None
 
 
-def _read(att: InboundAttachment, found: Detected, max_chars: int, policy: AttachmentPolicy, *, depth: int) -> Capped:
+def _read(
+    att: InboundAttachment, found: Detected, max_chars: int, policy: AttachmentPolicy, *, depth: int, max_pixels: int
+) -> Capped:
     """The text of a text-bearing attachment, cut to ``max_chars`` (the note says what was left out)."""
     if found.kind in ("text", "html"):
         got = capped_attachment_text(InboundAttachment(att.filename, found.mime, att.data), max_chars)
@@ -126,7 +130,7 @@ def _read(att: InboundAttachment, found: Detected, max_chars: int, policy: Attac
     if found.kind == "mail":
 
         def part(inner: InboundAttachment, level: int) -> str:
-            return _part_text(inner, max_chars, policy, level)
+            return _part_text(inner, max_chars, policy, level, max_pixels)
 
         return cap_text(mail_text(att.data, depth, policy.mail_depth, part), max_chars, what="attachment")
     if found.kind == "archive":
@@ -138,16 +142,35 @@ def _read(att: InboundAttachment, found: Detected, max_chars: int, policy: Attac
     if doc.note:
         return Capped(doc.text, 1, f"[{doc.note}]")
     if not doc.text.strip():
-        return Capped("", 1, "[no text found in the document (a scan or an image only); nothing else kept]")
+        return _scan(att.data, found.mime, max_chars, policy, max_pixels)
     return Capped(doc.text, 0, None)
 
 
-def _part_text(att: InboundAttachment, max_chars: int, policy: AttachmentPolicy, depth: int) -> str:
+def _scan(data: bytes, mime: str, max_chars: int, policy: AttachmentPolicy, max_pixels: int) -> Capped:
+    """A document without a text layer: a scanned PDF's pages are read by OCR (text only is kept)."""
+    if mime != "application/pdf" or not available(policy.ocr_languages):
+        return Capped("", 1, "[no text found in the document (a scan or an image only); nothing else kept]")
+    try:
+        text = scanned_pdf_text(data, max_pages=policy.max_pages, max_pixels=max_pixels,
+                                languages=policy.ocr_languages, seconds=policy.ocr_seconds)
+    except Unreadable:
+        raise
+    except Exception as exc:  # image decoders on hostile input; the type only is logged
+        log.info("scanned PDF unreadable: %s", type(exc).__name__)
+        raise Unreadable("the scanned pages could not be read") from exc
+    if not text.strip():
+        return Capped("", 1, "[no text found in the document (a scan or an image only); nothing else kept]")
+    cut = cap_text(text, max_chars, what="attachment")
+    # Never "complete": what OCR did not read may still be on the pages, so the original is never kept.
+    return Capped(cut.kept, max(cut.left_out, 1), cut.note or "[text read by OCR from the scanned pages]")
+
+
+def _part_text(att: InboundAttachment, max_chars: int, policy: AttachmentPolicy, depth: int, max_pixels: int) -> str:
     """An attachment of an attached mail: its text when it has text, else one line about it."""
     found = detect(att.data, att.content_type, att.filename)
     if found.kind in ("image", "other"):
         return f"[{found.mime}, {len(att.data)} bytes: content not kept]"
     try:
-        return with_note(_read(att, found, max_chars, policy, depth=depth))
+        return with_note(_read(att, found, max_chars, policy, depth=depth, max_pixels=max_pixels))
     except Unreadable as exc:
         return f"[{found.mime}, {len(att.data)} bytes: {exc}; content not kept]"

@@ -221,3 +221,13 @@ def passport() -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+def scanned_pdf(lines: list[str] = SCREEN_LINES) -> bytes:
+    """A PDF with no text layer: one page that is an image of the text (as a scanner makes it)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(screenshot(lines)))
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=150)
+    return out.getvalue()

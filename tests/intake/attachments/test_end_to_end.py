@@ -42,6 +42,7 @@ def _mail() -> EmailMessage:
         ("map.zip", files.zip_archive({f"bsn {files.BSN}.txt": files.IBAN.encode()})),
         ("scherm.png", files.screenshot()),
         ("paspoort.png", files.passport()),
+        ("scan.pdf", files.scanned_pdf()),
     ]
     for name, data in parts:  # all as octet-stream: the declared type is not believed anyway
         mail.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
@@ -86,7 +87,7 @@ def test_planted_values_in_attachments_rest_nowhere(tmp_path: Path) -> None:
     assert proc.returncode == 0, log.read_text()[-2000:]
     kinds = [a["kind"] for a in listed]
     assert kinds == ["document", "document", "document", "document", "other", "archive", "image", "identity",
-                     "mail"], kinds
+                     "document", "mail"], kinds
     identity = listed[7]
     assert identity["note"] == "identity document removed on arrival" and identity["download"] is None
     assert _findings(tmp_path) == []  # database files, data directory, serve's log
@@ -98,3 +99,5 @@ def test_planted_values_in_attachments_rest_nowhere(tmp_path: Path) -> None:
             assert [v for v in PLANTED if v.encode() in content] == [], key
     pdf_text = renditions[f"document:{listed[0]['id']}"].decode()
     assert files.CUSTOMER in pdf_text and files.DOMAIN in pdf_text and "pagina drie" in pdf_text
+    scan_text = renditions[f"document:{listed[8]['id']}"].decode()
+    assert files.CUSTOMER in scan_text and "<IBAN_" in scan_text  # read by OCR, then scrubbed

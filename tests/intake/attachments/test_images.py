@@ -96,3 +96,19 @@ def test_an_image_over_the_pixel_limit_is_not_decoded(real_scrubber) -> None:  #
                              ContentLimits(10**7, 1000, max_pixels=1000, clean_seconds=5.0), AttachmentPolicy(),
                              analyze=real_scrubber.analyze)
     assert got.content is None and got.note is not None and "megapixels" in got.note
+
+
+def test_a_scanned_pdf_is_read_by_ocr_and_only_its_text_kept(real_scrubber) -> None:  # type: ignore[no-untyped-def]
+    data = files.scanned_pdf()
+    got = process(real_scrubber, data, "scan.pdf")
+    assert got.kind == "document" and got.content is None and got.scrub is not None
+    assert files.IBAN in got.scrub and files.CUSTOMER in got.scrub  # the pipeline scrubs this text
+    assert got.text is not None and got.text.endswith("[text read by OCR from the scanned pages]")
+    assert not got.complete and got.original is None  # what OCR missed may be on the page: never kept
+
+
+def test_a_scanned_pdf_over_the_pixel_limit_is_not_decoded(real_scrubber) -> None:  # type: ignore[no-untyped-def]
+    got = process_attachment(InboundAttachment("scan.pdf", "application/pdf", files.scanned_pdf()),
+                             ContentLimits(10**7, 10**5, max_pixels=1000, clean_seconds=5.0), AttachmentPolicy(),
+                             analyze=real_scrubber.analyze)
+    assert got.text is None and got.note == "a scanned page is larger than the pixel limit; content not kept"
