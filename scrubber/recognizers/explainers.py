@@ -150,6 +150,8 @@ def date_or_time(span: Span) -> bool:
     value = span.value
     if _LOG_DATE.fullmatch(value) or _TIME_RANGE.fullmatch(value) or _YEAR_RANGE.fullmatch(value):
         return True
+    if ":" in value and _ISO_TIME.fullmatch(value):
+        return True  # a time with (micro)seconds: 07:41:12.418293
     if _YEARS.fullmatch(value):
         return True
     n = _date_prefix_len(value)
@@ -195,7 +197,8 @@ _UNIT = re.compile(
     r"|users|gebruikers|klanten|customers|e?-?mails?|berichten|messages|requests|verzoeken|hits|views|pageviews"
     r"|downloads|files|bestanden|inodes|queries|woorden|words|characters|chars|tekens|pages|pagina|km|kg|mah|mhz"
     r"|ghz|hz|watt|kwh|stuks|items|punten|points|credits|tokens|entries|resultaten|results|objects|objecten"
-    r"|products|producten|orders|bestellingen|leden|members|subscribers|abonnees|volgers|followers|likes)(?!\w)"
+    r"|products|producten|orders|bestellingen|leden|members|subscribers|abonnees|volgers|followers|likes"
+    r"|[kcm]?m[23²³]|ha|hectare|liters?|litres?|ml|gram|grams|ton|tonnes?|mm|cm|meters?|metres?)(?!\w)"
 )
 
 
@@ -237,7 +240,7 @@ _VERSION_CUE = _cues(r"versi(?:e|on|ón)", r"build", r"release", r"kernel", r"fi
                      r"android", r"php", r"python", r"node", r"java", r"mysql", r"mariadb", r"postgres(?:ql)?")
 _DOTTED = re.compile(r"v?(?:\d{1,2}(?:\.\d{1,6}){2,}|\d{1,4}(?:\.\d{1,6}){3,})(?:-\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_BUILD = re.compile(r"v?\d+(?:\.\d+)*")  # after a version cue: "build 22631.3737"
+_BUILD = re.compile(r"[vV]?\d+(?:[._-]\d+)*")  # after a version cue: "build 22631.3737", "firmware V1.0.3_1.0"
 _KB = re.compile(r"(?i)(?:KB|Q|SP)\d{5,8}")
 
 
@@ -338,7 +341,8 @@ _KEPT_CUE = _cues(
     r"ref\b", r"kenmerk", r"betalingskenmerk", r"transactie", r"creditnota", r"dossier", r"zaak", r"contract",
     r"abonnement", r"artikel", r"product", r"model", r"seri(?:e|al)", r"kvk", r"k\.v\.k", r"handelsregister", r"btw",
     r"ondernemingsnummer", r"kbo", r"vestigingsnummer", r"rsin", r"fout", r"error", r"poort", r"port\b", r"pid\b",
-    r"proces", r"regel\b", r"line\b", r"bon\b", r"bonnummer", r"pakbon", r"machtiging", r"mandaat", r"incassant",
+    r"proces", r"tid\b",
+    r"loonheffing", r"regel\b", r"line\b", r"bon\b", r"bonnummer", r"pakbon", r"machtiging", r"mandaat", r"incassant",
     r"aanvraag", r"melding", r"storing", r"case\b", r"incident", r"request", r"verzoek",
     # en
     r"customer", r"client", r"account", r"acct", r"invoice", r"purchase", r"quot(?:e|ation)", r"reference",
@@ -423,6 +427,24 @@ def vat_number(span: Span) -> bool:
     return m is not None and bool(eu_vat.is_valid((m[1] + m[2]).upper() + compact))
 
 
+_RESOURCE_RECORD = re.compile(r"\bIN\s+(?:SOA|A|AAAA|MX|TXT|CNAME|NS|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")
+
+
+def dns_record(span: Span) -> bool:
+    """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
+    line_end = span.text.find("\n", span.end)
+    line = span.text[span.line_start : len(span.text) if line_end < 0 else line_end]
+    return bool(_RESOURCE_RECORD.search(line))
+
+
+_STANDARD = re.compile(r"(?<![\w-])(?:ISO(?:/IEC)?|IEC|NEN(?:-EN)?|EN|DIN|RFC|IEEE|BS|NF|ANSI|ETSI)[\s-]?$")
+
+
+def standard(span: Span) -> bool:
+    """The number of a standard after its body's name: ISO 27001:2022, NEN 7510, RFC 5322."""
+    return bool(_STANDARD.search(span.before(12)))
+
+
 def book_number(span: Span) -> bool:
     """An ISBN (ISO 2108): 13 digits with the 978/979 prefix, or an ISBN-10 after its cue, check digit valid."""
     compact = _SEPARATORS.sub("", span.value)
@@ -452,6 +474,8 @@ EXPLAINERS: tuple[Explainer, ...] = (
     kept_cue,
     vat_number,
     book_number,
+    standard,
+    dns_record,
     reference_shape,
     date_stamped_id,
     timestamp,

@@ -11,9 +11,10 @@ module finds them without one, by shape:
 - TOTP secrets (RFC 4648 base32 in groups of four) and dash-grouped recovery or licence codes.
 
 Unless the token is explained as something else: a domain, URL, e-mail address, path or file name, a
-product name or version (``Office365``, ``PHP8.2``, ``iPhone15``), code (``x86_64``, ``utf8mb4_unicode_ci``,
-camelCase names), a hash or UUID, or a value published on purpose (public keys and their fingerprints,
-publishable keys, DNS verification tokens, mail headers). Every entity carries this recognizer's name.
+product name or version (``Office365``, ``PHP8.2``, ``iPhone15``; a plan or model named by its cue word,
+``abonnement Pro2024``), code (``x86_64``, ``utf8mb4_unicode_ci``, camelCase names), a hash or UUID, a
+payment provider's object id (``tr_...``, ``ch_...``), or a value published on purpose (public keys and their
+fingerprints, publishable keys, DNS verification tokens, mail headers). Every entity carries this recognizer's name.
 """
 
 from __future__ import annotations
@@ -85,6 +86,19 @@ _UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 _HEX = re.compile(r"(?i)(?:0x|#)?[0-9a-f]+")
 _DOMAIN_OR_FILE = re.compile(r"(?i)^[\w.-]*[a-z][\w-]*\.[a-z][a-z0-9]{1,9}(?::\d+)?(?:[/?#]\S*)?$")
 _VERSION = re.compile(r"(?i)^[a-z]*v?\d+(?:\.\d+)+[a-z]*\d*$|^v\d+$|^[~^<>=]+[\d.x*]+$")
+# The word right before a token that names it as a plan, package, model or product (nl, en, de, fr).
+_PRODUCT_CUE = re.compile(
+    r"(?i)(?<![^\W_])(?:abonnement|pakket|plan|tarief|bundel|licentie|model|type|typenummer|serie|product|printer"
+    r"|router|modem|toestel|package|bundle|subscription|tier|edition|editie|licen[cs]e|paket|tarif|mod[eè]le|forfait"
+    r"|offre|formule)s?\s*:?\s+$"
+)
+# Payment providers' object ids (Mollie: tr_ payment, mdt_ mandate, cst_ customer, ord_, sub_, re_, chb_, stl_;
+# Stripe: ch_, pi_, cus_, in_, txn_, py_, evt_, seti_, pm_, src_, acct_, price_, prod_, cs_): references that
+# support needs, not secrets (the secret keys, sk_/rk_/whsec_/live_/test_, are in ``_VENDOR_KEYS``).
+_OBJECT_ID = re.compile(
+    r"(?:tr|mdt|cst|ord|sub|re|chb|stl|ch|pi|cus|in|txn|py|evt|seti|pm|src|acct|price|prod|cs|ii|po)"
+    r"_[A-Za-z0-9]{8,40}"
+)
 _CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
 
 
@@ -124,6 +138,8 @@ def _explained(core: str) -> bool:
     if core.startswith(("/", "~/", "./", "../", "\\")) or "\\" in core or _PUBLIC_PREFIX.match(core):
         return True
     if _DOMAIN_OR_FILE.match(core) or _VERSION.match(core) or _CPU.match(core) or _UUID.search(core):
+        return True
+    if _OBJECT_ID.fullmatch(core):
         return True
     if _HEX.fullmatch(core) and (core.islower() or core.isupper() or core[:1] == "#"):
         return True  # hashes, colours
@@ -209,6 +225,8 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
             return 0.0
         if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
             return 0.0
+        if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and _WORD_DIGITS.fullmatch(core):
+            return 0.0  # a plan, package or model named by its cue ("abonnement Pro2024", "model RAX50")
         if any(c.isdigit() for c in core) and _harmless_number(explainers.Span(text, start, start + len(core))):
             return 0.0
         return score

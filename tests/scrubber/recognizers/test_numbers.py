@@ -54,6 +54,15 @@ UNTOUCHED = [
     ("Windows 10.0.19045.3803 geeft een fout", "10.0.19045.3803"),
     ("linux kernel 5.15.0-1012-azure", "5.15.0-1012-azure"),
     ("Foutcode bij installatie, build 22631.3737", "22631.3737"),  # a version cue, any dotted build
+    ("De router heeft firmware V1.0.3.44_1.0.19 nu", "V1.0.3.44_1.0.19"),
+    ("[Tue Jun 18 07:41:12.418293 2025] [php:error]", "07:41:12.418293"),  # a time with microseconds
+    ("[pid 1234567:tid 139872345678912] PHP Fatal error", "139872345678912"),  # a thread id
+    # the fields of a DNS resource record (RFC 1035 section 3.3.13: serial, refresh, retry, expire, minimum)
+    ("example.nl. 3600 IN SOA ns1.example.nl. hostmaster.example.nl. 2025061801 7200 3600 1209600 3600", "1209600"),
+    ("example.nl. 3600 IN SOA ns1.example.nl. hostmaster.example.nl. 2025061801 7200 3600 1209600 3600", "7200 3600"),
+    ("we zijn gecertificeerd volgens ISO 27001:2022 sinds dit jaar", "27001:2022"),  # a standard's number
+    ("de kavel is 4500000 cm2 groot", "4500000"),  # an area with its unit
+    ("ons loonheffingennummer 001234567L01 staat erop", "001234567L01"),  # the employer's payroll tax number
     ("server 192.168.100.200 reageert niet", "192.168.100.200"),
     ("ssh naar 185.94.233.19:2222 lukt niet", "185.94.233.19:2222"),
     # hashes, UUIDs, hex error codes

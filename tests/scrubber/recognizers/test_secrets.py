@@ -102,6 +102,14 @@ HARD_NEGATIVES = [
     ("hostnames web01 en srv-ams-03 draaien", "srv-ams-03"),
     ("mijn gebruikersnaam is user123", "user123"),
     ("COVID-19 maatregelen", "COVID-19"),
+    # a plan, model or product named by its cue word is no password ("Tulpen2019" after no cue still is)
+    ("Het abonnement Pro2024 kost 9,95 per maand", "Pro2024"),
+    ("we nemen het pakket Zakelijk2025 af", "Zakelijk2025"),
+    ("the printer model Brother2270 keeps jamming", "Brother2270"),
+    # payment providers' object ids (a transaction, a charge, a mandate) are references, not keys
+    ("Mollie transactie tr_7UhSN1zuXS is betaald", "tr_7UhSN1zuXS"),
+    ("The Stripe charge ch_3PQxYzAbCdEf1234 failed", "ch_3PQxYzAbCdEf1234"),
+    ("payment_intent pi_3MtwBwLkdIwHu7ix28a3tqPa was created", "pi_3MtwBwLkdIwHu7ix28a3tqPa"),
     # public keys, fingerprints and verification tokens are published on purpose
     ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq3Zt8Rv1Nc5Hb4Yd6Fs0Ue9Kx2Lm7Wp4Qz1Xc8Vb3 jan@laptop",
      "AAAAC3NzaC1lZDI1NTE5AAAAIGq3Zt8Rv1Nc5Hb4Yd6Fs0Ue9Kx2Lm7Wp4Qz1Xc8Vb3"),
