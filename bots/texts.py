@@ -83,6 +83,22 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Thank you, we have recorded your privacy request (ticket #{number}). We will contact you "
         "and may ask you to confirm your identity.",
     },
+    "privacy_opened": {
+        "nl": "Bedankt, je privacyverzoek is geopend (ticket #{number}). We antwoorden uiterlijk op {due}. "
+        "Eerst bevestigen we dat het verzoek van jou komt: we sturen een code naar het e-mailadres van je "
+        "klantaccount, of vragen je om je klantnummer.",
+        "en": "Thank you, your privacy request has been opened (ticket #{number}). We will answer by {due} at "
+        "the latest. First we confirm that the request is yours: we send a code to the e-mail address of "
+        "your customer account, or ask for your customer number.",
+    },
+    "privacy_opened_which": {
+        "nl": "Bedankt, je privacyverzoek is geopend (ticket #{number}); we antwoorden uiterlijk op {due}. "
+        "Wat wil je dat we doen? Schrijf het hier, bijvoorbeeld: inzage in mijn gegevens, mijn gegevens "
+        "verwijderen, mijn gegevens corrigeren, geen reclame meer, of mijn gegevens als bestand.",
+        "en": "Thank you, your privacy request has been opened (ticket #{number}); we will answer by {due} at "
+        "the latest. What would you like us to do? Write it here, for example: a copy of my data, delete my "
+        "data, correct my data, no more marketing, or my data as a file.",
+    },
     "photo_not_kept": {
         "nl": "We hebben je foto niet bewaard: om je privacy te beschermen slaan we geen foto's op. "
         "Beschrijf het probleem liever in tekst. Stuur nooit een foto van een identiteitsbewijs.",

@@ -10,7 +10,10 @@ from intake.message import InboundMessage
 from models import Channel
 
 FIELD_LIMITS = {"name": 200, "email": 320, "customer_number": 32, "subject": 200, "message": 20_000}
-
+# The form's privacy option: a question (""), one right of GDPR chapter III or a complaint, or "other" (a
+# privacy request whose right the officer or the requester's next message names).
+PRIVACY_CHOICES = ("", "access", "rectification", "erasure", "restriction", "portability", "objection",
+                   "complaint", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,7 @@ class ContactForm:
     customer_number: str
     subject: str
     message: str
+    privacy: str = ""
 
 
 def validate_form(values: dict[str, str]) -> tuple[ContactForm | None, dict[str, str]]:
@@ -40,9 +44,12 @@ def validate_form(values: dict[str, str]) -> tuple[ContactForm | None, dict[str,
             errors["email"] = "Geen geldig e-mailadres / not a valid e-mail address"
     if clean["customer_number"] and not clean["customer_number"].replace("-", "").isalnum():
         errors["customer_number"] = "Alleen letters en cijfers / letters and digits only"
+    privacy = values.get("privacy", "").strip()
+    if privacy not in PRIVACY_CHOICES:
+        errors["privacy"] = "Kies een van de opties / choose one of the options"
     if errors:
         return None, errors
-    return ContactForm(**clean), {}
+    return ContactForm(**clean, privacy=privacy), {}
 
 
 def to_inbound(form: ContactForm, nonce: str) -> InboundMessage:

@@ -42,7 +42,11 @@ from starlette.concurrency import run_in_threadpool
 from intake.errors import RejectedMessage, TransientError
 from intake.pipeline import Intake, SubmitOutcome
 from intake.webform import to_inbound, validate_form
+from models import Ticket
 from outbound import acknowledge
+from privacy.desk import PrivacyDesk
+from privacy.handlers import HANDLERS
+from privacy.recognition.message import guess_language
 from tickets import store
 from tickets.replies import MailIdentity
 from web.auth import client_address
@@ -135,6 +139,20 @@ def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, setting
         return acknowledge.enqueue(session, outcome.ticket_id, ack, MailIdentity(settings.mail_domain))
 
 
+def open_form_request(desk: PrivacyDesk, outcome: SubmitOutcome, choice: str, message: str) -> None:
+    """The request the visitor chose in the form (``other``: a request whose right is still to be named)."""
+    if outcome.ticket_id is None:
+        return
+    with desk.store.writing() as session:
+        ticket = session.get(Ticket, outcome.ticket_id)
+        if ticket is None:
+            return
+        types = [choice] if choice in HANDLERS else []
+        req = desk.open(session, ticket, types, source="webform", actor="requester", lang=guess_language(message),
+                        unspecified=not types)
+        log.info("webform: privacy request=%d ticket=%s types=%s", req.id, outcome.ticket_number, req.types)
+
+
 # --- the routes -----------------------------------------------------------------------------------
 
 
@@ -219,6 +237,11 @@ class _FormRoutes:
         except RejectedMessage:
             return self.page(request, "contact_error.html", {"reason": "rejected"}, status.HTTP_400_BAD_REQUEST,
                              embed=embed)
+        if outcome.status == "stored" and form.privacy:
+            desk = getattr(request.app.state, "privacy_desk", None)
+            if desk is not None:
+                # The form's privacy option opens a real request, on the clock from this submission.
+                await run_in_threadpool(open_form_request, desk, outcome, form.privacy, form.message)
         if outcome.status == "stored" and self.settings.send_ack:
             try:
                 await run_in_threadpool(enqueue_ack, self.intake.store, outcome, self.settings)
