@@ -53,6 +53,10 @@ class Principal:
     role: Role
     via: str  # "session" | "token"
     csrf_token: str | None = None
+    # The agent's own settings (None: the browser's language, the "new" view).
+    lang: str | None = None
+    landing_view: str | None = None
+    shortcuts: bool = True
 
     def has_role(self, *roles: Role) -> bool:
         return self.role is Role.ADMIN or self.role in roles
@@ -118,6 +122,49 @@ def set_active(session: Session, username: str, active: bool) -> Agent:
     return agent
 
 
+_UNSET = object()
+
+
+def edit_agent(session: Session, username: str, *, display_name: str | None = None, role: Role | None = None,
+               email: object = _UNSET) -> Agent:
+    """Change an agent's name, role or e-mail address (role changes land in the audit trail, models.audit)."""
+    agent = agent_by_username(session, username)
+    if agent is None:
+        raise AccountError(f"no agent {username!r}")
+    if display_name is not None:
+        if not display_name.strip() or len(display_name) > 255:
+            raise AccountError("a name needs 1 to 255 characters")
+        agent.display_name = display_name.strip()
+    if role is not None and role != agent.role:
+        if agent.role is Role.ADMIN and _last_admin(session, agent):
+            raise AccountError("the last active administrator keeps that role")
+        agent.role = role
+    if email is not _UNSET:
+        value = str(email or "").strip()
+        if value and ("@" not in value or len(value) > 320 or any(c.isspace() for c in value)):
+            raise AccountError("not an e-mail address")
+        agent.email = value or None
+    return agent
+
+
+def _last_admin(session: Session, agent: Agent) -> bool:
+    admins = session.scalar(select(func.count()).select_from(Agent).where(Agent.role == Role.ADMIN,
+                                                                          Agent.active.is_(True), Agent.id != agent.id))
+    return not admins
+
+
+def set_preferences(session: Session, agent_id: int, *, lang: str | None, landing_view: str | None,
+                    shortcuts: bool, signature: str | None, notify: dict[str, object]) -> Agent:
+    """An agent's own settings (the settings page): language, landing view, shortcuts, signature, notifications."""
+    agent = session.get(Agent, agent_id)
+    if agent is None:
+        raise AccountError("no such agent")
+    agent.lang, agent.landing_view, agent.shortcuts = lang or None, landing_view or None, shortcuts
+    agent.signature = (signature or "").strip()[:2000] or None
+    agent.notify = dict(notify)
+    return agent
+
+
 def reset_password(session: Session, username: str, password: str) -> Agent:
     agent = agent_by_username(session, username)
     if agent is None:
@@ -176,7 +223,8 @@ def principal_for_session(session: Session, token: str) -> Principal | None:
     agent_session, agent = row
     if not agent.active or agent_session.expires_at <= utcnow():
         return None
-    return Principal(agent.id, agent.username, agent.display_name, agent.role, "session", agent_session.csrf_token)
+    return Principal(agent.id, agent.username, agent.display_name, agent.role, "session", agent_session.csrf_token,
+                     agent.lang, agent.landing_view, agent.shortcuts)
 
 
 # --- API tokens ---------------------------------------------------------------------------------
@@ -202,7 +250,8 @@ def principal_for_token(session: Session, token: str) -> Principal | None:
     if row is None or not row[1].active:
         return None
     agent = row[1]
-    return Principal(agent.id, agent.username, agent.display_name, agent.role, "token")
+    return Principal(agent.id, agent.username, agent.display_name, agent.role, "token", None, agent.lang,
+                     agent.landing_view, agent.shortcuts)
 
 
 def touch_token(session: Session, token: str, *, every: timedelta = timedelta(minutes=5)) -> None:

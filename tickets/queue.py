@@ -16,10 +16,25 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import OPEN_STATUSES, Priority, Ticket, TicketDue, TicketStatus, ticket_number, utcnow
+from models import (
+    OPEN_STATES,
+    OPEN_STATUSES,
+    Contact,
+    Customer,
+    Direction,
+    Message,
+    Priority,
+    PrivacyRequest,
+    Restriction,
+    Ticket,
+    TicketDue,
+    TicketStatus,
+    ticket_number,
+    utcnow,
+)
 
 # Time to answer by priority, counted from the customer's message that is waiting for an answer.
 DUE_AFTER = {
@@ -45,7 +60,7 @@ class Sort(StrEnum):
     DUE = "due"  # due time, soonest first; only tickets that await our answer have one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class QueueRow:
     id: int
     number: int
@@ -56,6 +71,14 @@ class QueueRow:
     assignee_id: int | None
     last_activity_at: datetime
     due_at: datetime | None
+    created_at: datetime | None = None
+    customer_id: int | None = None
+    version: int | None = None
+    # Filled by ``enrich`` for the rows of one page (three small queries, never per row):
+    requester: str | None = None  # the directory name, else the contact's address
+    preview: str | None = None  # the start of the newest customer message (scrubbed text)
+    privacy: bool = False  # an open privacy request, or the customer's processing is restricted
+    snippet: str | None = None  # search: where the words were found (scrubbed text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,24 +87,26 @@ class QueuePage:
     next_cursor: str | None
 
 
-def _encode(at: datetime, ticket_id: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps([at.isoformat(), ticket_id]).encode()).decode().rstrip("=")
+def _encode(at: datetime, ticket_id: int, rest: bool = False) -> str:
+    key: list[object] = [at.isoformat(), ticket_id, *([1] if rest else [])]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 
 
 _MAX_ROW_ID = 2**63 - 1
 
 
-def _decode(cursor: str) -> tuple[datetime, int]:
-    """The (time, id) a cursor names; ``ValueError`` for anything we did not issue (a cursor comes back
-    from the client: an id beyond 64 bits or a time without a zone would fail in the database)."""
+def _decode(cursor: str) -> tuple[datetime, int, bool]:
+    """The (time, id, rest) a cursor names; ``ValueError`` for anything we did not issue (a cursor comes
+    back from the client: an id beyond 64 bits or a time without a zone would fail in the database).
+    ``rest``: the due order's second part, the tickets without a due time (by last activity)."""
     try:
-        at, ticket_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        at, ticket_id, *rest = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         moment, row_id = datetime.fromisoformat(at), int(ticket_id)
     except (ValueError, TypeError) as exc:
         raise ValueError("bad cursor") from exc
-    if moment.tzinfo is None or not 0 <= row_id <= _MAX_ROW_ID:
+    if moment.tzinfo is None or not 0 <= row_id <= _MAX_ROW_ID or rest not in ([], [1]):
         raise ValueError("bad cursor")
-    return moment, row_id
+    return moment, row_id, bool(rest)
 
 
 def view_filter(view: View, *, agent_id: int | None, channel: str | None = None) -> list[ColumnElement[bool]]:
@@ -101,7 +126,26 @@ def view_filter(view: View, *, agent_id: int | None, channel: str | None = None)
 
 def _columns() -> Any:
     return select(Ticket.id, Ticket.subject, Ticket.status, Ticket.priority, Ticket.channel, Ticket.assignee_id,
-                  Ticket.last_activity_at, TicketDue.due_at)
+                  Ticket.last_activity_at, TicketDue.due_at, Ticket.created_at, Ticket.customer_id, Ticket.version)
+
+
+def _rows(session: Session, query: Any, limit: int) -> list[QueueRow]:
+    return [
+        QueueRow(id=r[0], number=ticket_number(r[0]), subject=r[1], status=str(r[2]), priority=str(r[3]), channel=r[4],
+                 assignee_id=r[5], last_activity_at=r[6], due_at=r[7], created_at=r[8], customer_id=r[9],
+                 version=r[10])
+        for r in session.execute(query.limit(limit))
+    ]
+
+
+def _by_activity(where: list[ColumnElement[bool]], after: tuple[datetime, int] | None, *, no_due: bool) -> Any:
+    query = _columns().outerjoin(TicketDue, TicketDue.ticket_id == Ticket.id).where(*where)
+    if no_due:
+        query = query.where(TicketDue.ticket_id.is_(None))
+    if after is not None:
+        at, last_id = after
+        query = query.where(or_(Ticket.last_activity_at < at, and_(Ticket.last_activity_at == at, Ticket.id < last_id)))
+    return query.order_by(Ticket.last_activity_at.desc(), Ticket.id.desc())
 
 
 def list_queue(
@@ -109,38 +153,69 @@ def list_queue(
     sort: Sort = Sort.ACTIVITY, cursor: str | None = None, limit: int = 50,
     ticket_ids: Sequence[int] | None = None,
 ) -> QueuePage:
-    """One page of a view; ``cursor`` is the ``next_cursor`` of the previous page."""
+    """One page of a view; ``cursor`` is the ``next_cursor`` of the previous page.
+
+    The due order lists the tickets awaiting our answer, soonest due first, and then every other ticket
+    of the view (answered, solved) by last activity, so no ticket of the view is left out.
+    """
     where = view_filter(view, agent_id=agent_id, channel=channel)
     if ticket_ids is not None:
-        where.append(Ticket.id.in_(list(ticket_ids)))
-    if sort is Sort.DUE:
+        where.append(Ticket.id.in_(list(ticket_ids)) if ticket_ids else false())
+    decoded = _decode(cursor) if cursor else None
+    rows: list[QueueRow] = []
+    rest_from: tuple[datetime, int] | None = None
+    if sort is Sort.DUE and not (decoded and decoded[2]):
         query = _columns().join(TicketDue, TicketDue.ticket_id == Ticket.id).where(*where)
-        if cursor:
-            at, last_id = _decode(cursor)
+        if decoded:
+            at, last_id, _ = decoded
             query = query.where(or_(TicketDue.due_at > at, and_(TicketDue.due_at == at, TicketDue.ticket_id > last_id)))
-        query = query.order_by(TicketDue.due_at, TicketDue.ticket_id)
-    else:
-        query = _columns().outerjoin(TicketDue, TicketDue.ticket_id == Ticket.id).where(*where)
-        if cursor:
-            at, last_id = _decode(cursor)
-            query = query.where(
-                or_(Ticket.last_activity_at < at, and_(Ticket.last_activity_at == at, Ticket.id < last_id))
-            )
-        query = query.order_by(Ticket.last_activity_at.desc(), Ticket.id.desc())
-    rows = [
-        QueueRow(id=r[0], number=ticket_number(r[0]), subject=r[1], status=str(r[2]), priority=str(r[3]), channel=r[4],
-                 assignee_id=r[5], last_activity_at=r[6], due_at=r[7])
-        for r in session.execute(query.limit(limit + 1))
-    ]
+        rows = _rows(session, query.order_by(TicketDue.due_at, TicketDue.ticket_id), limit + 1)
+    elif decoded:
+        rest_from = decoded[0], decoded[1]
+    if len(rows) <= limit:
+        rest = _by_activity(where, rest_from, no_due=sort is Sort.DUE)
+        rows += _rows(session, rest, limit + 1 - len(rows))
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
     if more and rows:
         last = rows[-1]
-        key = last.due_at if sort is Sort.DUE else last.last_activity_at
-        assert key is not None
-        next_cursor = _encode(key, last.id)
+        if sort is Sort.DUE and last.due_at is not None:
+            next_cursor = _encode(last.due_at, last.id)
+        else:
+            next_cursor = _encode(last.last_activity_at, last.id, rest=sort is Sort.DUE)
     return QueuePage(rows=rows, next_cursor=next_cursor)
+
+
+def enrich(session: Session, rows: Sequence[QueueRow], *, preview_chars: int = 140) -> None:
+    """Requester, preview line and privacy flag of one page's rows: three queries over at most ``limit`` ids."""
+    ids = [r.id for r in rows]
+    if not ids:
+        return
+    people = {
+        tid: (name, channel, address, restricted)
+        for tid, name, channel, address, restricted in session.execute(
+            select(Ticket.id, Customer.name, Contact.channel, Contact.address,
+                   select(Restriction.id).where(Restriction.customer_id == Ticket.customer_id,
+                                                Restriction.lifted_at.is_(None)).limit(1).scalar_subquery())
+            .outerjoin(Customer, Customer.id == Ticket.customer_id)
+            .outerjoin(Contact, Contact.id == Ticket.contact_id).where(Ticket.id.in_(ids)))
+    }
+    newest = (select(func.max(Message.id)).where(Message.ticket_id.in_(ids), Message.direction == Direction.IN)
+              .group_by(Message.ticket_id))
+    start = func.substr(Message.text, 1, preview_chars + 1)
+    previews = {tid: body for tid, body in session.execute(select(Message.ticket_id, start)
+                                                           .where(Message.id.in_(newest)))}
+    requests = set(session.scalars(select(PrivacyRequest.ticket_id).where(
+        PrivacyRequest.ticket_id.in_(ids), PrivacyRequest.state.in_(OPEN_STATES))))
+    for row in rows:
+        name, channel, address, restricted = people.get(row.id, (None, None, None, None))
+        # A restricted customer's name is not shown (art. 18: stored only); the contact address stays.
+        row.requester = (name if name and restricted is None else None) or (
+            address if channel in ("email", "webform", "whatsapp") else None)
+        text = " ".join((previews.get(row.id) or "").split())
+        row.preview = (text[:preview_chars] + "…") if len(text) > preview_chars else (text or None)
+        row.privacy = row.id in requests or restricted is not None
 
 
 def counts(session: Session, *, agent_id: int | None, channel: str | None = None) -> dict[str, int | None]:
@@ -182,3 +257,24 @@ def set_due(session: Session, ticket: Ticket, since: datetime | None = None) -> 
 
 def clear_due(session: Session, ticket_id: int) -> None:
     session.execute(delete(TicketDue).where(TicketDue.ticket_id == ticket_id))
+
+
+def waiting_since(session: Session, ticket_id: int) -> datetime | None:
+    """When the customer's message that awaits our answer came: the first one after our last reply."""
+    answered = select(func.max(Message.id)).where(
+        Message.ticket_id == ticket_id, Message.direction == Direction.OUT, Message.auto_submitted.is_(False),
+    ).scalar_subquery()
+    return session.scalar(select(func.min(Message.received_at)).where(
+        Message.ticket_id == ticket_id, Message.direction == Direction.IN,
+        Message.id > func.coalesce(answered, 0)))
+
+
+def reschedule_due(session: Session, ticket: Ticket) -> None:
+    """Due time follows priority: a ticket awaiting our answer is due its (new) priority's time after the
+    customer's message that waits (earlier or later than before)."""
+    row = session.get(TicketDue, ticket.id)
+    if row is None:
+        return
+    since = waiting_since(session, ticket.id)
+    if since is not None:
+        row.due_at = since + DUE_AFTER.get(Priority(ticket.priority), DUE_AFTER[Priority.NORMAL])

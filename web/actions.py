@@ -9,17 +9,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, status
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketEvent, TicketStatus
-from tickets import guards, replies, store
+from models import Priority, Ticket, TicketStatus
+from tickets import audit, drafts, guards, notify, replies, store
 from tickets.accounts import Principal
-from tickets.service_window import WINDOWED_CHANNELS, service_window
 from web.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -65,13 +64,28 @@ def _acting(ts: store.TicketStore, number: int, version: int | None = None) -> I
         raise _http(exc) from exc
 
 
+def actor(who: Principal) -> str:
+    """The actor string of events and audit entries: ``agent:<username>``, or ``api`` for the global token."""
+    return audit.actor_of(who.username if who.agent_id is not None else None)
+
+
+def _audit(session: Session, who: Principal, action: str, number: int, detail: dict[str, Any]) -> None:
+    # Agent actions in the general audit trail too (issue 21): what and on which ticket, never text.
+    audit.record(session, actor(who), action, "ticket", number, detail)
+
+
 def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str,
           version: int | None) -> dict[str, Any]:
     with _acting(ts, number, version) as (session, ticket):
         message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws),
-                                identity=ws.identity, available_channels=ws.available_channels)
+                                identity=ws.identity, available_channels=ws.reply_channels(), actor=actor(who),
+                                own=ws.operator)
         result = {"message_id": message.id, "external_id": message.mail_ref, "channel": message.channel,
-                  "ticket_number": ticket.number, "status": str(ticket.status)}
+                  "ticket_number": ticket.number, "status": str(ticket.status),
+                  "queued_only": ws.mail_queued_only(message.channel)}
+        _audit(session, who, "ticket.reply", ticket.number, {"message_id": message.id, "channel": message.channel})
+        if who.agent_id is not None:
+            drafts.discard(session, who.agent_id, ticket.id, "reply")
     log.info("web: reply ticket=%s message=%s agent=%s", number, result["message_id"], who.agent_id)
     if ws.wake_outbox is not None:
         ws.wake_outbox()
@@ -80,88 +94,86 @@ def reply(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, tex
 
 def note(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, text: str) -> dict[str, Any]:
     with _acting(ts, number) as (session, ticket):
-        message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws))
+        message = replies.note(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws),
+                               own=ws.operator)
+        _audit(session, who, "ticket.note", ticket.number, {"message_id": message.id})
+        notify.mentions(session, ticket, text, who.agent_id, actor(who))
+        if who.agent_id is not None:
+            drafts.discard(session, who.agent_id, ticket.id, "note")
         return {"message_id": message.id, "ticket_number": ticket.number}
 
 
 def assign(ts: store.TicketStore, who: Principal, number: int, agent_id: int | None,
            version: int | None) -> dict[str, Any]:
     with _acting(ts, number, version) as (session, ticket):
-        replies.assign(session, ticket, agent_id)
+        if replies.assign(session, ticket, agent_id, actor=actor(who)):
+            _audit(session, who, "ticket.assign", ticket.number, {"agent_id": agent_id})
+            notify.assigned(session, ticket, agent_id, who.agent_id)
         return {"ticket_number": ticket.number, "assignee_id": ticket.assignee_id}
 
 
-def set_status(ts: store.TicketStore, number: int, value: TicketStatus, version: int | None) -> dict[str, Any]:
+def set_status(ts: store.TicketStore, who: Principal, number: int, value: TicketStatus,
+               version: int | None) -> dict[str, Any]:
     with _acting(ts, number, version) as (session, ticket):
-        replies.set_status(session, ticket, value)
+        if replies.set_status(session, ticket, value, actor=actor(who)):
+            _audit(session, who, "ticket.status", ticket.number, {"status": value.value})
         return {"ticket_number": ticket.number, "status": str(ticket.status)}
 
 
-def set_priority(ts: store.TicketStore, number: int, value: Priority, version: int | None) -> dict[str, Any]:
+def set_priority(ts: store.TicketStore, who: Principal, number: int, value: Priority,
+                 version: int | None) -> dict[str, Any]:
     with _acting(ts, number, version) as (session, ticket):
-        replies.set_priority(session, ticket, value)
+        if replies.set_priority(session, ticket, value, actor=actor(who)):
+            _audit(session, who, "ticket.priority", ticket.number, {"priority": value.value})
         return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
 
 
-def merge(ts: store.TicketStore, number: int, into: int) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Update:
+    """The combined form: each field left None stays as it is; ``assignee`` 0 means nobody."""
+
+    status: TicketStatus | None = None
+    priority: Priority | None = None
+    assignee: int | None = None
+
+
+def update(ts: store.TicketStore, who: Principal, number: int, change: Update, version: int | None) -> dict[str, Any]:
+    """Status, priority and assignee in one transaction and one version check (the ticket page's one form)."""
+    with _acting(ts, number, version) as (session, ticket):
+        done: dict[str, Any] = {}
+        if change.status is not None and replies.set_status(session, ticket, change.status, actor=actor(who)):
+            done["status"] = change.status.value
+        if change.priority is not None and replies.set_priority(session, ticket, change.priority, actor=actor(who)):
+            done["priority"] = change.priority.value
+        if change.assignee is not None:
+            target = change.assignee or None
+            if replies.assign(session, ticket, target, actor=actor(who)):
+                done["agent_id"] = target
+                notify.assigned(session, ticket, target, who.agent_id)
+        if done:
+            _audit(session, who, "ticket.update", ticket.number, done)
+        return {"ticket_number": ticket.number, "status": str(ticket.status), "priority": str(ticket.priority),
+                "assignee_id": ticket.assignee_id, "changed": sorted(done)}
+
+
+def merge(ts: store.TicketStore, who: Principal, number: int, into: int) -> dict[str, Any]:
     with _acting(ts, number) as (session, source):
         try:
             target = guards.load_for_write(session, into)
         except (guards.ActionError, guards.NoSuchTicket) as exc:
             raise _http(exc) from exc
-        replies.merge(session, source, target)
+        replies.merge(session, source, target, actor=actor(who))
+        _audit(session, who, "ticket.merge", source.number, {"into": target.number})
         return {"ticket_number": target.number, "merged": source.number}
 
 
-# --- what the ticket page shows ---------------------------------------------------------------------
-
-
-def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Workspace) -> dict[str, Any]:
-    """Thread, events, outbox states, customer panel, agents and macros of one ticket."""
-    agents = {a.id: a for a in session.scalars(select(Agent).order_by(Agent.display_name))}
-    deliveries: dict[int, OutboxEntry] = {
-        e.message_id: e for e in session.scalars(select(OutboxEntry).where(OutboxEntry.ticket_id == ticket.id))
-        if e.message_id is not None
-    }
-    senders = {c.id: c for c in session.scalars(select(Contact).where(
-        Contact.id.in_({m.contact_id for m in ticket.messages if m.contact_id is not None})))}
-    thread = []
-    for m in ticket.messages:
-        entry = deliveries.get(m.id)
-        author = agents[m.author_id].display_name if m.author_id in agents else None
-        sender = senders.get(m.contact_id) if m.direction == Direction.IN and m.contact_id is not None else None
-        thread.append({"m": m, "author": author, "delivery": entry, "auto": m.auto_submitted,
-                       "kind": "note" if m.direction == Direction.NOTE else str(m.direction),
-                       # Who wrote it: the contact's address (kept data), and whether that is someone
-                       # other than the ticket's own contact or customer.
-                       "sender": sender.address if sender else None,
-                       "other_sender": sender is not None and not store.may_continue(ticket, sender)})
-    events = list(session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id)
-                                  .order_by(TicketEvent.id)))
-    customer = session.get(Customer, ticket.customer_id) if ticket.customer_id else None
-    contacts: list[Contact] = []
-    others: list[Ticket] = []
-    if customer is not None:
-        contacts = list(session.scalars(select(Contact).where(Contact.customer_id == customer.id)
-                                        .order_by(Contact.channel)))
-        others = list(session.scalars(select(Ticket).where(Ticket.customer_id == customer.id, Ticket.id != ticket.id)
-                                      .order_by(Ticket.last_activity_at.desc()).limit(10)))
-    elif ticket.contact is not None:
-        contacts = [ticket.contact]
-        others = list(session.scalars(select(Ticket).where(Ticket.contact_id == ticket.contact_id,
-                                                           Ticket.id != ticket.id)
-                                      .order_by(Ticket.last_activity_at.desc()).limit(10)))
-    variables = replies.macro_variables(session, ticket, who.display_name)
-    macros = [{"id": m.id, "title": m.title, "body": replies.render_macro(m.body, variables)}
-              for m in replies.list_macros(session)]
-    channel = replies.reply_channel(ticket.channel)
-    window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
-    return {
-        "service_window": window,
-        "ticket": ticket, "thread": thread, "events": events, "customer": customer, "contacts": contacts,
-        "others": others, "agents": [a for a in agents.values() if a.active],
-        "agent_names": {a.id: a.display_name for a in agents.values()}, "macros": macros,
-        "can_reply": channel in ws.available_channels and ws.scrubber is not None,
-        "reply_channel": channel, "statuses": [s.value for s in TicketStatus],
-        "priorities": [p.value for p in Priority],
-    }
+def link_customer(ts: store.TicketStore, who: Principal, number: int, customer_number: str | None,
+                  link_contact: bool = True) -> dict[str, Any]:
+    """Link the ticket to a customer of the directory by customer number (or unlink), audited."""
+    with _acting(ts, number) as (session, ticket):
+        customer = replies.link_customer(session, ticket, customer_number, link_contact=link_contact,
+                                         actor=actor(who))
+        _audit(session, who, "ticket.link_customer", ticket.number,
+               {"customer_id": customer.id if customer else None, "contact": link_contact})
+        return {"ticket_number": ticket.number, "customer_id": ticket.customer_id,
+                "customer_number": customer.number if customer else None}

@@ -23,9 +23,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from pydantic import BaseModel, BeforeValidator, Field, StrictBool, WithJsonSchema
 
-from models import Direction, Priority, Ticket, TicketStatus
-from tickets import accounts, queue, search, store
-from web import actions
+from models import Direction, Priority, Ticket, TicketDue, TicketStatus
+from tickets import accounts, queue, readable, search, store, timeline
+from web import actions, ticket_view
 from web.auth import AdminApi, ApiPrincipal
 from web.workspace import ticket_store, workspace
 
@@ -90,30 +90,40 @@ router = APIRouter(prefix="/api", tags=["tickets"], responses=answers(401))
 
 
 class TicketOut(BaseModel):
+    """One ticket: the same fields in the list and in the detail."""
+
     id: int
     number: int
     subject: str
     status: str
     priority: str
     channel: str
-    customer_id: int | None = None
-    assignee_id: int | None = None
-    created_at: datetime | None = None
+    customer_id: int | None
+    assignee_id: int | None
+    created_at: datetime | None
     last_activity_at: datetime
-    due_at: datetime | None = None
-    version: int | None = None
-
-    @classmethod
-    def of(cls, t: Ticket) -> TicketOut:
-        return cls(id=t.id, number=t.number, subject=t.subject, status=t.status, priority=t.priority,
-                   channel=t.channel, customer_id=t.customer_id, assignee_id=t.assignee_id,
-                   created_at=t.created_at, last_activity_at=t.last_activity_at, version=t.version)
+    due_at: datetime | None
+    version: int | None
+    requester: str | None = Field(None, description="the directory name, else the contact's address")
+    preview: str | None = Field(None, description="the start of the newest customer message (scrubbed)")
+    privacy: bool = Field(False, description="an open privacy request, or the customer's processing is restricted")
+    snippet: str | None = Field(None, description="search: where the words were found (scrubbed text)")
+    highlights: list[tuple[int, int]] = Field(default_factory=list, description="offsets of the found words")
 
     @classmethod
     def of_row(cls, r: queue.QueueRow) -> TicketOut:
+        snippet, marks = search.unmark(r.snippet) if r.snippet else (None, [])
         return cls(id=r.id, number=r.number, subject=r.subject, status=r.status, priority=r.priority,
-                   channel=r.channel, assignee_id=r.assignee_id, last_activity_at=r.last_activity_at,
-                   due_at=r.due_at)
+                   channel=r.channel, customer_id=r.customer_id, assignee_id=r.assignee_id, created_at=r.created_at,
+                   last_activity_at=r.last_activity_at, due_at=r.due_at, version=r.version, requester=r.requester,
+                   preview=r.preview, privacy=r.privacy, snippet=snippet, highlights=marks)
+
+
+class SenderOut(BaseModel):
+    name: str | None = Field(description="the directory name when the address is the customer's own")
+    display_name: str | None = Field(description="the sender's display name as stored (scrubbed)")
+    address: str | None = Field(description="the contact's address when it is one a person reads")
+    channel: str
 
 
 class MessageOut(BaseModel):
@@ -127,6 +137,7 @@ class MessageOut(BaseModel):
     redactions: dict[str, int]
     received_at: datetime
     external_id: str | None = None
+    sender: SenderOut | None = None
     attachments: list[dict[str, Any]]
 
 
@@ -163,6 +174,30 @@ class PriorityIn(BaseModel):
     version: Version = None
 
 
+class UpdateIn(BaseModel):
+    status: TicketStatus | None = None
+    priority: Priority | None = None
+    agent_id: RowIdIn | None = Field(None, description="the new assignee (with unassign false)")
+    unassign: StrictBool = Field(False, description="leave the ticket unassigned")
+    version: Version = None
+
+
+class CustomerLinkIn(BaseModel):
+    customer_number: str | None = Field(None, max_length=64, pattern=NO_NUL,
+                                        description="the customer's number in the directory; null unlinks")
+    link_contact: StrictBool = Field(True, description="also link the ticket's contact to the customer")
+
+
+class TimelineEntry(BaseModel):
+    at: datetime
+    kind: str = Field(description="message, event, attachment or privacy")
+    what: str = Field(description="the message's direction, the event's kind or the privacy step")
+    actor: str | None = Field(description="agent:<username>, api, customer, requester or system")
+    actor_name: str | None
+    detail: dict[str, Any]
+    message_id: int | None = None
+
+
 class MergeIn(BaseModel):
     into: RowIdIn = Field(description="number of the ticket that receives the messages")
 
@@ -197,17 +232,23 @@ def list_tickets(
 ) -> TicketPage:
     with ticket_store(request).reading() as session:
         if before is not None or status_ is TicketStatus.CLOSED:
-            rows = store.list_tickets(session, status=status_, limit=limit, before_id=before)
-            page = [TicketOut.of(t) for t in rows]
+            tickets = store.list_tickets(session, status=status_, limit=limit, before_id=before)
+            rows = [_row(session, t) for t in tickets]
+            queue.enrich(session, rows)
+            page = [TicketOut.of_row(r) for r in rows]
             return TicketPage(tickets=page, next_before=page[-1].id if len(page) == limit else None)
         chosen = view or (queue.View(status_.value) if status_ and status_.value in queue.View.__members__.values()
                           else queue.View.ALL)
-        ids = search.matching_ticket_ids(session, q) if q and q.strip() else None
+        found = search.find(session, q) if q and q.strip() else None
         try:
             result = queue.list_queue(session, chosen, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                      cursor=cursor or None, limit=limit, ticket_ids=ids)
+                                      cursor=cursor or None, limit=limit,
+                                      ticket_ids=found.ticket_ids if found is not None else None)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
+        queue.enrich(session, result.rows)
+        if found is not None:
+            search.add_snippets(session, result.rows, found)
         rows_out = [TicketOut.of_row(r) for r in result.rows]
     return TicketPage(tickets=rows_out, next_cursor=result.next_cursor,
                       next_before=rows_out[-1].id if result.next_cursor and rows_out else None)
@@ -220,18 +261,37 @@ def queue_counts(request: Request, who: ApiPrincipal,
         return queue.counts(session, agent_id=who.agent_id, channel=channel or None)
 
 
+def _row(session: Any, t: Ticket) -> queue.QueueRow:
+    due = session.get(TicketDue, t.id)
+    return queue.QueueRow(id=t.id, number=t.number, subject=t.subject, status=str(t.status), priority=str(t.priority),
+                          channel=t.channel, assignee_id=t.assignee_id, last_activity_at=t.last_activity_at,
+                          due_at=due.due_at if due else None, created_at=t.created_at, customer_id=t.customer_id,
+                          version=t.version)
+
+
+def _sender(s: readable.Sender | None) -> SenderOut | None:
+    if s is None:
+        return None
+    return SenderOut(name=s.name, display_name=s.scrubbed_name, address=s.address, channel=s.channel)
+
+
 @router.get("/tickets/{number}", responses=answers(404))
 def get_ticket(request: Request, number: TicketNumber, who: ApiPrincipal) -> TicketDetail:
     with ticket_store(request).reading() as session:
         ticket = actions.load_ticket(session, number)
+        row = _row(session, ticket)
+        queue.enrich(session, [row])
+        customer = readable.customer_visible(session, ticket)
+        senders = ticket_view.senders(session, ticket, {customer.id: customer} if customer else {})
         return TicketDetail(
-            **TicketOut.of(ticket).model_dump(),
+            **TicketOut.of_row(row).model_dump(),
             messages=[
                 MessageOut(
                     id=m.id, direction=m.direction, channel=m.channel, subject=m.subject, text=m.text, lang=m.lang,
                     author_id=m.author_id, redactions=m.redactions, received_at=m.received_at,
                     # Our own Message-IDs only: a customer's may carry anything and is not kept in clear.
                     external_id=m.mail_ref if m.channel == "email" and m.direction != Direction.IN else None,
+                    sender=_sender(senders.get(m.id)),
                     attachments=[
                         {"filename": a.filename, "content_type": a.content_type, "size": a.size,
                          "sha256": a.sha256, "stored": a.stored, "note": a.note}
@@ -241,6 +301,15 @@ def get_ticket(request: Request, number: TicketNumber, who: ApiPrincipal) -> Tic
                 for m in ticket.messages
             ],
         )
+
+
+@router.get("/tickets/{number}/timeline", responses=answers(404))
+def get_timeline(request: Request, number: TicketNumber, who: ApiPrincipal) -> list[TimelineEntry]:
+    """Every message, event, attachment and privacy step of the ticket with its actor and time, oldest first."""
+    with ticket_store(request).reading() as session:
+        ticket = actions.load_ticket(session, number)
+        names = {a.username: a.display_name for a in accounts.list_agents(session)}
+        return [TimelineEntry(**entry) for entry in timeline.as_json(timeline.build(session, ticket), names)]
 
 
 @router.post("/tickets/{number}/reply", status_code=status.HTTP_201_CREATED, responses=answers(*_WRITE, 503))
@@ -262,21 +331,35 @@ def assign(request: Request, number: TicketNumber, body: AssignIn, who: ApiPrinc
 
 @router.post("/tickets/{number}/status", responses=answers(*_WRITE))
 def set_status(request: Request, number: TicketNumber, body: StatusIn, who: ApiPrincipal) -> dict[str, Any]:
-    return actions.set_status(ticket_store(request), number, body.status, body.version)
+    return actions.set_status(ticket_store(request), who, number, body.status, body.version)
 
 
 @router.post("/tickets/{number}/priority", responses=answers(*_WRITE))
 def set_priority(request: Request, number: TicketNumber, body: PriorityIn, who: ApiPrincipal) -> dict[str, Any]:
-    return actions.set_priority(ticket_store(request), number, body.priority, body.version)
+    return actions.set_priority(ticket_store(request), who, number, body.priority, body.version)
+
+
+@router.post("/tickets/{number}/update", responses=answers(*_WRITE))
+def update(request: Request, number: TicketNumber, body: UpdateIn, who: ApiPrincipal) -> dict[str, Any]:
+    """Status, priority and assignee in one transaction and one version check."""
+    assignee = 0 if body.unassign else body.agent_id
+    change = actions.Update(status=body.status, priority=body.priority, assignee=assignee)
+    return actions.update(ticket_store(request), who, number, change, body.version)
+
+
+@router.post("/tickets/{number}/customer", responses=answers(*_WRITE))
+def link_customer(request: Request, number: TicketNumber, body: CustomerLinkIn, who: ApiPrincipal) -> dict[str, Any]:
+    """Link the ticket (and its contact) to a customer of the directory by customer number; audited."""
+    return actions.link_customer(ticket_store(request), who, number, body.customer_number, body.link_contact)
 
 
 @router.post("/tickets/{number}/merge", responses=answers(*_WRITE))
 def merge(request: Request, number: TicketNumber, body: MergeIn, who: ApiPrincipal) -> dict[str, Any]:
-    return actions.merge(ticket_store(request), number, body.into)
+    return actions.merge(ticket_store(request), who, number, body.into)
 
 
 @router.get("/agents", tags=["admin"], responses=answers(403))
 def list_agents(request: Request, who: AdminApi) -> list[dict[str, Any]]:
     with ticket_store(request).reading() as session:
         return [{"id": a.id, "username": a.username, "display_name": a.display_name, "role": a.role,
-                 "active": a.active} for a in accounts.list_agents(session)]
+                 "email": a.email, "active": a.active} for a in accounts.list_agents(session)]

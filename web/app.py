@@ -11,17 +11,19 @@ callers only; the interactive docs are off because they load scripts from a CDN.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request, status
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -29,8 +31,8 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from privacy.desk import PrivacyDesk
 from tickets import store
-from web import api, attachments, audit, pages, privacy, vault
-from web.auth import ApiPrincipal, AuthSettings, LoginRequired
+from web import admin, api, audit, live, pages, privacy, vault
+from web.auth import ApiPrincipal, AuthSettings, LoginRequired, identify
 from web.vault import VaultAccess
 from web.webform import WebFormSettings, webform_router
 from web.webhooks import WebhookSettings, webhook_router
@@ -58,6 +60,26 @@ def _integral(node: Any) -> Any:
             if isinstance(out.get(key), float) and out[key].is_integer():
                 out[key] = int(out[key])
     return out
+
+
+def wants_html(request: Request) -> bool:
+    """Pages get HTML error pages; the API, webhooks and clients that did not ask for HTML get JSON."""
+    path = request.url.path
+    if path.startswith(("/api/", "/webhooks/", "/static/")) or path == "/health":
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_page(request: Request, code: int, detail: str, headers: Mapping[str, str] | None = None) -> Response:
+    """An error as a page in the app's style (the agent's language), with a way back."""
+    try:
+        who = identify(request)
+    except Exception:  # the store itself may be what failed
+        who = None
+    response = pages.render(request, "error.html", {"who": who, "code": code, "detail": detail}, code=code)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
 
 
 def allowed_methods(app: FastAPI, request: Request) -> list[str]:
@@ -99,7 +121,16 @@ def create_app(
             # RFC 9110 section 15.5.6: a 405 lists the methods the resource supports. The router names
             # only those of the first route that matched the path: /login's GET route, not its POST.
             exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allowed_methods(app, request))}
+        if wants_html(request):
+            return await run_in_threadpool(error_page, request, exc.status_code, str(exc.detail), exc.headers)
         return await http_exception_handler(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):
+            fields = ", ".join(str(e.get("loc", ("",))[-1]) for e in exc.errors())
+            return await run_in_threadpool(error_page, request, 422, f"invalid input: {fields}")
+        return await request_validation_exception_handler(request, exc)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
@@ -124,8 +155,7 @@ def create_app(
         document: dict[str, Any] = _integral(app.openapi())
         return document
 
-    for router in (api.router, pages.router, vault.router, vault.api_router, audit.router, attachments.router,
-                   attachments.api_router):
+    for router in (api.router, live.router, pages.router, admin.router, vault.router, vault.api_router, audit.router):
         app.include_router(router)
     vault.install(app, vault_access)
     if privacy_desk is not None:

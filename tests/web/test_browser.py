@@ -1,5 +1,7 @@
 """End to end in real headless Chromium (Debian's ``chromium``, driven by Playwright): log in, open
-the queue, open a ticket, reply, change status, log out; a screenshot of the ticket page is saved."""
+the queue, open a ticket, reply, change status, log out; a screenshot of the ticket page is saved.
+Then the same workspace in Dutch on a 390 px phone: the queue as cards, the thread readable, the reply
+box reachable, nothing scrolling sideways (screenshots in test-artifacts/)."""
 
 from __future__ import annotations
 
@@ -72,7 +74,7 @@ def test_agent_session_in_chromium(served: tuple[str, TicketStore, int], artifac
         page.fill("input[name=username]", "anna")
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
-        expect(page.locator("h1")).to_have_text("Open")
+        expect(page.locator("h1")).to_have_text("New")  # agents land where new tickets wait
         page.click("a[href='/queue?view=new']")
         expect(page.locator("table.queue tbody tr")).to_have_count(3)
         page.screenshot(path=str(artifacts / "queue_page.png"))
@@ -103,3 +105,37 @@ def test_agent_session_in_chromium(served: tuple[str, TicketStore, int], artifac
         assert [m.direction for m in ticket.messages] == [Direction.IN, Direction.NOTE, Direction.OUT]
         assert ticket.messages[-1].text.startswith("Beste Marieke")
     assert (artifacts / "ticket_page.png").stat().st_size > 10_000
+
+
+def test_dutch_workspace_on_a_phone(served: tuple[str, TicketStore, int], artifacts: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, _store, number = served
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL",
+                                      extra_http_headers={"Accept-Language": "nl-NL,nl;q=0.9"})
+        page = context.new_page()
+        page.goto(f"{base}/login")
+        page.fill("input[name=username]", "anna")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        expect(page.locator("h1")).to_have_text("Nieuw")
+        page.keyboard.press("Tab")  # the first tab stop skips to the content
+        assert page.evaluate("document.activeElement.className") == "skip"
+        wide = "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
+        assert page.evaluate(wide) <= 0  # nothing scrolls sideways
+        row = page.locator("table.queue tbody tr").first
+        assert row.bounding_box()["width"] <= 390  # type: ignore[index]  # a card, not a wide table row
+        page.screenshot(path=str(artifacts / "queue_390.png"), full_page=True)
+        page.goto(f"{base}/tickets/{number}")
+        assert page.evaluate(wide) <= 0
+        body = page.locator(".msg-body").first.bounding_box()
+        assert body is not None and body["width"] > 250  # the message reads as lines, not a letter per line
+        page.locator("#reply-text").scroll_into_view_if_needed()
+        expect(page.locator("#reply-text")).to_be_in_viewport()
+        expect(page.locator("#send-reply")).to_have_text("Antwoord versturen")
+        page.screenshot(path=str(artifacts / "ticket_390.png"), full_page=True)
+        context.close()
+        browser.close()
+    assert (artifacts / "queue_390.png").stat().st_size > 5_000

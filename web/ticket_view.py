@@ -1,0 +1,81 @@
+"""What the ticket page shows: the timeline (messages, events, attachments, privacy steps, each with
+its actor), senders, placeholders known from the directory, the customer panel, drafts and the reply box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketStatus
+from tickets import drafts, guards, readable, replies, store, timeline
+from tickets.accounts import Principal
+from tickets.service_window import WINDOWED_CHANNELS, service_window
+from web.workspace import Workspace
+
+
+def _deliveries(session: Session, ticket: Ticket) -> dict[int, OutboxEntry]:
+    return {e.message_id: e for e in session.scalars(select(OutboxEntry).where(OutboxEntry.ticket_id == ticket.id))
+            if e.message_id is not None}
+
+
+def senders(session: Session, ticket: Ticket, visible: dict[int, Customer]) -> dict[int, readable.Sender]:
+    """The sender of each incoming message, by message id."""
+    ids = {m.contact_id for m in ticket.messages if m.contact_id is not None and m.direction == Direction.IN}
+    contacts = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))} if ids else {}
+    others = {c.customer_id for c in contacts.values() if c.customer_id is not None} - set(visible)
+    if others:
+        # Colleagues' contacts may belong to other customers; restricted ones stay unnamed.
+        for customer in session.scalars(select(Customer).where(Customer.id.in_(others))):
+            if guards.active_restriction(session, customer.id) is None:
+                visible[customer.id] = customer
+    result = {}
+    for m in ticket.messages:
+        if m.direction != Direction.IN:
+            continue
+        contact = contacts.get(m.contact_id) if m.contact_id is not None else None
+        other = contact is not None and not store.may_continue(ticket, contact)
+        result[m.id] = readable.sender_of(m, contact, visible, other=other)
+    return result
+
+
+def _related(session: Session, ticket: Ticket, customer: Customer | None) -> tuple[list[Contact], list[Ticket]]:
+    if customer is not None:
+        contacts = list(session.scalars(select(Contact).where(Contact.customer_id == customer.id)
+                                        .order_by(Contact.channel)))
+        others = list(session.scalars(select(Ticket).where(Ticket.customer_id == customer.id, Ticket.id != ticket.id)
+                                      .order_by(Ticket.last_activity_at.desc()).limit(10)))
+        return contacts, others
+    if ticket.contact is None:
+        return [], []
+    others = list(session.scalars(select(Ticket).where(Ticket.contact_id == ticket.contact_id, Ticket.id != ticket.id)
+                                  .order_by(Ticket.last_activity_at.desc()).limit(10)))
+    return [ticket.contact], others
+
+
+def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Workspace) -> dict[str, Any]:
+    """Everything the ticket page renders, read in the caller's (read) transaction."""
+    agents = {a.id: a for a in session.scalars(select(Agent).order_by(Agent.display_name))}
+    customer = readable.customer_visible(session, ticket)
+    visible = {customer.id: customer} if customer is not None else {}
+    linked = session.get(Customer, ticket.customer_id) if ticket.customer_id and customer is None else None
+    contacts, others = _related(session, ticket, customer)
+    variables = replies.macro_variables(session, ticket, who.display_name)
+    macros = [{"id": m.id, "title": m.title, "body": replies.render_macro(m.body, variables)}
+              for m in replies.list_macros(session)]
+    channel = replies.reply_channel(ticket.channel)
+    window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
+    return {
+        "service_window": window, "ticket": ticket, "timeline": timeline.build(session, ticket),
+        "deliveries": _deliveries(session, ticket), "senders": senders(session, ticket, visible),
+        "known": readable.known_placeholders(session, ticket, customer, ws.scrubber),
+        "customer": customer, "restricted_customer": linked, "contacts": contacts, "others": others,
+        "agents": [a for a in agents.values() if a.active],
+        "agent_names": {a.id: a.display_name for a in agents.values()},
+        "names_by_username": {a.username: a.display_name for a in agents.values()},
+        "macros": macros, "can_reply": channel in ws.reply_channels() and ws.scrubber is not None,
+        "queued_only": ws.mail_queued_only(channel), "reply_channel": channel,
+        "statuses": [s.value for s in TicketStatus], "priorities": [p.value for p in Priority],
+        "drafts": drafts.load(session, who.agent_id, ticket.id) if who.agent_id is not None else {},
+    }
