@@ -119,6 +119,7 @@ _ISO_TIME = re.compile(r"[T ]?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\
 _LOG_DATE = re.compile(r"(?i)\d{1,2}/(?:" + _MONTH_NAMES + r")/\d{4}(?::\d{2}){0,3}")
 _TIME_RANGE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[-–]\s?\d{1,2}[:.]\d{2}(?::\d{2})?)?")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}(?:\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2}))+")
+_HHMM = re.compile(r"[-_T]?\d{4}(?:\d{2})?")
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:[ ,]+(?:19|20)\d{2})+")
 
 
@@ -160,8 +161,9 @@ def date_or_time(span: Span) -> bool:
     rest = value[n:]
     if not rest or _ISO_TIME.fullmatch(rest):
         return True
-    if rest.isdigit() and len(value) in (12, 14) and n == 8:  # yyyymmddhhmm(ss)
-        return int(rest[:2]) < 24 and int(rest[2:4]) < 60
+    if n == 8 and _HHMM.fullmatch(rest):  # yyyymmddhhmm(ss), yyyymmdd-hhmm, yyyymmdd_hhmmss
+        digits = rest.lstrip("-_T")
+        return int(digits[:2]) < 24 and int(digits[2:4]) < 60
     return False
 
 
@@ -348,7 +350,8 @@ _KEPT_CUE = _cues(
     r"customer", r"client", r"account", r"acct", r"invoice", r"purchase", r"quot(?:e|ation)", r"reference",
     r"transaction", r"payment\s+(?:id|ref)", r"confirmation", r"booking", r"reservation", r"subscription",
     r"part\b", r"sku", r"ean", r"item", r"job", r"status", r"process", r"thread", r"row", r"record", r"ray\s+id",
-    r"trace\s+id", r"message\s+id", r"queue\s+id", r"revision", r"company\s+(?:number|registration)",
+    r"trace\s+id", r"message\s+id",
+    r"pixel", r"analytics", r"property", r"container", r"queue\s+id", r"revision", r"company\s+(?:number|registration)",
     r"registration\s+number", r"coc\b", r"chamber", r"vat", r"ein\b", r"duns", r"license\s+key", r"issue",
     # de
     r"kunden", r"rechnung", r"auftrag", r"angebot", r"vertrag", r"vorgang", r"referenz", r"aktenzeichen",
@@ -394,6 +397,16 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return last
 
 
+_ID_AFTER_CUE = re.compile(r"[^\W\d_]*[\s-]*")
+
+
+def _id_of(label: str, kept: re.Match[str] | None, personal: re.Match[str]) -> bool:
+    """Whether the personal cue is the "id" of the kept cue before it ("payment id", "pixel ID", "order-id")."""
+    if kept is None or personal.group().lower() != "id":
+        return False
+    return _ID_AFTER_CUE.fullmatch(label, kept.end(), personal.start()) is not None
+
+
 def kept_cue(span: Span) -> bool:
     """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word.
 
@@ -402,7 +415,7 @@ def kept_cue(span: Span) -> bool:
     label = span.label
     kept = _last(_KEPT_CUE, label)
     personal = _last(_PERSONAL_CUE, label)
-    if personal is not None and (kept is None or personal.end() > kept.end()):
+    if personal is not None and (kept is None or personal.end() > kept.end()) and not _id_of(label, kept, personal):
         return False
     if label.endswith("#") or (label.endswith("[") and "ticket" in span.before(60).lower()):
         return True
@@ -453,6 +466,14 @@ def book_number(span: Span) -> bool:
     return compact.startswith(("978", "979")) or "isbn" in span.before(16).lower()
 
 
+_WEB_PROPERTY = re.compile(r"(?:UA|YT|MO)-\d{4,10}-\d{1,4}|AW-\d{9,11}|GTM-[A-Z0-9]{4,9}|G-[A-Z0-9]{8,12}")
+
+
+def web_property(span: Span) -> bool:
+    """The id of a web property in an analytics or tag manager (Google's UA-/G-/GTM-/AW- formats)."""
+    return bool(_WEB_PROPERTY.fullmatch(span.token))
+
+
 _REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}")
 
 
@@ -474,6 +495,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     kept_cue,
     vat_number,
     book_number,
+    web_property,
     standard,
     dns_record,
     reference_shape,

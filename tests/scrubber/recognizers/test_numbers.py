@@ -63,6 +63,9 @@ UNTOUCHED = [
     ("we zijn gecertificeerd volgens ISO 27001:2022 sinds dit jaar", "27001:2022"),  # a standard's number
     ("de kavel is 4500000 cm2 groot", "4500000"),  # an area with its unit
     ("ons loonheffingennummer 001234567L01 staat erop", "001234567L01"),  # the employer's payroll tax number
+    ("We restored snapshot 20250618-0300 last night", "20250618-0300"),  # yyyymmdd-hhmm
+    ("Our Google Analytics ID is UA-12345678-1 on every page", "UA-12345678-1"),  # a web property's id
+    ("My Facebook pixel id 123456789012345 stopped tracking", "123456789012345"),  # "id" after a kept cue
     ("server 192.168.100.200 reageert niet", "192.168.100.200"),
     ("ssh naar 185.94.233.19:2222 lukt niet", "185.94.233.19:2222"),
     # hashes, UUIDs, hex error codes
