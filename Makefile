@@ -26,6 +26,9 @@ system-test-deps:
 	@command -v dovecot >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd; }
 	# Headless Chromium for the web form tests (Playwright drives /usr/bin/chromium; no browser download).
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
+	# axe-core for the accessibility audit in the browser tests (tests/web/test_browser.py), from the npm registry
+	# into var/npm; without npm that audit is skipped.
+	@[ -f var/npm/node_modules/axe-core/axe.min.js ] || { command -v npm >/dev/null 2>&1 && npm install -q --prefix var/npm --no-audit --no-fund axe-core@4; } || echo "axe-core not installed: the accessibility audit will be skipped"
 	# Postfix for the relay test (tests/intake/smtp/test_postfix_relay.py runs a private instance from its own
 	# config dir on loopback ports). Only where no MTA is installed yet, never replacing the machine's own,
 	# and preseeded to "No configuration" so no system Postfix is set up or started. Optional: without it

@@ -1,19 +1,21 @@
 """End to end in real headless Chromium (Debian's ``chromium``, driven by Playwright): log in, open
 the queue, open a ticket, reply, change status, log out; a screenshot of the ticket page is saved.
 Then the same workspace in Dutch on a 390 px phone: the queue as cards, the thread readable, the reply
-box reachable, nothing scrolling sideways (screenshots in test-artifacts/)."""
+box reachable, nothing scrolling sideways (screenshots in test-artifacts/). axe-core audits every page
+for WCAG 2.1 A and AA, loaded as a same-origin script under the app's own CSP (not bypassed)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from intake.hooks import DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
-from models import Channel, Direction, migrate
+from models import Channel, Direction, Role, migrate
 from models.db import make_engine
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.support.fakes import FakeScrubber
@@ -25,6 +27,25 @@ from web.app import create_app
 from web.workspace import Workspace
 
 pytestmark = requires_chromium
+
+# Installed by `make system-test-deps` (npm axe-core into var/npm).
+AXE = Path(__file__).resolve().parents[2] / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+_AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
+
+
+def axe_violations(page: Any, base: str) -> list[str]:
+    """WCAG 2.1 A/AA violations axe-core finds on the current page. The script is served from the app's own
+    origin (the route answers it from var/npm), so the page's CSP (script-src 'self') applies unchanged."""
+    page.route(f"{base}/__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    page.add_script_tag(url=f"{base}/__axe.js")
+    found: list[str] = page.evaluate(_AXE_RUN)
+    return found
+
+
+def audit(page: Any, base: str, path: str) -> None:
+    page.goto(f"{base}{path}")
+    assert axe_violations(page, base) == [], path
 
 
 @pytest.fixture
@@ -136,6 +157,30 @@ def test_dutch_workspace_on_a_phone(served: tuple[str, TicketStore, int], artifa
         expect(page.locator("#reply-text")).to_be_in_viewport()
         expect(page.locator("#send-reply")).to_have_text("Antwoord versturen")
         page.screenshot(path=str(artifacts / "ticket_390.png"), full_page=True)
+        if AXE.exists():  # contrast and labels at 390 px and in Dutch too
+            assert axe_violations(page, base) == []
         context.close()
         browser.close()
     assert (artifacts / "queue_390.png").stat().st_size > 5_000
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (make system-test-deps)")
+def test_every_page_passes_axe_at_wcag_aa(served: tuple[str, TicketStore, int]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, store, number = served
+    with store.writing() as session:
+        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 900})
+        audit(page, base, "/login")
+        page.fill("input[name=username]", "root")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/queue")
+        for path in ("/queue", "/queue?view=all&sort=due", "/queue?q=factuur", f"/tickets/{number}",
+                     f"/tickets/{number}?error=changed", "/settings", "/admin/agents", "/audit", "/privacy",
+                     "/tickets/999999"):
+            audit(page, base, path)
+        browser.close()
