@@ -34,12 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, insert, text
+from sqlalchemy import Engine, create_engine, insert, select, text
 
-from models import Agent, Contact, Message, Ticket, TicketDue, keys, migrate
+from models import Agent, Contact, Customer, Message, Ticket, TicketDue, keys, migrate, ticket_number
 from models.db import make_engine, normalise_url
-from tickets import queue, search
-from tickets.store import TicketStore
+from tickets import presence, queue, search
+from tickets.store import TicketStore, address_digest
 from web.app import create_app
 
 _PROSE = (
@@ -75,11 +75,22 @@ def _text(rng: random.Random, n: int) -> str:
     return " ".join(words)
 
 
+def _customer_of(contact_id: int) -> int | None:
+    """Every tenth contact (by id) belongs to a customer of the directory."""
+    return (contact_id - 1) // 10 if (contact_id - 1) % 10 == 0 and contact_id > 1 else None
+
+
 def populate(engine: Engine, n: int, seed: int = 42) -> None:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        contacts = [{"channel": "email", "address": f"klant{i}@example.nl", "unreachable": False, "created_at": now}
+        # One customer in the directory per ten contacts; the contacts carry their address digest as
+        # intake writes it, so the exact search by address goes through its index.
+        conn.execute(insert(Customer), [{"number": f"C{i:06d}", "name": f"Klant {i}", "created_at": now,
+                                         "updated_at": now} for i in range(1, n // 40 + 1)])
+        contacts = [{"channel": "email", "address": f"klant{i}@example.nl", "unreachable": False, "created_at": now,
+                     "address_digest": address_digest("email", f"klant{i}@example.nl"),
+                     "customer_id": _customer_of(i + 1)}
                     for i in range(n // 4)]
         conn.execute(insert(Contact), contacts)
     store = TicketStore(engine)
@@ -95,9 +106,11 @@ def populate(engine: Engine, n: int, seed: int = 42) -> None:
             status = _pick(rng, STATUSES)
             at = now - timedelta(minutes=rng.randint(0, 365 * 24 * 60))
             assignee = rng.randint(1, AGENTS) if status != "new" and rng.random() < 0.7 else None
+            contact = rng.randint(1, n // 4)
             tickets.append({"id": ticket_id, "subject": _text(rng, rng.randint(3, 6)), "status": status,
                             "priority": _pick(rng, PRIORITIES), "channel": _pick(rng, CHANNELS),
-                            "contact_id": rng.randint(1, n // 4), "assignee_id": assignee, "created_at": at,
+                            "contact_id": contact, "assignee_id": assignee,
+                            "customer_id": _customer_of(contact), "created_at": at,
                             "updated_at": at, "last_activity_at": at, "version": 1})
             for _ in range(rng.choice((1, 1, 2))):
                 message_id += 1
@@ -160,9 +173,29 @@ def bench(label: str, engine: Engine, n: int, runs: int) -> None:
                 return queue.list_queue(session, queue.View.ALL, ticket_ids=ids)
         return run
 
+    def find_page(query: str) -> Callable[[], Any]:
+        """What the search box does: every kind of match, the page, its requester/preview and snippets."""
+        def run() -> Any:
+            with store.reading() as session:
+                found = search.find(session, query)
+                page = queue.list_queue(session, queue.View.ALL, ticket_ids=found.ticket_ids)
+                queue.enrich(session, page.rows)
+                search.add_snippets(session, page.rows, found)
+                assert page.rows, query
+                return page
+        return run
+
+    def live() -> Any:
+        with store.reading() as session:
+            return presence.changes(session, 3)
+
     with store.reading() as session:
         hits_common = len(search.matching_ticket_ids(session, "factuur"))
         hits_rare = len(search.matching_ticket_ids(session, "w1234"))
+        linked = session.execute(select(Ticket.id, Contact.address, Customer.number)
+                                 .join(Contact, Contact.id == Ticket.contact_id)
+                                 .join(Customer, Customer.id == Ticket.customer_id)
+                                 .where(Ticket.id > n // 2).order_by(Ticket.id).limit(1)).one()
     app = create_app(store, lambda: "bench-token")
     client = TestClient(app)
     headers = {"Authorization": "Bearer bench-token"}
@@ -180,6 +213,12 @@ def bench(label: str, engine: Engine, n: int, runs: int) -> None:
         (f"search 'factuur' ({hits_common:,} hits, cap {search.MAX_MATCHES})", find("factuur")),
         (f"search 'w1234' ({hits_rare:,} hits)", find("w1234")),
         ("search 'timeout denied' (two words)", find("timeout denied")),
+        ("search box: a ticket number", find_page(str(ticket_number(linked[0])))),
+        ("search box: a contact address (keyed digest)", find_page(linked[1])),
+        ("search box: a customer number", find_page(linked[2])),
+        ("search box: 'facturen' (stemmed, snippets)", find_page("facturen")),
+        ("search box: 'inloggen wachtwoord' (snippets)", find_page("inloggen wachtwoord")),
+        ("live marker (one query per agent per poll)", live),
         ("API /api/tickets?view=open (whole request)",
          lambda: client.get("/api/tickets", params={"view": "open"}, headers=headers).raise_for_status()),
         ("API /api/tickets?q=wachtwoord (whole request)",
