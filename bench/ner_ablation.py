@@ -1,0 +1,347 @@
+"""Ablation of the learned NER signal: the scrubber as is against the scrubber plus the NER recognizer.
+
+Why this file exists: the NER model (``scrubber/ner``, trained by ``python -m training.ner``) must earn
+its place on messages it was not trained on. The engine does not use it; this script adds it in its own
+arms, so the comparison runs on the scrubber exactly as it is on disk.
+
+Arms (``--arms``, comma-separated):
+
+- ``rules``: ``Scrubber(ScrubberConfig())`` as the intake builds it;
+- ``ner``: the same engine with ``NerModelRecognizer`` registered for nl and en as one more recognizer
+  (PERSON and ADDRESS at score 0.5, below the rules, so overlap resolution lets the rules win);
+- ``ner-person`` / ``ner-address``: the same with one of the two types only;
+- ``ner-doubt``: the NER's spans are added only where the rules leave doubt: a PERSON/ADDRESS span of the
+  model that overlaps nothing the rules found is kept only when it lies on a line where the rules found
+  a PERSON or an ADDRESS, or on a line that starts with a greeting/closing/field cue; a span of the model
+  that extends a rules span of the same type over the neighbouring words replaces it. (Post-processing
+  of the engine's result, as an integration in ``engine.analyze`` would do.)
+
+Parts (``--part``):
+
+- ``tune``: the tune parts of pii_dev, pii_dev2 and eval/pii_heldout, split into the records the model
+  trained on (swapped values; 4/5 of the dev tune parts) and those it did not (the held-out fifth and
+  pii_heldout's tune part). ``--show-misses`` lists PERSON/ADDRESS misses and the model's extra spans
+  outside gold values on these records only.
+- ``test``: the test parts (every fifth record, ``eval/split.py``) and eval/pii_unseen.jsonl: aggregate
+  scores only, no misses (the script refuses ``--show-misses``).
+- ``presidio``: Presidio's synthetic benchmark (var/bench/synth_dataset_v2.json, see
+  bench/presidio_benchmark.py for its type mapping): aggregate scores only.
+
+Every arm is timed on the same texts in the same run, taking turns round by round (``--rounds``); the
+throughput is messages per second over all records of the part, with the median of the per-round ratios.
+Scores are those of ../shared/eval/score_pii.py (``score``), reused as a library.
+
+No model ships in the package (the result below kept the NER out of the engine): train one per
+language first, e.g. ``python -m training.ner --lang nl --out var/ner/nl`` (and ``en``), then pass
+``--models var/ner``. Result of 2026-12-06 (models trained with the defaults, 11-minute budget):
+
+==================================  ======  =========  =====  ================
+part, arm                           recall  precision  keep   time per message
+==================================  ======  =========  =====  ================
+tune, not trained on (98), rules    1.0000  0.9966     1.000  1x
+tune, not trained on, ner-doubt     1.0000  0.9767     1.000  3.3x
+tune, not trained on, ner-recog.    1.0000  0.9395     1.000  4.0x
+Presidio (1,500 en), rules          0.5577  0.9601     0.897  1x
+Presidio, ner-doubt                 0.7311  0.9057     0.784  4.9-8x
+Presidio, ner-recognizer            0.6869  0.7805     0.781  4.2x
+Presidio, Presidio + en_core_sm     0.4638  0.9063     0.851  15.6x
+==================================  ======  =========  =====  ================
+
+Usage: .venv/bin/python bench/ner_ablation.py --part tune [--show-misses]
+       .venv/bin/python bench/ner_ablation.py --part test
+       .venv/bin/python bench/ner_ablation.py --part presidio [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+DEV = [SHARED_EVAL / "pii_dev.jsonl", SHARED_EVAL / "pii_dev2.jsonl"]
+HELDOUT = ROOT / "eval" / "pii_heldout.jsonl"
+UNSEEN = ROOT / "eval" / "pii_unseen.jsonl"
+PRESIDIO_DATA = ROOT / "var" / "bench" / "synth_dataset_v2.json"
+HOLDOUT_EVERY = 5  # training/ner/shapes.py: tune index % 5 == 0 is never trained on
+LANGS = ("nl", "en")
+TYPES = ("PERSON", "ADDRESS")
+
+Analyze = Callable[[str, str | None], list[dict[str, Any]]]
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fix_import_path() -> None:
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+
+# --- arms ------------------------------------------------------------------------------------------
+def build_arms(names: Sequence[str], models_dir: Path | None) -> dict[str, Analyze]:
+    _fix_import_path()
+    from presidio_analyzer import RecognizerResult
+
+    import scrubber.engine as engine_module
+    from scrubber.config import ScrubberConfig
+    from scrubber.engine import Scrubber
+    from scrubber.ner import NerModelRecognizer, ner_recognizer
+    from scrubber.ner.vote import model_votes
+
+    models: dict[str, NerModelRecognizer] = {}
+    for lang in LANGS:
+        started = time.perf_counter()
+        rec = ner_recognizer(lang, models_dir=models_dir)
+        if rec is None:
+            raise SystemExit(f"no NER model for {lang} under {models_dir or 'scrubber/ner/models'}")
+        models[lang] = rec
+        print(f"NER model {lang}: loaded in {time.perf_counter() - started:.2f} s ({rec.path})")
+
+    def with_recognizer(types: tuple[str, ...]) -> Scrubber:
+        """The naive integration: one more recognizer in the registry, at score 0.5."""
+        real = engine_module.language_recognizers
+        extra = {lang: NerModelRecognizer(lang, models[lang].path, dict.fromkeys(types, 0.5)) for lang in LANGS}
+
+        def with_ner(lang: str) -> list[Any]:
+            return [*real(lang), extra[lang]] if lang in extra else real(lang)
+
+        engine_module.language_recognizers = with_ner  # type: ignore[assignment]
+        try:
+            return Scrubber(ScrubberConfig())
+        finally:
+            engine_module.language_recognizers = real  # type: ignore[assignment]
+
+    if not hasattr(Scrubber, "_chunk_results"):
+        raise SystemExit("scrubber.engine.Scrubber has no _chunk_results: update the vote arms of this script")
+
+    class VotingScrubber(Scrubber):
+        """The proposed integration: the model's votes added to each chunk's raw results (scrubber.ner.vote)."""
+
+        gate = True
+        types: tuple[str, ...] = TYPES
+
+        def _chunk_results(self, chunk: str, dominant: str, present: tuple[str, ...]) -> list[RecognizerResult]:
+            raw: list[RecognizerResult] = super()._chunk_results(chunk, dominant, present)
+            model = models.get(dominant)
+            if model is None:
+                return raw
+            return raw + model_votes(chunk, raw, model, types=self.types, gate=self.gate)
+
+    def voting(gate: bool, types: tuple[str, ...] = TYPES) -> Scrubber:
+        scrubber = VotingScrubber(ScrubberConfig())
+        scrubber.gate = gate
+        scrubber.types = types
+        return scrubber
+
+    def as_dicts(scrubber: Scrubber) -> Analyze:
+        def analyze(text: str, lang: str | None) -> list[dict[str, Any]]:
+            return [{"type": e.type, "start": e.start, "end": e.end, "action": e.action}
+                    for e in scrubber.analyze(text, lang).entities]
+        return analyze
+
+    builders: dict[str, Callable[[], Scrubber]] = {
+        "rules": lambda: Scrubber(ScrubberConfig()),
+        "ner-recognizer": lambda: with_recognizer(TYPES),
+        "ner-vote": lambda: voting(gate=False),
+        "ner-doubt": lambda: voting(gate=True),
+        "ner-doubt-person": lambda: voting(gate=True, types=("PERSON",)),
+        "ner-doubt-address": lambda: voting(gate=True, types=("ADDRESS",)),
+    }
+    arms: dict[str, Analyze] = {}
+    for name in names:
+        if name == "presidio-sm":  # timing reference; only where en_core_web_sm is installed
+            bench = _load("presidio_benchmark", ROOT / "bench" / "presidio_benchmark.py")
+            if bench.sm_package() is None:
+                print("presidio-sm arm skipped: en_core_web_sm is not installed (run with var/bench-venv/bin/python)")
+                continue
+            sm = bench.presidio_sm()
+            arms[name] = lambda text, lang, sm=sm: sm(text)
+        elif name in builders:
+            arms[name] = as_dicts(builders[name]())
+        else:
+            raise SystemExit(f"unknown arm {name!r}; known: {', '.join([*builders, 'presidio-sm'])}")
+    return arms
+
+
+# --- data ------------------------------------------------------------------------------------------
+class Group:
+    """Records scored together, with the gold in the scorer's format."""
+
+    def __init__(self, name: str, records: list[dict[str, Any]], show: bool) -> None:
+        self.name = name
+        self.records = records
+        self.show = show  # misses may be shown (tune part only)
+
+
+def tune_groups(split: ModuleType) -> list[Group]:
+    trained: list[dict[str, Any]] = []
+    unseen: list[dict[str, Any]] = []
+    for path in DEV:
+        tune, _test = split.split(path)
+        del _test
+        for i, record in enumerate(tune):
+            (unseen if i % HOLDOUT_EVERY == 0 else trained).append(record)
+    heldout_tune, _test = split.split(HELDOUT)
+    del _test
+    return [Group("tune: shapes trained on (values swapped)", trained, True),
+            Group("tune: held out of training (dev fifth + pii_heldout)", unseen + heldout_tune, True)]
+
+
+def test_groups(split: ModuleType) -> list[Group]:
+    groups = []
+    for path in [*DEV, HELDOUT]:
+        _tune, test = split.split(path)
+        groups.append(Group(f"test part of {path.name}", test, False))
+    unseen = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    groups.append(Group(UNSEEN.name, unseen, False))
+    return groups
+
+
+# --- running and scoring ---------------------------------------------------------------------------
+def run(arms: dict[str, Analyze], texts: list[tuple[str, str | None]], rounds: int
+        ) -> tuple[dict[str, list[list[dict[str, Any]]]], dict[str, list[float]]]:
+    """Predictions of every arm (an untimed first pass, which also warms caches), and its seconds per timed
+    round; the arms take turns each round, in reversed order every other round."""
+    preds = {name: [analyze(text, lang) for text, lang in texts] for name, analyze in arms.items()}
+    seconds: dict[str, list[float]] = {name: [] for name in arms}
+    names = list(arms)
+    for round_no in range(rounds):
+        for name in names if round_no % 2 == 0 else reversed(names):
+            started = time.perf_counter()
+            for text, lang in texts:
+                arms[name](text, lang)
+            seconds[name].append(time.perf_counter() - started)
+    return preds, seconds
+
+
+def _row(result: dict[str, Any]) -> str:
+    per = result["per_type_recall"]
+    cells = [f"{result['documents']:>5}", f"{result['recall']:.4f}", f"{result['precision']:.4f}",
+             f"{result['keep_rate']:.4f}", f"{per.get('PERSON', '-'):>9}", f"{per.get('ADDRESS', '-'):>9}"]
+    return "  ".join(cells)
+
+
+HEADER = f"{'docs':>5}  recall  precis.  keep    {'PERSON':>9}  {'ADDRESS':>9}"
+
+
+def report_groups(groups: list[Group], arms: dict[str, Analyze], sp: ModuleType, args: argparse.Namespace) -> None:
+    texts = [(r["text"], r.get("lang")) for g in groups for r in g.records]
+    preds, seconds = run(arms, texts, args.rounds)
+    offset = 0
+    for g in groups:
+        print(f"\n== {g.name}: {len(g.records)} records")
+        langs = ["all", *sorted({str(r.get("lang")) for r in g.records})]
+        print(f"  {'arm':<12} {'lang':<6} {HEADER}")
+        for name in arms:
+            p = {str(r["id"]): {"entities": e} for r, e in zip(g.records, preds[name][offset:], strict=False)}
+            for lang in langs:
+                docs = [r for r in g.records if lang == "all" or str(r.get("lang")) == lang]
+                print(f"  {name:<12} {lang:<6} {_row(sp.score(docs, p))}")
+        if args.show_misses and g.show:
+            show_misses(g, preds, offset, sp)
+        offset += len(g.records)
+    print_speed(seconds, len(texts))
+
+
+def show_misses(g: Group, preds: dict[str, list[list[dict[str, Any]]]], offset: int, sp: ModuleType) -> None:
+    base = {str(r["id"]): {"entities": e} for r, e in zip(g.records, preds["rules"][offset:], strict=False)}
+    for name in preds:
+        if name == "rules":
+            continue
+        p = {str(r["id"]): {"entities": e} for r, e in zip(g.records, preds[name][offset:], strict=False)}
+        only = [{**r, "entities": [e for e in r["entities"] if e["type"] in TYPES]} for r in g.records]
+        rules_miss = set(sp.score(only, base)["misses"])
+        arm_miss = set(sp.score(only, p)["misses"])
+        for m in sorted(rules_miss - arm_miss):
+            print(f"    [{name}] FOUND  {m}")
+        for m in sorted(arm_miss - rules_miss):
+            print(f"    [{name}] LOST   {m}")
+        for m in sorted(arm_miss & rules_miss):
+            print(f"    [{name}] MISSED {m}")
+        for r in g.records:
+            text = r["text"]
+            gold = [(s, e) for t, s, e in gold_offsets(r, sp) if t in sp.STRIP]
+            for e in p[str(r["id"])]["entities"]:
+                if e["action"] == "keep" or any(e["start"] >= s and e["end"] <= end for s, end in gold):
+                    continue
+                if e in base[str(r["id"])]["entities"]:
+                    continue
+                print(f"    [{name}] EXTRA  {r['id']}\t{e['type']}\t{text[e['start']:e['end']]!r}")
+
+
+def gold_offsets(record: dict[str, Any], sp: ModuleType) -> list[tuple[str, int, int]]:
+    spans: list[tuple[str, int, int]] = sp.gold_spans(record)
+    return spans
+
+
+def print_speed(seconds: dict[str, list[float]], n: int) -> None:
+    print(f"\nthroughput over {n} messages, {len(next(iter(seconds.values())))} round(s), arms taking turns:")
+    base = seconds.get("rules")
+    for name, secs in seconds.items():
+        rate = n / statistics.median(secs)
+        ratio = ""
+        if base and name != "rules":
+            ratio = f"  time x{statistics.median(s / b for s, b in zip(secs, base, strict=True)):.2f} of rules"
+        print(f"  {name:<12} {rate:8.1f} msgs/s{ratio}")
+
+
+def report_presidio(arms: dict[str, Analyze], args: argparse.Namespace) -> None:
+    bench = _load("presidio_benchmark", ROOT / "bench" / "presidio_benchmark.py")
+    sp = bench.load_scorer(SHARED_EVAL / "score_pii.py")
+    docs, digest = bench.load_dataset(args.data)
+    if args.limit:
+        docs = docs[: args.limit]
+    print(f"\n== Presidio synth_dataset_v2.json ({len(docs)} records, sha256 {digest[:12]}), lang=en")
+    preds, seconds = run(arms, [(d.text, "en") for d in docs], args.rounds)
+    print(f"  {'arm':<12} {'docs':>5}  recall  precis.  keep    {'PERSON':>9}  {'ADDRESS':>9}")
+    for name in arms:
+        print(f"  {name:<12} {_row(bench.score(docs, preds[name], sp))}")
+    print_speed(seconds, len(docs))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", required=True, choices=("tune", "test", "presidio"))
+    ap.add_argument("--arms", default="rules,ner-recognizer,ner-vote,ner-doubt")
+    ap.add_argument("--models", type=Path, default=None,
+                    help="folder with nl/ and en/ from python -m training.ner (default: scrubber/ner/models)")
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--show-misses", action="store_true", help="tune part only")
+    ap.add_argument("--data", type=Path, default=PRESIDIO_DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    if args.show_misses and args.part != "tune":
+        ap.error(f"--part {args.part} is scored in aggregate only: misses are shown for --part tune alone")
+    names = [a for a in args.arms.split(",") if a]
+    if "rules" not in names:
+        names.insert(0, "rules")
+    arms = build_arms(names, args.models)
+    if args.part == "presidio":
+        report_presidio(arms, args)
+        return 0
+    split = _load("scrubdesk_eval_split", ROOT / "eval" / "split.py")
+    sp = _load("score_pii", SHARED_EVAL / "score_pii.py")
+    groups = tune_groups(split) if args.part == "tune" else test_groups(split)
+    report_groups(groups, arms, sp, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
