@@ -35,17 +35,23 @@ No model ships in the package (the result below kept the NER out of the engine):
 language first, e.g. ``python -m training.ner --lang nl --out var/ner/nl`` (and ``en``), then pass
 ``--models var/ner``. Result of 2026-12-06 (models trained with the defaults, 11-minute budget):
 
-==================================  ======  =========  =====  ================
-part, arm                           recall  precision  keep   time per message
-==================================  ======  =========  =====  ================
-tune, not trained on (98), rules    1.0000  0.9966     1.000  1x
-tune, not trained on, ner-doubt     1.0000  0.9767     1.000  3.3x
-tune, not trained on, ner-recog.    1.0000  0.9395     1.000  4.0x
-Presidio (1,500 en), rules          0.5577  0.9601     0.897  1x
-Presidio, ner-doubt                 0.7311  0.9057     0.784  4.9-8x
-Presidio, ner-recognizer            0.6869  0.7805     0.781  4.2x
-Presidio, Presidio + en_core_sm     0.4638  0.9063     0.851  15.6x
-==================================  ======  =========  =====  ================
+::
+
+    part (records)                            arm                        recall  precision  keep   time/msg
+    tune, not trained on (98)                 rules                      1.0000  0.9966     1.000  1x
+                                              ner-doubt                  1.0000  0.9767     1.000  3.3x
+                                              ner-doubt-address          1.0000  0.9881     1.000  2.0x
+                                              ner-recognizer             1.0000  0.9395     1.000  4.0x
+    Presidio synth (1,500 en)                 rules                      0.5577  0.9601     0.897  1x
+                                              ner-doubt                  0.7311  0.9057     0.784  4.9-8x
+                                              ner-doubt-address          0.6427  0.9506     0.897  2.3x
+                                              ner-doubt-person           0.6195  0.9141     0.784  2.3x
+                                              ner-recognizer             0.6869  0.7805     0.781  4.2x
+                                              presidio + en_core_web_sm  0.4638  0.9063     0.851  15.6x
+    test (run once, after): pii_unseen (240)  rules                      0.9462  0.9717     0.988  1x
+                                              ner-doubt                  0.9548  0.9508     0.981  3.1x
+    test: pii_dev2 test part (64)             rules                      0.9128  0.9678     0.960  1x
+                                              ner-doubt                  0.9385  0.9398     0.946  3.1x
 
 Usage: .venv/bin/python bench/ner_ablation.py --part tune [--show-misses]
        .venv/bin/python bench/ner_ablation.py --part test
