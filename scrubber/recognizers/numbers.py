@@ -80,19 +80,26 @@ def _groups(text: str) -> Iterator[tuple[int, int]]:
 def candidates(text: str, min_digits: int) -> Iterator[tuple[int, int]]:
     """Spans of digit runs with at least ``min_digits`` digits and few letters (see the module docstring)."""
     merged: list[list[int]] = []
+    # whether the last merged run holds digits only (its groups are then all pure digits), and the length
+    # of its last group: kept as we go, so that a long run of groups is not re-read (linear, not quadratic)
+    run_digits = False
+    last_group = 0
     for start, end in _groups(text):
         value = text[start:end]
+        digits_only = value.isdigit()
         if (
             merged
-            and value.isdigit()
+            and digits_only
             and len(value) <= _SPACED_GROUP
+            and run_digits
+            and last_group <= _SPACED_GROUP
             and text[merged[-1][1] : start] == " "
-            and text[merged[-1][0] : merged[-1][1]].replace(" ", "").isdigit()
-            and len(text[merged[-1][0] : merged[-1][1]].rsplit(" ", 1)[-1]) <= _SPACED_GROUP
         ):
             merged[-1][1] = end
         else:
             merged.append([start, end])
+            run_digits = digits_only
+        last_group = len(value)
     for start, end in merged:
         if end - start < min_digits:
             continue
