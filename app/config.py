@@ -32,6 +32,7 @@ from outbound.mail import SmarthostConfig
 from privacy.config import PrivacyConfig
 from privacy.retention import RetentionPolicy
 from scrubber.config import ScrubberConfig
+from tickets.operator import OperatorIdentity
 from web.webhooks import MetaWebhookSettings, WebhookSettings
 
 DEFAULT_CONFIG_FILE = "scrubdesk.toml"
@@ -212,6 +213,8 @@ class Settings(BaseSettings):
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
     outbox: OutboxConfig = Field(default_factory=OutboxConfig)
+    # The company's own names, addresses, phones and domains: kept as written in what agents write (tickets.operator).
+    operator: OperatorIdentity = Field(default_factory=OperatorIdentity)
 
     def model_post_init(self, context: Any, /) -> None:
         self.intake._attachments = self.attachments.policy()

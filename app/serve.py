@@ -39,6 +39,7 @@ from privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
 from privacy.reminders import ReminderJob
 from privacy.vault import RevealPolicy
 from privacy.verification import Verifier
+from tickets import notify
 from tickets.replies import MailIdentity
 from web.app import WebForm, Webhooks, create_app
 from web.auth import AuthSettings
@@ -162,7 +163,8 @@ def build_web_app(settings: Settings, core: Core, desk: PrivacyDesk, outbound: O
     token = api_token(settings)
     mail_worker = outbound.mail_worker
     workspace = Workspace(scrubber=core.scrubber, identity=identity, available_channels=outbound.reply_channels,
-                          wake_outbox=mail_worker.wake.set if mail_worker else None)
+                          wake_outbox=mail_worker.wake.set if mail_worker else None, operator=settings.operator)
+    notify.configure(settings.privacy.public_url)  # links in notification mails
     auth = AuthSettings(api_token=lambda: token, cookie_secure=settings.web.cookie_secure,
                         session_lifetime=timedelta(hours=settings.web.session_hours))
     vault_access = (VaultAccess(core.vault.keyring, RevealPolicy(roles=frozenset(settings.vault.reveal_roles)))
@@ -223,6 +225,8 @@ class Roles:
         self.start(PRIVACY_REMINDER_ROLE, ReminderJob(self.core.store, settings.privacy, desk.texts).run)
         if settings.retention.daily_run:
             self.start("retention", retention.daily(self.core.store, settings.retention))
+        # Due-soon notifications to assignees (tickets.notify): one sweep a minute, in one process.
+        self.start("notify-due", notify.DueSoonJob(self.core.store).run)
 
     async def join(self) -> None:
         for thread in self.threads:  # joined off the loop: the Telegram polling term runs on this loop

@@ -56,6 +56,7 @@ def test_assignment_and_mention_notify(env: Env) -> None:
         agent = accounts.agent_by_username(session, "anna")
         assert agent is not None
         agent.email = "anna@support.test"
+        agent.lang = "nl"  # her mails in Dutch
     number = env.mail("klant@example.nl", "Vraag", "Hallo")
     anna = login(env.client, "anna")
     before = env.client.get("/api/live", headers={"X-CSRF-Token": anna})
@@ -73,6 +74,8 @@ def test_assignment_and_mention_notify(env: Env) -> None:
         mails = [e for e in session.scalars(select(OutboxEntry)) if e.kind == "notification"]
         assert {m.payload["to"] for m in mails} == {"anna@support.test"} and len(mails) == 2
         assert all("kun jij bellen" not in m.payload["text"] for m in mails)  # never message text
+        assert sorted(m.payload["subject"].split(":")[0] for m in mails) == [
+            "Aan u toegewezen", "U bent genoemd in een notitie"]
     env.client.get(f"/tickets/{number}")  # opening the ticket reads its notifications
     assert env.client.get("/api/live").json()["unread"] == 0
     with env.store.reading() as session:

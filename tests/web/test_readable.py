@@ -3,8 +3,11 @@ linked customer's directory field reads as that field, a ticket can be linked by
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
+from app.config import load_settings
 from models import AuditEntry, Direction
 from scrubber import Analysis, Entity
 from tests.web.conftest import API_TOKEN, Env, login
@@ -61,3 +64,11 @@ def test_link_by_unknown_customer_number_is_refused(env: Env) -> None:
     number = env.mail("jan@klant.nl", "Adres", "Hallo")
     r = env.client.post(f"/api/tickets/{number}/customer", headers=AUTH, json={"customer_number": "nope"})
     assert r.status_code in (400, 404, 409)
+
+
+def test_operator_section_of_the_configuration(tmp_path: Path) -> None:
+    config = tmp_path / "scrubdesk.toml"
+    config.write_text('[operator]\nnames = ["Voorbeeld Hosting B.V."]\nphones = ["020-123 45 67"]\n'
+                      'domains = ["voorbeeld.nl"]\n', encoding="utf-8")
+    settings = load_settings(config, data_dir=tmp_path)
+    assert settings.operator.domains == ["voorbeeld.nl"] and settings.operator.phones == ["020-123 45 67"]
