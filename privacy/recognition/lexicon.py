@@ -127,6 +127,10 @@ THIRD_PARTY = rx(
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
     r"\bverwerkersovereenkomst",
     r"\bdata processing (?:agreement|addendum)\b",
+    # "a client of my salon", "ein Kunde meines Shops", "un client de ma boutique"
+    r"\b(?:a|an|one) (?:customer|client|user|visitor|member|subscriber|patient|guest) of (?:my|our)\b",
+    r"\bein(?:e)? (?:kunde|kundin|nutzer\w*|besucher\w*|mitglied) (?:meines|meiner|unseres|unserer)\b",
+    r"\bun(?:e)? (?:client|cliente|utilisateur|utilisatrice|abonné|abonnée) de (?:ma|mon|mes|notre|nos)\b",
     r"\bsub-?(?:processors?|verwerkers?)\b",
 )
 NEGATION = re.compile(
@@ -263,6 +267,14 @@ CONDITIONAL = rx(
 RESERVATION = rx(
     r"\breserve (?:the|my) right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b",
     r"\bbehalte\w* (?:ich )?mir\b", r"\bme réserve\b", r"\bje me réserve\b",
+)
+# Thanks for what was done ("thanks for deleting my data", "fijn dat mijn adres is aangepast"), not for
+# what is asked in advance ("alvast bedankt voor het verwijderen").
+THANKS_DONE = re.compile(
+    r"^(?![^.?!\n]*\b(?:in advance|alvast|bij voorbaat|im voraus|d'avance|par avance)\b)[^.?!\n]*?"
+    r"(?:\b(?:thanks?|thank you|bedankt|dank ?(?:je|u|jullie)(?: wel)?|danke|merci)\b[^.?!\n]{0,20}"
+    r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b)",
+    re.IGNORECASE,
 )
 # Objection named as a ground of an erasure ("to the extent that you rely on legitimate interests, I object").
 OBJECTION_AS_GROUND = rx(

@@ -22,6 +22,7 @@ from privacy.recognition.lexicon import (
     RESERVATION,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
+    THANKS_DONE,
     THIRD_PARTY,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
@@ -68,29 +69,34 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(before or _POST_NEGATION.search(sentence[end:]))
 
 
-def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str) -> bool:
-    if rule.label is not RequestType.COMPLAINT and THIRD_PARTY.search(sentence):
-        # A customer acting for their own customers or staff (we are their processor, art. 28)
-        # makes no request of their own; a complaint about us stays a complaint.
-        return False
+def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str) -> str | None:
+    """None when the rule does not fire; ``HELD`` when it would but its trigger is negated ("verwijder
+    mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
     # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit.
-    if not any(
-        not rule.negatable or not _negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence)
-    ):
-        return False
+    matches = list(rule.trigger.finditer(sentence))
+    if not matches:
+        return None
+    negated = rule.negatable and all(_negated(sentence, m.start(), m.end()) for m in matches)
     if rule.blockers is not None and rule.blockers.search(sentence):
-        return False
+        return None
     if rule.needs is not None and not rule.needs.search(sentence):
         context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
         if not context.strip() or not rule.needs.search(context):
-            return False
-    return not rule.needs_pd or _has_personal_data(sentence, before, rule.fields_count)
+            return None
+    if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
+        return None
+    return HELD if negated else ""
 
 
 def _held_back(label: RequestType, sentence: str) -> bool:
     """A right named in a list of rights, or a complaint reserved ("I reserve the right to lodge a
-    complaint"): formal-letter boilerplate, never a request; the model may not overrule it."""
-    return bool(RIGHTS_LIST.search(sentence) or (label is RequestType.COMPLAINT and RESERVATION.search(sentence)))
+    complaint"): formal-letter boilerplate, never a request; or a request of the writer's own customers or
+    staff (we are their processor, art. 28: no request of their own; a complaint about us stays one).
+    The model may not overrule these: its n-grams see the request, not whose it is."""
+    if label is RequestType.COMPLAINT:
+        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence))
+    # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens")
+    return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence))
 
 
 def _not_made(label: RequestType, sentence: str) -> bool:
@@ -134,10 +140,11 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
         for rule in RULES:
             if _not_made(rule.label, sentence):
                 continue
-            if _rule_fires(rule, sentence, before, after, subject):
-                # A right listed or reserved is held back: no label, and the model may not label it alone
-                # either (privacy.recognition.vote); the officer sees a possible request.
-                yield rule.label, (HELD if _held_back(rule.label, sentence) else "") + rule.name
+            fired = _rule_fires(rule, sentence, before, after, subject)
+            if fired is not None:
+                # A right listed, reserved, negated, thanked for or a third party's is held back: no label,
+                # and the model may not label it alone (privacy.recognition.vote); a possible request.
+                yield rule.label, (HELD if fired or _held_back(rule.label, sentence) else "") + rule.name
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"

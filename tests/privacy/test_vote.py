@@ -139,3 +139,35 @@ def test_cli_prints_possible() -> None:
     out = json.loads(stdout.getvalue())
     assert set(out) == {"id", "labels", "possible"}
     assert out == {"id": 1, "labels": [], "possible": True}
+
+
+@pytest.mark.parametrize("text", [
+    "Een klant van mijn webshop vraagt of ik al haar gegevens wil verwijderen. Hoe doe ik dat in jullie panel?",
+    "A client of my salon asked me to erase all her personal data from the booking app I host with you. How?",
+    "Ein Kunde meines Shops verlangt, dass ich alle seine Daten lösche. Wo finde ich die im Backend?",
+])
+def test_a_request_of_the_writers_own_customer_is_not_theirs(text: str) -> None:
+    # we are their processor (art. 28): the rules see the third party, and the model may not overrule them
+    assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Verwijder mijn account alsjeblieft niet, ik wil alleen mijn abonnement pauzeren.",
+    "Please do not delete my personal data, I'm staying with you. I only want a smaller plan.",
+    "Thank you for deleting my data so fast, I received the confirmation. Nothing else needed.",
+    "Dank jullie wel voor het verwijderen van mijn gegevens, de bevestiging is binnen.",
+    "Fijn dat mijn adres nu is aangepast in jullie systeem, bedankt!",
+    "Een lid van onze vereniging wil dat we zijn gegevens wissen. Hoe doe ik dat in de ledenmodule?",
+    "Our company's postal address has changed to 9 Quay Street, Hull. Could you update it on the account?",
+])
+def test_what_the_rules_rule_out_the_model_does_not_overrule(text: str) -> None:
+    # a negated request, thanks for one already done, a third party's request, a company's details
+    assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Alvast bedankt voor het verwijderen van al mijn persoonsgegevens.",
+    "Thanks in advance for deleting all the personal data you hold about me.",
+])
+def test_thanks_in_advance_is_still_a_request(text: str) -> None:
+    assert recognize(text).labels == (E,)
