@@ -3,12 +3,16 @@ in-app counter with its ETag, notifications by mail through the outbox."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from models import Notification, OutboxEntry, TicketDue, utcnow
+from outbound import worker as delivery
+from outbound.mail import SmarthostConfig, SmtpSender
+from tests.support.smtp_sink import SmtpSink
 from tests.web.conftest import Env, csrf_of, login
 from tickets import accounts, notify
 
@@ -111,3 +115,22 @@ def test_due_soon_once_per_due_time(env: Env) -> None:
     with env.store.writing() as session:
         assert notify.sweep_due(session) == 0  # the same due time notifies once
         assert [n.kind for n in session.scalars(select(Notification))] == ["assigned", "due_soon"]
+
+
+def test_notification_mail_arrives_at_a_real_smtp_server(env: Env) -> None:
+    with env.store.writing() as session:
+        agent = accounts.agent_by_username(session, "anna")
+        assert agent is not None
+        agent.email = "anna@support.test"
+    number = env.mail("klant@example.nl", "Storing", "Alles ligt eruit")
+    env.client.post(f"/api/tickets/{number}/assign", json={"agent_id": env.agent_id},
+                    headers={"Authorization": "Bearer global-test-token"})
+    with SmtpSink() as sink:
+        sender = SmtpSender(SmarthostConfig(host="127.0.0.1", port=sink.port, security="none"))
+        worker = delivery.OutboxWorker(env.store, {"email": sender}, stop=threading.Event())
+        worker.run_once()
+        mails = sink.wait_for(2)  # the acknowledgement to the customer, the notification to Anna
+    [mail] = [m for m in mails if m["To"] == "anna@support.test"]
+    assert mail["Subject"].startswith(f"Assigned to you: #{number} Storing")
+    assert mail["Auto-Submitted"] == "auto-generated"  # RFC 3834: no autoresponder answers it
+    assert f"/tickets/{number}" in mail.get_content() and "Alles ligt eruit" not in mail.get_content()
