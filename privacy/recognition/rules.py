@@ -256,6 +256,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
     ), negatable=False, blockers=rx(r"\bstoring", r"\boutage", r"\bdowntime")),
+    # art. 7(3): consent to marketing withdrawn; the corpora read it as an objection (art. 21(2)-(3))
+    Rule("objection.consent_withdrawn", _O, rx(
+        r"\b(?:withdraw\w*|revok\w*) (?:my |the |all )?consents?\b",
+        r"\btrek\w* (?:ik )?(?:hierbij )?(?:mijn|de) toestemming\b", r"\btoestemming\b[^.?!\n]{0,80}\b(?:in\s*(?:[.!,;]|$)|intrekken)",
+        r"\bintrekk\w* (?:van )?(?:mijn )?toestemming\b",
+        r"\bwiderruf\w*\b[^.?!\n]{0,30}\beinwilligung\w*", r"\beinwilligung\w*\b[^.?!\n]{0,60}\bwiderruf\w*",
+        r"\b(?:retir\w*|révoqu\w*) (?:mon|le|mes) consentements?\b",
+    ), needs=MARKETING, needs_context=True),
     # art. 21(1): "you may no longer use my data" without a pending check is an objection
     Rule("objection.no_further_use", _O, NOT_USE, needs_pd=True, negatable=False, blockers=rx(
         r"\b(?:totdat|zolang|until|while|pending|in afwachting|bis|solange|jusqu'à|tant que)\b",

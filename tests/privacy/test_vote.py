@@ -171,3 +171,18 @@ def test_what_the_rules_rule_out_the_model_does_not_overrule(text: str) -> None:
 ])
 def test_thanks_in_advance_is_still_a_request(text: str) -> None:
     assert recognize(text).labels == (E,)
+
+
+@pytest.mark.parametrize("text", [
+    "I hereby withdraw my consent to receive your promotional e-mails and text messages.",
+    "Ik trek mijn toestemming voor jullie nieuwsbrief en reclame-sms'jes in.",
+    "Hiermit widerrufe ich meine Einwilligung in Werbe-E-Mails.",
+    "Je retire mon consentement à recevoir vos offres commerciales.",
+])
+def test_withdrawing_consent_to_marketing_is_an_objection(text: str) -> None:
+    assert recognize(text).labels == (OBJ,)
+
+
+def test_a_subscriber_of_the_writers_own_newsletter_is_a_third_party() -> None:
+    text = "A subscriber to my newsletter says she wants to opt out but the link is broken. I send it with your tool."
+    assert recognize(text).labels == ()
