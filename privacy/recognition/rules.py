@@ -259,7 +259,8 @@ RULES: tuple[Rule, ...] = (
     # art. 7(3): consent to marketing withdrawn; the corpora read it as an objection (art. 21(2)-(3))
     Rule("objection.consent_withdrawn", _O, rx(
         r"\b(?:withdraw\w*|revok\w*) (?:my |the |all )?consents?\b",
-        r"\btrek\w* (?:ik )?(?:hierbij )?(?:mijn|de) toestemming\b", r"\btoestemming\b[^.?!\n]{0,80}\b(?:in\s*(?:[.!,;]|$)|intrekken)",
+        r"\btrek\w* (?:ik )?(?:hierbij )?(?:mijn|de) toestemming\b",
+        r"\btoestemming\b[^.?!\n]{0,80}\b(?:in\s*(?:[.!,;]|$)|intrekken)",
         r"\bintrekk\w* (?:van )?(?:mijn )?toestemming\b",
         r"\bwiderruf\w*\b[^.?!\n]{0,30}\beinwilligung\w*", r"\beinwilligung\w*\b[^.?!\n]{0,60}\bwiderruf\w*",
         r"\b(?:retir\w*|révoqu\w*) (?:mon|le|mes) consentements?\b",
