@@ -6,6 +6,7 @@ for WCAG 2.1 A and AA, loaded as a same-origin script under the app's own CSP (n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,8 @@ def audit(page: Any, base: str, path: str) -> None:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, TicketStore, int]]:
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, TicketStore, int]]:
+    poll_seconds = getattr(request, "param", 15)  # the pages' poll interval; a test of presence asks for 1
     engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
     migrate.upgrade(engine)
     store = TicketStore(engine)
@@ -77,7 +79,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, TicketStore, int]]:
         assert first is not None
         replies.note(session, first, agent_id=None, text="Klant heeft ook gebeld, urgent.", scrubber=FakeScrubber())
     app = create_app(store, lambda: "browser-token", workspace=Workspace(
-        scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"})))
+        scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"}),
+        poll_seconds=poll_seconds))
     with serve_app(app) as url:
         yield url, store, numbers[0]
     engine.dispose()
@@ -183,4 +186,37 @@ def test_every_page_passes_axe_at_wcag_aa(served: tuple[str, TicketStore, int]) 
                      f"/tickets/{number}?error=changed", "/settings", "/admin/agents", "/audit", "/privacy",
                      "/tickets/999999"):
             audit(page, base, path)
+        browser.close()
+
+
+@pytest.mark.parametrize("served", [1], indirect=True)
+def test_two_agents_presence_and_a_draft_that_survives_a_stale_save(served: tuple[str, TicketStore, int]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, _store, number = served
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        anna, bram = browser.new_context().new_page(), browser.new_context().new_page()
+        for page, name in ((anna, "anna"), (bram, "bram")):
+            page.goto(f"{base}/login")
+            page.fill("input[name=username]", name)
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{base}/queue")
+            page.goto(f"{base}/tickets/{number}")
+        anna.click("#reply-text")
+        anna.keyboard.type("Beste Marieke, de site draait weer.")
+        expect(bram.locator("#presence")).to_have_text("Anna de Wit is typing", timeout=8000)
+        expect(anna.locator("#presence")).to_contain_text("Bram Visser is viewing", timeout=8000)
+        bram.select_option("#priority-select", "high")  # Bram changes the ticket meanwhile
+        bram.click("#status-save")
+        expect(anna.locator("#changed")).to_be_visible(timeout=8000)
+        anna.click("#send-reply")  # a stale save: refused, and nothing typed is lost
+        anna.wait_for_url(re.compile(r".*[?&]error=.*"))
+        expect(anna.locator("#reply-text")).to_have_value("Beste Marieke, de site draait weer.")
+        anna.goto(f"{base}/tickets/{number}")  # "reload and keep my draft"
+        expect(anna.locator("#reply-text")).to_have_value("Beste Marieke, de site draait weer.")
+        anna.click("#send-reply")
+        expect(anna.locator(".msg-out .delivery").last).to_have_text("queued")
+        expect(anna.locator("#reply-text")).to_have_value("")  # sent: the draft is gone
         browser.close()
