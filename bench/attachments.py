@@ -84,7 +84,7 @@ from intake.attachments import AttachmentPolicy, Processed, images, ocr, process
 from intake.limits import ContentLimits  # noqa: E402
 from intake.message import InboundAttachment  # noqa: E402
 from scrubber.engine import Scrubber  # noqa: E402
-from tests.intake.attachments import files  # noqa: E402
+from tests.support import attachment_files as files  # noqa: E402
 
 LIMITS = ContentLimits(store_max=10 * 1024 * 1024, text_max=1024 * 1024, max_pixels=40_000_000, clean_seconds=5.0)
 PLANTED = (files.BSN, files.IBAN, files.PASSWORD, files.PHONE, files.EMAIL, files.NAME)

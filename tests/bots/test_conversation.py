@@ -13,6 +13,7 @@ from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
 from models import Attachment, Message, Ticket, TicketStatus
 from tests.bots.conftest import make_bot, run_until
+from tests.support.attachment_files import pdf, screenshot
 from tests.support.fake_bot_api import FakeBotApi
 from tickets.store import TicketStore
 
@@ -93,27 +94,33 @@ async def test_photos_are_not_kept_by_default_and_the_customer_is_told(
 async def test_photos_are_kept_when_configured(
     api: FakeBotApi, config: TelegramConfig, ticket_store: TicketStore
 ) -> None:
-    api.add_file("small", "photos/s.jpg", b"small")
-    api.add_file("large", "photos/l.jpg", b"large-version")
-    photo = [{"file_id": "small", "file_unique_id": "s", "width": 90, "height": 90, "file_size": 5},
-             {"file_id": "large", "file_unique_id": "l", "width": 1280, "height": 960, "file_size": 13}]
+    # Real JPEGs: since issue 17 an image goes through the one attachment path (typed from its bytes,
+    # read and redacted), so a few bytes that only claim to be a JPEG would not be an image at all.
+    small, large = screenshot(["klantnummer 12345"], (90, 90), "JPEG"), screenshot(["klantnummer 12345"], fmt="JPEG")
+    api.add_file("small", "photos/s.jpg", small)
+    api.add_file("large", "photos/l.jpg", large)
+    photo = [{"file_id": "small", "file_unique_id": "s", "width": 90, "height": 90, "file_size": len(small)},
+             {"file_id": "large", "file_unique_id": "l", "width": 1000, "height": 520, "file_size": len(large)}]
     api.message(504, None, photo=photo)
     bot = make_bot(config.model_copy(update={"store_photos": True}), ticket_store)
     await run_until(bot, lambda: len(stored(ticket_store)) == 1)
     with ticket_store.reading() as s:
         [att] = s.scalars(select(Attachment)).all()
-        assert (att.size, att.content_type) == (len(b"large-version"), "image/jpeg")
+        # The largest size was fetched and handled as an image (kept redacted, or metadata only without
+        # Tesseract): its size and type are those of the original.
+        assert (att.size, att.detected_type, att.kind) == (len(large), "image/jpeg", "image")
     assert api.texts_to(504) == []
 
 
 async def test_documents_by_type_and_size_and_names_scrubbed(
     api: FakeBotApi, config: TelegramConfig, ticket_store: TicketStore
 ) -> None:
-    api.add_file("pdf", "documents/f.pdf", b"%PDF-1.4 factuur")
+    document = pdf([["Factuur 2024-0012", "BSN 123456782"]])
+    api.add_file("pdf", "documents/f.pdf", document)
     api.add_file("exe", "documents/x.exe", b"MZ")
     api.message(505, None, caption="de factuur", document={
         "file_id": "pdf", "file_unique_id": "p", "file_name": "brief bsn 123456782.pdf",
-        "mime_type": "application/pdf", "file_size": 16})
+        "mime_type": "application/pdf", "file_size": len(document)})
     api.message(505, None, document={"file_id": "exe", "file_unique_id": "x", "file_name": "tool.exe",
                                      "mime_type": "application/x-msdownload", "file_size": 2})
     api.message(505, None, document={"file_id": "big", "file_unique_id": "b", "file_name": "dump.zip",
@@ -123,9 +130,11 @@ async def test_documents_by_type_and_size_and_names_scrubbed(
     with ticket_store.reading() as s:
         [att] = s.scalars(select(Attachment)).all()
         assert att.filename == "brief bsn <NATIONAL_ID_1>.pdf"
-        assert att.stored
-    pdf, exe, big = stored(ticket_store)
-    assert pdf.text == "[file]\nde factuur"
+        # Only the PDF's scrubbed text rendition is kept (issue 17), never the file.
+        assert att.stored and att.kind == "document" and att.original is None
+        assert att.content is not None and b"123456782" not in att.content and b"2024-0012" in att.content
+    pdf_message, exe, big = stored(ticket_store)
+    assert pdf_message.text == "[file]\nde factuur"
     assert "[file not kept: type application/x-msdownload]" in exe.text
     assert "[file not kept:" in big.text
     assert [c[1]["file_id"] for c in api.calls if c[0] == "getFile"] == ["pdf"]

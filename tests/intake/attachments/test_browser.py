@@ -13,7 +13,7 @@ from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake
 from models import Channel, migrate
 from models.db import make_engine
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
 from tests.web.conftest import PASSWORD
 from tickets import accounts

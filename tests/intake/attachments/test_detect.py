@@ -9,7 +9,7 @@ import tarfile
 import pytest
 
 from intake.attachments.detect import detect
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 
 
 @pytest.mark.parametrize(

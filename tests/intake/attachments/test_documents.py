@@ -9,7 +9,7 @@ import pytest
 
 from intake.attachments.detect import detect
 from intake.attachments.documents import Unreadable, extract_document
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 
 
 def read(data: bytes, **kw: object) -> str:

@@ -18,8 +18,8 @@ import pytest
 from PIL import Image
 
 from intake.attachments import ocr
-from tests.intake.attachments import files
 from tests.intake.smtp.test_crash import wait_port
+from tests.support import attachment_files as files
 from tests.support.netutil import free_port
 from tests.support.paths import REPO
 

@@ -16,7 +16,7 @@ from intake.attachments import AttachmentPolicy, images, ocr, process_attachment
 from intake.attachments.images import is_identity_document
 from intake.limits import ContentLimits
 from intake.message import InboundAttachment
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 
 pytestmark = pytest.mark.skipif(not ocr.available("nld+eng"), reason="tesseract-ocr with nld and eng not installed")
 

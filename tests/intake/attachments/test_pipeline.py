@@ -10,7 +10,7 @@ from intake.attachments import AttachmentPolicy, ocr
 from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake, IntakeLimits
 from models import Attachment, Channel
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 from tickets.store import TicketStore
 
 FORBIDDEN = (files.BSN, files.IBAN, files.PASSWORD, files.PHONE, files.EMAIL)

@@ -9,7 +9,7 @@ import hashlib
 from intake.attachments import AttachmentPolicy, process_attachment
 from intake.limits import ContentLimits
 from intake.message import InboundAttachment
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 from tests.support.fakes import FakeScrubber
 
 LIMITS = ContentLimits(store_max=10 * 1024 * 1024, text_max=100_000, max_pixels=40_000_000, clean_seconds=5.0)

@@ -11,7 +11,7 @@ from intake.attachments import ocr
 from intake.message import InboundAttachment, InboundMessage
 from models import Attachment, Channel
 from privacy.export import attachment_files
-from tests.intake.attachments import files
+from tests.support import attachment_files as files
 from tests.web.conftest import API_TOKEN, Env, login
 from tests.web.conftest import env as web_env  # noqa: F401  (the workspace's fixture, used by name below)
 
