@@ -10,7 +10,9 @@ way ``analyze`` runs it.
 What ``AnalyzerEngine.analyze(text, language, entities, nlp_artifacts=...)`` does that ``AnalysisPass``
 reproduces (presidio-analyzer 2.2.366):
 
-1. recognizer selection: ``registry.get_recognizers(language, entities, all_fields=not entities)``;
+1. recognizer selection: ``registry.get_recognizers(language, entities, all_fields=not entities)``, in
+   registry order (for an entities request Presidio returns them in set order, which changes from process to
+   process and decides which recognizer's name a tie of equal results keeps: the one deliberate difference);
 2. the entity list each recognizer is given: ``get_supported_entities(language)`` when no entities are
    asked for, else the list asked for;
 3. loading each selected recognizer that is not loaded yet (here at start-up, so analysis is thread-safe);
@@ -102,6 +104,11 @@ class AnalysisPass:
             wanted = analyzer.get_supported_entities(language=lang)
         else:
             recognizers = analyzer.registry.get_recognizers(language=lang, entities=list(entities))
+            # Presidio collects these in a set of recognizer objects (hashed by address), so their order, and
+            # with it which recognizer's name a tie of equal results keeps, changed from process to process;
+            # registry order is the order of the all-entities request above.
+            position = {id(r): i for i, r in enumerate(analyzer.registry.recognizers)}
+            recognizers = sorted(recognizers, key=lambda r: position[id(r)])
             wanted = list(entities)
         for recognizer in recognizers:
             if not recognizer.is_loaded:

@@ -102,3 +102,15 @@ def test_recognizer_score_thresholds_and_duplicates_as_analyze_applies_them(enti
     theirs = analyzer.analyze(text, language="nl", entities=list(entities) if entities else None)
     assert sorted(map(_key, ours)) == sorted(map(_key, theirs))
     assert ours  # each request finds something past the thresholds
+
+
+def test_an_entities_request_runs_its_recognizers_in_registry_order(scrubber: Scrubber) -> None:
+    # Presidio selects them through a set of objects hashed by address; a tie of equal results keeps the first
+    # recognizer's name, so that order must not change from process to process.
+    order = {id(r): i for i, r in enumerate(scrubber._analyzer.registry.recognizers)}
+    longest = 0
+    for (_lang, entities), analysis_pass in scrubber._passes.items():
+        positions = [order[id(r)] for r in analysis_pass.recognizers]
+        assert positions == sorted(positions), entities
+        longest = max(longest, len(positions))
+    assert longest > 10
