@@ -19,7 +19,7 @@ from models import keys, migrate
 from models.db import make_engine, make_sessionmaker
 from models.deployment import check_key
 from privacy.cipher import Keyring
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
 from privacy.vault import SqlVault
 from scrubber.config import ScrubberConfig
 from scrubber.engine import Scrubber
@@ -75,7 +75,7 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
     intake = Intake(
         ticket_store,
         scrubber,
-        privacy=lambda text: [str(label) for label in detect_requests(text)],
+        privacy=recognize,
         limits=settings.intake.limits(),
         vault=vault,
         writer=None if settings.intake.group_commit else DirectWriter(),

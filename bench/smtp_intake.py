@@ -8,7 +8,11 @@ SMTP layer's own ceiling), and SQLite without group commit (``[intake] group_com
 worker committing for itself). Prints one table and the ratios; compare the rows of one run
 (machines here are noisy: read ratios).
 
-    python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--pg URL]
+    python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--pg URL] [--profile DIR]
+
+``--profile DIR`` also samples the SQLite arm's serve process with py-spy (``pip install py-spy``, a
+bench-only tool) while the clients send, writes the collapsed stacks to DIR and prints the ten
+functions with the most samples on the stack (inclusive) and at the top of it (self).
 """
 
 from __future__ import annotations
@@ -100,8 +104,41 @@ def start_serve(db_url: str, workdir: Path, group_commit: bool = True,
     return proc, smtp_port
 
 
+def start_profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
+    """py-spy sampling ``pid`` (all threads, idle ones left out) into collapsed stacks at ``out``."""
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    return subprocess.Popen([py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
+                             "--output", str(out), "--nonblocking"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def print_profile(path: Path, top: int = 10) -> None:
+    """The functions most often on the stack (inclusive) and on top of it (self), as shares of samples."""
+    inclusive: dict[str, int] = {}
+    own: dict[str, int] = {}
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack:
+            continue
+        count = int(count_text)
+        total += count
+        frames = [f.split(" (")[0] + " (" + f.split(" (")[-1].split(":")[0].rsplit("/", 1)[-1]
+                  for f in stack.split(";") if f]
+        for frame in set(frames):
+            inclusive[frame] = inclusive.get(frame, 0) + count
+        if frames:
+            own[frames[-1]] = own.get(frames[-1], 0) + count
+    for title, table in (("inclusive", inclusive), ("self", own)):
+        print(f"profile, top {top} by {title} samples ({total} samples, thread roots left out):")
+        rows = [(n, f) for f, n in table.items() if not f.startswith(("_bootstrap", "run (threading", "<module>"))]
+        for n, frame in sorted(rows, reverse=True)[:top]:
+            print(f"  {100 * n / max(total, 1):5.1f}%  {frame}")
+
+
 def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: Path,
-            processes: int = 1, group_commit: bool = True, prepare_processes: int = 0) -> dict[str, float | str]:
+            processes: int = 1, group_commit: bool = True, prepare_processes: int = 0,
+            profile: Path | None = None) -> dict[str, float | str]:
     """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes
     (``db_url`` None: the bare server)."""
     servers = []
@@ -137,12 +174,16 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
         with smtplib.SMTP("127.0.0.1", port, timeout=60) as c:
             c.sendmail("warm@example.nl", ["support@bench.test"], b"Subject: warm\r\n\r\nwarm up\r\n")
     threads = [threading.Thread(target=client, args=(ports[i % len(ports)],)) for i in range(clients)]
+    profiler = start_profiler(servers[0][0].pid, profile) if profile is not None else None
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
+    if profiler is not None:
+        profiler.send_signal(2)  # SIGINT: py-spy writes what it sampled and exits
+        profiler.wait(timeout=60)
     for proc, _ in servers:
         proc.terminate()
         proc.wait(timeout=60)
@@ -197,6 +238,8 @@ def main() -> None:
     parser.add_argument("--clients", default="1,8")
     parser.add_argument("--prepare-processes", type=int, default=2,
                         help="worker processes of the sqlite-procs arm (0: no such arm)")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="directory for py-spy's collapsed stacks of the sqlite arm (off by default)")
     parser.add_argument("--pg", default=os.environ.get("SCRUBDESK_TEST_DATABASE_URL",
                                                         "postgresql://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args()
@@ -205,7 +248,11 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="scrubdesk-bench-"))
         try:
             rows.append(run_arm("bare", None, clients, args.messages, work))
-            rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work))
+            profile = args.profile / f"sqlite-{clients}.txt" if args.profile else None
+            if profile is not None:
+                profile.parent.mkdir(parents=True, exist_ok=True)
+            rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work,
+                                profile=profile))
             rows.append(run_arm("sqlite-direct", f"sqlite:///{work / 'd.sqlite3'}", clients, args.messages, work,
                                 group_commit=False))
             if args.prepare_processes:
@@ -217,6 +264,9 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print_rows(rows)
+    if args.profile:
+        for clients in [int(c) for c in args.clients.split(",")]:
+            print_profile(args.profile / f"sqlite-{clients}.txt")
 
 
 if __name__ == "__main__":

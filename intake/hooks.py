@@ -21,7 +21,6 @@ from outbound import acknowledge
 from privacy import triage
 from privacy.desk import PrivacyDesk
 from privacy.evidence import MailEvidence, assess
-from privacy.recognition import recognize
 from privacy.recognition.message import guess_language
 from tickets import queue, store
 from tickets.replies import MailIdentity
@@ -117,17 +116,19 @@ class PrivacyHook:
                 log.info("privacy hook: code outside the thread ticket=%s request=%s %s", ticket.number,
                          result.request_id, result.action)
                 return
-            self._maybe_possible(session, ticket, msg)
+            self._maybe_possible(session, ticket, msg, outcome)
 
     @staticmethod
     def _command(msg: InboundMessage) -> bool:
         """Telegram's ``/privacy``: a request by itself, whatever words follow (or none)."""
         return msg.channel == Channel.TELEGRAM and msg.text.lstrip().lower().startswith("/privacy")
 
-    def _maybe_possible(self, session: Session, ticket: Ticket, msg: InboundMessage) -> None:
-        """A message the recogniser is unsure about: a possible request, for an officer to confirm or dismiss
-        (the raw text is read again here, in memory: intake keeps only the labels)."""
-        recognition = recognize(msg.text)
-        if recognition.possible and self.desk.open_request_of_ticket(session, ticket.id) is None:
+    def _maybe_possible(self, session: Session, ticket: Ticket, msg: InboundMessage, outcome: SubmitOutcome) -> None:
+        """A message the recogniser was unsure about (its recognition, made by the intake worker before
+        scrubbing, travels with the outcome): a possible request, for an officer to confirm or dismiss."""
+        recognition = outcome.recognition
+        if recognition is None or not recognition.possible:
+            return
+        if self.desk.open_request_of_ticket(session, ticket.id) is None:
             row = triage.note(session, ticket, recognition, msg.received_at)
             log.info("privacy hook: possible request ticket=%s triage=%d", ticket.number, row.id)

@@ -30,6 +30,7 @@ from intake.textcap import cap_line, cap_text, with_note
 from intake.writer import Writer, writer_for
 from models import Attachment, Channel, Contact, Direction, Ticket, ticket_number
 from privacy.cipher import is_high_risk
+from privacy.recognition.types import Recognition
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
 from tickets import store
 
@@ -52,12 +53,15 @@ class SubmitOutcome:
     reason: str | None = None
     privacy_labels: tuple[str, ...] = ()
     redactions: dict[str, int] = field(default_factory=dict)
+    # The whole recognition (labels, reasons, "possible"), made once in the worker so that the privacy
+    # hook, which runs in the writer's after-commit step, never reads the text a second time.
+    recognition: Recognition | None = None
 
 
 class PreparePool(Protocol):
     """Runs ``prepare`` and privacy recognition elsewhere (``intake.prepare_pool.ProcessPreparePool``)."""
 
-    def prepare(self, msg: InboundMessage) -> tuple[Prepared, tuple[str, ...]]: ...
+    def prepare(self, msg: InboundMessage) -> tuple[Prepared, Recognition | None]: ...
 
     def close(self) -> None: ...
 
@@ -65,7 +69,7 @@ class PreparePool(Protocol):
 class PrivacyDetector(Protocol):
     """Recognises privacy-right requests (privacy.recognition) on the raw text."""
 
-    def __call__(self, text: str) -> Sequence[str]: ...
+    def __call__(self, text: str) -> Recognition: ...
 
 
 class ValueVault(Protocol):
@@ -218,26 +222,27 @@ class Intake:
                 self._run_hooks(msg, outcome)
                 return outcome
         if self.prepare_pool is not None:
-            prepared, labels = self.prepare_pool.prepare(msg)
+            prepared, recognition = self.prepare_pool.prepare(msg)
         else:
             prepared = prepare(msg, self.scrubber, self.limits)
             # On the text as capped for scrubbing: what is not kept is not read either.
-            labels = tuple(self.privacy(prepared.text)) if self.privacy else ()
-        return self.writer.run(lambda: self._store(msg, prepared, labels), lambda o: self._run_hooks(msg, o))
+            recognition = self.privacy(prepared.text) if self.privacy else None
+        return self.writer.run(lambda: self._store(msg, prepared, recognition), lambda o: self._run_hooks(msg, o))
 
-    def _store(self, msg: InboundMessage, prepared: Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
+    def _store(self, msg: InboundMessage, prepared: Prepared, recognition: Recognition | None) -> SubmitOutcome:
         # Two processes may race on the same message or on creating the same contact; the unique
         # constraints decide and the loser starts over (and then finds the duplicate).
         for attempt in range(3):
             try:
-                return self._commit(msg, prepared, labels)
+                return self._commit(msg, prepared, recognition)
             except IntegrityError:
                 log.info("intake: constraint race channel=%s attempt=%d", msg.channel, attempt + 1)
         raise TransientError("could not store the message after repeated conflicts")
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _commit(self, msg: InboundMessage, prep: Prepared, labels: tuple[str, ...]) -> SubmitOutcome:
+    def _commit(self, msg: InboundMessage, prep: Prepared, recognition: Recognition | None) -> SubmitOutcome:
+        labels = tuple(str(label) for label in recognition.labels) if recognition is not None else ()
         with self.store.writing() as session:
             existing = store.find_message(session, msg.channel, msg.external_id)
             if existing is not None:
@@ -291,6 +296,7 @@ class Intake:
                 message_id=message.id,
                 new_ticket=new_ticket,
                 privacy_labels=labels,
+                recognition=recognition,
                 redactions=counts,
             )
 

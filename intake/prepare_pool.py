@@ -16,7 +16,8 @@ from typing import Any
 
 from intake.message import InboundMessage
 from intake.pipeline import IntakeLimits, Prepared, prepare
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
+from privacy.recognition.types import Recognition
 from scrubber.config import ScrubberConfig
 from scrubber.engine import Scrubber
 
@@ -28,9 +29,9 @@ def _start(config: ScrubberConfig, limits: IntakeLimits) -> None:
     _worker["limits"] = limits
 
 
-def _prepare(msg: InboundMessage) -> tuple[Prepared, tuple[str, ...]]:
+def _prepare(msg: InboundMessage) -> tuple[Prepared, Recognition]:
     prepared = prepare(msg, _worker["scrubber"], _worker["limits"])
-    return prepared, tuple(str(label) for label in detect_requests(prepared.text))
+    return prepared, recognize(prepared.text)
 
 
 class ProcessPreparePool:
@@ -40,7 +41,7 @@ class ProcessPreparePool:
         self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_start, initargs=(config, limits))
 
-    def prepare(self, msg: InboundMessage) -> tuple[Prepared, tuple[str, ...]]:
+    def prepare(self, msg: InboundMessage) -> tuple[Prepared, Recognition]:
         return self._pool.submit(_prepare, msg).result()
 
     def close(self) -> None:

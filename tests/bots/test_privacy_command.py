@@ -14,7 +14,7 @@ from models import PrivacyRequest, RequestState
 from privacy import deadline
 from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
 from privacy.verification import Verifier
 from tests.bots.conftest import KEY, run_until
 from tests.support.fake_bot_api import FakeBotApi
@@ -26,7 +26,7 @@ from tickets.store import TicketStore
 def privacy_bot(config: TelegramConfig, ticket_store: TicketStore) -> TelegramBot:
     desk = PrivacyDesk(ticket_store, Verifier(KEY), PrivacyConfig(public_url="http://desk.test"),
                        MailIdentity("support.test"))
-    intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
+    intake = Intake(ticket_store, FakeScrubber(), privacy=recognize,
                     after_commit=[PrivacyHook(desk)])
     return TelegramBot(config, BotOperations(intake, ticket_store, Verifier(KEY)))
 

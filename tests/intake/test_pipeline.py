@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from intake.message import BounceReport, InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Direction, Message, Ticket, TicketEvent, TicketStatus
+from privacy.recognition.types import Recognition, RequestType
 from scrubber import ScrubbedText
 from tests.support.fakes import FakeScrubber
 from tickets import store
@@ -22,7 +23,10 @@ def mail(external_id: str, text: str = "Hallo, mijn site is stuk.", *, sender: s
 
 @pytest.fixture
 def intake(ticket_store: TicketStore) -> Intake:
-    return Intake(ticket_store, FakeScrubber(), privacy=lambda t: ["erasure"] if "verwijder" in t else [])
+    def privacy(text: str) -> Recognition:
+        return Recognition(labels=(RequestType.ERASURE,) if "verwijder" in text else ())
+
+    return Intake(ticket_store, FakeScrubber(), privacy=privacy)
 
 
 def count(ticket_store: TicketStore, model: type) -> int:

@@ -19,7 +19,7 @@ from intake.pipeline import Intake, SubmitOutcome
 from models import Channel, OutboxEntry, PrivacyRequest
 from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
 from privacy.verification import Verifier
 from tests.support.fakes import FakeScrubber
 from tickets import store
@@ -104,6 +104,6 @@ def open_desk(ticket_store: TicketStore) -> Desk:
     # has them, with their tasks.
     config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test", external_systems=[])
     privacy = PrivacyDesk(ticket_store, Verifier(b"k" * 32), config, MailIdentity("support.test"))
-    intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
+    intake = Intake(ticket_store, FakeScrubber(), privacy=recognize,
                     after_commit=[PrivacyHook(privacy)])
     return Desk(ticket_store, privacy, intake, customer.id)

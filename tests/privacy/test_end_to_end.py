@@ -41,7 +41,7 @@ from outbound.worker import OutboxWorker
 from privacy import approval, deadline
 from privacy.config import PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
 from privacy.verification import Verifier
 from tests.intake.smtp.harness import ThreadedSmtp
 from tests.support.smtp_sink import SmtpSink
@@ -99,7 +99,7 @@ def world(ticket_store: TicketStore, real_scrubber: Any) -> Iterator[World]:
             address="Kerkstraat 12, 5038 AB Tilburg")])
     config = PrivacyConfig(authserv_id=MTA, public_url="http://desk.test")
     desk = PrivacyDesk(ticket_store, Verifier(b"e2e-key-0123456789abcdef"), config, MailIdentity("dommelhost.test"))
-    intake = Intake(ticket_store, real_scrubber, privacy=lambda t: [str(x) for x in detect_requests(t)],
+    intake = Intake(ticket_store, real_scrubber, privacy=recognize,
                     after_commit=[PrivacyHook(desk)])
     with SmtpSink() as sink, ThreadedSmtp(intake, SmtpSettings(
             accept=(SUPPORT,), trusted_relays=("127.0.0.1/32",))) as smtp:  # our MTA relays on loopback

@@ -23,7 +23,7 @@ from outbound.worker import OutboxWorker
 from privacy import approval
 from privacy.config import ExternalSystem, PrivacyConfig
 from privacy.desk import PrivacyDesk
-from privacy.recognition import detect_requests
+from privacy.recognition import recognize
 from privacy.verification import Verifier
 from tests.intake.smtp.harness import ThreadedSmtp
 from tests.support.fakes import FakeScrubber
@@ -56,7 +56,7 @@ def world(ticket_store: TicketStore) -> Iterator[tuple[TicketStore, PrivacyDesk,
     config = PrivacyConfig(public_url="http://desk.test", external_systems=[
         ExternalSystem(name="billing", name_nl="facturatie", instruction="Erase the customer in billing.")])
     desk = PrivacyDesk(ticket_store, Verifier(b"smtp-officer-key-0123456789"), config, MailIdentity("dommelhost.test"))
-    intake = Intake(ticket_store, FakeScrubber(), privacy=lambda t: [str(x) for x in detect_requests(t)],
+    intake = Intake(ticket_store, FakeScrubber(), privacy=recognize,
                     after_commit=[PrivacyHook(desk)])
     with SmtpSink() as sink, ThreadedSmtp(intake, SmtpSettings(accept=(SUPPORT,))) as smtp:
         sender = SmtpSender(SmarthostConfig(host="127.0.0.1", port=sink.port, security="none",
