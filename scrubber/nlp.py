@@ -1,14 +1,17 @@
 """A Presidio ``NlpEngine`` on blank spaCy pipelines, with an optional installed NER pipeline per language.
 
 No trained spaCy models can be installed here, so the default is ``spacy.blank(lang)``: tokenisation
-only (no download, loads in milliseconds). Lemmas are the lower-cased tokens, which is what cue-word
-matching needs. Where the operator installed a spaCy package with NER (configured per language by
+only (no download). Lemmas are the lower-cased tokens, which is what cue-word matching needs. Our
+recognizers work on the text, not on tokens, so a blank pipeline is built only when something first asks
+for tokens: building one (its tokenizer's thousands of special cases) took about 0.35 s per language, most of
+the scrubber's start-up. Where the operator installed a spaCy package with NER (configured per language by
 package name), its entities are passed on as one more signal (see ``NerSignalRecognizer``).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -30,32 +33,49 @@ class BlankSpacyNlpEngine(NlpEngine):
         self._ner_packages = dict(ner_packages or {})
         self._nlp: dict[str, Any] = {}
         self._has_ner: dict[str, bool] = {}
+        self._loaded = False
+        self._blank_lock = threading.Lock()
 
     def load(self) -> None:
         for lang in self._languages:
             package = self._ner_packages.get(lang)
-            nlp = None
-            if package:
-                try:
-                    nlp = spacy.load(package, exclude=["parser", "lemmatizer", "textcat"])
-                except OSError:
-                    log.warning("spaCy package %s for %s is not installed; using a blank pipeline", package, lang)
-            if nlp is None:
-                nlp = spacy.blank(lang)
+            if not package:
+                continue  # a blank pipeline, built at first use (``pipeline``)
+            try:
+                nlp = spacy.load(package, exclude=["parser", "lemmatizer", "textcat"])
+            except OSError:
+                log.warning("spaCy package %s for %s is not installed; using a blank pipeline", package, lang)
+                continue
             nlp.max_length = _MAX_LENGTH
             self._nlp[lang] = nlp
             self._has_ner[lang] = "ner" in nlp.pipe_names
+        for lang in self._languages:
+            self._has_ner.setdefault(lang, False)
+        self._loaded = True
+
+    def pipeline(self, language: str) -> Any:
+        """The language's spaCy pipeline; a blank one is built on the first call (thread-safe)."""
+        nlp = self._nlp.get(language)
+        if nlp is None:
+            if language not in self._has_ner:
+                raise KeyError(language)
+            with self._blank_lock:
+                nlp = self._nlp.get(language)
+                if nlp is None:
+                    nlp = spacy.blank(language)
+                    nlp.max_length = _MAX_LENGTH
+                    self._nlp[language] = nlp
+        return nlp
 
     def is_loaded(self) -> bool:
-        return bool(self._nlp)
+        return self._loaded
 
     def has_ner(self, language: str) -> bool:
         return self._has_ner.get(language, False)
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        nlp = self._nlp[language]
         if self._has_ner[language]:
-            doc = nlp(text)
+            doc = self._nlp[language](text)
             return NlpArtifacts(
                 entities=list(doc.ents),
                 tokens=doc,
@@ -64,7 +84,7 @@ class BlankSpacyNlpEngine(NlpEngine):
                 nlp_engine=None,  # skips Presidio's keyword extraction, which only its lemma enhancer uses
                 language=language,
             )
-        return LazyTokenArtifacts(nlp, text, language)
+        return LazyTokenArtifacts(self, text, language)
 
     def process_batch(
         self, texts: Iterable[str], language: str, batch_size: int = 1, n_process: int = 1, **kwargs: Any
@@ -73,10 +93,10 @@ class BlankSpacyNlpEngine(NlpEngine):
             yield text, self.process_text(text, language)
 
     def is_stopword(self, word: str, language: str) -> bool:
-        return bool(self._nlp[language].vocab[word].is_stop)
+        return bool(self.pipeline(language).vocab[word].is_stop)
 
     def is_punct(self, word: str, language: str) -> bool:
-        return bool(self._nlp[language].vocab[word].is_punct)
+        return bool(self.pipeline(language).vocab[word].is_punct)
 
     def get_supported_entities(self) -> list[str]:
         return ["PERSON", "ORGANIZATION"]
@@ -92,8 +112,9 @@ class LazyTokenArtifacts(NlpArtifacts):
     sixth of the analysis on short messages).
     """
 
-    def __init__(self, nlp: Any, text: str, language: str) -> None:
-        self._lazy_nlp = nlp
+    def __init__(self, engine: BlankSpacyNlpEngine, text: str, language: str) -> None:
+        self._lazy_engine = engine
+        self._lazy_language = language
         self._lazy_text = text
         self._doc: Any = None
         super().__init__(
@@ -102,7 +123,7 @@ class LazyTokenArtifacts(NlpArtifacts):
 
     def _ensure(self) -> Any:
         if self._doc is None:
-            self._doc = self._lazy_nlp.make_doc(self._lazy_text)
+            self._doc = self._lazy_engine.pipeline(self._lazy_language).make_doc(self._lazy_text)
         return self._doc
 
     @property
