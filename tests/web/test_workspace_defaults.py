@@ -3,11 +3,14 @@ columns, one schema for list and detail, editing agents and canned replies, HTML
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
-from models import AuditEntry, Macro, Role
+from models import AuditEntry, Macro, PrivacyRequest, Role
 from tests.web.conftest import API_TOKEN, Env, csrf_of, login
 from tickets import accounts
+from tickets.store import ticket_by_number
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 
@@ -70,3 +73,16 @@ def test_error_pages_are_html_for_browsers_and_json_for_the_api(env: Env) -> Non
     api = env.client.get("/api/tickets/999999", headers=AUTH)
     assert api.status_code == 404 and api.headers["content-type"].startswith("application/json")
     assert csrf_of(page.text)
+
+
+def test_queue_flags_an_open_privacy_request(env: Env) -> None:
+    plain = env.mail("a@example.nl", "Vraag", "Hallo")
+    asked = env.mail("b@example.nl", "Inzage", "Welke gegevens hebben jullie van mij?")
+    with env.store.writing() as session:
+        ticket = ticket_by_number(session, asked)
+        assert ticket is not None
+        session.add(PrivacyRequest(ticket_id=ticket.id, types=["access"], channel="email", requester_digest="0" * 64,
+                                   due_on=date.today(), first_due_on=date.today()))
+    page = env.client.get("/api/tickets", params={"view": "new"}, headers=AUTH).json()
+    rows = {t["number"]: t for t in page["tickets"]}
+    assert rows[asked]["privacy"] is True and rows[plain]["privacy"] is False
