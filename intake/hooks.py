@@ -11,12 +11,14 @@ runs only for a message stored for the first time, and a re-delivery is a duplic
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
-from models import Channel, Ticket
+from models import Attachment, Channel, Ticket
 from outbound import acknowledge
 from privacy import triage
 from privacy.desk import PrivacyDesk
@@ -44,7 +46,12 @@ class DueTimeHook:
 
 
 class AutoAcknowledger:
-    """Enqueues an acknowledgement mail for a new e-mail ticket (RFC 3834: never for automatic mail)."""
+    """Enqueues an acknowledgement mail for a new e-mail ticket (RFC 3834: never for automatic mail).
+
+    It tells the customer which kinds of data were removed on arrival (``outbound.removed``): the
+    counts of the body and subject travel with the outcome; those of the attachments, and which images
+    were identity documents not kept, are on the message's stored attachment rows.
+    """
 
     def __init__(self, ticket_store: store.TicketStore, config: acknowledge.AckConfig, identity: MailIdentity) -> None:
         self.store = ticket_store
@@ -59,7 +66,22 @@ class AutoAcknowledger:
         with self.store.writing() as session:
             ticket = session.get(Ticket, outcome.ticket_id)
             if ticket is not None:
-                acknowledge.enqueue(session, ticket.id, acknowledge.for_mail(self.config, ticket.lang), self.identity)
+                ack = acknowledge.for_mail(self.config, ticket.lang, _removed(session, outcome))
+                acknowledge.enqueue(session, ticket.id, ack, self.identity)
+
+
+def _removed(session: Session, outcome: SubmitOutcome) -> acknowledge.Removed:
+    """What was removed from the stored message: its own counts plus those of its attachments."""
+    counts = Counter(outcome.redactions)
+    identity = 0
+    if outcome.message_id is not None:
+        rows = session.execute(
+            select(Attachment.kind, Attachment.redactions).where(Attachment.message_id == outcome.message_id)
+        ).all()
+        for kind, redactions in rows:
+            counts.update(redactions or {})
+            identity += kind == "identity"
+    return acknowledge.Removed(dict(counts), identity)
 
 
 class PrivacyHook:

@@ -4,6 +4,9 @@ One way to build it, for a new e-mail ticket (``intake.hooks.AutoAcknowledger``)
 (``web.webform``). RFC 3834: an automatic responder answers at most a few times per sender per period
 (section 2), never an auto-submitted message or a list post (intake's rules drop those before a
 ticket is opened), and marks its own mail ``Auto-Submitted: auto-replied`` (section 5).
+
+A new e-mail ticket's acknowledgement also says which kinds of data were removed on arrival and that
+support never needs them (``outbound.removed``), where the text has ``{removed}``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import AutoAck, Channel, Direction, Message, Ticket, utcnow
+from outbound import removed as removed_texts
 from tickets import outbox, store
 from tickets.replies import MailIdentity, new_message_id, operator_text
 
@@ -32,12 +36,12 @@ class AckConfig(BaseModel):
     subject_en: str = "We have received your message"
     text_nl: str = (
         "Hartelijk dank voor uw bericht. Wij hebben het ontvangen onder ticketnummer {ticket_number} "
-        "en antwoorden zo snel mogelijk.\n\nAntwoordt u op deze e-mail, dan komt uw bericht bij hetzelfde "
+        "en antwoorden zo snel mogelijk.{removed}\n\nAntwoordt u op deze e-mail, dan komt uw bericht bij hetzelfde "
         "ticket terecht.\n\nMet vriendelijke groet,\nSupport"
     )
     text_en: str = (
         "Thank you for your message. We have received it as ticket {ticket_number} and will answer as "
-        "soon as we can.\n\nIf you reply to this e-mail, your message is added to the same ticket.\n\n"
+        "soon as we can.{removed}\n\nIf you reply to this e-mail, your message is added to the same ticket.\n\n"
         "Kind regards,\nSupport"
     )
 
@@ -53,12 +57,34 @@ class Acknowledgement:
     per_hours: float
 
 
-def for_mail(config: AckConfig, lang: str | None) -> Acknowledgement:
-    """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch or English)."""
-    dutch = (lang or "").startswith("nl")
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """What intake removed from one message on arrival: per strip type how many values (body, subject
+    and attachments together), and how many identity document images were not kept. Never a value."""
+
+    counts: dict[str, int]
+    identity_images: int = 0
+
+
+def for_mail(config: AckConfig, lang: str | None, removed: Removed | None = None) -> Acknowledgement:
+    """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch, else English)."""
+    dutch = removed_texts.language(lang) == "nl"
+    said = removed_texts.paragraph(lang, removed.counts, removed.identity_images) if removed else ""
     return Acknowledgement(kind="auto_ack", subject=config.subject_nl if dutch else config.subject_en,
-                           text=config.text_nl if dutch else config.text_en,
+                           text=_with_removed(config.text_nl if dutch else config.text_en, said),
                            max_per_sender=config.max_per_sender, per_hours=config.per_hours)
+
+
+def _with_removed(text: str, said: str) -> str:
+    """``text`` with the removed-data paragraph at ``{removed}``; an operator's own text without the
+    placeholder gets it before its closing paragraph (the greeting), so it is never silently left out."""
+    paragraph = f"\n\n{said}" if said else ""
+    if "{removed}" in text:
+        return text.replace("{removed}", paragraph)
+    if not said:
+        return text
+    head, sep, closing = text.rpartition("\n\n")
+    return f"{head}{paragraph}{sep}{closing}" if sep else f"{text}{paragraph}"
 
 
 def enqueue(session: Session, ticket_id: int, ack: Acknowledgement, identity: MailIdentity) -> bool:
