@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageOps
 
+from intake.attachments.documents import Unreadable
 from intake.attachments.ocr import OcrTimeout, OcrUnavailable, Reading, available, read_words
 from scrubber import Analysis
 
@@ -108,6 +109,24 @@ def redact_image(
     analysis = analyze(reading.text, lang)
     counts = _paint(image, reading, analysis)
     return ImageResult(*_encode(image, fmt), counts=counts, identity=False, note=None)
+
+
+def image_text(data: bytes, *, max_pixels: int, languages: str, seconds: float) -> str | None:
+    """The words of an image by OCR, for a rendition that keeps text only (an image inside an attached
+    mail, ``intake.attachments.process``); None when it shows an identity document, whose words are not
+    kept either. Raises ``Unreadable`` at a limit (pixels from the header, before decoding; time)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.width * opened.height > max_pixels:
+                raise Unreadable("image larger than the pixel limit")
+            opened.seek(0)  # an animation or a multi-page TIFF: its first frame
+            image = ImageOps.exif_transpose(opened).convert("RGB")
+    try:
+        reading = read_words(image, languages=languages, seconds=seconds)
+    except (OcrTimeout, OcrUnavailable) as exc:
+        raise Unreadable(str(exc)) from exc
+    return None if is_identity_document(reading.text) else reading.text
 
 
 def _paint(image: Image.Image, reading: Reading, analysis: Analysis) -> dict[str, int]:

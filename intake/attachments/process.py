@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, replace
 
 from intake.attachments.archives import archive_listing
 from intake.attachments.detect import Detected, Kind, detect
 from intake.attachments.documents import Unreadable, extract_document
-from intake.attachments.images import Analyze, redact_image
+from intake.attachments.images import IDENTITY_NOTE, Analyze, image_text, redact_image
 from intake.attachments.mail import mail_text
 from intake.attachments.ocr import available
 from intake.attachments.policy import AttachmentPolicy
@@ -121,18 +122,30 @@ def _note(note: str | None) -> str | None:
 
 
 def _read(
-    att: InboundAttachment, found: Detected, max_chars: int, policy: AttachmentPolicy, *, depth: int, max_pixels: int
+    att: InboundAttachment,
+    found: Detected,
+    max_chars: int,
+    policy: AttachmentPolicy,
+    *,
+    depth: int,
+    max_pixels: int,
+    images: _MailImages | None = None,
 ) -> Capped:
     """The text of a text-bearing attachment, cut to ``max_chars`` (the note says what was left out)."""
     if found.kind in ("text", "html"):
         got = capped_attachment_text(InboundAttachment(att.filename, found.mime, att.data), max_chars)
         return got if got is not None else Capped("", 0, None)
     if found.kind == "mail":
+        images = images or _MailImages(time.monotonic() + policy.ocr_seconds)
 
         def part(inner: InboundAttachment, level: int) -> str:
-            return _part_text(inner, max_chars, policy, level, max_pixels)
+            return _part_text(inner, max_chars, policy, level, max_pixels, images)
 
-        return cap_text(mail_text(att.data, depth, policy.mail_depth, part), max_chars, what="attachment")
+        cut = cap_text(mail_text(att.data, depth, policy.mail_depth, part), max_chars, what="attachment")
+        if images.read and cut.note is None:
+            # Never "complete": what OCR did not read may still be in the images (as for a scan).
+            return Capped(cut.kept, 1, "[text of its images read by OCR; the images themselves not kept]")
+        return cut
     if found.kind == "archive":
         listing = archive_listing(att.data, found.mime, max_entries=policy.max_archive_entries)
         return cap_text(listing, max_chars, what="attachment")
@@ -165,12 +178,48 @@ def _scan(data: bytes, mime: str, max_chars: int, policy: AttachmentPolicy, max_
     return Capped(cut.kept, max(cut.left_out, 1), cut.note or "[text read by OCR from the scanned pages]")
 
 
-def _part_text(att: InboundAttachment, max_chars: int, policy: AttachmentPolicy, depth: int, max_pixels: int) -> str:
-    """An attachment of an attached mail: its text when it has text, else one line about it."""
+@dataclass(slots=True)
+class _MailImages:
+    """The images of one attached mail (its nested mails included) share one OCR time budget."""
+
+    deadline: float
+    read: bool = False  # some image's text was read by OCR (or it was an identity document)
+
+
+def _part_text(
+    att: InboundAttachment, max_chars: int, policy: AttachmentPolicy, depth: int, max_pixels: int, images: _MailImages
+) -> str:
+    """An attachment of an attached mail: its text when it has text, else one line about it.
+
+    The parser lists only the outermost attached mail (``intake.mail.body``), so this is the one place
+    its parts are read: an image's words by OCR, as text that is scrubbed with the rest (the picture is
+    not kept: a rendition is one file), an identity document as a line saying it was removed.
+    """
     found = detect(att.data, att.content_type, att.filename)
-    if found.kind in ("image", "other"):
+    if found.kind == "other":
         return f"[{found.mime}, {len(att.data)} bytes: content not kept]"
     try:
-        return with_note(_read(att, found, max_chars, policy, depth=depth, max_pixels=max_pixels))
+        if found.kind == "image":
+            return _image_text(att.data, found.mime, policy, max_pixels, images)
+        return with_note(_read(att, found, max_chars, policy, depth=depth, max_pixels=max_pixels, images=images))
     except Unreadable as exc:
         return f"[{found.mime}, {len(att.data)} bytes: {exc}; content not kept]"
+
+
+def _image_text(data: bytes, mime: str, policy: AttachmentPolicy, max_pixels: int, images: _MailImages) -> str:
+    left = images.deadline - time.monotonic()
+    if not available(policy.ocr_languages):
+        return f"[{mime}, {len(data)} bytes: content not kept (text recognition is not installed)]"
+    if left <= 0:
+        raise Unreadable(f"text recognition of this mail's images took longer than {policy.ocr_seconds:g} s")
+    try:
+        text = image_text(data, max_pixels=max_pixels, languages=policy.ocr_languages, seconds=left)
+    except Unreadable:
+        raise
+    except Exception as exc:  # Pillow on hostile input; the type only is logged
+        log.info("image in an attached mail unreadable: %s", type(exc).__name__)
+        raise Unreadable("the image could not be read") from exc
+    images.read = True
+    if text is None:
+        return f"[{mime}: {IDENTITY_NOTE}]"
+    return f"[{mime}, {len(data)} bytes: its text, read by OCR]\n{text.strip()}"

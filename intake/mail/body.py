@@ -9,11 +9,12 @@ Which parts are "the message" is a judgement call the standards leave to the rea
 - multipart/mixed, related, signed, report: inline text/plain and text/html parts are joined in order;
   everything else (images, PDFs, signatures, headers parts) becomes an attachment.
 - message/rfc822 (a mail forwarded as an attachment): its text is *inlined into the body* under a
-  "Forwarded message" block with its From/To/Date/Subject, and its own attachments join ours. A
-  customer forwards a mail so that we read it, and the scrubber only guarantees to clean text. It is
-  also listed as an attachment named as mail clients name it (its subject + ".eml", issue 20), whose
-  stored content is its text, scrubbed like any text attachment (``intake.mail.attachments``), never
-  the raw source.
+  "Forwarded message" block with its From/To/Date/Subject. A customer forwards a mail so that we read
+  it, and the scrubber only guarantees to clean text. It is also listed as an attachment named as mail
+  clients name it (its subject + ".eml", issue 20), whose stored content is its text, scrubbed like
+  any text attachment, never the raw source. Its own attachments are *not* listed beside it: the
+  attachment path reads the .eml recursively, its parts included (``intake.attachments.mail``), and
+  listing them here too had each one read, and each image OCR'd, twice (issue 17).
 - multipart/report (a bounce, RFC 6522): the human-readable part is the body; the delivery report
   (message/delivery-status) and the returned message or its headers are attachments only. The returned
   message is our own mail: inlining it would bury the reason for the bounce.
@@ -66,7 +67,7 @@ class _Walk:
     too_deep: bool = False  # parts deeper than MAX_DEPTH were not read
     too_many: bool = False  # parts after the first MAX_PARTS were not read
     in_report: bool = False  # walking a report's own parts: a returned mail is listed, not inlined
-    in_mail: bool = False  # walking an attached mail: mails inside it are read with it, not listed
+    in_mail: bool = False  # walking an attached mail: its parts are read with it, not listed
     hints: tuple[str, ...] = ()  # the message's declared charsets, for raw 8-bit names and headers
 
     def defect(self, code: str) -> None:
@@ -320,6 +321,8 @@ def _is_body_part(part: Message) -> bool:
 
 
 def _attach(part: Message, walk: _Walk) -> None:
+    if walk.in_mail:  # a part of an attached mail: read with the listed .eml, not listed again
+        return
     ctype = _content_type(part)
     name = safe_filename(part, walk)
     if part.is_multipart():  # a message/* type the parser split into header blocks (a delivery report)

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from intake.attachments.mail import mail_text
 from intake.mail.parse import ParsedMail, parse_email, parsed_to_json, to_inbound
-from intake.message import BounceReport
+from intake.message import BounceReport, InboundAttachment
 from models import Channel
 from tests.intake.mail.conftest import KEYS, MAIL_DIR, mail
 
@@ -172,8 +173,9 @@ CASES: dict[str, Expect] = {
             "Subject: Factuur F2026-00123",
             "factuur F2026-00123 van € 99",
         ),
-        # Issue 20: the attached mail is listed too (under the file name it was sent with).
-        filenames=("factuur.eml", "F2026-00123.pdf"),
+        # Issue 20: the attached mail is listed (under the file name it was sent with); its own PDF is
+        # read inside it by the attachment path, not listed again beside it (issue 17: read once).
+        filenames=("factuur.eml",),
     ),
     "rfc2231_filename.eml": Expect(
         "att-1@example.test",
@@ -298,7 +300,11 @@ def test_decoded_display_names() -> None:
 
 
 def test_forwarded_pdf_and_nested_image_bytes_are_decoded() -> None:
-    pdf = next(a for a in parse_email(mail("forwarded_rfc822.eml")).attachments if a.filename == "F2026-00123.pdf")
+    # The forwarded mail's PDF is read inside the listed .eml by the attachment path (issue 17).
+    eml = next(a for a in parse_email(mail("forwarded_rfc822.eml")).attachments if a.filename == "factuur.eml")
+    parts: list[InboundAttachment] = []
+    mail_text(eml.data, 0, 3, lambda part, _depth: parts.append(part) or "")
+    pdf = next(a for a in parts if a.filename == "F2026-00123.pdf")
     assert pdf.content_type == "application/pdf"
     assert pdf.data.startswith(b"%PDF-1.4")
     png = parse_email(mail("nested_multipart.eml")).attachments[0]
