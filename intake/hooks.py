@@ -16,6 +16,7 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.attachments.images import IDENTITY_NOTE
 from intake.message import InboundMessage
 from intake.pipeline import SubmitOutcome
 from models import Attachment, Channel, Ticket
@@ -76,11 +77,13 @@ def _removed(session: Session, outcome: SubmitOutcome) -> acknowledge.Removed:
     identity = 0
     if outcome.message_id is not None:
         rows = session.execute(
-            select(Attachment.kind, Attachment.redactions).where(Attachment.message_id == outcome.message_id)
+            select(Attachment.kind, Attachment.redactions, Attachment.note)
+            .where(Attachment.message_id == outcome.message_id)
         ).all()
-        for kind, redactions in rows:
+        for kind, redactions, note in rows:
             counts.update(redactions or {})
-            identity += kind == "identity"
+            # An identity document image, or one inside an attached mail (its note says so).
+            identity += kind == "identity" or IDENTITY_NOTE in (note or "")
     return acknowledge.Removed(dict(counts), identity)
 
 

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # Attachment notes are stored in a 255-character column.
 _NOTE_MAX = 255
 TEXT_RENDITION = "text/plain; charset=utf-8"
+MAIL_IMAGES_NOTE = "text of its images read by OCR; the images themselves not kept"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +143,12 @@ def _read(
             return _part_text(inner, max_chars, policy, level, max_pixels, images)
 
         cut = cap_text(mail_text(att.data, depth, policy.mail_depth, part), max_chars, what="attachment")
+        if images.identity:
+            # The note says so, so the acknowledgement can tell the customer (intake.hooks).
+            return Capped(cut.kept, max(cut.left_out, 1), f"[{IDENTITY_NOTE}; {MAIL_IMAGES_NOTE}]")
         if images.read and cut.note is None:
             # Never "complete": what OCR did not read may still be in the images (as for a scan).
-            return Capped(cut.kept, 1, "[text of its images read by OCR; the images themselves not kept]")
+            return Capped(cut.kept, 1, f"[{MAIL_IMAGES_NOTE}]")
         return cut
     if found.kind == "archive":
         listing = archive_listing(att.data, found.mime, max_entries=policy.max_archive_entries)
@@ -184,6 +188,7 @@ class _MailImages:
 
     deadline: float
     read: bool = False  # some image's text was read by OCR (or it was an identity document)
+    identity: bool = False  # some image was an identity document, not read into the text
 
 
 def _part_text(
@@ -221,5 +226,6 @@ def _image_text(data: bytes, mime: str, policy: AttachmentPolicy, max_pixels: in
         raise Unreadable("the image could not be read") from exc
     images.read = True
     if text is None:
+        images.identity = True
         return f"[{mime}: {IDENTITY_NOTE}]"
     return f"[{mime}, {len(data)} bytes: its text, read by OCR]\n{text.strip()}"
