@@ -26,6 +26,7 @@ from intake.filenames import prepare_filename
 from intake.limits import ContentLimits
 from intake.message import InboundMessage
 from intake.rules import RuleVerdict, check_rules
+from intake.sender_names import prepare_sender_name
 from intake.textcap import cap_line, cap_text, with_note
 from intake.writer import Writer, writer_for
 from models import Attachment, Channel, Contact, Direction, Ticket, ticket_number
@@ -119,6 +120,8 @@ class Prepared:
     text: str
     text_analysis: Analysis
     attachments: tuple[PreparedAttachment, ...]
+    # The display name, when the scrubber explains every word of it (intake.sender_names).
+    sender_name: tuple[str, Analysis] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +264,8 @@ class Intake:
                 store.add_event(session, threading.refused, "answered_elsewhere", {"ticket_number": ticket.number})
             book = store.TicketBook(session, ticket.id)
             redact = self.scrubber.redact
+            # The display name first: the sender is person 1 of the ticket's book, as agents expect.
+            sender_name = redact(*prep.sender_name, book) if prep.sender_name is not None else None
             subject = redact(prep.subject, prep.subject_analysis, book)
             text = redact(prep.text, prep.text_analysis, book)
             if new_ticket:
@@ -279,6 +284,7 @@ class Intake:
                 redactions=counts,
                 received_at=msg.received_at,
                 in_reply_to=msg.in_reply_to[0] if msg.in_reply_to else None,
+                sender_name=sender_name,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
             for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
@@ -304,6 +310,8 @@ class Intake:
         """Hand each stripped value with its placeholder to the vault; high-risk types never go there."""
         assert self.vault is not None and isinstance(self.scrubber, PlaceholderMapper)
         texts: list[tuple[str, Analysis]] = [(prep.subject, prep.subject_analysis), (prep.text, prep.text_analysis)]
+        if prep.sender_name is not None:
+            texts.append(prep.sender_name)
         for att in prep.attachments:
             if att.filename is not None and att.filename_analysis is not None:
                 texts.append((att.filename, att.filename_analysis))
@@ -419,6 +427,7 @@ def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -
         text=with_note(body),
         text_analysis=text_analysis,
         attachments=tuple(attachments),
+        sender_name=prepare_sender_name(msg.sender_name, analyze, lang),
     )
 
 
