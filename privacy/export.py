@@ -107,9 +107,7 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
             "messages": [{
                 "direction": str(m.direction), "channel": m.channel, "subject": m.subject, "text": m.text,
                 "at": _iso(m.received_at), "removed_personal_data": m.redactions,
-                "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size,
-                                 "kept": a.stored, "file": _file_name(t.number, a) if a.stored else None}
-                                for a in by_message.get(m.id, [])],
+                "attachments": [_attachment(t.number, a) for a in by_message.get(m.id, [])],
             } for m in by_ticket.get(t.id, [])],
             "events": [{"kind": e.kind, "at": _iso(e.created_at)} for e in events if e.ticket_id == t.id],
             "retention": [{"basis": h.basis, "until": _iso(h.retain_until)} for h in holds if h.ticket_id == t.id],
@@ -127,6 +125,27 @@ def collect(session: Session, req: PrivacyRequest, statement: PrivacyStatement) 
         } for e in trail],
         "restrictions": [{"since": _iso(r.created_at), "lifted": _iso(r.lifted_at)} for r in restrictions],
         "information": statement.model_dump(),
+    }
+
+
+def _attachment(ticket_number: int, att: Attachment) -> dict[str, Any]:
+    """One attachment as the customer may see it: what we kept of it, never the original file.
+
+    What is stored is the scrubbed rendition (a text, a redacted image) and facts about the file that
+    arrived: its detected type, how intake handled it (``kind``), per type how many values were removed
+    on arrival, and the note when something was not kept (art. 15(1): the data and how it is processed).
+    A text rendition is in ``data.json`` itself (art. 20(1): machine-readable); every rendition is also a
+    file in the ZIP. An original kept under ``keep_original = "if_clean"`` is not exported: it holds
+    nothing the rendition lacks, and the export must not become a way to move unscrubbed files around.
+    """
+    text = None
+    if att.stored and att.content is not None and att.content_type.startswith("text/plain"):
+        text = att.content.decode("utf-8", errors="replace")
+    return {
+        "filename": att.filename, "content_type": att.content_type, "size": att.size, "sha256": att.sha256,
+        "detected_type": att.detected_type, "kind": att.kind, "removed_on_arrival": dict(att.redactions or {}),
+        "note": att.note, "kept": att.stored, "text": text,
+        "file": _file_name(ticket_number, att) if att.stored else None,
     }
 
 
