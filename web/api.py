@@ -23,7 +23,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from pydantic import BaseModel, BeforeValidator, Field, StrictBool, WithJsonSchema
 
-from models import Direction, Priority, Ticket, TicketDue, TicketStatus
+from models import Attachment, Direction, Priority, Ticket, TicketDue, TicketStatus
 from tickets import accounts, queue, readable, search, store, timeline
 from web import actions, ticket_view
 from web.auth import AdminApi, ApiPrincipal
@@ -126,6 +126,31 @@ class SenderOut(BaseModel):
     channel: str
 
 
+class AttachmentOut(BaseModel):
+    """One attachment as intake kept it, for the ticket and for its attachments list alike (issue 17):
+    never its content, only what it is and where to get the rendition (scrubbed text, redacted image)."""
+
+    id: int
+    filename: str | None = Field(description="the file name as sent, scrubbed")
+    detected_type: str | None = Field(description="what the bytes are, whatever the sender declared")
+    kind: str | None = Field(description="text, html, mail, document, image, archive, identity or other")
+    rendition_type: str | None = Field(description="the content type of the kept rendition; null when none is kept")
+    size: int = Field(description="bytes of the file as it arrived")
+    sha256: str = Field(description="of the file as it arrived")
+    removed_on_arrival: dict[str, int] = Field(description="per type how many values were removed or painted over")
+    note: str | None = Field(description="why something was not kept (limits and types, never content)")
+    download: str | None = Field(description="the API path of the rendition; null when only metadata is kept")
+
+    @classmethod
+    def of(cls, att: Attachment, number: int) -> AttachmentOut:
+        return cls(
+            id=att.id, filename=att.filename, detected_type=att.detected_type, kind=att.kind,
+            rendition_type=att.content_type if att.stored else None, size=att.size, sha256=att.sha256,
+            removed_on_arrival=att.redactions or {}, note=att.note,
+            download=f"/api/tickets/{number}/attachments/{att.id}" if att.stored else None,
+        )
+
+
 class MessageOut(BaseModel):
     id: int
     direction: str
@@ -138,7 +163,7 @@ class MessageOut(BaseModel):
     received_at: datetime
     external_id: str | None = None
     sender: SenderOut | None = None
-    attachments: list[dict[str, Any]]
+    attachments: list[AttachmentOut]
 
 
 class TicketDetail(TicketOut):
@@ -292,11 +317,7 @@ def get_ticket(request: Request, number: TicketNumber, who: ApiPrincipal) -> Tic
                     # Our own Message-IDs only: a customer's may carry anything and is not kept in clear.
                     external_id=m.mail_ref if m.channel == "email" and m.direction != Direction.IN else None,
                     sender=_sender(senders.get(m.id)),
-                    attachments=[
-                        {"filename": a.filename, "content_type": a.content_type, "size": a.size,
-                         "sha256": a.sha256, "stored": a.stored, "note": a.note}
-                        for a in m.attachments
-                    ],
+                    attachments=[AttachmentOut.of(a, ticket.number) for a in m.attachments],
                 )
                 for m in ticket.messages
             ],

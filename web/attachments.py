@@ -14,7 +14,7 @@ another ticket answers 404, as a missing one does).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Request, status
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from models import Attachment, Message, Ticket
 from web.actions import load_ticket
-from web.api import MAX_ID, TicketNumber, answers
+from web.api import MAX_ID, AttachmentOut, TicketNumber, answers
 from web.auth import ApiPrincipal, PagePrincipal
 from web.workspace import ticket_store
 
@@ -92,24 +92,13 @@ def page_download(request: Request, number: TicketNumber, attachment_id: Attachm
     return _serve(request, number, attachment_id, inline)
 
 
-def describe(att: Attachment, number: int) -> dict[str, Any]:
-    """What the API (and the page) says of one attachment: never its content, only where to get it."""
-    return {
-        "id": att.id,
-        "filename": att.filename,
-        "detected_type": att.detected_type,
-        "kind": att.kind,
-        "rendition_type": att.content_type if att.stored else None,
-        "size": att.size,
-        "sha256": att.sha256,
-        "removed_on_arrival": att.redactions or {},
-        "note": att.note,
-        "download": f"/api/tickets/{number}/attachments/{att.id}" if att.stored else None,
-    }
+def describe(att: Attachment, number: int) -> AttachmentOut:
+    """What the API says of one attachment: the ticket's own schema (``web.api.AttachmentOut``)."""
+    return AttachmentOut.of(att, number)
 
 
 @api_router.get("/tickets/{number}/attachments", responses=answers(404))
-def api_list(request: Request, number: TicketNumber, who: ApiPrincipal) -> list[dict[str, Any]]:
+def api_list(request: Request, number: TicketNumber, who: ApiPrincipal) -> list[AttachmentOut]:
     with ticket_store(request).reading() as session:
         ticket = load_ticket(session, number)
         rows = session.scalars(
