@@ -15,32 +15,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-# Per strip type, per language: (one value, more than one). The singular carries its article so the
-# list reads as a sentence ("een burgerservicenummer en een wachtwoord"); the plural stands bare
-# ("wachtwoorden"), since a count would tell the reader nothing they need.
-WORDS: dict[str, dict[str, tuple[str, str]]] = {
-    "PERSON": {"nl": ("een naam", "namen"), "en": ("a name", "names")},
-    "EMAIL_ADDRESS": {"nl": ("een e-mailadres", "e-mailadressen"), "en": ("an e-mail address", "e-mail addresses")},
-    "PHONE_NUMBER": {"nl": ("een telefoonnummer", "telefoonnummers"), "en": ("a phone number", "phone numbers")},
-    "ADDRESS": {"nl": ("een adres", "adressen"), "en": ("an address", "addresses")},
-    "POSTCODE": {"nl": ("een postcode", "postcodes"), "en": ("a postcode", "postcodes")},
-    "DATE_OF_BIRTH": {"nl": ("een geboortedatum", "geboortedata"), "en": ("a date of birth", "dates of birth")},
+# Per strip type, per language: the kind, with its article, so the list reads as a sentence ("een
+# burgerservicenummer en een wachtwoord"). Always the singular: the counts are occurrences, not distinct
+# values (one BSN quoted twice, or in the body and again in the forwarded .eml, counts two), so a plural
+# would often claim more than was sent; the kind is what the customer needs to know.
+WORDS: dict[str, dict[str, str]] = {
+    "PERSON": {"nl": "een naam", "en": "a name"},
+    "EMAIL_ADDRESS": {"nl": "een e-mailadres", "en": "an e-mail address"},
+    "PHONE_NUMBER": {"nl": "een telefoonnummer", "en": "a phone number"},
+    "ADDRESS": {"nl": "een adres", "en": "an address"},
+    "POSTCODE": {"nl": "een postcode", "en": "a postcode"},
+    "DATE_OF_BIRTH": {"nl": "een geboortedatum", "en": "a date of birth"},
     # The Dutch name for every citizen number (BSN, rijksregisternummer, NI number): the host is Dutch and
     # so are most of its customers; the English one says what it is without a country.
-    "NATIONAL_ID": {"nl": ("een burgerservicenummer", "burgerservicenummers"),
-                    "en": ("a citizen service number", "citizen service numbers")},
-    "ID_DOCUMENT": {"nl": ("een nummer van een paspoort, identiteitskaart of rijbewijs",
-                           "nummers van paspoorten, identiteitskaarten of rijbewijzen"),
-                    "en": ("a passport, identity card or driving licence number",
-                           "passport, identity card or driving licence numbers")},
-    "IBAN": {"nl": ("een bankrekeningnummer", "bankrekeningnummers"),
-             "en": ("a bank account number", "bank account numbers")},
-    "CREDIT_CARD": {"nl": ("een betaalkaartnummer", "betaalkaartnummers"),
-                    "en": ("a payment card number", "payment card numbers")},
+    "NATIONAL_ID": {"nl": "een burgerservicenummer", "en": "a citizen service number"},
+    "ID_DOCUMENT": {"nl": "een nummer van een paspoort, identiteitskaart of rijbewijs",
+                    "en": "a passport, identity card or driving licence number"},
+    "IBAN": {"nl": "een bankrekeningnummer", "en": "a bank account number"},
+    "CREDIT_CARD": {"nl": "een betaalkaartnummer", "en": "a payment card number"},
     # CREDENTIAL is also a PIN, an API key or a recovery code; "password" is the word customers know.
-    "CREDENTIAL": {"nl": ("een wachtwoord", "wachtwoorden"), "en": ("a password", "passwords")},
-    "LICENSE_PLATE": {"nl": ("een kenteken", "kentekens"), "en": ("a licence plate", "licence plates")},
-    "NUMBER": {"nl": ("een nummer", "nummers"), "en": ("a number", "numbers")},
+    "CREDENTIAL": {"nl": "een wachtwoord", "en": "a password"},
+    "LICENSE_PLATE": {"nl": "een kenteken", "en": "a licence plate"},
+    "NUMBER": {"nl": "een nummer", "en": "a number"},
 }
 
 # Which kinds the customer is told about, in this order. Decision: only values that are sensitive in
@@ -87,7 +83,7 @@ def named_kinds(counts: Mapping[str, int]) -> list[str]:
 def paragraph(lang: str | None, counts: Mapping[str, int], identity_images: int) -> str:
     """The sentences about what was removed, or "" when there is nothing worth saying."""
     code = language(lang)
-    words = [WORDS[kind][code][0 if counts[kind] == 1 else 1] for kind in named_kinds(counts)]
+    words = [WORDS[kind][code] for kind in named_kinds(counts)]
     sentences = []
     if words:
         sentences.append(_REMOVED[code].format(kinds=_join(words, _AND[code])))

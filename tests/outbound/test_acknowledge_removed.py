@@ -34,9 +34,8 @@ NAME = files.NAME
 def test_the_words_table_covers_every_strip_type_in_both_languages() -> None:
     assert set(removed.WORDS) == set(STRIP_TYPES)
     for words in removed.WORDS.values():
-        for lang in ("nl", "en"):
-            one, many = words[lang]
-            assert one.strip() and many.strip() and one != many
+        assert set(words) == {"nl", "en"} and all(word.strip() for word in words.values())
+        assert words["nl"].startswith("een ") and words["en"].startswith(("a ", "an "))
     assert set(STRIP_TYPES) >= removed.NAMED
     # The high-signal types are named; names, addresses and the deny-by-default NUMBER are not.
     assert {"NATIONAL_ID", "ID_DOCUMENT", "IBAN", "CREDIT_CARD", "CREDENTIAL", "DATE_OF_BIRTH"} <= removed.NAMED
@@ -51,8 +50,9 @@ def test_the_paragraph_names_kinds_in_the_customers_language() -> None:
     en = removed.paragraph("en", counts, identity_images=0)
     assert "a citizen service number and a password" in en and "never needs" in en
     assert "name" not in en and "phone" not in en
+    # Kinds, not counts: the same IBAN quoted twice is still "a bank account number".
     three = removed.paragraph("en", {"IBAN": 2, "CREDIT_CARD": 1, "CREDENTIAL": 1}, identity_images=0)
-    assert "bank account numbers, a payment card number and a password" in three
+    assert "a bank account number, a payment card number and a password" in three
 
 
 def test_identity_images_and_nothing_to_say() -> None:
