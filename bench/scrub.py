@@ -13,6 +13,11 @@ only where en_core_web_sm can be imported, i.e. under var/bench-venv/bin/python 
 .venv; see bench/presidio_benchmark.py); elsewhere the script says that it skipped the arm and why.
 Usage: .venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]
        var/bench-venv/bin/python bench/scrub.py [--gold PATH] [--repeat N]   (with the en_core_web_sm arm)
+       .venv/bin/python bench/scrub.py --golden var/golden.jsonl [--gold PATH ...]
+--golden writes what the scrubber finds (type, start, end, action, recognizer and the language) in every text
+of the --gold files, in each of them upper- and lower-cased, in all of them joined, and in the 100 KB and 1 MB
+texts timed here, one JSON line per text, and runs no benchmark: a speed-up must leave that file
+byte-identical (diff it before and after the change).
 """
 
 from __future__ import annotations
@@ -195,6 +200,30 @@ def startup(setup: str) -> tuple[float, float]:
     return float(first), float(rss)
 
 
+def golden(paths: list[Path], out: Path) -> int:
+    """The ``--golden`` file (see the module docstring); returns the number of texts written."""
+    from scrubber.engine import Scrubber
+
+    scrubber = Scrubber()
+    texts: list[tuple[str, str]] = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                doc = json.loads(line)
+                texts.append((f"{path.name}:{doc['id']}", doc["text"]))
+    variants = [(f"{key}:{case}", text.upper() if case == "upper" else text.lower())
+                for key, text in texts for case in ("upper", "lower")]
+    first = "\n\n".join(text for key, text in texts if key.startswith(paths[0].name + ":"))
+    sized = [(f"bench:{size}", (first * (size // len(first) + 1))[:size]) for size in (100_000, 1_000_000)]
+    joined = [("joined", "\n\n".join(text for _, text in texts))]
+    with out.open("w", encoding="utf-8") as fh:
+        for key, text in texts + variants + sized + joined:
+            analysis = scrubber.analyze(text)
+            entities = [[e.type, e.start, e.end, e.action, e.recognizer] for e in analysis.entities]
+            fh.write(json.dumps({"key": key, "lang": analysis.lang, "entities": entities}, ensure_ascii=False) + "\n")
+    return len(texts) + len(variants) + len(sized) + len(joined)
+
+
 def _fix_import_path() -> None:
     # Other scripts live in bench/ (bench/queue.py would shadow the standard library's queue): import
     # from the project root, not from bench/.
@@ -206,13 +235,19 @@ def _fix_import_path() -> None:
 def main() -> int:
     _fix_import_path()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--gold", type=Path, nargs="+", default=[GOLD], help="one file, or several with --golden")
     ap.add_argument("--repeat", type=int, default=6)
     ap.add_argument("--presidio-1mb", action="store_true", help="also time Presidio on 1 MB (minutes)")
+    ap.add_argument("--golden", type=Path, help="write the scrubber's output on the --gold texts here; no benchmark")
     args = ap.parse_args()
+    if args.golden is not None:
+        print(f"{golden(args.gold, args.golden)} texts analysed into {args.golden}")
+        return 0
+    if len(args.gold) != 1:
+        ap.error("--gold takes one file for the benchmark")
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [json.loads(line) for line in args.gold[0].read_text(encoding="utf-8").splitlines() if line.strip()]
     # 1 MB is skipped for Presidio's defaults unless asked for: its phone recognizer takes minutes there
     analyzers = {"scrubber": ours(), "presidio_default_en": presidio_default(), "scrubber_no_names": ours(names=False)}
     big = {"scrubber": True, "presidio_default_en": args.presidio_1mb, "scrubber_no_names": False}
