@@ -57,7 +57,15 @@ class Span:
     @cached_property
     def token(self) -> str:
         """The whitespace-delimited token holding the value, without enclosing brackets and quotes."""
-        left = _TOKEN_START.search(self.text, max(0, self.start - 300), self.start)
+        text, lo = self.text, max(0, self.start - 300)
+        # A match of _TOKEN_START is a run of non-space characters that reaches the value's start, or the newline
+        # just before it (where "$" matches too); so none starts before the last whitespace in front of that
+        # character, and the search starts there: the same match as from ``lo``, without trying each of up to
+        # 300 positions (``str.isspace`` is exactly re's ``\s`` for str patterns).
+        i = self.start - 2
+        while i > lo and not text[i].isspace():
+            i -= 1
+        left = _TOKEN_START.search(text, max(lo, i), self.start)
         right = _TOKEN_REST.match(self.text, self.end)
         start = left.start() if left else self.start
         end = right.end() if right else self.end

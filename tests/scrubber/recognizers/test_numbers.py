@@ -6,12 +6,14 @@ tracking numbers, IPv4, semantic versions, DNS SOA serials per RFC 1912), not an
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Callable
 
 import pytest
 
 from scrubber.engine import Scrubber
-from scrubber.recognizers import numbers
+from scrubber.recognizers import explainers, numbers
 
 Check = Callable[[str, str], None]
 
@@ -162,3 +164,21 @@ def test_operator_patterns_still_win() -> None:
     assert [(text[e.start : e.end], e.type, e.action) for e in s.analyze(text).entities] == [
         ("DC12345678", "CUSTOMER_NUMBER", "keep")
     ]
+
+
+def test_a_values_token_is_found_as_the_plain_search_finds_it() -> None:
+    # Span.token starts its search for the token's start at the last whitespace before the value (a speed-up);
+    # the plain form searches the whole 300 characters before it. Every kind of whitespace, and a newline right
+    # before the value (where "$" also matches), must give the same token.
+    rng = random.Random(16)
+    pieces = ("1234567", "ab", "x", "@", "/", "(", "'", ".", "é", "\u00e9")
+    spaces = (" ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(spaces) for _ in range(rng.randint(1, 160)))
+        for start in {rng.randrange(len(text) + 1) for _ in range(4)}:
+            end = min(len(text), start + rng.randint(0, 8))
+            span = explainers.Span(text, start, end)
+            left = re.compile(r"\S*$").search(text, max(0, start - 300), start)
+            right = re.compile(r"\S*").match(text, end)
+            plain = text[left.start() if left else start : right.end() if right else end]
+            assert span.token == plain.strip("()[]{}<>\"'`,;").rstrip(".:!?"), (text, start)
