@@ -67,11 +67,13 @@ def test_db_upgrade_inject_and_customers_import(env: dict[str, str], db_url: str
 def test_mail_parse_json(env: dict[str, str], tmp_path: Path) -> None:
     eml = tmp_path / "m.eml"
     eml.write_bytes(MAIL)
-    out = scrubdesk(env, "mail", "parse", str(eml))
+    summary = scrubdesk(env, "mail", "parse", str(eml))  # without --json: a summary for people (issue 20)
+    assert summary.returncode == 0 and "Inloggen" in summary.stdout, summary.stderr
+    out = scrubdesk(env, "mail", "parse", str(eml), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"message_id", "in_reply_to", "references", "from", "to", "cc", "subject", "text",
-                         "auto_submitted", "bounce", "attachments"}
+                         "auto_submitted", "bounce", "attachments", "notes"}
     assert data["message_id"] == "cli-1@example.nl" and data["auto_submitted"] is False
 
 

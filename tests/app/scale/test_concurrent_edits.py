@@ -18,11 +18,12 @@ import pytest
 from fastapi import HTTPException
 from sqlalchemy import event, func, select
 
-from models import Priority, Ticket, TicketEvent, TicketStatus, utcnow
+from models import Priority, Role, Ticket, TicketEvent, TicketStatus, utcnow
 from models.db import make_engine
 from scrubber import ScrubbedText
 from tests.app.scale.serve_procs import start_serve, stop_all
 from tickets import store
+from tickets.accounts import Principal
 from tickets.store import TicketStore
 from web import actions
 
@@ -35,6 +36,10 @@ def two_agents(ticket_store: TicketStore, db_url: str) -> Iterator[tuple[TicketS
     other = TicketStore(make_engine(db_url))
     yield ticket_store, other
     other.engine.dispose()
+
+
+# The deployment's API token acting (the actions record who acted, issue 21).
+API = Principal(agent_id=None, username="api", display_name="API", role=Role.ADMIN, via="token")
 
 
 def new_ticket(ticket_store: TicketStore) -> tuple[int, int]:
@@ -60,13 +65,13 @@ def state(ticket_store: TicketStore, number: int) -> tuple[TicketStatus, Priorit
 def test_save_on_a_stale_version_is_refused_with_a_message(two_agents: tuple[TicketStore, TicketStore]) -> None:
     first, second = two_agents
     number, seen = new_ticket(first)  # both agents opened the ticket at this version
-    actions.set_status(first, number, TicketStatus.PENDING, seen)
+    actions.set_status(first, API, number, TicketStatus.PENDING, seen)
     with pytest.raises(HTTPException) as refused:
-        actions.set_priority(second, number, Priority.URGENT, seen)
+        actions.set_priority(second, API, number, Priority.URGENT, seen)
     assert refused.value.status_code == 409 and "reload" in str(refused.value.detail)
     status, priority, version, _ = state(second, number)
     assert (status, priority) == (TicketStatus.PENDING, Priority.NORMAL)  # the first edit stands, untouched
-    actions.set_priority(second, number, Priority.URGENT, version)  # reloaded: now it lands
+    actions.set_priority(second, API, number, Priority.URGENT, version)  # reloaded: now it lands
     status, priority, _, events = state(first, number)
     assert (status, priority, events) == (TicketStatus.PENDING, Priority.URGENT, 2)
 
@@ -97,10 +102,10 @@ def test_saves_at_the_same_moment_one_wins_the_other_gets_a_conflict(
             outcomes[name] = exc
 
     threads = [
-        threading.Thread(target=edit, args=("status", lambda: actions.set_status(first, number, TicketStatus.SOLVED,
-                                                                                  seen))),
-        threading.Thread(target=edit, args=("priority", lambda: actions.set_priority(second, number, Priority.HIGH,
-                                                                                      seen))),
+        threading.Thread(target=edit, args=("status", lambda: actions.set_status(
+            first, API, number, TicketStatus.SOLVED, seen))),
+        threading.Thread(target=edit, args=("priority", lambda: actions.set_priority(
+            second, API, number, Priority.HIGH, seen))),
     ]
     for t in threads:
         t.start()
@@ -120,9 +125,9 @@ def test_saves_at_the_same_moment_one_wins_the_other_gets_a_conflict(
     assert (version, events) == (seen + 1, 1)
     # The refused agent reloads and saves again: both edits are reflected.
     if won == "status":
-        actions.set_priority(second, number, Priority.HIGH, version)
+        actions.set_priority(second, API, number, Priority.HIGH, version)
     else:
-        actions.set_status(first, number, TicketStatus.SOLVED, version)
+        actions.set_status(first, API, number, TicketStatus.SOLVED, version)
     assert state(first, number)[:2] == (TicketStatus.SOLVED, Priority.HIGH)
 
 
