@@ -53,7 +53,9 @@ from models.workspace import (
     Notification,
     Presence,
     Role,
+    Tag,
     TicketDue,
+    TicketTag,
 )
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "ImapMailboxState", "Macro", "Message", "Notification", "OutboxEntry", "OutboxStatus", "PlaceholderKey",
     "Presence", "Priority",
     "PrivacyAudit", "PrivacyRequest", "RequestState", "Restriction", "RetentionHold", "Role", "SealedJSON",
-    "SealedText", "Suppression", "Ticket", "TicketDue", "TicketEvent", "TicketStatus", "UTCDateTime", "VaultEntry",
+    "SealedText", "Suppression", "Tag", "Ticket", "TicketDue", "TicketEvent", "TicketStatus", "TicketTag",
+    "UTCDateTime", "VaultEntry",
     "Verification", "enum_column", "ticket_id_of", "ticket_number", "utcnow",
 ]

@@ -1,5 +1,5 @@
-"""Tables of the agents' workspace: agents, their sessions, API tokens and login attempts, canned replies, due
-times.
+"""Tables of the agents' workspace: agents, their sessions, API tokens and login attempts, macros (canned
+replies that may also act), tags, due times.
 
 Secrets are never stored: passwords as argon2id hashes, session cookies and API tokens as SHA-256
 digests of high-entropy random values (a leaked table does not let anyone log in).
@@ -101,15 +101,44 @@ class LoginAttempt(Base):
 
 
 class Macro(Base):
-    """A canned reply; ``{{customer_name}}``-style variables are filled in when it is used."""
+    """A canned reply that may also act (issue 22): ``{{customer_name}}``-style variables are filled in
+    when it is used; ``actions`` (``tickets.macros.Actions`` as a dict: status, priority, assignee, tags
+    to add and remove) are applied step by step through the ticket actions; ``reply_mode`` says what
+    happens with the text: "insert" puts it into the reply box, "send" sends it as the reply."""
 
     __tablename__ = "macros"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(120))
+    # "" for a macro that only acts.
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column()
+    actions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    reply_mode: Mapped[str] = mapped_column(String(8), default="insert", server_default="insert")
+
+
+class Tag(Base):
+    """A word of the team's vocabulary put on tickets ("billing", "outage-2026"). Names are limited to a
+    safe charset (``tickets.tags.normalize``), so no personal data can be typed into one."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketTag(Base):
+    """A tag on a ticket; the (tag, ticket) index serves the queue's tag filter."""
+
+    __tablename__ = "ticket_tags"
+    __table_args__ = (Index("ix_ticket_tags_tag_ticket", "tag_id", "ticket_id"),)
+
+    ticket_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class TicketDue(Base):
