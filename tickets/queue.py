@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -35,6 +35,7 @@ from models import (
     ticket_number,
     utcnow,
 )
+from tickets import tags
 
 # Time to answer by priority, counted from the customer's message that is waiting for an answer.
 DUE_AFTER = {
@@ -79,6 +80,7 @@ class QueueRow:
     preview: str | None = None  # the start of the newest customer message (scrubbed text)
     privacy: bool = False  # an open privacy request, or the customer's processing is restricted
     snippet: str | None = None  # search: where the words were found (scrubbed text)
+    tags: list[str] = field(default_factory=list)  # the ticket's tag names
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,7 @@ def _by_activity(where: list[ColumnElement[bool]], after: tuple[datetime, int] |
 def list_queue(
     session: Session, view: View, *, agent_id: int | None = None, channel: str | None = None,
     sort: Sort = Sort.ACTIVITY, cursor: str | None = None, limit: int = 50,
-    ticket_ids: Sequence[int] | None = None,
+    ticket_ids: Sequence[int] | None = None, tag: str | None = None,
 ) -> QueuePage:
     """One page of a view; ``cursor`` is the ``next_cursor`` of the previous page.
 
@@ -159,6 +161,8 @@ def list_queue(
     of the view (answered, solved) by last activity, so no ticket of the view is left out.
     """
     where = view_filter(view, agent_id=agent_id, channel=channel)
+    if tag:
+        where.append(tags.filter_clause(tag))
     if ticket_ids is not None:
         where.append(Ticket.id.in_(list(ticket_ids)) if ticket_ids else false())
     decoded = _decode(cursor) if cursor else None
@@ -188,7 +192,7 @@ def list_queue(
 
 
 def enrich(session: Session, rows: Sequence[QueueRow], *, preview_chars: int = 140) -> None:
-    """Requester, preview line and privacy flag of one page's rows: three queries over at most ``limit`` ids."""
+    """Requester, preview line, privacy flag and tags of one page's rows: four queries over at most ``limit`` ids."""
     ids = [r.id for r in rows]
     if not ids:
         return
@@ -208,7 +212,9 @@ def enrich(session: Session, rows: Sequence[QueueRow], *, preview_chars: int = 1
                                                            .where(Message.id.in_(newest)))}
     requests = set(session.scalars(select(PrivacyRequest.ticket_id).where(
         PrivacyRequest.ticket_id.in_(ids), PrivacyRequest.state.in_(OPEN_STATES))))
+    tag_names = tags.names_of(session, ids)
     for row in rows:
+        row.tags = tag_names.get(row.id, [])
         name, channel, address, restricted = people.get(row.id, (None, None, None, None))
         # A restricted customer's name is not shown (art. 18: stored only); the contact address stays.
         row.requester = (name if name and restricted is None else None) or (

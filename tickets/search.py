@@ -33,6 +33,7 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from models import Contact, Customer, Message, Ticket, ticket_id_of
+from tickets import tags
 from tickets.store import address_digest, phone_key
 
 # Words of the query; everything else (FTS5 operators, quotes, parentheses) is dropped so that user
@@ -40,6 +41,8 @@ from tickets.store import address_digest, phone_key
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"^#?\s*(\d{6,16})$")
 _PLACEHOLDER_TOKEN = re.compile(r"^[A-Z][A-Z_]*_\d+$")
+# A tag term of the query ("tag:billing"): the rest of the query is searched as usual.
+_TAG_TERM = re.compile(r"(?i)(?<!\S)tag:(\S+)")
 MAX_WORDS = 12
 MAX_MATCHES = 1000
 MAX_EXPANSION = 40  # indexed words per query word (the most frequent stems have few forms)
@@ -167,7 +170,18 @@ def text_matches(session: Session, words: list[str]) -> list[int]:
 
 
 def find(session: Session, query: str) -> Found:
-    """Everything the query finds: by number, customer number, address, and text."""
+    """Everything the query finds: by number, customer number, address, and text; ``tag:name`` terms
+    keep only tickets that carry the tag (every one given), alone or with the other terms."""
+    wanted = _TAG_TERM.findall(query)
+    if wanted:
+        tagged = tags.ticket_ids_with_all(session, wanted, MAX_MATCHES)
+        rest = _TAG_TERM.sub(" ", query).strip()
+        if not rest:
+            return Found(tagged, exact=True)
+        found, keep = find(session, rest), set(tagged)
+        found.ticket_ids = [i for i in found.ticket_ids if i in keep]
+        found.ticket_number = None
+        return found
     query = query.strip()
     row_id = _ticket_by_number(session, query)
     if row_id is not None:

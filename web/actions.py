@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Priority, Ticket, TicketStatus
-from tickets import audit, drafts, guards, notify, replies, store
+from tickets import audit, drafts, guards, macros, notify, replies, store, tags
 from tickets.accounts import Principal
 from web.workspace import Workspace
 
@@ -177,3 +177,69 @@ def link_customer(ts: store.TicketStore, who: Principal, number: int, customer_n
                {"customer_id": customer.id if customer else None, "contact": link_contact})
         return {"ticket_number": ticket.number, "customer_id": ticket.customer_id,
                 "customer_number": customer.number if customer else None}
+
+
+def tag(ts: store.TicketStore, who: Principal, number: int, name: str, *, add: bool = True) -> dict[str, Any]:
+    """Put a tag on the ticket (or take it off), audited; the name must pass ``tickets.tags.normalize``."""
+    with _acting(ts, number) as (session, ticket):
+        changed = (tags.add if add else tags.remove)(session, ticket, name, actor=actor(who))
+        if changed:
+            _audit(session, who, "ticket.tag" if add else "ticket.untag", ticket.number, {"tag": tags.normalize(name)})
+        return {"ticket_number": ticket.number, "tags": tags.names_of(session, [ticket.id]).get(ticket.id, []),
+                "changed": changed}
+
+
+def _macro_steps(session: Session, ticket: Ticket, who: Principal, steps: macros.Actions) -> list[str]:
+    """The macro's changes, each through the same ticket action (event and audit entry) as by hand."""
+    done: list[str] = []
+    by = actor(who)
+    if steps.status is not None and replies.set_status(session, ticket, steps.status, actor=by):
+        _audit(session, who, "ticket.status", ticket.number, {"status": steps.status.value})
+        done.append("status")
+    if steps.priority is not None and replies.set_priority(session, ticket, steps.priority, actor=by):
+        _audit(session, who, "ticket.priority", ticket.number, {"priority": steps.priority.value})
+        done.append("priority")
+    assign, target = steps.assignee_for(who.agent_id)
+    if assign and replies.assign(session, ticket, target, actor=by):
+        _audit(session, who, "ticket.assign", ticket.number, {"agent_id": target})
+        notify.assigned(session, ticket, target, who.agent_id)
+        done.append("assignee")
+    for name in steps.add_tags:
+        if tags.add(session, ticket, name, actor=by):
+            _audit(session, who, "ticket.tag", ticket.number, {"tag": name})
+            done.append(f"+{name}")
+    for name in steps.remove_tags:
+        if tags.remove(session, ticket, name, actor=by):
+            _audit(session, who, "ticket.untag", ticket.number, {"tag": name})
+            done.append(f"-{name}")
+    return done
+
+
+def apply_macro(ts: store.TicketStore, ws: Workspace, who: Principal, number: int, macro_id: int,
+                version: int | None) -> dict[str, Any]:
+    """Apply a macro in one transaction behind one guard and version check: its reply first (sent, or
+    returned as ``text`` for the reply box and kept as the agent's draft), then its changes, so a macro
+    that sends and solves leaves the ticket solved rather than the reply's automatic "pending"."""
+    with _acting(ts, number, version) as (session, ticket):
+        macro = macros.get(session, macro_id)
+        steps = macros.of(macro)
+        text = replies.render_macro(macro.body, replies.macro_variables(session, ticket, who.display_name)).strip()
+        result: dict[str, Any] = {"ticket_number": ticket.number, "macro_id": macro.id, "text": None,
+                                  "message_id": None}
+        if text and macro.reply_mode == "send":
+            message = replies.reply(session, ticket, agent_id=who.agent_id, text=text, scrubber=_scrubber(ws),
+                                    identity=ws.identity, available_channels=ws.reply_channels(), actor=actor(who),
+                                    own=ws.operator)
+            _audit(session, who, "ticket.reply", ticket.number, {"message_id": message.id, "channel": message.channel})
+            result["message_id"] = message.id
+        elif text:
+            result["text"] = text
+            if who.agent_id is not None:
+                drafts.save(session, who.agent_id, ticket.id, "reply", text)
+        done = _macro_steps(session, ticket, who, steps)
+        _audit(session, who, "ticket.macro", ticket.number, {"macro_id": macro.id, "changed": done})
+        result |= {"changed": done, "status": str(ticket.status), "priority": str(ticket.priority),
+                   "assignee_id": ticket.assignee_id, "tags": tags.names_of(session, [ticket.id]).get(ticket.id, [])}
+    if result["message_id"] is not None and ws.wake_outbox is not None:
+        ws.wake_outbox()
+    return result

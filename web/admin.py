@@ -1,5 +1,6 @@
-"""Administration (agents: add, edit name, role and e-mail, disable; canned replies: add, edit, delete) and
-every agent's own settings (language, landing view, shortcuts, signature, notifications)."""
+"""Administration (agents: add, edit name, role and e-mail, disable; macros: add, edit, delete; tags:
+rename, delete) and every agent's own settings (language, landing view, shortcuts, signature,
+notifications)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from models import Agent, Role
-from tickets import accounts, audit, i18n, notify, replies
+from models import Agent, Priority, Role, TicketStatus
+from tickets import accounts, audit, i18n, macros, notify, replies, tags
 from tickets.guards import ActionError
 from web.auth import AdminPage, PagePrincipal
 from web.pages import LANG_COOKIE, VIEWS, render
@@ -30,9 +32,12 @@ def _to(url: str, error: str | None = None, done: str | None = None) -> Response
 def agents_page(request: Request, who: AdminPage, error: str | None = None, done: str | None = None) -> HTMLResponse:
     with ticket_store(request).reading() as session:
         agents = accounts.list_agents(session)
-        macros = replies.list_macros(session)
-    return render(request, "admin.html", {"who": who, "agents": agents, "macros": macros, "error": error,
-                                          "done": done, "roles": [r.value for r in Role], "active": "admin"})
+        macro_rows = [macros.describe(m) for m in replies.list_macros(session)]
+        tag_rows = tags.list_with_counts(session)
+        return render(request, "admin.html", {
+            "who": who, "agents": agents, "macros": macro_rows, "tags": tag_rows, "error": error, "done": done,
+            "roles": [r.value for r in Role], "statuses": [s.value for s in TicketStatus],
+            "priorities": [p.value for p in Priority], "active": "admin"})
 
 
 @router.post("/admin/agents")
@@ -76,26 +81,68 @@ def agent_active_form(request: Request, who: AdminPage, username: str, active: A
     return _to("/admin/agents")
 
 
+def _macro_of(form: FormData) -> tuple[str, str, macros.Actions, str]:
+    """Title, text, actions and reply mode of the macro form; ``ActionError`` for what is not understood."""
+    actions = macros.parse({key: str(form.get(key) or "") for key in
+                            ("status", "priority", "assignee", "add_tags", "remove_tags")})
+    return (str(form.get("title") or ""), str(form.get("body") or ""), actions,
+            str(form.get("reply_mode") or "insert"))
+
+
 @router.post("/admin/macros")
-def add_macro_form(request: Request, who: AdminPage, title: Annotated[str, Form()],
-                   body: Annotated[str, Form()]) -> Response:
-    try:
+async def add_macro_form(request: Request, who: AdminPage) -> Response:
+    form = await request.form()
+
+    def save() -> None:
+        title, body, actions, mode = _macro_of(form)
         with ticket_store(request).writing() as session:
-            replies.add_macro(session, title, body)
+            macro = macros.create(session, title, body, actions, mode)
+            audit.record(session, audit.actor_of(who.username), "macro.add", "macro", macro.id, macro.actions)
+
+    try:
+        await run_in_threadpool(save)
     except ActionError as exc:
         return _to("/admin/agents", error=str(exc))
     return _to("/admin/agents", done="added")
 
 
 @router.post("/admin/macros/{macro_id}")
-def edit_macro_form(request: Request, who: AdminPage, macro_id: int, title: Annotated[str, Form()] = "",
-                    body: Annotated[str, Form()] = "", delete: Annotated[bool, Form()] = False) -> Response:
-    try:
+async def edit_macro_form(request: Request, who: AdminPage, macro_id: int) -> Response:
+    form = await request.form()
+    delete = form.get("delete") == "true"
+
+    def save() -> None:
         with ticket_store(request).writing() as session:
             if delete:
+                macros.get(session, macro_id)
                 replies.delete_macro(session, macro_id)
+                audit.record(session, audit.actor_of(who.username), "macro.delete", "macro", macro_id, {})
+                return
+            title, body, actions, mode = _macro_of(form)
+            macro = macros.edit(session, macro_id, title, body, actions, mode)
+            audit.record(session, audit.actor_of(who.username), "macro.edit", "macro", macro.id, macro.actions)
+
+    try:
+        await run_in_threadpool(save)
+    except ActionError as exc:
+        return _to("/admin/agents", error=str(exc))
+    return _to("/admin/agents", done="deleted" if delete else "saved")
+
+
+@router.post("/admin/tags/{tag_id}")
+def tag_admin_form(request: Request, who: AdminPage, tag_id: int, name: Annotated[str, Form()] = "",
+                   delete: Annotated[bool, Form()] = False) -> Response:
+    """Rename a tag everywhere (onto an existing name: the two merge), or delete it from every ticket."""
+    try:
+        with ticket_store(request).writing() as session:
+            if not 0 < tag_id < 2**31:
+                raise ActionError("no such tag")
+            if delete:
+                gone = tags.delete_tag(session, tag_id)
+                audit.record(session, audit.actor_of(who.username), "tag.delete", "tag", tag_id, {"tag": gone})
             else:
-                replies.edit_macro(session, macro_id, title, body)
+                tag = tags.rename(session, tag_id, name[:64])
+                audit.record(session, audit.actor_of(who.username), "tag.rename", "tag", tag_id, {"tag": tag.name})
     except ActionError as exc:
         return _to("/admin/agents", error=str(exc))
     return _to("/admin/agents", done="deleted" if delete else "saved")
@@ -142,8 +189,6 @@ async def save_settings(request: Request, who: PagePrincipal) -> Response:
                 landing_view=view if view in {v for v, _ in VIEWS} else None,
                 shortcuts=bool(form.get("shortcuts")), signature=str(form.get("signature") or ""),
                 notify=_notify_form(form))
-
-    from starlette.concurrency import run_in_threadpool
 
     await run_in_threadpool(save)
     response = _to("/settings", done="saved")

@@ -24,7 +24,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from pydantic import BaseModel, BeforeValidator, Field, StrictBool, WithJsonSchema
 
 from models import Attachment, Direction, Priority, Ticket, TicketDue, TicketStatus
-from tickets import accounts, queue, readable, search, store, timeline
+from tickets import accounts, macros, queue, readable, replies, search, store, tags, timeline
 from web import actions, ticket_view
 from web.auth import AdminApi, ApiPrincipal
 from web.workspace import ticket_store, workspace
@@ -109,6 +109,7 @@ class TicketOut(BaseModel):
     privacy: bool = Field(False, description="an open privacy request, or the customer's processing is restricted")
     snippet: str | None = Field(None, description="search: where the words were found (scrubbed text)")
     highlights: list[tuple[int, int]] = Field(default_factory=list, description="offsets of the found words")
+    tags: list[str] = Field(default_factory=list, description="the ticket's tags, by name")
 
     @classmethod
     def of_row(cls, r: queue.QueueRow) -> TicketOut:
@@ -116,7 +117,7 @@ class TicketOut(BaseModel):
         return cls(id=r.id, number=r.number, subject=r.subject, status=r.status, priority=r.priority,
                    channel=r.channel, customer_id=r.customer_id, assignee_id=r.assignee_id, created_at=r.created_at,
                    last_activity_at=r.last_activity_at, due_at=r.due_at, version=r.version, requester=r.requester,
-                   preview=r.preview, privacy=r.privacy, snippet=snippet, highlights=marks)
+                   preview=r.preview, privacy=r.privacy, snippet=snippet, highlights=marks, tags=r.tags)
 
 
 class SenderOut(BaseModel):
@@ -223,6 +224,23 @@ class TimelineEntry(BaseModel):
     message_id: int | None = None
 
 
+class TagIn(BaseModel):
+    name: str = Field(min_length=1, max_length=32, pattern=NO_NUL, description=(
+        "letters, digits, - and _ (spaces become -), at most four digits in a row; stored lower-case"))
+
+
+class MacroApplyIn(BaseModel):
+    version: Version = None
+
+
+class MacroOut(BaseModel):
+    id: int
+    title: str
+    body: str = Field(description="the text with its {{variables}} unfilled")
+    reply_mode: str = Field(description="insert (into the reply box) or send (as the reply)")
+    actions: dict[str, Any] = Field(description="status, priority, assignee, add_tags, remove_tags")
+
+
 class MergeIn(BaseModel):
     into: RowIdIn = Field(description="number of the ticket that receives the messages")
 
@@ -252,11 +270,12 @@ def list_tickets(
                             description="full-text search over subject and scrubbed text")] = "",
     cursor: Annotated[str, Query(max_length=500, pattern=CURSOR, description="next_cursor of the previous page")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    tag: Annotated[str, Query(max_length=32, pattern=NO_NUL, description="only tickets with this tag")] = "",
     before: Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID}),
                       Query(ge=1, le=MAX_ID, description="legacy keyset cursor: tickets with a smaller id")] = None,
 ) -> TicketPage:
     with ticket_store(request).reading() as session:
-        if before is not None or status_ is TicketStatus.CLOSED:
+        if (before is not None or status_ is TicketStatus.CLOSED) and not tag:
             tickets = store.list_tickets(session, status=status_, limit=limit, before_id=before)
             rows = [_row(session, t) for t in tickets]
             queue.enrich(session, rows)
@@ -267,7 +286,7 @@ def list_tickets(
         found = search.find(session, q) if q and q.strip() else None
         try:
             result = queue.list_queue(session, chosen, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                      cursor=cursor or None, limit=limit,
+                                      cursor=cursor or None, limit=limit, tag=tag or None,
                                       ticket_ids=found.ticket_ids if found is not None else None)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
@@ -384,3 +403,36 @@ def list_agents(request: Request, who: AdminApi) -> list[dict[str, Any]]:
     with ticket_store(request).reading() as session:
         return [{"id": a.id, "username": a.username, "display_name": a.display_name, "role": a.role,
                  "email": a.email, "active": a.active} for a in accounts.list_agents(session)]
+
+
+@router.post("/tickets/{number}/tags", responses=answers(*_WRITE))
+def add_tag(request: Request, number: TicketNumber, body: TagIn, who: ApiPrincipal) -> dict[str, Any]:
+    """Put a tag on the ticket (the tag is created when new); 400 for a name outside the safe charset."""
+    return actions.tag(ticket_store(request), who, number, body.name, add=True)
+
+
+@router.delete("/tickets/{number}/tags/{name}", responses=answers(*_WRITE))
+def remove_tag(request: Request, number: TicketNumber, name: Annotated[str, Path(max_length=32, pattern=NO_NUL)],
+               who: ApiPrincipal) -> dict[str, Any]:
+    return actions.tag(ticket_store(request), who, number, name, add=False)
+
+
+@router.get("/tags")
+def list_tags(request: Request, who: ApiPrincipal) -> list[dict[str, Any]]:
+    """Every tag with how many tickets carry it."""
+    with ticket_store(request).reading() as session:
+        return [{"id": t.id, "name": t.name, "tickets": n} for t, n in tags.list_with_counts(session)]
+
+
+@router.get("/macros")
+def list_macros(request: Request, who: ApiPrincipal) -> list[MacroOut]:
+    with ticket_store(request).reading() as session:
+        return [MacroOut(**macros.describe(m)) for m in replies.list_macros(session)]
+
+
+@router.post("/tickets/{number}/macros/{macro_id}", responses=answers(*_WRITE, 503))
+def apply_macro(request: Request, number: TicketNumber, macro_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+                body: MacroApplyIn, who: ApiPrincipal) -> dict[str, Any]:
+    """Apply a macro: its reply (sent, or returned as ``text`` for the agent to send), then its changes,
+    each through the same action, event and audit entry as by hand, in one transaction and version check."""
+    return actions.apply_macro(ticket_store(request), workspace(request), who, number, macro_id, body.version)

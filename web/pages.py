@@ -7,6 +7,7 @@ it. Administration and the agent's own settings are in ``web.admin``.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from pathlib import Path
@@ -186,7 +187,7 @@ def queue_page(
     request: Request, who: PagePrincipal,
     view: queue.View | None = None, sort: queue.Sort = queue.Sort.ACTIVITY,
     channel: str | None = None, q: str | None = None, cursor: str | None = None,
-    limit: Annotated[int, Query(ge=10, le=200)] = 50,
+    limit: Annotated[int, Query(ge=10, le=200)] = 50, tag: Annotated[str, Query(max_length=32)] = "",
 ) -> Response:
     chosen = view or landing(who)
     with ticket_store(request).reading() as session:
@@ -198,7 +199,7 @@ def queue_page(
         effective = chosen if (found is None or view is not None) else queue.View.ALL
         try:
             page = queue.list_queue(session, effective, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                    cursor=cursor or None, limit=limit,
+                                    cursor=cursor or None, limit=limit, tag=tag or None,
                                     ticket_ids=found.ticket_ids if found is not None else None)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
@@ -209,12 +210,13 @@ def queue_page(
         names = accounts.agent_names(session)
         channel_list = queue.channels(session)
         unread = notify.unread(session, who.agent_id) if who.agent_id is not None else 0
-    base = {"view": effective.value, "sort": sort.value, "channel": channel or "", "q": q or ""}
+    base = {"view": effective.value, "sort": sort.value, "channel": channel or "", "q": q or "",
+            **({"tag": tag} if tag else {})}
     next_url = "/queue?" + urlencode({**base, "cursor": page.next_cursor}) if page.next_cursor else None
     return render(request, "queue.html", {
         "who": who, "page": page, "counts": counts, "names": names, "channels": channel_list, "view": effective.value,
         "sort": sort.value, "channel": channel or "", "q": q or "", "next_url": next_url, "first_page": not cursor,
-        "views": VIEWS, "unread": unread, "found": found,
+        "views": VIEWS, "unread": unread, "found": found, "tag": tag,
         "url": lambda **kw: "/queue?" + urlencode({**base, **kw}),
     })
 
@@ -341,3 +343,24 @@ def customer_form(request: Request, number: int, who: PagePrincipal, customer_nu
     """Link the ticket to a customer of the directory by customer number (empty: unlink)."""
     return _run(number, actions.link_customer, ticket_store(request), who, number, customer_number[:64] or None,
                 link_contact, sent="customer")
+
+
+@router.post("/tickets/{number}/tags")
+def tag_form(request: Request, number: int, who: PagePrincipal, name: Annotated[str, Form()] = "",
+             remove: Annotated[bool, Form()] = False) -> Response:
+    """Add a tag to the ticket, or (``remove``) take one off."""
+    return _run(number, functools.partial(actions.tag, add=not remove), ticket_store(request), who, number, name[:64],
+                sent="tags")
+
+
+@router.post("/tickets/{number}/macro")
+def macro_form(request: Request, number: int, who: PagePrincipal, macro: Annotated[int, Form(ge=1, le=2**31 - 1)],
+               version: Annotated[int | None, Form()] = None) -> Response:
+    """Apply a macro; a text to insert comes back in the reply box (kept as the agent's draft)."""
+    try:
+        done = actions.apply_macro(ticket_store(request), workspace(request), who, number, macro, version)
+    except HTTPException as exc:
+        if exc.status_code == status.HTTP_404_NOT_FOUND:
+            raise
+        return _back(number, str(exc.detail))
+    return _back(number, sent="macro", anchor="#reply-box" if done["text"] else "#status-message")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketStatus
-from tickets import drafts, guards, readable, replies, store, timeline
+from tickets import drafts, guards, readable, replies, store, tags, timeline
 from tickets.accounts import Principal
 from tickets.service_window import WINDOWED_CHANNELS, service_window
 from web.workspace import Workspace
@@ -62,8 +62,10 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
     linked = session.get(Customer, ticket.customer_id) if ticket.customer_id and customer is None else None
     contacts, others = _related(session, ticket, customer)
     variables = replies.macro_variables(session, ticket, who.display_name)
+    every_macro = replies.list_macros(session)
+    # The reply box's canned-reply list: macros that only insert a text; every macro can be applied.
     macros = [{"id": m.id, "title": m.title, "body": replies.render_macro(m.body, variables)}
-              for m in replies.list_macros(session)]
+              for m in every_macro if m.body.strip() and m.reply_mode == "insert" and not m.actions]
     channel = replies.reply_channel(ticket.channel)
     window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
     return {
@@ -74,7 +76,10 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
         "agents": [a for a in agents.values() if a.active],
         "agent_names": {a.id: a.display_name for a in agents.values()},
         "names_by_username": {a.username: a.display_name for a in agents.values()},
-        "macros": macros, "can_reply": channel in ws.reply_channels() and ws.scrubber is not None,
+        "macros": macros, "macro_list": [{"id": m.id, "title": m.title} for m in every_macro],
+        "tags": tags.names_of(session, [ticket.id]).get(ticket.id, []),
+        "all_tags": [t.name for t, _ in tags.list_with_counts(session)],
+        "can_reply": channel in ws.reply_channels() and ws.scrubber is not None,
         "queued_only": ws.mail_queued_only(channel), "reply_channel": channel,
         "statuses": [s.value for s in TicketStatus], "priorities": [p.value for p in Priority],
         "drafts": drafts.load(session, who.agent_id, ticket.id) if who.agent_id is not None else {},
