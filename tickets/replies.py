@@ -42,7 +42,7 @@ from models import (
     utcnow,
 )
 from scrubber import ScrubbedText, TextScrubber
-from tickets import operator, outbox, queue, store
+from tickets import operator, outbox, queue, store, tags
 from tickets.guards import ActionError
 
 # Channels whose replies go through a sender that exists in this deployment is decided by the caller
@@ -271,6 +271,9 @@ def merge(session: Session, source: Ticket, target: Ticket, *, actor: str = "api
         message.ticket = target
     session.flush()
     session.execute(update(OutboxEntry).where(OutboxEntry.ticket_id == source.id).values(ticket_id=target.id))
+    # The source's tags describe the moved messages too: the target carries them on (each one an event).
+    for name in tags.names_of(session, [source.id]).get(source.id, []):
+        tags.add(session, target, name, actor=actor)
     target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
     if target.status not in OPEN_STATUSES and source.status in OPEN_STATUSES:
         target.status = TicketStatus.OPEN

@@ -22,7 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, false, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Tag, Ticket, TicketTag
@@ -67,10 +68,16 @@ def find(session: Session, name: str) -> Tag | None:
 def _get_or_create(session: Session, name: str) -> Tag:
     value = normalize(name)
     tag = session.scalars(select(Tag).where(Tag.name == value)).first()
-    if tag is None:
-        tag = Tag(name=value)
-        session.add(tag)
-        session.flush()
+    if tag is not None:
+        return tag
+    try:
+        # Two agents (or processes) may create the same new tag at once: the unique name decides, and
+        # the loser uses the winner's row (a savepoint keeps the rest of the transaction).
+        with session.begin_nested():
+            tag = Tag(name=value)
+            session.add(tag)
+    except IntegrityError:
+        tag = session.scalars(select(Tag).where(Tag.name == value)).one()
     return tag
 
 
@@ -92,7 +99,11 @@ def add(session: Session, ticket: Ticket, name: str, *, actor: str = "api") -> b
     tag = _get_or_create(session, name)
     if session.get(TicketTag, (ticket.id, tag.id)) is not None:
         return False
-    session.add(TicketTag(ticket_id=ticket.id, tag_id=tag.id))
+    try:
+        with session.begin_nested():  # the same tag put on at the same moment by someone else
+            session.add(TicketTag(ticket_id=ticket.id, tag_id=tag.id))
+    except IntegrityError:
+        return False
     store.add_event(session, ticket, "tagged", {"tag": tag.name}, actor=actor)
     session.flush()
     return True
@@ -111,14 +122,18 @@ def remove(session: Session, ticket: Ticket, name: str, *, actor: str = "api") -
 
 
 def filter_clause(name: str) -> ColumnElement[bool]:
-    """WHERE clause: the ticket carries the tag (served by ``ix_ticket_tags_tag_ticket``)."""
-    value = name.strip().lower()
+    """WHERE clause: the ticket carries the tag (served by ``ix_ticket_tags_tag_ticket``); a name outside
+    the grammar is no tag, and matches nothing."""
+    try:
+        value = normalize(name)
+    except BadTagName:
+        return false()
     return Ticket.id.in_(select(TicketTag.ticket_id).join(Tag, Tag.id == TicketTag.tag_id).where(Tag.name == value))
 
 
 def ticket_ids_with_all(session: Session, names: Iterable[str], limit: int) -> list[int]:
     """Ids of the tickets that carry every one of the tags, newest first."""
-    wanted = sorted({n.strip().lower() for n in names})
+    wanted = sorted(set(names))
     if not wanted:
         return []
     query = select(Ticket.id).where(*[filter_clause(n) for n in wanted]).order_by(Ticket.id.desc()).limit(limit)

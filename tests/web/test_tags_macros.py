@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from models import AuditEntry, Macro, RetentionHold, TicketEvent, TicketTag, utcnow
+from models import AuditEntry, Macro, RetentionHold, Ticket, TicketEvent, TicketTag, utcnow
 from tests.web.conftest import API_TOKEN, Env, login
 from tickets import drafts, macros
 from tickets.store import ticket_by_number
@@ -192,3 +192,25 @@ def test_queue_page_filters_by_tag_and_ticket_page_adds_and_removes(env: Env) ->
     assert "Terugbellen" not in env.client.get(f"/tickets/{one}").text
     assert [(k, a) for k, _, a in _events(env, one) if k in ("tagged", "untagged")] == [
         ("tagged", "agent:anna"), ("untagged", "agent:anna")]
+
+
+def test_merge_carries_tags_and_erasure_takes_them_away(env: Env) -> None:
+    first = env.mail("klant@example.nl", "Eerste", "Een.")
+    second = env.mail("klant@example.nl", "Tweede", "Twee.")
+    env.client.post(f"/api/tickets/{first}/tags", json={"name": "dubbel"}, headers=AUTH)
+    env.client.post(f"/api/tickets/{second}/tags", json={"name": "spoed"}, headers=AUTH)
+    r = env.client.post(f"/api/tickets/{first}/merge", json={"into": second}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert env.client.get(f"/api/tickets/{second}", headers=AUTH).json()["tags"] == ["dubbel", "spoed"]
+    assert ("tagged", {"tag": "dubbel"}, "api") in _events(env, second)
+    # A ticket deleted (an erasure) takes its tag links with it (ON DELETE CASCADE); the tags stay.
+    with env.store.writing() as session:
+        ticket = ticket_by_number(session, second)
+        assert ticket is not None
+        session.execute(delete(Ticket).where(Ticket.id == ticket.id))
+    with env.store.reading() as session:
+        left = {ticket_id for ticket_id in session.scalars(select(TicketTag.ticket_id))}
+    with env.store.reading() as session:
+        source = ticket_by_number(session, first)
+        assert source is not None and left == {source.id}
+    assert {t["name"] for t in env.client.get("/api/tags", headers=AUTH).json()} == {"dubbel", "spoed"}
