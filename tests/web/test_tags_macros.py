@@ -3,13 +3,15 @@ macro is a ticket action with its event and audit entry, behind the art. 18 guar
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date
 
 from sqlalchemy import delete, select
 
-from models import AuditEntry, Macro, RetentionHold, Ticket, TicketEvent, TicketTag, utcnow
+from models import AuditEntry, Macro, RetentionHold, Tag, Ticket, TicketEvent, TicketTag, utcnow
 from tests.web.conftest import API_TOKEN, Env, login
-from tickets import drafts, macros
+from tickets import drafts, macros, tags
 from tickets.store import ticket_by_number
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
@@ -214,3 +216,34 @@ def test_merge_carries_tags_and_erasure_takes_them_away(env: Env) -> None:
         source = ticket_by_number(session, first)
         assert source is not None and left == {source.id}
     assert {t["name"] for t in env.client.get("/api/tags", headers=AUTH).json()} == {"dubbel", "spoed"}
+
+
+def test_two_agents_create_the_same_new_tag_at_once(env: Env) -> None:
+    """The second one's insert meets the first one's unique name (PostgreSQL: after waiting for its
+    commit; SQLite: after waiting for the write lock) and uses that row: both tickets carry one tag."""
+    one = env.mail("a@example.nl", "Een", "Tekst een.")
+    two = env.mail("b@example.nl", "Twee", "Tekst twee.")
+    outcome: dict[str, object] = {}
+
+    def second() -> None:
+        try:
+            with env.store.writing() as session:
+                ticket = ticket_by_number(session, two)
+                assert ticket is not None
+                outcome["changed"] = tags.add(session, ticket, "Nieuw", actor="agent:bram")
+        except Exception as exc:  # reported below, in the test's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=second)
+    with env.store.writing() as session:
+        ticket = ticket_by_number(session, one)
+        assert ticket is not None
+        assert tags.add(session, ticket, "nieuw", actor="agent:anna")  # flushed, not yet committed
+        worker.start()
+        time.sleep(0.5)  # the second transaction is now waiting on this one
+    worker.join(timeout=30)
+    assert "error" not in outcome, outcome
+    assert outcome["changed"] is True
+    with env.store.reading() as session:
+        assert [t.name for t in session.scalars(select(Tag))] == ["nieuw"]
+        assert len(session.scalars(select(TicketTag)).all()) == 2
