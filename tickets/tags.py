@@ -149,6 +149,14 @@ def list_with_counts(session: Session) -> list[tuple[Tag, int]]:
     return [(tag, int(counts.get(tag.id, 0))) for tag in session.scalars(select(Tag).order_by(Tag.name))]
 
 
+def most_used(session: Session, limit: int = 30) -> list[tuple[str, int]]:
+    """The tags on the most tickets (for the queue's side list), with their counts."""
+    count = func.count(TicketTag.ticket_id)
+    return [(name, int(n)) for name, n in session.execute(
+        select(Tag.name, count).join(TicketTag, TicketTag.tag_id == Tag.id).group_by(Tag.name)
+        .order_by(count.desc(), Tag.name).limit(limit))]
+
+
 def rename(session: Session, tag_id: int, new_name: str) -> Tag:
     """Rename a tag everywhere it is used; renaming onto an existing tag merges the two."""
     tag = session.get(Tag, tag_id)

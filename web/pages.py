@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from models import Priority, TicketStatus
-from tickets import accounts, audit, drafts, i18n, notify, queue, search
+from tickets import accounts, audit, drafts, i18n, notify, queue, search, tags
 from tickets.accounts import Principal
 from web import actions, icons, ticket_view
 from web.api import MAX_ID
@@ -209,6 +209,7 @@ def queue_page(
         counts = queue.counts(session, agent_id=who.agent_id)
         names = accounts.agent_names(session)
         channel_list = queue.channels(session)
+        tag_list = tags.most_used(session)
         unread = notify.unread(session, who.agent_id) if who.agent_id is not None else 0
     base = {"view": effective.value, "sort": sort.value, "channel": channel or "", "q": q or "",
             **({"tag": tag} if tag else {})}
@@ -216,7 +217,7 @@ def queue_page(
     return render(request, "queue.html", {
         "who": who, "page": page, "counts": counts, "names": names, "channels": channel_list, "view": effective.value,
         "sort": sort.value, "channel": channel or "", "q": q or "", "next_url": next_url, "first_page": not cursor,
-        "views": VIEWS, "unread": unread, "found": found, "tag": tag,
+        "views": VIEWS, "unread": unread, "found": found, "tag": tag, "tag_list": tag_list,
         "url": lambda **kw: "/queue?" + urlencode({**base, **kw}),
     })
 

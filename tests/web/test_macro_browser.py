@@ -70,6 +70,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, Ticket
         page.locator("#ticket-tags a.ticket-tag", has_text="terugbellen").click()
         expect(page.locator("table.queue tbody tr")).to_have_count(1)
         expect(page.locator("#clear-tag")).to_be_visible()
+        expect(page.locator("#tag-views a")).to_have_text(["facturatie1", "terugbellen1"])
         assert axe_violations(page, base) == [], "/queue?tag=terugbellen"
         page.click("#logout")
         _login(page, base, "root")

@@ -186,6 +186,7 @@ def test_queue_page_filters_by_tag_and_ticket_page_adds_and_removes(env: Env) ->
     assert r.status_code == 303 and r.headers["location"] == f"/tickets/{one}?sent=tags#status-message"
     queue = env.client.get("/queue?view=all&tag=terugbellen").text
     assert f'href="/tickets/{one}"' in queue and "Twee" not in queue and 'id="clear-tag"' in queue
+    assert 'href="/queue?view=all&amp;tag=terugbellen" class="active" aria-current="page"' in queue  # the side list
     assert "terugbellen" in env.client.get("/queue?view=all").text
     bad = env.client.post(f"/tickets/{one}/tags", data={"csrf_token": csrf, "name": "06 1234 5678"},
                           follow_redirects=False)
