@@ -38,6 +38,8 @@ _AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2
 def axe_violations(page: Any, base: str) -> list[str]:
     """WCAG 2.1 A/AA violations axe-core finds on the current page. The script is served from the app's own
     origin (the route answers it from var/npm), so the page's CSP (script-src 'self') applies unchanged."""
+    if not AXE.exists():  # fulfilling a route from a missing file leaves the page waiting for the script
+        raise FileNotFoundError(f"axe-core is not installed at {AXE} (make system-test-deps)")
     page.route(f"{base}/__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page.add_script_tag(url=f"{base}/__axe.js")
     found: list[str] = page.evaluate(_AXE_RUN)

@@ -6,13 +6,14 @@ a ticket, sends the reply, and finds the ticket under its tag. axe-core audits e
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from models import AuditEntry, Direction, Macro, Role
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import audit, axe_violations, served  # noqa: F401 (the fixture)
+from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
 from tickets.store import TicketStore, ticket_by_number
 
@@ -26,6 +27,13 @@ def _login(page: object, base: str, username: str) -> None:
     page.click("button[type=submit]")  # type: ignore[attr-defined]
     page.wait_for_url(f"{base}/queue")  # type: ignore[attr-defined]
 
+
+
+def _accessible(page: Any, base: str, where: str) -> None:
+    """axe-core's WCAG 2.1 A/AA audit of the current page where axe-core is installed (``make
+    system-test-deps`` puts it in var/npm; without npm the audit is skipped, the rest of the test runs)."""
+    if AXE.exists():
+        assert axe_violations(page, base) == [], where
 
 def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, TicketStore, int],  # noqa: F811
                                                        artifacts: Path) -> None:
@@ -50,7 +58,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, Ticket
         form.locator("button[type=submit]").click()
         expect(page.locator(".notice")).to_be_visible()
         expect(page.locator(".macro-form input[name=title][value='Naar facturatie']")).to_have_count(1)
-        assert axe_violations(page, base) == [], "/admin/agents"
+        _accessible(page, base, "/admin/agents")
         page.click("#logout")
 
         _login(page, base, "anna")
@@ -62,7 +70,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, Ticket
         expect(page.locator("#ticket-tags .ticket-tag")).to_have_text(["facturatie", "terugbellen"])
         expect(page.locator("#priority-select")).to_have_value("high")
         expect(page.locator(".event", has_text="facturatie")).to_have_count(1)
-        assert axe_violations(page, base) == [], f"/tickets/{number} after the macro"
+        _accessible(page, base, f"/tickets/{number} after the macro")
         page.screenshot(path=str(artifacts / "macro_applied.png"), full_page=True)
         page.click("#send-reply")
         expect(page.locator(".msg-out .delivery")).to_have_text("queued")
@@ -71,10 +79,11 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, Ticket
         expect(page.locator("table.queue tbody tr")).to_have_count(1)
         expect(page.locator("#clear-tag")).to_be_visible()
         expect(page.locator("#tag-views a")).to_have_text(["facturatie1", "terugbellen1"])
-        assert axe_violations(page, base) == [], "/queue?tag=terugbellen"
+        _accessible(page, base, "/queue?tag=terugbellen")
         page.click("#logout")
         _login(page, base, "root")
-        audit(page, base, "/admin/agents")  # now with the tag list
+        page.goto(f"{base}/admin/agents")
+        _accessible(page, base, "/admin/agents")  # now with the tag list
         expect(page.locator("#tag-table tbody tr")).to_have_count(2)
         browser.close()
     with store.reading() as session:
