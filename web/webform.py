@@ -26,6 +26,7 @@ import hmac
 import logging
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from intake.pipeline import Intake, SubmitOutcome
 from intake.webform import to_inbound, validate_form
 from models import Ticket
 from outbound import acknowledge
+from outbound import removed as removed_texts
 from privacy.desk import PrivacyDesk
 from privacy.handlers import HANDLERS
 from privacy.recognition.message import guess_language
@@ -122,18 +124,26 @@ ACK_SUBJECT = "Uw bericht is ontvangen / We received your message"
 ACK_TEXT = (
     "Beste klant,\n\n"
     "Bedankt voor uw bericht. We hebben het ontvangen onder ticketnummer {ticket_number}.\n"
-    "U kunt op deze e-mail antwoorden; houd [#{ticket_number}] in het onderwerp.\n\n"
+    "U kunt op deze e-mail antwoorden; houd [#{ticket_number}] in het onderwerp.\n{removed_nl}\n"
     "Dear customer,\n\n"
     "Thank you for your message. We received it as ticket {ticket_number}.\n"
-    "You can reply to this e-mail; please keep [#{ticket_number}] in the subject.\n"
+    "You can reply to this e-mail; please keep [#{ticket_number}] in the subject.\n{removed_en}"
 )
+
+
+def ack_text(counts: Mapping[str, int]) -> str:
+    """The bilingual text, each half telling in its own language which kinds of data were removed on
+    arrival (``outbound.removed``: kinds only, never a value; nothing when nothing worth naming went)."""
+    said = {lang: removed_texts.paragraph(lang, counts, 0) for lang in ("nl", "en")}
+    return ACK_TEXT.replace("{removed_nl}", f"\n{said['nl']}\n" if said["nl"] else "").replace(
+        "{removed_en}", f"\n{said['en']}\n" if said["en"] else "")
 
 
 def enqueue_ack(ticket_store: store.TicketStore, outcome: SubmitOutcome, settings: WebFormSettings) -> bool:
     """Queue the bilingual acknowledgement mail of a form ticket (``outbound.acknowledge``)."""
     if outcome.ticket_id is None:
         return False
-    ack = acknowledge.Acknowledgement(kind="ack", subject=ACK_SUBJECT, text=ACK_TEXT,
+    ack = acknowledge.Acknowledgement(kind="ack", subject=ACK_SUBJECT, text=ack_text(outcome.redactions),
                                       max_per_sender=settings.acks_per_address_per_day, per_hours=24)
     with ticket_store.writing() as session:
         return acknowledge.enqueue(session, outcome.ticket_id, ack, MailIdentity(settings.mail_domain))

@@ -50,6 +50,10 @@ def test_form_submission_opens_a_ticket_and_queues_the_acknowledgement(
         assert (entry.channel, entry.kind, entry.ticket_id) == ("email", "ack", ticket.id)
         assert entry.payload["to"] == "fatima@example.nl"
         assert f"[#{number}]" in entry.payload["subject"] and str(number) in entry.payload["text"]
+        # The bilingual acknowledgement says in both languages what was removed, never the value (issue 21).
+        said = str(entry.payload["text"])
+        assert "een burgerservicenummer" in said and "a citizen service number" in said
+        assert "123456782" not in said
         ack_id = entry.payload["message_id"]
         assert ack_id.endswith("@desk.example.nl") and not ack_id.startswith("<")
         ack = s.scalars(select(Message).where(Message.external_id == mail_key(ack_id))).one()
