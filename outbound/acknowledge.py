@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from models import AutoAck, Channel, Direction, Message, Ticket, utcnow
 from outbound import removed as removed_texts
 from tickets import outbox, store
+from tickets.i18n import language
 from tickets.replies import MailIdentity, new_message_id, operator_text
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class Removed:
 
 def for_mail(config: AckConfig, lang: str | None, removed: Removed | None = None) -> Acknowledgement:
     """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch, else English)."""
-    dutch = removed_texts.language(lang) == "nl"
+    dutch = language(lang) == "nl"
     said = removed_texts.paragraph(lang, removed.counts, removed.identity_images) if removed else ""
     return Acknowledgement(kind="auto_ack", subject=config.subject_nl if dutch else config.subject_en,
                            text=_with_removed(config.text_nl if dutch else config.text_en, said),

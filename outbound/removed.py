@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tickets.i18n import language
+
 # Per strip type, per language: the kind, with its article, so the list reads as a sentence ("een
 # burgerservicenummer en een wachtwoord"). Always the singular: the counts are occurrences, not distinct
 # values (one BSN quoted twice, or in the body and again in the forwarded .eml, counts two), so a plural
@@ -68,11 +70,6 @@ _IDENTITY = {
     "en": ("We do not need copies of identity documents; the image was deleted on arrival.",
            "We do not need copies of identity documents; the images were deleted on arrival."),
 }
-
-
-def language(lang: str | None) -> str:
-    """The acknowledgement's language: Dutch for a Dutch message, else English."""
-    return "nl" if (lang or "").lower().startswith("nl") else "en"
 
 
 def named_kinds(counts: Mapping[str, int]) -> list[str]:

@@ -39,8 +39,9 @@ from models import (
 from models.db import checkpoint_after_commit
 from privacy import deadline, export
 from privacy.config import PrivacyConfig
-from privacy.texts import Texts, language, phrase
+from privacy.texts import Texts, phrase
 from privacy.workflow import audit, customer_of, digest, legacy_digest, tell, token_digest
+from tickets.i18n import language
 from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from models import PrivacyRequest, RequestState, ticket_number
 from privacy import handlers
 from privacy.config import PrivacyConfig
-from privacy.texts import Texts, language
+from privacy.texts import Texts
 from privacy.workflow import tell
+from tickets.i18n import language
 from tickets.replies import MailIdentity
 
 _TYPE_NAMES = {

@@ -16,15 +16,13 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+# One rule for the language of every customer-facing text: Dutch for Dutch, English for everyone else
+# (German and French requesters read English).
+from tickets.i18n import language
+
 LANGUAGES = ("nl", "en")
 _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _BUILTIN = Path(__file__).with_name("templates")
-
-
-def language(lang: str | None) -> str:
-    """The language of every customer-facing text: Dutch for Dutch, English for everything else
-    (German and French requesters read English)."""
-    return "nl" if (lang or "").lower().startswith("nl") else "en"
 
 
 # Short phrases that go into the templates (what an erasure removed and kept, and why), per language,
