@@ -141,7 +141,8 @@ class PrivacyHook:
                 log.info("privacy hook: code outside the thread ticket=%s request=%s %s", ticket.number,
                          result.request_id, result.action)
                 return
-            self._maybe_possible(session, ticket, msg, outcome)
+            if existing is None:  # read above, under the ticket's lock: nothing has opened one since
+                self._maybe_possible(session, ticket, msg, outcome)
 
     @staticmethod
     def _command(msg: InboundMessage) -> bool:
@@ -154,6 +155,5 @@ class PrivacyHook:
         recognition = outcome.recognition
         if recognition is None or not recognition.possible:
             return
-        if self.desk.open_request_of_ticket(session, ticket.id) is None:
-            row = triage.note(session, ticket, recognition, msg.received_at)
-            log.info("privacy hook: possible request ticket=%s triage=%d", ticket.number, row.id)
+        row = triage.note(session, ticket, recognition, msg.received_at)
+        log.info("privacy hook: possible request ticket=%s triage=%d", ticket.number, row.id)
