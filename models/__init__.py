@@ -6,6 +6,11 @@ runs the Alembic migrations in ``models/migrations``. This package imports nothi
 scrubber's types, so every other package may use it.
 """
 
+# Issue 22's tables live in modules of their own, imported here so they register on Base; their names
+# are imported from those modules (models.sla, models.webhooks_out, models.satisfaction).
+import models.satisfaction
+import models.sla
+import models.webhooks_out  # noqa: F401
 from models.audit import AppendOnlyError, AuditEntry
 from models.base import AppendOnly, Base, SealedJSON, SealedText, UTCDateTime, enum_column, utcnow
 from models.deployment import DeploymentSetting

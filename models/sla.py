@@ -1,0 +1,3 @@
+"""The SLA policies and business hours (issue 22): filled in by the SLA work."""
+
+from __future__ import annotations
