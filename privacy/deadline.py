@@ -13,14 +13,14 @@ earlier of the plausible readings, so an operator relying on it never overshoots
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
-import holidays
-
+# The working-day calendar is shared with the SLA business hours (one list of Dutch holidays).
 # Receipt is a local date: a mail at 00:30 on 1 March in Amsterdam arrived on 1 March, not 28 February.
-OPERATOR_TZ = ZoneInfo("Europe/Amsterdam")
+from tickets.calendar_days import OPERATOR_TZ, is_working_day, next_working_day
+
+__all__ = ["OPERATOR_TZ", "add_months", "days_left", "extended_deadline", "first_deadline", "is_working_day",
+           "next_working_day", "received_on", "today", "unrolled_due"]
 FIRST_PERIOD_MONTHS = 1
 EXTENSION_MONTHS = 2
 
@@ -30,22 +30,6 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-@lru_cache(maxsize=16)
-def _dutch_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("NL", years=year)
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _dutch_holidays(day.year)
-
-
-def next_working_day(day: date) -> date:
-    """``day`` itself when it is a working day, else the first working day after it."""
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
 
 
 def received_on(at: datetime) -> date:
