@@ -1,0 +1,167 @@
+"""The aggregate queries behind ``tickets.reports``: each groups in the database and returns a few rows
+(one per bucket, age band, entity type or request type), never one row per ticket.
+
+The definitions they implement are in the docstring of ``tickets.reports``; the dialect-specific
+parts (local days, durations, percentiles) are in ``tickets.report_sql``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Integer, and_, case, cast, func, literal, select, true
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from models import FINAL_STATES, OPEN_STATES, OPEN_STATUSES, Attachment, Direction, Message, PrivacyRequest, Ticket
+from tickets.report_sql import ALL, TZ, Bucket, Times, as_date, local_bucket, percentiles, seconds_between
+
+if TYPE_CHECKING:
+    from tickets.reports import Filters
+
+# Open tickets by age: (label, at least this old); the last band has no upper end.
+AGE_BANDS: tuple[tuple[str, timedelta], ...] = (
+    ("< 1 day", timedelta(0)), ("1-3 days", timedelta(days=1)), ("3-7 days", timedelta(days=3)),
+    ("7-30 days", timedelta(days=7)), ("30+ days", timedelta(days=30)),
+)
+
+
+def ticket_conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    """The filters that select tickets (channel, agent). A mailbox filter is one more line here once
+    tickets have a mailbox."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.channel:
+        conditions.append(Ticket.channel == filters.channel)
+    if filters.agent_id is not None:
+        conditions.append(Ticket.assignee_id == filters.agent_id)
+    return conditions
+
+
+def _in_period(column: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    start, end = filters.utc_range()
+    return [column >= start, column < end]
+
+
+def _bucket(session: Session, column: Any, filters: Filters) -> ColumnElement[Any]:
+    return local_bucket(session, column, filters.bucket, *filters.utc_range())
+
+
+def counts(session: Session, column: Any, filters: Filters) -> dict[date, int]:
+    """Tickets per bucket of ``column`` (created_at, solved_at) inside the period."""
+    key = _bucket(session, column, filters).label("key")
+    rows = session.execute(select(key, func.count()).where(*_in_period(column, filters),
+                                                           *ticket_conditions(filters)).group_by(key))
+    return {as_date(k): n for k, n in rows}
+
+
+def _keyed(times: dict[Any, Times]) -> tuple[Times, dict[date, Times]]:
+    overall = times.pop(ALL, Times())
+    return overall, {as_date(k): v for k, v in times.items()}
+
+
+def first_responses(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
+    """First-response times of the tickets created in the period, per bucket of their creation."""
+    first_in = (select(Message.ticket_id, Ticket.created_at, func.min(Message.received_at).label("first_in"))
+                .join(Ticket, Ticket.id == Message.ticket_id)
+                .where(Message.direction == Direction.IN, *_in_period(Ticket.created_at, filters),
+                       *ticket_conditions(filters))
+                .group_by(Message.ticket_id, Ticket.created_at)).cte("first_in")
+    reply = aliased(Message)
+    durations = (select(_bucket(session, first_in.c.created_at, filters).label("key"),
+                        seconds_between(session, func.min(reply.received_at), first_in.c.first_in).label("dur"))
+                 .join(reply, and_(reply.ticket_id == first_in.c.ticket_id, reply.direction == Direction.OUT,
+                                   reply.auto_submitted.is_(False), reply.received_at >= first_in.c.first_in))
+                 .group_by(first_in.c.ticket_id, first_in.c.created_at, first_in.c.first_in)).subquery()
+    return _keyed(percentiles(session, durations))
+
+
+def resolutions(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
+    """Resolution times (created to solved) of the tickets solved in the period, per bucket of solving."""
+    durations = select(_bucket(session, Ticket.solved_at, filters).label("key"),
+                       seconds_between(session, Ticket.solved_at, Ticket.created_at).label("dur")).where(
+        *_in_period(Ticket.solved_at, filters), *ticket_conditions(filters)).subquery()
+    return _keyed(percentiles(session, durations))
+
+
+def backlog(session: Session, filters: Filters, now: datetime) -> list[tuple[str, int]]:
+    """Open tickets (new, open, pending) now, by age since creation; the period does not apply."""
+    band = case(*((Ticket.created_at > now - AGE_BANDS[i + 1][1], i) for i in range(len(AGE_BANDS) - 1)),
+                else_=len(AGE_BANDS) - 1).label("band")
+    rows: dict[int, int] = {i: n for i, n in session.execute(select(band, func.count()).where(
+        Ticket.status.in_(OPEN_STATUSES), *ticket_conditions(filters)).group_by(band))}
+    return [(label, rows.get(i, 0)) for i, (label, _) in enumerate(AGE_BANDS)]
+
+
+def _json_object_items(session: Session, column: Any) -> Any:
+    """``(key, value)`` rows of a JSON object column (a JSON null or non-object gives no rows)."""
+    if session.get_bind().dialect.name == "postgresql":
+        safe = case((func.json_typeof(column) == "object", column), else_=cast(literal("{}"), column.type))
+        return func.json_each_text(safe).table_valued("key", "value", joins_implicitly=True)
+    safe = case((func.json_type(column) == "object", column), else_="{}")
+    return func.json_each(safe).table_valued("key", "value", joins_implicitly=True)
+
+
+def removed(session: Session, filters: Filters, attachments: bool) -> dict[str, int]:
+    """Values removed on arrival per entity type: from the inbound messages received in the period, or
+    from their attachments."""
+    column = Attachment.redactions if attachments else Message.redactions
+    items = _json_object_items(session, column)
+    query = select(items.c.key, func.sum(cast(items.c.value, Integer)))
+    if attachments:
+        query = query.select_from(Attachment).join(Message, Message.id == Attachment.message_id)
+    else:
+        query = query.select_from(Message)
+    query = query.join(Ticket, Ticket.id == Message.ticket_id).join(items, true()).where(
+        Message.direction == Direction.IN, *_in_period(Message.received_at, filters), *ticket_conditions(filters))
+    rows = session.execute(query.group_by(items.c.key))
+    return {key: int(total) for key, total in rows if total}
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyRow:
+    """Privacy requests received in the period, of one type (or ``ALL`` types, each request once)."""
+
+    type: str
+    received: int
+    closed: int
+    closed_in_time: int
+    open: int
+    overdue: int
+
+
+def _privacy_measures(session: Session, filters: Filters, now: datetime) -> Sequence[ColumnElement[Any]]:
+    start, end = filters.utc_range()
+    # Requests received in the period are closed after its start, and (at the latest) now.
+    closed_day = local_bucket(session, PrivacyRequest.closed_at, Bucket.DAY, start, max(end, now) + timedelta(days=1))
+    today = now.astimezone(TZ).date()
+    final = PrivacyRequest.state.in_(FINAL_STATES)
+    still_open = PrivacyRequest.state.in_(OPEN_STATES)
+
+    def total(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    return (func.count(), total(final), total(and_(final, closed_day <= PrivacyRequest.due_on)),
+            total(still_open), total(and_(still_open, PrivacyRequest.due_on < today)))
+
+
+def privacy_requests(session: Session, filters: Filters, now: datetime) -> list[PrivacyRow]:
+    """Per request type, and for all requests: received in the period, closed (in a final state),
+    closed no later than the (possibly extended) due day, still open, and open past the due day."""
+    conditions = [*_in_period(PrivacyRequest.received_at, filters)]
+    if filters.channel:
+        conditions.append(PrivacyRequest.channel == filters.channel)
+    if filters.agent_id is not None:
+        conditions.append(PrivacyRequest.ticket_id.in_(select(Ticket.id).where(*ticket_conditions(filters))))
+    measures = _privacy_measures(session, filters, now)
+    if session.get_bind().dialect.name == "postgresql":
+        types = func.json_array_elements_text(PrivacyRequest.types).table_valued("value", joins_implicitly=True)
+    else:
+        types = func.json_each(PrivacyRequest.types).table_valued("value", joins_implicitly=True)
+    per_type = session.execute(select(types.c.value, *measures).select_from(PrivacyRequest).join(
+        types, true()).where(*conditions).group_by(types.c.value).order_by(types.c.value))
+    rows = [PrivacyRow(str(kind), *map(int, values)) for kind, *values in per_type]
+    every = session.execute(select(*measures).where(*conditions)).one()
+    return [*rows, PrivacyRow(ALL, *map(int, every))]
