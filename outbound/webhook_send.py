@@ -1,0 +1,137 @@
+"""Signing and sending one outgoing webhook: the outbox sender of channel ``webhook_out``.
+
+The signature (in the style of Stripe's and GitHub's), for receivers to check:
+
+    X-Scrubdesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>." + raw body)>
+    X-Scrubdesk-Delivery:  <delivery id: the same on every retry of one event to one endpoint>
+    X-Scrubdesk-Event:     <event, e.g. ticket.created>
+
+Recompute the HMAC over the exact bytes received (before any JSON parsing), compare in constant time,
+refuse a ``t`` more than five minutes from your clock (a captured request cannot be replayed later), and
+keep the delivery ids you have seen: delivery is at least once (a retry after a lost answer repeats it).
+
+The POST goes to the address ``outbound.webhook_urls.resolve`` checked (no redirect is followed: a
+3xx would send the body where no admin looked), with short timeouts. The answer decides: 2xx done;
+410 Gone or a redirect: given up; 408, 429 (with its Retry-After, RFC 9110 section 10.2.3), 5xx,
+other 4xx and network errors: retried with the outbox's back-off until its give-up rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from models.webhooks_out import WebhookEndpoint
+from outbound.webhook_urls import Resolver, UrlPolicy, UrlRefused, display, resolve, system_resolver
+from outbound.worker import OutboundItem, PermanentSendError, TransientSendError
+from tickets.store import TicketStore
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Scrubdesk-Signature"
+DELIVERY_HEADER = "X-Scrubdesk-Delivery"
+EVENT_HEADER = "X-Scrubdesk-Event"
+USER_AGENT = "scrubdesk-webhooks/1"
+# Connect quickly or not at all; the whole exchange stays far below half the outbox lease.
+TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+
+
+def signature(secret: str, body: bytes, timestamp: int) -> str:
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def verify(secret: str, body: bytes, header: str, *, tolerance: int = 300, now: float | None = None) -> bool:
+    """The receiver's check, for our own test page and for anyone who wants to copy it."""
+    fields: dict[str, list[str]] = {}
+    for part in header.split(","):
+        key, _, value = part.strip().partition("=")
+        fields.setdefault(key, []).append(value)
+    try:
+        stamp = int(fields["t"][0])
+    except (KeyError, ValueError):
+        return False
+    if abs((now if now is not None else time.time()) - stamp) > tolerance:
+        return False
+    expected = signature(secret, body, stamp).rpartition("v1=")[2]
+    return any(hmac.compare_digest(expected, given) for given in fields.get("v1", []))
+
+
+def encode(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status: int
+    elapsed_ms: int
+
+
+def post(url: str, secret: str, body: bytes, *, delivery: str, event: str, policy: UrlPolicy,
+         resolver: Resolver = system_resolver, timeout: httpx.Timeout = TIMEOUT) -> Answer:
+    """One signed POST; raises ``UrlRefused`` (not allowed) or ``httpx.HTTPError`` (network)."""
+    target = resolve(url, policy, resolver)
+    headers = {
+        "Host": target.host, "Content-Type": "application/json", "User-Agent": USER_AGENT,
+        SIGNATURE_HEADER: signature(secret, body, int(time.time())), DELIVERY_HEADER: delivery, EVENT_HEADER: event,
+    }
+    extensions = {"sni_hostname": target.server_name} if target.scheme == "https" else {}
+    started = time.monotonic()
+    # trust_env=False: no proxy from the environment, which would connect to the name, not the checked address.
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        response = client.post(target.url, content=body, headers=headers, extensions=extensions)
+    elapsed = int((time.monotonic() - started) * 1000)
+    return Answer(response.status_code, elapsed) if response.status_code < 300 else _refusal(response)
+
+
+def _refusal(response: httpx.Response) -> Answer:
+    code = response.status_code
+    if 300 <= code < 400:
+        raise PermanentSendError(f"answered {code}: redirects are not followed")
+    if code == 410:
+        raise PermanentSendError("answered 410 Gone")
+    retry_after: float | None = None
+    if code in (429, 503):
+        try:
+            retry_after = float(response.headers.get("Retry-After", ""))
+        except ValueError:
+            retry_after = None
+    raise TransientSendError(f"answered {code}", retry_after=retry_after)
+
+
+class WebhookSender:
+    """The outbox's sender of ``webhook_out`` entries (``outbound.worker.Sender``)."""
+
+    def __init__(self, store: TicketStore, policy: UrlPolicy, *, resolver: Resolver = system_resolver,
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
+        self.store = store
+        self.policy = policy
+        self.resolver = resolver
+        self.timeout = timeout
+
+    def send(self, item: OutboundItem) -> None:
+        payload = item.payload
+        with self.store.reading() as session:
+            endpoint = session.get(WebhookEndpoint, int(payload["endpoint"]))
+            if endpoint is None or not endpoint.enabled:
+                raise PermanentSendError("the endpoint was removed or disabled")
+            url, secret = endpoint.url, endpoint.secret
+        try:
+            answer = post(url, secret, str(payload["body"]).encode(), delivery=str(payload["delivery"]),
+                          event=str(payload["event"]), policy=self.policy, resolver=self.resolver,
+                          timeout=self.timeout)
+        except UrlRefused as exc:
+            if exc.transient:
+                raise TransientSendError(str(exc)) from exc
+            raise PermanentSendError(str(exc)) from exc
+        except httpx.HTTPError as exc:  # the message names the exception kind, never the URL
+            raise TransientSendError(f"network error ({type(exc).__name__})") from exc
+        log.info("webhook: entry %d to endpoint %s (%s) answered %d in %d ms", item.id, payload["endpoint"],
+                 display(url), answer.status, answer.elapsed_ms)
