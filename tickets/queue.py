@@ -12,7 +12,7 @@ import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -26,7 +26,6 @@ from models import (
     Customer,
     Direction,
     Message,
-    Priority,
     PrivacyRequest,
     Restriction,
     Ticket,
@@ -35,15 +34,7 @@ from models import (
     ticket_number,
     utcnow,
 )
-from tickets import tags
-
-# Time to answer by priority, counted from the customer's message that is waiting for an answer.
-DUE_AFTER = {
-    Priority.URGENT: timedelta(hours=2),
-    Priority.HIGH: timedelta(hours=8),
-    Priority.NORMAL: timedelta(hours=24),
-    Priority.LOW: timedelta(hours=72),
-}
+from tickets import sla, tags
 
 
 class View(StrEnum):
@@ -249,20 +240,24 @@ def channels(session: Session) -> list[str]:
 
 
 # --- due times ----------------------------------------------------------------------------------
+# Due times come from the ticket's SLA policy, counted in its business hours (tickets.sla); the
+# ``ticket_due`` row holds the soonest running target, which the due order and the views sort by.
 
 
 def set_due(session: Session, ticket: Ticket, since: datetime | None = None) -> None:
-    """The ticket awaits our answer: due after its priority's time, unless already due earlier."""
-    due_at = (since or utcnow()) + DUE_AFTER.get(Priority(ticket.priority), DUE_AFTER[Priority.NORMAL])
-    row = session.get(TicketDue, ticket.id)
-    if row is None:
-        session.add(TicketDue(ticket_id=ticket.id, due_at=due_at))
-    elif due_at < row.due_at:
-        row.due_at = due_at
+    """The ticket awaits our answer to the customer's message stored at ``since``: its SLA clock runs
+    (resumes after a pause; an earlier message already waiting keeps its earlier due time)."""
+    sla.customer_wrote(session, ticket, since or utcnow())
 
 
 def clear_due(session: Session, ticket_id: int) -> None:
-    session.execute(delete(TicketDue).where(TicketDue.ticket_id == ticket_id))
+    """We answered, or the ticket was solved, closed or merged: no answer is due now (its resolution
+    clock pauses while pending or solved)."""
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        session.execute(delete(TicketDue).where(TicketDue.ticket_id == ticket_id))
+        return
+    sla.answered(session, ticket, utcnow())
 
 
 def waiting_since(session: Session, ticket_id: int) -> datetime | None:
@@ -276,11 +271,12 @@ def waiting_since(session: Session, ticket_id: int) -> datetime | None:
 
 
 def reschedule_due(session: Session, ticket: Ticket) -> None:
-    """Due time follows priority: a ticket awaiting our answer is due its (new) priority's time after the
-    customer's message that waits (earlier or later than before)."""
-    row = session.get(TicketDue, ticket.id)
-    if row is None:
+    """The ticket's priority or status changed: its due time follows its (maybe other) SLA policy, and
+    its clock pauses while pending and resumes when open again."""
+    if sla.recompute(session, ticket, utcnow()):
         return
-    since = waiting_since(session, ticket.id)
-    if since is not None:
-        row.due_at = since + DUE_AFTER.get(Priority(ticket.priority), DUE_AFTER[Priority.NORMAL])
+    # A ticket waiting since before SLA clocks existed: its clock starts at the message that waits.
+    if session.get(TicketDue, ticket.id) is not None:
+        since = waiting_since(session, ticket.id)
+        if since is not None:
+            set_due(session, ticket, since)
