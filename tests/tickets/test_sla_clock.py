@@ -21,8 +21,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 OFFICE = business_hours.hours_of(["09:00-17:00"] * 5 + ["", ""], "Europe/Amsterdam", "NL")
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=AMS)  # type: ignore[misc]
+def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMS)
 
 
 def test_koningsdag_moves_to_saturday_when_the_27th_is_a_sunday() -> None:
