@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import select
@@ -32,13 +33,16 @@ from tests.support.attachment_files import BSN, IBAN, NAME
 from tests.support.fakes import FakeScrubber
 from tickets.store import TicketStore
 
+if TYPE_CHECKING:
+    from scrubber.engine import Scrubber
+
 SENDER = "jan.jansen@example.nl"
 TEXT = (f"Goedemiddag,\n\nIk wil mijn abonnement opzeggen. Het geld mag terug naar {IBAN}, mijn BSN is "
         f"{BSN}. Kunt u dat regelen?\n\nMet vriendelijke groet,\n{NAME}")
 
 
 def test_no_stripped_value_reaches_a_receiver(ticket_store: TicketStore, receiver: Receiver,  # noqa: F811
-                                              real_scrubber) -> None:  # type: ignore[no-untyped-def]
+                                              real_scrubber: Scrubber) -> None:
     stripped = {TEXT[e.start:e.end] for e in real_scrubber.analyze(TEXT).entities if e.action == "redact"}
     assert {IBAN, BSN, NAME} <= stripped  # the scrubber finds them: the test is about what leaves
     add_endpoint(ticket_store, receiver.url, name="json", include_text=True)
