@@ -216,7 +216,15 @@ class CredentialRecognizer(SingleEntityRecognizer):
             out.append(RecognizerResult("CREDENTIAL", app.start(), app.end(), 0.9))
             return
         word_ok = bool(_WORD_SECRET_CUES.search(cue.group()))
-        if not _first_secret(text, scan_from, stop, word_ok, out) and word_ok:
+        if word_ok and _label_phrase(text, cue.end(), scan_from, line_end, out):
+            return
+        if _first_secret(text, scan_from, stop, word_ok, out):
+            return
+        # (a bare "code"/"key"/"token" is too often prose or JSON for a value further on: '"code":40101')
+        window_end = min(line_end, cue.end() + 120)
+        if cue.group().lower() not in _BARE_CUES and _after_marker(text, scan_from, window_end, out):
+            return
+        if word_ok:
             _quoted_later(text, scan_from, out)
 
     @staticmethod
@@ -263,6 +271,62 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
         if value.lower() not in _PROSE and not quoted and count >= 4:
             return False
     return False
+
+
+# "password: purple monkey dishwasher": a label line whose whole value is a phrase (issue 16: passphrases are
+# whole values). Only after a colon or "=" (or "wordt:"/"is:") and only when the rest of the line is a few
+# words that do not start like prose ("password: I forgot it", "wachtwoord: zie bijlage").
+_LABEL = re.compile(r"[ \t]*(?:(?i:wordt|is|was|ist|est|nu|now))?[ \t]*[:=]")
+_PHRASE_WORD = re.compile(r"[^\W_]+[!?#*&.-]?")
+_NOT_A_PHRASE_START = frozenset(
+    {
+        "i", "ik", "we", "wij", "you", "je", "u", "it", "het", "de", "the", "zie", "see", "staat", "stuur", "send",
+        "volgt", "follows", "geen", "no", "none", "onbekend", "unknown", "vergeten", "forgot", "forgotten",
+        "hetzelfde", "same", "dezelfde", "als", "as", "zoals", "like", "in", "bij", "attached", "bijgevoegd",
+        "siehe", "voir", "ich", "nvt", "leeg", "empty", "heb", "have", "has", "kan", "can",
+    }
+) | (_PROSE - {"correct", "juist", "goed", "reset", "again", "opnieuw"})  # words a passphrase may start with
+
+
+def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
+    """The rest of a "password: ..." line (or the next line) as one value when it is a phrase of 2-6 words."""
+    label = _LABEL.match(text, cue_end, line_end)
+    if label is None:
+        return False
+    start = label.end() if scan_from == cue_end else scan_from
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    value = text[start:end].strip().rstrip(".,;")
+    words_ = value.split()
+    if not 2 <= len(words_) <= 6 or len(value) > 60 or words_[0].lower() in _NOT_A_PHRASE_START:
+        return False
+    if not all(_PHRASE_WORD.fullmatch(w) for w in words_):
+        return False
+    begin = text.index(value, start)
+    out.append(RecognizerResult("CREDENTIAL", begin, begin + len(value), 0.96))  # over the .env rule's first word
+    return True
+
+
+# a marker that introduces the value ("de pincode van het account (...) is 5093")
+_VALUE_MARKER = re.compile(r"(?i)(?:[:=]|\b(?:is|was|wordt|naar|are|to|ist|est|es)\b)[ \t]*")
+_BARE_CUES = frozenset({"code", "key", "token", "secret", "sleutel", "antwoord", "answer"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _after_marker(text: str, scan_from: int, stop: int, out: list[RecognizerResult]) -> bool:
+    """The secret-looking token right after the first marker in the cue's window, if there is one."""
+    m = _VALUE_MARKER.search(text, scan_from, stop)
+    if m is None:
+        return False
+    tm = _TOKEN.match(text, m.end(), stop)
+    if tm is None:
+        return False
+    value, off = _strip_token(tm.group())
+    if not value or _YEAR.fullmatch(value) or not _looks_secret(value):
+        return False
+    start = tm.start() + off
+    out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.85))
+    return True
 
 
 _QUOTED = re.compile(r"[\"“'‘](?P<v>[^\"”’'\n]{3,64})[\"”’']")

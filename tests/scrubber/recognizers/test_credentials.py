@@ -31,6 +31,13 @@ POSITIVE = [
     ("mijn ww is appeltaart", "appeltaart", "CREDENTIAL"),
     ("recovery codes:\nabcd-1234\nefgh-5678\n\nthanks", "efgh-5678", "CREDENTIAL"),
     ("DB_PASSWORD=p#ss w0rd", "p#ss", "CREDENTIAL"),
+    # a "label: value" line after a password cue: the rest of the line is one passphrase (issue 16)
+    ("admin login\npassword: purple monkey dishwasher\nthanks", "purple monkey dishwasher", "CREDENTIAL"),
+    ("het nieuwe wachtwoord wordt: Fiets op de dijk 12\ngroet", "Fiets op de dijk 12", "CREDENTIAL"),
+    ("Passwort: grüne Wiese im Mai\nDanke", "grüne Wiese im Mai", "CREDENTIAL"),
+    # the secret after the marker ("is", ":") that follows the cue, over a longer stretch of prose
+    ("de pincode voor de telefonische dienst (die van vorig jaar) is 5093.", "5093", "CREDENTIAL"),
+    ("the PIN for our voicemail box on the second line is 7720", "7720", "CREDENTIAL"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -39,6 +46,9 @@ NEGATIVE = [
     ("the password reset link is not working", "reset", "CREDENTIAL"),
     ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
     ("kunnen jullie de verhuiscode sturen?", "sturen", "CREDENTIAL"),
+    ("password: I forgot it again", "forgot it again", "CREDENTIAL"),
+    ("wachtwoord: zie de bijlage van gisteren", "bijlage", "CREDENTIAL"),
+    ("the PIN for the card reader in shop number 2 is broken since 2023", "2023", "CREDENTIAL"),
 ]
 
 
