@@ -6,7 +6,10 @@ Events (each agent chooses, per event, "app" and/or "mail"; ``DEFAULTS`` otherwi
 - ``assigned``: someone else gave me a ticket;
 - ``customer_reply``: the customer wrote again on a ticket assigned to me;
 - ``mention``: a colleague wrote ``@myusername`` in a note;
-- ``due_soon``: a ticket assigned to me is due within ``due_hours`` (``sweep_due``, run periodically).
+- ``due_soon``: a ticket assigned to me is due within ``due_hours`` (``sweep_due``, run periodically):
+  the warning before its SLA target (``tickets.sla``) is breached;
+- ``sla_breached``: a ticket assigned to me (unassigned: every admin) missed an SLA target
+  (``tickets.sla_breach``, run by the same periodic job).
 
 Each is a ``notifications`` row written in the transaction of its cause (a message stored by intake,
 an assignment, a note), so it exists exactly when its cause does; a mail goes through the outbox like
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,19 +30,21 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models import Agent, Notification, Ticket, TicketDue, utcnow
+from models import Agent, Notification, Role, Ticket, TicketDue, utcnow
 from tickets import i18n, outbox
 from tickets.i18n import N_
 
 log = logging.getLogger(__name__)
 
-EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon")
+EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon", "sla_breached")
 # New tickets are off unless asked for (every agent, every ticket); the live queue shows them anyway.
 DEFAULTS: dict[str, Any] = {"new_ticket": [], "assigned": ["app", "mail"], "customer_reply": ["app", "mail"],
-                            "mention": ["app", "mail"], "due_soon": ["app"], "due_hours": 2}
+                            "mention": ["app", "mail"], "due_soon": ["app"], "sla_breached": ["app", "mail"],
+                            "due_hours": 2}
 LABELS = {
     "new_ticket": N_("New ticket"), "assigned": N_("Assigned to you"), "customer_reply": N_("Customer replied"),
     "mention": N_("You were mentioned in a note"), "due_soon": N_("Due soon"),
+    "sla_breached": N_("SLA target missed"),
 }
 _MENTION = re.compile(r"(?<![\w@])@([\w.\-]{1,64})")
 # Where links in notification mails point (``configure``); without it they name the path only.
@@ -151,6 +156,17 @@ def mentions(session: Session, ticket: Ticket, text: str, by_agent_id: int | Non
     return told
 
 
+def sla_breached(session: Session, ticket: Ticket, detail: dict[str, Any], key: str) -> int:
+    """Tell the assignee (an unassigned ticket: every active admin) that ``ticket`` missed an SLA
+    target; ``key`` names the breach, so each agent hears of it once. Returns how many were told."""
+    if ticket.assignee_id is not None:
+        agents = _agents(session, [ticket.assignee_id])
+    else:
+        agents = [a for a in _agents(session) if a.role == Role.ADMIN]
+    return sum(_deliver(session, agent, "sla_breached", ticket, detail, dedupe_key=f"{key}:{agent.id}")
+               for agent in agents)
+
+
 KEEP_READ = timedelta(days=30)
 
 
@@ -181,11 +197,15 @@ def sweep_due(session: Session, now: datetime | None = None) -> int:
 
 
 class DueSoonJob:
-    """``sweep_due`` every ``interval`` seconds until ``stop`` (a single-consumer role of ``serve``)."""
+    """``sweep_due`` every ``interval`` seconds until ``stop`` (a single-consumer role of ``serve``), and
+    after it the ``also`` sweeps (the SLA escalation, ``tickets.sla_breach.sweep``), each in its own
+    transaction so one failing never holds back the others."""
 
-    def __init__(self, ticket_store: Any, interval: float = 60.0) -> None:
+    def __init__(self, ticket_store: Any, interval: float = 60.0,
+                 also: Sequence[Callable[[Session], int]] = ()) -> None:
         self.store = ticket_store
         self.interval = interval
+        self.also = tuple(also)
 
     def run(self, stop: Any) -> None:
         while not stop.is_set():
@@ -196,6 +216,14 @@ class DueSoonJob:
                     log.info("notify: %d due-soon notifications", sent)
             except Exception:
                 log.exception("notify: due-soon sweep failed")
+            for sweep in self.also:
+                try:
+                    with self.store.writing() as session:
+                        done = sweep(session)
+                    if done:
+                        log.info("notify: %s handled %d tickets", getattr(sweep, "__qualname__", "sweep"), done)
+                except Exception:
+                    log.exception("notify: sweep failed")
             stop.wait(self.interval)
 
 

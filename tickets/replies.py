@@ -197,6 +197,7 @@ def set_status(session: Session, ticket: Ticket, status: TicketStatus, *, actor:
         queue.clear_due(session, ticket.id)
     else:
         ticket.solved_at = None
+        queue.reschedule_due(session, ticket)  # pending pauses the SLA clock (tickets.sla), open resumes it
     store.add_event(session, ticket, "status", {"status": status.value, "from": before}, actor=actor)
     return True
 
