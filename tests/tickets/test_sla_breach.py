@@ -50,8 +50,8 @@ def test_warned_once_before_and_escalated_once_after_the_breach(ticket_store: Ti
         with ticket_store.writing() as session:
             assert sla_breach.sweep(session, at) == 0
     with ticket_store.reading() as session:
-        ticket = session.get(Ticket, ticket_id)
-        assert ticket is not None and ticket.priority == Priority.HIGH
+        stored = session.get(Ticket, ticket_id)
+        assert stored is not None and stored.priority == Priority.HIGH
         assert tags.names_of(session, [ticket_id]) == {ticket_id: ["sla-breached"]}
         [event] = _events(session, ticket_id)
         assert event.detail["target"] == "first_response" and event.actor == "system"
@@ -86,7 +86,7 @@ def test_resolution_breach_counts_no_pending_time_and_tells_the_admins(ticket_st
         [event] = _events(session, ticket_id)
         assert event.detail["target"] == "resolution"
         assert tags.names_of(session, [ticket_id]) == {}
-        ticket = session.get(Ticket, ticket_id)
-        assert ticket is not None and ticket.priority == Priority.NORMAL  # this policy does not raise it
+        stored = session.get(Ticket, ticket_id)
+        assert stored is not None and stored.priority == Priority.NORMAL  # this policy does not raise it
         told = [(n.agent_id, n.kind) for n in session.scalars(select(Notification))]
         assert told == [(root_id, "sla_breached")]  # unassigned: the admins hear of it
