@@ -39,7 +39,7 @@ from privacy.reminders import ROLE_NAME as PRIVACY_REMINDER_ROLE
 from privacy.reminders import ReminderJob
 from privacy.vault import RevealPolicy
 from privacy.verification import Verifier
-from tickets import notify
+from tickets import notify, sla_breach
 from tickets.replies import MailIdentity
 from web.app import WebForm, Webhooks, create_app
 from web.auth import AuthSettings
@@ -225,8 +225,9 @@ class Roles:
         self.start(PRIVACY_REMINDER_ROLE, ReminderJob(self.core.store, settings.privacy, desk.texts).run)
         if settings.retention.daily_run:
             self.start("retention", retention.daily(self.core.store, settings.retention))
-        # Due-soon notifications to assignees (tickets.notify): one sweep a minute, in one process.
-        self.start("notify-due", notify.DueSoonJob(self.core.store).run)
+        # Due-soon notifications to assignees (tickets.notify) and the escalation of SLA breaches
+        # (tickets.sla_breach): one sweep a minute, in one process.
+        self.start("notify-due", notify.DueSoonJob(self.core.store, also=(sla_breach.sweep,)).run)
 
     async def join(self) -> None:
         for thread in self.threads:  # joined off the loop: the Telegram polling term runs on this loop
