@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 import logging
+import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,8 @@ def signature(secret: str, body: bytes, timestamp: int) -> str:
     return f"t={timestamp},v1={mac}"
 
 
-def verify(secret: str, body: bytes, header: str, *, tolerance: int = 300, now: float | None = None) -> bool:
+def verify_signature(secret: str, body: bytes, header: str, *, tolerance: int = 300,
+                     now: float | None = None) -> bool:
     """The receiver's check, for our own test page and for anyone who wants to copy it."""
     fields: dict[str, list[str]] = {}
     for part in header.split(","):
@@ -75,7 +77,8 @@ class Answer:
 
 
 def post(url: str, secret: str, body: bytes, *, delivery: str, event: str, policy: UrlPolicy,
-         resolver: Resolver = system_resolver, timeout: httpx.Timeout = TIMEOUT) -> Answer:
+         resolver: Resolver = system_resolver, timeout: httpx.Timeout = TIMEOUT,
+         verify: ssl.SSLContext | bool = True) -> Answer:
     """One signed POST; raises ``UrlRefused`` (not allowed) or ``httpx.HTTPError`` (network)."""
     target = resolve(url, policy, resolver)
     headers = {
@@ -85,7 +88,7 @@ def post(url: str, secret: str, body: bytes, *, delivery: str, event: str, polic
     extensions = {"sni_hostname": target.server_name} if target.scheme == "https" else {}
     started = time.monotonic()
     # trust_env=False: no proxy from the environment, which would connect to the name, not the checked address.
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=verify) as client:
         response = client.post(target.url, content=body, headers=headers, extensions=extensions)
     elapsed = int((time.monotonic() - started) * 1000)
     return Answer(response.status_code, elapsed) if response.status_code < 300 else _refusal(response)
@@ -110,11 +113,12 @@ class WebhookSender:
     """The outbox's sender of ``webhook_out`` entries (``outbound.worker.Sender``)."""
 
     def __init__(self, store: TicketStore, policy: UrlPolicy, *, resolver: Resolver = system_resolver,
-                 timeout: httpx.Timeout = TIMEOUT) -> None:
+                 timeout: httpx.Timeout = TIMEOUT, verify: ssl.SSLContext | bool = True) -> None:
         self.store = store
         self.policy = policy
         self.resolver = resolver
         self.timeout = timeout
+        self.verify = verify  # a context with the receivers' private CA, where they use one
 
     def send(self, item: OutboundItem) -> None:
         payload = item.payload
@@ -126,7 +130,7 @@ class WebhookSender:
         try:
             answer = post(url, secret, str(payload["body"]).encode(), delivery=str(payload["delivery"]),
                           event=str(payload["event"]), policy=self.policy, resolver=self.resolver,
-                          timeout=self.timeout)
+                          timeout=self.timeout, verify=self.verify)
         except UrlRefused as exc:
             if exc.transient:
                 raise TransientSendError(str(exc)) from exc
