@@ -78,7 +78,7 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
         privacy=recognize,
         limits=settings.intake.limits(),
         vault=vault,
-        writer=None if settings.intake.group_commit else DirectWriter(),
+        writer=None if settings.intake.group_commit else DirectWriter(ticket_store),
         prepare_pool=(ProcessPreparePool(scrubber.config, settings.intake.limits(), settings.intake.prepare_processes)
                       if settings.intake.prepare_processes else None),
     )

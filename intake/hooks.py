@@ -1,11 +1,14 @@
-"""Intake's after-commit hooks: the due time, the automatic acknowledgement, privacy requests.
+"""Intake's hooks for a stored message: the due time, the automatic acknowledgement, privacy requests.
 
-Each runs as an ``Intake(after_commit=[...])`` hook, in a second small transaction after the
-message's own commit. Decision: the message must be acknowledged to its upstream (SMTP 250, IMAP
-flag) as soon as it is stored, and a failing hook must never make the upstream re-deliver it. The
-price: a crash between the two commits loses what the hook would have done (the ticket is stored;
-only the courtesy mail, the due time or the request's start is missing). Nothing runs twice: a hook
-runs only for a message stored for the first time, and a re-delivery is a duplicate that runs none.
+Each runs as an ``Intake(after_commit=[...])`` hook, right after the message's own step and inside
+the same transaction (``intake.writer``: on SQLite the whole batch is one transaction), each hook in
+a savepoint of its own: it writes only inside ``store.writing()``, which there is that savepoint.
+Decision: the message must be acknowledged to its upstream (SMTP 250, IMAP flag) as soon as it is
+stored, and a failing hook must never make the upstream re-deliver it: a hook that raises is rolled
+back to its savepoint and logged, and the message and the other hooks are committed all the same.
+The message and its hooks' work commit together, so a crash loses both (and the upstream, never
+answered, delivers again) or neither. Nothing runs twice: a hook runs only for a message stored for
+the first time, and a re-delivery is a duplicate that runs none.
 """
 
 from __future__ import annotations

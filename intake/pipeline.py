@@ -210,8 +210,9 @@ class Intake:
             try:
                 hook(msg, outcome)
             except Exception:
-                # The message is committed; a failing side effect must not make the channel
-                # re-deliver it (its own outbox retries), so it is logged and swallowed.
+                # The hook's savepoint is rolled back; its message is committed with the rest of the
+                # transaction, since a failing side effect must not make the channel re-deliver a
+                # stored message (intake.hooks), so it is logged and swallowed.
                 log.exception("intake: after-commit hook failed ticket=%s", outcome.ticket_number)
 
     def _submit(self, msg: InboundMessage) -> SubmitOutcome:

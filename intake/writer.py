@@ -6,16 +6,24 @@ inserts, the commit, then again for each after-commit hook), the workers queue o
 statements while it was held. So on SQLite the workers do the CPU work (parsing, scrubbing,
 recognition) in parallel and hand the writes to one thread, which commits whatever queued while its
 previous commit ran (up to ``cap`` messages, with no artificial wait: a lone message commits at once)
-in one transaction, each message in its own savepoint, and only then answers each caller. The
-after-commit hooks of the batch then run the same way in a second transaction, so they still happen
-after the message is stored and a failing hook still cannot undo it.
+in one transaction, and only then answers each caller.
+
+Inside that one transaction each message is a savepoint, and so is each of its hooks (the due time,
+the acknowledgement's outbox entry, the privacy request: ``intake.hooks``), which run right after the
+message's own step. A batch of N messages is one ``BEGIN IMMEDIATE`` and one ``COMMIT``, hooks
+included. Decision on hook failures: a hook that raises is rolled back to its own savepoint and
+logged; its message and the other hooks are committed all the same (a failing side effect must not
+make the upstream re-deliver a stored message, nor fail its neighbours). A message and what its hooks
+wrote are committed together, so no crash can leave a stored message without its due time or its
+acknowledgement any more (with a second transaction for the hooks, one could).
 
 Nothing about acknowledging changes: a caller is answered (SMTP 250, IMAP flag, webhook 2xx) only
 after the transaction holding its message committed. A batch whose commit fails is written again one
 message at a time, so one bad message cannot fail its neighbours; a message whose own step fails is
 rolled back to its savepoint and its caller gets the error, as before.
 
-PostgreSQL has row locks and many writers; there every worker commits on its own (``DirectWriter``).
+PostgreSQL has row locks and many writers; there every worker commits on its own (``DirectWriter``),
+its message and the message's hooks in one transaction as well.
 """
 
 from __future__ import annotations
@@ -38,7 +46,8 @@ BATCH_CAP = 64
 
 class Writer(Protocol):
     def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None) -> T:
-        """``step`` (its writes), committed; then ``after`` with its result (after-commit work)."""
+        """``step`` (its writes) and ``after`` with its result (the hooks' writes, each hook in its own
+        savepoint and never raising), committed together; returns only once committed."""
         ...
 
     def close(self) -> None: ...
@@ -47,16 +56,29 @@ class Writer(Protocol):
 def writer_for(ticket_store: TicketStore) -> Writer:
     if ticket_store.engine.dialect.name == "sqlite":
         return GroupCommitWriter(ticket_store)
-    return DirectWriter()
+    return DirectWriter(ticket_store)
 
 
 class DirectWriter:
-    """Each caller writes in its own transactions (the steps open them with ``store.writing()``)."""
+    """Each caller writes its message and its hooks in a transaction of its own.
+
+    With ``ticket_store`` that is one transaction (``store.batch``: the step and every hook a savepoint
+    in it); without, each ``store.writing()`` of the step and the hooks commits on its own.
+    """
+
+    def __init__(self, ticket_store: TicketStore | None = None) -> None:
+        self.store = ticket_store
 
     def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None) -> T:
-        result = step()
-        if after is not None:
-            after(result)
+        if self.store is None:
+            result = step()
+            if after is not None:
+                after(result)
+            return result
+        with self.store.batch():
+            result = step()
+            if after is not None:
+                _after(after, result)
         return result
 
     def close(self) -> None:
@@ -136,6 +158,9 @@ class GroupCommitWriter:
                         job.result = job.step()
                     except Exception as exc:  # its savepoint is rolled back; the others go on
                         failed[job] = exc
+                        continue
+                    if job.after is not None:
+                        _after(job.after, job.result)
         except Exception:
             if len(batch) == 1:
                 raise
@@ -143,23 +168,17 @@ class GroupCommitWriter:
             for job in batch:
                 self._write([job])
             return
-        self._after([job for job in batch if job not in failed])
         for job in batch:
             if job in failed:
                 job.done.set_exception(failed[job])
             else:
                 job.done.set_result(job.result)
 
-    def _after(self, jobs: list[_Job[object]]) -> None:
-        """The after-commit work of the stored messages, in one more transaction; failures stay local."""
-        jobs = [job for job in jobs if job.after is not None]
-        if not jobs:
-            return
-        try:
-            with self.store.batch():
-                for job in jobs:
-                    assert job.after is not None
-                    job.after(job.result)
-        except Exception:
-            # The messages are committed; their after-commit work is as lost as a crash would lose it.
-            log.exception("intake writer: after-commit work of %d message(s) failed", len(jobs))
+
+def _after(after: Callable[[T], None], result: T) -> None:
+    """A message's hooks, inside its transaction. They catch their own failures (each in its savepoint,
+    ``Intake._run_hooks``); should one escape anyway, the message is still stored and answered."""
+    try:
+        after(result)
+    except Exception:
+        log.exception("intake writer: the hooks of a stored message failed")

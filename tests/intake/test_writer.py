@@ -7,12 +7,13 @@ import threading
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
+from intake.hooks import DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
-from intake.writer import GroupCommitWriter
-from models import Channel, Message, OutboxEntry
+from intake.writer import DirectWriter, GroupCommitWriter
+from models import Channel, Message, OutboxEntry, TicketDue
 from tests.support.fakes import FakeScrubber
 from tickets import outbox
 from tickets.store import TicketStore
@@ -108,16 +109,73 @@ def test_a_failing_message_does_not_fail_its_batch(sqlite_store: TicketStore) ->
         assert sorted(e.payload["n"] for e in s.scalars(select(OutboxEntry))) == [0, 2, 3]
 
 
-def test_hooks_run_after_the_message_is_committed(sqlite_store: TicketStore) -> None:
+def commit_counter(ticket_store: TicketStore) -> list[int]:
+    """How many transactions commit on the store's engine from now on (savepoints are not commits)."""
+    commits = [0]
+
+    def counted(_conn: object) -> None:
+        commits[0] += 1
+
+    event.listen(ticket_store.engine, "commit", counted)
+    return commits
+
+
+def test_a_batch_and_the_hooks_of_its_messages_share_one_commit(sqlite_store: TicketStore) -> None:
+    writer = GroupCommitWriter(sqlite_store)
+    intake = Intake(sqlite_store, FakeScrubber(), writer=writer, after_commit=[DueTimeHook(sqlite_store)])
+    commits = commit_counter(sqlite_store)
+    try:
+        results = submit_all(intake, [mail(n) for n in range(40)])
+    finally:
+        intake.close()
+    assert all(isinstance(r, SubmitOutcome) and r.status == "stored" for r in results)
+    assert count(sqlite_store, Message) == 40 and count(sqlite_store, TicketDue) == 40
+    assert commits[0] == writer.batches < 40  # not one more commit per batch for the hooks
+
+
+def test_a_message_and_its_hooks_are_one_commit_with_the_direct_writer(ticket_store: TicketStore) -> None:
+    intake = Intake(ticket_store, FakeScrubber(), writer=DirectWriter(ticket_store),
+                    after_commit=[DueTimeHook(ticket_store)])
+    commits = commit_counter(ticket_store)
+    for n in range(3):
+        assert intake.submit(mail(n)).status == "stored"
+    assert commits[0] == 3 and count(ticket_store, TicketDue) == 3
+
+
+@pytest.mark.parametrize("writer_kind", ["group", "direct"])
+def test_a_failing_hook_loses_neither_its_message_nor_the_other_hooks(ticket_store: TicketStore,
+                                                                       writer_kind: str) -> None:
+    if writer_kind == "group" and ticket_store.engine.dialect.name != "sqlite":
+        pytest.skip("group commit is the embedded store's writer")
+
+    def broken(msg: InboundMessage, outcome: SubmitOutcome) -> None:
+        with ticket_store.writing() as s:
+            outbox.enqueue(s, channel="email", kind="x", payload={"n": "broken"})
+            raise RuntimeError("this hook is broken")
+
+    writer = GroupCommitWriter(ticket_store) if writer_kind == "group" else DirectWriter(ticket_store)
+    intake = Intake(ticket_store, FakeScrubber(), writer=writer, after_commit=[broken, DueTimeHook(ticket_store)])
+    try:
+        out = intake.submit(mail(1))
+    finally:
+        intake.close()
+    assert out.status == "stored"
+    assert count(ticket_store, Message) == 1 and count(ticket_store, TicketDue) == 1
+    assert count(ticket_store, OutboxEntry) == 0  # the broken hook's own write went with it
+
+
+def test_the_caller_is_answered_once_the_message_and_its_hooks_are_committed(sqlite_store: TicketStore) -> None:
     seen: list[bool] = []
 
     def hook(msg: InboundMessage, outcome: SubmitOutcome) -> None:
-        with TicketStore(sqlite_store.engine).reading() as s:  # another connection sees it committed
+        with sqlite_store.writing() as s:  # the hook sees its message: it runs in the message's transaction
             seen.append(s.get(Message, outcome.message_id) is not None)
 
-    intake = Intake(sqlite_store, FakeScrubber(), after_commit=[hook])
+    intake = Intake(sqlite_store, FakeScrubber(), after_commit=[hook, DueTimeHook(sqlite_store)])
     try:
-        intake.submit(mail(1))
+        out = intake.submit(mail(1))
     finally:
         intake.close()
     assert seen == [True]
+    with TicketStore(sqlite_store.engine).reading() as s:  # another connection: both are committed
+        assert s.get(Message, out.message_id) is not None and s.get(TicketDue, out.ticket_id) is not None
