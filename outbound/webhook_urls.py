@@ -83,14 +83,14 @@ def check_url(url: str, policy: UrlPolicy) -> SplitResult:
     if port == 0:
         raise UrlRefused("the URL's port is not valid")
     if parts.scheme == "http":
-        literal = _literal(parts.hostname)
+        literal = literal_address(parts.hostname)
         loopback = parts.hostname == "localhost" or (literal is not None and literal.is_loopback)
         if not (policy.allow_loopback and loopback):
             raise UrlRefused("only https:// URLs are allowed (http only to this host, when the deployment allows it)")
     return parts
 
 
-def _literal(host: str) -> IPAddress | None:
+def literal_address(host: str) -> IPAddress | None:
     try:
         return ipaddress.ip_address(host)
     except ValueError:
@@ -125,7 +125,7 @@ def resolve(url: str, policy: UrlPolicy, resolver: Resolver = system_resolver) -
     parts = check_url(url, policy)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    literal = _literal(host)
+    literal = literal_address(host)
     if literal is not None:
         addresses = [str(literal)]
     else:
