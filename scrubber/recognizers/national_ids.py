@@ -9,7 +9,9 @@ and high after its cue. Checks: the BSN's 11-proef (stdnum.nl.bsn), the Belgian 
 number's mod 11 (gb.nhs), the US SSN's SSA rules and ITIN (us.ssn, us.itin), the French NIR (fr.nir), the
 Spanish DNI/NIE letters (es.dni, es.nie), the Polish PESEL (pl.pesel), the Turkish T.C. kimlik no
 (tr.tckimlik), the Italian codice fiscale (it.codicefiscale), the Portuguese NIF and Cartão de Cidadão
-(pt.nif, pt.cc), the Irish PPS (ie.pps), the Swiss AHV (ch.ssn) and the Austrian SVNR (at.vnr).
+(pt.nif, pt.cc), the Irish PPS (ie.pps), the Swiss AHV (ch.ssn), the Austrian SVNR (at.vnr), the Finnish
+henkilötunnus (fi.hetu), the Swedish personnummer (se.personnummer), the Norwegian fødselsnummer
+(no.fodselsnummer) and the Canadian SIN (ca.sin).
 
 After the cue of a citizen number without a public check ("NIK", "V-nummer", "persoonsnummer", "national
 ID", "tax ID", ...) the first number there is a NATIONAL_ID. A value whose check fails is no NATIONAL_ID,
@@ -25,18 +27,22 @@ from presidio_analyzer import EntityRecognizer
 from stdnum.at import vnr as at_vnr
 from stdnum.be import bis as be_bis
 from stdnum.be import nn as be_nn
+from stdnum.ca import sin as ca_sin
 from stdnum.ch import ssn as ch_ssn
 from stdnum.de import idnr as de_idnr
 from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
+from stdnum.fi import hetu as fi_hetu
 from stdnum.fr import nir as fr_nir
 from stdnum.gb import nhs as gb_nhs
 from stdnum.ie import pps as ie_pps
 from stdnum.it import codicefiscale as it_cf
 from stdnum.nl import bsn as nl_bsn
+from stdnum.no import fodselsnummer as no_fnr
 from stdnum.pl import pesel as pl_pesel
 from stdnum.pt import cc as pt_cc
 from stdnum.pt import nif as pt_nif
+from stdnum.se import personnummer as se_pnr
 from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.us import itin as us_itin
 from stdnum.us import ssn as us_ssn
@@ -100,6 +106,21 @@ _PPS = re.compile(r"\d(?<![\w]\d)\d{6}[A-Wa-w][ABWTHXabwthx]?(?!\w)")
 _PPS_CONTEXT = words(r"pps", r"personal\s+public\s+service", r"rsi\b")
 _AHV = re.compile(r"7(?<![\w.]7)56(?P<s>[.]?)\d{4}(?P=s)\d{4}(?P=s)\d{2}(?!\w|[.]\d)")
 _AT_VNR = re.compile(_D + r"\d{3}[ ]?\d{6}" + _END)
+# Nordic personal numbers: birth date, separator (FI: the century sign), serial and check
+_FI_HETU = re.compile(r"\d(?<![\w]\d)\d{5}[-+AaBCDEFUVWXY]\d{3}[0-9A-Ya-y](?![\w-])")
+_SE_PNR = re.compile(_D + r"\d{5}[-+]\d{4}" + _END)
+_NORDIC_CONTEXT = words(r"personnummer", r"personal\s+(?:identity\s+)?number", r"f[øo]dselsnummer", r"henkil[öo]tunnus",
+                        r"hetu", r"swedish", r"norwegian", r"finnish", r"cpr", r"national\s+id", r"\bid\b")
+_NO_FNR = re.compile(_D + r"\d{5}[ ]?\d{5}" + _END)
+_SIN = re.compile(_D + r"\d{2}(?P<s>[ -]?)\d{3}(?P=s)\d{3}" + _END)
+_SIN_CONTEXT = words(r"sin\b", r"social\s+insurance", r"nas\b", r"assurance\s+sociale")
+# Dutch VAT numbers issued to sole traders before 2020 are "NL" + BSN + "B01": after a sole-trader cue, a VAT
+# number whose nine digits pass the 11-proef is the BSN (a company's RSIN passes it too, hence the cue)
+_NL_VAT = re.compile(r"N(?<![\w]N)L[ ]?(?P<d>\d{9})[ ]?B[ ]?\d{2}(?!\w)", re.IGNORECASE)
+_SOLE_TRADER = words(r"eenmanszaak\w*", r"zzp\S*", r"zelfstandige\w*", r"freelancer?", r"sole\s+trader",
+                     r"self[- ]employed", r"one[- ]man\s+business", r"auto-?entrepreneur", r"einzelunternehm\w*")
+_SOLE_TRADER_STEMS = ("eenmans", "zzp", "zelfstandig", "freelance", "sole", "self", "one", "entrepreneur",
+                      "einzelunternehm")
 _AT_CONTEXT = words(r"versicherungsnummer", r"svnr", r"sv-?nummer", r"sozialversicherung\w*")
 
 # After the cue of a citizen number that has no public check, the first number with 6+ digits is one.
@@ -111,7 +132,9 @@ _CITIZEN_CUES = (
 )
 _CITIZEN = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_CITIZEN_CUES) + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"
-    r"(?<![\w.])(?P<v>(?=(?:[^\d\n]{0,2}\d){6})[0-9A-Za-z](?:[0-9A-Za-z]|[ .-](?=[0-9A-Za-z])){5,22})(?![\w]|[.,/-]\d)"
+    r"(?<![\w.])(?P<v>(?=(?:[^\d\n]{0,2}\d){6})[0-9A-Za-z]"
+    r"(?:[0-9A-Za-z]|[.-](?=[0-9A-Za-z])|[ ](?=[A-Za-z]{0,3}\d)){5,22})"
+    r"(?![\w]|[.,/-]\d)"
 )
 
 
@@ -200,6 +223,15 @@ RULES = (
          validate=_valid(ch_ssn.is_valid), gate=_SIX),
     Rule("NATIONAL_ID", _AT_VNR, score=0.0, context=_AT_CONTEXT, context_score=0.97, validate=_valid(at_vnr.is_valid),
          context_stems=("versicherung", "svnr", "sv-n", "svn"), gate=_SIX),
+    Rule("NATIONAL_ID", _FI_HETU, score=0.85, validate=lambda v: bool(fi_hetu.is_valid(v.upper())), gate=_SIX),
+    Rule("NATIONAL_ID", _SE_PNR, score=0.5, context=_NORDIC_CONTEXT, context_score=0.97,
+         validate=_valid(se_pnr.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _NO_FNR, score=0.5, context=_NORDIC_CONTEXT, context_score=0.97,
+         validate=_valid(no_fnr.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _SIN, score=0.0, context=_SIN_CONTEXT, context_score=0.97, validate=_valid(ca_sin.is_valid),
+         context_stems=("sin", "social", "nas", "assurance"), gate=_SIX),
+    Rule("NATIONAL_ID", _NL_VAT, score=0.0, context=_SOLE_TRADER, context_score=0.98, before=60, after=40,
+         validate=lambda v: _valid_bsn(digits_of(v)[:9]), context_stems=_SOLE_TRADER_STEMS, gate=_SIX),
     Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
 )
 

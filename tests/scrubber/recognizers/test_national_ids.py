@@ -70,10 +70,25 @@ POSITIVE = [
     ("My PPS number is 6433435F if needed", "6433435F", "NATIONAL_ID"),
     ("AHV-Nummer 756.9217.0769.85", "756.9217.0769.85", "NATIONAL_ID"),
     ("Versicherungsnummer 1237 010180", "1237 010180", "NATIONAL_ID"),
+    # Nordic and Canadian numbers (issue 16): FI henkilötunnus (distinctive: century sign and check
+    # character), SE personnummer (Luhn), NO fødselsnummer (two mod-11 checks), CA SIN (Luhn) after its cue
+    ("our contractor in Helsinki, 240787-123J, needs access", "240787-123J", "NATIONAL_ID"),
+    ("Swedish ID 720315-1001 for the invoice", "720315-1001", "NATIONAL_ID"),
+    ("fødselsnummer 15039010043", "15039010043", "NATIONAL_ID"),
+    ("her Norwegian number is 150390 10043", "150390 10043", "NATIONAL_ID"),
+    ("Social Insurance Number 210 000 006", "210 000 006", "NATIONAL_ID"),
+    ("my SIN: 210-000-006", "210-000-006", "NATIONAL_ID"),
+    # a sole trader's Dutch VAT number of before 2020 holds the BSN (11-proef): stripped after a sole-trader cue
+    ("ik ben zzp'er, btw-nummer NL123456782B01", "NL123456782B01", "NATIONAL_ID"),
+    ("VAT NL 123456782 B01 (I am a sole trader)", "NL 123456782 B01", "NATIONAL_ID"),
 ]
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("Verhagen Beheer B.V., btw NL123456782B01", "NL123456782B01", "NATIONAL_ID"),  # a company's VAT number
+    # a cue's value stops at the next word without a digit ("Ausweisnummer X mit")
+    ("meine Ausweisnummer LZ6311T47 mit der Post", "mit der Post", "NATIONAL_ID"),
+    ("order 720315-1002 shipped", "720315-1002", "NATIONAL_ID"),  # fails the Luhn check
     ("Mijn BSN is 111222334.", "111222334", "NATIONAL_ID"),  # fails the 11-proef
     ("Mijn klantnummer is 123456782.", "123456782", "NATIONAL_ID"),  # a customer number, not a BSN
     ("ordernummer 191069512 is betaald", "191069512", "NATIONAL_ID"),
