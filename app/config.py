@@ -29,6 +29,7 @@ from intake.smtp import SmtpSettings
 from outbound.acknowledge import AckConfig
 from outbound.graph import GraphSettings
 from outbound.mail import SmarthostConfig
+from outbound.webhook_urls import UrlPolicy
 from privacy.config import PrivacyConfig
 from privacy.retention import RetentionPolicy
 from scrubber.config import ScrubberConfig
@@ -183,6 +184,22 @@ class OutboxConfig(BaseModel):
     lease_seconds: float = Field(default=300.0, gt=0)
 
 
+class WebhooksOutConfig(BaseModel):
+    """Outgoing webhooks (outbound/webhooks_out.py): where their URLs may point, and the dispatcher's pace."""
+
+    # http:// and loopback addresses (a receiver on this host); off: https to public addresses only.
+    allow_loopback: bool = False
+    # RFC 1918 / unique-local addresses (a receiver inside the company network). Link-local and cloud
+    # metadata addresses are refused whatever this says.
+    allow_private: bool = False
+    dispatch_seconds: float = Field(default=2.0, gt=0)
+    # How long a missing id may still commit before the dispatcher passes it (see outbound/webhooks_out.py).
+    settle_seconds: float = Field(default=60.0, ge=1)
+
+    def policy(self) -> UrlPolicy:
+        return UrlPolicy(allow_loopback=self.allow_loopback, allow_private=self.allow_private)
+
+
 def _secret(value: SecretStr | None) -> str:
     return value.get_secret_value() if value is not None else ""
 
@@ -213,6 +230,7 @@ class Settings(BaseSettings):
     vault: VaultConfig = Field(default_factory=VaultConfig)
     retention: RetentionPolicy = Field(default_factory=RetentionPolicy)
     outbox: OutboxConfig = Field(default_factory=OutboxConfig)
+    webhooks_out: WebhooksOutConfig = Field(default_factory=WebhooksOutConfig)
     # The company's own names, addresses, phones and domains: kept as written in what agents write (tickets.operator).
     operator: OperatorIdentity = Field(default_factory=OperatorIdentity)
 

@@ -32,6 +32,9 @@ from intake.mail.parse import parse_email, to_inbound
 from intake.smtp import SmtpServer
 from outbound.graph import graph_senders
 from outbound.mail import SmtpSender
+from outbound.webhook_send import WebhookSender
+from outbound.webhooks_out import OUTBOX_CHANNEL as WEBHOOK_CHANNEL
+from outbound.webhooks_out import WebhookDispatcher
 from outbound.worker import OutboxWorker, Sender
 from privacy import retention
 from privacy.desk import PrivacyDesk
@@ -120,6 +123,8 @@ def build_outbound(settings: Settings, core: Core, telegram: TelegramBot | None)
     social = graph_senders(settings.social.graph(), core.store)
     if social:
         groups.append(dict(social))
+    # Outgoing webhooks: a worker of their own, so a slow receiver never holds up a reply.
+    groups.append({WEBHOOK_CHANNEL: WebhookSender(core.store, settings.webhooks_out.policy())})
     workers = [OutboxWorker(core.store, group, stop=stop, lease=lease) for group in groups]
     channels = {channel for group in groups for channel in group}
     # Web-form tickets are answered by e-mail, so they are replyable when outbound mail is configured.
@@ -172,9 +177,11 @@ def build_web_app(settings: Settings, core: Core, desk: PrivacyDesk, outbound: O
     routers: list[APIRouter] = []
     if telegram is not None and settings.telegram.mode == "webhook":
         routers.append(telegram.webhook_router())
-    return create_app(core.store, lambda: token, workspace=workspace, auth=auth, privacy_desk=desk,
-                      vault_access=vault_access, webform=_webform(settings, core, identity),
-                      webhooks=Webhooks(core.intake.submit, settings.social.webhooks()), routers=routers)
+    app = create_app(core.store, lambda: token, workspace=workspace, auth=auth, privacy_desk=desk,
+                     vault_access=vault_access, webform=_webform(settings, core, identity),
+                     webhooks=Webhooks(core.intake.submit, settings.social.webhooks()), routers=routers)
+    app.state.webhooks_out_policy = settings.webhooks_out.policy()  # web.admin_webhooks checks URLs with it
+    return app
 
 
 def _webform(settings: Settings, core: Core, identity: MailIdentity) -> WebForm | None:
@@ -225,6 +232,10 @@ class Roles:
         self.start(PRIVACY_REMINDER_ROLE, ReminderJob(self.core.store, settings.privacy, desk.texts).run)
         if settings.retention.daily_run:
             self.start("retention", retention.daily(self.core.store, settings.retention))
+        # Outgoing webhooks: events derived from committed rows and queued in the outbox, in one process.
+        hooks = settings.webhooks_out
+        self.start("webhooks-out", WebhookDispatcher(self.core.store, interval=hooks.dispatch_seconds,
+                                                     settle=timedelta(seconds=hooks.settle_seconds)).run)
         # Due-soon notifications to assignees (tickets.notify) and the escalation of SLA breaches
         # (tickets.sla_breach): one sweep a minute, in one process.
         self.start("notify-due", notify.DueSoonJob(self.core.store, also=(sla_breach.sweep,)).run)
