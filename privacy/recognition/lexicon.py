@@ -215,7 +215,10 @@ KEEP_NOT_DELETE = rx(
 )
 
 ERASE_VERB = rx(
-    r"\bverwijder\w*", r"\bwis(?:sen|t)?\b", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
+    # Dutch "wissen" (erase), not German "wissen" (know) after a modal or "lassen Sie mich"
+    r"\bwis(?:sen|t)?\b(?<!möchte wissen)(?<!gerne wissen)(?<!gern wissen)(?<!will wissen)(?<!mich wissen)"
+    r"(?<!möchten wissen)(?<!würde wissen)(?<!uns wissen)(?<!zu wissen)",
+    r"\bverwijder\w*", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
     r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
     r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
     r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
@@ -250,6 +253,32 @@ RIGHTS_LIST = rx(
     r"\bmijn (?:overige |andere )?rechten\b", r"\bmeine (?:weiteren )?rechte\b", r"\bmes droits\b",
     r"\b(?:inform|tell|remind|point out to)\w* (?:me|you)\b[^.?!\n]{0,30}\b(?:rights?|right to)\b",
     r"\bik wijs u (?:erop|op)\b", r"\bje vous rappelle\b", r"\bweise (?:ich )?sie darauf hin\b",
+    r"\b(?:de )?volgende rechten\b", r"\bthe following rights\b", r"\bfolgende rechte\b",
+    r"\bles droits suivants\b",
+)
+# The name of each right (art. 15-18, 20, 21) in nl/en/de/fr: a sentence naming four or more of them is a
+# list of rights (a template's boilerplate), whatever words introduce it.
+RIGHT_NAMES = {
+    "access": rx(r"\binzage\b", r"\baccess\b", r"\bauskunft\b", r"\baccès\b"),
+    "rectification": rx(r"\brectifica\w*", r"\bcorrectie\b", r"\bberichtigung\b", r"\brectification\b"),
+    "erasure": rx(r"\bverwijdering\b", r"\bvergetelheid\b", r"\berasure\b", r"\blöschung\b", r"\beffacement\b"),
+    "restriction": rx(r"\bbeperking\b", r"\brestriction\b", r"\beinschränkung\b", r"\blimitation\b"),
+    "portability": rx(r"\boverdraagbaarheid\b", r"\bportabili\w*", r"\bübertragbarkeit\b",
+                      r"\bdatenübertragbarkeit\b"),
+    "objection": rx(r"\bbezwaar\b", r"\bobjection\b", r"\bwiderspruch\w*", r"\bopposition\b"),
+}
+
+
+def names_many_rights(sentence: str) -> bool:
+    """Does the sentence name four or more different rights ("inzage, rectificatie, verwijdering, ...")?"""
+    return sum(bool(pattern.search(sentence)) for pattern in RIGHT_NAMES.values()) >= 4
+
+# A copy of an identity document the writer offers or refuses to send (identification paragraph of a
+# letter): "a copy of" here is no request for a copy of their data.
+ID_COPY = rx(
+    r"\b(?:kopie|copy|copie|scan|kopien?)\b[^.?!\n]{0,25}\b(?:identiteitsbewijs|id[- ]?(?:kaart|bewijs|card|document)|"
+    r"paspoort|passport|identity (?:document|card)|rijbewijs|driving licen[cs]e|\w*ausweis\w*|reisepass\w*|"
+    r"pièce d'identité|carte d'identité|passeport)",
 )
 # A threat on a condition: "if you do not answer ..., I will / reserve the right to ...".
 CONDITIONAL = rx(

@@ -24,6 +24,7 @@ from privacy.recognition.lexicon import (
     SUPPORT_OBJECT,
     THANKS_DONE,
     THIRD_PARTY,
+    names_many_rights,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
 from privacy.recognition.rules import RULES, Rule, article_citations
@@ -93,6 +94,8 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     complaint"): formal-letter boilerplate, never a request; or a request of the writer's own customers or
     staff (we are their processor, art. 28: no request of their own; a complaint about us stays one).
     The model may not overrule these: its n-grams see the request, not whose it is."""
+    if names_many_rights(sentence):
+        return True
     if label is RequestType.COMPLAINT:
         return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence))
     # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from privacy.recognition.lexicon import (
     ERASE_VERB,
     GRIEVANCE,
+    ID_COPY,
     KEEP_NOT_DELETE,
     MARKETING,
     NOT_USE,
@@ -71,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     ), needs_pd=True, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
-        r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b",
+        r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b", ID_COPY.pattern,
     )),
     Rule("access.know_about_me", _A, rx(
         r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
