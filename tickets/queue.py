@@ -260,23 +260,12 @@ def clear_due(session: Session, ticket_id: int) -> None:
     sla.answered(session, ticket, utcnow())
 
 
-def waiting_since(session: Session, ticket_id: int) -> datetime | None:
-    """When the customer's message that awaits our answer came: the first one after our last reply."""
-    answered = select(func.max(Message.id)).where(
-        Message.ticket_id == ticket_id, Message.direction == Direction.OUT, Message.auto_submitted.is_(False),
-    ).scalar_subquery()
-    return session.scalar(select(func.min(Message.received_at)).where(
-        Message.ticket_id == ticket_id, Message.direction == Direction.IN,
-        Message.id > func.coalesce(answered, 0)))
-
-
 def reschedule_due(session: Session, ticket: Ticket) -> None:
     """The ticket's priority or status changed: its due time follows its (maybe other) SLA policy, and
     its clock pauses while pending and resumes when open again."""
     if sla.recompute(session, ticket, utcnow()):
         return
-    # A ticket waiting since before SLA clocks existed: its clock starts at the message that waits.
+    # A ticket waiting since before SLA clocks existed (a due row, no clock): its clock starts now,
+    # counted from the message that waits.
     if session.get(TicketDue, ticket.id) is not None:
-        since = waiting_since(session, ticket.id)
-        if since is not None:
-            set_due(session, ticket, since)
+        set_due(session, ticket)

@@ -32,10 +32,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 
-from models import Priority, Ticket, TicketDue, TicketStatus
+from models import Direction, Message, Priority, Ticket, TicketDue, TicketStatus
 from models.sla import BusinessHours, SlaPolicy, TicketSla
 from tickets import business_hours
 from tickets.business_hours import ALWAYS, Hours
@@ -197,6 +197,8 @@ def customer_wrote(session: Session, ticket: Ticket, at: datetime) -> None:
     """A customer's message stored at ``at`` awaits our answer: the clock runs (resumes when paused)."""
     state, due = _state(session, ticket.id)
     if state is None:
+        if due is not None:  # waiting since before SLA clocks existed (0014): count from the message that waits
+            at = min(at, waiting_since(session, ticket.id) or at)
         state = TicketSla(ticket_id=ticket.id, running_since=at, response_since=at, response_used=0,
                           resolution_used=0, response_escalated=False, resolution_escalated=False)
         session.add(state)
@@ -242,5 +244,11 @@ def recompute(session: Session, ticket: Ticket, at: datetime) -> bool:
     return True
 
 
-def clock_of(session: Session, ticket_id: int) -> TicketSla | None:
-    return session.get(TicketSla, ticket_id)
+def waiting_since(session: Session, ticket_id: int) -> datetime | None:
+    """When the customer's message that awaits our answer came: the first one after our last reply."""
+    answered = select(func.max(Message.id)).where(
+        Message.ticket_id == ticket_id, Message.direction == Direction.OUT, Message.auto_submitted.is_(False),
+    ).scalar_subquery()
+    return session.scalar(select(func.min(Message.received_at)).where(
+        Message.ticket_id == ticket_id, Message.direction == Direction.IN,
+        Message.id > func.coalesce(answered, 0)))

@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from models import Priority, Ticket, TicketDue, TicketStatus
+from models import Direction, Priority, Ticket, TicketDue, TicketStatus
 from models.sla import BusinessHours, SlaPolicy, TicketSla
+from scrubber import ScrubbedText
 from tickets import business_hours, sla, store
 from tickets.calendar_days import public_holidays
 from tickets.store import TicketStore
@@ -158,3 +159,16 @@ def test_most_specific_policy_wins_and_defaults_apply_without_policies(ticket_st
         assert sla.policies(session) == sla.DEFAULTS
         sla.customer_wrote(session, ticket, local(2026, 4, 28, 9))
         assert _due(session, ticket) == local(2026, 4, 29, 9)  # today's 24 h for normal priority
+
+
+def test_a_ticket_waiting_from_before_the_clocks_keeps_its_due_time(ticket_store: TicketStore) -> None:
+    """Upgraded from 0013: a due row but no clock; the next message counts from the one that waits."""
+    with ticket_store.writing() as session:
+        ticket = _ticket(session, local(2026, 4, 28, 9))
+        store.add_message(session, ticket, direction=Direction.IN, channel="email", external_id="old@klant.nl",
+                          text=ScrubbedText("Hallo"), subject=None, contact=ticket.contact, lang="nl",
+                          redactions={}, received_at=local(2026, 4, 28, 9))
+        session.add(TicketDue(ticket_id=ticket.id, due_at=local(2026, 4, 29, 9)))
+        session.flush()
+        sla.customer_wrote(session, ticket, local(2026, 4, 28, 14))
+        assert _due(session, ticket) == local(2026, 4, 29, 9)  # normal: 24 h from the first message
