@@ -44,6 +44,19 @@ USER_AGENT = "scrubdesk-webhooks/1"
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
+class _NoUrlPaths(logging.Filter):
+    """httpx logs every request's full URL at INFO ("HTTP Request: POST https://..."): for a webhook that
+    is the Slack path that is its secret, or a token in the query. Logged with scheme and host only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) > 1 and isinstance(record.args[1], httpx.URL):
+            record.args = (record.args[0], display(str(record.args[1])), *record.args[2:])
+        return True
+
+
+logging.getLogger("httpx").addFilter(_NoUrlPaths())
+
+
 def signature(secret: str, body: bytes, timestamp: int) -> str:
     mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
     return f"t={timestamp},v1={mac}"
