@@ -200,7 +200,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
         technical = text[cue.start() - 1 : cue.start()] in ("(", "_", ".")
         if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])):
             return  # an error, status, post or promo code; code in code
-        if text[cue.end() : stop].strip() == "" or text[cue.end() : stop].strip() in (":", "="):
+        rest = text[cue.end() : line_end]
+        ends_in_marker = line_end - cue.end() <= 60 and cue.group().lower() not in _BARE_CUES
+        if rest.strip() in ("", ":", "=") or (ends_in_marker and _MARKER.search(rest.rstrip())):
             # "Wachtwoord:\n  secret" - the value on the next line
             nxt = line_end + 1
             nl2 = text.find("\n", nxt)

@@ -6,7 +6,9 @@ characters), and bare they look like any product code. So they are recognised af
 English, German, French, Spanish, Polish, Turkish, Italian or Portuguese: the first identifier-shaped token
 (with at least one digit; letters and digits may stand in two groups, "KX 123456") shortly after it, or on
 the next line when the cue ends its line ("Documentnummer:"). UK driving licence numbers, whose structure
-is their own, are recognised without a cue.
+is their own, are recognised without a cue, and so is the shape of Dutch passport and identity-card numbers
+(since 2014: two letters, six letters or digits, one digit, never the letter O) when letters and digits mix
+inside it: a product code or a word does not look like that (deny by default by shape class, issue 16).
 """
 
 from __future__ import annotations
@@ -61,9 +63,19 @@ _STEMS = (
 # check letters. That structure is rare enough to strip without a cue word.
 # (the look-behind after the first letter, so that ``re`` skips ahead to capitals: fast)
 _UK_LICENCE = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z9]{4}\d[0156]\d[0-3]\d{2}[A-Z9]{2}\d[A-Z]{2}(?![\w-])")
+_NL_DOCUMENT = re.compile(r"[A-NP-Z](?<![\w-][A-NP-Z])[A-NP-Z][A-NP-Z0-9]{6}\d(?![\w-])")
+
+
+def _mixed_inside(value: str) -> bool:
+    """The six middle characters hold a letter and at least two digits ("NRF7K2P41", not "AB1234567")."""
+    middle = value[2:8]
+    return any(c.isalpha() for c in middle) and sum(c.isdigit() for c in middle) >= 2
+
+
 RULES = (
     Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),
     Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),
+    Rule("ID_DOCUMENT", _NL_DOCUMENT, score=0.6, validate=_mixed_inside),
 )
 
 

@@ -11,6 +11,10 @@ from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_st
 
 # (message, value, expected type)
 POSITIVE = [
+    # the Dutch passport / identity card number's shape (since 2014: 2 letters, 6 letters or digits, 1 digit,
+    # never the letter O), mixed inside, is stripped without a cue (issue 16)
+    ("heb je het gekregen? het nummer dat erop staat: KB7TR24L8", "KB7TR24L8", "ID_DOCUMENT"),
+    ("scan attached, number BX2P94KJ1 on the front", "BX2P94KJ1", "ID_DOCUMENT"),
     # ID_DOCUMENT after a cue word
     ("Paspoortnummer: NW1K2L3P4", "NW1K2L3P4", "ID_DOCUMENT"),
     ("my passport number is SPECI2014 and it expires soon", "SPECI2014", "ID_DOCUMENT"),
@@ -45,6 +49,8 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("artikel AB1234567 is uitverkocht", "AB1234567", "ID_DOCUMENT"),  # no letter in the middle: a product code
+    ("status HTTPERROR1 again", "HTTPERROR1", "ID_DOCUMENT"),  # letters only in the middle: a word
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
     ("mijn paspoort is op 12-03-2031 verlopen", "12-03-2031", "ID_DOCUMENT"),
     ("Passport renewal takes 10 weeks", "10", "ID_DOCUMENT"),
