@@ -201,7 +201,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])):
             return  # an error, status, post or promo code; code in code
         rest = text[cue.end() : line_end]
-        ends_in_marker = line_end - cue.end() <= 60 and cue.group().lower() not in _BARE_CUES
+        # ("wachtwoord voor de FTP is\n<value>"; not over a sentence end: "code: 729 411. Back-up codes:")
+        ends_in_marker = (line_end - cue.end() <= 40 and cue.group().lower() not in _BARE_CUES
+                          and not _SENTENCE_END.search(rest.rstrip().rstrip(":=")))
         if rest.strip() in ("", ":", "=") or (ends_in_marker and _MARKER.search(rest.rstrip())):
             # "Wachtwoord:\n  secret" - the value on the next line
             nxt = line_end + 1
@@ -311,6 +313,7 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
 
 # a marker that introduces the value ("de pincode van het account (...) is 5093")
 _VALUE_MARKER = re.compile(r"(?i)(?:[:=]|\b(?:is|was|wordt|naar|are|to|ist|est|es)\b)[ \t]*")
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 _BARE_CUES = frozenset({"code", "key", "token", "secret", "sleutel", "antwoord", "answer"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
