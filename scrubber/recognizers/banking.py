@@ -126,8 +126,8 @@ _CVC_STEMS = (
 _CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 # UK accounts: an 8-digit account number with a sort code next to it
 _UK_ACCOUNT = re.compile(
-    r"(?is:sort\s*code.{0,80}?account\s*(?:number|no|nr)\.?\s*:?\s*)(?P<v>\d{8})(?!\d)"
-    r"|(?is:account\s*(?:number|no|nr)\.?\s*:?\s*)(?P<w>\d{8})(?!\d)(?=.{0,80}?sort\s*code)"
+    r"(?is:sort\s*code.{0,80}?\b(?:account|acc|a/c)(?:\s*(?:number|no|nr)\.?)?\s*:?\s*)(?P<v>\d{8})(?!\d)"
+    r"|(?is:\b(?:account|acc|a/c)(?:\s*(?:number|no|nr)\.?)?\s*:?\s*)(?P<w>\d{8})(?!\d)(?=.{0,80}?sort\s*code)"
 )
 _EXPIRY_STEMS = ("exp", "vervaldatum", "verloopdatum", "valid")
 _EXPIRY_KEYED = re.compile(

@@ -269,8 +269,23 @@ def _tokens(text: str) -> list[tuple[int, int]]:
             start -= 1
         while end < n and not text[end].isspace():
             end += 1
-        out.append((start, end))
+        out.extend(_cells(text, start, end))
         pos = end
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A token of CSV cells ("118,Arjun,Sharma,+91", "shirt;XL;+12") as its cells: each is judged alone."""
+    token = text[start:end]
+    sep = "," if token.count(",") >= 2 else ";" if token.count(";") >= 2 else ""
+    if not sep:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    for cell in token.split(sep):
+        if cell and _TRIGGER.search(cell):
+            out.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
     return out
 
 

@@ -46,6 +46,9 @@ POSITIVE = [
     # UK: sort code and account number
     ("Sort code: 20-00-00\nAccount number: 55779911", "55779911", "IBAN"),
     ("Account no.: 55779911, sort code 20 00 00", "55779911", "IBAN"),
+    # "account" alone next to a sort code is the bank account, not a customer account (issue 16)
+    ("paid from sort code 40-11-62, account 31926819 yesterday", "31926819", "IBAN"),
+    ("acc 31926819 / sort code 401162", "31926819", "IBAN"),
 ]
 
 # (message, value that must NOT be reported as this type)

@@ -20,6 +20,7 @@ Plain = Callable[[str, str], None]
 
 # (message, value): a secret without any cue word
 SECRETS = [
+    ("user,pass\nsales,Vk9#mP2!qL\n", "Vk9#mP2!qL"),  # a secret cell of a CSV row
     ("STRIPE=sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
     ("aws: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE"),
     ("aws: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -74,6 +75,9 @@ AFTER_CUES = [
 
 # (message, value): must not be a CREDENTIAL
 HARD_NEGATIVES = [
+    # a CSV row is cells, not one token: the name and number cells are no secret (issue 16)
+    ("sku,colour,size,stock\nTS-104,navy,XL,+12\n", "navy"),
+    ("product;maat;voorraad\nshirt;XL;+12\n", "shirt"),
     ("We draaien WordPress 6.5 op PHP8.2", "WordPress"),
     ("We draaien WordPress 6.5 op PHP8.2", "PHP8.2"),
     ("Office365 en Windows11 werken wel", "Office365"),
