@@ -101,10 +101,13 @@ def post(url: str, secret: str, body: bytes, *, delivery: str, event: str, polic
     extensions = {"sni_hostname": target.server_name} if target.scheme == "https" else {}
     started = time.monotonic()
     # trust_env=False: no proxy from the environment, which would connect to the name, not the checked address.
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=verify) as client:
-        response = client.post(target.url, content=body, headers=headers, extensions=extensions)
+    with (httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=verify) as client,
+          client.stream("POST", target.url, content=body, headers=headers, extensions=extensions) as response):
+        # The status line and headers are the answer; the body is never read (a receiver cannot hold the
+        # worker by trickling a long one, nor fill its memory).
+        code = response.status_code
     elapsed = int((time.monotonic() - started) * 1000)
-    return Answer(response.status_code, elapsed) if response.status_code < 300 else _refusal(response)
+    return Answer(code, elapsed) if code < 300 else _refusal(response)
 
 
 def _refusal(response: httpx.Response) -> Answer:

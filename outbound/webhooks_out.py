@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
-from sqlalchemy import Exists, SQLColumnExpression, and_, exists, func, select
+from sqlalchemy import Exists, SQLColumnExpression, and_, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import Message, TicketEvent, utcnow
@@ -104,7 +104,8 @@ def _handled(source: str, row_id: SQLColumnExpression[int]) -> Exists:
 
 
 def _handle(session: Session, source: str, cursor: WebhookCursor, endpoints: Sequence[EndpointView],
-            limit: int) -> int:
+            limit: int) -> tuple[int, int]:
+    """Handle up to ``limit`` rows not yet handled; (rows handled, entries queued)."""
     rows: list[Message] | list[TicketEvent]
     if source == SOURCE_MESSAGES:
         rows = list(session.scalars(select(Message).where(Message.id > cursor.position, ~_handled(source, Message.id))
@@ -120,7 +121,7 @@ def _handle(session: Session, source: str, cursor: WebhookCursor, endpoints: Seq
             queued += _queue(session, event, endpoints)
         session.add(WebhookSeen(source=source, row_id=row.id, seen_at=now))
     session.flush()
-    return queued
+    return len(rows), queued
 
 
 def _advance(session: Session, source: str, cursor: WebhookCursor, settle: timedelta) -> None:
@@ -139,22 +140,28 @@ def _advance(session: Session, source: str, cursor: WebhookCursor, settle: timed
         position = row_id
     if position != cursor.position:
         cursor.position = position
-        session.execute(WebhookSeen.__table__.delete().where(  # type: ignore[attr-defined]
-            WebhookSeen.source == source, WebhookSeen.row_id <= position))
+        session.execute(delete(WebhookSeen).where(WebhookSeen.source == source, WebhookSeen.row_id <= position))
 
 
-def dispatch_once(store: TicketStore, *, settle: timedelta = SETTLE, limit: int = BATCH) -> int:
-    """One pass over both tables in one transaction; returns how many outbox entries it queued."""
+def dispatch_pass(store: TicketStore, *, settle: timedelta = SETTLE, limit: int = BATCH) -> tuple[bool, int]:
+    """One pass over both tables in one transaction: (whether a table had more rows than ``limit``,
+    how many outbox entries it queued)."""
     with store.writing() as session:
         endpoints = endpoint_views(session)
-        queued = 0
+        queued, full = 0, False
         for source in SOURCES:
             cursor = _cursor(session, source)
-            queued += _handle(session, source, cursor, endpoints, limit)
+            handled, added = _handle(session, source, cursor, endpoints, limit)
+            queued, full = queued + added, full or handled >= limit
             _advance(session, source, cursor, settle)
     if queued:
         log.info("webhooks: queued %d deliveries to %d endpoints", queued, len(endpoints))
-    return queued
+    return full, queued
+
+
+def dispatch_once(store: TicketStore, *, settle: timedelta = SETTLE, limit: int = BATCH) -> int:
+    """One pass; how many outbox entries it queued."""
+    return dispatch_pass(store, settle=settle, limit=limit)[1]
 
 
 class WebhookDispatcher:
@@ -170,9 +177,12 @@ class WebhookDispatcher:
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
+            full = False
             try:
-                if dispatch_once(self.store, settle=self.settle) and self.queued is not None:
+                full, queued = dispatch_pass(self.store, settle=self.settle)
+                if queued and self.queued is not None:
                     self.queued()
             except Exception:
                 log.exception("webhooks: dispatch pass failed")
-            stop.wait(self.interval)
+            if not full:  # a backlog is worked through without pausing
+                stop.wait(self.interval)

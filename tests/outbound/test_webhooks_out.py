@@ -73,6 +73,8 @@ def _handler(receiver_ref: list[Receiver]) -> type[BaseHTTPRequestHandler]:
             self.send_response(code)
             if 300 <= code < 400:
                 self.send_header("Location", "/elsewhere")
+            if code == 429:
+                self.send_header("Retry-After", "120")
             self.send_header("Content-Length", "0")
             self.end_headers()
 
@@ -339,3 +341,42 @@ def test_a_gap_is_passed_once_it_has_settled(ticket_store: TicketStore, intake: 
     webhooks_out.dispatch_once(ticket_store, settle=timedelta(0))
     with ticket_store.reading() as session:
         assert session.scalar(select(WebhookCursor.position).where(WebhookCursor.source == "ticket_events")) == base + 2
+
+
+def test_429_waits_as_long_as_the_receiver_asks(ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
+    add_endpoint(ticket_store, receiver.url)
+    receiver.script = [429]
+    mail(intake, "Hallo.", ext="429@x")
+    webhooks_out.dispatch_once(ticket_store)
+    worker(ticket_store).run_once()
+    [entry] = entries(ticket_store)
+    # Retry-After: 120 (RFC 9110 section 10.2.3), not the outbox's own first back-off of 30 s.
+    assert entry.status == OutboxStatus.PENDING and entry.last_error == "answered 429"
+    assert timedelta(seconds=110) < entry.next_attempt_at - utcnow() <= timedelta(seconds=120)
+
+
+def test_a_backlog_is_worked_through_in_batches(ticket_store: TicketStore, intake: Intake,
+                                               receiver: Receiver) -> None:
+    add_endpoint(ticket_store, receiver.url, events=["ticket.created"])
+    for n in range(5):
+        mail(intake, "Hallo.", ext=f"bl{n}@x", subject=f"Vraag {n}")
+    assert webhooks_out.dispatch_pass(ticket_store, limit=2) == (True, 2)
+    assert webhooks_out.dispatch_pass(ticket_store, limit=2) == (True, 2)
+    assert webhooks_out.dispatch_pass(ticket_store, limit=2) == (False, 1)
+    while worker(ticket_store).run_once():
+        pass
+    assert sorted(r.json()["ticket"]["subject"] for r in receiver.got) == [f"Vraag {n}" for n in range(5)]
+
+
+def test_slack_messages_speak_the_endpoints_language(ticket_store: TicketStore, intake: Intake,
+                                                    receiver: Receiver) -> None:
+    add_endpoint(ticket_store, receiver.url, format=WebhookFormat.SLACK, lang="nl", events=["ticket.status_changed"])
+    ticket_id = mail(intake, "Hallo.", ext="nl@x", subject="Factuur")
+    with ticket_store.writing() as session:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None
+        ticket_ops.add_event(session, ticket, "status", {"status": "pending", "from": "new"})
+    webhooks_out.dispatch_once(ticket_store)
+    worker(ticket_store).run_once()
+    [got] = receiver.got
+    assert got.json() == {"text": f"Ticket #{ticket_id + 100000} is nu wacht op klant: Factuur"}
