@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from models import FINAL_STATES, OPEN_STATES, OPEN_STATUSES, Attachment, Direction, Message, PrivacyRequest, Ticket
-from tickets.report_sql import ALL, TZ, Bucket, Times, as_date, local_bucket, percentiles, seconds_between
+from tickets.report_sql import ALL, TZ, BucketKey, Times, bucket_key, local_day, percentiles, seconds_between
 
 if TYPE_CHECKING:
     from tickets.reports import Filters
@@ -45,45 +45,61 @@ def _in_period(column: Any, filters: Filters) -> list[ColumnElement[bool]]:
     return [column >= start, column < end]
 
 
-def _bucket(session: Session, column: Any, filters: Filters) -> ColumnElement[Any]:
-    return local_bucket(session, column, filters.bucket, *filters.utc_range())
+def _bucket(session: Session, column: Any, filters: Filters) -> BucketKey:
+    return bucket_key(session, column, filters.bucket)
 
 
-def counts(session: Session, column: Any, filters: Filters) -> dict[date, int]:
+def counts(session: Session, filters: Filters, column: Any) -> dict[date, int]:
     """Tickets per bucket of ``column`` (created_at, solved_at) inside the period."""
-    key = _bucket(session, column, filters).label("key")
-    rows = session.execute(select(key, func.count()).where(*_in_period(column, filters),
-                                                           *ticket_conditions(filters)).group_by(key))
-    return {as_date(k): n for k, n in rows}
+    key = _bucket(session, column, filters)
+    rows = session.execute(select(key.expr, func.count()).where(*_in_period(column, filters),
+                                                                *ticket_conditions(filters)).group_by(key.expr))
+    found: dict[date, int] = {}
+    for k, n in rows:  # several keys (hours, on SQLite) may fall in one bucket
+        day = key.read(k)
+        found[day] = found.get(day, 0) + n
+    return found
 
 
 def _keyed(times: dict[Any, Times]) -> tuple[Times, dict[date, Times]]:
     overall = times.pop(ALL, Times())
-    return overall, {as_date(k): v for k, v in times.items()}
+    return overall, times
 
 
 def first_responses(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
-    """First-response times of the tickets created in the period, per bucket of their creation."""
-    first_in = (select(Message.ticket_id, Ticket.created_at, func.min(Message.received_at).label("first_in"))
-                .join(Ticket, Ticket.id == Message.ticket_id)
-                .where(Message.direction == Direction.IN, *_in_period(Ticket.created_at, filters),
-                       *ticket_conditions(filters))
-                .group_by(Message.ticket_id, Ticket.created_at)).cte("first_in")
+    """First-response times of the tickets created in the period, per bucket of their creation.
+
+    One pass over each ticket's messages takes its first inbound and its first non-automatic outgoing
+    message; only where that outgoing one came before the customer wrote (an agent wrote first: rare)
+    does a second look find the first reply after the customer's message.
+    """
+    answered = and_(Message.direction == Direction.OUT, Message.auto_submitted.is_(False))
+    per_ticket = (select(Ticket.id, Ticket.created_at,
+                         func.min(case((Message.direction == Direction.IN, Message.received_at))).label("first_in"),
+                         func.min(case((answered, Message.received_at))).label("first_out"))
+                  .join(Message, Message.ticket_id == Ticket.id)
+                  .where(*_in_period(Ticket.created_at, filters), *ticket_conditions(filters))
+                  .group_by(Ticket.id, Ticket.created_at)).subquery("per_ticket")
     reply = aliased(Message)
-    durations = (select(_bucket(session, first_in.c.created_at, filters).label("key"),
-                        seconds_between(session, func.min(reply.received_at), first_in.c.first_in).label("dur"))
-                 .join(reply, and_(reply.ticket_id == first_in.c.ticket_id, reply.direction == Direction.OUT,
-                                   reply.auto_submitted.is_(False), reply.received_at >= first_in.c.first_in))
-                 .group_by(first_in.c.ticket_id, first_in.c.created_at, first_in.c.first_in)).subquery()
-    return _keyed(percentiles(session, durations))
+    after = select(func.min(reply.received_at)).where(
+        reply.ticket_id == per_ticket.c.id, reply.direction == Direction.OUT, reply.auto_submitted.is_(False),
+        reply.received_at >= per_ticket.c.first_in).scalar_subquery()
+    first_reply = case((per_ticket.c.first_out >= per_ticket.c.first_in, per_ticket.c.first_out), else_=after)
+    key = _bucket(session, per_ticket.c.created_at, filters)
+    measured = select(key.expr.label("key"),
+                      seconds_between(session, first_reply, per_ticket.c.first_in).label("dur")).where(
+        per_ticket.c.first_in.is_not(None), per_ticket.c.first_out.is_not(None)).subquery("measured")
+    durations = select(measured).where(measured.c.dur.is_not(None)).subquery("durations")
+    return _keyed(percentiles(session, durations, key))
 
 
 def resolutions(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
     """Resolution times (created to solved) of the tickets solved in the period, per bucket of solving."""
-    durations = select(_bucket(session, Ticket.solved_at, filters).label("key"),
+    key = _bucket(session, Ticket.solved_at, filters)
+    durations = select(key.expr.label("key"),
                        seconds_between(session, Ticket.solved_at, Ticket.created_at).label("dur")).where(
         *_in_period(Ticket.solved_at, filters), *ticket_conditions(filters)).subquery()
-    return _keyed(percentiles(session, durations))
+    return _keyed(percentiles(session, durations, key))
 
 
 def backlog(session: Session, filters: Filters, now: datetime) -> list[tuple[str, int]]:
@@ -114,8 +130,11 @@ def removed(session: Session, filters: Filters, attachments: bool) -> dict[str, 
         query = query.select_from(Attachment).join(Message, Message.id == Attachment.message_id)
     else:
         query = query.select_from(Message)
-    query = query.join(Ticket, Ticket.id == Message.ticket_id).join(items, true()).where(
-        Message.direction == Direction.IN, *_in_period(Message.received_at, filters), *ticket_conditions(filters))
+    conditions = ticket_conditions(filters)
+    if conditions:  # the tickets are read only when a filter needs them
+        query = query.join(Ticket, Ticket.id == Message.ticket_id)
+    query = query.join(items, true()).where(
+        Message.direction == Direction.IN, *_in_period(Message.received_at, filters), *conditions)
     rows = session.execute(query.group_by(items.c.key))
     return {key: int(total) for key, total in rows if total}
 
@@ -135,7 +154,7 @@ class PrivacyRow:
 def _privacy_measures(session: Session, filters: Filters, now: datetime) -> Sequence[ColumnElement[Any]]:
     start, end = filters.utc_range()
     # Requests received in the period are closed after its start, and (at the latest) now.
-    closed_day = local_bucket(session, PrivacyRequest.closed_at, Bucket.DAY, start, max(end, now) + timedelta(days=1))
+    closed_day = local_day(session, PrivacyRequest.closed_at, start, max(end, now) + timedelta(days=1))
     today = now.astimezone(TZ).date()
     final = PrivacyRequest.state.in_(FINAL_STATES)
     still_open = PrivacyRequest.state.in_(OPEN_STATES)

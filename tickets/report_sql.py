@@ -1,27 +1,32 @@
-"""The SQL building blocks of the reports that differ between SQLite and PostgreSQL: a timestamp's
-local (Europe/Amsterdam) day, week or month, the seconds between two timestamps, and the median and
-90th percentile of a column of durations, all computed in the database.
+"""The SQL building blocks of the reports that differ between SQLite and PostgreSQL: the local
+(Europe/Amsterdam) day, week or month a timestamp falls in, the seconds between two timestamps, and the
+median and 90th percentile of durations.
 
-- Local buckets. PostgreSQL converts with the time-zone database (``AT TIME ZONE``). SQLite has no
-  time zones, so the UTC offset is a ``CASE`` over the offset changes (daylight saving time) that
-  ``zoneinfo`` finds inside the period: two branches per year, evaluated per row inside the query.
+- Buckets. PostgreSQL converts in the query with its time-zone database (``AT TIME ZONE``) and groups
+  by the local day, week or month. SQLite has no time zones and its date functions cost a microsecond
+  a row, so there the query groups by the UTC hour (a prefix of the stored text, cheap) and the few
+  thousand hours are put into local buckets here, with ``zoneinfo``: exact, because Amsterdam's offset
+  changes on the hour. ``local_day`` is the in-query conversion for the rare place that needs one
+  per row (a CASE over the offset changes inside the period).
 - Percentiles are the continuous kind (linear interpolation between the two nearest ranks), as
-  ``percentile_cont`` computes them on PostgreSQL. SQLite has no ``percentile_cont``: there two window
-  functions number the durations of each bucket (and of the whole period) in order, and only the rows
-  at the ranks either side of the 50th and 90th percentile leave the database, a handful per bucket.
+  ``percentile_cont`` computes them on PostgreSQL, grouped by bucket with a ROLLUP for the whole
+  period. SQLite has no ``percentile_cont``: only the (hour, duration) pairs of the filtered range are
+  fetched, and sorted and interpolated here.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Float, Integer, case, cast, func, literal, or_, select
+from sqlalchemy import Date, Float, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
@@ -76,22 +81,44 @@ def _offset_changes(start: datetime, end: datetime) -> list[tuple[datetime, int]
     return changes
 
 
-def local_bucket(session: Session, column: Any, bucket: Bucket, start: datetime, end: datetime) -> ColumnElement[Any]:
-    """The first local day of ``column``'s bucket, for timestamps in ``[start, end)``."""
-    if session.get_bind().dialect.name == "postgresql":
-        local = func.timezone(str(TZ), column)
-        return cast(func.date_trunc(bucket.value, local), Date)
+def _postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+@dataclass(frozen=True, slots=True)
+class BucketKey:
+    """What a query groups by (``expr``) and how a value of it is read as its bucket's first day."""
+
+    expr: ColumnElement[Any]
+    read: Callable[[Any], date]
+
+
+@lru_cache(maxsize=65536)
+def _hour_bucket(hour: str, bucket: Bucket) -> date:
+    """The bucket of a UTC hour given as 'YYYY-MM-DD HH' (SQLite's stored text, cut after the hour)."""
+    at = datetime.strptime(hour[:13], "%Y-%m-%d %H").replace(tzinfo=UTC)
+    return bucket_start(at.astimezone(TZ).date(), bucket)
+
+
+def bucket_key(session: Session, column: Any, bucket: Bucket) -> BucketKey:
+    """The key of ``column``'s bucket (see the module's docstring for the two ways)."""
+    if _postgres(session):
+        return BucketKey(cast(func.date_trunc(bucket.value, func.timezone(str(TZ), column)), Date), as_date)
+    return BucketKey(func.substr(column, 1, 13), lambda hour: _hour_bucket(hour, bucket))
+
+
+def local_day(session: Session, column: Any, start: datetime, end: datetime) -> ColumnElement[Any]:
+    """The local date of ``column`` in the query, for timestamps in ``[start, end)`` (a date on
+    PostgreSQL, 'YYYY-MM-DD' on SQLite: both compare with a ``Date`` column)."""
+    if _postgres(session):
+        return cast(func.timezone(str(TZ), column), Date)
     changes = _offset_changes(start, end)
-    offset: ColumnElement[Any] = literal(changes[-1][1])
+    # The modifier itself per branch ('+3600 seconds'): one function call per row.
+    modifier: ColumnElement[Any] = literal(f"{changes[-1][1]:+d} seconds")
     if len(changes) > 1:
-        offset = case(*((column < since, seconds) for (_, seconds), (since, _) in pairwise(changes)),
-                      else_=changes[-1][1])
-    local = func.datetime(column, func.printf("%+d seconds", offset))
-    if bucket is Bucket.WEEK:
-        return func.date(local, "weekday 0", "-6 days")
-    if bucket is Bucket.MONTH:
-        return func.strftime("%Y-%m-01", local)
-    return func.date(local)
+        modifier = case(*((column < since, f"{seconds:+d} seconds") for (_, seconds), (since, _) in pairwise(changes)),
+                        else_=f"{changes[-1][1]:+d} seconds")
+    return func.date(column, modifier)
 
 
 def seconds_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
@@ -109,49 +136,37 @@ class Times:
     p90: float | None = None
 
 
-def percentiles(session: Session, durations: Subquery) -> dict[Any, Times]:
-    """Per ``durations.c.key`` and for all rows (key ``ALL``): count, median and p90 of ``durations.c.dur``."""
-    if session.get_bind().dialect.name == "postgresql":
-        return _percentiles_pg(session, durations)
-    return _percentiles_windowed(session, durations)
+def percentiles(session: Session, durations: Subquery, key: BucketKey) -> dict[Any, Times]:
+    """Per bucket (``durations.c.key`` read by ``key``) and for all rows (``ALL``): count, median and p90
+    of ``durations.c.dur``."""
+    if _postgres(session):
+        rows = session.execute(select(
+            durations.c.key, func.count(), *(func.percentile_cont(q).within_group(durations.c.dur) for q in QUANTILES),
+        ).group_by(func.rollup(durations.c.key)))
+        return {ALL if k is None else key.read(k): Times(n, median, p90) for k, n, median, p90 in rows}
+    # Core rows (no ORM row processing): this loop sees every duration of the period.
+    by_hour: dict[Any, list[float]] = defaultdict(list)
+    for k, dur in session.connection().execute(select(durations.c.key, durations.c.dur)).all():
+        by_hour[k].append(dur)
+    by_bucket: dict[Any, list[float]] = defaultdict(list)
+    for k, values in by_hour.items():
+        by_bucket[key.read(k)] += values
+    every = [dur for values in by_bucket.values() for dur in values]
+    found = {k: _times(values) for k, values in by_bucket.items()}
+    if every:
+        found[ALL] = _times(every)
+    return found
 
 
-def _percentiles_pg(session: Session, d: Subquery) -> dict[Any, Times]:
-    rows = session.execute(select(
-        d.c.key, func.count(), *(func.percentile_cont(q).within_group(d.c.dur) for q in QUANTILES),
-    ).group_by(func.rollup(d.c.key)))
-    return {ALL if key is None else key: Times(n, median, p90) for key, n, median, p90 in rows}
+def _times(values: list[float]) -> Times:
+    values.sort()
+    n = len(values)
+    return Times(n, *(_interpolate(values, n, q) for q in QUANTILES))
 
 
-def _ranks(rank: Any, n: Any) -> Iterable[ColumnElement[bool]]:
-    for q in QUANTILES:
-        low = cast((n - 1) * q, Integer)
-        yield rank == low
-        yield rank == low + 1
-
-
-def _interpolate(values: dict[int, float], n: int, q: float) -> float:
+def _interpolate(values: list[float], n: int, q: float) -> float:
     position = (n - 1) * q
     low = int(position)
     if low + 1 >= n:
         return values[low]
     return values[low] + (values[low + 1] - values[low]) * (position - low)
-
-
-def _percentiles_windowed(session: Session, d: Subquery) -> dict[Any, Times]:
-    one = literal(1)
-    ranked = select(
-        d.c.key, d.c.dur,
-        (func.row_number().over(partition_by=d.c.key, order_by=d.c.dur) - one).label("rank"),
-        func.count().over(partition_by=d.c.key).label("n"),
-        (func.row_number().over(order_by=d.c.dur) - one).label("rank_all"),
-        func.count().over().label("n_all"),
-    ).subquery()
-    rows = session.execute(select(ranked).where(or_(*_ranks(ranked.c.rank, ranked.c.n),
-                                                    *_ranks(ranked.c.rank_all, ranked.c.n_all))))
-    found: dict[Any, tuple[int, dict[int, float]]] = {}
-    for key, dur, rank, n, rank_all, n_all in rows:
-        found.setdefault(key, (n, {}))[1][rank] = dur
-        found.setdefault(ALL, (n_all, {}))[1][rank_all] = dur
-    return {key: Times(n, *(_interpolate(values, n, q) for q in QUANTILES)) for key, (n, values) in found.items()}
-

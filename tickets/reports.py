@@ -114,8 +114,8 @@ class Report:
 def build(session: Session, filters: Filters, now: datetime | None = None) -> Report:
     """Every figure of the report for ``filters`` (``now`` for the backlog and overdue requests)."""
     now = now or datetime.now(UTC)
-    created = q.counts(session, Ticket.created_at, filters)
-    solved = q.counts(session, Ticket.solved_at, filters)
+    created = q.counts(session, filters, Ticket.created_at)
+    solved = q.counts(session, filters, Ticket.solved_at)
     first, first_by = q.first_responses(session, filters)
     resolution, resolution_by = q.resolutions(session, filters)
     return Report(
