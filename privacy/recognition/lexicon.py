@@ -198,7 +198,13 @@ NOT_USE = rx(
     r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
     r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
     r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
-    r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen)\b", r"\bne plus (?:utiliser|traiter)\b",
+    r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
+    r"\bne plus (?:utiliser|traiter)\b",
+    # "verwenden Sie sie nicht mehr", "geben Sie meine Daten nicht weiter"
+    r"\b(?:verwenden|verarbeiten|nutzen|geben|übermitteln) sie\b[^.?!\n]{0,40}\b(?:nicht (?:mehr|weiter)|"
+    r"für nichts anderes|nicht an\b[^.?!\n]{0,40}\bweiter)\b",
+    # "ne les utilisez plus", "ne transmettez pas mes données"
+    r"\bne (?:les |la |le |l'|me )?(?:utilise|trait|transmet|communiqu|partag)\w* (?:plus|pas)\b",
     r"\b(?:is|be|are|gets|get|wordt|worden) not (?:being )?(?:used|processed|shared)\b",
     r"\bniet (?:meer )?(?:wordt|worden) (?:gebruikt|verwerkt|gedeeld|doorgegeven)\b",
     r"\b(?:wil|willen) (?:ik |we )?niet dat\b[^.?!\n]{0,60}\b(?:gebruik\w*|verwerk\w*|doorgeven|doorgegeven|"
@@ -209,7 +215,8 @@ NOT_USE = rx(
 KEEP_NOT_DELETE = rx(
     r"\b(?:(?:nog )?niet|not yet|not|don't|do not|nicht|pas)\b[^.?!\n]{0,15}"
     r"\b(?:verwijder\w*|wissen|delete|erase|löschen|supprimer)\b",
-    r"\b(?:verwijder|wis|delete|erase)\w*\b[^.?!\n]{0,25}\b(?:nog niet|not yet)\b",
+    r"\b(?:verwijder|wis|delete|erase|lösch)\w*\b[^.?!\n]{0,35}\b(?:nog niet|not yet|noch nicht)\b",
+    r"\bne (?:les |la |le )?supprim\w* pas\b",
     r"\b(?:bewaar|bewaren|keep|retain|behouden)\w*\b[^.?!\n]{0,40}\b(?:als bewijs|as evidence|for evidence|"
     r"bewijsmateriaal)\b",
 )

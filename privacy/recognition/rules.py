@@ -199,7 +199,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:bis|solange)\b", r"\b(?:jusqu'à|tant que|en attendant)\b",
     ), needs=NOT_USE, negatable=False),
     # art. 18(1)(b)-(c): keep it (as evidence), but do not use it any more
-    Rule("restriction.keep_not_use", _S, KEEP_NOT_DELETE, needs=NOT_USE, negatable=False),
+    # ("Don't delete it yet. But don't use it any more.": the second half may stand in the next sentence)
+    Rule("restriction.keep_not_use", _S, KEEP_NOT_DELETE, needs=NOT_USE, needs_context=True, negatable=False),
     # ---- portability (art. 20) ------------------------------------------------------------------
     Rule("portability.named_right", _P, rx(
         r"\b(?:data)?portabiliteit\b", r"\boverdraagbaarheid\b", r"\bdata portability\b",

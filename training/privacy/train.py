@@ -227,14 +227,16 @@ def by_language(docs: list[Doc], idx: list[int], decided: list[tuple[set[str], b
     groups: dict[str, list[int]] = {"all": list(range(len(idx)))}
     for k, i in enumerate(idx):
         groups.setdefault(docs[i].lang, []).append(k)
-        groups.setdefault("v2" if "_v2" in docs[i].source else docs[i].source.split(":")[0], []).append(k)
+        written_after_rules = "_v2" in docs[i].source or "_v3" in docs[i].source
+        groups.setdefault("new" if written_after_rules else docs[i].source.split(":")[0], []).append(k)
     return {name: metrics([docs[idx[k]].labels for k in ks], [decided[k][0] for k in ks], [decided[k][1] for k in ks])
             for name, ks in groups.items()}
 
 
 def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Namespace, t: vote.Thresholds) -> None:
-    """Train on all but the held-out fifth, then score the vote on it per language and source."""
-    mask = holdout_mask(docs)
+    """Train on all but the held-out fifth (or, with ``--fresh``, all but the sources named so), then score
+    the vote on the rest per language and source, with ``--grid`` for a grid of thresholds."""
+    mask = np.array([args.fresh in d.source for d in docs]) if args.fresh else holdout_mask(docs)
     train_idx, test_idx = np.flatnonzero(~mask), np.flatnonzero(mask)
     vectorizer, classifiers = fit([texts[i] for i in train_idx], y[train_idx], args.c)
     vocabulary = prune(vectorizer, classifiers, args.keep)
@@ -242,15 +244,29 @@ def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Nam
     probs = probabilities(vectorizer, classifiers, [texts[i] for i in test_idx])
     found = [rule_labels(docs[i].text) for i in test_idx]
     print(f"held out {len(test_idx)} of {len(docs)} documents")
-    decided = [labels_of(found[k], probs[k], t) for k in range(len(test_idx))]
-    for name, r in sorted(by_language(docs, list(test_idx), decided).items()):
-        print(f"  {name:14} " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
+    for tt in [t, *(threshold_grid(t) if args.grid else [])]:
+        decided = [labels_of(found[k], probs[k], tt) for k in range(len(test_idx))]
+        results = by_language(docs, list(test_idx), decided)
+        if tt is not t:
+            r = results["all"]
+            print(f"  lead {tt.lead_request}/{tt.lead_type} second {tt.second} alone {tt.alone} "
+                  f"possible {tt.possible}: " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
+            continue
+        for name, r in sorted(results.items()):
+            print(f"  {name:14} " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
     if args.show:
+        decided = [labels_of(found[k], probs[k], t) for k in range(len(test_idx))]
         for k, i in enumerate(test_idx):
             if decided[k][0] != set(docs[i].labels) and args.show in (docs[i].lang, docs[i].source, "all"):
                 scores = " ".join(f"{n[:4]}={p:.2f}" for n, p in zip(OUTPUTS, probs[k], strict=True) if p >= 0.1)
                 print(f"  want={sorted(docs[i].labels)} got={sorted(decided[k][0])} poss={decided[k][1]} "
                       f"rules={sorted(found[k][0])} {scores} | {docs[i].text[:160]!r}")
+
+
+def threshold_grid(t: vote.Thresholds) -> list[vote.Thresholds]:
+    return [replace(t, lead_request=lr, lead_type=lt, second=sc, alone=al, possible=po)
+            for lr in (0.4, 0.5, 0.6, 0.7) for lt in (0.15, 0.25, 0.35) for sc in (0.0, 0.2) for al in (0.6, 0.7)
+            for po in (0.3, 0.4)]
 
 
 def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Path) -> None:
@@ -265,8 +281,8 @@ def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Pa
         "scale": scale, "weights": base64.b64encode(quantised.tobytes()).decode(),
         "bias": [round(float(clf.intercept_[0]), 5) for clf in classifiers],
         "thresholds": {"confirm": t.confirm, "alone": t.alone, "possible": t.possible, "gate": t.gate,
-                       "alone_gate": t.alone_gate,
-                       "strong_prefixes": list(t.strong_prefixes)},
+                       "alone_gate": t.alone_gate, "lead_request": t.lead_request, "lead_type": t.lead_type,
+                       "second": t.second, "strong_prefixes": list(t.strong_prefixes)},
     }
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -283,19 +299,25 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--holdout", action="store_true")
-    ap.add_argument("--grid", action="store_true", help="with --cv: also score a grid of thresholds")
-    ap.add_argument("--c", type=float, default=10.0)
+    ap.add_argument("--grid", action="store_true", help="with --cv or --holdout: also score a grid of thresholds")
+    ap.add_argument("--fresh", help="with --holdout: hold out the sources whose name contains this instead "
+                                    "(e.g. _v3: messages written after the model, to measure generalisation)")
+    ap.add_argument("--c", type=float, default=30.0)
     ap.add_argument("--keep", type=int, default=40000)
     ap.add_argument("--show", help="with --cv: print the errors of this source (e.g. tune:privacy_dev2, messages_en)")
     ap.add_argument("--confirm", type=float, default=vote.Thresholds().confirm)
     ap.add_argument("--alone", type=float, default=vote.Thresholds().alone)
     ap.add_argument("--possible", type=float, default=vote.Thresholds().possible)
     ap.add_argument("--gate", type=float, default=vote.Thresholds().gate)
+    ap.add_argument("--lead-request", type=float, default=vote.Thresholds().lead_request)
+    ap.add_argument("--lead-type", type=float, default=vote.Thresholds().lead_type)
+    ap.add_argument("--second", type=float, default=vote.Thresholds().second)
     args = ap.parse_args()
     docs = load_docs()
     texts = [model_text(d.text) for d in docs]
     y = targets(docs)
     t = vote.Thresholds(confirm=args.confirm, alone=args.alone, possible=args.possible, gate=args.gate,
+                        lead_request=args.lead_request, lead_type=args.lead_type, second=args.second,
                         strong_prefixes=("article.", "erasure.named_right", "portability.named_right",
                                          "restriction.named_right", "rectification.named_right"))
     print(f"{len(docs)} documents, {int(y[:, -1].sum())} requests")
