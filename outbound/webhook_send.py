@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 
+from models import Message
 from models.webhooks_out import WebhookEndpoint
 from outbound.webhook_urls import Resolver, UrlPolicy, UrlRefused, display, resolve, system_resolver
 from outbound.worker import OutboundItem, PermanentSendError, TransientSendError
@@ -142,6 +143,9 @@ class WebhookSender:
             endpoint = session.get(WebhookEndpoint, int(payload["endpoint"]))
             if endpoint is None or not endpoint.enabled:
                 raise PermanentSendError("the endpoint was removed or disabled")
+            # Erased since it was queued (an erased ticket takes its entries with it; a message does not).
+            if payload.get("message") is not None and session.get(Message, int(payload["message"])) is None:
+                raise PermanentSendError("the message was erased")
             url, secret = endpoint.url, endpoint.secret
         try:
             answer = post(url, secret, str(payload["body"]).encode(), delivery=str(payload["delivery"]),

@@ -91,10 +91,11 @@ def _queue(session: Session, event: Event, endpoints: Sequence[EndpointView]) ->
         body = webhook_events.body(session, event, endpoint, delivery)
         if body is None:
             continue
-        outbox.enqueue(session, channel=OUTBOX_CHANNEL, kind=OUTBOX_KIND, ticket_id=event.ticket_id,
-                       message_id=event.message_id, payload={
-                           "endpoint": endpoint.id, "delivery": delivery, "event": event.kind,
-                           "body": encode(webhook_events.rendered(body, endpoint)).decode()})
+        # By ticket only: an entry with a message id would be read as that message's delivery (the
+        # ticket page shows a reply's outbox state). The message is checked again before sending.
+        outbox.enqueue(session, channel=OUTBOX_CHANNEL, kind=OUTBOX_KIND, ticket_id=event.ticket_id, payload={
+            "endpoint": endpoint.id, "delivery": delivery, "event": event.kind, "message": event.message_id,
+            "body": encode(webhook_events.rendered(body, endpoint)).decode()})
         queued += 1
     return queued
 

@@ -19,11 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from intake.message import InboundMessage
 from intake.pipeline import Intake
-from models import Channel, OutboxEntry, OutboxStatus, Ticket, TicketEvent, utcnow
+from models import Channel, Message, OutboxEntry, OutboxStatus, Ticket, TicketEvent, utcnow
 from models.db import make_engine
 from models.webhooks_out import WebhookCursor, WebhookEndpoint, WebhookFormat, WebhookSeen
 from outbound import webhooks_out
@@ -380,3 +380,19 @@ def test_slack_messages_speak_the_endpoints_language(ticket_store: TicketStore, 
     worker(ticket_store).run_once()
     [got] = receiver.got
     assert got.json() == {"text": f"Ticket #{ticket_id + 100000} is nu wacht op klant: Factuur"}
+
+
+def test_entries_are_the_tickets_not_a_messages_and_an_erased_message_is_not_sent(
+        ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
+    add_endpoint(ticket_store, receiver.url, include_text=True)
+    ticket_id = mail(intake, "Wis mij.", ext="erase@x")
+    webhooks_out.dispatch_once(ticket_store)
+    [entry] = entries(ticket_store)
+    # The ticket page reads an entry with a message id as that message's delivery: ours carry none.
+    assert entry.ticket_id == ticket_id and entry.message_id is None
+    with ticket_store.writing() as session:
+        session.execute(delete(Message).where(Message.ticket_id == ticket_id))
+    worker(ticket_store).run_once()
+    assert receiver.got == []
+    [entry] = entries(ticket_store)
+    assert entry.status == OutboxStatus.FAILED and entry.last_error == "the message was erased"
