@@ -27,14 +27,15 @@ _EMAIL = re.compile(
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
 )
 
-# A "+", "00", "0" or "(0" prefix, not after a word character or "+/.,:-", then digits and separators.
+# A "+", "00", "0" or "(0" prefix, not after a word character or "+/.,:-" (a "+" also after a comma: a CSV
+# cell), then digits and separators.
 # Written with the look-behind after the first character (which it then also covers), and the
 # alternatives split by that character in their original order, so that ``re`` skips ahead to a "+",
 # "0" or "(" instead of trying the look-behind at every position; the plain form is in
 # tests/scrubber/recognizers/test_contact.py, which checks that both find the same matches.
 _PHONE_END = r"\d(?![\w]|[.,/-]\d)"
 _PHONE_CANDIDATE = re.compile(
-    r"[+0(](?<![\w+/.,:-][+0(])(?:"
+    r"[+0(](?<![\w+/.,:-][0(])(?<![\w+/.:-]\+)(?:"
     r"(?<=\+)\d[\d \-./()]{5,22}" + _PHONE_END
     + r"|(?<=0)0\d[\d \-./()]{5,22}" + _PHONE_END
     + r"|(?<=\()0\d[\d \-./()]{6,18}" + _PHONE_END

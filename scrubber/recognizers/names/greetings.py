@@ -29,8 +29,12 @@ _GREETING_STARTS = GREETINGS | _GREETING_PAIR_FIRST
 # The look-aheads after the look-behinds below list the first letters of the alternatives (a speed-up
 # only: under IGNORECASE a class and a literal accept the same characters).
 _INTRO_STRONG_RE = re.compile(
-    r"(?<![^\s,.:;!(])(?=[mniujtacfvohg])"
+    r"(?<![^\s,.:;!(])(?=[mniujtacfvohgspr])"
     r"(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
+    r"ik ben het,?|it['’]s me,?|c['’]est moi,?|ich bin['’]?s,?|"
+    r"(?:the )?name on (?:the |my )?account is|naam op (?:de |mijn )?rekening is|"
+    r"(?:achter|voor|familie|roep)na(?:am|men):|surname:|(?:given|first|last|family) names?:|"
+    r"(?:nach|vor|familien)name[n]?:|pr[ée]noms?:|nom(?: de famille)?:|"
     r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
     r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
     r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)[ \t]*",
@@ -39,7 +43,7 @@ _INTRO_STRONG_RE = re.compile(
 # one of these is in every _INTRO_STRONG_RE match ("t.n.v." in its four spellings; see ``may_contain``)
 _INTRO_STRONG_STEMS = (
     "naam", "name", "heet", "spreekt", "t.a.v", "attentie", "attn", "contact", "afzender", "holder", "tenaamstelling",
-    "tnv", "t.nv", "tn.v", "t.n.v", "genaamd",
+    "tnv", "t.nv", "tn.v", "t.n.v", "genaamd", "ik ben het", "me", "moi", "ich bin", "surname", "nom",
 )
 # Relatives and others named in passing: "mijn vrouw Ayse", "my son Daan", "onze oudste dochter Noor".
 _RELATIVES = (

@@ -92,6 +92,8 @@ def _last_name_line(
             break
         if _CONTACT_LINE_RE.search(lines[k]) or _is_org_line(lines[k], view.line_starts[k], orgs):
             continue
+        if _CLOSING_RE.match(lines[k]):
+            break  # "Mvg Lars": the closing's own step took the name after it, the closing is no name
         if len(lines[k].split()) <= 4:
             _name_line(view, words, cands, k, SCORE_MEDIUM, require_lexicon=True)
         break

@@ -32,6 +32,7 @@ _ACRONYMS = _words(
     it ict hr pr bv nv vof cv ceo cto cfo coo dns ssl tls php kpn ing abn sns asn ns rtl ah gdpr avg faq
     api cms seo sql ftp vps url www pdf usb sms btw kvk iban bsn nl be de uk us eu fyi asap pm am tv ok
     nino dob ssn vat bic swift pin puk imei cvc cvv ean sku utc gmt cet cest dkim spf dmarc smtp imap pop
+    mvg grt gr lg vg mfg kr br rgds thx tx
     """
 )
 # Words of greetings and closings that follow a greeting word: never a name ("Beste Grüße", "Sehr geehrte

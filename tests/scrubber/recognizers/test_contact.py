@@ -13,6 +13,8 @@ from tests.scrubber.checks import TableCheck, check_hinted_runs, check_rewritten
 
 # (message, value, expected type)
 POSITIVE = [
+    # a "+" number right after a comma: a cell of a pasted CSV row (issue 16)
+    ("id,name,phone\n4,Mira,+48 601 234 567,PL", "+48 601 234 567", "PHONE_NUMBER"),
     # PHONE_NUMBER: NL/BE/DE/GB/FR and international formats
     ("bel me op 06-12345678 aub", "06-12345678", "PHONE_NUMBER"),
     ("Tel. +31 6 1234 5678", "+31 6 1234 5678", "PHONE_NUMBER"),
@@ -84,7 +86,8 @@ def test_hinted_runs_find_the_same_matches(rule: Rule) -> None:
 @pytest.mark.parametrize(
     ("fast", "plain"),
     [
-        (contact._PHONE_CANDIDATE, r"(?<![\w+/.,:-])(?:\+|00)\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
+        (contact._PHONE_CANDIDATE, r"(?<![\w+/.:-])\+\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
+                                   r"|(?<![\w+/.,:-])00\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
                                    r"|(?<![\w+/.,:-])\(?0\d[\d \-./()]{6,18}\d(?![\w]|[.,/-]\d)"),
     ],
     ids=["phone"],

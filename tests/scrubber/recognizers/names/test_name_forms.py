@@ -68,6 +68,11 @@ LOWER_CASE = [
     ("hi its anouk, who do i talk to about my invoice", ["anouk"]),
     ("this is wei from the noodle bar, menu page broken", ["wei"]),
     ("joost hier van de fietsenwinkel, de webshop ligt eruit", ["joost"]),
+    # issue 16: "it's me, <name>", form labels of the name's parts, the name on an account
+    ("ik ben het, yasmina. wachtwoord vergeten", ["yasmina"]),
+    ("the name on the account is priya nair", ["priya nair"]),
+    ("Achternaam: OKONJO\nVoornamen: Chidi Emeka", ["OKONJO", "Chidi Emeka"]),
+    ("Nachname: Wójcik\nVorname: Agnieszka", ["Wójcik", "Agnieszka"]),
 ]
 LOWER_CASE_NEGATIVE = [
     ("hier is de link naar de pagina", ["hier", "link"]),
@@ -76,6 +81,9 @@ LOWER_CASE_NEGATIVE = [
     ("i will check it tomorrow\nthx", ["will", "check"]),
     ("groetjes van ons allemaal", ["ons", "allemaal"]),
     ("its fine now, thanks for the help", ["fine", "help"]),
+    # a closing abbreviation before the name is not part of it
+    ("Kan dat vandaag?\n\nMvg Femke", ["Mvg"]),
+    ("Danke!\n\nLG Sabine", ["LG"]),
     ("this is weird, the page is blank", ["weird", "page"]),
 ]
 
