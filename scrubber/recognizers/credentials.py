@@ -87,7 +87,11 @@ _NOT_SECRET_CODE = re.compile(
 _PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
 _ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
 _QUESTION = re.compile(r"(?i)vraag|question")
-_MARKER = re.compile(r"(?i)(?:[:=]|\bis|\bwas|\bnaar|\bto|\bbecomes|\bwordt)\s*$")
+# (also with "now"/"nu" after it: "het ww is nu ...")
+_MARKER = re.compile(
+    r"(?i)(?:[:=]|\b(?:is|was|naar|to|becomes|wordt|ist|est)"
+    r"(?:\s+(?:nu|now|momenteel|currently|inmiddels|jetzt|maintenant|d[ée]sormais))?)\s*$"
+)
 _TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
 _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
 # 6 digits, maybe split 3 + 3, not preceded by a word character or ".,/-": written with that look-behind

@@ -38,6 +38,8 @@ POSITIVE = [
     # the secret after the marker ("is", ":") that follows the cue, over a longer stretch of prose
     ("de pincode voor de telefonische dienst (die van vorig jaar) is 5093.", "5093", "CREDENTIAL"),
     ("the PIN for our voicemail box on the second line is 7720", "7720", "CREDENTIAL"),
+    ("het ww van de admin is nu \"schuurdeur\"", "schuurdeur", "CREDENTIAL"),
+    ("mijn wachtwoord heb ik veranderd in Zwaan!61 gisteren", "Zwaan!61", "CREDENTIAL"),
     # the cue's line ends with its marker: the value is the next line
     ("het nieuwe wachtwoord voor de mail wordt\nKoffie-Kopje-Zon-19\nen de naam blijft", "Koffie-Kopje-Zon-19",
      "CREDENTIAL"),
