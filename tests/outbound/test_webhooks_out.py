@@ -396,3 +396,37 @@ def test_entries_are_the_tickets_not_a_messages_and_an_erased_message_is_not_sen
     assert receiver.got == []
     [entry] = entries(ticket_store)
     assert entry.status == OutboxStatus.FAILED and entry.last_error == "the message was erased"
+
+
+def test_an_agents_reply_is_announced_and_our_acknowledgement_is_not(
+        ticket_store: TicketStore, receiver: Receiver) -> None:
+    from intake.hooks import AutoAcknowledger
+    from outbound.acknowledge import AckConfig
+    from tickets import replies
+
+    identity = replies.MailIdentity("support.test")
+    ack = AutoAcknowledger(ticket_store, AckConfig(), identity)
+    pipeline = Intake(ticket_store, FakeScrubber(), after_commit=[ack])
+    try:
+        add_endpoint(ticket_store, receiver.url, include_text=True,
+                     events=["ticket.created", "ticket.agent_replied", "ticket.status_changed"])
+        ticket_id = mail(pipeline, "Mijn BSN is 123456782, help.", ext="ack@x")
+    finally:
+        pipeline.close()
+    with ticket_store.writing() as session:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None
+        replies.reply(session, ticket, agent_id=None, text="Wij kijken ernaar; uw BSN 123456782 is niet nodig.",
+                      scrubber=FakeScrubber(), identity=identity, available_channels={"email"})
+    webhooks_out.dispatch_once(ticket_store)
+    while worker(ticket_store).run_once():
+        pass
+    with ticket_store.reading() as session:  # the acknowledgement was stored as an outgoing message
+        assert session.scalars(select(Message).where(Message.ticket_id == ticket_id,
+                                                     Message.auto_submitted.is_(True))).one()
+    kinds = [r.json()["event"] for r in receiver.got]
+    assert kinds == ["ticket.created", "ticket.agent_replied", "ticket.status_changed"]  # no acknowledgement
+    said = receiver.got[1].json()["message"]
+    assert said["direction"] == "out" and said["text"].startswith("Wij kijken ernaar; uw BSN <NATIONAL_ID_1>")
+    assert all("123456782" not in r.body.decode() and "klant@example.org" not in r.body.decode()
+               for r in receiver.got)
