@@ -41,6 +41,9 @@ def _frame(chart_id: str, title: str, desc: str, width: int, height: int) -> ET.
                              "id": chart_id, "class": "chart", "preserveAspectRatio": "xMinYMin meet"})
     ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
     ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = desc
+    # The name is also shown (the <title> element is only read out, or a tooltip).
+    ET.SubElement(svg, "text", {"x": "0", "y": "14", "fill": "#111827", "font-weight": "600", **FONT,
+                                "font-size": "13", "aria-hidden": "true"}).text = title
     return svg
 
 
@@ -59,7 +62,7 @@ def bar_chart(chart_id: str, title: str, desc: str, labels: Sequence[str],
               width: int = 760, height: int = 260) -> Markup:
     """Vertical bars per label, one bar per series side by side, with a y axis and a legend."""
     svg = _frame(chart_id, title, desc, width, height)
-    left, right, top, bottom = 56, 8, 24, 40
+    left, right, top, bottom = 56, 8, 48, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = nice_max(max((v for _, values in series for v in values), default=0))
     for i in range(5):
@@ -82,9 +85,9 @@ def bar_chart(chart_id: str, title: str, desc: str, labels: Sequence[str],
             _text(svg, left + slot * (i + 0.5), height - bottom + 16, label, "middle")
     for j, (name, _) in enumerate(series):
         x = left + j * 160
-        ET.SubElement(svg, "rect", {"x": str(x), "y": "6", "width": "10", "height": "10",
+        ET.SubElement(svg, "rect", {"x": str(x), "y": "24", "width": "10", "height": "10",
                                     "fill": PALETTE[j % len(PALETTE)]})
-        _text(svg, x + 14, 15, name)
+        _text(svg, x + 14, 33, name)
     return _markup(svg)
 
 
@@ -92,12 +95,12 @@ def hbar_chart(chart_id: str, title: str, desc: str, items: Sequence[tuple[str, 
                fmt: Callable[[float], str] = _number, width: int = 760) -> Markup:
     """One horizontal bar per item, its label on the left and its value at the end of the bar."""
     row, label_w, value_w = 24, 180, 70
-    height = max(len(items), 1) * row + 8
+    height = max(len(items), 1) * row + 30
     svg = _frame(chart_id, title, desc, width, height)
     top_value = max((v for _, v in items), default=0) or 1
     plot_w = width - label_w - value_w
     for i, (label, value) in enumerate(items):
-        y = 4 + i * row
+        y = 26 + i * row
         _text(svg, label_w - 8, y + 15, label, "end", "#111827")
         w = plot_w * value / top_value
         bar = ET.SubElement(svg, "rect", {"x": str(label_w), "y": str(y + 3), "width": f"{w:.1f}",
