@@ -40,7 +40,7 @@ _DATE = re.compile(
     # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
     r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:"
     + _DAY + r"[-/.]" + _MONTH + r"[-/.]" + _YEAR_OPT2  # 04-02-1979, 3-4-'79
-    + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)\d{2}"  # US 11/23/1984
+    + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)?\d{2}"  # US 11/23/1984, 9/22/84
     + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
     + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH + r"(?:,?[\s-]+" + _YEAR + r")?"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"

@@ -114,13 +114,6 @@ _NORDIC_CONTEXT = words(r"personnummer", r"personal\s+(?:identity\s+)?number", r
 _NO_FNR = re.compile(_D + r"\d{5}[ ]?\d{5}" + _END)
 _SIN = re.compile(_D + r"\d{2}(?P<s>[ -]?)\d{3}(?P=s)\d{3}" + _END)
 _SIN_CONTEXT = words(r"sin\b", r"social\s+insurance", r"nas\b", r"assurance\s+sociale")
-# Dutch VAT numbers issued to sole traders before 2020 are "NL" + BSN + "B01": after a sole-trader cue, a VAT
-# number whose nine digits pass the 11-proef is the BSN (a company's RSIN passes it too, hence the cue)
-_NL_VAT = re.compile(r"N(?<![\w]N)L[ ]?(?P<d>\d{9})[ ]?B[ ]?\d{2}(?!\w)", re.IGNORECASE)
-_SOLE_TRADER = words(r"eenmanszaak\w*", r"zzp\S*", r"zelfstandige\w*", r"freelancer?", r"sole\s+trader",
-                     r"self[- ]employed", r"one[- ]man\s+business", r"auto-?entrepreneur", r"einzelunternehm\w*")
-_SOLE_TRADER_STEMS = ("eenmans", "zzp", "zelfstandig", "freelance", "sole", "self", "one", "entrepreneur",
-                      "einzelunternehm")
 _AT_CONTEXT = words(r"versicherungsnummer", r"svnr", r"sv-?nummer", r"sozialversicherung\w*")
 
 # After the cue of a citizen number that has no public check, the first number with 6+ digits is one.
@@ -230,8 +223,6 @@ RULES = (
          validate=_valid(no_fnr.is_valid), gate=_SIX),
     Rule("NATIONAL_ID", _SIN, score=0.0, context=_SIN_CONTEXT, context_score=0.97, validate=_valid(ca_sin.is_valid),
          context_stems=("sin", "social", "nas", "assurance"), gate=_SIX),
-    Rule("NATIONAL_ID", _NL_VAT, score=0.0, context=_SOLE_TRADER, context_score=0.98, before=60, after=40,
-         validate=lambda v: _valid_bsn(digits_of(v)[:9]), context_stems=_SOLE_TRADER_STEMS, gate=_SIX),
     Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
 )
 

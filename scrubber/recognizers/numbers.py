@@ -149,6 +149,9 @@ class NumberRecognizer(EntityRecognizer):
 
 _NL_VAT = re.compile(r"(?<![\w])(?i:nl)\s?(?P<d>\d{9})\s?(?i:b)\s?\d{2}(?![\w])")
 _BSN_CUE = words(r"bsn", r"burger\s?service", r"sofi", r"citizen\s+service", r"persoonsnummer")
+# the customer saying they are a sole trader ties the number to a person as well (issue 16)
+_SOLE_TRADER = words(r"eenmanszaak\w*", r"zzp\S*", r"zelfstandige\w*", r"freelancer?", r"sole\s+trader",
+                     r"self[- ]employed", r"one[- ]man\s+business", r"auto-?entrepreneur", r"einzelunternehm\w*")
 
 
 class BsnVatRecognizer(EntityRecognizer):
@@ -156,7 +159,7 @@ class BsnVatRecognizer(EntityRecognizer):
 
     The nine digits of such a number pass the 11-proef, but so do those of an RSIN-based company number.
     ``mode="linked"`` strips it only when the message ties it to a BSN: the same nine digits given elsewhere,
-    or a BSN cue on its line; ``mode="elfproef"`` whenever the digits pass the 11-proef.
+    or a BSN or sole-trader cue on its line; ``mode="elfproef"`` whenever the digits pass the 11-proef.
     """
 
     def __init__(self, lang: str, mode: str = "linked") -> None:
@@ -189,7 +192,7 @@ class BsnVatRecognizer(EntityRecognizer):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        return bool(_BSN_CUE.search(line))
+        return bool(_BSN_CUE.search(line) or _SOLE_TRADER.search(line))
 
 
 def number_recognizers(lang: str, min_digits: int = 7, nl_vat_with_bsn: str = "linked") -> list[EntityRecognizer]:

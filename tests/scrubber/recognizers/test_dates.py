@@ -12,6 +12,7 @@ from tests.scrubber.checks import TableCheck, check_context_stems, check_first_l
 
 # (message, value, expected type)
 POSITIVE = [
+    ("DOB 7/31/79, thanks", "7/31/79", "DATE_OF_BIRTH"),  # US month/day with a two-digit year (issue 16)
     # DATE_OF_BIRTH only with a birth cue
     ("Ik ben geboren op 3 maart 1985 in Breda", "3 maart 1985", "DATE_OF_BIRTH"),
     ("DOB: 1985-03-03", "1985-03-03", "DATE_OF_BIRTH"),
