@@ -9,6 +9,8 @@ the next line when the cue ends its line ("Documentnummer:"). UK driving licence
 is their own, are recognised without a cue, and so is the shape of Dutch passport and identity-card numbers
 (since 2014: two letters, six letters or digits, one digit, never the letter O) when letters and digits mix
 inside it: a product code or a word does not look like that (deny by default by shape class, issue 16).
+Lines of a machine-readable zone (ICAO 9303: 30 to 44 characters of capitals, digits and "<") are stripped
+whole: they hold the document number, the name and the birth date.
 """
 
 from __future__ import annotations
@@ -72,7 +74,11 @@ def _mixed_inside(value: str) -> bool:
     return any(c.isalpha() for c in middle) and sum(c.isdigit() for c in middle) >= 2
 
 
+_MRZ = re.compile(r"(?<![A-Z0-9<])(?=[A-Z0-9<]*<<)(?=[A-Z0-9<]*[A-Z0-9])[A-Z0-9<]{30,44}(?![A-Z0-9<])")
+_LT = re.compile(r"<<")
+
 RULES = (
+    Rule("ID_DOCUMENT", _MRZ, score=0.95, hint=_LT),
     Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),
     Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),
     Rule("ID_DOCUMENT", _NL_DOCUMENT, score=0.6, validate=_mixed_inside),

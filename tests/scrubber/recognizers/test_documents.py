@@ -11,6 +11,11 @@ from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_st
 
 # (message, value, expected type)
 POSITIVE = [
+    # machine-readable zone lines of passports and ID cards (ICAO 9303: 2 x 44 or 3 x 30 characters of A-Z, 0-9, <)
+    ("scan:\nP<GBRSMITH<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<<\n5334013720GBR8203154F2811208<<<<<<<<<<<<<<04",
+     "5334013720GBR8203154F2811208<<<<<<<<<<<<<<04", "ID_DOCUMENT"),
+    ("scan:\nP<GBRSMITH<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<<\n5334013720GBR8203154F2811208<<<<<<<<<<<<<<04",
+     "P<GBRSMITH<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<<", "ID_DOCUMENT"),
     # the Dutch passport / identity card number's shape (since 2014: 2 letters, 6 letters or digits, 1 digit,
     # never the letter O), mixed inside, is stripped without a cue (issue 16)
     ("heb je het gekregen? het nummer dat erop staat: KB7TR24L8", "KB7TR24L8", "ID_DOCUMENT"),
@@ -49,6 +54,7 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ID_DOCUMENT"),
     ("artikel AB1234567 is uitverkocht", "AB1234567", "ID_DOCUMENT"),  # no letter in the middle: a product code
     ("status HTTPERROR1 again", "HTTPERROR1", "ID_DOCUMENT"),  # letters only in the middle: a word
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
