@@ -132,6 +132,14 @@ THIRD_PARTY = rx(
     r"\bein(?:e)? (?:kunde|kundin|nutzer\w*|besucher\w*|mitglied) (?:meines|meiner|unseres|unserer)\b",
     r"\bun(?:e)? (?:client|cliente|utilisateur|utilisatrice|abonné|abonnée) de (?:ma|mon|mes|notre|nos)\b",
     r"\bsub-?(?:processors?|verwerkers?)\b",
+    # "my client wants ...", "our customers ask ...", "ma cliente", "unsere Kunden" (not "my customer number")
+    r"\b(?:my|our) (?:clients?|customers|users|subscribers|members|visitors|donors)\b",
+    r"\bmy customer\b(?! (?:number|account|area|portal|panel|id|nr|service|support|login|profile|record|file|"
+    r"data)s?\b)",
+    r"\b(?:mijn|onze) (?:klanten|bezoekers|gebruikers|leden|abonnees|donateurs)\b",
+    r"\b(?:ma|mon|mes|notre|nos) (?:client|cliente|clients|clientes|utilisateurs|abonnés|adhérents)\b",
+    r"\b(?:unsere|meine) (?:kunden|kundin|kunde|nutzer|mitglieder|abonnenten)\b",
+    r"\b(?:a|one) (?:subscriber|member|reader|donor) (?:to|of) (?:my|our)\b",
 )
 NEGATION = re.compile(
     r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas|jamais)\b|n't\b",
@@ -290,7 +298,7 @@ ID_COPY = rx(
 # A threat on a condition: "if you do not answer ..., I will / reserve the right to ...".
 CONDITIONAL = rx(
     r"\b(?:if|unless|should you|otherwise|failing (?:that|which|a reply|a response)|in the event)\b",
-    r"\b(?:als|indien|mocht|zo niet|anders|bij gebreke|wanneer (?:ik|u|jullie) (?:niet|geen))\b",
+    r"\b(?:als|indien|mocht|mochten|zo niet|anders|bij gebreke|wanneer (?:ik|u|jullie) (?:niet|geen))\b",
     r"\b(?:wenn|falls|sollte|andernfalls|ansonsten|sonst)\b", r"\b(?:si|à défaut|faute de|sinon)\b",
     r"\breserve the right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b", r"\bbehalte\w* (?:ich )?mir\b",
     r"\bme réserve\b", r"\bgenoodzaakt\b", r"\bwill (?:have no choice|consider)\b",

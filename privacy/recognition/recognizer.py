@@ -103,9 +103,9 @@ def _held_back(label: RequestType, sentence: str) -> bool:
 
 
 def _not_made(label: RequestType, sentence: str) -> bool:
-    """A complaint threatened on a condition ("if you do not answer ... I will complain") or an objection
-    given as the ground of an erasure: no rule fires on it. The model still votes: a threat to escalate
-    a request that was ignored is read as a complaint by the evaluation corpora."""
+    """A complaint threatened on a condition ("if you do not answer ... I will complain"): held back, and
+    the model may not label it either (issue 18: conditional threats create no label; the dev corpora
+    agree). An objection given as the ground of an erasure: no rule fires, the model still votes."""
     return bool((label is RequestType.COMPLAINT and CONDITIONAL.search(sentence) and not RESERVATION.search(sentence))
                 or (label is RequestType.OBJECTION and OBJECTION_AS_GROUND.search(sentence)))
 
@@ -141,13 +141,16 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
         for rule in RULES:
-            if _not_made(rule.label, sentence):
-                continue
+            not_made = _not_made(rule.label, sentence)
+            if not_made and rule.label is RequestType.OBJECTION:
+                continue  # an objection given as the ground of an erasure: the model still votes on it
             fired = _rule_fires(rule, sentence, before, after, subject)
             if fired is not None:
-                # A right listed, reserved, negated, thanked for or a third party's is held back: no label,
-                # and the model may not label it alone (privacy.recognition.vote); a possible request.
-                yield rule.label, (HELD if fired or _held_back(rule.label, sentence) else "") + rule.name
+                # A right listed, reserved, threatened on a condition, negated, thanked for or a third party's
+                # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
+                # possible request.
+                hold = fired or not_made or _held_back(rule.label, sentence)
+                yield rule.label, (HELD if hold else "") + rule.name
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"
@@ -200,6 +203,13 @@ def reading(text: str) -> tuple[str, str]:
     return own, ""
 
 
+def model_may_label(own: str, found: dict[RequestType, list[str]]) -> bool:
+    """The model labels on its own only when the message is not about somebody else's data: a customer
+    asking how to honour *their* customer's request (we are their processor, art. 28) uses the words of a
+    request, which is all the model's n-grams see."""
+    return bool(found) or not THIRD_PARTY.search(own)
+
+
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
     """The rules alone (for training and for tests): per label the names of the rules that fired, and the
     labels held back (see ``_rules``)."""
@@ -217,7 +227,7 @@ def recognize(text: str) -> Recognition:
         return Recognition(labels=(), reasons={}, lang=lang)
     found, held = _rules(own, quoted)
     scores = score(f"{own}\n{quoted}" if quoted else own)
-    return decide(found, scores, lang, held=held)
+    return decide(found, scores, lang, held=held, model_labels=model_may_label(own, found))
 
 
 def detect_requests(text: str) -> list[RequestType]:

@@ -58,12 +58,14 @@ def score(text: str) -> dict[str, float]:
 
 
 def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: str,
-           limits: Thresholds | None = None, held: frozenset[RequestType] = frozenset()) -> Recognition:
+           limits: Thresholds | None = None, held: frozenset[RequestType] = frozenset(),
+           model_labels: bool = True) -> Recognition:
     """The labels of the vote, their reasons, and whether the message is a possible request.
 
     ``held``: types the rules saw named but not exercised (a conditional threat, a list of rights, a
     ground): the model may not label them alone, since its n-grams cannot see the condition; they make
-    the message a possible request instead."""
+    the message a possible request instead. ``model_labels`` False: the model may not label any type
+    alone (the message is about somebody else's data); the rules' labels still stand."""
     t = limits or thresholds()
     if not scores:  # no model: the rules alone
         labels = tuple(sorted(found))
@@ -77,7 +79,8 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
         p = scores.get(label.value, 0.0)
         rules = list(dict.fromkeys(found.get(label, [])))
         strong = any(r.split(":")[-1].startswith(t.strong_prefixes) for r in rules) if t.strong_prefixes else False
-        if (rules and ((p >= t.confirm and gate) or strong)) or (p >= t.alone and alone_gate and label not in held):
+        alone = model_labels and p >= t.alone and alone_gate and label not in held
+        if (rules and ((p >= t.confirm and gate) or strong)) or alone:
             reasons[label] = (*rules, f"model:{p:.2f}")
             if strong:
                 strong_labels.add(label)
@@ -85,7 +88,7 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
         likeliest = max(reasons, key=lambda k: scores.get(k.value, 0.0))
         reasons = {k: v for k, v in reasons.items()
                    if k == likeliest or k in strong_labels or scores.get(k.value, 0.0) >= t.second}
-    if not reasons and request >= t.lead_request:
+    if model_labels and not reasons and request >= t.lead_request:
         candidates = [k for k in RequestType if k not in held]
         best = max(candidates, key=lambda k: scores.get(k.value, 0.0))
         if scores.get(best.value, 0.0) >= t.lead_type:

@@ -1,0 +1,39 @@
+"""What creates no label (issue 18): a complaint threatened on a condition, and requests of the writer's
+own customers (we are their processor, art. 28 GDPR), however the model scores them.
+
+Sentences written for these tests, not from the evaluation corpora or the training files."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.recognition import RequestType, recognize
+from privacy.recognition.recognizer import rule_labels
+
+C = RequestType.COMPLAINT
+
+
+@pytest.mark.parametrize("text", [
+    "Mochten jullie mijn adres ooit aan een incassobureau doorgeven, dan dien ik een klacht in bij de AP.",
+    "If you ever share my phone number with a partner again, I will file a complaint with the ICO.",
+    "Falls Sie meine Daten weitergeben, werde ich mich beim Datenschutzbeauftragten des Landes beschweren.",
+    "Si vous transmettez encore mes coordonnées à un partenaire, je porterai plainte auprès de la CNIL.",
+])
+def test_a_conditional_complaint_is_held_back(text: str) -> None:
+    found, held = rule_labels(text)
+    assert C not in found
+    assert C in held
+    result = recognize(text)
+    assert C not in result.labels
+
+
+@pytest.mark.parametrize("text", [
+    "My client wants her details removed from the booking tool I run on your server. Where is that setting?",
+    "Ma cliente souhaite que ses données soient effacées de mon agenda en ligne. Comment faire ?",
+    "Our customers keep asking us to erase their accounts in the app we host with you. What is the best way?",
+    "Unsere Kunden möchten, dass wir ihre Daten löschen. Wie geht das in der Datenbank bei Ihnen?",
+    "Mijn klant wil dat haar gegevens uit ons boekingssysteem worden verwijderd. Waar kan dat?",
+    "A subscriber to my mailing list wants all her personal data erased. How do I do that in your tool?",
+])
+def test_the_writers_own_customers_requests_are_not_labelled(text: str) -> None:
+    assert recognize(text).labels == ()
