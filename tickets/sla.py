@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from models import Direction, Message, Priority, Ticket, TicketDue, TicketStatus
@@ -147,12 +147,14 @@ def policy_by_id(session: Session, policy_id: int | None, ticket: Ticket) -> Pol
 # --- the clock -------------------------------------------------------------------------------------
 
 
+# The ticket's clock and due row in one query, built once (``set_due`` runs for every stored message).
+_STATE = (select(TicketSla, TicketDue).select_from(Ticket)
+          .outerjoin(TicketSla, TicketSla.ticket_id == Ticket.id)
+          .outerjoin(TicketDue, TicketDue.ticket_id == Ticket.id).where(Ticket.id == bindparam("ticket_id")))
+
+
 def _state(session: Session, ticket_id: int) -> tuple[TicketSla | None, TicketDue | None]:
-    """The ticket's clock and due row, in one query."""
-    row = session.execute(
-        select(TicketSla, TicketDue).select_from(Ticket)
-        .outerjoin(TicketSla, TicketSla.ticket_id == Ticket.id)
-        .outerjoin(TicketDue, TicketDue.ticket_id == Ticket.id).where(Ticket.id == ticket_id)).first()
+    row = session.execute(_STATE, {"ticket_id": ticket_id}).first()
     return (row[0], row[1]) if row is not None else (None, None)
 
 
