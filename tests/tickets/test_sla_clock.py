@@ -44,6 +44,15 @@ def test_business_time_across_weekend_holiday_and_daylight_saving() -> None:
     assert business_hours.add(business_hours.ALWAYS, local(2026, 4, 24, 15), 4 * 3600) == local(2026, 4, 24, 19)
 
 
+def test_koningsdag_on_a_saturday_is_off_for_a_team_working_saturdays() -> None:
+    """27 April 2031 is a Sunday, so Koningsdag is Saturday the 26th: a Monday-to-Saturday team has it off."""
+    six_days = business_hours.hours_of(["09:00-17:00"] * 6 + [""], "Europe/Amsterdam", "NL")
+    assert business_hours.add(six_days, local(2031, 4, 25, 16), 2 * 3600) == local(2031, 4, 28, 10)
+    assert business_hours.add(six_days, local(2031, 5, 2, 16), 2 * 3600) == local(2031, 5, 3, 10)  # a plain Saturday
+    no_holidays = business_hours.hours_of(["09:00-17:00"] * 6 + [""], "Europe/Amsterdam", None)
+    assert business_hours.add(no_holidays, local(2031, 4, 25, 16), 2 * 3600) == local(2031, 4, 26, 10)
+
+
 @pytest.mark.parametrize(("typed", "error"), [
     (["09:00-17:00"] * 5 + ["", ""], None),
     (["9:00-12:00, 13:00-17:30"] * 5 + ["", ""], None),
