@@ -88,12 +88,13 @@ def _iso(at: datetime) -> str:
     return at.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def body(session: Session, event: Event, endpoint: EndpointView, delivery_id: str) -> dict[str, Any] | None:
-    """The JSON body of one event for one endpoint (None when its ticket is gone)."""
+def facts(session: Session, event: Event) -> dict[str, Any] | None:
+    """Everything any endpoint may get of one event, read once (None when its ticket is gone);
+    ``for_endpoint`` cuts it to what one endpoint asked for."""
     ticket = session.get(Ticket, event.ticket_id)
     if ticket is None:
         return None
-    out: dict[str, Any] = {"id": delivery_id, "event": event.kind, "occurred_at": _iso(event.occurred_at)}
+    out: dict[str, Any] = {"event": event.kind, "occurred_at": _iso(event.occurred_at)}
     if guards.restriction_of(session, ticket) is not None:
         out["ticket"] = {"number": ticket.number, "restricted": True}
         return out
@@ -108,12 +109,21 @@ def body(session: Session, event: Event, endpoint: EndpointView, delivery_id: st
         message = session.get(Message, event.message_id)
         if message is not None:
             said: dict[str, Any] = {"id": message.id, "direction": str(message.direction),
-                                    "removed": dict(message.redactions or {})}
-            if endpoint.include_text:
-                said["text"] = message.text
-                if message.direction is Direction.IN:
-                    said["sender_name"] = message.sender_name
+                                    "removed": dict(message.redactions or {}), "text": message.text}
+            if message.direction is Direction.IN:
+                said["sender_name"] = message.sender_name
             out["message"] = said
+    return out
+
+
+_TEXT_KEYS = ("text", "sender_name")
+
+
+def for_endpoint(facts_: dict[str, Any], endpoint: EndpointView, delivery_id: str) -> dict[str, Any]:
+    """The JSON body of one event for one endpoint: the message's text and sender name only on request."""
+    out = {"id": delivery_id, **facts_}
+    if "message" in out and not endpoint.include_text:
+        out["message"] = {k: v for k, v in out["message"].items() if k not in _TEXT_KEYS}
     return out
 
 

@@ -83,14 +83,14 @@ def _derive(session: Session, row: Message | TicketEvent) -> Event | None:
 
 
 def _queue(session: Session, event: Event, endpoints: Sequence[EndpointView]) -> int:
+    wanting = [endpoint for endpoint in endpoints if endpoint.wants(event.kind)]
+    read = webhook_events.facts(session, event) if wanting else None
+    if read is None:
+        return 0
     queued = 0
-    for endpoint in endpoints:
-        if not endpoint.wants(event.kind):
-            continue
+    for endpoint in wanting:
         delivery = delivery_id(endpoint.id, event.source, event.row_id)
-        body = webhook_events.body(session, event, endpoint, delivery)
-        if body is None:
-            continue
+        body = webhook_events.for_endpoint(read, endpoint, delivery)
         # By ticket only: an entry with a message id would be read as that message's delivery (the
         # ticket page shows a reply's outbox state). The message is checked again before sending.
         outbox.enqueue(session, channel=OUTBOX_CHANNEL, kind=OUTBOX_KIND, ticket_id=event.ticket_id, payload={
