@@ -5,7 +5,8 @@ The secret itself is stripped, never the word "password". Three kinds of evidenc
 1. Token shapes that are secrets wherever they appear: Stripe ``sk_live_``, GitHub ``ghp_``/
    ``github_pat_``, GitLab ``glpat-``, Slack ``xox?-``, AWS ``AKIA``, Google ``AIza``, JWTs (RFC 7519
    compact form), ``Bearer``/``Basic`` credentials in an Authorization header (RFC 6750, RFC 7617),
-   PEM private keys (RFC 7468) and ``*_PASSWORD=``/``*_SECRET=``/``*_KEY=`` lines of .env files.
+   PEM private keys (RFC 7468), ``*_PASSWORD=``/``*_SECRET=``/``*_KEY=`` lines of .env files and the value of a
+   token/key/password parameter in a URL's query string.
 2. The first secret-looking token after a cue word in Dutch or English ("wachtwoord", "ww", "pin",
    "password", "verhuiscode", "auth code", "licence key", "backup code", the answer to a security
    question), on the same line, also over filler ("heb ik veranderd naar ...").
@@ -187,6 +188,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if may_contain(lowered, _LIST_CUE_STEMS):
             for m in _LIST_CUE.finditer(text):
                 self._code_list(text, m.end(), out)
+        if "?" in text and "=" in text:
+            for m in _QUERY_SECRET.finditer(text):
+                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.97))  # over the URL's DOMAIN
         if " / " in text and may_contain(lowered, _PAIR_STEMS):
             for m in _PAIR.finditer(text):
                 out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.9))
@@ -360,6 +364,13 @@ def _whole_phrase(text: str, scan_from: int, stop: int, out: list[RecognizerResu
         return False
     out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.96))
     return True
+
+
+# a secret in a URL's query string ("...?token=...", "&api_key=..."): the value, not the rest of the URL
+_QUERY_SECRET = re.compile(
+    r"[?&](?i:token|access_token|refresh_token|reset_token|api_?key|apikey|key|password|passwd|pass|pwd|secret"
+    r"|client_secret|auth|signature|sig)=(?P<v>[^&\s#\"'<>]{8,})"
+)
 
 
 # user / password after a login cue: the password ("inloggegevens: admin / Welkom01")

@@ -31,6 +31,9 @@ POSITIVE = [
     ("mijn ww is appeltaart", "appeltaart", "CREDENTIAL"),
     ("recovery codes:\nabcd-1234\nefgh-5678\n\nthanks", "efgh-5678", "CREDENTIAL"),
     ("DB_PASSWORD=p#ss w0rd", "p#ss", "CREDENTIAL"),
+    # a secret in a URL's query string (the rest of the URL stays a kept DOMAIN)
+    ("reset via https://shop.example.nl/login?user=5&token=Zk2Px81mQvL0aT7c ok", "Zk2Px81mQvL0aT7c", "CREDENTIAL"),
+    ("https://api.example.com/v1/x?api_key=0f9e8d7c6b5a4f3e2d1c&page=2", "0f9e8d7c6b5a4f3e2d1c", "CREDENTIAL"),
     # a "label: value" line after a password cue: the rest of the line is one passphrase (issue 16)
     ("admin login\npassword: purple monkey dishwasher\nthanks", "purple monkey dishwasher", "CREDENTIAL"),
     ("het nieuwe wachtwoord wordt: Fiets op de dijk 12\ngroet", "Fiets op de dijk 12", "CREDENTIAL"),
@@ -51,6 +54,7 @@ NEGATIVE = [
     ("the password reset link is not working", "reset", "CREDENTIAL"),
     ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
     ("kunnen jullie de verhuiscode sturen?", "sturen", "CREDENTIAL"),
+    ("https://example.com/search?q=password&page=2", "password", "CREDENTIAL"),
     ("password: I forgot it again", "forgot it again", "CREDENTIAL"),
     ("wachtwoord: zie de bijlage van gisteren", "bijlage", "CREDENTIAL"),
     ("the PIN for the card reader in shop number 2 is broken since 2023", "2023", "CREDENTIAL"),
