@@ -35,7 +35,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from models import Direction, Message, Priority, Ticket, TicketDue, TicketStatus
+from models import OPEN_STATUSES, Direction, Message, Priority, Ticket, TicketDue, TicketStatus
 from models.sla import BusinessHours, SlaPolicy, TicketSla
 from tickets import business_hours
 from tickets.business_hours import ALWAYS, Hours
@@ -244,6 +244,21 @@ def recompute(session: Session, ticket: Ticket, at: datetime) -> bool:
         state.running_since = at
     _schedule(session, state, due, policy_for(session, ticket))
     return True
+
+
+def recompute_open(session: Session, at: datetime, batch: int = 500) -> int:
+    """Re-target the clock of every open ticket after a policy change (the admin's "apply now");
+    returns how many. Read in id order, ``batch`` tickets at a time."""
+    count, last = 0, 0
+    while True:
+        tickets = list(session.scalars(
+            select(Ticket).join(TicketSla, TicketSla.ticket_id == Ticket.id)
+            .where(Ticket.status.in_(OPEN_STATUSES), Ticket.id > last).order_by(Ticket.id).limit(batch)))
+        for ticket in tickets:
+            count += recompute(session, ticket, at)
+        if len(tickets) < batch:
+            return count
+        last = tickets[-1].id
 
 
 def waiting_since(session: Session, ticket_id: int) -> datetime | None:

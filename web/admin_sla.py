@@ -149,6 +149,17 @@ async def edit_policy(request: Request, who: AdminPage, policy_id: int) -> Respo
     return await _submit(request, who, f"policy-{policy_id}", change)
 
 
+@router.post(f"{PAGE}/apply")
+async def apply_now(request: Request, who: AdminPage) -> Response:
+    """Re-target every open ticket's clock to the policies as they are now (else: from its next event)."""
+    def change(session: Session, form: dict[str, str], actor: str) -> str:
+        count = sla.recompute_open(session, utcnow())
+        audit.record(session, actor, "sla.apply", "sla_policy", None, {"tickets": count})
+        return "applied"
+
+    return await _submit(request, who, "apply", change)
+
+
 @router.post(f"{PAGE}/hours")
 async def add_hours(request: Request, who: AdminPage) -> Response:
     def change(session: Session, form: dict[str, str], actor: str) -> str:

@@ -139,3 +139,25 @@ def test_pending_by_hand_pauses_and_open_resumes(env: Env) -> None:
     again = env.client.get(f"/api/tickets/{number}", headers=AUTH).json()["due_at"]
     # Resumed with the time that was left (used time is kept in whole seconds).
     assert again is not None and datetime.fromisoformat(again) >= datetime.fromisoformat(first) - timedelta(seconds=1)
+
+
+def test_apply_now_retargets_open_tickets(env: Env) -> None:
+    office, normal = _ids(env)
+    number = env.mail("klant@example.nl", "Storing", "Alles ligt eruit")
+    solved = env.mail("ander@example.nl", "Vraag", "Hallo")
+    env.client.post(f"/api/tickets/{solved}/status", json={"status": "solved"}, headers=AUTH)
+    before = datetime.fromisoformat(env.client.get(f"/api/tickets/{number}", headers=AUTH).json()["due_at"])
+    csrf = login(env.client, "root")
+    r = env.client.post(f"/admin/sla/policies/{normal}", data=_policy_form(csrf, office, business_hours_id="",
+                                                                           first_response="1"), follow_redirects=False)
+    assert r.status_code == 303
+    # Saved: the waiting ticket keeps its due time until its next event, or until "apply now".
+    assert datetime.fromisoformat(env.client.get(f"/api/tickets/{number}", headers=AUTH).json()["due_at"]) == before
+    r = env.client.post("/admin/sla/apply", data={"csrf_token": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    after = datetime.fromisoformat(env.client.get(f"/api/tickets/{number}", headers=AUTH).json()["due_at"])
+    assert abs(before - after - timedelta(hours=23)) < timedelta(seconds=2)
+    assert env.client.get(f"/api/tickets/{solved}", headers=AUTH).json()["due_at"] is None
+    with env.store.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "sla.apply")).one()
+        assert entry.detail == {"tickets": 1}
