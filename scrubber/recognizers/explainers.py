@@ -395,7 +395,7 @@ _FILLER = frozenset(
         "ihnen", "euch",
     ]
 )
-_WORD = re.compile(r"[^\W\d_]+|[n][°º]")
+_WORD = re.compile(r"[n][°º]|[^\W\d_]+")  # ("n°" first: "commande n° 1002")
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -415,12 +415,27 @@ def _id_of(label: str, kept: re.Match[str] | None, personal: re.Match[str]) -> b
     return _ID_AFTER_CUE.fullmatch(label, kept.end(), personal.start()) is not None
 
 
-def kept_cue(span: Span) -> bool:
+# What joins the numbers of one list ("ordernummers 12 en 13", "invoices 1, 2 and 3", "facturen 1 t/m 9")
+_LIST_JOIN = re.compile(
+    r"(?i)\s*(?:[,&/+]|-|–|en|and|und|et|of|or|oder|ou|t/m|tot(?:\s+en\s+met)?|to|till|bis|à)?\s*(?:en|and|und|et)?\s*#?"
+)
+_PREVIOUS_VALUE = re.compile(r"[\w#./-]+$")
+_MAX_LIST = 6
+
+
+def kept_cue(span: Span, _listed: int = 0) -> bool:
     """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word.
 
     The cue must name the value: only filler words stand between them, and no personal cue closer to it.
     """
     label = span.label
+    if _listed < _MAX_LIST and _LIST_JOIN.fullmatch(label):
+        # the next number of a list: named by the cue of the list's first number
+        prev_end = span.start - len(label)
+        prev = _PREVIOUS_VALUE.search(span.text, max(0, prev_end - 40), prev_end)
+        prev_digits = sum(c.isdigit() for c in prev.group()) if prev is not None else 0
+        if prev is not None and prev_digits and abs(prev_digits - len(span.digits)) <= 1:  # numbers of one kind
+            return kept_cue(Span(span.text, prev.start(), prev_end), _listed + 1)
     kept = _last(_KEPT_CUE, label)
     personal = _last(_PERSONAL_CUE, label)
     if personal is not None and (kept is None or personal.end() > kept.end()) and not _id_of(label, kept, personal):

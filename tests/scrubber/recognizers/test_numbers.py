@@ -19,6 +19,8 @@ Check = Callable[[str, str], None]
 
 # (message, value): nothing explains the value, so it is stripped (as NUMBER or a more specific type)
 STRIPPED = [
+    ("ordernummer 5512345 en mijn nummer 48213775", "48213775"),  # not a list: a cue of its own
+    ("ordernummer 55123 en 0612345678", "0612345678"),  # not a list: numbers of another kind
     ("Mijn nummer is 48213775, kunt u dat aanpassen?", "48213775"),  # the policy's own examples
     ("het nummer op de kaart is 730-5512094-18", "730-5512094-18"),
     ("Mijn V-nummer is 4192837465", "4192837465"),  # Dutch alien number: 10 digits, no checksum
@@ -34,6 +36,11 @@ STRIPPED = [
 
 # (message, value): explained as kept or harmless, so nothing stripped overlaps it
 UNTOUCHED = [
+    # a list after one kept cue: every number of it is named by the cue (issue 16)
+    ("de ordernummers 5512345 en 5512346 zijn kwijt", "5512346"),
+    ("invoices 20250001, 20250002 and 20250003 are paid", "20250003"),
+    ("facturen 20250001 t/m 20250009 graag opnieuw", "20250009"),
+    ("commande n° 100234567 livrée", "100234567"),
     # dates and times (ISO 8601, numeric d-m-y, log formats)
     ("Op 2025-06-18 om 14:32 ging het mis", "2025-06-18"),
     ("[2025-06-18T07:41:12.418293+00:00] main.CRITICAL", "2025-06-18T07:41:12.418293+00:00"),
