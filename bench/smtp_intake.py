@@ -8,11 +8,19 @@ SMTP layer's own ceiling), and SQLite without group commit (``[intake] group_com
 worker committing for itself). Prints one table and the ratios; compare the rows of one run
 (machines here are noisy: read ratios).
 
-    python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--pg URL] [--profile DIR]
+    python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--arms bare,sqlite,...] [--pg URL]
+                                [--profile DIR [--gil]] [--baseline DIR]
+
+``--baseline DIR`` runs every serve arm a second time from another checkout (``git archive <commit> |
+tar -x -C DIR``), labelled ``<arm>-before``, in the same run: a change measured against what it
+changed on the same noisy machine at the same time.
 
 ``--profile DIR`` also samples the SQLite arm's serve process with py-spy (``pip install py-spy``, a
 bench-only tool) while the clients send, writes the collapsed stacks to DIR and prints the ten
-functions with the most samples on the stack (inclusive) and at the top of it (self).
+functions with the most samples on the stack (inclusive) and at the top of it (self). With ``--gil``
+only the thread holding the GIL is sampled: serve's Python work runs on one core at a time, so that
+is where its time goes; without, a thread waiting for the GIL after a statement or a socket write is
+counted in that statement, which under load makes SQLite look slower than it is.
 """
 
 from __future__ import annotations
@@ -87,7 +95,7 @@ def _wait_listening(proc: subprocess.Popen[bytes], port: int) -> None:
 
 
 def start_serve(db_url: str, workdir: Path, group_commit: bool = True,
-                processes: int = 0) -> tuple[subprocess.Popen[bytes], int]:
+                processes: int = 0, root: Path = ROOT) -> tuple[subprocess.Popen[bytes], int]:
     """One ``scrubdesk serve`` on free ports; returns it and its SMTP port once it listens."""
     smtp_port, web_port = free_port(), free_port()
     env = dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(workdir),
@@ -98,18 +106,26 @@ def start_serve(db_url: str, workdir: Path, group_commit: bool = True,
                SCRUBDESK_INTAKE__GROUP_COMMIT=str(group_commit).lower(),
                SCRUBDESK_INTAKE__PREPARE_PROCESSES=str(processes))
     (workdir / "c.toml").write_text("")
-    proc = subprocess.Popen([sys.executable, "-m", "app", "serve"], env=env, cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "app", "serve"], env=env, cwd=root,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _wait_listening(proc, smtp_port)
     return proc, smtp_port
 
 
-def start_profiler(pid: int, out: Path) -> subprocess.Popen[bytes]:
-    """py-spy sampling ``pid`` (all threads, idle ones left out) into collapsed stacks at ``out``."""
+def start_profiler(pid: int, out: Path, gil: bool = False) -> subprocess.Popen[bytes]:
+    """py-spy sampling ``pid`` (all threads, idle ones left out; ``gil``: only the GIL's holder) into
+    collapsed stacks at ``out``."""
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(py_spy).exists():
+        raise SystemExit("--profile needs py-spy: .venv/bin/pip install py-spy")
     return subprocess.Popen([py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
-                             "--output", str(out), "--nonblocking"],
+                             "--output", str(out), "--nonblocking", *(["--gil"] if gil else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+# Frames every thread's stack starts with: on 100% of the stacks, they say nothing.
+_ROOTS = ("Thread._bootstrap", "Thread.run (", "<module>", "_worker (thread", "_WorkItem.run (", "run (app/serve",
+          "run (asyncio", "Runner.run (", "BaseEventLoop.run_", "_run_module", "_run_code", "main (app/", "cli (")
 
 
 def print_profile(path: Path, top: int = 10) -> None:
@@ -131,14 +147,14 @@ def print_profile(path: Path, top: int = 10) -> None:
             own[frames[-1]] = own.get(frames[-1], 0) + count
     for title, table in (("inclusive", inclusive), ("self", own)):
         print(f"profile, top {top} by {title} samples ({total} samples, thread roots left out):")
-        rows = [(n, f) for f, n in table.items() if not f.startswith(("_bootstrap", "run (threading", "<module>"))]
+        rows = [(n, f) for f, n in table.items() if not f.startswith(_ROOTS)]
         for n, frame in sorted(rows, reverse=True)[:top]:
             print(f"  {100 * n / max(total, 1):5.1f}%  {frame}")
 
 
 def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: Path,
             processes: int = 1, group_commit: bool = True, prepare_processes: int = 0,
-            profile: Path | None = None) -> dict[str, float | str]:
+            profile: Path | None = None, gil: bool = False, root: Path = ROOT) -> dict[str, float | str]:
     """Send ``total`` messages with ``clients`` connections spread over ``processes`` serve processes
     (``db_url`` None: the bare server)."""
     servers = []
@@ -146,7 +162,7 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
         (workdir / f"{label}{i}").mkdir(parents=True, exist_ok=True)
         servers.append(start_bare() if db_url is None else
                        start_serve(db_url, workdir / f"{label}{i}", group_commit=group_commit,
-                                   processes=prepare_processes))
+                                   processes=prepare_processes, root=root))
     ports = [port for _, port in servers]
     latencies: list[float] = []
     lock = threading.Lock()
@@ -174,7 +190,7 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
         with smtplib.SMTP("127.0.0.1", port, timeout=60) as c:
             c.sendmail("warm@example.nl", ["support@bench.test"], b"Subject: warm\r\n\r\nwarm up\r\n")
     threads = [threading.Thread(target=client, args=(ports[i % len(ports)],)) for i in range(clients)]
-    profiler = start_profiler(servers[0][0].pid, profile) if profile is not None else None
+    profiler = start_profiler(servers[0][0].pid, profile, gil) if profile is not None else None
     t0 = time.perf_counter()
     for t in threads:
         t.start()
@@ -214,9 +230,9 @@ def pg_schema(url: str) -> Iterator[str]:
 
 
 def print_rows(rows: list[dict[str, float | str]]) -> None:
-    print(f"{'arm':<16}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
+    print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
     for r in rows:
-        print(f"{r['arm']:<16}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
+        print(f"{r['arm']:<22}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
               f"{r['p99 ms']:>10.1f}")
     for clients in sorted({int(r["clients"]) for r in rows}):
         same = {str(r["arm"]): float(r["msg/s"]) for r in rows if r["clients"] == clients and r["processes"] == 1}
@@ -227,46 +243,71 @@ def print_rows(rows: list[dict[str, float | str]]) -> None:
         if "sqlite" in same and "sqlite-procs" in same:
             print(f"ratio sqlite-procs (processes) / sqlite (threads) at {clients} client(s): "
                   f"{same['sqlite-procs'] / same['sqlite']:.2f}x")
+        for arm, rate in same.items():
+            if arm.endswith("-before") and arm.removesuffix("-before") in same:
+                after = same[arm.removesuffix("-before")]
+                print(f"ratio {arm.removesuffix('-before')} now / before at {clients} client(s): {after / rate:.2f}x")
         if "sqlite" in same and "sqlite-direct" in same:
             print(f"ratio sqlite (group commit) / sqlite-direct at {clients} client(s): "
                   f"{same['sqlite'] / same['sqlite-direct']:.2f}x")
+
+
+ARMS = ("bare", "sqlite", "sqlite-direct", "sqlite-procs", "postgresql")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--clients", default="1,8")
+    parser.add_argument("--arms", default=",".join(ARMS), help=f"which of {', '.join(ARMS)} to run")
     parser.add_argument("--prepare-processes", type=int, default=2,
-                        help="worker processes of the sqlite-procs arm (0: no such arm)")
+                        help="worker processes of the sqlite-procs arm")
     parser.add_argument("--profile", type=Path, default=None,
                         help="directory for py-spy's collapsed stacks of the sqlite arm (off by default)")
+    parser.add_argument("--gil", action="store_true", help="profile only the thread holding the GIL")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another checkout whose serve runs each serve arm again, as <arm>-before")
     parser.add_argument("--pg", default=os.environ.get("SCRUBDESK_TEST_DATABASE_URL",
                                                         "postgresql://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args()
+    arms = [a for a in args.arms.split(",") if a]
+    if unknown := set(arms) - set(ARMS):
+        raise SystemExit(f"unknown arms: {', '.join(sorted(unknown))}")
+    if "postgresql" in arms and not pg_reachable(args.pg):
+        print(f"PostgreSQL not reachable at {args.pg}: its arm is left out", file=sys.stderr)
+        arms.remove("postgresql")
     rows = []
     for clients in [int(c) for c in args.clients.split(",")]:
         work = Path(tempfile.mkdtemp(prefix="scrubdesk-bench-"))
         try:
-            rows.append(run_arm("bare", None, clients, args.messages, work))
-            profile = args.profile / f"sqlite-{clients}.txt" if args.profile else None
-            if profile is not None:
-                profile.parent.mkdir(parents=True, exist_ok=True)
-            rows.append(run_arm("sqlite", f"sqlite:///{work / 'b.sqlite3'}", clients, args.messages, work,
-                                profile=profile))
-            rows.append(run_arm("sqlite-direct", f"sqlite:///{work / 'd.sqlite3'}", clients, args.messages, work,
-                                group_commit=False))
-            if args.prepare_processes:
-                rows.append(run_arm("sqlite-procs", f"sqlite:///{work / 'p.sqlite3'}", clients, args.messages, work,
-                                    prepare_processes=args.prepare_processes))
-            if pg_reachable(args.pg):
-                with pg_schema(args.pg) as url:
-                    rows.append(run_arm("postgresql", url, clients, args.messages, work))
+            for arm in arms:
+                if args.baseline is not None and arm != "bare":
+                    rows.append(_arm(arm, clients, args, work, root=args.baseline))
+                rows.append(_arm(arm, clients, args, work))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print_rows(rows)
-    if args.profile:
+    if args.profile and "sqlite" in arms:
         for clients in [int(c) for c in args.clients.split(",")]:
             print_profile(args.profile / f"sqlite-{clients}.txt")
+
+
+def _arm(arm: str, clients: int, args: argparse.Namespace, work: Path, root: Path = ROOT) -> dict[str, float | str]:
+    label = arm if root == ROOT else f"{arm}-before"
+    if arm == "bare":
+        return run_arm("bare", None, clients, args.messages, work)
+    if arm == "postgresql":
+        with pg_schema(args.pg) as url:
+            return run_arm(label, url, clients, args.messages, work, root=root)
+    db = f"sqlite:///{work / (label + '.sqlite3')}"
+    if arm == "sqlite-direct":
+        return run_arm(label, db, clients, args.messages, work, group_commit=False, root=root)
+    if arm == "sqlite-procs":
+        return run_arm(label, db, clients, args.messages, work, prepare_processes=args.prepare_processes, root=root)
+    profile = args.profile / f"{label}-{clients}.txt" if args.profile else None
+    if profile is not None:
+        profile.parent.mkdir(parents=True, exist_ok=True)
+    return run_arm(label, db, clients, args.messages, work, profile=profile, gil=args.gil, root=root)
 
 
 if __name__ == "__main__":

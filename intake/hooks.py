@@ -115,11 +115,13 @@ class PrivacyHook:
             return
         with self.desk.store.writing() as session:
             # Two messages of one ticket handled at once by two processes must not open two requests:
-            # the ticket's row is the lock (SQLite's write transaction already serialises them).
-            ticket = session.get(Ticket, outcome.ticket_id, with_for_update=self._lock(session))
+            # the ticket's row is the lock (SQLite's write transaction already serialises them). A ticket
+            # this very transaction opened is seen by no one else yet: no lock, and no request to look for.
+            new = outcome.new_ticket
+            ticket = session.get(Ticket, outcome.ticket_id, with_for_update=self._lock(session) and not new)
             if ticket is None:
                 return
-            existing = self.desk.open_request_of_ticket(session, ticket.id)
+            existing = None if new else self.desk.open_request_of_ticket(session, ticket.id)
             if not outcome.new_ticket and existing is not None:
                 if not existing.types and outcome.privacy_labels:
                     # A request opened without types (/privacy, the form's "other") learns them here.

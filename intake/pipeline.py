@@ -148,6 +148,16 @@ class _Threading:
     refused: Ticket | None = None  # a ticket the message claims to answer but its sender may not write in
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What a message's step hands its hooks in the writer: the outcome, and the ticket, held so that it
+    stays in the session's identity map (which holds objects weakly) until the hooks ran: without this
+    reference each hook would read the ticket again."""
+
+    outcome: SubmitOutcome
+    ticket: Ticket | None = None
+
+
 AfterCommit = Callable[[InboundMessage, SubmitOutcome], None]
 
 
@@ -219,58 +229,62 @@ class Intake:
         verdict = check_rules(msg)
         if verdict is not None:
             return self.writer.run(lambda: self._machine_message(msg, verdict), lambda o: self._run_hooks(msg, o))
-        with self.store.reading() as session:  # a read transaction: it waits for no writer
-            existing = store.find_message(session, msg.channel, msg.external_id)
-            if existing is not None:
-                outcome = _duplicate(existing.ticket_id, existing.id)
-                self._run_hooks(msg, outcome)
-                return outcome
+        with self.store.engine.connect() as conn:  # a read: it waits for no writer
+            existing = store.stored_message(conn, msg.channel, msg.external_id)
+        if existing is not None:
+            outcome = _duplicate(message_id=existing[0], ticket_id=existing[1])
+            self._run_hooks(msg, outcome)
+            return outcome
         if self.prepare_pool is not None:
             prepared, recognition = self.prepare_pool.prepare(msg)
         else:
             prepared = prepare(msg, self.scrubber, self.limits)
             # On the text as capped for scrubbing: what is not kept is not read either.
             recognition = self.privacy(prepared.text) if self.privacy else None
-        return self.writer.run(lambda: self._store(msg, prepared, recognition), lambda o: self._run_hooks(msg, o))
+        stored = self.writer.run(lambda: self._store(msg, prepared, recognition),
+                                 lambda done: self._run_hooks(msg, done.outcome))
+        return stored.outcome
 
-    def _store(self, msg: InboundMessage, prepared: Prepared, recognition: Recognition | None) -> SubmitOutcome:
-        # Two processes may race on the same message or on creating the same contact; the unique
-        # constraints decide and the loser starts over (and then finds the duplicate).
+    def _store(self, msg: InboundMessage, prepared: Prepared, recognition: Recognition | None) -> _Stored:
+        # Two processes (or two copies in one batch) may race on the same message or on creating the same
+        # contact; the unique constraints decide and the loser starts over (and then finds the duplicate).
+        # The duplicate check has just run on the read connection, so the first attempt leaves a copy
+        # stored since then to the unique (channel, external_id) instead of asking again; a retry asks.
         for attempt in range(3):
             try:
-                return self._commit(msg, prepared, recognition)
+                return self._commit(msg, prepared, recognition, look_first=attempt > 0)
             except IntegrityError:
                 log.info("intake: constraint race channel=%s attempt=%d", msg.channel, attempt + 1)
         raise TransientError("could not store the message after repeated conflicts")
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _commit(self, msg: InboundMessage, prep: Prepared, recognition: Recognition | None) -> SubmitOutcome:
+    def _commit(self, msg: InboundMessage, prep: Prepared, recognition: Recognition | None, *,
+                look_first: bool = True) -> _Stored:
         labels = tuple(str(label) for label in recognition.labels) if recognition is not None else ()
         with self.store.writing() as session:
-            existing = store.find_message(session, msg.channel, msg.external_id)
+            existing = store.stored_message(session, msg.channel, msg.external_id) if look_first else None
             if existing is not None:
-                return _duplicate(existing.ticket_id, existing.id)
+                return _Stored(_duplicate(message_id=existing[0], ticket_id=existing[1]))
             contact = store.get_or_create_contact(session, msg.channel, msg.sender)
             threading = self._thread(session, msg, contact)
-            ticket = threading.ticket
-            new_ticket = ticket is None
-            if ticket is None:
-                ticket = store.open_ticket(
-                    session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang, at=msg.received_at
-                )
-            if threading.refused is not None and threading.refused.id != ticket.id:
-                # Both tickets say so: the agent of either sees that someone else answered that thread.
-                store.add_event(session, ticket, "answers_ticket", {"ticket_number": threading.refused.number})
-                store.add_event(session, threading.refused, "answered_elsewhere", {"ticket_number": ticket.number})
-            book = store.TicketBook(session, ticket.id)
+            new_ticket = threading.ticket is None
+            # A new ticket's book is empty: nothing to read, and its subject goes into the ticket's INSERT.
+            book = store.TicketBook(session, threading.ticket.id if threading.ticket is not None else None)
             redact = self.scrubber.redact
             # The display name first: the sender is person 1 of the ticket's book, as agents expect.
             sender_name = redact(*prep.sender_name, book) if prep.sender_name is not None else None
             subject = redact(prep.subject, prep.subject_analysis, book)
             text = redact(prep.text, prep.text_analysis, book)
-            if new_ticket:
-                store.set_subject(ticket, subject)
+            ticket = threading.ticket
+            if ticket is None:
+                ticket = store.open_ticket(session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang,
+                                           at=msg.received_at, subject=subject)
+                book.bind(ticket.id)
+            if threading.refused is not None and threading.refused.id != ticket.id:
+                # Both tickets say so: the agent of either sees that someone else answered that thread.
+                store.add_event(session, ticket, "answers_ticket", {"ticket_number": threading.refused.number})
+                store.add_event(session, threading.refused, "answered_elsewhere", {"ticket_number": ticket.number})
             counts = _merge_counts(prep.text_analysis, prep.subject_analysis)
             message = store.add_message(
                 session,
@@ -288,15 +302,16 @@ class Intake:
                 sender_name=sender_name,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
-            for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
-                _describe_attachment(row, prepared_att)
+            if prep.attachments:  # (without, the empty collection would be loaded to zip nothing)
+                for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
+                    _describe_attachment(row, prepared_att)
             if self.vault is not None:
                 self._vault_values(session, ticket.id, book, prep)
             if labels:
                 # Recognition result only (the request types), never the words that triggered it.
                 store.add_event(session, ticket, "privacy_request_detected", {"labels": list(labels)})
             session.flush()
-            return SubmitOutcome(
+            return _Stored(SubmitOutcome(
                 status="stored",
                 ticket_id=ticket.id,
                 ticket_number=ticket.number,
@@ -305,7 +320,7 @@ class Intake:
                 privacy_labels=labels,
                 recognition=recognition,
                 redactions=counts,
-            )
+            ), ticket)
 
     def _vault_values(self, session: Session, ticket_id: int, book: PlaceholderBook, prep: Prepared) -> None:
         """Hand each stripped value with its placeholder to the vault; high-risk types never go there."""
@@ -437,7 +452,7 @@ def _continuable(ticket: Ticket) -> bool:
     return ticket.status != "closed"
 
 
-def _duplicate(ticket_id: int, message_id: int) -> SubmitOutcome:
+def _duplicate(*, ticket_id: int, message_id: int) -> SubmitOutcome:
     return SubmitOutcome(
         status="duplicate",
         ticket_id=ticket_id,

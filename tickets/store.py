@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -141,6 +141,19 @@ def find_message(session: Session, channel: str, external_id: str) -> Message | 
     return session.scalars(
         select(Message).where(Message.channel == channel, Message.external_id == stored_id(channel, external_id))
     ).first()
+
+
+def stored_message(db: Session | Connection, channel: str, external_id: str) -> tuple[int, int] | None:
+    """``(message id, ticket id)`` of the message stored under this idempotency key, or None.
+
+    Intake's duplicate check: two columns through the unique index, no ORM object to build (it runs
+    once per message, on a read connection).
+    """
+    row = db.execute(
+        select(Message.id, Message.ticket_id)
+        .where(Message.channel == channel, Message.external_id == stored_id(channel, external_id))
+    ).first()
+    return (int(row[0]), int(row[1])) if row is not None else None
 
 
 def ticket_by_number(session: Session, number: int) -> Ticket | None:
@@ -341,13 +354,17 @@ def link_tickets_of_contact(session: Session, contact: Contact, customer_id: int
 # --- tickets and messages -----------------------------------------------------------------------
 
 
-def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str | None, at: datetime) -> Ticket:
-    """A new ticket without a subject yet: its subject is redacted with its own placeholder book."""
+def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str | None, at: datetime,
+                subject: ScrubbedText | None = None) -> Ticket:
+    """A new ticket. Its subject is redacted with the ticket's own placeholder book: either before (a
+    ``TicketBook`` of a ticket not yet stored, bound afterwards; one INSERT) or after (``set_subject``)."""
+    if subject is not None:
+        _require_scrubbed(subject)
     ticket = Ticket(
         channel=channel,
         contact_id=contact.id,
         customer_id=contact.customer_id,
-        subject="",
+        subject=clean_subject(subject) if subject is not None else "",
         status=TicketStatus.NEW,
         lang=lang,
         created_at=at,
@@ -454,16 +471,22 @@ def add_event(
 
 
 class TicketBook:
-    """The ``PlaceholderBook`` of one ticket, persisted in ``placeholder_keys``."""
+    """The ``PlaceholderBook`` of one ticket, persisted in ``placeholder_keys``.
 
-    def __init__(self, session: Session, ticket_id: int) -> None:
+    ``ticket_id=None``: the book of a ticket about to be opened, empty by definition (nothing to read),
+    so intake can redact a new ticket's subject before the ticket's one INSERT; its keys are stored by
+    ``bind`` once the ticket has its id.
+    """
+
+    def __init__(self, session: Session, ticket_id: int | None) -> None:
         self._session = session
         self._ticket_id = ticket_id
+        self._pending: list[tuple[str, str, int]] = []
         rows = session.execute(
             select(PlaceholderKey.entity_type, PlaceholderKey.digest, PlaceholderKey.number).where(
                 PlaceholderKey.ticket_id == ticket_id
             )
-        ).all()
+        ).all() if ticket_id is not None else []
         self._numbers = {(t, d): n for t, d, n in rows}
         self._highest: dict[str, int] = {}
         for (etype, _digest), number in self._numbers.items():
@@ -476,10 +499,23 @@ class TicketBook:
             number = self._highest.get(entity_type, 0) + 1
             self._highest[entity_type] = number
             self._numbers[key] = number
-            self._session.add(
-                PlaceholderKey(ticket_id=self._ticket_id, entity_type=entity_type, digest=digest, number=number)
-            )
+            self._pending.append((entity_type, digest, number))
+            if self._ticket_id is not None:
+                self._store_pending()
         return number
+
+    def bind(self, ticket_id: int) -> None:
+        """The new ticket is stored: its keys go with it from now on."""
+        if self._ticket_id is not None and self._ticket_id != ticket_id:
+            raise ValueError("this book already belongs to another ticket")
+        self._ticket_id = ticket_id
+        self._store_pending()
+
+    def _store_pending(self) -> None:
+        self._session.add_all(
+            PlaceholderKey(ticket_id=self._ticket_id, entity_type=t, digest=d, number=n) for t, d, n in self._pending
+        )
+        self._pending.clear()
 
 
 # --- listing (the JSON API of the foundation; the agent UI builds on it) -----------------------

@@ -4,6 +4,7 @@ and one bad message never fails its neighbours."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -13,7 +14,7 @@ from intake.hooks import DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake, SubmitOutcome
 from intake.writer import DirectWriter, GroupCommitWriter
-from models import Channel, Message, OutboxEntry, TicketDue
+from models import Channel, Message, OutboxEntry, Ticket, TicketDue
 from tests.support.fakes import FakeScrubber
 from tickets import outbox
 from tickets.store import TicketStore
@@ -179,3 +180,38 @@ def test_the_caller_is_answered_once_the_message_and_its_hooks_are_committed(sql
     assert seen == [True]
     with TicketStore(sqlite_store.engine).reading() as s:  # another connection: both are committed
         assert s.get(Message, out.message_id) is not None and s.get(TicketDue, out.ticket_id) is not None
+
+
+def test_two_copies_of_a_message_in_one_batch_are_stored_once(sqlite_store: TicketStore) -> None:
+    """Both copies pass the read check before either is stored; the write relies on the unique
+    (channel, external_id), and the copy that meets it is rolled back and answered as a duplicate."""
+    writer = GroupCommitWriter(sqlite_store)
+    intake = Intake(sqlite_store, FakeScrubber(), writer=writer, after_commit=[DueTimeHook(sqlite_store)])
+    release = threading.Event()
+    holder = threading.Thread(target=writer.run, args=(lambda: release.wait(60),))
+    holder.start()  # the writer waits in this step, so both copies queue into the next batch
+    try:
+        copies = [mail(7), mail(7)]
+        results: list[SubmitOutcome | BaseException] = []
+        threads = [threading.Thread(target=lambda m=m: results.append(intake.submit(m))) for m in copies]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 60
+        while writer._queue.qsize() < 2:  # both copies wait for the writer
+            assert time.monotonic() < deadline, "the copies never reached the writer"
+            time.sleep(0.01)
+        release.set()
+        for t in [holder, *threads]:
+            t.join()
+    finally:
+        intake.close()
+    assert sorted(r.status for r in results if isinstance(r, SubmitOutcome)) == ["duplicate", "stored"]
+    assert count(sqlite_store, Message) == 1 and count(sqlite_store, Ticket) == 1
+    assert count(sqlite_store, TicketDue) == 1 and writer.batches == 2
+
+
+def test_concurrent_copies_are_stored_once_by_direct_writers(ticket_store: TicketStore) -> None:
+    intake = Intake(ticket_store, FakeScrubber(), writer=DirectWriter(ticket_store))
+    results = submit_all(intake, [mail(n % 4) for n in range(16)])
+    assert sorted(r.status for r in results if isinstance(r, SubmitOutcome)) == ["duplicate"] * 12 + ["stored"] * 4
+    assert count(ticket_store, Message) == 4 and count(ticket_store, Ticket) == 4

@@ -1,0 +1,93 @@
+"""What one message costs the store: SQL statements per stored message, by kind and table, the
+in-process time of ``Intake.submit`` (no SMTP) and the writer thread's CPU time per message, through
+the core and hooks exactly as ``serve`` wires them, on a fresh SQLite file (or ``--db URL``). Issue 19:
+the single writer pays these per message, so they are the numbers to watch next to the rates of
+bench/smtp_intake.py (CPU time is less disturbed by a noisy machine than rates are).
+
+    python bench/intake_statements.py [--messages 200] [--db URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from smtp_intake import BODIES, DEPLOYMENT_KEY
+
+
+def mails(n: int) -> list[bytes]:
+    run_id = uuid.uuid4().hex[:8]
+    out = []
+    for i in range(n):
+        msg = EmailMessage()
+        msg["From"], msg["To"] = f"klant{i % 50}@example.nl", "support@bench.test"
+        msg["Subject"], msg["Message-ID"] = f"Vraag {i}", f"<{run_id}-{i}@bench.test>"
+        msg.set_content(BODIES[i % len(BODIES)].format(n=i))
+        out.append(msg.as_bytes())
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=200)
+    parser.add_argument("--db", default=None)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="scrubdesk-stmts-"))
+    os.environ.update(SCRUBDESK_DATABASE_URL=args.db or f"sqlite:///{work / 's.sqlite3'}",
+                      SCRUBDESK_DATA_DIR=str(work), SCRUBDESK_DEPLOYMENT_KEY=DEPLOYMENT_KEY,
+                      SCRUBDESK_CONFIG=str(work / "c.toml"), SCRUBDESK_LOG_LEVEL="WARNING")
+    (work / "c.toml").write_text("")
+    from app.config import Settings
+    from app.core import build_core
+    from app.serve import add_hooks, build_privacy_desk, mail_identity
+    from intake.mail.parse import parse_email, to_inbound
+
+    settings = Settings()
+    core = build_core(settings)
+    identity = mail_identity(settings)
+    add_hooks(settings, core, build_privacy_desk(settings, core, identity), identity)
+    statements: collections.Counter[str] = collections.Counter()
+
+    @event.listens_for(core.store.engine, "before_cursor_execute")
+    def count(conn: Any, cursor: Any, sql: str, params: Any, context: Any, executemany: bool) -> None:
+        words = sql.split()
+        table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
+        statements[f"{words[0].upper()} {table.group(1) if table else ''}".strip()] += 1
+
+    raws = mails(args.messages + 1)
+    core.intake.submit(to_inbound(parse_email(raws[0]), raws[0]))  # warm-up: lazy imports, caches
+    statements.clear()
+    if hasattr(core.intake.writer, "cpu_seconds"):
+        core.intake.writer.cpu_seconds = 0.0
+    times = []
+    for raw in raws[1:]:
+        start = time.perf_counter()
+        outcome = core.intake.submit(to_inbound(parse_email(raw), raw))
+        times.append(time.perf_counter() - start)
+        assert outcome.status == "stored", outcome
+    writer_cpu = getattr(core.intake.writer, "cpu_seconds", None)
+    core.intake.close()
+    n = args.messages
+    print(f"{n} messages, {sum(statements.values()) / n:.1f} statements per message "
+          f"(parse+submit p50 {statistics.median(times) * 1000:.2f} ms"
+          + (f", writer thread CPU {writer_cpu * 1000 / n:.2f} ms per message)" if writer_cpu else ")"))
+    for kind, k in statements.most_common():
+        print(f"  {k / n:6.2f}  {kind}")
+
+
+if __name__ == "__main__":
+    main()
