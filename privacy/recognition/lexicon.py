@@ -172,6 +172,21 @@ PRIVACY_TOPIC = rx(
     r"\bICO\b", r"\bdatenschutz\w*", r"\bdonnées personnelles\b", r"\bcnil\b",
 )
 # Harm or grievance about the handling of one's data: a privacy complaint to us without the word.
+# Our sending the writer's data to somebody else ("in a mail to another customer", "to the wrong person"):
+# what a privacy complaint is about even when it never says "privacy".
+MISDELIVERY = rx(
+    r"\b(?:aan|naar|to|an|à) (?:een |a |einen |eine |un |une )?(?:andere|verkeerde|another|the wrong|a different|"
+    r"anderen?|falschen?|autre|mauvais\w*) (?:klant|persoon|customer|person|recipient|ontvanger|kunden?|kundin|"
+    r"person|empfänger|client|personne|destinataire)\b",
+)
+# What makes a complaint a privacy complaint (art. 77, or to us about our processing): a privacy topic,
+# the writer's personal data, an authority, consent or a misdelivery. Without any of these a complaint is
+# about service, and the model may not call it a privacy complaint on its own.
+COMPLAINT_CUE = rx(
+    r"\b(?:AP|toezichthouder|supervisory|regulator|aufsichtsbehörde|datenschutzbeauftragte\w*|autorité de contrôle|"
+    r"dpo|functionaris gegevensbescherming|délégué à la protection des données)\b",
+    r"\b(?:toestemming|consent|einwilligung|zustimmung|consentement|vie privée)\b",
+)
 GRIEVANCE = rx(
     r"\bonacceptabel\b", r"\bonaanvaardbaar\b", r"\bschandalig\w*", r"\bslordig\w*", r"\bwoedend\b",
     r"\bernstige?\b", r"\bniet blij\b", r"\bontevreden\b", r"\bschending\b", r"\bgeschonden\b",

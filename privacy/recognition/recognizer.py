@@ -11,7 +11,9 @@ from privacy.recognition.lexicon import (
     ANAPHOR,
     BULK_FOOTER,
     COMPANY_FRAMING,
+    COMPLAINT_CUE,
     CONDITIONAL,
+    MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
     OWN_BREACH,
@@ -203,11 +205,20 @@ def reading(text: str) -> tuple[str, str]:
     return own, ""
 
 
-def model_may_label(own: str, found: dict[RequestType, list[str]]) -> bool:
-    """The model labels on its own only when the message is not about somebody else's data: a customer
-    asking how to honour *their* customer's request (we are their processor, art. 28) uses the words of a
-    request, which is all the model's n-grams see."""
-    return bool(found) or not THIRD_PARTY.search(own)
+_ALL_TYPES = frozenset(RequestType)
+
+
+def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[RequestType]:
+    """The types the model may label on its own. None when the message is about somebody else's data and
+    the rules found no request of the writer's own: a customer asking how to honour *their* customer's
+    request (we are their processor, art. 28) uses the words of a request, which is all the model's
+    n-grams see. No complaint when nothing in the message is about data protection (a complaint about
+    service is no art. 77 complaint)."""
+    if not found and THIRD_PARTY.search(own):
+        return frozenset()
+    if any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
+        return _ALL_TYPES
+    return _ALL_TYPES - {RequestType.COMPLAINT}
 
 
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:

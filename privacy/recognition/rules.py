@@ -13,6 +13,7 @@ from privacy.recognition.lexicon import (
     ID_COPY,
     KEEP_NOT_DELETE,
     MARKETING,
+    MISDELIVERY,
     NOT_USE,
     OWN_BREACH,
     PD_STRONG,
@@ -295,7 +296,7 @@ RULES: tuple[Rule, ...] = (
         PRIVACY_TOPIC.pattern, r"\bAP\b", r"\btoezichthouder\b", r"\bsupervisory\b", r"\bregulator\b",
         r"\bmijn gegevens\b", r"\bmy (?:data|details)\b", r"\bfunctionaris gegevensbescherming\b", r"\bdpo\b",
         r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b", r"\bpaspoort\w*",
-        r"\bpassport\b", r"\bidentiteitsbewijs\b", r"\bid[- ](?:card|scan|kaart|bewijs)\b",
+        r"\bpassport\b", r"\bidentiteitsbewijs\b", r"\bid[- ](?:card|scan|kaart|bewijs)\b", MISDELIVERY.pattern,
     ), blockers=rx(r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b")),
     Rule("complaint.privacy_grievance", _C, GRIEVANCE, needs=rx(
         PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",

@@ -37,3 +37,21 @@ def test_a_conditional_complaint_is_held_back(text: str) -> None:
 ])
 def test_the_writers_own_customers_requests_are_not_labelled(text: str) -> None:
     assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "I want to lodge a formal complaint: my server was down for six hours and nobody picked up the phone.",
+    "Ik dien een klacht in over jullie monteur, hij was twee uur te laat en onbeleefd.",
+    "Je porte réclamation : votre technicien n'est jamais venu pour l'installation.",
+])
+def test_a_service_complaint_is_no_privacy_complaint(text: str) -> None:
+    # art. 77 is a complaint about the processing of personal data; a complaint about service is not
+    assert RequestType.COMPLAINT not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "You gave my home address to a stranger who phoned in. That is a disgrace and I am filing a complaint.",
+    "Ik dien een klacht in: mijn wachtwoord stond leesbaar in jullie mail aan een andere klant.",
+])
+def test_a_complaint_about_the_writers_data_is_one(text: str) -> None:
+    assert RequestType.COMPLAINT in recognize(text).labels

@@ -17,8 +17,9 @@ from privacy.recognition.model import ANY, TYPES, features, load
 from privacy.recognition.vote import Thresholds, decide
 
 E, OBJ, A, C = RequestType.ERASURE, RequestType.OBJECTION, RequestType.ACCESS, RequestType.COMPLAINT
+# the model's guess of a type (lead_request) and the second-label score are tested in test_vote_lead.py
 LIMITS = Thresholds(confirm=0.1, alone=0.7, gate=0.2, alone_gate=0.5, possible=0.25,
-                    strong_prefixes=("article.",))
+                    strong_prefixes=("article.",), lead_request=1.1, second=0.0)
 
 
 def _scores(request: float, **per_type: float) -> dict[str, float]:

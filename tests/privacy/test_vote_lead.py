@@ -35,10 +35,18 @@ def test_the_likeliest_type_must_reach_its_own_threshold() -> None:
     assert result.possible
 
 
-def test_a_type_held_back_by_the_rules_is_never_the_models_guess() -> None:
-    result = decide({}, _scores(0.9, complaint=0.6, erasure=0.1), "en", LIMITS,
+def test_no_guess_when_the_rules_held_a_right_back() -> None:
+    # "if you do not answer I reserve the right to complain": the rules read it; the model may not guess
+    result = decide({}, _scores(0.9, complaint=0.6, access=0.4), "en", LIMITS,
                     held=frozenset({RequestType.COMPLAINT}))
     assert result.labels == ()
+    assert result.possible
+
+
+def test_no_guess_about_somebody_elses_data() -> None:
+    result = decide({}, _scores(0.9, erasure=0.6), "en", LIMITS, model_labels=False)
+    assert result.labels == ()
+    assert result.possible
 
 
 def test_a_weak_second_label_is_dropped() -> None:

@@ -154,7 +154,7 @@ def probabilities(vectorizer: Any, classifiers: list[Any], texts: list[str]) -> 
 
 
 # found, held back (recognizer.rule_labels), and whether the model may label alone (model_may_label)
-Rules = tuple[dict[RequestType, list[str]], frozenset[RequestType], bool]
+Rules = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType]]
 
 
 def rule_labels(text: str) -> Rules:
@@ -257,7 +257,8 @@ def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Nam
         results = by_language(docs, list(test_idx), decided)
         if tt is not t:
             r = results["all"]
-            print(f"  lead {tt.lead_request}/{tt.lead_type} second {tt.second} alone {tt.alone} "
+            print(f"  lead {tt.lead_request}/{tt.lead_type} stand {tt.rules_stand} confirm {tt.confirm} "
+                  f"second {tt.second} alone {tt.alone}/{tt.alone_extra} "
                   f"possible {tt.possible}: " + " ".join(f"{k} {v:.3f}" for k, v in r.items()))
             continue
         for name, r in sorted(results.items()):
@@ -272,9 +273,9 @@ def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Nam
 
 
 def threshold_grid(t: vote.Thresholds) -> list[vote.Thresholds]:
-    return [replace(t, lead_request=lr, lead_type=lt, second=sc, alone=al, possible=po)
-            for lr in (0.4, 0.5, 0.6, 0.7) for lt in (0.15, 0.25, 0.35) for sc in (0.0, 0.2) for al in (0.6, 0.7)
-            for po in (0.3, 0.4)]
+    return [replace(t, lead_request=lr, lead_type=lt, rules_stand=rs, alone_extra=ae, confirm=cf)
+            for lr in (0.6, 0.7) for lt in (0.2, 0.25) for rs in (0.8, 0.9, 0.95, 1.1) for ae in (0.8, 0.9)
+            for cf in (0.05, 0.1)]
 
 
 def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Path) -> None:
@@ -289,7 +290,8 @@ def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Pa
         "scale": scale, "weights": base64.b64encode(quantised.tobytes()).decode(),
         "bias": [round(float(clf.intercept_[0]), 5) for clf in classifiers],
         "thresholds": {"confirm": t.confirm, "alone": t.alone, "possible": t.possible, "gate": t.gate,
-                       "alone_gate": t.alone_gate, "lead_request": t.lead_request, "lead_type": t.lead_type,
+                       "alone_gate": t.alone_gate, "alone_extra": t.alone_extra, "rules_stand": t.rules_stand,
+                       "lead_request": t.lead_request, "lead_type": t.lead_type,
                        "second": t.second, "strong_prefixes": list(t.strong_prefixes)},
     }
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
