@@ -61,6 +61,10 @@ class WebhookEndpoint(Base):
     # The language of the Slack format's sentences (tickets.i18n).
     lang: Mapped[str] = mapped_column(String(8), default="en")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The last delivery attempt's outcome for the admin page ("answered 200", "answered 500", "network
+    # error (ConnectTimeout)"): status words only, never a body, a URL or a secret.
+    last_result: Mapped[str | None] = mapped_column(String(120))
+    last_attempt_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -126,7 +126,8 @@ def delete(session: Session, endpoint_id: int) -> None:
 def describe(endpoint: WebhookEndpoint) -> dict[str, object]:
     """What the list shows: the host only, never the path or query (a Slack URL's path is its secret)."""
     return {"id": endpoint.id, "name": endpoint.name, "where": display(endpoint.url), "format": str(endpoint.format),
-            "events": list(endpoint.events or []), "include_text": endpoint.include_text, "enabled": endpoint.enabled}
+            "events": list(endpoint.events or []), "include_text": endpoint.include_text, "enabled": endpoint.enabled,
+            "last_result": endpoint.last_result, "last_attempt_at": endpoint.last_attempt_at}
 
 
 def send_test(endpoint: WebhookEndpoint, policy: UrlPolicy, resolver: Resolver = system_resolver) -> str:

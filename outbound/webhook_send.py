@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from sqlalchemy import update
 
-from models import Message
+from models import Message, utcnow
 from models.webhooks_out import WebhookEndpoint
 from outbound.webhook_urls import Resolver, UrlPolicy, UrlRefused, display, resolve, system_resolver
 from outbound.worker import OutboundItem, PermanentSendError, TransientSendError
@@ -157,15 +158,29 @@ class WebhookSender:
             if payload.get("message") is not None and session.get(Message, int(payload["message"])) is None:
                 raise PermanentSendError("the message was erased")
             url, secret = endpoint.url, endpoint.secret
+        endpoint_id = int(payload["endpoint"])
         try:
             answer = post(url, secret, str(payload["body"]).encode(), delivery=str(payload["delivery"]),
                           event=str(payload["event"]), policy=self.policy, resolver=self.resolver,
                           timeout=self.timeout, verify=self.verify)
         except UrlRefused as exc:
+            self._note(endpoint_id, str(exc))
             if exc.transient:
                 raise TransientSendError(str(exc)) from exc
             raise PermanentSendError(str(exc)) from exc
+        except (PermanentSendError, TransientSendError) as exc:
+            self._note(endpoint_id, str(exc))
+            raise
         except httpx.HTTPError as exc:  # the message names the exception kind, never the URL
-            raise TransientSendError(f"network error ({type(exc).__name__})") from exc
+            reason = f"network error ({type(exc).__name__})"
+            self._note(endpoint_id, reason)
+            raise TransientSendError(reason) from exc
+        self._note(endpoint_id, f"answered {answer.status}")
         log.info("webhook: entry %d to endpoint %s (%s) answered %d in %d ms", item.id, payload["endpoint"],
                  display(url), answer.status, answer.elapsed_ms)
+
+    def _note(self, endpoint_id: int, result: str) -> None:
+        """The outcome on the endpoint, for the admin page (its own short transaction)."""
+        with self.store.writing() as session:
+            session.execute(update(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id).values(
+                last_result=result[:120], last_attempt_at=utcnow()))

@@ -140,6 +140,11 @@ def entries(store: TicketStore) -> list[OutboxEntry]:
                                     .order_by(OutboxEntry.id)))
 
 
+def last_result(store: TicketStore) -> str | None:
+    with store.reading() as session:
+        return session.scalars(select(WebhookEndpoint.last_result)).one()
+
+
 @pytest.fixture
 def intake(ticket_store: TicketStore) -> Iterator[Intake]:
     pipeline = Intake(ticket_store, FakeScrubber())
@@ -209,6 +214,7 @@ def test_500_then_200_is_sent_once_more_with_the_same_delivery_id(
     [entry] = entries(ticket_store)
     assert entry.status == OutboxStatus.PENDING and entry.attempts == 1 and entry.last_error == "answered 500"
     assert entry.next_attempt_at > utcnow() + timedelta(seconds=20)  # the outbox's back-off
+    assert last_result(ticket_store) == "answered 500"
     assert w.run_once() == 0  # not due yet
     make_due(ticket_store)
     assert w.run_once() == 1
@@ -216,6 +222,7 @@ def test_500_then_200_is_sent_once_more_with_the_same_delivery_id(
     assert first.headers["x-scrubdesk-delivery"] == second.headers["x-scrubdesk-delivery"]
     assert first.body == second.body and verify_documented(SECRET, second)
     assert [e.status for e in entries(ticket_store)] == [OutboxStatus.SENT]
+    assert last_result(ticket_store) == "answered 200"
     make_due(ticket_store)
     assert w.run_once() == 0 and len(receiver.got) == 2
 

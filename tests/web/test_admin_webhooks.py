@@ -7,7 +7,7 @@ import re
 
 from sqlalchemy import select, text
 
-from models import AuditEntry
+from models import AuditEntry, utcnow
 from models.webhooks_out import WebhookEndpoint
 from outbound.webhook_urls import UrlPolicy
 from tests.outbound.test_webhooks_out import Receiver, receiver, verify_documented  # noqa: F401
@@ -50,6 +50,11 @@ def test_admin_adds_tests_disables_and_deletes(env: Env, receiver: Receiver) -> 
     [got] = receiver.got
     assert got.json()["event"] == "ping" and verify_documented(secret.group(1), got)
 
+    with env.store.writing() as session:  # what a delivery attempt leaves for the list
+        found = session.get(WebhookEndpoint, endpoint_id)
+        assert found is not None
+        found.last_result, found.last_attempt_at = "answered 503", utcnow()
+    assert "answered 503" in env.client.get(ADMIN).text
     r = env.client.post(f"{ADMIN}/{endpoint_id}/secret", data={"csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 303
     with env.store.reading() as session:

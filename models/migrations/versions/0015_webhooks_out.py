@@ -1,6 +1,7 @@
 """outgoing webhooks and their delivery cursor (issue 22)
 
-- ``webhook_endpoints``: where signed POSTs go; the URL and the HMAC secret sealed (models.keys);
+- ``webhook_endpoints``: where signed POSTs go; the URL and the HMAC secret sealed (models.keys), and the
+  last attempt's outcome in words for the admin page;
 - ``webhook_cursors``: the dispatcher's low-water mark per source table (``messages``,
   ``ticket_events``). Set here to the highest id already there, so an upgrade announces what happens
   from now on and does not replay the history to a first endpoint;
@@ -35,6 +36,8 @@ def upgrade() -> None:
     sa.Column('include_text', sa.Boolean(), nullable=False),
     sa.Column('lang', sa.String(length=8), nullable=False),
     sa.Column('enabled', sa.Boolean(), nullable=False),
+    sa.Column('last_result', sa.String(length=120), nullable=True),
+    sa.Column('last_attempt_at', models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('created_at', models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_endpoints'))
