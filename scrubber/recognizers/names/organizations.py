@@ -83,6 +83,7 @@ SECTOR_WORDS = _words(
     evenementen weddings flowers apparel clothing jewellery jewelry sieraden tandartsen orthodontie
     osteopathie logopedie therapie therapy counselling trimsalon manege boerderij zorgboerderij
     appartementen apartments reizen bikes sports museum musea theater theatre bibliotheek library
+    tuinbouw mode kleding schoenen meubels bloembinderij
     """
 )
 
@@ -119,6 +120,13 @@ _SECTOR_SUFFIXES = (
     "services",
     "reparatie",
     "onderhoud",
+    # trade nouns ("fietsenmakerij", "smederij", "kwekerijen"), teams and departments ("supportteam",
+    # "systeembeheer"): a company or its department, never a person
+    "erij",
+    "erijen",
+    "team",
+    "beheer",
+    "afdeling",
 )
 # Brand names that are also everyday words: only capitalised ("Orange", "Base") they are the company.
 _AMBIGUOUS_BRANDS = frozenset(
@@ -187,9 +195,14 @@ def _is_cap(tok: Token) -> bool:
     )
 
 
+_TRADE_ENDINGS = ("erij", "erijen")  # "smederij", "kwekerijen": a trade's workshop, also in shorter words
+
+
 def is_sector_word(low: str) -> bool:
     """A trade word or a Dutch compound ending in one ("transportbedrijf")."""
-    return low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+    return low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES)) or (
+        len(low) >= 7 and low.endswith(_TRADE_ENDINGS)
+    )
 
 
 # Word endings typical of (web) company and product names, and inner capitals ("PayPal"), except the
@@ -282,6 +295,7 @@ def find_organizations(
             and low not in known_extra
             and low not in labels
             and not (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))
+            and not (len(low) >= 7 and low.endswith(_TRADE_ENDINGS))
         ):
             # The cue steps need a legal form, a sector word, "&"/"+" or a known word or label; a word token
             # (letters, apostrophes, hyphens: no "." and no "&") that is none of these goes to the shape steps.
@@ -418,7 +432,9 @@ class _OrgScan:
 
         A lower-case trade word counts only as a long compound ("klusbedrijf"), not "it" or "design".
         """
-        sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES))  # is_sector_word(low)
+        sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES)) or (
+            len(low) >= 7 and low.endswith(_TRADE_ENDINGS)
+        )  # is_sector_word(low), inlined
         if not (sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and self.same_run(i - 1, i)))):
             return False
         tokens = self.tokens

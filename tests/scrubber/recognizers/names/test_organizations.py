@@ -18,6 +18,10 @@ ORGANIZATIONS = [
     ("Our lawyer is at Patel & Vermeulen in Amsterdam.", "Patel & Vermeulen"),
     ("Wij zijn Peeters Verhuur bv uit Gent.", "Peeters Verhuur bv"),
     ("Ik betaal via Rabobank.", "Rabobank"),
+    # trade nouns and departments (issue 16)
+    ("Groet,\nHenk Mulder\nSmederij Mulder", "Smederij Mulder"),
+    ("Mvg\nSalesteam Brouwer Tegels", "Salesteam Brouwer Tegels"),
+    ("De rekening staat op Tuinbouw Van Leeuwen.", "Tuinbouw Van Leeuwen"),
 ]
 
 
