@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from models import FINAL_STATES, OPEN_STATES, OPEN_STATUSES, Attachment, Direction, Message, PrivacyRequest, Ticket
+from models.satisfaction import SatisfactionRating
 from tickets.report_sql import ALL, TZ, BucketKey, Times, bucket_key, local_day, percentiles, seconds_between
 
 if TYPE_CHECKING:
@@ -184,3 +185,12 @@ def privacy_requests(session: Session, filters: Filters, now: datetime) -> list[
     rows = [PrivacyRow(str(kind), *map(int, values)) for kind, *values in per_type]
     every = session.execute(select(*measures).where(*conditions)).one()
     return [*rows, PrivacyRow(ALL, *map(int, every))]
+
+
+def satisfaction(session: Session, filters: Filters) -> dict[str, int]:
+    """Satisfaction ratings given in the period (the last answer per ticket), per rating."""
+    query = select(SatisfactionRating.rating, func.count()).where(*_in_period(SatisfactionRating.rated_at, filters))
+    conditions = ticket_conditions(filters)
+    if conditions:
+        query = query.join(Ticket, Ticket.id == SatisfactionRating.ticket_id).where(*conditions)
+    return {rating: n for rating, n in session.execute(query.group_by(SatisfactionRating.rating))}

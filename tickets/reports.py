@@ -29,6 +29,8 @@ Definitions (the page, the CSV export and the tests use these and only these):
   time (closed on or before its due day, ``due_on``: one month after receipt, or three when extended
   with notice, rolled to a working day; the local day of ``closed_at`` is compared), still open, and
   open past the due day today.
+- **Satisfaction**: ratings (good, bad) given in the period, by when they were given; one per ticket,
+  the customer's last answer (``tickets.satisfaction``).
 - **SLA compliance**: a place for the SLA policies' report (``sla_compliance``); empty until they exist.
 """
 
@@ -103,6 +105,7 @@ class Report:
     removed_messages: dict[str, int]
     removed_attachments: dict[str, int]
     privacy: list[q.PrivacyRow]
+    satisfaction: dict[str, int] = field(default_factory=dict)
     sla: SlaCompliance | None = None
     totals: dict[str, int] = field(default_factory=dict)
 
@@ -124,7 +127,8 @@ def build(session: Session, filters: Filters, now: datetime | None = None) -> Re
         resolution_by_bucket=resolution_by, backlog=q.backlog(session, filters, now),
         removed_messages=q.removed(session, filters, attachments=False),
         removed_attachments=q.removed(session, filters, attachments=True),
-        privacy=q.privacy_requests(session, filters, now), sla=sla_compliance(session, filters),
+        privacy=q.privacy_requests(session, filters, now), satisfaction=q.satisfaction(session, filters),
+        sla=sla_compliance(session, filters),
         totals={"created": sum(created.values()), "solved": sum(solved.values())},
     )
 
@@ -158,3 +162,5 @@ def csv_rows(report: Report) -> Iterator[tuple[str, str, str, str]]:
     for row in report.privacy:
         for measure in ("received", "closed", "closed_in_time", "open", "overdue"):
             yield "privacy_requests", row.type, measure, str(getattr(row, measure))
+    for rating in ("good", "bad"):
+        yield "satisfaction", rating, "ratings", str(report.satisfaction.get(rating, 0))

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from models import Agent, Channel
 from tickets import i18n, reports
 from tickets.i18n import N_
+from web import satisfaction as satisfaction_pages
 from web import svg
 from web.api import MAX_ID
 from web.auth import AdminPage
@@ -29,6 +30,8 @@ from web.pages import language_of, render
 from web.workspace import ticket_store
 
 router = APIRouter(include_in_schema=False)
+# The public rating page of the satisfaction link shares this slice's router (mounted by web.app).
+router.include_router(satisfaction_pages.router)
 
 # Texts of data shown on the page (age bands, request types), marked for the catalogue.
 LABELS = (
@@ -58,12 +61,12 @@ def _filters(start: date | None, end: date | None, bucket: reports.Bucket, chann
     end = end or today
     start = start or end - timedelta(days=DEFAULT_DAYS - 1)
     if start > end:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, i18n.gettext("The period ends before it starts."))
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, i18n.gettext("The period ends before it starts."))
     if channel and channel not in {c.value for c in Channel}:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, i18n.gettext("No such channel."))
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, i18n.gettext("No such channel."))
     filters = reports.Filters(start, end, bucket, channel or None, agent)
     if len(filters.buckets()) > reports.MAX_BUCKETS:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             i18n.gettext("Too many buckets: choose weeks or months for a period this long."))
     return filters
 
@@ -103,6 +106,9 @@ def _charts(report: reports.Report) -> dict[str, Any]:
                                     + report.removed_attachments.get(k, 0)) for k in kinds]),
         "privacy": svg.hbar_chart("chart-privacy", _("Privacy requests received, by type"), table_note,
                                   [(_(r.type), r.received) for r in report.privacy]),
+        "satisfaction": svg.hbar_chart("chart-satisfaction", _("Satisfaction ratings"), table_note,
+                                       [(_("Good"), report.satisfaction.get("good", 0)),
+                                        (_("Bad"), report.satisfaction.get("bad", 0))]),
         "kinds": [(k, _entity(k)) for k in kinds],
     }
 

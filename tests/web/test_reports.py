@@ -51,7 +51,7 @@ def test_the_page_draws_wellformed_accessible_svg_and_the_right_numbers(
     page = r.text
     assert 'href="/reports"' in page and 'aria-current="page"' in page
     charts = SVG.findall(page)
-    assert len(charts) == 5
+    assert len(charts) == 6
     for markup in charts:
         root = ET.fromstring(markup)  # well-formed, or this raises
         assert root.tag == f"{NS}svg" and root.get("role") == "img"
