@@ -181,6 +181,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
                 self._after_cue(text, m, out)
+        if may_contain(lowered, ("pin", "puk", "toegangscode", "inlogcode")):
+            for m in _PIN_CUE.finditer(text):
+                _pin_window(text, m.end(), out)
         for m in _OTP.finditer(text):
             left = text[max(0, m.start() - 80) : m.start()]
             if _OTP_CUE.search(left[left.rfind("\n") + 1 :]):
@@ -269,6 +272,8 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
         start = tm.start() + off
         if not value:
             continue
+        if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
+            continue  # "werkt sinds 2023 niet": a year
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
             return True
@@ -322,6 +327,25 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
 # a marker that introduces the value ("de pincode van het account (...) is 5093")
 _VALUE_MARKER = re.compile(r"(?i)(?:[:=]|\b(?:is|was|wordt|naar|are|to|ist|est|es)\b)[ \t]*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+_TIME_WORD = re.compile(r"(?i)\b(?:sinds|since|seit|depuis|in|vanaf|from|tot|until|na|after|voor|before|jaar|year)\s+$")
+# A PIN cue's paragraph: every other short standalone code in it is a PIN too ("PIN 0000 was refused so I
+# chose 7391", "pincode is 2234. Daarvoor was het 8810."), except years, amounts and times.
+_PIN_CUE = re.compile(r"(?<![\w/.])(?i:pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode)(?![\w]|[-.]\w)")
+_PIN_VALUE = re.compile(r"(?<![\w.,/:€$£-])\d{4,6}(?![\w%]|[.,/:-]\d)")
+_AMOUNT_BEFORE = re.compile(r"(?i)(?:€|eur|euro|\$|usd|£|gbp|chf)\s*$")
+_PIN_REACH = 120
+
+
+def _pin_window(text: str, pos: int, out: list[RecognizerResult]) -> None:
+    end = text.find("\n\n", pos)
+    end = min(len(text) if end < 0 else end, pos + _PIN_REACH)
+    for m in _PIN_VALUE.finditer(text, pos, end):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _YEAR.fullmatch(m.group()) or _AMOUNT_BEFORE.search(before):
+            continue
+        out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.8))
+
+
 _BARE_CUES = frozenset({"code", "key", "token", "secret", "sleutel", "antwoord", "answer"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -43,6 +43,9 @@ POSITIVE = [
     ("the PIN for our voicemail box on the second line is 7720", "7720", "CREDENTIAL"),
     ("het ww van de admin is nu \"schuurdeur\"", "schuurdeur", "CREDENTIAL"),
     ("mijn wachtwoord heb ik veranderd in Zwaan!61 gisteren", "Zwaan!61", "CREDENTIAL"),
+    # a PIN cue's paragraph: the other short codes in it are PINs too ("PIN ... the old one was 1288")
+    ("my PIN 0000 got rejected so I chose 7391 instead", "7391", "CREDENTIAL"),
+    ("pincode van de app is 2234. Daarvoor was het 8810.", "8810", "CREDENTIAL"),
     # the cue's line ends with its marker: the value is the next line
     ("het nieuwe wachtwoord voor de mail wordt\nKoffie-Kopje-Zon-19\nen de naam blijft", "Koffie-Kopje-Zon-19",
      "CREDENTIAL"),
@@ -55,6 +58,8 @@ NEGATIVE = [
     ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
     ("kunnen jullie de verhuiscode sturen?", "sturen", "CREDENTIAL"),
     ("https://example.com/search?q=password&page=2", "password", "CREDENTIAL"),
+    ("mijn pincode werkt sinds 2023 niet meer", "2023", "CREDENTIAL"),
+    ("PIN reset requested, ticket 4471 and costs EUR 1500", "1500", "CREDENTIAL"),
     ("password: I forgot it again", "forgot it again", "CREDENTIAL"),
     ("wachtwoord: zie de bijlage van gisteren", "bijlage", "CREDENTIAL"),
     ("the PIN for the card reader in shop number 2 is broken since 2023", "2023", "CREDENTIAL"),
