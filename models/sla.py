@@ -67,9 +67,9 @@ class TicketSla(Base):
 
     __tablename__ = "ticket_sla"
     __table_args__ = (
-        # The breach sweep looks for running clocks past their due time.
-        Index("ix_ticket_sla_response_due", "response_due_at"),
-        Index("ix_ticket_sla_resolution_due", "resolution_due_at"),
+        # The breach sweep seeks clocks past their due time not escalated yet (escalated ones stay out).
+        Index("ix_ticket_sla_response_due", "response_escalated", "response_due_at"),
+        Index("ix_ticket_sla_resolution_due", "resolution_escalated", "resolution_due_at"),
     )
 
     ticket_id: Mapped[int] = mapped_column(

@@ -78,8 +78,9 @@ def upgrade() -> None:
                             ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('ticket_id', name=op.f('pk_ticket_sla'))
     )
-    op.create_index('ix_ticket_sla_resolution_due', 'ticket_sla', ['resolution_due_at'], unique=False)
-    op.create_index('ix_ticket_sla_response_due', 'ticket_sla', ['response_due_at'], unique=False)
+    op.create_index('ix_ticket_sla_resolution_due', 'ticket_sla', ['resolution_escalated', 'resolution_due_at'],
+                    unique=False)
+    op.create_index('ix_ticket_sla_response_due', 'ticket_sla', ['response_escalated', 'response_due_at'], unique=False)
     now = datetime.now(UTC)
     op.bulk_insert(hours, [{'name': 'Office hours', 'timezone': 'Europe/Amsterdam', 'weekly': _OFFICE,
                             'holidays': 'NL', 'updated_at': now}])
