@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import Exists, SQLColumnExpression, and_, delete, exists, func, select
@@ -170,24 +170,20 @@ def dispatch_once(store: TicketStore, *, settle: timedelta = SETTLE, limit: int 
 
 
 class WebhookDispatcher:
-    """Runs ``dispatch_once`` every ``interval`` seconds until stopped (a single-consumer role in serve;
-    the cursor's row lock keeps a second dispatcher harmless anyway). ``queued`` wakes the sender."""
+    """Runs ``dispatch_pass`` every ``interval`` seconds until stopped, at once again while a backlog lasts
+    (a single-consumer role in serve; the cursor's row lock keeps a second dispatcher harmless anyway)."""
 
-    def __init__(self, store: TicketStore, *, interval: float = 2.0, settle: timedelta = SETTLE,
-                 queued: Callable[[], None] | None = None) -> None:
+    def __init__(self, store: TicketStore, *, interval: float = 2.0, settle: timedelta = SETTLE) -> None:
         self.store = store
         self.interval = interval
         self.settle = settle
-        self.queued = queued
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
             full = False
             try:
-                full, queued = dispatch_pass(self.store, settle=self.settle)
-                if queued and self.queued is not None:
-                    self.queued()
+                full, _queued = dispatch_pass(self.store, settle=self.settle)
             except Exception:
                 log.exception("webhooks: dispatch pass failed")
-            if not full:  # a backlog is worked through without pausing
+            if not full:
                 stop.wait(self.interval)

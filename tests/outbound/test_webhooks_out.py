@@ -439,3 +439,28 @@ def test_an_agents_reply_is_announced_and_our_acknowledgement_is_not(
     assert said["direction"] == "out" and said["text"].startswith("Wij kijken ernaar; uw BSN <NATIONAL_ID_1>")
     assert all("123456782" not in r.body.decode() and "klant@example.org" not in r.body.decode()
                for r in receiver.got)
+
+
+def test_the_dispatcher_and_the_worker_loops_deliver_and_stop(
+        ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
+    add_endpoint(ticket_store, receiver.url)
+    stop = threading.Event()
+    sender = OutboxWorker(ticket_store, {webhooks_out.OUTBOX_CHANNEL: WebhookSender(ticket_store, LOOPBACK)},
+                          stop=stop, poll_interval=0.05)
+    loops = [threading.Thread(target=webhooks_out.WebhookDispatcher(ticket_store, interval=0.05).run, args=(stop,)),
+             threading.Thread(target=sender.run)]
+    for loop in loops:
+        loop.start()
+    try:
+        for n in range(3):
+            mail(intake, "Hallo.", ext=f"loop{n}@x", subject=f"Vraag {n}")
+        deadline = time.monotonic() + 20
+        while len(receiver.got) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        sender.wake.set()
+        for loop in loops:
+            loop.join(10)
+    assert not any(loop.is_alive() for loop in loops)
+    assert sorted(r.json()["ticket"]["subject"] for r in receiver.got) == ["Vraag 0", "Vraag 1", "Vraag 2"]
