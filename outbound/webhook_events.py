@@ -140,9 +140,11 @@ SENTENCES = {
 
 
 def slack_escape(text: str) -> str:
-    """Slack's three control characters (api.slack.com/reference/surfaces/formatting#escaping):
-    a placeholder such as <PERSON_1> would otherwise be read as a link or mention."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's three control characters (api.slack.com/reference/surfaces/formatting#escaping): a
+    placeholder such as <PERSON_1> would otherwise be read as a link or a mention (Mattermost reads the
+    same syntax). And a word joiner after every "@": Mattermost turns a plain "@channel" or "@all" in a
+    customer's subject into a notification to everyone in the channel."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u2060")
 
 
 def slack(body_: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -269,7 +269,7 @@ def test_a_disabled_endpoint_gets_nothing(ticket_store: TicketStore, intake: Int
 
 def test_slack_format_is_a_text_message(ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
     add_endpoint(ticket_store, receiver.url, format=WebhookFormat.SLACK, include_text=True)
-    mail(intake, "Mijn BSN is 123456782 <en> dat is & geheim.", ext="sl@x", subject="Vraag <dringend>")
+    mail(intake, "Mijn BSN is 123456782 <en> dat is & geheim. @channel", ext="sl@x", subject="Vraag <dringend> @all")
     webhooks_out.dispatch_once(ticket_store)
     worker(ticket_store).run_once()
     [got] = receiver.got
@@ -280,6 +280,8 @@ def test_slack_format_is_a_text_message(ticket_store: TicketStore, intake: Intak
     # The scrubbed text, quoted, its placeholder escaped so Slack does not read it as a link.
     assert "> Mijn BSN is &lt;NATIONAL_ID_1&gt; &lt;en&gt; dat is &amp; geheim." in text
     assert "123456782" not in got.body.decode() and verify_documented(SECRET, got)
+    # No channel-wide mention from what a customer typed (Mattermost reads a plain @channel / @all).
+    assert "@channel" not in text and "@all" not in text and "@\u2060all" in text
 
 
 def test_a_redirect_is_not_followed_and_gives_up(
