@@ -99,7 +99,7 @@ def _elfproef(value: str) -> bool:
 
 # ("bankrekening|rekening" spells out "(?:bank)?rekening": the same matches, and plain first letters for the guard)
 _OLD_ACCOUNT_CUES = (
-    r"bankrekening\w*|rekening\w*|reknr|bankrekening\w*|bank\s*account|account\s*(?:number|no)|giro\w*|bank"
+    r"bankrekening\w*|rekening\w*|reknr|rek\.\s?nr|bankrekening\w*|bank\s*account|account\s*(?:number|no)|giro\w*|bank"
 )
 _OLD_ACCOUNT = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_OLD_ACCOUNT_CUES) + r"(?i:" + _OLD_ACCOUNT_CUES + r")"
@@ -124,11 +124,15 @@ _CVC_STEMS = (
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 _CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
-# UK accounts: an 8-digit account number with a sort code next to it
+# An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
+# the digits named as the account are the bank account, whichever country's
+_BANK_CODE = r"sort\s*code|routing(?:\s*(?:number|no|nr))?|aba\b|blz\b|bankleitzahl|transit(?:\s*number)?"
+_ACCOUNT_WORD = r"\b(?:account|acc|a/c|acct|konto(?:nummer|nr)?)(?:\s*(?:number|no|nr|#))?\.?\s*:?\s*"
 _UK_ACCOUNT = re.compile(
-    r"(?is:sort\s*code.{0,80}?\b(?:account|acc|a/c)(?:\s*(?:number|no|nr)\.?)?\s*:?\s*)(?P<v>\d{8})(?!\d)"
-    r"|(?is:\b(?:account|acc|a/c)(?:\s*(?:number|no|nr)\.?)?\s*:?\s*)(?P<w>\d{8})(?!\d)(?=.{0,80}?sort\s*code)"
+    r"(?is:(?:" + _BANK_CODE + r").{0,80}?" + _ACCOUNT_WORD + r")(?P<v>\d{6,17})(?!\d)"
+    r"|(?is:" + _ACCOUNT_WORD + r")(?P<w>\d{6,17})(?!\d)(?=(?is:.{0,80}?(?:" + _BANK_CODE + r")))"
 )
+_BANK_CODE_STEMS = ("sort", "routing", "aba", "blz", "bankleitzahl", "transit")
 _EXPIRY_STEMS = ("exp", "vervaldatum", "verloopdatum", "valid")
 _EXPIRY_KEYED = re.compile(
     r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
@@ -173,17 +177,18 @@ class CardRecognizer(SingleEntityRecognizer):
 
 RULES = (
     Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef,
-         stems=("rekening", "reknr", "bank", "account", "giro")),
+         stems=("rekening", "reknr", "rek.", "bank", "account", "giro")),
 )
 
 
 class UkAccountRecognizer(SingleEntityRecognizer):
-    """UK bank account numbers: 8 digits named as an account number next to a sort code."""
+    """Bank account numbers named as such next to a bank code (sort code, routing/ABA number, BLZ)."""
 
     ENTITY = "IBAN"
 
     def find(self, text: str) -> list[RecognizerResult]:
-        if "sort" not in text.lower():
+        lowered = text.lower()
+        if not any(stem in lowered for stem in _BANK_CODE_STEMS):
             return []
         out = []
         for m in _UK_ACCOUNT.finditer(text):

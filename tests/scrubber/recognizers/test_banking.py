@@ -49,6 +49,12 @@ POSITIVE = [
     # "account" alone next to a sort code is the bank account, not a customer account (issue 16)
     ("paid from sort code 40-11-62, account 31926819 yesterday", "31926819", "IBAN"),
     ("acc 31926819 / sort code 401162", "31926819", "IBAN"),
+    # any bank code next to an account: US routing (ABA), German BLZ (issue 16)
+    ("checking account: 4401928374 routing 026009593", "4401928374", "IBAN"),
+    ("ABA 026009593, account number 000123456789", "000123456789", "IBAN"),
+    ("Konto 1234567890 bei BLZ 37040044", "1234567890", "IBAN"),
+    # old Dutch account numbers after "rek.nr."
+    ("rek.nr. 41.71.64.300 graag", "41.71.64.300", "IBAN"),
 ]
 
 # (message, value that must NOT be reported as this type)
