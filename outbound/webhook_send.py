@@ -31,10 +31,11 @@ from typing import Any
 import httpx
 from sqlalchemy import update
 
-from models import Message, utcnow
+from models import Message, Ticket, utcnow
 from models.webhooks_out import WebhookEndpoint
 from outbound.webhook_urls import Resolver, UrlPolicy, UrlRefused, display, resolve, system_resolver
 from outbound.worker import OutboundItem, PermanentSendError, TransientSendError
+from tickets import guards
 from tickets.store import TicketStore
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,10 @@ class WebhookSender:
             # Erased since it was queued (an erased ticket takes its entries with it; a message does not).
             if payload.get("message") is not None and session.get(Message, int(payload["message"])) is None:
                 raise PermanentSendError("the message was erased")
+            # Restricted (art. 18 GDPR) since it was queued: its content may no longer leave.
+            ticket = session.get(Ticket, item.ticket_id) if item.ticket_id is not None else None
+            if ticket is not None and not payload.get("restricted") and guards.restriction_of(session, ticket):
+                raise PermanentSendError("the ticket was restricted (art. 18 GDPR) since this was queued")
             url, secret = endpoint.url, endpoint.secret
         endpoint_id = int(payload["endpoint"])
         try:

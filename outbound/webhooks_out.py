@@ -98,6 +98,7 @@ def _queue(session: Session, event: Event, endpoints: Sequence[EndpointView]) ->
         # ticket page shows a reply's outbox state). The message is checked again before sending.
         outbox.enqueue(session, channel=OUTBOX_CHANNEL, kind=OUTBOX_KIND, ticket_id=event.ticket_id, payload={
             "endpoint": endpoint.id, "delivery": delivery, "event": event.kind, "message": event.message_id,
+            "restricted": bool(read["ticket"].get("restricted")),
             "body": encode(webhook_events.rendered(body, endpoint)).decode()})
         queued += 1
     return queued

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from intake.message import InboundMessage
 from intake.pipeline import Intake
-from models import Channel, Message, RetentionHold, TicketEvent, utcnow
+from models import Channel, Message, OutboxEntry, OutboxStatus, RetentionHold, TicketEvent, utcnow
 from models.webhooks_out import WebhookFormat
 from outbound import webhooks_out
 from tests.outbound.test_webhooks_out import (
@@ -128,3 +128,18 @@ def test_a_restricted_ticket_says_only_that_something_happened(
     assert "message" not in body and "Geheim" not in got.body.decode() and "Onderwerp" not in got.body.decode()
     with ticket_store.reading() as session:
         assert session.scalars(select(Message).where(Message.ticket_id == ticket_id)).first() is not None
+
+
+def test_a_ticket_restricted_after_queueing_sends_nothing_of_it(
+        ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:  # noqa: F811
+    add_endpoint(ticket_store, receiver.url, include_text=True)
+    ticket_id = mail(intake, "Geheim verhaal.", ext="later@x", subject="Onderwerp")
+    webhooks_out.dispatch_once(ticket_store)  # queued with its subject and text
+    with ticket_store.writing() as session:
+        session.add(RetentionHold(ticket_id=ticket_id, basis="tax", retain_until=date(2033, 1, 1),
+                                  restricted_at=utcnow(), created_by="officer"))
+    worker(ticket_store).run_once()
+    assert receiver.got == []
+    with ticket_store.reading() as session:
+        entry = session.scalars(select(OutboxEntry).where(OutboxEntry.channel == "webhook_out")).one()
+        assert entry.status == OutboxStatus.FAILED and "restricted" in (entry.last_error or "")
