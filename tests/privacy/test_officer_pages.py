@@ -69,7 +69,8 @@ def test_the_officer_approves_an_erasure_keeping_an_assigned_ticket(desk: Desk, 
 
 
 def test_a_possible_request_is_confirmed_from_the_dashboard(desk: Desk, client: TestClient) -> None:
-    text = "Wat doen jullie eigenlijk met mijn gegevens als ik opzeg?"
+    # unsure, so possible ("what do you do with my data" is labelled access since recognition v2)
+    text = "Hoe zit het eigenlijk met mijn privacy bij jullie als ik opzeg?"
     desk.intake.submit(InboundMessage(channel=Channel.EMAIL, external_id="p@t", sender=CUSTOMER_MAIL,
                                       subject="vraagje", text=text))
     csrf = login(client, "olga")
