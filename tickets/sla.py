@@ -263,9 +263,9 @@ def recompute_open(session: Session, at: datetime, batch: int = 500) -> int:
 
 def waiting_since(session: Session, ticket_id: int) -> datetime | None:
     """When the customer's message that awaits our answer came: the first one after our last reply."""
-    answered = select(func.max(Message.id)).where(
+    last_answer = select(func.max(Message.id)).where(
         Message.ticket_id == ticket_id, Message.direction == Direction.OUT, Message.auto_submitted.is_(False),
     ).scalar_subquery()
     return session.scalar(select(func.min(Message.received_at)).where(
         Message.ticket_id == ticket_id, Message.direction == Direction.IN,
-        Message.id > func.coalesce(answered, 0)))
+        Message.id > func.coalesce(last_answer, 0)))
