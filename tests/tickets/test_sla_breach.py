@@ -90,3 +90,22 @@ def test_resolution_breach_counts_no_pending_time_and_tells_the_admins(ticket_st
         assert stored is not None and stored.priority == Priority.NORMAL  # this policy does not raise it
         told = [(n.agent_id, n.kind) for n in session.scalars(select(Notification))]
         assert told == [(root_id, "sla_breached")]  # unassigned: the admins hear of it
+
+
+def test_a_second_process_with_a_stale_view_escalates_nothing(ticket_store: TicketStore) -> None:
+    """Two sweeps that both read the clock before either committed: the breach's event key lets one win."""
+    with ticket_store.writing() as session:
+        accounts.add_agent(session, "root", "correct horse battery", display_name="Root", role=Role.ADMIN)
+        session.execute(update(SlaPolicy).where(SlaPolicy.priority == "normal").values(first_response_minutes=60))
+        sla.invalidate()
+        ticket_id = _ticket(session, hours_ago=2).id
+    with ticket_store.writing() as session:
+        assert sla_breach.sweep(session) == 1
+    with ticket_store.writing() as session:
+        clock, ticket = session.get(TicketSla, ticket_id), session.get(Ticket, ticket_id)
+        assert clock is not None and ticket is not None and clock.response_due_at is not None
+        clock.response_escalated = False  # what the other process read before the first one committed
+        assert not sla_breach.escalate(session, ticket, clock, "first_response", clock.response_due_at)
+    with ticket_store.reading() as session:
+        assert len(_events(session, ticket_id)) == 1
+        assert [n.kind for n in session.scalars(select(Notification))] == ["sla_breached"]
