@@ -4,7 +4,8 @@ Any common notation counts: numeric day-month-year with ``-``, ``/`` or ``.`` (a
 apostrophe, ``30-9-'81``), the US month/day/year, year first (ISO 8601 and with slashes or dots), a day
 with a month name or abbreviation in Dutch, English, German or French (``4 mei '88``, ``4. März 1979``,
 ``3 août 1950``, ``04-Feb-1979``, passports' bilingual ``04 FEB/FEB 1979``), ordinals (``12th March 1979``,
-``the 3rd of May, 1960``, ``February 4th, 1979``). Three kinds of evidence:
+``the 3rd of May, 1960``, ``February 4th, 1979``), compact (``19790204``, ``04021979``) and a day and month
+without a year (``04/02``, as a birthday is given). Three kinds of evidence:
 
 1. a birth cue on the same line shortly before it ("geboren op", "geb.", "DOB", "date of birth", "born",
    "Geburtsdatum", "né le", "fecha de nacimiento", "°") or right after it ("op 4 mei geboren");
@@ -42,7 +43,11 @@ _DATE = re.compile(
     + _DAY + r"[-/.]" + _MONTH + r"[-/.]" + _YEAR_OPT2  # 04-02-1979, 3-4-'79
     + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)?\d{2}"  # US 11/23/1984, 9/22/84
     + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
-    + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH + r"(?:,?[\s-]+" + _YEAR + r")?"
+    + r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # compact 19841123
+    + r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # compact 23111984
+    + r"|" + _DAY + r"[-/.]" + _MONTH  # day and month only: 23/11 (after a birth cue)
+    + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH
+    + r"(?:,?[\s-]+" + _YEAR_OPT2 + r")?"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
     + r")(?![\w/]|[-.]\d)"
 )

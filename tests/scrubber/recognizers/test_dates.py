@@ -13,6 +13,10 @@ from tests.scrubber.checks import TableCheck, check_context_stems, check_first_l
 # (message, value, expected type)
 POSITIVE = [
     ("DOB 7/31/79, thanks", "7/31/79", "DATE_OF_BIRTH"),  # US month/day with a two-digit year (issue 16)
+    ("geboortedatum 19790731 (zo staat het in het systeem)", "19790731", "DATE_OF_BIRTH"),  # compact, year first
+    ("Geburtsdatum 31071979", "31071979", "DATE_OF_BIRTH"),  # compact, day first
+    ("DOB 31st Jul 79", "31st Jul 79", "DATE_OF_BIRTH"),  # a month name with a two-digit year
+    ("my birthday is 31/07, in case you need it", "31/07", "DATE_OF_BIRTH"),  # day and month only
     # DATE_OF_BIRTH only with a birth cue
     ("Ik ben geboren op 3 maart 1985 in Breda", "3 maart 1985", "DATE_OF_BIRTH"),
     ("DOB: 1985-03-03", "1985-03-03", "DATE_OF_BIRTH"),
