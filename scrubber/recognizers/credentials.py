@@ -20,6 +20,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from scrubber.recognizers import explainers
 from scrubber.recognizers.base import (
     SingleEntityRecognizer,
     first_letter_guard,
@@ -274,6 +275,8 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
             continue
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
+        if _harmless_digits(text, start, start + len(value)):
+            continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
             return True
@@ -332,16 +335,29 @@ _TIME_WORD = re.compile(r"(?i)\b(?:sinds|since|seit|depuis|in|vanaf|from|tot|unt
 # chose 7391", "pincode is 2234. Daarvoor was het 8810."), except years, amounts and times.
 _PIN_CUE = re.compile(r"(?<![\w/.])(?i:pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode)(?![\w]|[-.]\w)")
 _PIN_VALUE = re.compile(r"(?<![\w.,/:€$£-])\d{4,6}(?![\w%]|[.,/:-]\d)")
-_AMOUNT_BEFORE = re.compile(r"(?i)(?:€|eur|euro|\$|usd|£|gbp|chf)\s*$")
+# what else a short number near a PIN cue is: an amount, a quantity or time, a number named by a kept cue
+_NOT_A_PIN = (explainers.amount, explainers.measurement, explainers.date_or_time, explainers.kept_cue)
 _PIN_REACH = 120
+
+
+_UNIT_AFTER = re.compile(r"(?i)\s*(?:uur|u\b|h\b|hrs?\b|hours?|min\b|minuten|minutes|sec|seconden|seconds|dagen|days)")
+
+
+def _harmless_digits(text: str, start: int, end: int, named: bool = True) -> bool:
+    """A plain number near a cue that is something else: an amount, a quantity or time, or (``named``) a number
+    a kept cue names ("bon 88123"; not after the cue's own marker: "the PIN for the second line is 7720")."""
+    if not text[start:end].isdigit():
+        return False
+    span = explainers.Span(text, start, end)
+    checks = _NOT_A_PIN if named else _NOT_A_PIN[:-1]
+    return bool(_UNIT_AFTER.match(text, end)) or any(explain(span) for explain in checks)
 
 
 def _pin_window(text: str, pos: int, out: list[RecognizerResult]) -> None:
     end = text.find("\n\n", pos)
     end = min(len(text) if end < 0 else end, pos + _PIN_REACH)
     for m in _PIN_VALUE.finditer(text, pos, end):
-        before = text[max(0, m.start() - 12) : m.start()]
-        if _YEAR.fullmatch(m.group()) or _AMOUNT_BEFORE.search(before):
+        if _YEAR.fullmatch(m.group()) or _harmless_digits(text, m.start(), m.end()):
             continue
         out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.8))
 
@@ -359,9 +375,11 @@ def _after_marker(text: str, scan_from: int, stop: int, out: list[RecognizerResu
     if tm is None:
         return False
     value, off = _strip_token(tm.group())
+    start = tm.start() + off
     if not value or _YEAR.fullmatch(value) or not _looks_secret(value):
         return False
-    start = tm.start() + off
+    if _harmless_digits(text, start, start + len(value), named=False):
+        return False
     out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.85))
     return True
 

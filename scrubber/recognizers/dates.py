@@ -45,7 +45,7 @@ _DATE = re.compile(
     + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
     + r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # compact 19841123
     + r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # compact 23111984
-    + r"|" + _DAY + r"[-/.]" + _MONTH  # day and month only: 23/11 (after a birth cue)
+    + r"|" + _DAY + r"[-/]" + _MONTH  # day and month only: 23/11 (right after a birth cue)
     + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH
     + r"(?:,?[\s-]+" + _YEAR_OPT2 + r")?"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
@@ -99,6 +99,10 @@ _OTHER_DATE = words(
 )
 
 
+_NO_YEAR = re.compile(r"\d{1,2}[-/.]\d{1,2}")
+_NO_YEAR_REACH = 16
+
+
 class BirthDateRecognizer(RuleRecognizer):
     """Dates after (or right before) a birth cue, unless another kind of date is named in between."""
 
@@ -115,6 +119,9 @@ class BirthDateRecognizer(RuleRecognizer):
             cues = list(_BIRTH_CONTEXT.finditer(left))
             if cues and _OTHER_DATE.search(left, cues[-1].end()):
                 continue
+            near = bool(cues) and len(left) - cues[-1].end() <= _NO_YEAR_REACH
+            if _NO_YEAR.fullmatch(text[r.start : r.end]) and not near:
+                continue  # a day and month alone is a birthday only right after its cue ("birthday: 14/02")
             kept.append(r)
         return kept
 

@@ -50,6 +50,8 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("DOB field in the form shows version 12.5", "12.5", "DATE_OF_BIRTH"),
+    ("verjaardag van het bedrijf: 12/05 en daarna 14/06", "14/06", "DATE_OF_BIRTH"),  # not right after the cue
     ("Op 3 maart 2025 heb ik betaald", "3 maart 2025", "DATE_OF_BIRTH"),
     ("het domein is geregistreerd sinds 12-03-1999", "12-03-1999", "DATE_OF_BIRTH"),
     ("his date of death was 2 June 2025", "2 June 2025", "DATE_OF_BIRTH"),
