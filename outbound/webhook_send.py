@@ -46,6 +46,7 @@ EVENT_HEADER = "X-Scrubdesk-Event"
 USER_AGENT = "scrubdesk-webhooks/1"
 # Connect quickly or not at all; the whole exchange stays far below half the outbox lease.
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+NOTE_EVERY = 30.0
 
 
 class _NoUrlPaths(logging.Filter):
@@ -145,6 +146,7 @@ class WebhookSender:
                  timeout: httpx.Timeout = TIMEOUT, verify: ssl.SSLContext | None = None) -> None:
         self.store = store
         self.policy = policy
+        self._noted: dict[int, tuple[str, float]] = {}
         self.resolver = resolver
         self.timeout = timeout
         self.verify = verify  # a context with the receivers' private CA, where they use one
@@ -185,7 +187,14 @@ class WebhookSender:
                  display(url), answer.status, answer.elapsed_ms)
 
     def _note(self, endpoint_id: int, result: str) -> None:
-        """The outcome on the endpoint, for the admin page (its own short transaction)."""
+        """The outcome on the endpoint, for the admin page (its own short transaction): written when it
+        differs from what this sender last wrote, else at most every ``NOTE_EVERY`` seconds, so a busy
+        endpoint does not cost a second commit per POST."""
+        now = time.monotonic()
+        last = self._noted.get(endpoint_id)
+        if last is not None and last[0] == result and now - last[1] < NOTE_EVERY:
+            return
+        self._noted[endpoint_id] = (result, now)
         with self.store.writing() as session:
             session.execute(update(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id).values(
                 last_result=result[:120], last_attempt_at=utcnow()))
