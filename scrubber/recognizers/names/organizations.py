@@ -83,7 +83,7 @@ SECTOR_WORDS = _words(
     evenementen weddings flowers apparel clothing jewellery jewelry sieraden tandartsen orthodontie
     osteopathie logopedie therapie therapy counselling trimsalon manege boerderij zorgboerderij
     appartementen apartments reizen bikes sports museum musea theater theatre bibliotheek library
-    tuinbouw mode kleding schoenen meubels bloembinderij
+    tuinbouw mode kleding schoenen meubels bloembinderij auto practice zonen zoon sons
     """
 )
 

@@ -22,6 +22,7 @@ ORGANIZATIONS = [
     ("Groet,\nHenk Mulder\nSmederij Mulder", "Smederij Mulder"),
     ("Mvg\nSalesteam Brouwer Tegels", "Salesteam Brouwer Tegels"),
     ("De rekening staat op Tuinbouw Van Leeuwen.", "Tuinbouw Van Leeuwen"),
+    ("De garage heet Auto Demir, in Zwolle.", "Auto Demir"),
 ]
 
 
