@@ -37,6 +37,9 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print_rows(rows)
+    one, two = (float(r["msg/s"]) for r in rows)
+    print(f"ratio 2 processes / 1 process: {two / one:.2f}x ({os.cpu_count()} cores on this machine; "
+          f"'cores' is the CPU the serve processes used)")
 
 
 if __name__ == "__main__":

@@ -112,6 +112,20 @@ def start_serve(db_url: str, workdir: Path, group_commit: bool = True,
     return proc, smtp_port
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of ``pid`` and of its live children (the prepare processes), from /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for p in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime (proc(5))
+    return total
+
+
 def start_profiler(pid: int, out: Path, gil: bool = False) -> subprocess.Popen[bytes]:
     """py-spy sampling ``pid`` (all threads, idle ones left out; ``gil``: only the GIL's holder) into
     collapsed stacks at ``out``."""
@@ -191,12 +205,14 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
             c.sendmail("warm@example.nl", ["support@bench.test"], b"Subject: warm\r\n\r\nwarm up\r\n")
     threads = [threading.Thread(target=client, args=(ports[i % len(ports)],)) for i in range(clients)]
     profiler = start_profiler(servers[0][0].pid, profile, gil) if profile is not None else None
+    cpu0 = sum(cpu_seconds(proc.pid) for proc, _ in servers)
     t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
+    cores = (sum(cpu_seconds(proc.pid) for proc, _ in servers) - cpu0) / elapsed
     if profiler is not None:
         profiler.send_signal(2)  # SIGINT: py-spy writes what it sampled and exits
         profiler.wait(timeout=60)
@@ -211,6 +227,7 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
         "msg/s": total / elapsed,
         "p50 ms": statistics.median(latencies) * 1000,
         "p99 ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "cores": cores,  # CPU seconds of the server processes per second of the run
     }
 
 
@@ -230,10 +247,11 @@ def pg_schema(url: str) -> Iterator[str]:
 
 
 def print_rows(rows: list[dict[str, float | str]]) -> None:
-    print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
+    print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'cores':>7}"
+          f"  (machine: {os.cpu_count()} cores)")
     for r in rows:
         print(f"{r['arm']:<22}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
-              f"{r['p99 ms']:>10.1f}")
+              f"{r['p99 ms']:>10.1f}{r['cores']:>7.2f}")
     for clients in sorted({int(r["clients"]) for r in rows}):
         same = {str(r["arm"]): float(r["msg/s"]) for r in rows if r["clients"] == clients and r["processes"] == 1}
         bare = same.get("bare")

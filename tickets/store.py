@@ -61,8 +61,12 @@ def clean_subject(subject: ScrubbedText) -> ScrubbedText:
     return ScrubbedText(_SUBJECT_PREFIX.sub("", TICKET_TAG.sub("", subject)).strip()[:500])
 
 
-# The write transaction a thread is inside of per engine, when it runs a batch (``TicketStore.batch``).
+# The write transaction a thread is inside of per engine, when it runs a batch (``TicketStore.batch``),
+# and whether its ``writing()`` blocks are savepoints.
 _ambient = threading.local()
+# In ``Session.info`` of a batch without savepoints: something raised inside a ``writing()`` block, so
+# the batch holds partial work and must be rolled back (``TicketStore.batch``).
+SPOILED = "scrubdesk_batch_spoiled"
 
 
 class TicketStore:
@@ -83,10 +87,19 @@ class TicketStore:
         """One transaction: committed when the block ends, rolled back on an exception.
 
         Inside a ``batch`` of this thread it is a savepoint of the batch's transaction instead: its
-        work is undone alone on an exception, and committed with the batch.
+        work is undone alone on an exception, and committed with the batch. In a batch without
+        savepoints an exception marks the batch spoiled (``SPOILED``) instead: its owner rolls it back.
         """
-        batch: Session | None = getattr(_ambient, "sessions", {}).get(id(self.engine))
-        if batch is not None:
+        joined: tuple[Session, bool] | None = getattr(_ambient, "sessions", {}).get(id(self.engine))
+        if joined is not None:
+            batch, savepoints = joined
+            if not savepoints:
+                try:
+                    yield batch
+                except BaseException:
+                    batch.info[SPOILED] = True
+                    raise
+                return
             with batch.begin_nested():
                 yield batch
             return
@@ -94,16 +107,19 @@ class TicketStore:
             yield session
 
     @contextmanager
-    def batch(self) -> Iterator[Session]:
+    def batch(self, *, savepoints: bool = True) -> Iterator[Session]:
         """One write transaction that every ``writing()`` of this thread joins until the block ends.
 
         Group commit (``intake.writer``): many messages' inserts, each in its own savepoint, share one
         ``BEGIN IMMEDIATE`` and one commit instead of taking SQLite's single write lock one by one.
+        ``savepoints=False`` leaves out the savepoints (two statements and a flush each) for a batch
+        that is expected to succeed whole; a failure inside any ``writing()`` then marks the session
+        ``SPOILED``, and the owner must roll the batch back (raise) and write it again with savepoints.
         """
-        sessions: dict[int, Session] = getattr(_ambient, "sessions", None) or {}
+        sessions: dict[int, tuple[Session, bool]] = getattr(_ambient, "sessions", None) or {}
         _ambient.sessions = sessions
         with self._write() as session, session.begin():
-            sessions[id(self.engine)] = session
+            sessions[id(self.engine)] = (session, savepoints)
             try:
                 yield session
             finally:

@@ -121,10 +121,20 @@ def commit_counter(ticket_store: TicketStore) -> list[int]:
     return commits
 
 
+def savepoint_counter(ticket_store: TicketStore) -> list[int]:
+    savepoints = [0]
+
+    def counted(_conn: object, _name: object) -> None:
+        savepoints[0] += 1
+
+    event.listen(ticket_store.engine, "savepoint", counted)
+    return savepoints
+
+
 def test_a_batch_and_the_hooks_of_its_messages_share_one_commit(sqlite_store: TicketStore) -> None:
     writer = GroupCommitWriter(sqlite_store)
     intake = Intake(sqlite_store, FakeScrubber(), writer=writer, after_commit=[DueTimeHook(sqlite_store)])
-    commits = commit_counter(sqlite_store)
+    commits, savepoints = commit_counter(sqlite_store), savepoint_counter(sqlite_store)
     try:
         results = submit_all(intake, [mail(n) for n in range(40)])
     finally:
@@ -132,15 +142,16 @@ def test_a_batch_and_the_hooks_of_its_messages_share_one_commit(sqlite_store: Ti
     assert all(isinstance(r, SubmitOutcome) and r.status == "stored" for r in results)
     assert count(sqlite_store, Message) == 40 and count(sqlite_store, TicketDue) == 40
     assert commits[0] == writer.batches < 40  # not one more commit per batch for the hooks
+    assert savepoints[0] == 0  # nothing failed: no batch needed the careful way
 
 
 def test_a_message_and_its_hooks_are_one_commit_with_the_direct_writer(ticket_store: TicketStore) -> None:
     intake = Intake(ticket_store, FakeScrubber(), writer=DirectWriter(ticket_store),
                     after_commit=[DueTimeHook(ticket_store)])
-    commits = commit_counter(ticket_store)
+    commits, savepoints = commit_counter(ticket_store), savepoint_counter(ticket_store)
     for n in range(3):
         assert intake.submit(mail(n)).status == "stored"
-    assert commits[0] == 3 and count(ticket_store, TicketDue) == 3
+    assert commits[0] == 3 and count(ticket_store, TicketDue) == 3 and savepoints[0] == 0
 
 
 @pytest.mark.parametrize("writer_kind", ["group", "direct"])
