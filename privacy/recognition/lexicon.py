@@ -335,6 +335,18 @@ THANKS_DONE = re.compile(
     r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b)",
     re.IGNORECASE,
 )
+# What the writer has received, with thanks or "as requested": an answered request, not a new one ("I got
+# the overview of my data, thanks, all in order").
+RECEIVED_DONE = re.compile(
+    r"^(?![^.?!\n]*\b(?:not|n't|niet|niets|nog|nothing|still|yet|nicht|nichts|noch|pas|rien|toujours|nooit|never)\b)"
+    r"(?=[^.?!\n]*\b(?:received|got|ontvangen|gekregen|erhalten|bekommen|reçu)\b)"
+    r"(?=[^.?!\n]*\b(?:thanks?|thank you|bedankt|dank|danke|merci|as (?:i )?(?:requested|asked)|zoals gevraagd|"
+    r"in orde|klopt|in order|correct|wie gewünscht|comme demandé)\b)",
+    re.IGNORECASE,
+)
+# A negation that belongs to receiving, not to the request ("I haven't received a copy of my data yet").
+RECEIPT = rx(r"\b(?:received|receive|got|gotten|had|heard|ontvangen|gekregen|gehad|gehoord|erhalten|bekommen|"
+             r"reçu)\b")
 # Objection named as a ground of an erasure ("to the extent that you rely on legitimate interests, I object").
 OBJECTION_AS_GROUND = rx(
     r"\b(?:to the extent|insofar|in so far|as far as|where you rely|voor zover|mocht u|indien u zich|voorzover|"

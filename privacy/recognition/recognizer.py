@@ -21,6 +21,8 @@ from privacy.recognition.lexicon import (
     PD_STRONG,
     PD_WEAK,
     PRIVACY_TOPIC,
+    RECEIPT,
+    RECEIVED_DONE,
     RESERVATION,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
@@ -68,7 +70,10 @@ _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation just before the trigger ("ik wil mijn gegevens niet verwijderen"), or closing its
     clause in Dutch, German and French word order ("verwijder mijn gegevens niet, ...")."""
-    before = NEGATION.search(sentence[max(0, start - 24) : start])
+    window = sentence[max(0, start - 24) : start]
+    before = NEGATION.search(window)
+    if before and RECEIPT.search(window[before.start():]):
+        before = None  # "I haven't received a copy": the negation is of the receipt; the request stands
     return bool(before or _POST_NEGATION.search(sentence[end:]))
 
 
@@ -101,7 +106,8 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     if label is RequestType.COMPLAINT:
         return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence))
     # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens")
-    return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence))
+    return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
+                or RECEIVED_DONE.search(sentence))
 
 
 def _not_made(label: RequestType, sentence: str) -> bool:

@@ -309,7 +309,7 @@ RULES: tuple[Rule, ...] = (
         r"\bdatenschutzbehörde\b", r"\baufsichtsbehörde\b", r"\bcnil\b", r"\bautorité de contrôle\b",
         r"\bgegevensbeschermingsautoriteit\b",
     ), needs=rx(
-        r"\bmeld\w*", r"\bmelding\b", r"\bindienen\b", r"\bstap\w*\b", r"\bgaan\b", r"\bga\b",
+        r"\bmeld\w*", r"\bgemeld\w*", r"\bmelding\b", r"\bindienen\b", r"\bstap\w*\b", r"\bgaan\b", r"\bga\b",
         r"\binschakel\w*", r"\baangifte\b", r"\bvoorleggen\b", r"\bwenden\b", r"\binlichten\b",
         r"\bescalat\w*", r"\breport\w*", r"\bcontact\w*", r"\bgo(?:ing)? to\b", r"\btake\b",
         r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisir\b",

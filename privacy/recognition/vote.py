@@ -31,7 +31,7 @@ class Thresholds:
     # wrong second labels (a label is an action); below it, a message with no label is a possible request
     alone: float = 0.7
     # ... and at or above this when the rules found other types in the message
-    alone_extra: float = 0.8
+    alone_extra: float = 0.9
     # a rule's label stands whatever the model's score for its type when the request score is at least this
     # (the model is sure of a request; its per-type score is the weaker voice on the type)
     rules_stand: float = 0.9
@@ -47,7 +47,7 @@ class Thresholds:
     strong_prefixes: tuple[str, ...] = ()
     # no label yet, the request score at least this: the most likely type, if its score reaches lead_type
     lead_request: float = 0.6
-    lead_type: float = 0.25
+    lead_type: float = 0.3
     # with more than one label, each label but the likeliest needs this score (or a strong rule)
     second: float = 0.2
 

@@ -55,3 +55,27 @@ def test_a_service_complaint_is_no_privacy_complaint(text: str) -> None:
 ])
 def test_a_complaint_about_the_writers_data_is_one(text: str) -> None:
     assert RequestType.COMPLAINT in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "Got the overview of my personal data yesterday as I asked, thanks, all in order.",
+    "Ik heb het overzicht van mijn persoonsgegevens gisteren ontvangen, dank je, alles in orde.",
+])
+def test_a_request_received_is_no_new_request(text: str) -> None:
+    assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "I still haven't received a copy of my personal data, please send it.",
+    "Ik heb nog niets ontvangen van het overzicht van mijn persoonsgegevens, graag alsnog sturen.",
+])
+def test_a_request_not_yet_received_is_still_one(text: str) -> None:
+    assert RequestType.ACCESS in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "Ik heb jullie vandaag gemeld bij de Autoriteit Persoonsgegevens omdat mijn gegevens zijn gelekt.",
+    "Ich habe Sie heute bei der Datenschutzbehörde gemeldet, weil meine Daten weitergegeben wurden.",
+])
+def test_a_report_already_made_to_the_authority_is_a_complaint(text: str) -> None:
+    assert C in rule_labels(text)[0]

@@ -235,7 +235,7 @@ def by_language(docs: list[Doc], idx: list[int], decided: list[tuple[set[str], b
     groups: dict[str, list[int]] = {"all": list(range(len(idx)))}
     for k, i in enumerate(idx):
         groups.setdefault(docs[i].lang, []).append(k)
-        written_after_rules = "_v2" in docs[i].source or "_v3" in docs[i].source
+        written_after_rules = any(f"_v{n}" in docs[i].source for n in (2, 3, 4))
         groups.setdefault("new" if written_after_rules else docs[i].source.split(":")[0], []).append(k)
     return {name: metrics([docs[idx[k]].labels for k in ks], [decided[k][0] for k in ks], [decided[k][1] for k in ks])
             for name, ks in groups.items()}
@@ -274,8 +274,8 @@ def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Nam
 
 def threshold_grid(t: vote.Thresholds) -> list[vote.Thresholds]:
     return [replace(t, lead_request=lr, lead_type=lt, rules_stand=rs, alone_extra=ae, confirm=cf)
-            for lr in (0.6, 0.7) for lt in (0.2, 0.25) for rs in (0.8, 0.9, 0.95, 1.1) for ae in (0.8, 0.9)
-            for cf in (0.05, 0.1)]
+            for lr in (0.5, 0.6, 0.7) for lt in (0.25, 0.3, 0.35, 0.4, 0.5) for rs in (0.9,) for ae in (0.7, 0.8)
+            for cf in (0.1,)]
 
 
 def export(vectorizer: Any, classifiers: list[Any], t: vote.Thresholds, path: Path) -> None:
