@@ -1,0 +1,75 @@
+"""Outgoing webhooks' admin page in real headless Chromium (issue 22): an admin follows the link from the
+admin page, adds a Slack-format endpoint for two events, sees it listed by host only, opens it, disables it
+from the list; axe-core audits the list and the endpoint's page (under the app's strict CSP)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from models import Role
+from models.webhooks_out import WebhookEndpoint
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.web.conftest import PASSWORD
+from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
+from tickets import accounts
+from tickets.store import TicketStore
+
+pytestmark = requires_chromium
+
+URL = "https://hooks.example.com/services/T000/B000/s3cretpath"
+
+
+def _accessible(page: Any, base: str, where: str) -> None:
+    if AXE.exists():  # axe-core from var/npm (make system-test-deps); without it the rest still runs
+        assert axe_violations(page, base) == [], where
+
+
+def test_admin_adds_and_disables_a_webhook_in_chromium(served: tuple[str, TicketStore, int],  # noqa: F811
+                                                       artifacts: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, store, _number = served
+    with store.writing() as session:
+        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 900})
+        errors: list[str] = []
+        # A CSP violation is reported on the console; a script error as a page error. (The browser's own
+        # /favicon.ico request answers 404, which the console reports too: not ours to count.)
+        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{base}/login")
+        page.fill("input[name=username]", "root")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/queue")
+        page.goto(f"{base}/admin/agents")
+        page.click("a[href='/admin/webhooks']")
+        page.wait_for_url(f"{base}/admin/webhooks")
+        form = page.locator("#add-webhook")
+        form.locator("input[name=name]").fill("Team channel")
+        form.locator("input[name=url]").fill(URL)
+        form.locator("select[name=format]").select_option("slack")
+        form.locator("input[value='ticket.created']").check()
+        form.locator("input[value='privacy_request.opened']").check()
+        form.locator("button[type=submit]").click()
+        expect(page.locator(".notice")).to_be_visible()
+        expect(page.locator("#webhook-secret")).to_have_count(1)
+        _accessible(page, base, "/admin/webhooks/<id>")
+        page.click("text=All webhooks")
+        row = page.locator("#webhook-table tbody tr")
+        expect(row).to_have_count(1)
+        expect(row.locator("code")).to_have_text("https://hooks.example.com/…")  # never the path
+        expect(row).to_contain_text("ticket.created, privacy_request.opened")
+        _accessible(page, base, "/admin/webhooks")
+        page.screenshot(path=str(artifacts / "admin_webhooks.png"), full_page=True)
+        row.locator("button", has_text="Disable").click()
+        expect(page.locator("#webhook-table tbody tr")).to_contain_text("disabled")
+        browser.close()
+    assert errors == []
+    with store.reading() as session:
+        [endpoint] = session.query(WebhookEndpoint).all()
+        assert (endpoint.name, endpoint.url, endpoint.format, endpoint.enabled) == ("Team channel", URL, "slack", False)
+        assert endpoint.events == ["ticket.created", "privacy_request.opened"]
