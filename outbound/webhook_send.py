@@ -26,6 +26,8 @@ import logging
 import ssl
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -47,6 +49,7 @@ USER_AGENT = "scrubdesk-webhooks/1"
 # Connect quickly or not at all; the whole exchange stays far below half the outbox lease.
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 NOTE_EVERY = 30.0
+MAX_RETRY_AFTER = 6 * 3600.0
 
 
 class _NoUrlPaths(logging.Filter):
@@ -130,13 +133,22 @@ def _refusal(response: httpx.Response) -> Answer:
         raise PermanentSendError(f"answered {code}: redirects are not followed")
     if code == 410:
         raise PermanentSendError("answered 410 Gone")
-    retry_after: float | None = None
-    if code in (429, 503):
-        try:
-            retry_after = float(response.headers.get("Retry-After", ""))
-        except ValueError:
-            retry_after = None
+    retry_after = _retry_after(response.headers.get("Retry-After")) if code in (429, 503) else None
     raise TransientSendError(f"answered {code}", retry_after=retry_after)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds or an HTTP-date (RFC 9110 section 10.2.3), at most six hours (the outbox's longest wait)."""
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()
+        except (TypeError, ValueError):
+            return None
+    return min(max(seconds, 1.0), MAX_RETRY_AFTER)
 
 
 class WebhookSender:

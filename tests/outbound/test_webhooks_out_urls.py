@@ -133,3 +133,15 @@ def test_https_goes_to_the_checked_address_and_checks_the_certificate_against_th
         post(f"https://wrong.example:{port}/in", "k", b"{}", delivery="d", event="ping", policy=policy,
              resolver=fixed("127.0.0.1"), verify=trust)
     assert len(hosts) == 1
+
+
+def test_retry_after_in_seconds_or_as_a_date_and_capped() -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    from outbound.webhook_send import _retry_after
+
+    assert _retry_after("120") == 120.0 and _retry_after("0") == 1.0 and _retry_after(None) is None
+    assert _retry_after("999999999") == 6 * 3600.0 and _retry_after("soon") is None
+    later = format_datetime(datetime.now(UTC) + timedelta(minutes=10), usegmt=True)
+    assert 590 <= (_retry_after(later) or 0) <= 600
