@@ -74,7 +74,7 @@ class WebhookCursor(Base):
 
     __tablename__ = "webhook_cursors"
 
-    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
     position: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -84,6 +84,6 @@ class WebhookSeen(Base):
 
     __tablename__ = "webhook_seen"
 
-    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
     row_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(default=utcnow)
