@@ -10,7 +10,8 @@ is their own, are recognised without a cue, and so is the shape of Dutch passpor
 (since 2014: two letters, six letters or digits, one digit, never the letter O) when letters and digits mix
 inside it: a product code or a word does not look like that (deny by default by shape class, issue 16).
 Lines of a machine-readable zone (ICAO 9303: 30 to 44 characters of capitals, digits and "<") are stripped
-whole: they hold the document number, the name and the birth date.
+whole: they hold the document number, the name and the birth date. Belgian identity card numbers (3-7-2 digits
+with a mod-97 check) are distinctive enough to strip without a cue.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _VALUE = (
     r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,19}|[A-Za-z]{1,3} \d{5,9})(?![\w-])"
 )
 _DOC = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,32}?|[ \t]*:?[ \t]*\n[ \t]*)"
+    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,40}?|[ \t]*:?[ \t]*\n[ \t]*)"
     r"(?<![\w-])" + _VALUE
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -76,9 +77,18 @@ def _mixed_inside(value: str) -> bool:
 
 _MRZ = re.compile(r"(?<![A-Z0-9<])(?=[A-Z0-9<]*<<)(?=[A-Z0-9<]*[A-Z0-9])[A-Z0-9<]{30,44}(?![A-Z0-9<])")
 _LT = re.compile(r"<<")
+_DASH = re.compile(r"-")
+# Belgian identity cards (eID, kids-ID, foreigners' cards): 3-7-2 digits, the last two the first ten mod 97
+_BE_CARD = re.compile(r"\d(?<![\w.-]\d)\d{2}-\d{7}-\d{2}(?![\w]|[.-]\d)")
+
+
+def _valid_be_card(value: str) -> bool:
+    digits = value.replace("-", "")
+    return (int(digits[:10]) % 97 or 97) == int(digits[10:])
 
 RULES = (
     Rule("ID_DOCUMENT", _MRZ, score=0.95, hint=_LT),
+    Rule("ID_DOCUMENT", _BE_CARD, score=0.85, validate=_valid_be_card, hint=_DASH),
     Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),
     Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),
     Rule("ID_DOCUMENT", _NL_DOCUMENT, score=0.6, validate=_mixed_inside),

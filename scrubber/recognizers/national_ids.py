@@ -121,7 +121,7 @@ _AT_CONTEXT = words(r"versicherungsnummer", r"svnr", r"sv-?nummer", r"sozialvers
 _CITIZEN_CUES = (
     r"nik|nomor\s+induk|v-?nummer|vreemdelingennummer|persoonsnummer|national\s+id(?:\s+number)?"
     r"|citizen\s+(?:id|number)|identity\s+number|id\s+number|tax\s+id|tin|aadhaar|cpr|cnp|personnummer"
-    r"|h[eé]tu|fødselsnummer|kimlik\s+(?:no|numarası)|ausweisnummer|cédula|curp|rut|emirates\s+id"
+    r"|h[eé]tu|fødselsnummer|kimlik\s+(?:no|numarası)|cédula|curp|rut|emirates\s+id"
 )
 _CITIZEN = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_CITIZEN_CUES) + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"

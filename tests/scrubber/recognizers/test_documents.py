@@ -11,6 +11,11 @@ from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_st
 
 # (message, value, expected type)
 POSITIVE = [
+    # a Belgian identity card number (3-7-2 digits, mod-97 check) without a cue; an ID card number after
+    # "Ausweisnummer" is an ID_DOCUMENT, not a citizen number; a cue a little further away (issue 16)
+    ("de kaart zelf: 526-0181590-18, vervalt in 2030", "526-0181590-18", "ID_DOCUMENT"),
+    ("meine Ausweisnummer L01X00T47 bitte", "L01X00T47", "ID_DOCUMENT"),
+    ("Mijn rijbewijs (voor de controle hier) heeft nummer 4829173650", "4829173650", "ID_DOCUMENT"),
     # machine-readable zone lines of passports and ID cards (ICAO 9303: 2 x 44 or 3 x 30 characters of A-Z, 0-9, <)
     ("scan:\nP<GBRSMITH<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<<\n5334013720GBR8203154F2811208<<<<<<<<<<<<<<04",
      "5334013720GBR8203154F2811208<<<<<<<<<<<<<<04", "ID_DOCUMENT"),
@@ -54,6 +59,7 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("order 526-0181590-19 is verzonden", "526-0181590-19", "ID_DOCUMENT"),  # fails the mod-97 check
     ("<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ID_DOCUMENT"),
     ("artikel AB1234567 is uitverkocht", "AB1234567", "ID_DOCUMENT"),  # no letter in the middle: a product code
     ("status HTTPERROR1 again", "HTTPERROR1", "ID_DOCUMENT"),  # letters only in the middle: a word
