@@ -49,6 +49,7 @@ POSITIVE = [
     # "account" alone next to a sort code is the bank account, not a customer account (issue 16)
     ("paid from sort code 40-11-62, account 31926819 yesterday", "31926819", "IBAN"),
     ("acc 31926819 / sort code 401162", "31926819", "IBAN"),
+    ("Number: 4111 1111 1111 1111\nExpiry: 07/28\nSecurity code: 6120", "6120", "CREDIT_CARD"),
     # any bank code next to an account: US routing (ABA), German BLZ (issue 16)
     ("checking account: 4401928374 routing 026009593", "4401928374", "IBAN"),
     ("ABA 026009593, account number 000123456789", "000123456789", "IBAN"),
