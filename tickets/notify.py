@@ -9,7 +9,8 @@ Events (each agent chooses, per event, "app" and/or "mail"; ``DEFAULTS`` otherwi
 - ``due_soon``: a ticket assigned to me is due within ``due_hours`` (``sweep_due``, run periodically):
   the warning before its SLA target (``tickets.sla``) is breached;
 - ``sla_breached``: a ticket assigned to me (unassigned: every admin) missed an SLA target
-  (``tickets.sla_breach``, run by the same periodic job).
+  (``tickets.sla_breach``, run by the same periodic job);
+- ``rule``: an automation rule (``tickets.rules``) asked to tell me about a ticket.
 
 Each is a ``notifications`` row written in the transaction of its cause (a message stored by intake,
 an assignment, a note), so it exists exactly when its cause does; a mail goes through the outbox like
@@ -36,15 +37,16 @@ from tickets.i18n import N_
 
 log = logging.getLogger(__name__)
 
-EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon", "sla_breached")
+EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon", "sla_breached", "rule")
 # New tickets are off unless asked for (every agent, every ticket); the live queue shows them anyway.
 DEFAULTS: dict[str, Any] = {"new_ticket": [], "assigned": ["app", "mail"], "customer_reply": ["app", "mail"],
                             "mention": ["app", "mail"], "due_soon": ["app"], "sla_breached": ["app", "mail"],
-                            "due_hours": 2}
+                            "rule": ["app", "mail"], "due_hours": 2}
 LABELS = {
     "new_ticket": N_("New ticket"), "assigned": N_("Assigned to you"), "customer_reply": N_("Customer replied"),
     "mention": N_("You were mentioned in a note"), "due_soon": N_("Due soon"),
     "sla_breached": N_("SLA target missed"),
+    "rule": N_("A rule asked to tell you"),
 }
 _MENTION = re.compile(r"(?<![\w@])@([\w.\-]{1,64})")
 # Where links in notification mails point (``configure``); without it they name the path only.
@@ -165,6 +167,13 @@ def sla_breached(session: Session, ticket: Ticket, detail: dict[str, Any], key: 
         agents = [a for a in _agents(session) if a.role == Role.ADMIN]
     return sum(_deliver(session, agent, "sla_breached", ticket, detail, dedupe_key=f"{key}:{agent.id}")
                for agent in agents)
+
+
+def by_rule(session: Session, ticket: Ticket, agents: Sequence[Agent], rule_name: str, key: str) -> int:
+    """Tell ``agents`` about ``ticket`` for the rule named ``rule_name``; ``key`` names the rule's firing,
+    so each agent hears of it once. Returns how many were told."""
+    return sum(_deliver(session, agent, "rule", ticket, {"by": rule_name}, dedupe_key=f"{key}:{agent.id}")
+               for agent in agents if agent.active)
 
 
 KEEP_READ = timedelta(days=30)
