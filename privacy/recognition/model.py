@@ -50,7 +50,9 @@ def normalise(text: str) -> str:
 
 def features(text: str) -> list[str]:
     """The n-grams of a text (the analyzer of the vectorizer, at training and at run time)."""
-    words = _WORD.findall(normalise(text))
+    # numbers carry no intent ("0" after folding): as features they taught the model that a bare one-time
+    # code or a line of digits is a rectification (house numbers, dates of birth in the training data)
+    words = [w for w in _WORD.findall(normalise(text)) if not w.isdigit()]
     out = [f"w:{w}" for w in words]
     out.extend(f"b:{a} {b}" for a, b in pairwise(words))
     for w in words:

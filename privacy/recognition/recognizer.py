@@ -212,6 +212,7 @@ def reading(text: str) -> tuple[str, str]:
 
 
 _ALL_TYPES = frozenset(RequestType)
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[RequestType]:
@@ -220,8 +221,8 @@ def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[
     request (we are their processor, art. 28) uses the words of a request, which is all the model's
     n-grams see. No complaint when nothing in the message is about data protection (a complaint about
     service is no art. 77 complaint)."""
-    if not found and THIRD_PARTY.search(own):
-        return frozenset()
+    if not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2):
+        return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
     if any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
         return _ALL_TYPES
     return _ALL_TYPES - {RequestType.COMPLAINT}

@@ -79,3 +79,9 @@ def test_a_request_not_yet_received_is_still_one(text: str) -> None:
 ])
 def test_a_report_already_made_to_the_authority_is_a_complaint(text: str) -> None:
     assert C in rule_labels(text)[0]
+
+
+@pytest.mark.parametrize("text", ["483920", "Re: 483920", "code 551 204", "12345678\n\n-- \nSent from my phone"])
+def test_a_verification_code_or_a_number_alone_is_no_request(text: str) -> None:
+    # the reply with the one-time code must reach the verification step, not open a request of its own
+    assert recognize(text).labels == ()
