@@ -187,6 +187,15 @@ COMPLAINT_CUE = rx(
     r"dpo|functionaris gegevensbescherming|délégué à la protection des données)\b",
     r"\b(?:toestemming|consent|einwilligung|zustimmung|consentement|vie privée)\b",
 )
+# What makes details a correction (art. 16): something changed or wrong. "My address is ..., call me" in a
+# support mail gives contact details; the model may not read that as rectification on its own.
+RECTIFY_CUE = rx(
+    r"\b(?:wijzig\w*|aanpass\w*|aangepast|bijwerk\w*|bijgewerkt|updat\w*|correct\w*|corrig\w*|verbeter\w*|"
+    r"goedzet\w*|onjuist\w*|verkeerd\w*|fout\w*|wrong|incorrect\w*|typo|typfout\w*|\w*spel\w*|nieuw\w*|new|"
+    r"neue?[nrs]?|nouve\w*|verhuisd|moved|umgezogen|déménag\w*|change\w*|änder\w*|berichtig\w*|modifi\w*|"
+    r"rectifi\w*|klopt|niet|not|nicht|pas|instead|ipv|statt|heet|heiße|getrouwd|married|geheiratet|mariée?|"
+    r"oude?|old|alte[nrs]?|ancien\w*|outdated|verouderd|falsch\w*|erron\w*|faute)\b",
+)
 GRIEVANCE = rx(
     r"\bonacceptabel\b", r"\bonaanvaardbaar\b", r"\bschandalig\w*", r"\bslordig\w*", r"\bwoedend\b",
     r"\bernstige?\b", r"\bniet blij\b", r"\bontevreden\b", r"\bschending\b", r"\bgeschonden\b",

@@ -23,6 +23,7 @@ from privacy.recognition.lexicon import (
     PRIVACY_TOPIC,
     RECEIPT,
     RECEIVED_DONE,
+    RECTIFY_CUE,
     RESERVATION,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
@@ -220,12 +221,15 @@ def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[
     the rules found no request of the writer's own: a customer asking how to honour *their* customer's
     request (we are their processor, art. 28) uses the words of a request, which is all the model's
     n-grams see. No complaint when nothing in the message is about data protection (a complaint about
-    service is no art. 77 complaint)."""
+    service is no art. 77 complaint); no rectification when nothing in it is changed or wrong."""
     if not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    if any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
-        return _ALL_TYPES
-    return _ALL_TYPES - {RequestType.COMPLAINT}
+    may = set(_ALL_TYPES)
+    if not any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
+        may.discard(RequestType.COMPLAINT)
+    if not RECTIFY_CUE.search(own):
+        may.discard(RequestType.RECTIFICATION)  # details given, nothing to correct
+    return frozenset(may)
 
 
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:

@@ -85,3 +85,19 @@ def test_a_report_already_made_to_the_authority_is_a_complaint(text: str) -> Non
 def test_a_verification_code_or_a_number_alone_is_no_request(text: str) -> None:
     # the reply with the one-time code must reach the verification step, not open a request of its own
     assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn site laadt traag sinds vanochtend. Mijn adres is Molenweg 4, telefoon 06-11112222, bel gerust.",
+    "The mail server rejects my messages. My address is 4 Mill Lane, phone 07700 900000, call me anytime.",
+])
+def test_details_given_for_contact_are_no_rectification(text: str) -> None:
+    assert RequestType.RECTIFICATION not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben verhuisd, mijn nieuwe adres is Molenweg 4 in Ede",
+    "new phone number: 07700 900001, the old one is gone",
+])
+def test_a_new_address_or_number_is_a_rectification(text: str) -> None:
+    assert RequestType.RECTIFICATION in recognize(text).labels
