@@ -9,9 +9,16 @@ The secret itself is stripped, never the word "password". Three kinds of evidenc
    token/key/password parameter in a URL's query string.
 2. The first secret-looking token after a cue word in Dutch or English ("wachtwoord", "ww", "pin",
    "password", "verhuiscode", "auth code", "licence key", "backup code", the answer to a security
-   question), on the same line, also over filler ("heb ik veranderd naar ...").
-3. One-time codes (6 digits) near a 2FA/SMS cue, and a list of codes on the lines after a
-   recovery-code cue.
+   question), on the same line, also over filler ("heb ik veranderd naar ..."); else the token right after
+   the cue's marker further on ("de pincode van het account (...) is 5093"); the next line when the cue's
+   clause ends in its marker ("het wachtwoord voor de FTP is\n..."); and the whole rest of a
+   "password: ..." label line when it is a phrase of a few words (a passphrase is one value).
+3. One-time codes (6 digits) near a 2FA/SMS cue, a list of codes on the lines after a recovery-code
+   cue, and every other standalone 4-6 digit code in a PIN cue's paragraph ("PIN 0000 was refused so I
+   chose 7391").
+
+A plain number near a cue that is an amount, a quantity or time, a year after "sinds"/"since", or a
+number a kept cue names ("bon 88123") is no secret (``scrubber.recognizers.explainers``).
 """
 
 from __future__ import annotations
