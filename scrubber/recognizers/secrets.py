@@ -10,6 +10,9 @@ module finds them without one, by shape:
   (``Tulpen2019``), a lower-case word with digits when a login or password is talked about nearby;
 - TOTP secrets (RFC 4648 base32 in groups of four) and dash-grouped recovery or licence codes.
 
+A token of CSV cells ("118,Arjun,Sharma,+91", "shirt;XL;+12") is judged cell by cell: a pasted row is no
+password, though a cell of it may be one.
+
 Unless the token is explained as something else: a domain, URL, e-mail address, path or file name, a
 product name or version (``Office365``, ``PHP8.2``, ``iPhone15``; a plan or model named by its cue word,
 ``abonnement Pro2024``), code (``x86_64``, ``utf8mb4_unicode_ci``, camelCase names), a hash or UUID, a
