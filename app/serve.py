@@ -44,6 +44,8 @@ from privacy.vault import RevealPolicy
 from privacy.verification import Verifier
 from tickets import notify, sla_breach
 from tickets.replies import MailIdentity
+from tickets.rules_actions import Replier, ReplySender
+from tickets.rules_runner import RulesRunner
 from web.app import WebForm, Webhooks, create_app
 from web.auth import AuthSettings
 from web.vault import VaultAccess
@@ -220,7 +222,7 @@ class Roles:
         thread.start()
         self.threads.append(thread)
 
-    def start_all(self, settings: Settings, desk: PrivacyDesk) -> None:
+    def start_all(self, settings: Settings, desk: PrivacyDesk, replier: Replier | None = None) -> None:
         sink, state = IntakeMailSink(self.core), SqlMailboxState(self.core.store)
         for mailbox in settings.imap:
 
@@ -239,6 +241,8 @@ class Roles:
         # Due-soon notifications to assignees (tickets.notify) and the escalation of SLA breaches
         # (tickets.sla_breach): one sweep a minute, in one process.
         self.start("notify-due", notify.DueSoonJob(self.core.store, also=(sla_breach.sweep,)).run)
+        # Automation rules (tickets.rules): new messages from the same event feed, and the time sweep.
+        self.start("rules", RulesRunner(self.core.store, replier, settle=timedelta(seconds=hooks.settle_seconds)).run)
 
     async def join(self) -> None:
         for thread in self.threads:  # joined off the loop: the Telegram polling term runs on this loop
@@ -261,7 +265,9 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     roles = Roles(core)
-    roles.start_all(settings, desk)
+    # A rule's canned reply goes out as an agent's would: the channels the workspace replies on.
+    channels = Workspace(available_channels=outbound.reply_channels).reply_channels()
+    roles.start_all(settings, desk, ReplySender(core.scrubber, identity, channels, settings.operator))
     await smtp.start()
     telegram_task = _start_telegram(settings, telegram, roles, stop, loop)
     outbound.start()
