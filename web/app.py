@@ -32,6 +32,7 @@ from intake.pipeline import Intake, SubmitOutcome
 from privacy.desk import PrivacyDesk
 from tickets import store
 from web import admin, admin_sla, admin_webhooks, api, attachments, audit, live, pages, privacy, reports, vault
+from web.admin_rules import router as rules_router
 from web.auth import ApiPrincipal, AuthSettings, LoginRequired, identify
 from web.vault import VaultAccess
 from web.webform import WebFormSettings, webform_router
@@ -156,7 +157,8 @@ def create_app(
         return document
 
     for router in (api.router, live.router, pages.router, admin.router, vault.router, vault.api_router, audit.router,
-                   attachments.router, attachments.api_router, reports.router, admin_sla.router, admin_webhooks.router):
+                   attachments.router, attachments.api_router, reports.router, admin_sla.router, admin_webhooks.router,
+                   rules_router):
         app.include_router(router)
     vault.install(app, vault_access)
     if privacy_desk is not None:
