@@ -151,10 +151,16 @@ def trigger_of(session: Session, message: Message) -> str | None:
     return TRIGGER_CREATED if first == message.id else TRIGGER_REPLIED
 
 
-def on_message(session: Session, message: Message, replier: Replier | None) -> int:
-    """Run the rules of the message's trigger; how many fired."""
+def on_message(session: Session, message: Message, replier: Replier | None,
+               by_trigger: dict[str, list[Rule]] | None = None) -> int:
+    """Run the rules of the message's trigger (``by_trigger``: the enabled rules, loaded once per pass);
+    how many fired."""
+    if by_trigger is not None and not any(by_trigger.values()):
+        return 0
     trigger = trigger_of(session, message)
-    rules = enabled(session, trigger) if trigger is not None else []
+    if trigger is None:
+        return 0
+    rules = by_trigger[trigger] if by_trigger is not None else enabled(session, trigger)
     ticket = session.get(Ticket, message.ticket_id) if rules else None
     if ticket is None or guards.restriction_of(session, ticket) is not None:
         return 0
@@ -168,9 +174,10 @@ def run_pass(store: TicketStore, replier: Replier | None = None, *, limit: int =
     """One pass over newly committed messages in one transaction: (more waiting, rules fired)."""
 
     def handle(row: event_feed.Row) -> int:
-        return on_message(session, row, replier) if isinstance(row, Message) else 0
+        return on_message(session, row, replier, by_trigger) if isinstance(row, Message) else 0
 
     with store.writing() as session:
+        by_trigger = {trigger: enabled(session, trigger) for trigger in (TRIGGER_CREATED, TRIGGER_REPLIED)}
         full, fired = event_feed.take(session, RULES_CONSUMER, (SOURCE_MESSAGES,), handle, limit=limit,
                                       settle=settle)
     if fired:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Macro, Notification, OutboxEntry, Priority, Ticket, TicketEvent, TicketStatus
 from models.db import make_engine
+from models.privacy import PrivacyRequest, PrivacyTriage
 from tests.support.fakes import FakeScrubber
 from tickets import accounts, rules, rules_spec, tags
 from tickets.replies import MailIdentity
@@ -200,3 +202,24 @@ def test_assign_and_notify(ticket_store: TicketStore, intake: Intake) -> None:
     with ticket_store.reading() as session:
         kinds = [n.kind for n in session.scalars(select(Notification).where(Notification.agent_id == anna_id))]
     assert "rule" in kinds
+
+
+def test_conditions_on_privacy_labels_and_removed_types(ticket_store: TicketStore, intake: Intake) -> None:
+    officer = add_rule(ticket_store, name="privacy", trigger="customer_replied",
+                       conditions={"privacy": ["request_open", "possible_request"]},
+                       actions=[{"type": "tag", "tags": ["privacy"]}])
+    removed = add_rule(ticket_store, name="bsn", trigger="ticket_created", conditions={"pii": ["NATIONAL_ID"]},
+                       actions=[{"type": "tag", "tags": ["bsn"]}])
+    with_request = mail(intake, "Ik wil inzage in mijn gegevens. Mijn BSN is 123456782.", ext="p1@x")
+    with_triage = mail(intake, "Wat doen jullie met mijn gegevens?", ext="p2@x", sender="twee@example.org")
+    plain = mail(intake, "Hallo", ext="p3@x", sender="drie@example.org")
+    with ticket_store.writing() as session:  # what the privacy hook records after intake's commit
+        session.add(PrivacyRequest(ticket_id=with_request, channel="email", requester_digest="d" * 64,
+                                   types=["access"], due_on=date(2027, 1, 6), first_due_on=date(2027, 1, 6)))
+        session.add(PrivacyTriage(ticket_id=with_triage))
+    for number, ticket_id in enumerate((with_request, with_triage, plain)):
+        mail(intake, "Nog een vraag.", ext=f"p{number}-reply@x", reply_to=ticket_id,
+             sender=("klant@example.org", "twee@example.org", "drie@example.org")[number])
+    rules.run_pass(ticket_store)
+    assert sorted(applied(ticket_store)) == sorted([(removed, with_request), (officer, with_request),
+                                                    (officer, with_triage)])
