@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models import FINAL_STATES, Attachment, Direction, Message, PrivacyRequest, Ticket, TicketEvent
+from models import FINAL_STATES, Attachment, Direction, Message, PrivacyRequest, Ticket
 from models.privacy import PrivacyTriage, TriageState
 from models.rules import RULES_CONSUMER, TRIGGER_CREATED, TRIGGER_REPLIED, Rule
 from models.webhooks_out import SOURCE_MESSAGES
@@ -117,8 +117,7 @@ def fire(session: Session, rule: Rule, ticket: Ticket, key: str, detail: dict[st
          messages: Sequence[Message], replier: Replier | None) -> bool:
     """Fire ``rule`` on ``ticket`` once for ``key`` when its conditions hold; whether it fired. A failure
     is recorded and swallowed (the savepoint rolls the rule's changes back)."""
-    if session.scalar(select(TicketEvent.id).where(TicketEvent.dedupe_key == key)) is not None:
-        return False  # fired for this occurrence before
+    # Conditions first (most are compared in memory); add_event's dedupe key then refuses a second firing.
     if not conditions_hold(session, rule.conditions or {}, ticket, messages):
         return False
     actor = actor_of(rule.id)

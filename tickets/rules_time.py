@@ -39,7 +39,10 @@ def _moment(since: str) -> SQLColumnExpression[Any]:
     """The moment waited from, per ticket, as a correlated expression."""
     if since == "created":
         return Ticket.created_at
-    inbound = (Message.ticket_id == Ticket.id, Message.direction == Direction.IN)
+    # An automatic reply (an out-of-office) is no customer message; with it the condition also matches
+    # ix_messages_ticket_reply (ticket, direction, automatic, received) in full, which SQLite then uses
+    # rather than scanning every inbound message by time.
+    inbound = (Message.ticket_id == Ticket.id, Message.direction == Direction.IN, Message.auto_submitted.is_(False))
     if since == "customer_message":
         return select(func.max(Message.received_at)).where(*inbound).correlate(Ticket).scalar_subquery()
     last_answer = select(func.max(Message.id)).where(
