@@ -31,7 +31,7 @@ Definitions (the page, the CSV export and the tests use these and only these):
   open past the due day today.
 - **Satisfaction**: ratings (good, bad) given in the period, by when they were given; one per ticket,
   the customer's last answer (``tickets.satisfaction``).
-- **SLA compliance**: a place for the SLA policies' report (``sla_compliance``); empty until they exist.
+- **SLA compliance**: first responses and resolutions within and past their SLA targets (``tickets.sla_report``).
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ from sqlalchemy.orm import Session
 
 from models import Ticket
 from tickets import report_queries as q
+from tickets import sla_report
 from tickets.report_sql import ALL, TZ, Bucket, Times, bucket_start
+from tickets.sla_report import Compliance
 
 __all__ = ["ALL", "TZ", "Bucket", "Filters", "Report", "Times", "build", "csv_rows"]
 
@@ -75,19 +77,10 @@ class Filters:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class SlaCompliance:
-    """Filled in by the SLA policies' work (``tickets.sla``): share of tickets within target."""
-
-    first_response_met: int
-    first_response_breached: int
-    resolution_met: int
-    resolution_breached: int
-
-
-def sla_compliance(session: Session, filters: Filters) -> SlaCompliance | None:
-    """The SLA section of the report: None until SLA policies exist (issue 22, another slice)."""
-    return None
+def sla_compliance(session: Session, filters: Filters) -> Compliance:
+    """The SLA section: first responses and resolutions within or past their targets (``tickets.sla_report``
+    defines which tickets count), for the same period, channel and assignee as the rest of the report."""
+    return sla_report.compliance(session, *filters.utc_range(), channel=filters.channel, agent_id=filters.agent_id)
 
 
 @dataclass
@@ -106,7 +99,7 @@ class Report:
     removed_attachments: dict[str, int]
     privacy: list[q.PrivacyRow]
     satisfaction: dict[str, int] = field(default_factory=dict)
-    sla: SlaCompliance | None = None
+    sla: Compliance | None = None
     totals: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -164,3 +157,7 @@ def csv_rows(report: Report) -> Iterator[tuple[str, str, str, str]]:
             yield "privacy_requests", row.type, measure, str(getattr(row, measure))
     for rating in ("good", "bad"):
         yield "satisfaction", rating, "ratings", str(report.satisfaction.get(rating, 0))
+    if report.sla is not None:
+        for target in ("first_response", "resolution"):
+            for outcome in ("met", "breached"):
+                yield "sla", target, outcome, str(getattr(report.sla, f"{target}_{outcome}"))

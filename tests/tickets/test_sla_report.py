@@ -3,14 +3,14 @@ answered in time, missed and escalated, reopened past the resolution target, sol
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models import Ticket, TicketStatus
 from models.sla import SlaPolicy
-from tickets import sla, sla_breach, store
+from tickets import reports, sla, sla_breach, store
 from tickets.sla_report import Compliance, compliance
 from tickets.store import TicketStore
 
@@ -38,7 +38,7 @@ def _solve(session: Session, ticket: Ticket, when: datetime) -> None:
     sla.answered(session, ticket, when)
 
 
-def test_compliance_counts_met_and_breached_targets(ticket_store: TicketStore) -> None:
+def _scenario(ticket_store: TicketStore) -> None:
     with ticket_store.writing() as session:
         # Normal priority: answer within 1 h, solve within 4 h, around the clock; no tag on a breach.
         session.execute(update(SlaPolicy).where(SlaPolicy.priority == "normal").values(
@@ -65,8 +65,27 @@ def test_compliance_counts_met_and_breached_targets(ticket_store: TicketStore) -
         _ticket(session, at(4, 30, 23))  # neither answered nor breached yet: not counted
         after = _ticket(session, at(5, 2, 9))
         _answer(session, after, at(5, 2, 9, 5))  # after the period
+
+
+def test_compliance_counts_met_and_breached_targets(ticket_store: TicketStore) -> None:
+    _scenario(ticket_store)
     with ticket_store.reading() as session:
         assert compliance(session, START, END) == Compliance(3, 1, 2, 1)
         assert compliance(session, START, END, channel="email") == Compliance(2, 1, 2, 1)
         assert compliance(session, START, END, channel="telegram") == Compliance(1, 0, 0, 0)
         assert compliance(session, START, END, agent_id=1) == Compliance(0, 0, 0, 0)
+
+
+def test_the_report_and_its_csv_carry_the_compliance(ticket_store: TicketStore) -> None:
+    _scenario(ticket_store)
+    # April in Amsterdam time: the same tickets as the UTC month above (none lies within two hours of
+    # either end but the one created at 23:00 UTC on 30 April, which is neither answered nor counted).
+    filters = reports.Filters(start=date(2026, 4, 1), end=date(2026, 4, 30))
+    with ticket_store.reading() as session:
+        report = reports.build(session, filters)
+    assert report.sla == Compliance(3, 1, 2, 1)
+    rows = {(section, key, measure): value for section, key, measure, value in reports.csv_rows(report)}
+    assert rows["sla", "first_response", "met"] == "3"
+    assert rows["sla", "first_response", "breached"] == "1"
+    assert rows["sla", "resolution", "met"] == "2"
+    assert rows["sla", "resolution", "breached"] == "1"
