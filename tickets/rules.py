@@ -40,7 +40,9 @@ from tickets.store import TicketStore, add_event
 
 log = logging.getLogger(__name__)
 
-BATCH = 50  # messages per pass: one short write transaction (on SQLite intake's writer waits meanwhile)
+# Messages per pass: one write transaction, and on SQLite intake's writer waits while it runs; measured
+# about 6 ms a message with three rules on SQLite, so a pass holds the lock for about 0.1 s.
+BATCH = 20
 
 
 def actor_of(rule_id: int) -> str:

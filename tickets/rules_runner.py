@@ -28,6 +28,17 @@ class RulesRunner:
         self.store, self.replier = store, replier
         self.interval, self.sweep_seconds, self.settle = interval, sweep_seconds, settle
 
+    def sweep(self, stop: threading.Event) -> int:
+        """The time rules, in transactions of ``rules_time.LIMIT`` firings until none is left."""
+        total = 0
+        while not stop.is_set():
+            with self.store.writing() as session:
+                fired = rules_time.sweep(session, replier=self.replier)
+            total += fired
+            if fired < rules_time.LIMIT:
+                break
+        return total
+
     def run(self, stop: threading.Event) -> None:
         next_sweep = time.monotonic()
         while not stop.is_set():
@@ -36,8 +47,7 @@ class RulesRunner:
                 full, _fired = rules.run_pass(self.store, self.replier, settle=self.settle)
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + self.sweep_seconds
-                    with self.store.writing() as session:
-                        rules_time.sweep(session, replier=self.replier)
+                    self.sweep(stop)
             except Exception:
                 log.exception("rules: pass failed")
             if not full:

@@ -117,3 +117,20 @@ def test_the_sweep_finds_a_ticket_s_messages_by_its_index(ticket_store: TicketSt
     with ticket_store.engine.connect() as conn:
         plan = " ".join(str(row[3]) for row in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
     assert "ix_messages_ticket_reply" in plan and "ix_messages_direction_received" not in plan
+
+
+def test_a_backlog_is_swept_in_short_transactions_and_each_ticket_once(ticket_store: TicketStore,
+                                                                       intake: Intake) -> None:
+    with ticket_store.writing() as session:
+        rules_spec.create(session, rules_spec.parse(session, {
+            "name": "old", "trigger": "time_passed", "time": {"after_minutes": 60, "since": "customer_message"},
+            "actions": [{"type": "tag", "tags": ["oud"]}]}))
+    for n in range(7):
+        intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"b{n}@x", sender=f"k{n}@example.org",
+                                     subject="Vraag", text="Hallo"))
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    with ticket_store.writing() as session:
+        counts = [rules_time.sweep(session, later, limit=3) for _ in range(4)]
+    assert counts == [3, 3, 1, 0]
+    keys = [key for _r, key in _fired(ticket_store)]
+    assert len(keys) == len(set(keys)) == 7
