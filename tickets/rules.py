@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from models import FINAL_STATES, Attachment, Direction, Message, PrivacyRequest, Ticket
 from models.privacy import PrivacyTriage, TriageState
@@ -134,6 +135,10 @@ def fire(session: Session, rule: Rule, ticket: Ticket, key: str, detail: dict[st
             session.flush()
     except IntegrityError:  # the same firing recorded by another process at the same moment
         return False
+    except (OperationalError, InterfaceError, StaleDataError):
+        # Not the rule's fault (the database went away, an agent saved the ticket meanwhile): the whole
+        # pass rolls back and the next one tries these messages again.
+        raise
     except Exception as exc:
         log.warning("rules: rule %d failed on ticket %d (%s)", rule.id, ticket.id, type(exc).__name__)
         session.expire(ticket)  # the savepoint's changes are gone; read the ticket again

@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select, update
+from sqlalchemy.orm.exc import StaleDataError
 
 from intake.message import InboundMessage
 from intake.pipeline import Intake
@@ -223,3 +224,36 @@ def test_conditions_on_privacy_labels_and_removed_types(ticket_store: TicketStor
     rules.run_pass(ticket_store)
     assert sorted(applied(ticket_store)) == sorted([(removed, with_request), (officer, with_request),
                                                     (officer, with_triage)])
+
+
+def test_an_agent_saving_the_ticket_meanwhile_retries_the_pass(ticket_store: TicketStore, intake: Intake,
+                                                               db_url: str) -> None:
+    """An agent's save between the rule's read and its write (the version check refuses the rule's
+    UPDATE) is no failure of the rule: the pass rolls back and the next one fires it, once."""
+    if not db_url.startswith("postgres"):
+        pytest.skip("SQLite write transactions start with BEGIN IMMEDIATE, so they never overlap")
+    rule = add_rule(ticket_store, name="urgent", trigger="ticket_created",
+                    actions=[{"type": "set_priority", "priority": "urgent"}])
+    ticket_id = mail(intake, "Hallo", ext="v1@x")
+    agent = make_engine(db_url)
+    raced: list[str] = []
+
+    def agent_saves_first(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE TICKETS") and not raced:
+            raced.append(statement)
+            with agent.begin() as other:  # the agent's save commits first
+                other.execute(update(Ticket).where(Ticket.id == ticket_id).values(
+                    status="open", version=Ticket.version + 1))
+
+    event.listen(ticket_store.engine, "before_cursor_execute", agent_saves_first)
+    try:
+        with pytest.raises(StaleDataError):
+            rules.run_pass(ticket_store)
+    finally:
+        event.remove(ticket_store.engine, "before_cursor_execute", agent_saves_first)
+        agent.dispose()
+    assert applied(ticket_store) == [] and applied(ticket_store, "rule_failed") == []
+    assert rules.run_pass(ticket_store)[1] == 1
+    stored, _names = ticket(ticket_store, ticket_id)
+    assert stored.priority == Priority.URGENT and stored.status == TicketStatus.OPEN
+    assert applied(ticket_store) == [(rule, ticket_id)]
