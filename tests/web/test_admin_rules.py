@@ -43,6 +43,11 @@ def test_admin_creates_a_rule_that_then_fires(env: Env) -> None:
     with env.store.reading() as session:
         assert tags.names_of(session, [number - 100000, other - 100000]) == {number - 100000: ["billing"]}
         assert session.scalars(select(AuditEntry.action).where(AuditEntry.target_kind == "rule")).all() == ["rule.add"]
+    # The ticket's timeline names the rule as the actor of its changes.
+    timeline = env.client.get(f"/tickets/{number}").text
+    rule_id = re.search(rf"{PAGE}/(\d+)", r.headers["location"])
+    assert rule_id and f'href="{PAGE}/{rule_id.group(1)}">rule {rule_id.group(1)}</a>' in timeline
+    assert "rule applied" in timeline and "added the tag" in timeline
 
 
 def test_a_refused_form_keeps_what_was_typed_and_names_the_field(env: Env) -> None:
