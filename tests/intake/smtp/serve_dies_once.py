@@ -30,7 +30,7 @@ def _process_then_die(self: smtp.IntakeHandler, *args: Any) -> SubmitOutcome:
     return outcome
 
 
-smtp.IntakeHandler._process = _process_then_die  # type: ignore[method-assign]
+smtp.IntakeHandler._process = _process_then_die  # type: ignore[method-assign, assignment]
 
 if __name__ == "__main__":
     sys.argv = ["scrubdesk", "serve"]
