@@ -113,9 +113,15 @@ def _agent(session: Session, data: dict[str, Any], where: str, errors: list[str]
 
 def _macro(session: Session, data: dict[str, Any], where: str, errors: list[str]) -> dict[str, Any]:
     value = data.get("macro")
-    macro = session.get(Macro, value) if isinstance(value, int) and 0 < value < 2**31 else None
+    macro = None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31:
+        macro = session.get(Macro, value)
+    elif isinstance(value, str) and value.strip():
+        # By title, so an export from another workspace imports here; stored by id (a rename keeps it).
+        found = list(session.scalars(select(Macro).where(Macro.title == value.strip()).limit(2)))
+        macro = found[0] if len(found) == 1 else None
     if macro is None:
-        errors.append(f"{where}.macro: the id of an existing macro")
+        errors.append(f"{where}.macro: the id or the (unique) title of an existing macro")
         return {}
     try:
         steps = macros.of(macro)

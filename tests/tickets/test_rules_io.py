@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from models import Macro
 from tickets import accounts, rules_spec
@@ -75,3 +76,16 @@ def test_a_bad_import_names_every_bad_field_and_changes_nothing(ticket_store: Ti
     with pytest.raises(rules_spec.RuleError), ticket_store.writing() as session:
         rules_spec.import_all(session, [1, 2])
     assert _export(ticket_store) == before
+
+
+def test_a_macro_is_named_by_title_in_an_import_from_elsewhere(ticket_store: TicketStore) -> None:
+    data = _setup(ticket_store)
+    data["rules"][2]["actions"][0]["macro"] = "Herinnering"
+    with ticket_store.writing() as session:
+        rules_spec.import_all(session, data)
+        macro_id = session.scalars(select(Macro.id).where(Macro.title == "Herinnering")).one()
+    assert _export(ticket_store)["rules"][2]["actions"] == [{"type": "macro", "macro": macro_id}]
+    data["rules"][2]["actions"][0]["macro"] = "Bestaat niet"
+    with pytest.raises(rules_spec.RuleError) as caught, ticket_store.writing() as session:
+        rules_spec.import_all(session, data)
+    assert [e.split(":")[0] for e in caught.value.errors] == ["rules[2].actions[0].macro"]
