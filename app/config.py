@@ -29,6 +29,7 @@ from intake.smtp import SmtpSettings
 from outbound.acknowledge import AckConfig
 from outbound.graph import GraphSettings
 from outbound.mail import SmarthostConfig
+from outbound.solve_mail import SolveMailConfig
 from outbound.webhook_urls import UrlPolicy
 from privacy.config import PrivacyConfig
 from privacy.retention import RetentionPolicy
@@ -224,6 +225,8 @@ class Settings(BaseSettings):
     # The SMTP smarthost for replies and acknowledgements; without it e-mail replies are "not available".
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
+    # The solve mail with the satisfaction link (outbound/solve_mail.py); its link uses [privacy] public_url.
+    solve_mail: SolveMailConfig = Field(default_factory=SolveMailConfig)
     social: SocialConfig = Field(default_factory=SocialConfig)
     # Privacy-right requests (privacy): authserv-id, links, the art. 15 statement, external systems.
     privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)

@@ -32,6 +32,7 @@ from intake.mail.parse import parse_email, to_inbound
 from intake.smtp import SmtpServer
 from outbound.graph import graph_senders
 from outbound.mail import SmtpSender
+from outbound.solve_mail import SolveMail, SolveMailer
 from outbound.webhook_send import WebhookSender
 from outbound.webhooks_out import OUTBOX_CHANNEL as WEBHOOK_CHANNEL
 from outbound.webhooks_out import WebhookDispatcher
@@ -243,6 +244,12 @@ class Roles:
         self.start("notify-due", notify.DueSoonJob(self.core.store, also=(sla_breach.sweep,)).run)
         # Automation rules (tickets.rules): new messages from the same event feed, and the time sweep.
         self.start("rules", RulesRunner(self.core.store, replier, settle=timedelta(seconds=hooks.settle_seconds)).run)
+        # The solve mail with the rating link (outbound.solve_mail): the same feed, after commit, by e-mail.
+        if settings.outbound_mail is not None and settings.solve_mail.enabled:
+            mail = SolveMail(settings.solve_mail, settings.privacy.public_url, mail_identity(settings),
+                             frozenset({"email"}))
+            self.start("solve-mail", SolveMailer(self.core.store, mail,
+                                                 settle=timedelta(seconds=hooks.settle_seconds)).run)
 
     async def join(self) -> None:
         for thread in self.threads:  # joined off the loop: the Telegram polling term runs on this loop
