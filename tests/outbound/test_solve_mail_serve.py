@@ -90,6 +90,6 @@ def test_serve_sends_one_solve_mail_and_a_restart_sends_nothing_twice(db_url: st
         kinds = [str(m["Auto-Submitted"]) for m in sink.mails]
         assert kinds == ["auto-replied", "auto-generated"], kinds
         solve = sink.mails[1]
-        assert "<vraag-1@example.nl>" == solve["In-Reply-To"]
+        assert solve["In-Reply-To"] == "<vraag-1@example.nl>"
         assert f"{PUBLIC}/rate/" in solve.get_content() and "opgelost" in solve.get_content()
     engine.dispose()
