@@ -46,7 +46,7 @@ class DueTimeHook:
         with self.store.writing() as session:
             ticket = session.get(Ticket, outcome.ticket_id)
             if ticket is not None:
-                queue.set_due(session, ticket)
+                queue.set_due(session, ticket, msg.received_at)  # the customer waits from receipt
 
 
 class AutoAcknowledger:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
+from intake.hooks import DueTimeHook
 from intake.message import BounceReport, InboundMessage
 from intake.pipeline import Intake
-from models import Channel, Direction, Message, Ticket, TicketEvent, TicketStatus
+from models import Channel, Direction, Message, Ticket, TicketDue, TicketEvent, TicketStatus
 from privacy.recognition.types import Recognition, RequestType
 from scrubber import ScrubbedText
 from tests.support.fakes import FakeScrubber
@@ -178,3 +181,15 @@ def test_attachments_scrubbed_cleaned_and_capped(ticket_store: TicketStore) -> N
         assert notes == b"BSN <NATIONAL_ID_1> of mail <EMAIL_ADDRESS_1>"
         assert rows["broken.jpg"].content is None and "metadata" in (rows["broken.jpg"].note or "")
         assert rows["big.bin"].content is None and rows["big.bin"].size == 2048
+
+
+def test_the_due_time_counts_from_receipt_not_from_storing(ticket_store: TicketStore) -> None:
+    """A message received two hours ago (an IMAP backlog after an outage, a queue drained late) is due its
+    SLA time after it was received: the customer has been waiting since then (issue 22, SLA clock)."""
+    received = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    intake = Intake(ticket_store, FakeScrubber(), after_commit=[DueTimeHook(ticket_store)])
+    intake.submit(mail("<late@example.nl>", received_at=received))
+    with ticket_store.reading() as s:
+        due = s.scalars(select(TicketDue.due_at)).one()
+    # Normal priority: 24 hours around the clock by the seeded default policy (migration 0014).
+    assert abs(due - (received + timedelta(hours=24))) < timedelta(seconds=2)
