@@ -135,6 +135,16 @@ def test_an_english_ticket_gets_english_text(stack: Stack) -> None:
     body = mail.get_content()
     assert "solved" in body and "reopen" in body and "opgelost" not in body
     assert _link(mail).startswith(f"/rate/{number}/")
+    # The customer's answer to the solve mail threads into the ticket by In-Reply-To and reopens it.
+    answer = EmailMessage()
+    answer["From"], answer["To"], answer["Subject"] = "customer@example.com", "support@localhost", "Re: thanks"
+    answer["Message-ID"], answer["In-Reply-To"] = make_msgid(domain="example.com"), str(mail["Message-ID"])
+    answer.set_content("Sorry, the website is down again since an hour ago. Can you have another look please?")
+    with smtplib.SMTP("127.0.0.1", stack.smtp.port, timeout=30) as client:
+        client.send_message(answer, from_addr="customer@example.com", to_addrs=["support@localhost"])
+    with stack.store.reading() as session:
+        [ticket] = session.scalars(select(Ticket)).all()
+        assert ticket.number == number and ticket.status == TicketStatus.OPEN
 
 
 def test_no_solve_mail_when_the_switch_is_off(stack: Stack) -> None:
