@@ -188,3 +188,12 @@ def test_no_solve_mail_to_an_unreachable_contact(stack: Stack) -> None:
         contact.unreachable = True
     stack.status(number, "solved")
     assert stack.queue() == 0 and stack.deliver() == 0
+
+
+def test_closed_back_to_solved_is_not_a_new_solve(stack: Stack) -> None:
+    number, _ = stack.mail(DUTCH)
+    stack.status(number, "solved")
+    assert stack.queue() == 1
+    stack.status(number, "closed")
+    stack.status(number, "solved")  # a correction of the status, not a solve the customer hears of again
+    assert stack.queue() == 0 and stack.deliver() == 1
