@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, insert, select, text
+from sqlalchemy import Engine, insert, select, text
 
 from models import Agent, Contact, Customer, Message, Ticket, TicketDue, keys, migrate, ticket_number
-from models.db import make_engine, normalise_url
+from models.db import make_engine
+from tests.support.scratch_schema import scratch_schema
 from tickets import presence, queue, search
 from tickets.store import TicketStore, address_digest
 from web.app import create_app
@@ -246,20 +247,11 @@ def main() -> None:
             bench("SQLite", engine, args.tickets, args.runs)
             engine.dispose()
     if args.pg:
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(normalise_url(args.pg))
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in args.pg else "?"
-            engine = make_engine(f"{args.pg}{sep}options=-csearch_path%3D{schema}")
+        with scratch_schema(args.pg, "bench") as url:
+            engine = make_engine(url)
             migrate.upgrade(engine)
             bench("PostgreSQL", engine, args.tickets, args.runs)
             engine.dispose()
-        finally:
-            with admin.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
 
 
 if __name__ == "__main__":

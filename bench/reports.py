@@ -23,18 +23,18 @@ import argparse
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from models import Ticket, keys, migrate
-from models.db import make_engine, normalise_url
+from models.db import make_engine
 from tests.support.reports_store import generate
+from tests.support.scratch_schema import scratch_schema
 from tickets import report_queries as q
 from tickets import reports
 from tickets.store import TicketStore
@@ -125,20 +125,11 @@ def main() -> None:
             bench("SQLite", engine, args.tickets, args.runs, args.check)
             engine.dispose()
     if args.pg:
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(normalise_url(args.pg))
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in args.pg else "?"
-            engine = make_engine(f"{args.pg}{sep}options=-csearch_path%3D{schema}")
+        with scratch_schema(args.pg, "bench") as url:
+            engine = make_engine(url)
             migrate.upgrade(engine)
             bench("PostgreSQL", engine, args.tickets, args.runs, args.check)
             engine.dispose()
-        finally:
-            with admin.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
     print(f"\n(generated for {date.today()}; store anchored at {NOW.isoformat()})")
 
 

@@ -8,15 +8,13 @@ Uses the generator of tests/privacy/retention/test_large_store.py (50,000 ticket
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
-
-from sqlalchemy import create_engine, text
 
 # The repository root instead of bench/ (whose queue.py would shadow the standard library module).
 sys.path[0] = str(Path(__file__).resolve().parents[1])
@@ -24,22 +22,24 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 from intake.message import InboundMessage  # noqa: E402
 from intake.pipeline import Intake  # noqa: E402
 from models import Channel, keys, migrate  # noqa: E402
-from models.db import make_engine, normalise_url  # noqa: E402
+from models.db import make_engine  # noqa: E402
 from privacy import retention  # noqa: E402
 from tests.privacy.retention.test_large_store import N_TICKETS, NOW, _generate  # noqa: E402
 from tests.support.fakes import FakeScrubber  # noqa: E402
+from tests.support.scratch_schema import scratch_schema  # noqa: E402
 from tickets.store import TicketStore  # noqa: E402
 
 
 def main() -> None:
     keys.install(os.urandom(32))  # what app.core does from the data directory
     url = sys.argv[1] if len(sys.argv) > 1 else f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    schema = None
-    if url.startswith("postgres"):
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        with create_engine(normalise_url(url)).begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    with contextlib.ExitStack() as stack:
+        if url.startswith("postgres"):
+            url = stack.enter_context(scratch_schema(url, "bench"))
+        run(url)
+
+
+def run(url: str) -> None:
     engine = make_engine(url)
     migrate.upgrade(engine)
     store = TicketStore(engine)
@@ -81,9 +81,6 @@ def main() -> None:
     print(f"{len(waits)} intake submits during the run: median {waits[len(waits) // 2] * 1000:.0f} ms, "
           f"slowest {waits[-1] * 1000:.0f} ms")
     engine.dispose()
-    if schema:
-        with create_engine(normalise_url(sys.argv[1])).begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 if __name__ == "__main__":

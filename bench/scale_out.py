@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from smtp_intake import pg_reachable, pg_schema, print_rows, run_arm
+from smtp_intake import pg_reachable, print_rows, run_arm, scratch_schema
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
     for processes in (1, 2):
         work = Path(tempfile.mkdtemp(prefix="scrubdesk-scale-"))
         try:
-            with pg_schema(args.pg) as url:
+            with scratch_schema(args.pg, "bench") as url:
                 rows.append(run_arm("postgresql", url, args.clients, args.messages, work, processes=processes))
         finally:
             shutil.rmtree(work, ignore_errors=True)

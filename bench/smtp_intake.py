@@ -38,11 +38,13 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project's packages, for the one throw-away-schema helper of tests and benches
+from tests.support.scratch_schema import scratch_schema  # noqa: E402
+
 BODIES = [
     "Goedemorgen,\n\nSinds gisteren kan ik niet inloggen op mijn.voorbeeld.nl. Mijn klantnummer is {n}.\n"
     "Bel me gerust op 06-4182{n:04d}.\n\nMet vriendelijke groet,\nMarieke Hoogendoorn\n",
@@ -231,21 +233,6 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
     }
 
 
-@contextlib.contextmanager
-def pg_schema(url: str) -> Iterator[str]:
-    """A throw-away schema on the PostgreSQL server; yields a URL that uses it."""
-    import psycopg
-
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{url}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
 def print_rows(rows: list[dict[str, float | str]]) -> None:
     print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'cores':>7}"
           f"  (machine: {os.cpu_count()} cores)")
@@ -315,7 +302,7 @@ def _arm(arm: str, clients: int, args: argparse.Namespace, work: Path, root: Pat
     if arm == "bare":
         return run_arm("bare", None, clients, args.messages, work)
     if arm == "postgresql":
-        with pg_schema(args.pg) as url:
+        with scratch_schema(args.pg, "bench") as url:
             return run_arm(label, url, clients, args.messages, work, root=root)
     db = f"sqlite:///{work / (label + '.sqlite3')}"
     if arm == "sqlite-direct":
