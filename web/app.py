@@ -4,9 +4,10 @@ Always: health, the agents' workspace (pages), the JSON API, the audit trail and
 (which answer 404 while the vault is off). When their part is given: the privacy desk, the web
 contact form, the Meta and generic webhooks, and extra routers such as the Telegram webhook (which
 lives with the bot). Public routes are only ``/health``, ``/login``, the static files, the form, the
-webhooks and the privacy verification and download links. Everything else requires a session or an
-API token (``web.auth``). The OpenAPI document is served at ``/api/openapi.json`` to authenticated
-callers only; the interactive docs are off because they load scripts from a CDN.
+webhooks, the privacy verification and download links and the signed satisfaction links (``/rate``).
+Everything else requires a session or an API token (``web.auth``). The OpenAPI document is served at
+``/api/openapi.json`` to authenticated callers only; the interactive docs are off because they load
+scripts from a CDN.
 """
 
 from __future__ import annotations

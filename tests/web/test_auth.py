@@ -12,7 +12,9 @@ from fastapi.routing import APIRoute
 from tests.web.conftest import API_TOKEN, PASSWORD, Env, csrf_of, login
 from tickets import accounts
 
-PUBLIC = {"/health", "/login"}
+# The satisfaction page is public by design: its link carries a keyed signature of the ticket
+# (tickets.satisfaction), checked in test_public_routes.
+PUBLIC = {"/health", "/login", "/rate/{number}/{token}"}
 
 
 def _flat(routes: list[Any]) -> Iterator[APIRoute]:
@@ -52,6 +54,9 @@ def test_public_routes(env: Env) -> None:
     assert env.client.get("/health").json() == {"status": "ok"}
     assert env.client.get("/login").status_code == 200
     assert env.client.get("/static/app.css").status_code == 200
+    # Without a valid signature the rating page says the link is not valid, for any ticket number.
+    assert env.client.get("/rate/100001/100001").status_code == 404
+    assert env.client.post("/rate/100001/100001", data={"rating": "good"}).status_code == 404
 
 
 def test_agent_cannot_use_admin_routes(env: Env) -> None:
