@@ -49,6 +49,8 @@ class SlaPolicy(Base):
     # Match columns, None meaning any value; see tickets.sla.MATCH_KEYS.
     priority: Mapped[str | None] = mapped_column(String(16))
     channel: Mapped[str | None] = mapped_column(String(16))
+    # The mailbox (models.mailboxes, migration 0018); deleting a mailbox deletes its own policies.
+    mailbox_id: Mapped[int | None] = mapped_column(ForeignKey("mailboxes.id", ondelete="CASCADE"))
     # Among equally specific matches the lowest position wins.
     position: Mapped[int] = mapped_column(Integer, default=0)
     business_hours_id: Mapped[int | None] = mapped_column(ForeignKey("sla_business_hours.id", ondelete="SET NULL"))
