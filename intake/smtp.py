@@ -122,6 +122,22 @@ def is_trusted_peer(settings: SmtpSettings, peer: object) -> bool:
     return any(address in network for network in settings.trusted_relays)
 
 
+def client_network(address: str) -> str:
+    """The network a client address is in (IPv4 /24, IPv6 /48), for logs.
+
+    An IP address is personal data (CJEU C-582/14, Breyer), and logs must hold none: the network is
+    enough to see where a flood comes from and to block it, without naming one subscriber.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "?"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
 @dataclass
 class _RateWindow:
     """A sliding one-minute window of accepted messages per client address."""
@@ -161,7 +177,7 @@ class IntakeHandler:
         client = str(session.peer[0]) if session.peer else "?"
         # A trusted relay forwards everyone's mail from one address and has limits of its own.
         if not is_trusted_peer(self.settings, session.peer) and not self.rate.allow(client):
-            log.warning("smtp: rate limit for client %s", client)
+            log.warning("smtp: rate limit for a client in %s", client_network(client))
             return "421 4.7.0 Too many messages from your address, try again later"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import socket
 import ssl
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from intake.pipeline import Intake
-from intake.smtp import SmtpSettings, accepts
+from intake.smtp import SmtpSettings, accepts, client_network
 from tests.intake.smtp.harness import ThreadedSmtp
 from tests.support.fakes import FakeScrubber
 from tests.support.netutil import make_self_signed
@@ -61,11 +62,23 @@ def test_connection_cap_answers_421(intake: Intake) -> None:
             assert c.sendmail("a@example.nl", [SUPPORT], MAIL) == {}
 
 
-def test_per_client_rate_limit(intake: Intake) -> None:
+def test_per_client_rate_limit(intake: Intake, caplog: pytest.LogCaptureFixture) -> None:
     settings = SmtpSettings(accept=(SUPPORT,), max_messages_per_minute=3)
     with ThreadedSmtp(intake, settings) as srv, smtplib.SMTP("127.0.0.1", srv.port) as c:
         for n in range(3):
             c.sendmail(f"a{n}@example.nl", [SUPPORT], MAIL.replace(b"hallo", str(n).encode()))
-        with pytest.raises(smtplib.SMTPSenderRefused) as err:
+        with caplog.at_level(logging.WARNING, logger="intake.smtp"), \
+                pytest.raises(smtplib.SMTPSenderRefused) as err:
             c.sendmail("a@example.nl", [SUPPORT], MAIL)
         assert err.value.smtp_code == 421
+    # The warning names the client's network, not its address (an IP address is personal data,
+    # CJEU C-582/14 Breyer): enough to find or block a range, not one subscriber.
+    warnings = [r.getMessage() for r in caplog.records if "rate limit" in r.getMessage()]
+    assert warnings == ["smtp: rate limit for a client in 127.0.0.0/24"]
+
+
+def test_client_network() -> None:
+    assert client_network("192.0.2.77") == "192.0.2.0/24"
+    assert client_network("2001:db8:1234:5678::9") == "2001:db8:1234::/48"
+    assert client_network("::ffff:192.0.2.77") == "192.0.2.0/24"
+    assert client_network("not an address") == "?"
