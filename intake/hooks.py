@@ -28,7 +28,7 @@ from privacy import triage
 from privacy.desk import PrivacyDesk
 from privacy.evidence import MailEvidence, assess
 from privacy.recognition.message import guess_language
-from tickets import queue, store
+from tickets import mailboxes, queue, store
 from tickets.replies import MailIdentity
 
 log = logging.getLogger(__name__)
@@ -69,8 +69,9 @@ class AutoAcknowledger:
             return
         with self.store.writing() as session:
             ticket = session.get(Ticket, outcome.ticket_id)
-            if ticket is not None:
-                ack = acknowledge.for_mail(self.config, ticket.lang, _removed(session, outcome))
+            if ticket is not None:  # in the words of the mailbox it came in on (intake.pipeline set it)
+                sender = mailboxes.identity_for_ticket(session, ticket)
+                ack = acknowledge.for_mail(self.config, ticket.lang, _removed(session, outcome), sender)
                 acknowledge.enqueue(session, ticket.id, ack, self.identity)
 
 

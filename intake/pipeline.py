@@ -33,7 +33,7 @@ from models import Attachment, Channel, Contact, Direction, Ticket, ticket_numbe
 from privacy.cipher import is_high_risk
 from privacy.recognition.types import Recognition
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
-from tickets import store
+from tickets import mailboxes, store
 
 log = logging.getLogger(__name__)
 
@@ -278,8 +278,12 @@ class Intake:
             text = redact(prep.text, prep.text_analysis, book)
             ticket = threading.ticket
             if ticket is None:
+                # Its mailbox (brand) and group from the recipients: a cached map, no query per message.
+                route = mailboxes.route(session, msg.recipients) if msg.channel == Channel.EMAIL else None
                 ticket = store.open_ticket(session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang,
-                                           at=msg.received_at, subject=subject)
+                                           at=msg.received_at, subject=subject,
+                                           mailbox_id=route.mailbox_id if route else None,
+                                           group_id=route.group_id if route else None)
                 book.bind(ticket.id)
             if threading.refused is not None and threading.refused.id != ticket.id:
                 # Both tickets say so: the agent of either sees that someone else answered that thread.

@@ -7,6 +7,10 @@ ticket is opened), and marks its own mail ``Auto-Submitted: auto-replied`` (sect
 
 A new e-mail ticket's acknowledgement also says which kinds of data were removed on arrival and that
 support never needs them (``outbound.removed``), where the text has ``{removed}``.
+
+A ticket that came in on a mailbox (brand, ``tickets.mailboxes``) is acknowledged with that mailbox's
+text for its language (Dutch, else English; a mailbox without one uses the configured text), From
+the mailbox's identity and with its signature below.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from models import AutoAck, Channel, Direction, Message, Ticket, utcnow
 from outbound import removed as removed_texts
-from tickets import outbox, store
+from tickets import mailboxes, outbox, store
 from tickets.i18n import language
 from tickets.replies import MailIdentity, new_message_id, operator_text
 
@@ -67,12 +71,16 @@ class Removed:
     identity_images: int = 0
 
 
-def for_mail(config: AckConfig, lang: str | None, removed: Removed | None = None) -> Acknowledgement:
-    """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch, else English)."""
+def for_mail(config: AckConfig, lang: str | None, removed: Removed | None = None,
+             sender: mailboxes.SenderIdentity = mailboxes.DEFAULT_IDENTITY) -> Acknowledgement:
+    """The acknowledgement of a new e-mail ticket, in the ticket's language (Dutch, else English), in the
+    words of the ticket's mailbox (``sender``) when it has its own text."""
     dutch = language(lang) == "nl"
     said = removed_texts.paragraph(lang, removed.counts, removed.identity_images) if removed else ""
+    own = sender.ack_template_nl if dutch else sender.ack_template_en
+    text = own or (config.text_nl if dutch else config.text_en)
     return Acknowledgement(kind="auto_ack", subject=config.subject_nl if dutch else config.subject_en,
-                           text=_with_removed(config.text_nl if dutch else config.text_en, said),
+                           text=_with_removed(text, said),
                            max_per_sender=config.max_per_sender, per_hours=config.per_hours)
 
 
@@ -108,7 +116,8 @@ def enqueue(session: Session, ticket_id: int, ack: Acknowledgement, identity: Ma
         log.info("ack: rate-limited ticket=%s contact=%s", ticket.number, contact.id)
         return False
     subject = f"{ack.subject} {store.ticket_tag(ticket.number)}"
-    text = ack.text.replace("{ticket_number}", str(ticket.number))
+    sender = mailboxes.identity_for_ticket(session, ticket)
+    text = mailboxes.sign(ack.text.replace("{ticket_number}", str(ticket.number)), sender)
     in_reply_to = _first_mail_id(session, ticket)
     message_id = new_message_id(identity)
     now = utcnow()
@@ -124,7 +133,7 @@ def enqueue(session: Session, ticket_id: int, ack: Acknowledgement, identity: Ma
                  "in_reply_to": in_reply_to, "references": [in_reply_to] if in_reply_to else [],
                  # RFC 3834 section 5: marks our automatic mail so other responders do not answer it.
                  "auto_submitted": "auto-replied", "lang": ticket.lang, "ticket_number": ticket.number,
-                 "date": format_datetime(now)},
+                 "date": format_datetime(now), **sender.payload()},
     )
     session.add(AutoAck(contact_id=contact.id, ticket_id=ticket.id, created_at=now))
     log.info("ack: enqueued ticket=%s kind=%s", ticket.number, ack.kind)

@@ -9,6 +9,14 @@ before the outbox entry is marked sent, the lease runs out and the mail is sent 
 with the same Message-ID, date and body, so receiving systems that suppress duplicates by Message-ID
 drop it and threading is unaffected; a client that does not, shows it twice. That window is one
 short commit long.
+
+Each mail is From the identity of the ticket's mailbox (``tickets.mailboxes.identity_for_ticket``,
+fixed in the payload as ``from_name``/``from_address`` when the entry is queued), else from the
+configured ``from_name``/``from_address``. The envelope sender (RFC 5321 MAIL FROM) stays the
+configured address: it is the account the smarthost lets us send as, and bounces come back to it (and
+from there to intake, which matches them by Message-ID). The customer's answer goes to the From
+address, one of the mailbox's own, and threads by In-Reply-To and the ticket tag whichever address
+receives it.
 """
 
 from __future__ import annotations
@@ -52,8 +60,11 @@ def build_mail(config: SmarthostConfig, item: OutboundItem) -> EmailMessage:
     """The RFC 5322 message for an outbox item (kind "reply" or "auto_ack")."""
     p = item.payload
     msg = EmailMessage()
-    local, _, domain = config.from_address.partition("@")
-    msg["From"] = Address(config.from_name, local, domain)
+    if p.get("from_address"):  # the ticket's mailbox (brand)
+        msg["From"] = Address(str(p.get("from_name") or ""), addr_spec=str(p["from_address"]))
+    else:
+        local, _, domain = config.from_address.partition("@")
+        msg["From"] = Address(config.from_name, local, domain)
     msg["To"] = str(p["to"])
     subject = str(p.get("subject") or "")
     number = p.get("ticket_number")

@@ -9,8 +9,9 @@ operator identity are dropped before redaction (``keep_own``), so they stay in t
 customer wrote is affected.
 
 The identities: every agent's display name (and its first word, the name an agent signs with), the
-lines of every agent's signature, and the configured company names, addresses (postal and e-mail),
-phone numbers and domains (``[operator]`` in the configuration).
+lines of every agent's signature, every mailbox's name, sender name and addresses and the lines of its
+signature (``tickets.mailboxes``: a brand's identity is the company's own), and the configured company
+names, addresses (postal and e-mail), phone numbers and domains (``[operator]`` in the configuration).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from models import Agent
 from scrubber import Analysis, Entity
+from tickets import mailboxes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -60,12 +62,14 @@ def _phone_digits(value: str) -> str:
 
 
 def gather(session: Session, config: OperatorIdentity | None) -> Identities:
-    """The agents' names and signature lines from the store, plus the configured company identities."""
+    """The agents' names and signature lines and the mailboxes' identities from the store, plus the
+    configured company identities."""
     literals: list[str] = []
     for name, signature in session.execute(select(Agent.display_name, Agent.signature)):
         literals.append(name)
         literals.append(name.split()[0] if name.split() else "")
         literals += (signature or "").splitlines()
+    literals += mailboxes.own_identities(session)
     cfg = config or OperatorIdentity()
     literals += cfg.names + cfg.addresses
     phones = frozenset(d for d in (_phone_digits(p) for p in cfg.phones) if len(d) >= 6)

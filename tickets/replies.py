@@ -9,7 +9,9 @@ What the agent typed is sent as typed, and stored after the scrubber ran over it
 placeholder book (an agent who repeats the customer's IBAN leaves ``<IBAN_1>`` in the store), except
 the operator's own identities (``tickets.operator``: agents' names and signatures, the company's
 addresses, phone numbers and domains), which stay as written. The outbox payload holds the sent text
-until the entry is delivered.
+until the entry is delivered. An e-mail reply goes out From the identity of the ticket's mailbox
+(``tickets.mailboxes.identity_for_ticket``) with that mailbox's signature below (once: not when the
+agent's text already ends with it); the agent's own signature is what she types or her macro holds.
 
 Each change records a ticket event with its actor ("agent:<username>", "api", "customer", "system"),
 automatic ones too (a reply sets "pending" and takes an unassigned ticket), so the timeline is complete.
@@ -42,7 +44,7 @@ from models import (
     utcnow,
 )
 from scrubber import ScrubbedText, TextScrubber
-from tickets import operator, outbox, queue, store, tags
+from tickets import mailboxes, operator, outbox, queue, store, tags
 from tickets.guards import ActionError
 
 # Channels whose replies go through a sender that exists in this deployment is decided by the caller
@@ -124,9 +126,12 @@ def reply(
     contact = ticket.contact
     if contact is None or contact.unreachable:
         raise ActionError("the ticket has no reachable contact")
+    sender = mailboxes.identity_for_ticket(session, ticket) if channel == "email" else mailboxes.DEFAULT_IDENTITY
+    text = mailboxes.sign(text, sender)  # the mailbox's signature, sent and stored (its lines kept as written)
     stored_text = scrub_own_text(session, ticket, text, scrubber, own)
     now = utcnow()
-    payload: dict[str, object] = {"to": contact.address, "text": text, "ticket_number": ticket.number}
+    payload: dict[str, object] = {"to": contact.address, "text": text, "ticket_number": ticket.number,
+                                  **sender.payload()}
     if channel == "email":
         in_reply_to, references = mail_thread_ids(session, ticket)
         external_id = new_message_id(identity)

@@ -1,9 +1,9 @@
 """SLA policies applied to tickets: which policy a ticket follows, and the clock that says when it is due.
 
 A ticket follows the most specific active policy that matches its facts (``MATCH_KEYS``: a policy's
-match column left empty matches anything; among equally specific ones the lowest position wins). A
-mailbox key is added by giving ``SlaPolicy`` a ``mailbox`` column, naming it in ``MATCH_KEYS`` and in
-``facts_of``: existing policies (mailbox empty) keep matching as before.
+match column left empty matches anything; among equally specific ones the lowest position wins): its
+priority, channel and mailbox (``tickets.mailboxes``; a ticket without one matches only policies for
+any mailbox). Another key is one more ``SlaPolicy`` column, named in ``MATCH_KEYS`` and ``facts_of``.
 
 The clock (``TicketSla``) counts business seconds. Both its parts run from ``running_since``:
 
@@ -42,7 +42,7 @@ from tickets.business_hours import ALWAYS, Hours
 
 log = logging.getLogger(__name__)
 
-MATCH_KEYS = ("priority", "channel")
+MATCH_KEYS = ("priority", "channel", "mailbox_id")
 DEFAULT_TAG = "sla-breached"
 _CACHE_SECONDS = 30.0
 _DEFAULT_HOURS = {Priority.URGENT: 2, Priority.HIGH: 8, Priority.NORMAL: 24, Priority.LOW: 72}
@@ -76,7 +76,8 @@ DEFAULTS = tuple(
 
 def facts_of(ticket: Ticket) -> dict[str, str | None]:
     """What a policy can match on."""
-    return {"priority": str(ticket.priority), "channel": ticket.channel}
+    return {"priority": str(ticket.priority), "channel": ticket.channel,
+            "mailbox_id": str(ticket.mailbox_id) if ticket.mailbox_id is not None else None}
 
 
 def _hours(row: BusinessHours | None) -> Hours:
@@ -97,7 +98,7 @@ def load(session: Session) -> tuple[Policy, ...]:
         return DEFAULTS
     policies = [
         Policy(id=p.id, name=p.name, position=p.position, hours=_hours(h),
-               match=tuple((key, getattr(p, key)) for key in MATCH_KEYS if getattr(p, key) is not None),
+               match=tuple((key, str(getattr(p, key))) for key in MATCH_KEYS if getattr(p, key) is not None),
                first_response=p.first_response_minutes, next_response=p.next_response_minutes,
                resolution=p.resolution_minutes, escalate_priority=p.escalate_priority, escalate_tag=p.escalate_tag)
         for p, h in rows if p.active

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Channel, Priority, utcnow
+from models.mailboxes import Mailbox
 from models.sla import BusinessHours, SlaPolicy
 from tickets import audit, business_hours, tags
 from tickets.guards import ActionError
@@ -33,6 +34,7 @@ class PolicyValues:
     name: str
     priority: str | None
     channel: str | None
+    mailbox_id: int | None
     position: int
     business_hours_id: int | None
     first_response_minutes: int | None
@@ -75,10 +77,14 @@ def parse_policy(session: Session, form: Mapping[str, str]) -> PolicyValues:
     if not position.lstrip("-").isdigit() or abs(int(position)) > 10_000:
         raise ActionError("position: a whole number")
     tag = form.get("escalate_tag", "").strip()
+    mailbox = form.get("mailbox_id", "").strip()
+    if mailbox and (not mailbox.isdigit() or session.get(Mailbox, int(mailbox)) is None):
+        raise ActionError("no such mailbox")
     return PolicyValues(
         name=name,
         priority=_choice(form.get("priority", ""), tuple(p.value for p in Priority), "priority"),
         channel=_choice(form.get("channel", ""), tuple(c.value for c in Channel), "channel"),
+        mailbox_id=int(mailbox) if mailbox else None,
         position=int(position),
         business_hours_id=int(hours_id) if hours_id else None,
         first_response_minutes=_minutes(form.get("first_response", ""), "first response"),

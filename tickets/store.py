@@ -371,9 +371,11 @@ def link_tickets_of_contact(session: Session, contact: Contact, customer_id: int
 
 
 def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str | None, at: datetime,
-                subject: ScrubbedText | None = None) -> Ticket:
+                subject: ScrubbedText | None = None, mailbox_id: int | None = None,
+                group_id: int | None = None) -> Ticket:
     """A new ticket. Its subject is redacted with the ticket's own placeholder book: either before (a
-    ``TicketBook`` of a ticket not yet stored, bound afterwards; one INSERT) or after (``set_subject``)."""
+    ``TicketBook`` of a ticket not yet stored, bound afterwards; one INSERT) or after (``set_subject``).
+    Its mailbox and group (``tickets.mailboxes.route``) go into the same INSERT."""
     if subject is not None:
         _require_scrubbed(subject)
     ticket = Ticket(
@@ -385,6 +387,8 @@ def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str |
         lang=lang,
         created_at=at,
         last_activity_at=at,
+        mailbox_id=mailbox_id,
+        group_id=group_id,
     )
     session.add(ticket)
     session.flush()

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from models import Channel, Priority, utcnow
 from models.sla import BusinessHours, SlaPolicy
-from tickets import audit, i18n, sla, sla_edit
+from tickets import audit, i18n, mailboxes, sla, sla_edit
 from tickets.accounts import Principal
 from tickets.guards import ActionError
 from web.auth import AdminPage
@@ -60,7 +60,8 @@ def _hours_text(minutes: int | None) -> str:
 
 
 def _policy_fields(p: SlaPolicy) -> dict[str, str]:
-    return {"name": p.name, "priority": p.priority or "", "channel": p.channel or "", "position": str(p.position),
+    return {"name": p.name, "priority": p.priority or "", "channel": p.channel or "",
+            "mailbox_id": str(p.mailbox_id or ""), "position": str(p.position),
             "business_hours_id": str(p.business_hours_id or ""),
             "first_response": _hours_text(p.first_response_minutes),
             "next_response": _hours_text(p.next_response_minutes), "resolution": _hours_text(p.resolution_minutes),
@@ -73,7 +74,7 @@ def _hours_fields(h: BusinessHours) -> dict[str, str]:
             **dict(zip(sla_edit.DAYS, h.weekly, strict=True))}
 
 
-_NEW_POLICY = {"name": "", "priority": "", "channel": "", "position": "0", "business_hours_id": "",
+_NEW_POLICY = {"name": "", "priority": "", "channel": "", "mailbox_id": "", "position": "0", "business_hours_id": "",
                "first_response": "", "next_response": "", "resolution": "", "escalate_priority": "",
                "escalate_tag": sla.DEFAULT_TAG, "active": "on"}
 _NEW_HOURS = {"name": "", "timezone": "Europe/Amsterdam", "holidays": "NL",
@@ -98,7 +99,8 @@ def _forms(session: Session) -> dict[str, Any]:
     values = {f"policy-{p.id}": _policy_fields(p) for p in policies}
     values |= {f"hours-{h.id}": _hours_fields(h) for h in hours}
     values |= {"policy-new": dict(_NEW_POLICY), "hours-new": dict(_NEW_HOURS)}
-    return {"policies": policies, "hours": [(h.id, h.name) for h in hours], "values": values}
+    return {"policies": policies, "hours": [(h.id, h.name) for h in hours], "values": values,
+            "mailboxes": [(m.id, m.name) for m in mailboxes.mailboxes(session)]}
 
 
 def _done(what: str) -> Response:
