@@ -66,15 +66,29 @@ def _valid(rng: random.Random, make: Callable[[], str], check: Callable[[str], o
 def _record(n: int, lang: str, text: str, values: list[tuple[str, str]], kind: str) -> Record:
     for _, value in values:
         assert value in text, (value, text)
-    return {"id": f"probe-{n:04d}", "lang": lang, "channel": "email", "kind": kind, "text": text,
-            "entities": [{"type": t, "value": v} for t, v in values]}
+    return {
+        "id": f"probe-{n:04d}",
+        "lang": lang,
+        "channel": "email",
+        "kind": kind,
+        "text": text,
+        "entities": [{"type": t, "value": v} for t, v in values],
+    }
 
 
 PHONE_FRAMES = {
-    "nl": ["Hoi, je kunt me bellen op {v}. Groet", "Mijn nummer is {v} (ook WhatsApp).",
-           "Met vriendelijke groet,\nHelpdesk klant\nT: {v}", "bel mij terug op {v} aub"],
-    "en": ["Hi, you can reach me on {v} tomorrow.", "My mobile is {v}, please call after 5pm.",
-           "Kind regards,\nAccounts\nPhone: {v}", "pls call back {v} thx"],
+    "nl": [
+        "Hoi, je kunt me bellen op {v}. Groet",
+        "Mijn nummer is {v} (ook WhatsApp).",
+        "Met vriendelijke groet,\nHelpdesk klant\nT: {v}",
+        "bel mij terug op {v} aub",
+    ],
+    "en": [
+        "Hi, you can reach me on {v} tomorrow.",
+        "My mobile is {v}, please call after 5pm.",
+        "Kind regards,\nAccounts\nPhone: {v}",
+        "pls call back {v} thx",
+    ],
 }
 
 
@@ -123,10 +137,18 @@ def _parse_spec(spec: str) -> Iterator[tuple[int, str]]:
 
 
 IBAN_FRAMES = {
-    "nl": ["Graag terugstorten op {v} t.n.v. de zaak.", "Mijn rekeningnummer: {v}", "IBAN {v}\nAlvast bedankt",
-           "kunnen jullie het bedrag op {v} zetten?"],
-    "en": ["Please refund to {v}.", "Bank account: {v}", "my IBAN is {v} (business account)",
-           "Refund account\n{v}\nThanks"],
+    "nl": [
+        "Graag terugstorten op {v} t.n.v. de zaak.",
+        "Mijn rekeningnummer: {v}",
+        "IBAN {v}\nAlvast bedankt",
+        "kunnen jullie het bedrag op {v} zetten?",
+    ],
+    "en": [
+        "Please refund to {v}.",
+        "Bank account: {v}",
+        "my IBAN is {v} (business account)",
+        "Refund account\n{v}\nThanks",
+    ],
 }
 
 
@@ -144,8 +166,9 @@ def ibans(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]],
 
         compact = _valid(rng, make, std_iban.validate)
         style = rng.choice(["compact", "grouped", "grouped", "lower"])
-        value = {"compact": compact, "grouped": std_iban.format(compact),
-                 "lower": std_iban.format(compact).lower()}[style]
+        value = {"compact": compact, "grouped": std_iban.format(compact), "lower": std_iban.format(compact).lower()}[
+            style
+        ]
         lang = rng.choice(["nl", "en"])
         yield lang, rng.choice(IBAN_FRAMES[lang]).format(v=value), [("IBAN", value)], f"iban-{country}-{style}"
 
@@ -162,10 +185,18 @@ CARD_PREFIXES = {  # scheme -> (prefixes, length, grouping)
     "visa13": (["4"], 13, (4, 4, 5)),
 }
 CARD_FRAMES = {
-    "nl": ["Ik heb betaald met {v} maar het ging mis.", "creditcard {v} graag verwijderen uit mijn account",
-           "Mijn kaart: {v}", "de betaling met kaart {v} is twee keer afgeschreven"],
-    "en": ["I paid with {v} but was charged twice.", "card number {v}", "Please remove my card {v} from the account",
-           "Visa {v} was declined"],
+    "nl": [
+        "Ik heb betaald met {v} maar het ging mis.",
+        "creditcard {v} graag verwijderen uit mijn account",
+        "Mijn kaart: {v}",
+        "de betaling met kaart {v} is twee keer afgeschreven",
+    ],
+    "en": [
+        "I paid with {v} but was charged twice.",
+        "card number {v}",
+        "Please remove my card {v} from the account",
+        "Visa {v} was declined",
+    ],
 }
 
 
@@ -178,7 +209,7 @@ def cards(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]],
             if sep:
                 parts, pos = [], 0
                 for g in groups:
-                    parts.append(number[pos:pos + g])
+                    parts.append(number[pos : pos + g])
                     pos += g
                 value = sep.join(parts)
             else:
@@ -191,49 +222,110 @@ def _national_id_values(rng: random.Random) -> list[tuple[str, str, str]]:
     """(country, value as written, cue word in the country's language)."""
     out: list[tuple[str, str, str]] = []
 
-    def add(country: str, cue: str, make: Callable[[], str], check: Callable[[str], object],
-            fmt: Callable[[str], str] = lambda v: v) -> None:
+    def add(
+        country: str,
+        cue: str,
+        make: Callable[[], str],
+        check: Callable[[str], object],
+        fmt: Callable[[str], str] = lambda v: v,
+    ) -> None:
         out.append((country, fmt(_valid(rng, make, check)), cue))
 
     for _ in range(2):
         add("NL", "BSN", lambda: _digits(rng, 9), nl_bsn.validate)
         add("BE", "rijksregisternummer", lambda: _digits(rng, 11), be_nn.validate, be_nn.format)
         add("DE", "Steuer-ID", lambda: str(rng.randint(1, 9)) + _digits(rng, 10), de_idnr.validate)
-        add("US", "SSN", lambda: f"{rng.randint(100, 665)}{rng.randint(10, 99)}{rng.randint(1000, 9999)}",
-            us_ssn.validate, us_ssn.format)
-        add("US", "social security number", lambda: f"{rng.randint(100, 665)}{rng.randint(10, 99)}{rng.randint(1000, 9999)}",
-            us_ssn.validate)
-        add("FR", "numéro de sécurité sociale", lambda: str(rng.randint(1, 2)) + _digits(rng, 12) + "00",
-            lambda v: fr_nir.validate(v[:13] + fr_nir.calc_check_digits(v[:13])), lambda v: v[:13] + fr_nir.calc_check_digits(v[:13]))
-        add("ES", "DNI", lambda: _digits(rng, 8) + "A", lambda v: es_dni.validate(v[:8] + es_dni.calc_check_digit(v[:8])),
-            lambda v: v[:8] + es_dni.calc_check_digit(v[:8]))
-        add("ES", "NIE", lambda: "X" + _digits(rng, 7) + "A",
-            lambda v: es_nie.validate(v[:8] + es_nie.calc_check_digit(v[:8])), lambda v: v[:8] + es_nie.calc_check_digit(v[:8]))
-        add("PL", "PESEL", lambda: f"{rng.randint(50, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + _digits(rng, 5),
-            pl_pesel.validate)
+        add(
+            "US",
+            "SSN",
+            lambda: f"{rng.randint(100, 665)}{rng.randint(10, 99)}{rng.randint(1000, 9999)}",
+            us_ssn.validate,
+            us_ssn.format,
+        )
+        add(
+            "US",
+            "social security number",
+            lambda: f"{rng.randint(100, 665)}{rng.randint(10, 99)}{rng.randint(1000, 9999)}",
+            us_ssn.validate,
+        )
+        add(
+            "FR",
+            "numéro de sécurité sociale",
+            lambda: str(rng.randint(1, 2)) + _digits(rng, 12) + "00",
+            lambda v: fr_nir.validate(v[:13] + fr_nir.calc_check_digits(v[:13])),
+            lambda v: v[:13] + fr_nir.calc_check_digits(v[:13]),
+        )
+        add(
+            "ES",
+            "DNI",
+            lambda: _digits(rng, 8) + "A",
+            lambda v: es_dni.validate(v[:8] + es_dni.calc_check_digit(v[:8])),
+            lambda v: v[:8] + es_dni.calc_check_digit(v[:8]),
+        )
+        add(
+            "ES",
+            "NIE",
+            lambda: "X" + _digits(rng, 7) + "A",
+            lambda v: es_nie.validate(v[:8] + es_nie.calc_check_digit(v[:8])),
+            lambda v: v[:8] + es_nie.calc_check_digit(v[:8]),
+        )
+        add(
+            "PL",
+            "PESEL",
+            lambda: f"{rng.randint(50, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + _digits(rng, 5),
+            pl_pesel.validate,
+        )
         add("TR", "TC Kimlik No", lambda: str(rng.randint(1, 9)) + _digits(rng, 10), tr_tc.validate)
-        add("IT", "codice fiscale", lambda: "RSSMRA" + f"{rng.randint(50, 99)}" + rng.choice("ABCDEHLMPRST")
-            + f"{rng.randint(1, 28):02d}" + "H501" + "X",
-            lambda v: it_cf.validate(v[:15] + it_cf.calc_check_digit(v[:15])), lambda v: v[:15] + it_cf.calc_check_digit(v[:15]))
+        add(
+            "IT",
+            "codice fiscale",
+            lambda: (
+                "RSSMRA"
+                + f"{rng.randint(50, 99)}"
+                + rng.choice("ABCDEHLMPRST")
+                + f"{rng.randint(1, 28):02d}"
+                + "H501"
+                + "X"
+            ),
+            lambda v: it_cf.validate(v[:15] + it_cf.calc_check_digit(v[:15])),
+            lambda v: v[:15] + it_cf.calc_check_digit(v[:15]),
+        )
         add("PT", "NIF", lambda: rng.choice("12") + _digits(rng, 8), pt_nif.validate)
         add("UK", "NHS number", lambda: _digits(rng, 10), gb_nhs.validate, gb_nhs.format)
-        nino = rng.choice("ABCEHJKLMNOPRSTWXYZ") + rng.choice("ABCEHJKLMNPRSTWXYZ") + _digits(rng, 6) + rng.choice("ABCD")
+        nino = (
+            rng.choice("ABCEHJKLMNOPRSTWXYZ") + rng.choice("ABCEHJKLMNPRSTWXYZ") + _digits(rng, 6) + rng.choice("ABCD")
+        )
         out.append(("UK", f"{nino[:2]} {nino[2:4]} {nino[4:6]} {nino[6:8]} {nino[8]}", "National Insurance number"))
     return out
 
 
 ID_FRAMES = {
     "with_cue": {
-        "nl": "Voor de verificatie: mijn {cue} is {v}.", "en": "For verification, my {cue} is {v}.",
-        "de": "Zur Verifizierung: meine {cue} lautet {v}.", "fr": "Pour la vérification, mon {cue} est {v}.",
+        "nl": "Voor de verificatie: mijn {cue} is {v}.",
+        "en": "For verification, my {cue} is {v}.",
+        "de": "Zur Verifizierung: meine {cue} lautet {v}.",
+        "fr": "Pour la vérification, mon {cue} est {v}.",
     },
     "bare": {
-        "nl": "Hierbij de gegevens die jullie vroegen: {v}. Groet", "en": "Here is the number you asked for: {v}",
-        "de": "Anbei die gewünschte Nummer: {v}", "fr": "Voici le numéro demandé : {v}",
+        "nl": "Hierbij de gegevens die jullie vroegen: {v}. Groet",
+        "en": "Here is the number you asked for: {v}",
+        "de": "Anbei die gewünschte Nummer: {v}",
+        "fr": "Voici le numéro demandé : {v}",
     },
 }
-COUNTRY_LANG = {"NL": "nl", "BE": "nl", "DE": "de", "US": "en", "UK": "en", "FR": "fr", "ES": "en", "PL": "en",
-                "TR": "en", "IT": "en", "PT": "en"}
+COUNTRY_LANG = {
+    "NL": "nl",
+    "BE": "nl",
+    "DE": "de",
+    "US": "en",
+    "UK": "en",
+    "FR": "fr",
+    "ES": "en",
+    "PL": "en",
+    "TR": "en",
+    "IT": "en",
+    "PT": "en",
+}
 
 
 def national_ids(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]], str]]:
@@ -256,16 +348,26 @@ def _doc_values(rng: random.Random) -> list[tuple[str, str]]:
     up = string.ascii_uppercase.replace("O", "")
     alnum = up + string.digits
     return [
-        ("NL passport", "".join(rng.choice(up) for _ in range(2)) + "".join(rng.choice(alnum) for _ in range(6))
-         + rng.choice(string.digits)),
+        (
+            "NL passport",
+            "".join(rng.choice(up) for _ in range(2))
+            + "".join(rng.choice(alnum) for _ in range(6))
+            + rng.choice(string.digits),
+        ),
         ("NL rijbewijs", "5" + _digits(rng, 9)),
         ("BE eID", f"{_digits(rng, 3)}-{_digits(rng, 7)}-{_digits(rng, 2)}"),
         ("BE passport", "".join(rng.choice(up) for _ in range(2)) + _digits(rng, 6)),
         ("DE Ausweis", "".join(rng.choice("CFGHJKLMNPRTVWXYZ0123456789") for _ in range(9))),
         ("DE Reisepass", "C" + "".join(rng.choice("CFGHJKLMNPRTVWXYZ0123456789") for _ in range(8))),
         ("UK passport", _digits(rng, 9)),
-        ("UK licence", "".join(rng.choice(up) for _ in range(5)) + _digits(rng, 6) + "".join(rng.choice(up) for _ in range(2))
-         + rng.choice(string.digits) + "".join(rng.choice(up) for _ in range(2))),
+        (
+            "UK licence",
+            "".join(rng.choice(up) for _ in range(5))
+            + _digits(rng, 6)
+            + "".join(rng.choice(up) for _ in range(2))
+            + rng.choice(string.digits)
+            + "".join(rng.choice(up) for _ in range(2)),
+        ),
         ("US passport", _digits(rng, 9)),
         ("US DL CA", rng.choice(up) + _digits(rng, 7)),
         ("US DL NY", f"{_digits(rng, 3)} {_digits(rng, 3)} {_digits(rng, 3)}"),
@@ -275,13 +377,24 @@ def _doc_values(rng: random.Random) -> list[tuple[str, str]]:
         ("PL ID", "".join(rng.choice(up) for _ in range(3)) + " " + _digits(rng, 6)),
         ("TR passport", "U" + _digits(rng, 8)),
         ("IT CIE", "CA" + _digits(rng, 5) + "".join(rng.choice(up) for _ in range(2))),
-        ("PT CC", _digits(rng, 8) + " " + rng.choice(string.digits) + " " + "".join(rng.choice(up) for _ in range(2))
-         + rng.choice(string.digits)),
+        (
+            "PT CC",
+            _digits(rng, 8)
+            + " "
+            + rng.choice(string.digits)
+            + " "
+            + "".join(rng.choice(up) for _ in range(2))
+            + rng.choice(string.digits),
+        ),
     ]
 
 
 DOC_FRAMES = {
-    "nl": ["Mijn {cue} is {v}, ik stuur geen kopie mee.", "{cue}: {v}\ngeldig tot 2031", "Hierbij mijn {cue} {v} ter controle."],
+    "nl": [
+        "Mijn {cue} is {v}, ik stuur geen kopie mee.",
+        "{cue}: {v}\ngeldig tot 2031",
+        "Hierbij mijn {cue} {v} ter controle.",
+    ],
     "en": ["My {cue} is {v}, I won't send a copy.", "{cue}: {v}\nexpires 2031", "As requested, {cue} {v}."],
     "de": ["Meine {cue} ist {v}.", "{cue}: {v}\ngültig bis 2031"],
     "fr": ["Mon {cue} est {v}.", "{cue} : {v}\nvalable jusqu'en 2031"],
@@ -321,12 +434,28 @@ def _passwords(rng: random.Random, words_: list[str]) -> list[tuple[str, str]]:
 
 
 PASSWORD_FRAMES = {
-    "nl": ["Mijn wachtwoord is {v}", "wachtwoord: {v}", "inloggen lukt niet met ww {v}",
-           "Gebruikersnaam info, wachtwoord {v}", "ik heb het wachtwoord veranderd in {v} maar het werkt nog steeds niet",
-           "login: beheer / {v}", "De pincode is {v}", "het nieuwe ww = {v}", "wachtwoord van de mailbox\n{v}"],
-    "en": ["My password is {v}", "password: {v}", "can't log in with pw {v}", "Username admin, password {v}",
-           "I changed the password to {v} but it still fails", "login: admin / {v}", "The PIN is {v}",
-           "new pass = {v}", "mailbox password\n{v}"],
+    "nl": [
+        "Mijn wachtwoord is {v}",
+        "wachtwoord: {v}",
+        "inloggen lukt niet met ww {v}",
+        "Gebruikersnaam info, wachtwoord {v}",
+        "ik heb het wachtwoord veranderd in {v} maar het werkt nog steeds niet",
+        "login: beheer / {v}",
+        "De pincode is {v}",
+        "het nieuwe ww = {v}",
+        "wachtwoord van de mailbox\n{v}",
+    ],
+    "en": [
+        "My password is {v}",
+        "password: {v}",
+        "can't log in with pw {v}",
+        "Username admin, password {v}",
+        "I changed the password to {v} but it still fails",
+        "login: admin / {v}",
+        "The PIN is {v}",
+        "new pass = {v}",
+        "mailbox password\n{v}",
+    ],
 }
 
 
