@@ -2,8 +2,9 @@
 
 A macro is the existing canned reply (``models.Macro``: title and text with ``{{variables}}``) plus
 ``actions``, what it changes on the ticket: status, priority, assignee ("me": whoever applies it,
-"nobody", or an agent's id), tags to add and tags to remove, and ``reply_mode``: its text goes into
-the reply box ("insert", the agent reads and sends it) or is sent as the reply ("send").
+"nobody", or an agent's id), group (a group's id, or "none"), tags to add and tags to remove, and
+``reply_mode``: its text goes into the reply box ("insert", the agent reads and sends it) or is sent as
+the reply ("send").
 
 Applying one is not a new way to change a ticket: ``web.actions.apply_macro`` runs each step through
 the ticket actions of ``tickets.replies`` and ``tickets.tags`` inside one guarded transaction
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models import Agent, Macro, Priority, TicketStatus, utcnow
+from models.mailboxes import Group
 from tickets import tags
 from tickets.guards import ActionError
 
@@ -35,6 +37,8 @@ class Actions:
     priority: Priority | None = None
     # "me" (the agent applying it), "nobody", or an agent's id as digits.
     assignee: str | None = None
+    # A group's id as digits, or "none" (take the ticket out of its group).
+    group: str | None = None
     add_tags: tuple[str, ...] = field(default_factory=tuple)
     remove_tags: tuple[str, ...] = field(default_factory=tuple)
 
@@ -46,6 +50,8 @@ class Actions:
             out["priority"] = self.priority.value
         if self.assignee:
             out["assignee"] = self.assignee
+        if self.group:
+            out["group"] = self.group
         if self.add_tags:
             out["add_tags"] = list(self.add_tags)
         if self.remove_tags:
@@ -89,13 +95,20 @@ def parse(data: dict[str, Any] | None) -> Actions:
     if assignee is not None and assignee not in ("me", "nobody") and not (assignee.isascii() and assignee.isdigit()
                                                                          and len(assignee) <= 18):
         raise ActionError("the assignee is 'me', 'nobody' or an agent's id")
+    group = str(data.get("group") or "").strip() or None
+    if group is not None and group != "none" and not _row_id(group):
+        raise ActionError("the group is a group's id or 'none'")
     add, remove = _tag_list(data.get("add_tags") or []), _tag_list(data.get("remove_tags") or [])
     if set(add) & set(remove):
         raise ActionError("a macro cannot add and remove the same tag")
-    unknown = set(data) - {"status", "priority", "assignee", "add_tags", "remove_tags"}
+    unknown = set(data) - {"status", "priority", "assignee", "group", "add_tags", "remove_tags"}
     if unknown:
         raise ActionError(f"unknown macro actions: {', '.join(sorted(unknown))}")
-    return Actions(status=status, priority=priority, assignee=assignee, add_tags=add, remove_tags=remove)
+    return Actions(status=status, priority=priority, assignee=assignee, group=group, add_tags=add, remove_tags=remove)
+
+
+def _row_id(value: str) -> bool:
+    return value.isascii() and value.isdigit() and 0 < int(value) < 2**31
 
 
 def of(macro: Macro) -> Actions:
@@ -115,6 +128,8 @@ def _check(session: Session, title: str, body: str, actions: Actions, reply_mode
         agent = session.get(Agent, int(actions.assignee))
         if agent is None or not agent.active:
             raise ActionError("no such active agent")
+    if actions.group and actions.group != "none" and session.get(Group, int(actions.group)) is None:
+        raise ActionError("no such group")
 
 
 def get(session: Session, macro_id: int) -> Macro:

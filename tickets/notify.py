@@ -10,7 +10,8 @@ Events (each agent chooses, per event, "app" and/or "mail"; ``DEFAULTS`` otherwi
   the warning before its SLA target (``tickets.sla``) is breached;
 - ``sla_breached``: a ticket assigned to me (unassigned: every admin) missed an SLA target
   (``tickets.sla_breach``, run by the same periodic job);
-- ``rule``: an automation rule (``tickets.rules``) asked to tell me about a ticket.
+- ``rule``: an automation rule (``tickets.rules``) asked to tell me about a ticket;
+- ``group``: an unassigned ticket was moved to a group I am a member of (``tickets.groups``).
 
 Each is a ``notifications`` row written in the transaction of its cause (a message stored by intake,
 an assignment, a note), so it exists exactly when its cause does; a mail goes through the outbox like
@@ -37,16 +38,16 @@ from tickets.i18n import N_
 
 log = logging.getLogger(__name__)
 
-EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon", "sla_breached", "rule")
+EVENTS = ("new_ticket", "assigned", "customer_reply", "mention", "due_soon", "sla_breached", "rule", "group")
 # New tickets are off unless asked for (every agent, every ticket); the live queue shows them anyway.
 DEFAULTS: dict[str, Any] = {"new_ticket": [], "assigned": ["app", "mail"], "customer_reply": ["app", "mail"],
                             "mention": ["app", "mail"], "due_soon": ["app"], "sla_breached": ["app", "mail"],
-                            "rule": ["app", "mail"], "due_hours": 2}
+                            "rule": ["app", "mail"], "group": ["app"], "due_hours": 2}
 LABELS = {
     "new_ticket": N_("New ticket"), "assigned": N_("Assigned to you"), "customer_reply": N_("Customer replied"),
     "mention": N_("You were mentioned in a note"), "due_soon": N_("Due soon"),
     "sla_breached": N_("SLA target missed"),
-    "rule": N_("A rule asked to tell you"),
+    "rule": N_("A rule asked to tell you"), "group": N_("Moved to your group"),
 }
 _MENTION = re.compile(r"(?<![\w@])@([\w.\-]{1,64})")
 # Where links in notification mails point (``configure``); without it they name the path only.
@@ -142,6 +143,14 @@ def assigned(session: Session, ticket: Ticket, agent_id: int | None, by_agent_id
     by = session.get(Agent, by_agent_id) if by_agent_id is not None else None
     for agent in _agents(session, [agent_id]):
         _deliver(session, agent, "assigned", ticket, {"by": by.display_name if by else None})
+
+
+def group_assigned(session: Session, ticket: Ticket, agent_ids: Sequence[int], by_agent_id: int | None,
+                   group_name: str) -> int:
+    """Tell the members ``agent_ids`` of a group that ``ticket`` was moved to it; how many were told."""
+    by = session.get(Agent, by_agent_id) if by_agent_id is not None else None
+    return sum(_deliver(session, agent, "group", ticket, {"by": by.display_name if by else None, "group": group_name})
+               for agent in _agents(session, agent_ids))
 
 
 def mentions(session: Session, ticket: Ticket, text: str, by_agent_id: int | None, actor: str) -> list[int]:

@@ -4,6 +4,10 @@ Keyset (a.k.a. seek) pagination: the cursor is the sort key of the last row show
 costs what page 1 costs, and rows arriving meanwhile do not shift pages. Every view's filter and
 sort is served by an index (models and models list them); ``bench/queue.py``
 measures it at 200,000 tickets.
+
+Groups and mailboxes (issue 22) narrow any view like a channel does (``group``/``mailbox``: an id, or 0
+for tickets without one); the view ``groups`` is an agent's teams' work: the unsolved tickets of the
+groups the agent is a member of, or of one of them ("Team X: open").
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from models import (
     ticket_number,
     utcnow,
 )
+from models.mailboxes import Group, GroupMember, Mailbox
 from tickets import sla, tags
 
 
@@ -44,6 +49,7 @@ class View(StrEnum):
     SOLVED = "solved"
     MINE = "mine"
     UNASSIGNED = "unassigned"
+    GROUPS = "groups"  # the unsolved tickets of my groups (narrowed to one by ``group``)
     ALL = "all"
 
 
@@ -102,8 +108,17 @@ def _decode(cursor: str) -> tuple[datetime, int, bool]:
     return moment, row_id, bool(rest)
 
 
-def view_filter(view: View, *, agent_id: int | None, channel: str | None = None) -> list[ColumnElement[bool]]:
-    """WHERE clauses of a view (optionally narrowed to one channel)."""
+def _narrow(column: Any, value: int | None) -> ColumnElement[bool] | None:
+    """``column`` is ``value``; 0 means "none" (NULL); None does not narrow."""
+    if value is None:
+        return None
+    clause: ColumnElement[bool] = column.is_(None) if value == 0 else column == value
+    return clause
+
+
+def view_filter(view: View, *, agent_id: int | None, channel: str | None = None, group: int | None = None,
+                mailbox: int | None = None) -> list[ColumnElement[bool]]:
+    """WHERE clauses of a view (optionally narrowed to one channel, group or mailbox)."""
     clauses: list[ColumnElement[bool]] = []
     if view in (View.NEW, View.OPEN, View.PENDING, View.SOLVED):
         clauses.append(Ticket.status == TicketStatus(view.value))
@@ -112,8 +127,12 @@ def view_filter(view: View, *, agent_id: int | None, channel: str | None = None)
                     Ticket.status.in_(OPEN_STATUSES)]
     elif view is View.UNASSIGNED:
         clauses += [Ticket.assignee_id.is_(None), Ticket.status.in_(OPEN_STATUSES)]
+    elif view is View.GROUPS:
+        mine = select(GroupMember.group_id).where(GroupMember.agent_id == (agent_id if agent_id is not None else -1))
+        clauses += [Ticket.group_id.in_(mine), Ticket.status.in_(OPEN_STATUSES)]
     if channel:
         clauses.append(Ticket.channel == channel)
+    clauses += [c for c in (_narrow(Ticket.group_id, group), _narrow(Ticket.mailbox_id, mailbox)) if c is not None]
     return clauses
 
 
@@ -144,14 +163,15 @@ def _by_activity(where: list[ColumnElement[bool]], after: tuple[datetime, int] |
 def list_queue(
     session: Session, view: View, *, agent_id: int | None = None, channel: str | None = None,
     sort: Sort = Sort.ACTIVITY, cursor: str | None = None, limit: int = 50,
-    ticket_ids: Sequence[int] | None = None, tag: str | None = None,
+    ticket_ids: Sequence[int] | None = None, tag: str | None = None, group: int | None = None,
+    mailbox: int | None = None,
 ) -> QueuePage:
     """One page of a view; ``cursor`` is the ``next_cursor`` of the previous page.
 
     The due order lists the tickets awaiting our answer, soonest due first, and then every other ticket
     of the view (answered, solved) by last activity, so no ticket of the view is left out.
     """
-    where = view_filter(view, agent_id=agent_id, channel=channel)
+    where = view_filter(view, agent_id=agent_id, channel=channel, group=group, mailbox=mailbox)
     if tag:
         where.append(tags.filter_clause(tag))
     if ticket_ids is not None:
@@ -229,7 +249,7 @@ def counts(session: Session, *, agent_id: int | None, channel: str | None = None
     result[View.ALL.value] = None
     for status, n in session.execute(by_status):
         result[str(status)] = n
-    for view in (View.MINE, View.UNASSIGNED):
+    for view in (View.MINE, View.UNASSIGNED, View.GROUPS):
         count = select(func.count()).select_from(Ticket).where(*view_filter(view, agent_id=agent_id, channel=channel))
         result[view.value] = session.execute(count).scalar_one()
     return result
@@ -237,6 +257,40 @@ def counts(session: Session, *, agent_id: int | None, channel: str | None = None
 
 def channels(session: Session) -> list[str]:
     return [c for (c,) in session.execute(select(Ticket.channel).distinct().order_by(Ticket.channel))]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """One of an agent's groups as a view of the queue: its unsolved tickets."""
+
+    id: int
+    name: str
+    count: int
+
+
+def group_views(session: Session, agent_id: int | None) -> list[GroupView]:
+    """The agent's groups with their unsolved tickets counted (one grouped query), by name."""
+    if agent_id is None:
+        return []
+    mine = list(session.execute(select(Group.id, Group.name).join(GroupMember, GroupMember.group_id == Group.id)
+                                .where(GroupMember.agent_id == agent_id).order_by(Group.name)))
+    if not mine:
+        return []
+    counted: dict[int | None, int] = dict(session.execute(
+        select(Ticket.group_id, func.count()).where(Ticket.group_id.in_([g for g, _ in mine]),
+                                                    Ticket.status.in_(OPEN_STATUSES))
+        .group_by(Ticket.group_id)).all())
+    return [GroupView(g, name, int(counted.get(g, 0))) for g, name in mine]
+
+
+def groups(session: Session) -> list[tuple[int, str]]:
+    """Every group (id, name), for the queue's group filter."""
+    return [(g, name) for g, name in session.execute(select(Group.id, Group.name).order_by(Group.name))]
+
+
+def mailboxes(session: Session) -> list[tuple[int, str]]:
+    """Every mailbox (id, name), for the queue's mailbox filter (an inactive one still has tickets)."""
+    return [(m, name) for m, name in session.execute(select(Mailbox.id, Mailbox.name).order_by(Mailbox.name))]
 
 
 # --- due times ----------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def conditions_hold(session: Session, conditions: dict[str, list[str]], ticket: 
     """Whether every condition holds for ``ticket`` now, ``messages`` being the ones the words and
     removed types are looked for in. Cheap checks first; the queries only when they are asked for."""
     plain = {"channel": ticket.channel, "language": (ticket.lang or "").lower(), "priority": str(ticket.priority),
-             "status": str(ticket.status)}
+             "status": str(ticket.status), "mailbox": str(ticket.mailbox_id or "")}
     for name, value in plain.items():
         if name in conditions and value not in conditions[name]:
             return False

@@ -4,7 +4,7 @@ Each kind is one entry of ``KINDS``: how its fields are checked when a rule is s
 how it is applied. Applying goes through the same ticket actions an agent's click does
 (``tickets.tags``, ``tickets.replies``, ``tickets.notify``), so every change records its ticket event,
 with the actor ``rule:<id>``: that is how a rule's own changes are told apart and never trigger rules.
-A new kind (say ``assign_group`` once groups exist) is one more entry here and one more form row.
+A new kind is one more entry here and one more form row (``assign_group`` was: ``tickets.groups``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from models import Agent, Macro, Priority, Role, Ticket, TicketStatus
 from scrubber import TextScrubber
-from tickets import macros, notify, operator, replies, tags
+from tickets import groups, macros, notify, operator, replies, tags
 from tickets.guards import ActionError
 from tickets.replies import MailIdentity
 
@@ -111,6 +111,18 @@ def _agent(session: Session, data: dict[str, Any], where: str, errors: list[str]
     return {"agent": agent.username}
 
 
+def _group(session: Session, data: dict[str, Any], where: str, errors: list[str]) -> dict[str, Any]:
+    """A group by id or (an export from another workspace) by name, stored by id; "none": no group."""
+    value = data.get("group")
+    if isinstance(value, str) and value.strip().lower() == "none":
+        return {"group": "none"}
+    group = groups.find(session, value)
+    if group is None:
+        errors.append(f"{where}.group: the id or the name of an existing group, or 'none'")
+        return {}
+    return {"group": group.id}
+
+
 def _macro(session: Session, data: dict[str, Any], where: str, errors: list[str]) -> dict[str, Any]:
     value = data.get("macro")
     macro = None
@@ -174,6 +186,14 @@ def _assign(run: Run, data: dict[str, Any]) -> bool:
     return changed
 
 
+def _assign_group(run: Run, data: dict[str, Any]) -> bool:
+    target = None if data["group"] == "none" else int(data["group"])
+    changed = groups.set_group(run.session, run.ticket, target, actor=run.actor)
+    if changed:
+        groups.tell_members(run.session, run.ticket, None)
+    return changed
+
+
 def _apply_macro(run: Run, data: dict[str, Any]) -> bool:
     """The macro's reply first (only a "send" macro's; an "insert" text is for an agent's reply box),
     then its changes, as ``web.actions.apply_macro`` does for an agent."""
@@ -193,6 +213,8 @@ def _apply_macro(run: Run, data: dict[str, Any]) -> bool:
     do_assign, agent_id = steps.assignee_for(None)
     if do_assign:
         changed |= replies.assign(run.session, run.ticket, agent_id, actor=run.actor)
+    if steps.group is not None:
+        changed |= _assign_group(run, {"group": steps.group})
     changed |= bool(steps.add_tags) and _add_tags(run, {"tags": steps.add_tags})
     changed |= bool(steps.remove_tags) and _remove_tags(run, {"tags": steps.remove_tags})
     return changed
@@ -218,11 +240,12 @@ KINDS: dict[str, Kind] = {
     "set_priority": Kind(_choice("priority", tuple(p.value for p in Priority)), _set_priority),
     "set_status": Kind(_choice("status", tuple(s.value for s in TicketStatus)), _set_status),
     "assign": Kind(_agent, _assign),
+    "assign_group": Kind(_group, _assign_group),
     "macro": Kind(_macro, _apply_macro),
     "notify": Kind(_recipient, _notify),
 }
 _FIELDS = {"tag": {"tags"}, "untag": {"tags"}, "set_priority": {"priority"}, "set_status": {"status"},
-           "assign": {"agent"}, "macro": {"macro"}, "notify": {"to"}}
+           "assign": {"agent"}, "assign_group": {"group"}, "macro": {"macro"}, "notify": {"to"}}
 
 
 def parse_list(session: Session, data: Any, where: str, errors: list[str]) -> list[dict[str, Any]]:

@@ -8,6 +8,8 @@ reads; an import replaces every rule or, when any field of any rule is bad, chan
 Conditions (every key optional, all given must hold; a list means "any of these"):
 
 - ``channel``, ``language``, ``priority``, ``status``: the ticket's;
+- ``mailbox``: the mailbox the ticket came in on (ids; an import may name a mailbox by its name, stored
+  by id so a rename keeps the rule);
 - ``tags_all``, ``tags_any``, ``tags_none``: the ticket's tags (as they are when the rule runs, so a
   rule sees the tags an earlier rule added);
 - ``privacy``: ``request_open`` (an open privacy request on the ticket), ``possible_request`` (a
@@ -25,10 +27,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models import Channel, Priority, TicketStatus
+from models.mailboxes import Mailbox
 from models.rules import SINCE, TRIGGER_TIME, TRIGGERS, Rule
 from tickets import rules_actions, tags
 from tickets.guards import ActionError
@@ -118,11 +121,30 @@ def _condition(name: str, values: list[str], where: str, errors: list[str]) -> l
     return values
 
 
-CONDITIONS: tuple[str, ...] = ("channel", "language", "priority", "status", "tags_all", "tags_any", "tags_none",
-                               "privacy", "words", "pii")
+CONDITIONS: tuple[str, ...] = ("channel", "mailbox", "language", "priority", "status", "tags_all", "tags_any",
+                               "tags_none", "privacy", "words", "pii")
 
 
-def _conditions(data: Any, where: str, errors: list[str]) -> dict[str, list[str]]:
+def _mailboxes(session: Session, value: Any, where: str, errors: list[str]) -> list[str]:
+    """Mailbox ids (as strings, like every condition's values) from ids or names."""
+    def plain(v: Any) -> Any:  # an id may come as a JSON number
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+    value = [plain(v) for v in value] if isinstance(value, list) else plain(value)
+    out = []
+    for item in _strings(value, where, errors):
+        if item.isascii() and item.isdigit():
+            found = session.get(Mailbox, int(item)) if 0 < int(item) < 2**31 else None
+        else:
+            found = session.scalars(select(Mailbox).where(func.lower(Mailbox.name) == item.lower()).limit(1)).first()
+        if found is None:
+            errors.append(f"{where}: no mailbox {item!r} (a mailbox's id or name)")
+            continue
+        out.append(str(found.id))
+    return list(dict.fromkeys(out))
+
+
+def _conditions(session: Session, data: Any, where: str, errors: list[str]) -> dict[str, list[str]]:
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -132,6 +154,11 @@ def _conditions(data: Any, where: str, errors: list[str]) -> dict[str, list[str]
     for name, value in data.items():
         if name not in CONDITIONS:
             errors.append(f"{where}.{name}: unknown condition (one of {', '.join(CONDITIONS)})")
+            continue
+        if name == "mailbox":
+            values = _mailboxes(session, value, f"{where}.{name}", errors)
+            if values:
+                out[name] = values
             continue
         values = _condition(name, _strings(value, f"{where}.{name}", errors), f"{where}.{name}", errors)
         if values:
@@ -184,7 +211,7 @@ def parse(session: Session, data: Any, where: str = "rule") -> Spec:
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         errors.append(f"{where}.enabled: true or false")
-    conditions = _conditions(data.get("conditions"), f"{where}.conditions", errors)
+    conditions = _conditions(session, data.get("conditions"), f"{where}.conditions", errors)
     actions = rules_actions.parse_list(session, data.get("actions"), f"{where}.actions", errors)
     minutes, since, business = _time(data.get("time"), str(trigger), f"{where}.time", errors)
     if errors:

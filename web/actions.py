@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Priority, Ticket, TicketStatus
-from tickets import audit, drafts, guards, macros, notify, replies, store, tags
+from tickets import audit, drafts, groups, guards, macros, notify, replies, store, tags
 from tickets.accounts import Principal
 from web.workspace import Workspace
 
@@ -128,13 +128,30 @@ def set_priority(ts: store.TicketStore, who: Principal, number: int, value: Prio
         return {"ticket_number": ticket.number, "priority": str(ticket.priority)}
 
 
+def _move_to_group(session: Session, ticket: Ticket, who: Principal, group_id: int | None) -> bool:
+    """The ticket's group through ``tickets.groups`` (event ``group``), audited, its members told."""
+    if not groups.set_group(session, ticket, group_id, actor=actor(who)):
+        return False
+    _audit(session, who, "ticket.group", ticket.number, {"group_id": group_id})
+    groups.tell_members(session, ticket, who.agent_id)
+    return True
+
+
+def set_group(ts: store.TicketStore, who: Principal, number: int, group_id: int | None,
+              version: int | None) -> dict[str, Any]:
+    with _acting(ts, number, version) as (session, ticket):
+        _move_to_group(session, ticket, who, group_id)
+        return {"ticket_number": ticket.number, "group_id": ticket.group_id}
+
+
 @dataclass(frozen=True, slots=True)
 class Update:
-    """The combined form: each field left None stays as it is; ``assignee`` 0 means nobody."""
+    """The combined form: each field left None stays as it is; ``assignee`` 0 means nobody, ``group`` 0 none."""
 
     status: TicketStatus | None = None
     priority: Priority | None = None
     assignee: int | None = None
+    group: int | None = None
 
 
 def update(ts: store.TicketStore, who: Principal, number: int, change: Update, version: int | None) -> dict[str, Any]:
@@ -150,10 +167,12 @@ def update(ts: store.TicketStore, who: Principal, number: int, change: Update, v
             if replies.assign(session, ticket, target, actor=actor(who)):
                 done["agent_id"] = target
                 notify.assigned(session, ticket, target, who.agent_id)
+        if change.group is not None and _move_to_group(session, ticket, who, change.group or None):
+            done["group_id"] = change.group or None
         if done:
             _audit(session, who, "ticket.update", ticket.number, done)
         return {"ticket_number": ticket.number, "status": str(ticket.status), "priority": str(ticket.priority),
-                "assignee_id": ticket.assignee_id, "changed": sorted(done)}
+                "assignee_id": ticket.assignee_id, "group_id": ticket.group_id, "changed": sorted(done)}
 
 
 def merge(ts: store.TicketStore, who: Principal, number: int, into: int) -> dict[str, Any]:
@@ -204,6 +223,9 @@ def _macro_steps(session: Session, ticket: Ticket, who: Principal, steps: macros
         _audit(session, who, "ticket.assign", ticket.number, {"agent_id": target})
         notify.assigned(session, ticket, target, who.agent_id)
         done.append("assignee")
+    if steps.group is not None and _move_to_group(session, ticket, who,
+                                                  None if steps.group == "none" else int(steps.group)):
+        done.append("group")
     for name in steps.add_tags:
         if tags.add(session, ticket, name, actor=by):
             _audit(session, who, "ticket.tag", ticket.number, {"tag": name})
@@ -239,7 +261,8 @@ def apply_macro(ts: store.TicketStore, ws: Workspace, who: Principal, number: in
         done = _macro_steps(session, ticket, who, steps)
         _audit(session, who, "ticket.macro", ticket.number, {"macro_id": macro.id, "changed": done})
         result |= {"changed": done, "status": str(ticket.status), "priority": str(ticket.priority),
-                   "assignee_id": ticket.assignee_id, "tags": tags.names_of(session, [ticket.id]).get(ticket.id, [])}
+                   "assignee_id": ticket.assignee_id, "group_id": ticket.group_id,
+                   "tags": tags.names_of(session, [ticket.id]).get(ticket.id, [])}
     if result["message_id"] is not None and ws.wake_outbox is not None:
         ws.wake_outbox()
     return result
