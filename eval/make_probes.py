@@ -471,10 +471,77 @@ def credentials(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, 
                 yield lang, frame.format(v=value), [("CREDENTIAL", value)], f"cred-{shape}"
 
 
+CONTEXT_FRAMES: list[tuple[str, str, str]] = [  # (lang, frame, type of {v}); {w} is a second value of that type
+    ("nl", "IBAN:{v}", "IBAN"),
+    ("nl", "Naam;IBAN;Bedrag\nklant;{v};12,50", "IBAN"),
+    ("nl", "> Graag storten op {v}\n> alvast dank", "IBAN"),
+    ("nl", "reknr {v} (ING)", "IBAN"),
+    ("en", "Account number.......: {v}", "IBAN"),
+    ("en", "(refund to {v})", "IBAN"),
+    ("nl", "bsn:{v}", "NATIONAL_ID"),
+    ("nl", "burgerservicenummer {v} staat op de factuur, kan dat eraf?", "NATIONAL_ID"),
+    ("nl", "Naam;BSN;Geboortedatum\nklant;{v};01-01-1980", "NATIONAL_ID"),
+    ("en", "SSN# {v}", "NATIONAL_ID"),
+    ("en", "my social is {v}", "NATIONAL_ID"),
+    ("nl", "Mijn creditcard eindigt niet op 1234, het nummer is {v} en de vervaldatum is 09/28.", "CREDIT_CARD"),
+    ("nl", "kaartnr: {v}\ngeldig t/m 09-2028", "CREDIT_CARD"),
+    ("en", "CC: {v} exp. 11/29", "CREDIT_CARD"),
+    ("en", "> card {v}\n> thanks", "CREDIT_CARD"),
+    ("nl", "De beveiligingscode achterop is {v}.", "CVC"),
+    ("nl", "kaart 4111 1111 1111 1111, CVC-code {v}", "CVC"),
+    ("en", "the 3 digits on the back: {v}", "CVC"),
+    ("en", "Visa 4111 1111 1111 1111 CVV2 {v}", "CVC"),
+    ("nl", "ww: {v}", "CREDENTIAL"),
+    ("nl", "het oude wachtwoord ({v}) werkte gisteren nog", "CREDENTIAL"),
+    ("nl", "wachtwoord {v} werkt niet meer", "CREDENTIAL"),
+    ("nl", "gebruikersnaam: info@bakkerij.nl\nwachtwoord: {v}", "CREDENTIAL"),
+    ("nl", "je kunt inloggen met beheerder / {v}", "CREDENTIAL"),
+    ("nl", "Ik heb {v} als wachtwoord gebruikt.", "CREDENTIAL"),
+    ("en", "pass: {v}", "CREDENTIAL"),
+    ("en", "the old password ({v}) worked yesterday", "CREDENTIAL"),
+    ("en", "user: admin\npwd: {v}", "CREDENTIAL"),
+    ("en", "I used {v} as the password.", "CREDENTIAL"),
+    ("en", "tried logging in with {v} and {w}, neither works", "CREDENTIAL"),
+    ("nl", "paspoort nr.{v}", "ID_DOCUMENT"),
+    ("nl", "Naam;Documentnummer\nklant;{v}", "ID_DOCUMENT"),
+    ("en", "Passport#: {v}", "ID_DOCUMENT"),
+    ("en", "ID: passport {v}, issued 2019", "ID_DOCUMENT"),
+]
+
+
+def contexts(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]], str]]:
+    ids = [v for c, v, _ in _national_id_values(rng) if c == "NL"]
+    docs = [v for label, v in _doc_values(rng) if "passport" in label or "eID" in label]
+    pw = [v for shape, v in _passwords(rng, WORDS_EN + WORDS_NL) if shape not in ("pin", "pin6", "plain word")]
+
+    def value(kind: str) -> str:
+        if kind == "IBAN":
+            bban = "ABNA" + _digits(rng, 10)
+            return std_iban.format("NL" + std_iban.calc_check_digits("NL00" + bban) + bban)
+        if kind == "NATIONAL_ID":
+            return rng.choice(ids)
+        if kind == "CREDIT_CARD":
+            body = "4" + _digits(rng, 14)
+            number = body + luhn.calc_check_digit(body)
+            return " ".join(number[i : i + 4] for i in range(0, 16, 4))
+        if kind == "CVC":
+            return _digits(rng, 3)
+        if kind == "ID_DOCUMENT":
+            return rng.choice(docs)
+        return rng.choice(pw)
+
+    for lang, frame, kind in CONTEXT_FRAMES:
+        for _ in range(2):
+            v, w = value(kind), value(kind)
+            typ = "CREDIT_CARD" if kind == "CVC" else kind
+            values = [(typ, v)] + ([(typ, w)] if "{w}" in frame else [])
+            yield lang, frame.format(v=v, w=w), values, f"ctx-{kind}"
+
+
 def main() -> int:
     rng = random.Random(16)
     records: list[Record] = []
-    for gen in (phones, ibans, cards, national_ids, documents, credentials):
+    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts):
         for lang, text, values, kind in gen(rng):
             records.append(_record(len(records) + 1, lang, text, values, kind))
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
