@@ -1,16 +1,21 @@
 """What the ticket page shows: the timeline (messages, events, attachments, privacy steps, each with
-its actor), senders, placeholders known from the directory, the customer panel, drafts and the reply box."""
+its actor), senders, placeholders known from the directory, the customer panel, the SLA box, drafts and
+the reply box."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketStatus
-from tickets import drafts, guards, readable, replies, store, tags, timeline
+from models.sla import TicketSla
+from tickets import drafts, guards, readable, replies, sla, store, tags, timeline
 from tickets.accounts import Principal
+from tickets.calendar_days import OPERATOR_TZ
 from tickets.service_window import WINDOWED_CHANNELS, service_window
 from web.workspace import Workspace
 
@@ -54,6 +59,83 @@ def _related(session: Session, ticket: Ticket, customer: Customer | None) -> tup
     return [ticket.contact], others
 
 
+@dataclass(frozen=True, slots=True)
+class SlaTarget:
+    """One target of the ticket's policy as the SLA box shows it. ``state`` is "running" (due at
+    ``due_at``), "paused" (``left`` business seconds kept for when the customer answers), "done" (we
+    answered or solved at ``done_at``) or "idle" (no customer message awaits our answer now)."""
+
+    key: str  # "first_response", "next_response" or "resolution"
+    minutes: int
+    state: str
+    due_at: datetime | None = None  # Europe/Amsterdam, as the operator reads it
+    left: int | None = None
+    done_at: datetime | None = None
+
+    @property
+    def hours(self) -> str:
+        """The target in hours as the SLA admin page writes it ("8", "0.5")."""
+        return f"{self.minutes / 60:g}"
+
+
+def duration(seconds: float) -> str:
+    """How long, in the page's language (``web.admin_sla.duration``, called at render time: ``web.pages``
+    imports this module before ``web.admin_sla`` can be imported)."""
+    from web.admin_sla import duration as text
+
+    return text(seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class SlaBox:
+    policy: str
+    clock: bool  # False: no customer message started the clock yet
+    paused: bool  # pending on the customer: the clock stands still (tickets.sla)
+    targets: tuple[SlaTarget, ...]
+
+
+def _local(at: datetime | None) -> datetime | None:
+    return at.astimezone(OPERATOR_TZ) if at is not None else None
+
+
+def _response(key: str, minutes: int, clock: TicketSla) -> SlaTarget:
+    """The current response cycle, counted against ``minutes`` (first or next response)."""
+    if clock.response_since is None:
+        return SlaTarget(key, minutes, "idle")
+    if clock.running_since is None:
+        return SlaTarget(key, minutes, "paused", left=minutes * 60 - clock.response_used)
+    return SlaTarget(key, minutes, "running", due_at=_local(clock.response_due_at))
+
+
+def sla_box(session: Session, ticket: Ticket) -> SlaBox | None:
+    """The ticket's SLA policy and each of its targets (read from the clock ``tickets.sla`` keeps), or
+    None when no policy applies to the ticket."""
+    clock = session.get(TicketSla, ticket.id)
+    policy = sla.policy_by_id(session, clock.policy_id if clock else None, ticket)
+    if policy is None:
+        return None
+    if clock is None:
+        return SlaBox(policy.name, False, False, ())
+    stopped = ticket.status in (TicketStatus.SOLVED, TicketStatus.CLOSED)
+    targets: list[SlaTarget] = []
+    if policy.first_response is not None:
+        targets.append(SlaTarget("first_response", policy.first_response, "done",
+                                 done_at=_local(clock.first_response_at)) if clock.first_response_at is not None
+                       else _response("first_response", policy.first_response, clock))
+    if policy.next_response is not None and clock.first_response_at is not None:
+        targets.append(_response("next_response", policy.next_response, clock))
+    if policy.resolution is not None:
+        minutes = policy.resolution
+        if stopped:
+            targets.append(SlaTarget("resolution", minutes, "done", done_at=_local(ticket.solved_at)))
+        elif clock.running_since is None:
+            targets.append(SlaTarget("resolution", minutes, "paused", left=minutes * 60 - clock.resolution_used))
+        else:
+            targets.append(SlaTarget("resolution", minutes, "running", due_at=_local(clock.resolution_due_at)))
+    paused = clock.running_since is None and ticket.status == TicketStatus.PENDING
+    return SlaBox(policy.name, True, paused, tuple(targets))
+
+
 def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Workspace) -> dict[str, Any]:
     """Everything the ticket page renders, read in the caller's (read) transaction."""
     agents = {a.id: a for a in session.scalars(select(Agent).order_by(Agent.display_name))}
@@ -69,7 +151,8 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
     channel = replies.reply_channel(ticket.channel)
     window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
     return {
-        "service_window": window, "ticket": ticket, "timeline": timeline.build(session, ticket),
+        "service_window": window, "sla": sla_box(session, ticket), "duration": duration,
+        "ticket": ticket, "timeline": timeline.build(session, ticket),
         "deliveries": _deliveries(session, ticket), "senders": senders(session, ticket, visible),
         "known": readable.known_placeholders(session, ticket, customer, ws.scrubber),
         "customer": customer, "restricted_customer": linked, "contacts": contacts, "others": others,
