@@ -72,6 +72,8 @@ class QueueRow:
     created_at: datetime | None = None
     customer_id: int | None = None
     version: int | None = None
+    group_id: int | None = None
+    mailbox_id: int | None = None
     # Filled by ``enrich`` for the rows of one page (three small queries, never per row):
     requester: str | None = None  # the directory name, else the contact's address
     preview: str | None = None  # the start of the newest customer message (scrubbed text)
@@ -138,14 +140,15 @@ def view_filter(view: View, *, agent_id: int | None, channel: str | None = None,
 
 def _columns() -> Any:
     return select(Ticket.id, Ticket.subject, Ticket.status, Ticket.priority, Ticket.channel, Ticket.assignee_id,
-                  Ticket.last_activity_at, TicketDue.due_at, Ticket.created_at, Ticket.customer_id, Ticket.version)
+                  Ticket.last_activity_at, TicketDue.due_at, Ticket.created_at, Ticket.customer_id, Ticket.version,
+                  Ticket.group_id, Ticket.mailbox_id)
 
 
 def _rows(session: Session, query: Any, limit: int) -> list[QueueRow]:
     return [
         QueueRow(id=r[0], number=ticket_number(r[0]), subject=r[1], status=str(r[2]), priority=str(r[3]), channel=r[4],
                  assignee_id=r[5], last_activity_at=r[6], due_at=r[7], created_at=r[8], customer_id=r[9],
-                 version=r[10])
+                 version=r[10], group_id=r[11], mailbox_id=r[12])
         for r in session.execute(query.limit(limit))
     ]
 

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from models import Agent, Priority, Role, TicketStatus
-from tickets import accounts, audit, i18n, macros, notify, replies, tags
+from tickets import accounts, audit, groups, i18n, macros, notify, replies, tags
 from tickets.guards import ActionError
 from web.auth import AdminPage, PagePrincipal
 from web.pages import LANG_COOKIE, VIEWS, render
@@ -36,6 +36,7 @@ def agents_page(request: Request, who: AdminPage, error: str | None = None, done
         tag_rows = tags.list_with_counts(session)
         return render(request, "admin.html", {
             "who": who, "agents": agents, "macros": macro_rows, "tags": tag_rows, "error": error, "done": done,
+            "groups": groups.all_groups(session),
             "roles": [r.value for r in Role], "statuses": [s.value for s in TicketStatus],
             "priorities": [p.value for p in Priority], "active": "admin"})
 
@@ -84,7 +85,7 @@ def agent_active_form(request: Request, who: AdminPage, username: str, active: A
 def _macro_of(form: FormData) -> tuple[str, str, macros.Actions, str]:
     """Title, text, actions and reply mode of the macro form; ``ActionError`` for what is not understood."""
     actions = macros.parse({key: str(form.get(key) or "") for key in
-                            ("status", "priority", "assignee", "add_tags", "remove_tags")})
+                            ("status", "priority", "assignee", "group", "add_tags", "remove_tags")})
     return (str(form.get("title") or ""), str(form.get("body") or ""), actions,
             str(form.get("reply_mode") or "insert"))
 

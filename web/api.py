@@ -110,6 +110,8 @@ class TicketOut(BaseModel):
     snippet: str | None = Field(None, description="search: where the words were found (scrubbed text)")
     highlights: list[tuple[int, int]] = Field(default_factory=list, description="offsets of the found words")
     tags: list[str] = Field(default_factory=list, description="the ticket's tags, by name")
+    group_id: int | None = Field(None, description="the group (team) the ticket belongs to")
+    mailbox_id: int | None = Field(None, description="the mailbox the ticket came in on")
 
     @classmethod
     def of_row(cls, r: queue.QueueRow) -> TicketOut:
@@ -117,7 +119,8 @@ class TicketOut(BaseModel):
         return cls(id=r.id, number=r.number, subject=r.subject, status=r.status, priority=r.priority,
                    channel=r.channel, customer_id=r.customer_id, assignee_id=r.assignee_id, created_at=r.created_at,
                    last_activity_at=r.last_activity_at, due_at=r.due_at, version=r.version, requester=r.requester,
-                   preview=r.preview, privacy=r.privacy, snippet=snippet, highlights=marks, tags=r.tags)
+                   preview=r.preview, privacy=r.privacy, snippet=snippet, highlights=marks, tags=r.tags,
+                   group_id=r.group_id, mailbox_id=r.mailbox_id)
 
 
 class SenderOut(BaseModel):
@@ -205,6 +208,8 @@ class UpdateIn(BaseModel):
     priority: Priority | None = None
     agent_id: RowIdIn | None = Field(None, description="the new assignee (with unassign false)")
     unassign: StrictBool = Field(False, description="leave the ticket unassigned")
+    group_id: RowIdIn | None = Field(None, description="move the ticket to this group (with no_group false)")
+    no_group: StrictBool = Field(False, description="take the ticket out of its group")
     version: Version = None
 
 
@@ -271,11 +276,15 @@ def list_tickets(
     cursor: Annotated[str, Query(max_length=500, pattern=CURSOR, description="next_cursor of the previous page")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     tag: Annotated[str, Query(max_length=32, pattern=NO_NUL, description="only tickets with this tag")] = "",
+    group: Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_ID}),
+                     Query(ge=0, le=MAX_ID, description="only tickets of this group; 0: without a group")] = None,
+    mailbox: Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_ID}),
+                       Query(ge=0, le=MAX_ID, description="only tickets of this mailbox; 0: without one")] = None,
     before: Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID}),
                       Query(ge=1, le=MAX_ID, description="legacy keyset cursor: tickets with a smaller id")] = None,
 ) -> TicketPage:
     with ticket_store(request).reading() as session:
-        if (before is not None or status_ is TicketStatus.CLOSED) and not tag:
+        if (before is not None or status_ is TicketStatus.CLOSED) and not tag and group is None and mailbox is None:
             tickets = store.list_tickets(session, status=status_, limit=limit, before_id=before)
             rows = [_row(session, t) for t in tickets]
             queue.enrich(session, rows)
@@ -286,8 +295,8 @@ def list_tickets(
         found = search.find(session, q) if q and q.strip() else None
         try:
             result = queue.list_queue(session, chosen, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                      cursor=cursor or None, limit=limit, tag=tag or None,
-                                      ticket_ids=found.ticket_ids if found is not None else None)
+                                      cursor=cursor or None, limit=limit, tag=tag or None, group=group,
+                                      mailbox=mailbox, ticket_ids=found.ticket_ids if found is not None else None)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
         queue.enrich(session, result.rows)
@@ -310,7 +319,7 @@ def _row(session: Any, t: Ticket) -> queue.QueueRow:
     return queue.QueueRow(id=t.id, number=t.number, subject=t.subject, status=str(t.status), priority=str(t.priority),
                           channel=t.channel, assignee_id=t.assignee_id, last_activity_at=t.last_activity_at,
                           due_at=due.due_at if due else None, created_at=t.created_at, customer_id=t.customer_id,
-                          version=t.version)
+                          version=t.version, group_id=t.group_id, mailbox_id=t.mailbox_id)
 
 
 def _sender(s: readable.Sender | None) -> SenderOut | None:
@@ -381,9 +390,10 @@ def set_priority(request: Request, number: TicketNumber, body: PriorityIn, who: 
 
 @router.post("/tickets/{number}/update", responses=answers(*_WRITE))
 def update(request: Request, number: TicketNumber, body: UpdateIn, who: ApiPrincipal) -> dict[str, Any]:
-    """Status, priority and assignee in one transaction and one version check."""
+    """Status, priority, assignee and group in one transaction and one version check."""
     assignee = 0 if body.unassign else body.agent_id
-    change = actions.Update(status=body.status, priority=body.priority, assignee=assignee)
+    change = actions.Update(status=body.status, priority=body.priority, assignee=assignee,
+                            group=0 if body.no_group else body.group_id)
     return actions.update(ticket_store(request), who, number, change, body.version)
 
 

@@ -33,6 +33,7 @@ from intake.pipeline import Intake, SubmitOutcome
 from privacy.desk import PrivacyDesk
 from tickets import store
 from web import admin, admin_sla, admin_webhooks, api, attachments, audit, live, pages, privacy, reports, vault
+from web.admin_groups import router as groups_router
 from web.admin_mailboxes import router as mailboxes_router
 from web.admin_rules import router as rules_router
 from web.auth import ApiPrincipal, AuthSettings, LoginRequired, identify
@@ -160,7 +161,7 @@ def create_app(
 
     for router in (api.router, live.router, pages.router, admin.router, vault.router, vault.api_router, audit.router,
                    attachments.router, attachments.api_router, reports.router, admin_sla.router, admin_webhooks.router,
-                   mailboxes_router, rules_router):
+                   mailboxes_router, groups_router, rules_router):
         app.include_router(router)
     vault.install(app, vault_access)
     if privacy_desk is not None:

@@ -182,14 +182,24 @@ def home(who: PagePrincipal) -> Response:
     return RedirectResponse("/queue", status.HTTP_303_SEE_OTHER)
 
 
+def narrowing(value: str) -> int | None:
+    """A group or mailbox filter of the queue: an id, "none" (0: tickets without one), else no filter."""
+    value = value.strip().lower()
+    if value == "none":
+        return 0
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID else None
+
+
 @router.get("/queue")
 def queue_page(
     request: Request, who: PagePrincipal,
     view: queue.View | None = None, sort: queue.Sort = queue.Sort.ACTIVITY,
     channel: str | None = None, q: str | None = None, cursor: str | None = None,
     limit: Annotated[int, Query(ge=10, le=200)] = 50, tag: Annotated[str, Query(max_length=32)] = "",
+    group: Annotated[str, Query(max_length=12)] = "", mailbox: Annotated[str, Query(max_length=12)] = "",
 ) -> Response:
     chosen = view or landing(who)
+    group_id, mailbox_id = narrowing(group), narrowing(mailbox)
     with ticket_store(request).reading() as session:
         found = search.find(session, q) if q and q.strip() else None
         if found is not None and found.ticket_number is not None and not cursor:
@@ -199,8 +209,8 @@ def queue_page(
         effective = chosen if (found is None or view is not None) else queue.View.ALL
         try:
             page = queue.list_queue(session, effective, agent_id=who.agent_id, channel=channel or None, sort=sort,
-                                    cursor=cursor or None, limit=limit, tag=tag or None,
-                                    ticket_ids=found.ticket_ids if found is not None else None)
+                                    cursor=cursor or None, limit=limit, tag=tag or None, group=group_id,
+                                    mailbox=mailbox_id, ticket_ids=found.ticket_ids if found is not None else None)
         except ValueError as exc:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "bad cursor") from exc
         queue.enrich(session, page.rows)
@@ -210,14 +220,19 @@ def queue_page(
         names = accounts.agent_names(session)
         channel_list = queue.channels(session)
         tag_list = tags.most_used(session)
+        group_views, group_list, mailbox_list = (queue.group_views(session, who.agent_id), queue.groups(session),
+                                                 queue.mailboxes(session))
         unread = notify.unread(session, who.agent_id) if who.agent_id is not None else 0
     base = {"view": effective.value, "sort": sort.value, "channel": channel or "", "q": q or "",
-            **({"tag": tag} if tag else {})}
+            **({"tag": tag} if tag else {}), **({"group": group} if group_id is not None else {}),
+            **({"mailbox": mailbox} if mailbox_id is not None else {})}
     next_url = "/queue?" + urlencode({**base, "cursor": page.next_cursor}) if page.next_cursor else None
     return render(request, "queue.html", {
         "who": who, "page": page, "counts": counts, "names": names, "channels": channel_list, "view": effective.value,
         "sort": sort.value, "channel": channel or "", "q": q or "", "next_url": next_url, "first_page": not cursor,
         "views": VIEWS, "unread": unread, "found": found, "tag": tag, "tag_list": tag_list,
+        "group": group if group_id is not None else "", "mailbox": mailbox if mailbox_id is not None else "",
+        "group_views": group_views, "group_list": group_list, "mailbox_list": mailbox_list,
         "url": lambda **kw: "/queue?" + urlencode({**base, **kw}),
     })
 
@@ -321,12 +336,16 @@ def priority_form(request: Request, number: int, who: PagePrincipal, value: Anno
 def update_form(request: Request, number: int, who: PagePrincipal,
                 status_: Annotated[TicketStatus | None, Form(alias="status")] = None,
                 priority: Annotated[Priority | None, Form()] = None, agent: Annotated[str, Form()] = "keep",
+                group: Annotated[str, Form(max_length=12)] = "keep",
                 version: Annotated[int | None, Form()] = None) -> Response:
-    """The ticket page's one form: status, priority and assignee saved together ("" = nobody)."""
+    """The ticket page's one form: status, priority, assignee ("" = nobody) and group ("none") saved together."""
     agent_id = None if agent == "keep" else (0 if agent == "" else _agent_field(who, agent))
     if agent not in ("keep", "") and (agent_id is None or agent_id > MAX_ID):
         return _back(number, "no such active agent")
-    change = actions.Update(status=status_, priority=priority, assignee=agent_id)
+    group_id = None if group == "keep" else narrowing(group)
+    if group != "keep" and group_id is None:
+        return _back(number, "no such group")
+    change = actions.Update(status=status_, priority=priority, assignee=agent_id, group=group_id)
     return _run(number, actions.update, ticket_store(request), who, number, change, version, sent="update")
 
 

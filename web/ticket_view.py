@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models import Agent, Contact, Customer, Direction, OutboxEntry, Priority, Ticket, TicketStatus
 from models.sla import TicketSla
-from tickets import drafts, guards, readable, replies, sla, store, tags, timeline
+from tickets import drafts, groups, guards, readable, replies, sla, store, tags, timeline
 from tickets.accounts import Principal
 from tickets.calendar_days import OPERATOR_TZ
 from tickets.service_window import WINDOWED_CHANNELS, service_window
@@ -150,6 +150,7 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
               for m in every_macro if m.body.strip() and m.reply_mode == "insert" and not m.actions]
     channel = replies.reply_channel(ticket.channel)
     window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
+    team_list = groups.all_groups(session)
     return {
         "service_window": window, "sla": sla_box(session, ticket), "duration": duration,
         "ticket": ticket, "timeline": timeline.build(session, ticket),
@@ -165,5 +166,6 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
         "can_reply": channel in ws.reply_channels() and ws.scrubber is not None,
         "queued_only": ws.mail_queued_only(channel), "reply_channel": channel,
         "statuses": [s.value for s in TicketStatus], "priorities": [p.value for p in Priority],
+        "groups": team_list, "group_names": {g.id: g.name for g in team_list},
         "drafts": drafts.load(session, who.agent_id, ticket.id) if who.agent_id is not None else {},
     }

@@ -66,6 +66,9 @@ def test_agent_cannot_use_admin_routes(env: Env) -> None:
     assert r.status_code == 403
     with env.store.reading() as session:
         assert accounts.agent_by_username(session, "eve") is None
+    for path in ("/admin/groups", "/admin/groups/1"):  # the groups (teams) admin, issue 22
+        assert env.client.get(path).status_code == 403
+        assert env.client.post(path, data={"csrf_token": csrf, "name": "x"}).status_code == 403
     with env.store.writing() as session:
         token = accounts.create_token(session, "anna")
     assert env.client.get("/api/agents", headers={"Authorization": f"Bearer {token}"}).status_code == 403
