@@ -23,7 +23,7 @@ from scrubber.config import ScrubberConfig
 from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
 from scrubber.placeholders import numbered, replace_numbered
 from scrubber.recognizers import language_recognizers, pattern_recognizers
-from scrubber.resolve import Candidate, allowed_spans, drop_unsupported, resolve
+from scrubber.resolve import Candidate, allowed_spans, drop_unsupported, drop_word_cutters, resolve
 from scrubber.textmap import MappedText, normalise
 from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
 
@@ -182,7 +182,7 @@ class Scrubber:
                       str((r.recognition_metadata or {}).get("recognizer_name", "")))
             for r in raw
         ]
-        cands = drop_unsupported(cands, chunk, offset)
+        cands = drop_word_cutters(drop_unsupported(cands, chunk, offset), chunk, offset)
         length = len(chunk)
         local_allowed = [(s, e) for s, e in allowed if s < offset + length and e > offset]
         entities = []

@@ -60,6 +60,30 @@ def _same_line_near(text: str, offset: int, a: Candidate, b: Candidate) -> bool:
     return -1 <= gap <= _NEAR and "\n" not in text[left.end - offset : right.start - offset]
 
 
+def drop_word_cutters(candidates: Sequence[Candidate], text: str, offset: int = 0) -> list[Candidate]:
+    """Candidates that cut a word and lie inside a longer candidate are dropped.
+
+    A value inside a longer value belongs to the longer one (docs/pii-policy.md); a span that starts or ends
+    in the middle of a word ("NboCrq" in the random password "h0Xjj7NboCrq") is a piece of that longer value,
+    not a value of its own, so its score must not let it split the whole (greedy resolution would keep the
+    piece and drop the whole). ``text`` is the text the candidates index, from ``offset`` on.
+    """
+    def cuts(c: Candidate) -> bool:
+        s, e = c.start - offset, c.end - offset
+        return (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+            e < len(text) and text[e].isalnum() and text[e - 1].isalnum())
+
+    cutters = [c for c in candidates if cuts(c)]
+    if not cutters:
+        return list(candidates)
+    drop = {
+        id(c) for c in cutters
+        if any(d is not c and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
+               for d in candidates)
+    }
+    return [c for c in candidates if id(c) not in drop]
+
+
 def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Greedy selection by (score, length); drops candidates inside an allow-listed occurrence."""
     pool = [

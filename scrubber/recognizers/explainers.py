@@ -74,10 +74,43 @@ class Span:
     @cached_property
     def label(self) -> str:
         """The words right before the value: back to a previous number or the end of a sentence, same line."""
+        header = _column_header(self.text, self.line_start, self.start, self.end)
+        if header is not None:
+            return header
         left = self.before(48)
         digit = _LAST_DIGIT.search(left)
         cut = max(digit.end() if digit else 0, max((m.end() for m in _SENTENCE_END.finditer(left)), default=0))
         return left[cut:]
+
+
+_CELL_SEPARATORS = (";", "\t", "|", ",")
+
+
+def _column_header(text: str, line_start: int, start: int, end: int) -> str | None:
+    """The header cell of the value's column when the value is a whole cell of a pasted table, else None.
+
+    In "Naam;BSN;Datum / klant;195096976;..." the cue of a cell is its column's header, not the cell before
+    it ("klant" names no number there). Only a header line holding the same separator as often counts (the
+    nearest line above in the same block); without one the cell before names the value as in prose.
+    """
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    for sep in _CELL_SEPARATORS:
+        count = line.count(sep)
+        if count < 1 or (text[start - 1 : start] != sep and start != line_start):
+            continue
+        if end < len(text) and text[end : end + 1] not in (sep, "\n", "\r", ""):
+            return None
+        if line_start == 0:
+            return None
+        head_end = line_start - 1
+        head_start = text.rfind("\n", 0, head_end) + 1
+        header = text[head_start:head_end].rstrip("\r")
+        if header.count(sep) != count or not header.strip():
+            return None
+        index = text[line_start:start].count(sep)
+        return header.split(sep)[index].strip() + " "
+    return None
 
 
 _TOKEN_START = re.compile(r"\S*$")

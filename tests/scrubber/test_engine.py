@@ -186,3 +186,11 @@ def test_long_tokens_are_blanked_as_the_plain_substitution_does() -> None:
     plain = re.compile(r"\S{80,}")
     for text in fuzz_texts(("a" * 79, "b" * 80, "c" * 200, " ", "\n", "\u2028", "\u00a0", "x"), 3000, 72):
         assert engine._blank_long_tokens(text) == plain.sub(lambda m: " " * len(m.group()), text), text
+
+
+def test_a_span_cutting_a_word_does_not_split_a_longer_value(scrubber: Scrubber) -> None:
+    # the name recognizers read "NboCrq" inside the random password as a name; the piece of the
+    # token must not win over the token (a value inside a longer value belongs to the longer one)
+    text = "I used h0Xjj7NboCrq as the password."
+    spans = [(e.type, text[e.start : e.end], e.action) for e in scrubber.analyze(text, lang="en").entities]
+    assert spans == [("CREDENTIAL", "h0Xjj7NboCrq", "redact")]

@@ -189,3 +189,20 @@ def test_a_values_token_is_found_as_the_plain_search_finds_it() -> None:
             right = re.compile(r"\S*").match(text, end)
             plain = text[left.start() if left else start : right.end() if right else end]
             assert span.token == plain.strip("()[]{}<>\"'`,;").rstrip(".:!?"), (text, start)
+
+
+# A pasted table: a cell's cue is its column's header, not the cell before it (issue 16).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Naam;BSN;Geboortedatum\nklant;195096976;01-01-1980", "195096976"),
+        ("Naam;Documentnummer\nklant;200909257", "200909257"),
+        ("naam|sofinummer|opmerking\nklant|48213775|ok", "48213775"),
+    ],
+)
+def test_a_table_cell_is_named_by_its_column_header(assert_stripped: Check, text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+def test_a_table_column_of_customer_numbers_is_left(assert_untouched: Check) -> None:
+    assert_untouched("Naam;Klantnummer;Plaats\nPiet;104233;Tilburg", "104233")
