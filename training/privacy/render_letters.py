@@ -8,7 +8,7 @@ complement (rights boilerplate, a deadline with a conditional complaint, identif
 purposes and recipients). The
 wording is our own, in the style of the regulators' model letters; nothing is copied.
 
-    python training/privacy/render_letters.py     # rewrites letters_v2.txt beside this file
+    python training/privacy/render_letters.py     # rewrites letters_v2.txt and letters_v3.txt beside this file
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import itertools
 from pathlib import Path
 
 OUT = Path(__file__).with_name("letters_v2.txt")
+OUT_V3 = Path(__file__).with_name("letters_v3.txt")
 
 SALUTE = {"nl": "Geachte heer/mevrouw,", "en": "Dear Sir or Madam,", "de": "Sehr geehrte Damen und Herren,",
           "fr": "Madame, Monsieur,"}
@@ -154,16 +155,95 @@ DETAILS = {
 }
 
 
-def render() -> list[str]:
+# letters_v3.txt (issue 18, round 3): cores with the sentences real templates add to one request (confirm the
+# erasure and tell the recipients, art. 19; an electronic copy, art. 15(3); confirm the objection took effect), the
+# restriction letters de/fr lacked, and other optional paragraphs (free of charge and the time limit, art. 12;
+# a complaint announced on a condition without "I reserve the right"; confirm receipt). Written before the
+# recogniser was run on them.
+CORE_V3: dict[str, list[tuple[str, str, str]]] = {
+    "nl": [
+        ("access", "Inzageverzoek AVG",
+         "Ik wil graag weten welke persoonsgegevens u van mij verwerkt. Ik verzoek u mij een kopie daarvan te sturen "
+         "in een gangbare elektronische vorm (artikel 15 lid 3 AVG)."),
+        ("erasure", "Wissen van mijn gegevens",
+         "Ik verzoek u alle persoonsgegevens die u over mij bewaart te wissen. Wilt u ook de ontvangers aan wie u mijn "
+         "gegevens heeft verstrekt hiervan op de hoogte stellen (artikel 19 AVG) en mij schriftelijk bevestigen dat "
+         "de verwijdering is uitgevoerd?"),
+        ("objection", "Bezwaar gerechtvaardigd belang",
+         "U verwerkt mijn gegevens op grond van uw gerechtvaardigd belang. Vanwege mijn specifieke situatie maak ik "
+         "daartegen bezwaar (artikel 21 lid 1 AVG). Bevestigt u mij dat u de verwerking heeft gestaakt?"),
+    ],
+    "en": [
+        ("access", "Request for a copy of my data",
+         "Please confirm whether you process personal data about me and, if so, send me a copy in a commonly used "
+         "electronic form, as Article 15(3) GDPR provides."),
+        ("erasure", "Erasure and withdrawal of consent",
+         "I withdraw the consent on which you process my personal data and ask you to erase it without undue delay "
+         "under Article 17(1)(b) GDPR. Please also inform every recipient of my data of the erasure (Article 19) and "
+         "confirm in writing once it has been done."),
+        ("rectification", "Correction of my records",
+         "My surname is recorded incorrectly in your systems; the correct spelling is Morgan-Hale. Please rectify "
+         "this and confirm in writing that the correction has been made."),
+        ("objection", "Objection to direct marketing",
+         "I object to any use of my personal data for direct marketing. Please confirm that my details have been "
+         "removed from your marketing lists and that no further marketing will be sent."),
+    ],
+    "de": [
+        ("erasure", "Löschung meiner Daten",
+         "Ich fordere Sie auf, alle mich betreffenden Daten unverzüglich zu löschen (Art. 17 DSGVO). Bitte "
+         "unterrichten Sie auch alle Empfänger über die Löschung (Art. 19 DSGVO) und bestätigen Sie mir diese "
+         "schriftlich."),
+        ("restriction", "Einschränkung der Verarbeitung",
+         "Ich bestreite die Richtigkeit des bei Ihnen gespeicherten Zahlungsrückstands. Bitte schränken Sie die "
+         "Verarbeitung dieser Daten gemäß Art. 18 DSGVO ein, bis die Richtigkeit geprüft ist."),
+        ("access", "Auskunft nach Art. 15 DSGVO",
+         "Bitte stellen Sie mir eine Kopie meiner personenbezogenen Daten in einem gängigen elektronischen Format zur "
+         "Verfügung."),
+    ],
+    "fr": [
+        ("erasure", "Effacement de mes données",
+         "Je vous demande d'effacer sans délai toutes les données me concernant (article 17 du RGPD), d'en informer "
+         "les destinataires (article 19) et de me confirmer l'effacement par écrit."),
+        ("restriction", "Limitation du traitement",
+         "Je conteste l'exactitude de l'impayé enregistré à mon nom. Je vous demande de limiter le traitement de ces "
+         "données pendant la vérification, conformément à l'article 18 du RGPD."),
+        ("access", "Droit d'accès",
+         "Je vous prie de me communiquer une copie de mes données personnelles sous une forme électronique "
+         "d'usage courant."),
+    ],
+}
+FREE = {
+    "nl": "Ik wijs u erop dat u op grond van artikel 12 AVG binnen een maand moet reageren en dat hieraan geen kosten "
+          "verbonden zijn.",
+    "en": "Under Article 12 GDPR you must respond within one month, free of charge.",
+    "de": "Nach Art. 12 DSGVO haben Sie innerhalb eines Monats und unentgeltlich zu antworten.",
+    "fr": "L'article 12 du RGPD vous impose de répondre dans un délai d'un mois et gratuitement.",
+}
+THREAT = {
+    "nl": "Als ik binnen een maand niets van u hoor, dien ik een klacht in bij de Autoriteit Persoonsgegevens.",
+    "en": "Should I not hear from you within one month, I will lodge a complaint with the Information Commissioner.",
+    "de": "Sollte ich innerhalb eines Monats nichts von Ihnen hören, werde ich mich an die Aufsichtsbehörde wenden.",
+    "fr": "Sans réponse de votre part dans un délai d'un mois, je saisirai la CNIL.",
+}
+RECEIPT = {
+    "nl": "Graag ontvang ik een ontvangstbevestiging van deze brief.",
+    "en": "Please acknowledge receipt of this letter.",
+    "de": "Bitte bestätigen Sie mir den Eingang dieses Schreibens.",
+    "fr": "Merci de m'accuser réception de ce courrier.",
+}
+
+
+def render(cores: dict[str, list[tuple[str, str, str]]] = CORE,
+           optionals: tuple[dict[str, str], ...] = (RIGHTS, DEADLINE, IDENTITY)) -> list[str]:
     """Each core letter twice: with one rotating combination of the optional paragraphs and with its
     complement, so every paragraph appears with every core once without flooding the training set with
     near-copies."""
     blocks: list[str] = []
     head = {"nl": "Onderwerp", "en": "Subject", "de": "Betreff", "fr": "Objet"}
     n = 0
-    for lang, cores in CORE.items():
-        for labels, subject, body in cores:
-            optional = [RIGHTS, DEADLINE, IDENTITY] + ([DETAILS] if labels == "access" else [])
+    for lang, letters in cores.items():
+        for labels, subject, body in letters:
+            optional = [*optionals] + ([DETAILS] if labels == "access" else [])
             combos = list(itertools.product((False, True), repeat=len(optional)))
             first = combos[n % len(combos)]
             n += 1
@@ -176,9 +256,9 @@ def render() -> list[str]:
 
 
 def main() -> int:
-    blocks = render()
-    OUT.write_text("\n".join(blocks) + "\n", encoding="utf-8")
-    print(f"wrote {len(blocks)} letters to {OUT.name}")
+    for out, blocks in ((OUT, render()), (OUT_V3, render(CORE_V3, (FREE, THREAT, RECEIPT, RIGHTS)))):
+        out.write_text("\n".join(blocks) + "\n", encoding="utf-8")
+        print(f"wrote {len(blocks)} letters to {out.name}")
     return 0
 
 
