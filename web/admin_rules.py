@@ -3,7 +3,7 @@
 Rules are data (``models.rules``) checked by one parser (``tickets.rules_spec``) whichever way they come
 in: this page's form, or a JSON file (export and import, all or nothing). A refused form comes back
 (400) with the admin's typed values and one line per bad field, so nothing typed is lost. The form
-offers one action of each kind, in a fixed order (reply, status, priority, assignee, tags, notify); a
+offers one action of each kind, in a fixed order (reply, status, priority, assignee, group, tags, notify); a
 rule with several actions of one kind, or in another order, is written as JSON and imported.
 Evaluation is not here: ``tickets.rules`` runs the rules after commit in serve's ``rules`` role.
 """
@@ -22,7 +22,7 @@ from starlette.datastructures import FormData
 
 from models import Agent, Channel, Priority, TicketStatus
 from models.rules import SINCE, TRIGGER_TIME, TRIGGERS
-from tickets import audit, replies, rules_spec
+from tickets import audit, queue, replies, rules_spec
 from tickets.accounts import Principal
 from tickets.guards import ActionError
 from tickets.i18n import N_
@@ -40,11 +40,12 @@ SINCE_LABELS = {"unanswered": N_("the customer's unanswered message"),
                 "customer_message": N_("the customer's last message"), "created": N_("the ticket was created")}
 PRIVACY_LABELS = {"request_open": N_("open privacy request"), "possible_request": N_("possible privacy request")}
 # The form's fields of conditions: lists ticked, and texts typed as comma-separated values.
-_TICKED = ("channel", "priority", "status", "privacy")
+_TICKED = ("channel", "mailbox", "priority", "status", "privacy")
 _TYPED = ("language", "tags_all", "tags_any", "tags_none", "words", "pii")
 # The form's one action of each kind, in the order they run: (form field, action type, its field).
 _ACTIONS = (("macro", "macro", "macro"), ("set_status", "set_status", "status"),
-            ("set_priority", "set_priority", "priority"), ("assign", "assign", "agent"), ("add_tags", "tag", "tags"),
+            ("set_priority", "set_priority", "priority"), ("assign", "assign", "agent"),
+            ("assign_group", "assign_group", "group"), ("add_tags", "tag", "tags"),
             ("remove_tags", "untag", "tags"), ("notify", "notify", "to"))
 
 
@@ -115,13 +116,14 @@ def _page(request: Request, who: Principal, *, edit_id: int | None = None, view:
             shown, whole = view_of_data(rules_spec.as_json(rules_spec.get(session, edit_id)))
         agents = list(session.scalars(select(Agent.username).where(Agent.active.is_(True)).order_by(Agent.username)))
         macros = [(m.id, m.title) for m in replies.list_macros(session)]
+        group_list, mailbox_list = queue.groups(session), queue.mailboxes(session)
     return render(request, "admin_rules.html", {
         "who": who, "rules": rows, "edit_id": edit_id, "view": shown or _empty_view(), "whole": whole,
         "errors": errors or [], "done": done, "active": "admin", "import_text": import_text,
         "triggers": TRIGGERS, "trigger_labels": TRIGGER_LABELS, "since": SINCE, "since_labels": SINCE_LABELS,
         "channels": [c.value for c in Channel], "priorities": [p.value for p in Priority],
         "statuses": [s.value for s in TicketStatus], "privacy_labels": PRIVACY_LABELS, "agents": agents,
-        "macros": macros}, code)
+        "macros": macros, "groups": group_list, "mailboxes": mailbox_list}, code)
 
 
 @router.get(PAGE)

@@ -5,6 +5,7 @@ groups" views, and group_id/mailbox_id in the JSON API with its filters."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from sqlalchemy import select
@@ -114,3 +115,35 @@ def test_an_agent_moves_a_ticket_to_a_group_and_the_queue_filters(env: Env) -> N
     r = env.client.post(f"/api/tickets/{moved}/update", json={"no_group": True}, headers=AUTH)
     assert r.status_code == 200 and r.json()["group_id"] is None
     assert env.client.post(f"/api/tickets/{moved}/update", json={"group_id": 999999}, headers=AUTH).status_code == 400
+
+
+def test_the_rule_editor_has_the_mailbox_condition_and_the_group_action(env: Env) -> None:
+    with env.store.writing() as session:
+        team = groups.create(session, "Sales team")
+        box = Mailbox(name="sales", sender_address="sales@example.nl", sender_name="Sales")
+        session.add(box)
+        session.flush()
+        team_id, box_id = team.id, box.id
+    csrf = login(env.client, "root")
+    form = env.client.get("/admin/rules").text
+    assert f'name="mailbox" value="{box_id}"' in form and f'<option value="{team_id}" >Sales team</option>' in form
+    r = env.client.post("/admin/rules", data={
+        "csrf_token": csrf, "name": "Sales", "trigger": "ticket_created", "enabled": "true",
+        "mailbox": [str(box_id)], "assign_group": str(team_id)}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    page = env.client.get(r.headers["location"]).text
+    assert f'value="{box_id}" checked' in page and f'<option value="{team_id}" selected>' in page
+    exported = env.client.get("/admin/rules/export").json()
+    assert exported["rules"][0]["conditions"] == {"mailbox": [str(box_id)]}
+    assert exported["rules"][0]["actions"] == [{"type": "assign_group", "group": team_id}]
+    # An export from another workspace names them; the import stores ids. A name not here is refused.
+    exported["rules"][0]["conditions"] = {"mailbox": ["SALES"]}
+    exported["rules"][0]["actions"] = [{"type": "assign_group", "group": "sales team"}]
+    r = env.client.post("/admin/rules/import", data={"csrf_token": csrf, "rules_json": json.dumps(exported)},
+                        follow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert env.client.get("/admin/rules/export").json()["rules"][0]["actions"] == [
+        {"type": "assign_group", "group": team_id}]
+    exported["rules"][0]["actions"] = [{"type": "assign_group", "group": "Marketing"}]
+    r = env.client.post("/admin/rules/import", data={"csrf_token": csrf, "rules_json": json.dumps(exported)})
+    assert r.status_code == 400 and "rules[0].actions[0].group" in r.text
