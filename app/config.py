@@ -225,7 +225,8 @@ class Settings(BaseSettings):
     # The SMTP smarthost for replies and acknowledgements; without it e-mail replies are "not available".
     outbound_mail: SmarthostConfig | None = None
     ack: AckConfig = Field(default_factory=AckConfig)
-    # The solve mail with the satisfaction link (outbound/solve_mail.py); its link uses [privacy] public_url.
+    # The solve message with the satisfaction link (outbound/solve_mail.py), by e-mail or on the customer's chat
+    # channel (chat = false: e-mail only); its link uses [privacy] public_url.
     solve_mail: SolveMailConfig = Field(default_factory=SolveMailConfig)
     social: SocialConfig = Field(default_factory=SocialConfig)
     # Privacy-right requests (privacy): authserv-id, links, the art. 15 statement, external systems.

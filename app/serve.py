@@ -223,7 +223,8 @@ class Roles:
         thread.start()
         self.threads.append(thread)
 
-    def start_all(self, settings: Settings, desk: PrivacyDesk, replier: Replier | None = None) -> None:
+    def start_all(self, settings: Settings, desk: PrivacyDesk, replier: Replier | None = None,
+                  senders: frozenset[str] = frozenset()) -> None:
         sink, state = IntakeMailSink(self.core), SqlMailboxState(self.core.store)
         for mailbox in settings.imap:
 
@@ -244,10 +245,10 @@ class Roles:
         self.start("notify-due", notify.DueSoonJob(self.core.store, also=(sla_breach.sweep,)).run)
         # Automation rules (tickets.rules): new messages from the same event feed, and the time sweep.
         self.start("rules", RulesRunner(self.core.store, replier, settle=timedelta(seconds=hooks.settle_seconds)).run)
-        # The solve mail with the rating link (outbound.solve_mail): the same feed, after commit, by e-mail.
-        if settings.outbound_mail is not None and settings.solve_mail.enabled:
-            mail = SolveMail(settings.solve_mail, settings.privacy.public_url, mail_identity(settings),
-                             frozenset({"email"}))
+        # The solve message with the rating link (outbound.solve_mail): the same feed, after commit, on the
+        # customer's channel when it has a sender here (``senders``: e-mail, Telegram, the Meta channels).
+        if senders and settings.solve_mail.enabled:
+            mail = SolveMail(settings.solve_mail, settings.privacy.public_url, mail_identity(settings), senders)
             self.start("solve-mail", SolveMailer(self.core.store, mail,
                                                  settle=timedelta(seconds=hooks.settle_seconds)).run)
 
@@ -274,7 +275,8 @@ async def serve(settings: Settings, *, ready: threading.Event | None = None) -> 
     roles = Roles(core)
     # A rule's canned reply goes out as an agent's would: the channels the workspace replies on.
     channels = Workspace(available_channels=outbound.reply_channels).reply_channels()
-    roles.start_all(settings, desk, ReplySender(core.scrubber, identity, channels, settings.operator))
+    roles.start_all(settings, desk, ReplySender(core.scrubber, identity, channels, settings.operator),
+                    outbound.reply_channels)
     await smtp.start()
     telegram_task = _start_telegram(settings, telegram, roles, stop, loop)
     outbound.start()
