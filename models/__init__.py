@@ -8,8 +8,9 @@ scrubber's types, so every other package may use it.
 
 # Issue 22's tables live in modules of their own, imported here so they register on Base; their names
 # are imported from those modules (models.sla, models.webhooks_out, models.satisfaction,
-# models.rules, models.mailboxes).
+# models.rules, models.mailboxes, models.reports).
 import models.mailboxes
+import models.reports
 import models.rules
 import models.satisfaction
 import models.sla

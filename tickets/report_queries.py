@@ -1,24 +1,27 @@
-"""The aggregate queries behind ``tickets.reports``: each groups in the database and returns a few rows
-(one per bucket, age band, entity type or request type), never one row per ticket.
+"""The queries behind ``tickets.reports``. Ticket figures read the report summary (``models.reports``:
+one row per ticket, kept in step in the tickets' own transactions), from covering indexes over the
+period; privacy requests and satisfaction ratings are few and read from their own tables.
 
 The definitions they implement are in the docstring of ``tickets.reports``; the dialect-specific
-parts (local days, durations, percentiles) are in ``tickets.report_sql``.
+parts (local days, percentiles) are in ``tickets.report_sql``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, and_, case, cast, func, literal, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, func, select, true
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from models import FINAL_STATES, OPEN_STATES, OPEN_STATUSES, Attachment, Direction, Message, PrivacyRequest, Ticket
+from models import FINAL_STATES, OPEN_STATES, PrivacyRequest, Ticket
+from models.mailboxes import Mailbox
+from models.reports import TicketReport, TicketReportRemoved
 from models.satisfaction import SatisfactionRating
-from tickets.report_sql import ALL, TZ, BucketKey, Times, bucket_key, local_day, percentiles, seconds_between
+from tickets.report_sql import ALL, TZ, Measured, bucket_key, local_day, measure
 
 if TYPE_CHECKING:
     from tickets.reports import Filters
@@ -30,14 +33,16 @@ AGE_BANDS: tuple[tuple[str, timedelta], ...] = (
 )
 
 
-def ticket_conditions(filters: Filters) -> list[ColumnElement[bool]]:
-    """The filters that select tickets (channel, agent). A mailbox filter is one more line here once
-    tickets have a mailbox."""
+def ticket_conditions(filters: Filters, table: Any = Ticket) -> list[ColumnElement[bool]]:
+    """The filters that select tickets (channel, mailbox, agent), on ``tickets`` or on one of the report
+    summary's tables (``models.reports``: they carry the same three columns)."""
     conditions: list[ColumnElement[bool]] = []
     if filters.channel:
-        conditions.append(Ticket.channel == filters.channel)
+        conditions.append(table.channel == filters.channel)
+    if filters.mailbox_id is not None:
+        conditions.append(table.mailbox_id == filters.mailbox_id)
     if filters.agent_id is not None:
-        conditions.append(Ticket.assignee_id == filters.agent_id)
+        conditions.append(table.assignee_id == filters.agent_id)
     return conditions
 
 
@@ -46,98 +51,51 @@ def _in_period(column: Any, filters: Filters) -> list[ColumnElement[bool]]:
     return [column >= start, column < end]
 
 
-def _bucket(session: Session, column: Any, filters: Filters) -> BucketKey:
-    return bucket_key(session, column, filters.bucket)
+def _measured(session: Session, filters: Filters, at: Any, dur: Any, sla: Any) -> Measured:
+    key = bucket_key(session, at, filters.bucket)
+    rows = select(key.expr.label("key"), TicketReport.mailbox_id, dur.label("dur"), sla.label("sla")).where(
+        *_in_period(at, filters), *ticket_conditions(filters, TicketReport)).subquery("per_ticket")
+    return measure(session, rows, key)
 
 
-def counts(session: Session, filters: Filters, column: Any) -> dict[date, int]:
-    """Tickets per bucket of ``column`` (created_at, solved_at) inside the period."""
-    key = _bucket(session, column, filters)
-    rows = session.execute(select(key.expr, func.count()).where(*_in_period(column, filters),
-                                                                *ticket_conditions(filters)).group_by(key.expr))
-    found: dict[date, int] = {}
-    for k, n in rows:  # several keys (hours, on SQLite) may fall in one bucket
-        day = key.read(k)
-        found[day] = found.get(day, 0) + n
-    return found
+def created(session: Session, filters: Filters) -> Measured:
+    """Tickets created in the period, per bucket of creation and per mailbox, with their first-response
+    times and first-response SLA outcomes (one row per ticket of the summary, from its index)."""
+    return _measured(session, filters, TicketReport.created_at, TicketReport.first_response_seconds,
+                     TicketReport.sla_first_response)
 
 
-def _keyed(times: dict[Any, Times]) -> tuple[Times, dict[date, Times]]:
-    overall = times.pop(ALL, Times())
-    return overall, times
-
-
-def first_responses(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
-    """First-response times of the tickets created in the period, per bucket of their creation.
-
-    One pass over each ticket's messages takes its first inbound and its first non-automatic outgoing
-    message; only where that outgoing one came before the customer wrote (an agent wrote first: rare)
-    does a second look find the first reply after the customer's message.
-    """
-    answered = and_(Message.direction == Direction.OUT, Message.auto_submitted.is_(False))
-    per_ticket = (select(Ticket.id, Ticket.created_at,
-                         func.min(case((Message.direction == Direction.IN, Message.received_at))).label("first_in"),
-                         func.min(case((answered, Message.received_at))).label("first_out"))
-                  .join(Message, Message.ticket_id == Ticket.id)
-                  .where(*_in_period(Ticket.created_at, filters), *ticket_conditions(filters))
-                  .group_by(Ticket.id, Ticket.created_at)).subquery("per_ticket")
-    reply = aliased(Message)
-    after = select(func.min(reply.received_at)).where(
-        reply.ticket_id == per_ticket.c.id, reply.direction == Direction.OUT, reply.auto_submitted.is_(False),
-        reply.received_at >= per_ticket.c.first_in).scalar_subquery()
-    first_reply = case((per_ticket.c.first_out >= per_ticket.c.first_in, per_ticket.c.first_out), else_=after)
-    key = _bucket(session, per_ticket.c.created_at, filters)
-    measured = select(key.expr.label("key"),
-                      seconds_between(session, first_reply, per_ticket.c.first_in).label("dur")).where(
-        per_ticket.c.first_in.is_not(None), per_ticket.c.first_out.is_not(None)).subquery("measured")
-    durations = select(measured).where(measured.c.dur.is_not(None)).subquery("durations")
-    return _keyed(percentiles(session, durations, key))
-
-
-def resolutions(session: Session, filters: Filters) -> tuple[Times, dict[date, Times]]:
-    """Resolution times (created to solved) of the tickets solved in the period, per bucket of solving."""
-    key = _bucket(session, Ticket.solved_at, filters)
-    durations = select(key.expr.label("key"),
-                       seconds_between(session, Ticket.solved_at, Ticket.created_at).label("dur")).where(
-        *_in_period(Ticket.solved_at, filters), *ticket_conditions(filters)).subquery()
-    return _keyed(percentiles(session, durations, key))
+def solved(session: Session, filters: Filters) -> Measured:
+    """Tickets solved in the period, per bucket of solving and per mailbox, with their resolution times
+    and resolution SLA outcomes."""
+    return _measured(session, filters, TicketReport.solved_at, TicketReport.resolution_seconds,
+                     TicketReport.sla_resolution)
 
 
 def backlog(session: Session, filters: Filters, now: datetime) -> list[tuple[str, int]]:
-    """Open tickets (new, open, pending) now, by age since creation; the period does not apply."""
-    band = case(*((Ticket.created_at > now - AGE_BANDS[i + 1][1], i) for i in range(len(AGE_BANDS) - 1)),
+    """Open tickets (new, open, pending) now, by age since creation; the period does not apply. Erased
+    tickets are not open (their summary rows have lost their ticket)."""
+    created_at = TicketReport.created_at
+    band = case(*((created_at > now - AGE_BANDS[i + 1][1], i) for i in range(len(AGE_BANDS) - 1)),
                 else_=len(AGE_BANDS) - 1).label("band")
     rows: dict[int, int] = {i: n for i, n in session.execute(select(band, func.count()).where(
-        Ticket.status.in_(OPEN_STATUSES), *ticket_conditions(filters)).group_by(band))}
+        TicketReport.open.is_(True), TicketReport.ticket_id.is_not(None),
+        *ticket_conditions(filters, TicketReport)).group_by(band))}
     return [(label, rows.get(i, 0)) for i, (label, _) in enumerate(AGE_BANDS)]
 
 
-def _json_object_items(session: Session, column: Any) -> Any:
-    """``(key, value)`` rows of a JSON object column (a JSON null or non-object gives no rows)."""
-    if session.get_bind().dialect.name == "postgresql":
-        safe = case((func.json_typeof(column) == "object", column), else_=cast(literal("{}"), column.type))
-        return func.json_each_text(safe).table_valued("key", "value", joins_implicitly=True)
-    safe = case((func.json_type(column) == "object", column), else_="{}")
-    return func.json_each(safe).table_valued("key", "value", joins_implicitly=True)
-
-
-def removed(session: Session, filters: Filters, attachments: bool) -> dict[str, int]:
-    """Values removed on arrival per entity type: from the inbound messages received in the period, or
-    from their attachments."""
-    column = Attachment.redactions if attachments else Message.redactions
-    items = _json_object_items(session, column)
-    query = select(items.c.key, func.sum(cast(items.c.value, Integer)))
-    if attachments:
-        query = query.select_from(Attachment).join(Message, Message.id == Attachment.message_id)
-    else:
-        query = query.select_from(Message)
-    conditions = ticket_conditions(filters)
-    if conditions:  # the tickets are read only when a filter needs them
-        query = query.join(Ticket, Ticket.id == Message.ticket_id)
-    query = query.join(items, true()).where(
-        Message.direction == Direction.IN, *_in_period(Message.received_at, filters), *conditions)
-    rows = session.execute(query.group_by(items.c.key))
-    return {key: int(total) for key, total in rows if total}
+def removed(session: Session, filters: Filters) -> tuple[dict[str, int], dict[str, int]]:
+    """Values removed on arrival per entity type, from the inbound messages received in the period and
+    (apart) from their attachments, read from the summary's index."""
+    found: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    rows = session.execute(select(TicketReportRemoved.attachment, TicketReportRemoved.kind,
+                                  func.sum(TicketReportRemoved.count)).where(
+        *_in_period(TicketReportRemoved.received_at, filters), *ticket_conditions(filters, TicketReportRemoved))
+        .group_by(TicketReportRemoved.attachment, TicketReportRemoved.kind))
+    for attachment, kind, total in rows:
+        if total:
+            found[1 if attachment else 0][kind] = int(total)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +131,7 @@ def privacy_requests(session: Session, filters: Filters, now: datetime) -> list[
     conditions = [*_in_period(PrivacyRequest.received_at, filters)]
     if filters.channel:
         conditions.append(PrivacyRequest.channel == filters.channel)
-    if filters.agent_id is not None:
+    if filters.agent_id is not None or filters.mailbox_id is not None:
         conditions.append(PrivacyRequest.ticket_id.in_(select(Ticket.id).where(*ticket_conditions(filters))))
     measures = _privacy_measures(session, filters, now)
     if session.get_bind().dialect.name == "postgresql":
@@ -194,3 +152,11 @@ def satisfaction(session: Session, filters: Filters) -> dict[str, int]:
     if conditions:
         query = query.join(Ticket, Ticket.id == SatisfactionRating.ticket_id).where(*conditions)
     return {rating: n for rating, n in session.execute(query.group_by(SatisfactionRating.rating))}
+
+
+def mailbox_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    """The names of these mailboxes (a deleted mailbox's tickets have none: their mailbox is NULL)."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return dict(session.execute(select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(wanted))).tuples().all())

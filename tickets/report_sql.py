@@ -1,6 +1,6 @@
 """The SQL building blocks of the reports that differ between SQLite and PostgreSQL: the local
-(Europe/Amsterdam) day, week or month a timestamp falls in, the seconds between two timestamps, and the
-median and 90th percentile of durations.
+(Europe/Amsterdam) day, week or month a timestamp falls in, and counts, medians and 90th percentiles
+per bucket and per mailbox.
 
 - Buckets. PostgreSQL converts in the query with its time-zone database (``AT TIME ZONE``) and groups
   by the local day, week or month. SQLite has no time zones and its date functions cost a microsecond
@@ -8,10 +8,12 @@ median and 90th percentile of durations.
   thousand hours are put into local buckets here, with ``zoneinfo``: exact, because Amsterdam's offset
   changes on the hour. ``local_day`` is the in-query conversion for the rare place that needs one
   per row (a CASE over the offset changes inside the period).
-- Percentiles are the continuous kind (linear interpolation between the two nearest ranks), as
-  ``percentile_cont`` computes them on PostgreSQL, grouped by bucket with a ROLLUP for the whole
-  period. SQLite has no ``percentile_cont``: only the (hour, duration) pairs of the filtered range are
-  fetched, and sorted and interpolated here.
+- Measures (``measure``) read one row per ticket of the report summary (``models.reports``: the
+  durations are stored there in seconds). Percentiles are exact and continuous (linear interpolation
+  between the two nearest ranks), as ``percentile_cont`` computes them: on PostgreSQL in one query
+  with ``GROUPING SETS`` (bucket, mailbox, whole period); SQLite has no ``percentile_cont``, so the
+  (hour, mailbox, duration, SLA outcome) rows of the filtered period are fetched, and counted, sorted
+  and interpolated here (a year of 200,000 tickets is a few hundred milliseconds).
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Float, case, cast, func, literal, select
+from sqlalchemy import Date, case, cast, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
@@ -121,12 +123,6 @@ def local_day(session: Session, column: Any, start: datetime, end: datetime) -> 
     return func.date(column, modifier)
 
 
-def seconds_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.extract("epoch", later - earlier), Float)
-    return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-
-
 @dataclass(frozen=True, slots=True)
 class Times:
     """How many durations, their median and 90th percentile in seconds (None when there are none)."""
@@ -136,33 +132,81 @@ class Times:
     p90: float | None = None
 
 
-def percentiles(session: Session, durations: Subquery, key: BucketKey) -> dict[Any, Times]:
-    """Per bucket (``durations.c.key`` read by ``key``) and for all rows (``ALL``): count, median and p90
-    of ``durations.c.dur``."""
+@dataclass
+class Measured:
+    """One side of the report (tickets created, or solved, in the period): how many per bucket and per
+    mailbox, their durations' ``Times`` per bucket (only buckets with a duration), per mailbox and for
+    all, and how many met and breached their SLA target."""
+
+    counts: dict[date, int] = field(default_factory=dict)
+    times: dict[date, Times] = field(default_factory=dict)
+    overall: Times = field(default_factory=Times)
+    by_mailbox: dict[int | None, tuple[int, Times]] = field(default_factory=dict)
+    sla_met: int = 0
+    sla_breached: int = 0
+
+
+def measure(session: Session, rows: Subquery, key: BucketKey) -> Measured:
+    """Aggregate ``rows`` (columns ``key``, ``mailbox_id``, ``dur``, ``sla``: one per ticket) per bucket
+    (``key`` read by ``key.read``), per mailbox and for all (see the module's docstring for the two ways)."""
     if _postgres(session):
-        rows = session.execute(select(
-            durations.c.key, func.count(), *(func.percentile_cont(q).within_group(durations.c.dur) for q in QUANTILES),
-        ).group_by(func.rollup(durations.c.key)))
-        return {ALL if k is None else key.read(k): Times(n, median, p90) for k, n, median, p90 in rows}
-    # Core rows (no ORM row processing): this loop sees every duration of the period.
+        return _measure_postgres(session, rows, key)
+    # Core rows (no ORM row processing): this loop sees every ticket of the period, once.
     by_hour: dict[Any, list[float]] = defaultdict(list)
-    for k, dur in session.connection().execute(select(durations.c.key, durations.c.dur)).all():
-        by_hour[k].append(dur)
-    by_bucket: dict[Any, list[float]] = defaultdict(list)
-    for k, values in by_hour.items():
-        by_bucket[key.read(k)] += values
-    every = [dur for values in by_bucket.values() for dur in values]
-    found = {k: _times(values) for k, values in by_bucket.items()}
-    if every:
-        found[ALL] = _times(every)
+    hour_counts: dict[Any, int] = defaultdict(int)
+    by_mailbox: dict[int | None, list[float]] = defaultdict(list)
+    mailbox_counts: dict[int | None, int] = defaultdict(int)
+    sla: dict[str | None, int] = defaultdict(int)
+    for k, mailbox, dur, outcome in session.connection().execute(
+            select(rows.c.key, rows.c.mailbox_id, rows.c.dur, rows.c.sla)):
+        hour_counts[k] += 1
+        mailbox_counts[mailbox] += 1
+        sla[outcome] += 1
+        if dur is not None:
+            by_hour[k].append(dur)
+            by_mailbox[mailbox].append(dur)
+    found = Measured(sla_met=sla["met"], sla_breached=sla["breached"])
+    by_bucket: dict[date, list[float]] = defaultdict(list)
+    for k, n in hour_counts.items():
+        day = key.read(k)
+        found.counts[day] = found.counts.get(day, 0) + n
+        by_bucket[day] += by_hour.get(k, [])
+    found.times = {day: _times(values) for day, values in by_bucket.items() if values}
+    found.overall = _times([dur for values in by_bucket.values() for dur in values])
+    found.by_mailbox = {m: (n, _times(by_mailbox.get(m, []))) for m, n in mailbox_counts.items()}
+    return found
+
+
+def _measure_postgres(session: Session, rows: Subquery, key: BucketKey) -> Measured:
+    """One query: ``GROUPING SETS`` of the bucket, the mailbox and the whole period, with ``percentile_cont``."""
+    def outcome(name: str) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((rows.c.sla == name, 1), else_=0)), 0)
+
+    result = session.execute(select(
+        func.grouping(rows.c.key), func.grouping(rows.c.mailbox_id), rows.c.key, rows.c.mailbox_id,
+        func.count(), func.count(rows.c.dur),
+        *(func.percentile_cont(q).within_group(rows.c.dur) for q in QUANTILES), outcome("met"), outcome("breached"),
+    ).group_by(func.grouping_sets(rows.c.key, rows.c.mailbox_id, literal_column("()"))))
+    found = Measured()
+    for no_key, no_mailbox, k, mailbox, n, timed, median, p90, met, breached in result:
+        times = Times(timed, median, p90) if timed else Times()
+        if not no_key:
+            found.counts[key.read(k)] = n
+            if timed:
+                found.times[key.read(k)] = times
+        elif not no_mailbox:
+            found.by_mailbox[mailbox] = (n, times)
+        else:
+            found.overall, found.sla_met, found.sla_breached = times, int(met), int(breached)
     return found
 
 
 def _times(values: list[float]) -> Times:
+    if not values:
+        return Times()
     values.sort()
     n = len(values)
     return Times(n, *(_interpolate(values, n, q) for q in QUANTILES))
-
 
 def _interpolate(values: list[float], n: int, q: float) -> float:
     position = (n - 1) * q

@@ -5,10 +5,15 @@ Definitions (the page, the CSV export and the tests use these and only these):
 
 - **Period**: from the first to the last local day given, inclusive, in Europe/Amsterdam; buckets are
   local days, ISO weeks (Monday to Sunday) or calendar months, each named by its first day.
-- **Filters**: channel (the ticket's channel) and agent (the ticket's current assignee). They select
-  tickets, and so everything measured on tickets; privacy requests by their own channel and, for the
-  agent, by their ticket's assignee. (A mailbox filter will be one more condition in
-  ``tickets.report_queries.ticket_conditions``.)
+- **Filters**: channel (the ticket's channel), mailbox (the one it came in on, ``tickets.mailbox_id``)
+  and agent (the ticket's current assignee). They select tickets, and so everything measured on
+  tickets; privacy requests by their own channel and, for the mailbox and agent, by their ticket's.
+- **Source**: ticket figures are read from the report summary (``models.reports``), one row per ticket
+  kept in step in the same transaction as the ticket's changes. An erased ticket (art. 17) keeps its
+  row without a link to the ticket: it still counts in created, solved, times and removed on arrival,
+  not in the backlog; nothing personal is in the summary.
+- **Per mailbox**: created and solved, first-response and resolution times, per mailbox (by name; no
+  mailbox: the deployment's default identity), for the same period and other filters.
 - **Created**: tickets whose ``created_at`` lies in the period, per bucket of creation.
 - **Solved**: tickets whose ``solved_at`` lies in the period, per bucket of solving. ``solved_at`` is
   cleared when a ticket is reopened, so a reopened ticket counts once more only when solved again.
@@ -42,13 +47,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from models import Ticket
 from tickets import report_queries as q
-from tickets import sla_report
-from tickets.report_sql import ALL, TZ, Bucket, Times, bucket_start
+from tickets.report_sql import ALL, TZ, Bucket, Measured, Times, bucket_start
 from tickets.sla_report import Compliance
 
-__all__ = ["ALL", "TZ", "Bucket", "Filters", "Report", "Times", "build", "csv_rows"]
+__all__ = ["ALL", "TZ", "Bucket", "Filters", "MailboxRow", "Report", "Times", "build", "csv_rows"]
 
 # A day-by-day chart of several years is unreadable and slow to draw: wider buckets are asked for then.
 MAX_BUCKETS = 400
@@ -61,6 +64,7 @@ class Filters:
     bucket: Bucket = Bucket.DAY
     channel: str | None = None
     agent_id: int | None = None
+    mailbox_id: int | None = None
 
     def utc_range(self) -> tuple[datetime, datetime]:
         """The period as UTC instants: from local midnight of ``start`` to local midnight after ``end``."""
@@ -77,10 +81,28 @@ class Filters:
         return found
 
 
-def sla_compliance(session: Session, filters: Filters) -> Compliance:
-    """The SLA section: first responses and resolutions within or past their targets (``tickets.sla_report``
-    defines which tickets count), for the same period, channel and assignee as the rest of the report."""
-    return sla_report.compliance(session, *filters.utc_range(), channel=filters.channel, agent_id=filters.agent_id)
+@dataclass(frozen=True, slots=True)
+class MailboxRow:
+    """One mailbox's share of the period (``mailbox_id`` None: tickets without a mailbox)."""
+
+    mailbox_id: int | None
+    name: str | None
+    created: int
+    solved: int
+    first_response: Times
+    resolution: Times
+
+
+def _by_mailbox(session: Session, created: Measured, solved: Measured) -> list[MailboxRow]:
+    ids = sorted(set(created.by_mailbox) | set(solved.by_mailbox), key=lambda i: (i is not None, i or 0))
+    names = q.mailbox_names(session, ids)
+    rows = []
+    for mailbox in ids:
+        made, first = created.by_mailbox.get(mailbox, (0, Times()))
+        done, resolution = solved.by_mailbox.get(mailbox, (0, Times()))
+        rows.append(MailboxRow(mailbox, names.get(mailbox) if mailbox is not None else None, made, done, first,
+                               resolution))
+    return sorted(rows, key=lambda r: (r.mailbox_id is not None, (r.name or "").casefold()))
 
 
 @dataclass
@@ -100,6 +122,7 @@ class Report:
     privacy: list[q.PrivacyRow]
     satisfaction: dict[str, int] = field(default_factory=dict)
     sla: Compliance | None = None
+    by_mailbox: list[MailboxRow] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -110,19 +133,17 @@ class Report:
 def build(session: Session, filters: Filters, now: datetime | None = None) -> Report:
     """Every figure of the report for ``filters`` (``now`` for the backlog and overdue requests)."""
     now = now or datetime.now(UTC)
-    created = q.counts(session, filters, Ticket.created_at)
-    solved = q.counts(session, filters, Ticket.solved_at)
-    first, first_by = q.first_responses(session, filters)
-    resolution, resolution_by = q.resolutions(session, filters)
+    created, solved = q.created(session, filters), q.solved(session, filters)
+    removed_messages, removed_attachments = q.removed(session, filters)
     return Report(
-        filters=filters, now=now, buckets=filters.buckets(), created=created, solved=solved,
-        first_response=first, first_response_by_bucket=first_by, resolution=resolution,
-        resolution_by_bucket=resolution_by, backlog=q.backlog(session, filters, now),
-        removed_messages=q.removed(session, filters, attachments=False),
-        removed_attachments=q.removed(session, filters, attachments=True),
+        filters=filters, now=now, buckets=filters.buckets(), created=created.counts, solved=solved.counts,
+        first_response=created.overall, first_response_by_bucket=created.times, resolution=solved.overall,
+        resolution_by_bucket=solved.times, backlog=q.backlog(session, filters, now),
+        removed_messages=removed_messages, removed_attachments=removed_attachments,
         privacy=q.privacy_requests(session, filters, now), satisfaction=q.satisfaction(session, filters),
-        sla=sla_compliance(session, filters),
-        totals={"created": sum(created.values()), "solved": sum(solved.values())},
+        sla=Compliance(created.sla_met, created.sla_breached, solved.sla_met, solved.sla_breached),
+        by_mailbox=_by_mailbox(session, created, solved),
+        totals={"created": sum(created.counts.values()), "solved": sum(solved.counts.values())},
     )
 
 
@@ -157,6 +178,13 @@ def csv_rows(report: Report) -> Iterator[tuple[str, str, str, str]]:
             yield "privacy_requests", row.type, measure, str(getattr(row, measure))
     for rating in ("good", "bad"):
         yield "satisfaction", rating, "ratings", str(report.satisfaction.get(rating, 0))
+    for box in report.by_mailbox:
+        key = "none" if box.mailbox_id is None else str(box.mailbox_id)
+        yield "mailbox", key, "name", box.name or ""
+        yield "mailbox", key, "created", str(box.created)
+        yield "mailbox", key, "solved", str(box.solved)
+        yield from (("mailbox", key, f"first_response_{m}", v) for _, _, m, v in _times("", "", box.first_response))
+        yield from (("mailbox", key, f"resolution_{m}", v) for _, _, m, v in _times("", "", box.resolution))
     if report.sla is not None:
         for target in ("first_response", "resolution"):
             for outcome in ("met", "breached"):

@@ -2,7 +2,7 @@
 or missed their first-response and resolution targets in a period.
 
 Definitions, over tickets with an SLA clock (every ticket since migration 0014 that had a customer's
-message), selected by channel and current assignee like the rest of the report:
+message), selected by channel, mailbox and current assignee like the rest of the report:
 
 - **First response**, for tickets created in the period: *breached* when the first-response target was
   escalated as missed (``tickets.sla_breach`` records one ``sla_breached`` event per breach, within a
@@ -11,20 +11,22 @@ message), selected by channel and current assignee like the rest of the report:
 - **Resolution**, for tickets solved in the period (``solved_at``): *breached* when the resolution
   target was escalated as missed; *met* otherwise, when the ticket's policy has a resolution target.
 
-The breach is read from the event's ``dedupe_key`` (``sla:<ticket>:<target>:<cycle>``), a string both
-databases index and compare alike, rather than from its JSON detail.
+The outcomes are stored per ticket in the report summary (``models.reports``, computed in the
+transaction that records the answer, the breach or the solving): the breach is read from the event's
+``dedupe_key`` (``sla:<ticket>:<target>:<cycle>``), and whether the policy has a resolution target as it
+was when the ticket was last changed (a later edit of the policy does not rewrite past outcomes).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from models import Ticket, TicketEvent
-from models.sla import SlaPolicy, TicketSla
+from models.reports import BREACHED, MET, TicketReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,28 +37,26 @@ class Compliance:
     resolution_breached: int
 
 
-def _breached(target: str) -> ColumnElement[bool]:
-    return exists().where(TicketEvent.ticket_id == Ticket.id, TicketEvent.kind == "sla_breached",
-                          TicketEvent.dedupe_key.like(f"sla:%:{target}:%"))
+def _count(session: Session, at: Any, outcome: Any, start: datetime,
+           end: datetime, where: list[ColumnElement[bool]]) -> tuple[int, int]:
+    rows: dict[str, int] = dict(session.execute(select(outcome, func.count()).where(
+        *where, at >= start, at < end, outcome.is_not(None)).group_by(outcome)).tuples().all())
+    return rows.get(MET, 0), rows.get(BREACHED, 0)
 
 
 def compliance(session: Session, start: datetime, end: datetime, *, channel: str | None = None,
-               agent_id: int | None = None) -> Compliance:
-    """The counts for tickets of ``[start, end)`` (UTC instants), optionally of one channel or assignee."""
+               agent_id: int | None = None, mailbox_id: int | None = None) -> Compliance:
+    """The counts for tickets of ``[start, end)`` (UTC instants), optionally of one channel, assignee or mailbox.
+
+    ``tickets.reports`` takes the same counts from its own pass over the period (``report_sql.Measured``);
+    this is the direct question, for a caller that wants compliance alone."""
     where: list[ColumnElement[bool]] = []
     if channel:
-        where.append(Ticket.channel == channel)
+        where.append(TicketReport.channel == channel)
     if agent_id is not None:
-        where.append(Ticket.assignee_id == agent_id)
-    first_breached = _breached("first_response")
-    created = select(func.count()).select_from(Ticket).join(TicketSla, TicketSla.ticket_id == Ticket.id).where(
-        *where, Ticket.created_at >= start, Ticket.created_at < end)
-    first_met = session.scalar(created.where(TicketSla.first_response_at.is_not(None), ~first_breached)) or 0
-    first_missed = session.scalar(created.where(first_breached)) or 0
-    resolution_breached = _breached("resolution")
-    solved = (select(func.count()).select_from(Ticket).join(TicketSla, TicketSla.ticket_id == Ticket.id)
-              .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id)
-              .where(*where, Ticket.solved_at >= start, Ticket.solved_at < end))
-    resolution_met = session.scalar(solved.where(~resolution_breached, SlaPolicy.resolution_minutes.is_not(None))) or 0
-    resolution_missed = session.scalar(solved.where(resolution_breached)) or 0
-    return Compliance(first_met, first_missed, resolution_met, resolution_missed)
+        where.append(TicketReport.assignee_id == agent_id)
+    if mailbox_id is not None:
+        where.append(TicketReport.mailbox_id == mailbox_id)
+    first = _count(session, TicketReport.created_at, TicketReport.sla_first_response, start, end, where)
+    resolution = _count(session, TicketReport.solved_at, TicketReport.sla_resolution, start, end, where)
+    return Compliance(*first, *resolution)

@@ -3,8 +3,8 @@ reporting permission: the report shows privacy figures and every agent's workloa
 
 ``GET /reports`` draws the figures of ``tickets.reports`` as server-side SVG charts, each followed by a
 table of the same numbers; ``GET /reports.csv`` exports them as one figure per row. Both take the same
-filters in the query string (period, bucket, channel, agent), so a page's CSV link exports exactly
-what the page shows. Definitions of every figure: the docstring of ``tickets.reports``.
+filters in the query string (period, bucket, channel, mailbox, agent), so a page's CSV link exports
+exactly what the page shows. Definitions of every figure: the docstring of ``tickets.reports``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from models import Agent, Channel
+from models.mailboxes import Mailbox
 from tickets import i18n, reports
 from tickets.i18n import N_
 from web import satisfaction as satisfaction_pages
@@ -56,7 +57,7 @@ def duration(seconds: float | None) -> str:
 
 
 def _filters(start: date | None, end: date | None, bucket: reports.Bucket, channel: str | None,
-             agent: int | None) -> reports.Filters:
+             agent: int | None, mailbox: int | None) -> reports.Filters:
     today = datetime.now(reports.TZ).date()
     end = end or today
     start = start or end - timedelta(days=DEFAULT_DAYS - 1)
@@ -64,7 +65,7 @@ def _filters(start: date | None, end: date | None, bucket: reports.Bucket, chann
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, i18n.gettext("The period ends before it starts."))
     if channel and channel not in {c.value for c in Channel}:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, i18n.gettext("No such channel."))
-    filters = reports.Filters(start, end, bucket, channel or None, agent)
+    filters = reports.Filters(start, end, bucket, channel or None, agent, mailbox)
     if len(filters.buckets()) > reports.MAX_BUCKETS:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             i18n.gettext("Too many buckets: choose weeks or months for a period this long."))
@@ -75,6 +76,8 @@ def _query(filters: reports.Filters) -> str:
     params = {"start": filters.start.isoformat(), "end": filters.end.isoformat(), "bucket": filters.bucket.value}
     if filters.channel:
         params["channel"] = filters.channel
+    if filters.mailbox_id is not None:
+        params["mailbox"] = str(filters.mailbox_id)
     if filters.agent_id is not None:
         params["agent"] = str(filters.agent_id)
     return urlencode(params)
@@ -115,20 +118,23 @@ def _charts(report: reports.Report) -> dict[str, Any]:
 
 Start = Annotated[date | None, Query()]
 AgentId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+MailboxId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 @router.get("/reports")
 def reports_page(request: Request, who: AdminPage, start: Start = None, end: Start = None,
                  bucket: reports.Bucket = reports.Bucket.DAY, channel: str | None = None,
-                 agent: AgentId = None) -> HTMLResponse:
+                 agent: AgentId = None, mailbox: MailboxId = None) -> HTMLResponse:
     i18n.current.set(language_of(request, who))
-    filters = _filters(start, end, bucket, channel, agent)
+    filters = _filters(start, end, bucket, channel, agent, mailbox)
     with ticket_store(request).reading() as session:
         report = reports.build(session, filters)
         agents = session.execute(select(Agent.id, Agent.display_name).order_by(Agent.display_name)).all()
+        mailboxes = session.execute(select(Mailbox.id, Mailbox.name).order_by(Mailbox.name)).all()
     # The template draws the charts (``charts(report)``), in the language render() chose.
     return render(request, "reports.html", {
         "who": who, "active": "reports", "report": report, "filters": filters, "agents": agents,
+        "mailboxes": mailboxes,
         "channels": [c.value for c in Channel], "buckets": [b.value for b in reports.Bucket],
         "csv_url": f"/reports.csv?{_query(filters)}", "duration": duration, "charts": _charts,
         "entity": _entity})
@@ -137,9 +143,9 @@ def reports_page(request: Request, who: AdminPage, start: Start = None, end: Sta
 @router.get("/reports.csv")
 def reports_csv(request: Request, who: AdminPage, start: Start = None, end: Start = None,
                 bucket: reports.Bucket = reports.Bucket.DAY, channel: str | None = None,
-                agent: AgentId = None) -> Response:
+                agent: AgentId = None, mailbox: MailboxId = None) -> Response:
     i18n.current.set(language_of(request, who))
-    filters = _filters(start, end, bucket, channel, agent)
+    filters = _filters(start, end, bucket, channel, agent, mailbox)
     with ticket_store(request).reading() as session:
         report = reports.build(session, filters)
     buffer = io.StringIO()

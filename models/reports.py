@@ -1,0 +1,263 @@
+"""The report summary (issue 22): one row per ticket with what the reports measure, kept in step with
+the tickets in the same transaction, so a report over 200,000 tickets reads a narrow indexed table
+instead of grouping every message of the period (bench/reports.py: from seconds to well under one).
+
+- ``ticket_report``: per ticket its channel, mailbox and assignee (the report's filters), when it was
+  created and solved, its first-response and resolution times in seconds (the definitions are in
+  ``tickets.reports``'s docstring) and its SLA outcomes (``met``/``breached``, ``tickets.sla_report``).
+- ``ticket_report_removed``: per inbound message (and apart, its attachments) and entity type, how many
+  values intake removed, with the time received and the ticket's filters copied onto the row.
+
+Nothing personal is in either table: ids, times, channel names, entity-type names and counts. When a
+ticket is erased (art. 17 GDPR, ``privacy.handlers``) or deleted by retention, its rows stay, their
+``ticket_id`` set to NULL by the foreign key: the aggregate figures keep counting it (how many tickets
+came in last year does not change when one customer is forgotten), and nothing links a row to the
+customer any more. Such a row is never refreshed again, and does not count as open (the backlog).
+
+**One place keeps the summary in step**, for every path that changes a ticket through the ORM (intake's
+writer and its hooks, replies, status changes, assignment, macros, rules, the SLA clock and breach
+sweep): after each flush the ids of the tickets whose rows (or messages, attachments, SLA clock, breach
+events) were written are collected, and just before the commit their summary rows are recomputed from
+the live rows (``refresh``), inside the same transaction. Recomputing rather than patching makes every
+change (a reopen clears ``solved_at``, a late reply, a reassignment) exact by construction, and costs a
+handful of indexed statements per commit, not per ticket. Bulk Core inserts (a migration, the generated
+stores of the tests and benches) call ``refresh`` themselves; migration 0019 backfills in batches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    delete,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
+
+from models.base import Base
+from models.sla import SlaPolicy, TicketSla
+from models.tickets import OPEN_STATUSES, Attachment, Direction, Message, Ticket, TicketEvent
+
+MET, BREACHED = "met", "breached"
+# Statements take at most this many ticket ids (SQLite's bound-parameter limit is far above it).
+CHUNK = 500
+_TOUCHED = "report_summary_tickets"
+_ATTACHED = "report_summary_messages"
+
+
+def _ticket_fk() -> Any:
+    return mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                         ForeignKey(Ticket.id, ondelete="SET NULL"), nullable=True)
+
+
+class TicketReport(Base):
+    """One ticket's figures. ``ticket_id`` is NULL once the ticket was erased (see the module's docstring)."""
+
+    __tablename__ = "ticket_report"
+    __table_args__ = (
+        # Covering: a period's tickets by creation / by solving, filtered and measured from the index alone.
+        Index("ix_ticket_report_created", "created_at", "channel", "mailbox_id", "assignee_id",
+              "first_response_seconds", "sla_first_response"),
+        Index("ix_ticket_report_solved", "solved_at", "channel", "mailbox_id", "assignee_id",
+              "resolution_seconds", "sla_resolution"),
+        # The backlog: open tickets by age.
+        Index("ix_ticket_report_open", "open", "created_at", "channel", "mailbox_id", "assignee_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    ticket_id: Mapped[int | None] = _ticket_fk()
+    channel: Mapped[str] = mapped_column(String(16))
+    mailbox_id: Mapped[int | None] = mapped_column(ForeignKey("mailboxes.id", ondelete="SET NULL"))
+    assignee_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column()
+    solved_at: Mapped[datetime | None] = mapped_column()
+    # New, open or pending, as of the last refresh (an erased ticket's row keeps its last value: the
+    # backlog also requires ``ticket_id`` to be set).
+    open: Mapped[bool] = mapped_column(Boolean)
+    first_response_seconds: Mapped[float | None] = mapped_column(Float)
+    resolution_seconds: Mapped[float | None] = mapped_column(Float)
+    sla_first_response: Mapped[str | None] = mapped_column(String(8))
+    sla_resolution: Mapped[str | None] = mapped_column(String(8))
+
+
+Index("uq_ticket_report_ticket_id", TicketReport.ticket_id, unique=True)
+
+
+class TicketReportRemoved(Base):
+    """How many values of one entity type intake removed from one inbound message (or its attachments)."""
+
+    __tablename__ = "ticket_report_removed"
+    __table_args__ = (
+        Index("ix_ticket_report_removed_received", "received_at", "attachment", "kind", "count", "channel",
+              "mailbox_id", "assignee_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    ticket_id: Mapped[int | None] = _ticket_fk()
+    received_at: Mapped[datetime] = mapped_column()
+    attachment: Mapped[bool] = mapped_column(Boolean)
+    kind: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(16))
+    mailbox_id: Mapped[int | None] = mapped_column(ForeignKey("mailboxes.id", ondelete="SET NULL"))
+    assignee_id: Mapped[int | None] = mapped_column(Integer)
+
+
+Index("ix_ticket_report_removed_ticket_id", TicketReportRemoved.ticket_id)
+
+
+# --- computing the rows ---------------------------------------------------------------------------
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def _seconds(later: datetime, earlier: datetime) -> float:
+    return (later - earlier).total_seconds()
+
+
+def _first_response(messages: list[tuple[Direction, bool, datetime]]) -> float | None:
+    """From the first inbound message to the first non-automatic outgoing one at or after it."""
+    inbound = [at for direction, _, at in messages if direction == Direction.IN]
+    if not inbound:
+        return None
+    first_in = min(inbound)
+    replies = [at for direction, auto, at in messages if direction == Direction.OUT and not auto and at >= first_in]
+    return _seconds(min(replies), first_in) if replies else None
+
+
+def _sla(row: Any, sla: tuple[datetime | None, int | None] | None, breaches: set[str]) -> tuple[str | None, ...]:
+    """The SLA outcomes of ``tickets.sla_report``'s definitions; None where the ticket does not count."""
+    if sla is None:
+        return None, None
+    first_at, resolution_minutes = sla
+    first = BREACHED if "first_response" in breaches else MET if first_at is not None else None
+    resolution = None
+    if row.solved_at is not None:
+        resolution = BREACHED if "resolution" in breaches else MET if resolution_minutes is not None else None
+    return first, resolution
+
+
+def _removed_rows(row: Any, removed: list[tuple[datetime, bool, dict[str, int] | None]]) -> list[dict[str, Any]]:
+    totals: dict[tuple[datetime, bool, str], int] = defaultdict(int)
+    for at, attachment, redactions in removed:
+        for kind, n in (redactions or {}).items() if isinstance(redactions, dict) else ():
+            totals[at, attachment, kind] += int(n)
+    return [{"ticket_id": row.id, "received_at": at, "attachment": attachment, "kind": kind[:64], "count": n,
+             "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id}
+            for (at, attachment, kind), n in totals.items() if n]
+
+
+def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
+    tickets = conn.execute(select(Ticket.id, Ticket.channel, Ticket.mailbox_id, Ticket.assignee_id, Ticket.status,
+                                  Ticket.created_at, Ticket.solved_at).where(Ticket.id.in_(ids))).all()
+    messages: dict[int, list[tuple[Direction, bool, datetime]]] = defaultdict(list)
+    removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
+    for ticket_id, direction, auto, at, redactions in conn.execute(select(
+            Message.ticket_id, Message.direction, Message.auto_submitted, Message.received_at, Message.redactions)
+            .where(Message.ticket_id.in_(ids), Message.direction != Direction.NOTE)):
+        messages[ticket_id].append((direction, auto, at))
+        if direction == Direction.IN:
+            removed[ticket_id].append((at, False, redactions))
+    attached = (select(Message.ticket_id, Message.received_at, Attachment.redactions)
+                .join(Attachment, Attachment.message_id == Message.id)
+                .where(Message.ticket_id.in_(ids), Message.direction == Direction.IN))
+    for ticket_id, at, found in conn.execute(attached):
+        removed[ticket_id].append((at, True, found))
+    slas = {ticket_id: (first_at, minutes) for ticket_id, first_at, minutes in conn.execute(
+        select(TicketSla.ticket_id, TicketSla.first_response_at, SlaPolicy.resolution_minutes)
+        .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id).where(TicketSla.ticket_id.in_(ids)))}
+    # The breach's target is named in its dedupe key, ``sla:<ticket>:<target>:<cycle>`` (tickets.sla_breach).
+    breaches: dict[int, set[str]] = defaultdict(set)
+    for ticket_id, key in conn.execute(select(TicketEvent.ticket_id, TicketEvent.dedupe_key).where(
+            TicketEvent.ticket_id.in_(ids), TicketEvent.kind == "sla_breached")):
+        parts = (key or "").split(":")
+        if len(parts) >= 3:
+            breaches[ticket_id].add(parts[2])
+    conn.execute(delete(TicketReportRemoved).where(TicketReportRemoved.ticket_id.in_(ids)))
+    conn.execute(delete(TicketReport).where(TicketReport.ticket_id.in_(ids)))
+    summary, removed_rows = [], []
+    for row in tickets:
+        first, resolution = _sla(row, slas.get(row.id), breaches[row.id])
+        summary.append({
+            "ticket_id": row.id, "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id,
+            "created_at": row.created_at, "solved_at": row.solved_at, "open": row.status in OPEN_STATUSES,
+            "first_response_seconds": _first_response(messages[row.id]),
+            "resolution_seconds": None if row.solved_at is None else _seconds(row.solved_at, row.created_at),
+            "sla_first_response": first, "sla_resolution": resolution})
+        removed_rows += _removed_rows(row, removed[row.id])
+    if summary:
+        conn.execute(insert(TicketReport), summary)
+    if removed_rows:
+        conn.execute(insert(TicketReportRemoved), removed_rows)
+
+
+def refresh(conn: Connection, ticket_ids: Iterable[int]) -> None:
+    """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing)."""
+    for chunk in _chunks(sorted(set(ticket_ids))):
+        _refresh_chunk(conn, chunk)
+
+
+def rebuild(conn: Connection, batch: int = 2000) -> int:
+    """Refresh every ticket's rows, ``batch`` tickets a statement set (a backfill); returns how many."""
+    done, last = 0, 0
+    while ids := list(conn.scalars(select(Ticket.id).where(Ticket.id > last).order_by(Ticket.id).limit(batch))):
+        refresh(conn, ids)
+        done, last = done + len(ids), ids[-1]
+    return done
+
+
+# --- keeping it in step ---------------------------------------------------------------------------
+
+
+@event.listens_for(Session, "after_flush")
+def _collect(session: Session, _context: Any) -> None:
+    """Note the tickets this flush wrote something of (their ids are known now, also for new rows)."""
+    touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Ticket):
+            touched.add(obj.id)
+        elif isinstance(obj, Message | TicketSla) or (isinstance(obj, TicketEvent) and obj.kind == "sla_breached"):
+            touched.add(obj.ticket_id)
+        elif isinstance(obj, Attachment):
+            session.info.setdefault(_ATTACHED, set()).add(obj.message_id)
+
+
+@event.listens_for(Session, "before_commit")
+def _refresh_touched(session: Session) -> None:
+    """Recompute the noted tickets' rows in the transaction that is about to commit."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    touched: set[int] = session.info.pop(_TOUCHED, set())
+    attached: set[int] = session.info.pop(_ATTACHED, set())
+    if not touched and not attached:
+        return
+    conn = session.connection()
+    for chunk in _chunks(sorted(attached)):
+        touched.update(conn.scalars(select(Message.ticket_id).where(Message.id.in_(chunk))))
+    touched.discard(None)  # type: ignore[arg-type,unused-ignore]  # an object flushed without its ticket (never committed)
+    refresh(conn, touched)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, previous_transaction: SessionTransaction) -> None:
+    # A rolled-back transaction's notes must not outlive it. (After a savepoint's rollback they stay:
+    # refreshing a ticket whose change was rolled back recomputes the same row.)
+    if previous_transaction.parent is None:
+        session.info.pop(_TOUCHED, None)
+        session.info.pop(_ATTACHED, None)
