@@ -12,7 +12,9 @@ The secret itself is stripped, never the word "password". Three kinds of evidenc
    question), on the same line, also over filler ("heb ik veranderd naar ..."); else the token right after
    the cue's marker further on ("de pincode van het account (...) is 5093"); the next line when the cue's
    clause ends in its marker ("het wachtwoord voor de FTP is\n..."); and the whole rest of a
-   "password: ..." label line when it is a phrase of a few words (a passphrase is one value).
+   "password: ..." label line when it is a phrase of a few words (a passphrase is one value), and a run of
+   3-6 uncommon words after the cue's marker ("... veranderd in molen zomer haven appel maar ...", "password is
+   coffee dragon apple window"; common words of wordfreq end the run, so prose after a cue is none).
 3. One-time codes (6 digits) near a 2FA/SMS cue, a list of codes on the lines after a recovery-code
    cue, and every other standalone 4-6 digit code in a PIN cue's paragraph ("PIN 0000 was refused so I
    chose 7391").
@@ -24,6 +26,7 @@ number a kept cue names ("bon 88123") is no secret (``scrubber.recognizers.expla
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -204,7 +207,10 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.97))  # over the URL's DOMAIN
         if " / " in text and may_contain(lowered, _PAIR_STEMS):
             for m in _PAIR.finditer(text):
-                out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.9))
+                line_end = text.find("\n", m.start("v"))
+                phrase = _plain_phrase(text, m.start("v"), len(text) if line_end < 0 else line_end)
+                start, end = phrase or (m.start("v"), m.end("v"))
+                out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
         return out
 
     @staticmethod
@@ -240,6 +246,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
             return
         word_ok = bool(_WORD_SECRET_CUES.search(cue.group()))
         if word_ok and _label_phrase(text, cue.end(), scan_from, line_end, out):
+            return
+        if word_ok and _marker_phrase(text, scan_from, line_end, out):
             return
         if _first_secret(text, scan_from, stop, word_ok, out):
             return
@@ -331,6 +339,63 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
         return False
     begin = text.index(value, start)
     out.append(RecognizerResult("CREDENTIAL", begin, begin + len(value), 0.96))  # over the .env rule's first word
+    return True
+
+
+# A passphrase in prose after its cue and a marker ("ik heb het wachtwoord veranderd in molen zomer haven appel
+# maar ...", "my password is coffee dragon apple window"): the run of 3-6 uncommon words right after the
+# marker is one value. Common words (wordfreq's 600 most frequent of nl/en/de/fr) end the run, so prose after a
+# cue ("is not working", "is still wrong", "werkt niet meer") never makes one; "in"/"naar"/"to" count as a
+# marker only after a verb of changing ("my password in Outlook ..." is no value).
+_PHRASE_MARKER = re.compile(
+    r"(?i)[^\n.!?]{0,30}?(?:[:=]|\b(?:is|was|wordt|becomes|ist|est|(?:veranderd|gewijzigd|aangepast|changed|updated"
+    r"|set|reset|ge[äa]ndert)(?:\s+\w+)?\s+(?:in|naar|to|into|auf|en))\b)[ \t]*"
+)
+_CHANGED_BEFORE = re.compile(r"(?i)\b(?:veranderd|gewijzigd|aangepast|changed|updated|set|reset|ge[äa]ndert)\b(?=\D*$)")
+_TO_MARKER = re.compile(r"(?i)[ \t]+(?:in|naar|to|into|auf|en)[ \t]+")
+_PLAIN_WORD = re.compile(r"[\"'“‘]?([^\W\d_]{2,}(?:-[^\W\d_]{2,})*)[\"'”’]?")
+_PHRASE_STOP = re.compile(r"[ \t]*(?:$|[\n.,;!?)(]|\S)")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The 600 most frequent words of nl, en, de and fr (wordfreq): prose, not a passphrase's picks."""
+    from wordfreq import top_n_list  # local: slow to import, most messages never need it
+
+    return frozenset(w for lang in ("nl", "en", "de", "fr") for w in top_n_list(lang, 600)) | _PROSE
+
+
+def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of 3-6 uncommon plain words from ``pos`` (a passphrase), or None."""
+    common = _common_words()
+    count, last = 0, pos
+    while count < 7:
+        m = _PLAIN_WORD.match(text, last, end)
+        if m is None or m.group(1).lower() in common or any(p in common for p in m.group(1).lower().split("-")):
+            break
+        count, last = count + 1, m.end()
+        if text[last : last + 1] != " ":
+            break
+        last += 1
+    last = pos + len(text[pos:last].rstrip())
+    if not 3 <= count <= 6:
+        return None
+    value = text[pos:last].strip("\"'“”‘’")
+    start = text.index(value, pos)
+    return start, start + len(value)
+
+
+def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
+    """A passphrase after the cue's marker (see ``_PHRASE_MARKER``)."""
+    m = _PHRASE_MARKER.match(text, scan_from, line_end)
+    if m is None and _CHANGED_BEFORE.search(text, max(0, scan_from - 50), scan_from):
+        m = _TO_MARKER.match(text, scan_from, line_end)  # "I changed the password to ..."
+    if m is None:
+        return False
+    span = _plain_phrase(text, m.end(), line_end)
+    if span is None:
+        return False
+    out.append(RecognizerResult("CREDENTIAL", span[0], span[1], 0.9))
     return True
 
 

@@ -49,6 +49,12 @@ POSITIVE = [
     # the cue's line ends with its marker: the value is the next line
     ("het nieuwe wachtwoord voor de mail wordt\nKoffie-Kopje-Zon-19\nen de naam blijft", "Koffie-Kopje-Zon-19",
      "CREDENTIAL"),
+    # a passphrase in prose after its cue and marker: the run of uncommon words is one value (issue 16)
+    ("ik heb het wachtwoord veranderd in molen zomer haven appel maar het werkt niet", "molen zomer haven appel",
+     "CREDENTIAL"),
+    ("My password is coffee dragon apple window", "coffee dragon apple window", "CREDENTIAL"),
+    ("I changed the password to purple monkey dishwasher.", "purple monkey dishwasher", "CREDENTIAL"),
+    ("login: beheer / appel koffie haven kaas", "appel koffie haven kaas", "CREDENTIAL"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -66,6 +72,11 @@ NEGATIVE = [
     ("password: I forgot it again", "forgot it again", "CREDENTIAL"),
     ("wachtwoord: zie de bijlage van gisteren", "bijlage", "CREDENTIAL"),
     ("the PIN for the card reader in shop number 2 is broken since 2023", "2023", "CREDENTIAL"),
+    # prose after a password cue and marker is no passphrase (common words end the run)
+    ("my password is not working since the update", "working since the update", "CREDENTIAL"),
+    ("het wachtwoord is verlopen sinds gisteren", "verlopen sinds gisteren", "CREDENTIAL"),
+    ("the password is case sensitive, right?", "case sensitive", "CREDENTIAL"),
+    ("wachtwoord is gereset door jullie helpdesk", "gereset door jullie helpdesk", "CREDENTIAL"),
 ]
 
 
