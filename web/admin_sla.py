@@ -51,8 +51,10 @@ def time_left(due_at: datetime | None, now: datetime | None = None) -> Markup:
     return Markup('<strong class="overdue">{}</strong>').format(text)  # the text is escaped by format
 
 
-# The queue template shows the time left with this filter (the SLA work's page registers it here).
+# The queue template shows the time left with this filter (the SLA work's page registers it here), and
+# the ticket page's SLA box the business time a paused clock keeps with ``duration``.
 templates.env.filters["time_left"] = time_left
+templates.env.filters["duration"] = duration
 
 
 def _hours_text(minutes: int | None) -> str:

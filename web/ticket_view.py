@@ -78,14 +78,6 @@ class SlaTarget:
         return f"{self.minutes / 60:g}"
 
 
-def duration(seconds: float) -> str:
-    """How long, in the page's language (``web.admin_sla.duration``, called at render time: ``web.pages``
-    imports this module before ``web.admin_sla`` can be imported)."""
-    from web.admin_sla import duration as text
-
-    return text(seconds)
-
-
 @dataclass(frozen=True, slots=True)
 class SlaBox:
     policy: str
@@ -152,7 +144,7 @@ def ticket_page_data(session: Session, ticket: Ticket, who: Principal, ws: Works
     window = service_window(session, ticket.id, channel) if channel in WINDOWED_CHANNELS else None
     team_list = groups.all_groups(session)
     return {
-        "service_window": window, "sla": sla_box(session, ticket), "duration": duration,
+        "service_window": window, "sla": sla_box(session, ticket),
         "ticket": ticket, "timeline": timeline.build(session, ticket),
         "deliveries": _deliveries(session, ticket), "senders": senders(session, ticket, visible),
         "known": readable.known_placeholders(session, ticket, customer, ws.scrubber),
