@@ -355,8 +355,9 @@ _TRACKING_CUE = _cues(
     r"track", r"trace", r"zending", r"pakket", r"verzend", r"barcode", r"sendung", r"paket", r"suivi", r"colis",
     r"shipment", r"parcel", r"waybill", r"consignment", r"vrachtbrief", r"postnl", r"dhl", r"dpd", r"gls", r"ups",
     r"fedex", r"bpost", r"budbee", r"usps", r"royal\s+mail", r"hermes", r"chronopost", r"colissimo", r"aangetekend",
-    r"registered",
+    r"registered\s+(?:mail|post|letter|parcel)",
 )
+# ("registered" alone is no parcel: "my registered 905-674-3793" is the registered phone number)
 
 
 def _s10_check(value: str) -> bool:

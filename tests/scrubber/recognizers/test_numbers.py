@@ -19,6 +19,8 @@ Check = Callable[[str, str], None]
 
 # (message, value): nothing explains the value, so it is stripped (as NUMBER or a more specific type)
 STRIPPED = [
+    # "registered" alone names no parcel (issue 16: a phone number was kept as a tracking code)
+    ("no message on my registered 905-674-3793. Could you look?", "905-674-3793"),
     ("ordernummer 5512345 en mijn nummer 48213775", "48213775"),  # not a list: a cue of its own
     ("ordernummer 55123 en 0612345678", "0612345678"),  # not a list: numbers of another kind
     ("Mijn nummer is 48213775, kunt u dat aanpassen?", "48213775"),  # the policy's own examples
@@ -89,6 +91,7 @@ UNTOUCHED = [
     ("registered mail RR123456785NL", "RR123456785NL"),
     ("DHL zending JJD000390007882865311", "JJD000390007882865311"),
     ("verzendnummer 05222233345678 van DPD", "05222233345678"),
+    ("sent by registered mail 12345678901 on Monday", "12345678901"),
     # kept identifiers after their cue words, and the operator's ticket formats
     ("klantnummer 12345678 graag", "12345678"),
     ("factuurnummer 202400123 is al betaald", "202400123"),
