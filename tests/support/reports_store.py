@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, text
 
 from models import Agent, Attachment, Message, PrivacyRequest, Ticket
+from models.mailboxes import Mailbox
 from models.reports import rebuild
 from privacy import deadline
 
@@ -34,6 +35,7 @@ class Generated:
 
     now: datetime
     agent_ids: list[int]
+    mailbox_ids: list[int] = field(default_factory=list)
     tickets: list[dict[str, Any]] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
@@ -146,12 +148,20 @@ def generate(engine: Engine, tickets: int, *, seed: int = 22, days: int = 365, a
                                       "display_name": f"Agent {i + 1}", "role": "agent", "active": True,
                                       "shortcuts": True, "notify": {}, "created_at": now,
                                       "password_changed_at": now} for i in range(agents)])
-    gen = Generated(now=now, agent_ids=list(range(first, first + agents)))
+        # Two mailboxes; a quarter of the tickets has none (the default identity). A generator of its own,
+        # so the tickets themselves are the same as before mailboxes existed.
+        boxes = (conn.scalar(select(func.max(Mailbox.id))) or 0) + 1
+        conn.execute(insert(Mailbox), [{"id": boxes + i, "name": f"Mailbox {seed}-{boxes + i}",
+                                        "sender_address": f"box{boxes + i}@example.nl", "sender_name": "Support",
+                                        "active": True, "created_at": now, "updated_at": now} for i in range(2)])
+    gen = Generated(now=now, agent_ids=list(range(first, first + agents)), mailbox_ids=[boxes, boxes + 1])
+    boxes_rng = random.Random(seed + 1)
     ids = _Ids(engine)
     written = {"t": 0, "m": 0, "a": 0, "r": 0}
     for start in range(0, tickets, chunk):
         for _ in range(min(chunk, tickets - start)):
             _ticket(gen, ids, rng, days)
+            gen.tickets[-1]["mailbox_id"] = boxes_rng.choice([None, *gen.mailbox_ids, gen.mailbox_ids[0]])
         with engine.begin() as conn:
             for key, table, rows in (("t", Ticket, gen.tickets), ("m", Message, gen.messages),
                                      ("a", Attachment, gen.attachments), ("r", PrivacyRequest, gen.requests)):
@@ -170,7 +180,7 @@ def _after_load(engine: Engine) -> None:
         rebuild(conn)
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
-            for table in ("agents", "tickets", "messages", "attachments", "privacy_requests"):
+            for table in ("agents", "mailboxes", "tickets", "messages", "attachments", "privacy_requests"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT coalesce(max(id), 1) FROM {table}))"))
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

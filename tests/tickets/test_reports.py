@@ -15,6 +15,7 @@ import pytest
 
 from tests.support.reports_store import Generated, generate, local_day
 from tickets import reports
+from tickets.report_queries import AGE_BANDS
 from tickets.report_sql import Times, bucket_start
 from tickets.store import TicketStore
 
@@ -33,7 +34,8 @@ def _times(values: list[float]) -> Times:
 
 def _selected(ticket: dict[str, Any], f: reports.Filters) -> bool:
     return (f.channel is None or ticket["channel"] == f.channel) and (
-        f.agent_id is None or ticket["assignee_id"] == f.agent_id)
+        f.agent_id is None or ticket["assignee_id"] == f.agent_id) and (
+        f.mailbox_id is None or ticket.get("mailbox_id") == f.mailbox_id)
 
 
 def _in(at: datetime | None, f: reports.Filters) -> bool:
@@ -46,28 +48,38 @@ def expected(gen: Generated, f: reports.Filters) -> dict[str, Any]:
     by_ticket: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for m in gen.messages:
         by_ticket[m["ticket_id"]].append(m)
-    created, solved = Counter(), Counter()
+    created: Counter[date] = Counter()
+    solved: Counter[date] = Counter()
     first: dict[date, list[float]] = defaultdict(list)
     resolution: dict[date, list[float]] = defaultdict(list)
-    backlog = [0] * len(reports.q.AGE_BANDS)
+    boxes: dict[int | None, tuple[Counter[str], dict[str, list[float]]]] = defaultdict(
+        lambda: (Counter(), defaultdict(list)))
+    backlog = [0] * len(AGE_BANDS)
     for t in tickets.values():
         if _in(t["created_at"], f):
             key = bucket_start(local_day(t["created_at"]), f.bucket)
             created[key] += 1
+            box_counts, box_times = boxes[t.get("mailbox_id")]
+            box_counts["created"] += 1
             inbound = [m["received_at"] for m in by_ticket[t["id"]] if m["direction"] == "in"]
             if inbound:
                 replies = [m["received_at"] for m in by_ticket[t["id"]] if m["direction"] == "out"
                            and not m["auto_submitted"] and m["received_at"] >= min(inbound)]
                 if replies:
                     first[key].append((min(replies) - min(inbound)).total_seconds())
+                    box_times["first"].append(first[key][-1])
         if _in(t["solved_at"], f):
             key = bucket_start(local_day(t["solved_at"]), f.bucket)
             solved[key] += 1
             resolution[key].append((t["solved_at"] - t["created_at"]).total_seconds())
+            box_counts, box_times = boxes[t.get("mailbox_id")]
+            box_counts["solved"] += 1
+            box_times["resolution"].append(resolution[key][-1])
         if t["status"] in OPEN:
             age = gen.now - t["created_at"]
-            backlog[max(i for i, (_, least) in enumerate(reports.q.AGE_BANDS) if age >= least)] += 1
-    removed_m, removed_a = Counter(), Counter()
+            backlog[max(i for i, (_, least) in enumerate(AGE_BANDS) if age >= least)] += 1
+    removed_m: Counter[str] = Counter()
+    removed_a: Counter[str] = Counter()
     inbound_ids = {}
     for m in gen.messages:
         if m["ticket_id"] in tickets and m["direction"] == "in" and _in(m["received_at"], f):
@@ -82,7 +94,9 @@ def expected(gen: Generated, f: reports.Filters) -> dict[str, Any]:
             "resolution": {k: _times(v) for k, v in resolution.items()},
             "resolution_all": _times([d for v in resolution.values() for d in v]),
             "backlog": backlog, "removed_m": dict(removed_m), "removed_a": dict(removed_a),
-            "privacy": _privacy(gen, f, tickets)}
+            "privacy": _privacy(gen, f, tickets),
+            "mailboxes": {box: (n["created"], n["solved"], _times(times["first"]), _times(times["resolution"]))
+                          for box, (n, times) in boxes.items()}}
 
 
 def _privacy(gen: Generated, f: reports.Filters, tickets: dict[int, Any]) -> dict[str, tuple[int, ...]]:
@@ -90,7 +104,7 @@ def _privacy(gen: Generated, f: reports.Filters, tickets: dict[int, Any]) -> dic
     rows: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
     for r in gen.requests:
         if not _in(r["received_at"], f) or (f.channel and r["channel"] != f.channel) or (
-                f.agent_id is not None and r["ticket_id"] not in tickets):
+                (f.agent_id is not None or f.mailbox_id is not None) and r["ticket_id"] not in tickets):
             continue
         closed = r["state"] in FINAL
         figures = (1, closed, closed and local_day(r["closed_at"]) <= r["due_on"], not closed,
@@ -124,6 +138,12 @@ def check(report: reports.Report, want: dict[str, Any]) -> None:
     assert report.removed_attachments == want["removed_a"]
     got_privacy = {r.type: (r.received, r.closed, r.closed_in_time, r.open, r.overdue) for r in report.privacy}
     assert got_privacy == {reports.ALL: (0, 0, 0, 0, 0), **want["privacy"]}
+    got_boxes = {r.mailbox_id: r for r in report.by_mailbox}
+    assert got_boxes.keys() == want["mailboxes"].keys()
+    for box, (made, done, first, resolution) in want["mailboxes"].items():
+        assert (got_boxes[box].created, got_boxes[box].solved) == (made, done)
+        _same_times(got_boxes[box].first_response, first)
+        _same_times(got_boxes[box].resolution, resolution)
 
 
 @pytest.fixture
@@ -143,7 +163,9 @@ PERIODS = [
 def test_figures_equal_an_independent_count(ticket_store: TicketStore, generated: Generated) -> None:
     agent = generated.agent_ids[2]
     filters = [*PERIODS, reports.Filters(date(2025, 10, 1), date(2026, 11, 20), reports.Bucket.MONTH,
-                                         agent_id=agent, channel="webform")]
+                                         agent_id=agent, channel="webform"),
+               reports.Filters(date(2026, 6, 1), date(2026, 11, 20), reports.Bucket.WEEK,
+                               mailbox_id=generated.mailbox_ids[1])]
     with ticket_store.reading() as session:
         for f in filters:
             report = reports.build(session, f, now=NOW)
@@ -187,7 +209,7 @@ def test_csv_parses_and_matches(ticket_store: TicketStore, generated: Generated)
     assert float(value[("first_response", "all", "median_seconds")]) == pytest.approx(
         want["first_all"].median, abs=0.051)
     assert float(value[("resolution", "all", "p90_seconds")]) == pytest.approx(want["resolution_all"].p90, abs=0.051)
-    assert [int(value[("backlog", label, "open_tickets")]) for label, _ in reports.q.AGE_BANDS] == want["backlog"]
+    assert [int(value[("backlog", label, "open_tickets")]) for label, _ in AGE_BANDS] == want["backlog"]
     for kind, n in want["removed_m"].items():
         assert int(value[("removed_on_arrival", kind, "messages")]) == n
     assert int(value[("privacy_requests", "all", "closed_in_time")]) == want["privacy"]["all"][2]

@@ -128,3 +128,28 @@ def test_an_empty_store_renders(env: Env) -> None:
         for markup in SVG.findall(r.text):
             ET.fromstring(markup)
         assert 'id="total-created">0<' in r.text
+
+
+def test_per_mailbox_filter_table_and_csv(served: tuple[httpx.Client, Generated]) -> None:
+    client, gen = served
+    login(client, "root")  # type: ignore[arg-type]
+    f = _period(gen)
+    box = gen.mailbox_ids[1]
+    want = expected(gen, reports.Filters(f.start, f.end, f.bucket, mailbox_id=box))
+    page = client.get(f"/reports?{_query(f, mailbox=str(box))}").text
+    assert re.search(rf'id="total-created">{sum(want["created"].values())}<', page)
+    assert f'<option value="{box}" selected>' in page
+    # Filtered to one mailbox, the breakdown has that mailbox's row only, with its name.
+    rows = re.findall(r'<tr data-mailbox="([^"]+)">\s*<th scope="row">([^<]+)</th>\s*<td>(\d+)</td>', page)
+    assert [(key, int(n)) for key, _, n in rows] == [(str(box), want["mailboxes"][box][0])]
+    assert rows[0][1].startswith("Mailbox ")
+    # Unfiltered: a row per mailbox and one for the tickets without, in the CSV as on the page.
+    everything = expected(gen, f)
+    r = client.get(f"/reports.csv?{_query(f)}")
+    value = {(row["section"], row["key"], row["measure"]): row["value"] for row in csv.DictReader(io.StringIO(r.text))}
+    for mailbox, (made, done, first, _) in everything["mailboxes"].items():
+        key = "none" if mailbox is None else str(mailbox)
+        assert (int(value["mailbox", key, "created"]), int(value["mailbox", key, "solved"])) == (made, done)
+        assert int(value["mailbox", key, "first_response_count"]) == first.count
+    assert None in everything["mailboxes"] and value["mailbox", "none", "name"] == ""
+    assert client.get(f"/reports?{_query(f, mailbox='0')}").status_code == 422
