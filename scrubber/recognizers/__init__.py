@@ -18,6 +18,7 @@ def pattern_recognizers(
     lang: str, custom: Sequence[CustomPattern] = (), config: ScrubberConfig | None = None
 ) -> list[EntityRecognizer]:
     """Every recognizer of ours except names, for one language code (``config``: the deny-by-default settings)."""
+    from scrubber.recognizers.address_blocks import address_block_recognizers
     from scrubber.recognizers.addresses import address_recognizers
     from scrubber.recognizers.banking import banking_recognizers
     from scrubber.recognizers.contact import contact_recognizers
@@ -40,6 +41,7 @@ def pattern_recognizers(
         *contact_recognizers(lang),
         *spelled_recognizers(lang),
         *address_recognizers(lang),
+        *address_block_recognizers(lang),
         *date_recognizers(lang),
         *plate_recognizers(lang),
         *credential_recognizers(lang),
