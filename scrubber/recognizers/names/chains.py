@@ -78,6 +78,11 @@ def chain(
                 j += 3
                 continue
             break
+        if _middle_initial(words, text, toks, j, lowercase_ok, relaxed):
+            last = j + 1  # "Daniela C Capon", "Silvia J Křenová": a middle initial without its dot
+            parts += 1
+            j += 2
+            continue
         if tok.kind == "word" and not head_caps and tok.text.isupper() and len(tok.text) <= 3:
             break  # "Yoast SEO", "Sanne IT": an acronym after a name, not a part of it
         if (words.is_name_word(tok, lowercase_ok, relaxed) or _place_surname(words, tok)) and (
@@ -93,6 +98,21 @@ def chain(
             continue
         break
     return first, last
+
+
+def _middle_initial(
+    words: NameWords, text: str, toks: Sequence[Token], j: int, lowercase_ok: bool, relaxed: bool
+) -> bool:
+    """Whether token j is one capital letter between name parts, and a capitalised surname follows it."""
+    tok = toks[j]
+    if not (tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper()) or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return (
+        same_line_gap(text, tok, nxt) and nxt.kind == "word" and nxt.text[0].isupper() and not nxt.text.isupper()
+        and words.is_name_word(nxt, lowercase_ok, relaxed)
+        and (not words.lex.is_common(nxt.text) or words.known_surname(nxt.text))
+    )
 
 
 def _place_surname(words: NameWords, tok: Token) -> bool:

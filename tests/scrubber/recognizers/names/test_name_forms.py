@@ -169,8 +169,13 @@ INITIALS = [
     ("IBAN NL91ABNA0417164300 t.n.v. JW Bosman", ["JW Bosman"]),
     ("Ondertekend door A.B. van der Meer-Kok op 3 juni.", ["A.B. van der Meer-Kok"]),
     ("Yours sincerely,\nR.J. Whitfield", ["R.J. Whitfield"]),
+    # a middle initial without its dot (issue 16: the name ended before it)
+    ("Daniela C Capon lives in Tallinn", ["Daniela C Capon"]),
+    ("We spoke with Silvia J Křenová yesterday", ["Silvia J Křenová"]),
 ]
 INITIALS_NEGATIVE = [
+    ("Sanne IT is ons bedrijf", ["IT"]),
+    ("Plan B Options are listed below", ["Options"]),
     ("De IT afdeling heeft de DNS aangepast.", ["IT", "DNS"]),
     ("Stap A. Controleer de instellingen van de mailbox.", ["Controleer"]),
     ("We hebben een A record en een MX record nodig.", ["record"]),
