@@ -10,6 +10,7 @@ import pytest
 
 from models import keys, migrate
 from models.db import make_engine
+from tests.support.browser import browser, chromium_session  # noqa: F401  (the shared headless Chromium)
 from tests.support.scratch_schema import scratch_schema
 from tickets.store import TicketStore
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from models import Role
 from models.rules import Rule
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
@@ -25,44 +25,41 @@ def _accessible(page: Any, base: str, where: str) -> None:
         assert axe_violations(page, base) == [], where
 
 
-def test_admin_creates_and_disables_a_rule_in_chromium(served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_creates_and_disables_a_rule_in_chromium(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
                                                        artifacts: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, store, _number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        errors: list[str] = []
-        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(f"{base}/login")
-        page.fill("input[name=username]", "root")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/queue")
-        page.goto(f"{base}/admin/agents")
-        page.click("a[href='/admin/rules']")
-        page.wait_for_url(f"{base}/admin/rules")
-        _accessible(page, base, "/admin/rules")
-        form = page.locator("#rule-form")
-        form.locator("input[name=name]").fill("Paspoort")
-        form.locator("select[name=trigger]").select_option("ticket_created")
-        form.locator("input[name=channel][value=email]").check()
-        form.locator("input[name=pii]").fill("ID_DOCUMENT")
-        form.locator("input[name=add_tags]").fill("id-document")
-        form.locator("select[name=notify]").select_option("admins")
-        form.locator("button[type=submit]").click()
-        expect(page.locator(".notice")).to_be_visible()
-        _accessible(page, base, "/admin/rules/<id>")
-        page.screenshot(path=str(artifacts / "admin-rules.png"), full_page=True)
-        page.goto(f"{base}/admin/rules")
-        expect(page.locator("#rule-table")).to_contain_text("Paspoort")
-        page.locator("#rule-table button", has_text="Disable").click()
-        expect(page.locator("#rule-table")).to_contain_text("disabled")
-        browser.close()
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "root")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/queue")
+    page.goto(f"{base}/admin/agents")
+    page.click("a[href='/admin/rules']")
+    page.wait_for_url(f"{base}/admin/rules")
+    _accessible(page, base, "/admin/rules")
+    form = page.locator("#rule-form")
+    form.locator("input[name=name]").fill("Paspoort")
+    form.locator("select[name=trigger]").select_option("ticket_created")
+    form.locator("input[name=channel][value=email]").check()
+    form.locator("input[name=pii]").fill("ID_DOCUMENT")
+    form.locator("input[name=add_tags]").fill("id-document")
+    form.locator("select[name=notify]").select_option("admins")
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".notice")).to_be_visible()
+    _accessible(page, base, "/admin/rules/<id>")
+    page.screenshot(path=str(artifacts / "admin-rules.png"), full_page=True)
+    page.goto(f"{base}/admin/rules")
+    expect(page.locator("#rule-table")).to_contain_text("Paspoort")
+    page.locator("#rule-table button", has_text="Disable").click()
+    expect(page.locator("#rule-table")).to_contain_text("disabled")
     assert errors == []
     with store.reading() as session:
         [rule] = session.scalars(select(Rule))

@@ -9,7 +9,7 @@ from typing import Any
 
 from models import Role
 from models.webhooks_out import WebhookEndpoint
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
@@ -25,49 +25,46 @@ def _accessible(page: Any, base: str, where: str) -> None:
         assert axe_violations(page, base) == [], where
 
 
-def test_admin_adds_and_disables_a_webhook_in_chromium(served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_adds_and_disables_a_webhook_in_chromium(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
                                                        artifacts: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, store, _number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        errors: list[str] = []
-        # A CSP violation is reported on the console; a script error as a page error. (The browser's own
-        # /favicon.ico request answers 404, which the console reports too: not ours to count.)
-        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(f"{base}/login")
-        page.fill("input[name=username]", "root")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/queue")
-        page.goto(f"{base}/admin/agents")
-        page.click("a[href='/admin/webhooks']")
-        page.wait_for_url(f"{base}/admin/webhooks")
-        form = page.locator("#add-webhook")
-        form.locator("input[name=name]").fill("Team channel")
-        form.locator("input[name=url]").fill(URL)
-        form.locator("select[name=format]").select_option("slack")
-        form.locator("input[value='ticket.created']").check()
-        form.locator("input[value='privacy_request.opened']").check()
-        form.locator("button[type=submit]").click()
-        expect(page.locator(".notice")).to_be_visible()
-        expect(page.locator("#webhook-secret")).to_have_count(1)
-        _accessible(page, base, "/admin/webhooks/<id>")
-        page.click("text=All webhooks")
-        row = page.locator("#webhook-table tbody tr")
-        expect(row).to_have_count(1)
-        expect(row.locator("code")).to_have_text("https://hooks.example.com/…")  # never the path
-        expect(row).to_contain_text("ticket.created, privacy_request.opened")
-        _accessible(page, base, "/admin/webhooks")
-        page.screenshot(path=str(artifacts / "admin_webhooks.png"), full_page=True)
-        row.locator("button", has_text="Disable").click()
-        expect(page.locator("#webhook-table tbody tr")).to_contain_text("disabled")
-        browser.close()
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    errors: list[str] = []
+    # A CSP violation is reported on the console; a script error as a page error. (The browser's own
+    # /favicon.ico request answers 404, which the console reports too: not ours to count.)
+    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "root")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/queue")
+    page.goto(f"{base}/admin/agents")
+    page.click("a[href='/admin/webhooks']")
+    page.wait_for_url(f"{base}/admin/webhooks")
+    form = page.locator("#add-webhook")
+    form.locator("input[name=name]").fill("Team channel")
+    form.locator("input[name=url]").fill(URL)
+    form.locator("select[name=format]").select_option("slack")
+    form.locator("input[value='ticket.created']").check()
+    form.locator("input[value='privacy_request.opened']").check()
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".notice")).to_be_visible()
+    expect(page.locator("#webhook-secret")).to_have_count(1)
+    _accessible(page, base, "/admin/webhooks/<id>")
+    page.click("text=All webhooks")
+    row = page.locator("#webhook-table tbody tr")
+    expect(row).to_have_count(1)
+    expect(row.locator("code")).to_have_text("https://hooks.example.com/…")  # never the path
+    expect(row).to_contain_text("ticket.created, privacy_request.opened")
+    _accessible(page, base, "/admin/webhooks")
+    page.screenshot(path=str(artifacts / "admin_webhooks.png"), full_page=True)
+    row.locator("button", has_text="Disable").click()
+    expect(page.locator("#webhook-table tbody tr")).to_contain_text("disabled")
     assert errors == []
     with store.reading() as session:
         [endpoint] = session.query(WebhookEndpoint).all()

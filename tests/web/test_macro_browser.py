@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from models import AuditEntry, Direction, Macro, Role
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
@@ -35,57 +35,54 @@ def _accessible(page: Any, base: str, where: str) -> None:
     if AXE.exists():
         assert axe_violations(page, base) == [], where
 
-def test_admin_creates_a_macro_and_an_agent_applies_it(served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
                                                        artifacts: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, store, number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        _login(page, base, "root")
-        page.goto(f"{base}/admin/agents")
-        form = page.locator("#add-macro")
-        form.locator("input[name=title]").fill("Naar facturatie")
-        form.locator("textarea[name=body]").fill("Beste {{customer_first_name}},\n\nDe afdeling facturatie "
-                                                 "bekijkt uw vraag.\n\n{{agent_name}}")
-        form.locator("select[name=reply_mode]").select_option("insert")
-        form.locator("select[name=priority]").select_option("high")
-        form.locator("select[name=assignee]").select_option("me")
-        form.locator("input[name=add_tags]").fill("Facturatie, terugbellen")
-        form.locator("button[type=submit]").click()
-        expect(page.locator(".notice")).to_be_visible()
-        expect(page.locator(".macro-form input[name=title][value='Naar facturatie']")).to_have_count(1)
-        _accessible(page, base, "/admin/agents")
-        page.click("#logout")
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    _login(page, base, "root")
+    page.goto(f"{base}/admin/agents")
+    form = page.locator("#add-macro")
+    form.locator("input[name=title]").fill("Naar facturatie")
+    form.locator("textarea[name=body]").fill("Beste {{customer_first_name}},\n\nDe afdeling facturatie "
+                                             "bekijkt uw vraag.\n\n{{agent_name}}")
+    form.locator("select[name=reply_mode]").select_option("insert")
+    form.locator("select[name=priority]").select_option("high")
+    form.locator("select[name=assignee]").select_option("me")
+    form.locator("input[name=add_tags]").fill("Facturatie, terugbellen")
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".notice")).to_be_visible()
+    expect(page.locator(".macro-form input[name=title][value='Naar facturatie']")).to_have_count(1)
+    _accessible(page, base, "/admin/agents")
+    page.click("#logout")
 
-        _login(page, base, "anna")
-        page.goto(f"{base}/tickets/{number}")
-        page.select_option("#macro-select", label="Naar facturatie")
-        page.click("#apply-macro")
-        expect(page.locator("#reply-text")).to_have_value(
-            "Beste Marieke,\n\nDe afdeling facturatie bekijkt uw vraag.\n\nAnna de Wit")
-        expect(page.locator("#ticket-tags .ticket-tag")).to_have_text(["facturatie", "terugbellen"])
-        expect(page.locator("#priority-select")).to_have_value("high")
-        expect(page.locator(".event", has_text="facturatie")).to_have_count(1)
-        _accessible(page, base, f"/tickets/{number} after the macro")
-        page.screenshot(path=str(artifacts / "macro_applied.png"), full_page=True)
-        page.click("#send-reply")
-        expect(page.locator(".msg-out .delivery")).to_have_text("queued")
-        # The ticket is found under its tag, from the ticket's own tag link.
-        page.locator("#ticket-tags a.ticket-tag", has_text="terugbellen").click()
-        expect(page.locator("table.queue tbody tr")).to_have_count(1)
-        expect(page.locator("#clear-tag")).to_be_visible()
-        expect(page.locator("#tag-views a")).to_have_text(["facturatie1", "terugbellen1"])
-        _accessible(page, base, "/queue?tag=terugbellen")
-        page.click("#logout")
-        _login(page, base, "root")
-        page.goto(f"{base}/admin/agents")
-        _accessible(page, base, "/admin/agents")  # now with the tag list
-        expect(page.locator("#tag-table tbody tr")).to_have_count(2)
-        browser.close()
+    _login(page, base, "anna")
+    page.goto(f"{base}/tickets/{number}")
+    page.select_option("#macro-select", label="Naar facturatie")
+    page.click("#apply-macro")
+    expect(page.locator("#reply-text")).to_have_value(
+        "Beste Marieke,\n\nDe afdeling facturatie bekijkt uw vraag.\n\nAnna de Wit")
+    expect(page.locator("#ticket-tags .ticket-tag")).to_have_text(["facturatie", "terugbellen"])
+    expect(page.locator("#priority-select")).to_have_value("high")
+    expect(page.locator(".event", has_text="facturatie")).to_have_count(1)
+    _accessible(page, base, f"/tickets/{number} after the macro")
+    page.screenshot(path=str(artifacts / "macro_applied.png"), full_page=True)
+    page.click("#send-reply")
+    expect(page.locator(".msg-out .delivery")).to_have_text("queued")
+    # The ticket is found under its tag, from the ticket's own tag link.
+    page.locator("#ticket-tags a.ticket-tag", has_text="terugbellen").click()
+    expect(page.locator("table.queue tbody tr")).to_have_count(1)
+    expect(page.locator("#clear-tag")).to_be_visible()
+    expect(page.locator("#tag-views a")).to_have_text(["facturatie1", "terugbellen1"])
+    _accessible(page, base, "/queue?tag=terugbellen")
+    page.click("#logout")
+    _login(page, base, "root")
+    page.goto(f"{base}/admin/agents")
+    _accessible(page, base, "/admin/agents")  # now with the tag list
+    expect(page.locator("#tag-table tbody tr")).to_have_count(2)
     with store.reading() as session:
         ticket = ticket_by_number(session, number)
         assert ticket is not None and ticket.priority == "high"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -14,7 +15,7 @@ from sqlalchemy import update
 from models import PrivacyRequest, RequestState, Role
 from privacy import deadline
 from tests.privacy.conftest import Desk, open_desk
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
+from tests.support.browser import requires_chromium, serve_app
 from tests.web.conftest import PASSWORD
 from tickets import accounts
 from tickets.store import TicketStore
@@ -42,8 +43,8 @@ def served(desk: Desk, db_url: str) -> Iterator[str]:
         yield url
 
 
-def test_officer_dashboard_and_verification_in_chromium(desk: Desk, served: str, artifacts: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_officer_dashboard_and_verification_in_chromium(browser: Any, desk: Desk, served: str, artifacts: Path) -> None:
+    from playwright.sync_api import expect
 
     desk.desk.config.auto_fulfil = []
     desk.mail("Hello, I would like a copy of all personal data you hold about me (GDPR article 15).")
@@ -55,31 +56,28 @@ def test_officer_dashboard_and_verification_in_chromium(desk: Desk, served: str,
     link = re.search(r"http://desk\.test(/privacy/verify/\S+)", code_mail["text"])
     code = re.search(r"^\s{4}(\d{6})", code_mail["text"], re.M)
     assert link and code
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        # The requester, without any account, confirms through the link.
-        page.goto(served + link.group(1))
-        page.fill("input[name=code]", code.group(1))
-        page.click("button[type=submit]")
-        expect(page.locator("#verify-result")).to_contain_text("confirmed")
-        # The officer logs in and works from the dashboard.
-        page.goto(f"{served}/privacy")
-        page.fill("input[name=username]", "olga")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        expect(page.locator("#privacy-requests tbody tr")).to_have_count(2)
-        expect(page.locator("#privacy-requests tbody tr").first).to_contain_text("overdue")
-        page.screenshot(path=str(artifacts / "privacy_dashboard.png"), full_page=True)
-        page.click("a[href='/privacy/requests/1']")
-        expect(page.locator("#request-state")).to_have_text("verified")
-        page.fill("form[action$='/extend'] input[name=reason]", "Your data is spread over several archives.")
-        page.click("form[action$='/extend'] button")
-        expect(page.locator("#audit-log")).to_contain_text("extended")
-        page.click("form[action$='/run'] button")
-        expect(page.locator("#request-state")).to_have_text("fulfilled")
-        page.screenshot(path=str(artifacts / "privacy_request.png"), full_page=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    # The requester, without any account, confirms through the link.
+    page.goto(served + link.group(1))
+    page.fill("input[name=code]", code.group(1))
+    page.click("button[type=submit]")
+    expect(page.locator("#verify-result")).to_contain_text("confirmed")
+    # The officer logs in and works from the dashboard.
+    page.goto(f"{served}/privacy")
+    page.fill("input[name=username]", "olga")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("#privacy-requests tbody tr")).to_have_count(2)
+    expect(page.locator("#privacy-requests tbody tr").first).to_contain_text("overdue")
+    page.screenshot(path=str(artifacts / "privacy_dashboard.png"), full_page=True)
+    page.click("a[href='/privacy/requests/1']")
+    expect(page.locator("#request-state")).to_have_text("verified")
+    page.fill("form[action$='/extend'] input[name=reason]", "Your data is spread over several archives.")
+    page.click("form[action$='/extend'] button")
+    expect(page.locator("#audit-log")).to_contain_text("extended")
+    page.click("form[action$='/run'] button")
+    expect(page.locator("#request-state")).to_have_text("fulfilled")
+    page.screenshot(path=str(artifacts / "privacy_request.png"), full_page=True)
     req = desk.request()
     with desk.store.reading() as s:
         first = s.get(PrivacyRequest, 1)

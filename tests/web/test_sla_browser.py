@@ -6,12 +6,13 @@ the customer's rating page opens from its signed link. axe-core audits each of t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from models import Role, ticket_id_of
 from models.sla import BusinessHours, SlaPolicy
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tests.web.test_macro_browser import _login
