@@ -238,7 +238,8 @@ def enrich(session: Session, rows: Sequence[QueueRow], *, preview_chars: int = 1
         row.privacy = row.id in requests or restricted is not None
 
 
-def counts(session: Session, *, agent_id: int | None, channel: str | None = None) -> dict[str, int | None]:
+def counts(session: Session, *, agent_id: int | None, channel: str | None = None,
+           mine: Sequence[GroupView] | None = None) -> dict[str, int | None]:
     """Tickets per view: one grouped count over the status index plus the two assignee views.
 
     Closed tickets (the bulk of a mature store) are never counted, so "all" has no count (None):
@@ -253,6 +254,10 @@ def counts(session: Session, *, agent_id: int | None, channel: str | None = None
     for status, n in session.execute(by_status):
         result[str(status)] = n
     for view in (View.MINE, View.UNASSIGNED, View.GROUPS):
+        if view is View.GROUPS and mine is not None and not channel:
+            # The agent's group views, already counted (``group_views``): a ticket is in one group at most.
+            result[view.value] = sum(v.count for v in mine)
+            continue
         count = select(func.count()).select_from(Ticket).where(*view_filter(view, agent_id=agent_id, channel=channel))
         result[view.value] = session.execute(count).scalar_one()
     return result

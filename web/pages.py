@@ -216,12 +216,12 @@ def queue_page(
         queue.enrich(session, page.rows)
         if found is not None:
             search.add_snippets(session, page.rows, found)
-        counts = queue.counts(session, agent_id=who.agent_id)
+        group_views = queue.group_views(session, who.agent_id)
+        counts = queue.counts(session, agent_id=who.agent_id, mine=group_views)
         names = accounts.agent_names(session)
         channel_list = queue.channels(session)
         tag_list = tags.most_used(session)
-        group_views, group_list, mailbox_list = (queue.group_views(session, who.agent_id), queue.groups(session),
-                                                 queue.mailboxes(session))
+        group_list, mailbox_list = queue.groups(session), queue.mailboxes(session)
         unread = notify.unread(session, who.agent_id) if who.agent_id is not None else 0
     base = {"view": effective.value, "sort": sort.value, "channel": channel or "", "q": q or "",
             **({"tag": tag} if tag else {}), **({"group": group} if group_id is not None else {}),

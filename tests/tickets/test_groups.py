@@ -232,5 +232,6 @@ def test_queue_filters_by_group_and_mailbox_and_group_views(ticket_store: Ticket
         views = queue.group_views(session, anna)
         assert [(v.name, v.count) for v in views] == [("Blue", 1), ("Red", 2)]
         assert queue.counts(session, agent_id=anna)["groups"] == 3
+        assert queue.counts(session, agent_id=anna, mine=views)["groups"] == 3  # from the views, no query
         assert queue.groups(session) == [(blue, "Blue"), (red, "Red")]
         assert queue.mailboxes(session) == [(sales, "sales")]
