@@ -6,12 +6,13 @@ admin page, the ticket and the queue on the way. One browser session (they are s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from models import Role, TicketEvent
 from models.mailboxes import Group
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import served  # noqa: F401 (the fixture)
 from tests.web.test_macro_browser import _accessible, _login
@@ -22,49 +23,46 @@ pytestmark = requires_chromium
 
 
 def test_admin_creates_a_group_and_an_agent_moves_a_ticket_to_it_by_macro(
-        served: tuple[str, TicketStore, int], artifacts: Path) -> None:  # noqa: F811
-    from playwright.sync_api import expect, sync_playwright
+        browser: Any, served: tuple[str, TicketStore, int], artifacts: Path) -> None:  # noqa: F811
+    from playwright.sync_api import expect
 
     base, store, number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        _login(page, base, "root")
-        page.goto(f"{base}/admin/agents")
-        page.click("a[href='/admin/groups']")
-        form = page.locator("#add-group")
-        form.locator("input[name=name]").fill("Facturatie")
-        form.locator("input[name=description]").fill("Vragen over facturen")
-        form.get_by_label("Anna de Wit").check()
-        form.locator("button[type=submit]").click()
-        expect(page.locator("#group-table tbody tr")).to_have_count(1)
-        expect(page.locator("#group-table tbody td").nth(1)).to_have_text("Anna de Wit")
-        _accessible(page, base, "/admin/groups")
-        page.goto(f"{base}/admin/agents")
-        macro = page.locator("#add-macro")
-        macro.locator("input[name=title]").fill("Naar facturatie")
-        macro.locator("select[name=group]").select_option(label="Facturatie")
-        macro.locator("select[name=status]").select_option("open")
-        macro.locator("button[type=submit]").click()
-        expect(page.locator(".notice")).to_be_visible()
-        page.click("#logout")
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    _login(page, base, "root")
+    page.goto(f"{base}/admin/agents")
+    page.click("a[href='/admin/groups']")
+    form = page.locator("#add-group")
+    form.locator("input[name=name]").fill("Facturatie")
+    form.locator("input[name=description]").fill("Vragen over facturen")
+    form.get_by_label("Anna de Wit").check()
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#group-table tbody tr")).to_have_count(1)
+    expect(page.locator("#group-table tbody td").nth(1)).to_have_text("Anna de Wit")
+    _accessible(page, base, "/admin/groups")
+    page.goto(f"{base}/admin/agents")
+    macro = page.locator("#add-macro")
+    macro.locator("input[name=title]").fill("Naar facturatie")
+    macro.locator("select[name=group]").select_option(label="Facturatie")
+    macro.locator("select[name=status]").select_option("open")
+    macro.locator("button[type=submit]").click()
+    expect(page.locator(".notice")).to_be_visible()
+    page.click("#logout")
 
-        _login(page, base, "anna")
-        page.goto(f"{base}/tickets/{number}")
-        page.select_option("#macro-select", label="Naar facturatie")
-        page.click("#apply-macro")
-        expect(page.locator("#group-select option:checked")).to_have_text("Facturatie")
-        expect(page.locator(".event", has_text="moved the ticket to the group")).to_have_count(1)
-        _accessible(page, base, f"/tickets/{number} after the macro")
-        page.screenshot(path=str(artifacts / "group_macro_applied.png"), full_page=True)
-        page.goto(f"{base}/queue")
-        page.locator("#group-views a", has_text="Facturatie: open").click()
-        expect(page.locator("table.queue tbody tr")).to_have_count(1)
-        expect(page.locator(f"table.queue a[href='/tickets/{number}']").first).to_be_visible()
-        _accessible(page, base, "/queue?view=groups")
-        browser.close()
+    _login(page, base, "anna")
+    page.goto(f"{base}/tickets/{number}")
+    page.select_option("#macro-select", label="Naar facturatie")
+    page.click("#apply-macro")
+    expect(page.locator("#group-select option:checked")).to_have_text("Facturatie")
+    expect(page.locator(".event", has_text="moved the ticket to the group")).to_have_count(1)
+    _accessible(page, base, f"/tickets/{number} after the macro")
+    page.screenshot(path=str(artifacts / "group_macro_applied.png"), full_page=True)
+    page.goto(f"{base}/queue")
+    page.locator("#group-views a", has_text="Facturatie: open").click()
+    expect(page.locator("table.queue tbody tr")).to_have_count(1)
+    expect(page.locator(f"table.queue a[href='/tickets/{number}']").first).to_be_visible()
+    _accessible(page, base, "/queue?view=groups")
     with store.reading() as session:
         ticket = ticket_by_number(session, number)
         group = session.scalars(select(Group)).one()
