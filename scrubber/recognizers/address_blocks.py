@@ -12,6 +12,7 @@ postcode, the last one naming the country. Two rules, both independent of street
   a country (any country: ``pycountry``'s English names and ``babel``'s Dutch, German and French ones), with
   no phone-like line (8+ digits) in between; the whole block is one ADDRESS;
 - US military mail (PSC/CMR/Unit ... Box, a ship's name; APO/FPO/DPO AA/AE/AP and the ZIP code);
+- a postcode of any shape after its cue ("ZIP: 394 13", "my zip code is 2200", "PLZ 80331");
 - a cue: after "address"/"adres"/"Adresse"/"Anschrift", "lives at", "woont aan", "ship to", "deliver to" (with
   "is"/":"), the clause that follows, when it starts with a number or a capitalised word and holds a number.
 
@@ -240,6 +241,15 @@ _MILITARY = re.compile(
 )
 
 
+# A postcode of any country after its cue ("ZIP: 394 13", "my zip code is 2200", "PLZ 80331", "code postal
+# 75008", "postcode 5038 AB"): 3-10 characters with a digit, a space or dash inside (UPU's postcode formats)
+_POSTCODE_CUE = re.compile(
+    r"(?i)(?<![\w-])(?:zip(?:[ -]?code)?|post(?:al)?[ -]?code|postcode|plz|postleitzahl|code[ \t]+postal|cap|cep"
+    r"|kod[ \t]+pocztowy|posta[ \t]+kodu)(?![\w-])(?:[ \t]+(?:is|was|ist|est|lautet))?[ \t]*[:#]?[ \t]*"
+    r"(?P<v>(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])"
+)
+
+
 class AddressBlockRecognizer(SingleEntityRecognizer):
     """Address blocks ending in a country and the value after an address cue (see the module docstring)."""
 
@@ -256,5 +266,14 @@ class AddressBlockRecognizer(SingleEntityRecognizer):
         return out
 
 
+class PostcodeCueRecognizer(SingleEntityRecognizer):
+    """A postcode of any country after its cue word (see ``_POSTCODE_CUE``)."""
+
+    ENTITY = "POSTCODE"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        return [RecognizerResult("POSTCODE", m.start("v"), m.end("v"), 0.85) for m in _POSTCODE_CUE.finditer(text)]
+
+
 def address_block_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [AddressBlockRecognizer(lang)]
+    return [AddressBlockRecognizer(lang), PostcodeCueRecognizer(lang)]

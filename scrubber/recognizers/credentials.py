@@ -96,6 +96,7 @@ _NOT_SECRET_CODE = re.compile(
     r"|qr|bar|source|bron|dns|diagnostic|smtp|reason|foutmeldings?|melding|iso|html|css|php|python|tracking|track"
     r"|verzend|bevestigings?|activation|voucher|coupon|cadeau|gift|kleur|colou?r|exception|sql|mysql)[- ]?$"
 )
+_NOT_SECRET_CODE_AFTER = re.compile(r"(?i)[ \t]+(?:postal|pays|promo|erreur|d'erreur|couleur|iso)\b")
 _PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
 _ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
 _QUESTION = re.compile(r"(?i)vraag|question")
@@ -223,8 +224,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if _ANSWER_CUE.fullmatch(cue.group()) and not _QUESTION.search(text[max(0, cue.start() - 120) : cue.start()]):
             return
         technical = text[cue.start() - 1 : cue.start()] in ("(", "_", ".")
-        if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])):
-            return  # an error, status, post or promo code; code in code
+        if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])
+                                              or _NOT_SECRET_CODE_AFTER.match(text, cue.end())):
+            return  # an error, status, post or promo code; code in code; "code postal"
         rest = text[cue.end() : line_end]
         # ("wachtwoord voor de FTP is\n<value>"; not over a sentence end: "code: 729 411. Back-up codes:")
         ends_in_marker = (line_end - cue.end() <= 40 and cue.group().lower() not in _BARE_CUES

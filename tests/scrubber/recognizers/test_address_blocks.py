@@ -74,3 +74,20 @@ def test_a_street_found_by_its_form_wins_over_the_guess_after_a_cue(scrubber) ->
     spans = {(e.type, text[e.start : e.end]) for e in scrubber.analyze(text, lang="en").entities}
     assert ("ADDRESS", "9 Bridge Street, Keswick CA12 5AZ") in spans
     assert ("PHONE_NUMBER", "017687 72 113") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ZIP: 394 13", "394 13"),
+        ("My zip code is 2200", "2200"),
+        ("PLZ 80331 München", "80331"),
+        ("code postal : 75008", "75008"),
+    ],
+)
+def test_a_postcode_after_its_cue(assert_recognised: Callable[[str, str, str], None], text: str, value: str) -> None:
+    assert_recognised(text, value, "POSTCODE")
+
+
+def test_zip_as_a_verb_is_no_postcode_cue(assert_untouched: Check) -> None:
+    assert_untouched("please zip the 2 folders and send them", "2")
