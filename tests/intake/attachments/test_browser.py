@@ -5,6 +5,7 @@ test-artifacts/)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from intake.pipeline import Intake
 from models import Channel, migrate
 from models.db import make_engine
 from tests.support import attachment_files as files
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium, serve_app
+from tests.support.browser import requires_chromium, serve_app
 from tests.web.conftest import PASSWORD
 from tickets import accounts
 from tickets.replies import MailIdentity
@@ -26,8 +27,9 @@ pytestmark = [requires_chromium,
               pytest.mark.skipif(not ocr.available("nld+eng"), reason="tesseract-ocr with nld and eng not installed")]
 
 
-def test_agent_sees_the_redacted_screenshot_and_the_pdf_text(tmp_path: Path, artifacts: Path, real_scrubber) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import expect, sync_playwright
+def test_agent_sees_the_redacted_screenshot_and_the_pdf_text(browser: Any, tmp_path: Path, artifacts: Path,
+                                                             real_scrubber: Any) -> None:
+    from playwright.sync_api import expect
 
     engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
     migrate.upgrade(engine)
@@ -42,8 +44,7 @@ def test_agent_sees_the_redacted_screenshot_and_the_pdf_text(tmp_path: Path, art
         )))
     app = create_app(store, lambda: "browser-token", workspace=Workspace(
         scrubber=real_scrubber, identity=MailIdentity("support.test"), available_channels=frozenset({"email"})))
-    with serve_app(app) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve_app(app) as base:
         page = browser.new_page(viewport={"width": 1360, "height": 1000})
         page.goto(f"{base}/login?next=/tickets/{out.ticket_number}")
         page.fill("input[name=username]", "anna")
@@ -60,6 +61,5 @@ def test_agent_sees_the_redacted_screenshot_and_the_pdf_text(tmp_path: Path, art
         content = text.inner_text()
         assert files.BSN not in content and files.IBAN not in content
         page.screenshot(path=str(artifacts / "ticket_attachments.png"), full_page=True)
-        browser.close()
     engine.dispose()
     assert (artifacts / "ticket_attachments.png").stat().st_size > 10_000

@@ -17,23 +17,13 @@ from sqlalchemy import select
 from intake.pipeline import Intake
 from models import Direction, Message, OutboxEntry, Ticket, migrate
 from models.db import make_engine
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, loopback_socket, requires_chromium, serve_app
+from tests.support.browser import loopback_socket, requires_chromium, serve_app
 from tests.web.public.conftest import count, form_settings
 from tickets.store import TicketStore
 from web.app import create_app
 from web.webform import webform_router
 
 pytestmark = requires_chromium
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
