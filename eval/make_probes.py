@@ -538,10 +538,25 @@ def contexts(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str
             yield lang, frame.format(v=v, w=w), values, f"ctx-{kind}"
 
 
+def spaced_documents(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]], str]]:
+    """ID documents copied off the card in groups ("NW 1K2 L3P4", "IR 12 34 56 7"), after a cue."""
+    for label, value in _doc_values(rng):
+        compact = value.replace(" ", "").replace("-", "")
+        if len(compact) < 8:
+            continue
+        cut = rng.choice([2, 3])
+        spaced = compact[:cut] + " " + " ".join(compact[i : i + 3] for i in range(cut, len(compact), 3))
+        lang = rng.choice(["nl", "en"])
+        cue = rng.choice(DOC_CUES[lang])
+        frame = rng.choice(DOC_FRAMES[lang])
+        text = frame.format(cue=cue, v=spaced)
+        yield lang, text[0].upper() + text[1:], [("ID_DOCUMENT", spaced)], f"docspaced-{label}"
+
+
 def main() -> int:
     rng = random.Random(16)
     records: list[Record] = []
-    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts):
+    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts, spaced_documents):
         for lang, text, values, kind in gen(rng):
             records.append(_record(len(records) + 1, lang, text, values, kind))
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
