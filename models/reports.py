@@ -3,8 +3,9 @@ the tickets in the same transaction, so a report over 200,000 tickets reads a na
 instead of grouping every message of the period (bench/reports.py: from seconds to well under one).
 
 - ``ticket_report``: per ticket its channel, mailbox and assignee (the report's filters), when it was
-  created and solved, its first-response and resolution times in seconds (the definitions are in
-  ``tickets.reports``'s docstring) and its SLA outcomes (``met``/``breached``, ``tickets.sla_report``).
+  created and solved (and the local days of both), its first-response and resolution times in seconds
+  (the definitions are in ``tickets.reports``'s docstring) and its SLA outcomes (``met``/``breached``,
+  ``tickets.sla_report``).
 - ``ticket_report_removed``: per inbound message (and apart, its attachments) and entity type, how many
   values intake removed, with the time received and the ticket's filters copied onto the row.
 
@@ -26,19 +27,23 @@ stores of the tests and benches) call ``refresh`` themselves; migration 0019 bac
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Connection,
+    Date,
     Float,
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     delete,
     event,
@@ -52,6 +57,8 @@ from models.sla import SlaPolicy, TicketSla
 from models.tickets import OPEN_STATUSES, Attachment, Direction, Message, Ticket, TicketEvent
 
 MET, BREACHED = "met", "breached"
+# The reports' days, weeks and months are the operator's (tickets.reports).
+TZ = ZoneInfo("Europe/Amsterdam")
 # Statements take at most this many ticket ids (SQLite's bound-parameter limit is far above it).
 CHUNK = 500
 _TOUCHED = "report_summary_tickets"
@@ -69,9 +76,10 @@ class TicketReport(Base):
     __tablename__ = "ticket_report"
     __table_args__ = (
         # Covering: a period's tickets by creation / by solving, filtered and measured from the index alone.
-        Index("ix_ticket_report_created", "created_at", "channel", "mailbox_id", "assignee_id",
-              "first_response_seconds", "sla_first_response"),
-        Index("ix_ticket_report_solved", "solved_at", "channel", "mailbox_id", "assignee_id",
+        # (day, bin) first: SQLite groups by them in index order, without sorting the period's rows.
+        Index("ix_ticket_report_created", "created_day", "first_response_bin", "channel", "mailbox_id",
+              "assignee_id", "first_response_seconds", "sla_first_response"),
+        Index("ix_ticket_report_solved", "solved_day", "resolution_bin", "channel", "mailbox_id", "assignee_id",
               "resolution_seconds", "sla_resolution"),
         # The backlog: open tickets by age.
         Index("ix_ticket_report_open", "open", "created_at", "channel", "mailbox_id", "assignee_id"),
@@ -84,11 +92,19 @@ class TicketReport(Base):
     assignee_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column()
     solved_at: Mapped[datetime | None] = mapped_column()
+    # The local (Europe/Amsterdam) days of both: a report's period and buckets are local days, so the
+    # database groups by a stored date instead of converting every row's time.
+    created_day: Mapped[date] = mapped_column(Date)
+    solved_day: Mapped[date | None] = mapped_column(Date)
     # New, open or pending, as of the last refresh (an erased ticket's row keeps its last value: the
     # backlog also requires ``ticket_id`` to be set).
     open: Mapped[bool] = mapped_column(Boolean)
     first_response_seconds: Mapped[float | None] = mapped_column(Float)
     resolution_seconds: Mapped[float | None] = mapped_column(Float)
+    # ``duration_bin`` of each: where a percentile's rank lies is found from counts per bin, and only
+    # that bin's durations are read (tickets.report_sql, on SQLite).
+    first_response_bin: Mapped[int | None] = mapped_column(SmallInteger)
+    resolution_bin: Mapped[int | None] = mapped_column(SmallInteger)
     sla_first_response: Mapped[str | None] = mapped_column(String(8))
     sla_resolution: Mapped[str | None] = mapped_column(String(8))
 
@@ -120,6 +136,15 @@ Index("ix_ticket_report_removed_ticket_id", TicketReportRemoved.ticket_id)
 
 
 # --- computing the rows ---------------------------------------------------------------------------
+
+
+def duration_bin(seconds: float | None) -> int | None:
+    """A logarithmic bin of a duration: eight bins per doubling (each about 9 % wide), from 0 s to years."""
+    return None if seconds is None else int(math.log2(1 + max(seconds, 0.0)) * 8)
+
+
+def local_day(at: datetime) -> date:
+    return at.astimezone(TZ).date()
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -194,11 +219,15 @@ def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
     summary, removed_rows = [], []
     for row in tickets:
         first, resolution = _sla(row, slas.get(row.id), breaches[row.id])
+        first_seconds = _first_response(messages[row.id])
+        resolution_seconds = None if row.solved_at is None else _seconds(row.solved_at, row.created_at)
         summary.append({
             "ticket_id": row.id, "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id,
-            "created_at": row.created_at, "solved_at": row.solved_at, "open": row.status in OPEN_STATUSES,
-            "first_response_seconds": _first_response(messages[row.id]),
-            "resolution_seconds": None if row.solved_at is None else _seconds(row.solved_at, row.created_at),
+            "created_at": row.created_at, "solved_at": row.solved_at, "created_day": local_day(row.created_at),
+            "solved_day": None if row.solved_at is None else local_day(row.solved_at),
+            "open": row.status in OPEN_STATUSES,
+            "first_response_seconds": first_seconds, "first_response_bin": duration_bin(first_seconds),
+            "resolution_seconds": resolution_seconds, "resolution_bin": duration_bin(resolution_seconds),
             "sla_first_response": first, "sla_resolution": resolution})
         removed_rows += _removed_rows(row, removed[row.id])
     if summary:

@@ -1,19 +1,20 @@
 """The SQL building blocks of the reports that differ between SQLite and PostgreSQL: the local
-(Europe/Amsterdam) day, week or month a timestamp falls in, and counts, medians and 90th percentiles
-per bucket and per mailbox.
+(Europe/Amsterdam) week or month a stored local day falls in, the local day of a timestamp, and
+counts, medians and 90th percentiles per bucket and per mailbox.
 
-- Buckets. PostgreSQL converts in the query with its time-zone database (``AT TIME ZONE``) and groups
-  by the local day, week or month. SQLite has no time zones and its date functions cost a microsecond
-  a row, so there the query groups by the UTC hour (a prefix of the stored text, cheap) and the few
-  thousand hours are put into local buckets here, with ``zoneinfo``: exact, because Amsterdam's offset
-  changes on the hour. ``local_day`` is the in-query conversion for the rare place that needs one
-  per row (a CASE over the offset changes inside the period).
-- Measures (``measure``) read one row per ticket of the report summary (``models.reports``: the
-  durations are stored there in seconds). Percentiles are exact and continuous (linear interpolation
-  between the two nearest ranks), as ``percentile_cont`` computes them: on PostgreSQL in one query
-  with ``GROUPING SETS`` (bucket, mailbox, whole period); SQLite has no ``percentile_cont``, so the
-  (hour, mailbox, duration, SLA outcome) rows of the filtered period are fetched, and counted, sorted
-  and interpolated here (a year of 200,000 tickets is a few hundred milliseconds).
+- Buckets. The report summary (``models.reports``) stores each ticket's local days of creation and
+  solving (converted once, with ``zoneinfo``, when the row is written), so a period is a range of
+  days; PostgreSQL groups by ``date_trunc`` of the day, SQLite by the day itself (a date function per
+  row would cost more than the grouping), its few hundred days bucketed here. ``local_day`` is the
+  in-query conversion of a timestamp for the few rows that need one (privacy requests' closing days:
+  a CASE over the offset changes inside the period on SQLite, which has no time zones).
+- Measures (``measure``) read one row per ticket of the summary (durations stored in seconds).
+  Percentiles are exact and continuous (linear interpolation between the two nearest ranks), as
+  ``percentile_cont`` computes them: on PostgreSQL in one query with ``GROUPING SETS`` (bucket,
+  mailbox, whole period). SQLite has no ``percentile_cont`` (and fetching a year's durations into
+  Python costs more than the whole report may), so it counts durations per logarithmic bin stored
+  with each row, finds the bin and place of each needed rank, and fetches only those bins' durations:
+  still exact, a few percent of the rows.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, case, cast, func, literal, literal_column, select
+from sqlalchemy import Connection, Date, case, cast, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
-TZ = ZoneInfo("Europe/Amsterdam")
+from models.reports import TZ as TZ  # the reports' time zone, defined once with the summary
+
 QUANTILES = (0.5, 0.9)
 # The key of the whole period in a percentile result (never a bucket's key).
 ALL = "all"
@@ -87,26 +88,10 @@ def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-@dataclass(frozen=True, slots=True)
-class BucketKey:
-    """What a query groups by (``expr``) and how a value of it is read as its bucket's first day."""
-
-    expr: ColumnElement[Any]
-    read: Callable[[Any], date]
-
-
-@lru_cache(maxsize=65536)
-def _hour_bucket(hour: str, bucket: Bucket) -> date:
-    """The bucket of a UTC hour given as 'YYYY-MM-DD HH' (SQLite's stored text, cut after the hour)."""
-    at = datetime.strptime(hour[:13], "%Y-%m-%d %H").replace(tzinfo=UTC)
-    return bucket_start(at.astimezone(TZ).date(), bucket)
-
-
-def bucket_key(session: Session, column: Any, bucket: Bucket) -> BucketKey:
-    """The key of ``column``'s bucket (see the module's docstring for the two ways)."""
-    if _postgres(session):
-        return BucketKey(cast(func.date_trunc(bucket.value, func.timezone(str(TZ), column)), Date), as_date)
-    return BucketKey(func.substr(column, 1, 13), lambda hour: _hour_bucket(hour, bucket))
+def bucket_of_day(day: Any, bucket: Bucket) -> ColumnElement[Any]:
+    """PostgreSQL: the first day of the bucket of a stored local day (``models.reports``: ``created_day``,
+    ``solved_day``). SQLite groups by the day itself and buckets the few days in Python (``measure``)."""
+    return day if bucket is Bucket.DAY else cast(func.date_trunc(bucket.value, day), Date)
 
 
 def local_day(session: Session, column: Any, start: datetime, end: datetime) -> ColumnElement[Any]:
@@ -146,38 +131,91 @@ class Measured:
     sla_breached: int = 0
 
 
-def measure(session: Session, rows: Subquery, key: BucketKey) -> Measured:
-    """Aggregate ``rows`` (columns ``key``, ``mailbox_id``, ``dur``, ``sla``: one per ticket) per bucket
-    (``key`` read by ``key.read``), per mailbox and for all (see the module's docstring for the two ways)."""
+def measure(session: Session, rows: Subquery, bucket: Bucket) -> Measured:
+    """Aggregate ``rows`` (columns ``key``, ``mailbox_id``, ``dur``, ``bin``, ``sla``: one per ticket) per
+    bucket, per mailbox and for all (see the module's docstring for the two ways). ``key`` is the
+    bucket's first day on PostgreSQL, the ticket's local day on SQLite (bucketed here)."""
     if _postgres(session):
-        return _measure_postgres(session, rows, key)
-    # Core rows (no ORM row processing): this loop sees every ticket of the period, once.
-    by_hour: dict[Any, list[float]] = defaultdict(list)
-    hour_counts: dict[Any, int] = defaultdict(int)
-    by_mailbox: dict[int | None, list[float]] = defaultdict(list)
+        return _measure_postgres(session, rows)
+    conn = session.connection()
+    found = Measured()
+    hist: dict[tuple[str, Any], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+
+    def outcome(name: str) -> ColumnElement[Any]:
+        return func.sum(case((rows.c.sla == name, 1), else_=0))
+
+    # In the index's order (day, bin): no sorting of the period's rows.
+    for day, b, n, met, breached in conn.execute(select(rows.c.key, rows.c.bin, func.count(), outcome("met"),
+                                                        outcome("breached")).group_by(rows.c.key, rows.c.bin)):
+        key = _day_bucket(day, bucket)
+        found.counts[key] = found.counts.get(key, 0) + n
+        found.sla_met, found.sla_breached = found.sla_met + met, found.sla_breached + breached
+        if b is not None:
+            hist["key", key][b] += n
+            hist["all", 0][b] += n
     mailbox_counts: dict[int | None, int] = defaultdict(int)
-    sla: dict[str | None, int] = defaultdict(int)
-    for k, mailbox, dur, outcome in session.connection().execute(
-            select(rows.c.key, rows.c.mailbox_id, rows.c.dur, rows.c.sla)):
-        hour_counts[k] += 1
-        mailbox_counts[mailbox] += 1
-        sla[outcome] += 1
-        if dur is not None:
-            by_hour[k].append(dur)
-            by_mailbox[mailbox].append(dur)
-    found = Measured(sla_met=sla["met"], sla_breached=sla["breached"])
-    by_bucket: dict[date, list[float]] = defaultdict(list)
-    for k, n in hour_counts.items():
-        day = key.read(k)
-        found.counts[day] = found.counts.get(day, 0) + n
-        by_bucket[day] += by_hour.get(k, [])
-    found.times = {day: _times(values) for day, values in by_bucket.items() if values}
-    found.overall = _times([dur for values in by_bucket.values() for dur in values])
-    found.by_mailbox = {m: (n, _times(by_mailbox.get(m, []))) for m, n in mailbox_counts.items()}
+    for mailbox, b, n in conn.execute(select(rows.c.mailbox_id, rows.c.bin, func.count())
+                                      .group_by(rows.c.mailbox_id, rows.c.bin)):
+        mailbox_counts[mailbox] += n
+        if b is not None:
+            hist["mailbox", mailbox][b] += n
+    times = _binned_percentiles(conn, rows, hist, lambda day, mailbox: (
+        ("key", _day_bucket(day, bucket)), ("mailbox", mailbox), ("all", 0)))
+    found.times = {k: t for (kind, k), t in times.items() if kind == "key"}
+    found.overall = times.get(("all", 0), Times())
+    found.by_mailbox = {m: (n, times.get(("mailbox", m), Times())) for m, n in mailbox_counts.items()}
     return found
 
 
-def _measure_postgres(session: Session, rows: Subquery, key: BucketKey) -> Measured:
+@lru_cache(maxsize=4096)
+def _day_bucket(day: Any, bucket: Bucket) -> date:
+    return bucket_start(as_date(day), bucket)
+
+
+def _binned_percentiles(conn: Connection, rows: Subquery, hist: dict[tuple[str, Any], dict[int, int]],
+                        groups: Callable[[Any, Any], tuple[tuple[str, Any], ...]]) -> dict[tuple[str, Any], Times]:
+    """Exact percentiles without fetching every duration (SQLite): the counts per group and duration bin
+    (``hist``; ``models.reports.duration_bin``, stored and indexed) say in which bin, and where in it,
+    each needed rank lies; only the durations of those bins are fetched, and sorted and interpolated here."""
+    # Per group: its count, and for each needed rank (the two around each quantile) its bin and place.
+    plans: dict[tuple[str, Any], tuple[int, dict[int, tuple[int, int]]]] = {}
+    for group, bins in hist.items():
+        n = sum(bins.values())
+        ranks = {low + step for q in QUANTILES for low in (int((n - 1) * q),) for step in (0, 1) if low + step < n}
+        places, before = {}, 0
+        for b in sorted(bins):
+            for rank in ranks:
+                if before <= rank < before + bins[b]:
+                    places[rank] = (b, rank - before)
+            before += bins[b]
+        plans[group] = (n, places)
+    wanted = {(group, b) for group, (_, places) in plans.items() for b, _ in places.values()}
+    values: dict[tuple[tuple[str, Any], int], list[float]] = defaultdict(list)
+    if wanted:
+        for k, mailbox, b, dur in conn.execute(select(rows.c.key, rows.c.mailbox_id, rows.c.bin, rows.c.dur).where(
+                rows.c.bin.in_(sorted({b for _, b in wanted})))):
+            for group in groups(k, mailbox):
+                if (group, b) in wanted:
+                    values[group, b].append(dur)
+    for found in values.values():
+        found.sort()
+    result = {}
+    for group, (n, places) in plans.items():
+        ranked = {rank: values[group, b][i] for rank, (b, i) in places.items()}
+        result[group] = Times(n, *(_at_rank(ranked, n, q) for q in QUANTILES))
+    return result
+
+
+def _at_rank(values: dict[int, float], n: int, q: float) -> float:
+    """Linear interpolation between the two ranks around ``(n - 1) * q`` (as ``percentile_cont``)."""
+    position = (n - 1) * q
+    low = int(position)
+    if low + 1 >= n:
+        return values[low]
+    return values[low] + (values[low + 1] - values[low]) * (position - low)
+
+
+def _measure_postgres(session: Session, rows: Subquery) -> Measured:
     """One query: ``GROUPING SETS`` of the bucket, the mailbox and the whole period, with ``percentile_cont``."""
     def outcome(name: str) -> ColumnElement[Any]:
         return func.coalesce(func.sum(case((rows.c.sla == name, 1), else_=0)), 0)
@@ -191,26 +229,11 @@ def _measure_postgres(session: Session, rows: Subquery, key: BucketKey) -> Measu
     for no_key, no_mailbox, k, mailbox, n, timed, median, p90, met, breached in result:
         times = Times(timed, median, p90) if timed else Times()
         if not no_key:
-            found.counts[key.read(k)] = n
+            found.counts[as_date(k)] = n
             if timed:
-                found.times[key.read(k)] = times
+                found.times[as_date(k)] = times
         elif not no_mailbox:
             found.by_mailbox[mailbox] = (n, times)
         else:
             found.overall, found.sla_met, found.sla_breached = times, int(met), int(breached)
     return found
-
-
-def _times(values: list[float]) -> Times:
-    if not values:
-        return Times()
-    values.sort()
-    n = len(values)
-    return Times(n, *(_interpolate(values, n, q) for q in QUANTILES))
-
-def _interpolate(values: list[float], n: int, q: float) -> float:
-    position = (n - 1) * q
-    low = int(position)
-    if low + 1 >= n:
-        return values[low]
-    return values[low] + (values[low + 1] - values[low]) * (position - low)

@@ -41,9 +41,13 @@ def upgrade() -> None:
     sa.Column('assignee_id', sa.Integer(), nullable=True),
     sa.Column('created_at', models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('solved_at', models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_day', sa.Date(), nullable=False),
+    sa.Column('solved_day', sa.Date(), nullable=True),
     sa.Column('open', sa.Boolean(), nullable=False),
     sa.Column('first_response_seconds', sa.Float(), nullable=True),
     sa.Column('resolution_seconds', sa.Float(), nullable=True),
+    sa.Column('first_response_bin', sa.SmallInteger(), nullable=True),
+    sa.Column('resolution_bin', sa.SmallInteger(), nullable=True),
     sa.Column('sla_first_response', sa.String(length=8), nullable=True),
     sa.Column('sla_resolution', sa.String(length=8), nullable=True),
     sa.ForeignKeyConstraint(['mailbox_id'], ['mailboxes.id'], name=op.f('fk_ticket_report_mailbox_id_mailboxes'),
@@ -53,10 +57,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket_report'))
     )
     op.create_index('ix_ticket_report_created', 'ticket_report',
-                    ['created_at', 'channel', 'mailbox_id', 'assignee_id', 'first_response_seconds',
-                     'sla_first_response'], unique=False)
+                    ['created_day', 'first_response_bin', 'channel', 'mailbox_id', 'assignee_id',
+                     'first_response_seconds', 'sla_first_response'], unique=False)
     op.create_index('ix_ticket_report_solved', 'ticket_report',
-                    ['solved_at', 'channel', 'mailbox_id', 'assignee_id', 'resolution_seconds', 'sla_resolution'],
+                    ['solved_day', 'resolution_bin', 'channel', 'mailbox_id', 'assignee_id', 'resolution_seconds',
+                     'sla_resolution'],
                     unique=False)
     op.create_index('ix_ticket_report_open', 'ticket_report',
                     ['open', 'created_at', 'channel', 'mailbox_id', 'assignee_id'], unique=False)
