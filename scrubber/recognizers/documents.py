@@ -38,10 +38,14 @@ _KEYWORDS = (
     # es, pl, tr, it, pt
     r"|pasaporte|carnet\s+de\s+conducir|permiso\s+de\s+conducir|tarjeta\s+de\s+residencia|dow[óo]d\s+osobist\w*|paszport\w*"
     r"|prawo\s+jazdy|pasaport\w*|kimlik\s+kart\w*|ehliyet\w*|carta\s+d'identit[àa]|passaporto|patente"
-    r"|passaporte|carta\s+de\s+condu[çc][ãa]o"
+    r"|passaporte|carta\s+de\s+condu[çc][ãa]o|cart[ãa]o\s+de\s+cidad[ãa]o"
 )
+# (capitals before the digits: "ist 80897786" is a verb and a number; also in spaced groups of capitals and
+# digits, as people copy a number off the card: "NW 1K2 L3P4", "IR 12 34 56 7", "51 2345 6789", "80897786 7 MT3";
+# see ``_plausible``)
 _VALUE = (
-    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,19}|[A-Za-z]{1,3} \d{5,9})(?![\w-])"
+    r"(?P<v>(?-i:[A-Z0-9]{1,8}(?: [A-Z0-9]{1,4}){1,4})(?![\w-])|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]"
+    r"|-(?=[A-Za-z0-9])){5,19}|[A-Z]{1,3} \d{5,9})(?![\w-])"
 )
 _DOC = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,40}?|[ \t]*:?[ \t]*\n[ \t]*)"
@@ -54,12 +58,21 @@ def _not_date(value: str) -> bool:
     return not _DATE_LIKE.fullmatch(value)
 
 
+def _plausible(value: str) -> bool:
+    """Not a date; in spaced groups, 6-14 characters: letters with 3+ digits, or 7+ digits (not "2019 12")."""
+    if " " not in value:
+        return _not_date(value)
+    compact = value.replace(" ", "")
+    digits = sum(c.isdigit() for c in compact)
+    return 6 <= len(compact) <= 14 and (digits >= 7 or (digits >= 3 and digits < len(compact)))
+
+
 # every keyword above contains one of these (speed-up, see ``Rule.stems``)
 _STEMS = (
     "paspoort", "passport", "kaart", "identiteit", "identity", "card", "rijbewijs", "driving", "driver", "document",
     "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "ausweis", "hrerschein",
     "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "pi", "pasaporte", "conducir",
-    "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente",
+    "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart",
 )
 # A UK driving licence number (DVLA): five letters of the surname (padded with 9s), the decade of birth, the
 # month (+50 for women: first digit 0, 1, 5 or 6), the day, the year, two initials (9 when none), a digit and two
@@ -89,7 +102,7 @@ def _valid_be_card(value: str) -> bool:
 RULES = (
     Rule("ID_DOCUMENT", _MRZ, score=0.95, hint=_LT),
     Rule("ID_DOCUMENT", _BE_CARD, score=0.85, validate=_valid_be_card, hint=_DASH),
-    Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_not_date, stems=_STEMS),
+    Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_plausible, stems=_STEMS),
     Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),
     Rule("ID_DOCUMENT", _NL_DOCUMENT, score=0.6, validate=_mixed_inside),
 )

@@ -11,6 +11,12 @@ from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_st
 
 # (message, value, expected type)
 POSITIVE = [
+    # copied off the card in spaced groups, after a cue (issue 16)
+    ("mijn paspoort NW 1K2 L3P4 verloopt", "NW 1K2 L3P4", "ID_DOCUMENT"),
+    ("ID kaart: IR 12 34 56 7", "IR 12 34 56 7", "ID_DOCUMENT"),
+    ("rijbewijs 51 2345 6789", "51 2345 6789", "ID_DOCUMENT"),
+    ("Meine Ausweisnummer ist 80897786 7 MT3.", "80897786 7 MT3", "ID_DOCUMENT"),
+    ("Cartão de Cidadão: 80897786 7 MT3", "80897786 7 MT3", "ID_DOCUMENT"),
     # a Belgian identity card number (3-7-2 digits, mod-97 check) without a cue; an ID card number after
     # "Ausweisnummer" is an ID_DOCUMENT, not a citizen number; a cue a little further away (issue 16)
     ("de kaart zelf: 526-0181590-18, vervalt in 2030", "526-0181590-18", "ID_DOCUMENT"),
@@ -59,6 +65,8 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("driving licence 2019 12 category", "2019 12", "ID_DOCUMENT"),
+    ("Meine Ausweisnummer ist 80897786 7 MT3.", "ist", "ID_DOCUMENT"),
     ("order 526-0181590-19 is verzonden", "526-0181590-19", "ID_DOCUMENT"),  # fails the mod-97 check
     ("<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ID_DOCUMENT"),
     ("artikel AB1234567 is uitverkocht", "AB1234567", "ID_DOCUMENT"),  # no letter in the middle: a product code
