@@ -553,10 +553,39 @@ def spaced_documents(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[
         yield lang, text[0].upper() + text[1:], [("ID_DOCUMENT", spaced)], f"docspaced-{label}"
 
 
+CARD_TAIL_FRAMES = [
+    ("nl", "kaart {c} exp {e} cvc {k}", "{e}"),
+    ("nl", "creditcard {c} (vervalt {m}, code {k})", "{m}"),
+    ("en", "card {c} valid thru {d}, security code {k}", "{d}"),
+    ("en", "Visa {c}, expires {m}. The code is {k}", "{m}"),
+]
+MONTH_NAMES = {"nl": ["maart", "juni", "oktober", "mei"], "en": ["March", "June", "October", "May"]}
+
+
+def card_tails(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]], str]]:
+    """A card's expiry and code in the other ways people write them, right after the card number."""
+    for lang, frame, expiry in CARD_TAIL_FRAMES:
+        for _ in range(2):
+            body = "5" + str(rng.randint(1, 5)) + _digits(rng, 13)
+            card = " ".join((body + luhn.calc_check_digit(body))[i : i + 4] for i in range(0, 16, 4))
+            month = rng.randint(1, 12)
+            year = rng.randint(26, 31)
+            values = {
+                "c": card,
+                "e": f"{month:02d}{year}",
+                "d": f"{month:02d}-{year}",
+                "k": _digits(rng, 3),
+                "m": f"{rng.choice(MONTH_NAMES[lang])} 20{year}",
+            }
+            text = frame.format(**values)
+            found = [("CREDIT_CARD", card), ("CREDIT_CARD", expiry.format(**values)), ("CREDIT_CARD", values["k"])]
+            yield lang, text, found, "cardtail"
+
+
 def main() -> int:
     rng = random.Random(16)
     records: list[Record] = []
-    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts, spaced_documents):
+    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts, spaced_documents, card_tails):
         for lang, text, values, kind in gen(rng):
             records.append(_record(len(records) + 1, lang, text, values, kind))
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
