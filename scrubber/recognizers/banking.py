@@ -111,6 +111,20 @@ _OLD_ACCOUNT = re.compile(
 _CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ .-]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
 _EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
+# In a card's tail only (the 100 characters after a Luhn-valid number), the expiry in the other ways people write
+# it after its cue ("exp 0327", "vervalt maart 2027", "geldig t/m 03-27", "gültig bis 03.2027") and a code named
+# as such ("code 737"): with the card just given, they are the card's.
+_MONTHS = (
+    r"jan(?:uar[iy]?|vier)?|feb(?:ruar[iy]?|rier)?|mar(?:ch|s)?|m[äa]rz|maart|mrt|apr(?:il)?|avr(?:il)?|mei|ma[iy]"
+    r"|juni?|june|juin|juli?|july|juillet|aug(?:ust(?:us)?)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?"
+    r"|nov(?:ember|embre)?|de[cz](?:ember|embre)?|d[ée]c(?:embre)?"
+)
+_TAIL_EXPIRY = re.compile(
+    r"(?i:exp\w*|vervalt|verloopt|vervaldatum|geldig(?:\s+(?:tot|t/m|tm))?|valid(?:\s+(?:thru|through|until))?"
+    r"|g[üu]ltig(?:\s+bis)?|expire\w*)[\s.:]*(?:eind\s+|end\s+|fin\s+)?"
+    r"(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})(?![\d/.-]\d|\d)"
+)
+_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode"
     r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
@@ -159,6 +173,9 @@ class CardRecognizer(SingleEntityRecognizer):
             score = 1.0 if _CARD_CONTEXT.search(left) else 0.9
             results.append(RecognizerResult("CREDIT_CARD", m.start(), m.end(), score))
             tail_end = min(len(text), m.end() + 100)
+            for rx in (_TAIL_EXPIRY, _TAIL_CODE):
+                for t in rx.finditer(text, m.end(), tail_end):
+                    results.append(RecognizerResult("CREDIT_CARD", t.start("v"), t.end("v"), 0.9))
             for e in _EXPIRY.finditer(text, m.end(), tail_end):
                 results.append(RecognizerResult("CREDIT_CARD", e.start(), e.end(), 0.9))
                 cvc = _CVC_AFTER_EXPIRY.match(text, e.end())

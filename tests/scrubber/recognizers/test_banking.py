@@ -19,6 +19,12 @@ from tests.scrubber.checks import (
 
 # (message, value, expected type)
 POSITIVE = [
+    # a card's expiry and code right after it, in other notations (issue 16)
+    ("kaart 4111 1111 1111 1111 exp 0327 cvc 123", "0327", "CREDIT_CARD"),
+    ("creditcard 4111 1111 1111 1111 (vervalt maart 2027, code 737)", "maart 2027", "CREDIT_CARD"),
+    ("creditcard 4111 1111 1111 1111 (vervalt maart 2027, code 737)", "737", "CREDIT_CARD"),
+    ("Karte 4111 1111 1111 1111 gültig bis 03.2027", "03.2027", "CREDIT_CARD"),
+    ("card 4111 1111 1111 1111 valid thru 03-27", "03-27", "CREDIT_CARD"),
     # IBAN in any spacing and case, and an old Dutch account number after a cue
     ("Graag terugstorten op NL91 ABNA 0417 1643 00.", "NL91 ABNA 0417 1643 00", "IBAN"),
     ("iban: nl91abna0417164300 t.n.v. mij", "nl91abna0417164300", "IBAN"),
@@ -60,6 +66,8 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("card 4111 1111 1111 1111, ordered on 12-03-2023", "12-03-2023", "CREDIT_CARD"),
+    ("exp 0327 without any card number", "0327", "CREDIT_CARD"),
     ("card 4111 1111 1111 1112", "4111 1111 1111 1112", "CREDIT_CARD"),  # Luhn fails
     ("betalingskenmerk 7002 4418 9921 0356", "7002 4418 9921 0356", "CREDIT_CARD"),
 ]
