@@ -582,10 +582,49 @@ def card_tails(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, s
             yield lang, text, found, "cardtail"
 
 
+PAIR_FRAMES = [
+    ("en", "username {u} password {p}"),
+    ("en", "u: {u} p: {p}"),
+    ("en", "creds: {u}/{p}"),
+    ("en", "my login is {u} and the pass is {p}"),
+    ("en", "the passcode is {n}"),
+    ("nl", "gebruikersnaam {u} wachtwoord {p}"),
+    ("nl", "inlog {u} ww {p}"),
+    ("nl", "de toegangscode is {n}"),
+    ("en", "the 3 digits on the back: {c}"),
+    ("nl", "de 3 cijfers achterop zijn {c}"),
+]
+
+
+def credential_pairs(rng: random.Random) -> Iterator[tuple[str, str, list[tuple[str, str]], str]]:
+    """User name and password pairs with labels, passcodes, and a card's code named by where it stands."""
+    for lang, frame in PAIR_FRAMES:
+        for _ in range(2):
+            user = rng.choice(["admin", "beheer", "webmaster", "info", "root"])
+            word = rng.choice(WORDS_EN + WORDS_NL)
+            pw = rng.choice([word, word + str(rng.randint(1, 99)), word.capitalize() + "!" + str(rng.randint(1, 9))])
+            values = {"u": user, "p": pw, "n": _digits(rng, rng.choice([4, 6])), "c": _digits(rng, 3)}
+            text = frame.format(**values)
+            key = "c" if "{c}" in frame else "n" if "{n}" in frame else "p"
+            typ = "CREDIT_CARD" if key == "c" else "CREDENTIAL"
+            yield lang, text, [(typ, values[key])], "credpair"
+
+
 def main() -> int:
     rng = random.Random(16)
     records: list[Record] = []
-    for gen in (phones, ibans, cards, national_ids, documents, credentials, contexts, spaced_documents, card_tails):
+    for gen in (
+        phones,
+        ibans,
+        cards,
+        national_ids,
+        documents,
+        credentials,
+        contexts,
+        spaced_documents,
+        card_tails,
+        credential_pairs,
+    ):
         for lang, text, values, kind in gen(rng):
             records.append(_record(len(records) + 1, lang, text, values, kind))
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
