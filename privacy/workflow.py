@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models import FINAL_STATES, Customer, Direction, PrivacyAudit, PrivacyRequest, RequestState, Ticket, keys, utcnow
 from privacy.texts import Rendered, Texts
 from tickets import audit as trail
-from tickets import outbox, store
+from tickets import mailboxes, outbox, store
 from tickets.replies import MailIdentity, mail_thread_ids, new_message_id, operator_text
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,10 @@ def send(session: Session, req: PrivacyRequest, message: Rendered, identity: Mai
                     "in_reply_to": in_reply_to, "references": references, "date": format_datetime(now),
                     # RFC 3834 section 5: an automatic answer, so other responders leave it alone.
                     "auto_submitted": "auto-replied"}
+        if ticket is not None:
+            # From the mailbox the request came in on, like every mail on the ticket (its letters close
+            # with the controller's own words, so no mailbox signature).
+            payload |= mailboxes.identity_for_ticket(session, ticket).payload()
     else:
         external_id = f"out:{uuid.uuid4().hex}"
         in_reply_to = None

@@ -40,11 +40,12 @@ class Desk:
     customer_id: int
 
     def mail(self, text: str, *, sender: str = CUSTOMER_MAIL, subject: str = "Privacy", auth: tuple[str, ...] = (),
-             in_reply_to: tuple[str, ...] = (), msg_id: str | None = None) -> SubmitOutcome:
+             in_reply_to: tuple[str, ...] = (), msg_id: str | None = None,
+             recipients: tuple[str, ...] = ()) -> SubmitOutcome:
         outcome = self.intake.submit(InboundMessage(
             channel=Channel.EMAIL, external_id=msg_id or f"{abs(hash((sender, text, subject, in_reply_to)))}@t",
             sender=sender, text=text, subject=subject, authentication_results=auth, in_reply_to=in_reply_to,
-            received_at=datetime.now(UTC)))
+            recipients=recipients, received_at=datetime.now(UTC)))
         assert outcome.status == "stored", outcome
         return outcome
 
