@@ -84,7 +84,9 @@ class IntakeMailSink:
         # Only what the mailbox's own provider wrote on top, and only when configured (RFC 8601 section 5).
         config, ours = self._mailboxes.get(mailbox), self._core.settings.privacy.authserv_id
         trusted = config.authentication_results(msg.authentication_results, ours) if config else ()
-        msg = replace(msg, authentication_results=trusted)
+        # The mailbox's own address first: tickets.mailboxes.route takes the first recipient it knows.
+        recipients = (config.address, *msg.recipients) if config and config.address else msg.recipients
+        msg = replace(msg, authentication_results=trusted, recipients=recipients)
         self._core.intake.submit(msg)
 
 

@@ -42,6 +42,10 @@ class ImapMailboxConfig(BaseModel):
     # Clear-text IMAP is only for a loopback test server, and only when explicitly allowed.
     allow_plaintext: bool = False
     username: str
+    # The address this mailbox receives mail for. Its messages are routed to the scrubdesk mailbox
+    # (brand) listing it even when the customer wrote to an alias or by Bcc, which leaves no trace of
+    # this address in To/Cc (RFC 5322 section 3.6.3).
+    address: str | None = None
     password: SecretStr | None = None
     # An OAuth 2.0 access token for SASL XOAUTH2 (Gmail, Microsoft 365); refreshing it is the caller's.
     oauth2_token: SecretStr | None = None

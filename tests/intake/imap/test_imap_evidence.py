@@ -106,3 +106,15 @@ def test_the_providers_id_alone_is_no_evidence_for_an_untrusted_mailbox(tmp_path
 def test_an_authserv_id_must_be_one_token(value: str) -> None:
     with pytest.raises(ValueError, match="authserv_id"):
         ImapMailboxConfig.model_validate(BASE | {"authserv_id": value})
+
+
+def test_a_mailbox_with_an_address_puts_it_first_among_the_recipients(tmp_path: Path) -> None:
+    """Mail that reached the mailbox by Bcc or an alias is still routed by the mailbox's own address."""
+    raw = mail().replace(b"To: support@example.com", b"To: someone@elsewhere.test")
+    for extra, expected in (({}, ("someone@elsewhere.test",)),
+                            ({"address": "sales@example.com"}, ("sales@example.com", "someone@elsewhere.test"))):
+        config = ImapMailboxConfig.model_validate(BASE | extra)
+        capture = Capture()
+        core: Any = SimpleNamespace(settings=Settings(data_dir=tmp_path, imap=[config]), intake=capture)
+        IntakeMailSink(core).deliver(raw, mailbox=config.key, uid=1)
+        assert capture.messages[0].recipients == expected
