@@ -47,6 +47,7 @@ from sqlalchemy import (
     String,
     delete,
     event,
+    exists,
     insert,
     select,
 )
@@ -166,15 +167,14 @@ def _first_response(messages: list[tuple[Direction, bool, datetime]]) -> float |
     return _seconds(min(replies), first_in) if replies else None
 
 
-def _sla(row: Any, sla: tuple[datetime | None, int | None] | None, breaches: set[str]) -> tuple[str | None, ...]:
+def _sla(row: Any) -> tuple[str | None, str | None]:
     """The SLA outcomes of ``tickets.sla_report``'s definitions; None where the ticket does not count."""
-    if sla is None:
+    if row.clock is None:
         return None, None
-    first_at, resolution_minutes = sla
-    first = BREACHED if "first_response" in breaches else MET if first_at is not None else None
+    first = BREACHED if row.first_breached else MET if row.first_response_at is not None else None
     resolution = None
     if row.solved_at is not None:
-        resolution = BREACHED if "resolution" in breaches else MET if resolution_minutes is not None else None
+        resolution = BREACHED if row.resolution_breached else MET if row.resolution_minutes is not None else None
     return first, resolution
 
 
@@ -188,38 +188,41 @@ def _removed_rows(row: Any, removed: list[tuple[datetime, bool, dict[str, int] |
             for (at, attachment, kind), n in totals.items() if n]
 
 
-def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
-    tickets = conn.execute(select(Ticket.id, Ticket.channel, Ticket.mailbox_id, Ticket.assignee_id, Ticket.status,
-                                  Ticket.created_at, Ticket.solved_at).where(Ticket.id.in_(ids))).all()
-    messages: dict[int, list[tuple[Direction, bool, datetime]]] = defaultdict(list)
-    removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
-    for ticket_id, direction, auto, at, redactions in conn.execute(select(
-            Message.ticket_id, Message.direction, Message.auto_submitted, Message.received_at, Message.redactions)
-            .where(Message.ticket_id.in_(ids), Message.direction != Direction.NOTE)):
-        messages[ticket_id].append((direction, auto, at))
-        if direction == Direction.IN:
-            removed[ticket_id].append((at, False, redactions))
-    attached = (select(Message.ticket_id, Message.received_at, Attachment.redactions)
-                .join(Attachment, Attachment.message_id == Message.id)
-                .where(Message.ticket_id.in_(ids), Message.direction == Direction.IN))
-    for ticket_id, at, found in conn.execute(attached):
-        removed[ticket_id].append((at, True, found))
-    slas = {ticket_id: (first_at, minutes) for ticket_id, first_at, minutes in conn.execute(
-        select(TicketSla.ticket_id, TicketSla.first_response_at, SlaPolicy.resolution_minutes)
-        .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id).where(TicketSla.ticket_id.in_(ids)))}
+def _breached(target: str) -> Any:
     # The breach's target is named in its dedupe key, ``sla:<ticket>:<target>:<cycle>`` (tickets.sla_breach).
-    breaches: dict[int, set[str]] = defaultdict(set)
-    for ticket_id, key in conn.execute(select(TicketEvent.ticket_id, TicketEvent.dedupe_key).where(
-            TicketEvent.ticket_id.in_(ids), TicketEvent.kind == "sla_breached")):
-        parts = (key or "").split(":")
-        if len(parts) >= 3:
-            breaches[ticket_id].add(parts[2])
+    return exists().where(TicketEvent.ticket_id == Ticket.id, TicketEvent.kind == "sla_breached",
+                          TicketEvent.dedupe_key.like(f"sla:%:{target}:%"))
+
+
+def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
+    # Two reads (the tickets with their SLA clock, policy and breaches; their messages with attachments),
+    # then two deletes and two inserts: intake pays these once per commit, not per ticket.
+    tickets = conn.execute(select(
+        Ticket.id, Ticket.channel, Ticket.mailbox_id, Ticket.assignee_id, Ticket.status, Ticket.created_at,
+        Ticket.solved_at, TicketSla.ticket_id.label("clock"), TicketSla.first_response_at,
+        SlaPolicy.resolution_minutes, _breached("first_response").label("first_breached"),
+        _breached("resolution").label("resolution_breached"))
+        .outerjoin(TicketSla, TicketSla.ticket_id == Ticket.id)
+        .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id).where(Ticket.id.in_(ids))).all()
+    messages: dict[int, dict[int, tuple[Direction, bool, datetime]]] = defaultdict(dict)
+    removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
+    for message_id, ticket_id, direction, auto, at, redactions, attached in conn.execute(select(
+            Message.id, Message.ticket_id, Message.direction, Message.auto_submitted, Message.received_at,
+            Message.redactions, Attachment.redactions)
+            .outerjoin(Attachment, (Attachment.message_id == Message.id) & (Message.direction == Direction.IN))
+            .where(Message.ticket_id.in_(ids), Message.direction != Direction.NOTE)):
+        if message_id not in messages[ticket_id]:  # once per message, whatever its attachments
+            messages[ticket_id][message_id] = (direction, auto, at)
+            if direction == Direction.IN:
+                removed[ticket_id].append((at, False, redactions))
+        if attached is not None:
+            removed[ticket_id].append((at, True, attached))
     conn.execute(delete(TicketReportRemoved).where(TicketReportRemoved.ticket_id.in_(ids)))
     conn.execute(delete(TicketReport).where(TicketReport.ticket_id.in_(ids)))
     summary, removed_rows = [], []
     for row in tickets:
-        first, resolution = _sla(row, slas.get(row.id), breaches[row.id])
-        first_seconds = _first_response(messages[row.id])
+        first, resolution = _sla(row)
+        first_seconds = _first_response(list(messages[row.id].values()))
         resolution_seconds = None if row.solved_at is None else _seconds(row.solved_at, row.created_at)
         summary.append({
             "ticket_id": row.id, "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id,
