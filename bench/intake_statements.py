@@ -2,7 +2,10 @@
 in-process time of ``Intake.submit`` (no SMTP) and the writer thread's CPU time per message, through
 the core and hooks exactly as ``serve`` wires them, on a fresh SQLite file (or ``--db URL``). Issue 19:
 the single writer pays these per message, so they are the numbers to watch next to the rates of
-bench/smtp_intake.py (CPU time is less disturbed by a noisy machine than rates are).
+bench/smtp_intake.py (CPU time is less disturbed by a noisy machine than rates are). Also the process's
+CPU time per message (parse, scrub, recognition, the writer: the one thread does them one after the
+other here) and the share of it, and the statements, of the report summary's refresh before each
+commit (``models.reports``, a session hook every ORM commit pays).
 
     python bench/intake_statements.py [--messages 200] [--db URL]
 """
@@ -55,36 +58,58 @@ def main() -> None:
     from app.core import build_core
     from app.serve import add_hooks, build_privacy_desk, mail_identity
     from intake.mail.parse import parse_email, to_inbound
+    from models import reports
 
     settings = Settings()
     core = build_core(settings)
     identity = mail_identity(settings)
     add_hooks(settings, core, build_privacy_desk(settings, core, identity), identity)
     statements: collections.Counter[str] = collections.Counter()
+    summary = {"cpu": 0.0, "statements": 0, "inside": False}
 
     @event.listens_for(core.store.engine, "before_cursor_execute")
     def count(conn: Any, cursor: Any, sql: str, params: Any, context: Any, executemany: bool) -> None:
         words = sql.split()
         table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
         statements[f"{words[0].upper()} {table.group(1) if table else ''}".strip()] += 1
+        summary["statements"] += bool(summary["inside"])
+
+    refresh = reports.refresh
+
+    def timed_refresh(conn: Any, ticket_ids: Any) -> None:  # the hook looks ``refresh`` up at each commit
+        started, summary["inside"] = time.thread_time(), True
+        try:
+            refresh(conn, ticket_ids)
+        finally:
+            summary["cpu"] += time.thread_time() - started
+            summary["inside"] = False
+
+    if hasattr(reports, "_refresh_touched"):
+        reports.refresh = timed_refresh  # type: ignore[assignment]
 
     raws = mails(args.messages + 1)
     core.intake.submit(to_inbound(parse_email(raws[0]), raws[0]))  # warm-up: lazy imports, caches
     statements.clear()
+    summary.update(cpu=0.0, statements=0)
     if hasattr(core.intake.writer, "cpu_seconds"):
         core.intake.writer.cpu_seconds = 0.0
     times = []
+    cpu0 = time.process_time()
     for raw in raws[1:]:
         start = time.perf_counter()
         outcome = core.intake.submit(to_inbound(parse_email(raw), raw))
         times.append(time.perf_counter() - start)
         assert outcome.status == "stored", outcome
+    cpu = (time.process_time() - cpu0) / args.messages
     writer_cpu = getattr(core.intake.writer, "cpu_seconds", None)
     core.intake.close()
     n = args.messages
     print(f"{n} messages, {sum(statements.values()) / n:.1f} statements per message "
           f"(parse+submit p50 {statistics.median(times) * 1000:.2f} ms"
           + (f", writer thread CPU {writer_cpu * 1000 / n:.2f} ms per message)" if writer_cpu else ")"))
+    print(f"process CPU {cpu * 1000:.2f} ms per message; of it the report summary's refresh "
+          f"{float(summary['cpu']) * 1000 / n:.2f} ms ({100 * float(summary['cpu']) / n / cpu:.0f}%) "
+          f"and {int(summary['statements']) / n:.1f} statements per message")
     for kind, k in statements.most_common():
         print(f"  {k / n:6.2f}  {kind}")
 
