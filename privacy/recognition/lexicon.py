@@ -21,7 +21,7 @@ def rx(*parts: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------------------------------
 PD_STRONG = rx(
     # nl
-    r"\bpersoons?gegevens",
+    r"(?<!autoriteit )\bpersoons?gegevens",
     r"\bpersoonlijke (?:gegevens|informatie|data)",
     r"\bprivacygevoelige gegevens",
     r"\b(?:gegevens|data|informatie|info) (?:die )?(?:jullie|u|je|uw bedrijf|[a-z]+ )?(?:over|van|omtrent) m(?:ij|e)\b",
@@ -48,6 +48,10 @@ PD_STRONG = rx(
     r"(?:hold|have|keep|store|process|collect|retain|know|has|holds|keeps|stores|processes)\s+"
     r"(?:\w+\s+){0,2}(?:on|about|of|regarding|concerning)\s+me\b",
     r"\b(?:data|information|info|details|records) (?:on|about|regarding|concerning) me\b",
+    # the writer's identity document, or its copy: "de scan van mijn paspoort", "a copy of my driving licence"
+    r"\b(?:mijn|m'n|my|meine[ns]?|meiner|ma|mon) (?:\w+ )?(?:paspoort|passport|rijbewijs|driving licen[cs]e|"
+    r"id[- ]?(?:kaart|bewijs|card)|identiteitsbewijs|identiteitskaart|identity (?:card|document)|\w*ausweis\w*|"
+    r"reisepass\w*|führerschein\w*|carte d'identité|passeport|permis de conduire|pièce d'identité)\b",
     # de
     r"\bpersonenbezogenen? daten\b",
     r"\bdaten (?:über|zu) mir(?:er person)?\b",
@@ -262,6 +266,9 @@ ERASE_VERB = rx(
     r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
     r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
     r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
+    # destroying or binning a record ("the scan of my passport: please shred it")
+    r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
+    r"\bthrow (?:it |that |them |this )?away\b", r"\bshred\w*", r"\bbin (?:it|that|them|the|my)\b",
 )
 
 
@@ -328,6 +335,10 @@ CONDITIONAL = rx(
     r"\bme réserve\b", r"\bgenoodzaakt\b", r"\bwill (?:have no choice|consider)\b",
     r"\bmay (?:complain|lodge|contact|report)\b",
     r"\bconsider (?:lodging|filing|making|reporting)\b",
+    # "should I not hear from you", "failing an answer", "sans réponse", "bei ausbleibender Antwort"
+    r"\bshould (?:i|we) (?:not|fail)\b", r"\b(?:failing|absent|in the absence of) (?:an? )?(?:answer|reply|response)\b",
+    r"\bsans (?:réponse|retour)\b", r"\bbei (?:ausbleibender|fehlender) (?:antwort|reaktion)\b",
+    r"\bohne (?:antwort|reaktion)\b", r"\bbij uitblijven\b", r"\bblijft (?:een )?(?:reactie|antwoord) uit\b",
 )
 # A reservation of rights: the closing boilerplate of a formal letter ("I reserve the right to lodge a
 # complaint with the supervisory authority"). Unlike a threat to escalate an ignored request (which the
@@ -356,9 +367,44 @@ RECEIVED_DONE = re.compile(
 # A negation that belongs to receiving, not to the request ("I haven't received a copy of my data yet").
 RECEIPT = rx(r"\b(?:received|receive|got|gotten|had|heard|ontvangen|gekregen|gehad|gehoord|erhalten|bekommen|"
              r"reçu)\b")
-# Objection named as a ground of an erasure ("to the extent that you rely on legitimate interests, I object").
-OBJECTION_AS_GROUND = rx(
+# Objection named as a ground of an erasure ("to the extent that you rely on legitimate interests, I object"):
+# the hedge *and* the erasure in one sentence. (One alternation of both once made any sentence with "delete"
+# a ground, so "stop the offers and delete my address" lost its objection.)
+_GROUND_HEDGE = rx(
     r"\b(?:to the extent|insofar|in so far|as far as|where you rely|voor zover|mocht u|indien u zich|voorzover|"
     r"soweit|sofern|vorsorglich|hilfsweise|dans la mesure où)\b",
-    r"\b(?:delete|erase|erasure|verwijder\w*|wissen|löschen|löschung|effacer|effacement)\b",
+)
+_GROUND_ERASURE = rx(r"\b(?:delete|erase|erasure|verwijder\w*|wissen|löschen|löschung|effacer|effacement)\b")
+
+
+class _Both:
+    """Both patterns in the text (the ``search`` of a compiled pattern, for the callers of a pattern)."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self.patterns = patterns
+
+    def search(self, text: str) -> bool:
+        return all(p.search(text) for p in self.patterns)
+
+
+OBJECTION_AS_GROUND = _Both(_GROUND_HEDGE, _GROUND_ERASURE)
+
+# An earlier request of the writer's that was not carried out ("you still haven't done my erasure request, so I
+# filed a complaint with the AP"): the corpora label the request's type too (it is still open).
+NOT_DONE = rx(
+    r"\b(?:nog )?(?:steeds|altijd) (?:niet|geen)\b", r"\bstill (?:not|no|haven't|hasn't|have not|has not|nothing)\b",
+    r"\b(?:haven't|hasn't|have not|has not|never) (?:\w+ ){0,2}(?:carried out|done|answered|actioned|processed|"
+    r"handled|replied|responded)\b", r"\bignor\w*", r"\bgenegeerd\b", r"\bniet (?:uitgevoerd|afgehandeld|"
+    r"beantwoord|gereageerd)\b", r"\b(?:reageren|reageert|antwoorden) (?:al )?(?:\w+ ){0,3}niet\b",
+    r"\bno (?:reply|response|answer)\b", r"\bimmer noch (?:nicht|kein\w*)\b", r"\bnicht (?:umgesetzt|bearbeitet|"
+    r"beantwortet)\b", r"\btoujours pas\b", r"\bsans (?:réponse|suite)\b", r"\bpas (?:traité|répondu)\b",
+)
+# The writer's own mailing (a customer sending newsletters with our tools): its subscribers and unsubscribe
+# handling are support questions, not an objection to our marketing.
+OWN_MAILING = rx(
+    r"\b(?:unsubscribe|afmeld|abmelde|désinscription|désabonnement)[- ]?(?:link|knop|button|header|page|pagina)\w*",
+    r"\b(?:newsletters?|nieuwsbrie\w*|mailings?)\b[^.?!\n]{0,15}\b(?:i|we|ik|wij) "
+    r"(?:send|sent|stuur|sturen|verstuur\w*)",
+    r"\bsubscribers\b", r"\babonnees\b", r"\babonnenten\b", r"\babonnés\b", r"\bunsubscribes\b",
+    r"\b(?:mailing|newsletter|nieuwsbrief)[- ]?(?:tool|module|plugin|software|programma)\b",
 )

@@ -13,10 +13,12 @@ from privacy.recognition.lexicon import (
     COMPANY_FRAMING,
     COMPLAINT_CUE,
     CONDITIONAL,
+    ERASE_VERB,
     MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
     OWN_BREACH,
+    OWN_MAILING,
     PD_FIELD,
     PD_STRONG,
     PD_WEAK,
@@ -65,13 +67,15 @@ def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
     )
 
 
+# A negation does not reach across a comma or a conjunction into the next clause.
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|en|und|et|but|maar|aber|mais|or|oder|ou)\b", re.IGNORECASE)
 _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation just before the trigger ("ik wil mijn gegevens niet verwijderen"), or closing its
     clause in Dutch, German and French word order ("verwijder mijn gegevens niet, ...")."""
-    window = sentence[max(0, start - 24) : start]
+    window = _CLAUSE_JOIN.split(sentence[max(0, start - 24) : start])[-1]  # "no ads and delete it": not negated
     before = NEGATION.search(window)
     if before and RECEIPT.search(window[before.start():]):
         before = None  # "I haven't received a copy": the negation is of the receipt; the request stands
@@ -227,9 +231,25 @@ def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[
     may = set(_ALL_TYPES)
     if not any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
         may.discard(RequestType.COMPLAINT)
+    if RequestType.OBJECTION not in found and OWN_MAILING.search(own):
+        may.discard(RequestType.OBJECTION)  # the writer's own newsletter and its subscribers
     if not RECTIFY_CUE.search(own):
         may.discard(RequestType.RECTIFICATION)  # details given, nothing to correct
+    if RequestType.ERASURE not in found and _only_negated(ERASE_VERB, own):
+        # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
+        may.discard(RequestType.ERASURE)
     return frozenset(may)
+
+
+def _only_negated(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern`` occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen")."""
+    seen = False
+    for sentence in split_sentences(text):
+        for m in pattern.finditer(sentence):
+            if not _negated(sentence, m.start(), m.end()):
+                return False
+            seen = True
+    return seen
 
 
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:

@@ -14,8 +14,10 @@ from privacy.recognition.lexicon import (
     KEEP_NOT_DELETE,
     MARKETING,
     MISDELIVERY,
+    NOT_DONE,
     NOT_USE,
     OWN_BREACH,
+    OWN_MAILING,
     PD_STRONG,
     PRIVACY_TOPIC,
     THIRD_PARTY,
@@ -75,6 +77,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b", ID_COPY.pattern,
     )),
+    # an earlier access request of the writer's that is still open ("my subject access request, ignored")
+    Rule("access.earlier_request", _A, rx(
+        r"\b(?:my|mijn|m'n|mn|mein(?:e[nms]?)?|ma|mon) (?:\w+ )?(?:subject access request|access request|data request|"
+        r"inzageverzoek|verzoek (?:om|tot) inzage|auskunfts(?:ersuchen|anfrage|antrag|begehren)|demande d'accès)\b",
+    ), needs=NOT_DONE, needs_context=True, negatable=False),
     Rule("access.know_about_me", _A, rx(
         r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
         # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
@@ -180,6 +187,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
         r"(?:al |all )?(?:mijn |my )?(?:gegevens|data|information)\b",
     ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b")),
+    # an earlier erasure request of the writer's that is still open ("mijn verwijderverzoek van januari: niets")
+    Rule("erasure.earlier_request", _E, rx(
+        r"\b(?:my|mijn|m'n|mn|mein(?:e[nms]?)?|ma|mon) (?:\w+ )?(?:erasure request|deletion request|"
+        r"request to (?:delete|erase)|verwijderverzoek|verzoek (?:om|tot) (?:verwijdering|verwijderen)|"
+        r"lösch(?:ungs)?(?:antrag|anfrage|ersuchen|"
+        r"verlangen)|demande d'(?:effacement|suppression)|demande de suppression)\b",
+    ), needs=NOT_DONE, needs_context=True, negatable=False),  # "no answer to my erasure request": not negated
     # ---- restriction (art. 18) ------------------------------------------------------------------
     Rule("restriction.named_right", _S, rx(
         r"\bbeperking van (?:de )?verwerking\b", r"\brecht op beperking\b",
@@ -249,6 +263,7 @@ RULES: tuple[Rule, ...] = (
         r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
         r"\b(?:my|our|mijn|onze) (?:own |eigen )?(?:\w+ )?(?:mailing ?list|newsletter|nieuwsbrief|mailing)",
         r"\bunsubscribe[- ](?:link|header|button|knop)", r"\blist-unsubscribe\b", r"\bafmeldlink\b",
+        OWN_MAILING.pattern,
         r"\bspam\b", r"\bopzeg\w*", r"\bcancel\w*",
     )),
     Rule("objection.do_not_call", _O, rx(

@@ -12,12 +12,13 @@ click (confirm with types, or dismiss), because a missed request breaks the law 
 month from receipt) while a false alarm costs a click; the request score, not any type's score, decides
 it, so that ordinary mail in privacy words is flagged far less often. Every label carries its reasons:
 the names of the rules that fired and ``model:<score>``. The thresholds are chosen on a fixed held-out
-fifth of the training data (``training/privacy/train.py --holdout --grid``) and shipped with the model.
+fifth of the training data (``training/privacy/train.py --holdout --grid``), the per-type ``alone`` levels by
+cross-validation on the training data, and shipped with the model.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from privacy.recognition.model import ANY, load
 from privacy.recognition.types import Recognition, RequestType
@@ -43,13 +44,27 @@ class Thresholds:
     # 16% of the held-out ordinary mails (0.25 on any score flagged 40%) and leaves 0.6% of the requests
     # neither labelled nor possible
     possible: float = 0.3
-    # rules that stand whatever the model says (an article cited with a request, a right named)
+    # rules that stand whatever the model says (an article cited with a request, a right named) ...
     strong_prefixes: tuple[str, ...] = ()
+    # ... unless the model's request score is below this: a right named in a question about exercising it
+    # elsewhere ("how do I use my right to be forgotten with Google?") is no request to us
+    strong_gate: float = 0.0
     # no label yet, the request score at least this: the most likely type, if its score reaches lead_type
     lead_request: float = 0.6
     lead_type: float = 0.3
     # with more than one label, each label but the likeliest needs this score (or a strong rule)
     second: float = 0.2
+    # per type: ``alone`` and ``alone_extra`` for that type, chosen by cross-validation on the training data
+    # (``training/privacy/train.py``): one threshold for every type over-labels the types the model scores
+    # loosely (access) and under-labels the ones it scores shyly (restriction); a missing type uses the above
+    alone_by_type: dict[str, float] = field(default_factory=dict)
+    alone_extra_by_type: dict[str, float] = field(default_factory=dict)
+
+    def alone_at(self, label: str, beside_rules: bool) -> float:
+        """The score at which the model labels ``label`` alone (``beside_rules``: the rules found other types)."""
+        if beside_rules:
+            return self.alone_extra_by_type.get(label, self.alone_extra)
+        return self.alone_by_type.get(label, self.alone)
 
 
 def thresholds() -> Thresholds:
@@ -87,9 +102,10 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
     for label in RequestType:
         p = scores.get(label.value, 0.0)
         rules = list(dict.fromkeys(found.get(label, [])))
-        strong = any(r.split(":")[-1].startswith(t.strong_prefixes) for r in rules) if t.strong_prefixes else False
+        strong = bool(t.strong_prefixes) and request >= t.strong_gate and any(
+            r.split(":")[-1].startswith(t.strong_prefixes) for r in rules)
         # a type no rule found, beside types the rules did find, needs more: the rules read the message
-        alone_at = t.alone_extra if found and label not in found else t.alone
+        alone_at = t.alone_at(label.value, bool(found) and label not in found)
         alone = label in may and p >= alone_at and alone_gate and label not in held
         if (rules and ((p >= t.confirm and gate) or strong or request >= t.rules_stand)) or alone:
             reasons[label] = (*rules, f"model:{p:.2f}")
