@@ -244,8 +244,10 @@ class IntakeHandler:
         if not envelope_from and not msg.auto_submitted:
             # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
             msg = replace(msg, auto_submitted=True, auto_reason="null reverse-path")
-        if not msg.recipients:
-            msg = replace(msg, recipients=rcpt_tos)
+        # RCPT TO is where the mail was delivered (RFC 5321 section 3.3), To/Cc whom the sender named
+        # (a Bcc to sales@ names someone else): the envelope first, so the mailbox (brand) is routed by
+        # the address that received it, then the headers' for a relay that rewrote the envelope.
+        msg = replace(msg, recipients=tuple(dict.fromkeys((*(a.lower() for a in rcpt_tos), *msg.recipients))))
         return self.submit(msg)
 
 

@@ -160,3 +160,18 @@ def test_two_mailboxes_reply_with_their_own_identities(
         assert ticket is not None and ticket.mailbox_id == sales_id and ticket.group_id == group_id
         assert [m.direction for m in ticket.messages][-1] == Direction.IN
         assert session.query(Ticket).count() == 3
+
+
+def test_the_envelope_recipient_routes_a_bcc(stack: tuple[ThreadedSmtp, TestClient, int],
+                                             ticket_store: TicketStore) -> None:
+    """RCPT TO is where the mail was delivered (RFC 5321 section 3.3); To/Cc may name others only, as
+    with a Bcc to sales@: the envelope's address routes first, the headers' after it."""
+    server, _client, _group_id = stack
+    msg = _mail("Jan Bakker <jan@klant.example>", "Partner <partner@elders.example>", "Offerte",
+                "Goedemiddag,\n\nIk stuur u deze vraag in Bcc; graag een offerte.\n\nGroet,\nJan")
+    with smtplib.SMTP("127.0.0.1", server.port, timeout=30) as smtp:
+        smtp.send_message(msg, to_addrs=["sales@shop.test"])
+    with ticket_store.reading() as session:
+        mailbox_id = session.scalars(select(Ticket.mailbox_id)).one()
+        sales_id = session.scalar(select(Mailbox.id).where(Mailbox.name == "Sales"))
+    assert mailbox_id == sales_id
