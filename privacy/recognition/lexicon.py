@@ -268,6 +268,7 @@ ERASE_VERB = rx(
     r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
     # destroying or binning a record ("the scan of my passport: please shred it")
     r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
+    r"\bgooi\w*\b[^.?!\n]{0,50}\bweg\b",
     r"\bthrow (?:it |that |them |this )?away\b", r"\bshred\w*", r"\bbin (?:it|that|them|the|my)\b",
 )
 
@@ -407,4 +408,12 @@ OWN_MAILING = rx(
     r"(?:send|sent|stuur|sturen|verstuur\w*)",
     r"\bsubscribers\b", r"\babonnees\b", r"\babonnenten\b", r"\babonnés\b", r"\bunsubscribes\b",
     r"\b(?:mailing|newsletter|nieuwsbrief)[- ]?(?:tool|module|plugin|software|programma)\b",
+)
+# Words that ask to see, know or receive: without one of them beside an erasure, "alles wat jullie van mij hebben"
+# is the object of the erasure, not an access request (the model's n-grams read the object as access). Question
+# words (what, welke) are not among them: they open the relative clause of that very object.
+ACCESS_CUE = rx(
+    r"\b(?:kopie|copy|copie|kopien?|inzage|inzien|zien|see|show|weten|know|wissen|savoir|tell|vertel\w*|stuur\w*|"
+    r"send\w*|envoy\w*|schick\w*|overzicht|overview|übersicht|auskunft|access|accès|export\w*|receive|ontvangen|"
+    r"erhalten|recevoir|before|voordat|eerst|first|bevor|avant|d'abord)\b",
 )

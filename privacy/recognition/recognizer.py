@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from privacy.recognition.lexicon import (
+    ACCESS_CUE,
     ANAPHOR,
     BULK_FOOTER,
     COMPANY_FRAMING,
@@ -231,6 +232,8 @@ def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[
     may = set(_ALL_TYPES)
     if not any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
         may.discard(RequestType.COMPLAINT)
+    if RequestType.ERASURE in found and RequestType.ACCESS not in found and not ACCESS_CUE.search(own):
+        may.discard(RequestType.ACCESS)  # "wis alles wat jullie van mij hebben": what to erase, no access request
     if RequestType.OBJECTION not in found and OWN_MAILING.search(own):
         may.discard(RequestType.OBJECTION)  # the writer's own newsletter and its subscribers
     if not RECTIFY_CUE.search(own):

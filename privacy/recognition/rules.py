@@ -184,6 +184,8 @@ RULES: tuple[Rule, ...] = (
     Rule("erasure.everything_about_me", _E, rx(
         r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
         r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on|about|of) me\b",
+        r"\b(?:supprim|effac)\w*\b[^.?!\n]{0,20}\btout\b[^.?!\n]{0,30}\b(?:sur moi|me concernant|à mon sujet|de moi)\b",
+        r"\b(?:lösch|entfern)\w*\b[^.?!\n]{0,20}\balles?\b[^.?!\n]{0,30}\b(?:über mich|von mir|zu mir)\b",
         r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
         r"(?:al |all )?(?:mijn |my )?(?:gegevens|data|information)\b",
     ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b")),

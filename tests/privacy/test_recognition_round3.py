@@ -133,3 +133,23 @@ def test_a_strong_rule_yields_when_the_model_is_sure_there_is_no_request() -> No
 def test_an_earlier_request_with_no_answer_is_not_read_as_negated() -> None:
     found, _held = rule_labels("jullie reageren al twee maanden niet op mijn verwijderverzoek")
     assert E in found
+
+
+@pytest.mark.parametrize("text", [
+    "effacez tout ce que vous gardez sur moi",
+    "bitte entfernen Sie alles über mich",
+    "gooi al mijn gegevens maar weg",
+])
+def test_everything_about_me_to_erase_in_de_fr_and_a_dutch_separable_verb(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert E in found
+
+
+def test_what_to_erase_is_no_access_request_of_the_model() -> None:
+    text = "wis alles wat jullie van mij hebben"
+    found, _held = rule_labels(text)
+    assert E in found and A not in model_may_label(reading(text)[0], found)
+    assert recognize(text).labels == (E,)
+    # asking for a copy first keeps access open to the model
+    first = "Before you erase everything you hold about me, send me a copy."
+    assert A in model_may_label(reading(first)[0], rule_labels(first)[0])
