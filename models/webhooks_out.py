@@ -33,6 +33,7 @@ WEBHOOK_EVENTS: tuple[str, ...] = (
     "ticket.agent_replied",
     "ticket.status_changed",
     "ticket.assigned",
+    "ticket.group_changed",
     "privacy_request.opened",
 )
 

@@ -1,7 +1,7 @@
 """What an outgoing webhook says: ticket events derived from committed rows, and their bodies.
 
 An event is read from a row that is already committed (a ``messages`` row: created, customer replied,
-agent replied; a ``ticket_events`` row: status changed, assigned, privacy request opened), never from
+agent replied; a ``ticket_events`` row: status changed, assigned, moved to a group, privacy request opened), never from
 what a request had in hand, so a webhook tells only what the store holds.
 
 Bodies carry scrubbed data only: the ticket's number, stored (scrubbed) subject, channel, status,
@@ -76,6 +76,8 @@ def from_ticket_event(session: Session, event: TicketEvent) -> Event | None:
     elif event.kind == "assigned":
         agent = session.get(Agent, detail["agent_id"]) if detail.get("agent_id") is not None else None
         kind, change = "ticket.assigned", {"assignee": agent.username if agent is not None else None}
+    elif event.kind == "group":  # the group's name when it moved (tickets.groups.set_group)
+        kind, change = "ticket.group_changed", {"group": detail.get("group")}
     elif event.kind == "privacy_request_opened":
         types = [str(t) for t in detail.get("types") or []]
         kind, change = "privacy_request.opened", {"request_types": types}
@@ -134,6 +136,7 @@ SENTENCES = {
     "ticket.agent_replied": N_("Agent replied on ticket #{number}: {subject}"),
     "ticket.status_changed": N_("Ticket #{number} is now {status}: {subject}"),
     "ticket.assigned": N_("Ticket #{number} assigned to {assignee}: {subject}"),
+    "ticket.group_changed": N_("Ticket #{number} moved to group {group}: {subject}"),
     "privacy_request.opened": N_("Privacy request opened on ticket #{number}"),
     "ping": N_("Test message from scrubdesk: this webhook works."),
 }
@@ -155,7 +158,7 @@ def slack(body_: dict[str, Any], lang: str) -> dict[str, Any]:
         "number": ticket.get("number", ""), "channel": ticket.get("channel", ""),
         "priority": gettext(str(ticket.get("priority", "")), lang),
         "status": gettext(str(change.get("status") or ticket.get("status", "")), lang),
-        "assignee": change.get("assignee") or "-",
+        "assignee": change.get("assignee") or "-", "group": change.get("group") or "-",
         "subject": ticket.get("subject") or ("-" if not ticket.get("restricted") else gettext("(restricted)", lang)),
     }
     safe = {key: slack_escape(str(value)) for key, value in words.items()}

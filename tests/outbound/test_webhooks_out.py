@@ -189,18 +189,21 @@ def test_every_event_kind_is_derived_from_committed_rows(
         ticket_ops.add_event(session, ticket, "status", {"status": "pending", "from": "new"}, actor="agent:anna")
         ticket_ops.add_event(session, ticket, "assigned", {"agent_id": None}, actor="agent:anna")
         ticket_ops.add_event(session, ticket, "privacy_request_opened", {"request": 1, "types": ["access"]})
+        ticket_ops.add_event(session, ticket, "group", {"group_id": 7, "group": "Billing", "from": None},
+                             actor="agent:anna")
         ticket_ops.add_event(session, ticket, "tagged", {"tag": "vip"})  # not an event we announce
     webhooks_out.dispatch_once(ticket_store)
     while worker(ticket_store).run_once():
         pass
     kinds = [r.json()["event"] for r in receiver.got]
     assert kinds == ["ticket.created", "ticket.customer_replied", "ticket.status_changed", "ticket.assigned",
-                     "privacy_request.opened"]
+                     "privacy_request.opened", "ticket.group_changed"]
     by_kind = {r.json()["event"]: r.json() for r in receiver.got}
     assert by_kind["ticket.customer_replied"]["message"]["text"].startswith("Nog een vraag.")
     assert by_kind["ticket.status_changed"]["change"] == {"status": "pending", "from": "new"}
     assert by_kind["privacy_request.opened"]["change"] == {"request_types": ["access"]}
-    assert len({r.headers["x-scrubdesk-delivery"] for r in receiver.got}) == 5
+    assert by_kind["ticket.group_changed"]["change"] == {"group": "Billing"}
+    assert len({r.headers["x-scrubdesk-delivery"] for r in receiver.got}) == 6
 
 
 def test_500_then_200_is_sent_once_more_with_the_same_delivery_id(
