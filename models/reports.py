@@ -77,13 +77,13 @@ class TicketReport(Base):
     __tablename__ = "ticket_report"
     __table_args__ = (
         # Covering: a period's tickets by creation / by solving, filtered and measured from the index alone.
-        # (day, bin) first: SQLite groups by them in index order, without sorting the period's rows.
-        Index("ix_ticket_report_created", "created_day", "first_response_bin", "channel", "mailbox_id",
+        # (day, bin, mailbox) first: SQLite groups by them in index order, without sorting the period's rows.
+        Index("ix_ticket_report_created", "created_day", "first_response_bin", "mailbox_id", "channel",
               "assignee_id", "first_response_seconds", "sla_first_response"),
-        Index("ix_ticket_report_solved", "solved_day", "resolution_bin", "channel", "mailbox_id", "assignee_id",
+        Index("ix_ticket_report_solved", "solved_day", "resolution_bin", "mailbox_id", "channel", "assignee_id",
               "resolution_seconds", "sla_resolution"),
-        # The backlog: open tickets by age.
-        Index("ix_ticket_report_open", "open", "created_at", "channel", "mailbox_id", "assignee_id"),
+        # The backlog: open tickets (still linked to one) by age.
+        Index("ix_ticket_report_open", "open", "created_at", "channel", "mailbox_id", "assignee_id", "ticket_id"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -119,6 +119,9 @@ class TicketReportRemoved(Base):
     __tablename__ = "ticket_report_removed"
     __table_args__ = (
         Index("ix_ticket_report_removed_received", "received_at", "attachment", "kind", "count", "channel",
+              "mailbox_id", "assignee_id"),
+        # A long period grouped by type in index order (SQLite skips through it per type), without a sort.
+        Index("ix_ticket_report_removed_kind", "attachment", "kind", "received_at", "count", "channel",
               "mailbox_id", "assignee_id"),
     )
 

@@ -57,14 +57,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket_report'))
     )
     op.create_index('ix_ticket_report_created', 'ticket_report',
-                    ['created_day', 'first_response_bin', 'channel', 'mailbox_id', 'assignee_id',
+                    ['created_day', 'first_response_bin', 'mailbox_id', 'channel', 'assignee_id',
                      'first_response_seconds', 'sla_first_response'], unique=False)
     op.create_index('ix_ticket_report_solved', 'ticket_report',
-                    ['solved_day', 'resolution_bin', 'channel', 'mailbox_id', 'assignee_id', 'resolution_seconds',
+                    ['solved_day', 'resolution_bin', 'mailbox_id', 'channel', 'assignee_id', 'resolution_seconds',
                      'sla_resolution'],
                     unique=False)
     op.create_index('ix_ticket_report_open', 'ticket_report',
-                    ['open', 'created_at', 'channel', 'mailbox_id', 'assignee_id'], unique=False)
+                    ['open', 'created_at', 'channel', 'mailbox_id', 'assignee_id', 'ticket_id'], unique=False)
     op.create_index('uq_ticket_report_ticket_id', 'ticket_report', ['ticket_id'], unique=True)
     op.create_table('ticket_report_removed',
     _id(),
@@ -85,6 +85,9 @@ def upgrade() -> None:
     op.create_index('ix_ticket_report_removed_received', 'ticket_report_removed',
                     ['received_at', 'attachment', 'kind', 'count', 'channel', 'mailbox_id', 'assignee_id'],
                     unique=False)
+    op.create_index('ix_ticket_report_removed_kind', 'ticket_report_removed',
+                    ['attachment', 'kind', 'received_at', 'count', 'channel', 'mailbox_id', 'assignee_id'],
+                    unique=False)
     op.create_index('ix_ticket_report_removed_ticket_id', 'ticket_report_removed', ['ticket_id'], unique=False)
     from models.reports import rebuild
 
@@ -93,6 +96,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index('ix_ticket_report_removed_ticket_id', table_name='ticket_report_removed')
+    op.drop_index('ix_ticket_report_removed_kind', table_name='ticket_report_removed')
     op.drop_index('ix_ticket_report_removed_received', table_name='ticket_report_removed')
     op.drop_table('ticket_report_removed')
     op.drop_index('uq_ticket_report_ticket_id', table_name='ticket_report')
