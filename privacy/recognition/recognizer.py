@@ -76,8 +76,11 @@ _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!
 def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation just before the trigger ("ik wil mijn gegevens niet verwijderen"), or closing its
     clause in Dutch, German and French word order ("verwijder mijn gegevens niet, ...")."""
-    window = _CLAUSE_JOIN.split(sentence[max(0, start - 24) : start])[-1]  # "no ads and delete it": not negated
+    window = sentence[max(0, start - 24) : start]
     before = NEGATION.search(window)
+    if before:  # "no more ads and delete my data": the negation is of the clause before the conjunction
+        window = _CLAUSE_JOIN.split(window)[-1]
+        before = NEGATION.search(window)
     if before and RECEIPT.search(window[before.start():]):
         before = None  # "I haven't received a copy": the negation is of the receipt; the request stands
     return bool(before or _POST_NEGATION.search(sentence[end:]))
@@ -87,10 +90,9 @@ def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str
     """None when the rule does not fire; ``HELD`` when it would but its trigger is negated ("verwijder
     mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
     # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit.
-    matches = list(rule.trigger.finditer(sentence))
-    if not matches:
+    if not rule.trigger.search(sentence):
         return None
-    negated = rule.negatable and all(_negated(sentence, m.start(), m.end()) for m in matches)
+    negated = rule.negatable and all(_negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence))
     if rule.blockers is not None and rule.blockers.search(sentence):
         return None
     if rule.needs is not None and not rule.needs.search(sentence):
@@ -155,11 +157,12 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
         for rule in RULES:
-            not_made = _not_made(rule.label, sentence)
-            if not_made and rule.label is RequestType.OBJECTION:
-                continue  # an objection given as the ground of an erasure: the model still votes on it
             fired = _rule_fires(rule, sentence, before, after, subject)
             if fired is not None:
+                # (checked only for a rule that fired: most rules fire on no sentence)
+                not_made = _not_made(rule.label, sentence)
+                if not_made and rule.label is RequestType.OBJECTION:
+                    continue  # an objection given as the ground of an erasure: the model still votes on it
                 # A right listed, reserved, threatened on a condition, negated, thanked for or a third party's
                 # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
                 # possible request.
@@ -246,6 +249,8 @@ def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[
 
 def _only_negated(pattern: re.Pattern[str], text: str) -> bool:
     """``pattern`` occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen")."""
+    if not pattern.search(text):
+        return False
     seen = False
     for sentence in split_sentences(text):
         for m in pattern.finditer(sentence):
