@@ -8,6 +8,7 @@ longest span; kept types carry high scores when their cue word is present so the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -76,10 +77,20 @@ def drop_word_cutters(candidates: Sequence[Candidate], text: str, offset: int = 
     cutters = [c for c in candidates if cuts(c)]
     if not cutters:
         return list(candidates)
+    # c lies inside a longer candidate iff one starting before it reaches its end, or one starting with it
+    # ends after it: prefix maxima of the ends over the sorted starts (linear after sorting, not pairs)
+    max_end_at: dict[int, int] = {}
+    for d in candidates:
+        max_end_at[d.start] = max(max_end_at.get(d.start, d.end), d.end)
+    starts = sorted(max_end_at)
+    before: list[int] = []  # before[k]: the largest end of the candidates starting before starts[k]
+    reach = -1
+    for start in starts:
+        before.append(reach)
+        reach = max(reach, max_end_at[start])
     drop = {
         id(c) for c in cutters
-        if any(d is not c and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
-               for d in candidates)
+        if before[bisect_left(starts, c.start)] >= c.end or max_end_at[c.start] > c.end
     }
     return [c for c in candidates if id(c) not in drop]
 

@@ -194,3 +194,27 @@ def test_a_span_cutting_a_word_does_not_split_a_longer_value(scrubber: Scrubber)
     text = "I used h0Xjj7NboCrq as the password."
     spans = [(e.type, text[e.start : e.end], e.action) for e in scrubber.analyze(text, lang="en").entities]
     assert spans == [("CREDENTIAL", "h0Xjj7NboCrq", "redact")]
+
+
+def test_word_cutters_are_dropped_as_the_pairwise_definition_drops_them() -> None:
+    # drop_word_cutters uses prefix maxima instead of comparing every pair; same result on random spans
+    from scrubber.resolve import Candidate, drop_word_cutters
+
+    def pairwise(cands: list[Candidate], text: str) -> list[Candidate]:
+        def cuts(c: Candidate) -> bool:
+            s, e = c.start, c.end
+            return (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+                e < len(text) and text[e].isalnum() and text[e - 1].isalnum())
+
+        drop = {id(c) for c in cands if cuts(c) and any(
+            d is not c and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start for d in cands)}
+        return [c for c in cands if id(c) not in drop]
+
+    rng = random.Random(16)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab 1.") for _ in range(40))
+        cands = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 38)
+            cands.append(Candidate("X", start, rng.randint(start + 1, 40), 0.5, "r"))
+        assert drop_word_cutters(cands, text) == pairwise(cands, text)

@@ -68,20 +68,15 @@ def chain(
             k = _after_interfixes(words, text, toks, j, lowercase_ok, relaxed)
             if k is None:
                 break
-            last = k
-            j = k + 1
-            parts += 1
+            last, j, parts = k, k + 1, parts + 1
             continue
         if tok.text in PAREN_OPEN and j + 2 < n and toks[j + 2].text in PAREN_CLOSE:
             if words.known_first(toks[j + 1].text):  # "Johannes (Hans) Dijkstra"
-                last = j + 2
-                j += 3
+                last, j = j + 2, j + 3
                 continue
             break
-        if _middle_initial(words, text, toks, j, lowercase_ok, relaxed):
-            last = j + 1  # "Daniela C Capon", "Silvia J Křenová": a middle initial without its dot
-            parts += 1
-            j += 2
+        if _middle_initial(words, text, toks, j, lowercase_ok, relaxed):  # "Daniela C Capon": no dot after it
+            last, j, parts = j + 1, j + 2, parts + 1
             continue
         if tok.kind == "word" and not head_caps and tok.text.isupper() and len(tok.text) <= 3:
             break  # "Yoast SEO", "Sanne IT": an acronym after a name, not a part of it
