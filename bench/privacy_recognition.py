@@ -74,7 +74,7 @@ def main() -> int:
     if args.texts:
         texts = json.loads(args.texts.read_text(encoding="utf-8"))
     else:
-        import train  # training/privacy/train.py: the same loading of texts
+        import train  # type: ignore[import-not-found]  # training/privacy/train.py: the same loading of texts
 
         texts = [d.text for d in train.load_docs()]
     mean, worst = time_texts(texts, args.repeat)
