@@ -128,6 +128,7 @@ THIRD_PARTY = rx(
     r"\b(?:a|an|one of|some of) (?:our|my) (?:customers?|clients?|users?|visitors?|members?)\b",
     r"\b(?:customers?|clients?|users?|visitors?) of (?:ours|mine)\b",
     r"\b(?:een|één) (?:van )?(?:onze|mijn) (?:klanten|bezoekers|gebruikers|leden)\b",
+    r"\b(?:een|één) (?:lid|klant|klante|bezoeker|gebruiker|abonnee|donateur) van (?:onze|ons|mijn)\b",
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
     r"\bverwerkersovereenkomst",
     r"\bdata processing (?:agreement|addendum)\b",

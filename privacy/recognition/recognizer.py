@@ -68,6 +68,9 @@ def _has_personal_data(sentence: str, before: str, fields_count: bool) -> bool:
     )
 
 
+# French negation around the verb: "ne supprimez pas", "n'effacez jamais", "ne les utilisez plus".
+_NE_BEFORE = re.compile(r"\b(?:ne|n')\s*(?:(?:les|la|le|l'|me|m')\s*)?$", re.IGNORECASE)
+_PAS_AFTER = re.compile(r"^\w*\s+(?:pas|plus|jamais)\b", re.IGNORECASE)
 # A negation does not reach across a comma or a conjunction into the next clause.
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|en|und|et|but|maar|aber|mais|or|oder|ou)\b", re.IGNORECASE)
 _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!?]|$)", re.IGNORECASE)
@@ -83,7 +86,8 @@ def _negated(sentence: str, start: int, end: int) -> bool:
         before = NEGATION.search(window)
     if before and RECEIPT.search(window[before.start():]):
         before = None  # "I haven't received a copy": the negation is of the receipt; the request stands
-    return bool(before or _POST_NEGATION.search(sentence[end:]))
+    french = _NE_BEFORE.search(window) and _PAS_AFTER.match(sentence[end:])  # "ne supprimez pas encore"
+    return bool(before or french or _POST_NEGATION.search(sentence[end:]))
 
 
 def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str) -> str | None:

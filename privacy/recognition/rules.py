@@ -260,6 +260,7 @@ RULES: tuple[Rule, ...] = (
         r"any more|don't want|do not want)\b", r"\b(?:take|get) me off\b",
         r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*", r"\baustrag\w*|\btragen sie mich\b",
         r"\bkeine\b[^.?!\n]{0,30}\bmehr\b", r"\bne (?:plus|veux plus)\b", r"\bzit niet te wachten op\b",
+        r"\bne\s+(?:m'|me\s+|nous\s+)?\w+\s+plus\b",  # "ne m'envoyez plus de publicité"
     ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
         r"\bstoring", r"\bonderhoud", r"\bstatus", r"\boutage", r"\bdowntime", r"\bmaintenance",
         r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
@@ -275,6 +276,8 @@ RULES: tuple[Rule, ...] = (
         r"\bstop (?:calling|phoning|texting) me\b",
         r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
+        r"\bne (?:m'|me )(?:appel|contact|téléphon|sollicit)\w* plus\b",
+        r"\b(?:rufen|kontaktieren) sie mich (?:bitte )?nicht mehr\b", r"\bnicht mehr (?:anrufen|kontaktieren)\b",
     ), negatable=False, blockers=rx(r"\bstoring", r"\boutage", r"\bdowntime")),
     # art. 7(3): consent to marketing withdrawn; the corpora read it as an objection (art. 21(2)-(3))
     Rule("objection.consent_withdrawn", _O, rx(

@@ -153,3 +153,21 @@ def test_what_to_erase_is_no_access_request_of_the_model() -> None:
     # asking for a copy first keeps access open to the model
     first = "Before you erase everything you hold about me, send me a copy."
     assert A in model_may_label(reading(first)[0], rule_labels(first)[0])
+
+
+def test_french_ne_pas_around_the_verb_negates_it() -> None:
+    found, held = rule_labels("Ne supprimez pas encore mes données, j'en ai besoin pour un litige.")
+    assert E not in found and E in held
+    found, _held = rule_labels("Ne m'envoyez plus de publicité et effacez mes données.")
+    assert {E, OBJ} <= set(found)
+
+
+def test_a_member_of_the_writers_association_is_somebody_else() -> None:
+    found, _held = rule_labels("Een lid van onze vereniging vraagt of we al zijn gegevens wissen. Hoe doe ik dat?")
+    assert not found
+
+
+@pytest.mark.parametrize("text", ["Ne m'appelez plus, s'il vous plaît.", "Bitte rufen Sie mich nicht mehr an."])
+def test_do_not_call_in_french_and_german(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert OBJ in found
