@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -152,6 +152,13 @@ def _mail_ref(channel: str, external_id: str) -> str | None:
 
 # --- lookups ------------------------------------------------------------------------------------
 
+# The look-ups every inbound message makes, built once with bound parameters: building a statement's
+# WHERE clause and its cache key each time cost more CPU than SQLite takes to run it (measured on
+# SQLite, CPU per call: the duplicate check 120 -> 20 us, the contact 175 -> 85 us; issue 19).
+_STORED_MESSAGE = select(Message.id, Message.ticket_id).where(
+    Message.channel == bindparam("channel"), Message.external_id == bindparam("external_id"))
+_CONTACT = select(Contact).where(Contact.channel == bindparam("channel"), Contact.address == bindparam("address"))
+
 
 def find_message(session: Session, channel: str, external_id: str) -> Message | None:
     return session.scalars(
@@ -165,10 +172,7 @@ def stored_message(db: Session | Connection, channel: str, external_id: str) -> 
     Intake's duplicate check: two columns through the unique index, no ORM object to build (it runs
     once per message, on a read connection).
     """
-    row = db.execute(
-        select(Message.id, Message.ticket_id)
-        .where(Message.channel == channel, Message.external_id == stored_id(channel, external_id))
-    ).first()
+    row = db.execute(_STORED_MESSAGE, {"channel": channel, "external_id": stored_id(channel, external_id)}).first()
     return (int(row[0]), int(row[1])) if row is not None else None
 
 
@@ -248,9 +252,7 @@ def get_or_create_contact(session: Session, channel: str, address: str) -> Conta
     transaction fails with IntegrityError and the caller retries.
     """
     address = normalise_address(channel, address)
-    contact = session.scalars(
-        select(Contact).where(Contact.channel == channel, Contact.address == address)
-    ).first()
+    contact = session.scalars(_CONTACT, {"channel": channel, "address": address}).first()
     if contact is not None:
         return contact
     contact = Contact(channel=channel, address=address, address_digest=address_digest(channel, address))
@@ -277,9 +279,7 @@ def customer_for_address(session: Session, channel: str, address: str) -> int | 
 
 
 def find_contact(session: Session, channel: str, address: str) -> Contact | None:
-    return session.scalars(
-        select(Contact).where(Contact.channel == channel, Contact.address == normalise_address(channel, address))
-    ).first()
+    return session.scalars(_CONTACT, {"channel": channel, "address": normalise_address(channel, address)}).first()
 
 
 def open_tickets_of_contact(session: Session, contact: Contact) -> list[Ticket]:
