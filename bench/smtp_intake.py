@@ -9,14 +9,14 @@ worker committing for itself). Prints one table and the ratios; compare the rows
 (machines here are noisy: read ratios).
 
     python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--arms bare,sqlite,...] [--pg URL]
-                                [--profile DIR [--gil]] [--baseline DIR]
+                                [--profile DIR [--gil] [--top 10]] [--baseline DIR]
 
 ``--baseline DIR`` runs every serve arm a second time from another checkout (``git archive <commit> |
 tar -x -C DIR``), labelled ``<arm>-before``, in the same run: a change measured against what it
 changed on the same noisy machine at the same time.
 
 ``--profile DIR`` also samples the SQLite arm's serve process with py-spy (``pip install py-spy``, a
-bench-only tool) while the clients send, writes the collapsed stacks to DIR and prints the ten
+bench-only tool) while the clients send, writes the collapsed stacks to DIR and prints the ``--top``
 functions with the most samples on the stack (inclusive) and at the top of it (self). With ``--gil``
 only the thread holding the GIL is sampled: serve's Python work runs on one core at a time, so that
 is where its time goes; without, a thread waiting for the GIL after a statement or a socket write is
@@ -270,6 +270,7 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, default=None,
                         help="directory for py-spy's collapsed stacks of the sqlite arm (off by default)")
     parser.add_argument("--gil", action="store_true", help="profile only the thread holding the GIL")
+    parser.add_argument("--top", type=int, default=10, help="how many functions the profile lists")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="another checkout whose serve runs each serve arm again, as <arm>-before")
     parser.add_argument("--pg", default=os.environ.get("SCRUBDESK_TEST_DATABASE_URL",
@@ -294,7 +295,7 @@ def main() -> None:
     print_rows(rows)
     if args.profile and "sqlite" in arms:
         for clients in [int(c) for c in args.clients.split(",")]:
-            print_profile(args.profile / f"sqlite-{clients}.txt")
+            print_profile(args.profile / f"sqlite-{clients}.txt", args.top)
 
 
 def _arm(arm: str, clients: int, args: argparse.Namespace, work: Path, root: Path = ROOT) -> dict[str, float | str]:
