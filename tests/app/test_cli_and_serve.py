@@ -33,10 +33,15 @@ def scrubdesk(env: dict[str, str], *args: str, stdin: str | None = None) -> subp
 
 
 @pytest.fixture
-def env(db_url: str, tmp_path: Path) -> dict[str, str]:
+def offline_env(tmp_path: Path) -> dict[str, str]:
+    """For the commands that read no database (mail parse, scrub): run once, not once per database."""
     (tmp_path / "scrubdesk.toml").write_text('[smtp]\naccept = ["support@localhost"]\n')
-    return dict(os.environ, SCRUBDESK_DATABASE_URL=db_url, SCRUBDESK_DATA_DIR=str(tmp_path),
-                SCRUBDESK_CONFIG=str(tmp_path / "scrubdesk.toml"))
+    return dict(os.environ, SCRUBDESK_DATA_DIR=str(tmp_path), SCRUBDESK_CONFIG=str(tmp_path / "scrubdesk.toml"))
+
+
+@pytest.fixture
+def env(db_url: str, offline_env: dict[str, str]) -> dict[str, str]:
+    return dict(offline_env, SCRUBDESK_DATABASE_URL=db_url)
 
 
 def test_db_upgrade_inject_and_customers_import(env: dict[str, str], db_url: str, tmp_path: Path) -> None:
@@ -64,7 +69,8 @@ def test_db_upgrade_inject_and_customers_import(env: dict[str, str], db_url: str
     store.engine.dispose()
 
 
-def test_mail_parse_json(env: dict[str, str], tmp_path: Path) -> None:
+def test_mail_parse_json(offline_env: dict[str, str], tmp_path: Path) -> None:
+    env = offline_env
     eml = tmp_path / "m.eml"
     eml.write_bytes(MAIL)
     summary = scrubdesk(env, "mail", "parse", str(eml))  # without --json: a summary for people (issue 20)
@@ -77,7 +83,8 @@ def test_mail_parse_json(env: dict[str, str], tmp_path: Path) -> None:
     assert data["message_id"] == "cli-1@example.nl" and data["auto_submitted"] is False
 
 
-def test_scrub_plain_and_jsonl(env: dict[str, str]) -> None:
+def test_scrub_plain_and_jsonl(offline_env: dict[str, str]) -> None:
+    env = offline_env
     plain = scrubdesk(env, "scrub", stdin="Mijn IBAN is NL91 ABNA 0417 1643 00.")
     assert plain.returncode == 0 and "NL91" not in plain.stdout and "<IBAN_1>" in plain.stdout
     line = json.dumps({"id": "x", "text": "BSN 111222333"})
