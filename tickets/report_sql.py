@@ -144,17 +144,21 @@ def measure(session: Session, rows: Subquery, bucket: Bucket) -> Measured:
     mailbox_counts: dict[int | None, int] = defaultdict(int)
     # In the index's order (day, bin, mailbox): no sorting of the period's rows. (SQLite's comparisons
     # are 0 or 1, so their sums count.)
-    for day, b, mailbox, n, met, breached in conn.execute(select(
+    met = breached = 0
+    everything = hist["all", 0]
+    for day, b, mailbox, n, day_met, day_breached in conn.execute(select(
             rows.c.key, rows.c.bin, rows.c.mailbox_id, func.count(), func.sum(rows.c.sla == "met", type_=Integer),
-            func.sum(rows.c.sla == "breached", type_=Integer)).group_by(rows.c.key, rows.c.bin, rows.c.mailbox_id)):
+            func.sum(rows.c.sla == "breached", type_=Integer)).group_by(rows.c.key, rows.c.bin, rows.c.mailbox_id)
+            ).all():  # fetched at once: tens of thousands of small rows for a year
         key = _day_bucket(day, bucket)
         found.counts[key] = found.counts.get(key, 0) + n
         mailbox_counts[mailbox] += n
-        found.sla_met, found.sla_breached = found.sla_met + (met or 0), found.sla_breached + (breached or 0)
+        met, breached = met + (day_met or 0), breached + (day_breached or 0)
         if b is not None:
             hist["key", key][b] += n
-            hist["all", 0][b] += n
+            everything[b] += n
             hist["mailbox", mailbox][b] += n
+    found.sla_met, found.sla_breached = met, breached
     times = _binned_percentiles(conn, rows, hist, lambda day, mailbox: (
         ("key", _day_bucket(day, bucket)), ("mailbox", mailbox), ("all", 0)))
     found.times = {k: t for (kind, k), t in times.items() if kind == "key"}
@@ -177,6 +181,8 @@ def _binned_percentiles(conn: Connection, rows: Subquery, hist: dict[tuple[str, 
     plans: dict[tuple[str, Any], tuple[int, dict[int, tuple[int, int]]]] = {}
     for group, bins in hist.items():
         n = sum(bins.values())
+        if not n:
+            continue
         ranks = {low + step for q in QUANTILES for low in (int((n - 1) * q),) for step in (0, 1) if low + step < n}
         places, before = {}, 0
         for b in sorted(bins):
@@ -189,7 +195,7 @@ def _binned_percentiles(conn: Connection, rows: Subquery, hist: dict[tuple[str, 
     values: dict[tuple[tuple[str, Any], int], list[float]] = defaultdict(list)
     if wanted:
         for k, mailbox, b, dur in conn.execute(select(rows.c.key, rows.c.mailbox_id, rows.c.bin, rows.c.dur).where(
-                rows.c.bin.in_(sorted({b for _, b in wanted})))):
+                rows.c.bin.in_(sorted({b for _, b in wanted})))).all():
             for group in groups(k, mailbox):
                 if (group, b) in wanted:
                     values[group, b].append(dur)
