@@ -28,9 +28,9 @@ from tickets.store import TicketStore
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 # Nothing personal: ids, times, channel names, entity-type names and counts (and no text column at all).
 IMPERSONAL = {
-    "ticket_report": {"id", "ticket_id", "channel", "mailbox_id", "assignee_id", "created_at", "solved_at", "created_day",
-                      "solved_day", "open", "first_response_seconds", "resolution_seconds", "first_response_bin",
-                      "resolution_bin", "sla_first_response", "sla_resolution"},
+    "ticket_report": {"id", "ticket_id", "channel", "mailbox_id", "assignee_id", "created_at", "solved_at",
+                      "created_day", "solved_day", "open", "first_response_seconds", "resolution_seconds",
+                      "first_response_bin", "resolution_bin", "sla_first_response", "sla_resolution"},
     "ticket_report_removed": {"id", "ticket_id", "received_at", "attachment", "kind", "count", "channel",
                               "mailbox_id", "assignee_id"},
 }
