@@ -76,10 +76,10 @@ def main() -> None:
 
     refresh = reports.refresh
 
-    def timed_refresh(conn: Any, ticket_ids: Any) -> None:  # the hook looks ``refresh`` up at each commit
+    def timed_refresh(conn: Any, ticket_ids: Any, *rest: Any) -> None:  # the hook looks ``refresh`` up at each commit
         started, summary["inside"] = time.thread_time(), True
         try:
-            refresh(conn, ticket_ids)
+            refresh(conn, ticket_ids, *rest)
         finally:
             summary["cpu"] += time.thread_time() - started
             summary["inside"] = False

@@ -45,6 +45,7 @@ from sqlalchemy import (
     Integer,
     SmallInteger,
     String,
+    bindparam,
     delete,
     event,
     exists,
@@ -63,6 +64,7 @@ TZ = ZoneInfo("Europe/Amsterdam")
 # Statements take at most this many ticket ids (SQLite's bound-parameter limit is far above it).
 CHUNK = 500
 _TOUCHED = "report_summary_tickets"
+_FRESH = "report_summary_new_tickets"
 _ATTACHED = "report_summary_messages"
 
 
@@ -197,31 +199,42 @@ def _breached(target: str) -> Any:
                           TicketEvent.dedupe_key.like(f"sla:%:{target}:%"))
 
 
-def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
+# Built once: intake runs them at every commit, and building a select with its joins and EXISTS
+# subqueries (and its cache key) each time cost more than running it. ``ids`` expands per execution.
+_TICKETS = (select(
+    Ticket.id, Ticket.channel, Ticket.mailbox_id, Ticket.assignee_id, Ticket.status, Ticket.created_at,
+    Ticket.solved_at, TicketSla.ticket_id.label("clock"), TicketSla.first_response_at,
+    SlaPolicy.resolution_minutes, _breached("first_response").label("first_breached"),
+    _breached("resolution").label("resolution_breached"))
+    .outerjoin(TicketSla, TicketSla.ticket_id == Ticket.id)
+    .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id).where(Ticket.id.in_(bindparam("ids", expanding=True))))
+_MESSAGES = (select(
+    Message.id, Message.ticket_id, Message.direction, Message.auto_submitted, Message.received_at,
+    Message.redactions, Attachment.redactions)
+    .outerjoin(Attachment, (Attachment.message_id == Message.id) & (Message.direction == Direction.IN))
+    .where(Message.ticket_id.in_(bindparam("ids", expanding=True)), Message.direction != Direction.NOTE))
+_DELETE_REMOVED = delete(TicketReportRemoved).where(TicketReportRemoved.ticket_id.in_(bindparam("ids", expanding=True)))
+_DELETE_SUMMARY = delete(TicketReport).where(TicketReport.ticket_id.in_(bindparam("ids", expanding=True)))
+
+
+def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset[int] = frozenset()) -> None:
     # Two reads (the tickets with their SLA clock, policy and breaches; their messages with attachments),
-    # then two deletes and two inserts: intake pays these once per commit, not per ticket.
-    tickets = conn.execute(select(
-        Ticket.id, Ticket.channel, Ticket.mailbox_id, Ticket.assignee_id, Ticket.status, Ticket.created_at,
-        Ticket.solved_at, TicketSla.ticket_id.label("clock"), TicketSla.first_response_at,
-        SlaPolicy.resolution_minutes, _breached("first_response").label("first_breached"),
-        _breached("resolution").label("resolution_breached"))
-        .outerjoin(TicketSla, TicketSla.ticket_id == Ticket.id)
-        .outerjoin(SlaPolicy, SlaPolicy.id == TicketSla.policy_id).where(Ticket.id.in_(ids))).all()
+    # then two deletes and two inserts: intake pays these once per commit, not per ticket. A ticket
+    # opened in this transaction (``fresh``) has no rows to delete yet.
+    tickets = conn.execute(_TICKETS, {"ids": ids}).all()
     messages: dict[int, dict[int, tuple[Direction, bool, datetime]]] = defaultdict(dict)
     removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
-    for message_id, ticket_id, direction, auto, at, redactions, attached in conn.execute(select(
-            Message.id, Message.ticket_id, Message.direction, Message.auto_submitted, Message.received_at,
-            Message.redactions, Attachment.redactions)
-            .outerjoin(Attachment, (Attachment.message_id == Message.id) & (Message.direction == Direction.IN))
-            .where(Message.ticket_id.in_(ids), Message.direction != Direction.NOTE)):
+    for message_id, ticket_id, direction, auto, at, redactions, attached in conn.execute(_MESSAGES, {"ids": ids}):
         if message_id not in messages[ticket_id]:  # once per message, whatever its attachments
             messages[ticket_id][message_id] = (direction, auto, at)
             if direction == Direction.IN:
                 removed[ticket_id].append((at, False, redactions))
         if attached is not None:
             removed[ticket_id].append((at, True, attached))
-    conn.execute(delete(TicketReportRemoved).where(TicketReportRemoved.ticket_id.in_(ids)))
-    conn.execute(delete(TicketReport).where(TicketReport.ticket_id.in_(ids)))
+    stale = [i for i in ids if i not in fresh]
+    if stale:
+        conn.execute(_DELETE_REMOVED, {"ids": stale})
+        conn.execute(_DELETE_SUMMARY, {"ids": stale})
     summary, removed_rows = [], []
     for row in tickets:
         first, resolution = _sla(row)
@@ -242,10 +255,11 @@ def _refresh_chunk(conn: Connection, ids: list[int]) -> None:
         conn.execute(insert(TicketReportRemoved), removed_rows)
 
 
-def refresh(conn: Connection, ticket_ids: Iterable[int]) -> None:
-    """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing)."""
+def refresh(conn: Connection, ticket_ids: Iterable[int], fresh: set[int] | frozenset[int] = frozenset()) -> None:
+    """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing);
+    ``fresh``: those inserted in this transaction, which have no summary rows yet."""
     for chunk in _chunks(sorted(set(ticket_ids))):
-        _refresh_chunk(conn, chunk)
+        _refresh_chunk(conn, chunk, fresh)
 
 
 def rebuild(conn: Connection, batch: int = 2000) -> int:
@@ -264,6 +278,10 @@ def rebuild(conn: Connection, batch: int = 2000) -> int:
 def _collect(session: Session, _context: Any) -> None:
     """Note the tickets this flush wrote something of (their ids are known now, also for new rows)."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    for obj in session.new:
+        if isinstance(obj, Ticket):
+            # Inserted now: no summary rows to delete (ids are never reused: AUTOINCREMENT, sequences).
+            session.info.setdefault(_FRESH, set()).add(obj.id)
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Ticket):
             touched.add(obj.id)
@@ -280,13 +298,14 @@ def _refresh_touched(session: Session) -> None:
         session.flush()
     touched: set[int] = session.info.pop(_TOUCHED, set())
     attached: set[int] = session.info.pop(_ATTACHED, set())
+    fresh: set[int] = session.info.pop(_FRESH, set())
     if not touched and not attached:
         return
     conn = session.connection()
     for chunk in _chunks(sorted(attached)):
         touched.update(conn.scalars(select(Message.ticket_id).where(Message.id.in_(chunk))))
     touched.discard(None)  # type: ignore[arg-type,unused-ignore]  # an object flushed without its ticket (never committed)
-    refresh(conn, touched)
+    refresh(conn, touched, fresh)
 
 
 @event.listens_for(Session, "after_soft_rollback")
@@ -296,3 +315,4 @@ def _forget(session: Session, previous_transaction: SessionTransaction) -> None:
     if previous_transaction.parent is None:
         session.info.pop(_TOUCHED, None)
         session.info.pop(_ATTACHED, None)
+        session.info.pop(_FRESH, None)
