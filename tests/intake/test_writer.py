@@ -198,10 +198,18 @@ def test_two_copies_of_a_message_in_one_batch_are_stored_once(sqlite_store: Tick
     (channel, external_id), and the copy that meets it is rolled back and answered as a duplicate."""
     writer = GroupCommitWriter(sqlite_store)
     intake = Intake(sqlite_store, FakeScrubber(), writer=writer, after_commit=[DueTimeHook(sqlite_store)])
-    release = threading.Event()
-    holder = threading.Thread(target=writer.run, args=(lambda: release.wait(60),))
+    release, holding = threading.Event(), threading.Event()
+
+    def hold() -> bool:
+        holding.set()
+        return release.wait(60)
+
+    holder = threading.Thread(target=writer.run, args=(hold,))
     holder.start()  # the writer waits in this step, so both copies queue into the next batch
     try:
+        # Only once the writer has taken the holding step off the queue does a queue of two mean the
+        # two copies (else the step and one copy could make the "next" batch).
+        assert holding.wait(60), "the writer never ran the holding step"
         copies = [mail(7), mail(7)]
         results: list[SubmitOutcome | BaseException] = []
         threads = [threading.Thread(target=lambda m=m: results.append(intake.submit(m))) for m in copies]
