@@ -24,9 +24,20 @@ from tests.support.scratch_schema import scratch_schema
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(\+00(:00)?)?")
 
 
+def _canonical(sql: str | None) -> str | None:
+    """A table's SQL with its table constraints in sorted order: a migration that recreates a table
+    (Alembic's batch mode) writes them in the order of a set, which differs between two runs."""
+    if sql is None:
+        return None
+    lines = [line.rstrip(", ") for line in sql.split("\n")]
+    constraints = sorted(line for line in lines if line.lstrip().startswith("CONSTRAINT"))
+    return "\n".join([line for line in lines if not line.lstrip().startswith("CONSTRAINT")] + constraints)
+
+
 def _sqlite_contents(path: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(path) as conn:
-        schema = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        schema = [(kind, name, table, _canonical(sql)) for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()]
         tables = [row[1] for row in schema if row[0] == "table"]
         rows = [(table, *(_CLOCK.sub("T", value) if isinstance(value, str) else value for value in row))
                 for table in tables for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()]
