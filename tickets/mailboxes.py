@@ -4,10 +4,10 @@ A mailbox (``models.mailboxes``) is one face of the company: its inbound address
 mail goes out with, its acknowledgement texts and the group its new tickets land in. Three questions
 are answered here, once, for everything else:
 
-- ``route``: the mailbox of an inbound message, from its recipients (the SMTP envelope's RCPT TO when
-  the headers name none, else To and Cc; for IMAP the watched mailbox's address as well). The first
-  recipient that is an address of an active mailbox wins. It runs in the writer's transaction for
-  every new ticket, so the address map is cached per database for ``_CACHE_SECONDS`` and forgotten
+- ``route``: the mailbox of an inbound message, from its recipients (the SMTP envelope's RCPT TO first,
+  then To and Cc; for IMAP the watched mailbox's address first). The first recipient that is an
+  address of an active mailbox wins. It runs in the writer's transaction for every new ticket, so the
+  address map is cached per database (``tickets.db_cache``) and forgotten
   at once after an edit here (other processes see an edit within the cache time), as
   ``tickets.sla`` does for its policies: intake makes no extra query per message.
 - ``identity_for_ticket``: the sender identity of every e-mail we send on a ticket (replies,
@@ -23,21 +23,18 @@ mailbox (the primary key of ``mailbox_addresses``; checked here first for a clea
 from __future__ import annotations
 
 import re
-import threading
-import time
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models import Ticket, utcnow
 from models.mailboxes import Group, Mailbox, MailboxAddress
 from tickets import audit
+from tickets.db_cache import DbCache
 from tickets.guards import ActionError
 
-_CACHE_SECONDS = 30.0
 # Deliberately loose (RFC 5321's full grammar is not what an admin types): one @, no spaces or
 # separators, something on both sides. The smarthost has the last word on what it accepts.
 _ADDRESS = re.compile(r"^[^@\s<>,;\"()\[\]]+@[^@\s<>,;\"()\[\]]+$")
@@ -133,15 +130,6 @@ def own_identities(session: Session) -> list[str]:
 # --- routing inbound mail -----------------------------------------------------------------------
 
 
-_cache: weakref.WeakKeyDictionary[Engine, tuple[float, dict[str, Route]]] = weakref.WeakKeyDictionary()
-_cache_lock = threading.Lock()
-
-
-def _engine(session: Session) -> Engine:
-    bind = session.get_bind()
-    return bind.engine if isinstance(bind, Connection) else bind
-
-
 def load_routes(session: Session) -> dict[str, Route]:
     """Every address of an active mailbox, lower-case, with its route (one query)."""
     rows = session.execute(
@@ -150,23 +138,17 @@ def load_routes(session: Session) -> dict[str, Route]:
     return {address: Route(mailbox_id, group_id) for address, mailbox_id, group_id in rows}
 
 
+_routes: DbCache[dict[str, Route]] = DbCache(load_routes)
+
+
 def routes(session: Session) -> dict[str, Route]:
     """The address map, from the cache when it is fresh."""
-    engine = _engine(session)
-    with _cache_lock:
-        cached = _cache.get(engine)
-    if cached is not None and time.monotonic() - cached[0] < _CACHE_SECONDS:
-        return cached[1]
-    loaded = load_routes(session)
-    with _cache_lock:
-        _cache[engine] = (time.monotonic(), loaded)
-    return loaded
+    return _routes.get(session)
 
 
 def invalidate() -> None:
     """Forget the cached address map (after a mailbox was edited; called after the commit)."""
-    with _cache_lock:
-        _cache.clear()
+    _routes.invalidate()
 
 
 def route(session: Session, recipients: Iterable[str]) -> Route | None:

@@ -16,7 +16,7 @@ While the ticket is pending on the customer (or solved) the clock is paused: the
 are kept and ``running_since`` is None; the customer's reply resumes it. The soonest due time of the
 running parts is mirrored into ``ticket_due`` (the queue's sort key); a paused clock has no row there.
 
-Policies are read once per ``_CACHE_SECONDS`` per database (``set_due`` runs for every stored message
+Policies are read once per 30 seconds per database (``tickets.db_cache``) (``set_due`` runs for every stored message
 and must not query them each time); the admin page calls ``invalidate`` after a change, other
 processes see it within the cache time. With no stored policy at all the built-in ``DEFAULTS`` apply:
 the fixed 2/8/24/72 hours by priority, around the clock, that scrubdesk had before policies.
@@ -25,26 +25,23 @@ the fixed 2/8/24/72 hours by priority, around the clock, that scrubdesk had befo
 from __future__ import annotations
 
 import logging
-import threading
-import time
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from models import OPEN_STATUSES, Direction, Message, Priority, Ticket, TicketDue, TicketStatus
 from models.sla import BusinessHours, SlaPolicy, TicketSla
 from tickets import business_hours
 from tickets.business_hours import ALWAYS, Hours
+from tickets.db_cache import DbCache
 
 log = logging.getLogger(__name__)
 
 MATCH_KEYS = ("priority", "channel", "mailbox_id")
 DEFAULT_TAG = "sla-breached"
-_CACHE_SECONDS = 30.0
 _DEFAULT_HOURS = {Priority.URGENT: 2, Priority.HIGH: 8, Priority.NORMAL: 24, Priority.LOW: 72}
 
 
@@ -106,32 +103,17 @@ def load(session: Session) -> tuple[Policy, ...]:
     return tuple(sorted(policies, key=lambda p: (-len(p.match), p.position, p.id or 0)))
 
 
-_cache: weakref.WeakKeyDictionary[Engine, tuple[float, tuple[Policy, ...]]] = weakref.WeakKeyDictionary()
-_cache_lock = threading.Lock()
-
-
-def _engine(session: Session) -> Engine:
-    bind = session.get_bind()
-    return bind.engine if isinstance(bind, Connection) else bind
+_policies: DbCache[tuple[Policy, ...]] = DbCache(load)
 
 
 def policies(session: Session) -> tuple[Policy, ...]:
     """The active policies, from the cache when it is fresh."""
-    engine = _engine(session)
-    with _cache_lock:
-        cached = _cache.get(engine)
-    if cached is not None and time.monotonic() - cached[0] < _CACHE_SECONDS:
-        return cached[1]
-    loaded = load(session)
-    with _cache_lock:
-        _cache[engine] = (time.monotonic(), loaded)
-    return loaded
+    return _policies.get(session)
 
 
 def invalidate() -> None:
     """Forget the cached policies (after an admin changed them)."""
-    with _cache_lock:
-        _cache.clear()
+    _policies.invalidate()
 
 
 def policy_for(session: Session, ticket: Ticket) -> Policy | None:
