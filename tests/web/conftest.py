@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,12 +14,14 @@ from fastapi.testclient import TestClient
 from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
-from models import Channel, Role
+from models import Channel, Role, migrate
+from models.db import make_engine
 from outbound.acknowledge import AckConfig
+from tests.support.browser import serve_app
 from tests.support.fakes import FakeScrubber
-from tickets import accounts
+from tickets import accounts, replies
 from tickets.replies import MailIdentity
-from tickets.store import TicketStore
+from tickets.store import CustomerRecord, TicketStore, ticket_by_number, upsert_customers
 from web.app import create_app
 from web.workspace import Workspace
 
@@ -84,3 +87,43 @@ def env(ticket_store: TicketStore) -> Iterator[Env]:
 
 def minutes_ago(n: int) -> datetime:
     return datetime.now(UTC) - timedelta(minutes=n)
+
+
+@pytest.fixture
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, TicketStore, int]]:
+    """The web app served by uvicorn on a loopback port for the browser tests, over a store of three
+    tickets from the real intake pipeline, two agents, a customer record and a macro; yields the base
+    URL, the store and the first ticket's number."""
+    poll_seconds = getattr(request, "param", 15)  # the pages' poll interval; a test of presence asks for 1
+    engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
+    migrate.upgrade(engine)
+    store = TicketStore(engine)
+    with store.writing() as session:
+        accounts.add_agent(session, "anna", PASSWORD, display_name="Anna de Wit")
+        accounts.add_agent(session, "bram", PASSWORD, display_name="Bram Visser")
+        upsert_customers(session, [CustomerRecord(number="104233", name="Marieke Jansen", email="klant@example.nl")])
+        replies.add_macro(session, "Opgelost", "Beste {{customer_first_name}},\n\nHet probleem is opgelost.\n\n"
+                                               "Met vriendelijke groet,\n{{agent_name}}")
+    intake = Intake(store, FakeScrubber(), after_commit=[DueTimeHook(store)])
+    texts = [
+        ("Website geeft foutmelding 500", "Hallo,\n\nSinds vanochtend geeft bakkerij-jansen.nl een foutmelding. "
+         "U kunt mij bereiken op marieke@privemail.nl.\nMijn BSN is 123456782, als dat nodig is.\n\n"
+         "Met vriendelijke groet,\nMarieke"),
+        ("Factuur F2024-00123 klopt niet", "Er staat een bedrag te veel op de factuur."),
+        ("Mail komt niet aan", "Sinds de verhuizing komt er geen mail meer binnen op info@."),
+    ]
+    numbers = []
+    for i, (subject, text) in enumerate(texts):
+        outcome = intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"b{i}@example.nl",
+                                               sender="klant@example.nl", subject=subject, text=text))
+        numbers.append(outcome.ticket_number)
+    with store.writing() as session:
+        first = ticket_by_number(session, numbers[0])
+        assert first is not None
+        replies.note(session, first, agent_id=None, text="Klant heeft ook gebeld, urgent.", scrubber=FakeScrubber())
+    app = create_app(store, lambda: "browser-token", workspace=Workspace(
+        scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"}),
+        poll_seconds=poll_seconds))
+    with serve_app(app) as url:
+        yield url, store, numbers[0]
+    engine.dispose()

@@ -11,56 +11,41 @@ from sqlalchemy import select
 
 from models import Role
 from models.mailboxes import Mailbox
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, requires_chromium
+from tests.support.browser import requires_chromium
+from tests.web.browser_pages import accessible, log_in, watched_page
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts, mailboxes
 from tickets.store import TicketStore
 
 pytestmark = requires_chromium
 
 
-def _accessible(page: Any, base: str, where: str) -> None:
-    if AXE.exists():  # axe-core from var/npm (make system-test-deps); without it the rest still runs
-        assert axe_violations(page, base) == [], where
-
-
-def test_admin_creates_a_mailbox_in_chromium(served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_creates_a_mailbox_in_chromium(browser: Any, served: tuple[str, TicketStore, int],
                                              artifacts: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, store, _number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        errors: list[str] = []
-        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(f"{base}/login")
-        page.fill("input[name=username]", "root")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/queue")
-        page.goto(f"{base}/admin/agents")
-        page.click("a[href='/admin/mailboxes']")
-        page.wait_for_url(f"{base}/admin/mailboxes")
-        _accessible(page, base, "/admin/mailboxes")
-        form = page.locator("#mailbox-form")
-        form.locator("input[name=name]").fill("Sales")
-        form.locator("input[name=sender_name]").fill("Shop Sales")
-        form.locator("input[name=sender_address]").fill("sales@shop.test")
-        form.locator("textarea[name=addresses]").fill("Sales@Shop.test\nquotes@shop.test")
-        form.locator("textarea[name=signature]").fill("Team Sales\nShop B.V.")
-        form.locator("button[type=submit]").click()
-        expect(page.locator(".notice")).to_be_visible()
-        _accessible(page, base, "/admin/mailboxes/<id>")
-        page.screenshot(path=str(artifacts / "admin-mailboxes.png"), full_page=True)
-        page.goto(f"{base}/admin/mailboxes")
-        expect(page.locator("#mailbox-table")).to_contain_text("Shop Sales <sales@shop.test>")
-        expect(page.locator("#mailbox-table")).to_contain_text("quotes@shop.test, sales@shop.test")
-        browser.close()
+    page, errors = watched_page(browser)
+    log_in(page, base, "root")
+    page.goto(f"{base}/admin/agents")
+    page.click("a[href='/admin/mailboxes']")
+    page.wait_for_url(f"{base}/admin/mailboxes")
+    accessible(page, base, "/admin/mailboxes")
+    form = page.locator("#mailbox-form")
+    form.locator("input[name=name]").fill("Sales")
+    form.locator("input[name=sender_name]").fill("Shop Sales")
+    form.locator("input[name=sender_address]").fill("sales@shop.test")
+    form.locator("textarea[name=addresses]").fill("Sales@Shop.test\nquotes@shop.test")
+    form.locator("textarea[name=signature]").fill("Team Sales\nShop B.V.")
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".notice")).to_be_visible()
+    accessible(page, base, "/admin/mailboxes/<id>")
+    page.screenshot(path=str(artifacts / "admin-mailboxes.png"), full_page=True)
+    page.goto(f"{base}/admin/mailboxes")
+    expect(page.locator("#mailbox-table")).to_contain_text("Shop Sales <sales@shop.test>")
+    expect(page.locator("#mailbox-table")).to_contain_text("quotes@shop.test, sales@shop.test")
     assert errors == []
     with store.reading() as session:
         [mailbox] = session.scalars(select(Mailbox))

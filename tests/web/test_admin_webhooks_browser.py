@@ -10,8 +10,8 @@ from typing import Any
 from models import Role
 from models.webhooks_out import WebhookEndpoint
 from tests.support.browser import requires_chromium
+from tests.web.browser_pages import accessible, log_in, watched_page
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
 from tickets.store import TicketStore
 
@@ -20,29 +20,15 @@ pytestmark = requires_chromium
 URL = "https://hooks.example.com/services/T000/B000/s3cretpath"
 
 
-def _accessible(page: Any, base: str, where: str) -> None:
-    if AXE.exists():  # axe-core from var/npm (make system-test-deps); without it the rest still runs
-        assert axe_violations(page, base) == [], where
-
-
-def test_admin_adds_and_disables_a_webhook_in_chromium(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_adds_and_disables_a_webhook_in_chromium(browser: Any, served: tuple[str, TicketStore, int],
                                                        artifacts: Path) -> None:
     from playwright.sync_api import expect
 
     base, store, _number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    page = browser.new_page(viewport={"width": 1360, "height": 900})
-    errors: list[str] = []
-    # A CSP violation is reported on the console; a script error as a page error. (The browser's own
-    # /favicon.ico request answers 404, which the console reports too: not ours to count.)
-    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "root")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/queue")
+    page, errors = watched_page(browser)
+    log_in(page, base, "root")
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/webhooks']")
     page.wait_for_url(f"{base}/admin/webhooks")
@@ -55,13 +41,13 @@ def test_admin_adds_and_disables_a_webhook_in_chromium(browser: Any, served: tup
     form.locator("button[type=submit]").click()
     expect(page.locator(".notice")).to_be_visible()
     expect(page.locator("#webhook-secret")).to_have_count(1)
-    _accessible(page, base, "/admin/webhooks/<id>")
+    accessible(page, base, "/admin/webhooks/<id>")
     page.click("text=All webhooks")
     row = page.locator("#webhook-table tbody tr")
     expect(row).to_have_count(1)
     expect(row.locator("code")).to_have_text("https://hooks.example.com/…")  # never the path
     expect(row).to_contain_text("ticket.created, privacy_request.opened")
-    _accessible(page, base, "/admin/webhooks")
+    accessible(page, base, "/admin/webhooks")
     page.screenshot(path=str(artifacts / "admin_webhooks.png"), full_page=True)
     row.locator("button", has_text="Disable").click()
     expect(page.locator("#webhook-table tbody tr")).to_contain_text("disabled")

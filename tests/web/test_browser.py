@@ -7,85 +7,19 @@ for WCAG 2.1 A and AA, loaded as a same-origin script under the app's own CSP (n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from intake.hooks import DueTimeHook
-from intake.message import InboundMessage
-from intake.pipeline import Intake
-from models import Channel, Direction, Role, migrate
-from models.db import make_engine
-from tests.support.browser import requires_chromium, serve_app
-from tests.support.fakes import FakeScrubber
+from models import Direction, Role
+from tests.support.browser import requires_chromium
+from tests.web.browser_pages import AXE, accessible, audit, log_in
 from tests.web.conftest import PASSWORD
-from tickets import accounts, replies
-from tickets.replies import MailIdentity
-from tickets.store import CustomerRecord, TicketStore, ticket_by_number, upsert_customers
-from web.app import create_app
-from web.workspace import Workspace
+from tickets import accounts
+from tickets.store import TicketStore, ticket_by_number
 
 pytestmark = requires_chromium
-
-# Installed by `make system-test-deps` (npm axe-core into var/npm).
-AXE = Path(__file__).resolve().parents[2] / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-_AXE_RUN = ("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))")
-
-
-def axe_violations(page: Any, base: str) -> list[str]:
-    """WCAG 2.1 A/AA violations axe-core finds on the current page. The script is served from the app's own
-    origin (the route answers it from var/npm), so the page's CSP (script-src 'self') applies unchanged."""
-    if not AXE.exists():  # fulfilling a route from a missing file leaves the page waiting for the script
-        raise FileNotFoundError(f"axe-core is not installed at {AXE} (make system-test-deps)")
-    page.route(f"{base}/__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
-    page.add_script_tag(url=f"{base}/__axe.js")
-    found: list[str] = page.evaluate(_AXE_RUN)
-    return found
-
-
-def audit(page: Any, base: str, path: str) -> None:
-    page.goto(f"{base}{path}")
-    assert axe_violations(page, base) == [], path
-
-
-@pytest.fixture
-def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, TicketStore, int]]:
-    poll_seconds = getattr(request, "param", 15)  # the pages' poll interval; a test of presence asks for 1
-    engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
-    migrate.upgrade(engine)
-    store = TicketStore(engine)
-    with store.writing() as session:
-        accounts.add_agent(session, "anna", PASSWORD, display_name="Anna de Wit")
-        accounts.add_agent(session, "bram", PASSWORD, display_name="Bram Visser")
-        upsert_customers(session, [CustomerRecord(number="104233", name="Marieke Jansen", email="klant@example.nl")])
-        replies.add_macro(session, "Opgelost", "Beste {{customer_first_name}},\n\nHet probleem is opgelost.\n\n"
-                                               "Met vriendelijke groet,\n{{agent_name}}")
-    intake = Intake(store, FakeScrubber(), after_commit=[DueTimeHook(store)])
-    texts = [
-        ("Website geeft foutmelding 500", "Hallo,\n\nSinds vanochtend geeft bakkerij-jansen.nl een foutmelding. "
-         "U kunt mij bereiken op marieke@privemail.nl.\nMijn BSN is 123456782, als dat nodig is.\n\n"
-         "Met vriendelijke groet,\nMarieke"),
-        ("Factuur F2024-00123 klopt niet", "Er staat een bedrag te veel op de factuur."),
-        ("Mail komt niet aan", "Sinds de verhuizing komt er geen mail meer binnen op info@."),
-    ]
-    numbers = []
-    for i, (subject, text) in enumerate(texts):
-        outcome = intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"b{i}@example.nl",
-                                               sender="klant@example.nl", subject=subject, text=text))
-        numbers.append(outcome.ticket_number)
-    with store.writing() as session:
-        first = ticket_by_number(session, numbers[0])
-        assert first is not None
-        replies.note(session, first, agent_id=None, text="Klant heeft ook gebeld, urgent.", scrubber=FakeScrubber())
-    app = create_app(store, lambda: "browser-token", workspace=Workspace(
-        scrubber=FakeScrubber(), identity=MailIdentity("support.test"), available_channels=frozenset({"email"}),
-        poll_seconds=poll_seconds))
-    with serve_app(app) as url:
-        yield url, store, numbers[0]
-    engine.dispose()
 
 
 def test_agent_session_in_chromium(browser: Any, served: tuple[str, TicketStore, int], artifacts: Path) -> None:
@@ -157,8 +91,7 @@ def test_dutch_workspace_on_a_phone(browser: Any, served: tuple[str, TicketStore
     expect(page.locator("#reply-text")).to_be_in_viewport()
     expect(page.locator("#send-reply")).to_have_text("Antwoord versturen")
     page.screenshot(path=str(artifacts / "ticket_390.png"), full_page=True)
-    if AXE.exists():  # contrast and labels at 390 px and in Dutch too
-        assert axe_violations(page, base) == []
+    accessible(page, base, "queue at 390 px in Dutch")  # contrast and labels at 390 px and in Dutch too
     context.close()
     assert (artifacts / "queue_390.png").stat().st_size > 5_000
 
@@ -170,10 +103,7 @@ def test_every_page_passes_axe_at_wcag_aa(browser: Any, served: tuple[str, Ticke
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
     page = browser.new_page(viewport={"width": 1360, "height": 900})
     audit(page, base, "/login")
-    page.fill("input[name=username]", "root")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/queue")
+    log_in(page, base, "root")
     for path in ("/queue", "/queue?view=all&sort=due", "/queue?q=factuur", f"/tickets/{number}",
                  f"/tickets/{number}?error=changed", "/settings", "/admin/agents", "/audit", "/privacy",
                  "/tickets/999999"):
@@ -188,11 +118,7 @@ def test_two_agents_presence_and_a_draft_that_survives_a_stale_save(browser: Any
     base, _store, number = served
     anna, bram = browser.new_context().new_page(), browser.new_context().new_page()
     for page, name in ((anna, "anna"), (bram, "bram")):
-        page.goto(f"{base}/login")
-        page.fill("input[name=username]", name)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/queue")
+        log_in(page, base, name)
         page.goto(f"{base}/tickets/{number}")
     anna.click("#reply-text")
     anna.keyboard.type("Beste Marieke, de site draait weer.")

@@ -13,9 +13,8 @@ from sqlalchemy import select
 from models import Role, TicketEvent
 from models.mailboxes import Group
 from tests.support.browser import requires_chromium
+from tests.web.browser_pages import accessible, log_in
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import served  # noqa: F401 (the fixture)
-from tests.web.test_macro_browser import _accessible, _login
 from tickets import accounts
 from tickets.store import TicketStore, ticket_by_number
 
@@ -23,14 +22,14 @@ pytestmark = requires_chromium
 
 
 def test_admin_creates_a_group_and_an_agent_moves_a_ticket_to_it_by_macro(
-        browser: Any, served: tuple[str, TicketStore, int], artifacts: Path) -> None:  # noqa: F811
+        browser: Any, served: tuple[str, TicketStore, int], artifacts: Path) -> None:
     from playwright.sync_api import expect
 
     base, store, number = served
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
     page = browser.new_page(viewport={"width": 1360, "height": 900})
-    _login(page, base, "root")
+    log_in(page, base, "root")
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/groups']")
     form = page.locator("#add-group")
@@ -40,7 +39,7 @@ def test_admin_creates_a_group_and_an_agent_moves_a_ticket_to_it_by_macro(
     form.locator("button[type=submit]").click()
     expect(page.locator("#group-table tbody tr")).to_have_count(1)
     expect(page.locator("#group-table tbody td").nth(1)).to_have_text("Anna de Wit")
-    _accessible(page, base, "/admin/groups")
+    accessible(page, base, "/admin/groups")
     page.goto(f"{base}/admin/agents")
     macro = page.locator("#add-macro")
     macro.locator("input[name=title]").fill("Naar facturatie")
@@ -50,19 +49,19 @@ def test_admin_creates_a_group_and_an_agent_moves_a_ticket_to_it_by_macro(
     expect(page.locator(".notice")).to_be_visible()
     page.click("#logout")
 
-    _login(page, base, "anna")
+    log_in(page, base, "anna")
     page.goto(f"{base}/tickets/{number}")
     page.select_option("#macro-select", label="Naar facturatie")
     page.click("#apply-macro")
     expect(page.locator("#group-select option:checked")).to_have_text("Facturatie")
     expect(page.locator(".event", has_text="moved the ticket to the group")).to_have_count(1)
-    _accessible(page, base, f"/tickets/{number} after the macro")
+    accessible(page, base, f"/tickets/{number} after the macro")
     page.screenshot(path=str(artifacts / "group_macro_applied.png"), full_page=True)
     page.goto(f"{base}/queue")
     page.locator("#group-views a", has_text="Facturatie: open").click()
     expect(page.locator("table.queue tbody tr")).to_have_count(1)
     expect(page.locator(f"table.queue a[href='/tickets/{number}']").first).to_be_visible()
-    _accessible(page, base, "/queue?view=groups")
+    accessible(page, base, "/queue?view=groups")
     with store.reading() as session:
         ticket = ticket_by_number(session, number)
         group = session.scalars(select(Group)).one()

@@ -12,30 +12,15 @@ from sqlalchemy import select
 
 from models import AuditEntry, Direction, Macro, Role
 from tests.support.browser import requires_chromium
+from tests.web.browser_pages import accessible, log_in
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
 from tickets import accounts
 from tickets.store import TicketStore, ticket_by_number
 
 pytestmark = requires_chromium
 
 
-def _login(page: object, base: str, username: str) -> None:
-    page.goto(f"{base}/login")  # type: ignore[attr-defined]
-    page.fill("input[name=username]", username)  # type: ignore[attr-defined]
-    page.fill("input[name=password]", PASSWORD)  # type: ignore[attr-defined]
-    page.click("button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_url(f"{base}/queue")  # type: ignore[attr-defined]
-
-
-
-def _accessible(page: Any, base: str, where: str) -> None:
-    """axe-core's WCAG 2.1 A/AA audit of the current page where axe-core is installed (``make
-    system-test-deps`` puts it in var/npm; without npm the audit is skipped, the rest of the test runs)."""
-    if AXE.exists():
-        assert axe_violations(page, base) == [], where
-
-def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tuple[str, TicketStore, int],
                                                        artifacts: Path) -> None:
     from playwright.sync_api import expect
 
@@ -43,7 +28,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tup
     with store.writing() as session:
         accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
     page = browser.new_page(viewport={"width": 1360, "height": 900})
-    _login(page, base, "root")
+    log_in(page, base, "root")
     page.goto(f"{base}/admin/agents")
     form = page.locator("#add-macro")
     form.locator("input[name=title]").fill("Naar facturatie")
@@ -56,10 +41,10 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tup
     form.locator("button[type=submit]").click()
     expect(page.locator(".notice")).to_be_visible()
     expect(page.locator(".macro-form input[name=title][value='Naar facturatie']")).to_have_count(1)
-    _accessible(page, base, "/admin/agents")
+    accessible(page, base, "/admin/agents")
     page.click("#logout")
 
-    _login(page, base, "anna")
+    log_in(page, base, "anna")
     page.goto(f"{base}/tickets/{number}")
     page.select_option("#macro-select", label="Naar facturatie")
     page.click("#apply-macro")
@@ -68,7 +53,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tup
     expect(page.locator("#ticket-tags .ticket-tag")).to_have_text(["facturatie", "terugbellen"])
     expect(page.locator("#priority-select")).to_have_value("high")
     expect(page.locator(".event", has_text="facturatie")).to_have_count(1)
-    _accessible(page, base, f"/tickets/{number} after the macro")
+    accessible(page, base, f"/tickets/{number} after the macro")
     page.screenshot(path=str(artifacts / "macro_applied.png"), full_page=True)
     page.click("#send-reply")
     expect(page.locator(".msg-out .delivery")).to_have_text("queued")
@@ -77,11 +62,11 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tup
     expect(page.locator("table.queue tbody tr")).to_have_count(1)
     expect(page.locator("#clear-tag")).to_be_visible()
     expect(page.locator("#tag-views a")).to_have_text(["facturatie1", "terugbellen1"])
-    _accessible(page, base, "/queue?tag=terugbellen")
+    accessible(page, base, "/queue?tag=terugbellen")
     page.click("#logout")
-    _login(page, base, "root")
+    log_in(page, base, "root")
     page.goto(f"{base}/admin/agents")
-    _accessible(page, base, "/admin/agents")  # now with the tag list
+    accessible(page, base, "/admin/agents")  # now with the tag list
     expect(page.locator("#tag-table tbody tr")).to_have_count(2)
     with store.reading() as session:
         ticket = ticket_by_number(session, number)

@@ -13,16 +13,15 @@ from sqlalchemy import select
 from models import Role, ticket_id_of
 from models.sla import BusinessHours, SlaPolicy
 from tests.support.browser import requires_chromium
+from tests.web.browser_pages import accessible, log_in
 from tests.web.conftest import PASSWORD
-from tests.web.test_browser import AXE, axe_violations, served  # noqa: F401 (the fixture)
-from tests.web.test_macro_browser import _login
 from tickets import accounts, satisfaction
 from tickets.store import TicketStore
 
 pytestmark = requires_chromium
 
 
-def test_admin_puts_a_policy_on_office_hours(browser: Any, served: tuple[str, TicketStore, int],  # noqa: F811
+def test_admin_puts_a_policy_on_office_hours(browser: Any, served: tuple[str, TicketStore, int],
                                              artifacts: Path) -> None:
     from playwright.sync_api import expect
 
@@ -32,7 +31,7 @@ def test_admin_puts_a_policy_on_office_hours(browser: Any, served: tuple[str, Ti
         normal = session.scalars(select(SlaPolicy.id).where(SlaPolicy.priority == "normal")).one()
         office = session.scalars(select(BusinessHours.id).where(BusinessHours.name == "Office hours")).one()
     page = browser.new_page(viewport={"width": 1360, "height": 900})
-    _login(page, base, "root")
+    log_in(page, base, "root")
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/sla']")
     page.wait_for_url(f"{base}/admin/sla")
@@ -41,8 +40,7 @@ def test_admin_puts_a_policy_on_office_hours(browser: Any, served: tuple[str, Ti
     form.locator("input[name=first_response]").fill("4")
     form.locator("button[type=submit]:not([name=delete])").click()
     expect(page.locator(".notice[role=status]")).to_be_visible()
-    if AXE.exists():
-        assert axe_violations(page, base) == [], "SLA page"
+    accessible(page, base, "SLA page")
     form = page.locator(f"#policy-{normal}")
     form.locator("input[name=resolution]").fill("soon")
     form.locator("button[type=submit]:not([name=delete])").click()
@@ -51,19 +49,16 @@ def test_admin_puts_a_policy_on_office_hours(browser: Any, served: tuple[str, Ti
     page.screenshot(path=str(artifacts / "sla-admin.png"), full_page=True)
     page.goto(f"{base}/queue?view=all")
     expect(page.locator("td[data-label=Due] time").first).to_contain_text("left")
-    if AXE.exists():
-        assert axe_violations(page, base) == [], "queue with time left"
+    accessible(page, base, "queue with time left")
     page.goto(f"{base}/tickets/{number}")
     expect(page.locator("#sla-policy")).to_have_text("Normal priority")
     expect(page.locator("#sla-first-response")).to_contain_text("left")
-    if AXE.exists():
-        assert axe_violations(page, base) == [], "ticket page with the SLA box"
+    accessible(page, base, "ticket page with the SLA box")
     ticket_id = ticket_id_of(number)
     assert ticket_id is not None
     page.goto(f"{base}{satisfaction.link_path(ticket_id)}")  # public, in the ticket's language (Dutch)
     expect(page.locator("h1")).to_have_text("Hoe hebben we het gedaan?")
-    if AXE.exists():
-        assert axe_violations(page, base) == [], "rating page"
+    accessible(page, base, "rating page")
     with store.reading() as session:
         policy = session.get(SlaPolicy, normal)
         assert policy is not None and policy.business_hours_id == office and policy.first_response_minutes == 240
