@@ -95,7 +95,9 @@ def dispatch_pass(store: TicketStore, *, settle: timedelta = SETTLE, limit: int 
             event = _derive(session, row)
             return _queue(session, event, endpoints) if event is not None else 0
 
-        full, queued = event_feed.take(session, CONSUMER, SOURCES, handle, limit=rows, settle=settle)
+        # Without an endpoint no row becomes an event: the rows are only recorded as handled.
+        full, queued = event_feed.take(session, CONSUMER, SOURCES, handle if endpoints else None, limit=rows,
+                                       settle=settle)
     if queued:
         log.info("webhooks: queued %d deliveries to %d endpoints", queued, len(endpoints))
     return full, queued

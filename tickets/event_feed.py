@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 
-from sqlalchemy import Exists, SQLColumnExpression, and_, delete, exists, func, select
+from sqlalchemy import Exists, SQLColumnExpression, and_, delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import Message, TicketEvent, utcnow
@@ -94,21 +94,36 @@ def advance(session: Session, consumer: str, source: str, mark: WebhookCursor, s
         session.execute(delete(WebhookSeen).where(WebhookSeen.source == name, WebhookSeen.row_id <= position))
 
 
-def take(session: Session, consumer: str, sources: Iterable[str], handle: Callable[[Row], int], *,
+def unhandled_ids(session: Session, consumer: str, source: str, position: int, limit: int) -> list[int]:
+    """The ids ``unhandled`` would return, without loading the rows."""
+    name, model = key(consumer, source), _MODELS[source]
+    return list(session.scalars(select(model.id).where(model.id > position, ~_handled(name, model.id))
+                                .order_by(model.id).limit(limit)))
+
+
+def take(session: Session, consumer: str, sources: Iterable[str], handle: Callable[[Row], int] | None, *,
          limit: int, settle: timedelta = SETTLE) -> tuple[bool, int]:
     """In the caller's transaction: hand every unhandled row (up to ``limit`` per source) to ``handle``,
     record each as handled and move the marks. Returns (whether a source had more rows than it took,
     the sum of what ``handle`` returned). An exception from ``handle`` propagates: the caller's
-    transaction rolls back and the rows stay unhandled."""
+    transaction rolls back and the rows stay unhandled. ``handle=None``: a consumer with nothing to do
+    for any row now (no webhook endpoint, no enabled rule) records the rows as handled without loading
+    them (a pass runs every few seconds and under load once per 50 rows: loading each message with its
+    text and deriving its event was most of a pass's CPU, issue 19)."""
     full, total = False, 0
     for source in sources:
         mark = cursor(session, consumer, source)
-        rows = unhandled(session, consumer, source, mark.position, limit)
-        now, name = utcnow(), key(consumer, source)
-        for row in rows:
-            total += handle(row)
-            session.add(WebhookSeen(source=name, row_id=row.id, seen_at=now))
-        session.flush()
-        full = full or len(rows) >= limit
+        if handle is None:
+            ids = unhandled_ids(session, consumer, source, mark.position, limit)
+        else:
+            rows = unhandled(session, consumer, source, mark.position, limit)
+            ids = [row.id for row in rows]
+            for row in rows:
+                total += handle(row)
+        if ids:
+            # One statement for the batch, not an ORM object per row (each flushed by the next handle's query).
+            now, name = utcnow(), key(consumer, source)
+            session.execute(insert(WebhookSeen), [{"source": name, "row_id": i, "seen_at": now} for i in ids])
+        full = full or len(ids) >= limit
         advance(session, consumer, source, mark, settle)
     return full, total

@@ -184,8 +184,9 @@ def run_pass(store: TicketStore, replier: Replier | None = None, *, limit: int =
 
     with store.writing() as session:
         by_trigger = {trigger: enabled(session, trigger) for trigger in (TRIGGER_CREATED, TRIGGER_REPLIED)}
-        full, fired = event_feed.take(session, RULES_CONSUMER, (SOURCE_MESSAGES,), handle, limit=limit,
-                                      settle=settle)
+        # Without an enabled rule no message fires one: the rows are only recorded as handled.
+        full, fired = event_feed.take(session, RULES_CONSUMER, (SOURCE_MESSAGES,),
+                                      handle if any(by_trigger.values()) else None, limit=limit, settle=settle)
     if fired:
         log.info("rules: %d fired", fired)
     return full, fired

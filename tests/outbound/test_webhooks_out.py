@@ -355,6 +355,26 @@ def test_a_gap_is_passed_once_it_has_settled(ticket_store: TicketStore, intake: 
         assert session.scalar(select(WebhookCursor.position).where(WebhookCursor.source == "ticket_events")) == base + 2
 
 
+def test_rows_handled_while_no_endpoint_existed_are_never_sent(
+        ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
+    """Without an endpoint a pass only records the rows as handled (no row is loaded): in passes of
+    ``limit`` rows while a backlog lasts, and an endpoint added afterwards gets only what comes later."""
+    for n in range(3):
+        mail(intake, "Hallo.", ext=f"none{n}@x", subject=f"Eerder {n}")
+    assert webhooks_out.dispatch_pass(ticket_store, limit=2) == (True, 0)
+    assert webhooks_out.dispatch_pass(ticket_store, limit=2) == (False, 0)
+    with ticket_store.reading() as session:
+        newest = session.scalar(select(Message.id).order_by(Message.id.desc()).limit(1))
+        mark = session.scalar(select(WebhookCursor.position).where(WebhookCursor.source == "messages"))
+        assert mark == newest and session.scalar(select(WebhookSeen.row_id).limit(1)) is None
+    add_endpoint(ticket_store, receiver.url, events=["ticket.created"])
+    mail(intake, "Hallo.", ext="later@x", subject="Later")
+    assert webhooks_out.dispatch_once(ticket_store) == 1
+    while worker(ticket_store).run_once():
+        pass
+    assert [r.json()["ticket"]["subject"] for r in receiver.got] == ["Later"]
+
+
 def test_429_waits_as_long_as_the_receiver_asks(ticket_store: TicketStore, intake: Intake, receiver: Receiver) -> None:
     add_endpoint(ticket_store, receiver.url)
     receiver.script = [429]
