@@ -78,7 +78,9 @@ class LinearModel:
 
     def scores(self, text: str) -> dict[str, float]:
         """The probability per output (each request type, and ``request``) for ``text``."""
-        counts = Counter(self.vocab[f] for f in features(text) if f in self.vocab)
+        # (feature rows in the order first seen, as before: the sums below add up in the same order)
+        counts: Counter[int | None] = Counter(map(self.vocab.get, features(text)))
+        counts.pop(None, None)
         if not counts:
             z = self.bias
         else:

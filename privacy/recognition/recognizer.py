@@ -35,6 +35,7 @@ from privacy.recognition.lexicon import (
     names_many_rights,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
+from privacy.recognition.prefilter import TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
 from privacy.recognition.vote import decide, score
@@ -93,10 +94,10 @@ def _negated(sentence: str, start: int, end: int) -> bool:
 def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str) -> str | None:
     """None when the rule does not fire; ``HELD`` when it would but its trigger is negated ("verwijder
     mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
-    # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit.
+    # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit; the
+    # negation of its matches last, for a rule whose every other condition holds.
     if not rule.trigger.search(sentence):
         return None
-    negated = rule.negatable and all(_negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence))
     if rule.blockers is not None and rule.blockers.search(sentence):
         return None
     if rule.needs is not None and not rule.needs.search(sentence):
@@ -105,6 +106,7 @@ def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str
             return None
     if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
         return None
+    negated = rule.negatable and all(_negated(sentence, m.start(), m.end()) for m in rule.trigger.finditer(sentence))
     return HELD if negated else ""
 
 
@@ -151,16 +153,23 @@ _OPT_OUT_ONLY = re.compile(
 _MAX_SCAN_CHARS = 20_000
 
 
+# The rules' trigger words (``prefilter``): a rule none of whose words is in a sentence cannot fire there,
+# so it is not tried. The words are looked for once in the message, then among those in each sentence.
+_INDEX = TriggerIndex(RULES)
+
+
 def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     """Each request the text makes, as (label, name of the rule that found it), in the order found."""
     text = text[:_MAX_SCAN_CHARS]
     yield from article_citations(text, _no_request)
     subject = subject_line(text)
     parts = split_sentences(text)
+    index = _INDEX
+    in_text = index.present("\n".join(parts))
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
-        for rule in RULES:
+        for rule in index.select(index.present(sentence, in_text)):
             fired = _rule_fires(rule, sentence, before, after, subject)
             if fired is not None:
                 # (checked only for a rule that fired: most rules fire on no sentence)

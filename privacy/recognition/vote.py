@@ -67,11 +67,16 @@ class Thresholds:
         return self.alone_by_type.get(label, self.alone)
 
 
+_made_for: list[tuple[object, Thresholds]] = []  # (the model, its thresholds): built once per loaded model
+
+
 def thresholds() -> Thresholds:
     loaded = load()
-    if loaded is None or not loaded.thresholds:
-        return Thresholds()
-    return Thresholds(**loaded.thresholds)  # type: ignore[arg-type]  # written by training/privacy/train.py
+    if _made_for and _made_for[0][0] is loaded:
+        return _made_for[0][1]
+    made = Thresholds() if loaded is None or not loaded.thresholds else Thresholds(**loaded.thresholds)  # type: ignore[arg-type]  # written by training/privacy/train.py
+    _made_for[:] = [(loaded, made)]
+    return made
 
 
 def score(text: str) -> dict[str, float]:

@@ -1,0 +1,122 @@
+"""Which rules can fire in a text at all: a keyword prefilter derived from the rules' own triggers.
+
+Why this exists: the recogniser tried every rule's trigger on every sentence, and those triggers are
+case-insensitive alternations that begin with ``\\b``, for which Python's regex engine has no fast
+scan: it tries every branch at every position. That was the largest self time of intake's profile
+(issue 19). Most rules have none of their trigger words in a given message, so a rule is now run only
+when one of its *required literals* occurs in the text.
+
+The literals are read from the compiled trigger itself (``re._parser``, the parser ``re.compile``
+uses): every branch of a trigger must contain one literal run ("verwijder", "right to ", "lösch"), so a
+trigger that matches a sentence has one of its literals in that sentence, and hence in the text the
+sentences were cut from. A trigger with a branch without a literal gets no filter (always run). Text
+and literals are compared after ``fold``, which maps every character that the regex engine's
+IGNORECASE equates with a literal character to that character's fold (``tests/privacy`` checks this
+for every code point), so the prefilter never drops a rule that would have fired: the labels,
+reasons and ``possible`` flags are exactly those of the full scan (also tested over every training
+and tuning message).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as sre  # type: ignore[attr-defined]  # the regex parser's node kinds
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, Generic, Protocol, TypeVar
+
+# Characters the regex engine's IGNORECASE equates with an ASCII letter although str.lower() does not
+# map them to it: dotted and dotless I, the long s. (The Kelvin sign lowers to "k" already.)
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """Lower case, with the few characters above folded as the regex engine's IGNORECASE folds them."""
+    return text.translate(_FOLD).lower()
+
+
+def _weakest(options: frozenset[str]) -> int:
+    return min(len(s) for s in options)
+
+
+def _required(nodes: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Literals of which every match of the node sequence contains at least one, or None if unknown.
+
+    Consecutive literal characters are contiguous in every match; a group is required as a whole; an
+    alternation requires one literal of each branch; a repeat at least once requires its body's.
+    Assertions (look-arounds, ``\\b``) are skipped: they add no characters to the match."""
+    best: frozenset[str] | None = None
+    runs: list[str] = []
+    run: list[str] = []
+    for op, arg in [*nodes, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            runs.append("".join(run))
+            run = []
+        found: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            found = _required(arg[-1])
+        elif op is sre.BRANCH:
+            branches = [_required(b) for b in arg[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            found = _required(arg[2])
+        if found and (best is None or _weakest(found) > _weakest(best)):
+            best = found
+    if runs:
+        longest = max(runs, key=len)
+        if best is None or len(longest) >= _weakest(best):
+            best = frozenset((longest,))
+    return best
+
+
+def raw_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literals, as written, one of which occurs in every match of ``pattern``; None when some match
+    may contain none of them (then the pattern cannot be prefiltered)."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser the next Python may change: no filter, never a wrong one
+        return None
+    literals = _required(list(parsed))
+    if not literals or any(not s.strip() for s in literals):
+        return None
+    return literals
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """``raw_literals``, folded: what to look for in a folded text."""
+    literals = raw_literals(pattern)
+    return None if literals is None else frozenset(fold(s) for s in literals)
+
+
+class HasTrigger(Protocol):
+    @property
+    def trigger(self) -> re.Pattern[str]: ...
+
+
+R = TypeVar("R", bound=HasTrigger)
+
+
+class TriggerIndex(Generic[R]):
+    """The rules of a table, with the literals that let each one be skipped; built once per table.
+
+    ``present`` lists the literals a text holds (all of them checked once per message, then only those
+    among its sentences), ``select`` the rules those literals leave. ``prefilter=False`` selects every
+    rule every time: the full scan, which the prefiltered one must equal (tests/privacy)."""
+
+    def __init__(self, rules: Sequence[R], *, prefilter: bool = True) -> None:
+        self.rules = tuple(rules)
+        self.literals = tuple(required_literals(rule.trigger) if prefilter else None for rule in self.rules)
+        self.words: frozenset[str] = frozenset().union(*(s for s in self.literals if s is not None))
+
+    def present(self, text: str, among: frozenset[str] | None = None) -> frozenset[str]:
+        """The literals (of ``among``, or of every rule) that occur in ``text``."""
+        folded = fold(text)
+        return frozenset(s for s in (self.words if among is None else among) if s in folded)
+
+    def select(self, present: frozenset[str]) -> tuple[R, ...]:
+        """The rules (in table order) whose trigger may match a text holding the literals ``present``."""
+        return tuple(rule for rule, literals in zip(self.rules, self.literals, strict=True)
+                     if literals is None or not literals.isdisjoint(present))
