@@ -272,6 +272,8 @@ def generated(rng: random.Random) -> list[Msg]:
         for key, typ in (("lower", P), ("inverted", P), ("upper", P), ("login", P), ("full", P), ("mail", E)):
             if "{" + key + "}" in frame:
                 ents.append((typ, vals[key]))
+        if "support@dommelhost.nl" in frame:  # annotation fix: every e-mail address in a body is stripped
+            ents.append((E, "support@dommelhost.nl"))
         if "{initials}" in frame:
             ents.append((P, f"{initials} {vals['sur']}"))
         if "{Sur}" in frame:
