@@ -1,12 +1,14 @@
 """Server time of the reports (issue 22) over a generated store of 200,000 tickets, on SQLite and PostgreSQL:
-the report summary (``models.reports``, read by ``tickets.reports`` now) side by side with the old path,
-the aggregate queries over the live tables (messages, attachments, ticket events) as they were until
-commit cf109a4, loaded from git into a throw-away package for this run (so the comparison arm is
-exactly the code that was replaced, not a copy to keep up).
+``tickets.reports`` now side by side with an older revision of it (``--old-commit``; by default the last
+one before the rollups, ``models.report_rollups``), loaded from git into a throw-away package for this
+run (so the comparison arm is exactly the code that was replaced, not a copy to keep up). On SQLite the
+old arm can read its own copy of the store (``--old-sqlite-file``: the same tickets at the schema that
+revision had, e.g. a copy made before migrating to 0021), so each arm runs on the indexes it was made for.
 
 Generates the store with ``tests.support.reports_store`` (bulk Core inserts: tickets over a year, their
 messages, attachments and privacy requests; then the summary rebuilt as migration 0019 backfills it,
-timed) in a fresh database migrated to head. Per period: the whole report on the old and on the new
+timed, and apart the rollups' part of it, which is migration 0021's backfill) in a fresh database migrated
+to head. Per period: the whole report on the old and on the new
 path (``build``), and the new page and CSV export through the app. Prints the median and the slowest
 run in milliseconds (target: the page under 1 s). ``--check`` compares every figure of the new path
 with the independent count of ``tests/tickets/test_reports.py`` (the 50,000-ticket check).
@@ -15,6 +17,7 @@ with the independent count of ``tests/tickets/test_reports.py`` (the 50,000-tick
     .venv/bin/python bench/reports.py --no-sqlite --pg postgresql://postgres@127.0.0.1:5432/test
     .venv/bin/python bench/reports.py --tickets 50000 --check --old-runs 0 --pg ...
     .venv/bin/python bench/reports.py --sqlite-file var/reports.sqlite3    # keep the store; reuse it next time
+    .venv/bin/python bench/reports.py --sqlite-file var/reports.sqlite3 --old-sqlite-file var/reports-0020.sqlite3
 """
 
 # ruff: noqa: E402  (the path fix below must run before the other imports)
@@ -39,7 +42,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from models import Ticket, keys, migrate
+from models import Ticket, keys, migrate, report_rollups
 from models.db import make_engine
 from models.mailboxes import Mailbox
 from models.reports import TicketReport, rebuild
@@ -52,19 +55,19 @@ from web.app import create_app
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 TOKEN = "bench-token"
 ROOT = Path(__file__).resolve().parent.parent
-# The last commit whose reports read the live tables.
-OLD_COMMIT = "cf109a4fcb79db8a067b83591d08c276b38034ea"
+# The last commit before the rollups (cf109a4 was the last whose reports read the live tables).
+OLD_COMMIT = "4b07c796b596efbd768a32a0580640c17d0e1fa6"
 OLD_MODULES = ("report_sql", "sla_report", "report_queries", "reports")
 
 
-def load_old() -> ModuleType:
+def load_old(commit: str) -> ModuleType:
     """The old ``tickets.reports`` and the modules it used, from git, as the package ``reports_live``."""
     tmp = Path(tempfile.mkdtemp(prefix="reports-live-"))
     package = tmp / "reports_live"
     package.mkdir()
     (package / "__init__.py").write_text("")
     for name in OLD_MODULES:
-        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{OLD_COMMIT}:tickets/{name}.py"],
+        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:tickets/{name}.py"],
                                 capture_output=True, text=True, check=True).stdout
         for module in OLD_MODULES:
             source = source.replace(f"from tickets import {module}", f"from reports_live import {module}")
@@ -122,7 +125,8 @@ def _stored(engine: Engine) -> Generated | None:
     return Generated(now=NOW, agent_ids=[], mailbox_ids=boxes)
 
 
-def bench(label: str, engine: Engine, n: int, runs: int, old_runs: int, check: bool, old: ModuleType | None) -> None:
+def bench(label: str, engine: Engine, n: int, runs: int, old_runs: int, check: bool, old: ModuleType | None,
+          old_engine: Engine | None = None) -> None:
     gen = _stored(engine)
     if gen is None:
         t0 = time.perf_counter()
@@ -131,12 +135,18 @@ def bench(label: str, engine: Engine, n: int, runs: int, old_runs: int, check: b
               f"{len(gen.requests):,} privacy requests generated in {time.perf_counter() - t0:.1f} s")
         t0 = time.perf_counter()
         with engine.begin() as conn:
-            rebuilt = rebuild(conn)
+            rebuilt = rebuild(conn, rollups=False)
         print(f"  summary rebuilt (the backfill of migration 0019): {rebuilt:,} tickets in "
               f"{time.perf_counter() - t0:.1f} s")
+        t0, c0 = time.perf_counter(), time.process_time()
+        with engine.begin() as conn:
+            rows = report_rollups.rebuild(conn, TicketReport.__table__)
+        print(f"  rollups rebuilt (the backfill of migration 0021): {rows:,} rows in "
+              f"{time.perf_counter() - t0:.1f} s ({time.process_time() - c0:.1f} s CPU)")
     elif check:
         raise SystemExit("--check needs a freshly generated store")
     store = TicketStore(engine)
+    old_store = TicketStore(old_engine) if old_engine is not None else store
     client = TestClient(create_app(store, lambda: TOKEN), headers={"Authorization": f"Bearer {TOKEN}"})
     print(f"  {'period':<26}{'buckets':>8}  {'old build':>23}  {'new build':>23}  {'new page':>23}  {'new CSV':>23}"
           "   (wall median / wall max / CPU median, ms)")
@@ -152,11 +162,11 @@ def bench(label: str, engine: Engine, n: int, runs: int, old_runs: int, check: b
             return go
 
         old_result = None
-        if old is not None and f.mailbox_id is None:  # the old path had no mailbox filter
-            old_filters = old.Filters(f.start, f.end, old.Bucket(f.bucket.value), f.channel)
+        if old is not None:
+            old_filters = old.Filters(f.start, f.end, old.Bucket(f.bucket.value), f.channel, f.agent_id, f.mailbox_id)
 
             def old_build(old_filters: Any = old_filters) -> Any:
-                with store.reading() as session:
+                with old_store.reading() as session:
                     return old.build(session, old_filters, now=NOW)
             old_result = timed(old_build, old_runs)
         print(f"  {name:<26}{len(f.buckets()):>8}  {_fmt(old_result)}  {_fmt(timed(new, runs))}  "
@@ -184,13 +194,16 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--sqlite-file", help="SQLite file to generate into, or to reuse when it holds tickets")
     parser.add_argument("--check", action="store_true", help="compare with the independent count (slow)")
+    parser.add_argument("--old-commit", default=OLD_COMMIT, help="the revision of the old arm")
+    parser.add_argument("--old-sqlite-file", help="the old arm's copy of --sqlite-file (not migrated here)")
     args = parser.parse_args()
     keys.install(bytes(range(32)))
-    old = load_old() if args.old_runs > 0 else None
+    old = load_old(args.old_commit) if args.old_runs > 0 else None
     if args.sqlite_file:  # generated once, timed again after a change (generating takes minutes)
         engine = make_engine(f"sqlite:///{args.sqlite_file}")
         migrate.upgrade(engine)
-        bench("SQLite", engine, args.tickets, args.runs, args.old_runs, args.check, old)
+        old_engine = make_engine(f"sqlite:///{args.old_sqlite_file}") if args.old_sqlite_file else None
+        bench("SQLite", engine, args.tickets, args.runs, args.old_runs, args.check, old, old_engine)
         engine.dispose()
     elif not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:

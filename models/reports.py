@@ -23,6 +23,10 @@ the live rows (``refresh``), inside the same transaction. Recomputing rather tha
 change (a reopen clears ``solved_at``, a late reply, a reassignment) exact by construction, and costs a
 handful of indexed statements per commit, not per ticket. Bulk Core inserts (a migration, the generated
 stores of the tests and benches) call ``refresh`` themselves; migration 0019 backfills in batches.
+
+The rollups (``models.report_rollups``: counts per local day, duration bins per week and month) are kept
+by the same refresh: the summary rows it deletes are counted out and those it inserts counted in, so they
+always equal the summary grouped (tests/tickets/test_report_summary.py compares them with a rebuild).
 """
 
 from __future__ import annotations
@@ -54,7 +58,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
+from models import report_rollups
 from models.base import Base
+from models.mailboxes import Mailbox
 from models.sla import SlaPolicy, TicketSla
 from models.tickets import OPEN_STATUSES, Attachment, Direction, Message, Ticket, TicketEvent
 
@@ -66,6 +72,7 @@ CHUNK = 500
 _TOUCHED = "report_summary_tickets"
 _FRESH = "report_summary_new_tickets"
 _ATTACHED = "report_summary_messages"
+_MAILBOXES = "report_summary_deleted_mailboxes"
 
 
 def _ticket_fk() -> Any:
@@ -79,11 +86,12 @@ class TicketReport(Base):
     __tablename__ = "ticket_report"
     __table_args__ = (
         # Covering: a period's tickets by creation / by solving, filtered and measured from the index alone.
-        # (day, bin, mailbox) first: SQLite groups by them in index order, without sorting the period's rows.
-        Index("ix_ticket_report_created", "created_day", "first_response_bin", "mailbox_id", "channel",
-              "assignee_id", "first_response_seconds", "sla_first_response"),
-        Index("ix_ticket_report_solved", "solved_day", "resolution_bin", "mailbox_id", "channel", "assignee_id",
-              "resolution_seconds", "sla_resolution"),
+        # (day, duration) first: a day's k-th duration is a seek and k steps, and a duration bin of a few
+        # days a seek per day (tickets.report_rollups); the rollups (models.report_rollups) hold the counts.
+        Index("ix_ticket_report_created", "created_day", "first_response_seconds", "channel", "mailbox_id",
+              "assignee_id", "first_response_bin", "sla_first_response"),
+        Index("ix_ticket_report_solved", "solved_day", "resolution_seconds", "channel", "mailbox_id", "assignee_id",
+              "resolution_bin", "sla_resolution"),
         # The backlog: open tickets (still linked to one) by age.
         Index("ix_ticket_report_open", "open", "created_at", "channel", "mailbox_id", "assignee_id", "ticket_id"),
     )
@@ -215,12 +223,16 @@ _MESSAGES = (select(
     .where(Message.ticket_id.in_(bindparam("ids", expanding=True)), Message.direction != Direction.NOTE))
 _DELETE_REMOVED = delete(TicketReportRemoved).where(TicketReportRemoved.ticket_id.in_(bindparam("ids", expanding=True)))
 _DELETE_SUMMARY = delete(TicketReport).where(TicketReport.ticket_id.in_(bindparam("ids", expanding=True)))
+# The deleted rows come back to be counted out of the rollups (SQLite >= 3.35, PostgreSQL).
+_DELETE_SUMMARY_COUNTED = _DELETE_SUMMARY.returning(
+    *(TicketReport.__table__.c[name] for name in report_rollups.SOURCE))
 
 
-def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset[int] = frozenset()) -> None:
+def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset[int] = frozenset(),
+                   deltas: report_rollups.Deltas | None = None) -> None:
     # Two reads (the tickets with their SLA clock, policy and breaches; their messages with attachments),
     # then two deletes and two inserts: intake pays these once per commit, not per ticket. A ticket
-    # opened in this transaction (``fresh``) has no rows to delete yet.
+    # opened in this transaction (``fresh``) has no rows to delete yet. ``deltas``: the rollups' changes.
     tickets = conn.execute(_TICKETS, {"ids": ids}).all()
     messages: dict[int, dict[int, tuple[Direction, bool, datetime]]] = defaultdict(dict)
     removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
@@ -234,7 +246,11 @@ def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset
     stale = [i for i in ids if i not in fresh]
     if stale:
         conn.execute(_DELETE_REMOVED, {"ids": stale})
-        conn.execute(_DELETE_SUMMARY, {"ids": stale})
+        if deltas is None:
+            conn.execute(_DELETE_SUMMARY, {"ids": stale})
+        else:
+            for old in conn.execute(_DELETE_SUMMARY_COUNTED, {"ids": stale}).mappings():
+                deltas.add(old, -1)
     summary, removed_rows = [], []
     for row in tickets:
         first, resolution = _sla(row)
@@ -251,23 +267,35 @@ def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset
         removed_rows += _removed_rows(row, removed[row.id])
     if summary:
         conn.execute(insert(TicketReport), summary)
+        if deltas is not None:
+            for new in summary:
+                deltas.add(new, 1)
     if removed_rows:
         conn.execute(insert(TicketReportRemoved), removed_rows)
 
 
-def refresh(conn: Connection, ticket_ids: Iterable[int], fresh: set[int] | frozenset[int] = frozenset()) -> None:
+def refresh(conn: Connection, ticket_ids: Iterable[int], fresh: set[int] | frozenset[int] = frozenset(),
+            *, rollups: bool = True) -> None:
     """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing);
-    ``fresh``: those inserted in this transaction, which have no summary rows yet."""
+    ``fresh``: those inserted in this transaction, which have no summary rows yet. The rollups
+    (``models.report_rollups``) follow, written once after every chunk (``rollups=False``: left alone)."""
+    deltas = report_rollups.Deltas() if rollups else None
     for chunk in _chunks(sorted(set(ticket_ids))):
-        _refresh_chunk(conn, chunk, fresh)
+        _refresh_chunk(conn, chunk, fresh, deltas)
+    if deltas is not None:
+        deltas.apply(conn)
 
 
-def rebuild(conn: Connection, batch: int = 2000) -> int:
-    """Refresh every ticket's rows, ``batch`` tickets a statement set (a backfill); returns how many."""
+def rebuild(conn: Connection, batch: int = 2000, *, rollups: bool = True) -> int:
+    """Refresh every ticket's rows, ``batch`` tickets a statement set (a backfill), then recompute the
+    rollups from the whole summary (``rollups=False``: not; migration 0019 ran before they existed);
+    returns how many tickets."""
     done, last = 0, 0
     while ids := list(conn.scalars(select(Ticket.id).where(Ticket.id > last).order_by(Ticket.id).limit(batch))):
-        refresh(conn, ids)
+        refresh(conn, ids, rollups=False)
         done, last = done + len(ids), ids[-1]
+    if rollups:
+        report_rollups.rebuild(conn, TicketReport.__table__)
     return done
 
 
@@ -289,6 +317,9 @@ def _collect(session: Session, _context: Any) -> None:
             touched.add(obj.ticket_id)
         elif isinstance(obj, Attachment):
             session.info.setdefault(_ATTACHED, set()).add(obj.message_id)
+    for obj in session.deleted:
+        if isinstance(obj, Mailbox):  # the summary's rows lost it (ON DELETE SET NULL); the rollups follow
+            session.info.setdefault(_MAILBOXES, set()).add(obj.id)
 
 
 @event.listens_for(Session, "before_commit")
@@ -299,6 +330,9 @@ def _refresh_touched(session: Session) -> None:
     touched: set[int] = session.info.pop(_TOUCHED, set())
     attached: set[int] = session.info.pop(_ATTACHED, set())
     fresh: set[int] = session.info.pop(_FRESH, set())
+    mailboxes: set[int] = session.info.pop(_MAILBOXES, set())
+    if mailboxes:
+        report_rollups.move_mailboxes(session.connection(), mailboxes)
     if not touched and not attached:
         return
     conn = session.connection()
@@ -316,3 +350,4 @@ def _forget(session: Session, previous_transaction: SessionTransaction) -> None:
         session.info.pop(_TOUCHED, None)
         session.info.pop(_ATTACHED, None)
         session.info.pop(_FRESH, None)
+        session.info.pop(_MAILBOXES, None)

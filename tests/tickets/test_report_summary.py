@@ -1,7 +1,8 @@
 """The report summary (models.reports) stays in step with the tickets in their own transactions: after
 changes made through the ORM (a reopen by the customer's answer, solving again, a first reply, a
-reassignment, an erasure) the report still equals the independent count of tests/tickets/test_reports.py,
-and what intake's writer stores equals a from-scratch rebuild of the summary."""
+reassignment, an erasure, a mailbox deleted) the report still equals the independent count of
+tests/tickets/test_reports.py, and what intake's writer stores equals a from-scratch rebuild of the
+summary. The rollups (models.report_rollups) equal the summary grouped here, row by row, after each."""
 
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from intake.hooks import DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
 from intake.writer import DirectWriter, GroupCommitWriter
-from models import Channel, Direction, PrivacyRequest, Ticket, TicketStatus
+from models import Channel, Direction, PrivacyRequest, Ticket, TicketStatus, report_rollups
 from models.reports import TicketReport, TicketReportRemoved, rebuild
 from scrubber import ScrubbedText
 from tests.support.fakes import FakeScrubber
 from tests.support.reports_store import Generated, generate
 from tests.tickets.test_reports import PERIODS, check, expected
-from tickets import reports, store
+from tickets import mailboxes, reports, store
 from tickets.store import TicketStore
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -34,6 +35,35 @@ IMPERSONAL = {
     "ticket_report_removed": {"id", "ticket_id", "received_at", "attachment", "kind", "count", "channel",
                               "mailbox_id", "assignee_id"},
 }
+
+
+def _grouped(conn: Connection) -> dict[str, dict[tuple[Any, ...], tuple[int, ...]]]:
+    """The rollups as the module's docstring defines them, counted here from the summary's rows."""
+    days: dict[tuple[Any, ...], list[int]] = {}
+    bins: dict[tuple[Any, ...], list[int]] = {}
+    for row in conn.execute(select(TicketReport)).mappings():
+        box = row["mailbox_id"] or 0
+        for side, day, b, sla in (("created", row["created_day"], row["first_response_bin"], row["sla_first_response"]),
+                                  ("solved", row["solved_day"], row["resolution_bin"], row["sla_resolution"])):
+            if day is None:
+                continue
+            counts = days.setdefault((side, day, box, row["channel"]), [0, 0, 0, 0])
+            for i, add in enumerate((True, b is not None, sla == "met", sla == "breached")):
+                counts[i] += add
+            if b is not None:
+                monday, first = day - timedelta(days=day.weekday()), date(day.year, day.month, 1)
+                for span, start in (("week", monday), ("month", first)):
+                    bins.setdefault((side, span, start, b, box, row["channel"]), [0])[0] += 1
+    return {"ticket_report_days": {k: tuple(v) for k, v in days.items()},
+            "ticket_report_bins": {k: tuple(v) for k, v in bins.items()}}
+
+
+def _rollups_in_step(ticket_store: TicketStore) -> None:
+    with ticket_store.engine.connect() as conn:
+        kept = report_rollups.stored(conn)
+        assert kept == _grouped(conn)
+        assert len(kept["ticket_report_bins"]) > 10
+        assert all(n >= 0 for counts in kept["ticket_report_days"].values() for n in counts)
 
 
 @pytest.fixture
@@ -99,6 +129,23 @@ def test_changes_through_the_orm_keep_the_figures_exact(ticket_store: TicketStor
         assert session.scalar(select(PrivacyRequest.id).where(PrivacyRequest.ticket_id.is_(None))) is None
     for table, columns in IMPERSONAL.items():
         assert set(TicketReport.metadata.tables[table].columns.keys()) == columns
+    _rollups_in_step(ticket_store)
+
+
+def test_a_deleted_mailbox_moves_its_counts_to_none(ticket_store: TicketStore, generated: Generated) -> None:
+    gone = generated.mailbox_ids[1]
+    with ticket_store.writing() as session:
+        mailboxes.delete_mailbox(session, gone, "admin:1")
+    for ticket in generated.tickets:
+        if ticket.get("mailbox_id") == gone:
+            ticket["mailbox_id"] = None  # as the database did (ON DELETE SET NULL)
+    _rollups_in_step(ticket_store)
+    with ticket_store.engine.connect() as conn:
+        assert not any(key[-2] == gone for rows in report_rollups.stored(conn).values() for key in rows)
+    with ticket_store.reading() as session:
+        for f in [*PERIODS, reports.Filters(date(2026, 2, 11), date(2026, 10, 2), reports.Bucket.MONTH,
+                                            mailbox_id=generated.mailbox_ids[0])]:
+            check(reports.build(session, f, now=NOW), expected(generated, f))
 
 
 def _snapshot(conn: Connection) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -119,8 +166,11 @@ def _intake_keeps_step(ticket_store: TicketStore, intake: Intake) -> None:
         tickets = conn.scalars(select(Ticket.id)).all()
         assert sorted(r[0] for r in kept[0]) == sorted(tickets) and len(tickets) >= 3
         assert {r[3] for r in kept[1]} == {"EMAIL_ADDRESS", "NATIONAL_ID"}
+        rollups = report_rollups.stored(conn)
+        assert rollups == _grouped(conn) and rollups["ticket_report_days"]
         rebuild(conn)
         assert _snapshot(conn) == kept
+        assert report_rollups.stored(conn) == rollups
         conn.rollback()
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.support.reports_store import Generated, generate, local_day
-from tickets import reports
+from tickets import report_rollups, reports
 from tickets.report_queries import AGE_BANDS
 from tickets.report_sql import Times, bucket_start
 from tickets.store import TicketStore
@@ -165,6 +165,14 @@ def test_figures_equal_an_independent_count(ticket_store: TicketStore, generated
     filters = [*PERIODS, reports.Filters(date(2025, 10, 1), date(2026, 11, 20), reports.Bucket.MONTH,
                                          agent_id=agent, channel="webform"),
                reports.Filters(date(2026, 6, 1), date(2026, 11, 20), reports.Bucket.WEEK,
+                               mailbox_id=generated.mailbox_ids[1]),
+               # Channel and mailbox at once; periods starting mid-week and mid-month (partial first and
+               # last buckets: their days are read from the summary, the rest from the rollups).
+               reports.Filters(date(2025, 12, 17), date(2026, 9, 3), reports.Bucket.WEEK, channel="email",
+                               mailbox_id=generated.mailbox_ids[0]),
+               reports.Filters(date(2026, 2, 27), date(2026, 3, 3), reports.Bucket.DAY, channel="telegram",
+                               mailbox_id=generated.mailbox_ids[0]),
+               reports.Filters(date(2025, 11, 9), date(2026, 11, 18), reports.Bucket.MONTH,
                                mailbox_id=generated.mailbox_ids[1])]
     with ticket_store.reading() as session:
         for f in filters:
@@ -224,3 +232,17 @@ def test_buckets_cover_the_period() -> None:
     # Local midnight: 1 April 2026 starts at 22:00 UTC the day before (summer time).
     start, end = reports.Filters(date(2026, 4, 1), date(2026, 4, 1)).utc_range()
     assert start == datetime(2026, 3, 31, 22, tzinfo=UTC) and end - start == timedelta(days=1)
+
+
+def test_a_period_is_covered_by_months_weeks_and_days_once() -> None:
+    for start, end in [(date(2025, 12, 2), date(2026, 12, 1)), (date(2026, 3, 1), date(2026, 3, 31)),
+                       (date(2026, 9, 3), date(2026, 12, 1)), (date(2026, 6, 1), date(2026, 6, 1)),
+                       (date(2026, 6, 29), date(2026, 7, 12))]:
+        months, weeks, days = report_rollups.cover(start, end)
+        covered = [m + timedelta(days=i) for m in months
+                   for i in range((date(m.year + m.month // 12, m.month % 12 + 1, 1) - m).days)]
+        covered += [w + timedelta(days=i) for w in weeks for i in range(7)] + days
+        assert sorted(covered) == [start + timedelta(days=i) for i in range((end - start).days + 1)]
+        assert all(w.weekday() == 0 for w in weeks) and all(m.day == 1 for m in months)
+    months, weeks, days = report_rollups.cover(date(2025, 12, 2), date(2026, 12, 1))
+    assert (len(months), len(weeks), len(days)) == (11, 3, 10)

@@ -91,7 +91,7 @@ def upgrade() -> None:
     op.create_index('ix_ticket_report_removed_ticket_id', 'ticket_report_removed', ['ticket_id'], unique=False)
     from models.reports import rebuild
 
-    rebuild(op.get_bind())
+    rebuild(op.get_bind(), rollups=False)  # the rollups came with 0021
 
 
 def downgrade() -> None:
