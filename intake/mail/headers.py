@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from email import policy
 from email.message import Message
+from email.policy import EmailPolicy
 from typing import Any
 
 from intake.mail.charset import superset_label
@@ -116,6 +117,36 @@ def superset_encoded_words(value: str) -> str:
 
 def encoded_word_labels(values: list[str]) -> list[str]:
     return [m.group(1) for value in values for m in _ENCODED_WORD_LABEL.finditer(value)]
+
+
+class MessagePolicy(EmailPolicy):
+    """``policy.default`` that parses each header value once per message.
+
+    ``policy.default`` builds a new structured header object at every look-up, and a message's parts are
+    asked for their Content-Type (type, charset, parameters) and Content-Disposition a dozen times in
+    all while the body is found: that re-parsing was most of the time ``parse_email`` took (issue 19).
+    One instance per parsed message (``message_policy``), so the parsed values, which hold what the
+    sender wrote, live exactly as long as the message object, never in a process-wide cache.
+    """
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        object.__setattr__(self, "_parsed", {})
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if hasattr(value, "name"):  # already a header object (set by the program, not parsed)
+            return value
+        parsed: dict[tuple[str, str], Any] = self.__dict__["_parsed"]
+        key = (name.lower(), value)
+        found = parsed.get(key)
+        if found is None:
+            found = parsed[key] = super().header_fetch_parse(name, value)
+        return found
+
+
+def message_policy() -> MessagePolicy:
+    """A fresh ``MessagePolicy`` for one message (its header registry shared: it holds no state)."""
+    return MessagePolicy(header_factory=policy.default.header_factory)
 
 
 def parse_header(name: str, raw_value: str) -> Any:

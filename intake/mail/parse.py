@@ -60,6 +60,7 @@ from intake.mail.headers import (
     clean_address,
     daemon_name,
     message_charsets,
+    message_policy,
     parse_header,
     repair_header_block,
     salvage_address,
@@ -462,7 +463,7 @@ def _parse(raw: bytes, envelope_from: str | None, trusted_list_ids: frozenset[st
     raw, block_defects = repair_header_block(raw)
     for code in block_defects:
         defects.add(code)
-    msg = email.message_from_bytes(raw, policy=policy.default)
+    msg = email.message_from_bytes(raw, policy=message_policy())  # policy.default, each header parsed once
     _lib_defects(msg, defects)
     hints = _hints(msg)
     headers = _raw_headers(msg, hints)

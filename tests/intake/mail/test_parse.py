@@ -395,3 +395,17 @@ def test_encoded_forwarded_message_is_decoded(cte: str) -> None:
     assert "From: Sam Schijn <sam@example.test>" in parsed.text
     assert "Tekst van het binnenste bericht é." in parsed.text
     assert "encoded-message-rfc822" in parsed.defects
+
+
+def test_each_header_is_parsed_once_per_message_and_never_shared_between_messages() -> None:
+    """The body search asks for Content-Type many times; ``message_policy`` parses it once (issue 19)."""
+    import email
+
+    from intake.mail.headers import message_policy
+
+    raw = b"From: a@example.nl\r\nSubject: Vraag\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHallo\r\n"
+    first, second = (email.message_from_bytes(raw, policy=message_policy()) for _ in range(2))
+    assert first["Content-Type"] is first["Content-Type"]
+    assert first.get_content_type() == "text/plain" and first.get_param("charset") == "utf-8"
+    assert first["Content-Type"] is not second["Content-Type"]
+    assert first["Content-Type"] == second["Content-Type"]
