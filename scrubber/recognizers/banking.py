@@ -33,10 +33,11 @@ from scrubber.recognizers.base import (
 # ``re`` skips ahead to digits instead of trying every position; the candidate starts two characters
 # before the match (tests/scrubber/recognizers/test_banking.py checks this finds what the plain pattern
 # (?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32} finds).
-_IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:[ .-]?[A-Za-z0-9]){10,32}")
+_IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
 # the country code written apart from the check digits: "NL 94 BUNQ 086 981 599 7"
-_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Z]{2} \d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
+# (also "NL-30-RABO-...", and an IBAN wrapped at a group: "NL23 SNSB\n7391 8689 33", where a quote's "> " may follow)
+_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 
@@ -79,7 +80,9 @@ class IbanMod97Recognizer(SingleEntityRecognizer):
             if _valid_iban(compact):
                 results.append(RecognizerResult("IBAN", start, start + end_at, 1.0))
                 return start + end_at
-            if not loose_end and 15 <= len(compact) <= 34 and _IBAN_LOOSE.fullmatch(compact):
+            # (a near-IBAN never runs over a line break: the next line's number is no part of it)
+            if (not loose_end and "\n" not in cand[:end_at] and 15 <= len(compact) <= 34
+                    and _IBAN_LOOSE.fullmatch(compact)):
                 loose_end = end_at
         if loose_end:
             # IBAN-shaped with a wrong check (a typo is still the customer's account): strip it
@@ -126,7 +129,7 @@ _TAIL_EXPIRY = re.compile(
 )
 _TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 _CVC = re.compile(
-    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid|security\s+code|beveiligingscode|kaartcode|controlecode"
+    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code|beveiligingscode|kaartcode|controlecode"
     r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
     r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
     r"[^\n]{0,30}?(?<!\d)(?P<v>\d{3,4})(?!\d)"

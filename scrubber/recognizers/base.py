@@ -64,6 +64,19 @@ def digits_of(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
+_LEAD_TAGS = re.compile(r"(?:<[a-zA-Z][\w-]{0,12}>)+")
+_TRAIL_TAGS = re.compile(r"(?:</?[a-zA-Z][\w-]{0,12}/?>)+$")
+
+
+def html_tag_edges(token: str) -> tuple[int, int]:
+    """Where a token starts and ends inside the HTML tags around it ("<pre>x</pre>", "<p>x<br>": HTML left in a
+    mail's text); (0, len(token)) when it has none."""
+    lead = _LEAD_TAGS.match(token)
+    start = lead.end() if lead else 0
+    trail = _TRAIL_TAGS.search(token, start)
+    return start, trail.start() if trail else len(token)
+
+
 def line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
     """The text before and after a span, limited to ``before``/``after`` characters and the same line."""
     left = text[max(0, start - before) : start]

@@ -34,6 +34,7 @@ from scrubber.recognizers import explainers
 from scrubber.recognizers.base import (
     SingleEntityRecognizer,
     first_letter_guard,
+    html_tag_edges,
     lowered_for_stems,
     may_contain,
     runs_with,
@@ -68,7 +69,7 @@ _PUBLIC_ENV = re.compile(r"(?i)publishable|public|pubkey|site_?key|pk_(?:live|te
 _SHAPES_HINT = re.compile(r"[-_KJ]")
 
 _CUE_WORDS = (
-    r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass|pwd|pw|pin(?:code)?"
+    r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass\s?code|pass|pwd|pw|pin(?:code)?"
     r"|mot\s+de\s+passe|mdp|passwort\w*|kennwort\w*|contrase[ñn]a|has[łl]o|[şs]ifre|senha|parola|kod\s+pin"
     r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|code|token|secret|api[- ]?key|sleutel|key"
     r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
@@ -94,7 +95,8 @@ _WORD_SECRET_CUES = re.compile(
 _NOT_SECRET_CODE = re.compile(
     r"(?i)(?:error|fout|status|exit|http|response|return|post|zip|country|land|area|sort|promo|kortings|discount"
     r"|qr|bar|source|bron|dns|diagnostic|smtp|reason|foutmeldings?|melding|iso|html|css|php|python|tracking|track"
-    r"|verzend|bevestigings?|activation|voucher|coupon|cadeau|gift|kleur|colou?r|exception|sql|mysql)[- ]?$"
+    r"|verzend|bevestigings?|activation|voucher|coupon|cadeau|gift|kleur|colou?r|exception|sql|mysql"
+    r"|branch|bank|swift|bic|ifsc|routing|transit|filiaal)[- ]?$"
 )
 _NOT_SECRET_CODE_AFTER = re.compile(r"(?i)[ \t]+(?:postal|pays|promo|erreur|d'erreur|couleur|iso)\b")
 _PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
@@ -107,12 +109,15 @@ _MARKER = re.compile(
 )
 _TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
 _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
-# 6 digits, maybe split 3 + 3, not preceded by a word character or ".,/-": written with that look-behind
+# 6 digits, maybe split 3 + 3 or 2 + 2 + 2 (as an app shows them),
+# not preceded by a word character or ".,/-": written with that look-behind
 # after the first digit so that ``re`` skips ahead to digits instead of trying it at every position.
-_OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5})(?![\w]|[.,/-]\d)")
+_OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5}|\d \d{2} \d{2})(?![\w]|[.,/-]\d)")
 _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"code\w*",
                  r"verificatie\w*", r"verification")
-_CODE_LINE = re.compile(r"(?m)^[ \t>-]*(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
+# (after a list's bullet or number: "1. 4827 1937")
+_CODE_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
+                        r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
 _LIST_CUE = re.compile(
     r"(?i)(?:backup|recovery|herstel|reserve|back-up|notfall|wiederherstellungs)[- ]?codes?"
     r"|codes?\s+de\s+(?:r[ée]cup[ée]ration|secours)"
@@ -137,7 +142,12 @@ _PROSE = frozenset(
 
 
 def _strip_token(tok: str) -> tuple[str, int]:
-    """Remove quotes and trailing punctuation; return the value and its offset inside ``tok``."""
+    """Remove quotes, trailing punctuation and HTML tags; return the value and its offset inside ``tok``."""
+    if "<" in tok:  # "<pre>Vl!nd3r-Z0m3r</pre>" (HTML left in a mail's text)
+        lead_tags, end = html_tag_edges(tok)
+        if lead_tags or end < len(tok):
+            value, off = _strip_token(tok[lead_tags:end])
+            return value, off + lead_tags
     if len(tok) >= 2 and tok[0] in "'\"“‘" and tok[-1] in "'\"”’":
         return tok[1:-1], 1
     lead = 0
@@ -198,7 +208,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 _pin_window(text, m.end(), out)
         for m in _OTP.finditer(text):
             left = text[max(0, m.start() - 80) : m.start()]
-            if _OTP_CUE.search(left[left.rfind("\n") + 1 :]):
+            left = left[left.rfind("\n") + 1 :]
+            cue = _OTP_CUE.search(left)
+            if cue and not _NOT_SECRET_CODE.search(left, 0, cue.start()):  # not a "branch code 040101"
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
         if may_contain(lowered, _LIST_CUE_STEMS):
             for m in _LIST_CUE.finditer(text):
@@ -233,7 +245,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
                           and not _SENTENCE_END.search(rest.rstrip().rstrip(":=")))
         if rest.strip() in ("", ":", "=") or (ends_in_marker and _MARKER.search(rest.rstrip())):
             # "Wachtwoord:\n  secret" - the value on the next line
-            nxt = line_end + 1
+            nxt = _next_filled_line(text, line_end)
             nl2 = text.find("\n", nxt)
             stop = min(len(text) if nl2 < 0 else nl2, nxt + 60)
             scan_from = nxt
@@ -249,7 +261,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
         word_ok = bool(_WORD_SECRET_CUES.search(cue.group()))
         if word_ok and _label_phrase(text, cue.end(), scan_from, line_end, out):
             return
-        if word_ok and _marker_phrase(text, scan_from, line_end, out):
+        if word_ok and (_marker_phrase(text, scan_from, line_end, out)
+                        or _sentence(text, cue, scan_from, line_end, out)):
             return
         if _first_secret(text, scan_from, stop, word_ok, out):
             return
@@ -274,11 +287,40 @@ class CredentialRecognizer(SingleEntityRecognizer):
             para_breaks += between.count("\n\n")
             if para_breaks > 1:
                 break
-            out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
+            # (over the cue's own pick, which may be a part of the line: "1. 4827 1937")
+            out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.92))
             pos = m.end()
 
 
+def _next_filled_line(text: str, line_end: int, max_blank: int = 2) -> int:
+    """Where the line after ``line_end`` starts, past up to ``max_blank`` blank lines ("wachtwoord:\n\nopa-piet")."""
+    nxt = line_end + 1
+    for _ in range(max_blank):
+        nl = text.find("\n", nxt)
+        if nl < 0 or text[nxt:nl].strip():
+            break
+        nxt = nl + 1
+    return nxt
+
+
 _PASSPHRASE_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-_.][^\W\d_]{2,}){2,}(?:[-_.]\d{1,4})?")
+
+
+# a word secret's digits written apart, up to the clause's end ("Kerstboom 2024 met spatie", "Kerstboom 2024.")
+_WORD_THEN_DIGITS = re.compile(r" (\d{1,6})(?=\s*(?:$|[\n.,;!?)]|(?i:met|with|mit|avec)\b))")
+# "de mysql user shop_rw is Zq7!...": the token after the marker is the secret, the one before it names the login
+_THEN_MARKER = re.compile(r"[ \t]+(?:is|was|=|:)[ \t]+(?P<v>[^\s]{4,80})")
+
+
+def _named_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
+    """The secret-looking token after "is"/":" right behind the token that ends at ``end`` (a login name)."""
+    m = _THEN_MARKER.match(text, end, max(stop, end + 90))
+    if m is None:
+        return None
+    value, off = _strip_token(m.group("v"))
+    if not _looks_secret(value) or value.isdigit():
+        return None
+    return m.start("v") + off, m.start("v") + off + len(value)
 
 
 def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult]) -> bool:
@@ -292,10 +334,11 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
             continue
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
-        if _harmless_digits(text, start, start + len(value)):
-            continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123"
+        if _harmless_digits(text, start, start + len(value)) or explainers.shipment_or_uuid(value):
+            continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
-            out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.9))
+            start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))
+            out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
             return True
         quoted = tm.group()[0] in "'\"“‘"
         introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
@@ -303,7 +346,8 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
         if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
                 and (quoted or not value.islower() or clause_end
                      or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
-            out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.8))
+            digits = _WORD_THEN_DIGITS.match(text, start + len(value))  # "veranderd naar Kerstboom 2024"
+            out.append(RecognizerResult("CREDENTIAL", start, digits.end(1) if digits else start + len(value), 0.8))
             return True
         if value.lower() not in _PROSE and not quoted and count >= 4:
             return False
@@ -401,6 +445,52 @@ def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognize
     return True
 
 
+# A password that is a sentence ("haar wachtwoord is ik hou van mijn kat", "the password (...) is correct horse
+# battery staple, pls ..."): after a password cue and its marker, 3-7 plain words up to the clause's end, none of
+# them a word that talks about the password (its state, whether it works, whose it is) and none a secret by itself.
+_SENTENCE_CUE = re.compile(r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|^ww$|^pw$|passwort|kennwort")
+_CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=]{5,80}")
+_ABOUT_PASSWORD = frozenset(
+    {
+        "niet", "not", "nicht", "pas", "geen", "no", "none", "kein", "nooit", "never", "nog", "steeds", "still", "noch",
+        "toujours", "fout", "wrong", "incorrect", "onjuist", "ongeldig", "invalid", "falsch", "faux", "verlopen",
+        "expired", "abgelaufen", "vergeten", "forgot", "forgotten", "vergessen", "oublié", "werkt", "works", "working",
+        "work", "worked", "werken", "functioneert", "funktioniert", "marche", "meer", "anymore", "more", "mehr", "plus",
+        "same", "hetzelfde", "zelfde", "dezelfde", "gleiche", "même", "als", "as", "like", "zoals", "wie", "comme",
+        "gewijzigd", "changed", "veranderd", "aangepast", "gereset", "reset", "geblokkeerd", "blocked", "locked",
+        "gesperrt", "bloqué", "bekend", "known", "unknown", "onbekend", "kwijt", "lost", "verloren", "juist", "correct",
+        "goed", "fine", "ok", "okay", "oké", "klopt", "right", "richtig", "wachtwoord", "password", "passwort", "ww",
+        "pw", "je", "jij", "jullie", "u", "you", "your", "uw", "jouw", "du", "ihr", "sie", "vous", "tu", "te", "too",
+        "zu", "trop", "kort", "short", "lang", "long", "sterk", "strong", "zwak", "weak", "veilig", "safe", "secure",
+        "sicher", "moeilijk", "difficult", "makkelijk", "easy", "ander", "andere", "other", "another", "anders",
+        "different", "nieuw", "nieuwe", "new", "oud", "oude", "old", "gelijk", "equal", "hier", "here", "daar", "there",
+        "bijgevoegd", "attached", "below", "hieronder", "above", "hierboven", "sent", "gestuurd", "gemaild", "emailed",
+        "zie", "see", "siehe", "voir", "bijlage", "attachment", "staat", "volgt", "follows",
+    }
+)
+
+
+def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
+    """A sentence used as a password after its cue and marker (see ``_SENTENCE_CUE``), as one value."""
+    if not _SENTENCE_CUE.search(cue.group()):
+        return False
+    m = _PHRASE_MARKER.match(text, scan_from, line_end)
+    if m is None or m.group().rstrip().endswith((":", "=")):
+        return False  # a "password: ..." label line is ``_label_phrase``'s ("wachtwoord: zie de bijlage")
+    clause = _CLAUSE.match(text, m.end(), line_end)
+    if clause is None or text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")"):
+        return False  # (not a clause that goes on after a quote: "is literally my dog's name")
+    words_ = clause.group().split()
+    if not 3 <= len(words_) <= 7 or any(not w.isalnum() or w.lower() in _ABOUT_PASSWORD for w in words_):
+        return False
+    if any(_looks_secret(w) for w in words_):
+        return False  # "hunter2hunter2 lol dont judge": the secret is the token, found alone
+    value = clause.group().strip()
+    start = text.index(value, m.end())
+    out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.85))
+    return True
+
+
 # a marker that introduces the value ("de pincode van het account (...) is 5093")
 _VALUE_MARKER = re.compile(r"(?i)(?:[:=]|\b(?:is|was|wordt|naar|are|to|ist|est|es)\b)[ \t]*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
@@ -408,7 +498,7 @@ _TIME_WORD = re.compile(r"(?i)\b(?:sinds|since|seit|depuis|in|vanaf|from|tot|unt
 # A PIN cue's paragraph: every other short standalone code in it is a PIN too ("PIN 0000 was refused so I
 # chose 7391", "pincode is 2234. Daarvoor was het 8810."), except years, amounts and times.
 _PIN_CUE = re.compile(r"(?<![\w/.])(?i:pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode)(?![\w]|[-.]\w)")
-_PIN_VALUE = re.compile(r"(?<![\w.,/:€$£-])\d{4,6}(?![\w%]|[.,/:-]\d)")
+_PIN_VALUE = re.compile(r"(?<![\w.,/:€$£-])(?:\d{4,6}|\d(?: \d){3,5})(?![\w%]|[.,/:-]\d)")  # also "4 4 7 1"
 # what else a short number near a PIN cue is: an amount, a quantity or time, a number named by a kept cue
 _NOT_A_PIN = (explainers.amount, explainers.measurement, explainers.date_or_time, explainers.kept_cue)
 _PIN_REACH = 120

@@ -41,14 +41,16 @@ _KEYWORDS = (
     r"|passaporte|carta\s+de\s+condu[çc][ãa]o|cart[ãa]o\s+de\s+cidad[ãa]o"
 )
 # (capitals before the digits: "ist 80897786" is a verb and a number; also in spaced groups of capitals and
-# digits, as people copy a number off the card: "NW 1K2 L3P4", "IR 12 34 56 7", "51 2345 6789", "80897786 7 MT3";
+# digits, as people copy a number off the card: "NW 1K2 L3P4", "IR 12 34 56 7", "51 2345 6789", "80897786 7 MT3",
+# "N V 8 K 2 P 4 R 1"; on the next line also after a cue line ending in a colon ("paspoortnummer zoals gevraagd:");
 # see ``_plausible``)
 _VALUE = (
-    r"(?P<v>(?-i:[A-Z0-9]{1,8}(?: [A-Z0-9]{1,4}){1,4})(?![\w-])|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]"
+    r"(?P<v>(?-i:[A-Z0-9]{1,8}(?: [A-Z0-9]{1,4}){1,8})(?![\w-])|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]"
     r"|-(?=[A-Za-z0-9])){5,19}|[A-Z]{1,3} \d{5,9})(?![\w-])"
 )
 _DOC = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")(?:[^\n]{0,40}?|[ \t]*:?[ \t]*\n[ \t]*)"
+    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")"
+    r"(?:[^\n]{0,40}?|(?:[ \t]*:?|[^\n]{0,30}?:)[ \t]*\n[ \t]*)"
     r"(?<![\w-])" + _VALUE
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -59,12 +61,12 @@ def _not_date(value: str) -> bool:
 
 
 def _plausible(value: str) -> bool:
-    """Not a date; in spaced groups, 6-14 characters: letters with 3+ digits, or 7+ digits (not "2019 12")."""
+    """Not a date; in spaced groups, 6-16 characters: letters with 3+ digits, or 7+ digits (not "2019 12")."""
     if " " not in value:
         return _not_date(value)
     compact = value.replace(" ", "")
     digits = sum(c.isdigit() for c in compact)
-    return 6 <= len(compact) <= 14 and (digits >= 7 or (digits >= 3 and digits < len(compact)))
+    return 6 <= len(compact) <= 16 and (digits >= 7 or (digits >= 3 and digits < len(compact)))
 
 
 # every keyword above contains one of these (speed-up, see ``Rule.stems``)

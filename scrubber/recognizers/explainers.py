@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from stdnum import isbn
 from stdnum.eu import vat as eu_vat
 
 from scrubber.recognizers.base import first_letter_guard
+from scrubber.recognizers.explainers_refs import book_number, reference_shape, standard, web_property
 
 
 @dataclass(frozen=True)
@@ -360,6 +360,9 @@ _TRACKING_CUE = _cues(
 # ("registered" alone is no parcel: "my registered 905-674-3793" is the registered phone number)
 
 
+_S10 = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
+
+
 def _s10_check(value: str) -> bool:
     digits = [int(c) for c in value[2:10]]
     total = sum(d * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
@@ -368,13 +371,17 @@ def _s10_check(value: str) -> bool:
     return check == int(value[10])
 
 
+def shipment_or_uuid(value: str) -> bool:
+    """A carrier's tracking code or a UUID by its format alone (no cue words: a secret's cue may stand near)."""
+    upper = value.upper()
+    if _UUID.fullmatch(value):
+        return True
+    return bool(_TRACKING.fullmatch(upper)) and (not _S10.fullmatch(upper) or _s10_check(upper))
+
+
 def tracking_code(span: Span) -> bool:
     """A parcel's tracking code: a carrier's format (PostNL, DHL, UPS, UPU S10, USPS), or any after a cue."""
-    value = span.value.upper()
-    m = _TRACKING.fullmatch(value)
-    if m and (not re.fullmatch(r"[A-Z]{2}\d{9}[A-Z]{2}", value) or _s10_check(value)):
-        return True
-    return bool(_TRACKING_CUE.search(span.label))
+    return shipment_or_uuid(span.value) or bool(_TRACKING_CUE.search(span.label))
 
 
 # ---- identifiers support keeps, after their cue words -------------------------------------------------
@@ -409,7 +416,11 @@ _PERSONAL_CUE = _cues(
     r"kimlik", r"v-nummer", r"vreemdeling", r"paspoort", r"passport", r"pass\b", r"id-?kaart", r"identit", r"rijbewijs",
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",
     r"nhs", r"pps", r"insurance", r"verzeker", r"polis", r"pati[eë]nt", r"tax\s+id", r"\bid\b", r"mijn\s+nummer",
-    r"my\s+number", r"sort\s+code",
+    r"my\s+number", r"sort\s+code", r"rek\b", r"reknr", r"pas(?:nr|nummer)\b",
+    # a bank's name before a number names an account ("ABN AMRO 68.04.84.605", "bij de Knab 0488122363")
+    r"abn\b", r"amro\b", r"ing\b", r"rabo\w*", r"sns\b", r"asn\b", r"triodos", r"knab\b", r"bunq\b", r"regiobank",
+    r"revolut", r"sparkasse", r"volksbank", r"commerzbank", r"barclays", r"lloyds", r"hsbc\b", r"santander", r"belfius",
+    r"kbc\b", r"bnp\b", r"argenta",
 )
 
 
@@ -506,38 +517,6 @@ def dns_record(span: Span) -> bool:
     return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH)))
 
 
-_STANDARD = re.compile(r"(?<![\w-])(?:ISO(?:/IEC)?|IEC|NEN(?:-EN)?|EN|DIN|RFC|IEEE|BS|NF|ANSI|ETSI)[\s-]?$")
-
-
-def standard(span: Span) -> bool:
-    """The number of a standard after its body's name: ISO 27001:2022, NEN 7510, RFC 5322."""
-    return bool(_STANDARD.search(span.before(12)))
-
-
-def book_number(span: Span) -> bool:
-    """An ISBN (ISO 2108): 13 digits with the 978/979 prefix, or an ISBN-10 after its cue, check digit valid."""
-    compact = _SEPARATORS.sub("", span.value)
-    if not isbn.is_valid(compact):
-        return False
-    return compact.startswith(("978", "979")) or "isbn" in span.before(16).lower()
-
-
-_WEB_PROPERTY = re.compile(r"(?:UA|YT|MO)-\d{4,10}-\d{1,4}|AW-\d{9,11}|GTM-[A-Z0-9]{4,9}|G-[A-Z0-9]{8,12}")
-
-
-def web_property(span: Span) -> bool:
-    """The id of a web property in an analytics or tag manager (Google's UA-/G-/GTM-/AW- formats)."""
-    return bool(_WEB_PROPERTY.fullmatch(span.token))
-
-
-_REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}")
-
-
-def reference_shape(span: Span) -> bool:
-    """An invoice or ticket reference by its shape: a letter prefix and a serial, or a year and a serial."""
-    return bool(_REFERENCE.fullmatch(span.value))
-
-
 EXPLAINERS: tuple[Explainer, ...] = (
     date_or_time,
     ip_address,
@@ -561,9 +540,34 @@ EXPLAINERS: tuple[Explainer, ...] = (
 )
 
 
+# Explainers that know a value by its shape or a technical context alone. A personal cue that names the value
+# outranks them: "rekening ABN AMRO 68.04.84.605" is an account although dotted like a version, "bsn 2025110301"
+# a citizen number although it starts like a date (issue 16: the explanation must not explain away a named value).
+_SHAPE_ONLY = frozenset(
+    {version, measurement, quantity, hash_or_hex, tracking_code, reference_shape, date_stamped_id, timestamp,
+     process_or_setting, dns_record, book_number, web_property, standard}
+)
+
+
+def personal_cue_names(span: Span) -> bool:
+    """Whether a personal cue (BSN, passport, bank, ...) names the value: only filler words stand between them."""
+    label = span.label
+    personal = _last(_PERSONAL_CUE, label)
+    if personal is None:
+        return False
+    kept = _last(_KEPT_CUE, label)
+    if (kept is not None and kept.end() > personal.end()) or _id_of(label, kept, personal):
+        return False
+    rest = label[personal.end() :]
+    rest = rest[len(rest) - len(rest.lstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
+    return all(w.lower() in _FILLER or (w.isupper() and len(w) > 1) for w in _WORD.findall(rest))
+
+
 def explain_span(span: Span) -> str | None:
     """The name of the first explainer that recognises the span, or None (the number is then stripped)."""
     for explainer in EXPLAINERS:
         if explainer(span):
+            if explainer in _SHAPE_ONLY and personal_cue_names(span):
+                continue
             return explainer.__name__
     return None

@@ -42,6 +42,7 @@ _RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 # Within a run: the alphanumeric groups joined by single separators (a trailing "." or "," is punctuation).
 _GROUPS = re.compile(r"[A-Za-z0-9]+(?:[.\-/:,_+][A-Za-z0-9]+)*")
 _MAX_LETTERS = 3
+_GLUED_LABEL = re.compile(r"[A-Za-z]+[:=](?=\d)")
 _SPACED_GROUP = 6  # pure digit groups up to this length, split by single spaces, are one number
 
 # Citizen numbers whose checksum types an unexplained number (digits only, by length).
@@ -101,6 +102,9 @@ def candidates(text: str, min_digits: int) -> Iterator[tuple[int, int]]:
             run_digits = digits_only
         last_group = len(value)
     for start, end in merged:
+        glued = _GLUED_LABEL.match(text, start, end)
+        if glued:  # "geb:09-11-1976", "bsn:427569680": the label is no part of the number
+            start = glued.end()
         if end - start < min_digits:
             continue
         value = text[start:end]

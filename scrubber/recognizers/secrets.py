@@ -28,7 +28,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from scrubber.recognizers import explainers
-from scrubber.recognizers.base import SingleEntityRecognizer, runs_with, words
+from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -119,7 +119,12 @@ def is_ordinary_word(word: str) -> bool:
 
 
 def _strip(token: str) -> tuple[str, int]:
-    """The token without the punctuation around it, and its offset."""
+    """The token without the punctuation and HTML tags around it, and its offset."""
+    if "<" in token:
+        start, end = html_tag_edges(token)
+        if start or end < len(token):
+            core, off = _strip(token[start:end])
+            return core, off + start
     lead = 0
     while lead < len(token) and token[lead] in _LEAD:
         lead += 1
@@ -221,18 +226,36 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
 
     @staticmethod
     def _score(text: str, core: str, start: int) -> float:
-        if len(core) < 6 or len(core) > 100 or core.isdigit() or _explained(core):
-            return 0.0
-        score = _shape_score(text, core, start)
-        if not score:
-            return 0.0
-        if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
-            return 0.0
-        if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and _WORD_DIGITS.fullmatch(core):
-            return 0.0  # a plan, package or model named by its cue ("abonnement Pro2024", "model RAX50")
-        if any(c.isdigit() for c in core) and _harmless_number(explainers.Span(text, start, start + len(core))):
-            return 0.0
-        return score
+        return verdict(text, core, start)[0]
+
+
+def verdict(text: str, core: str, start: int) -> tuple[float, str]:
+    """The shape score of the token ``core`` at ``start`` (0: no secret) and why it is or is not one."""
+    if len(core) < 6 or len(core) > 100 or core.isdigit():
+        return 0.0, "length or digits only"
+    if _explained(core):
+        return 0.0, "explained: domain, path, version, product, code name, hash or object id"
+    score = _shape_score(text, core, start)
+    if not score:
+        return 0.0, "no secret shape"
+    if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
+        return 0.0, "public key"
+    if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and _WORD_DIGITS.fullmatch(core):
+        return 0.0, "product named by its cue"  # "abonnement Pro2024", "model RAX50"
+    if any(c.isdigit() for c in core):
+        span = explainers.Span(text, start, start + len(core))
+        for explain in _HARMLESS:
+            if explain(span):
+                return 0.0, explain.__name__
+    return score, "secret shape"
+
+
+def why_kept(text: str, start: int, end: int) -> str:
+    """Why the whitespace token ``text[start:end]`` is no secret by its shape (for audits; see ``verdict``)."""
+    core, lead = _strip(text[start:end])
+    if _inside(_public_ranges(text), start):
+        return "mail header or public key block"
+    return verdict(text, core, start + lead)[1]
 
 
 def _shape_score(text: str, core: str, start: int) -> float:
@@ -254,11 +277,6 @@ _HARMLESS = (
     explainers.date_or_time, explainers.ip_address, explainers.version, explainers.hash_or_hex,
     explainers.tracking_code, explainers.amount, explainers.measurement,
 )
-
-
-def _harmless_number(span: explainers.Span) -> bool:
-    """A date, time, address, version, hash, tracking code or amount (see ``scrubber.recognizers.explainers``)."""
-    return any(explain(span) for explain in _HARMLESS)
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:

@@ -122,9 +122,11 @@ def test_old_account_cues_spelled_out_find_the_same_matches() -> None:
 
 
 def test_iban_candidates_from_the_check_digits_equal_the_plain_pattern() -> None:
-    plain = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){10,32}")
+    # (a group may also be wrapped onto the next line, where a quote's "> " may stand)
+    plain = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
     pieces = ("NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "nl91abna0417164300", "BE68539007547034", "xNL91",
-              "GB29 NWBK 6016 1331 9268 19", "_NL91ABNA0417164300", "AB12", "12", "A", "é", "٣")
+              "GB29 NWBK 6016 1331 9268 19", "_NL91ABNA0417164300", "AB12", "12", "A", "é", "٣", "NL91 ABNA\n> 0417",
+              " \n", "\r\n")
     for text in fuzz_texts(pieces, 5000, 71):
         for pos in range(0, len(text) + 1, 7):
             slow = plain.search(text, pos)

@@ -1,0 +1,47 @@
+"""Explainers of numbers by a published format: standards, ISBNs, web properties and reference shapes.
+
+Split off ``scrubber.recognizers.explainers`` (which lists them with the others in ``EXPLAINERS``) to keep that
+module short; each is a named yes/no function of a ``Span`` like the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from stdnum import isbn
+
+if TYPE_CHECKING:
+    from scrubber.recognizers.explainers import Span
+
+_SEPARATORS = re.compile(r"[\s.-]")
+_STANDARD = re.compile(r"(?<![\w-])(?:ISO(?:/IEC)?|IEC|NEN(?:-EN)?|EN|DIN|RFC|IEEE|BS|NF|ANSI|ETSI)[\s-]?$")
+
+
+def standard(span: Span) -> bool:
+    """The number of a standard after its body's name: ISO 27001:2022, NEN 7510, RFC 5322."""
+    return bool(_STANDARD.search(span.before(12)))
+
+
+def book_number(span: Span) -> bool:
+    """An ISBN (ISO 2108): 13 digits with the 978/979 prefix, or an ISBN-10 after its cue, check digit valid."""
+    compact = _SEPARATORS.sub("", span.value)
+    if not isbn.is_valid(compact):
+        return False
+    return compact.startswith(("978", "979")) or "isbn" in span.before(16).lower()
+
+
+_WEB_PROPERTY = re.compile(r"(?:UA|YT|MO)-\d{4,10}-\d{1,4}|AW-\d{9,11}|GTM-[A-Z0-9]{4,9}|G-[A-Z0-9]{8,12}")
+
+
+def web_property(span: Span) -> bool:
+    """The id of a web property in an analytics or tag manager (Google's UA-/G-/GTM-/AW- formats)."""
+    return bool(_WEB_PROPERTY.fullmatch(span.token))
+
+
+_REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}")
+
+
+def reference_shape(span: Span) -> bool:
+    """An invoice or ticket reference by its shape: a letter prefix and a serial, or a year and a serial."""
+    return bool(_REFERENCE.fullmatch(span.value))
