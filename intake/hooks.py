@@ -46,7 +46,8 @@ class DueTimeHook:
         with self.store.writing() as session:
             ticket = session.get(Ticket, outcome.ticket_id)
             if ticket is not None:
-                queue.set_due(session, ticket, msg.received_at)  # the customer waits from receipt
+                # The customer waits from receipt; a ticket this transaction opened has no clock to read.
+                queue.set_due(session, ticket, msg.received_at, fresh=outcome.new_ticket)
 
 
 class AutoAcknowledger:
@@ -161,5 +162,5 @@ class PrivacyHook:
         recognition = outcome.recognition
         if recognition is None or not recognition.possible:
             return
-        row = triage.note(session, ticket, recognition, msg.received_at)
+        row = triage.note(session, ticket, recognition, msg.received_at, fresh=outcome.new_ticket)
         log.info("privacy hook: possible request ticket=%s triage=%d", ticket.number, row.id)

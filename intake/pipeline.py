@@ -280,11 +280,12 @@ class Intake:
             if ticket is None:
                 # Its mailbox (brand) and group from the recipients: a cached map, no query per message.
                 route = mailboxes.route(session, msg.recipients) if msg.channel == Channel.EMAIL else None
+                # Inserted with its first message in one flush (add_message's), unless an event needs its id first.
                 ticket = store.open_ticket(session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang,
                                            at=msg.received_at, subject=subject,
                                            mailbox_id=route.mailbox_id if route else None,
-                                           group_id=route.group_id if route else None)
-                book.bind(ticket.id)
+                                           group_id=route.group_id if route else None,
+                                           flush=threading.refused is not None)
             if threading.refused is not None and threading.refused.id != ticket.id:
                 # Both tickets say so: the agent of either sees that someone else answered that thread.
                 store.add_event(session, ticket, "answers_ticket", {"ticket_number": threading.refused.number})
@@ -306,6 +307,8 @@ class Intake:
                 sender_name=sender_name,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
+            if new_ticket:
+                book.bind(ticket.id)  # its keys so far, now that the ticket has its id
             if prep.attachments:  # (without, the empty collection would be loaded to zip nothing)
                 for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
                     _describe_attachment(row, prepared_att)

@@ -72,8 +72,7 @@ def find_code(text: str) -> str | None:
 
 
 def contact_of(session: Session, channel: str, address: str) -> Contact | None:
-    return session.scalars(select(Contact).where(
-        Contact.channel == channel, Contact.address == store.normalise_address(channel, address))).first()
+    return store.find_contact(session, channel, address)  # the store's statement, built once (issue 19)
 
 
 def _customer_named_in(session: Session, text: str) -> Customer | None:

@@ -21,9 +21,11 @@ from tickets import audit as trail
 from tickets import store
 
 
-def note(session: Session, ticket: Ticket, recognition: Recognition, received_at: datetime) -> PrivacyTriage:
-    """Record a possible request on ``ticket`` (once per ticket while one is open)."""
-    existing = open_of_ticket(session, ticket.id)
+def note(session: Session, ticket: Ticket, recognition: Recognition, received_at: datetime, *,
+         fresh: bool = False) -> PrivacyTriage:
+    """Record a possible request on ``ticket`` (once per ticket while one is open). ``fresh``: a ticket
+    opened in this transaction, which has none to look for."""
+    existing = None if fresh else open_of_ticket(session, ticket.id)
     if existing is not None:
         return existing
     suggested = sorted(t for t, p in recognition.scores.items() if t != "request" and p >= 0.2)

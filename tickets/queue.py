@@ -306,10 +306,11 @@ def mailboxes(session: Session) -> list[tuple[int, str]]:
 # ``ticket_due`` row holds the soonest running target, which the due order and the views sort by.
 
 
-def set_due(session: Session, ticket: Ticket, since: datetime | None = None) -> None:
+def set_due(session: Session, ticket: Ticket, since: datetime | None = None, *, fresh: bool = False) -> None:
     """The ticket awaits our answer to the customer's message stored at ``since``: its SLA clock runs
-    (resumes after a pause; an earlier message already waiting keeps its earlier due time)."""
-    sla.customer_wrote(session, ticket, since or utcnow())
+    (resumes after a pause; an earlier message already waiting keeps its earlier due time). ``fresh``:
+    a ticket opened in this transaction (no clock to read)."""
+    sla.customer_wrote(session, ticket, since or utcnow(), fresh=fresh)
 
 
 def clear_due(session: Session, ticket_id: int) -> None:

@@ -178,9 +178,10 @@ def _schedule(session: Session, state: TicketSla, due: TicketDue | None, policy:
     _mirror(session, state.ticket_id, due, min(filter(None, (response_due, resolution_due)), default=None))
 
 
-def customer_wrote(session: Session, ticket: Ticket, at: datetime) -> None:
-    """A customer's message stored at ``at`` awaits our answer: the clock runs (resumes when paused)."""
-    state, due = _state(session, ticket.id)
+def customer_wrote(session: Session, ticket: Ticket, at: datetime, *, fresh: bool = False) -> None:
+    """A customer's message stored at ``at`` awaits our answer: the clock runs (resumes when paused).
+    ``fresh``: the ticket was opened in this transaction, so it has neither clock nor due row to read."""
+    state, due = (None, None) if fresh else _state(session, ticket.id)
     if state is None:
         if due is not None:  # waiting since before SLA clocks existed (0014): count from the message that waits
             at = min(at, waiting_since(session, ticket.id) or at)
