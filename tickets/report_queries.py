@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, select, true
+from sqlalchemy import and_, case, exists, func, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -141,7 +141,9 @@ def privacy_requests(session: Session, filters: Filters, now: datetime) -> list[
     if filters.channel:
         conditions.append(PrivacyRequest.channel == filters.channel)
     if filters.agent_id is not None or filters.mailbox_id is not None:
-        conditions.append(PrivacyRequest.ticket_id.in_(select(Ticket.id).where(*ticket_conditions(filters))))
+        # Correlated: a look-up of each request's ticket (the period holds few requests), not the set of
+        # every ticket of the mailbox or agent first (0.13 s a query for 100,000 tickets on SQLite).
+        conditions.append(exists().where(Ticket.id == PrivacyRequest.ticket_id, *ticket_conditions(filters)))
     measures = _privacy_measures(session, filters, now)
     if session.get_bind().dialect.name == "postgresql":
         types = func.json_array_elements_text(PrivacyRequest.types).table_valued("value", joins_implicitly=True)
