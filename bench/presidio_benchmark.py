@@ -41,7 +41,11 @@ policy strips. Both systems are timed on the same texts in the same run, taking 
 one core; this machine is shared and noisy, so read the median of the per-round ratios and run it
 more than once.
 Usage: var/bench-venv/bin/python bench/presidio_benchmark.py [--data PATH] [--rounds N] [--limit N]
-       [--systems scrubdesk,presidio] [--save-predictions DIR]
+       [--systems scrubdesk,presidio] [--save-predictions DIR] [--show-misses]
+
+Besides the whole set, every system is scored on the tune part (record index i with i % 5 != 4, the rule
+of eval/split.py) and on the held-out fifth apart; ``--show-misses`` lists scrubdesk's misses and extra
+stripped text on the tune part only (the held-out fifth is scored, never read).
 """
 
 from __future__ import annotations
@@ -337,6 +341,8 @@ def main() -> int:
     ap.add_argument("--save-predictions", type=Path, metavar="DIR",
                     help="write each system's entities per record to DIR/<system>.jsonl (to compare venvs)")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
+    ap.add_argument("--show-misses", action="store_true",
+                    help="list scrubdesk's misses and stripped text outside gold on the TUNE part only")
     args = ap.parse_args()
     os.chdir(ROOT)
     wanted = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -409,6 +415,9 @@ def main() -> int:
         unknown = sorted(set(seen) - set(PRESIDIO_TYPES))
         if unknown:
             print(f"unmapped Presidio types (stripped, fail closed): {', '.join(unknown)}")
+    print_parts(docs, preds, sp)
+    if args.show_misses and "scrubdesk" in preds:
+        print_tune_misses(docs, preds["scrubdesk"], sp)
     for note in notes:
         print(f"note: {note}")
     if args.save_predictions:
@@ -419,6 +428,44 @@ def main() -> int:
             print(f"predictions of {name}: {path}")
     print(json.dumps(results))
     return 0
+
+
+def is_tune(index: int) -> bool:
+    """eval/split.py's rule on the record index: every fifth record (i % 5 == 4) is held out, never read."""
+    return index % 5 != 4
+
+
+def print_parts(docs: Sequence[Doc], preds: dict[str, list[list[dict[str, Any]]]], sp: ModuleType) -> None:
+    """Scores of each system on the tune part (whose misses may be read) and on the held-out fifth apart."""
+    types = ("PERSON", "ADDRESS", "POSTCODE", "PHONE_NUMBER")
+    print("\nby part (tune: i % 5 != 4, misses may be read; held out: i % 5 == 4, scored only)")
+    print(f"{'part':<10}{'system':<14}{'recall':>8}{'prec.':>8}{'keep':>8}" + "".join(f"{t:>16}" for t in types))
+    for part, wanted in (("tune", True), ("held out", False)):
+        index = [i for i in range(len(docs)) if is_tune(i) is wanted]
+        for name, p in preds.items():
+            r = score([docs[i] for i in index], [p[i] for i in index], sp)
+            print(f"{part:<10}{name:<14}{r['recall']:>8.4f}{r['precision']:>8.4f}{r['keep_rate']:>8.4f}"
+                  + "".join(f"{_cell(r['per_type_recall'].get(t, '-')):>16}" for t in types))
+
+
+def print_tune_misses(docs: Sequence[Doc], preds: list[list[dict[str, Any]]], sp: ModuleType) -> None:
+    """scrubdesk's missed gold spans and its stripped text outside any gold span, tune records only."""
+    print("\nscrubdesk on the tune part: MISS = gold span not found, EXTRA = stripped outside gold")
+    for i, (doc, ents) in enumerate(zip(docs, preds, strict=True)):
+        if not is_tune(i):
+            continue
+        text = doc.text
+        mask = sp.stripped_mask(text, {"entities": ents})
+        covered = [False] * len(text)
+        for typ, s, e, _ in doc.spans:
+            covered[s:e] = [True] * (e - s)
+            if typ in sp.STRIP and sp.coverage(text, mask, s, e) < 0.8:
+                print(f"{i}\tMISS\t{typ}\t{text[s:e]!r}")
+            elif typ in sp.KEEP and sp.coverage(text, mask, s, e) > 0.2:
+                print(f"{i}\tLOST\t{typ}\t{text[s:e]!r}")
+        for ent in ents:
+            if ent["action"] != "keep" and not all(covered[ent["start"]:ent["end"]]):
+                print(f"{i}\tEXTRA\t{ent['type']}\t{text[ent['start']:ent['end']]!r}")
 
 
 def _cell(value: str) -> str:

@@ -243,10 +243,13 @@ _MILITARY = re.compile(
 
 # A postcode of any country after its cue ("ZIP: 394 13", "my zip code is 2200", "PLZ 80331", "code postal
 # 75008", "postcode 5038 AB"): 3-10 characters with a digit, a space or dash inside (UPU's postcode formats)
+_SHORT_WORDS = r"(?:is|en|in|op|of|or|to|at|te|de|an|as|on|so|we|me|ok|ik|he|it|be|do|go|no|my|by|up|us|na|om)"
 _POSTCODE_CUE = re.compile(
     r"(?i)(?<![\w-])(?:zip(?:[ -]?code)?|post(?:al)?[ -]?code|postcode|plz|postleitzahl|code[ \t]+postal|cap|cep"
     r"|kod[ \t]+pocztowy|posta[ \t]+kodu)(?![\w-])(?:[ \t]+(?:is|was|ist|est|lautet))?[ \t]*[:#]?[ \t]*"
-    r"(?P<v>(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])"
+    r"(?P<v>(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,5}(?:[ -](?:(?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|(?-i:[A-Z]{2,4})"
+    # a second part in lower case only as a Dutch postcode's two letters that are no word ("30303 but")
+    r"|(?!" + _SHORT_WORDS + r"(?![\w-]))(?-i:[a-z]{2})))?)(?![\w-])"
 )
 
 

@@ -200,6 +200,11 @@ class AddressRecognizer(EntityRecognizer):
                 add(start, m.end(), 0.88)
             elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
                 add(start, m.end(), 0.75)
+        if may_contain(lowered, _LOWER_SUFFIXES):  # speed-up only: no street ending, no match
+            for start, end in _lower_case_addresses(text):
+                if not any(s < end and start < e for s, e in taken):
+                    out.append(RecognizerResult("ADDRESS", start, end, 0.85))
+                    taken.append((start, end))
         if may_contain(lowered, _POBOX_STEMS):  # speed-up only: no stem, no match
             for m in _POBOX.finditer(text):
                 add(m.start(), m.end(), 0.9)
@@ -240,6 +245,38 @@ def _trim_start(text: str, start: int, end: int) -> int | None:
             continue  # "aan de Dorpsstraat": lower-case particles before the name are prose
         return start + tok.start()
     return None
+
+
+# Chats write addresses in lower case ("dorpsstraat 4a 1234 ab ergenshuizen", "gravenstraat 114, paramaribo").
+# Only unmistakable street endings count there (not "park", "dam", "berg": words in their own right), the
+# postcode must be a Dutch one or the place a known one, and no prose word may be taken for the place.
+_LOWER_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "straße", "strasse")
+_LOWER_STREET = re.compile(
+    r"(?<![\w-])[a-zà-þ][a-zà-þ'’-]{1,30}(?:" + "|".join(_LOWER_SUFFIXES) + r")"
+    r"[ \t](?:\d{1,5}(?:[ \t]?[a-z]\b|-\d{1,3})?)(?![\w-])"
+)
+_LOWER_TAIL = re.compile(
+    r"(?P<pc>,?[ \t]+[1-9]\d{3}[ \t]?(?!sa|sd|ss)[a-z]{2}(?![\w]))?(?P<city>,?[ \t]+[a-zà-þ][\w'’-]+)?"
+)
+
+
+def _lower_case_addresses(text: str) -> list[tuple[int, int]]:
+    """Lower-case street + number, with a Dutch postcode and a place, or a known place after a comma."""
+    lex = load_lexicon()
+    out = []
+    for m in _LOWER_STREET.finditer(text):
+        end = m.end()
+        tail = _LOWER_TAIL.match(text, end)
+        if tail and tail.group("pc"):
+            end = tail.end("pc")
+        if tail and tail.group("city"):
+            city = tail.group("city").strip(", \t")
+            known = city in lex.places or city in lex.place_words
+            if known or (tail.group("pc") and city not in lex.function_words and city not in lex.vocabulary):
+                end = tail.end("city")
+        if end > m.end() or _ADDRESS_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+            out.append((m.start(), end))
+    return out
 
 
 def _extend_tail(text: str, end: int) -> int:

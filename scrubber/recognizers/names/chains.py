@@ -31,18 +31,11 @@ def chain(
     test of the first word only ("mijn man Said belt": "Said" is a name there, "belt" is not).
     """
     n = len(toks)
-    titles = words.lex.titles
-    titled = False
-    while i < n and toks[i].lower.rstrip(".") in titles and toks[i].kind in ("word", "ini"):
-        nxt = i + 1
-        if nxt < n and toks[nxt].text == "." and toks[i].end == toks[nxt].start:
-            nxt += 1
-        if nxt >= n or not same_line_gap(text, toks[nxt - 1], toks[nxt]):
-            return None
-        if not lowercase_ok and toks[nxt].text[0].islower() and toks[nxt].lower not in words.lex.interfixes:
-            return None  # "MX record", "dr. who?": a title takes a capitalised name
-        i = nxt
-        titled = relaxed = True  # after "dr." or "mevrouw" even "An" is a name
+    past = _past_titles(words, text, toks, i, lowercase_ok)
+    if past is None:
+        return None
+    i, titled, loose = past
+    relaxed = relaxed or titled  # after "dr." or "mevrouw" even "An" is a name
     if i >= n:
         return None
     interfixes = words.lex.interfixes
@@ -51,8 +44,8 @@ def chain(
         start = _start(words, text, toks, i, lowercase_ok, relaxed or relaxed_head, titled)
         if start is None:
             return None
-    elif words.is_name_word(tok, lowercase_ok, relaxed or relaxed_head):
-        start = i
+    elif words.is_name_word(tok, lowercase_ok, relaxed or relaxed_head) or (loose and words.titled_word(tok)):
+        start = i  # after a title any capitalised word is a name, an everyday one too ("Mr. Baker")
     else:
         return None
     first, last = i, start
@@ -80,9 +73,10 @@ def chain(
             continue
         if tok.kind == "word" and not head_caps and tok.text.isupper() and len(tok.text) <= 3:
             break  # "Yoast SEO", "Sanne IT": an acronym after a name, not a part of it
-        if (words.is_name_word(tok, lowercase_ok, relaxed) or _place_surname(words, tok)) and (
-            relaxed or tok.kind == "ini" or not words.lex.is_common(tok.text) or words.known_surname(tok.text)
-        ):
+        if (
+            (words.is_name_word(tok, lowercase_ok, relaxed) or _place_surname(words, tok))
+            and (relaxed or tok.kind == "ini" or not words.lex.is_common(tok.text) or words.known_surname(tok.text))
+        ) or (loose and words.titled_word(tok) and not words.lex.is_common(tok.text)):
             if not tok.text[0].isupper() and toks[start].text[0].isupper() and (
                 (lowercase_ok and not relaxed) or titled
             ):
@@ -93,6 +87,33 @@ def chain(
             continue
         break
     return first, last
+
+
+def _past_titles(
+    words: NameWords, text: str, toks: Sequence[Token], i: int, lowercase_ok: bool
+) -> tuple[int, bool, bool] | None:
+    """The token after the titles starting at i, whether there were any, and whether the last one is in its
+    usual case ("Mr. Baker", "mevrouw Groen": any capitalised word after it is a name; not after "ING" or
+    "IR" in capitals, more often a bank or an acronym than a title); None when a title takes no name."""
+    n = len(toks)
+    titles = words.lex.titles
+    titled = loose = False
+    while i < n and toks[i].lower.rstrip(".") in titles and toks[i].kind in ("word", "ini"):
+        loose = not (toks[i].text.isupper() and len(toks[i].text) > 1)
+        nxt = i + 1
+        if nxt < n and toks[nxt].text == "." and toks[i].end == toks[nxt].start:
+            nxt += 1
+        if nxt >= n or not same_line_gap(text, toks[nxt - 1], toks[nxt]):
+            return None
+        if (
+            not lowercase_ok and toks[nxt].text[0].islower() and toks[nxt].lower not in words.lex.interfixes
+            and not (toks[i].text.islower() and words.is_known_name(toks[nxt].text)
+                     and toks[nxt].lower not in words.lex.function_words)
+        ):
+            return None  # "MX record", "dr. who?": a title takes a capitalised name ("mr. elliott": a known one)
+        i = nxt
+        titled = True
+    return i, titled, loose
 
 
 def _middle_initial(

@@ -7,13 +7,20 @@ from collections.abc import Iterable, Sequence
 
 from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.recognizers.names.candidates import ALL_SIGNALS, SCORE_MEDIUM, Candidates
-from scrubber.recognizers.names.greetings import find_greeting_names, find_here_names, find_intro_names
+from scrubber.recognizers.names.greetings import (
+    find_greeting_names,
+    find_here_names,
+    find_intro_names,
+    find_speaker_names,
+)
 from scrubber.recognizers.names.headers import find_header_names
 from scrubber.recognizers.names.inverted import find_inverted_names
 from scrubber.recognizers.names.lexicon_signal import find_lexicon_names
+from scrubber.recognizers.names.lists import drop_street_names, find_list_names
 from scrubber.recognizers.names.logins import find_login_names
 from scrubber.recognizers.names.organizations import OrgSpan, find_organizations
 from scrubber.recognizers.names.propagation import extend_left, propagate, resolve_persons
+from scrubber.recognizers.names.recipients import find_recipient_names
 from scrubber.recognizers.names.signatures import find_signature_names
 from scrubber.recognizers.names.tables import find_table_names
 from scrubber.recognizers.names.view import TextView
@@ -54,15 +61,21 @@ class NameFinder:
             find_greeting_names(view, words, cands)
             find_intro_names(view, words, cands)
             find_here_names(view, words, cands)
+            find_speaker_names(view, words, cands)
         if "signature" in signals:
             find_signature_names(view, words, cands, orgs)
+            find_recipient_names(view, words, cands)
         if "header" in signals:
             find_header_names(view, words, cands)
         if "table" in signals:
             find_table_names(view, words, cands)
         if "ner" in signals:
             orgs += _ner_names(view, cands, ner)
-        persons = resolve_persons(list(cands.by_span.values()), orgs)
+        persons = drop_street_names(view, resolve_persons(list(cands.by_span.values()), orgs))
+        if "lexicon" in signals:  # the other items of a list that holds a name, or a list of known names
+            listed = find_list_names(view, words, persons)
+            if listed:
+                persons = drop_street_names(view, resolve_persons(persons + listed, orgs))
         if "login" in signals:
             taken = sorted([(c.start, c.end) for c in persons] + [(o.start, o.end) for o in orgs])
             logins = find_login_names(view, words, persons, taken)

@@ -29,7 +29,7 @@ _GREETING_STARTS = GREETINGS | _GREETING_PAIR_FIRST
 # The look-aheads after the look-behinds below list the first letters of the alternatives (a speed-up
 # only: under IGNORECASE a class and a literal accept the same characters).
 _INTRO_STRONG_RE = re.compile(
-    r"(?<![^\s,.:;!(])(?=[mniujtacfvohgspr])"
+    r"(?<![^\s,.:;!(])(?=[mniujtacfvohgsprlz])"
     r"(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
     r"ik ben het,?|it['’]s me,?|c['’]est moi,?|ich bin['’]?s,?|"
     r"(?:the )?name on (?:the |my )?account is|naam op (?:de |mijn )?rekening is|"
@@ -37,7 +37,9 @@ _INTRO_STRONG_RE = re.compile(
     r"(?:nach|vor|familien)name[n]?:|pr[ée]noms?:|nom(?: de famille)?:|"
     r"t\.a\.v\.?|ter attentie van|attn:?|contactpersoon:?|contact person:?|naam:|name:|full name:|"
     r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
-    r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd)[ \t]*",
+    r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd|"
+    # a question for a name answered right after it, being called, a quote's speaker
+    r"(?:(?:last|first|family|full|sur|given) ?)?name\?|(?:you can |people |they )?call me)[ \t]*",
     re.IGNORECASE,
 )
 # one of these is in every _INTRO_STRONG_RE match ("t.n.v." in its four spellings; see ``may_contain``)
@@ -45,6 +47,9 @@ _INTRO_STRONG_STEMS = (
     "naam", "name", "heet", "spreekt", "t.a.v", "attentie", "attn", "contact", "afzender", "holder", "tenaamstelling",
     "tnv", "t.nv", "tn.v", "t.n.v", "genaamd", "ik ben het", "me", "moi", "ich bin", "surname", "nom",
 )
+# a quote's speaker: "..., says Gerste." Products say things too ("zegt Plesk"), so the name after it must
+# be two name parts or hold one the lexicon knows
+_SAYS_RE = re.compile(r"(?<![^\s,.:;!(\"'”’])(?:says|said|zegt|zei|sagt)[ \t]+")
 # Relatives and others named in passing: "mijn vrouw Ayse", "my son Daan", "onze oudste dochter Noor".
 _RELATIVES = (
     r"vrouw|man|partner|vriend|vriendin|vriendje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|zuster"
@@ -124,6 +129,23 @@ def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> Non
                     words, text, toks, k, cands.add, "greeting", same_line_as=toks[k].line, relaxed=relaxed,
                     relaxed_head=head,
                 )
+
+
+def find_speaker_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """The speaker after "says"/"zegt" when the chain is a full name or holds a known name."""
+    text, toks, starts = view.text, view.toks, view.tok_starts
+    if not may_contain(view.lowered, ("says", "said", "zegt", "zei", "sagt")):
+        return
+    for m in _SAYS_RE.finditer(text):
+        k = bisect_left(starts, m.end())
+        if k >= len(toks) or toks[k].start != m.end() or not toks[k].text[:1].isupper():
+            continue
+        span = chain(words, text, toks, k, lowercase_ok=False, relaxed=True)
+        if span is None:
+            continue
+        parts = words.parts(toks, span[0], span[1])
+        if len(parts) >= 2 or any(p.kind == "word" and words.is_known_name(p.text) for p in parts):
+            cands.add(span[0], span[1], SCORE_STRONG, "greeting")
 
 
 def find_here_names(view: TextView, words: NameWords, cands: Candidates) -> None:

@@ -80,8 +80,20 @@ def _surname_start(words: NameWords, text: str, toks: list[Token], k: int) -> in
         and toks[first - 1].lower in interfixes
         and same_line_gap(text, toks[first - 1], toks[first])
     ):
+        if _preposition(text, toks, first - 1, k):
+            break
         first -= 1
     return first
+
+
+def _preposition(text: str, toks: list[Token], j: int, k: int) -> bool:
+    """Token j is a lower-case "van"/"de" in running text before a capitalised surname ("op naam van Öztürk,
+    Ayşe"): Dutch spelling capitalises the tussenvoegsel of a bare surname ("Van Dijk, Jan"), so after a
+    lower-case word on the same line it is a preposition or an article, not part of the name."""
+    if not toks[j].text.islower() or not toks[k].text[:1].isupper() or toks[k].text.isupper() or j == 0:
+        return False
+    before = toks[j - 1]
+    return before.kind == "word" and before.text.islower() and same_line_gap(text, before, toks[j])
 
 
 def _surname_ok(

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from scrubber.recognizers.names.candidates import SCORE_MEDIUM, SCORE_STRONG, SCORE_WEAK, Candidates
 from scrubber.recognizers.names.chains import chain
+from scrubber.recognizers.names.organizations import is_sector_word
 from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import NameWords
+from scrubber.recognizers.tech_words import TECH_WORDS
 
 _DIGIT_AFTER_RE = re.compile(r"[ ,./-]{0,2}\d")
 _DIGIT_BEFORE_RE = re.compile(r"\d[ ,./-]{0,2}$")
@@ -101,10 +103,51 @@ def lexicon_score(words: NameWords, toks: Sequence[Token], first: int, last: int
             return SCORE_MEDIUM
         if rest_known and not common and not words.lex.is_common(parts[-1].text):
             return SCORE_WEAK
+        if (
+            not first_known and not rest_known and _unknown_full_name(words, parts) and not _capital_after(toks, last)
+            and not (first > 0 and toks[first - 1].lower in _EMPLOYER_PREPOSITIONS)
+        ):
+            return SCORE_WEAK  # "Satsita Umkhayev", "Mercédesz Szôllôssy": a name of an origin no list has
         return 0.0
     if first_known and not common and not head.text.isupper():  # a lone word in capitals is no name
         return SCORE_WEAK + 0.05
     return 0.0
+
+
+# "X of Civis Analytics", "works at Verdafero Labs": after these an unknown pair is an employer, not a name
+_EMPLOYER_PREPOSITIONS = frozenset({"of", "at", "for", "bij", "voor", "chez", "bei"})
+
+
+def _capital_after(toks: Sequence[Token], last: int) -> bool:
+    """A capitalised word right after token ``last`` on its line: the chain is part of a longer capitalised
+    phrase ("Compendia Bioscience Life Technologies"), a company's or a title's, not a name alone."""
+    if last + 1 >= len(toks):
+        return False
+    a, b = toks[last], toks[last + 1]
+    return b.kind == "word" and b.line == a.line and b.start == a.end + 1 and b.text[0].isupper()
+
+
+def _unknown_full_name(words: NameWords, parts: Sequence[Token]) -> bool:
+    """Two or three capitalised words that no word list knows at all (no name, word, place or trade word):
+    the shape of a full name from a naming tradition the lexicon lacks. Products and companies are mostly
+    made of words ("Google Workspace", "LiteSpeed Cache") or end in a legal form, found before this."""
+    if not 2 <= len(parts) <= 3:
+        return False
+    lex = words.lex
+    for k, t in enumerate(parts):
+        text = t.text
+        if k < len(parts) - 1 and text.endswith(("'s", "’s")):
+            return False  # "Consumer Reports's Impi Nummelin": a possessive ends a phrase
+        if t.kind != "word" or len(text) < 3 or text.isupper() or not text[0].isupper():
+            return False
+        if any(c.isupper() for c in text[1:].replace("-", "")) and "-" not in text:
+            return False  # "LiteSpeed", "DirectAdmin": a product's inner capital
+        low = t.lower
+        if low in lex.vocabulary or low in lex.function_words or words.is_place(t) or is_sector_word(low):
+            return False
+        if low in TECH_WORDS:
+            return False  # "Plesk Obsidian": a product and its edition
+    return True
 
 
 # prepositions of place before a town ("in", "naar", "à", "nach")

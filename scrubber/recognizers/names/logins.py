@@ -82,10 +82,11 @@ def find_login_names(
     if not values and not cue_ends:
         return []
     forms = _derived_forms(view, words, persons)
+    found_parts = _found_parts(view, words, persons)
     scores: dict[str, float] = {}
     for value in values:
         core = _core(value)
-        if core in forms:
+        if core in forms or _from_found_part(core, found_parts):
             scores[value] = SCORE_STRONG
         elif _reads_as_name(words, core, cue=False, digits=value[-1].isdigit()):
             scores[value] = SCORE_MEDIUM
@@ -258,6 +259,39 @@ def _derived_forms(view: TextView, words: NameWords, persons: Sequence[Candidate
             if parsed is not None:
                 forms |= _forms(*parsed)
     return forms
+
+
+def _found_parts(view: TextView, words: NameWords, persons: Sequence[Candidate]) -> frozenset[str]:
+    """The name words (four letters or more, folded) of every person found, also of one-word names: in a
+    CSV paste given name and surname stand in cells of their own ("Ananya,Iyer,aiyer")."""
+    text, lex = view.text, words.lex
+    out: set[str] = set()
+    for c in persons:
+        for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", text[c.start : c.end]):
+            f = fold(w)
+            if len(f) >= 4 and f not in lex.interfixes and f not in lex.titles and f not in lex.function_words:
+                out.add(f)
+    return frozenset(out)
+
+
+def _from_found_part(core: str, parts: frozenset[str]) -> bool:
+    """A login made of one or two initials (maybe a joined tussenvoegsel) and a found name word: "mhuang",
+    "ah.elkhattabi", "s_kulkarni", "m.vdberg"; or of two found name words ("ananya.iyer")."""
+    if not parts:
+        return False
+    pieces = _SPLIT.split(core)
+    if len(pieces) == 2:
+        head, tail = pieces
+        if head in parts and tail in parts:
+            return True
+        return len(head) <= 2 and _tail_found(tail, parts)
+    return len(pieces) == 1 and any(_tail_found(core[p:], parts) for p in (1, 2))
+
+
+def _tail_found(tail: str, parts: frozenset[str]) -> bool:
+    if tail in parts:
+        return True
+    return any(tail.startswith(i) and tail[len(i) :] in parts for i in _JOINED_INTERFIXES)
 
 
 def _forms(given: str, interfix: str, surname: str) -> set[str]:

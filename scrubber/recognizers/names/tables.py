@@ -18,7 +18,7 @@ from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import NameWords
 
 # header cells (lower-cased, "_" and "-" read as spaces) of columns that hold people's names
-NAME_COLUMNS = frozenset(
+_COLUMN_LABELS = (
     """
     naam|volledige naam|voornaam|voornamen|achternaam|tussenvoegsel|roepnaam|initialen|voorletters|klant|klantnaam
     |naam klant|contactpersoon|contact|medewerker|werknemer|persoon|deelnemer|leerling|huurder|eigenaar
@@ -27,8 +27,9 @@ NAME_COLUMNS = frozenset(
     |contact person|employee|employee name|staff|member|person|owner|account holder|holder|display name
     |displayname|participant|tenant|student|vorname|nachname|mitarbeiter|kunde|nom|prénom|prenom|nom complet
     |salarié|client nom
-    """.replace("\n", "").split("|")
+    """
 )
+NAME_COLUMNS = frozenset(c.strip() for c in _COLUMN_LABELS.split("|"))  # (a line's indentation is no part of it)
 # one of these is in the lower-cased text when a header can be there (see ``may_contain``)
 _STEMS = (
     "naam", "name", "klant", "contact", "medewerker", "werknemer", "persoon", "deelnemer", "leerling", "huurder",
@@ -133,8 +134,11 @@ def _cell_is_name(words: NameWords, toks: list[Token]) -> bool:
     """Name-shaped words only (tussenvoegsels and initials too), at most five, none an everyday or trade word;
     a cell in lower case needs every word known as a name."""
     lex = words.lex
-    parts = [t for t in toks if not (t.kind == "word" and t.lower in lex.interfixes)]
-    if not parts or len(parts) > 5 or any(t.kind == "sym" and t.text not in ("'", '"', ",") for t in toks):
+    if any(t.kind == "sym" and t.text not in ("'", '"', ",") for t in toks):
+        return False
+    # (a CSV cell's quotes and the comma of "Jansen, Piet" are no name parts)
+    parts = [t for t in toks if t.kind != "sym" and not (t.kind == "word" and t.lower in lex.interfixes)]
+    if not parts or len(parts) > 5:
         return False
     known = 0
     for t in parts:

@@ -37,6 +37,12 @@ _ACRONYMS = _words(
 )
 # Words of greetings and closings that follow a greeting word: never a name ("Beste Grüße", "Sehr geehrte
 # Damen und Herren").
+# dotted abbreviations that the tokenizer reads as initials: cues and phrases, never a name's initials
+_DOTTED_ABBREVIATIONS = _words(
+    "t.a.v. t.n.v. i.o.v. i.v.m. m.b.t. z.o.z. a.u.b. s.v.p. o.a. n.a.v. m.v.g. m.vr.gr. p.s. n.b. e.g. i.e. "
+    "p.o. u.s. a.k.a. c.q. d.w.z. m.a.w. b.v. n.v. v.o.f. e.k. z.s.m. t.z.t. i.p.v. v.w.b. p.p. c.c. z.b. u.a. d.h."
+)
+_ADDRESS_UNITS = _words("apt apartment suite ste flat unit box bus po postbus floor fl room rm")
 _NEVER_NAMES = _words(
     """
     grüße grüsse gruesse groeten groetjes groet regards wishes damen herren dames heren ladies gentlemen
@@ -84,7 +90,7 @@ class NameWords:
         in capitals that is no known name, everyday word or acronym). The caller checks a surname follows."""
         text = tok.text
         if tok.kind == "ini":
-            return True
+            return self.is_initial(tok)
         if tok.kind != "word" or not text.isupper() or len(text) > 3:
             return False
         if len(text) == 1:
@@ -148,7 +154,7 @@ class NameWords:
         place), as capitals say nothing about it being a name.
         """
         if tok.kind == "ini":
-            return True
+            return self.is_initial(tok)
         if tok.kind != "word":
             return False
         low = tok.lower
@@ -176,6 +182,22 @@ class NameWords:
                 return self.is_known_name(text)
             return not self.is_place(tok)
         return lowercase_ok and (self.known_first(text) or self.known_surname(text))
+
+    def is_initial(self, tok: Token) -> bool:
+        """An initials token ("J.", "M.J."), not a dotted abbreviation ("t.a.v.", "i.o.v.", "e.g.")."""
+        return tok.kind == "ini" and tok.lower not in _DOTTED_ABBREVIATIONS
+
+    def titled_word(self, tok: Token) -> bool:
+        """A capitalised word right after a title ("Mr. Baker", "Dr. Justin Beet"): a name unless it is a
+        function word, a greeting or an acronym; vocabulary words count here, as surnames often are words."""
+        if tok.kind != "word" or len(tok.text) < 2 or not tok.text[0].isupper():
+            return False
+        low = tok.lower
+        if low in GREETINGS or low in _NEVER_NAMES or low in self.lex.function_words or is_sector_word(low):
+            return False
+        if low in _ADDRESS_UNITS:
+            return False  # "Dr. Cindy Holinka Apt. 117": the address goes on
+        return not (tok.text.isupper() and (low in _ACRONYMS or not self.is_known_name(tok.text)))
 
     def parts(self, toks: Sequence[Token], first: int, last: int) -> list[Token]:
         """The name parts of tokens first..last: words and initials, without the interfixes."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from scrubber.recognizers.address_blocks import AddressBlockRecognizer
+from scrubber.recognizers.address_blocks import AddressBlockRecognizer, PostcodeCueRecognizer
 
 Check = Callable[[str, str], None]
 
@@ -91,3 +91,13 @@ def test_a_postcode_after_its_cue(assert_recognised: Callable[[str, str, str], N
 
 def test_zip_as_a_verb_is_no_postcode_cue(assert_untouched: Check) -> None:
     assert_untouched("please zip the 2 folders and send them", "2")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("My zip code is 30303 but the form wants another", "30303"), ("mijn postcode is 3512 jk", "3512 jk"),
+     ("postcode 3512 en huisnummer 8", "3512"), ("PLZ 80331 München", "80331"), ("ZIP: 394 13", "394 13")],
+)
+def test_a_postcode_after_its_cue_ends_before_a_word(text: str, value: str) -> None:
+    found = [text[r.start : r.end] for r in PostcodeCueRecognizer("en").find(text)]
+    assert found == [value]

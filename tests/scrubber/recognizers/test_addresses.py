@@ -195,3 +195,22 @@ def test_world_street_literals_are_in_every_match(street: tuple[re.Pattern[str],
         if pattern.search(text):
             haystack = base.lowered_for_stems(text) if lower else text
             assert haystack is None or any(lit in haystack for lit in literals), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hoi! nieuw adres: dorpsstraat 4a 1234 ab ergenshuizen. wil je dat aanpassen?",
+         "dorpsstraat 4a 1234 ab ergenshuizen"),
+        ("adres: gravenstraat 114, paramaribo\nvraag: kan ik pinnen?", "gravenstraat 114, paramaribo"),
+        ("ik woon op de lindelaan 3 sinds vorig jaar", "lindelaan 3"),
+    ],
+)
+def test_lower_case_addresses_in_chats(text: str, value: str) -> None:
+    found = [text[r.start : r.end] for r in addresses.AddressRecognizer("nl").analyze(text, ["ADDRESS"])]
+    assert found == [value]
+
+
+@pytest.mark.parametrize("text", ["de kerkstraat 12 keer gebeld maar niemand thuis", "de hoofdweg 2 uur dicht"])
+def test_a_lower_case_street_and_a_number_in_prose_is_no_address(text: str) -> None:
+    assert addresses.AddressRecognizer("nl").analyze(text, ["ADDRESS"]) == []
