@@ -70,7 +70,7 @@ def secret_like(core: str) -> bool:
 
 
 # the pieces of text a secret is judged in: as the scrubber does, a "key=value" pair, a CSV row and HTML are split
-_TOKEN = re.compile(r"(?:&nbsp;)?([^\s;,=<>\"'()\[\]{}|]+)")
+_TOKEN = re.compile(r"(?:&nbsp;)?([^\s;,=<>\"'()\[\]{}|@/:]+)")  # (a URL's userinfo apart, too)
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -104,7 +104,8 @@ def survivors(scrubber: Scrubber, record: dict[str, Any]) -> list[tuple[int, int
     for start, end in numbers.candidates(text, 7):
         numbered.append((start, end))
         if clear(start, end):
-            reason = kept_by(start, end) or explain_span(Span(text, start, end)) or "not a NUMBER candidate's type"
+            reason = kept_by(start, end) or explain_span(Span(text, start, end)) or (
+                "stripped in part (a value inside)" if any(stripped[start:end]) else "not stripped, not explained")
             out.append((start, end, reason))
     for start, end in _tokens(text):
         core, lead = secrets._strip(text[start:end])

@@ -37,7 +37,7 @@ _IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:(?:[ .-]|[ \t
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
 # the country code written apart from the check digits: "NL 94 BUNQ 086 981 599 7"
 # (also "NL-30-RABO-...", and an IBAN wrapped at a group: "NL23 SNSB\n7391 8689 33", where a quote's "> " may follow)
-_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
+_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Za-z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 
@@ -129,7 +129,9 @@ _TAIL_EXPIRY = re.compile(
 )
 _TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 _CVC = re.compile(
-    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code|beveiligingscode|kaartcode|controlecode"
+    r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code"
+    r"|(?:3|4|drie|vier|three|four)\s+(?:digits|cijfers)\s+(?:on\s+the\s+back|achterop|op\s+de\s+achterkant)"
+    r"|cijfers\s+achterop|digits\s+on\s+the\s+back|beveiligingscode|kaartcode|controlecode"
     r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
     r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
     r"[^\n]{0,30}?(?<!\d)(?P<v>\d{3,4})(?!\d)"
@@ -137,7 +139,7 @@ _CVC = re.compile(
 # every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
 _CVC_STEMS = (
     "cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode", "code", "crypto",
-    "fnummer",
+    "fnummer", "digits", "cijfers",
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 _CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?P<v>\d{3,4})(?![\w/]|[.,]\d)")

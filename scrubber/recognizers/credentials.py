@@ -68,8 +68,10 @@ _PUBLIC_ENV = re.compile(r"(?i)publishable|public|pubkey|site_?key|pk_(?:live|te
 # characters ("K" of AKIA, "J" of eyJ), except Google's "AIza" keys: a text holding "AIza" is searched whole.
 _SHAPES_HINT = re.compile(r"[-_KJ]")
 
+# (the password words also as customers type them: "wachwoord", "wachtw", "paswoord", "pasword", "passwrod", "psswd")
 _CUE_WORDS = (
-    r"wachtwoord\w*|wachtzin|ww|password\w*|passwd|passphrase|pass\s?code|pass|pwd|pw|pin(?:code)?"
+    r"wacht?w\w*|wachtzin|ww|password\w*|passwd|passphrase|pass\s?code|pass|pwd|pw|pin(?:code)?"
+    r"|pas+wo?o?r[dt]\w*|pas+w(?:rod|owrd|d)?|pss?w(?:or)?d"
     r"|mot\s+de\s+passe|mdp|passwort\w*|kennwort\w*|contrase[ñn]a|has[łl]o|[şs]ifre|senha|parola|kod\s+pin"
     r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|code|token|secret|api[- ]?key|sleutel|key"
     r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
@@ -82,13 +84,14 @@ _CUE = re.compile(
 )
 # every cue word of _CUE contains one of these (see ``may_contain``)
 _CUE_STEMS = (
-    "wachtwoord", "wachtzin", "ww", "pass", "pw", "pin", "code", "token", "secret", "key", "sleutel",
+    "wach", "ww", "pass", "pasw", "psw", "pssw", "pw", "pin", "code", "token", "secret", "key", "sleutel",
     "antwoord", "answer", "mdp", "passwort", "kennwort", "contrase", "hasło", "haslo", "ifre", "senha", "parola",
 )
 # Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
 # "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.
 _WORD_SECRET_CUES = re.compile(
-    r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw|passe|mdp|passwort|kennwort"
+    r"(?i)wacht?w|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw|passe|mdp|passwort|kennwort"
+    r"|\bpas+w|\bpss?w"
     r"|contrase|has[łl]o|ifre|senha|parola"
 )
 # a bare "code" after these words is no secret (an error, status, post or country code)
@@ -432,13 +435,14 @@ def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:
 
 
 def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
-    """A passphrase after the cue's marker (see ``_PHRASE_MARKER``)."""
+    """A passphrase after the cue's marker (see ``_PHRASE_MARKER``), or right after the cue."""
     m = _PHRASE_MARKER.match(text, scan_from, line_end)
     if m is None and _CHANGED_BEFORE.search(text, max(0, scan_from - 50), scan_from):
         m = _TO_MARKER.match(text, scan_from, line_end)  # "I changed the password to ..."
-    if m is None:
-        return False
-    span = _plain_phrase(text, m.end(), line_end)
+    # (with no marker, the words right after the cue: "wachtwoord haven apple boterham coffee werkt niet")
+    rest = text[scan_from:line_end]
+    begin = m.end() if m is not None else scan_from + len(rest) - len(rest.lstrip(" \t"))
+    span = _plain_phrase(text, begin, line_end)
     if span is None:
         return False
     out.append(RecognizerResult("CREDENTIAL", span[0], span[1], 0.9))
@@ -448,7 +452,7 @@ def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognize
 # A password that is a sentence ("haar wachtwoord is ik hou van mijn kat", "the password (...) is correct horse
 # battery staple, pls ..."): after a password cue and its marker, 3-7 plain words up to the clause's end, none of
 # them a word that talks about the password (its state, whether it works, whose it is) and none a secret by itself.
-_SENTENCE_CUE = re.compile(r"(?i)wachtwoord|wachtzin|password|passwd|passphrase|^ww$|^pw$|passwort|kennwort")
+_SENTENCE_CUE = re.compile(r"(?i)wacht?w|wachtzin|pas+w|pss?w|passphrase|^ww$|^pw$|kennwort")
 _CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=]{5,80}")
 _ABOUT_PASSWORD = frozenset(
     {

@@ -24,10 +24,10 @@ from scrubber.recognizers.base import Rule, RuleRecognizer, first_letter_guard
 
 _KEYWORDS = (
     # nl
-    r"paspoort\w*|id[- ]?kaart\w*|identiteitskaart\w*|identiteitsbewijs|rijbewijs\w*|documentnummer"
+    r"paspoort\w*|id[- ]?kaart\w*|identiteits\w*|rijbewijs\w*|documentnummer"
     r"|verblijfs(?:vergunning|document|titel|pas)\w*|vreemdelingendocument|legitimatie\w*|eid"
     # en
-    r"|passport|identity\s+card|id\s+card|driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|document\s+number"
+    r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
     # de
     r"|reisepass\w*|personalausweis\w*|ausweis\w*|f[üu]hrerschein\w*|aufenthalts(?:titel|erlaubnis|karte)\w*"

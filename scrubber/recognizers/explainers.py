@@ -549,18 +549,27 @@ _SHAPE_ONLY = frozenset(
 )
 
 
+_COMPOUND_HEAD = re.compile(r"[^\W\d_]*-([^\W\d_]+)")
+
+
 def personal_cue_names(span: Span) -> bool:
-    """Whether a personal cue (BSN, passport, bank, ...) names the value: only filler words stand between them."""
+    """Whether a personal cue (BSN, passport, bank, ...) is the cue nearest before the value in its label.
+
+    No kept, tracking, version or time cue stands between them ("mijn bsn ingevuld 2025110301" is the BSN; "bsn
+    ingevuld maar fout 2025110301" an error code), and the cue is not the "id" of a kept cue ("order id").
+    """
     label = span.label
     personal = _last(_PERSONAL_CUE, label)
     if personal is None:
         return False
+    head = _COMPOUND_HEAD.match(label, personal.end())
+    if head and head.group(1).lower() not in _FILLER:
+        return False  # the cue is a modifier: "bank-app", "paspoort-scanner" name something else
     kept = _last(_KEPT_CUE, label)
-    if (kept is not None and kept.end() > personal.end()) or _id_of(label, kept, personal):
+    if _id_of(label, kept, personal):
         return False
-    rest = label[personal.end() :]
-    rest = rest[len(rest) - len(rest.lstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
-    return all(w.lower() in _FILLER or (w.isupper() and len(w) > 1) for w in _WORD.findall(rest))
+    others = (kept, _last(_TRACKING_CUE, label), _last(_VERSION_CUE, label), _last(_TIMESTAMP_CUE, label))
+    return all(other is None or other.end() < personal.end() for other in others)
 
 
 def explain_span(span: Span) -> str | None:

@@ -67,7 +67,7 @@ _TITLE_DIGITS = re.compile(r"[A-Z][a-z]{2,}\d{2,6}[!?#*]{0,2}")
 _LOWER_DIGITS = re.compile(r"[a-z]{3,}\d{2,6}[!?#*]{0,2}")
 _WORD_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
 _LOGIN_CONTEXT = words(
-    r"wachtwoord\w*", r"ww\b", r"password\w*", r"passwd", r"pw\b", r"passwort\w*", r"kennwort\w*", r"mot\s+de\s+passe",
+    r"wacht?w\w*", r"ww\b", r"pas+w\w*", r"pss?w\w*", r"pw\b", r"passwort\w*", r"kennwort\w*", r"mot\s+de\s+passe",
     r"mdp\b", r"inlog\w*", r"login\w*", r"log\s+in", r"aanmeld\w*", r"sign\s+in", r"credentials", r"geprobeerd",
     r"tried", r"versucht", r"essay[ée]",
 )

@@ -38,6 +38,18 @@ STRIPPED = [
     ("Het wachtwoord is wij gaan naar zee\nGroet, Ans", "wij gaan naar zee"),
     # a spelled-out document number on the line after a cue line ending in a colon
     ("paspoortnummer zoals gevraagd:\nN W 3 K 8 P 2 R 5\n", "N W 3 K 8 P 2 R 5"),
+    ("identiteitsbewijsnummer: KX1234567", "KX1234567"),
+    # the password cue as customers type it
+    ("mijn wachwoord is Tulpen88", "Tulpen88"),
+    ("paswoord: zonnebloem12", "zonnebloem12"),
+    ("the pasword is Hunter2Hunter", "Hunter2Hunter"),
+    # a passphrase of uncommon words right after the cue, and a card's code named by where it is printed
+    ("wachtwoord ganzenbord lepelaar kruimeltaart werkt niet meer", "ganzenbord lepelaar kruimeltaart"),
+    ("de 3 cijfers achterop zijn 482", "482"),
+    # the nearest cue names the number: a personal one after a kept one
+    ("factuur betaald, maar mijn bsn ingevuld 2025110301", "2025110301"),
+    # an IBAN in lower case with its country apart
+    ("graag op nl 91 abna 0417 1643 00 terugstorten", "nl 91 abna 0417 1643 00"),
 ]
 
 UNTOUCHED = [
@@ -49,6 +61,11 @@ UNTOUCHED = [
     ("[cid:image001.png@01DB2C3A.5F1E8A20]", "image001"),
     ("het wachtwoord van gebruiker web_admin is Pq8!rT4@Lm", "web_admin"),
     ("geb:12-03-1971 en verder niets", "geb:"),
+    # a kept or version cue nearer than the personal one: the number is that, not the personal value
+    ("ik heb mijn bsn ingevuld maar krijg foutcode 2025110301", "2025110301"),
+    ("mijn bank-app heeft versie 10.0.19045.3803", "10.0.19045.3803"),
+    ("wachten op de wachtrij 2 uur", "wachtrij"),
+    ("het wachtwoord werkt niet meer sinds gisteren", "werkt niet meer sinds gisteren"),
 ]
 
 
