@@ -14,7 +14,8 @@ counts, medians and 90th percentiles per bucket and per mailbox.
   mailbox, whole period). SQLite has no ``percentile_cont`` (and fetching a year's durations into
   Python costs more than the whole report may), so it counts durations per logarithmic bin stored
   with each row, finds the bin and place of each needed rank, and fetches only those bins' durations:
-  still exact, a few percent of the rows.
+  still exact, a few percent of the rows. That is SQLite's way with an agent chosen; without one the
+  counts and bins come from the rollups (``tickets.report_rollups``).
 """
 
 from __future__ import annotations
@@ -142,8 +143,8 @@ def measure(session: Session, rows: Subquery, bucket: Bucket) -> Measured:
     hist: dict[tuple[str, Any], dict[int, int]] = defaultdict(lambda: defaultdict(int))
 
     mailbox_counts: dict[int | None, int] = defaultdict(int)
-    # In the index's order (day, bin, mailbox): no sorting of the period's rows. (SQLite's comparisons
-    # are 0 or 1, so their sums count.)
+    # Only with an agent chosen (tickets.report_queries): the agent's few rows of the period are sorted
+    # into groups. (SQLite's comparisons are 0 or 1, so their sums count.)
     met = breached = 0
     everything = hist["all", 0]
     for day, b, mailbox, n, day_met, day_breached in conn.execute(select(
