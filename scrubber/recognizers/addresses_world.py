@@ -211,6 +211,16 @@ def extend_head(text: str, start: int) -> int:
 _A_POSTCODE = re.compile(r"\d{4}|\d{2}-\d{3}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}")
 
 
+# Any street name followed by its number and a unit ("Fagradalsbraut 71 Apt. 762", "Þverbraut 66 Suite 991",
+# maybe after a leading number: "51709 Spinatsch 94 Apt. 615"): the unit says it is an address even where the
+# street's form is unknown.
+_UNIT_STREET = re.compile(
+    r"(?<![\w-])(?:\d{1,6}[ \t]+)?" + _WORD + r"(?:[ \t]+(?:" + _WORD + r"|[a-zà-þ]{1,4}\.?)){0,4}[ \t]+" + _NUM
+    + r"\.?,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]*\d{1,5}[A-Za-z]?(?![\w])"
+)
+_UNIT_STEMS = ("apt", "apartment", "suite", "ste", "unit", "flat")
+
+
 def world_addresses(text: str) -> list[tuple[int, int, float]]:
     """Addresses in the street forms of ``STREETS`` and UK addresses named by their house."""
     found: list[tuple[int, int, float]] = []
@@ -229,4 +239,7 @@ def world_addresses(text: str) -> list[tuple[int, int, float]]:
     if "," in text and postcode:
         for m in _UK_NAMED.finditer(text):
             found.append((m.start(), m.end(), 0.9))
+    if may_contain(lowered, _UNIT_STEMS):
+        for m in _UNIT_STREET.finditer(text):
+            found.append((m.start(), extend_tail(text, m.end())[0], 0.88))
     return found

@@ -53,6 +53,8 @@ class Candidates:
             end = max(end, toks[last].end)  # "Vries, Jan de"
         if toks[last].text in PAREN_CLOSE and toks[last].end > end:
             end = toks[last].end if self._view.text[start:].count("(") else end
+        if end == parts[-1].end and parts[-1].kind == "word" and parts[-1].lower.endswith(("'s", "’s")):
+            end -= 2  # "Yuri Bulgakov's": the name without its possessive ending
         c = self.by_span.get((start, end))
         if c is None:
             self.by_span[(start, end)] = Candidate(start, end, score, {signal})

@@ -84,6 +84,8 @@ def chain(
             last = j
             parts += 1
             j += 1
+            if tok.lower.endswith(("'s", "’s")):
+                break  # "Yuri Bulgakov's Cautionary Tales": the possessive ends the name
             continue
         break
     return first, last

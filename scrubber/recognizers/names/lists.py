@@ -20,6 +20,7 @@ from scrubber.recognizers.names.words import GREETINGS, NameWords
 
 _CONJUNCTIONS = frozenset({"and", "en", "und", "et", "or", "of", "oder", "ou", "&"})
 _MAX_ITEM_WORDS = 3
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _CONJ = r"(?:and|en|und|et|or|of|oder|ou|&)[ \t]+"
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:" + _CONJ + r")?|" + _CONJ + r")", re.IGNORECASE)
 # salutations and closings that are also surnames ("Sehr geehrte Damen und Herren", "Cheers, Sarah")
@@ -115,8 +116,10 @@ def find_list_names(view: TextView, words: NameWords, persons: Sequence[Candidat
     out: list[Candidate] = []
     for items in _items(view):
         seeded = [overlaps(toks[a].start, toks[b].end) for a, b in items]
+        # an item followed by a number is a street ("Leon and Eyrarodda 66"), not a person
+        numbered = [bool(_NUMBER_AFTER.match(view.text, toks[b].end)) for _, b in items]
         lower = all(toks[a].text[0].islower() for a, _ in items)
-        if not all(seeded[k] or _name_like(words, toks, it, lower) for k, it in enumerate(items)):
+        if any(numbered) or not all(seeded[k] or _name_like(words, toks, it, lower) for k, it in enumerate(items)):
             continue
         if not any(seeded):
             known = sum(_known(words, toks, it) for it in items)

@@ -33,6 +33,9 @@ def find_recipient_names(view: TextView, words: NameWords, cands: Candidates) ->
     for line_no, idxs in view.tok_by_line.items():
         if not 2 <= len(idxs) <= 5:
             continue
+        if _lower_name_line(words, [toks[k] for k in idxs]):
+            cands.add(idxs[0], idxs[-1], SCORE_MEDIUM, "signature")
+            continue
         nxt = line_no + 1
         while nxt < len(lines) and not lines[nxt].strip() and nxt - line_no <= 2:
             nxt += 1
@@ -66,3 +69,19 @@ def _name_line(words: NameWords, line: list[Token]) -> bool:
     return any(words.is_known_name(t.text) for t in words_only) or not any(
         t.lower in lex.vocabulary for t in words_only
     )
+
+
+def _lower_name_line(words: NameWords, line: list[Token]) -> bool:
+    """A line that is a lower-case name and nothing else ("aksel kristensen", "emidio p lombardo"), as a
+    chat or a quick signature writes it: a known given name, maybe an initial, a known surname, none of
+    them an everyday or function word."""
+    lex = words.lex
+    if len(line) > 3 or any(t.kind != "word" or not t.text.islower() for t in line):
+        return False
+    first, last = line[0], line[-1]
+    if any(len(t.text) == 1 for t in (first, last)) or any(len(t.text) > 1 for t in line[1:-1]):
+        return False
+    return all(
+        t.lower not in lex.function_words and not lex.is_common(t.text) and t.lower not in lex.vocabulary
+        for t in (first, last)
+    ) and words.known_first(first.text) and words.known_surname(last.text)

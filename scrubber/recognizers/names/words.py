@@ -69,7 +69,8 @@ class NameWords:
         self.place_heads = frozenset(phrase.split(" ", 1)[0] for phrase in lex.place_phrases)
 
     def _key(self, word: str) -> str:
-        return word.lower().replace("’", "'")
+        key = word.lower().replace("’", "'")
+        return key[:-2] if key.endswith("'s") and len(key) > 4 else key  # "Daniel's": the name in the possessive
 
     def known_first(self, word: str) -> bool:
         k = self._key(word)

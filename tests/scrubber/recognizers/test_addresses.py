@@ -214,3 +214,20 @@ def test_lower_case_addresses_in_chats(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", ["de kerkstraat 12 keer gebeld maar niemand thuis", "de hoofdweg 2 uur dicht"])
 def test_a_lower_case_street_and_a_number_in_prose_is_no_address(text: str) -> None:
     assert addresses.AddressRecognizer("nl").analyze(text, ["ADDRESS"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The letter arrived at 17224 Þverbraut 66 Suite 991, Gdańsk, Poland last night.",
+         "17224 Þverbraut 66 Suite 991, Gdańsk"),
+        ("Billing address:\n764 Fagradalsbraut 71 Apt. 762\nEgilsstaðir", "764 Fagradalsbraut 71 Apt. 762"),
+    ],
+)
+def test_any_street_with_a_number_and_a_unit(text: str, value: str) -> None:
+    found = [text[s:e] for s, e, _ in addresses_world.world_addresses(text)]
+    assert value in found, found
+
+
+def test_a_product_suite_is_no_unit() -> None:
+    assert addresses_world.world_addresses("We run Windows Server 2019 and the Office 365 suite 2.") == []

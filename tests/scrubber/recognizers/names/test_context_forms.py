@@ -132,3 +132,16 @@ def test_quoted_csv_cells_under_a_quoted_header(finder: NameFinder) -> None:
     for name in ("Bakker", "Anouk", "Mahabier", "Sunita"):
         assert name in found, (name, found)
     assert not any("Utrecht" in p or "Almere" in p for p in found), found
+
+
+def test_a_list_item_with_a_number_is_a_street(finder: NameFinder) -> None:
+    assert "Eyrarodda" not in persons(finder, "Please return to Leon and Eyrarodda 66 in case of an issue.")
+
+
+def test_a_possessive_is_no_part_of_the_name(finder: NameFinder) -> None:
+    assert persons(finder, "the verses from Yuri Bulgakov's Cautionary Tales") == ["Yuri Bulgakov"]
+
+
+def test_a_lower_case_name_on_a_line_of_its_own(finder: NameFinder) -> None:
+    assert persons(finder, "aksel kristensen\nstillwater supercomputing inc") == ["aksel kristensen"]
+    assert persons(finder, "hoi\nplesk update\ngroet") == []
