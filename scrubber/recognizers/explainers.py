@@ -412,6 +412,7 @@ _KEPT_CUE = _cues(
 )
 # A personal cue closer to the value wins over a kept one ("klantnummer 12, BSN 111222333").
 _PERSONAL_CUE = _cues(
+    r"(?:bank|savings|checking|current|spaar)\s*account",  # (first: "bank" alone would end before "account")
     r"bsn", r"burger", r"sofi", r"ssn", r"social", r"persoons", r"rijksregister", r"national", r"pesel", r"nik\b",
     r"kimlik", r"v-nummer", r"vreemdeling", r"paspoort", r"passport", r"pass\b", r"id-?kaart", r"identit", r"rijbewijs",
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",
@@ -468,6 +469,11 @@ _PREVIOUS_VALUE = re.compile(r"[\w#./-]+$")
 _MAX_LIST = 6
 
 
+def _nearer(personal: re.Match[str], other: re.Match[str]) -> bool:
+    """Whether the personal cue stands nearer the value than the other cue, or holds it ("bank account")."""
+    return personal.end() > other.end() or (personal.end() == other.end() and personal.start() < other.start())
+
+
 def kept_cue(span: Span, _listed: int = 0) -> bool:
     """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word.
 
@@ -483,7 +489,7 @@ def kept_cue(span: Span, _listed: int = 0) -> bool:
             return kept_cue(Span(span.text, prev.start(), prev_end), _listed + 1)
     kept = _last(_KEPT_CUE, label)
     personal = _last(_PERSONAL_CUE, label)
-    if personal is not None and (kept is None or personal.end() > kept.end()) and not _id_of(label, kept, personal):
+    if personal is not None and (kept is None or _nearer(personal, kept)) and not _id_of(label, kept, personal):
         return False
     if label.endswith("#") or (label.endswith("[") and "ticket" in span.before(60).lower()):
         return True
@@ -569,7 +575,7 @@ def personal_cue_names(span: Span) -> bool:
     if _id_of(label, kept, personal):
         return False
     others = (kept, _last(_TRACKING_CUE, label), _last(_VERSION_CUE, label), _last(_TIMESTAMP_CUE, label))
-    return all(other is None or other.end() < personal.end() for other in others)
+    return all(other is None or _nearer(personal, other) for other in others)
 
 
 def explain_span(span: Span) -> str | None:

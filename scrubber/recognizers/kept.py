@@ -34,7 +34,8 @@ def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
 
 _CUSTOMER = _keyed(
     r"klant(?:en)?(?:nummer|nr|[- ]nr|[- ]nummer|[- ]id)?|relatie(?:nummer|nr)|debiteur(?:nummer|nr)?|lidnummer"
-    r"|customer(?:\s+(?:id|number|no|nr|ref))?|client(?:\s+(?:id|number|no))?|account(?:\s+(?:id|number|no|nr))?|acct"
+    r"|customer(?:\s+(?:id|number|no|nr|ref))?|client(?:\s+(?:id|number|no))?"
+    r"|(?<!bank )(?<!savings )(?<!checking )(?<!current )account(?:\s+(?:id|number|no|nr))?|acct"
     r"|klantnummer:\s+relatienummer",
     r"[A-Z]{0,3}-?\d{4,10}",
 )

@@ -48,6 +48,9 @@ STRIPPED = [
     ("de 3 cijfers achterop zijn 482", "482"),
     # the nearest cue names the number: a personal one after a kept one
     ("factuur betaald, maar mijn bsn ingevuld 2025110301", "2025110301"),
+    # a bank account is no customer account
+    ("my bank account number is 73849201, please refund", "73849201"),
+    ("refund to my savings account 73849201", "73849201"),
     # an IBAN in lower case with its country apart
     ("graag op nl 91 abna 0417 1643 00 terugstorten", "nl 91 abna 0417 1643 00"),
 ]
@@ -77,6 +80,12 @@ def test_stripped(assert_stripped: Check, text: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "value"), UNTOUCHED)
 def test_untouched(assert_untouched: Check, text: str, value: str) -> None:
     assert_untouched(text, value)
+
+
+@pytest.mark.parametrize("text", ["my account number is 73849201", "customer account 73849201"])
+def test_a_customer_account_stays_kept(scrubber: Scrubber, text: str) -> None:
+    kept = [(e.type, text[e.start : e.end]) for e in scrubber.analyze(text).entities if e.action == "keep"]
+    assert kept == [("CUSTOMER_NUMBER", "73849201")]
 
 
 def test_secret_after_the_login_name(scrubber: Scrubber) -> None:
