@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import random
 import statistics
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from models.reports import duration_bin
 from tests.support.reports_store import Generated, generate, local_day
 from tickets import report_rollups, reports
 from tickets.report_queries import AGE_BANDS
@@ -246,3 +248,15 @@ def test_a_period_is_covered_by_months_weeks_and_days_once() -> None:
         assert all(w.weekday() == 0 for w in weeks) and all(m.day == 1 for m in months)
     months, weeks, days = report_rollups.cover(date(2025, 12, 2), date(2026, 12, 1))
     assert (len(months), len(weeks), len(days)) == (11, 3, 10)
+
+
+def test_a_bins_range_holds_every_duration_of_the_bin() -> None:
+    """The durations of a bin are read by a range of the (day, duration) index: none may fall outside it."""
+    rng = random.Random(5)
+    edges = [2 ** (b / 8) - 1 for b in range(260)]
+    samples = [0.0, -3.0, 0.4, 1.0, *edges, *(math.nextafter(e, -math.inf) for e in edges),
+               *(math.nextafter(e, math.inf) for e in edges), *(rng.uniform(0, 4e7) for _ in range(20_000)),
+               *(round(rng.expovariate(1 / 3600)) for _ in range(20_000))]
+    for seconds in samples:
+        low, high = report_rollups._bin_range(duration_bin(seconds))  # type: ignore[arg-type]
+        assert low <= seconds < high, seconds
