@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import OPEN_STATUSES, Direction, Message, Priority, Ticket, TicketDue, TicketStatus
@@ -164,6 +164,11 @@ def _checkpoint(state: TicketSla, hours: Hours, at: datetime) -> None:
 
 def _schedule(session: Session, state: TicketSla, due: TicketDue | None, policy: Policy | None) -> None:
     """Due times of the running parts from what they used, and the soonest into ``ticket_due``."""
+    _mirror(session, state.ticket_id, due, _targets(state, policy))
+
+
+def _targets(state: TicketSla, policy: Policy | None) -> datetime | None:
+    """Set the clock's policy and due times from what the running parts used; the soonest of them."""
     state.policy_id = policy.id if policy else None
     response_due = resolution_due = None
     if state.running_since is not None and policy is not None:
@@ -175,13 +180,35 @@ def _schedule(session: Session, state: TicketSla, due: TicketDue | None, policy:
             resolution_due = business_hours.add(policy.hours, state.running_since,
                                                 policy.resolution * 60 - state.resolution_used)
     state.response_due_at, state.resolution_due_at = response_due, resolution_due
-    _mirror(session, state.ticket_id, due, min(filter(None, (response_due, resolution_due)), default=None))
+    return min(filter(None, (response_due, resolution_due)), default=None)
+
+
+# Built once: the clock and due row of a ticket opened in this transaction (``customer_wrote(fresh=True)``).
+_INSERT_CLOCK = insert(TicketSla.__table__)  # type: ignore[arg-type]
+_INSERT_DUE = insert(TicketDue.__table__)  # type: ignore[arg-type]
+_CLOCK_COLUMNS = tuple(c.key for c in TicketSla.__table__.columns)
+
+
+def _start(session: Session, ticket: Ticket, at: datetime) -> None:
+    """A new ticket's clock, started at ``at``: computed on an object the session never sees and written
+    by two INSERTs on its connection. As two ORM objects they were flushed by the next query of the
+    transaction, one more flush per message in intake's writer (issue 19)."""
+    state = TicketSla(ticket_id=ticket.id, running_since=at, response_since=at, response_used=0,
+                      resolution_used=0, response_escalated=False, resolution_escalated=False)
+    due_at = _targets(state, policy_for(session, ticket))
+    conn = session.connection()
+    conn.execute(_INSERT_CLOCK, {key: getattr(state, key) for key in _CLOCK_COLUMNS})
+    if due_at is not None:
+        conn.execute(_INSERT_DUE, {"ticket_id": ticket.id, "due_at": due_at})
 
 
 def customer_wrote(session: Session, ticket: Ticket, at: datetime, *, fresh: bool = False) -> None:
     """A customer's message stored at ``at`` awaits our answer: the clock runs (resumes when paused).
     ``fresh``: the ticket was opened in this transaction, so it has neither clock nor due row to read."""
-    state, due = (None, None) if fresh else _state(session, ticket.id)
+    if fresh:
+        _start(session, ticket, at)
+        return
+    state, due = _state(session, ticket.id)
     if state is None:
         if due is not None:  # waiting since before SLA clocks existed (0014): count from the message that waits
             at = min(at, waiting_since(session, ticket.id) or at)

@@ -493,6 +493,9 @@ def add_event(
     return event
 
 
+_INSERT_KEYS = insert(PlaceholderKey.__table__)  # type: ignore[arg-type]  # a Core table: built once
+
+
 class TicketBook:
     """The ``PlaceholderBook`` of one ticket, persisted in ``placeholder_keys``.
 
@@ -534,7 +537,8 @@ class TicketBook:
             raise ValueError("this book already belongs to another ticket")
         self._ticket_id = ticket_id
         if self._pending:
-            self._session.execute(insert(PlaceholderKey), [
+            # On the session's connection: the ORM's bulk INSERT path cost more CPU than the statement.
+            self._session.connection().execute(_INSERT_KEYS, [
                 {"ticket_id": ticket_id, "entity_type": t, "digest": d, "number": n} for t, d, n in self._pending
             ])
             self._pending.clear()
