@@ -42,6 +42,9 @@ Row = Message | TicketEvent
 _MODELS: dict[str, type[Message] | type[TicketEvent]] = {SOURCE_MESSAGES: Message, SOURCE_EVENTS: TicketEvent}
 
 
+_INSERT_SEEN = insert(WebhookSeen.__table__)  # type: ignore[arg-type]  # Core: built once
+
+
 def key(consumer: str, source: str) -> str:
     """The cursor's and seen set's key of ``consumer`` reading the table ``source``."""
     if source not in _MODELS:
@@ -91,7 +94,10 @@ def advance(session: Session, consumer: str, source: str, mark: WebhookCursor, s
         position = row_id
     if position != mark.position:
         mark.position = position
-        session.execute(delete(WebhookSeen).where(WebhookSeen.source == name, WebhookSeen.row_id <= position))
+        # No WebhookSeen is ever an object in the session (they are written and read as rows), so there is
+        # nothing in it to keep in step: the ORM's evaluation of the condition per delete is skipped.
+        session.execute(delete(WebhookSeen).where(WebhookSeen.source == name, WebhookSeen.row_id <= position),
+                        execution_options={"synchronize_session": False})
 
 
 def unhandled_ids(session: Session, consumer: str, source: str, position: int, limit: int) -> list[int]:
@@ -123,7 +129,7 @@ def take(session: Session, consumer: str, sources: Iterable[str], handle: Callab
         if ids:
             # One statement for the batch, not an ORM object per row (each flushed by the next handle's query).
             now, name = utcnow(), key(consumer, source)
-            session.execute(insert(WebhookSeen), [{"source": name, "row_id": i, "seen_at": now} for i in ids])
+            session.connection().execute(_INSERT_SEEN, [{"source": name, "row_id": i, "seen_at": now} for i in ids])
         full = full or len(ids) >= limit
         advance(session, consumer, source, mark, settle)
     return full, total
