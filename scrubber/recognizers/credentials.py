@@ -116,7 +116,8 @@ _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
 # not preceded by a word character or ".,/-": written with that look-behind
 # after the first digit so that ``re`` skips ahead to digits instead of trying it at every position.
 _OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5}|\d \d{2} \d{2})(?![\w]|[.,/-]\d)")
-_OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"code\w*",
+# (also a code compound: "activatiecode", "inlogcode", "sms-code"; not "kortingscode", see ``_NOT_SECRET_CODE``)
+_OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"[^\W\d_]*code\w*",
                  r"verificatie\w*", r"verification")
 # (after a list's bullet or number: "1. 4827 1937")
 _CODE_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
@@ -213,7 +214,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
             left = text[max(0, m.start() - 80) : m.start()]
             left = left[left.rfind("\n") + 1 :]
             cue = _OTP_CUE.search(left)
-            if cue and not _NOT_SECRET_CODE.search(left, 0, cue.start()):  # not a "branch code 040101"
+            before = left[: cue.start()] + cue.group()[: cue.group().lower().rfind("code")] if cue else ""
+            if cue and not _NOT_SECRET_CODE.search(before):  # not a "branch code 040101", "kortingscode 482913"
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
         if may_contain(lowered, _LIST_CUE_STEMS):
             for m in _LIST_CUE.finditer(text):

@@ -48,6 +48,10 @@ STRIPPED = [
     ("de 3 cijfers achterop zijn 482", "482"),
     # the nearest cue names the number: a personal one after a kept one
     ("factuur betaald, maar mijn bsn ingevuld 2025110301", "2025110301"),
+    # one-time codes after a code compound, markup of a mail converted from HTML
+    ("activatiecode 829301", "829301"),
+    ("inlogcode: 58 20 19", "58 20 19"),
+    ("Paspoortnummer: _NW1K2L3P4_", "NW1K2L3P4"),
     # a bank account is no customer account
     ("my bank account number is 73849201, please refund", "73849201"),
     ("refund to my savings account 73849201", "73849201"),
@@ -64,6 +68,7 @@ UNTOUCHED = [
     ("[cid:image001.png@01DB2C3A.5F1E8A20]", "image001"),
     ("het wachtwoord van gebruiker web_admin is Pq8!rT4@Lm", "web_admin"),
     ("geb:12-03-1971 en verder niets", "geb:"),
+    ("de kortingscode 482913 werkt niet", "482913"),
     # a kept or version cue nearer than the personal one: the number is that, not the personal value
     ("ik heb mijn bsn ingevuld maar krijg foutcode 2025110301", "2025110301"),
     ("mijn bank-app heeft versie 10.0.19045.3803", "10.0.19045.3803"),
