@@ -38,8 +38,9 @@ opt-out footer (RFC 2369/8058 style "klik hier om u af te melden") is advertisin
 
 Modules: ``types`` (what is answered), ``lexicon`` (the patterns the rules share), ``rules`` (the rule
 table per right and the article citations), ``message`` (own text and quotes, sentences, language),
-``model`` (the learned scores), ``vote`` (rules and model decide) and ``recognizer`` (every rule on every
-sentence, the model's scores, then the vote).
+``model`` (the learned scores), ``vote`` (rules and model decide), ``prefilter`` (which rules can fire at all:
+a rule is tried on a sentence only when a literal its trigger needs is in it) and ``recognizer`` (every rule on
+every sentence, the model's scores, then the vote).
 """
 
 from __future__ import annotations

@@ -140,14 +140,30 @@ THIRD_PARTY = rx(
     # "my client wants ...", "our customers ask ...", "ma cliente", "unsere Kunden" (not "my customer number")
     r"\b(?:my|our) (?:clients?|customers|users|subscribers|members|visitors|donors)\b",
     r"\bmy customer\b(?! (?:number|account|area|portal|panel|id|nr|service|support|login|profile|record|file|"
-    r"data)s?\b)",
+    r"data|details|information|info)s?\b)",
     r"\b(?:mijn|onze) (?:klanten|bezoekers|gebruikers|leden|abonnees|donateurs)\b",
     r"\b(?:ma|mon|mes|notre|nos) (?:client|cliente|clients|clientes|utilisateurs|abonnés|adhérents)\b",
     r"\b(?:unsere|meine) (?:kunden|kundin|kunde|nutzer|mitglieder|abonnenten)\b",
     r"\b(?:a|one) (?:subscriber|member|reader|donor) (?:to|of) (?:my|our)\b",
+    # with a word between ("one of our website visitors", "a regular visitor to our site", "een vaste klant van ons")
+    r"\b(?:a|an|one of|some of) (?:our|my) \w+ (?:customers?|clients?|users?|visitors?|members?|donors?|subscribers?|"
+    r"patients?|guests?|readers?)\b",
+    r"\b(?:a|an|one) (?:\w+ )?(?:customer|client|user|visitor|member|subscriber|patient|guest|donor|reader) "
+    r"(?:to|of|on|from|at) (?:my|our)\b",
+    r"\b(?:een|één) (?:\w+ )?(?:lid|klant|bezoeker|gebruiker|abonnee|donateur|patiënt) (?:van|op|bij) "
+    r"(?:onze|ons|mijn)\b",
+    # a request the writer received ("we got a data subject access request from one of ...")
+    r"\b(?:we|i|wij|ik) (?:have |hebben |heb )?(?:received|got|gotten|gekregen|ontvangen) (?:a|an|een) "
+    r"(?:(?:data|subject|access|deletion|erasure|privacy|gdpr|avg|dsar|sar|inzage|verwijder)\w* ){1,3}"
+    r"(?:request|verzoek)\b",
+    r"\b(?:wij|we|ik) (?:hebben|heb) (?:een )?(?:\w+ ){0,2}(?:verzoek|inzageverzoek|verwijderverzoek) "
+    r"(?:gekregen|ontvangen)\b",
 )
 NEGATION = re.compile(
-    r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas|jamais)\b|n't\b",
+    # "ni ... ni", "neither ... nor", "weder ... noch": a letter saying what it does not ask for ("je ne demande ni
+    # rectification ni effacement"); German "noch" alone is "still", so only "weder" stands for it
+    r"\b(?:niet|geen|nooit|hoeft|hoeven|not|never|no|don't|dont|doesn't|won't|nicht|kein\w*|pas|jamais|"
+    r"ni|nor|neither|weder)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -196,7 +212,7 @@ COMPLAINT_CUE = rx(
 # support mail gives contact details; the model may not read that as rectification on its own.
 RECTIFY_CUE = rx(
     r"\b(?:wijzig\w*|aanpass\w*|aangepast|bijwerk\w*|bijgewerkt|updat\w*|correct\w*|corrig\w*|verbeter\w*|"
-    r"goedzet\w*|onjuist\w*|verkeerd\w*|fout\w*|wrong|incorrect\w*|typo|typfout\w*|\w*spel\w*|nieuw\w*|new|"
+    r"goedzet\w*|onjuist\w*|verkeerd\w*|fout\w*|wrong|incorrect\w*|typo|fix\w*|korrig\w*|mistake\w*|typfout\w*|\w*spel\w*|nieuw\w*|new|"
     r"neue?[nrs]?|nouve\w*|verhuisd|moved|umgezogen|déménag\w*|change\w*|änder\w*|berichtig\w*|modifi\w*|"
     r"rectifi\w*|klopt|niet|not|nicht|pas|instead|ipv|statt|heet|heiße|getrouwd|married|geheiratet|mariée?|"
     r"oude?|old|alte[nrs]?|ancien\w*|outdated|verouderd|falsch\w*|erron\w*|faute)\b",
@@ -274,14 +290,87 @@ ERASE_VERB = rx(
 )
 
 
+# The report an erasure asks for: "let me know when it is done", "confirm which data you deleted", "laat weten
+# wanneer het gedaan is", "welke gegevens u heeft gewist" (art. 17 and 19). It asks to know what was done, not to
+# see the data: no access request of its own, and no cue that lets the model add access beside an erasure.
+DONE_REPORT = rx(
+    r"\b(?:let (?:me|us) know|laat (?:u |jullie |je )?(?:me|mij|ons) (?:\w+ )?(?:\w+ )?weten|"
+    r"lassen sie (?:mich|uns) (?:\w+ )?wissen|"
+    r"(?:faites|tenez)[- ]moi (?:savoir|informée?))\b[^.?!\n]{0,25}\b(?:when|once|if|whether|as soon|after|"
+    r"wanneer|zodra|of|als|nadat|wenn|sobald|ob|nachdem|quand|dès que|si|lorsque|une fois)\b",
+    r"\b(?:confirm\w*|bevestig\w*|bestätig\w*)\b[^.?!\n]{0,60}\b(?:deleted|erased|removed|destroyed|verwijderd|"
+    r"gewist|vernietigd|gelöscht|entfernt|vernichtet|supprimée?s?|effacée?s?|détruite?s?)\b",
+    r"\b(?:which|what|welke|wat|welche|quelles?)\b[^.?!\n]{0,40}\b(?:you|u|jullie|je|sie|vous)\b[^.?!\n]{0,20}"
+    r"\b(?:deleted|erased|removed|verwijderd|gewist|gelöscht|supprimée?s?|effacée?s?)\b",
+    # what the law makes you keep despite the erasure (art. 17(3)): its scope, not an access request
+    r"\b(?:moeten|moet|must|have to|has to|need to|required to|obliged to|verplicht\w*|müssen|muss|devez|doit|"
+    r"obligée?s? de)\b[^.?!\n]{0,30}\b(?:bewaren|bewaard|keep|kept|retain\w*|aufbewahr\w*|behalten|speichern|"
+    r"conserver|garder)\b",
+    r"\b(?:bewaren|keep|retain|aufbewahren|conserver|garder)\b[^.?!\n]{0,30}\b(?:wettelijk|legally|by law|"
+    r"gesetzlich|légalement)\b",
+)
+
+
+# What the model may label on its own needs a word of its type's action or object in the message, as
+# RECTIFY_CUE does for rectification: its n-grams score the message's air of a request, and a request score
+# with the likeliest type is not enough ("is my personal data safe if I store invoices with you?" read as an
+# erasure, "tell me what you are doing about the outage" as access).
+# Erasure: a verb of erasing, or of going, vanishing, forgetting, closing, taking out ("alles weg graag",
+# "get me out of your database", "oubliez-moi", "ich will in keiner Datenbank mehr stehen").
+ERASE_CUE = rx(
+    ERASE_VERB.pattern, r"\bweg\w*", r"\bverdw[ie]\w*", r"\boubli\w*", r"\bdispar\w*", r"\bvergess\w*", r"\bvergiss\w*",
+    r"\bvergeet\b", r"\bforgotten\b", r"\bclear\w* out\b", r"\bclos\w*", r"\bfermer\b", r"\bfermez\b",
+    r"\bschlie(?:ß|ss)\w*", r"\bophef\w*", r"\bopzeg\w*", r"\bkündig\w*", r"\brésili\w*", r"\bretir\w*",
+    r"\bstehen\b", r"\bfigurer\b", r"\bstaat\b", r"\bstaan\b", r"\bhal\w*", r"\bgehaald\b", r"\bgone\b",
+    r"\bout of\b", r"\beruit\b", r"\buit (?:jullie|uw|je|het|de)\b", r"\bstreich\w*", r"\bnuke\w*",
+    r"\btak\w* (?:\w+ )?off\b", r"\boff (?:your|the|ur)\b",
+    r"\bkeep\w*|\bbewar\w*|\baufbewahr\w*|\bgard\w*|\bretain\w*|\bspeicher\w*",
+)
+# Access: data, a record or a copy of it, or something about the writer ("what do you have on me?").
+DATA_CUE = rx(
+    PD_STRONG.pattern, PD_WEAK.pattern, PD_FIELD.pattern, PRIVACY_TOPIC.pattern,
+    r"\b(?:data|daten|donnée\w*|gegevens|info\w*|details|records?|recordings?|opnames?|opnamen|aufzeichnung\w*|"
+    r"enregistrement\w*|notes?|notitie\w*|dossier|akte|copy|kopie|copie|auskunft\w*|inzage\w*|access|accès)\b",
+    r"\b(?:on|about|of|over|van|sur|über|von) (?:me|mij|moi|mich)\b", r"\w*(?:nummer|number|numéro)\b",
+    r"\b(?:paspoort\w*|passport|ausweis\w*|rijbewijs|permis|license|licence)\b",
+)
+
+# Objection: marketing, processing, sharing, consent, calls or mailings ("stop sending me the usage report": a
+# service mail, nothing to object to).
+OBJECTION_CUE = rx(
+    MARKETING.pattern, NOT_USE.pattern, r"\bbezwaar\w*", r"\bobject\w*", r"\bwiderspr\w*", r"\boppos\w*",
+    r"\bverwerk\w*", r"\bprocess\w*", r"\bprofil\w*", r"\btracking\b", r"\banaly\w*", r"\bcookies?\b", r"\bdelen\b",
+    r"\bshar\w*", r"\bsell\w*", r"\bsold\b", r"\bverko\w*", r"\bweitergeb\w*", r"\bpartner\w*", r"\bderden\b",
+    r"\bthird[- ]part\w*", r"\bdritte\w*", r"\btiers\b", r"\btoestemming\b", r"\bconsent\w*", r"\beinwilligung\w*",
+    r"\bzustimm\w*", r"\bconsentement\b", r"\baccord\b", r"\bbel\w*", r"\bgebeld\b", r"\bcall\w*", r"\bphon\w*",
+    r"\banruf\w*", r"\bangerufen\b", r"\bappel\w*", r"\bsms\w*", r"\btext\w*", r"\bwhatsapp\b", r"\bapp\w*",
+    r"\bpub\b", r"\bspam\w*", r"\bdeals?\b", r"\btips?\b", r"\bnews\w*", r"\bnieuws\w*", r"\bpost\b", r"\bbrie\w*",
+    r"\bflyer\w*", r"\bfolder\w*", r"\bcatalog\w*", r"\bkatalog\w*", r"\bprospectus\b", r"\bsurvey\w*",
+    r"\benquête\w*", r"\bumfrage\w*", r"\bmailt?\w*", r"\be-?mails?\b", r"\bunsubscrib\w*", r"\bafmeld\w*",
+    r"\babmeld\w*", r"\bdésabonn\w*", r"\bdésinscri\w*", r"\buitschrijv\w*", r"\babbestell\w*", r"\bopt\w*",
+    # an opt-out in so many words ("take me off this, never asked for it")
+    r"\b(?:take|get) me off\b", r"\bremove me from\b", r"\bhaal\w* (?:me|mij|ons)\b",
+    r"\bnever (?:asked|signed up|subscribed|opted)\b", r"\bnooit (?:om gevraagd|aangemeld|ingeschreven)\b",
+    r"\bnie (?:bestellt|angemeldet|abonniert)\b", r"\bjamais (?:demandé|inscrit\w*|abonné\w*)\b",
+)
+
 # Data of a legal person is no personal data (recital 14 GDPR): "we have moved, please update our
 # address" from a B.V. is account administration, not rectification.
-COMPANY_FRAMING = rx(
+# COMPANY_SELF: the writer is a company ("B.V.", "we have moved", "the company moved", "our office"); beside it a
+# company's details to change ("bedrijfsnaam") may also be wrongly attached to a private person ("a company name
+# that is not mine: I am a consumer"), so only the writer's own framing keeps the model from rectification.
+COMPANY_SELF = rx(
     r"\b(?:b\.v\.|bv|n\.v\.|v\.o\.f\.|vof|bvba|gmbh|ltd|llc|inc)\b",
     r"\b(?:wij|we) zijn verhuisd\b", r"\bwe(?: have|'ve)? moved\b",
+    r"\b(?:the|our|my) (?:company|business|firm|shop|office|practice) (?:has )?moved\b",
+    r"\b(?:het|ons|mijn) (?:bedrijf|kantoor|winkel|zaak|praktijk) is verhuisd\b",
+    r"\b(?:die|unsere|meine) (?:firma|praxis|kanzlei) ist umgezogen\b",
+    r"\b(?:la|notre|ma) (?:société|entreprise|boutique) a déménagé\b",
     r"\b(?:ons|onze|our) (?:bedrijf|company|firm|organisatie|organi[sz]ation|kantoor|office|vestiging|"
     r"bedrijfsgegevens|factuuradres|billing address|gegevens|details|adres|address|telefoonnummer|phone number)\b",
-    r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
+)
+COMPANY_FRAMING = rx(
+    COMPANY_SELF.pattern, r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
 )
 
 

@@ -12,12 +12,17 @@ from privacy.recognition.lexicon import (
     ANAPHOR,
     BULK_FOOTER,
     COMPANY_FRAMING,
+    COMPANY_SELF,
     COMPLAINT_CUE,
     CONDITIONAL,
+    DATA_CUE,
+    DONE_REPORT,
+    ERASE_CUE,
     ERASE_VERB,
     MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
+    OBJECTION_CUE,
     OWN_BREACH,
     OWN_MAILING,
     PD_FIELD,
@@ -137,8 +142,11 @@ def _no_request(label: RequestType, sentence: str) -> bool:
     return _held_back(label, sentence) or _not_made(label, sentence)
 
 
-# The prefix of a rule name whose right is named but not exercised (see ``_no_request``).
+# The prefix of a rule name whose right is named but not exercised (see ``_no_request``) ...
 HELD = "held:"
+# ... and of one whose trigger the writer negated ("verwijder ze niet"): a refusal of that right only,
+# which says nothing against another type the model reads in the message.
+NEGATED = HELD + "negated:"
 # A formal complaint, read as a privacy complaint when the message names a privacy topic elsewhere.
 _FORMAL_COMPLAINT = re.compile(r"\b(?:formele|formal|officiële|official) (?:klacht|complaint)\b", re.I)
 _OPT_OUT_ONLY = re.compile(
@@ -179,8 +187,11 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
                 # A right listed, reserved, threatened on a condition, negated, thanked for or a third party's
                 # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
                 # possible request.
-                hold = fired or not_made or _held_back(rule.label, sentence)
-                yield rule.label, (HELD if hold else "") + rule.name
+                held_back = bool(not_made) or _held_back(rule.label, sentence)
+                if fired and not held_back:
+                    yield rule.label, NEGATED + rule.name  # refused by the writer ("niet verwijderen")
+                else:
+                    yield rule.label, (HELD if held_back or fired else "") + rule.name
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"
@@ -205,19 +216,25 @@ def _drop_implied_rectification(found: dict[RequestType, list[str]], own: str) -
         del found[rect]
 
 
-def _rules(own: str, quoted: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
-    """What the rules find: per label the names of the rules that fired, in the order found; and the
-    labels only held-back rules found (a right listed, threatened on a condition or given as a ground)."""
+Findings = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType]]
+
+
+def _rules(own: str, quoted: str) -> Findings:
+    """What the rules find: per label the names of the rules that fired, in the order found; the labels
+    only held-back rules found (a right listed, threatened on a condition, given as a ground or negated);
+    and of those the ones only a negation held back."""
     found: dict[RequestType, list[str]] = {}
-    held: set[RequestType] = set()
+    negated: set[RequestType] = set()
+    firm: set[RequestType] = set()
     for prefix, part in (("", own), ("quoted:", quoted)):
         for label, reason in _scan(part) if part else ():
             if reason.startswith(HELD):
-                held.add(label)
+                (negated if reason.startswith(NEGATED) else firm).add(label)
             else:
                 found.setdefault(label, []).append(prefix + reason)
     _drop_implied_rectification(found, own)
-    return found, frozenset(held - set(found))
+    held = frozenset((negated | firm) - set(found))
+    return found, held, held - firm
 
 
 def reading(text: str) -> tuple[str, str]:
@@ -237,23 +254,36 @@ _ALL_TYPES = frozenset(RequestType)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def model_may_label(own: str, found: dict[RequestType, list[str]]) -> frozenset[RequestType]:
+def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str = "") -> frozenset[RequestType]:
     """The types the model may label on its own. None when the message is about somebody else's data and
     the rules found no request of the writer's own: a customer asking how to honour *their* customer's
     request (we are their processor, art. 28) uses the words of a request, which is all the model's
     n-grams see. No complaint when nothing in the message is about data protection (a complaint about
-    service is no art. 77 complaint); no rectification when nothing in it is changed or wrong."""
+    service is no art. 77 complaint); no rectification when nothing in it is changed or wrong; no erasure
+    when nothing is to go, no access when nothing is data, no objection when nothing is marketing,
+    processing, sharing or mailing (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``: in the text the model
+    read, with the ``quoted`` text a reminder re-asserts)."""
     if not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
     may = set(_ALL_TYPES)
+    read = f"{own}\n{quoted}" if quoted else own
+    if not ERASE_CUE.search(read):
+        may.discard(RequestType.ERASURE)
+    if not DATA_CUE.search(read):
+        may.discard(RequestType.ACCESS)
+    if not OBJECTION_CUE.search(read):
+        may.discard(RequestType.OBJECTION)
     if not any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
         may.discard(RequestType.COMPLAINT)
-    if RequestType.ERASURE in found and RequestType.ACCESS not in found and not ACCESS_CUE.search(own):
-        may.discard(RequestType.ACCESS)  # "wis alles wat jullie van mij hebben": what to erase, no access request
+    if (RequestType.ERASURE in found and RequestType.ACCESS not in found
+            and not ACCESS_CUE.search(DONE_REPORT.sub(" ", own))):
+        # "wis alles wat jullie van mij hebben": what to erase, no access request; nor "let me know when it's done"
+        may.discard(RequestType.ACCESS)
     if RequestType.OBJECTION not in found and OWN_MAILING.search(own):
         may.discard(RequestType.OBJECTION)  # the writer's own newsletter and its subscribers
-    if not RECTIFY_CUE.search(own):
-        may.discard(RequestType.RECTIFICATION)  # details given, nothing to correct
+    if not RECTIFY_CUE.search(own) or (COMPANY_SELF.search(own) and not PD_STRONG.search(own)):
+        # details given, nothing to correct; or a company's details, no personal data (recital 14)
+        may.discard(RequestType.RECTIFICATION)
     if RequestType.ERASURE not in found and _only_negated(ERASE_VERB, own):
         # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
         may.discard(RequestType.ERASURE)
@@ -273,12 +303,17 @@ def _only_negated(pattern: re.Pattern[str], text: str) -> bool:
     return seen
 
 
-def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
-    """The rules alone (for training and for tests): per label the names of the rules that fired, and the
-    labels held back (see ``_rules``)."""
+def rule_findings(text: str) -> Findings:
+    """The rules alone (for training): what ``recognize`` gives the vote (see ``_rules``)."""
     if BULK_FOOTER.search(text):
-        return {}, frozenset()
+        return {}, frozenset(), frozenset()
     return _rules(*reading(text))
+
+
+def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
+    """The rules alone (for tests): per label the names of the rules that fired, and the labels held back."""
+    found, held, _negated_only = rule_findings(text)
+    return found, held
 
 
 def recognize(text: str) -> Recognition:
@@ -288,9 +323,9 @@ def recognize(text: str) -> Recognition:
     lang = guess_language(own or text)
     if BULK_FOOTER.search(text):
         return Recognition(labels=(), reasons={}, lang=lang)
-    found, held = _rules(own, quoted)
+    found, held, negated = _rules(own, quoted)
     scores = score(f"{own}\n{quoted}" if quoted else own)
-    return decide(found, scores, lang, held=held, model_labels=model_may_label(own, found))
+    return decide(found, scores, lang, held=held, model_labels=model_may_label(own, found, quoted), negated=negated)
 
 
 def detect_requests(text: str) -> list[RequestType]:

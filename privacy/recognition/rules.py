@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.lexicon import (
+    DONE_REPORT,
     ERASE_VERB,
     GRIEVANCE,
     ID_COPY,
@@ -76,6 +77,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b", ID_COPY.pattern,
+        DONE_REPORT.pattern,
     )),
     # an earlier access request of the writer's that is still open ("my subject access request, ignored")
     Rule("access.earlier_request", _A, rx(
@@ -89,6 +91,7 @@ RULES: tuple[Rule, ...] = (
     ), needs=PD_STRONG, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b", THIRD_PARTY.pattern,
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
+        DONE_REPORT.pattern,
     )),
     Rule("access.what_do_you_know", _A, rx(
         r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b"
@@ -125,6 +128,7 @@ RULES: tuple[Rule, ...] = (
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
         # "wat heeft u van mij nodig?" asks what *we* need from the customer
         r"\bnodig\b", r"\b(?:need|require)\w* (?:from|of) me\b",
+        DONE_REPORT.pattern,
     )),
     # ---- rectification (art. 16) ----------------------------------------------------------------
     Rule("rectification.named_right", _R, rx(

@@ -3,7 +3,9 @@
 Per request type: a rule's label stands when the model does not reject it (its score at least
 ``confirm``); the model labels on its own when it is sure (``alone``). When the model is sure the message
 is a request (``lead_request``) but no type reached a label and the rules held nothing back, its most
-likely type is the label (``lead_type``): wording the rules do not know still gets routed. A second label
+likely type is the label (``lead_type``): wording the rules do not know still gets routed; a type the
+rules held back only because the writer negated it ("it need not be deleted, I only want the recordings")
+stops that type, not the guess of another. A second label
 needs a score of its own (``second``) unless a strong rule found it, because a label is an action: an
 access letter is not also a portability request because it says "a copy"; a type no rule found beside
 types the rules found needs ``alone_extra``. A message with no label but a rule that fired, or a
@@ -87,13 +89,16 @@ def score(text: str) -> dict[str, float]:
 
 def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: str,
            limits: Thresholds | None = None, held: frozenset[RequestType] = frozenset(),
-           model_labels: bool | frozenset[RequestType] = True) -> Recognition:
+           model_labels: bool | frozenset[RequestType] = True,
+           negated: frozenset[RequestType] = frozenset()) -> Recognition:
     """The labels of the vote, their reasons, and whether the message is a possible request.
 
     ``held``: types the rules saw named but not exercised (a conditional threat, a list of rights, a
     ground): the model may not label them alone, since its n-grams cannot see the condition; they make
     the message a possible request instead. ``model_labels``: the types the model may label alone (True:
-    all, False: none, e.g. when the message is about somebody else's data); the rules' labels still stand."""
+    all, False: none, e.g. when the message is about somebody else's data); the rules' labels still stand.
+    ``negated``: the held types only a negation held ("you need not delete it"): a refusal of that type, which
+    does not stop the model's most likely other type from being the label."""
     t = limits or thresholds()
     may = frozenset(RequestType) if model_labels is True else frozenset() if model_labels is False else model_labels
     if not scores:  # no model: the rules alone
@@ -120,9 +125,10 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
         likeliest = max(reasons, key=lambda k: scores.get(k.value, 0.0))
         reasons = {k: v for k, v in reasons.items()
                    if k == likeliest or k in strong_labels or scores.get(k.value, 0.0) >= t.second}
-    if may and not reasons and not held and request >= t.lead_request:
+    leads = may - held
+    if leads and not reasons and not (held - negated) and request >= t.lead_request:
         # (a held-back right means the rules read the message: a list, a condition, thanks; no guessing then)
-        best = max(may, key=lambda k: scores.get(k.value, 0.0))
+        best = max(leads, key=lambda k: scores.get(k.value, 0.0))
         if scores.get(best.value, 0.0) >= t.lead_type:
             reasons[best] = (*dict.fromkeys(found.get(best, [])), f"model:{scores[best.value]:.2f}")
     labels = tuple(sorted(reasons))

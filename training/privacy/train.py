@@ -35,8 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from privacy.recognition import model, vote  # noqa: E402
-from privacy.recognition.recognizer import model_may_label, reading  # noqa: E402
-from privacy.recognition.recognizer import rule_labels as _rule_labels  # noqa: E402
+from privacy.recognition.recognizer import model_may_label, reading, rule_findings  # noqa: E402
 from privacy.recognition.types import RequestType  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -153,19 +152,21 @@ def probabilities(vectorizer: Any, classifiers: list[Any], texts: list[str]) -> 
 # --- the vote, scored like score_privacy.py ------------------------------------------------------
 
 
-# found, held back (recognizer.rule_labels), and whether the model may label alone (model_may_label)
-Rules = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType]]
+# found, held back, held by a negation only (recognizer.rule_findings), and what the model may label alone
+# (model_may_label)
+Rules = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType], frozenset[RequestType]]
 
 
 def rule_labels(text: str) -> Rules:
     """What the recogniser's rules give the vote for ``text`` (as ``recognizer.recognize`` computes it)."""
-    found, held = _rule_labels(text)
-    return found, held, model_may_label(reading(text)[0], found)
+    found, held, negated = rule_findings(text)
+    own, quoted = reading(text)
+    return found, held, negated, model_may_label(own, found, quoted)
 
 
 def labels_of(rules: Rules, probs: np.ndarray, t: vote.Thresholds) -> tuple[set[str], bool]:
     scores = {name: float(p) for name, p in zip(OUTPUTS, probs, strict=True)}
-    result = vote.decide(rules[0], scores, "und", t, held=rules[1], model_labels=rules[2])
+    result = vote.decide(rules[0], scores, "und", t, held=rules[1], model_labels=rules[3], negated=rules[2])
     return {str(label) for label in result.labels}, result.possible
 
 
