@@ -7,6 +7,11 @@ same entry. A worker that dies after claiming leaves the entry in ``sending``; w
 it is claimed again. Senders make that re-send harmless where the channel allows it (e-mail keeps the
 same Message-ID, which receiving systems use to suppress duplicates); the window between a successful
 send and the mark is a single short commit.
+
+Restriction: an agent's reply or an acknowledgement queued for a ticket that was restricted since (art. 18
+GDPR, or kept after an erasure only for a retention duty) is given up when claimed, its payload wiped: such
+data may only be stored. The privacy desk's letters to the requester still go (art. 18(3) and 19 oblige the
+controller to inform them); webhooks check the same guard in their own sender.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
-from models import OutboxEntry, OutboxStatus, utcnow
+from models import OutboxEntry, OutboxStatus, Ticket, utcnow
+from tickets import guards
 from tickets.store import TicketStore
 
 log = logging.getLogger(__name__)
@@ -31,6 +38,9 @@ log = logging.getLogger(__name__)
 BACKOFF = (30, 120, 600, 1800, 3600, 7200, 21600)
 MAX_ATTEMPTS = 12
 LEASE = timedelta(minutes=5)
+# What goes to the customer in an agent's or the system's name about their ticket; not the privacy desk's
+# letters ("privacy"), which a restriction must not stop (art. 18(3), 19 GDPR).
+_FOR_THE_CUSTOMER = frozenset({"reply", "auto_ack"})
 
 
 class PermanentSendError(Exception):
@@ -91,6 +101,8 @@ def claim(
         entries = list(session.scalars(query))
         items = []
         for entry in entries:
+            if _restricted_since_queued(session, entry):
+                continue
             entry.status = OutboxStatus.SENDING
             entry.attempts += 1
             entry.next_attempt_at = now + lease
@@ -106,6 +118,20 @@ def claim(
                 )
             )
         return items
+
+
+def _restricted_since_queued(session: Session, entry: OutboxEntry) -> bool:
+    """Give up an entry for the customer whose ticket is restricted now (see the module docstring)."""
+    if entry.kind not in _FOR_THE_CUSTOMER or entry.ticket_id is None:
+        return False
+    ticket = session.get(Ticket, entry.ticket_id)
+    why = guards.restriction_of(session, ticket) if ticket is not None else None
+    if why is None:
+        return False
+    entry.status, entry.last_error = OutboxStatus.FAILED, f"not sent: {why}"[:500]
+    _wipe(entry)
+    log.info("outbox: entry %d given up: ticket %d restricted since it was queued", entry.id, entry.ticket_id)
+    return True
 
 
 def mark_sent(ticket_store: TicketStore, item_id: int) -> None:
