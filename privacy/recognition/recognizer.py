@@ -43,7 +43,7 @@ from privacy.recognition.message import REMINDER, guess_language, split_message,
 from privacy.recognition.prefilter import TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
-from privacy.recognition.vote import decide, score
+from privacy.recognition.vote import decide, score, thresholds
 
 
 @lru_cache(maxsize=4096)
@@ -254,7 +254,8 @@ _ALL_TYPES = frozenset(RequestType)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str = "") -> frozenset[RequestType]:
+def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str = "",
+                    consider: frozenset[RequestType] = _ALL_TYPES) -> frozenset[RequestType]:
     """The types the model may label on its own. None when the message is about somebody else's data and
     the rules found no request of the writer's own: a customer asking how to honour *their* customer's
     request (we are their processor, art. 28) uses the words of a request, which is all the model's
@@ -262,31 +263,38 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
     service is no art. 77 complaint); no rectification when nothing in it is changed or wrong; no erasure
     when nothing is to go, no access when nothing is data, no objection when nothing is marketing,
     processing, sharing or mailing (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``: in the text the model
-    read, with the ``quoted`` text a reminder re-asserts)."""
-    if not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2):
+    read, with the ``quoted`` text a reminder re-asserts). Only the types in ``consider`` are checked (and
+    can be in the answer): ``recognize`` passes those the model scored high enough to label at all."""
+    if not consider or (not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2)):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    may = set(_ALL_TYPES)
+    may = set(consider)
     read = f"{own}\n{quoted}" if quoted else own
-    if not ERASE_CUE.search(read):
-        may.discard(RequestType.ERASURE)
-    if not DATA_CUE.search(read):
-        may.discard(RequestType.ACCESS)
-    if not OBJECTION_CUE.search(read):
-        may.discard(RequestType.OBJECTION)
-    if not any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)):
-        may.discard(RequestType.COMPLAINT)
-    if (RequestType.ERASURE in found and RequestType.ACCESS not in found
-            and not ACCESS_CUE.search(DONE_REPORT.sub(" ", own))):
+
+    def drop(label: RequestType, unless: bool | re.Match[str] | None) -> None:
+        if not unless:
+            may.discard(label)
+
+    A, E, OBJ, C, R = (RequestType.ACCESS, RequestType.ERASURE, RequestType.OBJECTION, RequestType.COMPLAINT,
+                     RequestType.RECTIFICATION)
+    if E in may:
+        drop(E, ERASE_CUE.search(read))
+    if A in may:
+        drop(A, DATA_CUE.search(read))
+    if OBJ in may:
+        drop(OBJ, OBJECTION_CUE.search(read))
+    if C in may:
+        drop(C, any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)))
+    if A in may and E in found and A not in found:
         # "wis alles wat jullie van mij hebben": what to erase, no access request; nor "let me know when it's done"
-        may.discard(RequestType.ACCESS)
-    if RequestType.OBJECTION not in found and OWN_MAILING.search(own):
-        may.discard(RequestType.OBJECTION)  # the writer's own newsletter and its subscribers
-    if not RECTIFY_CUE.search(own) or (COMPANY_SELF.search(own) and not PD_STRONG.search(own)):
+        drop(A, ACCESS_CUE.search(DONE_REPORT.sub(" ", own)))
+    if OBJ in may and OBJ not in found:
+        drop(OBJ, not OWN_MAILING.search(own))  # the writer's own newsletter and its subscribers
+    if R in may:
         # details given, nothing to correct; or a company's details, no personal data (recital 14)
-        may.discard(RequestType.RECTIFICATION)
-    if RequestType.ERASURE not in found and _only_negated(ERASE_VERB, own):
+        drop(R, RECTIFY_CUE.search(own) and not (COMPANY_SELF.search(own) and not PD_STRONG.search(own)))
+    if E in may and E not in found:
         # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
-        may.discard(RequestType.ERASURE)
+        drop(E, not _only_negated(ERASE_VERB, own))
     return frozenset(may)
 
 
@@ -325,7 +333,11 @@ def recognize(text: str) -> Recognition:
         return Recognition(labels=(), reasons={}, lang=lang)
     found, held, negated = _rules(own, quoted)
     scores = score(f"{own}\n{quoted}" if quoted else own)
-    return decide(found, scores, lang, held=held, model_labels=model_may_label(own, found, quoted), negated=negated)
+    # the types the model scored high enough to label on its own: only theirs need the checks
+    floor = thresholds().model_floor()
+    consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
+    may = model_may_label(own, found, quoted, consider)
+    return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
 
 
 def detect_requests(text: str) -> list[RequestType]:

@@ -62,6 +62,12 @@ class Thresholds:
     alone_by_type: dict[str, float] = field(default_factory=dict)
     alone_extra_by_type: dict[str, float] = field(default_factory=dict)
 
+    def model_floor(self) -> float:
+        """The lowest score at which the model labels a type on its own (alone, or as the lead type): for a
+        type scored below it, whether the model may label it changes no answer (``recognizer`` skips its checks)."""
+        return min(self.lead_type, self.alone, self.alone_extra, *self.alone_by_type.values(),
+                   *self.alone_extra_by_type.values())
+
     def alone_at(self, label: str, beside_rules: bool) -> float:
         """The score at which the model labels ``label`` alone (``beside_rules``: the rules found other types)."""
         if beside_rules:

@@ -19,6 +19,7 @@ from privacy.recognition import prefilter as pf
 from privacy.recognition import recognize, recognizer
 from privacy.recognition.lexicon import rx
 from privacy.recognition.rules import RULES
+from privacy.recognition.vote import decide, score
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,6 +63,22 @@ def test_the_prefiltered_scan_answers_exactly_as_the_full_scan(monkeypatch: pyte
     differ = [i for i, (a, b) in enumerate(zip(fast, full, strict=True)) if a != b]
     assert not differ, f"{len(differ)} messages answered differently, first at {differ[:5]}"
     assert sum(bool(labels) for labels, _, _ in fast) > 500 and any(possible for _, _, possible in fast)
+
+
+def test_checking_only_the_types_the_model_scored_high_answers_as_checking_all() -> None:
+    # recognize() runs model_may_label's checks only for types scored at the vote's model floor or above
+    differ = []
+    for i, text in enumerate(_messages()):
+        own, quoted = recognizer.reading(text)
+        r = recognize(text)
+        if recognizer.BULK_FOOTER.search(text):
+            continue
+        found, held, negated = recognizer.rule_findings(text)
+        full = decide(found, score(f"{own}\n{quoted}" if quoted else own), r.lang, held=held, negated=negated,
+                      model_labels=recognizer.model_may_label(own, found, quoted))
+        if (full.labels, full.reasons, full.possible) != (r.labels, r.reasons, r.possible):
+            differ.append(i)
+    assert not differ, f"{len(differ)} messages answered differently, first at {differ[:5]}"
 
 
 def test_most_rules_have_literals_and_a_message_selects_few_rules() -> None:
