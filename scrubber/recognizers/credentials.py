@@ -40,6 +40,7 @@ from scrubber.recognizers.base import (
     runs_with,
     words,
 )
+from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -163,6 +164,7 @@ def _strip_token(tok: str) -> tuple[str, int]:
     return tok2, lead
 
 
+_KEYPAD = re.compile(r"[*#]?\d{4,8}[#*]")
 _DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 
@@ -177,6 +179,8 @@ def _looks_secret(value: str) -> bool:
     has_symbol = any(not c.isalnum() for c in value)
     if value.isdigit():
         return 4 <= len(value) <= 12
+    if _KEYPAD.fullmatch(value):
+        return True  # a door or phone keypad code: "4417#", "*1234#"
     if has_digit and has_symbol and not has_alpha and not any(c in value for c in " -"):
         return False  # "2002))", '":40101': numbers in code, not a PIN
     if has_digit and (has_alpha or has_symbol):
@@ -347,7 +351,7 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
             return True
         quoted = tm.group()[0] in "'\"“‘"
         introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
-        clause_end = bool(_CLAUSE_END.match(text, tm.end()))
+        clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
         if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
                 and (quoted or not value.islower() or clause_end
                      or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
@@ -456,24 +460,6 @@ def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognize
 # them a word that talks about the password (its state, whether it works, whose it is) and none a secret by itself.
 _SENTENCE_CUE = re.compile(r"(?i)wacht?w|wachtzin|pas+w|pss?w|passphrase|^ww$|^pw$|kennwort")
 _CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=]{5,80}")
-_ABOUT_PASSWORD = frozenset(
-    {
-        "niet", "not", "nicht", "pas", "geen", "no", "none", "kein", "nooit", "never", "nog", "steeds", "still", "noch",
-        "toujours", "fout", "wrong", "incorrect", "onjuist", "ongeldig", "invalid", "falsch", "faux", "verlopen",
-        "expired", "abgelaufen", "vergeten", "forgot", "forgotten", "vergessen", "oublié", "werkt", "works", "working",
-        "work", "worked", "werken", "functioneert", "funktioniert", "marche", "meer", "anymore", "more", "mehr", "plus",
-        "same", "hetzelfde", "zelfde", "dezelfde", "gleiche", "même", "als", "as", "like", "zoals", "wie", "comme",
-        "gewijzigd", "changed", "veranderd", "aangepast", "gereset", "reset", "geblokkeerd", "blocked", "locked",
-        "gesperrt", "bloqué", "bekend", "known", "unknown", "onbekend", "kwijt", "lost", "verloren", "juist", "correct",
-        "goed", "fine", "ok", "okay", "oké", "klopt", "right", "richtig", "wachtwoord", "password", "passwort", "ww",
-        "pw", "je", "jij", "jullie", "u", "you", "your", "uw", "jouw", "du", "ihr", "sie", "vous", "tu", "te", "too",
-        "zu", "trop", "kort", "short", "lang", "long", "sterk", "strong", "zwak", "weak", "veilig", "safe", "secure",
-        "sicher", "moeilijk", "difficult", "makkelijk", "easy", "ander", "andere", "other", "another", "anders",
-        "different", "nieuw", "nieuwe", "new", "oud", "oude", "old", "gelijk", "equal", "hier", "here", "daar", "there",
-        "bijgevoegd", "attached", "below", "hieronder", "above", "hierboven", "sent", "gestuurd", "gemaild", "emailed",
-        "zie", "see", "siehe", "voir", "bijlage", "attachment", "staat", "volgt", "follows",
-    }
-)
 
 
 def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:

@@ -52,7 +52,7 @@ _DATE = re.compile(
     + r")(?![\w/]|[-.]\d)"
 )
 _BIRTH_CONTEXT = words(
-    r"geb(?:oren|\.|oortedatum|\.?\s*datum|urt\w*|(?=\s?:))",  # also "geb datum", "geb:" (issue 16)
+    r"geb(?:oren|\.|oortedatum|\.?\s*datum|urt\w*|\b)",  # also "geb datum", "geb:", "geb 02-02-1988" (issue 16)
     r"dob\b",
     r"d\.o\.b",
     r"date\s+of\s+birth",

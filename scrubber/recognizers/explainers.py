@@ -389,8 +389,10 @@ def tracking_code(span: Span) -> bool:
 _KEPT_CUE = _cues(
     # nl
     r"klant", r"relatie", r"debiteur", r"factu", r"order", r"bestel", r"offerte", r"ticket", r"referentie",
-    r"ref\b", r"kenmerk", r"betalingskenmerk", r"transactie", r"creditnota", r"dossier", r"zaak", r"contract",
-    r"abonnement", r"artikel", r"product", r"model", r"seri(?:e|al)", r"kvk", r"k\.v\.k", r"handelsregister", r"btw",
+    r"ref\b", r"kenmerk", r"betalingskenmerk", r"betaal\w*kenmerk", r"transactie", r"creditnota", r"dossier", r"zaak",
+    r"contract",
+    r"abonnement", r"artikel", r"product", r"model", r"seri(?:al|e(?:nummer|nr|\b))",  # (not "serieus")
+    r"kvk", r"k\.v\.k", r"handelsregister", r"btw",
     r"ondernemingsnummer", r"kbo", r"vestigingsnummer", r"rsin", r"fout", r"error", r"poort", r"port\b", r"pid\b",
     r"proces", r"tid\b",
     r"loonheffing", r"regel\b", r"line\b", r"bon\b", r"bonnummer", r"pakbon", r"machtiging", r"mandaat", r"incassant",

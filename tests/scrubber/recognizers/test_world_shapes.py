@@ -52,6 +52,10 @@ STRIPPED = [
     ("activatiecode 829301", "829301"),
     ("inlogcode: 58 20 19", "58 20 19"),
     ("Paspoortnummer: _NW1K2L3P4_", "NW1K2L3P4"),
+    # a keypad code, a birth date after a bare "geb", a PIN after prose that holds a kept cue's letters ("serieus")
+    ("de nieuwe code voor het hek is 4417#", "4417#"),
+    ("bsn en geb 02-02-1988 staan erbij", "02-02-1988"),
+    ("de pin is een-twee-drie-vier haha nee serieus: 8306", "8306"),
     # a bank account is no customer account
     ("my bank account number is 73849201, please refund", "73849201"),
     ("refund to my savings account 73849201", "73849201"),
@@ -69,6 +73,8 @@ UNTOUCHED = [
     ("het wachtwoord van gebruiker web_admin is Pq8!rT4@Lm", "web_admin"),
     ("geb:12-03-1971 en verder niets", "geb:"),
     ("de kortingscode 482913 werkt niet", "482913"),
+    # a payment reference named as such, though Luhn-valid, is no card
+    ("Betaalkenmerk: 5012 8834 1177 2290", "5012 8834 1177 2290"),
     # a kept or version cue nearer than the personal one: the number is that, not the personal value
     ("ik heb mijn bsn ingevuld maar krijg foutcode 2025110301", "2025110301"),
     ("mijn bank-app heeft versie 10.0.19045.3803", "10.0.19045.3803"),

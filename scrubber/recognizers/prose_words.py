@@ -1,0 +1,29 @@
+"""Words that talk about a password rather than being one (nl, en, de, fr).
+
+``scrubber.recognizers.credentials`` takes a clause after "het wachtwoord is" as a sentence password unless one
+of these stands in it: its state ("niet", "verlopen", "wrong"), whether it works, whose it is, where it is
+("zie bijlage") or a discourse word ("trouwens", "anyway"). General vocabulary, not taken from any corpus.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ABOUT_PASSWORD: frozenset[str] = _words(
+    """
+    niet not nicht pas geen no none kein nooit never nog steeds still noch toujours fout wrong incorrect onjuist
+    ongeldig invalid falsch faux verlopen expired abgelaufen vergeten forgot forgotten vergessen oublié werkt works
+    working work worked werken functioneert funktioniert marche meer anymore more mehr plus same hetzelfde zelfde
+    dezelfde gleiche même als as like zoals wie comme gewijzigd changed veranderd aangepast gereset reset
+    geblokkeerd blocked locked gesperrt bloqué bekend known unknown onbekend kwijt lost verloren juist correct goed
+    fine ok okay oké klopt right richtig wachtwoord password passwort ww pw je jij jullie u you your uw jouw du ihr
+    sie vous tu te too zu trop kort short lang long sterk strong zwak weak veilig safe secure sicher moeilijk
+    difficult makkelijk easy ander andere other another anders different nieuw nieuwe new oud oude old gelijk equal
+    hier here daar there bijgevoegd attached below hieronder above hierboven sent gestuurd gemaild emailed zie see
+    siehe voir bijlage attachment staat volgt follows trouwens gewoon eigenlijk namelijk btw anyway actually just
+    simply basically eigentlich
+    """
+)
