@@ -36,7 +36,8 @@ def _agent(store: TicketStore, name: str, notify: dict[str, object], *, active: 
 
 def _told(store: TicketStore) -> list[tuple[int, str, int | None]]:
     with store.reading() as session:
-        return [(n.agent_id, n.kind, n.ticket_id) for n in session.scalars(select(Notification).order_by(Notification.id))]
+        told = session.scalars(select(Notification).order_by(Notification.id))
+        return [(n.agent_id, n.kind, n.ticket_id) for n in told]
 
 
 def _mail(intake: Intake, ext: str, in_reply_to: tuple[str, ...] = ()) -> int:
