@@ -9,11 +9,13 @@ worker committing for itself). Prints one table and the ratios; compare the rows
 (machines here are noisy: read ratios).
 
     python bench/smtp_intake.py [--messages 300] [--clients 1,8] [--arms bare,sqlite,...] [--pg URL]
-                                [--profile DIR [--gil] [--top 10]] [--baseline DIR]
+                                [--profile DIR [--gil] [--top 10]] [--baseline DIR [--repeat N]]
 
 ``--baseline DIR`` runs every serve arm a second time from another checkout (``git archive <commit> |
 tar -x -C DIR``), labelled ``<arm>-before``, in the same run: a change measured against what it
-changed on the same noisy machine at the same time.
+changed on the same noisy machine at the same time. ``--repeat N`` alternates the two N times and keeps
+the median run of each (by CPU per message, the column ``cpu ms``: the server processes' CPU time per
+message, which other work on the machine disturbs less than the rates).
 
 ``--profile DIR`` also samples the SQLite arm's serve process with py-spy (``pip install py-spy``, a
 bench-only tool) while the clients send, writes the collapsed stacks to DIR and prints the ``--top``
@@ -230,15 +232,18 @@ def run_arm(label: str, db_url: str | None, clients: int, total: int, workdir: P
         "p50 ms": statistics.median(latencies) * 1000,
         "p99 ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
         "cores": cores,  # CPU seconds of the server processes per second of the run
+        # CPU milliseconds the server processes spent per message: what a change saves, less disturbed by
+        # the other work on a shared machine than the rates are
+        "cpu ms": cores / (total / elapsed) * 1000,
     }
 
 
 def print_rows(rows: list[dict[str, float | str]]) -> None:
-    print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'cores':>7}"
-          f"  (machine: {os.cpu_count()} cores)")
+    print(f"{'arm':<22}{'procs':>6}{'clients':>8}{'msg/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'cores':>7}{'cpu ms':>8}"
+          f"  (machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f})")
     for r in rows:
         print(f"{r['arm']:<22}{r['processes']:>6}{r['clients']:>8}{r['msg/s']:>10.1f}{r['p50 ms']:>10.1f}"
-              f"{r['p99 ms']:>10.1f}{r['cores']:>7.2f}")
+              f"{r['p99 ms']:>10.1f}{r['cores']:>7.2f}{r['cpu ms']:>8.2f}")
     for clients in sorted({int(r["clients"]) for r in rows}):
         same = {str(r["arm"]): float(r["msg/s"]) for r in rows if r["clients"] == clients and r["processes"] == 1}
         bare = same.get("bare")
@@ -251,7 +256,10 @@ def print_rows(rows: list[dict[str, float | str]]) -> None:
         for arm, rate in same.items():
             if arm.endswith("-before") and arm.removesuffix("-before") in same:
                 after = same[arm.removesuffix("-before")]
-                print(f"ratio {arm.removesuffix('-before')} now / before at {clients} client(s): {after / rate:.2f}x")
+                cpu = {str(r["arm"]): float(r["cpu ms"]) for r in rows
+                       if r["clients"] == clients and r["processes"] == 1}
+                print(f"ratio {arm.removesuffix('-before')} now / before at {clients} client(s): {after / rate:.2f}x"
+                      f" (CPU per message {cpu[arm]:.2f} -> {cpu[arm.removesuffix('-before')]:.2f} ms)")
         if "sqlite" in same and "sqlite-direct" in same:
             print(f"ratio sqlite (group commit) / sqlite-direct at {clients} client(s): "
                   f"{same['sqlite'] / same['sqlite-direct']:.2f}x")
@@ -273,6 +281,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10, help="how many functions the profile lists")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="another checkout whose serve runs each serve arm again, as <arm>-before")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each arm this many times, alternating with its --baseline run, and report the "
+                             "median run of each (by CPU per message): a noisy machine's drift falls on both")
     parser.add_argument("--pg", default=os.environ.get("SCRUBDESK_TEST_DATABASE_URL",
                                                         "postgresql://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args()
@@ -287,15 +298,23 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="scrubdesk-bench-"))
         try:
             for arm in arms:
-                if args.baseline is not None and arm != "bare":
-                    rows.append(_arm(arm, clients, args, work, root=args.baseline))
-                rows.append(_arm(arm, clients, args, work))
+                runs: dict[bool, list[dict[str, float | str]]] = {True: [], False: []}
+                for _ in range(max(1, args.repeat)):
+                    if args.baseline is not None and arm != "bare":
+                        runs[True].append(_arm(arm, clients, args, work, root=args.baseline))
+                    runs[False].append(_arm(arm, clients, args, work))
+                rows += [_median(r) for r in (runs[True], runs[False]) if r]
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print_rows(rows)
     if args.profile and "sqlite" in arms:
         for clients in [int(c) for c in args.clients.split(",")]:
             print_profile(args.profile / f"sqlite-{clients}.txt", args.top)
+
+
+def _median(runs: list[dict[str, float | str]]) -> dict[str, float | str]:
+    """The run with the median CPU per message (of an odd number; the lower middle of an even one)."""
+    return sorted(runs, key=lambda r: float(r["cpu ms"]))[(len(runs) - 1) // 2]
 
 
 def _arm(arm: str, clients: int, args: argparse.Namespace, work: Path, root: Path = ROOT) -> dict[str, float | str]:
