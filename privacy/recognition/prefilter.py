@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from re import _constants as sre  # type: ignore[attr-defined]  # the regex parser's node kinds
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined, unused-ignore]  # the regex parser's node kinds
+from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]  # which one mypy knows varies by run
 from typing import Any, Generic, Protocol, TypeVar
 
 # Characters the regex engine's IGNORECASE equates with an ASCII letter although str.lower() does not
