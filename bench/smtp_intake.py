@@ -121,8 +121,10 @@ def cpu_seconds(pid: int) -> float:
     total = 0.0
     tick = os.sysconf("SC_CLK_TCK")
     pids = [pid]
-    with contextlib.suppress(OSError):
-        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    # Children of every thread: the prepare pool's processes are started by its manager thread, not the main one.
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            pids += [int(p) for p in (task / "children").read_text().split()]
     for p in pids:
         with contextlib.suppress(OSError):
             fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
