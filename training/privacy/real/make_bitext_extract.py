@@ -20,7 +20,12 @@ Labels come from Bitext's intents, mapped only where unambiguous under our label
   question leaves open, so these are ``ambiguous``;
 * ``edit_account``: editing an account or profile is self-service support (no request), unless the
   utterance asks to correct *personal* information, which reads as rectification or as a how-to
-  question, so those are ``ambiguous``.
+  question, so those are ``ambiguous``;
+* ``change_shipping_address``: changing the shipping or delivery address of an order is no request, but
+  an utterance that names no shipping or delivery ("I want help to update my address", "I put my old
+  address by mistake") is what our policy labels rectification ("please update my address"), so those
+  are ``ambiguous``. (This case was added after the first run on the tune part showed such utterances
+  among the false alarms: a slip of the mapping, fixed by the same rule for every record.)
 
 Ambiguous records are left out of the scores by ``score_privacy.py`` (unless ``--include-ambiguous``).
 
@@ -39,6 +44,7 @@ SEED = 18  # issue 18; fixed so the extract can be re-made from the same CSV
 SIZE = 1500
 UNSUBSCRIBE = re.compile(r"unsubscri|cancel|stop|remov|opt.?out", re.I)
 PERSONAL = re.compile(r"personal|personla|persnal", re.I)
+SHIPPING = re.compile(r"ship|deliver", re.I)
 
 
 def label(intent: str, utterance: str) -> tuple[list[str], bool, str]:
@@ -49,6 +55,8 @@ def label(intent: str, utterance: str) -> tuple[list[str], bool, str]:
         return [], True, "unsubscribing: objection to marketing or a how-to question"
     if intent == "edit_account" and PERSONAL.search(utterance):
         return [], True, "correcting personal information: rectification or self-service"
+    if intent == "change_shipping_address" and not SHIPPING.search(utterance):
+        return [], True, "an address change that names no shipping: rectification under our policy"
     return [], False, ""
 
 
