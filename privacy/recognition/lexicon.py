@@ -319,20 +319,76 @@ DONE_REPORT = rx(
 # "get me out of your database", "oubliez-moi", "ich will in keiner Datenbank mehr stehen").
 ERASE_CUE = rx(
     ERASE_VERB.pattern, r"\bweg\w*", r"\bverdw[ie]\w*", r"\boubli\w*", r"\bdispar\w*", r"\bvergess\w*", r"\bvergiss\w*",
-    r"\bvergeet\b", r"\bforgotten\b", r"\bclear\w* out\b", r"\bclos\w*", r"\bfermer\b", r"\bfermez\b",
+    # "forgotten" as in the right to be forgotten, not "I have forgotten to add an item" or "a forgotten password"
+    r"\bvergeet\b", r"(?<!have )(?<!'ve )(?<!had )(?<!has )(?<!\ba )\bforgotten\b(?! (?:my |the |your )?(?:password|"
+    r"pass\w*|pin|login|user ?name|username|key)s?\b)", r"\bclear\w* out\b", r"\bclos\w*", r"\bfermer\b", r"\bfermez\b",
     r"\bschlie(?:ß|ss)\w*", r"\bophef\w*", r"\bopzeg\w*", r"\bkündig\w*", r"\brésili\w*", r"\bretir\w*",
-    r"\bstehen\b", r"\bfigurer\b", r"\bstaat\b", r"\bstaan\b", r"\bhal\w*", r"\bgehaald\b", r"\bgone\b",
+    r"\bsteh\w*", r"\bfigur\w*", r"\bsta(?:at|an)?\b", r"\bstond\w*", r"\bgestaan\b", r"\blisted\b",
+    r"\b(?:in|on|from|uit|aus|de) (?:your|jullie|uw|je|ihr\w*|vos|votre) (?:system\w*|systeem|database\w*|databank|"
+    r"bestand\w*|records|files|list\w*|lijst\w*|kartei|fichier\w*)\b", r"\bhal\w*", r"\bgehaald\b", r"\bgone\b",
     r"\bout of\b", r"\beruit\b", r"\buit (?:jullie|uw|je|het|de)\b", r"\bstreich\w*", r"\bnuke\w*",
     r"\btak\w* (?:\w+ )?off\b", r"\boff (?:your|the|ur)\b",
     r"\bkeep\w*|\bbewar\w*|\baufbewahr\w*|\bgard\w*|\bretain\w*|\bspeicher\w*",
 )
+# Information or details, but not about a topic ("give me information about order cancellations" asks for no data
+# of the writer's).
+_INFO_NOT_TOPIC = (
+    r"\b(?:info\w*|details)\b(?! (?:about|on|regarding|concerning) (?!me\b|my\b|mine\b|myself\b|what\b|which\b|"
+    r"who\b|all\b|any\b|everything\b|the (?:data|personal|info\w*|details|records?)\b))"
+)
 # Access: data, a record or a copy of it, or something about the writer ("what do you have on me?").
 DATA_CUE = rx(
     PD_STRONG.pattern, PD_WEAK.pattern, PD_FIELD.pattern, PRIVACY_TOPIC.pattern,
-    r"\b(?:data|daten|donnée\w*|gegevens|info\w*|details|records?|recordings?|opnames?|opnamen|aufzeichnung\w*|"
+    _INFO_NOT_TOPIC,
+    r"\b(?:data|daten|donnée\w*|gegevens|records?|recordings?|opnames?|opnamen|aufzeichnung\w*|"
     r"enregistrement\w*|notes?|notitie\w*|dossier|akte|copy|kopie|copie|auskunft\w*|inzage\w*|access|accès)\b",
     r"\b(?:on|about|of|over|van|sur|über|von) (?:me|mij|moi|mich)\b", r"\w*(?:nummer|number|numéro)\b",
     r"\b(?:paspoort\w*|passport|ausweis\w*|rijbewijs|permis|license|licence)\b",
+)
+
+# The delivery address of an order: order handling, not a record of the writer to correct (rectification).
+DELIVERY_ADDRESS = rx(
+    r"\b(?:shipping|delivery) address\w*", r"\b(?:bezorg|verzend|aflever)adres\w*", r"\blieferadresse\w*",
+    r"\badresse de livraison\b",
+)
+# Portability: the data in a form to take along, or to another provider ("give me everything I entered in a
+# spreadsheet", "transmettez-le à mon nouveau fournisseur"); "switch to my new profile" has none.
+PORT_CUE = rx(
+    r"\bexport\w*", r"\bdownload\w*", r"\bcop(?:y|ies)\b", r"\bkopie\w*", r"\bcopie\w*", r"\btransf[eè]r\w*",
+    r"\btransmet\w*", r"\btransmi[st]\w*", r"\bmov\w*", r"\bmigr\w*", r"\boverzet\w*", r"\boverge(?:zet|dragen)\b",
+    r"\boverdr[ae]\w*", r"\boverhevel\w*", r"\bmee ?(?:te )?nem\w*", r"\bmeeneem\w*", r"\bmitnehm\w*",
+    r"\bmitzunehm\w*", r"\bübertr\w*", r"\bübermitt\w*", r"\brécupér\w*", r"\btélécharg\w*", r"\bemport\w*",
+    r"\breprendre\b", r"\bformat\w*", r"\b(?:csv|json|xml|excel|spreadsheet|tableur)\b", r"\bmachine\w*",
+    r"\bmaschinen\w*", r"\bbestand\w*", r"\bfiles\b", r"\b(?:a|the|in|as|one|my|that|this) file\b",
+    r"\bdatei\w*", r"\bfichier\w*", r"\bportab\w*",
+    r"\bportier\w*", r"\bport(?:ing|eren)?\b", r"\bconcurrent\w*", r"\bcompetitor\w*", r"\bsend\b", r"\bstuur\w*",
+    r"\bschick\w*", r"\benvo\w*", r"\bdoorst\w*", r"\bweiterleit\w*", r"\bstructured\b", r"\bgestructureerd\w*",
+    r"\b(?:another|other|new|next|andere|nieuwe|anderen?|neuen?|autre|nouvel\w*|nouveau) (?:\w+ )?(?:provider|"
+    r"supplier|company|service|host\w*|aanbieder|leverancier|partij|bedrijf|anbieter|dienst\w*|fournisseur|"
+    r"prestataire|opérateur)\b",
+)
+# Restriction: a verb of restricting, pausing or not using, or the data it is about (every restriction request
+# names data, a record or its use); "I have to buy a few of your items" names none.
+RESTRICT_CUE = rx(
+    r"\brestrict\w*", r"\bbeperk\w*", r"\b(?:ein)?schränk\w*", r"\blimit\w*", r"\bsperr\w*", r"\bblok\w*",
+    r"\bblock\w*", r"\bbloqu\w*", r"\bbevr\w*", r"\bfreez\w*", r"\bfrozen\b", r"\bon hold\b", r"\bpau[sz]\w*",
+    r"\bopschort\w*", r"\baussetz\w*", r"\bsuspen\w*", _INFO_NOT_TOPIC, r"\b(?:data|daten|donnée\w*|gegevens|"
+    r"dossier|notitie|notes?|records?|tickets?)\b", NOT_USE.pattern, r"\bweiterg\w*", r"\btransmet\w*",
+    r"\bcommuniq\w*", r"\bdelen\b", r"\bshar\w*", r"\bdoorg\w*", r"\bdoor\b", r"\bkeep\b",
+    r"\bgesperrt\b", r"\bweiter\b", r"\bvermerk\w*",
+)
+# Opting in is the opposite of objecting: "help me subscribe to your newsletter" names marketing, which is all
+# the model's n-grams see. OPT_IN without OPT_OUT keeps the model from objection.
+OPT_IN = rx(
+    r"\bsubscrib\w*", r"\bsign(?:ing|ed|s)? ?up\b", r"\bsignup\b", r"\baanmeld\w*", r"\binschrijv\w*",
+    r"\bingeschreven\b", r"\banmeld\w*", r"\bangemeldet\b", r"\babonn\w*", r"\binscri\w*", r"\bopt(?:ing|ed)? ?in\b",
+)
+OPT_OUT = rx(
+    r"\bunsubscri\w*", r"\bcancel\w*", r"\bstop\w*", r"\bremov\w*", r"\boff\b", r"\bopt\w* ?out\b", r"\bafmeld\w*",
+    r"\bafgemeld\b", r"\buitschrijv\w*", r"\buitgeschreven\b", r"\babmeld\w*", r"\babgemeldet\b", r"\babbestell\w*",
+    r"\bdésabonn\w*", r"\bdésinscri\w*", r"\bopzeg\w*", r"\bkündig\w*", r"\brésili\w*", r"\bno more\b", r"\bgeen\b",
+    r"\bniet\b", r"\bnicht\b", r"\bkein\w*", r"\bpas\b", r"\bplus\b", r"\bnever\b", r"\bnooit\b", r"\bnie\b",
+    r"\bjamais\b", r"\bnot\b", r"n't\b", r"\bno\b", r"\bwithout\b", r"\bzonder\b", r"\bohne\b", r"\bsans\b",
 )
 
 # Objection: marketing, processing, sharing, consent, calls or mailings ("stop sending me the usage report": a

@@ -16,6 +16,7 @@ from privacy.recognition.lexicon import (
     COMPLAINT_CUE,
     CONDITIONAL,
     DATA_CUE,
+    DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_CUE,
     ERASE_VERB,
@@ -23,16 +24,20 @@ from privacy.recognition.lexicon import (
     NEGATION,
     OBJECTION_AS_GROUND,
     OBJECTION_CUE,
+    OPT_IN,
+    OPT_OUT,
     OWN_BREACH,
     OWN_MAILING,
     PD_FIELD,
     PD_STRONG,
     PD_WEAK,
+    PORT_CUE,
     PRIVACY_TOPIC,
     RECEIPT,
     RECEIVED_DONE,
     RECTIFY_CUE,
     RESERVATION,
+    RESTRICT_CUE,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
     THANKS_DONE,
@@ -262,8 +267,10 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
     n-grams see. No complaint when nothing in the message is about data protection (a complaint about
     service is no art. 77 complaint); no rectification when nothing in it is changed or wrong; no erasure
     when nothing is to go, no access when nothing is data, no objection when nothing is marketing,
-    processing, sharing or mailing (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``: in the text the model
-    read, with the ``quoted`` text a reminder re-asserts). Only the types in ``consider`` are checked (and
+    processing, sharing or mailing, none when the writer opts in (subscribes) and nowhere out; no portability
+    when nothing is to be copied, exported or taken elsewhere, no restriction when no data, use or restricting
+    is named (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``, ``PORT_CUE``, ``RESTRICT_CUE``: in the text the
+    model read, with the ``quoted`` text a reminder re-asserts). Only the types in ``consider`` are checked (and
     can be in the answer): ``recognize`` passes those the model scored high enough to label at all."""
     if not consider or (not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2)):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
@@ -282,6 +289,12 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
         drop(A, DATA_CUE.search(read))
     if OBJ in may:
         drop(OBJ, OBJECTION_CUE.search(read))
+    if OBJ in may and OBJ not in found:
+        drop(OBJ, not OPT_IN.search(own) or OPT_OUT.search(own))  # "help me subscribe to your newsletter"
+    if RequestType.PORTABILITY in may:
+        drop(RequestType.PORTABILITY, PORT_CUE.search(read))
+    if RequestType.RESTRICTION in may:
+        drop(RequestType.RESTRICTION, RESTRICT_CUE.search(read))
     if C in may:
         drop(C, any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)))
     if A in may and E in found and A not in found:
@@ -292,6 +305,8 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
     if R in may:
         # details given, nothing to correct; or a company's details, no personal data (recital 14)
         drop(R, RECTIFY_CUE.search(own) and not (COMPANY_SELF.search(own) and not PD_STRONG.search(own)))
+    if R in may and R not in found:
+        drop(R, not DELIVERY_ADDRESS.search(own) or PD_STRONG.search(own))  # "change my shipping address"
     if E in may and E not in found:
         # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
         drop(E, not _only_negated(ERASE_VERB, own))
@@ -337,6 +352,10 @@ def recognize(text: str) -> Recognition:
     floor = thresholds().model_floor()
     consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
     may = model_may_label(own, found, quoted, consider)
+    if not may and consider != _ALL_TYPES:
+        # the types scored too low to label still tell the vote whether any right's words are in the message
+        # (a request score alone makes no possible request of "where is my order?"); it changes no label
+        may = model_may_label(own, found, quoted)
     return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
 
 

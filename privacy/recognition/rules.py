@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.lexicon import (
+    DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
     GRIEVANCE,
@@ -149,7 +150,9 @@ RULES: tuple[Rule, ...] = (
         r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         # the customer doing it in the control panel and failing is a support question
         r"\b(?:try|tried|trying|probeer\w*|geprobeerd|lukt|can't|cannot|kan (?:ik )?(?:\w+ )?niet|how (?:do|can) i|"
-        r"hoe kan ik|waar kan ik|where can i)\b",
+        r"hoe kan ik|waar kan ik|where can i|how to|(?:don't|do not) know how)\b",
+        # the delivery address of an order is order handling, not a record of the writer to correct
+        DELIVERY_ADDRESS.pattern,
     )),
     # ... or a statement that it is wrong, which asks for correction by implication
     Rule("rectification.inaccurate", _R, rx(

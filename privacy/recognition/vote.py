@@ -10,7 +10,8 @@ needs a score of its own (``second``) unless a strong rule found it, because a l
 access letter is not also a portability request because it says "a copy"; a type no rule found beside
 types the rules found needs ``alone_extra``. A message with no label but a rule that fired, or a
 request score over ``possible``, is a *possible* request: it is shown to the privacy officer for one
-click (confirm with types, or dismiss), because a missed request breaks the law (art. 12(3) GDPR: one
+click (confirm with types, or dismiss; when no type may be labelled by the model, i.e. no right's words are in
+the message, the request score needs ``possible_bare``), because a missed request breaks the law (art. 12(3) GDPR: one
 month from receipt) while a false alarm costs a click; the request score, not any type's score, decides
 it, so that ordinary mail in privacy words is flagged far less often. Every label carries its reasons:
 the names of the rules that fired and ``model:<score>``. The thresholds are chosen on a fixed held-out
@@ -46,6 +47,12 @@ class Thresholds:
     # 16% of the held-out ordinary mails (0.25 on any score flagged 40%) and leaves 0.6% of the requests
     # neither labelled nor possible
     possible: float = 0.3
+    # ... but when no right's words are in the message (``recognizer.model_may_label`` leaves the model no type),
+    # only a request score of at least this makes it possible: short ordinary chat ("where is my order?",
+    # "help me file a complaint") scores 0.3-0.6 as a request for its shortness alone (issue 18, Bitext corpus).
+    # The level at which the model is trusted to guess a type (lead_request); the held-out fifth scores the same
+    # for 0.6-0.8 (no request there lacks every right's words), so the lowest of them is kept
+    possible_bare: float = 0.6
     # rules that stand whatever the model says (an article cited with a request, a right named) ...
     strong_prefixes: tuple[str, ...] = ()
     # ... unless the model's request score is below this: a right named in a question about exercising it
@@ -138,6 +145,6 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
         if scores.get(best.value, 0.0) >= t.lead_type:
             reasons[best] = (*dict.fromkeys(found.get(best, [])), f"model:{scores[best.value]:.2f}")
     labels = tuple(sorted(reasons))
-    unsure = bool(found) or bool(held) or request >= t.possible
+    unsure = bool(found) or bool(held) or request >= (t.possible if may else max(t.possible, t.possible_bare))
     return Recognition(labels=labels, reasons={k: reasons[k] for k in labels}, lang=lang,
                        possible=not labels and unsure, scores=dict(scores))
