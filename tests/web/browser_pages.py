@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from models import Role
 from tests.web.conftest import PASSWORD
+from tickets import accounts
+from tickets.store import TicketStore
 
 # Installed by `make system-test-deps` (npm axe-core into var/npm).
 AXE = Path(__file__).resolve().parents[2] / "var" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -58,3 +61,12 @@ def log_in(page: Any, base: str, username: str, password: str = PASSWORD) -> Non
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/queue")
+
+
+def admin_page(browser: Any, base: str, store: TicketStore) -> tuple[Any, list[str]]:
+    """A new administrator ("root", Ada Admin) and a watched page logged in as them, on the queue."""
+    with store.writing() as session:
+        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
+    page, errors = watched_page(browser)
+    log_in(page, base, "root")
+    return page, errors

@@ -9,12 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Role
 from models.mailboxes import Mailbox
 from tests.support.browser import requires_chromium
-from tests.web.browser_pages import accessible, log_in, watched_page
-from tests.web.conftest import PASSWORD
-from tickets import accounts, mailboxes
+from tests.web.browser_pages import accessible, admin_page
+from tickets import mailboxes
 from tickets.store import TicketStore
 
 pytestmark = requires_chromium
@@ -25,10 +23,7 @@ def test_admin_creates_a_mailbox_in_chromium(browser: Any, served: tuple[str, Ti
     from playwright.sync_api import expect
 
     base, store, _number = served
-    with store.writing() as session:
-        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    page, errors = watched_page(browser)
-    log_in(page, base, "root")
+    page, errors = admin_page(browser, base, store)
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/mailboxes']")
     page.wait_for_url(f"{base}/admin/mailboxes")

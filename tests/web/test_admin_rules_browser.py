@@ -9,12 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Role
 from models.rules import Rule
 from tests.support.browser import requires_chromium
-from tests.web.browser_pages import accessible, log_in, watched_page
-from tests.web.conftest import PASSWORD
-from tickets import accounts
+from tests.web.browser_pages import accessible, admin_page
 from tickets.store import TicketStore
 
 pytestmark = requires_chromium
@@ -25,10 +22,7 @@ def test_admin_creates_and_disables_a_rule_in_chromium(browser: Any, served: tup
     from playwright.sync_api import expect
 
     base, store, _number = served
-    with store.writing() as session:
-        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    page, errors = watched_page(browser)
-    log_in(page, base, "root")
+    page, errors = admin_page(browser, base, store)
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/rules']")
     page.wait_for_url(f"{base}/admin/rules")

@@ -10,12 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Role, TicketEvent
+from models import TicketEvent
 from models.mailboxes import Group
 from tests.support.browser import requires_chromium
-from tests.web.browser_pages import accessible, log_in
-from tests.web.conftest import PASSWORD
-from tickets import accounts
+from tests.web.browser_pages import accessible, admin_page, log_in
 from tickets.store import TicketStore, ticket_by_number
 
 pytestmark = requires_chromium
@@ -26,10 +24,7 @@ def test_admin_creates_a_group_and_an_agent_moves_a_ticket_to_it_by_macro(
     from playwright.sync_api import expect
 
     base, store, number = served
-    with store.writing() as session:
-        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    page = browser.new_page(viewport={"width": 1360, "height": 900})
-    log_in(page, base, "root")
+    page, _errors = admin_page(browser, base, store)
     page.goto(f"{base}/admin/agents")
     page.click("a[href='/admin/groups']")
     form = page.locator("#add-group")

@@ -10,10 +10,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import AuditEntry, Direction, Macro, Role
+from models import AuditEntry, Direction, Macro
 from tests.support.browser import requires_chromium
-from tests.web.browser_pages import accessible, log_in
-from tests.web.conftest import PASSWORD
+from tests.web.browser_pages import accessible, admin_page, log_in
 from tickets import accounts
 from tickets.store import TicketStore, ticket_by_number
 
@@ -25,10 +24,7 @@ def test_admin_creates_a_macro_and_an_agent_applies_it(browser: Any, served: tup
     from playwright.sync_api import expect
 
     base, store, number = served
-    with store.writing() as session:
-        accounts.add_agent(session, "root", PASSWORD, display_name="Ada Admin", role=Role.ADMIN)
-    page = browser.new_page(viewport={"width": 1360, "height": 900})
-    log_in(page, base, "root")
+    page, _errors = admin_page(browser, base, store)
     page.goto(f"{base}/admin/agents")
     form = page.locator("#add-macro")
     form.locator("input[name=title]").fill("Naar facturatie")
