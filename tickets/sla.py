@@ -16,9 +16,9 @@ While the ticket is pending on the customer (or solved) the clock is paused: the
 are kept and ``running_since`` is None; the customer's reply resumes it. The soonest due time of the
 running parts is mirrored into ``ticket_due`` (the queue's sort key); a paused clock has no row there.
 
-Policies are read once per 30 seconds per database (``tickets.db_cache``) (``set_due`` runs for every stored message
-and must not query them each time); the admin page calls ``invalidate`` after a change, other
-processes see it within the cache time. With no stored policy at all the built-in ``DEFAULTS`` apply:
+Policies are read at most once per ``tickets.db_cache`` period per database: ``set_due`` runs for every
+stored message and must not query them each time. The admin page calls ``invalidate`` after a change;
+other processes see it within the cache time. With no stored policy at all the built-in ``DEFAULTS`` apply:
 the fixed 2/8/24/72 hours by priority, around the clock, that scrubdesk had before policies.
 """
 
