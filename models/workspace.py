@@ -1,5 +1,5 @@
-"""Tables of the agents' workspace: agents, their sessions, API tokens and login attempts, macros (canned
-replies that may also act), tags, due times.
+"""Tables of the agents' workspace: agents, their sessions, API tokens, login attempts and the public
+pages' rate-limited hits, macros (canned replies that may also act), tags, due times.
 
 Secrets are never stored: passwords as argon2id hashes, session cookies and API tokens as SHA-256
 digests of high-entropy random values (a leaked table does not let anyone log in).
@@ -99,6 +99,25 @@ class LoginAttempt(Base):
     client: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
+
+
+class RateHit(Base):
+    """One request a public page's per-client rate limit counted (``tickets.rate_limits``).
+
+    Counted in the database, like ``LoginAttempt``, so that every ``serve`` process on one database sees
+    the same count and a restart forgets nothing. The client address does not rest here: ``key`` is a
+    keyed digest (HMAC-SHA256 under the deployment key) of the bucket and the address, enough to count by;
+    rows older than the bucket's window are deleted as new hits come in.
+    """
+
+    __tablename__ = "rate_hits"
+    __table_args__ = (Index("ix_rate_hits_bucket_key_at", "bucket", "key", "at"),
+                      Index("ix_rate_hits_bucket_at", "bucket", "at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 class Macro(Base):
     """A canned reply that may also act (issue 22): ``{{customer_name}}``-style variables are filled in

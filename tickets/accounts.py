@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models import Agent, AgentSession, ApiToken, Role, keys, utcnow
 from models.workspace import LoginAttempt
+from tickets.rate_limits import serialise
 
 if TYPE_CHECKING:
     from tickets.store import TicketStore
@@ -290,7 +291,7 @@ class LoginLimiter:
         """Count this attempt, in the caller's write transaction, unless a limit is reached (False)."""
         now = utcnow()
         since = now - self.window
-        _serialise(session, account, client)
+        serialise(session, account, client)
         # Old rows go in small batches; SKIP LOCKED (PostgreSQL) so sweeps never wait on one another.
         stale = select(LoginAttempt.id).where(LoginAttempt.at < since).limit(100).with_for_update(skip_locked=True)
         session.execute(delete(LoginAttempt).where(LoginAttempt.id.in_(stale.scalar_subquery())))
@@ -302,21 +303,6 @@ class LoginLimiter:
         session.add(LoginAttempt(account=account, client=client, at=now))
         session.flush()
         return True
-
-
-def _serialise(session: Session, *keys: str) -> None:
-    """Make count-then-insert atomic for these keys.
-
-    SQLite: nothing to do, the store's write transactions begin IMMEDIATE and hold the database's one
-    write lock (``models.db``). PostgreSQL: under READ COMMITTED two transactions would both count
-    before either inserted, so each takes a transaction-scoped advisory lock per key (an unknown name
-    or an address has no row to ``SELECT ... FOR UPDATE``), always in ascending order so two attempts
-    can never wait on each other in a circle.
-    """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for lock in sorted({int.from_bytes(bytes.fromhex(k)[:8], "big", signed=True) for k in keys}):
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
 
 
 def _keyed(kind: str, value: str) -> str:

@@ -12,14 +12,12 @@ tickets are read-only through ``tickets.guards.load_for_write``, not here).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy import select
 
 from models import ExternalTask, PrivacyAudit, PrivacyRequest, Role, Ticket, ticket_number
@@ -32,8 +30,9 @@ from tickets.accounts import Principal
 from tickets.guards import restriction_of
 from tickets.store import ticket_by_number
 from web.api import MAX_ID
-from web.auth import PagePrincipal, client_address, require_role
+from web.auth import PagePrincipal, require_role
 from web.pages import templates
+from web.rate_limit import Rate, within_rate
 
 router = APIRouter(include_in_schema=False)
 # Every date and time on the privacy pages as the legal clock counts: Europe/Amsterdam, not UTC.
@@ -53,13 +52,8 @@ def actor(who: Principal) -> str:
 
 
 def _limited(request: Request, bucket: str) -> None:
-    client = client_address(request)
-    item = RateLimitItemPerMinute(desk_of(request).config.verify_rate_per_minute)
-    # One limiter per app (in memory: with several serve processes each counts on its own).
-    limiter = getattr(request.app.state, "privacy_limiter", None)
-    if limiter is None:
-        limiter = request.app.state.privacy_limiter = MovingWindowRateLimiter(MemoryStorage())
-    if not limiter.hit(item, bucket, client):
+    desk = desk_of(request)
+    if not within_rate(request, desk.store, bucket, Rate(desk.config.verify_rate_per_minute, timedelta(minutes=1))):
         raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many attempts; wait a minute",
                             headers={"Retry-After": "60"})
 

@@ -22,30 +22,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse
-from limits import parse as parse_rate
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy.exc import IntegrityError
 
 from models import Ticket
 from tickets import i18n, satisfaction
-from web.auth import client_address
 from web.pages import language_of, templates
+from web.rate_limit import Rate, within_rate
 from web.workspace import ticket_store, workspace
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 # Per client address: enough for a customer changing their mind, not for a script.
-RATE = parse_rate("10/10 minutes")
-
-
-def _limiter(request: Request) -> MovingWindowRateLimiter:
-    """The app's own limiter (made on first use), so two apps in one process count apart."""
-    state = request.app.state
-    if not hasattr(state, "rating_limiter"):
-        state.rating_limiter = MovingWindowRateLimiter(MemoryStorage())
-    limiter: MovingWindowRateLimiter = state.rating_limiter
-    return limiter
+RATE = Rate.parse("10/10 minutes")
 
 
 def _visitor_language(request: Request) -> str:
@@ -93,7 +81,7 @@ def rating_page(request: Request, number: int, token: str) -> HTMLResponse:
 @router.post("/rate/{number}/{token}")
 def rate(request: Request, number: int, token: str, rating: Annotated[str, Form(max_length=8)] = "",
          comment: Annotated[str, Form(max_length=satisfaction.MAX_COMMENT * 2)] = "") -> HTMLResponse:
-    if not _limiter(request).hit(RATE, "rate", client_address(request)):
+    if not within_rate(request, ticket_store(request), "rate", RATE):
         lang = _visitor_language(request)  # before the link is checked: nothing of the ticket
         return _page(request, lang, {"error": i18n.gettext("Too many answers; try again later.", lang)},
                      status.HTTP_429_TOO_MANY_REQUESTS, {"Retry-After": "600"})

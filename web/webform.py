@@ -10,7 +10,8 @@ Defences, each for a named abuse:
   the cookie adds little to anyway. The nonce is also the submission's idempotency key, so a double
   click or a browser resend shows the same ticket instead of opening a second one.
 - A honeypot field hidden from people: a bot that fills it gets a thank-you page and nothing is stored.
-- A per-IP moving-window rate limit (``limits``), so one host cannot flood the queue.
+- A per-IP moving-window rate limit counted in the database (``web.rate_limit``), shared by every ``serve``
+  process, so one host cannot flood the queue.
 - A body-size cap before anything is parsed, and length caps per field.
 
 The message goes through the same ``Intake.submit`` as every channel. After commit an
@@ -35,9 +36,6 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.templating import Jinja2Templates
-from limits import parse as parse_rate
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
 
 from intake.errors import RejectedMessage, TransientError
@@ -51,7 +49,7 @@ from privacy.handlers import HANDLERS
 from privacy.recognition.message import guess_language
 from tickets import store
 from tickets.replies import MailIdentity
-from web.auth import client_address
+from web.rate_limit import Rate, within_rate
 from web.webhooks import read_limited_body
 
 log = logging.getLogger(__name__)
@@ -172,8 +170,7 @@ class _FormRoutes:
     def __init__(self, intake: Intake, settings: WebFormSettings) -> None:
         self.intake = intake
         self.settings = settings
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
-        self.rate = parse_rate(settings.rate_limit)
+        self.rate = Rate.parse(settings.rate_limit)
 
     def page(self, request: Request, template: str, context: dict[str, Any], code: int = 200,
              nonce: str | None = None, embed: bool = False) -> HTMLResponse:
@@ -214,8 +211,7 @@ class _FormRoutes:
 
     async def _values(self, request: Request) -> dict[str, str]:
         """The posted fields, after the per-address rate limit and the body-size cap."""
-        ip = client_address(request)
-        if not self.limiter.hit(self.rate, "webform", ip):
+        if not await run_in_threadpool(within_rate, request, self.intake.store, "webform", self.rate):
             log.warning("webform: rate limit hit")
             raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "too many submissions, try again later",
                                 headers={"Retry-After": "600"})

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Direction, Message, OutboxEntry, Ticket
+from models.db import make_engine
+from tests.support.fakes import FakeScrubber
 from tests.web.public.conftest import FORM_SECRET, build_app, count
 from tickets.store import TicketStore, mail_key
 from web.webform import COOKIE, check_token, issue_token
@@ -156,6 +158,25 @@ def test_per_ip_rate_limit(intake: Intake, ticket_store: TicketStore) -> None:
         assert codes == [200, 200, 200, 429]
     assert count(ticket_store, Ticket) == 3
 
+
+
+def test_the_rate_limit_is_shared_by_every_process_on_the_database(db_url: str, intake: Intake,
+                                                                    ticket_store: TicketStore) -> None:
+    """Two ``serve`` processes (two engines, two apps on one database) share one count: in memory, each
+    allowed the whole rate, and a restarted process started counting again."""
+    other_engine = make_engine(db_url)
+    other = Intake(TicketStore(other_engine), FakeScrubber())
+    try:
+        with TestClient(build_app(intake, rate_limit="3/minute")) as one, \
+                TestClient(build_app(other, rate_limit="3/minute")) as two:
+            codes = [c.post("/contact", data={**FORM, "csrf_token": form_token(c)}).status_code
+                     for c in (one, two, one, two, one)]
+        assert codes == [200, 200, 200, 429, 429]
+        with TestClient(build_app(intake, rate_limit="3/minute")) as restarted:
+            assert restarted.post("/contact", data={**FORM, "csrf_token": form_token(restarted)}).status_code == 429
+    finally:
+        other_engine.dispose()
+    assert count(ticket_store, Ticket) == 3
 
 def test_oversized_form_body_is_refused(client: TestClient, ticket_store: TicketStore) -> None:
     token = form_token(client)
