@@ -13,6 +13,9 @@ without a year (``04/02``, as a birthday is given). Three kinds of evidence:
 3. a full date far in the past (16+ years ago) next to a person: ``PastDateRecognizer`` proposes such dates
    and the engine keeps them only where a PERSON stands on the same line (``scrubber.resolve``), unless a
    cue says what else the date is (founded, registered, since, died, invoice).
+
+A year alone is a birth date right after its cue ("born '85", "geboren in 1961", "né en 1950"); a date alone on
+its line in a block of personal details is read by ``scrubber.recognizers.birth_blocks``.
 """
 
 from __future__ import annotations
@@ -53,6 +56,9 @@ _DATE = re.compile(
 )
 _BIRTH_CONTEXT = words(
     r"geb(?:oren|\.|oortedatum|\.?\s*datum|urt\w*|\b)",  # also "geb datum", "geb:", "geb 02-02-1988" (issue 16)
+    r"ge\s?boo?r(?:en|te\w*)",  # typed apart or misspelt: "ge boren", "gebooren", "geboorte datum"
+    r"b-?day",
+    r"ddn\b",  # the French forms' "DDN" (date de naissance)
     r"dob\b",
     r"d\.o\.b",
     r"date\s+of\s+birth",
@@ -64,9 +70,9 @@ _BIRTH_CONTEXT = words(
     r"jarig",
     r"turns?\s+\d{1,3}",
     r"wordt\s+\d{1,3}",
-    r"n[ée]e?\s+le",
+    r"n[ée]e?\s+(?:le|en)",
     r"date\s+de\s+naissance",
-    r"naissance",
+    r"naiss\w*",  # also "date de naiss."
     r"fecha\s+de\s+nacimiento",
     r"nacid[oa]",
     r"data\s+(?:di\s+nascita|de\s+nascimento|urodzenia)",
@@ -77,14 +83,27 @@ _BIRTH_CONTEXT = words(
 # Every _BIRTH_CONTEXT match holds one of these stems or is the French "née le" (see ``Rule.context_stems``;
 # the hint spells out the case-insensitive match of n[ée]e?\s+le: these letters have no other case forms).
 _BIRTH_STEMS = (
-    "geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt", "naissance", "nacimiento",
+    "geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt", "naiss", "nacimiento",
+    "bor", "day", "ddn",
     "nacid", "data", "nato", "urodzon", "doğum", "dogum",
 )
-_BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+[lL][eE]")
+_BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+(?:[lL][eE]|[eE][nN])")
 # the Belgian and French "°" (born): "Katrien Maes, °04/02/1979"
 _DEGREE = re.compile(r"°\s?(?P<v>" + _DATE.pattern.removeprefix(r"(?<![\w/.-])") + r")")
 
+# A year of birth alone right after its cue ("born '85", "geboren in 1961", "geboortejaar: 1990", "né en 1972"): the
+# value is the year; further away a year is anything (founded, moved, renewed).
+_YEAR_OF_BIRTH = re.compile(
+    r"(?i:(?<![^\W_])(?:born|ge\s?boo?ren|geb\.?|née?|nato|nata|nacid[oa]|urodzon[ya])(?:[ \t]+(?:in|en|im|anno))?"
+    r"|(?<![^\W_])(?:ge\s?boortejaar|year[ \t]+of[ \t]+birth|birth[ \t]?year|geburtsjahr"
+    r"|ann[ée]e[ \t]+de[ \t]+naiss\w*))"
+    r"[ \t]*:?[ \t]*(?P<v>(?:19|20)\d{2}|'\d{2})(?![\w/'-]|[-.,/]\d)"
+)
+
 RULES = (
+    Rule("DATE_OF_BIRTH", _YEAR_OF_BIRTH, score=0.85, group="v",
+         stems=("born", "boren", "booren", "geb", "né", "nato", "nata", "nacid", "urodzon", "boorte", "birth",
+                "geburt", "naiss")),
     Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=70, after=12,
          context_stems=_BIRTH_STEMS, context_hint=_BIRTH_HINT),
     Rule("DATE_OF_BIRTH", _DEGREE, score=0.9, group="v", stems=("°",)),
@@ -134,6 +153,9 @@ _HEADER_CUE = re.compile(
 )
 
 
+_HEADER_SLACK = 12  # a header cell holds its cue and a few more characters ("Geboortedatum (dd-mm-jjjj)")
+
+
 class BirthDateColumnRecognizer(EntityRecognizer):
     """Dates in the column under a birth-date header of a table or CSV paste."""
 
@@ -163,6 +185,8 @@ class BirthDateColumnRecognizer(EntityRecognizer):
             if header.count(sep) < 1:
                 continue
             column = header[: m.start() - line_start].count(sep)
+            if len(header.split(sep)[column].strip(" \t|*#:")) > len(m.group()) + _HEADER_SLACK:
+                continue  # a sentence with a comma, not a header cell ("Geboortedatum van mijn zoon klopt, maar")
             self._column(text, line_end + 1, sep, column, out)
         return out
 
@@ -188,7 +212,7 @@ class BirthDateColumnRecognizer(EntityRecognizer):
 _FULL_DATE = re.compile(
     # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
     r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
-    + r"|(?P<y2>(?:19|20)\d{2})-" + _MONTH + r"-" + _DAY
+    + r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])" + _MONTH + r"(?P=s2)" + _DAY  # 1982-04-17, 1982/04/17, 1982.04.17
     + r"|" + _DAY + _ORD + r"\.?\s+" + _NAMED_MONTH + r",?\s+(?P<y3>(?:19|20)\d{2})"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r",?\s+(?P<y4>(?:19|20)\d{2})"
     + r")(?![\w/]|[-.]\d)"
@@ -240,5 +264,7 @@ class PastDateRecognizer(EntityRecognizer):
 
 
 def date_recognizers(lang: str) -> list[EntityRecognizer]:
+    from scrubber.recognizers.birth_blocks import BirthDateBlockRecognizer  # (it imports this module)
+
     return [BirthDateRecognizer("BirthDateRecognizer", RULES, lang), BirthDateColumnRecognizer(lang),
-            PastDateRecognizer(lang)]
+            PastDateRecognizer(lang), BirthDateBlockRecognizer(lang)]
