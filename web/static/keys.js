@@ -136,13 +136,40 @@
   var unread = document.getElementById("unread");
   var etag = null;
   var queueTable = document.getElementById("queue");
+  // Every list of the sidebar (views, groups, channels, mailboxes, tags), not only the first: in place
+  // when the same links are there (counts and the current mark change, keyboard focus stays), else the
+  // whole sidebar, keeping its shortcut-help button (and the listener bound to it).
+  function refreshSidebar(doc) {
+    var fresh = doc.querySelector("nav.sidebar"), old = document.querySelector("nav.sidebar");
+    if (!fresh || !old) return;
+    var freshLinks = fresh.querySelectorAll("ul.views a"), oldLinks = old.querySelectorAll("ul.views a");
+    var same = freshLinks.length === oldLinks.length;
+    for (var i = 0; same && i < freshLinks.length; i++) {
+      same = freshLinks[i].getAttribute("href") === oldLinks[i].getAttribute("href");
+    }
+    if (same) {
+      for (var j = 0; j < freshLinks.length; j++) {
+        var a = oldLinks[j], b = freshLinks[j];
+        a.className = b.className;
+        if (b.hasAttribute("aria-current")) a.setAttribute("aria-current", b.getAttribute("aria-current"));
+        else a.removeAttribute("aria-current");
+        var count = a.querySelector(".count"), freshCount = b.querySelector(".count");
+        if (count && freshCount) count.textContent = freshCount.textContent;
+      }
+      return;
+    }
+    var hint = old.querySelector(".hint"), freshHint = fresh.querySelector(".hint");
+    if (hint && freshHint) freshHint.replaceWith(hint);
+    old.replaceWith(fresh);
+  }
   function refreshQueue() {
     fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) return;
         var doc = new DOMParser().parseFromString(html, "text/html");
-        [".views", "table.queue", ".empty", ".pager"].forEach(function (selector) {
+        refreshSidebar(doc);
+        ["table.queue", ".empty", ".pager"].forEach(function (selector) {
           var fresh = doc.querySelector(selector), old = document.querySelector(selector);
           if (fresh && old) old.replaceWith(fresh);
           else if (fresh && !old && selector === "table.queue") { var e = document.querySelector(".empty"); if (e) e.replaceWith(fresh); }
