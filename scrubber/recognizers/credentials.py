@@ -41,6 +41,15 @@ from scrubber.recognizers.base import (
     words,
 )
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
+from scrubber.recognizers.secret_cues import CUE as _CUE
+from scrubber.recognizers.secret_cues import CUE_STEMS as _CUE_STEMS
+from scrubber.recognizers.secret_cues import MARKER as _MARKER
+from scrubber.recognizers.secret_cues import NOT_SECRET_CODE as _NOT_SECRET_CODE
+from scrubber.recognizers.secret_cues import NOT_SECRET_CODE_AFTER as _NOT_SECRET_CODE_AFTER
+from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
+from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
+from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
+from scrubber.recognizers.tech_words import TECH_WORDS
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -69,48 +78,9 @@ _PUBLIC_ENV = re.compile(r"(?i)publishable|public|pubkey|site_?key|pk_(?:live|te
 # characters ("K" of AKIA, "J" of eyJ), except Google's "AIza" keys: a text holding "AIza" is searched whole.
 _SHAPES_HINT = re.compile(r"[-_KJ]")
 
-# (the password words also as customers type them: "wachwoord", "wachtw", "paswoord", "pasword", "passwrod", "psswd")
-_CUE_WORDS = (
-    r"wacht?w\w*|wachtzin|ww|password\w*|passwd|passphrase|pass\s?code|pass|pwd|pw|pin(?:code)?"
-    r"|pas+wo?o?r[dt]\w*|pas+w(?:rod|owrd|d)?|pss?w(?:or)?d"
-    r"|mot\s+de\s+passe|mdp|passwort\w*|kennwort\w*|contrase[ñn]a|has[łl]o|[şs]ifre|senha|parola|kod\s+pin"
-    r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|code|token|secret|api[- ]?key|sleutel|key"
-    r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
-    r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
-    r"|antwoord|answer"
-)
-# not inside an identifier, path or file name ("aws_secret_access_key", "/wp-login.php", "api-key.txt")
-_CUE = re.compile(
-    r"(?<![\w/.])" + first_letter_guard(_CUE_WORDS) + r"(?i:" + _CUE_WORDS + r")(?![\w]|[-.]\w)"
-)
-# every cue word of _CUE contains one of these (see ``may_contain``)
-_CUE_STEMS = (
-    "wach", "ww", "pass", "pasw", "psw", "pssw", "pw", "pin", "code", "token", "secret", "key", "sleutel",
-    "antwoord", "answer", "mdp", "passwort", "kennwort", "contrase", "hasło", "haslo", "ifre", "senha", "parola",
-)
-# Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
-# "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.
-_WORD_SECRET_CUES = re.compile(
-    r"(?i)wacht?w|wachtzin|password|passwd|passphrase|antwoord|answer|\bww\b|\bpw|passe|mdp|passwort|kennwort"
-    r"|\bpas+w|\bpss?w"
-    r"|contrase|has[łl]o|ifre|senha|parola"
-)
-# a bare "code" after these words is no secret (an error, status, post or country code)
-_NOT_SECRET_CODE = re.compile(
-    r"(?i)(?:error|fout|status|exit|http|response|return|post|zip|country|land|area|sort|promo|kortings|discount"
-    r"|qr|bar|source|bron|dns|diagnostic|smtp|reason|foutmeldings?|melding|iso|html|css|php|python|tracking|track"
-    r"|verzend|bevestigings?|activation|voucher|coupon|cadeau|gift|kleur|colou?r|exception|sql|mysql"
-    r"|branch|bank|swift|bic|ifsc|routing|transit|filiaal)[- ]?$"
-)
-_NOT_SECRET_CODE_AFTER = re.compile(r"(?i)[ \t]+(?:postal|pays|promo|erreur|d'erreur|couleur|iso)\b")
 _PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
 _ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
 _QUESTION = re.compile(r"(?i)vraag|question")
-# (also with "now"/"nu" after it: "het ww is nu ...")
-_MARKER = re.compile(
-    r"(?i)(?:[:=]|\b(?:is|was|naar|to|becomes|wordt|ist|est)"
-    r"(?:\s+(?:nu|now|momenteel|currently|inmiddels|jetzt|maintenant|d[ée]sormais))?)\s*$"
-)
 _TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
 _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
 # 6 digits, maybe split 3 + 3 or 2 + 2 + 2 (as an app shows them),
@@ -156,7 +126,7 @@ def _strip_token(tok: str) -> tuple[str, int]:
     if len(tok) >= 2 and tok[0] in "'\"“‘" and tok[-1] in "'\"”’":
         return tok[1:-1], 1
     lead = 0
-    while lead < len(tok) and tok[lead] in _LEAD + "'\"“‘":
+    while lead < len(tok) and tok[lead] in _LEAD + "'\"“‘:=,;|":  # (":Gurke123" of "PW:Gurke123", ",role")
         lead += 1
     tok2 = tok[lead:]
     while tok2 and tok2[-1] in _TRAIL + "'\"”’":
@@ -164,6 +134,7 @@ def _strip_token(tok: str) -> tuple[str, int]:
     return tok2, lead
 
 
+_TECH_FIRST = re.compile(r"([A-Za-z]{3,})[!+&][A-Za-z]+")
 _KEYPAD = re.compile(r"[*#]?\d{4,8}[#*]")
 _DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
@@ -179,6 +150,9 @@ def _looks_secret(value: str) -> bool:
     has_symbol = any(not c.isalnum() for c in value)
     if value.isdigit():
         return 4 <= len(value) <= 12
+    tech = _TECH_FIRST.fullmatch(value)
+    if tech and not has_digit and tech.group(1).lower() in TECH_WORDS:
+        return False  # a product written with a symbol: "FRITZ!Box"
     if _KEYPAD.fullmatch(value):
         return True  # a door or phone keypad code: "4417#", "*1234#"
     if has_digit and has_symbol and not has_alpha and not any(c in value for c in " -"):
@@ -211,7 +185,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
                 self._after_cue(text, m, out)
-        if may_contain(lowered, ("pin", "puk", "toegangscode", "inlogcode")):
+        if may_contain(lowered, _PIN_STEMS):
             for m in _PIN_CUE.finditer(text):
                 _pin_window(text, m.end(), out)
         for m in _OTP.finditer(text):
@@ -244,7 +218,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
         # "antwoord"/"answer" is a secret cue only when a security question was mentioned before it.
         if _ANSWER_CUE.fullmatch(cue.group()) and not _QUESTION.search(text[max(0, cue.start() - 120) : cue.start()]):
             return
-        technical = text[cue.start() - 1 : cue.start()] in ("(", "_", ".")
+        technical = text[cue.start() - 1 : cue.start()] in ("(", "_", ".", '"')  # (a JSON key: '"code":40101')
         if cue.group().lower() == "code" and (technical or _NOT_SECRET_CODE.search(text[line_start : cue.start()])
                                               or _NOT_SECRET_CODE_AFTER.match(text, cue.end())):
             return  # an error, status, post or promo code; code in code; "code postal"
@@ -273,7 +247,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if word_ok and (_marker_phrase(text, scan_from, line_end, out)
                         or _sentence(text, cue, scan_from, line_end, out)):
             return
-        if _first_secret(text, scan_from, stop, word_ok, out):
+        if _first_secret(text, scan_from, stop, word_ok, out, labelled=scan_from > line_end):
             return
         # (a bare "code"/"key"/"token" is too often prose or JSON for a value further on: '"code":40101')
         window_end = min(line_end, cue.end() + 120)
@@ -312,6 +286,7 @@ def _next_filled_line(text: str, line_end: int, max_blank: int = 2) -> int:
     return nxt
 
 
+_DIGIT_GROUPS = re.compile(r"(?: \d{3,6}){2,7}(?![\w.,/-])")
 _PASSPHRASE_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-_.][^\W\d_]{2,}){2,}(?:[-_.]\d{1,4})?")
 
 
@@ -332,8 +307,12 @@ def _named_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
     return m.start("v") + off, m.start("v") + off + len(value)
 
 
-def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult]) -> bool:
-    """The first secret-looking token in ``text[scan_from:stop]``, after a cue word (see the module docstring)."""
+def _first_secret(
+    text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult], labelled: bool = False
+) -> bool:
+    """The first secret-looking token in ``text[scan_from:stop]``, after a cue word (see the module docstring).
+
+    ``labelled``: the cue stands at its line's end and the value starts the next line (a form's label)."""
     for count, tm in enumerate(_TOKEN.finditer(text, scan_from, stop)):
         if count >= 7:
             break
@@ -347,10 +326,14 @@ def _first_secret(text: str, scan_from: int, stop: int, word_ok: bool, out: list
             continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))
+            groups = _DIGIT_GROUPS.match(text, end) if value.isdigit() else None
+            end = groups.end() if groups else end  # a router's key in groups: "4821 9921 0032 7711 5506"
             out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
             return True
         quoted = tm.group()[0] in "'\"“‘"
-        introduced = bool(_MARKER.search(text[scan_from : tm.start()]))
+        # (a value on the label's next line, or quoted right after the cue, is introduced too: "WW 'Kaasschaaf'")
+        introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
+                      or (count == 0 and (labelled or quoted)))  # (glued: "Passwrt:Schneckewolke")
         clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
         if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
                 and (quoted or not value.islower() or clause_end
@@ -379,11 +362,15 @@ _NOT_A_PHRASE_START = frozenset(
 
 
 def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
-    """The rest of a "password: ..." line (or the next line) as one value when it is a phrase of 2-6 words."""
+    """The rest of a "password: ..." line (or the next line) as one value when it is a phrase of 2-6 words.
+
+    A cue alone on its line without ":" is a label too ("Password\nzebra komkommer correct rocket"), when the
+    next line is 3-6 words of which at most one is a common word or one about the password."""
     label = _LABEL.match(text, cue_end, line_end)
-    if label is None:
+    bare = label is None and scan_from > line_end
+    if label is None and not bare:
         return False
-    start = label.end() if scan_from == cue_end else scan_from
+    start = label.end() if label is not None and scan_from == cue_end else scan_from
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     value = text[start:end].strip().rstrip(".,;")
@@ -391,6 +378,9 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
     if not 2 <= len(words_) <= 6 or len(value) > 60 or words_[0].lower() in _NOT_A_PHRASE_START:
         return False
     if not all(_PHRASE_WORD.fullmatch(w) for w in words_):
+        return False
+    if bare and (len(words_) < 3 or sum(w.lower() in _common_words() or w.lower() in _ABOUT_PASSWORD
+                                        for w in words_) > 1):
         return False
     begin = text.index(value, start)
     out.append(RecognizerResult("CREDENTIAL", begin, begin + len(value), 0.96))  # over the .env rule's first word
@@ -404,7 +394,8 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
 # marker only after a verb of changing ("my password in Outlook ..." is no value).
 _PHRASE_MARKER = re.compile(
     r"(?i)[^\n.!?]{0,30}?(?:[:=]|\b(?:is|was|wordt|becomes|ist|est|(?:veranderd|gewijzigd|aangepast|changed|updated"
-    r"|set|reset|ge[äa]ndert)(?:\s+\w+)?\s+(?:in|naar|to|into|auf|en))\b)[ \t]*"
+    r"|set|reset|ge[äa]ndert)(?:\s+\w+)?\s+(?:in|naar|to|into|auf|en))\b)"
+    r"(?:[ \t]+(?:nu|now|momenteel|currently|inmiddels|jetzt|maintenant|d[ée]sormais)\b)?[ \t]*"
 )
 _CHANGED_BEFORE = re.compile(r"(?i)\b(?:veranderd|gewijzigd|aangepast|changed|updated|set|reset|ge[äa]ndert)\b(?=\D*$)")
 _TO_MARKER = re.compile(r"(?i)[ \t]+(?:in|naar|to|into|auf|en)[ \t]+")
@@ -470,26 +461,48 @@ def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out:
     if m is None or m.group().rstrip().endswith((":", "=")):
         return False  # a "password: ..." label line is ``_label_phrase``'s ("wachtwoord: zie de bijlage")
     clause = _CLAUSE.match(text, m.end(), line_end)
-    if clause is None or text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")"):
+    if clause is None:
+        return False
+    value = clause.group()
+    cut = _CLAUSE_TAIL.search(value)  # "... is paarse olifant fietst snel maar die pakt ie niet"
+    if cut is not None:
+        value = value[: cut.start()]
+    elif text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")"):
         return False  # (not a clause that goes on after a quote: "is literally my dog's name")
-    words_ = clause.group().split()
-    if not 3 <= len(words_) <= 7 or any(not w.isalnum() or w.lower() in _ABOUT_PASSWORD for w in words_):
+    words_ = value.split()
+    if not 3 <= len(words_) <= 7 or not all(w.isalnum() for w in words_) or not _phrase_words(words_):
         return False
     if any(_looks_secret(w) for w in words_):
         return False  # "hunter2hunter2 lol dont judge": the secret is the token, found alone
-    value = clause.group().strip()
+    value = value.strip()
     start = text.index(value, m.end())
     out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.85))
     return True
+
+
+# where a sentence password's clause ends: a conjunction or a chat word after it ("..., maar", "lol", "pls")
+_CLAUSE_TAIL = re.compile(
+    r"(?i)\s(?:maar|but|aber|mais|lol|haha\w*|hihi|xd|pls|please|plz|graag|svp|bitte|dus|want|because|omdat|weil"
+    r"|car|sinds|since|seit|depuis)\b"
+)
+
+
+def _phrase_words(words_: list[str]) -> bool:
+    """No word that talks about the password, except a first one before three uncommon words (a passphrase may
+    start with one: "correct horse battery staple", where "password is correct" is prose)."""
+    about = [w.lower() in _ABOUT_PASSWORD for w in words_]
+    if not any(about):
+        return True
+    common = _common_words()
+    rest = words_[1:]
+    return not any(about[1:]) and len(rest) >= 3 and not any(w.lower() in common for w in rest)
 
 
 # a marker that introduces the value ("de pincode van het account (...) is 5093")
 _VALUE_MARKER = re.compile(r"(?i)(?:[:=]|\b(?:is|was|wordt|naar|are|to|ist|est|es)\b)[ \t]*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 _TIME_WORD = re.compile(r"(?i)\b(?:sinds|since|seit|depuis|in|vanaf|from|tot|until|na|after|voor|before|jaar|year)\s+$")
-# A PIN cue's paragraph: every other short standalone code in it is a PIN too ("PIN 0000 was refused so I
-# chose 7391", "pincode is 2234. Daarvoor was het 8810."), except years, amounts and times.
-_PIN_CUE = re.compile(r"(?<![\w/.])(?i:pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode)(?![\w]|[-.]\w)")
+# (a PIN cue: see ``secret_cues.PIN_CUE``; also "4 4 7 1")
 _PIN_VALUE = re.compile(r"(?<![\w.,/:€$£-])(?:\d{4,6}|\d(?: \d){3,5})(?![\w%]|[.,/:-]\d)")  # also "4 4 7 1"
 # what else a short number near a PIN cue is: an amount, a quantity or time, a number named by a kept cue
 _NOT_A_PIN = (explainers.amount, explainers.measurement, explainers.date_or_time, explainers.kept_cue)

@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
+from scrubber.recognizers.secret_tables import secret_table_recognizers
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -38,6 +39,7 @@ _VENDOR_KEYS = re.compile(
     r"|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"  # Shopify access tokens
     r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"  # OpenAI
     r"|key-[0-9a-z]{32}"  # Mailgun
+    r"|[0-9a-f]{32}-us\d{1,2}"  # Mailchimp API keys (the data centre after the dash)
     r"|\d{6,10}:[A-Za-z0-9_-]{34,36}"  # Telegram bot tokens
     r"|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|hf_[A-Za-z0-9]{30,}|dop_v1_[a-f0-9]{64}"
     r"|glpat-[A-Za-z0-9_-]{20}|gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}"
@@ -102,6 +104,9 @@ _OBJECT_ID = re.compile(
     r"(?:tr|mdt|cst|ord|sub|re|chb|stl|ch|pi|cus|in|txn|py|evt|seti|pm|src|acct|price|prod|cs|ii|po)"
     r"_[A-Za-z0-9]{8,40}"
 )
+# a label or login glued to the value by a colon ("pasword:Raincoat?12", "shop_rw:Bq4$Lm9pXz"); not a scheme,
+# a time, a MAC or IPv6 address (digits or hex pairs before the colon) or a public value's prefix
+_GLUED_LABEL = re.compile(r"(?![a-z]+\d*:[0-9a-f]{2}:)[A-Za-z][\w.-]{1,30}:(?=[^:/\s]{4,}$)")
 _CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
 
 
@@ -139,7 +144,13 @@ def _is_tech(word: str) -> bool:
 
 
 def _explained(core: str) -> bool:
-    """A domain, URL, address, path, file, version, product, code identifier, hash or UUID: not a secret."""
+    """A domain, URL, address, path, file, version, product, code identifier, hash or UUID: not a secret (also
+    with a sentence's "?" or "!" after it: "#ff6600?", "PHP8.2!")."""
+    bare = core.rstrip("?!")
+    return _explained_core(core) or (bare != core and len(bare) >= 3 and _explained_core(bare))
+
+
+def _explained_core(core: str) -> bool:
     low = core.lower()
     if "://" in core or low.startswith("www.") or ("@" in core and "." in core.split("@")[-1]):
         return True
@@ -166,10 +177,15 @@ def _random_mix(core: str) -> bool:
         return False
     runs = _CASE_RUNS.findall(core)
     digit_runs = sum(r.isdigit() for r in runs)
-    if digit_runs < 2 and not (len(core) >= 30 and digit_runs >= 1):
+    # (one digit among many case changes is random too: "BEJqWtzGC4ap", "rkqpoecRc4Xr")
+    many_switches = digit_runs >= 1 and len(runs) - digit_runs >= 5
+    if digit_runs < 2 and not (len(core) >= 30 and digit_runs >= 1) and not many_switches:
         return False
     letters = "".join(r for r in runs if r.isalpha())
-    wordy = sum(len(w) for w in _CAMEL_WORDS.findall(core) if len(w) >= 4 and is_ordinary_word(w))
+    camel = _CAMEL_WORDS.findall(core)
+    wordy = sum(len(w) for w in camel if len(w) >= 4 and is_ordinary_word(w))
+    if digit_runs < 2 and many_switches:  # (and short words: "getUserById2" is code)
+        wordy = sum(len(w) for w in camel if len(w) >= 2 and is_ordinary_word(w))
     return wordy < 0.6 * len(letters)  # camelCase names in code are mostly words
 
 
@@ -219,6 +235,8 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
                 if _VERIFICATION_KEY.search(key) or not value:
                     continue
                 core, start = value, start + len(key) + 1
+            elif (label := _GLUED_LABEL.match(core)) and not _explained(core):
+                core, start = core[label.end() :], start + label.end()  # "mdp:Parapluie#17", "shop_rw:Bq4$Lm9p"
             score = self._score(text, core, start)
             if score:
                 out.append(RecognizerResult("CREDENTIAL", start, start + len(core), score))
@@ -347,4 +365,5 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 
 def secret_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [SecretShapeRecognizer(lang)]
+    """The shape recognizer and the password-column one (``scrubber.recognizers.secret_tables``)."""
+    return [SecretShapeRecognizer(lang), *secret_table_recognizers(lang)]
