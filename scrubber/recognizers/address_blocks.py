@@ -217,11 +217,18 @@ _PROSE_START = frozenset(
 )
 
 
+# a chat's closing word after the address ("adres is kerkstraat 4, 1234 ab dorp pls") is not part of it
+_FILLER_END = re.compile(
+    r"(?i)(?:[ \t,]+(?:pls|plz|please|aub|a\.u\.b\.?|graag|thanks|thx|ty|bedankt|dank\w*|svp|merci|bitte|danke"
+    r"|ok|oke))+$"
+)
+
+
 def _after_cue(text: str, cue_end: int) -> tuple[int, int] | None:
     m = _CLAUSE.match(text, cue_end)
     if m is None:
         return None
-    value = m.group().rstrip(" \t,")
+    value = _FILLER_END.sub("", m.group().rstrip(" \t,"))
     words = value.split()
     if not words or len(value) > 120 or words[0].lower() in _PROSE_START:
         return None

@@ -11,7 +11,9 @@ postcode and place that stand with it (pii-policy annotation rules). Streets are
   that ends in a UK postcode or Irish Eircode.
 
 A postcode on its own (NL 1234 AB per PostNL; UK outward+inward code) is POSTCODE; the NL form is
-distinctive enough alone, with a cue word it scores higher. "Postbus 123" / "P.O. Box" count as ADDRESS.
+distinctive enough alone, with a cue word it scores higher. "Postbus 123" / "P.O. Box" / "Postfach" count as
+ADDRESS. Lines written all in lower case (chats) are read a second time in a capitalised view
+(``scrubber.recognizers.address_case``) by the same rules.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import load_lexicon
+from scrubber.recognizers.address_case import UNDER_CUE_SCORE, capitalised_view, evidenced, runs_on
 from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 
@@ -37,7 +40,7 @@ _CITY_WORD = r"[A-ZÀ-Þ][\w'’-]*"
 # house number with addition: 9a, 12 A, 14-2, 187-III, 92 bis, 12/1, and Belgian "bus 3"
 _NUMBER = (
     r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})\b| [A-Z]\b|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
-    r"| (?:bis|ter|hs|huis|boven|bg|[IVX]{1,4})\b|\s?/\s?\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
+    r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|\s?/\s?\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
 # street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"
 _SUFFIX_STREET = re.compile(
@@ -76,7 +79,8 @@ _UK_LINE = re.compile(
     + r"[^\n]{0,70}?(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
 )
 _POBOX = re.compile(
-    r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale)[ \t]+\d{1,6}"
+    r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale|postfach|apartado)[ \t]+\d{1,6}"
+    r"(?:[ \t]\d{2}(?![\w-])){0,3}"  # the German Postfach in pairs: "Postfach 10 12 34"
 )
 # Everything a street pattern (_SUFFIX_STREET, _LEADING_STREET, _ANY_STREET) matches from its start up
 # to the house number's first digit is one of these characters, and "[ \t]\d" is in that stretch: so a
@@ -116,7 +120,7 @@ def _ends_in_suffix(text: str, lowered: str | None, run: tuple[int, int]) -> boo
 # How far past the end of its first line an address match (or the matcher looking at one) can reach:
 # the house number's addition and "bus 3" (at most ~25 characters) or a postcode split by a newline.
 _OVERHANG = 64
-_POBOX_STEMS = ("postbus", "postbox", "box", "antwoordnummer", "postale")
+_POBOX_STEMS = ("postbus", "postbox", "box", "antwoordnummer", "postale", "postfach", "apartado")
 # A postcode not preceded by a word character: "(?<![\w])" + _NL_POSTCODE / _UK_POSTCODE, written with the
 # look-behind after the first character (which it then also covers) so that the pattern starts with a
 # character class and ``re`` skips ahead to candidates instead of trying the look-behind at every position.
@@ -161,66 +165,83 @@ class AddressRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        out: list[RecognizerResult] = []
-        taken: list[tuple[int, int]] = []
-
-        def add(start: int, end: int, score: float) -> None:
-            end = max(_extend_tail(text, end), extend_tail(text, end)[0])
-            start = extend_head(text, start)
-            out.append(RecognizerResult("ADDRESS", start, end, score))
-            taken.append((start, end))
-
-        # Speed-up only: each street pattern is searched only in the lines or runs where a match can start
-        # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them.
-        for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
-            if not _DATE_START.match(text, m.start()):  # "19 Nov 1990, postcode M14 5RT" starts with a date
-                add(m.start(), m.end(), 0.9)
-        for m in finditer_lines(_UK_STREET, text, runs_with(text, _UK_HINT, _UK_STOP), _OVERHANG):
-            add(m.start(), m.end(), 0.88)
-        lowered = lowered_for_stems(text)
-        street_runs = runs_with(text, _STREET_HINT, _STREET_STOP)
-        suffix_runs = [run for run in street_runs if _ends_in_suffix(text, lowered, run)]
-        for rx, runs in ((_SUFFIX_STREET, suffix_runs), (_LEADING_STREET, street_runs)):
-            for m in finditer_lines(rx, text, runs, _OVERHANG):
-                start = _trim_start(text, m.start("street"), m.end("street"))
-                if start is None:
-                    continue
-                add(start, m.end(), 0.9)
-        streets = _lexicon_streets()
-        for m in finditer_lines(_ANY_STREET, text, street_runs, _OVERHANG):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            start = _trim_start(text, m.start("street"), m.end("street"))
-            if start is None:
-                continue
-            name = text[start : m.end("street")]
-            tail = _TAIL.match(text, m.end())
-            known = name.lower() in streets
-            if tail and (_NL_POSTCODE_ALONE.search(tail.group()) or known):
-                add(start, m.end(), 0.88)
-            elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
-                add(start, m.end(), 0.75)
-        if may_contain(lowered, _LOWER_SUFFIXES):  # speed-up only: no street ending, no match
-            for start, end in _lower_case_addresses(text):
-                if not any(s < end and start < e for s, e in taken):
-                    out.append(RecognizerResult("ADDRESS", start, end, 0.85))
-                    taken.append((start, end))
-        if may_contain(lowered, _POBOX_STEMS):  # speed-up only: no stem, no match
-            for m in _POBOX.finditer(text):
-                add(m.start(), m.end(), 0.9)
-        for start, end, score in world_addresses(text):
-            out.append(RecognizerResult("ADDRESS", start, end, score))
-            taken.append((start, end))
-        for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
-            for m in rx.finditer(text):
-                if any(s <= m.start() < e for s, e in taken) or _DNS_CLASS.match(text, m.start()):
-                    continue
-                left = text[max(0, m.start() - 40) : m.start()]
-                score = 0.9 if _POSTCODE_CONTEXT.search(left[left.rfind("\n") + 1 :]) else base
-                out.append(RecognizerResult("POSTCODE", m.start(), m.end(), score))
+        out = _find(text)
+        view = capitalised_view(text)
+        if view is not None:
+            found = [r for r in _find(view) if r.entity_type == "ADDRESS" and evidenced(view, r.start, r.end)]
+            # a value inside a longer one belongs to it: the view's address replaces the pieces read as written
+            out = [r for r in out if not any(v.start <= r.start and r.end <= v.end and r.end - r.start < v.end - v.start
+                                             for v in found)]
+            for r in found:
+                if any(o.entity_type == "ADDRESS" and o.start <= r.start and r.end <= o.end for o in out):
+                    continue  # read already as written
+                r.score = min(r.score, UNDER_CUE_SCORE) if runs_on(view, r.start, r.end) else r.score
+                out.append(r)
         if entities:
             out = [r for r in out if r.entity_type in entities]
         return out
+
+
+def _find(text: str) -> list[RecognizerResult]:
+    """Addresses, P.O. boxes and postcodes in ``text`` as written (see the module docstring)."""
+    out: list[RecognizerResult] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, score: float) -> None:
+        end = max(_extend_tail(text, end), extend_tail(text, end)[0])
+        start = extend_head(text, start)
+        out.append(RecognizerResult("ADDRESS", start, end, score))
+        taken.append((start, end))
+
+    # Speed-up only: each street pattern is searched only in the lines or runs where a match can start
+    # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them.
+    for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
+        if not _DATE_START.match(text, m.start()):  # "19 Nov 1990, postcode M14 5RT" starts with a date
+            add(m.start(), m.end(), 0.9)
+    for m in finditer_lines(_UK_STREET, text, runs_with(text, _UK_HINT, _UK_STOP), _OVERHANG):
+        add(m.start(), m.end(), 0.88)
+    lowered = lowered_for_stems(text)
+    street_runs = runs_with(text, _STREET_HINT, _STREET_STOP)
+    suffix_runs = [run for run in street_runs if _ends_in_suffix(text, lowered, run)]
+    for rx, runs in ((_SUFFIX_STREET, suffix_runs), (_LEADING_STREET, street_runs)):
+        for m in finditer_lines(rx, text, runs, _OVERHANG):
+            start = _trim_start(text, m.start("street"), m.end("street"))
+            if start is None:
+                continue
+            add(start, m.end(), 0.9)
+    streets = _lexicon_streets()
+    for m in finditer_lines(_ANY_STREET, text, street_runs, _OVERHANG):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        start = _trim_start(text, m.start("street"), m.end("street"))
+        if start is None:
+            continue
+        name = text[start : m.end("street")]
+        tail = _TAIL.match(text, m.end())
+        known = name.lower() in streets
+        if tail and (_NL_POSTCODE_ALONE.search(tail.group()) or known):
+            add(start, m.end(), 0.88)
+        elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
+            add(start, m.end(), 0.75)
+    if may_contain(lowered, _LOWER_SUFFIXES):  # speed-up only: no street ending, no match
+        for start, end in _lower_case_addresses(text):
+            if not any(s < end and start < e for s, e in taken):
+                out.append(RecognizerResult("ADDRESS", start, end, 0.85))
+                taken.append((start, end))
+    if may_contain(lowered, _POBOX_STEMS):  # speed-up only: no stem, no match
+        for m in _POBOX.finditer(text):
+            add(m.start(), m.end(), 0.9)
+    for start, end, score in world_addresses(text):
+        out.append(RecognizerResult("ADDRESS", start, end, score))
+        taken.append((start, end))
+    for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken) or _DNS_CLASS.match(text, m.start()):
+                continue
+            left = text[max(0, m.start() - 40) : m.start()]
+            score = 0.9 if _POSTCODE_CONTEXT.search(left[left.rfind("\n") + 1 :]) else base
+            out.append(RecognizerResult("POSTCODE", m.start(), m.end(), score))
+    return out
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
@@ -243,8 +264,24 @@ def _trim_start(text: str, start: int, end: int) -> int | None:
             continue
         if _PARTICLE_RE.fullmatch(word) and not text[start + tok.start()].isupper():
             continue  # "aan de Dorpsstraat": lower-case particles before the name are prose
-        return start + tok.start()
+        return start + _after_preposition(text[start:end], tokens, i)
     return None
+
+
+# A lower-case preposition inside a captured street name ends the prose before it ("Rechnung an
+# Kaiserstrasse 112", "Factuur naar Molenweg 3"), unless a street word stands before it ("Laan op Zuid").
+_PREPOSITIONS = frozenset({"an", "am", "in", "im", "op", "aan", "bij", "naar", "sur", "to", "at", "nach", "bei"})
+_STREET_WORDS = frozenset({"laan", "rue", "kade", "plein", "dorp", "weg", "straat", "avenue", "place", "via", "piazza"})
+
+
+def _after_preposition(name: str, tokens: list[re.Match[str]], first: int) -> int:
+    """The offset in ``name`` where the street begins: after the last prose preposition, else token ``first``."""
+    begin = tokens[first].start()
+    for j in range(first + 1, len(tokens) - 1):
+        word = tokens[j].group()
+        if word in _PREPOSITIONS and tokens[j - 1].group().lower().strip(".,") not in _STREET_WORDS:
+            begin = tokens[j + 1].start()
+    return begin
 
 
 # Chats write addresses in lower case ("dorpsstraat 4a 1234 ab ergenshuizen", "gravenstraat 114, paramaribo").

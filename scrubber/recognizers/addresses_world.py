@@ -60,7 +60,9 @@ _PL_STREET = re.compile(
 )
 _TR_TYPES = r"Cad\.|Caddesi|Cd\.|Sok\.|Sk\.|Sokak|Sokağı|Bulvarı|Blv\.|Bulv\.|Yolu"
 _TR_STREET = re.compile(
-    r"(?<![\w-])(?:" + _WORD + r"[ \t]+(?:Mah\.|Mahallesi)[ \t]+)?(?:" + _WORD + r"[ \t]+){1,3}(?:" + _TR_TYPES + r")"
+    # (a street may be named by a number: "1234. Sok.")
+    r"(?<![\w-])(?:" + _WORD + r"[ \t]+(?:Mah\.|Mahallesi)[ \t]+)?(?:(?:" + _WORD + r"|\d{1,5}\.)[ \t]+){1,3}"
+    r"(?:" + _TR_TYPES + r")"
     r"\s*,?\s*No\s*[:.]?\s*\d{1,4}[A-Za-z]?(?:/\d{1,4})?(?:\s*,?\s*(?:D|Daire|Kat|K)\s*[:.]?\s*\d{1,3})*"
 )
 _SOUTH_TYPES = (
@@ -133,8 +135,8 @@ _CITY_NAME = (
     r"(?:[ \t]+(?i:cedex)(?:[ \t]\d{1,2})?)?"
 )
 _POSTCODE_CITY = re.compile(
-    r"(?:(?:NL|B|D|F|A|CH|L|PL|TR|E|I|P)-)?(?:[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}|\d{2}-\d{3}|\d{4,5})[ \t]+"
-    + _CITY_NAME
+    r"(?:(?:NL|B|D|F|A|CH|L|PL|TR|E|I|P)-)?(?:[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}|\d{2}-\d{3}|\d{4,5})"
+    r"(?:[ \t]+|[ \t]*[;|][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
 )
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
@@ -147,7 +149,9 @@ _TOWN_POSTCODE = re.compile(
     r"(?:" + _CITY_NAME + r")(?:,?[ \t]*\n?[ \t]*(?:" + _WORD + r"(?:[ \t]" + _WORD + r"){0,2}))?"
     r",?[ \t]*\n?[ \t]*" + _UK_POSTCODE
 )
-_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t]-[ \t]|–)[ \t]*|[ \t]+")
+_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t]-[ \t]|–|;|\|)[ \t]*|[ \t]+")
+# a city after "te"/"in" ("Oude Rijksweg 211A te Rosmalen", "Hauptstraße 5 in Berlin")
+_TE_CITY = re.compile(r"[ \t]+(?:te|in)[ \t]+")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;!?)\n])")
 _COMPANY = re.compile(r"(?i)\b(?:b\.?v\.?|n\.?v\.?|gmbh|ltd|inc|llc|sarl|bv)\b")
 
@@ -181,7 +185,8 @@ def extend_tail(text: str, end: int, *, lone_city: bool = True) -> tuple[int, bo
             if m:
                 return _country(text, m.end()), True
         if component == 0 and lone_city and "\n" not in sep.group():
-            best = _lone_city(text, q) or best
+            te = _TE_CITY.match(text, best)
+            best = _lone_city(text, q) or (te is not None and _lone_city(text, te.end())) or best
         break
     return best, False
 

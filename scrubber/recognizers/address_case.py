@@ -1,0 +1,180 @@
+"""A capitalised view of the lower-case lines of a text, so that the address rules read chats as they read mail.
+
+Why this module exists: the street rules (``addresses``, ``addresses_world``) lean on capitals (a street name,
+a city, the letters of a Dutch or UK postcode, a US state), and chats write addresses in lower case: "ul.
+mickiewicza 27/3, 60-834 poznań", "flat 7b, 44 marchmont road, edinburgh eh9 1hx", "kerkstraat 61 bus 12, 9000
+gent". Instead of a lower-case twin of every rule, ``capitalised_view`` writes each all-lower-case line the way
+mail would (same length, so offsets carry over) and the same rules run on it:
+
+- a word starts with a capital, except the words the rules expect in lower case (particles "van", "de", "rue
+  de la", house-number additions "bis", "bus", "hs", the Polish flat "m."), the chat's own words around the
+  address and every everyday word the lexicon knows that is neither a place nor an address word ("sinds vorig
+  jaar" must not read as a city);
+- a token mixing letters and digits is upper case ("ls1", "6ad", "7b": postcodes and house numbers);
+- two letters after a four-digit number are upper case (a Dutch postcode, "1074 vj"), two letters before a
+  five-digit number too (a US state and ZIP code, "wi 53703").
+
+Lines with a capital are left blank in the view (the rules have read them as written), and so are lines
+without a digit. An address found in the view counts only with evidence that a capitalised word could not
+fake (``evidenced``): a postcode after its street or an address cue before it; the view never yields a
+POSTCODE alone ("1024 mb" would read as one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrubber.lexicon import load_lexicon
+
+# words the address rules expect in lower case (particles and house-number additions)
+_KEEP_LOWER = frozenset(
+    {
+        "van", "de", "der", "den", "het", "'t", "la", "le", "les", "du", "des", "d'", "l'", "di", "da", "del",
+        "della", "von", "am", "an", "op", "aan", "in", "bij", "sur", "sous", "en", "et", "à", "au", "aux", "te",
+        "upon", "on", "im", "zu", "bis", "ter", "quater", "hs", "huis", "boven", "bg", "zw", "bus", "bte", "box",
+        "m.", "lok.", "e", "do", "dos", "das",
+    }
+    # and the chat's own words around an address: cues, pronouns, verbs, fillers ("adres is ... pls")
+    | {
+        "adres", "address", "adresse", "anschrift", "is", "ist", "est", "mijn", "mn", "m'n", "my", "our", "ons", "onze",
+        "meine", "unsere", "mon", "notre", "ik", "i", "we", "wij", "woon", "wonen", "live", "wohne", "at", "naar", "to",
+        "nach", "send", "stuur", "sturen", "verhuisd", "moved", "new", "nieuw", "the", "het", "for", "voor",
+        "pls", "plz", "please", "aub", "a.u.b.", "graag", "thanks", "thx", "bedankt", "svp", "bitte", "danke", "merci",
+        "ok", "oke", "ty", "nu", "now", "jetzt", "maintenant", "hier", "here", "daar", "there", "and", "und",
+    }
+)
+# words an address is made of although the lexicon knows them as everyday words ("road", "flat", "markt",
+# "oude"): street types and units of the countries ``addresses_world`` reads, and words that open a street name
+_ADDRESS_WORDS = frozenset(
+    {
+        "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "av", "drive", "dr", "close", "court", "ct",
+        "place", "pl", "square", "sq", "terrace", "way", "row", "walk", "hill", "green", "grove", "gardens", "mews",
+        "crescent", "park", "parade", "boulevard", "blvd", "highway", "hwy", "parkway", "circle", "plaza", "flat",
+        "unit", "apt", "apartment", "suite", "ste", "floor", "building", "no", "no:", "mah.", "sok.", "sk.", "cad.",
+        "cd.", "ul.", "al.", "os.", "markt", "plein", "laan", "weg", "straat", "gracht", "kade", "dijk", "singel",
+        "rue", "allee", "platz", "gasse", "ring", "damm", "ufer", "oude", "nieuwe", "grote", "kleine", "korte",
+        "lange", "hoge", "lage", "sint", "alte", "neue", "calle", "via", "piazza", "rua", "daire", "kat",
+    }
+)
+_TOKEN = re.compile(r"\S+")
+_LETTERS_AND_DIGITS = re.compile(r"(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,7}")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_FIVE_DIGITS = re.compile(r"\d{5}(?:-\d{4})?[,.]?")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _upper_first(token: str) -> str:
+    """``token`` with the first letter of each letter run after a start, dot, dash, slash or colon upper-cased."""
+    chars = list(token)
+    start = True
+    for i, ch in enumerate(chars):
+        if ch.isalpha():
+            if start:
+                up = ch.upper()
+                chars[i] = up if len(up) == 1 else ch  # ("ß" upper-cases to two letters: left as it is)
+            start = False
+        else:
+            start = ch in ".-/:(" or ch.isdigit()
+    return "".join(chars)
+
+
+def _prose(word: str) -> bool:
+    """An everyday word that is neither an address word nor a place: it stays in lower case in the view."""
+    w = word.lower().strip(",;")
+    if w in _ADDRESS_WORDS or w.rstrip(".:") in _ADDRESS_WORDS or w.endswith(_SUFFIXED):
+        return False
+    lex = load_lexicon()
+    if w in lex.places or w in lex.place_words:
+        return False
+    return w in lex.vocabulary or w in lex.function_words
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d-]{2,}[,;]?")  # a postcode of digits ("3000", "85521", "30-007")
+_SUFFIXED = ("straat", "laan", "weg", "gracht", "plein", "straße", "strasse", "str.", "steenweg", "dreef", "singel")
+
+
+def _in_address(prev: str, nxt: str) -> bool:
+    """Whether a word stands where an address puts a name: after a postcode (the city), before a street type."""
+    if _NUMBER_TOKEN.fullmatch(prev):
+        return True
+    return nxt.lower().rstrip(",;") in _ADDRESS_WORDS
+
+
+def _line_view(line: str) -> str:
+    tokens = list(_TOKEN.finditer(line))
+    out = list(line)
+    for i, m in enumerate(tokens):
+        word = m.group()
+        bare = word.rstrip(",;")
+        prev = tokens[i - 1].group() if i else ""
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if _LETTERS_AND_DIGITS.fullmatch(bare) or (
+            _TWO_LETTERS.fullmatch(bare) and (_FOUR_DIGITS.fullmatch(prev) or _FIVE_DIGITS.fullmatch(nxt))
+        ):  # (before the words kept in lower case: "5037 le" is a postcode)
+            new = "".join(c.upper() if len(c.upper()) == 1 else c for c in word)
+        elif bare in _KEEP_LOWER or (_prose(bare) and not _in_address(prev, nxt)):
+            continue
+        else:
+            new = _upper_first(word)
+        out[m.start() : m.end()] = new
+    return "".join(out)
+
+
+def capitalised_view(text: str) -> str | None:
+    """``text`` with its lower-case lines holding a digit capitalised and every other line blanked, or None."""
+    if not _HAS_DIGIT.search(text):
+        return None
+    parts = []
+    seen = False
+    for line in text.split("\n"):
+        if line and line.islower() and _HAS_DIGIT.search(line):  # (islower: letters, none of them upper case)
+            parts.append(_line_view(line))
+            seen = True
+        else:
+            parts.append(" " * len(line))
+    return "\n".join(parts) if seen else None
+
+
+# what an address found in the view must hold: a postcode after the house number (NL, UK, PL, or 4-5 digits),
+# or an address cue before it
+_POSTCODE_IN = re.compile(
+    r"\d[^\n]*?(?<![\w-])(?:[1-9]\d{3}[ \t]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{2}-\d{3}|\d{4,5})(?![\w-])"
+)
+_CUE = re.compile(
+    r"(?i)(?:adres\w*|address|anschrift|adresse|woon\w*|live[sd]?|wohne|j'habite|ship\s+to|deliver\w*|bezorg\w*"
+    r"|verhuisd|moved|postbus|postfach)\W{0,3}(?:\w+\W+){0,3}$"
+)
+
+
+def after_cue(view: str, start: int) -> bool:
+    """Whether an address cue stands shortly before ``start`` on its line."""
+    line_start = view.rfind("\n", 0, start) + 1
+    return _CUE.search(view[max(line_start, start - 40) : start]) is not None
+
+
+_CLAUSE_REST = re.compile(r"[^.;!?\n]*")
+_FILLERS = re.compile(
+    r"(?i)(?:[ \t,]+(?:pls|plz|please|aub|graag|thanks|thx|ty|bedankt|svp|merci|bitte|danke|ok|oke))*[ \t,]*"
+)
+
+
+def runs_on(view: str, start: int, end: int) -> bool:
+    """Whether an address found at ``view[start:end]`` after a cue stops short of its clause's end."""
+    if not after_cue(view, start):
+        return False
+    rest = _CLAUSE_REST.match(view, end)
+    tail = rest.group() if rest else ""
+    filler = _FILLERS.match(tail)
+    return filler is None or filler.end() < len(tail)
+
+
+def evidenced(view: str, start: int, end: int) -> bool:
+    """Whether an address found at ``view[start:end]`` holds a postcode or follows an address cue."""
+    return _POSTCODE_IN.search(view, start, end) is not None or after_cue(view, start)
+
+
+# After an address cue the clause that follows is the address (``address_blocks``' guess, scored 0.5), and it
+# may run on past what the view's rules know ("88 king st w toronto on m5h 1j9"): where the view's address stops
+# short of the clause's end it scores just below the guess, which then wins; elsewhere it keeps its score.
+UNDER_CUE_SCORE = 0.49
