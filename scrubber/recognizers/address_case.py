@@ -14,10 +14,10 @@ mail would (same length, so offsets carry over) and the same rules run on it:
 - two letters after a four-digit number are upper case (a Dutch postcode, "1074 vj"), two letters before a
   five-digit number too (a US state and ZIP code, "wi 53703").
 
-Lines with a capital are left blank in the view (the rules have read them as written), and so are lines
-without a digit. An address found in the view counts only with evidence that a capitalised word could not
-fake (``evidenced``): a postcode after its street or an address cue before it; the view never yields a
-POSTCODE alone ("1024 mb" would read as one).
+Lines with a capital (but for a sentence's first word and the pronoun "I") are left blank in the view (the
+rules have read them as written), and so are lines without a digit. An address found in the view counts
+only with evidence that a capitalised word could not fake (``evidenced``): a postcode after its street or an
+address cue before it; the view never yields a POSTCODE alone ("1024 mb" would read as one).
 """
 
 from __future__ import annotations
@@ -121,14 +121,32 @@ def _line_view(line: str) -> str:
     return "".join(out)
 
 
+_SENTENCE_END = (".", "!", "?", ":")
+_PRONOUNS = frozenset({"I", "I'm", "I’m", "I'll", "I've", "I'd"})
+
+
+def _chat_line(line: str) -> bool:
+    """A line in lower case, but for the capital of a sentence's first word and the pronoun "I"."""
+    if not any(c.islower() for c in line):
+        return False
+    prev = ""
+    for m in _TOKEN.finditer(line):
+        word = m.group()
+        capital = not word.islower() and any(c.isupper() for c in word) and word not in _PRONOUNS
+        if capital and ((prev and not prev.endswith(_SENTENCE_END)) or any(c.isupper() for c in word[1:])):
+            return False
+        prev = word
+    return True
+
+
 def capitalised_view(text: str) -> str | None:
-    """``text`` with its lower-case lines holding a digit capitalised and every other line blanked, or None."""
+    """``text`` with its lower-case (chat) lines holding a digit capitalised and every other line blanked, or None."""
     if not _HAS_DIGIT.search(text):
         return None
     parts = []
     seen = False
     for line in text.split("\n"):
-        if line and line.islower() and _HAS_DIGIT.search(line):  # (islower: letters, none of them upper case)
+        if _HAS_DIGIT.search(line) and _chat_line(line):
             parts.append(_line_view(line))
             seen = True
         else:

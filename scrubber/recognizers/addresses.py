@@ -36,15 +36,18 @@ _SUFFIXES = (
 )
 _PARTICLE = r"(?:van|de|der|den|het|'t|la|le|du|des|d'|di|da|von|am|an|op|aan|in|bij|sur)"
 _CAP = r"[A-ZÀ-Þ][\w'’-]*\.?"
-_CITY_WORD = r"[A-ZÀ-Þ][\w'’-]*"
+_CITY_WORD = r"(?:'s-|’s-)?[A-ZÀ-Þ][\w'’-]*"  # also "'s-Hertogenbosch"
 # house number with addition: 9a, 12 A, 14-2, 187-III, 92 bis, 12/1, and Belgian "bus 3"
 _NUMBER = (
-    r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})\b| [A-Z]\b|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
-    r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|\s?/\s?\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
+    r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})(?:-\d{1,3})?\b| [A-Z]\b"
+    r"|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
+    r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|/\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
 # street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"
 _SUFFIX_STREET = re.compile(
-    r"(?<![\w-])(?P<street>(?:(?:" + _CAP + r"|" + _PARTICLE + r")[ \t]){0,3}[A-ZÀ-Þ][\w'’-]{2,}?(?i:" + _SUFFIXES
+    # (an ordinal may open it, "2e Hugo de Grootstraat", and "'s-" a name, "'s-Gravendijkwal")
+    r"(?<![\w-])(?P<street>(?:\d{1,2}(?:e|ste|de)[ \t]+)?(?:(?:" + _CAP + r"|" + _PARTICLE + r")[ \t]){0,3}(?:'s-|’s-)?"
+    r"[A-ZÀ-Þ][\w'’-]{2,}?(?i:" + _SUFFIXES
     + r")(?:-(?:Zuid|Noord|Oost|West|[A-Z][a-z]+))?)[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
 )
 _LEADING_STREET = re.compile(
@@ -62,7 +65,7 @@ _EIRCODE = r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\w])"
 _CITY = r"(?:[ \t](?:" + _CITY_WORD + r"|" + _PARTICLE + r")(?:[ -](?:" + _CITY_WORD + r"|aan|den|op|de|upon)){0,3})?"
 # what may follow a street + number: ", 1234 AB City" / "\n1234 AB City" / ", 9000 Gent" / ", 52062 Aachen"
 _TAIL = re.compile(
-    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
+    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–/][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
 )
 _TAIL_UK = re.compile(
     r"(?:,[ \t]*(?:" + _CAP + r"(?:[ \t]" + _CAP + r"){0,3}))*,?[ \t]+(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
@@ -223,6 +226,9 @@ def _find(text: str) -> list[RecognizerResult]:
             add(start, m.end(), 0.88)
         elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
             add(start, m.end(), 0.75)
+        elif _place_after(text, m.end()) and _names_a_street(name, m.group("num")):
+            lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)  # "5049 Harjukuja 54, Seinäjoki"
+            add(lead.start() if lead else start, m.end(), 0.8)
     if may_contain(lowered, _LOWER_SUFFIXES):  # speed-up only: no street ending, no match
         for start, end in _lower_case_addresses(text):
             if not any(s < end and start < e for s, e in taken):
@@ -244,6 +250,34 @@ def _find(text: str) -> list[RecognizerResult]:
     return out
 
 
+# A street of no known form and a number, then a known place at the end of the clause: "Westblaak 180, Rotterdam",
+# "Meir 24 in Antwerpen". Neither the name nor the number may be an everyday thing ("Versie 3, Utrecht", "Windows
+# 2019, Amsterdam"): the name holds no everyday word, the number is no year.
+_PLACE_AFTER = re.compile(
+    r",?[ \t]+(?:(?:te|in)[ \t]+)?(?P<place>(?:'s-|’s-)?[A-ZÀ-Þ][\w'’-]*(?:[ \t](?:[A-ZÀ-Þ][\w'’-]*|aan|den|op))?)"
+    r"(?=[ \t]*(?:$|[.,;!?)\n]))"
+)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_LEADING_NUMBER = re.compile(r"(?<![\w.,-])\d{1,6}[ \t]+$")
+
+
+def _place_after(text: str, end: int) -> bool:
+    m = _PLACE_AFTER.match(text, end)
+    if m is None:
+        return False
+    lex = load_lexicon()
+    place = m.group("place").lower()
+    return place in lex.places or place in lex.place_words or place in lex.place_phrases
+
+
+def _names_a_street(name: str, number: str) -> bool:
+    if _YEAR_LIKE.fullmatch(number):
+        return False
+    lex = load_lexicon()
+    words_ = [w.strip(".,'’").lower() for w in name.split()]
+    return all(w not in lex.vocabulary and (w not in lex.function_words or _PARTICLE_RE.fullmatch(w)) for w in words_)
+
+
 _NON_SPACE_RUN = re.compile(r"\S+")
 _DATE_START = re.compile(
     r"\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt)[a-z]*\.?[ \t,]+(?:19|20)\d{2}"
@@ -260,7 +294,7 @@ def _trim_start(text: str, start: int, end: int) -> int | None:
         word = tok.group().lower().strip(".,:;'’")
         if i == len(tokens) - 1:
             return start + tok.start() if word not in _NOT_STREET_START else None
-        if word in _NOT_STREET_START or word.endswith(("'s", "’s", ":")):
+        if word in _NOT_STREET_START or word.endswith(("'s", "’s", ":", "adres", "address", "adresse", "anschrift")):
             continue
         if _PARTICLE_RE.fullmatch(word) and not text[start + tok.start()].isupper():
             continue  # "aan de Dorpsstraat": lower-case particles before the name are prose

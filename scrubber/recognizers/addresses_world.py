@@ -31,7 +31,7 @@ from scrubber.recognizers.base import lowered_for_stems, may_contain
 
 _CAP = r"[A-ZÀ-ÞĀ-ſİ]"
 _WORD = _CAP + r"[\w'’.-]*"
-_CITY_WORD = _CAP + r"[\w'’-]*"  # no dots: "Tilburg. Nieuw" ends the city
+_CITY_WORD = r"(?:'s-|’s-)?" + _CAP + r"[\w'’-]*"  # no dots: "Tilburg. Nieuw" ends the city; "'s-Hertogenbosch"
 _NUM = r"\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?"
 
 # ---- street forms -------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ _CITY_NAME = (
 )
 _POSTCODE_CITY = re.compile(
     r"(?:(?:NL|B|D|F|A|CH|L|PL|TR|E|I|P)-)?(?:[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}|\d{2}-\d{3}|\d{4,5})"
-    r"(?:[ \t]+|[ \t]*[;|][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
+    r"(?:[ \t]+|[ \t]*[;|/][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
 )
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
@@ -149,7 +149,7 @@ _TOWN_POSTCODE = re.compile(
     r"(?:" + _CITY_NAME + r")(?:,?[ \t]*\n?[ \t]*(?:" + _WORD + r"(?:[ \t]" + _WORD + r"){0,2}))?"
     r",?[ \t]*\n?[ \t]*" + _UK_POSTCODE
 )
-_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t]-[ \t]|–|;|\|)[ \t]*|[ \t]+")
+_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t][-/][ \t]|–|;|\|)[ \t]*|[ \t]+")
 # a city after "te"/"in" ("Oude Rijksweg 211A te Rosmalen", "Hauptstraße 5 in Berlin")
 _TE_CITY = re.compile(r"[ \t]+(?:te|in)[ \t]+")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;!?)\n])")

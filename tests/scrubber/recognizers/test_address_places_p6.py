@@ -33,6 +33,16 @@ def _found(text: str) -> list[str]:
          "35040 Bornova/İzmir"),
         # an addition "zw" (Utrecht's wharf cellars)
         ("Oude Gracht 12 zw, 3511 AP Utrecht", "Oude Gracht 12 zw, 3511 AP Utrecht"),
+        # Dutch street and city names with "'s-" and an ordinal, an addition with a dash, " / " between parts
+        ("Ik woon op 's-Gravendijkwal 112B, 3015 NR Rotterdam", "'s-Gravendijkwal 112B, 3015 NR Rotterdam"),
+        ("St. Jansstraat 3, 5211 GL 's-Hertogenbosch", "St. Jansstraat 3, 5211 GL 's-Hertogenbosch"),
+        ("Mijn adres is 2e Hugo de Grootstraat 3, 1052 LB Amsterdam.", "2e Hugo de Grootstraat 3, 1052 LB Amsterdam"),
+        ("Kerkstraat 12a-2, 5038 AB Tilburg", "Kerkstraat 12a-2, 5038 AB Tilburg"),
+        ("Adres Oranjestraat 5 / 2514 JB / Den Haag", "Oranjestraat 5 / 2514 JB / Den Haag"),
+        # a street of no known form, then a known place at the end of the clause
+        ("We zitten aan de Westblaak 180, Rotterdam.", "Westblaak 180, Rotterdam"),
+        # a chat line in lower case but for its first word and "I"
+        ("I live at 221b baker street london nw1 6xe", "221b baker street london nw1 6xe"),
     ],
 )
 def test_found(text: str, value: str) -> None:
@@ -53,6 +63,10 @@ def test_prose_before_a_street_is_not_part_of_it() -> None:
         "mijn wachtwoord 1234 werkt niet, order 55123 amsterdam",
         "the site is down since 10 am, ticket 48213 pls help",
         "windows server 2019 update 12 in rotterdam",
+        "I have 3 sites and 12 mailboxes in amsterdam",
+        "Versie 3, Utrecht.",
+        "Windows 2019, Amsterdam.",
+        "Bestelling 12, Amsterdam.",
     ],
 )
 def test_lower_case_prose_with_numbers_is_no_address(text: str) -> None:
