@@ -18,19 +18,29 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, first_letter_guard
+from scrubber.recognizers.base import (
+    Rule,
+    RuleRecognizer,
+    SingleEntityRecognizer,
+    first_letter_guard,
+    lowered_for_stems,
+    may_contain,
+    words,
+)
+from scrubber.recognizers.explainers import Span, explain_span
 
 _KEYWORDS = (
     # nl
-    r"paspoort\w*|id[- ]?kaart\w*|identiteits\w*|rijbewijs\w*|documentnummer"
+    r"paspoort\w*|pas(?:nr|nummer)\b|id[- ]?kaart\w*|identiteits\w*|rijbewijs\w*|documentnummer"
     r"|verblijfs(?:vergunning|document|titel|pas)\w*|vreemdelingendocument|legitimatie\w*|eid"
     # en
-    r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|document\s+number"
+    r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+lic(?:en[cs]e)?\b|driver'?s?\s+lic(?:en[cs]e)?\b|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
     # de
-    r"|reisepass\w*|personalausweis\w*|ausweis\w*|f[üu]hrerschein\w*|aufenthalts(?:titel|erlaubnis|karte)\w*"
+    r"|reisepass\w*|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|f[üu]hrerschein\w*"
+    r"|aufenthalts(?:titel|erlaubnis|karte)\w*"
     r"|dokumentennummer"
     # fr
     r"|passeport|carte\s+(?:nationale\s+)?d'identit[ée]|C(?-i:NI|IN)|permis\s+de\s+conduire"
@@ -61,18 +71,23 @@ def _not_date(value: str) -> bool:
 
 
 def _plausible(value: str) -> bool:
-    """Not a date; in spaced groups, 6-16 characters: letters with 3+ digits, or 7+ digits (not "2019 12")."""
+    """Not a date; in spaced groups, 6-16 characters: letters with 3+ digits, or 7+ digits (not "2019 12"), or
+    three or more groups of one length holding a digit, as copied off a card ("JJG TUV CB3")."""
     if " " not in value:
         return _not_date(value)
-    compact = value.replace(" ", "")
+    groups = value.split(" ")
+    compact = "".join(groups)
     digits = sum(c.isdigit() for c in compact)
+    if len(groups) >= 3 and digits and len({len(g) for g in groups}) == 1 and len(groups[0]) in (3, 4):
+        return True
     return 6 <= len(compact) <= 16 and (digits >= 7 or (digits >= 3 and digits < len(compact)))
 
 
 # every keyword above contains one of these (speed-up, see ``Rule.stems``)
 _STEMS = (
     "paspoort", "passport", "kaart", "identiteit", "identity", "card", "rijbewijs", "driving", "driver", "document",
-    "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "ausweis", "hrerschein",
+    "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pas", "ausweis", "hrerschein",
+    "perso",
     "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "pi", "pasaporte", "conducir",
     "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart",
 )
@@ -101,6 +116,40 @@ def _valid_be_card(value: str) -> bool:
     digits = value.replace("-", "")
     return (int(digits[:10]) % 97 or 97) == int(digits[10:])
 
+# A document number without its cue, in a person's details: a token of capitals and digits with both (8-10
+# characters, the length of passport, ID-card, permit and licence numbers of most issuers) near a birth cue,
+# as in a form, a CSV row or a signature block ("Naam: ... / Geboortedatum: ... / Nummer: NX4K82P19"). A value an
+# explainer keeps (tracking code, hash, a number after its kept cue) stays.
+_DETAIL_TOKEN = re.compile(r"[A-Z0-9](?<![\w-][A-Z0-9])(?=[A-Z0-9]{7,9}(?![\w-]))(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{7,9}")
+_BIRTH_CUE = words(
+    r"geboren", r"geb\b", r"geboortedatum", r"date[\s_]+of[\s_]+birth", r"dob\b", r"d\.o\.b", r"born\b", r"birth",
+    r"geburts\w*", r"n[ée]e?\s+le\b", r"n[ée]\(e\)\s+le\b", r"naissance", r"nacimiento", r"nascita", r"urodzeni\w*",
+    r"do[ğg]um", r"nascimento",
+)
+_BIRTH_BEFORE, _BIRTH_AFTER = 160, 80
+_BIRTH_STEMS = ("geb", "date", "dob", "d.o.b", "born", "birth", "burts", "le", "naissance", "nacimiento", "nascita",
+                "urodzeni", "do", "nascimento")
+
+
+class DetailsDocumentRecognizer(SingleEntityRecognizer):
+    """Document-shaped tokens near a birth cue (see ``_DETAIL_TOKEN``)."""
+
+    ENTITY = "ID_DOCUMENT"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        if not may_contain(lowered_for_stems(text), _BIRTH_STEMS):
+            return []
+        out: list[RecognizerResult] = []
+        for m in _DETAIL_TOKEN.finditer(text):
+            window = text[max(0, m.start() - _BIRTH_BEFORE) : m.end() + _BIRTH_AFTER]
+            if not _BIRTH_CUE.search(window):
+                continue
+            if explain_span(Span(text, m.start(), m.end())) is not None:
+                continue
+            out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.7))
+        return out
+
+
 RULES = (
     Rule("ID_DOCUMENT", _MRZ, score=0.95, hint=_LT),
     Rule("ID_DOCUMENT", _BE_CARD, score=0.85, validate=_valid_be_card, hint=_DASH),
@@ -111,4 +160,4 @@ RULES = (
 
 
 def document_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [RuleRecognizer("IdDocumentRecognizer", RULES, lang)]
+    return [RuleRecognizer("IdDocumentRecognizer", RULES, lang), DetailsDocumentRecognizer(lang)]

@@ -63,12 +63,21 @@ _BE_NN = re.compile(r"\d(?<![\w.,/+-]\d)\d[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\
 _BE_NN_CONTEXT = words(r"rijksregister", r"national\s+(?:register|number)", r"num[ée]ro\s+national", r"insz", r"nn\b",
                        r"bis-?nummer")
 
-# HMRC: first letter not D F I Q U V; second not D F I O Q U V; some prefixes never issued.
+# HMRC: first letter not D F I Q U V; second not D F I O Q U V; some prefixes never issued. Grouped 2-2-2-2-1,
+# 2-6-1 (as printed on letters: "AB 123456 C") or not at all; in capitals or, the whole of it, in lower case
+# (chat: "ab123456c"), so that a mixed-case product code is no NI number.
+_NINO_DIGITS = r"(?:(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)|[ ]\d{6}[ ])"
 _NINO = re.compile(
     r"[A-CEGHJ-PR-TW-Z](?<![\w][A-CEGHJ-PR-TW-Z])[A-CEGHJ-NPR-TW-Z](?<!BG|GB|NK|KN|TN|NT|ZZ)"
-    r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-D](?!\w)"
+    + _NINO_DIGITS + r"[A-D](?!\w)"
 )
-_NINO_CONTEXT = words(r"national\s+insurance", r"ni\s+(?:number|no)", r"nino", r"ni:", r"ni\s+nr")
+_NINO_LOWER = re.compile(
+    r"[a-cegh-pr-tw-z](?<![\w][a-cegh-pr-tw-z])[a-cegh-npr-tw-z](?<!bg|gb|nk|kn|tn|nt|zz)"
+    + _NINO_DIGITS + r"[a-d](?!\w)"
+)
+# (the capitals "NI" alone name it in any language: "numéro NI britannique", "NI-Nummer")
+_NINO_CONTEXT = words(r"national\s+insurance", r"ni[- ]?(?:number|no|nr|nummer|num[ée]ro)", r"nino", r"ni:",
+                      r"num[ée]ro\s+ni\b", r"(?-i:NI)\b")
 # after its cue, any two letters (HMRC's own QQ specimen prefix) and any case
 _NINO_ANY = re.compile(
     r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z](?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)[A-Da-d](?!\w)"
@@ -167,7 +176,9 @@ def _not_date_or_phone(value: str) -> bool:
     return not value.startswith("0")  # 11 plain digits with a leading 0 are phone numbers, not these IDs
 
 
-_NINO_STEMS = ("national", "nino", "ni ", "ni:", "ni\t", "ni\n", "ni\r", "ni\x0b", "ni\x0c")
+_NINO_STEMS = ("national", "nino", "ninu", "ninr", "ni ", "ni:", "ni-", "ni\t", "ni\n", "ni\r", "ni\x0b", "ni\x0c",
+               "numero", "numéro")
+_NINO_HINT = re.compile(r"NI")  # (with the stems: what every match of _NINO_CONTEXT holds)
 _SSN_STEMS = ("ssn", "social", "itin", "tin", "taxpayer", "w9", "w-9", "tax")
 
 # speed-up gates (see ``Rule.gate``): what every match holds
@@ -182,7 +193,9 @@ RULES = (
     Rule("NATIONAL_ID", _BE_NN, score=0.8, context=_BE_NN_CONTEXT, context_score=0.97, validate=_valid_be_nn,
          gate=_SIX),
     Rule("NATIONAL_ID", _NINO, score=0.65, context=_NINO_CONTEXT, context_score=0.97, gate=_SIX),
+    Rule("NATIONAL_ID", _NINO_LOWER, score=0.6, context=_NINO_CONTEXT, context_score=0.97, gate=_SIX),
     Rule("NATIONAL_ID", _NINO_ANY, score=0.0, context=_NINO_CONTEXT, context_score=0.97, context_stems=_NINO_STEMS,
+         context_hint=_NINO_HINT,
          gate=_SIX),
     Rule("NATIONAL_ID", _DE_IDNR, score=0.6, context=_DE_IDNR_CONTEXT, context_score=0.97,
          validate=_valid(de_idnr.is_valid), gate=_SIX),

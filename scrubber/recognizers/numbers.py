@@ -31,6 +31,7 @@ from stdnum.nl import bsn as nl_bsn
 from stdnum.pl import pesel as pl_pesel
 from stdnum.tr import tckimlik as tr_tckimlik
 
+from scrubber.recognizers import explainers
 from scrubber.recognizers.base import words
 from scrubber.recognizers.explainers import Span, explain_span
 
@@ -151,6 +152,44 @@ class NumberRecognizer(EntityRecognizer):
         return out
 
 
+# A grouped number wrapped over a line end (a mail client's line length, also inside a quote: "> "): the digits
+# at the end of one line and at the start of the next are one citizen number when together they pass its
+# checksum, though neither part alone is long enough to be stripped ("mijn BSN is 123 456\n782").
+_WRAPPED = re.compile(
+    r"(?P<head>\d(?<![\w.,/+-]\d)(?:[ .-]?\d)*)[ \t]*\r?\n[ \t]*(?:>[ \t>]*)?(?P<tail>\d(?:[ .-]?\d)*)(?![\w]|[.,/-]\d)"
+)
+_LINE_BREAK_DIGIT = re.compile(r"\d[ \t]*\r?\n")
+
+
+class WrappedIdRecognizer(EntityRecognizer):
+    """Citizen numbers split over two lines (see ``_WRAPPED``); the checksum decides, so the join is safe."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(supported_entities=["NATIONAL_ID"], supported_language=lang, name="WrappedIdRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if (entities and "NATIONAL_ID" not in entities) or _LINE_BREAK_DIGIT.search(text) is None:
+            return []
+        out: list[RecognizerResult] = []
+        for m in _WRAPPED.finditer(text):
+            head, tail = m.group("head"), m.group("tail")
+            if sum(map(str.isdigit, head)) < 2 or sum(map(str.isdigit, tail)) < 2:
+                continue
+            if _checksum_type(head + tail) != "NATIONAL_ID":
+                continue
+            if _checksum_type(head) == "NATIONAL_ID" or _checksum_type(tail) == "NATIONAL_ID":
+                continue  # a whole number at a line's end and another at the next line's start are two numbers
+            if explainers.kept_cue(Span(text, m.start("head"), m.end("head"))):
+                continue  # the head is a number named as kept ("klantnummer 4417\n...")
+            out.append(RecognizerResult("NATIONAL_ID", m.start(), m.end(), 0.85))
+        return out
+
+
 _NL_VAT = re.compile(r"(?<![\w])(?i:nl)\s?(?P<d>\d{9})\s?(?i:b)\s?\d{2}(?![\w])")
 _BSN_CUE = words(r"bsn", r"burger\s?service", r"sofi", r"citizen\s+service", r"persoonsnummer")
 # the customer saying they are a sole trader ties the number to a person as well (issue 16)
@@ -200,4 +239,4 @@ class BsnVatRecognizer(EntityRecognizer):
 
 
 def number_recognizers(lang: str, min_digits: int = 7, nl_vat_with_bsn: str = "linked") -> list[EntityRecognizer]:
-    return [NumberRecognizer(lang, min_digits), BsnVatRecognizer(lang, nl_vat_with_bsn)]
+    return [NumberRecognizer(lang, min_digits), BsnVatRecognizer(lang, nl_vat_with_bsn), WrappedIdRecognizer(lang)]
