@@ -143,7 +143,8 @@ _CVC_STEMS = (
     "fnummer", "digits", "cijfers",
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
-_CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+# (also in brackets: "exp 12/31 (4294)")
+_CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)\(?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's
 _BANK_CODE = r"sort\s*code|routing(?:\s*(?:number|no|nr))?|aba\b|blz\b|bankleitzahl|transit(?:\s*number)?"
@@ -158,6 +159,20 @@ _EXPIRY_KEYED = re.compile(
     r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
     r"[^\n\d]{0,8}?(?P<v>(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2})(?![\d/])"
 )
+
+
+# A card number with some digits hidden ("5123 8170 7847 xxxx", "4111 1111 1111 11**"): PCI DSS lets the first six
+# and last four show, so a number that shows more than ten digits is still the customer's card (a few hundred
+# candidates at most); one that shows ten or fewer is masked and stays.
+_MASKED_CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])(?:[ .-]?[\dxX*•]){12,18}(?![\w*•]|[.,/-]\d)")
+_MASK_CHARS = frozenset("xX*•")
+_MASK_HINT = re.compile(r"\d[ .-]?[xX*•]|[xX*•][ .-]?\d")
+
+
+def _masked_card(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    masked = sum(c in _MASK_CHARS for c in value)
+    return masked > 0 and digits > 10 and 13 <= digits + masked <= 19
 
 
 def _valid_card(value: str) -> bool:
@@ -190,6 +205,10 @@ class CardRecognizer(SingleEntityRecognizer):
                 cvc = _CVC_AFTER_EXPIRY.match(text, e.end())
                 if cvc:
                     results.append(RecognizerResult("CREDIT_CARD", cvc.start("v"), cvc.end("v"), 0.9))
+        if _MASK_HINT.search(text):
+            for m in _MASKED_CARD.finditer(text):
+                if _masked_card(m.group()):
+                    results.append(RecognizerResult("CREDIT_CARD", m.start(), m.end(), 0.85))
         lowered = lowered_for_stems(text)
         for rx, stems in ((_CVC, _CVC_STEMS), (_EXPIRY_KEYED, _EXPIRY_STEMS)):
             if not may_contain(lowered, stems):

@@ -21,7 +21,7 @@ from functools import cached_property
 from stdnum.eu import vat as eu_vat
 
 from scrubber.recognizers.base import first_letter_guard
-from scrubber.recognizers.explainers_refs import book_number, reference_shape, standard, web_property
+from scrubber.recognizers.explainers_refs import bank_code, book_number, reference_shape, standard, web_property
 
 
 @dataclass(frozen=True)
@@ -476,6 +476,9 @@ def _nearer(personal: re.Match[str], other: re.Match[str]) -> bool:
     return personal.end() > other.end() or (personal.end() == other.end() and personal.start() < other.start())
 
 
+_VERB_TAIL = re.compile(r"(?:ed|ing|d)(?![^\W\d_])")
+
+
 def kept_cue(span: Span, _listed: int = 0) -> bool:
     """A customer, invoice, order, ticket, KvK or VAT number (any identifier support keeps) after its cue word.
 
@@ -490,6 +493,8 @@ def kept_cue(span: Span, _listed: int = 0) -> bool:
         if prev is not None and prev_digits and abs(prev_digits - len(span.digits)) <= 1:  # numbers of one kind
             return kept_cue(Span(span.text, prev.start(), prev_end), _listed + 1)
     kept = _last(_KEPT_CUE, label)
+    if kept is not None and _VERB_TAIL.match(label, kept.end()):
+        kept = None  # the cue word as a verb names no number: "as requested, ...", "ik heb besteld: ..."
     personal = _last(_PERSONAL_CUE, label)
     if personal is not None and (kept is None or _nearer(personal, kept)) and not _id_of(label, kept, personal):
         return False
@@ -536,6 +541,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     hash_or_hex,
     tracking_code,
     kept_cue,
+    bank_code,
     vat_number,
     book_number,
     web_property,

@@ -1,4 +1,4 @@
-"""Explainers of numbers by a published format: standards, ISBNs, web properties and reference shapes.
+"""Explainers of numbers by a published format: standards, ISBNs, web properties, reference shapes, bank codes.
 
 Split off ``scrubber.recognizers.explainers`` (which lists them with the others in ``EXPLAINERS``) to keep that
 module short; each is a named yes/no function of a ``Span`` like the rest.
@@ -45,3 +45,23 @@ _REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,
 def reference_shape(span: Span) -> bool:
     """An invoice or ticket reference by its shape: a letter prefix and a serial, or a year and a serial."""
     return bool(_REFERENCE.fullmatch(span.value))
+
+
+# A bank's own code names the bank, not its customer: the German BLZ (8 digits), the US routing (ABA) number
+# (9 digits, its weights 3-7-1 sum to a multiple of 10), the Canadian transit number (5+3), right after its cue.
+_BANK_CODE_CUE = re.compile(
+    r"(?i)(?<![^\W_])(?:blz|bankleitzahl|routing|aba|transit|rtn)(?:[\s.:#-]*(?:number|no|nr|nummer|code))?"
+    r"[\s.:#-]*$"
+)
+
+
+def _aba_check(digits: str) -> bool:
+    return len(digits) == 9 and sum(int(d) * w for d, w in zip(digits, (3, 7, 1) * 3, strict=True)) % 10 == 0
+
+
+def bank_code(span: Span) -> bool:
+    """A bank code right after its cue word: BLZ, routing/ABA (with its check), transit number."""
+    if _BANK_CODE_CUE.search(span.before(30)) is None:
+        return False
+    digits = span.digits
+    return len(digits) == 8 or _aba_check(digits)
