@@ -97,13 +97,31 @@ _YEAR_OF_BIRTH = re.compile(
     r"(?i:(?<![^\W_])(?:born|ge\s?boo?ren|geb\.?|née?|nato|nata|nacid[oa]|urodzon[ya])(?:[ \t]+(?:in|en|im|anno))?"
     r"|(?<![^\W_])(?:ge\s?boortejaar|year[ \t]+of[ \t]+birth|birth[ \t]?year|geburtsjahr"
     r"|ann[ée]e[ \t]+de[ \t]+naiss\w*))"
-    r"[ \t]*:?[ \t]*(?P<v>(?:19|20)\d{2}|'\d{2})(?![\w/'-]|[-.,/]\d)"
+    r"[ \t]*:?[ \t]*(?P<v>(?:(?i:" + _MONTHS + r")\.?[ \t]+)?(?:(?:19|20)\d{2}|'\d{2}))(?![\w/'-]|[-.,/]\d)"
 )
+# A year of birth is a person's: not after a company, a site or an idea on its line ("our company was born in 2009").
+_NOT_A_PERSON = words(
+    r"company", r"bedrijf\w*", r"firma", r"zaak", r"business", r"idea", r"idee", r"project", r"website", r"site",
+    r"shop", r"winkel", r"brand", r"merk", r"platform", r"app", r"onderneming", r"unternehmen", r"entreprise",
+    r"soci[ée]t[ée]", r"startup", r"start-up", r"blog", r"band", r"vereniging", r"club",
+)
+_YEAR_ONLY = re.compile(r"(?:[^\W\d_]+\.?[ \t]+)?(?:(?:19|20)\d{2}|'\d{2})")
+# "ik ben van 12-03-1985" (Dutch: I was born on): only a full date, far enough in the past
+_BORN_ON_NL = re.compile(
+    r"(?i:(?<![^\W_])(?:ik|hij|zij|ze|jij|u)[ ](?:ben|is|bent)[ ]van[ ]+)(?P<v>" + _DAY + r"[-/.]" + _MONTH
+    + r"[-/.](?:19|20)\d{2}|" + _DAY + r"\.?[ ]+(?i:" + _MONTHS + r")\.?[ ]+(?:19|20)\d{2})(?![\w/]|[-.]\d)"
+)
+
+
+def _long_ago(value: str) -> bool:
+    year = re.search(r"(?:19|20)\d\d", value)
+    return year is not None and int(year.group()) <= dt.date.today().year - PAST_YEARS
 
 RULES = (
     Rule("DATE_OF_BIRTH", _YEAR_OF_BIRTH, score=0.85, group="v",
          stems=("born", "boren", "booren", "geb", "né", "nato", "nata", "nacid", "urodzon", "boorte", "birth",
                 "geburt", "naiss")),
+    Rule("DATE_OF_BIRTH", _BORN_ON_NL, score=0.85, group="v", validate=_long_ago, stems=("ben van", "is van")),
     Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=70, after=12,
          context_stems=_BIRTH_STEMS, context_hint=_BIRTH_HINT),
     Rule("DATE_OF_BIRTH", _DEGREE, score=0.9, group="v", stems=("°",)),
@@ -128,8 +146,10 @@ class BirthDateRecognizer(RuleRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if "°" not in text and not _BIRTH_CONTEXT.search(text):
-            return []  # speed-up only: every result needs a birth cue (or the "°" of its own rule)
+        if "°" not in text and not _BIRTH_CONTEXT.search(text) and not (
+            (" van " in text) and _BORN_ON_NL.search(text)
+        ):
+            return []  # speed-up only: every result needs a birth cue (or the "°" or "ben van" of its own rule)
         found = super().analyze(text, entities, nlp_artifacts)
         kept = []
         for r in found:
@@ -138,6 +158,8 @@ class BirthDateRecognizer(RuleRecognizer):
             cues = list(_BIRTH_CONTEXT.finditer(left))
             if cues and _OTHER_DATE.search(left, cues[-1].end()):
                 continue
+            if _YEAR_ONLY.fullmatch(text[r.start : r.end]) and _NOT_A_PERSON.search(left):
+                continue  # "our company was born in 2009"
             near = bool(cues) and len(left) - cues[-1].end() <= _NO_YEAR_REACH
             if _NO_YEAR.fullmatch(text[r.start : r.end]) and not near:
                 continue  # a day and month alone is a birthday only right after its cue ("birthday: 14/02")

@@ -26,6 +26,10 @@ POSITIVE = [
     ("bsn en zo\nge boren 4 mei 1983\nis dat alles?", "4 mei 1983", "DATE_OF_BIRTH"),
     ("Nom : Martin\nDDN : 02/05/1968", "02/05/1968", "DATE_OF_BIRTH"),
     ("date de naiss. 02/05/1968", "02/05/1968", "DATE_OF_BIRTH"),
+    # a month and year of birth, "ik ben van <date>" (Dutch: I was born on)
+    ("I was born in March 1985", "March 1985", "DATE_OF_BIRTH"),
+    ("ik ben geboren in maart 1985", "maart 1985", "DATE_OF_BIRTH"),
+    ("Ik ben van 12-03-1985, is dat genoeg?", "12-03-1985", "DATE_OF_BIRTH"),
 ]
 
 NEGATIVE = [
@@ -39,6 +43,9 @@ NEGATIVE = [
     # a year that is not a year of birth
     ("nee 2019 was het jaar van de migratie", "2019", "DATE_OF_BIRTH"),
     ("born in Utrecht, moved to Breda in 1999", "1999", "DATE_OF_BIRTH"),
+    ("Our company was born in 2009", "2009", "DATE_OF_BIRTH"),
+    ("ik ben van 12-03-2025 tot 15-03-2025 op vakantie", "12-03-2025", "DATE_OF_BIRTH"),
+    ("ik ben van 12-03 tot 15-03 weg", "12-03", "DATE_OF_BIRTH"),
 ]
 
 
@@ -52,7 +59,7 @@ def test_not_recognised_as(assert_not_recognised_as: TableCheck, text: str, valu
     assert_not_recognised_as(text, value, etype)
 
 
-def test_year_of_birth_stems_are_in_every_match() -> None:
-    rule = dates.RULES[0]
-    assert rule.pattern is dates._YEAR_OF_BIRTH
+@pytest.mark.parametrize("pattern", [dates._YEAR_OF_BIRTH, dates._BORN_ON_NL])
+def test_stems_are_in_every_match(pattern: object) -> None:
+    rule = next(r for r in dates.RULES if r.pattern is pattern)
     check_stems_in_every_match(rule.pattern, rule.stems)
