@@ -275,7 +275,12 @@ def _names_a_street(name: str, number: str) -> bool:
         return False
     lex = load_lexicon()
     words_ = [w.strip(".,'’").lower() for w in name.split()]
-    return all(w not in lex.vocabulary and (w not in lex.function_words or _PARTICLE_RE.fullmatch(w)) for w in words_)
+    return all(
+        w not in lex.vocabulary
+        and w not in lex.common_words
+        and (w not in lex.function_words or _PARTICLE_RE.fullmatch(w) is not None)
+        for w in words_
+    )
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")

@@ -136,7 +136,7 @@ _CITY_NAME = (
 )
 _POSTCODE_CITY = re.compile(
     r"(?:(?:NL|B|D|F|A|CH|L|PL|TR|E|I|P)-)?(?:[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}|\d{2}-\d{3}|\d{4,5})"
-    r"(?:[ \t]+|[ \t]*[;|/][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
+    r"(?:[ \t]+|[ \t]*[;|/,][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
 )
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"

@@ -27,6 +27,7 @@ def _found(text: str) -> list[str]:
         ("1200 lakeview dr apt 5b, madison, wi 53703", "1200 lakeview dr apt 5b, madison, wi 53703"),
         # cells of a CSV paste, a city after "te", a Postfach in pairs, a street named by a number
         ("Sanne Visser;Molenstraat 3;6511 HJ;Nijmegen", "Molenstraat 3;6511 HJ;Nijmegen"),
+        ("Jan,Kerkstraat 12,5038 AB,Tilburg", "Kerkstraat 12,5038 AB,Tilburg"),
         ("Het is Oude Rijksweg 211A te Rosmalen, achter de boerderij.", "Oude Rijksweg 211A te Rosmalen"),
         ("Post geht an Postfach 10 12 34, 50452 Köln.", "Postfach 10 12 34, 50452 Köln"),
         ("Adres: Bahçelievler Mah. 1234. Sok. No: 5, 35040 Bornova/İzmir", "Bahçelievler Mah. 1234. Sok. No: 5, "
@@ -67,6 +68,7 @@ def test_prose_before_a_street_is_not_part_of_it() -> None:
         "Versie 3, Utrecht.",
         "Windows 2019, Amsterdam.",
         "Bestelling 12, Amsterdam.",
+        "Meeting on Monday 12 at Hall 3, Utrecht",
     ],
 )
 def test_lower_case_prose_with_numbers_is_no_address(text: str) -> None:
