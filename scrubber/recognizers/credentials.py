@@ -49,6 +49,7 @@ from scrubber.recognizers.secret_cues import NOT_SECRET_CODE_AFTER as _NOT_SECRE
 from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
 from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
+from scrubber.recognizers.secret_tables import column_cells
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _SHAPES = re.compile(
@@ -184,7 +185,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
                     out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
-                self._after_cue(text, m, out)
+                if "\n" not in text or not column_cells(text, m, out):  # (a table's column: "user;ww\nbeheer;...")
+                    self._after_cue(text, m, out)
         if may_contain(lowered, _PIN_STEMS):
             for m in _PIN_CUE.finditer(text):
                 _pin_window(text, m.end(), out)

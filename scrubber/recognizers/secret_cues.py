@@ -17,7 +17,7 @@ from scrubber.recognizers.base import first_letter_guard
 CUE_WORDS = (
     r"wacht?w\w*|wachtzin|ww|password\w*|passwd|passphrase|pass\s?code|pass|pwd|pw|pin(?:code)?"
     r"|pas+wo?o?r[dt]\w*|pas+w(?:rod|owrd|d|rt)?|pss?w(?:or)?d|pa(?:ss|ß)wort\w*"
-    r"|mot[\s-]+de[\s-]+pass?e?|mdp|passwort\w*|ken+wort\w*|contrase[ñn]a|has[łl]o|[şs]ifre|senha|parola|kod\s+pin"
+    r"|mot[\s-]+de[\s-]+pass?e?|mdp|passwort\w*|ken+wort\w*|contrase[ñn]a|has[łl]o|sifre|senha|parola|kod\s+pin"
     r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|zugangscode|geheimzahl|code\s+d'acc[èe]s"
     r"|code|token|secret|api[- ]?key|sleutel|key"
     r"|wlan-?(?:passwort|schl[üu]ssel|key)|netzwerkschl[üu]ssel|wlan-netzwerkschl[üu]ssel|netwerksleutel"
@@ -28,7 +28,10 @@ CUE_WORDS = (
     r"|antwoord|answer"
 )
 # not inside an identifier, path or file name ("aws_secret_access_key", "/wp-login.php", "api-key.txt")
-CUE = re.compile(r"(?<![\w/.])" + first_letter_guard(CUE_WORDS) + r"(?i:" + CUE_WORDS + r")(?![\w]|[-.]\w)")
+# (the one cue that starts with a non-ASCII letter, "şifre", stands apart so the others get a first-letter guard)
+CUE = re.compile(
+    r"(?<![\w/.])(?:" + first_letter_guard(CUE_WORDS) + r"(?i:" + CUE_WORDS + r")|(?i:şifre))(?![\w]|[-.]\w)"
+)
 # every cue word of CUE contains one of these (see ``base.may_contain``)
 CUE_STEMS = (
     "wach", "ww", "pass", "pasw", "psw", "pssw", "pw", "pin", "code", "token", "secret", "key", "sleutel",

@@ -5,17 +5,15 @@ Why this module exists: customers paste exports and spreadsheets ("username,pass
 its shape ("zeehond44", "appeltaart"), while the shape rules (``scrubber.recognizers.secrets``) judge each
 token alone and the cue rules (``scrubber.recognizers.credentials``) look right after the cue, not down a
 column. The header is recognised by the shared cue words (``scrubber.recognizers.secret_cues``); the rows are
-the lines below it with the same number of cells, up to the first line that is not one.
+the lines below it with the same number of cells, up to the first line that is not one. The cells carry
+``CredentialRecognizer``'s name: it calls ``column_cells`` for every cue it finds.
 """
 
 from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-
-from scrubber.recognizers.base import SingleEntityRecognizer, lowered_for_stems, may_contain
-from scrubber.recognizers.secret_cues import CUE, CUE_STEMS
+from presidio_analyzer import RecognizerResult
 
 _SEPARATORS = ("\t", "|", ";", ",")
 # a header cell naming a column of secrets; bare "code", "key" or "answer" columns are too often something else
@@ -56,48 +54,38 @@ def _header(line: str, cue_start: int, cue_end: int) -> tuple[str, int, int] | N
     return None
 
 
-class SecretColumnRecognizer(SingleEntityRecognizer):
-    """The cells of a password column in a pasted table (see the module docstring)."""
+def column_cells(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> bool:
+    """The cells under ``cue`` when it fills a header cell of a pasted table (a match of ``secret_cues.CUE``);
+    whether it does (then the cue's own line and the next are no "password: value" label).
 
-    ENTITY = "CREDENTIAL"
-
-    def find(self, text: str) -> list[RecognizerResult]:
-        if "\n" not in text or not may_contain(lowered_for_stems(text), CUE_STEMS):
-            return []  # speed-up only: a table has rows, and its header a cue word
-        out: list[RecognizerResult] = []
-        for cue in CUE.finditer(text):
-            if cue.group().lower() in _NOT_SECRET_COLUMN:
-                continue
-            line_start = text.rfind("\n", 0, cue.start()) + 1
-            line_end = text.find("\n", cue.end())
-            if line_end < 0:
-                continue
-            header = _header(text[line_start:line_end], cue.start() - line_start, cue.end() - line_start)
-            if header is not None:
-                self._column(text, line_end + 1, header, out)
-        return out
-
-    @staticmethod
-    def _column(text: str, pos: int, header: tuple[str, int, int], out: list[RecognizerResult]) -> None:
-        sep, column, width = header
-        for _ in range(_MAX_ROWS):
-            if pos >= len(text):
-                return
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            line = text[pos:end]
-            if _RULE_LINE.match(line):
-                pos = end + 1
-                continue
-            # (a Markdown row may have an empty cell before its first and after its last "|")
-            if not line.strip() or line.count(sep) != width - 1:
-                return
-            start, stop = _cells(line, sep)[column]
-            value = line[start:stop]
-            if value and not _EMPTY_CELL.match(value):
-                out.append(RecognizerResult("CREDENTIAL", pos + start, pos + stop, 0.9))
+    Called from ``credentials.CredentialRecognizer`` for each cue it finds, so the text is scanned for cues once.
+    """
+    if cue.group().lower() in _NOT_SECRET_COLUMN:
+        return False
+    line_start = text.rfind("\n", 0, cue.start()) + 1
+    line_end = text.find("\n", cue.end())
+    if line_end < 0:
+        return False
+    header = _header(text[line_start:line_end], cue.start() - line_start, cue.end() - line_start)
+    if header is None:
+        return False
+    sep, column, width = header
+    pos = line_end + 1
+    for _ in range(_MAX_ROWS):
+        if pos >= len(text):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if _RULE_LINE.match(line):
             pos = end + 1
-
-
-def secret_table_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [SecretColumnRecognizer(lang)]
+            continue
+        # (a Markdown row may have an empty cell before its first and after its last "|")
+        if not line.strip() or line.count(sep) != width - 1:
+            break
+        start, stop = _cells(line, sep)[column]
+        value = line[start:stop]
+        if value and not _EMPTY_CELL.match(value):
+            out.append(RecognizerResult("CREDENTIAL", pos + start, pos + stop, 0.9))
+        pos = end + 1
+    return True

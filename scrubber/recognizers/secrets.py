@@ -29,7 +29,6 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
-from scrubber.recognizers.secret_tables import secret_table_recognizers
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -107,6 +106,7 @@ _OBJECT_ID = re.compile(
 # a label or login glued to the value by a colon ("pasword:Raincoat?12", "shop_rw:Bq4$Lm9pXz"); not a scheme,
 # a time, a MAC or IPv6 address (digits or hex pairs before the colon) or a public value's prefix
 _GLUED_LABEL = re.compile(r"(?![a-z]+\d*:[0-9a-f]{2}:)[A-Za-z][\w.-]{1,30}:(?=[^:/\s]{4,}$)")
+_PARTS = re.compile(r"[-_.:/]")
 _CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
 
 
@@ -146,8 +146,10 @@ def _is_tech(word: str) -> bool:
 def _explained(core: str) -> bool:
     """A domain, URL, address, path, file, version, product, code identifier, hash or UUID: not a secret (also
     with a sentence's "?" or "!" after it: "#ff6600?", "PHP8.2!")."""
+    if _explained_core(core):
+        return True
     bare = core.rstrip("?!")
-    return _explained_core(core) or (bare != core and len(bare) >= 3 and _explained_core(bare))
+    return bare != core and len(bare) >= 3 and _explained_core(bare)
 
 
 def _explained_core(core: str) -> bool:
@@ -165,7 +167,7 @@ def _explained_core(core: str) -> bool:
     m = _WORD_DIGITS.fullmatch(core.rstrip("+"))
     if m and (_is_tech(m.group(1)) or len(m.group(1)) <= 2):
         return True  # Office365, iPhone15, SHA256, DS920+, x86, B2B
-    parts = [p for p in re.split(r"[-_.:/]", core) if p]
+    parts = [p for p in _PARTS.split(core) if p]
     if parts and all(_is_tech(_WORD_DIGITS.sub(r"\1", p)) or p.isdigit() or p.isalpha() for p in parts):
         return "_" in core or "-" in core or "." in core  # x86_64, utf-8, eu-central-1, wp-config
     return False
@@ -235,7 +237,7 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
                 if _VERIFICATION_KEY.search(key) or not value:
                     continue
                 core, start = value, start + len(key) + 1
-            elif (label := _GLUED_LABEL.match(core)) and not _explained(core):
+            elif ":" in core and (label := _GLUED_LABEL.match(core)) and not _explained(core):
                 core, start = core[label.end() :], start + label.end()  # "mdp:Parapluie#17", "shop_rw:Bq4$Lm9p"
             score = self._score(text, core, start)
             if score:
@@ -251,11 +253,13 @@ def verdict(text: str, core: str, start: int) -> tuple[float, str]:
     """The shape score of the token ``core`` at ``start`` (0: no secret) and why it is or is not one."""
     if len(core) < 6 or len(core) > 100 or core.isdigit():
         return 0.0, "length or digits only"
-    if _explained(core):
+    if _explained_core(core):
         return 0.0, "explained: domain, path, version, product, code name, hash or object id"
     score = _shape_score(text, core, start)
     if not score:
         return 0.0, "no secret shape"
+    if _explained(core):  # (only its sentence-end retry is left to do: "#ff6600?", "Office365?")
+        return 0.0, "explained: domain, path, version, product, code name, hash or object id"
     if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
         return 0.0, "public key"
     if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and _WORD_DIGITS.fullmatch(core):
@@ -365,5 +369,4 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 
 def secret_recognizers(lang: str) -> list[EntityRecognizer]:
-    """The shape recognizer and the password-column one (``scrubber.recognizers.secret_tables``)."""
-    return [SecretShapeRecognizer(lang), *secret_table_recognizers(lang)]
+    return [SecretShapeRecognizer(lang)]

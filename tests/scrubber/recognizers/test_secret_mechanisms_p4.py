@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from scrubber.recognizers import secret_cues, secret_tables, secrets
-from tests.scrubber.checks import TableCheck, check_stems_in_every_match
+from scrubber.recognizers import credentials, secret_cues, secrets
+from tests.scrubber.checks import TableCheck, check_first_letter_guard, check_stems_in_every_match
 
 POSITIVE = [
     # cue words as typed, in nl/en/de/fr, with dash, arrow, glued and table markers
@@ -95,5 +95,9 @@ def test_glued_label_is_not_a_scheme_time_or_address() -> None:
 
 def test_table_column_stops_at_a_line_of_another_width() -> None:
     text = "user,password\nadmin,Zq8!pLm3\n\nIk heb daarna, zoals gezegd, niets veranderd"
-    found = [text[r.start : r.end] for r in secret_tables.SecretColumnRecognizer("nl").find(text)]
+    found = [text[r.start : r.end] for r in credentials.CredentialRecognizer("nl").find(text)]
     assert found == ["Zq8!pLm3"]
+
+
+def test_cue_first_letter_guard_changes_no_match() -> None:
+    check_first_letter_guard(secret_cues.CUE)
