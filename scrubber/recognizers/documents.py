@@ -127,6 +127,7 @@ _BIRTH_CUE = words(
     r"do[ğg]um", r"nascimento",
 )
 _BIRTH_BEFORE, _BIRTH_AFTER = 160, 80
+_BIC = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # a bank's BIC (ISO 9362) names the bank
 _BIRTH_STEMS = ("geb", "date", "dob", "d.o.b", "born", "birth", "burts", "le", "naissance", "nacimiento", "nascita",
                 "urodzeni", "do", "nascimento")
 
@@ -142,7 +143,7 @@ class DetailsDocumentRecognizer(SingleEntityRecognizer):
         out: list[RecognizerResult] = []
         for m in _DETAIL_TOKEN.finditer(text):
             window = text[max(0, m.start() - _BIRTH_BEFORE) : m.end() + _BIRTH_AFTER]
-            if not _BIRTH_CUE.search(window):
+            if not _BIRTH_CUE.search(window) or _BIC.fullmatch(m.group()):
                 continue
             if explain_span(Span(text, m.start(), m.end())) is not None:
                 continue

@@ -187,13 +187,15 @@ _PPS_GATE = re.compile(r"\d{7}[A-Wa-w]")
 _SIX_DIGITS = re.compile(r"\d(?:[^\d\n]{0,2}\d){5}")
 # every digit-pattern match below holds six digits with at most one separator between them
 _SIX = re.compile(r"\d(?:[ .-]?\d){5}")
+# every _NINO_LOWER match ends in these (a pattern that starts at a digit: cheap where lower-case letters abound)
+_NINO_LOWER_GATE = re.compile(r"\d\d(?:[ -]?\d\d){2}[ -]?[a-d](?!\w)")
 
 RULES = (
     Rule("NATIONAL_ID", _BSN, score=0.55, context=_BSN_CONTEXT, context_score=0.97, validate=_valid_bsn, gate=_SIX),
     Rule("NATIONAL_ID", _BE_NN, score=0.8, context=_BE_NN_CONTEXT, context_score=0.97, validate=_valid_be_nn,
          gate=_SIX),
     Rule("NATIONAL_ID", _NINO, score=0.65, context=_NINO_CONTEXT, context_score=0.97, gate=_SIX),
-    Rule("NATIONAL_ID", _NINO_LOWER, score=0.6, context=_NINO_CONTEXT, context_score=0.97, gate=_SIX),
+    Rule("NATIONAL_ID", _NINO_LOWER, score=0.6, context=_NINO_CONTEXT, context_score=0.97, gate=_NINO_LOWER_GATE),
     Rule("NATIONAL_ID", _NINO_ANY, score=0.0, context=_NINO_CONTEXT, context_score=0.97, context_stems=_NINO_STEMS,
          context_hint=_NINO_HINT,
          gate=_SIX),

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from scrubber.engine import Scrubber
-from scrubber.recognizers import documents
+from scrubber.recognizers import documents, national_ids
 from scrubber.recognizers.explainers import Span, explain_span
-from tests.scrubber.checks import TableCheck, check_stems_in_every_match
+from tests.scrubber.checks import TableCheck, check_stems_in_every_match, samples
 
 Check = Callable[[str, str], None]
 
@@ -55,6 +55,7 @@ NEGATIVE = [
     # a mixed-case code is no NI number; a product code away from any birth cue is no document
     ("artikel Ab123456c is op", "Ab123456c", "NATIONAL_ID"),
     ("Artikel UE6BCKCD7 is niet leverbaar, bestelling staat open", "UE6BCKCD7", "ID_DOCUMENT"),
+    ("Naam: Jan Smit\ngeboren 01-10-1984\nBIC ABNANL2A", "ABNANL2A", "ID_DOCUMENT"),
 ]
 
 
@@ -92,6 +93,12 @@ def test_the_account_beside_a_bank_code_is_still_stripped(assert_stripped: Check
 def test_a_wrapped_number_named_as_kept_is_not_joined(scrubber: Scrubber) -> None:
     text = "klantnummer 123 456\n782 staat op de factuur"
     assert not [e for e in scrubber.analyze(text).entities if e.recognizer == "WrappedIdRecognizer"]
+
+
+def test_the_lower_case_nino_gate_holds_every_match() -> None:
+    for text in samples(national_ids._NINO_LOWER, ("ab 12 34 56 c", "zz123456a"), 3000, 5):
+        if national_ids._NINO_LOWER.search(text):
+            assert national_ids._NINO_LOWER_GATE.search(text), text
 
 
 def test_birth_stems_are_in_every_birth_cue() -> None:
