@@ -240,6 +240,13 @@ BULK_FOOTER = rx(
     r"nieuwsbrief|mailings?|e-?mails?)\b", r"\bu ontvangt (?:deze|dit) (?:e-?mail|bericht|nieuwsbrief) omdat\b",
     r"\byou (?:are )?receiv\w* this (?:e-?mail|message|newsletter) because\b",
     r"\bunsubscribe from (?:this|our) (?:list|newsletter|mailing)\b",
+    # the same footers in German and French, and a keyword to reply with in any of the four languages
+    r"\bhier klicken\b", r"\bcliquez ici\b", r"\bsie erhalten diese (?:e-?mail|nachricht|newsletter),? weil\b",
+    r"\bvous recevez (?:cet? |cette )(?:e-?mail|message|courriel|newsletter|lettre d'information),? "
+    r"(?:car|parce que)\b",
+    r"\b(?:pour|afin de) vous désabonner\b", r"\bum sich (?:vom newsletter )?abzumelden\b",
+    r"\b(?:reply|respond|antwoord|reageer|antworten sie|répondez)\w* (?:with|met|mit|par) ['\"]?"
+    r"(?:unsubscribe|afmelden|abmelden|désabonner|stopp?)\b",
 )
 
 
@@ -448,6 +455,18 @@ RIGHTS_LIST = rx(
     r"\bik wijs u (?:erop|op)\b", r"\bje vous rappelle\b", r"\bweise (?:ich )?sie darauf hin\b",
     r"\b(?:de )?volgende rechten\b", r"\bthe following rights\b", r"\bfolgende rechte\b",
     r"\bles droits suivants\b",
+    # the reader told what they may do (a privacy notice, a newsletter, an auto-reply): "you can request access
+    # at any time", "u kunt altijd inzage vragen", "Sie können jederzeit Auskunft verlangen", "vous pouvez
+    # exercer vos droits"; a request asks *us* ("can you", "kunt u"), which these do not match
+    r"\byou (?:can|may|have the right to) (?:at any time |always )?(?:request|ask for|exercise|obtain)\b",
+    r"\b(?:to|you can) exercise your (?:\w+ )?rights\b",
+    r"\bu (?:kunt|heeft het recht)\b[^.?!\n]{0,60}\b(?:vragen|verzoeken|uitoefenen|aanvragen|opvragen)\b",
+    r"\bdat u\b[^.?!\n]{0,90}\bkunt (?:vragen|verzoeken|opvragen|aanvragen)\b",
+    r"\b(?:können|haben) sie\b[^.?!\n]{0,20}\b(?:jederzeit|das recht)\b[^.?!\n]{0,60}"
+    r"\b(?:verlangen|beantragen|geltend machen|anfordern)\b",
+    r"\bsie können\b[^.?!\n]{0,60}\b(?:verlangen|beantragen|geltend machen)\b",
+    r"\bihre rechte auf\b", r"\bvous (?:pouvez|disposez d'un droit|avez le droit)\b[^.?!\n]{0,60}"
+    r"\b(?:demander|exercer|obtenir)\b", r"\bexercer vos droits\b", r"\bvous disposez d'un droit\b",
 )
 # The name of each right (art. 15-18, 20, 21) in nl/en/de/fr: a sentence naming four or more of them is a
 # list of rights (a template's boilerplate), whatever words introduce it.

@@ -26,13 +26,36 @@ _SIGNATURE_START = re.compile(
     r"|(?:hoogachtend|mvg|gr\.?|groetjes|dank(?:je| je| u)? ?(?:wel)?,?)"
     r"|(?:kind |best |warm )?regards\b.{0,20}|(?:yours )?(?:sincerely|faithfully|truly)\b.{0,10}|cheers,?|thanks,?|"
     r"mit freundlichen grüßen|viele grüße|cordialement|bien à vous|salutations distinguées.{0,10}"
-    r")\s*$",
+    r"),?\s*$",
     re.IGNORECASE,
 )
+# A legal footer: the company's confidentiality notice, often followed by its privacy notice ("you have the
+# right to access, rectify or erase your data"): the company's boilerplate, never the writer's request.
 _DISCLAIMER = re.compile(
     r"\b(?:disclaimer|intended (?:solely|only) for|uitsluitend bestemd|niet de (?:beoogde )?geadresseerde|"
     r"not the intended recipient|bedoeld voor de geadresseerde|nicht der (?:richtige )?adressat|"
-    r"destinataire prévu)\b",
+    r"destinataire prévu|confidentiality notice|(?:this|the) (?:e-?mail|message) (?:and any attachments )?"
+    r"(?:is|are|may be|may contain) (?:\w+ )?confidential|(?:dit|deze) (?:e-?mail)?bericht (?:is|kan) vertrouwelijk|"
+    r"(?:diese|die) (?:e-?mail|nachricht) (?:ist|enthält|kann) (?:\w+ )?vertraulich|"
+    r"ce (?:message|courriel|mail)\b.{0,40}\b(?:est|sont) (?:strictement )?confidentiel|"
+    r"(?:received|receive) (?:this|it) (?:e-?mail |message )?(?:in error|by mistake)|"
+    r"(?:onterecht|per abuis|abusievelijk) ontvangen|irrtümlich erhalten|reçu (?:ce message |ce courriel )?par erreur|"
+    r"pas (?:le |la )?destinataire|aan dit bericht kunnen geen rechten)",
+    re.IGNORECASE,
+)
+# An automatic reply (out of office): it names where to send a privacy request, it makes none. Looked for at
+# the top of the message only: a request above a quoted auto-reply is still read.
+_AUTO_REPLY = re.compile(
+    r"\A\W*(?:(?:automatic|auto)[- ]?reply|out of (?:the )?office(?! hours)|automatisch antwoord|afwezigheidsmelding|"
+    r"automatische antwort|abwesenheitsnotiz|réponse automatique|absence du bureau)\b"
+    r"|\A(?:[^\n]*\n){0,3}[^\n]*?(?:"
+    r"\b(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:\w+ )?leave|on holiday|on vacation)"
+    r"\b[^\n]{0,60}\b(?:until|till|returning)\b|"
+    r"\bik ben (?:tot en met|t/m|tot)\b[^\n]{0,40}\b(?:afwezig|met vakantie|niet aanwezig)\b|"
+    r"\bik ben (?:afwezig|met vakantie|op vakantie|niet aanwezig) (?:tot|t/m|van)\b|"
+    r"\bbin (?:bis|vom)\b[^\n]{0,40}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)\b|"
+    r"\bbin (?:derzeit |zurzeit )?(?:nicht im büro|abwesend|im urlaub) bis\b|"
+    r"\bje suis (?:absente?|en congés?|en vacances) (?:jusqu'au|jusqu'à|du)\b)",
     re.IGNORECASE,
 )
 _POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?s\.?|nb|n\.b\.)\s*[:.]?\s", re.IGNORECASE)
@@ -75,12 +98,15 @@ def split_message(text: str) -> tuple[str, str]:
 
     After a closing formula ("Met vriendelijke groet,") short lines are the signature block (name,
     title, phone, company) and are dropped; a long line or a "P.S." after it is the author writing on,
-    and is kept. A closing inside the quoted part ends nothing: the quote is read (if at all) whole.
+    and is kept. A closing inside the quoted part ends nothing: the quote is read (if at all) whole. A legal
+    footer after the signature ends the own text (the company's privacy notice names rights, it asks for
+    none); an automatic reply (out of office) has no own text at all.
     """
     own: list[str] = []
     quoted: list[str] = []
     in_quote = False
     in_signature = False
+    in_footer = False  # a legal footer after the signature runs to the end of the message or the quote
     for line in text.splitlines():
         if line.lstrip().startswith(">"):
             quoted.append(line.lstrip("> \t"))
@@ -91,12 +117,17 @@ def split_message(text: str) -> tuple[str, str]:
         if in_quote:
             quoted.append(line)
             continue
-        if (in_signature and not (_POSTSCRIPT.match(line) or len(line.strip()) >= 70)) or _DISCLAIMER.search(line):
+        if in_footer or (in_signature and not (_POSTSCRIPT.match(line) or len(line.strip()) >= 70)):
+            continue
+        if _DISCLAIMER.search(line):
+            in_footer = in_signature
             continue
         if own and _SIGNATURE_START.match(line):
             in_signature = True
             continue
         own.append(line)
+    if _AUTO_REPLY.search("\n".join(own)[:600]):
+        return "", ""
     return "\n".join(own), "\n".join(quoted)
 
 
