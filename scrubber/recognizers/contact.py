@@ -12,6 +12,7 @@ each short run only. An extension written after the number ("ext. 204", "x 221",
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -75,27 +76,8 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
     def find(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for m in _PHONE_CANDIDATE.finditer(text):
-            cand = m.group()
-            international = cand[0] == "+" or cand.startswith("00")
-            if sum(c.isdigit() for c in cand) < (8 if international else 9):
-                continue  # shorter than any national number of these regions (dates, short codes)
-            found = False
-            for i, region in enumerate(_REGIONS[:1] if international else _REGIONS):
-                if i >= _FIRST_REGIONS and not _valid_in(cand, region):
-                    continue  # a cheap test first: the matcher is slow, and most candidates are no number there
-                spans = [
-                    (pm.start, pm.end) for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
-                ]
-                if spans:
-                    for s, e in spans:
-                        self._add(text, m.start() + s, m.start() + e, 0.8, results)
-                    found = True
-                    break
-            significant = sum(c.isdigit() for c in cand) - (2 if cand.startswith("00") else 0)
-            if not found and 10 <= significant <= 13 and _possible(cand):
-                # Numbers in ranges reserved for fiction (Ofcom's 07700 900xxx, 020 7946 0xxx) are not
-                # "valid" but are still written as phone numbers; accept a possible number, lower score.
-                self._add(text, m.start(), m.end(), 0.6, results)
+            for s, e, score in plan_matches(m.group()):
+                self._add(text, m.start() + s, m.start() + e, score, results)
         if "-" in text or "(" in text or "." in text or " " in text:
             for m in _NANP.finditer(text):
                 if _valid_in(m.group(), "US"):
@@ -111,6 +93,35 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
         if ext:
             end = ext.end()
         results.append(RecognizerResult("PHONE_NUMBER", start, end, score))
+
+
+@functools.lru_cache(maxsize=4096)
+def plan_matches(cand: str) -> tuple[tuple[int, int, float], ...]:
+    """(start, end, score) inside one phone-shaped candidate of the numbers valid (or possible) in the plans.
+
+    A function of the candidate alone, so its results are cached: the matcher runs for up to five regions
+    (about 0.1 ms each) on every candidate that is no number there (a bank account's digits, an order
+    number), and the same numbers come back in a mail's signature, quoted replies and subject, in message
+    after message. ``lru_cache`` is thread-safe; a race computes an entry twice, with the same result.
+    """
+    international = cand[0] == "+" or cand.startswith("00")
+    digits = sum(c.isdigit() for c in cand)
+    if digits < (8 if international else 9):
+        return ()  # shorter than any national number of these regions (dates, short codes)
+    for i, region in enumerate(_REGIONS[:1] if international else _REGIONS):
+        if i >= _FIRST_REGIONS and not _valid_in(cand, region):
+            continue  # a cheap test first: the matcher is slow, and most candidates are no number there
+        spans = tuple(
+            (pm.start, pm.end, 0.8) for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
+        )
+        if spans:
+            return spans
+    significant = digits - (2 if cand.startswith("00") else 0)
+    if 10 <= significant <= 13 and _possible(cand):
+        # Numbers in ranges reserved for fiction (Ofcom's 07700 900xxx, 020 7946 0xxx) are not
+        # "valid" but are still written as phone numbers; accept a possible number, lower score.
+        return ((0, len(cand), 0.6),)
+    return ()
 
 
 def _valid_in(candidate: str, region: str) -> bool:
