@@ -216,21 +216,46 @@ def finditer_lines(
             pos = start = m.end() if m.end() > m.start() else m.end() + 1
 
 
+# One rule's precomputed tests in ``RuleRecognizer``: the rule, its stems (None: no stem test), its context
+# stems when they decide whether it can fire (a rule with ``score <= 0``; else None), and the slots of its
+# gate, shared pattern and hint (-1: none).
+_Step = tuple[Rule, tuple[str, ...] | None, tuple[str, ...] | None, int, int, int]
+
+
 class RuleRecognizer(EntityRecognizer):
     """Runs a list of ``Rule``s; language-independent (cue words of both languages are in each rule)."""
 
     def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
         self.rules = tuple(rules)
         # Per rule: the slot of its pattern when another rule has the same pattern (scanned once, shared),
-        # else -1; and the slot of its hint's runs. Slots are list indexes fixed here: hashing a compiled
-        # pattern hashes its whole program, too costly to repeat for every rule of every message.
+        # else -1; the slot of its hint's runs; the slot of its gate (a gate shared by several rules is
+        # searched once). Slots are list indexes fixed here: hashing a compiled pattern hashes its whole
+        # program, too costly to repeat for every rule of every message.
         patterns = [r.pattern for r in self.rules]
         repeated = [p for i, p in enumerate(patterns) if patterns.count(p) > 1 and patterns.index(p) == i]
-        self._shared_slot = tuple(repeated.index(p) if p in repeated else -1 for p in patterns)
+        shared_slot = [repeated.index(p) if p in repeated else -1 for p in patterns]
         hints = list(dict.fromkeys(r.hint for r in self.rules if r.hint is not None))
-        self._hint_slot = tuple(hints.index(r.hint) if r.hint is not None else -1 for r in self.rules)
+        hint_slot = [hints.index(r.hint) if r.hint is not None else -1 for r in self.rules]
+        gates = list(dict.fromkeys(r.gate for r in self.rules if r.gate is not None))
         self._hints = tuple(hints)
+        self._gates = tuple(gates)
         self._n_shared = len(repeated)
+        # The per-rule tests that decide, before any scan, whether a rule can fire, worked out once here
+        # rather than read from the rule's fields for every message (on short texts, subjects and names,
+        # that bookkeeping was most of these recognizers' time).
+        self._steps: tuple[_Step, ...] = tuple(
+            (
+                r,
+                r.stems or None,
+                r.context_stems if r.score <= 0 and r.context_stems else None,
+                gates.index(r.gate) if r.gate is not None else -1,
+                shared_slot[i],
+                hint_slot[i],
+            )
+            for i, r in enumerate(self.rules)
+        )
+        # the steps of the rules whose entity is asked for, per requested entity list (a few fixed lists)
+        self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language=lang,
@@ -240,35 +265,42 @@ class RuleRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Nothing to load: patterns are compiled at import."""
 
+    def _plan(self, entities: list[str]) -> tuple[_Step, ...]:
+        """The steps of the rules whose entity is in ``entities`` (all of them when it is empty), in rule order."""
+        key = tuple(entities) if entities else ()
+        plan = self._plans.get(key)
+        if plan is None:  # (a race builds the same tuple twice; dict assignment is atomic)
+            wanted = set(key)
+            plan = self._plans[key] = tuple(s for s in self._steps if not wanted or s[0].entity in wanted)
+        return plan
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        wanted = set(entities) if entities else None
         runs: list[list[tuple[int, int]] | None] = [None] * len(self._hints)
         lowered: str | None = None
         lowered_done = False
         shared: list[list[re.Match[str]] | None] = [None] * self._n_shared
-        gates: dict[re.Pattern[str], bool] = {}  # (a gate shared by several rules is searched once)
-        for rule, shared_slot, hint_slot in zip(self.rules, self._shared_slot, self._hint_slot, strict=True):
-            if wanted is not None and rule.entity not in wanted:
-                continue
-            if rule.stems or rule.context_stems:
+        gates: list[bool | None] = [None] * len(self._gates)
+        for rule, stems, context_stems, gate_slot, shared_slot, hint_slot in self._plan(entities):
+            if stems is not None or context_stems is not None:
                 if not lowered_done:
                     lowered, lowered_done = lowered_for_stems(text), True
-                if rule.stems and not may_contain(lowered, rule.stems):
-                    continue
-                if (
-                    rule.score <= 0
-                    and rule.context_stems
-                    and not may_contain(lowered, rule.context_stems)
-                    and (rule.context_hint is None or rule.context_hint.search(text) is None)
-                ):
-                    continue
-            if rule.gate is not None:
-                open_gate = gates.get(rule.gate)
+                # (``may_contain`` written out: this runs for most rules of every message)
+                if lowered is not None:
+                    if stems is not None and not any(map(lowered.__contains__, stems)):
+                        continue
+                    if (
+                        context_stems is not None
+                        and not any(map(lowered.__contains__, context_stems))
+                        and (rule.context_hint is None or rule.context_hint.search(text) is None)
+                    ):
+                        continue
+            if gate_slot >= 0:
+                open_gate = gates[gate_slot]
                 if open_gate is None:
-                    open_gate = gates[rule.gate] = rule.gate.search(text) is not None
+                    open_gate = gates[gate_slot] = self._gates[gate_slot].search(text) is not None
                 if not open_gate:
                     continue
             matches: Iterable[re.Match[str]]
