@@ -49,7 +49,12 @@ _REGIONS = ("NL", "BE", "GB", "DE", "FR", "TR", "MA", "ID", "AT", "CH")
 _FIRST_REGIONS = 5  # NL, BE, GB, DE, FR: tried with the matcher; the others only when the number is valid there
 _LENIENCY = phonenumbers.Leniency.VALID
 # North American numbers in their usual national notation: (NPA) NXX-XXXX, NPA-NXX-XXXX, NPA.NXX.XXXX
-_NANP = re.compile(r"(?<![\w+/.,:-])(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?![\w]|[.,/-]\d)")
+# (written like _PHONE_CANDIDATE: its first character, then the look-behind; the plain form
+#   (?<![\w+/.,:-])(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?![\w]|[.,/-]\d)
+# is in tests/scrubber/test_scan_forms.py, which checks that both find the same matches)
+_NANP = re.compile(
+    r"[(2-9](?<![\w+/.,:-][(2-9])(?:(?<=\()[2-9]\d{2}\)\s?|(?<=[2-9])\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?![\w]|[.,/-]\d)"
+)
 _EXTENSION = re.compile(
     r"(?i)\s*,?\s*(?:ext\.?|extension|x|toestel|tst\.?|tel\.?\s*toestel|doorkiesnummer|doorkies|poste|durchwahl|dw"
     r"|app\.?)\s*:?\s*\d{1,5}(?![\w]|[.,/-]\d)"
