@@ -27,8 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 # tuning corpora only: eval/pii_unseen.jsonl and eval/pii_heldout.jsonl are test-only and never read here
-CORPORA = [SHARED / "pii_dev.jsonl", SHARED / "pii_dev2.jsonl", ROOT / "eval" / "pii_tune_extra.jsonl",
-           ROOT / "eval" / "pii_tune_names.jsonl", ROOT / "eval" / "pii_tune_world2.jsonl",
+CORPORA = [*sorted(SHARED.glob("pii_dev*.jsonl")), *sorted((ROOT / "eval").glob("pii_tune_*.jsonl")),
            ROOT / "eval" / "pii_probe_world.jsonl", ROOT / "eval" / "bitext_support_en.jsonl"]
 
 
