@@ -69,6 +69,7 @@ NAMES = [
 COUNTRIES = list(ID_CUES)
 LANGS = ["nl", "en", "de", "fr"]
 
+
 def national_ids(rng: random.Random) -> Iterator[Item]:
     """Every country's ID in every frame, the cue in the message's language or (one in three) in another."""
     for frame_name, frames in ID_FRAMES.items():
@@ -520,6 +521,45 @@ def hand_written(rng: random.Random) -> Iterator[Item]:
         yield lang, channel, text, [(t, v.format(**vals)) for t, v in ents]
 
 
+def batch2_placement(rng: random.Random) -> Iterator[Item]:
+    """Batch 2: a document number before its cue, in a table column under a document header; lists of kept numbers."""
+    after = [
+        ("nl", "{v} is het nummer van mijn paspoort, de scan volgt"),
+        ("nl", "{v} (rijbewijs)"),
+        ("en", "{v} is my passport number if you need it"),
+        ("en", "{v} - driving licence"),
+        ("de", "{v} ist meine Ausweisnummer"),
+        ("fr", "{v} c'est mon numéro de passeport"),
+    ]
+    kinds = ["BE passport", "ES DNI card", "IT CIE", "PL ID", "DE Ausweis", "FR passport"]
+    for (lang, frame), kind in zip(after * 2, kinds * 2, strict=True):
+        v = document(rng, kind)
+        yield lang, "whatsapp", frame.format(v=v), [("ID_DOCUMENT", v)]
+    headers = [
+        ("nl", "Naam;Paspoortnummer;Geldig tot", ";"),
+        ("en", "Name,Passport no,Expires", ","),
+        ("de", "Name\tAusweisnummer\tgültig bis", "\t"),
+        ("nl", "naam | rijbewijsnr | categorie", " | "),
+    ]
+    for (lang, header, sep), kind in zip(headers * 2, kinds[:4] * 2, strict=True):
+        names = rng.sample(NAMES, 2)
+        docs = [document(rng, kind) for _ in names]
+        rows = [
+            sep.join([n, d, f"{rng.randint(1, 12):02d}-20{rng.randint(27, 34)}"])
+            for n, d in zip(names, docs, strict=True)
+        ]
+        text = "Voor de gezinsaccount:\n\n" + header + "\n" + "\n".join(rows)
+        ents = [("PERSON", n) for n in names] + [("ID_DOCUMENT", d) for d in docs]
+        yield lang, "email", text, ents
+    for i in range(8):
+        orders = [f"{rng.randint(2023, 2026)}{rand_digits(rng, 5)}" for _ in range(3)]
+        if i % 2:
+            text = f"De ordernummers {orders[0]}, {orders[1]} en {orders[2]} zijn nog niet betaald."
+        else:
+            text = f"Invoices {orders[0]}, {orders[1]} and {orders[2]} are still open, can you check?"
+        yield ("en" if i % 2 == 0 else "nl"), "email", text, [("INVOICE_NUMBER", o) for o in orders]
+
+
 def main() -> int:
     rng = random.Random(1616)
     records: list[Record] = []
@@ -534,6 +574,7 @@ def main() -> int:
         ibans,
         old_accounts,
         mixed,
+        batch2_placement,  # (batches are appended: older records keep their split)
     )
     for gen in generators:
         for lang, channel, text, values in gen(rng):
