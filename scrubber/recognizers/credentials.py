@@ -334,14 +334,15 @@ def _first_secret(
             return True
         quoted = tm.group()[0] in "'\"“‘"
         # (a value on the label's next line, or quoted right after the cue, is introduced too: "WW 'Kaasschaaf'")
-        introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
-                      or (count == 0 and (labelled or quoted)))  # (glued: "Passwrt:Schneckewolke")
         clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
-        if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE
+        introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
+                      or (count == 0 and (quoted or (labelled and clause_end))))  # (glued: "Passwrt:Schneckewolke")
+        if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE | _ABOUT_PASSWORD
                 and (quoted or not value.islower() or clause_end
                      or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
             digits = _WORD_THEN_DIGITS.match(text, start + len(value))  # "veranderd naar Kerstboom 2024"
-            out.append(RecognizerResult("CREDENTIAL", start, digits.end(1) if digits else start + len(value), 0.8))
+            score = 0.92 if quoted or labelled else 0.8  # (quoted: over a name look-alike, "is 'KoffieMetMelk'")
+            out.append(RecognizerResult("CREDENTIAL", start, digits.end(1) if digits else start + len(value), score))
             return True
         if value.lower() not in _PROSE and not quoted and count >= 4:
             return False

@@ -25,5 +25,7 @@ ABOUT_PASSWORD: frozenset[str] = _words(
     hier here daar there bijgevoegd attached below hieronder above hierboven sent gestuurd gemaild emailed zie see
     siehe voir bijlage attachment staat volgt follows trouwens gewoon eigenlijk namelijk btw anyway actually just
     simply basically eigentlich
+    prima fijn perfect perfekt parfait top super handig nice great good gut bien bon fine nodig needed required
+    vereist verplicht erforderlich nötig obligatoire optioneel optional facultatif genoeg enough assez voldoende
     """
 )

@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
+from scrubber.recognizers.secret_pairs import pair_passwords
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -216,6 +217,7 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
         for m in _VENDOR_PLAIN.finditer(text):
             out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
+        pair_passwords(text, out)  # "user admin pass sunflower", "logged in with haven-apple-boterham"
         if "://" in text:
             for m in _USERINFO.finditer(text):
                 out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.98))

@@ -52,5 +52,7 @@ TECH_WORDS: frozenset[str] = _words(
     versie version release build model type serie series generation gen mark mk klasse class
     web www mail smtp mx ns vps vm srv host node cluster pool shard zone region nas san lan wan vlan
     wifi wlan ap eth port poort
+    chrome chromium firefox safari edge opera brave vivaldi thunderbird webmail roundcube horde rainloop
+    gmail hotmail yahoo icloud protonmail
     """
 )

@@ -44,6 +44,16 @@ POSITIVE = [
     ("user;wachtwoord;rol\nbeheer;zandkasteel;admin\nshop;Winkel55;editor", "Winkel55"),
     ("| login | password |\n|---|---|\n| info | bramenstruik |\n", "bramenstruik"),
     ("name\tPasswort\nbuero\tTannenbaum\n", "Tannenbaum"),
+    # a user label, a login name and a password cue in a row: the value whatever its shape
+    ("u: beheer p: molen7", "molen7"),
+    ("inlog kapper ww schaar", "schaar"),
+    ("user shop pass lavender", "lavender"),
+    ("identifiant boutique mot de passe grenouille", "grenouille"),
+    # after "logging in with": dashed passphrases and runs of uncommon words, also after "and"
+    ("tried logging in with kettle-canyon-violin and maple zebra cactus rocket, no luck", "kettle-canyon-violin"),
+    ("tried logging in with kettle-canyon-violin and maple zebra cactus rocket, no luck", "maple zebra cactus rocket"),
+    # a quoted plain word after its cue and marker wins over a name look-alike
+    ("het wachtwoord voor de router is 'KaasMetMosterd'", "KaasMetMosterd"),
 ]
 
 NEGATIVE = [
@@ -64,6 +74,14 @@ NEGATIVE = [
     ("Password\nreset link expired again\nthanks", "reset link expired again"),
     ("naam;plaats;telefoonabonnement\nbakker;utrecht;basis\n", "basis"),
     ("user;wachtwoord\nbeheer;-\nshop;n/a\n", "n/a"),
+    # words about the password, a label on the next line, products after "logged in with"
+    ("login admin wachtwoord is onbekend", "onbekend"),
+    ("Username: jan, password: see attachment", "see"),
+    ("sms voor de inlogcode is prima.", "prima"),
+    ("Onderwerp: wachtwoord\nBericht: ik kan niet inloggen", "Bericht"),
+    ("user admin password vergeten", "vergeten"),
+    ("tried logging in with chrome firefox safari but nothing", "chrome firefox safari"),
+    ("I logged in with my new laptop", "my new laptop"),
 ]
 
 
