@@ -160,5 +160,73 @@ RULES = (
 )
 
 
+# A cue word alone, to find a value named before it ("BC977084 is het nummer van mijn paspoort") or a column a
+# header names ("Naam;Paspoortnummer;Geldig tot" over "Jan;XR123456;2030").
+_CUE = re.compile(r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")")
+_VALUE_BEFORE_CUE = re.compile(
+    r"(?<![\w-])(?P<v>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,20})[ \t]*[(:,=\u2013-]?[ \t]*"
+    r"(?:(?i:is|was|ist|est|c'est|het|the|de|die|der|mijn|my|mein|meine|mon|ma|nummer|number|num[ée]ro|no|nr"
+    r"|van|of|from|op|on|du|in|for|voor|f[üu]r|pour)[ \t]+){0,5}$"
+)
+# the cue ends its phrase (not "the passport holder we sell"): a number word at most, then punctuation, the line's
+# end or a conjunction
+_CUE_ENDS = re.compile(
+    r"(?:[ \t-]*(?i:nummer|number|no|nr|num[ée]ro|n°|#)\b\.?)?[ \t]*(?:$|[\n.,;:!?()]|(?i:if|als|indien|wenn|si|and"
+    r"|en|und|et|or|of|oder|ou)\b)"
+)
+_CELL_SEPARATORS = (";", "\t", "|", ",")
+_CELL_VALUE = re.compile(r"(?=[A-Za-z0-9 -]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){4,19}")
+
+
+class DocumentCueAroundRecognizer(SingleEntityRecognizer):
+    """Document numbers named by a cue after them on their line, or by their column's header in a pasted table."""
+
+    ENTITY = "ID_DOCUMENT"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        if not may_contain(lowered_for_stems(text), _STEMS):
+            return []
+        out: list[RecognizerResult] = []
+        for cue in _CUE.finditer(text):
+            line_start = text.rfind("\n", 0, cue.start()) + 1
+            before = _VALUE_BEFORE_CUE.search(text, max(line_start, cue.start() - 60), cue.start())
+            if before is not None and _plausible(before.group("v")) and _CUE_ENDS.match(text, cue.end()):
+                out.append(RecognizerResult(self.ENTITY, before.start("v"), before.end("v"), 0.85))
+            out.extend(self._column(text, line_start, cue.start()))
+        return out
+
+    def _column(self, text: str, line_start: int, cue_start: int) -> list[RecognizerResult]:
+        """The cells under a header cell holding the cue, down to the table's end (a line of another shape)."""
+        line_end = text.find("\n", cue_start)
+        header = text[line_start : len(text) if line_end < 0 else line_end]
+        out: list[RecognizerResult] = []
+        for sep in _CELL_SEPARATORS:
+            count = header.count(sep)
+            if count < 1:
+                continue
+            index = text[line_start:cue_start].count(sep)
+            pos = line_end
+            while pos >= 0:
+                row_start = pos + 1
+                pos = text.find("\n", row_start)
+                row = text[row_start : len(text) if pos < 0 else pos]
+                if row.strip("-|: \t") == "" and row.strip():
+                    continue  # a Markdown table's rule
+                if row.count(sep) != count:
+                    break
+                cell_start = row_start + sum(len(c) + len(sep) for c in row.split(sep)[:index])
+                cell = row.split(sep)[index]
+                lead = len(cell) - len(cell.lstrip())
+                value = cell.strip()
+                if _CELL_VALUE.fullmatch(value) and _plausible(value):
+                    start = cell_start + lead
+                    out.append(RecognizerResult(self.ENTITY, start, start + len(value), 0.85))
+            return out
+        return out
+
+
 def document_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [RuleRecognizer("IdDocumentRecognizer", RULES, lang), DetailsDocumentRecognizer(lang)]
+    return [
+        RuleRecognizer("IdDocumentRecognizer", RULES, lang), DetailsDocumentRecognizer(lang),
+        DocumentCueAroundRecognizer(lang),
+    ]

@@ -46,6 +46,30 @@ _INVOICE = _keyed(
     r"|case(?:\s+(?:number|no|id))?|zaaknummer|contract(?:nummer)?|mededeling|payment\s+reference",
     r"#?[A-Z]{0,4}[-/]?\d[\d-]{2,16}\d|\d{4}(?: \d{4}){2,4}",
 )
+# A list of numbers after a plural cue ("ordernummers 2024001, 2024002 en 2024003", "invoices 1 and 2"): all of it is
+# kept, so that a listed order number that happens to pass a citizen number's checksum stays an order number.
+_LIST_VALUE = r"#?[A-Z]{0,4}[-/]?\d[\d-]{2,16}\d"
+_LIST_JOIN = r"(?:[ \t]*[,&+/][ \t]*(?:(?i:en|and|und|et)[ \t]+)?|[ \t]+(?i:en|and|und|et|of|or|oder|ou)[ \t]+)"
+_INVOICE_LIST = _keyed(
+    r"(?:factu(?:ur|ren)(?:nummer|nr)?|invoice|order(?:nummer|nr)?|bestel(?:ling|nummer)|offerte(?:nummer)?"
+    r"|ticket(?:nummer)?|dossier(?:nummer)?|case|zaaknummer|contract(?:nummer)?|rechnung(?:snummer)?|facture"
+    r"|commande)(?:s|en|e)?",
+    _LIST_VALUE + r"(?:" + _LIST_JOIN + _LIST_VALUE + r"){1,5}",
+)
+_LIST_ITEM = re.compile(_LIST_VALUE)
+
+
+def _one_kind(value: str) -> bool:
+    """The numbers of a list are of one kind: their digit counts differ by one at most (not "12345 and 123456782")."""
+    counts = [sum(c.isdigit() for c in m.group()) for m in _LIST_ITEM.finditer(value)]
+    return max(counts) - min(counts) <= 1
+
+
+_CUSTOMER_LIST = _keyed(
+    r"(?:klant(?:nummer)?|customer(?:\s+number)?|account(?:\s+number)?|kunde(?:nnummer)?)(?:s|en|n)?",
+    _LIST_VALUE + r"(?:" + _LIST_JOIN + _LIST_VALUE + r"){1,5}",
+)
+
 # A letter prefix with a year and a serial ("F2025-004317", "DH-58213") is an invoice or ticket number
 # in practice; an operator with a different format adds a custom pattern.
 _INVOICE_SHAPE = re.compile(r"(?<![\w-])#?(?:[A-Z]{1,3}(?:19|20)\d{2}-\d{3,7}|[A-Z]{2,4}-\d{4,8})(?![\w-])")
@@ -123,6 +147,10 @@ _KVK_STEMS = (
     "kvk", "k.v.k", "handelsregister", "chamber", "coc", "ondernemingsnummer", "kbo", "company", "registration",
     "btw-id",
 )
+_LIST_STEMS = (
+    "factu", "invoice", "order", "bestel", "offerte", "ticket", "dossier", "case", "zaaknummer", "contract", "rechnung",
+    "facture", "commande", "klant", "customer", "account", "kunde",
+)
 # Speed-up hints (see ``Rule.hint``): these values are written without spaces and hold this character.
 _DASH = re.compile(r"-")
 _DOT = re.compile(r"\.\w")  # a dot inside a value, not a sentence's last
@@ -131,6 +159,8 @@ _COLON = re.compile(r":")
 RULES = (
     Rule("CUSTOMER_NUMBER", _CUSTOMER, score=0.96, group="v", stems=_CUSTOMER_STEMS),
     Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v", stems=_INVOICE_STEMS),
+    Rule("INVOICE_NUMBER", _INVOICE_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS),
+    Rule("CUSTOMER_NUMBER", _CUSTOMER_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS),
     Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9, hint=_DASH),
     Rule("INVOICE_NUMBER", _OGM, score=0.97, validate=_valid_ogm),
     Rule("KVK_NUMBER", _KVK, score=0.96, group="v", stems=_KVK_STEMS),

@@ -40,6 +40,12 @@ POSITIVE = [
      "ID_DOCUMENT"),
     ("name,date_of_birth,doc\nAnouk de Groot,13-11-2000,LJ130718", "LJ130718", "ID_DOCUMENT"),
     ("Titulaire : Marco Rossi\nné le 19-06-1958\nN° CA31707MU", "CA31707MU", "ID_DOCUMENT"),
+    # a document number before its cue, and under its column's header in a pasted table
+    ("BC977084 is het nummer van mijn paspoort, de scan volgt", "BC977084", "ID_DOCUMENT"),
+    ("XFL5MNLF3 ist meine Ausweisnummer", "XFL5MNLF3", "ID_DOCUMENT"),
+    ("Naam;Paspoortnummer;Geldig tot\nPieter van Dijk;KH135167;06-2032\nLaura Schmidt;WT675294;06-2030",
+     "WT675294", "ID_DOCUMENT"),
+    ("| naam | rijbewijsnr |\n|---|---|\n| Jan | SPV343737 |", "SPV343737", "ID_DOCUMENT"),
     # a card with more than ten digits showing, and the code in brackets after the expiry
     ("mijn kaartnummer is 512381707847xxxx, de rest weet ik niet", "512381707847xxxx", "CREDIT_CARD"),
     ("card 4111 1111 1111 11** is the one", "4111 1111 1111 11**", "CREDIT_CARD"),
@@ -56,6 +62,11 @@ NEGATIVE = [
     ("artikel Ab123456c is op", "Ab123456c", "NATIONAL_ID"),
     ("Artikel UE6BCKCD7 is niet leverbaar, bestelling staat open", "UE6BCKCD7", "ID_DOCUMENT"),
     ("Naam: Jan Smit\ngeboren 01-10-1984\nBIC ABNANL2A", "ABNANL2A", "ID_DOCUMENT"),
+    # the column next to the document's is not named by its header; a product code before a word is no document
+    ("Naam;Paspoortnummer;Klantnr\nJan;KH135167;AB123456", "AB123456", "ID_DOCUMENT"),
+    ("Model XR1200B is the passport holder we sell", "XR1200B", "ID_DOCUMENT"),
+    # the numbers of a list after a plural cue are kept, though one passes the BSN's 11-proef
+    ("De ordernummers 202656204, 202470726 en 202470743 zijn nog niet betaald.", "202470726", "NATIONAL_ID"),
 ]
 
 
@@ -88,6 +99,10 @@ def test_a_routing_number_failing_its_check_is_not_explained_as_one() -> None:
 
 def test_the_account_beside_a_bank_code_is_still_stripped(assert_stripped: Check) -> None:
     assert_stripped("Alte Bankverbindung: Kontonummer 9940517305, BLZ 370 400 44", "9940517305")
+
+
+def test_a_list_of_numbers_of_different_kinds_is_not_kept_whole(assert_stripped: Check) -> None:
+    assert_stripped("orders 12345 and 123456782", "123456782")
 
 
 def test_a_wrapped_number_named_as_kept_is_not_joined(scrubber: Scrubber) -> None:
