@@ -120,7 +120,8 @@ def explain(text: str, start: int, end: int) -> str | None:
     return explain_span(Span(text, start, end))
 
 
-def _checksum_type(value: str) -> str:
+def checksum_type(value: str) -> str:
+    """NATIONAL_ID when the digits of ``value`` (nothing but digits and separators) pass a citizen number's checksum."""
     digits = "".join(c for c in value if c.isdigit())
     if len(digits) != len(value.replace(" ", "").replace(".", "").replace("-", "")):
         return "NUMBER"
@@ -146,7 +147,7 @@ class NumberRecognizer(EntityRecognizer):
         for start, end in candidates(text, self.min_digits):
             if explain(text, start, end) is not None:
                 continue
-            etype = _checksum_type(text[start:end])
+            etype = checksum_type(text[start:end])
             if not entities or etype in entities:
                 out.append(RecognizerResult(etype, start, end, NUMBER_SCORE))
         return out
@@ -180,9 +181,9 @@ class WrappedIdRecognizer(EntityRecognizer):
             head, tail = m.group("head"), m.group("tail")
             if sum(map(str.isdigit, head)) < 2 or sum(map(str.isdigit, tail)) < 2:
                 continue
-            if _checksum_type(head + tail) != "NATIONAL_ID":
+            if checksum_type(head + tail) != "NATIONAL_ID":
                 continue
-            if _checksum_type(head) == "NATIONAL_ID" or _checksum_type(tail) == "NATIONAL_ID":
+            if checksum_type(head) == "NATIONAL_ID" or checksum_type(tail) == "NATIONAL_ID":
                 continue  # a whole number at a line's end and another at the next line's start are two numbers
             if explainers.kept_cue(Span(text, m.start("head"), m.end("head"))):
                 continue  # the head is a number named as kept ("klantnummer 4417\n...")

@@ -4,9 +4,9 @@ People read a number aloud into a chat or a voice-to-text message, digit by digi
 least five number words (Dutch, English, German and French units and tens, Dutch and English compounds such
 as "drieëndertig" and "twenty-one", "double"/"triple" and "oh" for zero), separated by spaces, commas or
 hyphens, is read as digits; seven or more digits make a PHONE_NUMBER when they start with a 0 or "plus",
-else a NUMBER (the deny-by-default type of ``scrubber.recognizers.numbers``). Only the stretch of text
-around a zero word or "plus" is read (phone numbers are written with their trunk 0 or country code): a long
-number spelled out without either is left.
+else a NUMBER (the deny-by-default type of ``scrubber.recognizers.numbers``), or a NATIONAL_ID when the digits
+pass a citizen number's checksum. Only the stretch of text around a zero word or "plus" (phone numbers are
+written with their trunk 0 or country code) and after the cue of a citizen, account or document number is read.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from scrubber.recognizers.numbers import checksum_type
 
 _UNITS = {
     # nl
@@ -49,6 +51,12 @@ _GAP = re.compile(r"[\s,;–-]*")
 # A long number read aloud nearly always holds a zero ("nul zes ...", "oh", "double oh") or starts with "plus";
 # a text without one of these words is not scanned (speed-up; the rule itself does not require them).
 _ZERO_HINT = re.compile(r"(?i)(?<![^\W\d_])(?:nul|zero|z[ée]ro|null|oh|plus)(?![^\W\d_])")
+# A citizen number, account or document number read aloud after its cue holds no zero as often as not ("mijn bsn
+# is een twee drie ..."): the stretch after such a cue is read too.
+_ID_CUE_HINT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:bsn|sofi|burgerservice|ssn|social|steuer|pesel|kimlik|iban|rekening|account|konto"
+    r"|paspoort|passport|pass|ausweis|rijbewijs|licen[cs]e|f[üu]hrerschein|passeport|s[ée]cu|permis|id)"
+)
 _SPACE = re.compile(r"\s")
 _REACH = 300  # characters read around a zero word or "plus": a number of 20 words fits twice over
 _MIN_WORDS = 5
@@ -96,9 +104,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
     word by word where no spelled phone number can stand). A stretch ends at whitespace, so that it cuts no
     word in two; where it starts, the pattern's look-behind sees the text before it."""
     out: list[tuple[int, int]] = []
-    for m in _ZERO_HINT.finditer(text):
-        start = max(0, m.start() - _REACH)
-        space = _SPACE.search(text, m.end() + _REACH)
+    hints = [(m.start() - _REACH, m.end()) for m in _ZERO_HINT.finditer(text)]
+    hints += [(m.end(), m.end()) for m in _ID_CUE_HINT.finditer(text)]
+    for hint_start, hint_end in sorted(hints):
+        start = max(0, hint_start)
+        space = _SPACE.search(text, hint_end + _REACH)
         end = space.start() if space else len(text)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
@@ -112,7 +122,8 @@ class SpelledNumberRecognizer(EntityRecognizer):
 
     def __init__(self, lang: str) -> None:
         super().__init__(
-            supported_entities=["PHONE_NUMBER", "NUMBER"], supported_language=lang, name="SpelledNumberRecognizer"
+            supported_entities=["PHONE_NUMBER", "NUMBER", "NATIONAL_ID"], supported_language=lang,
+            name="SpelledNumberRecognizer",
         )
 
     def load(self) -> None:
@@ -139,7 +150,7 @@ class SpelledNumberRecognizer(EntityRecognizer):
         digits = _digits([m.group() for m in run])
         if sum(c.isdigit() for c in digits) < _MIN_DIGITS:
             return
-        etype = "PHONE_NUMBER" if digits.startswith(("0", "+")) else "NUMBER"
+        etype = "PHONE_NUMBER" if digits.startswith(("0", "+")) else checksum_type(digits)
         out.append(RecognizerResult(etype, run[0].start(), run[-1].end(), 0.8))
 
 

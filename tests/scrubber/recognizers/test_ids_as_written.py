@@ -40,6 +40,11 @@ POSITIVE = [
      "ID_DOCUMENT"),
     ("name,date_of_birth,doc\nAnouk de Groot,13-11-2000,LJ130718", "LJ130718", "ID_DOCUMENT"),
     ("Titulaire : Marco Rossi\nné le 19-06-1958\nN° CA31707MU", "CA31707MU", "ID_DOCUMENT"),
+    # a citizen number read aloud after its cue, without a zero word; typed by its checksum
+    ("mijn bsn is een twee drie vier vijf zes zeven acht twee", "een twee drie vier vijf zes zeven acht twee",
+     "NATIONAL_ID"),
+    ("my passport number: five one two three four five six seven eight", "five one two three four five six seven eight",
+     "NUMBER"),
     # a document number before its cue, and under its column's header in a pasted table
     ("BC977084 is het nummer van mijn paspoort, de scan volgt", "BC977084", "ID_DOCUMENT"),
     ("XFL5MNLF3 ist meine Ausweisnummer", "XFL5MNLF3", "ID_DOCUMENT"),
