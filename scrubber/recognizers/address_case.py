@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from scrubber.lexicon import load_lexicon
+from scrubber.recognizers.base import lowered_for_stems, may_contain
 
 # words the address rules expect in lower case (particles and house-number additions)
 _KEEP_LOWER = frozenset(
@@ -127,6 +128,8 @@ _PRONOUNS = frozenset({"I", "I'm", "I’m", "I'll", "I've", "I'd"})
 
 def _chat_line(line: str) -> bool:
     """A line in lower case, but for the capital of a sentence's first word and the pronoun "I"."""
+    if line.islower():
+        return True  # (speed-up only: the common case)
     if not any(c.islower() for c in line):
         return False
     prev = ""
@@ -139,19 +142,71 @@ def _chat_line(line: str) -> bool:
     return True
 
 
+# ``_POSTCODE_IN`` as the line stands (before capitalising); the stems of ``_CUE``; two groups of digits on a line
+_POSTCODE_AS_WRITTEN = re.compile(
+    r"(?<![\w-])(?:[1-9]\d{3}[ \t]?[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|\d{2}-\d{3}|\d{4,5})"
+    r"(?![\w-])"
+)
+_CUE_STEMS = ("adres", "address", "anschrift", "woon", "live", "wohne", "habite", "ship", "deliver", "bezorg",
+              "verhuisd", "moved", "postbus", "postfach")
+_TWO_GROUPS = re.compile(r"\d[^\d\n]+\d")
+
+
+def _candidate_lines(text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """The lines (start, end) that may hold evidence for ``evidenced``: a postcode after a digit on its line, or
+    an address cue and a digit. Speed-up only: the other lines are not read twice."""
+    starts = set()
+    for m in _POSTCODE_AS_WRITTEN.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if _HAS_DIGIT.search(text, start, m.start()):
+            starts.add(start)
+    if lowered is None or len(lowered) != len(text):
+        lowered = None  # case folding moved offsets: look for cues line by line
+    for stem in _CUE_STEMS if may_contain(lowered, _CUE_STEMS) else ():
+        pos = lowered.find(stem) if lowered is not None else -1
+        while pos >= 0:
+            starts.add(text.rfind("\n", 0, pos) + 1)
+            pos = lowered.find(stem, pos + 1) if lowered is not None else -1
+        if lowered is None:
+            starts.update(s for s, e in _lines(text) if stem in text[s:e].lower())
+    out = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _HAS_DIGIT.search(text, start, end):
+            out.append((start, end))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def capitalised_view(text: str) -> str | None:
     """``text`` with its lower-case (chat) lines holding a digit capitalised and every other line blanked, or None."""
     if not _HAS_DIGIT.search(text):
         return None
-    parts = []
-    seen = False
-    for line in text.split("\n"):
-        if _HAS_DIGIT.search(line) and _chat_line(line):
-            parts.append(_line_view(line))
-            seen = True
-        else:
-            parts.append(" " * len(line))
-    return "\n".join(parts) if seen else None
+    lowered = lowered_for_stems(text)
+    if not may_contain(lowered, _CUE_STEMS) and not _TWO_GROUPS.search(text):
+        return None  # speed-up only: no line can hold evidence
+    views = [(s, e) for s, e in _candidate_lines(text, lowered) if _chat_line(text[s:e])]
+    if not views:
+        return None
+    out = []
+    blank = _NOT_NEWLINE.sub(" ", text)
+    pos = 0
+    for start, end in views:
+        out += [blank[pos:start], _line_view(text[start:end])]
+        pos = end
+    out.append(blank[pos:])
+    return "".join(out)
 
 
 # what an address found in the view must hold: a postcode after the house number (NL, UK, PL, or 4-5 digits),

@@ -171,7 +171,7 @@ class AddressRecognizer(EntityRecognizer):
         out = _find(text)
         view = capitalised_view(text)
         if view is not None:
-            found = [r for r in _find(view) if r.entity_type == "ADDRESS" and evidenced(view, r.start, r.end)]
+            found = [r for r in _find(view, postcodes=False) if evidenced(view, r.start, r.end)]
             # a value inside a longer one belongs to it: the view's address replaces the pieces read as written
             out = [r for r in out if not any(v.start <= r.start and r.end <= v.end and r.end - r.start < v.end - v.start
                                              for v in found)]
@@ -185,8 +185,8 @@ class AddressRecognizer(EntityRecognizer):
         return out
 
 
-def _find(text: str) -> list[RecognizerResult]:
-    """Addresses, P.O. boxes and postcodes in ``text`` as written (see the module docstring)."""
+def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
+    """Addresses, P.O. boxes and (unless ``postcodes`` is false) postcodes in ``text`` as written."""
     out: list[RecognizerResult] = []
     taken: list[tuple[int, int]] = []
 
@@ -240,7 +240,7 @@ def _find(text: str) -> list[RecognizerResult]:
     for start, end, score in world_addresses(text):
         out.append(RecognizerResult("ADDRESS", start, end, score))
         taken.append((start, end))
-    for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)):
+    for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)) if postcodes else ():
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken) or _DNS_CLASS.match(text, m.start()):
                 continue
