@@ -120,3 +120,71 @@ class TriggerIndex(Generic[R]):
         """The rules (in table order) whose trigger may match a text holding the literals ``present``."""
         return tuple(rule for rule, literals in zip(self.rules, self.literals, strict=True)
                      if literals is None or not literals.isdisjoint(present))
+
+
+def _top_level(source: str) -> list[str] | None:
+    """``source`` cut at its top-level ``|``; None when it cannot be read (an unbalanced bracket)."""
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: "]" right after "[" or "[^" is a member, not its end
+            i += 2 if source.startswith("[^", i) else 1
+            i += 1 if i < n and source[i] == "]" else 0
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth or i > n:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def alternatives(source: str) -> list[str]:
+    """The alternatives of a regex source, a non-capturing group that is a whole alternative opened up in turn
+    ("(?:a|b)|c" -> a, b, c): the pattern matches somewhere in a text exactly when one of them does."""
+    parts = _top_level(source)
+    if parts is None:
+        return [source]
+    out: list[str] = []
+    for part in parts:
+        inner = part[3:-1] if part.startswith("(?:") and part.endswith(")") else None
+        # "(?:a)|(?:b)" is one group only if its "(" closes at the very end: "(?:a)(?:b)" is none
+        if inner is not None and _top_level(inner) is not None:
+            out.extend(alternatives(inner))
+        else:
+            out.append(part)
+    return out
+
+
+class Cue:
+    """A big alternation asked only *whether* it occurs in a text (``recognizer.model_may_label``'s cues).
+
+    Each alternative is its own pattern with its own literals: only those whose literal the folded text holds
+    are run, so a text runs the few branches that can match instead of every branch at every position."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        parts = [re.compile(source, pattern.flags) for source in alternatives(pattern.pattern)]
+        if pattern.groups or any(p.groups for p in parts):  # a group a back-reference could name: leave it whole
+            parts = [pattern]
+        self.parts = tuple((required_literals(p), p) for p in parts)
+
+    def found_in(self, text: str, folded: str) -> bool:
+        """Whether ``pattern`` matches somewhere in ``text`` (``folded``: ``fold(text)``)."""
+        for literals, part in self.parts:
+            if (literals is None or any(s in folded for s in literals)) and part.search(text):
+                return True
+        return False

@@ -45,7 +45,7 @@ from privacy.recognition.lexicon import (
     names_many_rights,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
-from privacy.recognition.prefilter import TriggerIndex
+from privacy.recognition.prefilter import Cue, TriggerIndex, fold
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
 from privacy.recognition.vote import decide, score, thresholds
@@ -257,6 +257,53 @@ def reading(text: str) -> tuple[str, str]:
 
 _ALL_TYPES = frozenset(RequestType)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# The cues below are asked only whether they occur: each runs just its alternatives whose literals are in the
+# text (``prefilter.Cue``), a few instead of hundreds of ``\b`` branches at every position (issue 19).
+_ERASE, _DATA, _OBJECTION, _PORT, _RESTRICT, _RECTIFY, _ACCESS = (
+    Cue(p) for p in (ERASE_CUE, DATA_CUE, OBJECTION_CUE, PORT_CUE, RESTRICT_CUE, RECTIFY_CUE, ACCESS_CUE))
+_THIRD_PARTY, _PD_STRONG, _OPT_IN, _OPT_OUT, _OWN_MAILING, _COMPANY_SELF, _DELIVERY, _ERASE_VERB = (
+    Cue(p) for p in (THIRD_PARTY, PD_STRONG, OPT_IN, OPT_OUT, OWN_MAILING, COMPANY_SELF, DELIVERY_ADDRESS, ERASE_VERB))
+# a complaint needs one of these in the writer's own text
+_COMPLAINT_TOPIC = Cue(re.compile("|".join(f"(?:{p.pattern})" for p in (
+    PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)), re.IGNORECASE))
+
+
+def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: str, read: str, folded: tuple[str, str],
+               ) -> bool:
+    """Whether the model may label ``label`` alone (see ``model_may_label``); ``read`` is the text it read,
+    ``own`` the writer's own, ``folded`` both folded (``prefilter.fold``). Each type's checks are its own."""
+    own_f, read_f = folded
+    if label is RequestType.ERASURE:
+        # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
+        return _ERASE.found_in(read, read_f) and (label in found or not _erasure_only_negated(own, own_f))
+    if label is RequestType.ACCESS:
+        if not _DATA.found_in(read, read_f):
+            return False
+        if RequestType.ERASURE in found and label not in found:
+            # "wis alles wat jullie van mij hebben": what to erase, no access request; nor "let me know when it's done"
+            rest = DONE_REPORT.sub(" ", own)
+            return _ACCESS.found_in(rest, fold(rest))
+        return True
+    if label is RequestType.OBJECTION:
+        if not _OBJECTION.found_in(read, read_f):
+            return False
+        # "help me subscribe to your newsletter"; the writer's own newsletter and its subscribers
+        return label in found or ((not _OPT_IN.found_in(own, own_f) or _OPT_OUT.found_in(own, own_f))
+                                  and not _OWN_MAILING.found_in(own, own_f))
+    if label is RequestType.PORTABILITY:
+        return _PORT.found_in(read, read_f)
+    if label is RequestType.RESTRICTION:
+        return _RESTRICT.found_in(read, read_f)
+    if label is RequestType.COMPLAINT:
+        return _COMPLAINT_TOPIC.found_in(own, own_f)
+    # rectification: details given, nothing to correct; or a company's details, no personal data (recital 14);
+    # "change my shipping address"
+    if not _RECTIFY.found_in(own, own_f):
+        return False
+    strong = _PD_STRONG.found_in(own, own_f)
+    if _COMPANY_SELF.found_in(own, own_f) and not strong:
+        return False
+    return label in found or not _DELIVERY.found_in(own, own_f) or strong
 
 
 def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str = "",
@@ -272,54 +319,24 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
     is named (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``, ``PORT_CUE``, ``RESTRICT_CUE``: in the text the
     model read, with the ``quoted`` text a reminder re-asserts). Only the types in ``consider`` are checked (and
     can be in the answer): ``recognize`` passes those the model scored high enough to label at all."""
-    if not consider or (not found and (THIRD_PARTY.search(own) or len(_LETTER_WORD.findall(own)) < 2)):
+    if not consider:
+        return frozenset()
+    own_f = fold(own)
+    if not found and (_THIRD_PARTY.found_in(own, own_f) or len(_LETTER_WORD.findall(own)) < 2):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    may = set(consider)
     read = f"{own}\n{quoted}" if quoted else own
-
-    def drop(label: RequestType, unless: bool | re.Match[str] | None) -> None:
-        if not unless:
-            may.discard(label)
-
-    A, E, OBJ, C, R = (RequestType.ACCESS, RequestType.ERASURE, RequestType.OBJECTION, RequestType.COMPLAINT,
-                     RequestType.RECTIFICATION)
-    if E in may:
-        drop(E, ERASE_CUE.search(read))
-    if A in may:
-        drop(A, DATA_CUE.search(read))
-    if OBJ in may:
-        drop(OBJ, OBJECTION_CUE.search(read))
-    if OBJ in may and OBJ not in found:
-        drop(OBJ, not OPT_IN.search(own) or OPT_OUT.search(own))  # "help me subscribe to your newsletter"
-    if RequestType.PORTABILITY in may:
-        drop(RequestType.PORTABILITY, PORT_CUE.search(read))
-    if RequestType.RESTRICTION in may:
-        drop(RequestType.RESTRICTION, RESTRICT_CUE.search(read))
-    if C in may:
-        drop(C, any(p.search(own) for p in (PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)))
-    if A in may and E in found and A not in found:
-        # "wis alles wat jullie van mij hebben": what to erase, no access request; nor "let me know when it's done"
-        drop(A, ACCESS_CUE.search(DONE_REPORT.sub(" ", own)))
-    if OBJ in may and OBJ not in found:
-        drop(OBJ, not OWN_MAILING.search(own))  # the writer's own newsletter and its subscribers
-    if R in may:
-        # details given, nothing to correct; or a company's details, no personal data (recital 14)
-        drop(R, RECTIFY_CUE.search(own) and not (COMPANY_SELF.search(own) and not PD_STRONG.search(own)))
-    if R in may and R not in found:
-        drop(R, not DELIVERY_ADDRESS.search(own) or PD_STRONG.search(own))  # "change my shipping address"
-    if E in may and E not in found:
-        # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
-        drop(E, not _only_negated(ERASE_VERB, own))
-    return frozenset(may)
+    folded = (own_f, fold(read) if quoted else own_f)
+    return frozenset(label for label in consider if _model_may(label, found, own, read, folded))
 
 
-def _only_negated(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern`` occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen")."""
-    if not pattern.search(text):
+def _erasure_only_negated(text: str, folded: str) -> bool:
+    """An erasure verb occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen");
+    ``folded`` is ``fold(text)``."""
+    if not _ERASE_VERB.found_in(text, folded):
         return False
     seen = False
     for sentence in split_sentences(text):
-        for m in pattern.finditer(sentence):
+        for m in ERASE_VERB.finditer(sentence):
             if not _negated(sentence, m.start(), m.end()):
                 return False
             seen = True
@@ -354,8 +371,9 @@ def recognize(text: str) -> Recognition:
     may = model_may_label(own, found, quoted, consider)
     if not may and consider != _ALL_TYPES:
         # the types scored too low to label still tell the vote whether any right's words are in the message
-        # (a request score alone makes no possible request of "where is my order?"); it changes no label
-        may = model_may_label(own, found, quoted)
+        # (a request score alone makes no possible request of "where is my order?"); it changes no label. (Those
+        # of ``consider`` were just found not to be: each type's checks are its own, so they are not run again.)
+        may = model_may_label(own, found, quoted, _ALL_TYPES - consider)
     return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
 
 

@@ -1,0 +1,75 @@
+"""``prefilter.Cue`` (issue 19): a big alternation asked whether it occurs answers exactly as its full search.
+
+The equality is checked for every pattern of the lexicon on every hand-written training message and on each
+of its sentences; the character folding the literal gates rest on against the regex engine for every code
+point. (Whole answers of ``recognize`` before and after: ``bench/privacy_recognition_identity.py``.)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from privacy.recognition import lexicon, recognizer
+from privacy.recognition import prefilter as pf
+from privacy.recognition.message import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+PATTERNS = {name: p for name, p in vars(lexicon).items() if isinstance(p, re.Pattern)}
+CUES = [c for c in vars(recognizer).values() if isinstance(c, pf.Cue)]
+
+
+def _training_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((ROOT / "training" / "privacy").glob("*.txt")):
+        blocks = re.split(r"^=== .*$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        texts.extend(b.strip() for b in blocks[1:] if b.strip())
+    return texts
+
+
+def test_alternatives_open_groups_that_are_a_whole_alternative() -> None:
+    assert pf.alternatives(r"(?:a|(?:b|c))|(?:d)(?:e)|[|(]x|\|y") == ["a", "b", "c", "(?:d)(?:e)", "[|(]x", r"\|y"]
+    assert pf.alternatives(r"[]|]a|b") == ["[]|]a", "b"]
+    assert pf.alternatives(r"(?<!x )\bfoo|bar(?=baz|qux)") == [r"(?<!x )\bfoo", "bar(?=baz|qux)"]
+    assert pf.alternatives(r"(a") == [r"(a"]  # unreadable: left whole
+
+
+def test_every_lexicon_pattern_splits_into_parts_that_rejoin_it() -> None:
+    for name, pattern in PATTERNS.items():
+        cue = pf.Cue(pattern)
+        assert len(cue.parts) >= 1, name
+        for literals, part in cue.parts:
+            assert literals is None or all(s == pf.fold(s) for s in literals), name
+            assert part.flags == pattern.flags, name
+    assert len(pf.Cue(lexicon.DATA_CUE).parts) > 20  # DATA_CUE nests PD_STRONG, PD_WEAK, ...: opened up
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_a_cue_is_found_exactly_where_its_pattern_matches(name: str) -> None:
+    pattern, cue = PATTERNS[name], pf.Cue(PATTERNS[name])
+    texts = _training_texts()
+    assert len(texts) > 1000
+    texts += [s for t in texts[::7] for s in split_sentences(t)]
+    differ = [i for i, t in enumerate(texts) if cue.found_in(t, pf.fold(t)) != bool(pattern.search(t))]
+    assert not differ, f"{name}: {len(differ)} texts differ, first at {differ[:5]}"
+
+
+def test_the_recognizers_cues_are_built_from_the_lexicon() -> None:
+    assert len(CUES) >= 15
+    assert all(c.pattern.flags & re.IGNORECASE for c in CUES)
+
+
+def test_fold_equates_what_ignorecase_equates_for_every_literal_of_the_cues() -> None:
+    # as tests/privacy/test_recognition_prefilter.py checks for the rules' literals: a cue's match in a text
+    # holds one of its part's literals in the folded text, whatever the case or script of the text
+    chars: set[str] = set()
+    for cue in CUES:
+        for _, part in cue.parts:
+            chars.update("".join(pf.raw_literals(part) or ()))
+    assert len(chars) > 30
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for p in sorted(chars):
+        for t in set(re.findall(re.escape(p), every, re.IGNORECASE)):
+            assert pf.fold(t) == pf.fold(p), (p, t)
