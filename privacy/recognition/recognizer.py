@@ -45,7 +45,7 @@ from privacy.recognition.lexicon import (
     names_many_rights,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
-from privacy.recognition.prefilter import Cue, TriggerIndex, fold
+from privacy.recognition.prefilter import Cue, Folded, TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
 from privacy.recognition.vote import decide, score, thresholds
@@ -268,42 +268,39 @@ _COMPLAINT_TOPIC = Cue(re.compile("|".join(f"(?:{p.pattern})" for p in (
     PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)), re.IGNORECASE))
 
 
-def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: str, read: str, folded: tuple[str, str],
-               ) -> bool:
+def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Folded, read: Folded) -> bool:
     """Whether the model may label ``label`` alone (see ``model_may_label``); ``read`` is the text it read,
-    ``own`` the writer's own, ``folded`` both folded (``prefilter.fold``). Each type's checks are its own."""
-    own_f, read_f = folded
+    ``own`` the writer's own. Each type's checks are its own."""
     if label is RequestType.ERASURE:
         # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
-        return _ERASE.found_in(read, read_f) and (label in found or not _erasure_only_negated(own, own_f))
+        return _ERASE.found_in(read) and (label in found or not _erasure_only_negated(own))
     if label is RequestType.ACCESS:
-        if not _DATA.found_in(read, read_f):
+        if not _DATA.found_in(read):
             return False
         if RequestType.ERASURE in found and label not in found:
             # "wis alles wat jullie van mij hebben": what to erase, no access request; nor "let me know when it's done"
-            rest = DONE_REPORT.sub(" ", own)
-            return _ACCESS.found_in(rest, fold(rest))
+            return _ACCESS.found_in(Folded(DONE_REPORT.sub(" ", own.text)))
         return True
     if label is RequestType.OBJECTION:
-        if not _OBJECTION.found_in(read, read_f):
+        if not _OBJECTION.found_in(read):
             return False
         # "help me subscribe to your newsletter"; the writer's own newsletter and its subscribers
-        return label in found or ((not _OPT_IN.found_in(own, own_f) or _OPT_OUT.found_in(own, own_f))
-                                  and not _OWN_MAILING.found_in(own, own_f))
+        return label in found or ((not _OPT_IN.found_in(own) or _OPT_OUT.found_in(own))
+                                  and not _OWN_MAILING.found_in(own))
     if label is RequestType.PORTABILITY:
-        return _PORT.found_in(read, read_f)
+        return _PORT.found_in(read)
     if label is RequestType.RESTRICTION:
-        return _RESTRICT.found_in(read, read_f)
+        return _RESTRICT.found_in(read)
     if label is RequestType.COMPLAINT:
-        return _COMPLAINT_TOPIC.found_in(own, own_f)
+        return _COMPLAINT_TOPIC.found_in(own)
     # rectification: details given, nothing to correct; or a company's details, no personal data (recital 14);
     # "change my shipping address"
-    if not _RECTIFY.found_in(own, own_f):
+    if not _RECTIFY.found_in(own):
         return False
-    strong = _PD_STRONG.found_in(own, own_f)
-    if _COMPANY_SELF.found_in(own, own_f) and not strong:
+    strong = _PD_STRONG.found_in(own)
+    if _COMPANY_SELF.found_in(own) and not strong:
         return False
-    return label in found or not _DELIVERY.found_in(own, own_f) or strong
+    return label in found or not _DELIVERY.found_in(own) or strong
 
 
 def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str = "",
@@ -319,23 +316,44 @@ def model_may_label(own: str, found: dict[RequestType, list[str]], quoted: str =
     is named (``ERASE_CUE``, ``DATA_CUE``, ``OBJECTION_CUE``, ``PORT_CUE``, ``RESTRICT_CUE``: in the text the
     model read, with the ``quoted`` text a reminder re-asserts). Only the types in ``consider`` are checked (and
     can be in the answer): ``recognize`` passes those the model scored high enough to label at all."""
+    return _model_may_label(_Reading(own, quoted), found, consider)
+
+
+class _Reading:
+    """The texts ``model_may_label`` reads, folded once per message (``prefilter.Folded``) however often asked."""
+
+    def __init__(self, own: str, quoted: str) -> None:
+        self.own_text, self.quoted = own, quoted
+        self._own: Folded | None = None
+        self._read: Folded | None = None
+
+    def own(self) -> Folded:
+        if self._own is None:
+            self._own = Folded(self.own_text)
+        return self._own
+
+    def read(self) -> Folded:
+        """The writer's own text and the ``quoted`` text a reminder re-asserts."""
+        if self._read is None:
+            self._read = Folded(f"{self.own_text}\n{self.quoted}") if self.quoted else self.own()
+        return self._read
+
+
+def _model_may_label(text: _Reading, found: dict[RequestType, list[str]],
+                     consider: frozenset[RequestType]) -> frozenset[RequestType]:
     if not consider:
         return frozenset()
-    own_f = fold(own)
-    if not found and (_THIRD_PARTY.found_in(own, own_f) or len(_LETTER_WORD.findall(own)) < 2):
+    if not found and (_THIRD_PARTY.found_in(text.own()) or len(_LETTER_WORD.findall(text.own_text)) < 2):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    read = f"{own}\n{quoted}" if quoted else own
-    folded = (own_f, fold(read) if quoted else own_f)
-    return frozenset(label for label in consider if _model_may(label, found, own, read, folded))
+    return frozenset(label for label in consider if _model_may(label, found, text.own(), text.read()))
 
 
-def _erasure_only_negated(text: str, folded: str) -> bool:
-    """An erasure verb occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen");
-    ``folded`` is ``fold(text)``."""
-    if not _ERASE_VERB.found_in(text, folded):
+def _erasure_only_negated(text: Folded) -> bool:
+    """An erasure verb occurs in ``text``, and every occurrence is negated ("don't delete", "niet verwijderen")."""
+    if not _ERASE_VERB.found_in(text):
         return False
     seen = False
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text.text):
         for m in ERASE_VERB.finditer(sentence):
             if not _negated(sentence, m.start(), m.end()):
                 return False
@@ -368,12 +386,13 @@ def recognize(text: str) -> Recognition:
     # the types the model scored high enough to label on its own: only theirs need the checks
     floor = thresholds().model_floor()
     consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
-    may = model_may_label(own, found, quoted, consider)
+    text = _Reading(own, quoted)
+    may = _model_may_label(text, found, consider)
     if not may and consider != _ALL_TYPES:
         # the types scored too low to label still tell the vote whether any right's words are in the message
         # (a request score alone makes no possible request of "where is my order?"); it changes no label. (Those
         # of ``consider`` were just found not to be: each type's checks are its own, so they are not run again.)
-        may = model_may_label(own, found, quoted, _ALL_TYPES - consider)
+        may = _model_may_label(text, found, _ALL_TYPES - consider)
     return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
 
 

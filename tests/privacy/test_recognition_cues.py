@@ -52,7 +52,7 @@ def test_a_cue_is_found_exactly_where_its_pattern_matches(name: str) -> None:
     texts = _training_texts()
     assert len(texts) > 1000
     texts += [s for t in texts[::7] for s in split_sentences(t)]
-    differ = [i for i, t in enumerate(texts) if cue.found_in(t, pf.fold(t)) != bool(pattern.search(t))]
+    differ = [i for i, t in enumerate(texts) if cue.found_in(pf.Folded(t)) != bool(pattern.search(t))]
     assert not differ, f"{name}: {len(differ)} texts differ, first at {differ[:5]}"
 
 
