@@ -386,13 +386,13 @@ def recognize(text: str) -> Recognition:
     # the types the model scored high enough to label on its own: only theirs need the checks
     floor = thresholds().model_floor()
     consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
-    text = _Reading(own, quoted)
-    may = _model_may_label(text, found, consider)
+    read = _Reading(own, quoted)
+    may = _model_may_label(read, found, consider)
     if not may and consider != _ALL_TYPES:
         # the types scored too low to label still tell the vote whether any right's words are in the message
         # (a request score alone makes no possible request of "where is my order?"); it changes no label. (Those
         # of ``consider`` were just found not to be: each type's checks are its own, so they are not run again.)
-        may = _model_may_label(text, found, _ALL_TYPES - consider)
+        may = _model_may_label(read, found, _ALL_TYPES - consider)
     return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
 
 
