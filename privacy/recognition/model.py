@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -42,25 +42,43 @@ _MAX_CHARS = 4000
 def normalise(text: str) -> str:
     """Lower case, diacritics folded, links and addresses as tokens, digits as 0."""
     text = text[:_MAX_CHARS].lower()
-    text = _URL.sub(" urltoken ", _EMAIL.sub(" emailtoken ", text))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _DIGITS.sub("0", text.replace("’", "'"))
+    # (the substitutions run only where they can match: each tries every position, which is most of the time
+    # normalising takes; an ASCII text has no diacritics to decompose and drop)
+    if "@" in text:
+        text = _EMAIL.sub(" emailtoken ", text)
+    if "http" in text or "www." in text:
+        text = _URL.sub(" urltoken ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    return _DIGITS.sub("0", text)
+
+
+def _words(text: str) -> list[str]:
+    """The words ``features`` makes n-grams of."""
+    # numbers carry no intent ("0" after folding): as features they taught the model that a bare one-time
+    # code or a line of digits is a rectification (house numbers, dates of birth in the training data)
+    return [w for w in _WORD.findall(normalise(text)) if not w.isdigit()]
+
+
+def _char_grams(word: str) -> list[str]:
+    """The character 3- to 5-grams of a word, padded with a space on either side (in ``features``' order)."""
+    padded = f" {word} "
+    out: list[str] = []
+    for n in (3, 4, 5):
+        if len(padded) < n:
+            break
+        out.extend(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    return out
 
 
 def features(text: str) -> list[str]:
     """The n-grams of a text (the analyzer of the vectorizer, at training and at run time)."""
-    # numbers carry no intent ("0" after folding): as features they taught the model that a bare one-time
-    # code or a line of digits is a rectification (house numbers, dates of birth in the training data)
-    words = [w for w in _WORD.findall(normalise(text)) if not w.isdigit()]
+    words = _words(text)
     out = [f"w:{w}" for w in words]
     out.extend(f"b:{a} {b}" for a, b in pairwise(words))
     for w in words:
-        padded = f" {w} "
-        for n in (3, 4, 5):
-            if len(padded) < n:
-                break
-            out.extend(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+        out.extend(_char_grams(w))
     return out
 
 
@@ -75,11 +93,30 @@ class LinearModel:
     bias: np.ndarray
     # the vote's thresholds chosen with this model (privacy.recognition.vote.Thresholds)
     thresholds: dict[str, object]
+    # per word of the vocabulary (a "w:" feature; nothing else, so no message's other words stay in memory): the
+    # rows of its character n-grams, made once instead of for every message that has the word
+    _char_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def rows(self, text: str) -> list[int | None]:
+        """The vocabulary row of each of the ``features`` of ``text``, in their order (None: not in the vocabulary)."""
+        words = _words(text)
+        get = self.vocab.get
+        out = [get(f"w:{w}") for w in words]
+        out.extend(get(f"b:{a} {b}") for a, b in pairwise(words))
+        known = self._char_rows
+        for w, row in zip(words, out[:len(words)], strict=True):
+            grams = known.get(w)
+            if grams is None:
+                grams = tuple(r for r in map(get, _char_grams(w)) if r is not None)
+                if row is not None:
+                    known[w] = grams
+            out.extend(grams)
+        return out
 
     def scores(self, text: str) -> dict[str, float]:
         """The probability per output (each request type, and ``request``) for ``text``."""
         # (feature rows in the order first seen, as before: the sums below add up in the same order)
-        counts: Counter[int | None] = Counter(map(self.vocab.get, features(text)))
+        counts: Counter[int | None] = Counter(self.rows(text))
         counts.pop(None, None)
         if not counts:
             z = self.bias
