@@ -20,7 +20,7 @@ and tuning message).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from re import _constants as sre  # type: ignore[attr-defined, unused-ignore]  # the regex parser's node kinds
 from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]  # which one mypy knows varies by run
 from typing import Any, Generic, Protocol, TypeVar
@@ -110,10 +110,16 @@ class TriggerIndex(Generic[R]):
         self.rules = tuple(rules)
         self.literals = tuple(required_literals(rule.trigger) if prefilter else None for rule in self.rules)
         self.words: frozenset[str] = frozenset().union(*(s for s in self.literals if s is not None))
+        self._keyed = _Keyed((s, s) for s in self.words)
 
-    def present(self, text: str, among: frozenset[str] | None = None) -> frozenset[str]:
-        """The literals (of ``among``, or of every rule) that occur in ``text``."""
-        folded = fold(text)
+    def present(self, text: str | Folded, among: frozenset[str] | None = None) -> frozenset[str]:
+        """The literals (of ``among``, or of every rule) that occur in ``text``. Of every rule, in a ``Folded``
+        text, only those whose key (``_key``) is among its trigrams are searched for."""
+        if isinstance(text, str):
+            text = Folded(text, grams=False)
+        folded = text.folded
+        if among is None and text.grams is not None:
+            among = frozenset(self._keyed.candidates(text))
         return frozenset(s for s in (self.words if among is None else among) if s in folded)
 
     def select(self, present: frozenset[str]) -> tuple[R, ...]:
@@ -184,14 +190,42 @@ def _key(literal: str) -> str:
 
 class Folded:
     """A text as the literal gates read it: folded (``fold``) once, with the set of its character trigrams, so
-    that a cue's gates are one set intersection in C instead of a substring search per literal (issue 19)."""
+    that a table's literals are looked up with one set intersection in C instead of a substring search each
+    (issue 19). ``grams=False``: no trigrams (a short text searched for a few literals)."""
 
     __slots__ = ("folded", "grams", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, grams: bool = True) -> None:
         self.text = text
         self.folded = folded = fold(text)
-        self.grams = frozenset(map("".join, zip(folded, folded[1:], folded[2:], strict=False)))
+        self.grams = frozenset(map("".join, zip(folded, folded[1:], folded[2:], strict=False))) if grams else None
+
+
+T = TypeVar("T")
+
+
+class _Keyed(Generic[T]):
+    """Items filed under the literals they need: those whose literal may be in a text, found by the literals' keys
+    (``_key``) among the text's trigrams; a literal shorter than a trigram is searched for as it is."""
+
+    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+        by_key: dict[str, set[T]] = {}
+        for literal, item in items:
+            by_key.setdefault(_key(literal), set()).add(item)
+        self.by_key = {k: frozenset(v) for k, v in by_key.items() if len(k) >= 3}
+        self.keys = frozenset(self.by_key)
+        self.short = tuple((k, frozenset(v)) for k, v in by_key.items() if len(k) < 3)
+
+    def candidates(self, text: Folded) -> set[T]:
+        """The items one of whose literals may be in ``text`` (a superset of those with one in it)."""
+        assert text.grams is not None
+        out: set[T] = set()
+        for key in self.keys.intersection(text.grams):
+            out |= self.by_key[key]
+        for literal, items in self.short:
+            if literal in text.folded:
+                out |= items
+        return out
 
 
 class Cue:
@@ -208,22 +242,11 @@ class Cue:
             parts = [pattern]
         self.parts = tuple((required_literals(p), p) for p in parts)
         self._always = frozenset(i for i, (literals, _) in enumerate(self.parts) if literals is None)
-        by_key: dict[str, set[int]] = {}  # a literal's key (``_key``) -> the parts that have that literal
-        for i, (literals, _) in enumerate(self.parts):
-            for s in literals or ():
-                by_key.setdefault(_key(s), set()).add(i)
-        self._by_key = {k: frozenset(v) for k, v in by_key.items() if len(k) >= 3}
-        self._keys = frozenset(self._by_key)
-        self._short = tuple((k, frozenset(v)) for k, v in by_key.items() if len(k) < 3)  # searched for as they are
+        self._keyed = _Keyed((s, i) for i, (literals, _) in enumerate(self.parts) for s in literals or ())
 
     def found_in(self, text: Folded) -> bool:
         """Whether ``pattern`` matches somewhere in ``text``."""
-        candidates = set(self._always)
-        for key in self._keys.intersection(text.grams):
-            candidates |= self._by_key[key]
-        for literal, parts in self._short:
-            if literal in text.folded:
-                candidates |= parts
+        candidates = self._keyed.candidates(text) | self._always
         for i in sorted(candidates):  # (any order gives the same answer; this one is the pattern's)
             literals, part = self.parts[i]
             if (literals is None or any(s in text.folded for s in literals)) and part.search(text.text):

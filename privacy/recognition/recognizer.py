@@ -54,14 +54,15 @@ from privacy.recognition.vote import decide, score, thresholds
 @lru_cache(maxsize=4096)
 def _pd_in(sentence: str, fields_count: bool) -> bool:
     """Is this sentence about the writer's own personal data?"""
-    if THIRD_PARTY.search(sentence):
+    text = Folded(sentence)
+    if _THIRD_PARTY.found_in(text):
         return False
-    if PD_STRONG.search(sentence):
+    if _PD_STRONG.found_in(text):
         return True
-    if fields_count and PD_FIELD.search(sentence):
+    if fields_count and _PD_FIELD.found_in(text):
         return True
-    weak = PD_WEAK.search(sentence) or PD_FIELD.search(sentence)
-    return bool(weak) and not SUPPORT_OBJECT.search(sentence)
+    weak = _PD_WEAK.found_in(text) or _PD_FIELD.found_in(text)
+    return weak and not _SUPPORT_OBJECT.found_in(text)
 
 
 @lru_cache(maxsize=4096)
@@ -101,18 +102,29 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(before or french or _POST_NEGATION.search(sentence[end:]))
 
 
-def _rule_fires(rule: Rule, sentence: str, before: str, after: str, subject: str) -> str | None:
-    """None when the rule does not fire; ``HELD`` when it would but its trigger is negated ("verwijder
-    mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
+class _RuleCues:
+    """A rule's patterns as ``prefilter.Cue``s, for the sentences they are only asked about (issue 19)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.trigger = Cue(rule.trigger)
+        self.blockers = None if rule.blockers is None else Cue(rule.blockers)
+        self.needs = None if rule.needs is None else Cue(rule.needs)
+
+
+def _rule_fires(rule: Rule, text: Folded, before: str, after: str, subject: str) -> str | None:
+    """None when the rule does not fire in the sentence ``text``; ``HELD`` when it would but its trigger is
+    negated ("verwijder mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
     # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit; the
     # negation of its matches last, for a rule whose every other condition holds.
-    if not rule.trigger.search(sentence):
+    cues = _RULE_CUES.get(id(rule)) or _RuleCues(rule)
+    if not cues.trigger.found_in(text):
         return None
-    if rule.blockers is not None and rule.blockers.search(sentence):
+    if cues.blockers is not None and cues.blockers.found_in(text):
         return None
-    if rule.needs is not None and not rule.needs.search(sentence):
+    sentence = text.text
+    if cues.needs is not None and not cues.needs.found_in(text):
         context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
-        if not context.strip() or not rule.needs.search(context):
+        if not context.strip() or not cues.needs.pattern.search(context):
             return None
     if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
         return None
@@ -169,6 +181,10 @@ _MAX_SCAN_CHARS = 20_000
 # The rules' trigger words (``prefilter``): a rule none of whose words is in a sentence cannot fire there,
 # so it is not tried. The words are looked for once in the message, then among those in each sentence.
 _INDEX = TriggerIndex(RULES)
+_RULE_CUES = {id(rule): _RuleCues(rule) for rule in RULES}
+# what ``_pd_in`` asks of a sentence
+_THIRD_PARTY, _PD_STRONG, _PD_WEAK, _PD_FIELD, _SUPPORT_OBJECT = (
+    Cue(p) for p in (THIRD_PARTY, PD_STRONG, PD_WEAK, PD_FIELD, SUPPORT_OBJECT))
 
 
 def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
@@ -178,12 +194,16 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     subject = subject_line(text)
     parts = split_sentences(text)
     index = _INDEX
-    in_text = index.present("\n".join(parts))
+    in_text = index.present(Folded("\n".join(parts)))
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
-        for rule in index.select(index.present(sentence, in_text)):
-            fired = _rule_fires(rule, sentence, before, after, subject)
+        folded = Folded(sentence, grams=False)
+        rules = index.select(index.present(folded, in_text))
+        if rules:
+            folded = Folded(sentence)
+        for rule in rules:
+            fired = _rule_fires(rule, folded, before, after, subject)
             if fired is not None:
                 # (checked only for a rule that fired: most rules fire on no sentence)
                 not_made = _not_made(rule.label, sentence)
@@ -261,8 +281,8 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # text (``prefilter.Cue``), a few instead of hundreds of ``\b`` branches at every position (issue 19).
 _ERASE, _DATA, _OBJECTION, _PORT, _RESTRICT, _RECTIFY, _ACCESS = (
     Cue(p) for p in (ERASE_CUE, DATA_CUE, OBJECTION_CUE, PORT_CUE, RESTRICT_CUE, RECTIFY_CUE, ACCESS_CUE))
-_THIRD_PARTY, _PD_STRONG, _OPT_IN, _OPT_OUT, _OWN_MAILING, _COMPANY_SELF, _DELIVERY, _ERASE_VERB = (
-    Cue(p) for p in (THIRD_PARTY, PD_STRONG, OPT_IN, OPT_OUT, OWN_MAILING, COMPANY_SELF, DELIVERY_ADDRESS, ERASE_VERB))
+_OPT_IN, _OPT_OUT, _OWN_MAILING, _COMPANY_SELF, _DELIVERY, _ERASE_VERB = (
+    Cue(p) for p in (OPT_IN, OPT_OUT, OWN_MAILING, COMPANY_SELF, DELIVERY_ADDRESS, ERASE_VERB))
 # a complaint needs one of these in the writer's own text
 _COMPLAINT_TOPIC = Cue(re.compile("|".join(f"(?:{p.pattern})" for p in (
     PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)), re.IGNORECASE))
