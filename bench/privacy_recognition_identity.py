@@ -51,18 +51,24 @@ def _blocks(path: Path) -> list[str]:
     return texts
 
 
+def smtp_bodies() -> list[str]:
+    """The bodies of the SMTP bench's mails (``bench/smtp_intake.py``), as it formats them."""
+    sys.path.insert(0, str(ROOT))
+    from bench.smtp_intake import BODIES
+
+    return [BODIES[n % len(BODIES)].format(n=n) for n in range(BENCH_MAILS)]
+
+
 def messages() -> list[str]:
     """The messages the identity is checked on (see the module docstring), in a fixed order."""
     sys.path.insert(0, str(ROOT))
-    from bench.smtp_intake import BODIES
     from eval.split import part_lines
 
     texts = [t for path in sorted((ROOT / "training" / "privacy").glob("*.txt")) for t in _blocks(path)]
     for corpus in TUNE_CORPORA:
         if corpus.is_file():
             texts.extend(json.loads(line)["text"] for line in part_lines(corpus, "tune"))
-    texts.extend(BODIES[n % len(BODIES)].format(n=n) for n in range(BENCH_MAILS))
-    return texts
+    return texts + smtp_bodies()
 
 
 def answers(texts: list[str]) -> list[list[Any]]:
