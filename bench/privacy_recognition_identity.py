@@ -10,9 +10,9 @@ language, possible flag and every score (floats compared exactly). It prints cou
 the first messages that differ: never a message.
 
 The messages: every hand-written training message (training/privacy/*.txt), the TUNE parts
-(``eval/split.py``) of the shared privacy dev corpora and of the Bitext corpus, and the SMTP bench's bodies
-(``bench/smtp_intake.py`` BODIES, as its 350 mails format them). Test parts and the test-only corpora are
-never read.
+(``eval/split.py``) of the shared privacy dev corpora and of the Bitext and NLU corpora (those present), and
+the SMTP bench's bodies (``bench/smtp_intake.py`` BODIES, as its 350 mails format them). Test parts and the
+test-only corpora are never read.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 # the corpora whose TUNE parts are read; the test-only files (eval/*_unseen, *_letters, *_heldout) never are
 TUNE_CORPORA = (SHARED_EVAL / "privacy_dev.jsonl", SHARED_EVAL / "privacy_dev2.jsonl",
-                ROOT / "eval" / "bitext_support_en.jsonl")
+                ROOT / "eval" / "bitext_support_en.jsonl", ROOT / "eval" / "nlu_home_de.jsonl")
 BENCH_MAILS = 350  # bench/smtp_intake.py's default count
 
 

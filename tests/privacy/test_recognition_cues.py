@@ -73,3 +73,15 @@ def test_fold_equates_what_ignorecase_equates_for_every_literal_of_the_cues() ->
     for p in sorted(chars):
         for t in set(re.findall(re.escape(p), every, re.IGNORECASE)):
             assert pf.fold(t) == pf.fold(p), (p, t)
+
+
+def test_the_rules_trigger_words_found_by_key_are_those_found_by_search() -> None:
+    # TriggerIndex.present looks a message's literals up by their trigram keys (prefilter.Folded): the same set
+    index = pf.TriggerIndex(recognizer.RULES)
+    texts = _training_texts()
+    for i, text in enumerate(texts):
+        folded = pf.fold(text)
+        assert index.present(pf.Folded(text)) == frozenset(s for s in index.words if s in folded), i
+        among = index.present(pf.Folded(text))
+        for sentence in split_sentences(text)[:3]:
+            assert index.present(sentence, among) == frozenset(s for s in among if s in pf.fold(sentence)), i
