@@ -91,6 +91,49 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return None if literals is None else frozenset(fold(s) for s in literals)
 
 
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def _prefixes(nodes: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Literals one of which every match of the node sequence begins with, or None if unknown.
+
+    Zero-width items (``\\b``, look-arounds) before the first character are skipped; a short literal run is
+    extended by the group or alternation right after it ("m" + "ijn"/"'n"/"n")."""
+    i = 0
+    while i < len(nodes) and nodes[i][0] in _ZERO_WIDTH:
+        i += 1
+    run: list[str] = []
+    while i < len(nodes) and nodes[i][0] is sre.LITERAL:
+        run.append(chr(nodes[i][1]))
+        i += 1
+    if not run:
+        if i == len(nodes):
+            return None
+        op, arg = nodes[i]
+        if op is sre.SUBPATTERN:
+            return _prefixes(arg[-1])
+        if op is sre.BRANCH:
+            branches = [_prefixes(b) for b in arg[1]]
+            return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        return None
+    head = "".join(run)
+    if len(head) < 3 and i < len(nodes) and nodes[i][0] in (sre.SUBPATTERN, sre.BRANCH):
+        tails = _prefixes([nodes[i]])
+        if tails is not None:
+            return frozenset(head + t for t in tails)
+    return frozenset((head,))
+
+
+def raw_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literals, as written, one of which every match of ``pattern`` starts with (None: unknown)."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser the next Python may change: no anchoring, never a wrong one
+        return None
+    prefixes = _prefixes(list(parsed))
+    return prefixes if prefixes and all(prefixes) else None
+
+
 class HasTrigger(Protocol):
     @property
     def trigger(self) -> re.Pattern[str]: ...
@@ -241,6 +284,9 @@ class Cue:
         if pattern.groups or any(p.groups for p in parts):  # a group a back-reference could name: leave it whole
             parts = [pattern]
         self.parts = tuple((required_literals(p), p) for p in parts)
+        # per part, the folded literals its every match starts with: where they occur is where a match may start
+        self._starts = tuple(None if (raw := raw_prefixes(p)) is None else tuple(sorted({fold(x) for x in raw}))
+                             for _, p in self.parts)
         self._always = frozenset(i for i, (literals, _) in enumerate(self.parts) if literals is None)
         self._keyed = _Keyed((s, i) for i, (literals, _) in enumerate(self.parts) for s in literals or ())
 
@@ -249,6 +295,22 @@ class Cue:
         candidates = self._keyed.candidates(text) | self._always
         for i in sorted(candidates):  # (any order gives the same answer; this one is the pattern's)
             literals, part = self.parts[i]
-            if (literals is None or any(s in text.folded for s in literals)) and part.search(text.text):
+            if (literals is None or any(s in text.folded for s in literals)) and _occurs(part, self._starts[i], text):
                 return True
         return False
+
+
+def _occurs(part: re.Pattern[str], starts: tuple[str, ...] | None, text: Folded) -> bool:
+    """``part.search(text.text)``, as a match at each place one of the literals ``starts`` (folded) begins when
+    those are known: a few attempts where a full search tries every position of the text."""
+    folded = text.folded
+    if starts is None or len(folded) != len(text.text):  # (fold keeps the length: the places are the text's)
+        return part.search(text.text) is not None
+    match = part.match
+    for literal in starts:
+        at = folded.find(literal)
+        while at >= 0:
+            if match(text.text, at):  # (``\\b`` and look-behinds still see the text before ``at``)
+                return True
+            at = folded.find(literal, at + 1)
+    return False

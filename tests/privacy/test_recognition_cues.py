@@ -14,7 +14,9 @@ import pytest
 
 from privacy.recognition import lexicon, recognizer
 from privacy.recognition import prefilter as pf
+from privacy.recognition.lexicon import rx
 from privacy.recognition.message import split_sentences
+from privacy.recognition.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 PATTERNS = {name: p for name, p in vars(lexicon).items() if isinstance(p, re.Pattern)}
@@ -34,6 +36,16 @@ def test_alternatives_open_groups_that_are_a_whole_alternative() -> None:
     assert pf.alternatives(r"[]|]a|b") == ["[]|]a", "b"]
     assert pf.alternatives(r"(?<!x )\bfoo|bar(?=baz|qux)") == [r"(?<!x )\bfoo", "bar(?=baz|qux)"]
     assert pf.alternatives(r"(a") == [r"(a"]  # unreadable: left whole
+
+
+def test_prefixes_are_the_literals_every_match_starts_with() -> None:
+    expected = frozenset({"delet", "mijn", "m'n", "mn"})
+    assert pf.raw_prefixes(rx(r"\bdelet\w*", r"(?<!x )\b(?:mijn|m'n|mn) klant")) == expected
+    assert pf.raw_prefixes(rx(r"\b(?:on|about) (?:me|mij)\b")) == frozenset({"on", "about"})
+    assert pf.raw_prefixes(rx(r"\bmy (?:data|details)")) == frozenset({"my d"})  # (the parser took out the "d")
+    assert pf.raw_prefixes(rx(r"\w*nummer")) is None  # a match may start anywhere before the literal
+    assert pf.raw_prefixes(rx(r"\bab(?:c|)")) == frozenset({"ab"})  # an empty alternative: the run alone
+    assert pf.raw_prefixes(rx(r"(?:a|\d)x")) is None
 
 
 def test_every_lexicon_pattern_splits_into_parts_that_rejoin_it() -> None:
@@ -66,8 +78,8 @@ def test_fold_equates_what_ignorecase_equates_for_every_literal_of_the_cues() ->
     # holds one of its part's literals in the folded text, whatever the case or script of the text
     chars: set[str] = set()
     for cue in CUES:
-        for _, part in cue.parts:
-            chars.update("".join(pf.raw_literals(part) or ()))
+        for _, part in cue.parts:  # the literals gating a part, and those a match of it starts with
+            chars.update("".join(pf.raw_literals(part) or ()) + "".join(pf.raw_prefixes(part) or ()))
     assert len(chars) > 30
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     for p in sorted(chars):
@@ -77,7 +89,7 @@ def test_fold_equates_what_ignorecase_equates_for_every_literal_of_the_cues() ->
 
 def test_the_rules_trigger_words_found_by_key_are_those_found_by_search() -> None:
     # TriggerIndex.present looks a message's literals up by their trigram keys (prefilter.Folded): the same set
-    index = pf.TriggerIndex(recognizer.RULES)
+    index = pf.TriggerIndex(RULES)
     texts = _training_texts()
     for i, text in enumerate(texts):
         folded = pf.fold(text)
