@@ -159,9 +159,9 @@ class TriggerIndex(Generic[R]):
         """The literals (of ``among``, or of every rule) that occur in ``text``. Of every rule, in a ``Folded``
         text, only those whose key (``_key``) is among its trigrams are searched for."""
         if isinstance(text, str):
-            text = Folded(text, grams=False)
+            text = Folded(text)
         folded = text.folded
-        if among is None and text.grams is not None:
+        if among is None:  # (a sentence is asked for the few literals ``among`` of its message: no trigrams then)
             among = frozenset(self._keyed.candidates(text))
         return frozenset(s for s in (self.words if among is None else among) if s in folded)
 
@@ -234,14 +234,22 @@ def _key(literal: str) -> str:
 class Folded:
     """A text as the literal gates read it: folded (``fold``) once, with the set of its character trigrams, so
     that a table's literals are looked up with one set intersection in C instead of a substring search each
-    (issue 19). ``grams=False``: no trigrams (a short text searched for a few literals)."""
+    (issue 19)."""
 
-    __slots__ = ("folded", "grams", "text")
+    __slots__ = ("_grams", "folded", "text")
 
-    def __init__(self, text: str, *, grams: bool = True) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = folded = fold(text)
-        self.grams = frozenset(map("".join, zip(folded, folded[1:], folded[2:], strict=False))) if grams else None
+        self.folded = fold(text)
+        self._grams: frozenset[str] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """The folded text's character trigrams, made at the first question (most sentences are asked none)."""
+        if self._grams is None:
+            folded = self.folded
+            self._grams = frozenset(map("".join, zip(folded, folded[1:], folded[2:], strict=False)))
+        return self._grams
 
 
 T = TypeVar("T")
@@ -261,7 +269,6 @@ class _Keyed(Generic[T]):
 
     def candidates(self, text: Folded) -> set[T]:
         """The items one of whose literals may be in ``text`` (a superset of those with one in it)."""
-        assert text.grams is not None
         out: set[T] = set()
         for key in self.keys.intersection(text.grams):
             out |= self.by_key[key]
@@ -290,9 +297,10 @@ class Cue:
         self._always = frozenset(i for i, (literals, _) in enumerate(self.parts) if literals is None)
         self._keyed = _Keyed((s, i) for i, (literals, _) in enumerate(self.parts) for s in literals or ())
 
-    def found_in(self, text: Folded) -> bool:
-        """Whether ``pattern`` matches somewhere in ``text``."""
-        candidates = self._keyed.candidates(text) | self._always
+    def found_in(self, text: Folded, within: Folded | None = None) -> bool:
+        """Whether ``pattern`` matches somewhere in ``text``; ``within``: a text that holds ``text`` (a sentence's
+        message), whose trigrams are looked up instead (made once, where a sentence's would be made per sentence)."""
+        candidates = self._keyed.candidates(within or text) | self._always
         for i in sorted(candidates):  # (any order gives the same answer; this one is the pattern's)
             literals, part = self.parts[i]
             if (literals is None or any(s in text.folded for s in literals)) and _occurs(part, self._starts[i], text):

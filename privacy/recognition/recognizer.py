@@ -111,18 +111,20 @@ class _RuleCues:
         self.needs = None if rule.needs is None else Cue(rule.needs)
 
 
-def _rule_fires(rule: Rule, text: Folded, before: str, after: str, subject: str) -> str | None:
-    """None when the rule does not fire in the sentence ``text``; ``HELD`` when it would but its trigger is
-    negated ("verwijder mijn gegevens niet": the model may not overrule the negation); "" when it fires."""
+def _rule_fires(rule: Rule, text: Folded, before: str, after: str, subject: str, within: Folded | None = None,
+                ) -> str | None:
+    """None when the rule does not fire in the sentence ``text`` (of the message ``within``); ``HELD`` when it would
+    but its trigger is negated ("verwijder mijn gegevens niet": the model may not overrule the negation); "" when it
+    fires."""
     # The trigger first: most rules do not trigger on most sentences, so this is the cheap exit; the
     # negation of its matches last, for a rule whose every other condition holds.
     cues = _RULE_CUES.get(id(rule)) or _RuleCues(rule)
-    if not cues.trigger.found_in(text):
+    if not cues.trigger.found_in(text, within):
         return None
-    if cues.blockers is not None and cues.blockers.found_in(text):
+    if cues.blockers is not None and cues.blockers.found_in(text, within):
         return None
     sentence = text.text
-    if cues.needs is not None and not cues.needs.found_in(text):
+    if cues.needs is not None and not cues.needs.found_in(text, within):
         context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
         if not context.strip() or not cues.needs.pattern.search(context):
             return None
@@ -194,16 +196,14 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     subject = subject_line(text)
     parts = split_sentences(text)
     index = _INDEX
-    in_text = index.present(Folded("\n".join(parts)))
+    whole = Folded("\n".join(parts))  # (every sentence is in it: its literals are the sentences' and more)
+    in_text = index.present(whole)
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
-        folded = Folded(sentence, grams=False)
-        rules = index.select(index.present(folded, in_text))
-        if rules:
-            folded = Folded(sentence)
-        for rule in rules:
-            fired = _rule_fires(rule, folded, before, after, subject)
+        folded = Folded(sentence)
+        for rule in index.select(index.present(folded, in_text)):
+            fired = _rule_fires(rule, folded, before, after, subject, whole)
             if fired is not None:
                 # (checked only for a rule that fired: most rules fire on no sentence)
                 not_made = _not_made(rule.label, sentence)

@@ -66,6 +66,12 @@ def test_a_cue_is_found_exactly_where_its_pattern_matches(name: str) -> None:
     texts += [s for t in texts[::7] for s in split_sentences(t)]
     differ = [i for i, t in enumerate(texts) if cue.found_in(pf.Folded(t)) != bool(pattern.search(t))]
     assert not differ, f"{name}: {len(differ)} texts differ, first at {differ[:5]}"
+    # a sentence asked with its message's trigrams (``within``), as the rules ask
+    for text in texts[:400:3]:
+        sentences = split_sentences(text)
+        whole = pf.Folded("\n".join(sentences))  # (what holds each sentence: ``recognizer._scan`` asks the same)
+        for sentence in sentences:
+            assert cue.found_in(pf.Folded(sentence), whole) == bool(pattern.search(sentence)), name
 
 
 def test_the_recognizers_cues_are_built_from_the_lexicon() -> None:
