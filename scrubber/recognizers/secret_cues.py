@@ -21,7 +21,8 @@ CUE_WORDS = (
     r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|zugangscode|geheimzahl|code\s+d'acc[èe]s"
     r"|code|token|secret|api[- ]?key|sleutel|key"
     r"|wlan-?(?:passwort|schl[üu]ssel|key)|netzwerkschl[üu]ssel|wlan-netzwerkschl[üu]ssel|netwerksleutel"
-    r"|wi-?fi[- ]?(?:key|code|wachtwoord|password|passwort|schl[üu]ssel)|cl[ée](?:\s+(?:wpa2?|wifi|wi-fi|r[ée]seau))?"
+    r"|wi-?fi[- ]?(?:key|code|wachtwoord|password|passwort|schl[üu]ssel)"
+    r"|cl[ée]\s+(?:wpa2?|wifi|wi-fi|r[ée]seau|api|de\s+s[ée]curit[ée])"
     r"|wpa2?(?:[- ]?(?:key|psk|sleutel))?|psk"
     r"|licen[cs]e\s*key|licentie(?:code|sleutel)|verhuiscode|transfer\s*code|auth(?:ori[sz]ation)?[- ]?code"
     r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
@@ -36,7 +37,7 @@ CUE = re.compile(
 CUE_STEMS = (
     "wach", "ww", "pass", "pasw", "psw", "pssw", "pw", "pin", "code", "token", "secret", "key", "sleutel",
     "antwoord", "answer", "mdp", "passwort", "kennwort", "contrase", "hasło", "haslo", "ifre", "senha", "parola",
-    "kenwort", "paß", "geheimzahl", "schlüssel", "schlussel", "cle", "clé", "wpa", "psk",
+    "kenwort", "paß", "geheimzahl", "schlüssel", "schlussel", "wpa", "psk", "wifi", "wi-fi", "seau", "api", "curit",
 )
 # Cues after which a plain word (no digits or symbols) is still taken as the secret when introduced by
 # "is"/":" ("het antwoord is Brouwer"); for "code"/"key" a plain word is far more often just prose.

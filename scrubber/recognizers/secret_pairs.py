@@ -21,29 +21,42 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from scrubber.recognizers.base import lowered_for_stems, may_contain
+from scrubber.recognizers.base import first_letter_guard, lowered_for_stems, may_contain
 from scrubber.recognizers.credentials import _common_words
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD
 from scrubber.recognizers.secret_cues import CUE
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 # a user label and the login name after it (the name is not stripped here: it may be a PERSON elsewhere)
+_USER_WORDS = (
+    r"u[ \t]*[:=]|user(?:name)?|login(?:naam|name)?|inlog(?:naam)?|gebruiker(?:snaam)?"
+    r"|benutzer(?:name)?|identifiant|utilisateur|nom[ \t]+d'utilisateur"
+)
 _USER = re.compile(
-    r"(?<![\w.@])(?i:u[ \t]*[:=]|user(?:name)?|login(?:naam|name)?|inlog(?:naam)?|gebruiker(?:snaam)?"
-    r"|benutzer(?:name)?|identifiant|utilisateur|nom[ \t]+d'utilisateur)[ \t]*[:=]?[ \t]*"
-    r"(?P<u>[^\s,;:/]{2,64})[ \t]*[,;]?[ \t]+"
+    r"(?<![\w.@])" + first_letter_guard(_USER_WORDS) + r"(?i:" + _USER_WORDS + r")[ \t]*[:=]?[ \t]*"
+    r"(?P<u>[^\s,;:/]{2,64})[ \t]*[,;]?[ \t]+(?:(?i:en|and|und|et|&)[ \t]+)?"  # ("... admin en wachtwoord ...")
 )
 _USER_STEMS = ("u:", "u =", "u=", "user", "login", "inlog", "gebruiker", "benutzer", "identifiant", "utilisateur")
 _OTHER_VALUES = frozenset({"code", "key", "token", "secret", "sleutel", "antwoord", "answer"})
-_P_LABEL = re.compile(r"(?i)p[ \t]*[:=]")
+_P_LABEL = re.compile(r"(?i)p ?[:=]")
+# a pair needs a password word or "p:" (speed-up only: a stem of every CUE match that is no _OTHER_VALUES word)
+_PASS_STEMS = (
+    "p:", "p=", "p :", "p =", "wach", "ww", "pass", "pasw", "psw", "pw", "pin", "mdp", "wort", "paß", "mot", "contrase",
+    "hasło", "haslo", "ifre", "senha", "parola", "inlogcode", "logincode", "toegangscode", "zugangscode", "geheimzahl",
+    "wlan", "wifi", "wi-fi", "netzwerk", "netwerksleutel", "cle", "clé", "wpa", "psk", "licen", "verhuis", "transfer",
+    "auth", "epp", "backup", "recovery", "herstel", "verific", "code",
+)
 _VALUE = re.compile(r"[ \t]*(?:[:=]|(?i:is|ist|est)\b)?[ \t]*(?P<v>[^\s]{3,64})")
 _TRAIL = ".,;:)]}!?\"'”’"
-_LOGIN_WITH = re.compile(
+# "with" first (a fast scan), then the login verb right before it (searched only at those places)
+_WITH = re.compile(r"[ \t](?i:with|met|mit|avec)[ \t]+")
+_LOGIN_BEFORE = re.compile(
     r"(?i)\b(?:log(?:ged|ging)?[ \t]+in|sign(?:ed|ing)?[ \t]+in|inloggen|ingelogd|anmelden|angemeldet"
-    r"|(?:me[ \t]+)?connecter|connect[ée]e?|tried|geprobeerd|versucht|essay[ée])"
-    r"(?:[ \t]+(?:to|op|bij|in|auf|bei|sur|à)[ \t]+\S+)?[ \t]+(?:with|met|mit|avec)[ \t]+"
+    r"|connecter|connect[ée]e?|tried|geprobeerd|versucht|essay[ée])"
+    r"(?:[ \t]+(?:to|op|bij|in|auf|bei|sur|à)[ \t]+\S+)?$"
 )
 _LOGIN_STEMS = ("log", "sign", "anmeld", "angemeld", "connect", "tried", "geprobeerd", "versucht", "essay")
+_WITH_STEMS = ("with", "met", "mit", "avec")
 _AND = re.compile(r"(?i)[ \t]+(?:and|or|en|of|und|oder|et|ou)[ \t]+")
 _DASHED_WORDS = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,}){2,}(?:-\d{1,4})?")
 _PLAIN = re.compile(r"[^\W\d_]{3,}")
@@ -52,11 +65,13 @@ _PLAIN = re.compile(r"[^\W\d_]{3,}")
 def pair_passwords(text: str, out: list[RecognizerResult]) -> None:
     """Passwords of "user X pass Y" pairs and after "logging in with" (see the module docstring)."""
     lowered = lowered_for_stems(text)
-    if may_contain(lowered, _USER_STEMS):
+    if may_contain(lowered, _USER_STEMS) and may_contain(lowered, _PASS_STEMS):
         for m in _USER.finditer(text):
             _after_user(text, m.end(), out)
-    if may_contain(lowered, _LOGIN_STEMS):
-        for m in _LOGIN_WITH.finditer(text):
+    if may_contain(lowered, _LOGIN_STEMS) and may_contain(lowered, _WITH_STEMS):
+        for m in _WITH.finditer(text):
+            if not _LOGIN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
             pos = m.end()
             for _ in range(3):
                 end = _phrase_value(text, pos, out)

@@ -71,7 +71,9 @@ _WORD_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
 _LOGIN_CONTEXT = words(
     r"wacht?w\w*", r"ww\b", r"pas+w\w*", r"pss?w\w*", r"pw\b", r"passwort\w*", r"kennwort\w*", r"mot\s+de\s+passe",
     r"mdp\b", r"inlog\w*", r"login\w*", r"log\s+in", r"aanmeld\w*", r"sign\s+in", r"credentials", r"geprobeerd",
-    r"tried", r"versucht", r"essay[ée]",
+    r"tried", r"versucht", r"essay[ée]", r"ken+wort\w*", r"pa(?:ss|ß)wort\w*", r"mot[\s-]de[\s-]pass", r"used?\b",
+    r"using\b", r"gebruik(?:t|te|en)?\b", r"benutz(?:e|t|te|en)\b", r"utilis(?:e|é|ée|er)\b", r"typed",
+    r"getypt", r"ingetypt", r"eingegeben", r"tap[ée]",
 )
 _CASE_RUNS = re.compile(r"[A-Z]+|[a-z]+|\d+")
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -176,9 +178,11 @@ def _explained_core(core: str) -> bool:
 
 def _random_mix(core: str) -> bool:
     """Upper and lower case and digits spread through a token: a generated key or a leet-speak password."""
-    if len(core) < 10 or not (any(c.isupper() for c in core) and any(c.islower() for c in core)):
+    if len(core) < 8 or not (any(c.isupper() for c in core) and any(c.islower() for c in core)):
         return False
     runs = _CASE_RUNS.findall(core)
+    if len(core) < 10 and (len(runs) < 6 or sum(r.isdigit() for r in runs) < 2):
+        return False  # (8-9 characters only when digits and cases change all through it: "Xk9mPq2L")
     digit_runs = sum(r.isdigit() for r in runs)
     # (one digit among many case changes is random too: "BEJqWtzGC4ap", "rkqpoecRc4Xr")
     many_switches = digit_runs >= 1 and len(runs) - digit_runs >= 5

@@ -46,6 +46,10 @@ POSITIVE = [
     ("name\tPasswort\nbuero\tTannenbaum\n", "Tannenbaum"),
     # a user label, a login name and a password cue in a row: the value whatever its shape
     ("u: beheer p: molen7", "molen7"),
+    ("inloggen met gebruikersnaam beheer en wachtwoord lijsterbes", "lijsterbes"),
+    # a short random token when digits and cases change all through it; a lower-case word with digits when using it
+    ("probeer eens met Rq7vTk3W", "Rq7vTk3W"),
+    ("I used lavender77 for the webmail", "lavender77"),
     ("inlog kapper ww schaar", "schaar"),
     ("user shop pass lavender", "lavender"),
     ("identifiant boutique mot de passe grenouille", "grenouille"),
@@ -82,6 +86,9 @@ NEGATIVE = [
     ("user admin password vergeten", "vergeten"),
     ("tried logging in with chrome firefox safari but nothing", "chrome firefox safari"),
     ("I logged in with my new laptop", "my new laptop"),
+    ("mijn gebruikersnaam is klant123", "klant123"),
+    ("we use jquery3 and vue3 on the site", "jquery3"),
+    ("the iPhone13 and iPad2 both run iOS17", "iPhone13"),
 ]
 
 
