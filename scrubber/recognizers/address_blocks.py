@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from scrubber.recognizers.base import SingleEntityRecognizer
+from scrubber.recognizers.base import SingleEntityRecognizer, lowered_for_stems, may_contain
 
 _SCORE = 0.91
 # the value after a cue is a guess at its end (a clause may run on into prose): any other recognizer's
@@ -127,7 +127,24 @@ _LEAD_PROSE = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _country_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0].strip(",.") for name in _countries())
+
+
+# the first word of every line, as ``_names_country`` would read a country there
+_FIRST_WORD = re.compile(r"(?m)^[ \t>?*\-]*[ \t\r]*([^\W\d_][^\s\d(]*)")
+
+
+def _may_name_a_country(text: str) -> bool:
+    """A cheap necessary condition of a block: a line whose first word opens a country's name (speed-up only)."""
+    first = _country_first_words()
+    return any(m.group(1).strip(",.").lower() in first for m in _FIRST_WORD.finditer(text))
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
+    if not _may_name_a_country(text):
+        return []  # speed-up only: a block ends in a line naming a country
     lines: list[tuple[int, int]] = []
     pos = 0
     for raw in text.split("\n"):
@@ -179,6 +196,8 @@ _CUE = re.compile(
     r"|habite\s+(?:au|à)|ship(?:ped)?\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to)(?![\w-])"
     r"(?:[ \t]+(?:is|was|lautet|est|ist)(?:[ \t]+(?:now|nu|jetzt|maintenant))?)?[ \t]*:?[ \t]*"
 )
+# every match of _CUE holds one of these (lower-cased; see ``may_contain``)
+_CUE_STEMS = ("address", "adres", "anschrift", "lives", "woont", "wohnt", "habite", "ship", "deliver")
 # the clause after the cue; a dot inside a token ("St.Louis") or before a unit ("utca 76. Apt. 289") goes on
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Bldg|App|Appt|Bus|Box)\b"
 _CLAUSE = re.compile(
@@ -269,6 +288,8 @@ class AddressBlockRecognizer(SingleEntityRecognizer):
         out = [RecognizerResult("ADDRESS", s, e, _SCORE) for s, e in _blocks(text)] if "\n" in text else []
         if "PO " in text.upper():  # speed-up only: every military address holds "APO "/"FPO "/"DPO "
             out.extend(RecognizerResult("ADDRESS", m.start(), m.end(), _SCORE) for m in _MILITARY.finditer(text))
+        if not may_contain(lowered_for_stems(text), _CUE_STEMS):
+            return out  # speed-up only: every cue holds one of the stems
         for m in _CUE.finditer(text):
             span = _after_cue(text, m.end())
             if span is not None:

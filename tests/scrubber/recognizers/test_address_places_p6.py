@@ -85,3 +85,10 @@ def test_the_view_keeps_offsets_and_blanks_lines_with_capitals() -> None:
 def test_the_view_is_none_without_a_lower_case_line_holding_a_digit() -> None:
     assert capitalised_view("Kerkstraat 12, 5038 AB Tilburg") is None
     assert capitalised_view("geen cijfers hier") is None
+
+
+def test_address_cue_stems_are_in_every_cue() -> None:
+    from scrubber.recognizers import address_blocks
+    from tests.scrubber.checks import check_stems_in_every_match
+
+    check_stems_in_every_match(address_blocks._CUE, address_blocks._CUE_STEMS)
