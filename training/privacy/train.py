@@ -45,7 +45,10 @@ TUNE_CORPORA = [SHARED / "privacy_dev.jsonl", SHARED / "privacy_dev2.jsonl"]
 # Text not written by us (issue 18): their TUNE parts teach the model what ordinary support and assistant
 # utterances look like; the test parts are scored by eval/evaluate.py only.
 REAL_CORPORA = [ROOT / "eval" / "bitext_support_en.jsonl", ROOT / "eval" / "nlu_home_de.jsonl"]
-REAL_WEIGHT = 0.1  # held-out fifth: 0 -> own new sources 0.976, 0.1 -> 0.968, 0.3 -> 0.960, 1 -> 0.954
+# 0 by default: on the held-out fifth of our own new sources 0 -> macro F1 0.976, 0.1 -> 0.968, 0.3 -> 0.960,
+# 1 -> 0.954, and at 0.1 short requests ("kunnen jullie mijn account en alles wat erin zit verwijderen?") lost
+# their label; the model already makes no false alarm on their test parts without them (round 5)
+REAL_WEIGHT = 0.0
 OUTPUTS = [*model.TYPES, model.ANY]
 
 
@@ -389,7 +392,7 @@ def main() -> int:
     ap.add_argument("--second", type=float, default=vote.Thresholds().second)
     ap.add_argument("--strong-gate", type=float, default=0.1)
     args = ap.parse_args()
-    docs = load_docs(real=not args.no_real)
+    docs = load_docs(real=not args.no_real and args.real_weight > 0)
     texts = [model_text(d.text) for d in docs]
     y = targets(docs)
     t = vote.Thresholds(confirm=args.confirm, alone=args.alone, possible=args.possible, gate=args.gate,
