@@ -288,14 +288,14 @@ def _next_filled_line(text: str, line_end: int, max_blank: int = 2) -> int:
     return nxt
 
 
-_DIGIT_GROUPS = re.compile(r"(?: \d{3,6}){2,7}(?![\w.,/-])")
+_DIGIT_GROUPS = re.compile(r"(?: \d{3,6}){2,7}(?![\w,/-]|[.]\d)")
 _PASSPHRASE_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-_.][^\W\d_]{2,}){2,}(?:[-_.]\d{1,4})?")
 
 
 # a word secret's digits written apart, up to the clause's end ("Kerstboom 2024 met spatie", "Kerstboom 2024.")
 _WORD_THEN_DIGITS = re.compile(r" (\d{1,6})(?=\s*(?:$|[\n.,;!?)]|(?i:met|with|mit|avec)\b))")
 # "de mysql user shop_rw is Zq7!...": the token after the marker is the secret, the one before it names the login
-_THEN_MARKER = re.compile(r"[ \t]+(?:is|was|=|:)[ \t]+(?P<v>[^\s]{4,80})")
+_THEN_MARKER = re.compile(r"[ \t]+(?:is|was|ist|est|lautet|=|:)[ \t]+(?P<v>[^\s]{4,80})")
 
 
 def _named_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
@@ -304,8 +304,8 @@ def _named_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
     if m is None:
         return None
     value, off = _strip_token(m.group("v"))
-    if not _looks_secret(value) or value.isdigit():
-        return None
+    if not _looks_secret(value) or (value.isdigit() and not _DIGIT_GROUPS.match(text, m.start("v") + len(value))):
+        return None  # (digits only as a key in groups: "FRITZ!Box 7590 ist 4821 9921 0032 7711")
     return m.start("v") + off, m.start("v") + off + len(value)
 
 
@@ -328,7 +328,7 @@ def _first_secret(
             continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))
-            groups = _DIGIT_GROUPS.match(text, end) if value.isdigit() else None
+            groups = _DIGIT_GROUPS.match(text, end) if text[start:end].isdigit() else None
             end = groups.end() if groups else end  # a router's key in groups: "4821 9921 0032 7711 5506"
             out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
             return True

@@ -33,6 +33,7 @@ POSITIVE = [
     ("Password\nkettle canyon violin cactus\nthanks", "kettle canyon violin cactus"),
     # Wi-Fi and router keys
     ("WLAN-Schlüssel: 1234 5678 9012 3456 7890", "1234 5678 9012 3456 7890"),
+    ("Der WLAN-Schlüssel vom Speedport 3 ist 5512 0934 7781 2209.", "5512 0934 7781 2209"),
     ("clé WPA : 9F3A77C0D2B4E61A5C8D", "9F3A77C0D2B4E61A5C8D"),
     ("netwerksleutel is Zeemeeuw-Duin-42", "Zeemeeuw-Duin-42"),
     # random keys with a single digit among many case changes, without any cue
@@ -87,6 +88,7 @@ NEGATIVE = [
     ("tried logging in with chrome firefox safari but nothing", "chrome firefox safari"),
     ("I logged in with my new laptop", "my new laptop"),
     ("mijn gebruikersnaam is klant123", "klant123"),
+    ("Der WLAN-Schlüssel vom Speedport 3 ist 5512 0934 7781 2209.", "Speedport 3"),
     ("we use jquery3 and vue3 on the site", "jquery3"),
     ("the iPhone13 and iPad2 both run iOS17", "iPhone13"),
 ]
