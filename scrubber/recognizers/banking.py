@@ -166,7 +166,7 @@ _EXPIRY_KEYED = re.compile(
 # candidates at most); one that shows ten or fewer is masked and stays.
 _MASKED_CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])(?:[ .-]?[\dxX*•]){12,18}(?![\w*•]|[.,/-]\d)")
 _MASK_CHARS = frozenset("xX*•")
-_MASK_HINT = re.compile(r"\d[ .-]?[xX*•]|[xX*•][ .-]?\d")
+_MASK_HINT = re.compile(r"\d[ .-]?[xX*•]")  # (a masked card starts with a digit and holds a mask: this follows)
 
 
 def _masked_card(value: str) -> bool:

@@ -86,9 +86,9 @@ def _plausible(value: str) -> bool:
 # every keyword above contains one of these (speed-up, see ``Rule.stems``)
 _STEMS = (
     "paspoort", "passport", "kaart", "identiteit", "identity", "card", "rijbewijs", "driving", "driver", "document",
-    "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pas", "ausweis", "hrerschein",
-    "perso",
-    "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "pi", "pasaporte", "conducir",
+    "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "pasnr", "pasnummer",
+    "ausweis", "hrerschein", "perso",
+    "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "identit", "pasaporte", "conducir",
     "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart",
 )
 # A UK driving licence number (DVLA): five letters of the surname (padded with 9s), the decade of birth, the
@@ -128,8 +128,10 @@ _BIRTH_CUE = words(
 )
 _BIRTH_BEFORE, _BIRTH_AFTER = 160, 80
 _BIC = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")  # a bank's BIC (ISO 9362) names the bank
-_BIRTH_STEMS = ("geb", "date", "dob", "d.o.b", "born", "birth", "burts", "le", "naissance", "nacimiento", "nascita",
-                "urodzeni", "do", "nascimento")
+_BIRTH_STEMS = (
+    "geb", "date", "dob", "d.o.b", "born", "birth", "burts", "e le", "e\tle", "e\nle", "é le", "é\tle", "é\nle",
+    ") le", "naissance", "nacimiento", "nascita", "urodzeni", "doğum", "dogum", "nascimento",
+)
 
 
 class DetailsDocumentRecognizer(SingleEntityRecognizer):

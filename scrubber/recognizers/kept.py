@@ -48,6 +48,7 @@ _INVOICE = _keyed(
 )
 # A list of numbers after a plural cue ("ordernummers 2024001, 2024002 en 2024003", "invoices 1 and 2"): all of it is
 # kept, so that a listed order number that happens to pass a citizen number's checksum stays an order number.
+# (Customer numbers come one to a message: no list rule for them.)
 _LIST_VALUE = r"#?[A-Z]{0,4}[-/]?\d[\d-]{2,16}\d"
 _LIST_JOIN = r"(?:[ \t]*[,&+/][ \t]*(?:(?i:en|and|und|et)[ \t]+)?|[ \t]+(?i:en|and|und|et|of|or|oder|ou)[ \t]+)"
 _INVOICE_LIST = _keyed(
@@ -57,6 +58,8 @@ _INVOICE_LIST = _keyed(
     _LIST_VALUE + r"(?:" + _LIST_JOIN + _LIST_VALUE + r"){1,5}",
 )
 _LIST_ITEM = re.compile(_LIST_VALUE)
+# every list match holds a value's last digit, a join and the next value's first digit (a gate that starts at a digit)
+_LIST_GATE = re.compile(r"\d" + _LIST_JOIN + r"#?[A-Z]{0,4}[-/]?\d")
 
 
 def _one_kind(value: str) -> bool:
@@ -64,11 +67,6 @@ def _one_kind(value: str) -> bool:
     counts = [sum(c.isdigit() for c in m.group()) for m in _LIST_ITEM.finditer(value)]
     return max(counts) - min(counts) <= 1
 
-
-_CUSTOMER_LIST = _keyed(
-    r"(?:klant(?:nummer)?|customer(?:\s+number)?|account(?:\s+number)?|kunde(?:nnummer)?)(?:s|en|n)?",
-    _LIST_VALUE + r"(?:" + _LIST_JOIN + _LIST_VALUE + r"){1,5}",
-)
 
 # A letter prefix with a year and a serial ("F2025-004317", "DH-58213") is an invoice or ticket number
 # in practice; an operator with a different format adds a custom pattern.
@@ -149,7 +147,7 @@ _KVK_STEMS = (
 )
 _LIST_STEMS = (
     "factu", "invoice", "order", "bestel", "offerte", "ticket", "dossier", "case", "zaaknummer", "contract", "rechnung",
-    "facture", "commande", "klant", "customer", "account", "kunde",
+    "facture", "commande",
 )
 # Speed-up hints (see ``Rule.hint``): these values are written without spaces and hold this character.
 _DASH = re.compile(r"-")
@@ -159,8 +157,8 @@ _COLON = re.compile(r":")
 RULES = (
     Rule("CUSTOMER_NUMBER", _CUSTOMER, score=0.96, group="v", stems=_CUSTOMER_STEMS),
     Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v", stems=_INVOICE_STEMS),
-    Rule("INVOICE_NUMBER", _INVOICE_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS),
-    Rule("CUSTOMER_NUMBER", _CUSTOMER_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS),
+    Rule("INVOICE_NUMBER", _INVOICE_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS,
+         gate=_LIST_GATE),
     Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9, hint=_DASH),
     Rule("INVOICE_NUMBER", _OGM, score=0.97, validate=_valid_ogm),
     Rule("KVK_NUMBER", _KVK, score=0.96, group="v", stems=_KVK_STEMS),

@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scrubber.recognizers.base import first_letter_guard
 from scrubber.recognizers.numbers import checksum_type
 
 _UNITS = {
@@ -53,10 +54,12 @@ _GAP = re.compile(r"[\s,;–-]*")
 _ZERO_HINT = re.compile(r"(?i)(?<![^\W\d_])(?:nul|zero|z[ée]ro|null|oh|plus)(?![^\W\d_])")
 # A citizen number, account or document number read aloud after its cue holds no zero as often as not ("mijn bsn
 # is een twee drie ..."): the stretch after such a cue is read too.
-_ID_CUE_HINT = re.compile(
-    r"(?i)(?<![^\W\d_])(?:bsn|sofi|burgerservice|ssn|social|steuer|pesel|kimlik|iban|rekening|account|konto"
-    r"|paspoort|passport|pass|ausweis|rijbewijs|licen[cs]e|f[üu]hrerschein|passeport|s[ée]cu|permis|id)"
+_ID_CUES = (
+    r"bsn|sofi|burgerservice|ssn|social\s+security|steuer|pesel|kimlik|iban|rekening|paspoort|passport|ausweis"
+    r"|rijbewijs|f[üu]hrerschein|passeport|s[ée]cu"
 )
+_ID_CUE_HINT = re.compile(r"(?i)(?<![^\W\d_])" + first_letter_guard(_ID_CUES) + r"(?:" + _ID_CUES + r")")
+_CUE_REACH = 120  # a number read aloud right after its cue
 _SPACE = re.compile(r"\s")
 _REACH = 300  # characters read around a zero word or "plus": a number of 20 words fits twice over
 _MIN_WORDS = 5
@@ -105,7 +108,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     word in two; where it starts, the pattern's look-behind sees the text before it."""
     out: list[tuple[int, int]] = []
     hints = [(m.start() - _REACH, m.end()) for m in _ZERO_HINT.finditer(text)]
-    hints += [(m.end(), m.end()) for m in _ID_CUE_HINT.finditer(text)]
+    hints += [(m.end(), m.end() - _REACH + _CUE_REACH) for m in _ID_CUE_HINT.finditer(text)]
     for hint_start, hint_end in sorted(hints):
         start = max(0, hint_start)
         space = _SPACE.search(text, hint_end + _REACH)
