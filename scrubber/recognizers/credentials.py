@@ -41,6 +41,8 @@ from scrubber.recognizers.base import (
     words,
 )
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
+from scrubber.recognizers.prose_words import PROSE_AFTER_CUE as _PROSE
+from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_cues import CUE as _CUE
 from scrubber.recognizers.secret_cues import CUE_STEMS as _CUE_STEMS
 from scrubber.recognizers.secret_cues import MARKER as _MARKER
@@ -105,18 +107,6 @@ _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
 _TRAIL = ".,;:)?]}>"
 _LEAD = "([{<"
-_PROSE = frozenset(
-    {
-        "is", "was", "niet", "not", "nog", "steeds", "still", "al", "ook", "also", "wel", "the", "het", "de",
-        "een", "a", "an", "mijn", "my", "your", "uw", "je", "jouw", "hier", "here", "fout", "wrong",
-        "incorrect", "onjuist", "ongeldig", "invalid", "verlopen", "expired", "correct", "juist", "goed",
-        "klopt", "gereset", "reset", "veranderd", "changed", "aangepast", "gewijzigd", "vergeten", "forgotten",
-        "sturen", "send", "opnieuw", "again", "and", "en", "of", "or", "werkt", "works", "working", "werken",
-        "work", "via", "voor", "for", "van", "op", "on", "in", "met", "with"
-    }
-)
-
-
 def _strip_token(tok: str) -> tuple[str, int]:
     """Remove quotes, trailing punctuation and HTML tags; return the value and its offset inside ``tok``."""
     if "<" in tok:  # "<pre>Vl!nd3r-Z0m3r</pre>" (HTML left in a mail's text)
@@ -136,6 +126,8 @@ def _strip_token(tok: str) -> tuple[str, int]:
 
 
 _TECH_FIRST = re.compile(r"([A-Za-z]{3,})[!+&][A-Za-z]+")
+_JOINED = re.compile(r"[^\W\d_]{3,}(?:[+/][^\W\d_]{3,})+")
+_JOINERS = re.compile(r"[+/]")
 _KEYPAD = re.compile(r"[*#]?\d{4,8}[#*]")
 _DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
@@ -160,6 +152,10 @@ def _looks_secret(value: str) -> bool:
         return False  # "2002))", '":40101': numbers in code, not a PIN
     if has_digit and (has_alpha or has_symbol):
         return True
+    bare = value.strip("!?@")  # (a word at a sentence's end, a mailbox "info@": "dank!", "sales@")
+    joined = _JOINED.fullmatch(value) and all(map(is_ordinary_word, _JOINERS.split(value)))
+    if (bare.replace(".", "").isalpha() and (bare.islower() or "@" in value)) or joined:
+        return False  # (or everyday words joined: "Upper+lower+digit+symbol")
     return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
 
 
@@ -324,7 +320,8 @@ def _first_secret(
             continue
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
-        if _harmless_digits(text, start, start + len(value)) or explainers.shipment_or_uuid(value):
+        if (_harmless_digits(text, start, start + len(value)) or explainers.shipment_or_uuid(value)
+                or explainers.date_or_time(explainers.Span(text, start, start + len(value)))):
             continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))
@@ -337,7 +334,7 @@ def _first_secret(
         clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
         introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
                       or (count == 0 and (quoted or (labelled and clause_end))))  # (glued: "Passwrt:Schneckewolke")
-        if (word_ok and introduced and value.isalpha() and value.lower() not in _PROSE | _ABOUT_PASSWORD
+        if (word_ok and introduced and value.rstrip("!").isalpha() and value.lower() not in _PROSE | _ABOUT_PASSWORD
                 and (quoted or not value.islower() or clause_end
                      or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
             digits = _WORD_THEN_DIGITS.match(text, start + len(value))  # "veranderd naar Kerstboom 2024"

@@ -3,9 +3,13 @@
 ``scrubber.recognizers.credentials`` takes a clause after "het wachtwoord is" as a sentence password unless one
 of these stands in it: its state ("niet", "verlopen", "wrong"), whether it works, whose it is, where it is
 ("zie bijlage") or a discourse word ("trouwens", "anyway"). General vocabulary, not taken from any corpus.
+Also the short words that are prose right after a cue (``PROSE_AFTER_CUE``) and the everyday words of wordfreq
+(``is_ordinary_word``) that ``scrubber.recognizers.secrets`` and ``credentials`` both ask about.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -29,3 +33,27 @@ ABOUT_PASSWORD: frozenset[str] = _words(
     vereist verplicht erforderlich nötig obligatoire optioneel optional facultatif genoeg enough assez voldoende
     """
 )
+
+
+# words that are prose right after a password cue ("wachtwoord is niet ...", "password for the ..."), not a value
+PROSE_AFTER_CUE: frozenset[str] = _words(
+    """
+    is was niet not nog steeds still al ook also wel the het de een a an mijn my your uw je jouw hier here fout wrong
+    incorrect onjuist ongeldig invalid verlopen expired correct juist goed klopt gereset reset veranderd changed
+    aangepast gewijzigd vergeten forgotten sturen send opnieuw again and en of or werkt works working werken work via
+    voor for van op on in met with
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """The everyday words of Dutch and English (wordfreq's frequency lists), loaded on first use."""
+    from wordfreq import top_n_list  # local: the import is slow, most messages never need it
+
+    return frozenset(w for lang in ("nl", "en") for w in top_n_list(lang, 40000, wordlist="small") if w.isalpha())
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether ``word`` is an everyday Dutch or English word (case-insensitive)."""
+    return word.lower() in _ordinary_words()

@@ -23,12 +23,12 @@ fingerprints, publishable keys, DNS verification tokens, mail headers). Every en
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
+from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_pairs import pair_passwords
 from scrubber.recognizers.tech_words import TECH_WORDS
 
@@ -111,19 +111,6 @@ _OBJECT_ID = re.compile(
 _GLUED_LABEL = re.compile(r"(?![a-z]+\d*:[0-9a-f]{2}:)[A-Za-z][\w.-]{1,30}:(?=[^:/\s]{4,}$)")
 _PARTS = re.compile(r"[-_.:/]")
 _CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
-
-
-@lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    """The everyday words of Dutch and English (wordfreq's frequency lists), loaded on first use."""
-    from wordfreq import top_n_list  # local: the import is slow, most messages never need it
-
-    return frozenset(w for lang in ("nl", "en") for w in top_n_list(lang, 40000, wordlist="small") if w.isalpha())
-
-
-def is_ordinary_word(word: str) -> bool:
-    """Whether ``word`` is an everyday Dutch or English word (case-insensitive)."""
-    return word.lower() in _ordinary_words()
 
 
 def _strip(token: str) -> tuple[str, int]:

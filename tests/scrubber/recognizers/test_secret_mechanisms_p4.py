@@ -25,6 +25,8 @@ POSITIVE = [
     ("toegangscode:\nKorenbloemveld", "Korenbloemveld"),
     ("WW 'Broodrooster'", "Broodrooster"),
     ("Geheimzahl 6042", "6042"),
+    ("wachtwoord: Welkom!", "Welkom!"),
+    ("ww is kaas&wijn", "kaas&wijn"),
     # a login glued to its password by a colon, outside a URL
     ("de ftp login is webbeheer:Qz8!mTr4Lp", "Qz8!mTr4Lp"),
     # passphrases: a state word may start one, a conjunction or chat word ends it, the label's next line
@@ -87,6 +89,11 @@ NEGATIVE = [
     ("user admin password vergeten", "vergeten"),
     ("tried logging in with chrome firefox safari but nothing", "chrome firefox safari"),
     ("I logged in with my new laptop", "my new laptop"),
+    # a lower-case word at a sentence's end, a mailbox shorthand, everyday words joined by "+", a date after a cue
+    ("Ik heb het wachtwoord gereset via de link, bedankt!", "bedankt!"),
+    ("Can you reset the password for info@ and sales@?", "info@"),
+    ("Password policy: Upper+lower+digit+symbol", "Upper+lower+digit+symbol"),
+    ("the key was in the email from 2023-11-03 at 14:22", "2023-11-03"),
     ("mijn gebruikersnaam is klant123", "klant123"),
     ("Der WLAN-Schlüssel vom Speedport 3 ist 5512 0934 7781 2209.", "Speedport 3"),
     ("we use jquery3 and vue3 on the site", "jquery3"),
