@@ -63,6 +63,8 @@ MARKER = re.compile(
 )
 # A PIN cue's paragraph: every other short standalone code in it is a PIN too (see ``credentials._pin_window``).
 PIN_CUE = re.compile(
-    r"(?<![\w/.])(?i:pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode|zugangscode|geheimzahl)(?![\w]|[-.]\w)"
+    r"(?<![\w/.])(?i:(?:sim-?)?pin(?:code|nummer)?s?|puk(?:code)?|toegangscode|inlogcode|zugangscode|geheimzahl"
+    r"|m?-?tan|sicherheitscode|entsperrcode|ontgrendelcode)(?![\w]|[-.]\w)"
 )
-PIN_STEMS = ("pin", "puk", "toegangscode", "inlogcode", "zugangscode", "geheimzahl")
+PIN_STEMS = ("pin", "puk", "toegangscode", "inlogcode", "zugangscode", "geheimzahl", "tan", "sicherheitscode",
+             "entsperrcode", "ontgrendelcode")

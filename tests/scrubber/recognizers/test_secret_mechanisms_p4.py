@@ -25,6 +25,8 @@ POSITIVE = [
     ("toegangscode:\nKorenbloemveld", "Korenbloemveld"),
     ("WW 'Broodrooster'", "Broodrooster"),
     ("Geheimzahl 6042", "6042"),
+    ("Ihre TAN lautet 720391", "720391"),
+    ("ontgrendelcode van de telefoon: 8520", "8520"),
     ("wachtwoord: Welkom!", "Welkom!"),
     ("ww is kaas&wijn", "kaas&wijn"),
     # a login glued to its password by a colon, outside a URL
