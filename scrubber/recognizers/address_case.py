@@ -3,8 +3,8 @@
 Why this module exists: the street rules (``addresses``, ``addresses_world``) lean on capitals (a street name,
 a city, the letters of a Dutch or UK postcode, a US state), and chats write addresses in lower case: "ul.
 mickiewicza 27/3, 60-834 poznań", "flat 7b, 44 marchmont road, edinburgh eh9 1hx", "kerkstraat 61 bus 12, 9000
-gent". Instead of a lower-case twin of every rule, ``capitalised_view`` writes each all-lower-case line the way
-mail would (same length, so offsets carry over) and the same rules run on it:
+gent". Instead of a lower-case twin of every rule, ``capitalised_lines`` writes each lower-case line the way
+mail would (same length, so offsets carry over) and the same rules run on it, line by line:
 
 - a word starts with a capital, except the words the rules expect in lower case (particles "van", "de", "rue
   de la", house-number additions "bis", "bus", "hs", the Polish flat "m."), the chat's own words around the
@@ -14,8 +14,8 @@ mail would (same length, so offsets carry over) and the same rules run on it:
 - two letters after a four-digit number are upper case (a Dutch postcode, "1074 vj"), two letters before a
   five-digit number too (a US state and ZIP code, "wi 53703").
 
-Lines with a capital (but for a sentence's first word and the pronoun "I") are left blank in the view (the
-rules have read them as written), and so are lines without a digit. An address found in the view counts
+Lines with a capital (but for a sentence's first word and the pronoun "I") are not read again (the rules have
+read them as written), nor are lines without a digit. An address found in the view counts
 only with evidence that a capitalised word could not fake (``evidenced``): a postcode after its street or an
 address cue before it; the view never yields a POSTCODE alone ("1024 mb" would read as one).
 """
@@ -186,27 +186,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
-
-def capitalised_view(text: str) -> str | None:
-    """``text`` with its lower-case (chat) lines holding a digit capitalised and every other line blanked, or None."""
+def capitalised_lines(text: str) -> list[tuple[int, str]]:
+    """The lower-case (chat) lines of ``text`` that may hold an address, capitalised: (offset, line) pairs."""
     if not _HAS_DIGIT.search(text):
-        return None
+        return []
     lowered = lowered_for_stems(text)
     if not may_contain(lowered, _CUE_STEMS) and not _TWO_GROUPS.search(text):
-        return None  # speed-up only: no line can hold evidence
-    views = [(s, e) for s, e in _candidate_lines(text, lowered) if _chat_line(text[s:e])]
-    if not views:
-        return None
-    out = []
-    blank = _NOT_NEWLINE.sub(" ", text)
-    pos = 0
-    for start, end in views:
-        out += [blank[pos:start], _line_view(text[start:end])]
-        pos = end
-    out.append(blank[pos:])
-    return "".join(out)
+        return []  # speed-up only: no line can hold evidence
+    return [(s, _line_view(text[s:e])) for s, e in _candidate_lines(text, lowered) if _chat_line(text[s:e])]
 
 
 # what an address found in the view must hold: a postcode after the house number (NL, UK, PL, or 4-5 digits),

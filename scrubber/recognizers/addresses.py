@@ -24,7 +24,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import load_lexicon
-from scrubber.recognizers.address_case import UNDER_CUE_SCORE, capitalised_view, evidenced, runs_on
+from scrubber.recognizers.address_case import UNDER_CUE_SCORE, capitalised_lines, evidenced, runs_on
 from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 
@@ -169,17 +169,17 @@ class AddressRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         out = _find(text)
-        view = capitalised_view(text)
-        if view is not None:
-            found = [r for r in _find(view, postcodes=False) if evidenced(view, r.start, r.end)]
+        for offset, line in capitalised_lines(text):
+            found = [r for r in _find(line, postcodes=False) if evidenced(line, r.start, r.end)]
+            for r in found:
+                r.score = min(r.score, UNDER_CUE_SCORE) if runs_on(line, r.start, r.end) else r.score
+                r.start, r.end = r.start + offset, r.end + offset
             # a value inside a longer one belongs to it: the view's address replaces the pieces read as written
             out = [r for r in out if not any(v.start <= r.start and r.end <= v.end and r.end - r.start < v.end - v.start
                                              for v in found)]
             for r in found:
-                if any(o.entity_type == "ADDRESS" and o.start <= r.start and r.end <= o.end for o in out):
-                    continue  # read already as written
-                r.score = min(r.score, UNDER_CUE_SCORE) if runs_on(view, r.start, r.end) else r.score
-                out.append(r)
+                if not any(o.entity_type == "ADDRESS" and o.start <= r.start and r.end <= o.end for o in out):
+                    out.append(r)  # (not what was read already as written)
         if entities:
             out = [r for r in out if r.entity_type in entities]
         return out

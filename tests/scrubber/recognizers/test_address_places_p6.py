@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrubber.recognizers import addresses
-from scrubber.recognizers.address_case import capitalised_view
+from scrubber.recognizers.address_case import capitalised_lines
 
 
 def _found(text: str) -> list[str]:
@@ -75,16 +75,15 @@ def test_lower_case_prose_with_numbers_is_no_address(text: str) -> None:
     assert _found(text) == []
 
 
-def test_the_view_keeps_offsets_and_blanks_lines_with_capitals() -> None:
+def test_the_view_keeps_offsets_and_reads_only_chat_lines() -> None:
     text = "Hallo,\nadres tolstraat 140-2, 1074 vj amsterdam pls\nGroet"
-    view = capitalised_view(text)
-    assert view is not None and len(view) == len(text)
-    assert view.split("\n") == ["      ", "adres Tolstraat 140-2, 1074 VJ Amsterdam pls", "     "]
+    assert capitalised_lines(text) == [(7, "adres Tolstraat 140-2, 1074 VJ Amsterdam pls")]
 
 
-def test_the_view_is_none_without_a_lower_case_line_holding_a_digit() -> None:
-    assert capitalised_view("Kerkstraat 12, 5038 AB Tilburg") is None
-    assert capitalised_view("geen cijfers hier") is None
+def test_the_view_is_empty_without_a_chat_line_holding_evidence() -> None:
+    assert capitalised_lines("Kerkstraat 12, 5038 AB Tilburg") == []
+    assert capitalised_lines("geen cijfers hier") == []
+    assert capitalised_lines("order 12345 is niet aangekomen") == []
 
 
 def test_address_cue_stems_are_in_every_cue() -> None:
