@@ -143,10 +143,9 @@ def _chat_line(line: str) -> bool:
 
 
 # ``_POSTCODE_IN`` as the line stands (before capitalising); the stems of ``_CUE``; two groups of digits on a line
-_POSTCODE_AS_WRITTEN = re.compile(
-    r"(?<![\w-])(?:[1-9]\d{3}[ \t]?[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|\d{2}-\d{3}|\d{4,5})"
-    r"(?![\w-])"
-)
+# (a superset: every postcode of ``_POSTCODE_IN`` holds one of these digit-led tokens, "vj" of "1074 vj" read with it,
+# a UK postcode's inward code "6ad"; starting with a digit, the scan skips ahead instead of testing a look-behind)
+_POSTCODE_AS_WRITTEN = re.compile(r"\d(?<![\w-]\d)(?:\d{3}[ \t]?[A-Za-z]{2}|\d-\d{3}|\d{3,4}|[A-Za-z]{2})(?![\w-])")
 _CUE_STEMS = ("adres", "address", "anschrift", "woon", "live", "wohne", "habite", "ship", "deliver", "bezorg",
               "verhuisd", "moved", "postbus", "postfach")
 _TWO_GROUPS = re.compile(r"\d[^\d\n]+\d")
@@ -160,15 +159,16 @@ def _candidate_lines(text: str, lowered: str | None) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, m.start()) + 1
         if _HAS_DIGIT.search(text, start, m.start()):
             starts.add(start)
-    if lowered is None or len(lowered) != len(text):
-        lowered = None  # case folding moved offsets: look for cues line by line
-    for stem in _CUE_STEMS if may_contain(lowered, _CUE_STEMS) else ():
-        pos = lowered.find(stem) if lowered is not None else -1
-        while pos >= 0:
-            starts.add(text.rfind("\n", 0, pos) + 1)
-            pos = lowered.find(stem, pos + 1) if lowered is not None else -1
-        if lowered is None:
-            starts.update(s for s, e in _lines(text) if stem in text[s:e].lower())
+    if lowered is None:
+        lowered = text.lower()  # (only to find the ASCII stems; a rare length change is handled line by line)
+    if len(lowered) != len(text):
+        starts.update(s for s, e in _lines(text) if may_contain(text[s:e].lower(), _CUE_STEMS))
+    else:
+        for stem in _CUE_STEMS:
+            pos = lowered.find(stem)
+            while pos >= 0:
+                starts.add(text.rfind("\n", 0, pos) + 1)
+                pos = lowered.find(stem, pos + 1)
     out = []
     for start in sorted(starts):
         end = text.find("\n", start)
