@@ -15,7 +15,8 @@ without a year (``04/02``, as a birthday is given). Three kinds of evidence:
    cue says what else the date is (founded, registered, since, died, invoice).
 
 A year alone is a birth date right after its cue ("born '85", "geboren in 1961", "né en 1950"); a date alone on
-its line in a block of personal details is read by ``scrubber.recognizers.birth_blocks``.
+its line in a block of personal details is one when a name stands on the line beside it or a birth cue a few
+lines above (``BirthDateBlockRecognizer``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.recognizers.base import Rule, RuleRecognizer, lowered_for_stems, may_contain, words
 
 _MONTHS = (
@@ -285,8 +287,97 @@ class PastDateRecognizer(EntityRecognizer):
         return out
 
 
-def date_recognizers(lang: str) -> list[EntityRecognizer]:
-    from scrubber.recognizers.birth_blocks import BirthDateBlockRecognizer  # (it imports this module)
+# ---- a date alone on its line in a block of personal details ---------------------------------------------
+# Forms, signatures and verification replies give a birth date without a cue on its own line ("Gegevens:\nM.
+# Jansen\n23-11-1957\nDorpsweg 18 ..."), or the cue stands lines above ("... mijn geboortedatum en bsn, die staan
+# hieronder:\n\n01/09/1958"). A full date far in the past alone on its line is a birth date when a neighbouring
+# line of the same block is a person's name (one to five words, no digits, no everyday words, one of them a known
+# first name or surname), or when a birth cue stands on one of the few lines above it with no cue of another
+# date after it; a line above naming another meaning ("opgericht:", "factuurdatum") vetoes both.
 
+# what may stand around the date on its line: brackets, a list bullet, a trailing comma or full stop
+_FRAME = " \t()[]*•·-–,.;:"
+_CUE_LINES = 3  # how many non-blank lines above a cue may stand
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_PARTICLES = frozenset({"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "el", "al", "bin", "von", "zu",
+                        "le", "la", "du", "di", "da", "dos", "del"})
+_BULLET = re.compile(r"^[ \t>*•·-]*")
+
+
+def _is_name_line(line: str, lex: Lexicon) -> bool:
+    """Whether ``line`` is a person's name alone: 1-5 name-shaped words, one of them a known name, none a word."""
+    body = _BULLET.sub("", line).strip(" \t,;")
+    tokens = body.split()
+    if not 1 <= len(tokens) <= 5 or any(not _NAME_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    known = False
+    for tok in tokens:
+        w = tok.strip(".,'’").lower()
+        if w in _PARTICLES or (len(w) <= 2 and tok[0].isupper()):
+            continue  # particles and initials ("M.", "JP")
+        if w in lex.vocabulary or w in lex.function_words:
+            return False
+        for part in w.split("-"):
+            known = known or lex.is_first_name(part) or lex.is_surname(part)
+    return known
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+class BirthDateBlockRecognizer(EntityRecognizer):
+    """A past full date alone on its line, under a birth cue or next to a line holding a name."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(
+            supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateBlockRecognizer"
+        )
+
+    def load(self) -> None:
+        """Nothing to load (the lexicon is shared and loaded once)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if (entities and "DATE_OF_BIRTH" not in entities) or "\n" not in text or _A_YEAR.search(text) is None:
+            return []  # speed-up only: every result is a full date on a line of a text of several lines
+        latest = dt.date.today().year - PAST_YEARS
+        lines = _lines(text)
+        out: list[RecognizerResult] = []
+        for i, (start, end) in enumerate(lines):
+            line = text[start:end]
+            m = _FULL_DATE.search(line)
+            if m is None or line[: m.start()].strip(_FRAME) or line[m.end() :].strip(_FRAME):
+                continue
+            if int(m["y1"] or m["y2"] or m["y3"] or m["y4"]) > latest:
+                continue
+            if self._explained(text, lines, i):
+                out.append(RecognizerResult("DATE_OF_BIRTH", start + m.start(), start + m.end(), 0.8))
+        return out
+
+    @staticmethod
+    def _explained(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        above = [text[s:e] for s, e in lines[max(0, i - _CUE_LINES - 1) : i] if text[s:e].strip()][-_CUE_LINES:]
+        if above and _NOT_BIRTH.search(above[-1]) and not _BIRTH_CONTEXT.search(above[-1]):
+            return False  # "Opgericht:" / "Factuurdatum:" on the line above
+        for line in reversed(above):
+            cues = list(_BIRTH_CONTEXT.finditer(line))
+            if cues:
+                return _OTHER_DATE.search(line, cues[-1].end()) is None
+        lex = load_lexicon()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines):
+                s, e = lines[j]
+                if _is_name_line(text[s:e], lex):
+                    return True
+        return False
+
+
+def date_recognizers(lang: str) -> list[EntityRecognizer]:
     return [BirthDateRecognizer("BirthDateRecognizer", RULES, lang), BirthDateColumnRecognizer(lang),
             PastDateRecognizer(lang), BirthDateBlockRecognizer(lang)]
