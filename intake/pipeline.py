@@ -229,8 +229,8 @@ class Intake:
         verdict = check_rules(msg)
         if verdict is not None:
             return self.writer.run(lambda: self._machine_message(msg, verdict), lambda o: self._run_hooks(msg, o))
-        with self.store.engine.connect() as conn:  # a read: it waits for no writer
-            existing = store.stored_message(conn, msg.channel, msg.external_id)
+        # A read on a reused autocommit connection: it waits for no writer and takes no write-pool slot.
+        existing = self.store.peek(lambda conn: store.stored_message(conn, msg.channel, msg.external_id))
         if existing is not None:
             outcome = _duplicate(message_id=existing[0], ticket_id=existing[1])
             self._run_hooks(msg, outcome)

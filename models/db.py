@@ -56,8 +56,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            immediate = conn.get_execution_options().get("begin_immediate", False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            options = conn.get_execution_options()
+            if options.get("isolation_level") == "AUTOCOMMIT":
+                return  # each statement its own transaction (tickets.read_connections): no BEGIN to leave open
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("begin_immediate", False) else "BEGIN")
 
         return engine
     kwargs.setdefault("pool_pre_ping", True)

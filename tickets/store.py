@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 from sqlalchemy.orm import Session
@@ -37,8 +37,11 @@ from models import (
 from models.db import make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
+from tickets.read_connections import ReadConnections
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # "[#100042]" in a subject: the tag our outgoing mail carries so a reply can find its ticket.
 TICKET_TAG = re.compile(r"\[#(\d{6,12})\]")
@@ -76,6 +79,12 @@ class TicketStore:
         self.engine = engine
         self._read = make_sessionmaker(engine)
         self._write = make_sessionmaker(engine, write=True)
+        # One-statement reads that must wait for no writer and take no write-pool slot (the duplicate check).
+        self._reads = ReadConnections(engine)
+
+    def peek(self, read: Callable[[Connection], T]) -> T:
+        """``read(connection)``: one statement on a reused autocommit connection (``tickets.read_connections``)."""
+        return self._reads.run(read)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
