@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -40,7 +40,6 @@ from tickets import notify
 from tickets.read_connections import ReadConnections
 
 log = logging.getLogger(__name__)
-
 T = TypeVar("T")
 
 # "[#100042]" in a subject: the tag our outgoing mail carries so a reply can find its ticket.
@@ -254,6 +253,29 @@ def phone_key(value: str) -> str:
     return digits if len(digits) >= 8 else ""
 
 
+# In ``Session.info``: the contacts this transaction found or created; intake's writer asks again for one (the
+# privacy hook, a sender's next message in a group commit; issue 19). Forgotten when any transaction ends.
+_CONTACTS_SEEN = "scrubdesk_contacts_seen"
+
+
+def _seen_contact(session: Session, channel: str, address: str) -> Contact | None:
+    contact: Contact | None = session.info.get(_CONTACTS_SEEN, {}).get((str(channel), address))
+    if contact is None or not inspect(contact).persistent or contact not in session or contact in session.deleted:
+        return None
+    return contact if contact.address == address else None  # (an erasure may have changed it since)
+
+
+def _remember_contact(session: Session, contact: Contact | None) -> Contact | None:
+    if contact is not None:
+        session.info.setdefault(_CONTACTS_SEEN, {})[str(contact.channel), contact.address] = contact
+    return contact
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, _transaction: Any) -> None:  # a savepoint's too: what it created may be gone
+    session.info.pop(_CONTACTS_SEEN, None)
+
+
 def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
     """The contact for a channel address, linked to a customer by e-mail address when one matches.
 
@@ -261,13 +283,15 @@ def get_or_create_contact(session: Session, channel: str, address: str) -> Conta
     transaction fails with IntegrityError and the caller retries.
     """
     address = normalise_address(channel, address)
-    contact = session.scalars(_CONTACT, {"channel": channel, "address": address}).first()
+    contact = _seen_contact(session, channel, address) or _remember_contact(
+        session, session.scalars(_CONTACT, {"channel": channel, "address": address}).first())
     if contact is not None:
         return contact
     contact = Contact(channel=channel, address=address, address_digest=address_digest(channel, address))
     contact.customer_id = customer_for_address(session, channel, address)
     session.add(contact)
     session.flush()
+    _remember_contact(session, contact)
     return contact
 
 
@@ -288,7 +312,9 @@ def customer_for_address(session: Session, channel: str, address: str) -> int | 
 
 
 def find_contact(session: Session, channel: str, address: str) -> Contact | None:
-    return session.scalars(_CONTACT, {"channel": channel, "address": normalise_address(channel, address)}).first()
+    address = normalise_address(channel, address)
+    return _seen_contact(session, channel, address) or _remember_contact(
+        session, session.scalars(_CONTACT, {"channel": channel, "address": address}).first())
 
 
 def open_tickets_of_contact(session: Session, contact: Contact) -> list[Ticket]:
