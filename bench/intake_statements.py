@@ -25,7 +25,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -67,7 +67,8 @@ def main() -> None:
     statements: collections.Counter[str] = collections.Counter()
     summary = {"cpu": 0.0, "statements": 0, "inside": False}
 
-    @event.listens_for(core.store.engine, "before_cursor_execute")
+    # Every engine: the store's, and the one of intake's read connections (tickets.read_connections).
+    @event.listens_for(Engine, "before_cursor_execute")
     def count(conn: Any, cursor: Any, sql: str, params: Any, context: Any, executemany: bool) -> None:
         words = sql.split()
         table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
