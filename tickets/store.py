@@ -259,10 +259,9 @@ _CONTACTS_SEEN = "scrubdesk_contacts_seen"
 
 
 def _seen_contact(session: Session, channel: str, address: str) -> Contact | None:
-    contact: Contact | None = session.info.get(_CONTACTS_SEEN, {}).get((str(channel), address))
-    if contact is None or not inspect(contact).persistent or contact not in session or contact in session.deleted:
-        return None
-    return contact if contact.address == address else None  # (an erasure may have changed it since)
+    found: Contact | None = session.info.get(_CONTACTS_SEEN, {}).get((str(channel), address))
+    gone = found is None or not inspect(found).persistent or found not in session or found in session.deleted
+    return None if gone or found is None or found.address != address else found  # (an erasure changes it)
 
 
 def _remember_contact(session: Session, contact: Contact | None) -> Contact | None:
@@ -272,8 +271,9 @@ def _remember_contact(session: Session, contact: Contact | None) -> Contact | No
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _forget(session: Session, _transaction: Any) -> None:  # a savepoint's too: what it created may be gone
-    session.info.pop(_CONTACTS_SEEN, None)
+def _forget(session: Session, transaction: Any) -> None:  # a savepoint's too (not a flush's subtransaction)
+    if transaction.nested or transaction.parent is None:
+        session.info.pop(_CONTACTS_SEEN, None)
 
 
 def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
