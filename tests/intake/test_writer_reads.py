@@ -10,10 +10,12 @@ from sqlalchemy import Connection, event, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from intake.message import InboundMessage
-from intake.pipeline import Intake
-from models import Channel, Contact, Customer, Message
+from intake.pipeline import Intake, SubmitOutcome
+from intake.writer import GroupCommitWriter
+from models import Channel, Contact, Customer, Message, Notification
+from tests.intake.test_writer import submit_all
 from tests.support.fakes import FakeScrubber
-from tickets import store
+from tickets import accounts, store
 from tickets.read_connections import ReadConnections
 from tickets.store import TicketStore
 
@@ -115,3 +117,31 @@ def test_a_lost_postgresql_connection_is_replaced_without_an_error(ticket_store:
         admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
         admin.commit()
     assert reads.run(pid) != first
+
+
+def test_a_group_commit_reads_the_subscribers_once_per_batch_and_tells_of_every_new_ticket(
+        ticket_store: TicketStore) -> None:
+    with ticket_store.writing() as session:
+        agent = accounts.add_agent(session, "anna", "correct horse battery staple")
+        agent.notify = {"new_ticket": ["app"]}
+        session.flush()
+        anna = agent.id
+    writer = GroupCommitWriter(ticket_store)
+    intake = Intake(ticket_store, FakeScrubber(), writer=writer)
+    reads: list[str] = []
+
+    @event.listens_for(ticket_store.engine, "before_cursor_execute")
+    def note(_c: Any, _cur: Any, sql: str, *_rest: Any) -> None:
+        if " ".join(sql.split()).startswith("SELECT agents.id, agents.notify FROM agents"):  # the settings
+            reads.append(sql)
+
+    try:
+        outcomes = submit_all(intake, [mail(n, sender=f"k{n}@example.nl") for n in range(8)])
+    finally:
+        intake.close()
+    tickets = {o.ticket_id for o in outcomes if isinstance(o, SubmitOutcome)}
+    assert len(tickets) == 8
+    assert len(reads) == writer.batches  # once per transaction, however many tickets it opened
+    with ticket_store.reading() as s:
+        told = s.execute(select(Notification.agent_id, Notification.ticket_id)).all()
+    assert sorted(told) == sorted((anna, t) for t in tickets)
