@@ -347,17 +347,20 @@ class BirthDateBlockRecognizer(EntityRecognizer):
         if (entities and "DATE_OF_BIRTH" not in entities) or "\n" not in text or _A_YEAR.search(text) is None:
             return []  # speed-up only: every result is a full date on a line of a text of several lines
         latest = dt.date.today().year - PAST_YEARS
-        lines = _lines(text)
+        lines: list[tuple[int, int]] = []
         out: list[RecognizerResult] = []
-        for i, (start, end) in enumerate(lines):
-            line = text[start:end]
-            m = _FULL_DATE.search(line)
-            if m is None or line[: m.start()].strip(_FRAME) or line[m.end() :].strip(_FRAME):
+        for m in _FULL_DATE.finditer(text):  # (one scan of the text; the lines only where a date stands alone)
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            if text[start : m.start()].strip(_FRAME) or text[m.end() : end].strip(_FRAME):
                 continue
             if int(m["y1"] or m["y2"] or m["y3"] or m["y4"]) > latest:
                 continue
+            lines = lines or _lines(text)
+            i = text.count("\n", 0, start)
             if self._explained(text, lines, i):
-                out.append(RecognizerResult("DATE_OF_BIRTH", start + m.start(), start + m.end(), 0.8))
+                out.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.8))
         return out
 
     @staticmethod
