@@ -321,7 +321,7 @@ def _first_secret(
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
         if (_harmless_digits(text, start, start + len(value)) or explainers.shipment_or_uuid(value)
-                or explainers.date_or_time(explainers.Span(text, start, start + len(value)))):
+                or (value[:1].isdigit() and explainers.date_or_time(explainers.Span(text, start, start + len(value))))):
             continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
         if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
             start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))

@@ -221,7 +221,7 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
             if _grouped_code(m.group(), totp) and not _inside(public, m.start()):
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.95 if totp else 0.8))
         for tok_start, tok_end in _tokens(text):
-            if _inside(public, tok_start):
+            if public and _inside(public, tok_start):  # (most texts have no header or key block: no call)
                 continue
             core, lead = _strip(text[tok_start:tok_end])
             start = tok_start + lead
@@ -232,6 +232,8 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
                 core, start = value, start + len(key) + 1
             elif ":" in core and (label := _GLUED_LABEL.match(core)) and not _explained(core):
                 core, start = core[label.end() :], start + label.end()  # "mdp:Parapluie#17", "shop_rw:Bq4$Lm9p"
+            if len(core) < 6:
+                continue  # (``verdict``'s first test, here without the calls for the many short tokens)
             score = self._score(text, core, start)
             if score:
                 out.append(RecognizerResult("CREDENTIAL", start, start + len(core), score))
@@ -251,7 +253,8 @@ def verdict(text: str, core: str, start: int) -> tuple[float, str]:
     score = _shape_score(text, core, start)
     if not score:
         return 0.0, "no secret shape"
-    if _explained(core):  # (only its sentence-end retry is left to do: "#ff6600?", "Office365?")
+    bare = core.rstrip("?!")  # (``_explained``'s sentence-end retry, left to here: "#ff6600?", "Office365?")
+    if bare != core and len(bare) >= 3 and _explained_core(bare):
         return 0.0, "explained: domain, path, version, product, code name, hash or object id"
     if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
         return 0.0, "public key"
