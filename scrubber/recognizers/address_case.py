@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from scrubber.lexicon import load_lexicon
-from scrubber.recognizers.base import lowered_for_stems, may_contain
+from scrubber.recognizers.base import line_spans, lowered_for_stems, may_contain
 
 # words the address rules expect in lower case (particles and house-number additions)
 _KEEP_LOWER = frozenset(
@@ -162,7 +162,7 @@ def _candidate_lines(text: str, lowered: str | None) -> list[tuple[int, int]]:
     if lowered is None:
         lowered = text.lower()  # (only to find the ASCII stems; a rare length change is handled line by line)
     if len(lowered) != len(text):
-        starts.update(s for s, e in _lines(text) if may_contain(text[s:e].lower(), _CUE_STEMS))
+        starts.update(s for s, e in line_spans(text) if may_contain(text[s:e].lower(), _CUE_STEMS))
     else:
         for stem in _CUE_STEMS:
             pos = lowered.find(stem)
@@ -175,14 +175,6 @@ def _candidate_lines(text: str, lowered: str | None) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         if _HAS_DIGIT.search(text, start, end):
             out.append((start, end))
-    return out
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
     return out
 
 

@@ -194,6 +194,16 @@ def lines_with(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
     return lines
 
 
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, split at "\\n"; ``end`` is the newline's index."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
 def finditer_lines(
     pattern: re.Pattern[str], text: str, lines: Sequence[tuple[int, int]], overhang: int
 ) -> Iterator[re.Match[str]]:

@@ -28,7 +28,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import Lexicon, load_lexicon
-from scrubber.recognizers.base import Rule, RuleRecognizer, lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import Rule, RuleRecognizer, line_spans, lowered_for_stems, may_contain, words
 
 _MONTHS = (
     r"jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|ruar)?|f[ée]v(?:rier)?|maart|mrt|m[äa]rz|march|mars|mar"
@@ -322,14 +322,6 @@ def _is_name_line(line: str, lex: Lexicon) -> bool:
     return known
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 class BirthDateBlockRecognizer(EntityRecognizer):
     """A past full date alone on its line, under a birth cue or next to a line holding a name."""
 
@@ -357,7 +349,7 @@ class BirthDateBlockRecognizer(EntityRecognizer):
                 continue
             if int(m["y1"] or m["y2"] or m["y3"] or m["y4"]) > latest:
                 continue
-            lines = lines or _lines(text)
+            lines = lines or line_spans(text)
             i = text.count("\n", 0, start)
             if self._explained(text, lines, i):
                 out.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.8))
