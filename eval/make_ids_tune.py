@@ -22,7 +22,6 @@ Deterministic (seeded); every record is generated in order, new batches go at th
 
 from __future__ import annotations
 
-import json
 import random
 import string
 from collections.abc import Iterator
@@ -46,9 +45,9 @@ from ids_tune_values import (  # (eval/ is the script's directory)
     valid_value,
 )
 from stdnum.nl import bsn as nl_bsn
+from tune_corpus import write_corpus
 
 OUT = Path(__file__).with_name("pii_tune_ids.jsonl")
-Record = dict[str, object]
 Item = tuple[str, str, str, list[tuple[str, str]]]  # lang, channel, text, [(type, value)]
 NAMES = [
     "Sanne Bakker",
@@ -562,7 +561,6 @@ def batch2_placement(rng: random.Random) -> Iterator[Item]:
 
 def main() -> int:
     rng = random.Random(1616)
-    records: list[Record] = []
     generators = (
         hand_written,
         national_ids,
@@ -576,22 +574,8 @@ def main() -> int:
         mixed,
         batch2_placement,  # (batches are appended: older records keep their split)
     )
-    for gen in generators:
-        for lang, channel, text, values in gen(rng):
-            for _, value in values:
-                assert value in text, (value, text)
-            entities = [{"type": t, "value": v} for t, v in dict.fromkeys(values)]
-            records.append(
-                {
-                    "id": f"ids-{len(records) + 1:03d}",
-                    "lang": lang,
-                    "channel": channel,
-                    "text": text,
-                    "entities": entities,
-                }
-            )
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"wrote {len(records)} records to {OUT}")
+    count = write_corpus(OUT, "ids", (msg for gen in generators for msg in gen(rng)))
+    print(f"wrote {count} records to {OUT}")
     return 0
 
 

@@ -21,10 +21,10 @@ was run on it.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
-from typing import Any
+
+from tune_corpus import write_corpus
 
 OUT = Path(__file__).with_name("pii_tune_names.jsonl")
 P, A, PC, E, ORG, PH, DOM = "PERSON", "ADDRESS", "POSTCODE", "EMAIL_ADDRESS", "ORGANIZATION", "PHONE_NUMBER", "DOMAIN"
@@ -302,16 +302,8 @@ def generated(rng: random.Random) -> list[Msg]:
 
 def main() -> None:
     rng = random.Random(16)
-    records: list[dict[str, Any]] = []
-    for n, (lang, channel, text, ents) in enumerate([*HANDWRITTEN, *generated(rng)], start=1):
-        for typ, value in ents:
-            if value not in text:
-                raise SystemExit(f"names-{n:03d}: {typ} {value!r} is not in its text")
-        entities = [{"type": t, "value": v} for t, v in dict.fromkeys(ents)]
-        records.append({"id": f"names-{n:03d}", "lang": lang, "channel": channel, "text": text, "entities": entities})
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"{OUT.name}: {len(records)} records")
-
+    count = write_corpus(OUT, "names", [*HANDWRITTEN, *generated(rng)])
+    print(f"{OUT.name}: {count} records")
 
 if __name__ == "__main__":
     main()

@@ -23,9 +23,10 @@ stand in its text. It is a tuning corpus; it was committed before the scrubber w
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from tune_corpus import write_corpus
 
 OUT = Path(__file__).with_name("pii_tune_places.jsonl")
 P, A, PC, E, ORG, PH, DOB, DOM, INV, CUST = (
@@ -254,15 +255,8 @@ def generated(rng: random.Random) -> list[Msg]:
 
 def main() -> None:
     rng = random.Random(16_06)
-    records = []
-    for i, (lang, channel, text, ents) in enumerate(HANDWRITTEN + generated(rng), start=1):
-        for _, value in ents:
-            assert value in text, (i, value)
-        records.append({"id": f"pl-{i:03d}", "lang": lang, "channel": channel, "text": text,
-                        "entities": [{"type": t, "value": v} for t, v in ents]})
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"wrote {len(records)} records to {OUT.name}")
-
+    count = write_corpus(OUT, "pl", HANDWRITTEN + generated(rng))
+    print(f"wrote {count} records to {OUT.name}")
 
 if __name__ == "__main__":
     main()

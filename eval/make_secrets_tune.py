@@ -27,12 +27,12 @@ in its text). It is a tuning corpus split by ``eval/split.py``; it was committed
 from __future__ import annotations
 
 import base64
-import json
 import random
 import string
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+
+from tune_corpus import write_corpus
 
 OUT = Path(__file__).with_name("pii_tune_secrets.jsonl")
 C, INV, DOM = "CREDENTIAL", "INVOICE_NUMBER", "DOMAIN"
@@ -312,14 +312,8 @@ def main() -> int:
         msgs.extend(gen)
     msgs += HAND + NEGATIVES
     random.Random(7).shuffle(msgs)
-    records: list[dict[str, Any]] = []
-    for i, (lang, channel, text, ents) in enumerate(msgs, 1):
-        for _, value in ents:
-            assert value in text, (value, text)
-        records.append({"id": f"sec-{i:03d}", "lang": lang, "channel": channel, "text": text,
-                        "entities": [{"type": t, "value": v} for t, v in ents]})
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"{len(records)} records -> {OUT.name}")
+    count = write_corpus(OUT, "sec", msgs)
+    print(f"{count} records -> {OUT.name}")
     return 0
 
 
