@@ -29,13 +29,14 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import Agent, Notification, Role, Ticket, TicketDue, utcnow
 from tickets import i18n, outbox
 from tickets.i18n import N_
+from tickets.transaction_cache import remembered
 
 log = logging.getLogger(__name__)
 
@@ -133,24 +134,15 @@ def _agents(session: Session, ids: Iterable[int] | None = None) -> list[Agent]:
 _NOTIFY_SETTINGS = select(Agent.id, Agent.notify).where(Agent.active.is_(True))
 
 
-# In ``Session.info``: the subscribers as read in this transaction. Intake's group commit opens many tickets
-# in one transaction, and nothing in it changes an agent's settings: read once (issue 19).
-_SUBSCRIBERS = "scrubdesk_new_ticket_subscribers"
-
-
 def _new_ticket_subscribers(session: Session) -> list[int]:
-    known: list[int] | None = session.info.get(_SUBSCRIBERS)
+    # Read once per transaction (``tickets.transaction_cache``): intake's group commit opens many tickets in one.
+    cache = remembered(session)
+    known: list[int] | None = cache.get("new_ticket_subscribers")
     if known is None:
         # On the connection (Core, half the CPU of the ORM's column select): ``add_message`` has just flushed.
-        known = session.info[_SUBSCRIBERS] = [agent_id for agent_id, notify in session.connection().execute(
+        known = cache["new_ticket_subscribers"] = [agent_id for agent_id, notify in session.connection().execute(
             _NOTIFY_SETTINGS) if notify and notify.get("new_ticket")]
     return known
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget(session: Session, transaction: Any) -> None:  # the transaction's or a savepoint's end, not a flush's
-    if transaction.nested or transaction.parent is None:
-        session.info.pop(_SUBSCRIBERS, None)
 
 
 def message_stored(session: Session, ticket: Ticket, *, auto: bool = False) -> None:

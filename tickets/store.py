@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, bindparam, event, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -38,6 +38,7 @@ from models.db import make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
 from tickets.read_connections import ReadConnections
+from tickets.transaction_cache import remembered
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -253,27 +254,18 @@ def phone_key(value: str) -> str:
     return digits if len(digits) >= 8 else ""
 
 
-# In ``Session.info``: the contacts this transaction found or created; intake's writer asks again for one (the
-# privacy hook, a sender's next message in a group commit; issue 19). Forgotten when any transaction ends.
-_CONTACTS_SEEN = "scrubdesk_contacts_seen"
-
-
+# The contacts this transaction found or created (``tickets.transaction_cache``): intake's writer asks again for
+# one (the privacy hook, a sender's next message in a group commit; issue 19).
 def _seen_contact(session: Session, channel: str, address: str) -> Contact | None:
-    found: Contact | None = session.info.get(_CONTACTS_SEEN, {}).get((str(channel), address))
+    found: Contact | None = remembered(session).get("contacts", {}).get((str(channel), address))
     gone = found is None or not inspect(found).persistent or found not in session or found in session.deleted
     return None if gone or found is None or found.address != address else found  # (an erasure changes it)
 
 
 def _remember_contact(session: Session, contact: Contact | None) -> Contact | None:
     if contact is not None:
-        session.info.setdefault(_CONTACTS_SEEN, {})[str(contact.channel), contact.address] = contact
+        remembered(session).setdefault("contacts", {})[str(contact.channel), contact.address] = contact
     return contact
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget(session: Session, transaction: Any) -> None:  # a savepoint's too (not a flush's subtransaction)
-    if transaction.nested or transaction.parent is None:
-        session.info.pop(_CONTACTS_SEEN, None)
 
 
 def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
