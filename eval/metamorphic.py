@@ -78,6 +78,14 @@ CUES: dict[str, dict[str, list[str]]] = {
     "passport": {"en": ["passport number"], "nl": ["paspoortnummer"], "de": ["Reisepassnummer"],
                  "fr": ["numéro de passeport"]},
     "iban": {"en": ["account number"], "nl": ["rekeningnummer"], "de": ["Kontonummer"], "fr": ["numéro de compte"]},
+    "card": {"en": ["card number"], "nl": ["kaartnummer", "creditcardnummer"], "de": ["Kartennummer"],
+             "fr": ["numéro de carte"]},
+    "id_card": {"en": ["ID card number"], "nl": ["ID-kaartnummer"], "de": ["Ausweisnummer"],
+                "fr": ["numéro de carte d'identité"]},
+    "licence": {"en": ["driving licence number"], "nl": ["rijbewijsnummer"], "de": ["Führerscheinnummer"],
+                "fr": ["numéro de permis"]},
+    "ssn": {"en": ["social security number"], "nl": ["sofinummer"], "de": ["Sozialversicherungsnummer"],
+            "fr": ["numéro de sécurité sociale"]},
 }
 ABBREVIATIONS = {"password": "pw", "wachtwoord": "ww", "passwort": "PW", "mot de passe": "mdp", "passwd": "pwd",
                  "pincode": "pin", "burgerservicenummer": "bsn-nr", "paspoortnummer": "paspoortnr",
@@ -312,6 +320,9 @@ TRANSFORMS: dict[str, Transform] = {
     "quoted_reply": quoted_reply,
     "signature_after": signature_after,
 }
+# the identifier rewritten (eval/metamorphic_ids.py): run by default with the rest, listed apart from TRANSFORMS
+ID_TRANSFORMS: dict[str, Transform] = {}
+REWRITES_VALUE: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -406,7 +417,8 @@ def run(records: Sequence[dict[str, Any]], types: set[str], transforms: dict[str
                 # one generator per (record, span, transformation): adding one leaves the others' draws alone
                 rng = random.Random(f"{seed}:{record['id']}:{start}:{name}")
                 variant = transform(text, start, end, rng)
-                if variant is None or variant.text[variant.start:variant.end] != text[start:end]:
+                if variant is None or (name not in REWRITES_VALUE
+                                       and variant.text[variant.start:variant.end] != text[start:end]):
                     continue
                 mask = stripped_mask(variant.text, analyze(variant.text, lang))
                 found = coverage(variant.text, mask, variant.start, variant.end) >= FOUND
@@ -449,6 +461,12 @@ def _row(name: str, t: Tally) -> str:
             f"{t.new_strips:>6}{new:>7}")
 
 
+def _load_id_transforms() -> None:
+    ids = _load("scrubdesk_eval_metamorphic_ids", Path(__file__).with_name("metamorphic_ids.py"))
+    ID_TRANSFORMS.update(ids.build(Variant, _cue_span))
+    globals()["REWRITES_VALUE"] = ids.REWRITES_VALUE
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--types", default="CREDENTIAL", help="comma-separated gold types (default CREDENTIAL)")
@@ -459,17 +477,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="print up to N lost values and new strips per transformation (TUNE records only)")
     ap.add_argument("--json", action="store_true", help="one JSON object: per transformation and type")
     args = ap.parse_args(argv)
-    names = args.transforms.split(",") if args.transforms else list(TRANSFORMS)
-    unknown = [n for n in names if n not in TRANSFORMS]
+    _load_id_transforms()
+    known = {**TRANSFORMS, **ID_TRANSFORMS}
+    names = args.transforms.split(",") if args.transforms else list(known)
+    unknown = [n for n in names if n not in known]
     if unknown:
-        ap.error(f"unknown transformation(s): {', '.join(unknown)}; known: {', '.join(TRANSFORMS)}")
+        ap.error(f"unknown transformation(s): {', '.join(unknown)}; known: {', '.join(known)}")
     types = set(args.types.split(","))
     scorer = _load("scrubdesk_score_pii", SHARED_EVAL / "score_pii.py")
     records = tune_records(args.corpus or DEFAULT_CORPORA)
     from scrubber.engine import get_scrubber  # late: --help must not load the pipelines
 
     scrubber = get_scrubber(None)
-    tallies = run(records, types, {n: TRANSFORMS[n] for n in names}, args.seed,
+    tallies = run(records, types, {n: known[n] for n in names}, args.seed,
                   lambda text, lang: scrubber.analyze(text, lang).entities, scorer.gold_spans)
     if args.json:
         print(json.dumps({f"{n}|{t}": tally.as_dict() for (n, t), tally in sorted(tallies.items())}))
