@@ -4,15 +4,14 @@
 (before overlap resolution) and returns the model's extra candidates, to be resolved together with the
 rules' (``scrubber.resolve``):
 
-1. Where it runs (``doubt_regions``): the model is run only on lines where the rules leave doubt about
-   the asked types, with the line before each as context; the selected lines are joined into one text,
-   so the model runs at most once per chunk, and not at all when no line is in doubt. A line is in
-   doubt for ADDRESS when the rules found an ADDRESS or POSTCODE on it (the model may find the rest of
-   the value), or when a number of up to five digits stands next to a word and no rule explains it (a
-   street address the address rules do not know); for PERSON when the rules found a PERSON on it, when
-   it is a greeting, a closing or one of the three lines after a closing (signatures), or when it holds
-   a cue for a person (relatives, colleagues, "naam:", "ik ben", "this is", "namens", "t.a.v.", ...);
-   a short text (a chat message: under ``SHORT_TEXT`` characters) is in doubt for PERSON as a whole.
+1. Where it runs (``doubt_regions``): only on lines where the model can add something, with a short line
+   before each as context (a closing, a label: ``CONTEXT_MAX``); the selected lines are joined into one
+   text, so the model runs at most once per chunk, and not at all when no line is in doubt (most lines of
+   most messages). A line is in doubt for PERSON when it holds a word no rule result covers that could be
+   a name: capitalised and no everyday word (the lexicon's vocabulary and function words) nor a product
+   (``TECH_WORDS``), or, on a line without capitals (chats), a word the lexicon knows as a first name or
+   surname. It is in doubt for ADDRESS when a number of up to five digits stands next to a word and no
+   rule covers it (a street address the address rules do not know).
 2. What it adds: a span of the model that overlaps no result of the rules is a new candidate (score
    0.5, below every rule, above the engine's 0.4 threshold). A span that overlaps only rule results it
    may take over (``_ABSORBS``: its own type; for an ADDRESS also a POSTCODE, a PERSON (a street named
@@ -21,11 +20,14 @@ rules' (``scrubber.resolve``):
    result of any other type (an organisation, e-mail address, domain, phone number, ...) is dropped:
    the rules decide there.
 3. What it must look like (``plausible``): a PERSON span loses leading and trailing lower-case everyday
-   words ("Ruben Smeets neemt" -> "Ruben Smeets"); it is dropped when it holds digits or @ / : = # _,
-   when it is one everyday word (the lexicon's vocabulary, function and common words: "Liefs", "She"),
-   or when it is all lower case on a line that has capitals (a word, not a chat name); on an all
-   lower-case line (chats) a lower-case span needs one word the lexicon knows as a first name or
-   surname. An ADDRESS span must hold a digit.
+   words ("Ruben Smeets neemt" -> "Ruben Smeets") and everyday words in any case ("Beste Jan" -> "Jan");
+   it is dropped when it holds digits or @ / : = # _, when it is one everyday word (the lexicon's
+   vocabulary, function and common words: "Liefs", "She"), when it or the word next to it marks an
+   organisation (a legal form, a trade word, a known brand, a product, "Team": "Jansen" of "Jansen Hosting
+   B.V."), when all its words are place names and none a first name ("Amsterdam"), or when it is all lower
+   case on a line that has capitals (a word, not a chat name); on an all lower-case line (chats) a
+   lower-case span needs one word the lexicon knows as a first name or surname. An ADDRESS span must hold
+   a digit.
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ from presidio_analyzer import RecognizerResult
 
 from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.ner.recognizer import NAME, NerModelRecognizer
+from scrubber.recognizers.names.organizations import KNOWN_ORGANIZATIONS, LEGAL_FORMS, SECTOR_WORDS
+from scrubber.recognizers.tech_words import TECH_WORDS
 
-SHORT_TEXT = 300
 TYPES = ("PERSON", "ADDRESS")
 _SEP = "\n\n"
 # What a span of the model may take over: its own type, and for an address what an address contains (a
@@ -48,33 +51,62 @@ _NUMBER_NEXT_TO_WORD = re.compile(
     r"(?<![\w.,/-])(?:[^\W\d_][\w'’.-]{2,}\.?\s+\d{1,5}(?:[a-zA-Z]|-\w+)?(?![\w.,:/-]\d)"
     r"|\d{1,5}[a-zA-Z]?,?\s+[^\W\d_]{2,})"
 )
-_LINE_CUE = re.compile(  # at the start of a line: greetings, header and form fields
-    r"(?i)^\s*(?:>\s*)*(?:hoi|hi|hallo|hello|hey|hiya|beste|dear|geachte|goedemorgen|goedemiddag|goedenavond|"
-    r"morning|dag|van:|from:|aan:|to:|cc:|naam|name|contact\w*|gebruiker\w*|user\w*|login|t\.a\.v|fao|attn)\b"
-)
-_CUE = re.compile(  # anywhere: self-introductions, titles, relatives and colleagues
-    r"(?i)(?<!\w)(?:ik ben|i am|i'm|this is|it's|dit is|hier is|namens|on behalf of|op naam van|in the name of|"
-    r"account van|ter attentie|t\.a\.v|fao|attn|mevrouw|meneer|de heer|dhr|mevr|mr|mrs|ms|miss|dr|"
-    r"(?:mijn|mn|m'n|onze|ons|zijn|haar|my|our|his|her)\s+(?:vrouw|man|echtgeno\w+|partner|vriend\w*|dochter|"
-    r"zoon|moeder|vader|broer|zus|oom|tante|opa|oma|buur\w*|collega\w*|schoon\w+|wife|husband|girlfriend|"
-    r"boyfriend|daughter|son|mother|mum|mom|father|dad|brother|sister|uncle|aunt|neighbou?r|colleague|"
-    r"\w+-in-law))(?!\w)"
-)
-_CLOSING = re.compile(
-    r"(?i)^\s*(?:>\s*)*(?:met vriendelijke groet\w*|vriendelijke groet\w*|groet\w*|gr\.?|mvg|hartelijke groet\w*|"
-    r"kind regards|best regards|regards|best|cheers|thanks|many thanks|thank you|yours \w+|warm regards|"
-    r"all the best|alvast bedankt|bedankt|dank je wel|liefs|thx)\b"
-)
+# A word: a letter, then letters, digits, apostrophes, dots and hyphens ("O'Neill", "Jean-Luc", "J.").
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# The line before a line in doubt goes with it as context when it is this short (a closing, a field label,
+# a greeting line): the model reads "Groet,\nJan" better than "Jan" alone; a long line would double the cost.
+CONTEXT_MAX = 40
 
 
 _NOT_IN_NAME = re.compile(r"[@/\\:=#_\d]")
 _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:!?()[]\"'"
+_TEAM_WORDS = frozenset({"team", "afdeling", "department", "klantenservice", "support", "helpdesk", "servicedesk"})
 
 
 def _is_word(token: str, lex: Lexicon) -> bool:
     w = token.strip(_EDGE).lower()
     return w in lex.vocabulary or w in lex.function_words or w in lex.common_words
+
+
+def _is_plain_word(token: str, lex: Lexicon) -> bool:
+    """An everyday word in no name list ("Beste", "Dear", "Groeten"), whatever its case."""
+    w = token.strip(_EDGE).lower()
+    return w in lex.vocabulary or w in lex.function_words
+
+
+def _edge_word(token: str, lex: Lexicon) -> bool:
+    return (token.islower() and _is_word(token, lex)) or _is_plain_word(token, lex)
+
+
+def _org_word(token: str, lex: Lexicon) -> bool:
+    """A legal form, a trade word, a well-known brand, a product or "team": the mark of an organisation
+    (whole words only: a trade ending like "-huis" is in surnames too, "Oosterhuis"); written in lower case
+    it counts only when it is no everyday word ("as", "co", "zorg", "word" are words first)."""
+    low = token.strip(_EDGE).lower()
+    mark = (
+        low.replace(".", "") in LEGAL_FORMS or low in SECTOR_WORDS or low in KNOWN_ORGANIZATIONS
+        or low in TECH_WORDS or low in _TEAM_WORDS
+    )
+    return mark and not (token.islower() and _is_plain_word(token, lex))
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The word before and the word after a span on its line ("" where there is none)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].split()
+    after = text[end : len(text) if line_end < 0 else line_end].split()
+    return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def _organisation_or_place(text: str, start: int, end: int, words: list[str], lex: Lexicon) -> bool:
+    """A PERSON span that is an organisation, a product or a place (the model's usual false positives)."""
+    before, after = _neighbours(text, start, end)
+    if any(_org_word(w, lex) for w in (*words, before, after) if w):
+        return True
+    lows = [w.lower() for w in words]
+    return all(w in lex.place_words for w in lows) and not any(w in lex.first_names for w in lows)
 
 
 def plausible(text: str, start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -85,14 +117,18 @@ def plausible(text: str, start: int, end: int, label: str, lex: Lexicon) -> tupl
     if _NOT_IN_NAME.search(value):
         return None
     tokens = [(m.start() + start, m.group()) for m in _TOKEN.finditer(value)]
-    while tokens and tokens[-1][1].islower() and _is_word(tokens[-1][1], lex):
+    # edges: lower-case everyday words ("Ruben Smeets neemt"), and greetings in any case ("Beste Jan")
+    while tokens and _edge_word(tokens[-1][1], lex):
         tokens.pop()
-    while tokens and tokens[0][1].islower() and _is_word(tokens[0][1], lex):
+    while tokens and _edge_word(tokens[0][1], lex):
         tokens.pop(0)
     if not tokens:
         return None
     words = [token.strip(_EDGE) for _, token in tokens]
     if len(words) == 1 and _is_word(words[0], lex):
+        return None
+    start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
+    if _organisation_or_place(text, start, end, words, lex):
         return None
     if all(w.islower() for w in words):
         line_start = text.rfind("\n", 0, start) + 1
@@ -102,22 +138,35 @@ def plausible(text: str, start: int, end: int, label: str, lex: Lexicon) -> tupl
             return None
         if not any(w in lex.first_names or w in lex.surnames for w in words):
             return None
-    return tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
+    return start, end
 
 
 def _covered(results: Sequence[RecognizerResult], start: int, end: int) -> bool:
     return any(r.start <= start and end <= r.end for r in results)
 
 
-def _person_doubt(line: str, start: int, end: int, results: Sequence[RecognizerResult]) -> bool:
-    if any(r.entity_type == "PERSON" and r.start < end and start < r.end for r in results):
-        return True
-    return bool(_LINE_CUE.match(line) or _CUE.search(line))
+def _name_candidate(word: str, lower_line: bool, lex: Lexicon) -> bool:
+    """Whether a word the rules did not cover could start or extend a name (the PERSON gate, 1)."""
+    low = word.lower()
+    if low in lex.function_words or low in lex.vocabulary or low in TECH_WORDS:
+        return False
+    if lower_line:  # a chat line: only a word the lexicon knows as a name part
+        return low not in lex.common_words and (low in lex.first_names or low in lex.surnames)
+    return word[0].isupper()
 
 
-def _address_doubt(line: str, start: int, end: int, results: Sequence[RecognizerResult]) -> bool:
-    if any(r.entity_type in ("ADDRESS", "POSTCODE") and r.start < end and start < r.end for r in results):
-        return True
+def _person_doubt(line: str, start: int, results: Sequence[RecognizerResult], lex: Lexicon) -> bool:
+    lower_line = line.islower() or not any(c.isupper() for c in line)
+    for m in _WORD.finditer(line):
+        word = m.group().rstrip(".'’-")
+        if len(word) < 2 or not _name_candidate(word, lower_line, lex):
+            continue
+        if not _covered(results, start + m.start(), start + m.start() + len(word)):
+            return True
+    return False
+
+
+def _address_doubt(line: str, start: int, results: Sequence[RecognizerResult]) -> bool:
     for m in _NUMBER_NEXT_TO_WORD.finditer(line):
         digits = [i for i, c in enumerate(m.group(), start=start + m.start()) if c.isdigit()]
         if not _covered(results, digits[0], digits[-1] + 1):
@@ -125,34 +174,35 @@ def _address_doubt(line: str, start: int, end: int, results: Sequence[Recognizer
     return False
 
 
-def doubt_regions(
-    text: str, results: Sequence[RecognizerResult], types: Iterable[str] = TYPES
-) -> list[tuple[int, int]]:
-    """(start, end) of the stretches the model is run on for ``types`` (see the module docstring, 1)."""
-    types = frozenset(types)
-    if "PERSON" in types and len(text) < SHORT_TEXT:
-        return [(0, len(text))] if text.strip() else []
+def _lines(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return lines
+
+
+def doubt_regions(
+    text: str, results: Sequence[RecognizerResult], types: Iterable[str] = TYPES
+) -> list[tuple[int, int]]:
+    """(start, end) of the stretches the model is run on for ``types`` (see the module docstring, 1)."""
+    types = frozenset(types)
+    lex = load_lexicon()
+    lines = _lines(text)
     chosen = [False] * len(lines)
-    after_closing = 0
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
+        if not line.strip() or not any(c.isalpha() for c in line):
             continue
-        if "PERSON" in types and _CLOSING.match(line):
-            after_closing = 4
-        if (
-            ("PERSON" in types and (after_closing or _person_doubt(line, start, end, results)))
-            or ("ADDRESS" in types and _address_doubt(line, start, end, results))
+        # only the results on this line: the checks below ask about its words alone
+        here = [r for r in results if r.start < end and start < r.end]
+        if ("PERSON" in types and _person_doubt(line, start, here, lex)) or (
+            "ADDRESS" in types and _address_doubt(line, start, here)
         ):
             chosen[i] = True
-            if i:
-                chosen[i - 1] = True  # context for the model: the line before
-        after_closing = max(0, after_closing - 1)
+            if i and len(text[lines[i - 1][0] : lines[i - 1][1]]) <= CONTEXT_MAX:
+                chosen[i - 1] = True  # context for the model: a short line before (a closing, a label)
     regions: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(lines):
         if not chosen[i] or not text[start:end].strip():

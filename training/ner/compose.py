@@ -21,6 +21,9 @@ PERSON, ADDRESS = "PERSON", "ADDRESS"
 LABELS = (PERSON, ADDRESS)
 _SLOT = re.compile(r"\{([A-Z_]+)\}")
 TEMPLATES: dict[str, ModuleType] = {"nl": templates_nl, "en": templates_en}
+# Share of sentences and signatures drawn from the hard negatives (``BODY_NEGATIVE``, ``ORG_SIGNATURES``):
+# organisations, products, "Team X" and street-less places read as people cost precision and keep rate.
+P_NEGATIVE = 0.2
 
 _PRODUCTS = ["WordPress", "WooCommerce", "Plesk", "DirectAdmin", "cPanel", "Outlook", "Thunderbird", "Joomla",
              "Magento", "PrestaShop", "Cloudflare", "Let's Encrypt", "PHP", "MySQL", "Roundcube", "Exchange",
@@ -127,6 +130,7 @@ class Composer:
             "YEAR": lambda: str(rng.randint(2005, 2024)),
             "COUNTRY": lambda: rng.choice(t.COUNTRIES),
             "REL": lambda: rng.choice(t.RELATIONS),
+            "TEAM": lambda: rng.choice(t.TEAMS),
         }
         return fixed[name]()
 
@@ -145,6 +149,8 @@ class Composer:
         rng = self.rng
         if rng.random() < 0.15:  # a sentence in the other language (mixed messages)
             t = TEMPLATES[self.other]
+        if rng.random() < P_NEGATIVE:  # hard negatives: organisations, products, teams, places
+            return self.fill(rng.choice(t.BODY_NEGATIVE), t)
         pool = t.BODY_ENTITIES if rng.random() < p_entity else t.BODY_NEUTRAL
         return self.fill(rng.choice(pool), t)
 
@@ -166,7 +172,9 @@ class Composer:
         if rng.random() < 0.85:
             out += [("\n\n", None), *self.fill(rng.choice(t.CLOSINGS), t)]
             if rng.random() < 0.9:
-                out += [("\n" if rng.random() < 0.8 else " ", None), *self.fill(rng.choice(t.SIGNATURES), t)]
+                # a company's own signature (no person in it) in some messages: a hard negative
+                pool = t.ORG_SIGNATURES if rng.random() < P_NEGATIVE else t.SIGNATURES
+                out += [("\n" if rng.random() < 0.8 else " ", None), *self.fill(rng.choice(pool), t)]
         if rng.random() < 0.12:
             out += [("\n\n", None), *self._quoted(t)]
         return out

@@ -259,3 +259,38 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 RELATIONS = ["wife", "husband", "girlfriend", "boyfriend", "partner", "daughter", "son", "mother", "father",
              "colleague", "neighbour", "son-in-law", "sister", "brother", "intern", "business partner"]
 COUNTRIES = ["Spain", "France", "Turkey", "Morocco", "Portugal", "Germany", "Italy", "Greece"]
+
+# Hard negatives (issue 16): organisations, products, teams, places without a street and greetings that
+# must not become PERSON or ADDRESS. Nothing in them is labelled.
+BODY_NEGATIVE = """
+We moved our website from {PRODUCT} to {PRODUCT} last week.
+{ORG} sends us the invoices, could you check them?
+Team {TEAM} cannot reach the mailbox since {DATE}.
+I have forwarded this to {ORG} and to {PRODUCT} support.
+Our office in {CITY} has no internet, the one in {CITY} is fine.
+The {PRODUCT} plugin crashes after the update to {VERSION}.
+Is {ORG} still a customer of yours?
+{ORG} took over the domain {DOMAIN}.
+Dear {PRODUCT} team, the backup failed again.
+I am travelling to {CITY} on {WEEKDAY}.
+Greetings from {CITY}!
+The {PLAN} plan of {ORG} expires on {DATE}.
+Hosting for {ORG} and {ORG} is on the same server.
+{TEAM} Team will contact you about the migration.
+We use {PRODUCT} and {PRODUCT} for the shop in {CITY}.
+Our accountant {ORG} needs access to the invoices.
+""".strip().splitlines()
+
+ORG_SIGNATURES = """
+Team {TEAM}
+The {TEAM} team//{MY_ORG}
+{MY_ORG}//{CITY}
+{MY_ORG}//Support Department//{PHONE}
+{TEAM} Team | {MY_ORG}
+Customer Service//{MY_ORG}//{DOMAIN}
+{MY_ORG}
+Support {MY_ORG}
+""".strip().splitlines()
+
+TEAMS = ["Support", "Sales", "Finance", "IT", "Marketing", "Webshop", "Billing", "Customer Care", "Operations",
+         "Accounts", "Helpdesk", "Development", "Hosting", "Security", "Backoffice", "Service Desk"]

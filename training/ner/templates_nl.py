@@ -270,3 +270,38 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 RELATIONS = ["vrouw", "man", "vriendin", "vriend", "partner", "dochter", "zoon", "moeder", "vader", "collega",
              "buurman", "schoonzoon", "zus", "broer", "stagiair", "compagnon"]
 COUNTRIES = ["Spanje", "Frankrijk", "Turkije", "Marokko", "Suriname", "Duitsland", "Italië", "Portugal"]
+
+# Harde negatieven (issue 16): organisaties, producten, teams, plaatsen zonder straat en groeten die geen
+# PERSON of ADDRESS mogen worden. Er is niets in gelabeld.
+BODY_NEGATIVE = """
+We zijn vorige week van {PRODUCT} naar {PRODUCT} overgestapt.
+{ORG} stuurt ons de facturen, kunnen jullie daar naar kijken?
+Team {TEAM} kan sinds {DATE} niet meer bij de mailbox.
+Ik heb dit doorgestuurd naar {ORG} en naar de support van {PRODUCT}.
+Ons kantoor in {CITY} heeft geen internet, dat in {CITY} wel.
+De {PRODUCT}-plugin crasht na de update naar {VERSION}.
+Is {ORG} nog klant bij jullie?
+{ORG} heeft het domein {DOMAIN} overgenomen.
+Beste {PRODUCT} team, de back-up is weer mislukt.
+Ik zit {WEEKDAY} in {CITY}.
+Groeten uit {CITY}!
+Het {PLAN} pakket van {ORG} loopt af op {DATE}.
+De hosting van {ORG} en {ORG} staat op dezelfde server.
+Team {TEAM} neemt contact op over de verhuizing.
+We gebruiken {PRODUCT} en {PRODUCT} voor de winkel in {CITY}.
+Onze boekhouder {ORG} heeft toegang nodig tot de facturen.
+""".strip().splitlines()
+
+ORG_SIGNATURES = """
+Team {TEAM}
+Team {TEAM}//{MY_ORG}
+{MY_ORG}//{CITY}
+{MY_ORG}//Afdeling {TEAM}//{PHONE}
+Team {TEAM} | {MY_ORG}
+Klantenservice//{MY_ORG}//{DOMAIN}
+{MY_ORG}
+Support {MY_ORG}
+""".strip().splitlines()
+
+TEAMS = ["Support", "Verkoop", "Financiën", "ICT", "Marketing", "Webshop", "Administratie", "Klantenservice",
+         "Planning", "Boekhouding", "Helpdesk", "Ontwikkeling", "Hosting", "Beveiliging", "Backoffice", "Service"]

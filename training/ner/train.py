@@ -103,10 +103,10 @@ def span_scores(nlp: Language, examples: Iterable[Example]) -> dict[str, float]:
             fn[label] += len(g - p)
     out: dict[str, float] = {}
     for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 1.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 1.0
-        out[f"{label}_p"], out[f"{label}_r"] = round(p, 4), round(r, 4)
-        out[f"{label}_f"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+        prec = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 1.0
+        rec = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 1.0
+        out[f"{label}_p"], out[f"{label}_r"] = round(prec, 4), round(rec, 4)
+        out[f"{label}_f"] = round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0
     return out
 
 
@@ -157,7 +157,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     for epoch in range(1, args.epochs + 1):
         rng.shuffle(train_examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(train_examples, size=args.batch):
+        for batch in minibatch(train_examples, size=args.batch):  # type: ignore[no-untyped-call]
             nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
             dev = span_scores(nlp, dev_examples)

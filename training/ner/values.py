@@ -399,6 +399,9 @@ class ValueMaker:
             lambda: f"{surname} Transport", lambda: f"Tandartspraktijk {surname}", lambda: f"{surname} & Partners",
             lambda: f"{surname} Schilderwerken", lambda: f"Fysiotherapie {surname}", lambda: f"{surname} GmbH",
             lambda: f"{p.first}'s Kitchen", lambda: f"Kapsalon {p.first}", lambda: f"{surname} Makelaardij",
+            # hard negatives of issue 16: a place or a first name in a company name is no person either
+            lambda: f"{self.city('nl')} Hosting B.V.", lambda: f"Studio {p.first}", lambda: f"{surname} Webdesign",
+            lambda: f"{surname} Groep", lambda: f"{surname} IT Services", lambda: f"Stichting {surname}",
         ]
         return rng.choice(forms)()
 

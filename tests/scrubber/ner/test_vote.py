@@ -8,7 +8,7 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from scrubber.lexicon import load_lexicon
-from scrubber.ner.vote import SHORT_TEXT, doubt_regions, model_spans, model_votes, plausible
+from scrubber.ner.vote import doubt_regions, model_spans, model_votes, plausible
 
 
 @dataclass
@@ -40,10 +40,22 @@ def rr(text: str, value: str, etype: str, score: float = 0.85) -> RecognizerResu
 LONG_FILLER = "De server gaf vanochtend weer een foutmelding bij het uploaden van bestanden.\n" * 6
 
 
-def test_short_text_is_in_doubt_as_a_whole() -> None:
+def test_chat_line_with_a_lexicon_name_is_in_doubt() -> None:
     text = "hoi ik ben lieke, mn site ligt eruit"
-    assert len(text) < SHORT_TEXT
     assert doubt_regions(text, []) == [(0, len(text))]
+
+
+def test_lines_without_an_uncovered_candidate_are_not_run() -> None:
+    # everyday words only (capitalised at a sentence start, or in a chat), or the name already a rule's
+    assert doubt_regions("De server ligt eruit. Kunnen jullie kijken?", []) == []
+    assert doubt_regions("mn site ligt eruit sinds vanochtend", []) == []
+    text = "Groeten van Sanne"
+    assert doubt_regions(text, [rr(text, "Sanne", "PERSON")]) == []
+    assert doubt_regions(text, []) == [(0, len(text))]
+
+
+def test_products_are_no_candidates() -> None:
+    assert doubt_regions("Na de update van WordPress werkt Outlook niet meer.", []) == []
 
 
 def test_long_text_runs_on_doubt_lines_only() -> None:
@@ -98,6 +110,11 @@ def test_votes_add_extend_and_defer() -> None:
         ("jaaa eindelijk het werkt", "jaaa", "PERSON", None),  # a chat word the lexicon does not know as a name
         ("Mijn collega Zwanet Oosterhuis belt", "Zwanet Oosterhuis", "PERSON", "Zwanet Oosterhuis"),
         ("Zie GDPR Article 15", "GDPR Article 15", "ADDRESS", "GDPR Article 15"),
+        ("Beste Jan,", "Beste Jan", "PERSON", "Jan"),  # a greeting is no part of the name
+        ("Ik werk bij Jansen Hosting B.V. sinds mei", "Jansen", "PERSON", None),  # a company's name
+        ("Groeten van Team Webshop", "Webshop", "PERSON", None),
+        ("Ons kantoor in Amsterdam is dicht", "Amsterdam", "PERSON", None),  # a place
+        ("Stichting Hoogendoorn betaalt", "Stichting Hoogendoorn", "PERSON", None),
         ("Zie de Kerkstraat", "Kerkstraat", "ADDRESS", None),
     ],
 )
