@@ -34,7 +34,6 @@ from scrubber.recognizers import explainers
 from scrubber.recognizers.base import (
     SingleEntityRecognizer,
     first_letter_guard,
-    html_tag_edges,
     lowered_for_stems,
     may_contain,
     runs_with,
@@ -42,7 +41,6 @@ from scrubber.recognizers.base import (
 )
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
 from scrubber.recognizers.prose_words import PROSE_AFTER_CUE as _PROSE
-from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_cues import CUE as _CUE
 from scrubber.recognizers.secret_cues import CUE_STEMS as _CUE_STEMS
 from scrubber.recognizers.secret_cues import MARKER as _MARKER
@@ -52,7 +50,10 @@ from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
 from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
 from scrubber.recognizers.secret_tables import column_cells
-from scrubber.recognizers.tech_words import TECH_WORDS
+from scrubber.recognizers.secret_typos import typo_cues
+from scrubber.recognizers.secret_values import looks_secret as _looks_secret
+from scrubber.recognizers.secret_values import strip_token as _strip_token
+from scrubber.recognizers.secret_values import unwrap
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -84,7 +85,10 @@ _SHAPES_HINT = re.compile(r"[-_KJ]")
 _PASSPHRASE_CUES = re.compile(r"(?i)passphrase|wachtzin|pass\s?phrase|phrase\s+secr[eè]te")
 _ANSWER_CUE = re.compile(r"(?i)antwoord|answer")
 _QUESTION = re.compile(r"(?i)vraag|question")
-_TOKEN = re.compile(r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|[^\s]{3,80}")
+# (a wrapped value is one token, spaces and all: quotes, backticks, brackets; see ``secret_values.unwrap``)
+_TOKEN = re.compile(
+    r"'[^'\n]{3,64}'|\"[^\"\n]{3,64}\"|“[^”\n]{3,64}”|‘[^’\n]{3,64}’|`[^`\n]{3,64}`|\[[^\]\n]{3,64}\]|[^\s]{3,80}"
+)
 _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
 # 6 digits, maybe split 3 + 3 or 2 + 2 + 2 (as an app shows them),
 # not preceded by a word character or ".,/-": written with that look-behind
@@ -102,63 +106,8 @@ _LIST_CUE = re.compile(
 )
 _CODE_INLINE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{3,8}){0,3}(?![\w-])")
 _LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up", "notfall", "wiederherstellung", "codes de")
-_URLISH = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:nl|com|be|net|org|uk|de|eu|io)\b|@[\w-]+\.[a-z]{2,}")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
-_TRAIL = ".,;:)?]}>"
-_LEAD = "([{<"
-def _strip_token(tok: str) -> tuple[str, int]:
-    """Remove quotes, trailing punctuation and HTML tags; return the value and its offset inside ``tok``."""
-    if "<" in tok:  # "<pre>Vl!nd3r-Z0m3r</pre>" (HTML left in a mail's text)
-        lead_tags, end = html_tag_edges(tok)
-        if lead_tags or end < len(tok):
-            value, off = _strip_token(tok[lead_tags:end])
-            return value, off + lead_tags
-    if len(tok) >= 2 and tok[0] in "'\"“‘" and tok[-1] in "'\"”’":
-        return tok[1:-1], 1
-    lead = 0
-    while lead < len(tok) and tok[lead] in _LEAD + "'\"“‘:=,;|":  # (":Gurke123" of "PW:Gurke123", ",role")
-        lead += 1
-    tok2 = tok[lead:]
-    while tok2 and tok2[-1] in _TRAIL + "'\"”’":
-        tok2 = tok2[:-1]
-    return tok2, lead
-
-
-_TECH_FIRST = re.compile(r"([A-Za-z]{3,})[!+&][A-Za-z]+")
-_JOINED = re.compile(r"[^\W\d_]{3,}(?:[+/][^\W\d_]{3,})+")
-_JOINERS = re.compile(r"[+/]")
-_KEYPAD = re.compile(r"[*#]?\d{4,8}[#*]")
-_DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
-_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
-
-
-def _looks_secret(value: str) -> bool:
-    if len(value) < 4 or _URLISH.search(value) or value.startswith(("/", "~/", "./", "_")):
-        return False
-    if _DOTTED_DIGITS.fullmatch(value) or _APOSTROPHE_WORD.fullmatch(value):
-        return False  # a status or version ("5.1.1"), a contraction ("Here's")
-    has_digit = any(c.isdigit() for c in value)
-    has_alpha = any(c.isalpha() for c in value)
-    has_symbol = any(not c.isalnum() for c in value)
-    if value.isdigit():
-        return 4 <= len(value) <= 12
-    tech = _TECH_FIRST.fullmatch(value)
-    if tech and not has_digit and tech.group(1).lower() in TECH_WORDS:
-        return False  # a product written with a symbol: "FRITZ!Box"
-    if _KEYPAD.fullmatch(value):
-        return True  # a door or phone keypad code: "4417#", "*1234#"
-    if has_digit and has_symbol and not has_alpha and not any(c in value for c in " -"):
-        return False  # "2002))", '":40101': numbers in code, not a PIN
-    if has_digit and (has_alpha or has_symbol):
-        return True
-    bare = value.strip("!?@")  # (a word at a sentence's end, a mailbox "info@": "dank!", "sales@")
-    joined = _JOINED.fullmatch(value) and all(map(is_ordinary_word, _JOINERS.split(value)))
-    if (bare.replace(".", "").isalpha() and (bare.islower() or "@" in value)) or joined:
-        return False  # (or everyday words joined: "Upper+lower+digit+symbol")
-    return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
-
-
 class CredentialRecognizer(SingleEntityRecognizer):
     """Passwords, PINs, keys and codes; see the module docstring for the evidence used."""
 
@@ -183,6 +132,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
             for m in _CUE.finditer(text):
                 if "\n" not in text or not column_cells(text, m, out):  # (a table's column: "user;ww\nbeheer;...")
                     self._after_cue(text, m, out)
+        for start, end, cue_word in typo_cues(text):  # "wahctwoord", "paswsord": read as the cue itself
+            self._after_typo(text, start, end, cue_word, out)
         if may_contain(lowered, _PIN_STEMS):
             for m in _PIN_CUE.finditer(text):
                 _pin_window(text, m.end(), out)
@@ -221,6 +172,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
                                               or _NOT_SECRET_CODE_AFTER.match(text, cue.end())):
             return  # an error, status, post or promo code; code in code; "code postal"
         rest = text[cue.end() : line_end]
+        if rest.lstrip().startswith("?"):
+            return  # a question about the secret ("Wo finde ich den Netzwerkschlüssel?") announces no value
         # ("wachtwoord voor de FTP is\n<value>"; not over a sentence end: "code: 729 411. Back-up codes:")
         ends_in_marker = (line_end - cue.end() <= 40 and cue.group().lower() not in _BARE_CUES
                           and not _SENTENCE_END.search(rest.rstrip().rstrip(":=")))
@@ -253,6 +206,19 @@ class CredentialRecognizer(SingleEntityRecognizer):
             return
         if word_ok:
             _quoted_later(text, scan_from, out)
+
+    @classmethod
+    def _after_typo(cls, text: str, start: int, end: int, cue_word: str, out: list[RecognizerResult]) -> None:
+        """A mistyped cue (``secret_typos``), read as its cue in a copy of the text with the word repaired."""
+        repaired = text[:start] + cue_word + text[end:]
+        cue = _CUE.match(repaired, start)
+        if cue is None or cue.end() != start + len(cue_word):
+            return
+        found: list[RecognizerResult] = []
+        cls._after_cue(repaired, cue, found)
+        shift = len(cue_word) - (end - start)
+        out.extend(RecognizerResult("CREDENTIAL", r.start - shift, r.end - shift, r.score)
+                   for r in found if r.start >= cue.end())
 
     @staticmethod
     def _code_list(text: str, pos: int, out: list[RecognizerResult]) -> None:
@@ -329,7 +295,7 @@ def _first_secret(
             end = groups.end() if groups else end  # a router's key in groups: "4821 9921 0032 7711 5506"
             out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
             return True
-        quoted = tm.group()[0] in "'\"“‘"
+        quoted = tm.group()[0] in "'\"“‘`["
         # (a value on the label's next line, or quoted right after the cue, is introduced too: "WW 'Kaasschaaf'")
         clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
         introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
@@ -373,7 +339,7 @@ def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: l
     start = label.end() if label is not None and scan_from == cue_end else scan_from
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    value = text[start:end].strip().rstrip(".,;")
+    value = unwrap(text[start:end].strip().rstrip(".,;"))[0]  # ("Wachtwoord: `zebra ijsbeer staple`")
     words_ = value.split()
     if not 2 <= len(words_) <= 6 or len(value) > 60 or words_[0].lower() in _NOT_A_PHRASE_START:
         return False
@@ -399,7 +365,7 @@ _PHRASE_MARKER = re.compile(
 )
 _CHANGED_BEFORE = re.compile(r"(?i)\b(?:veranderd|gewijzigd|aangepast|changed|updated|set|reset|ge[äa]ndert)\b(?=\D*$)")
 _TO_MARKER = re.compile(r"(?i)[ \t]+(?:in|naar|to|into|auf|en)[ \t]+")
-_PLAIN_WORD = re.compile(r"[\"'“‘]?([^\W\d_]{2,}(?:-[^\W\d_]{2,})*)[\"'”’]?")
+_PLAIN_WORD = re.compile(r"[\"'“‘`\[]?([^\W\d_]{2,}(?:-[^\W\d_]{2,})*)[\"'”’`\]]?")
 _PHRASE_STOP = re.compile(r"[ \t]*(?:$|[\n.,;!?)(]|\S)")
 
 
@@ -426,7 +392,7 @@ def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:
     last = pos + len(text[pos:last].rstrip())
     if not 3 <= count <= 6:
         return None
-    value = text[pos:last].strip("\"'“”‘’")
+    value = text[pos:last].strip("\"'“”‘’`[]")
     start = text.index(value, pos)
     return start, start + len(value)
 
@@ -450,7 +416,7 @@ def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognize
 # battery staple, pls ..."): after a password cue and its marker, 3-7 plain words up to the clause's end, none of
 # them a word that talks about the password (its state, whether it works, whose it is) and none a secret by itself.
 _SENTENCE_CUE = re.compile(r"(?i)wacht?w|wachtzin|pas+w|pss?w|passphrase|^ww$|^pw$|kennwort")
-_CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=]{5,80}")
+_CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=`\[\]]{5,80}")
 
 
 def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
@@ -460,14 +426,15 @@ def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out:
     m = _PHRASE_MARKER.match(text, scan_from, line_end)
     if m is None or m.group().rstrip().endswith((":", "=")):
         return False  # a "password: ..." label line is ``_label_phrase``'s ("wachtwoord: zie de bijlage")
-    clause = _CLAUSE.match(text, m.end(), line_end)
+    opened = text[m.end() : m.end() + 1] in ("`", "[")  # (a wrapped sentence: "is nu [paarse olifant ...]")
+    clause = _CLAUSE.match(text, m.end() + opened, line_end)
     if clause is None:
         return False
     value = clause.group()
     cut = _CLAUSE_TAIL.search(value)  # "... is paarse olifant fietst snel maar die pakt ie niet"
     if cut is not None:
         value = value[: cut.start()]
-    elif text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")"):
+    elif text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")", "`", "]"):
         return False  # (not a clause that goes on after a quote: "is literally my dog's name")
     words_ = value.split()
     if not 3 <= len(words_) <= 7 or not all(w.isalnum() for w in words_) or not _phrase_words(words_):
@@ -553,7 +520,7 @@ def _after_marker(text: str, scan_from: int, stop: int, out: list[RecognizerResu
     return True
 
 
-_QUOTED = re.compile(r"[\"“'‘](?P<v>[^\"”’'\n]{3,64})[\"”’']")
+_QUOTED = re.compile(r"[\"“'‘`](?P<v>[^\"”’'`\n]{3,64})[\"”’'`]")
 
 
 def _quoted_later(text: str, pos: int, out: list[RecognizerResult]) -> None:
@@ -565,7 +532,7 @@ def _quoted_later(text: str, pos: int, out: list[RecognizerResult]) -> None:
         out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
 
 
-_PHRASE = re.compile(r"[:=]?\s*[\"'“‘]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’]?\s*(?:$|[.,;!?)])", re.M)
+_PHRASE = re.compile(r"[:=]?\s*[\"'“‘`\[]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’`\]]?\s*(?:$|[.,;!?)])", re.M)
 
 
 def _whole_phrase(text: str, scan_from: int, stop: int, out: list[RecognizerResult]) -> bool:

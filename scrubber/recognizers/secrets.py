@@ -30,6 +30,7 @@ from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
 from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_pairs import pair_passwords
+from scrubber.recognizers.secret_values import unwrap
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -60,8 +61,8 @@ _TRIGGER = re.compile(r"[0-9!#$%&*?^~+=@]")
 _VENDOR_HINT = re.compile(r"[_:-]")
 _DASH = re.compile(r"-")
 _TOTP_HINT = re.compile(r"[A-Z2-7]{4} [A-Z2-7]{4} [A-Z2-7]{4} ")
-_LEAD = "([{<\"'“‘*"
-_TRAIL = ")]}>\"'”’.,;:*"
+_LEAD = "([{<\"'“‘*`"
+_TRAIL = ")]}>\"'”’.,;:*`"
 _PASSWORD_SYMBOL = frozenset("!#$%&*?^~+=@")
 _TOTP = re.compile(r"(?<![\w-])[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,7}(?![\w-])")
 _DASHED = re.compile(r"(?<![\w-])[A-Za-z0-9]{3,6}(?:-[A-Za-z0-9]{3,6}){1,7}(?![\w-])")
@@ -114,7 +115,11 @@ _CPU = re.compile(r"(?i)^i[3579]-\d{4,5}[a-z]{0,2}$")
 
 
 def _strip(token: str) -> tuple[str, int]:
-    """The token without the punctuation and HTML tags around it, and its offset."""
+    """The token without the punctuation, wrappers and HTML tags around it, and its offset."""
+    inner, off = unwrap(token)  # ("`Zomer2024!`", "<Fadez2025>": a value in backticks or angle brackets)
+    if off:
+        core, more = _strip(inner)
+        return core, off + more
     if "<" in token:
         start, end = html_tag_edges(token)
         if start or end < len(token):
