@@ -44,7 +44,7 @@ def regrouped(compact: str, size: int, seps: str) -> str:
 
 
 def masked(value: str, mask: str) -> str:
-    """The 7th to 10th digit of a card number replaced by ``mask``: twelve and more digits still show."""
+    """The 7th to 10th digit of a card number replaced by ``mask``: the rest still shows."""
     positions = {i for i, c in enumerate(value) if c.isdigit()}
     hidden = sorted(positions)[6:10]
     return "".join(mask if i in hidden else c for i, c in enumerate(value))
@@ -115,8 +115,12 @@ def build(variant: Callable[[str, int, int], Any], cue_span: Callable[[str, int]
         return variant(head + text[start:], len(head), len(head) + end - start)
 
     def card_masked(text: str, start: int, end: int, rng: random.Random) -> Any:
+        # (15+ digits: eleven and more still show, more than PCI DSS lets show, so the card must still be stripped)
         value = text[start:end]
-        return None if card_digits(value) is None else replace(text, start, end, masked(value, rng.choice("X*")))
+        digits = card_digits(value)
+        if digits is None or len(digits) < 15:
+            return None
+        return replace(text, start, end, masked(value, rng.choice("X*")))
 
     def card_tail(tail: str) -> Transform:
         def transform(text: str, start: int, end: int, rng: random.Random) -> Any:
