@@ -40,6 +40,7 @@ from presidio_analyzer import RecognizerResult
 from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.ner.recognizer import NAME, NerModelRecognizer
 from scrubber.recognizers.names.organizations import KNOWN_ORGANIZATIONS, LEGAL_FORMS, SECTOR_WORDS
+from scrubber.recognizers.names.words import _ACRONYMS, GREETINGS  # its acronyms: IBAN, VAT, NINO
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 TYPES = ("PERSON", "ADDRESS")
@@ -61,6 +62,10 @@ CONTEXT_MAX = 40
 _NOT_IN_NAME = re.compile(r"[@/\\:=#_\d]")
 _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:!?()[]\"'"
+# Greeting and closing words (GREETINGS of the name finder, and the closings): never the start of a name.
+_NOT_NAMES = GREETINGS | frozenset({
+    "groet", "groeten", "groetjes", "gr", "mvg", "hoogachtend", "thanks", "thx", "cheers", "regards", "bedankt",
+    "dank", "merci", "danke", "liefs", "doei", "best", "bye", "sincerely", "faithfully", "kind", "warm"})
 _TEAM_WORDS = frozenset({"team", "afdeling", "department", "klantenservice", "support", "helpdesk", "servicedesk"})
 
 
@@ -145,31 +150,54 @@ def _covered(results: Sequence[RecognizerResult], start: int, end: int) -> bool:
     return any(r.start <= start and end <= r.end for r in results)
 
 
+def _plain(low: str, lex: Lexicon) -> bool:
+    """An everyday word, a product or a greeting/closing word: in no way the start of a name."""
+    return low in lex.function_words or low in lex.vocabulary or low in TECH_WORDS or low in _NOT_NAMES
+
+
 def _name_candidate(word: str, lower_line: bool, lex: Lexicon) -> bool:
     """Whether a word the rules did not cover could start or extend a name (the PERSON gate, 1)."""
     low = word.lower()
-    if low in lex.function_words or low in lex.vocabulary or low in TECH_WORDS:
+    if _plain(low, lex) or any(c.isdigit() or c == "_" for c in word):
         return False
+    if "-" in low and any(_plain(part, lex) for part in low.split("-")):  # "SSL-certificaat", "Gmail-adres"
+        return False
+    known_name = low in lex.first_names or low in lex.surnames
     if lower_line:  # a chat line: only a word the lexicon knows as a name part
-        return low not in lex.common_words and (low in lex.first_names or low in lex.surnames)
+        return low not in lex.common_words and known_name
+    if low in lex.place_words and not known_name:  # "Tilburg", "Lyon": a place the model would not take
+        return False
+    if word.isupper() and len(word) <= 5:  # an acronym (IBAN, CNAME, DKIM), unless a known name (JAN)
+        return known_name and low not in _ACRONYMS
     return word[0].isupper()
 
 
 def _person_doubt(line: str, start: int, results: Sequence[RecognizerResult], lex: Lexicon) -> bool:
-    lower_line = line.islower() or not any(c.isupper() for c in line)
+    lower_line = not any(c.isupper() for c in line)
     for m in _WORD.finditer(line):
         word = m.group().rstrip(".'’-")
-        if len(word) < 2 or not _name_candidate(word, lower_line, lex):
+        if len(word) < 2 or line[m.end() : m.end() + 1] == ":":  # a field label ("E-mail:", "Klantnummer:")
+            continue
+        if not _name_candidate(word, lower_line, lex):
             continue
         if not _covered(results, start + m.start(), start + m.start() + len(word)):
             return True
     return False
 
 
-def _address_doubt(line: str, start: int, results: Sequence[RecognizerResult]) -> bool:
+def _street_word(word: str, lex: Lexicon) -> bool:
+    """A word that may name a street: capitalised and no everyday word or product ("Kerkstraat", "Baker")."""
+    return word[:1].isupper() and not _plain(word.lower(), lex)
+
+
+def _address_doubt(line: str, start: int, results: Sequence[RecognizerResult], lex: Lexicon) -> bool:
     for m in _NUMBER_NEXT_TO_WORD.finditer(line):
         digits = [i for i, c in enumerate(m.group(), start=start + m.start()) if c.isdigit()]
-        if not _covered(results, digits[0], digits[-1] + 1):
+        if _covered(results, digits[0], digits[-1] + 1):
+            continue
+        # the word before the number ("Kerkstraat 12") or the words after it ("12 Baker Street")
+        words = _WORD.findall(m.group()) + _WORD.findall(line[m.end() : m.end() + 40])
+        if any(_street_word(w.rstrip(".'’-"), lex) for w in words[:3]):
             return True
     return False
 
@@ -198,7 +226,7 @@ def doubt_regions(
         # only the results on this line: the checks below ask about its words alone
         here = [r for r in results if r.start < end and start < r.end]
         if ("PERSON" in types and _person_doubt(line, start, here, lex)) or (
-            "ADDRESS" in types and _address_doubt(line, start, here)
+            "ADDRESS" in types and _address_doubt(line, start, here, lex)
         ):
             chosen[i] = True
             if i and len(text[lines[i - 1][0] : lines[i - 1][1]]) <= CONTEXT_MAX:
