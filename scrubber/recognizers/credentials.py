@@ -51,6 +51,7 @@ from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
 from scrubber.recognizers.secret_tables import column_cells
 from scrubber.recognizers.secret_typos import typo_cues
+from scrubber.recognizers.secret_values import URLISH as _URLISH
 from scrubber.recognizers.secret_values import looks_secret as _looks_secret
 from scrubber.recognizers.secret_values import strip_token as _strip_token
 from scrubber.recognizers.secret_values import unwrap
@@ -198,7 +199,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
         if word_ok and (_marker_phrase(text, scan_from, line_end, out)
                         or _sentence(text, cue, scan_from, line_end, out)):
             return
-        if _first_secret(text, scan_from, stop, word_ok, out, labelled=scan_from > line_end):
+        if _first_secret(text, scan_from, stop, word_ok, out, labelled=scan_from > line_end,
+                         key_cue=bool(_KEY_CUE.search(cue.group()))):
             return
         # (a bare "code"/"key"/"token" is too often prose or JSON for a value further on: '"code":40101')
         window_end = min(line_end, cue.end() + 120)
@@ -271,25 +273,40 @@ def _named_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
     return m.start("v") + off, m.start("v") + off + len(value)
 
 
+# a key's cue: a UUID after it is the key ("API-sleutel: 3f9a7c2e-81b4-..."), elsewhere an object's id
+_KEY_CUE = re.compile(r"(?i)api|key|token|sleutel|schl[üu]ssel|cl[ée]|secret")
+_UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# a hash named as one ("in commit 0400885809f1...", "sha256 9f86d0..."): no secret, whatever the cue before it
+_HEX_ID = re.compile(r"[0-9a-f]{7,64}")
+_HASH_BEFORE = re.compile(r"(?i)\b(?:commit|sha(?:-?\d+)?|hash|revision|rev|checksum|md5)\W{0,3}$")
+
+
 def _first_secret(
-    text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult], labelled: bool = False
+    text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult], labelled: bool = False,
+    key_cue: bool = False,
 ) -> bool:
     """The first secret-looking token in ``text[scan_from:stop]``, after a cue word (see the module docstring).
 
-    ``labelled``: the cue stands at its line's end and the value starts the next line (a form's label)."""
+    ``labelled``: the cue stands at its line's end and the value starts the next line (a form's label).
+    ``key_cue``: the cue names a key or token (see ``_KEY_CUE``)."""
     for count, tm in enumerate(_TOKEN.finditer(text, scan_from, stop)):
         if count >= 7:
             break
+        if tm.end() == stop < len(text) and not text[stop].isspace():
+            tm = _TOKEN.match(text, tm.start()) or tm  # a token cut by the window's end is read whole
         value, off = _strip_token(tm.group())
         start = tm.start() + off
         if not value:
             continue
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
-        if (_harmless_digits(text, start, start + len(value)) or explainers.shipment_or_uuid(value)
+        if _HEX_ID.fullmatch(value) and _HASH_BEFORE.search(text, max(0, start - 20), start):
+            continue  # "the leaked key was in commit 0400885809f1...": a commit
+        uuid_key = key_cue and _UUID.fullmatch(value)
+        if (_harmless_digits(text, start, start + len(value)) or (explainers.shipment_or_uuid(value) and not uuid_key)
                 or (value[:1].isdigit() and explainers.date_or_time(explainers.Span(text, start, start + len(value))))):
             continue  # "ik heb 1250 euro", "om 1430 uur", "bon 88123", "code JVGL0624812345678901"
-        if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value)):
+        if _looks_secret(value) or (word_ok and _PASSPHRASE_WORDS.fullmatch(value) and not _URLISH.search(value)):
             start, end = _named_after(text, start + len(value), stop) or (start, start + len(value))
             groups = _DIGIT_GROUPS.match(text, end) if text[start:end].isdigit() else None
             end = groups.end() if groups else end  # a router's key in groups: "4821 9921 0032 7711 5506"
@@ -397,9 +414,17 @@ def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return start, start + len(value)
 
 
+def _skips_a_secret(text: str, start: int, end: int) -> bool:
+    """Whether the words between a cue and its marker hold a secret-shaped token: that token is the value, not the
+    words after the marker ("wachtwoord (Zw4luw§Dak) wordt geweigerd door Outlook")."""
+    return any(_looks_secret(_strip_token(tok)[0]) for tok in text[start:end].split()[:-1])
+
+
 def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
     """A passphrase after the cue's marker (see ``_PHRASE_MARKER``), or right after the cue."""
     m = _PHRASE_MARKER.match(text, scan_from, line_end)
+    if m is not None and _skips_a_secret(text, scan_from, m.end()):
+        return False
     if m is None and _CHANGED_BEFORE.search(text, max(0, scan_from - 50), scan_from):
         m = _TO_MARKER.match(text, scan_from, line_end)  # "I changed the password to ..."
     # (with no marker, the words right after the cue: "wachtwoord haven apple boterham coffee werkt niet")
@@ -424,7 +449,7 @@ def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out:
     if not _SENTENCE_CUE.search(cue.group()):
         return False
     m = _PHRASE_MARKER.match(text, scan_from, line_end)
-    if m is None or m.group().rstrip().endswith((":", "=")):
+    if m is None or m.group().rstrip().endswith((":", "=")) or _skips_a_secret(text, scan_from, m.end()):
         return False  # a "password: ..." label line is ``_label_phrase``'s ("wachtwoord: zie de bijlage")
     opened = text[m.end() : m.end() + 1] in ("`", "[")  # (a wrapped sentence: "is nu [paarse olifant ...]")
     clause = _CLAUSE.match(text, m.end() + opened, line_end)

@@ -75,6 +75,9 @@ _LOGIN_CONTEXT = words(
     r"tried", r"versucht", r"essay[ée]", r"ken+wort\w*", r"pa(?:ss|ß)wort\w*", r"mot[\s-]de[\s-]pass", r"used?\b",
     r"using\b", r"gebruik(?:t|te|en)?\b", r"benutz(?:e|t|te|en)\b", r"utilis(?:e|é|ée|er)\b", r"typed",
     r"getypt", r"ingetypt", r"eingegeben", r"tap[ée]",
+    # logging in, in fr and de ("connexion admin/Camembert2029 impossible"); not the user-name words, which
+    # announce a user name ("mijn gebruikersnaam is klant123")
+    r"connex\w*", r"connect\w*", r"anmeld\w*", r"einlogg\w*",
 )
 _CASE_RUNS = re.compile(r"[A-Z]+|[a-z]+|\d+")
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -229,24 +232,47 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
             if public and _inside(public, tok_start):  # (most texts have no header or key block: no call)
                 continue
             core, lead = _strip(text[tok_start:tok_end])
-            start = tok_start + lead
-            if "=" in core and not core.startswith("="):
-                key, _, value = core.partition("=")
-                if _VERIFICATION_KEY.search(key) or not value:
-                    continue
-                core, start = value, start + len(key) + 1
-            elif ":" in core and (label := _GLUED_LABEL.match(core)) and not _explained(core):
-                core, start = core[label.end() :], start + label.end()  # "mdp:Parapluie#17", "shop_rw:Bq4$Lm9p"
-            if len(core) < 6:
-                continue  # (``verdict``'s first test, here without the calls for the many short tokens)
-            score = self._score(text, core, start)
-            if score:
-                out.append(RecognizerResult("CREDENTIAL", start, start + len(core), score))
+            for part, start in _values_of(text, core, tok_start + lead):
+                if len(part) < 6:
+                    continue  # (``verdict``'s first test, here without the calls for the many short tokens)
+                score = self._score(text, part, start)
+                if score:
+                    out.append(RecognizerResult("CREDENTIAL", start, start + len(part), score))
         return out
 
     @staticmethod
     def _score(text: str, core: str, start: int) -> float:
         return verdict(text, core, start)[0]
+
+
+# a login glued to its password by a slash: "admin/Brq55!mole", "jan@x.nl/Kx4-pebble-Rd" (the login is no secret)
+_GLUED_LOGIN = re.compile(r"(?:[A-Za-z][a-z]{2,15}|[\w.+-]+@[\w-]+\.[\w.-]+)/(?P<v>[^/\s]{6,64})")
+
+
+def _values_of(text: str, core: str, start: int) -> list[tuple[str, int]]:
+    """The parts of a token that may be a secret, with their offsets: the value of a ``key=value`` (of each pair of a
+    form-encoded "username=x&password=y"), the password of a glued "login:password" or "login/password"; else the
+    whole token. A slash joins a login only where a login is talked about or the login is an e-mail address
+    ("see docs/Install2024" is a path)."""
+    if "=" in core and not core.startswith("="):
+        pairs = core.split("&")
+        if len(pairs) == 1 or not all("=" in pair for pair in pairs):
+            pairs = [core]  # ("PASSWORD=abc&def": one value with an "&" in it)
+        out: list[tuple[str, int]] = []
+        pos = start
+        for pair in pairs:
+            key, _, value = pair.partition("=")
+            if value and not _VERIFICATION_KEY.search(key):
+                out.append((value, pos + len(key) + 1))
+            pos += len(pair) + 1
+        return out
+    if ":" in core and (label := _GLUED_LABEL.match(core)) and not _explained(core):
+        return [(core[label.end() :], start + label.end())]  # "mdp:Parapluie#17", "shop_rw:Bq4$Lm9p"
+    if "/" in core and (login := _GLUED_LOGIN.fullmatch(core)) and not _explained(core) and (
+        "@" in core or _LOGIN_CONTEXT.search(text, max(0, start - 200), start)
+    ):
+        return [(login.group("v"), start + login.start("v"))]
+    return [(core, start)]
 
 
 def verdict(text: str, core: str, start: int) -> tuple[float, str]:

@@ -74,3 +74,28 @@ def test_the_wrapper_is_left_in_the_text(scrubber: object) -> None:
 def test_a_question_about_the_secret_gives_no_value(assert_untouched: Callable[[str, str], None], text: str,
                                                      value: str) -> None:
     assert_untouched(text, value)
+
+
+# the token after a cue is read whole even where the cue's window ends inside it; a domain is no passphrase; a
+# UUID after a key's cue is the key; a hash named as a commit is none; a secret between cue and marker is the value
+@pytest.mark.parametrize(("text", "value"), [
+    ("Onze API-sleutel voor de koppeling met de webshop: 3f9a7c2e-81b4-4d6a-9e05-c7d2b8a4f611. Sinds gisteren 401",
+     "3f9a7c2e-81b4-4d6a-9e05-c7d2b8a4f611"),
+    ("Mijn nieuwe wachtwoord (Zw4luw§Dak) wordt geweigerd door Outlook", "Zw4luw§Dak"),
+    ("connexion admin/Camembert2029 impossible depuis hier soir", "Camembert2029"),
+    ('curl localhost:8080/login --data "gebruiker=beheer&wachtwoord=Zandloper19" geeft 401', "Zandloper19"),
+])
+def test_values_found_whole(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "CREDENTIAL")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("en geen wachtwoord. Pakket Webhosting L, bakkerij-hoek.nl.", "bakkerij-hoek.nl"),
+    ("The leaked key was in commit 0400885809f116c18117bb8ec5480ede0009bd3c of app/constants.js",
+     "0400885809f116c18117bb8ec5480ede0009bd3c"),
+    ("Mijn nieuwe wachtwoord (Zw4luw§Dak) wordt geweigerd door Outlook", "geweigerd door"),
+    ("I can't log in with admin/Brq55!mole on the new install.", "admin/"),
+    ("see docs/Install2024 and src/main.py", "docs/Install2024"),
+])
+def test_what_is_left(assert_untouched: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_untouched(text, value)
