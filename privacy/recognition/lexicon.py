@@ -75,7 +75,10 @@ PD_FIELD = rx(
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
     r"\b(?:van|over) m(?:ij|e)\b",
     r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
-    r"(?<!in )(?<!under )\bmy (?:\w+ )?(?:name|surname|home address|address|date of birth|birth ?date|gender|"
+    # (only an attribute's own modifiers before it: "my pin number", "my domain name" name a thing, not the writer)
+    r"(?<!in )(?<!under )\bmy (?:(?:full|first|last|family|middle|maiden|legal|real|given|new|old|current|correct|"
+    r"previous|home|private|personal|mobile|cell|phone|telephone|contact|billing|postal|bank|account) )?(?:name|"
+    r"surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
     r"\bmein(?:en|e)? (?:name|namen|vorname|nachname|adresse|anschrift|geburtsdatum|telefonnummer)\b",
     r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
@@ -119,6 +122,9 @@ SUPPORT_OBJECT = rx(
     r"\blogbestand",
     r"\bstatisti",
     r"\bwebshop\b",
+    # an app's or assistant's own content (issue 18, Banking77/CLINC150/German assistant text)
+    r"\b(?:calendar|agenda|kalender|to[- ]?do(?: ?list)?|alarms?|wekker|reminders|herinneringen|erinnerungen|termine|"
+    r"playlists?|shopping list|boodschappenlijst\w*|einkaufsliste\w*)\b",
 )
 # Somebody else's data: a customer asking us (their processor) about *their* customers' data is no
 # data-subject request of their own (art. 28 territory).
@@ -179,11 +185,10 @@ ANAPHOR = rx(
 MARKETING = rx(
     r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
     r"\bmailings?\b", r"\bmailinglijst\w*", r"\bmailing ?lists?\b", r"\bverzendlijst\w*", r"\bcommerci\w*",
-    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b",
+    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b", r"\boffres?\b", r"\bangebot\w*", r"\bpubs\b",
     r"\bads\b", r"\badvertis\w*", r"\badvertentie\w*", r"\bgepersonaliseerd\w*", r"\bpersonali[sz]ed\b",
-    r"\bwerbe\w*", r"\bacties\b",
-    r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bacties\b", r"\bkortingen?\b", r"\bdiscounts?\b",
-    r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
+    r"\bwerbe\w*", r"\bacties\b", r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bkortingen?\b",
+    r"\bdiscounts?\b", r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
     r"\bnew (?:services|products)\b", r"\breclame-?\w+", r"\b[\w-]*-?reclame\b",
 )
 PRIVACY_TOPIC = rx(
@@ -340,8 +345,11 @@ ERASE_CUE = rx(
 # Information or details, but not about a topic ("give me information about order cancellations" asks for no data
 # of the writer's).
 _INFO_NOT_TOPIC = (
-    r"\b(?:info\w*|details)\b(?! (?:about|on|regarding|concerning) (?!me\b|my\b|mine\b|myself\b|what\b|which\b|"
-    r"who\b|all\b|any\b|everything\b|the (?:data|personal|info\w*|details|records?)\b))"
+    r"\b(?:info(?!rmier|rmeer|rmeren|rmez)\w*|details)\b(?!(?: (?:sie|u|je|jullie|you|me|mich|mij|moi|"
+    r"us|uns|ons|nous))* (?:about|on|regarding|concerning|über|zu[mr]?|over|omtrent|sur|concernant) (?!me\b|"
+    r"my\b|mine\b|myself\b|mich\b|mir\b|mein\w*|mij\b|mijn\b|moi\b|mes\b|mon\b|ma\b|what\b|which\b|who\b|"
+    r"all\b|any\b|everything\b|alles\b|wat\b|welke\b|the (?:data|personal|info\w*|details|records?)\b))(?! (?:do|"
+    r"does|would|will) (?:you|u) (?:need|require)\b)"
 )
 # Access: data, a record or a copy of it, or something about the writer ("what do you have on me?").
 DATA_CUE = rx(
@@ -349,7 +357,7 @@ DATA_CUE = rx(
     _INFO_NOT_TOPIC,
     r"\b(?:data|daten|donnée\w*|gegevens|records?|recordings?|opnames?|opnamen|aufzeichnung\w*|"
     r"enregistrement\w*|notes?|notitie\w*|dossier|akte|copy|kopie|copie|auskunft\w*|inzage\w*|access|accès)\b",
-    r"\b(?:on|about|of|over|van|sur|über|von) (?:me|mij|moi|mich)\b", r"\w*(?:nummer|number|numéro)\b",
+    r"\b(?:on|about|of|over|van|sur|über|von) (?:me|mij|moi|mich)\b", r"\w*(?:nummer|number|numéro)\b(?! of\b)",
     r"\b(?:paspoort\w*|passport|ausweis\w*|rijbewijs|permis|license|licence)\b",
 )
 
@@ -396,26 +404,34 @@ OPT_OUT = rx(
     r"\bdésabonn\w*", r"\bdésinscri\w*", r"\bopzeg\w*", r"\bkündig\w*", r"\brésili\w*", r"\bno more\b", r"\bgeen\b",
     r"\bniet\b", r"\bnicht\b", r"\bkein\w*", r"\bpas\b", r"\bplus\b", r"\bnever\b", r"\bnooit\b", r"\bnie\b",
     r"\bjamais\b", r"\bnot\b", r"n't\b", r"\bno\b", r"\bwithout\b", r"\bzonder\b", r"\bohne\b", r"\bsans\b",
+    r"\baufhör\w*", r"\bhör\w* (?:\w+ )?auf\b", r"\barrêt\w*", r"\bophoud\w*", r"\bcess\w*",
 )
 
 # Objection: marketing, processing, sharing, consent, calls or mailings ("stop sending me the usage report": a
 # service mail, nothing to object to).
-OBJECTION_CUE = rx(
+OBJECTION_FIRM = rx(
     MARKETING.pattern, NOT_USE.pattern, r"\bbezwaar\w*", r"\bobject\w*", r"\bwiderspr\w*", r"\boppos\w*",
-    r"\bverwerk\w*", r"\bprocess\w*", r"\bprofil\w*", r"\btracking\b", r"\banaly\w*", r"\bcookies?\b", r"\bdelen\b",
-    r"\bshar\w*", r"\bsell\w*", r"\bsold\b", r"\bverko\w*", r"\bweitergeb\w*", r"\bpartner\w*", r"\bderden\b",
-    r"\bthird[- ]part\w*", r"\bdritte\w*", r"\btiers\b", r"\btoestemming\b", r"\bconsent\w*", r"\beinwilligung\w*",
-    r"\bzustimm\w*", r"\bconsentement\b", r"\baccord\b", r"\bbel\w*", r"\bgebeld\b", r"\bcall\w*", r"\bphon\w*",
-    r"\banruf\w*", r"\bangerufen\b", r"\bappel\w*", r"\bsms\w*", r"\btext\w*", r"\bwhatsapp\b", r"\bapp\w*",
-    r"\bpub\b", r"\bspam\w*", r"\bdeals?\b", r"\btips?\b", r"\bnews\w*", r"\bnieuws\w*", r"\bpost\b", r"\bbrie\w*",
-    r"\bflyer\w*", r"\bfolder\w*", r"\bcatalog\w*", r"\bkatalog\w*", r"\bprospectus\b", r"\bsurvey\w*",
-    r"\benquête\w*", r"\bumfrage\w*", r"\bmailt?\w*", r"\be-?mails?\b", r"\bunsubscrib\w*", r"\bafmeld\w*",
-    r"\babmeld\w*", r"\bdésabonn\w*", r"\bdésinscri\w*", r"\buitschrijv\w*", r"\babbestell\w*", r"\bopt\w*",
+    r"\bverwerk\w*", r"\bprocess\w*", r"\bprofil(?:ing|ering|ierung|age)\b", r"\btracking\b", r"\banaly\w*",
+    r"\bcookies?\b", r"\bdelen\b", r"\bshar\w*", r"\bsell\w*", r"\bsold\b", r"\bverko\w*", r"\bweitergeb\w*",
+    r"\bpartner\w*", r"\bderden\b", r"\bthird[- ]part\w*", r"\bdritte\w*", r"\btiers\b", r"\btoestemming\b",
+    r"\bconsent\w*", r"\beinwilligung\w*", r"\bzustimm\w*", r"\bconsentement\b", r"\baccord\b", r"\bpub\b",
+    r"\bspam\w*", r"\bdeals?\b", r"\btips?\b", r"\bnews\w*", r"\bnieuws\w*", r"\bflyer\w*", r"\bfolder\w*",
+    r"\bcatalog\w*", r"\bkatalog\w*", r"\bprospectus\b", r"\bsurvey\w*", r"\benquête\w*", r"\bumfrage\w*",
+    r"\bunsubscrib\w*", r"\bafmeld\w*", r"\babmeld\w*", r"\bdésabonn\w*", r"\bdésinscri\w*", r"\buitschrijv\w*",
+    r"\babbestell\w*", r"\bopt\w*",
     # an opt-out in so many words ("take me off this, never asked for it")
     r"\b(?:take|get) me off\b", r"\bremove me from\b", r"\bhaal\w* (?:me|mij|ons)\b",
     r"\bnever (?:asked|signed up|subscribed|opted)\b", r"\bnooit (?:om gevraagd|aangemeld|ingeschreven)\b",
     r"\bnie (?:bestellt|angemeldet|abonniert)\b", r"\bjamais (?:demandé|inscrit\w*|abonné\w*)\b",
 )
+# Calls, texts, mail, post, an app: what an objection is about, but also every errand ("check my e-mails", "send
+# Mary an e-mail"); the model may object on them alone only beside an opt-out word (OPT_OUT, issue 18).
+OBJECTION_CHANNEL = rx(
+    r"\bbel\w*", r"\bgebeld\b", r"\bcall\w*", r"\bphon\w*", r"\banruf\w*", r"\bangerufen\b", r"\bappel\w*",
+    r"\bsms\w*", r"\btext\w*", r"\bwhatsapp\b", r"\bapp\w*", r"\bpost\b", r"\bbrie\w*", r"\bmailt?\w*",
+    r"\be-?mails?\b",
+)
+OBJECTION_CUE = rx(OBJECTION_FIRM.pattern, OBJECTION_CHANNEL.pattern)
 
 # Data of a legal person is no personal data (recital 14 GDPR): "we have moved, please update our
 # address" from a B.V. is account administration, not rectification.

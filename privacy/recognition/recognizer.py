@@ -23,7 +23,9 @@ from privacy.recognition.lexicon import (
     MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
+    OBJECTION_CHANNEL,
     OBJECTION_CUE,
+    OBJECTION_FIRM,
     OPT_IN,
     OPT_OUT,
     OWN_BREACH,
@@ -283,6 +285,20 @@ _ERASE, _DATA, _OBJECTION, _PORT, _RESTRICT, _RECTIFY, _ACCESS = (
     Cue(p) for p in (ERASE_CUE, DATA_CUE, OBJECTION_CUE, PORT_CUE, RESTRICT_CUE, RECTIFY_CUE, ACCESS_CUE))
 _OPT_IN, _OPT_OUT, _OWN_MAILING, _COMPANY_SELF, _DELIVERY, _ERASE_VERB = (
     Cue(p) for p in (OPT_IN, OPT_OUT, OWN_MAILING, COMPANY_SELF, DELIVERY_ADDRESS, ERASE_VERB))
+_OBJECTION_FIRM, _OBJECTION_CHANNEL = Cue(OBJECTION_FIRM), Cue(OBJECTION_CHANNEL)
+# What a correction is of (art. 16): personal data, or an attribute of a person named without "my" ("the address
+# is wrong", "name spelt wrong"). "Why is my exchange rate wrong?" corrects nothing of the writer's (issue 18).
+_RECTIFY_OBJECT = Cue(re.compile("|".join(f"(?:{p})" for p in (
+    PD_STRONG.pattern, PD_WEAK.pattern, PD_FIELD.pattern,
+    r"\b(?:names?|naam|namen?|nom|prénom|vorname|nachname|voornaam|achternaam|surname|address\w*|adres\w*|anschrift|"
+    r"e-?mail\w*|phone|telefoo?n\w*|téléphone|birth\w*|geboorte\w*|geburt\w*|naissance|gegevens|data|daten|données|"
+    r"details|info\w*|records?|coordonnées|spel\w*|spelt|geschreven|geslacht|gender|salutation|aanhef|anrede|titel|"
+    r"title|iban|bank\w*|profi\w*|dossier|file|\w*akte|administrat\w*|system\w*|systeem|vermeld\w*|staat|steht|heißt|"
+    r"heiße|heet|birthday|verjaardag|geburtstag|anniversaire|house|huis\w*|haus\w*|typo|tippfehler|typfout\w*)\b",
+    r"\w*(?:adres|address|name|naam|namen)\w*")), re.IGNORECASE))
+# "any data", "your information", "remove me from": what says an erasure may be of the writer beside a support object
+_DATA_WORD = Cue(re.compile(r"\b(?:data|daten|données|gegevens|informati\w*|info)\b|\b(?:me|mij|mich|moi)\s+(?:from|"
+                            r"uit|aus|van|de|off|out)\b", re.IGNORECASE))
 # a complaint needs one of these in the writer's own text
 _COMPLAINT_TOPIC = Cue(re.compile("|".join(f"(?:{p.pattern})" for p in (
     PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)), re.IGNORECASE))
@@ -293,7 +309,12 @@ def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Fol
     ``own`` the writer's own. Each type's checks are its own."""
     if label is RequestType.ERASURE:
         # "please don't delete my account, I only want to pause it": the n-grams see "delete my account"
-        return _ERASE.found_in(read) and (label in found or not _erasure_only_negated(own))
+        if label in found:
+            return _ERASE.found_in(read)
+        # "erase everything on my to-do list", "delete the backups": a support object and no data of the writer's
+        support_only = _SUPPORT_OBJECT.found_in(own) and not any(
+            cue.found_in(own) for cue in (_PD_STRONG, _PD_WEAK, _PD_FIELD, _DATA_WORD, _DATA))
+        return _ERASE.found_in(read) and not support_only and not _erasure_only_negated(own)
     if label is RequestType.ACCESS:
         if not _DATA.found_in(read):
             return False
@@ -304,6 +325,8 @@ def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Fol
     if label is RequestType.OBJECTION:
         if not _OBJECTION.found_in(read):
             return False
+        if label not in found and not _OBJECTION_FIRM.found_in(read) and not _OPT_OUT.found_in(read):
+            return False  # only a channel named ("check my e-mails", "send Mary an e-mail"), nothing stopped
         # "help me subscribe to your newsletter"; the writer's own newsletter and its subscribers
         return label in found or ((not _OPT_IN.found_in(own) or _OPT_OUT.found_in(own))
                                   and not _OWN_MAILING.found_in(own))
@@ -315,7 +338,7 @@ def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Fol
         return _COMPLAINT_TOPIC.found_in(own)
     # rectification: details given, nothing to correct; or a company's details, no personal data (recital 14);
     # "change my shipping address"
-    if not _RECTIFY.found_in(own):
+    if not _RECTIFY.found_in(own) or (label not in found and not _RECTIFY_OBJECT.found_in(own)):
         return False
     strong = _PD_STRONG.found_in(own)
     if _COMPANY_SELF.found_in(own) and not strong:
