@@ -107,11 +107,21 @@ def _wrap(left: str, right: str) -> Transform:
     return transform
 
 
+_CLOSERS = {"'": "'’", '"': '"”', "“": "”", "‘": "’", "`": "`", "[": "]", "(": ")", "<": ">"}
+
+
+def _wrapper_width(text: str, start: int, end: int) -> int:
+    """1 when the value stands in quotes or brackets of its own ('"Zomer2024!"'): words added around it go outside."""
+    opener, closer = text[start - 1:start], text[end:end + 1]
+    return 1 if opener in _CLOSERS and closer and closer in _CLOSERS[opener] else 0
+
+
 def _suffix(tail: str) -> Transform:
     def transform(text: str, start: int, end: int, rng: random.Random) -> Variant | None:
-        if text[end:end + len(tail)] == tail:
+        at = end + _wrapper_width(text, start, end)  # ('"X" pls', '"X".', not '"X pls"')
+        if text[at:at + len(tail)] == tail:
             return None
-        return Variant(text[:end] + tail + text[end:], start, end)
+        return Variant(text[:at] + tail + text[at:], start, end)
     return transform
 
 
@@ -221,12 +231,18 @@ def cue_other_language(text: str, start: int, end: int, rng: random.Random) -> V
 
 
 def chat_line(text: str, start: int, end: int, rng: random.Random) -> Variant | None:
-    """The message shortened to a chat line: the last three words of the cue, lower-cased, and the value."""
+    """The message shortened to a chat line: the value's line from its known cue on (else its last three words
+    before the value), lower-cased, and the value. A cue further back than the line is no chat line's."""
     line_start = text.rfind("\n", 0, start) + 1
+    cue = _find_cue(text, start)
+    if cue is not None and cue[0] >= line_start:
+        line_start = cue[0]
     words = text[line_start:start].split()
     if not words:
         return None
-    head = " ".join(words[-3:]).lower() + " "
+    kept = words if cue is not None and cue[0] == line_start else words[-3:]
+    glued = not text[start - 1:start].isspace()  # ("ww 'X": the opening quote stays on the value)
+    head = " ".join(kept).lower() + ("" if glued else " ")
     new = head + text[start:end]
     return None if new == text else Variant(new, len(head), len(head) + end - start)
 
@@ -281,7 +297,8 @@ def _lang_of(text: str) -> str:
 
 def _insert_before(word: str) -> Transform:
     def transform(text: str, start: int, end: int, rng: random.Random) -> Variant | None:
-        return Variant(text[:start] + word + text[start:], start + len(word), end + len(word))
+        at = start - _wrapper_width(text, start, end)
+        return Variant(text[:at] + word + text[at:], start + len(word), end + len(word))
     return transform
 
 

@@ -57,7 +57,12 @@ def test_transformations_render_as_named(name: str, line: str) -> None:
 def test_structural_transformations() -> None:
     assert _apply("at_end").text == "Hoi,\nMijn wachtwoord is: Zomer2024x"
     assert _apply("next_line").text.startswith("Hoi,\nMijn wachtwoord is:\nZomer2024x en")
-    assert _apply("chat_line").text == "mijn wachtwoord is: Zomer2024x"
+    assert _apply("chat_line").text == "wachtwoord is: Zomer2024x"  # from the known cue on
+    quoted = 'WW "Kaas2024x" ok'
+    at = quoted.index("Kaas")
+    for name, rendered in (("pls_after", 'WW "Kaas2024x" pls ok'), ("emoji_before", 'WW 🔑 "Kaas2024x" ok'),
+                           ("trail_dot", 'WW "Kaas2024x". ok'), ("chat_line", 'ww "Kaas2024x')):
+        assert mm.TRANSFORMS[name](quoted, at, at + 9, random.Random(1)).text == rendered, name  # outside the quotes
     assert _apply("quoted_reply").text.split("\n")[2:4] == ["> Hoi,", "> Mijn wachtwoord is: Zomer2024x en de rest."]
     assert _apply("signature_after").text.endswith("en de rest.\n\n--\nVerstuurd vanaf mijn iPhone")
     other = _apply("cue_other_language").text
