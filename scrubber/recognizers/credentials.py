@@ -41,6 +41,7 @@ from scrubber.recognizers.base import (
 )
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
 from scrubber.recognizers.prose_words import PROSE_AFTER_CUE as _PROSE
+from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_cues import CUE as _CUE
 from scrubber.recognizers.secret_cues import CUE_STEMS as _CUE_STEMS
 from scrubber.recognizers.secret_cues import MARKER as _MARKER
@@ -106,6 +107,7 @@ _LIST_CUE = re.compile(
     r"|codes?\s+de\s+(?:r[ée]cup[ée]ration|secours)"
 )
 _CODE_INLINE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{3,8}){0,3}(?![\w-])")
+_LAST_WORD = re.compile(r" ([^\W\d_]+)$")
 _LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up", "notfall", "wiederherstellung", "codes de")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
@@ -237,7 +239,10 @@ class CredentialRecognizer(SingleEntityRecognizer):
             if para_breaks > 1:
                 break
             # (over the cue's own pick, which may be a part of the line: "1. 4827 1937")
-            out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.92))
+            end = m.end("v")
+            while (tail := _LAST_WORD.search(text, m.start("v"), end)) and is_ordinary_word(tail.group(1)):
+                end = tail.start()  # a chat word after the code is no part of it ("7364-2918 pls")
+            out.append(RecognizerResult("CREDENTIAL", m.start("v"), end, 0.92))
             pos = m.end()
 
 

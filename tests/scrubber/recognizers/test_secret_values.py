@@ -99,3 +99,10 @@ def test_values_found_whole(assert_recognised: TableCheck, text: str, value: str
 ])
 def test_what_is_left(assert_untouched: Callable[[str, str], None], text: str, value: str) -> None:
     assert_untouched(text, value)
+
+
+def test_a_chat_word_after_a_listed_code_stays(scrubber: object) -> None:
+    text = "mijn back-upcodes:\n7364-2918 pls\n0482-6613"
+    spans = [text[e.start : e.end] for e in scrubber.analyze(text).entities  # type: ignore[attr-defined]
+             if e.type == "CREDENTIAL"]
+    assert spans == ["7364-2918", "0482-6613"]
