@@ -41,6 +41,7 @@ from scrubber.lexicon import Lexicon, load_lexicon
 from scrubber.ner.recognizer import NAME, NerModelRecognizer
 from scrubber.recognizers.names.organizations import KNOWN_ORGANIZATIONS, LEGAL_FORMS, SECTOR_WORDS
 from scrubber.recognizers.names.words import _ACRONYMS, GREETINGS  # its acronyms: IBAN, VAT, NINO
+from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 TYPES = ("PERSON", "ADDRESS")
@@ -62,6 +63,13 @@ CONTEXT_MAX = 40
 _NOT_IN_NAME = re.compile(r"[@/\\:=#_\d]")
 _TOKEN = re.compile(r"\S+")
 _EDGE = ".,;:!?()[]\"'"
+# Street words of English and the Romance languages, and the endings of Dutch and German street names.
+_STREET_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "way", "close", "court", "ct",
+    "place", "pl", "crescent", "terrace", "boulevard", "blvd", "square", "row", "mews", "grove", "gardens", "hill",
+    "rue", "avenida", "calle", "via", "viale", "piazza", "rua", "ulica", "ul", "caddesi", "sokak", "cd", "sk"})
+_STREET_SUFFIXES = ("straat", "laan", "weg", "plein", "kade", "gracht", "dijk", "singel", "dreef", "steeg", "hof",
+                    "park", "markt", "baan", "straße", "strasse", "gasse", "platz", "allee", "steenweg", "pad")
 # Greeting and closing words (GREETINGS of the name finder, and the closings): never the start of a name.
 _NOT_NAMES = GREETINGS | frozenset({
     "groet", "groeten", "groetjes", "gr", "mvg", "hoogachtend", "thanks", "thx", "cheers", "regards", "bedankt",
@@ -81,7 +89,73 @@ def _is_plain_word(token: str, lex: Lexicon) -> bool:
 
 
 def _edge_word(token: str, lex: Lexicon) -> bool:
+    if not any(c.isalpha() for c in token):  # a dash or other punctuation ("Anna Kovács -")
+        return True
     return (token.islower() and _is_word(token, lex)) or _is_plain_word(token, lex)
+
+
+def _known_name(word: str, lex: Lexicon) -> bool:
+    """A first name or surname of the lexicon that is no everyday word ("Sanne", "Kovács"; not "Rose")."""
+    low = word.lower()
+    return (low in lex.first_names or low in lex.surnames) and low not in lex.common_words and not _plain(low, lex)
+
+
+def _address_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """An ADDRESS span with a digit and a street's word, without trailing lower-case words ("street", "last
+    night": the value ends at its last name or number)."""
+    tokens = [(m.start() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+    while tokens and tokens[-1][1].islower() and is_ordinary_word(tokens[-1][1].strip(_EDGE)):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
+    value = text[start:end]
+    return (start, end) if any(c.isdigit() for c in value) and _names_a_street(value, lex) else None
+
+
+def _name_run(tokens: list[tuple[int, str]], lex: Lexicon) -> list[tuple[int, str]]:
+    """The run of a span's tokens that holds the name, where a lower-case everyday word other than a name
+    particle splits it ("Estately songwriter Michele Østrem" -> "Michele Østrem"): the last run the lexicon
+    backs."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for token in tokens:
+        low = token[1].strip(_EDGE).lower()
+        if token[1].islower() and _is_word(token[1], lex) and low not in lex.interfixes:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    backed = [run for run in runs if any(_backs(t.strip(_EDGE), lex) for _, t in run)]
+    return backed[-1] if backed else []
+
+
+def _name_shaped(words: list[str], comma: bool, lex: Lexicon) -> bool:
+    """Forms of a company more than of a person: "Ezxbrl, Henderson" (in a reversed name or a list of
+    names every word is a name the lexicon knows) and "Valentine-Murray" alone (two joined names, no other
+    word: the rules decide there)."""
+    if not words:
+        return False
+    lows = [w.lower() for w in words]
+    if comma:  # a reversed name ("Bakker, Jan") or a list of names ("donna, andrea"): every word a name
+        return all(_backs(w.rstrip(","), lex) or w.rstrip(",") in lex.interfixes for w in lows)
+    # the lexicon's first names and surnames overlap too much to tell "Anne-Marie" from "Valentine-Murray"
+    return not (len(words) == 1 and "-" in lows[0])
+
+
+def _backs(word: str, lex: Lexicon) -> bool:
+    """A word of which the lexicon knows a part as a name ("Jean-Luc", "Smit-Kovács")."""
+    return any(_known_name(part, lex) for part in word.split("-"))
+
+
+def _names_a_street(value: str, lex: Lexicon) -> bool:
+    """An ADDRESS span of the model must hold a street's word: a street suffix ("Kerkstraat", "Main Street")
+    or a capitalised word that is no everyday word ("Kwattaweg", "Rua das Flores"); not "300 seconds"."""
+    for word in _WORD.findall(value):
+        low = word.rstrip(".").lower()
+        if low in _STREET_WORDS or (len(low) > 4 and low.endswith(_STREET_SUFFIXES)):
+            return True
+        if word[0].isupper() and len(low) >= 3 and not _plain(low, lex) and not is_ordinary_word(low):
+            return True
+    return False
 
 
 def _org_word(token: str, lex: Lexicon) -> bool:
@@ -118,19 +192,27 @@ def plausible(text: str, start: int, end: int, label: str, lex: Lexicon) -> tupl
     """The span trimmed to what can be a value of its type, or None (see the module docstring, 3)."""
     value = text[start:end]
     if label == "ADDRESS":
-        return (start, end) if any(c.isdigit() for c in value) else None
+        return _address_span(text, start, end, lex)
+    if value.endswith(("'s", "’s")):  # a possessive: "Erik's laptop"
+        end -= 2
+        value = value[:-2]
     if _NOT_IN_NAME.search(value):
         return None
     tokens = [(m.start() + start, m.group()) for m in _TOKEN.finditer(value)]
-    # edges: lower-case everyday words ("Ruben Smeets neemt"), and greetings in any case ("Beste Jan")
+    # edges: lower-case everyday words ("Ruben Smeets neemt"), greetings in any case ("Beste Jan"), dashes
     while tokens and _edge_word(tokens[-1][1], lex):
         tokens.pop()
     while tokens and _edge_word(tokens[0][1], lex):
         tokens.pop(0)
+    tokens = _name_run(tokens, lex)
     if not tokens:
         return None
     words = [token.strip(_EDGE) for _, token in tokens]
-    if len(words) == 1 and _is_word(words[0], lex):
+    if not _name_shaped(words, "," in text[tokens[0][0] : tokens[-1][0] + len(tokens[-1][1])], lex):
+        return None
+    # the lexicon must know one word as a name part: the model finds names in contexts the rules do not
+    # read, not words no list knows ("Backupcodes", "Burgerservicenummer", "Saludos")
+    if not any(_backs(w, lex) for w in words):
         return None
     start, end = tokens[0][0], tokens[-1][0] + len(tokens[-1][1])
     if _organisation_or_place(text, start, end, words, lex):
@@ -156,20 +238,15 @@ def _plain(low: str, lex: Lexicon) -> bool:
 
 
 def _name_candidate(word: str, lower_line: bool, lex: Lexicon) -> bool:
-    """Whether a word the rules did not cover could start or extend a name (the PERSON gate, 1)."""
-    low = word.lower()
-    if _plain(low, lex) or any(c.isdigit() or c == "_" for c in word):
+    """Whether a word the rules did not cover could make a vote (the PERSON gate, 1): a vote needs a name
+    part the lexicon knows (``plausible``), so only such a word can; on a line with capitals, a capitalised one."""
+    if not lower_line and not word[0].isupper():
         return False
-    if "-" in low and any(_plain(part, lex) for part in low.split("-")):  # "SSL-certificaat", "Gmail-adres"
+    if any(c.isdigit() or c == "_" for c in word):
         return False
-    known_name = low in lex.first_names or low in lex.surnames
-    if lower_line:  # a chat line: only a word the lexicon knows as a name part
-        return low not in lex.common_words and known_name
-    if low in lex.place_words and not known_name:  # "Tilburg", "Lyon": a place the model would not take
+    if word.isupper() and len(word) <= 5 and word.lower() in _ACRONYMS:  # IBAN, VAT, NINO: no name in capitals
         return False
-    if word.isupper() and len(word) <= 5:  # an acronym (IBAN, CNAME, DKIM), unless a known name (JAN)
-        return known_name and low not in _ACRONYMS
-    return word[0].isupper()
+    return _backs(word, lex)
 
 
 def _person_doubt(line: str, start: int, results: Sequence[RecognizerResult], lex: Lexicon) -> bool:

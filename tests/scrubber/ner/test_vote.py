@@ -108,7 +108,11 @@ def test_votes_add_extend_and_defer() -> None:
         ("hoi ik ben lieke", "lieke", "PERSON", "lieke"),  # a chat: the lexicon knows the name
         ("jaaa eindelijk het werkt", "jaaa", "PERSON", None),  # a chat word the lexicon does not know as a name
         ("Mijn collega Zwanet Oosterhuis belt", "Zwanet Oosterhuis", "PERSON", "Zwanet Oosterhuis"),
-        ("Zie GDPR Article 15", "GDPR Article 15", "ADDRESS", "GDPR Article 15"),
+        ("Zie GDPR Article 15", "GDPR Article 15", "ADDRESS", None),  # no street word
+        ("Na 300 seconds stopt het", "300 seconds", "ADDRESS", None),
+        ("We wonen op Kwattaweg 188", "Kwattaweg 188", "ADDRESS", "Kwattaweg 188"),
+        ("Lees Backupcodes goed", "Backupcodes", "PERSON", None),  # no name the lexicon knows
+        ("Dat was Erik's laptop", "Erik's", "PERSON", "Erik"),
         ("Beste Jan,", "Beste Jan", "PERSON", "Jan"),  # a greeting is no part of the name
         ("Ik werk bij Jansen Hosting B.V. sinds mei", "Jansen", "PERSON", None),  # a company's name
         ("Groeten van Team Webshop", "Webshop", "PERSON", None),
