@@ -28,6 +28,7 @@ from scrubber.recognizers.base import (
     may_contain,
     words,
 )
+from scrubber.recognizers.number_split import split_card_groups
 
 # An IBAN candidate: two letters (not after a letter or digit), two check digits, then 10-32 characters
 # of the account. The match starts at the first check digit and looks behind for the letters, so that
@@ -126,9 +127,10 @@ _MONTHS = (
 _TAIL_EXPIRY = re.compile(
     r"(?i:exp\w*|vervalt|verloopt|vervaldatum|geldig(?:\s+(?:tot|t/m|tm))?|valid(?:\s+(?:thru|through|until))?"
     r"|g[üu]ltig(?:\s+bis)?|expire\w*)[\s.:]*(?:eind\s+|end\s+|fin\s+)?"
-    r"(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})(?![\d/.-]\d|\d)"
+    r"[\"'\u201c\u2018(\[]?(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})"
+    r"(?![\d/.-]\d|\d)"
 )
-_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*[\"'\u201c\u2018(\[]?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code"
     r"|(?:3|4|drie|vier|three|four)\s+(?:digits|cijfers)\s+(?:on\s+the\s+back|achterop|op\s+de\s+achterkant)"
@@ -144,11 +146,15 @@ _CVC_STEMS = (
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 # (also in brackets: "exp 12/31 (4294)")
-_CVC_AFTER_EXPIRY = re.compile(r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)\(?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+_CVC_AFTER_EXPIRY = re.compile(
+    r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)[\"'\u201c\u2018(\[]?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
+)
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's
 _BANK_CODE = r"sort\s*code|routing(?:\s*(?:number|no|nr))?|aba\b|blz\b|bankleitzahl|transit(?:\s*number)?"
-_ACCOUNT_WORD = r"\b(?:account|acc|a/c|acct|konto(?:nummer|nr)?)(?:\s*(?:number|no|nr|#))?\.?\s*:?\s*"
+_ACCOUNT_WORD = (
+    r"\b(?:account|acc|a/c|acct|konto(?:nummer|nr)?)(?:\s*(?:number|no|nr|#))?\.?\s*:?\s*[\"'\u201c\u2018(\[]?"
+)
 _UK_ACCOUNT = re.compile(
     r"(?is:(?:" + _BANK_CODE + r").{0,80}?" + _ACCOUNT_WORD + r")(?P<v>\d{6,17})(?!\d)"
     r"|(?is:" + _ACCOUNT_WORD + r")(?P<w>\d{6,17})(?!\d)(?=(?is:.{0,80}?(?:" + _BANK_CODE + r")))"
@@ -205,6 +211,7 @@ class CardRecognizer(SingleEntityRecognizer):
                 cvc = _CVC_AFTER_EXPIRY.match(text, e.end())
                 if cvc:
                     results.append(RecognizerResult("CREDIT_CARD", cvc.start("v"), cvc.end("v"), 0.9))
+        results.extend(RecognizerResult("CREDIT_CARD", s, e, 0.9) for s, e in split_card_groups(text))
         if _MASK_HINT.search(text):
             for m in _MASKED_CARD.finditer(text):
                 if _masked_card(m.group()):

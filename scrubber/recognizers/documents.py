@@ -39,7 +39,7 @@ _KEYWORDS = (
     r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+lic(?:en[cs]e)?\b|driver'?s?\s+lic(?:en[cs]e)?\b|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
     # de
-    r"|reisepass\w*|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|f[üu]hrerschein\w*"
+    r"|reisepass\w*|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|perso\b|f[üu]hrerschein\w*|I(?-i:DD)\b"
     r"|aufenthalts(?:titel|erlaubnis|karte)\w*"
     r"|dokumentennummer"
     # fr
@@ -54,13 +54,25 @@ _KEYWORDS = (
 # digits, as people copy a number off the card: "NW 1K2 L3P4", "IR 12 34 56 7", "51 2345 6789", "80897786 7 MT3",
 # "N V 8 K 2 P 4 R 1"; on the next line also after a cue line ending in a colon ("paspoortnummer zoals gevraagd:");
 # see ``_plausible``)
+# between the groups of a number copied off a card: a blank, or a line end where a mail client wrapped it
+_GROUP_GAP = r"(?: |[ \t]*\n[ \t>]*)"
+# the same in lower case (a chat): groups of three or four, the first no filler word and with a digit, or three
+# groups at least ("ca8 201 7ar", "chw 6zw c3r"; not "mei 2024", not "est 679 648 229" but its number)
+_LOWER_GROUPS = (
+    r"(?!(?:is|ist|est|nr|no|van|het|the|and|und|mijn|mein|mon)\b)"
+    r"(?=[a-z]{0,3}\d|[a-z0-9]{3,4} [a-z0-9]{3,4} )[a-z0-9]{3,4}(?: [a-z0-9]{3,4}){1,7}(?: [a-z0-9]{1,2})?"
+)
 _VALUE = (
-    r"(?P<v>(?-i:[A-Z0-9]{1,8}(?: [A-Z0-9]{1,4}){1,8})(?![\w-])|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]"
+    r"(?P<v>(?-i:[A-Z0-9]{1,8}(?:" + _GROUP_GAP + r"[A-Z0-9]{1,4}){1,8}|" + _LOWER_GROUPS + r")(?![\w-])"
+    r"|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]"
     r"|-(?=[A-Za-z0-9])){5,19}|[A-Z]{1,3} \d{5,9})(?![\w-])"
 )
+# a form's field label opening the next line ("Legitimatie: paspoort" over "Nummer: NW1K2L3P4")
+_NEXT_LINE_LABEL = r"(?:(?i:nummer|number|nr|no|n°|num[ée]ro)\.?[ \t]*:[ \t]*|#[ \t]*)?"
 _DOC = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")"
-    r"(?:[^\n]{0,40}?|(?:[ \t]*:?|[^\n]{0,30}?:)[ \t]*\n[ \t]*)"
+    r"(?:[^\n]{0,40}?|(?:[ \t]*:?|[^\n]{0,30}?(?::|(?i:\b(?:is|ist|est|lautet|nummer|number|nr|no)\.?)))[ \t]*\n[ \t]*"
+    + _NEXT_LINE_LABEL + r"[\"'\u201c\u2018(\[]?)"
     r"(?<![\w-])" + _VALUE
 )
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -70,12 +82,15 @@ def _not_date(value: str) -> bool:
     return not _DATE_LIKE.fullmatch(value)
 
 
+_GAPS = re.compile(r"[ \t]*\n[ \t>]*|[ \t]+")
+
+
 def _plausible(value: str) -> bool:
     """Not a date; in spaced groups, 6-16 characters: letters with 3+ digits, or 7+ digits (not "2019 12"), or
     three or more groups of one length holding a digit, as copied off a card ("JJG TUV CB3")."""
-    if " " not in value:
+    groups = _GAPS.split(value)
+    if len(groups) == 1:
         return _not_date(value)
-    groups = value.split(" ")
     compact = "".join(groups)
     digits = sum(c.isdigit() for c in compact)
     if len(groups) >= 3 and digits and len({len(g) for g in groups}) == 1 and len(groups[0]) in (3, 4):
@@ -87,7 +102,7 @@ def _plausible(value: str) -> bool:
 _STEMS = (
     "paspoort", "passport", "kaart", "identiteit", "identity", "card", "rijbewijs", "driving", "driver", "document",
     "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "pasnr", "pasnummer",
-    "ausweis", "hrerschein", "perso",
+    "ausweis", "hrerschein", "perso", "idd",
     "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "identit", "pasaporte", "conducir",
     "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart",
 )
@@ -166,7 +181,8 @@ RULES = (
 # header names ("Naam;Paspoortnummer;Geldig tot" over "Jan;XR123456;2030").
 _CUE = re.compile(r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")")
 _VALUE_BEFORE_CUE = re.compile(
-    r"(?<![\w-])(?P<v>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{6,20})[ \t]*[(:,=\u2013-]?[ \t]*"
+    r"(?<![\w-])[\"'\u201c\u2018(\[]?(?P<v>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,20})"
+    r"[\"'\u201d\u2019)\]]?[ \t]*[(:,=\u2013-]?[ \t]*"
     r"(?:(?i:is|was|ist|est|c'est|het|the|de|die|der|mijn|my|mein|meine|mon|ma|nummer|number|num[ée]ro|no|nr"
     r"|van|of|from|op|on|du|in|for|voor|f[üu]r|pour)[ \t]+){0,5}$"
 )
@@ -177,6 +193,7 @@ _CUE_ENDS = re.compile(
     r"|en|und|et|or|of|oder|ou)\b)"
 )
 _CELL_SEPARATORS = (";", "\t", "|", ",")
+_CELL_QUOTES = "\"'`"  # a spreadsheet's export quotes every cell: "Jan";"XR123456";"2030"
 _CELL_VALUE = re.compile(r"(?=[A-Za-z0-9 -]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){4,19}")
 
 
@@ -218,8 +235,9 @@ class DocumentCueAroundRecognizer(SingleEntityRecognizer):
                     break
                 cell_start = row_start + sum(len(c) + len(sep) for c in row.split(sep)[:index])
                 cell = row.split(sep)[index]
-                lead = len(cell) - len(cell.lstrip())
-                value = cell.strip()
+                stripped = cell.strip()
+                value = stripped.strip(_CELL_QUOTES)
+                lead = len(cell) - len(cell.lstrip()) + (len(stripped) - len(stripped.lstrip(_CELL_QUOTES)))
                 if _CELL_VALUE.fullmatch(value) and _plausible(value):
                     start = cell_start + lead
                     out.append(RecognizerResult(self.ENTITY, start, start + len(value), 0.85))

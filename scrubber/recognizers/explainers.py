@@ -21,7 +21,14 @@ from functools import cached_property
 from stdnum.eu import vat as eu_vat
 
 from scrubber.recognizers.base import first_letter_guard
-from scrubber.recognizers.explainers_refs import bank_code, book_number, reference_shape, standard, web_property
+from scrubber.recognizers.explainers_refs import (
+    bank_code,
+    book_number,
+    column_header,
+    reference_shape,
+    standard,
+    web_property,
+)
 
 
 @dataclass(frozen=True)
@@ -74,43 +81,13 @@ class Span:
     @cached_property
     def label(self) -> str:
         """The words right before the value: back to a previous number or the end of a sentence, same line."""
-        header = _column_header(self.text, self.line_start, self.start, self.end)
+        header = column_header(self.text, self.line_start, self.start, self.end)
         if header is not None:
             return header
         left = self.before(48)
         digit = _LAST_DIGIT.search(left)
         cut = max(digit.end() if digit else 0, max((m.end() for m in _SENTENCE_END.finditer(left)), default=0))
         return left[cut:]
-
-
-_CELL_SEPARATORS = (";", "\t", "|", ",")
-
-
-def _column_header(text: str, line_start: int, start: int, end: int) -> str | None:
-    """The header cell of the value's column when the value is a whole cell of a pasted table, else None.
-
-    In "Naam;BSN;Datum / klant;195096976;..." the cue of a cell is its column's header, not the cell before
-    it ("klant" names no number there). Only a header line holding the same separator as often counts (the
-    nearest line above in the same block); without one the cell before names the value as in prose.
-    """
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    for sep in _CELL_SEPARATORS:
-        count = line.count(sep)
-        if count < 1 or (text[start - 1 : start] != sep and start != line_start):
-            continue
-        if end < len(text) and text[end : end + 1] not in (sep, "\n", "\r", ""):
-            return None
-        if line_start == 0:
-            return None
-        head_end = line_start - 1
-        head_start = text.rfind("\n", 0, head_end) + 1
-        header = text[head_start:head_end].rstrip("\r")
-        if header.count(sep) != count or not header.strip():
-            return None
-        index = text[line_start:start].count(sep)
-        return header.split(sep)[index].strip() + " "
-    return None
 
 
 _TOKEN_START = re.compile(r"\S*$")
@@ -330,7 +307,11 @@ def hash_or_hex(span: Span) -> bool:
 
 _PID = re.compile(r"[\w/.-]\[$")
 _KEY = re.compile(r"(?<![\w.-])([A-Za-z_][\w.-]*)=$")
-_PERSONAL_KEY = re.compile(r"(?i)bsn|ssn|sofi|pass|pin|secret|token|key|phone|tel|mobi|iban|card|account|birth|geb")
+# (also a key that names a number as such, "passport_number=", "nummer=", "dln=": an identifier, not a setting)
+_PERSONAL_KEY = re.compile(
+    r"(?i)bsn|ssn|sofi|pass|pin|secret|token|key|phone|tel|mobi|iban|card|account|birth|geb|num|(?:^|_)n[or](?:_|$)"
+    r"|dln|licen|permis|ausweis|perso|nif|nir|secu|insz|kaart|carte"
+)
 
 
 def process_or_setting(span: Span) -> bool:
@@ -391,7 +372,8 @@ _KEPT_CUE = _cues(
     r"klant", r"relatie", r"debiteur", r"factu", r"order", r"bestel", r"offerte", r"ticket", r"referentie",
     r"ref\b", r"kenmerk", r"betalingskenmerk", r"betaal\w*kenmerk", r"transactie", r"creditnota", r"dossier", r"zaak",
     r"contract",
-    r"abonnement", r"artikel", r"product", r"model", r"seri(?:al|e(?:nummer|nr|\b))",  # (not "serieus")
+    r"abonnement", r"artikel", r"product", r"model",
+    r"seri(?:al|e(?:nummer|nr|\b)|en(?:nummer|-?nr))",  # (not "serieus")
     r"kvk", r"k\.v\.k", r"handelsregister", r"btw",
     r"ondernemingsnummer", r"kbo", r"vestigingsnummer", r"rsin", r"fout", r"error", r"poort", r"port\b", r"pid\b",
     r"proces", r"tid\b",
@@ -420,6 +402,7 @@ _PERSONAL_CUE = _cues(
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",
     r"nhs", r"pps", r"insurance", r"verzeker", r"polis", r"pati[eë]nt", r"tax\s+id", r"\bid\b", r"mijn\s+nummer",
     r"my\s+number", r"sort\s+code", r"rek\b", r"reknr", r"pas(?:nr|nummer)\b",
+    r"ausweis", r"perso\b", r"reisepass", r"f[üu]hrerschein", r"passeport", r"permis\b",
     # a bank's name before a number names an account ("ABN AMRO 68.04.84.605", "bij de Knab 0488122363")
     r"abn\b", r"amro\b", r"ing\b", r"rabo\w*", r"sns\b", r"asn\b", r"triodos", r"knab\b", r"bunq\b", r"regiobank",
     r"revolut", r"sparkasse", r"volksbank", r"commerzbank", r"barclays", r"lloyds", r"hsbc\b", r"santander", r"belfius",
@@ -584,6 +567,19 @@ def personal_cue_names(span: Span) -> bool:
         return False
     others = (kept, _last(_TRACKING_CUE, label), _last(_VERSION_CUE, label), _last(_TIMESTAMP_CUE, label))
     return all(other is None or _nearer(personal, other) for other in others)
+
+
+_POSSESSIVE = re.compile(r"(?i)(?<![^\W_])(?:mijn|mn|m'n|my|mein\w*|mon|ma|nummer|number|num[ée]ro)(?![^\W_])")
+
+
+def bare_id_cue(span: Span) -> bool:
+    """Whether the personal cue naming the value is a bare "id" that names no person's number: not after "my",
+    "mijn", "nummer" ("ESMTPS id 4Wq8Hc1Xz9", a queue id), unlike "nummer van mn id is dxsh8f278"."""
+    label = span.label
+    personal = _last(_PERSONAL_CUE, label)
+    if personal is None or personal.group().lower() != "id":
+        return False
+    return _POSSESSIVE.search(label, 0, personal.start()) is None
 
 
 def explain_span(span: Span) -> str | None:

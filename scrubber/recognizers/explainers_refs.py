@@ -65,3 +65,37 @@ def bank_code(span: Span) -> bool:
         return False
     digits = span.digits
     return len(digits) == 8 or _aba_check(digits)
+
+
+_CELL_SEPARATORS = (";", "\t", "|", ",")
+_CELL_QUOTES = "\"'"
+
+
+def column_header(text: str, line_start: int, start: int, end: int) -> str | None:
+    """The header cell of the value's column when the value is a whole cell of a pasted table, else None.
+
+    In "Naam;BSN;Datum / klant;195096976;..." the cue of a cell is its column's header, not the cell before
+    it ("klant" names no number there). Only a header line holding the same separator as often counts (the
+    nearest line above in the same block); without one the cell before names the value as in prose.
+    """
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    # (a spreadsheet's export quotes its cells: "Jan";"195096976")
+    lead = start - 1 if text[start - 1 : start] in _CELL_QUOTES and start - 1 > line_start else start
+    tail = end + 1 if text[end : end + 1] in _CELL_QUOTES else end
+    for sep in _CELL_SEPARATORS:
+        count = line.count(sep)
+        if count < 1 or (text[lead - 1 : lead] != sep and lead != line_start):
+            continue
+        if tail < len(text) and text[tail : tail + 1] not in (sep, "\n", "\r", ""):
+            return None
+        if line_start == 0:
+            return None
+        head_end = line_start - 1
+        head_start = text.rfind("\n", 0, head_end) + 1
+        header = text[head_start:head_end].rstrip("\r")
+        if header.count(sep) != count or not header.strip():
+            return None
+        index = text[line_start:start].count(sep)
+        return header.split(sep)[index].strip() + " "
+    return None

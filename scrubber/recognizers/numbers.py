@@ -144,13 +144,68 @@ class NumberRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        taken: list[tuple[int, int]] = []
         for start, end in candidates(text, self.min_digits):
+            taken.append((start, end))
             if explain(text, start, end) is not None:
                 continue
             etype = checksum_type(text[start:end])
             if not entities or etype in entities:
                 out.append(RecognizerResult(etype, start, end, NUMBER_SCORE))
+        if not entities or "NUMBER" in entities:
+            out.extend(_named_short_ids(text, taken))
+            if _LINE_BREAK_DIGIT.search(text) is not None:
+                out.extend(self._wrapped(text))
         return out
+
+    def _wrapped(self, text: str) -> list[RecognizerResult]:
+        """A number a mail client wrapped inside a sentence ("Account no.: 7391\n5028"): neither part is long enough
+        alone, together they are; judged as if written on one line with a space (so "in 2019\n2020" stays years)."""
+        out: list[RecognizerResult] = []
+        for m in _WRAPPED.finditer(text):
+            head, tail = m.group("head"), m.group("tail")
+            digits = sum(map(str.isdigit, head)), sum(map(str.isdigit, tail))
+            if max(digits) >= self.min_digits or sum(digits) < self.min_digits:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start : m.start()].strip(" \t>"):
+                continue  # the head opens its line: a column of numbers, not a wrapped sentence
+            one_line = text[: m.start()] + head + " " + tail + text[m.end() :]
+            if explain(one_line, m.start(), m.start() + len(head) + 1 + len(tail)) is not None:
+                continue
+            out.append(RecognizerResult(checksum_type(head + tail), m.start(), m.end(), NUMBER_SCORE))
+        return out
+
+
+# An identifier with letters and too few digits for the rule above ("KX123456", "dxsh8f278", "w66mj6vfz": passport,
+# ID-card and Ausweis numbers of many issuers) is still stripped when a personal cue names it: the cue says whose it
+# is, the shape says it identifies (issue 16: the reach of a cue, not a pattern per country).
+_SHORT_ID = re.compile(
+    r"(?<![\w./:@#=+-])(?:[A-Z]{1,2} \d{6}"
+    r"|(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,20})"
+    r"(?![\w@]|[./:=+-]\w)"
+)
+
+# One or two letters and six digits is the passport and ID-card number of many issuers (BE, CA, BR, UA, PT, ...:
+# validator.js's isPassportNumber table); in every tuning corpus no such token was anything else, so it is stripped
+# unless explained (an order or ticket number after its cue stays), cue or none.
+_PASSPORT_SHAPE = re.compile(r"[A-Za-z]{1,2}\d{6}|[A-Z]{1,2} \d{6}")  # (spaced: capitals only, not "is 220871")
+
+
+def _named_short_ids(text: str, taken: list[tuple[int, int]]) -> list[RecognizerResult]:
+    out: list[RecognizerResult] = []
+    for m in _SHORT_ID.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s <= start < e for s, e in taken):
+            continue
+        span = Span(text, start, end)
+        if not (_PASSPORT_SHAPE.fullmatch(m.group())
+                or (explainers.personal_cue_names(span) and not explainers.bare_id_cue(span))):
+            continue
+        if explain_span(span) is not None:
+            continue
+        out.append(RecognizerResult("NUMBER", start, end, NUMBER_SCORE))
+    return out
 
 
 # A grouped number wrapped over a line end (a mail client's line length, also inside a quote: "> "): the digits
