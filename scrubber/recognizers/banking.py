@@ -127,17 +127,18 @@ _MONTHS = (
 _TAIL_EXPIRY = re.compile(
     r"(?i:exp\w*|vervalt|verloopt|vervaldatum|geldig(?:\s+(?:tot|t/m|tm))?|valid(?:\s+(?:thru|through|until))?"
     r"|g[üu]ltig(?:\s+bis)?|expire\w*)[\s.:]*(?:eind\s+|end\s+|fin\s+)?"
-    r"[\"'\u201c\u2018(\[]?(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})"
+    r"(?:[^\w\s]{1,3}[ \t]?)?(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})"
     r"(?![\d/.-]\d|\d)"
 )
-_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*[\"'\u201c\u2018(\[]?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+# (a card's tail value may be decorated: quoted, in backticks or brackets, after an emoji: "code `602`", "exp <02-27>")
+_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
 _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code"
     r"|(?:3|4|drie|vier|three|four)\s+(?:digits|cijfers)\s+(?:on\s+the\s+back|achterop|op\s+de\s+achterkant)"
     r"|cijfers\s+achterop|digits\s+on\s+the\s+back|beveiligingscode|kaartcode|controlecode"
     r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
     r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
-    r"[^\n]{0,30}?(?<!\d)(?P<v>\d{3,4})(?!\d)"
+    r"(?:[^\n]{0,30}?|[ \t]*:?[ \t]*\n[ \t]*(?:[^\w\s]{1,3}[ \t]?)?)(?<!\d)(?P<v>\d{3,4})(?!\d)"
 )
 # every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
 _CVC_STEMS = (
@@ -147,7 +148,7 @@ _CVC_STEMS = (
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 # (also in brackets: "exp 12/31 (4294)")
 _CVC_AFTER_EXPIRY = re.compile(
-    r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)[\"'\u201c\u2018(\[]?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
+    r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
 )
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's

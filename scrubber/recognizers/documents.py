@@ -91,6 +91,8 @@ def _plausible(value: str) -> bool:
     groups = _GAPS.split(value)
     if len(groups) == 1:
         return _not_date(value)
+    if value.islower() and sum(any(c.isdigit() for c in g) for g in groups) < 2:
+        return False  # lower-case words with one number among them ("last four 8178") are prose
     compact = "".join(groups)
     digits = sum(c.isdigit() for c in compact)
     if len(groups) >= 3 and digits and len({len(g) for g in groups}) == 1 and len(groups[0]) in (3, 4):
