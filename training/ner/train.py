@@ -1,8 +1,9 @@
 """Train and save the tok2vec + ner pipeline for one language (``python -m training.ner --help``).
 
 The pipeline is small and fast on purpose: our tokenizer (``scrubber.ner.tokenizer``: the language's
-punctuation rules, no special cases), hash embeddings of NORM, PREFIX, SUFFIX and SHAPE 32 wide, a
-3-layer CNN encoder and spaCy's transition-based NER; about 2.5 MB on disk, no static vectors. Training
+punctuation rules, no special cases), hash embeddings of NORM, PREFIX, SUFFIX and SHAPE 32 wide (5,000,
+2,000, 2,000 and 500 rows), a 2-layer CNN encoder and spaCy's transition-based NER; about 1.4 MB on disk,
+no static vectors. Training
 data is generated in memory (``compose`` and ``shapes``); the last epoch is kept (``--select holdout``
 keeps the best one on the held-out tune records, ``shapes.holdout_records``, which are few). The saved
 string store is emptied: the model works on feature hashes, and its labels are restored by the NER
@@ -218,15 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shape-variants", type=int, default=6, help="swapped copies per tune-train record (0: none)")
     ap.add_argument("--dev-docs", type=int, default=1000)
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--max-minutes", type=float, default=18.0, help="stop after the epoch that passes this")
+    ap.add_argument("--max-minutes", type=float, default=16.0, help="stop after the epoch that passes this")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--dropout", type=float, default=0.15)
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--width", type=int, default=32, help="tok2vec width (speed falls with its square)")
-    ap.add_argument("--depth", type=int, default=3, help="CNN layers of tok2vec")
+    ap.add_argument("--depth", type=int, default=2, help="CNN layers of tok2vec")
     ap.add_argument("--maxout", type=int, default=2, help="maxout pieces of tok2vec")
     ap.add_argument("--hidden", type=int, default=32, help="hidden width of the NER's state layer")
-    ap.add_argument("--rows", type=int, nargs=4, default=(10000, 3000, 3000, 1000),
+    ap.add_argument("--rows", type=int, nargs=4, default=(5000, 2000, 2000, 500),
                     help="hash-embedding rows for NORM, PREFIX, SUFFIX, SHAPE")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--select", choices=("last", "holdout"), default="last",
