@@ -8,38 +8,24 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from privacy.recognition.lexicon import (
-    ACCESS_CUE,
     ANAPHOR,
     BULK_FOOTER,
-    COMPANY_FRAMING,
-    COMPANY_SELF,
-    COMPLAINT_CUE,
     CONDITIONAL,
-    DATA_CUE,
     DELIVERY_ADDRESS,
     DONE_REPORT,
-    ERASE_CUE,
     ERASE_VERB,
     MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
-    OBJECTION_CHANNEL,
-    OBJECTION_CUE,
-    OBJECTION_FIRM,
-    OPT_IN,
-    OPT_OUT,
     OWN_BREACH,
     OWN_MAILING,
     PD_FIELD,
     PD_STRONG,
     PD_WEAK,
-    PORT_CUE,
     PRIVACY_TOPIC,
     RECEIPT,
     RECEIVED_DONE,
-    RECTIFY_CUE,
     RESERVATION,
-    RESTRICT_CUE,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
     THANKS_DONE,
@@ -47,6 +33,22 @@ from privacy.recognition.lexicon import (
     names_many_rights,
 )
 from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
+from privacy.recognition.model_cues import (
+    ACCESS_CUE,
+    COMPANY_FRAMING,
+    COMPANY_SELF,
+    COMPLAINT_CUE,
+    DATA_CUE,
+    ERASE_CUE,
+    OBJECTION_CHANNEL,
+    OBJECTION_CUE,
+    OBJECTION_FIRM,
+    OPT_IN,
+    OPT_OUT,
+    PORT_CUE,
+    RECTIFY_CUE,
+    RESTRICT_CUE,
+)
 from privacy.recognition.prefilter import Cue, Folded, TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from privacy.recognition import lexicon, recognizer
+from privacy.recognition import lexicon, model_cues, recognizer
 from privacy.recognition import prefilter as pf
 from privacy.recognition.lexicon import rx
 from privacy.recognition.message import split_sentences
 from privacy.recognition.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
-PATTERNS = {name: p for name, p in vars(lexicon).items() if isinstance(p, re.Pattern)}
+PATTERNS = {name: p for module in (lexicon, model_cues) for name, p in vars(module).items()
+            if isinstance(p, re.Pattern)}
 CUES = [c for c in vars(recognizer).values() if isinstance(c, pf.Cue)]
 
 
@@ -55,7 +56,7 @@ def test_every_lexicon_pattern_splits_into_parts_that_rejoin_it() -> None:
         for literals, part in cue.parts:
             assert literals is None or all(s == pf.fold(s) for s in literals), name
             assert part.flags == pattern.flags, name
-    assert len(pf.Cue(lexicon.DATA_CUE).parts) > 20  # DATA_CUE nests PD_STRONG, PD_WEAK, ...: opened up
+    assert len(pf.Cue(model_cues.DATA_CUE).parts) > 20  # DATA_CUE nests PD_STRONG, PD_WEAK, ...: opened up
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

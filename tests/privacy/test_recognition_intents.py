@@ -14,7 +14,8 @@ from __future__ import annotations
 import pytest
 
 from privacy.recognition import RequestType, detect_requests
-from privacy.recognition.lexicon import DATA_CUE, PD_FIELD
+from privacy.recognition.lexicon import PD_FIELD
+from privacy.recognition.model_cues import DATA_CUE
 from privacy.recognition.recognizer import model_may_label, rule_labels
 
 A, R, E, OBJ = RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.OBJECTION
