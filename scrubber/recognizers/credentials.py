@@ -56,6 +56,7 @@ from scrubber.recognizers.secret_values import URLISH as _URLISH
 from scrubber.recognizers.secret_values import looks_secret as _looks_secret
 from scrubber.recognizers.secret_values import strip_token as _strip_token
 from scrubber.recognizers.secret_values import unwrap
+from scrubber.word_frequency import top_words
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -394,9 +395,7 @@ _PHRASE_STOP = re.compile(r"[ \t]*(?:$|[\n.,;!?)(]|\S)")
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """The 600 most frequent words of nl, en, de and fr (wordfreq): prose, not a passphrase's picks."""
-    from wordfreq import top_n_list  # local: slow to import, most messages never need it
-
-    return frozenset(w for lang in ("nl", "en", "de", "fr") for w in top_n_list(lang, 600)) | _PROSE
+    return frozenset(w for lang in ("nl", "en", "de", "fr") for w in top_words(lang, 600)) | _PROSE
 
 
 def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:

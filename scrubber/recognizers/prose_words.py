@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from scrubber.word_frequency import top_words
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -49,9 +51,7 @@ PROSE_AFTER_CUE: frozenset[str] = _words(
 @lru_cache(maxsize=1)
 def _ordinary_words() -> frozenset[str]:
     """The everyday words of Dutch and English (wordfreq's frequency lists), loaded on first use."""
-    from wordfreq import top_n_list  # local: the import is slow, most messages never need it
-
-    return frozenset(w for lang in ("nl", "en") for w in top_n_list(lang, 40000, wordlist="small") if w.isalpha())
+    return frozenset(w for lang in ("nl", "en") for w in top_words(lang, 40000, wordlist="small") if w.isalpha())
 
 
 def is_ordinary_word(word: str) -> bool:
