@@ -48,10 +48,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrubber.word_set import WordSet
+
 log = logging.getLogger(__name__)
 
 # Bump when the content rules below change: the digest in the cache file name follows it.
-FORMAT = 5
+FORMAT = 6
 CACHE_ENV = "SCRUBDESK_CACHE_DIR"
 _SOURCE_PACKAGES = ("deduce", "names", "faker", "wordfreq")
 # Everyday words are taken from these languages' frequency lists (names are checked against nl/en
@@ -221,7 +223,8 @@ _CYRILLIC_LOCALES = {"uk_UA": "uk", "ru_RU": "ru", "bg_BG": "bg", "mk_MK": "bg"}
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Lower-cased word sets for name and place lookup. All members are ``frozenset[str]``."""
+    """Lower-cased word sets for name and place lookup: ``frozenset[str]``, except the street names and the
+    multi-word place names, which are asked less than once per message: ``WordSet`` (compact, issue 16)."""
 
     first_names: frozenset[str]
     surnames: frozenset[str]
@@ -229,7 +232,7 @@ class Lexicon:
     interfix_surnames: frozenset[str]
     interfixes: frozenset[str]
     titles: frozenset[str]
-    streets: frozenset[str]
+    streets: WordSet
     places: frozenset[str]
     # Words that are everyday nl/en words although a name list contains them.
     common_words: frozenset[str]
@@ -241,7 +244,7 @@ class Lexicon:
     # Single-word country and city names of the world ("Lyon", "Warszawa"); some are names too ("Florence").
     place_words: frozenset[str]
     # Multi-word place names ("sri lanka", "costa rica"), lower-cased, words joined by one space.
-    place_phrases: frozenset[str]
+    place_phrases: WordSet
     version: str
 
     def is_first_name(self, word: str) -> bool:
@@ -430,13 +433,13 @@ def build_lexicon() -> Lexicon:
         interfix_surnames=frozenset(_with_folded({s.split()[-1] for s in interfix_surnames})),
         interfixes=frozenset(interfixes),
         titles=frozenset(titles),
-        streets=frozenset(streets),
+        streets=WordSet(streets),
         places=frozenset(places),
         common_words=frozenset(common),
         function_words=frozenset(function_words),
         vocabulary=frozenset(vocabulary),
         place_words=frozenset(place_words),
-        place_phrases=frozenset(place_phrases),
+        place_phrases=WordSet(place_phrases),
         version=lexicon_version(),
     )
 

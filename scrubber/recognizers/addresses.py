@@ -19,6 +19,7 @@ ADDRESS. Lines written all in lower case (chats) are read a second time in a cap
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -149,7 +150,7 @@ _NOT_STREET_START = frozenset(
 )
 
 
-def _lexicon_streets() -> frozenset[str]:
+def _lexicon_streets() -> AbstractSet[str]:
     """Street names from the name and place lexicon (deduce lists; loaded once, see ``load_lexicon``)."""
     return load_lexicon().streets
 
