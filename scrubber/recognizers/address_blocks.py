@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from scrubber.lexicon import load_lexicon
 from scrubber.recognizers.base import SingleEntityRecognizer, lowered_for_stems, may_contain
 
 _SCORE = 0.91
@@ -46,22 +47,8 @@ _TIME_OR_AMOUNT = re.compile(r"\d[.:,]\d|[€$£%]")
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    """Country names in English (pycountry) and in Dutch, German and French (babel's territory names)."""
-    import pycountry
-    from babel import Locale
-
-    names: set[str] = set()
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names.add(value.lower())
-    for lang in ("en", "nl", "de", "fr"):
-        for code, value in Locale(lang).territories.items():
-            if code.isalpha() and len(code) == 2:
-                names.add(value.lower())
-    names |= {"usa", "uk", "england", "scotland", "wales", "the netherlands", "holland", "great britain"}
-    return frozenset(n for n in names if len(n) >= 4 or n in {"usa", "uk"})
+    """Country names in English, Dutch, German and French (``Lexicon.countries``, made when the lexicon is built)."""
+    return load_lexicon().countries
 
 
 _COUNTRY_LINE = re.compile(r"[^\W\d_][^\d\n]*?(?=[ \t]*(?:\(|\d|$))")

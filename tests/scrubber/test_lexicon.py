@@ -39,6 +39,8 @@ def test_build_write_and_load(
     assert {"will", "mark", "bos", "van"} <= lex.common_words
     assert "sanne" not in lex.common_words
     assert "unfortunately" in lex.vocabulary and "sanne" not in lex.vocabulary
+    # country names of four languages, made at build time (issue 16: no babel at start-up)
+    assert {"the netherlands", "duitsland", "germany", "deutschland", "allemagne", "usa"} <= lex.countries
 
 
 def test_cli_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
