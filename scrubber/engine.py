@@ -99,8 +99,9 @@ class Scrubber:
         """Analyse ``_WARM_UP`` once, so that the recognizers' lazily loaded word lists are loaded now.
 
         Several recognizers load a list on first use (``functools.lru_cache``: wordfreq's common words
-        for passphrases, 0.4 s of CPU; its everyday words for generated keys, 0.2 s; country names for
-        address blocks, 0.1 s) and a ``lru_cache`` holds no lock while it computes: the intake workers that
+        for passphrases and its everyday words for generated keys, 0.04 s of CPU each since they are read
+        by ``scrubber.word_frequency`` (0.4 and 0.2 s through wordfreq); country names for address blocks,
+        from the lexicon) and a ``lru_cache`` holds no lock while it computes: the intake workers that
         meet the first message needing a list each build it (8 threads: 8 loads, 2.1 s of CPU, measured;
         issue 19, where this made scrubbing look three times as costly under ``serve`` as alone).
         ``tests/scrubber/test_warm_up.py`` checks that the text still reaches every such loader.
