@@ -29,11 +29,11 @@ from intake.rules import RuleVerdict, check_rules
 from intake.sender_names import prepare_sender_name
 from intake.textcap import cap_line, cap_text, with_note
 from intake.writer import Writer, writer_for
-from models import Attachment, Channel, Contact, Direction, Ticket, ticket_number
+from models import Channel, Contact, Ticket, ticket_number
 from privacy.cipher import is_high_risk
 from privacy.recognition.types import Recognition
 from scrubber import Analysis, Entity, PlaceholderBook, ScrubbedText, TextScrubber
-from tickets import mailboxes, store
+from tickets import inbound_rows, mailboxes, store
 
 log = logging.getLogger(__name__)
 
@@ -280,21 +280,22 @@ class Intake:
             if ticket is None:
                 # Its mailbox (brand) and group from the recipients: a cached map, no query per message.
                 route = mailboxes.route(session, msg.recipients) if msg.channel == Channel.EMAIL else None
-                # Inserted with its first message in one flush (add_message's), unless an event needs its id first.
-                ticket = store.open_ticket(session, channel=msg.channel, contact=contact, lang=prep.text_analysis.lang,
-                                           at=msg.received_at, subject=subject,
-                                           mailbox_id=route.mailbox_id if route else None,
-                                           group_id=route.group_id if route else None,
-                                           flush=threading.refused is not None)
+                # Core INSERTs, not an ORM flush (tickets.inbound_rows: the flush cost more than its statements).
+                ticket = inbound_rows.open_ticket(session, channel=msg.channel, contact=contact,
+                                                  lang=prep.text_analysis.lang, at=msg.received_at, subject=subject,
+                                                  mailbox_id=route.mailbox_id if route else None,
+                                                  group_id=route.group_id if route else None)
+                book.bind(ticket.id)  # its keys so far, now that the ticket has its id
             if threading.refused is not None and threading.refused.id != ticket.id:
                 # Both tickets say so: the agent of either sees that someone else answered that thread.
-                store.add_event(session, ticket, "answers_ticket", {"ticket_number": threading.refused.number})
-                store.add_event(session, threading.refused, "answered_elsewhere", {"ticket_number": ticket.number})
+                answered = threading.refused
+                inbound_rows.add_event(session, ticket.id, "answers_ticket", {"ticket_number": answered.number})
+                inbound_rows.add_event(session, answered.id, "answered_elsewhere", {"ticket_number": ticket.number})
             counts = _merge_counts(prep.text_analysis, prep.subject_analysis)
-            message = store.add_message(
+            message_id = inbound_rows.add_message(
                 session,
                 ticket,
-                direction=Direction.IN,
+                fresh=new_ticket,
                 channel=msg.channel,
                 external_id=msg.external_id,
                 text=text,
@@ -307,22 +308,18 @@ class Intake:
                 sender_name=sender_name,
                 attachments=[_stored_attachment(a, book, redact) for a in prep.attachments],
             )
-            if new_ticket:
-                book.bind(ticket.id)  # its keys so far, now that the ticket has its id
-            if prep.attachments:  # (without, the empty collection would be loaded to zip nothing)
-                for row, prepared_att in zip(message.attachments, prep.attachments, strict=True):
-                    _describe_attachment(row, prepared_att)
             if self.vault is not None:
                 self._vault_values(session, ticket.id, book, prep)
             if labels:
                 # Recognition result only (the request types), never the words that triggered it.
-                store.add_event(session, ticket, "privacy_request_detected", {"labels": list(labels)})
+                inbound_rows.add_event(session, ticket.id, "privacy_request_detected", {"labels": list(labels)})
+            # An existing ticket's ORM changes (last activity, a reopen) fail here, in their own message's step.
             session.flush()
             return _Stored(SubmitOutcome(
                 status="stored",
                 ticket_id=ticket.id,
                 ticket_number=ticket.number,
-                message_id=message.id,
+                message_id=message_id,
                 new_ticket=new_ticket,
                 privacy_labels=labels,
                 recognition=recognition,
@@ -477,14 +474,6 @@ def _merge_counts(*analyses: Analysis) -> dict[str, int]:
     return counts
 
 
-def _describe_attachment(row: Attachment, att: PreparedAttachment) -> None:
-    """What ``store.add_message`` does not know of: detected type, kind, counts, the original if clean."""
-    row.detected_type = att.detected_type
-    row.kind = att.kind
-    row.redactions = att.text_analysis.redaction_counts() if att.text_analysis is not None else att.painted or {}
-    row.original = att.original
-
-
 def _stored_attachment(
     att: PreparedAttachment,
     book: PlaceholderBook,
@@ -507,4 +496,8 @@ def _stored_attachment(
         sha256=att.sha256,
         content=content,
         note=att.note,
+        detected_type=att.detected_type,
+        kind=att.kind,
+        redactions=att.text_analysis.redaction_counts() if att.text_analysis is not None else att.painted or {},
+        original=att.original,
     )

@@ -18,7 +18,8 @@ customer any more. Such a row is never refreshed again, and does not count as op
 **One place keeps the summary in step**, for every path that changes a ticket through the ORM (intake's
 writer and its hooks, replies, status changes, assignment, macros, rules, the SLA clock and breach
 sweep): after each flush the ids of the tickets whose rows (or messages, attachments, SLA clock, breach
-events) were written are collected, and just before the commit their summary rows are recomputed from
+events) were written are collected (rows written by Core on the session's connection are noted by their
+writer, ``note_written``), and just before the commit their summary rows are recomputed from
 the live rows (``refresh``), inside the same transaction. Recomputing rather than patching makes every
 change (a reopen clears ``solved_at``, a late reply, a reassignment) exact by construction, and costs a
 handful of indexed statements per commit, not per ticket. Bulk Core inserts (a migration, the generated
@@ -300,6 +301,15 @@ def rebuild(conn: Connection, batch: int = 2000, *, rollups: bool = True) -> int
 
 
 # --- keeping it in step ---------------------------------------------------------------------------
+
+
+def note_written(session: Session, ticket_id: int, *, fresh: bool = False) -> None:
+    """A ticket whose rows were written by Core statements on the session's connection (intake's writer:
+    its new ticket, message and attachments), which no flush sees: its summary is refreshed before the
+    commit like a flushed one's. ``fresh``: the ticket itself was inserted in this transaction."""
+    session.info.setdefault(_TOUCHED, set()).add(ticket_id)
+    if fresh:
+        session.info.setdefault(_FRESH, set()).add(ticket_id)
 
 
 @event.listens_for(Session, "after_flush")

@@ -1,7 +1,7 @@
 """The ticket store: the operations intake and the web app perform, each on a given ``Session``.
 
 Write operations take ``ScrubbedText`` for anything a customer wrote, so a raw body cannot reach a
-column without the type checker objecting (and ``_require_scrubbed`` objects at run time too).
+column without the type checker objecting (and ``require_scrubbed`` objects at run time too).
 Transactions belong to the caller (``TicketStore.writing()``), so one message is one commit.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar, Unpack
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, inspect, select
 from sqlalchemy.orm import Session
@@ -33,8 +33,9 @@ from models import (
     TicketStatus,
     keys,
     ticket_id_of,
+    utcnow,
 )
-from models.db import make_sessionmaker
+from models.db import inserted, make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
 from tickets.read_connections import ReadConnections
@@ -49,7 +50,7 @@ TICKET_TAG = re.compile(r"\[#(\d{6,12})\]")
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|antw|doorst|tr|sv|vs)\s*(\[\d+\])?\s*:\s*)+", re.I)
 
 
-def _require_scrubbed(*values: str | None) -> None:
+def require_scrubbed(*values: str | None) -> None:
     for value in values:
         if value is not None and not isinstance(value, ScrubbedText):
             raise TypeError("the store only accepts text that passed the scrubber")
@@ -279,21 +280,20 @@ def get_or_create_contact(session: Session, channel: str, address: str) -> Conta
         session, session.scalars(_CONTACT, {"channel": channel, "address": address}).first())
     if contact is not None:
         return contact
-    contact = Contact(channel=channel, address=address, address_digest=address_digest(channel, address))
-    contact.customer_id = customer_for_address(session, channel, address)
-    session.add(contact)
-    session.flush()
-    _remember_contact(session, contact)
-    return contact
+    return _remember_contact(session, inserted(session, Contact, {  # type: ignore[return-value]
+        "channel": channel, "address": address, "address_digest": address_digest(channel, address),
+        "customer_id": customer_for_address(session, channel, address), "unreachable": False, "created_at": utcnow()}))
+
+
+_CUSTOMER_BY_EMAIL = select(Customer.id).where(func.lower(Customer.email) == bindparam("email")).order_by(
+    Customer.id).limit(1)  # built once: intake asks for every new contact
 
 
 def customer_for_address(session: Session, channel: str, address: str) -> int | None:
     """The customer whose directory entry has this address: the e-mail address for mail channels, the
     phone number for WhatsApp (whose contacts are phone numbers)."""
     if channel in ("email", "webform") and address:
-        return session.scalars(
-            select(Customer.id).where(func.lower(Customer.email) == address.lower()).order_by(Customer.id).limit(1)
-        ).first()
+        return session.scalars(_CUSTOMER_BY_EMAIL, {"email": address.lower()}).first()
     key = phone_key(address) if channel == "whatsapp" else ""
     if key:
         for customer_id, phone in session.execute(select(Customer.id, Customer.phone).where(
@@ -399,14 +399,13 @@ def link_tickets_of_contact(session: Session, contact: Contact, customer_id: int
 
 def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str | None, at: datetime,
                 subject: ScrubbedText | None = None, mailbox_id: int | None = None,
-                group_id: int | None = None, flush: bool = True) -> Ticket:
-    """A new ticket. Its subject is redacted with the ticket's own placeholder book: either before (a
-    ``TicketBook`` of a ticket not yet stored, bound afterwards; one INSERT) or after (``set_subject``).
-    Its mailbox and group (``tickets.mailboxes.route``) go into the same INSERT. ``flush=False`` leaves
-    the INSERT to the next flush (intake's: the ticket's and its first message's in one, since each ORM
-    flush costs more CPU than its statements); until then the ticket has no id."""
+                group_id: int | None = None) -> Ticket:
+    """A new ticket, flushed. Its subject is redacted with the ticket's own placeholder book: either before
+    (a ``TicketBook`` of a ticket not yet stored, bound afterwards; one INSERT) or after (``set_subject``).
+    Its mailbox and group (``tickets.mailboxes.route``) go into the same INSERT. (Intake's writer opens
+    its tickets by Core: ``tickets.inbound_rows``.)"""
     if subject is not None:
-        _require_scrubbed(subject)
+        require_scrubbed(subject)
     ticket = Ticket(
         channel=channel,
         contact_id=contact.id,
@@ -420,14 +419,13 @@ def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str |
         group_id=group_id,
     )
     session.add(ticket)
-    if flush:
-        session.flush()
+    session.flush()
     notify.mark_new(session, ticket)
     return ticket
 
 
 def set_subject(ticket: Ticket, subject: ScrubbedText) -> None:
-    _require_scrubbed(subject)
+    require_scrubbed(subject)
     ticket.subject = clean_subject(subject)
 
 
@@ -439,69 +437,74 @@ class StoredAttachment:
     sha256: str
     content: bytes | None
     note: str | None = None
+    # What intake learnt of it (intake.attachments): the type the bytes are, how it was handled, per
+    # type how many values were removed or painted over, the original file when kept.
+    detected_type: str | None = None
+    kind: str | None = None
+    redactions: dict[str, int] | None = None
+    original: bytes | None = None
+
+    def row(self) -> dict[str, Any]:
+        """Its ``attachments`` columns (without the message's id)."""
+        return {"filename": self.filename, "content_type": self.content_type, "size": self.size,
+                "sha256": self.sha256, "content": self.content, "stored": self.content is not None,
+                "note": self.note, "detected_type": self.detected_type, "kind": self.kind,
+                "redactions": self.redactions if self.redactions is not None else {}, "original": self.original}
 
 
-def add_message(
-    session: Session,
-    ticket: Ticket,
-    *,
-    direction: Direction,
-    channel: str,
-    external_id: str,
-    text: ScrubbedText,
-    subject: ScrubbedText | None,
-    contact: Contact | None,
-    lang: str | None,
-    redactions: dict[str, int],
-    received_at: datetime,
-    in_reply_to: str | None = None,
-    author_id: int | None = None,
-    attachments: Sequence[StoredAttachment] = (),
-    sender_name: ScrubbedText | None = None,
-) -> Message:
-    _require_scrubbed(text, subject, sender_name, *(a.filename for a in attachments))
-    message = Message(
-        ticket=ticket,
-        direction=direction,
-        channel=channel,
-        external_id=stored_id(channel, external_id),
-        mail_ref=_mail_ref(channel, external_id),
-        contact_id=contact.id if contact else None,
-        author_id=author_id,
-        sender_name=sender_name,
-        subject=subject,
-        text=text,
-        lang=lang,
-        redactions=redactions,
-        in_reply_to=stored_id(channel, in_reply_to) if in_reply_to else None,
-        received_at=received_at,
-    )
+class MessageColumns(TypedDict):
+    """A message's columns but its ticket and direction, as ``add_message`` and intake's Core insert
+    (``tickets.inbound_rows``) take them: anything a customer wrote only as ``ScrubbedText``."""
+
+    channel: str
+    external_id: str
+    text: ScrubbedText
+    subject: ScrubbedText | None
+    contact: Contact | None
+    lang: str | None
+    redactions: dict[str, int]
+    received_at: datetime
+    in_reply_to: NotRequired[str | None]
+    author_id: NotRequired[int | None]
+    sender_name: NotRequired[ScrubbedText | None]
+
+
+def message_row(direction: Direction, **c: Unpack[MessageColumns]) -> dict[str, Any]:
+    """The ``messages`` columns but ``ticket_id``."""
+    channel, external_id, in_reply_to, contact = c["channel"], c["external_id"], c.get("in_reply_to"), c["contact"]
+    require_scrubbed(c["text"], c["subject"], c.get("sender_name"))
+    return {"direction": direction, "channel": channel, "external_id": stored_id(channel, external_id),
+            "mail_ref": _mail_ref(channel, external_id), "contact_id": contact.id if contact else None,
+            "author_id": c.get("author_id"), "sender_name": c.get("sender_name"), "subject": c["subject"],
+            "text": c["text"], "lang": c["lang"], "redactions": c["redactions"],
+            "in_reply_to": stored_id(channel, in_reply_to) if in_reply_to else None, "received_at": c["received_at"]}
+
+
+def add_message(session: Session, ticket: Ticket, *, direction: Direction, attachments: Sequence[StoredAttachment] = (),
+                **columns: Unpack[MessageColumns]) -> Message:
+    """A message on ``ticket``, flushed; a customer's also counts as the ticket's activity (``customer_wrote``)."""
+    require_scrubbed(*(a.filename for a in attachments))
+    message = Message(ticket=ticket, **message_row(direction, **columns))
     for att in attachments:
-        message.attachments.append(
-            Attachment(
-                filename=att.filename,
-                content_type=att.content_type,
-                size=att.size,
-                sha256=att.sha256,
-                content=att.content,
-                stored=att.content is not None,
-                note=att.note,
-            )
-        )
+        message.attachments.append(Attachment(**att.row()))
     session.add(message)
     if direction is Direction.IN:
-        ticket.last_activity_at = max(ticket.last_activity_at, received_at)
-        # A customer's answer brings a waiting or solved ticket back into the queue.
-        if ticket.status in (TicketStatus.PENDING, TicketStatus.SOLVED):
-            before = str(ticket.status)
-            ticket.status = TicketStatus.OPEN
-            ticket.solved_at = None
-            session.flush()
-            add_event(session, ticket, "status", {"status": "open", "from": before, "auto": True}, actor="customer")
+        customer_wrote(session, ticket, message.received_at)
     session.flush()
     if direction is Direction.IN:
         notify.message_stored(session, ticket)
     return message
+
+
+def customer_wrote(session: Session, ticket: Ticket, received_at: datetime) -> None:
+    """A customer's message on ``ticket``: its last activity, and a waiting or solved ticket back in the queue."""
+    ticket.last_activity_at = max(ticket.last_activity_at, received_at)
+    if ticket.status in (TicketStatus.PENDING, TicketStatus.SOLVED):
+        before = str(ticket.status)
+        ticket.status = TicketStatus.OPEN
+        ticket.solved_at = None
+        session.flush()
+        add_event(session, ticket, "status", {"status": "open", "from": before, "auto": True}, actor="customer")
 
 
 def add_event(
