@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Insert, create_engine, event, insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
 
 from models.base import Base
 
@@ -121,4 +121,30 @@ def inserted(session: Session, model: type[M], values: dict[str, Any]) -> M:
     row = model(id=key[0], **values)
     make_transient_to_detached(row)  # as if loaded: clean, every column known
     session.add(row)
+    session.info.setdefault(_INSERTED, []).append((session.get_nested_transaction() or session.get_transaction(), row))
     return row
+
+
+# What ``inserted`` added, with the (sub)transaction it was inserted in: a flushed new object leaves the
+# session when its transaction or savepoint is rolled back, and so do these (the row is gone).
+_INSERTED = "scrubdesk_inserted"
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_inserted(session: Session, previous: SessionTransaction) -> None:
+    kept = []
+    for transaction, row in session.info.pop(_INSERTED, []):
+        inside = transaction
+        while inside is not None and inside is not previous:
+            inside = inside.parent
+        if inside is None:
+            kept.append((transaction, row))
+        elif row in session:
+            session.expunge(row)
+    if kept and previous.parent is not None:
+        session.info[_INSERTED] = kept
+
+
+@event.listens_for(Session, "after_commit")  # (the outermost transaction's only)
+def _committed_inserted(session: Session) -> None:
+    session.info.pop(_INSERTED, None)
