@@ -49,6 +49,11 @@ REAL_CORPORA = [ROOT / "eval" / "bitext_support_en.jsonl", ROOT / "eval" / "nlu_
 # 1 -> 0.954, and at 0.1 short requests ("kunnen jullie mijn account en alles wat erin zit verwijderen?") lost
 # their label; the model already makes no false alarm on their test parts without them (round 5)
 REAL_WEIGHT = 0.0
+# Public intent corpora (issue 18, eval/README.md): short banking and assistant queries, every record no request
+# except the ambiguous ones (left out). Their TUNE parts are extra negatives (ordinary requests to a service in
+# the words of a privacy request: "close my account", "change my address on the app"), at NEGATIVE_WEIGHT each.
+NEGATIVE_CORPORA = [ROOT / "eval" / "banking77_en.jsonl", ROOT / "eval" / "clinc150_en.jsonl"]
+NEGATIVE_WEIGHT = 0.0
 OUTPUTS = [*model.TYPES, model.ANY]
 
 
@@ -94,12 +99,12 @@ def parse_blocks(path: Path) -> list[Doc]:
     return docs
 
 
-def load_docs(*, real: bool = True) -> list[Doc]:
+def load_docs(*, real: bool = True, negatives: bool = False) -> list[Doc]:
     docs: list[Doc] = []
     for path in sorted(HERE.glob("*.txt")):
         docs.extend(parse_blocks(path))
     split = _split_module()
-    for corpus in [*TUNE_CORPORA, *(REAL_CORPORA if real else [])]:
+    for corpus in [*TUNE_CORPORA, *(REAL_CORPORA if real else []), *(NEGATIVE_CORPORA if negatives else [])]:
         for line in split.part_lines(corpus, "tune"):
             record = json.loads(line)
             if record.get("ambiguous"):
@@ -129,11 +134,14 @@ def model_text(text: str) -> str:
     return f"{own}\n{quoted}" if quoted else own
 
 
-def doc_weights(docs: list[Doc], real_weight: float) -> np.ndarray:
+def doc_weights(docs: list[Doc], real_weight: float, negative_weight: float = NEGATIVE_WEIGHT) -> np.ndarray:
     """Each document's weight in training: ``real_weight`` for the corpora not written by us (thousands of
-    short utterances that would otherwise outweigh every hand-written message), 1 for the rest."""
+    short utterances that would otherwise outweigh every hand-written message), ``negative_weight`` for the
+    public intent corpora (NEGATIVE_CORPORA), 1 for the rest."""
     real = {f"tune:{corpus.stem}" for corpus in REAL_CORPORA}
-    return np.array([real_weight if d.source in real else 1.0 for d in docs])
+    negative = {f"tune:{corpus.stem}" for corpus in NEGATIVE_CORPORA}
+    return np.array([real_weight if d.source in real else negative_weight if d.source in negative else 1.0
+                     for d in docs])
 
 
 def targets(docs: list[Doc]) -> np.ndarray:
@@ -267,7 +275,7 @@ def holdout(docs: list[Doc], texts: list[str], y: np.ndarray, args: argparse.Nam
     the vote on the rest per language and source, with ``--grid`` for a grid of thresholds."""
     mask = np.array([args.fresh in d.source for d in docs]) if args.fresh else holdout_mask(docs)
     train_idx, test_idx = np.flatnonzero(~mask), np.flatnonzero(mask)
-    w = doc_weights(docs, args.real_weight)[train_idx]
+    w = doc_weights(docs, args.real_weight, args.negative_weight)[train_idx]
     vectorizer, classifiers = fit([texts[i] for i in train_idx], y[train_idx], args.c, weights=w)
     vocabulary = prune(vectorizer, classifiers, args.keep)
     vectorizer, classifiers = fit([texts[i] for i in train_idx], y[train_idx], args.c, vocabulary, weights=w)
@@ -380,6 +388,11 @@ def main() -> int:
                     help="leave out the tune parts of the corpora not written by us (REAL_CORPORA), to compare")
     ap.add_argument("--real-weight", type=float, default=REAL_WEIGHT,
                     help="training weight of a document of the corpora not written by us")
+    ap.add_argument("--negative-weight", type=float, default=NEGATIVE_WEIGHT,
+                    help="training weight of a tune record of the public intent corpora (NEGATIVE_CORPORA); "
+                         "0: not loaded")
+    ap.add_argument("--out", default=str(model.MODEL_FILE),
+                    help="where to write the model (default: the shipped one), to compare a candidate first")
     ap.add_argument("--c", type=float, default=30.0)
     ap.add_argument("--keep", type=int, default=40000)
     ap.add_argument("--show", help="with --cv: print the errors of this source (e.g. tune:privacy_dev2, messages_en)")
@@ -392,7 +405,7 @@ def main() -> int:
     ap.add_argument("--second", type=float, default=vote.Thresholds().second)
     ap.add_argument("--strong-gate", type=float, default=0.1)
     args = ap.parse_args()
-    docs = load_docs(real=not args.no_real and args.real_weight > 0)
+    docs = load_docs(real=not args.no_real and args.real_weight > 0, negatives=args.negative_weight > 0)
     texts = [model_text(d.text) for d in docs]
     y = targets(docs)
     t = vote.Thresholds(confirm=args.confirm, alone=args.alone, possible=args.possible, gate=args.gate,
@@ -408,7 +421,8 @@ def main() -> int:
         keep = np.flatnonzero(~holdout_mask(docs))
         docs, texts, y = [docs[i] for i in keep], [texts[i] for i in keep], y[keep]
         found = [rule_labels(d.text) for d in docs]
-        probs = cross_validate(docs, texts, y, args.c, weights=doc_weights(docs, args.real_weight))
+        weights = doc_weights(docs, args.real_weight, args.negative_weight)
+        probs = cross_validate(docs, texts, y, args.c, weights=weights)
         rules_only = probs.copy()
         for name, r in evaluate(docs, found, np.zeros_like(rules_only),
                                         replace(t, confirm=0.0, alone=2.0, gate=0.0)).items():
@@ -425,17 +439,18 @@ def main() -> int:
         return 0
     if args.calibrate:
         t = calibrate(docs, texts, y, args.c, t)
-    w = doc_weights(docs, args.real_weight)
+    w = doc_weights(docs, args.real_weight, args.negative_weight)
     vectorizer, classifiers = fit(texts, y, args.c, weights=w)
     vocabulary = prune(vectorizer, classifiers, args.keep)
     vectorizer, classifiers = fit(texts, y, args.c, vocabulary, weights=w)
-    export(vectorizer, classifiers, t, model.MODEL_FILE)
+    out = Path(args.out)
+    export(vectorizer, classifiers, t, out)
     model.load.cache_clear()
-    shipped = model.load()
+    shipped = model.load(out)
     assert shipped is not None
     expected = probabilities(vectorizer, classifiers, texts[:50])
     got = np.array([[shipped.scores(x)[name] for name in OUTPUTS] for x in texts[:50]])
-    print(f"wrote {model.MODEL_FILE} ({model.MODEL_FILE.stat().st_size // 1024} KiB, {len(vocabulary)} features); "
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {len(vocabulary)} features); "
           f"largest difference to scikit-learn after quantisation {np.abs(expected - got).max():.4f}")
     return 0
 
