@@ -151,12 +151,18 @@ class Scrubber:
         norm = mapped.text
         if not norm.strip():
             return Analysis(lang or self.config.default_language, ())
-        dominant, present = language.detect(
-            norm, self._langs, self.config.default_language, complete=not self._dominant_only
-        )
-        if lang in self._langs:
-            present = (lang, *(p for p in present if p != lang))
-            dominant = lang
+        present: tuple[str, ...]
+        if lang in self._langs and self._dominant_only:
+            # The caller names the language (a subject, a name or an attachment in the body's language) and
+            # the other languages present change no result (``_dominant_only``): nothing to detect.
+            dominant, present = lang, (lang,)
+        else:
+            dominant, present = language.detect(
+                norm, self._langs, self.config.default_language, complete=not self._dominant_only
+            )
+            if lang in self._langs:
+                present = (lang, *(p for p in present if p != lang))
+                dominant = lang
         allowed = allowed_spans(norm, self.config.allow_list)
         entities: list[Entity] = []
         for offset, chunk in chunks(norm):

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from scrubber import Scrubber, ScrubberConfig, engine
+from scrubber import Scrubber, ScrubberConfig, engine, language
 from scrubber.config import CustomPattern
 from scrubber.engine import chunks, get_scrubber
 from scrubber.types import MemoryBook
@@ -115,6 +115,32 @@ def test_language_detection_and_mixed(scrubber: Scrubber) -> None:
     assert scrubber.analyze("Hallo, ik kan niet inloggen op mijn account sinds gisteren.").lang == "nl"
     assert scrubber.analyze("Hello, I cannot log in to my account since yesterday.").lang == "en"
     assert scrubber.analyze("Hello there", lang="nl").lang == "nl"
+
+
+def test_a_given_language_is_not_detected_and_changes_no_result(
+    scrubber: Scrubber, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the language given (subjects, names, attachments: the body's language), detection is skipped: the
+    other languages present change no result without NER. Checked against the full detection's results."""
+    texts = [
+        "Re: Inloggen lukt niet, call me at +44 7700 900123",
+        "Hoi, met sanne van der berg. mijn BSN is 111222333.\n\nHi Peter, my password Zomer2024! no longer works."
+        "\n\nMet vriendelijke groet,\nMarieke Hoogendoorn\nKerkstraat 12, 5038 AB Tilburg",
+        "Gerda Smit (14-8-1942) " + "x" * 90 + " Jan de Vries, tel 06-12345678",
+    ]
+    expected = {}
+    monkeypatch.setattr(scrubber, "_dominant_only", False)
+    for text in texts:
+        for lang in ("nl", "en"):
+            expected[text, lang] = scrubber.analyze(text, lang)
+    monkeypatch.setattr(scrubber, "_dominant_only", True)
+
+    def no_detection(*args: object, **kwargs: object) -> None:
+        raise AssertionError("detected although the language was given")
+
+    monkeypatch.setattr(language, "detect", no_detection)
+    for (text, lang), analysis in expected.items():
+        assert scrubber.analyze(text, lang) == analysis
 
 
 def test_config_actions_allow_list_and_custom_patterns() -> None:
