@@ -64,6 +64,8 @@ from intake.mail.headers import (
     parse_header,
     repair_header_block,
     salvage_address,
+    simple_address_pairs,
+    simple_unstructured,
 )
 from intake.mail.notes import notes_paragraph, parse_notes
 from intake.message import BounceReport, InboundAttachment, InboundMessage
@@ -132,10 +134,13 @@ def _decoded_header(
     if name.lower() not in raw:
         return None
     try:
-        value = parse_header(name, raw[name.lower()][0])
-        text = str(value) if value is not None else ""
-        for defect in getattr(value, "defects", ()):
-            defects.add(f"{name.lower()}:{type(defect).__name__}")
+        if name.lower() == "subject" and simple_unstructured(raw["subject"][0]):
+            text = raw["subject"][0]  # what the parser reads from it, without defects (issue 19)
+        else:
+            value = parse_header(name, raw[name.lower()][0])
+            text = str(value) if value is not None else ""
+            for defect in getattr(value, "defects", ()):
+                defects.add(f"{name.lower()}:{type(defect).__name__}")
     except Exception:
         defects.add(f"{name.lower()}:unparseable")
         text = raw[name.lower()][0]
@@ -217,6 +222,9 @@ MAX_STRUCTURED_ADDRESS_CHARS = 2000
 def _parsed_pairs(name: str, value: str, defects: _Defects) -> list[tuple[str, str]]:
     """What the standard library's parser reads from one address header value."""
     if len(value) <= MAX_STRUCTURED_ADDRESS_CHARS:
+        simple = simple_address_pairs(value)
+        if simple is not None:  # the common shapes, read as the parser reads them (issue 19)
+            return simple
         try:
             header = parse_header(name, value)
             for defect in getattr(header, "defects", ()):
