@@ -3,7 +3,9 @@ what ``policy.default``'s parser reads, without defects, wherever they read a va
 
 from __future__ import annotations
 
+import email
 from email import policy
+from typing import Any, cast
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -61,3 +63,22 @@ def test_shortcuts_leave_other_shapes_to_the_parser() -> None:
     assert simple_address_pairs("Jan de Vries <jan@x.nl>, b@c.nl") == [("Jan de Vries", "jan@x.nl"), ("", "b@c.nl")]
     assert not simple_unstructured("=?utf-8?q?caf=C3=A9?=")
     assert not simple_unstructured("caf\u00e9")
+
+
+def test_only_fixed_part_headers_are_shared_between_messages() -> None:
+    from intake.mail import headers
+
+    raw = (b"From: a@b.nl\r\nContent-Type: multipart/mixed; boundary=xyz\r\n\r\n--xyz\r\n"
+           b"Content-Type: text/plain; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nhoi\r\n"
+           b"--xyz\r\nContent-Type: application/pdf; name=\"paspoort jan.pdf\"\r\n"
+           b"Content-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--xyz--\r\n")
+    first, second = (email.message_from_bytes(raw, policy=headers.message_policy()) for _ in range(2))
+    parts = [list(m.walk()) for m in (first, second)]
+    for a, b in zip(*parts, strict=True):
+        assert a.get_content_type() == b.get_content_type()
+        assert a.get_param("charset") == b.get_param("charset")
+    text_a = cast(Any, parts[0][1]["Content-Type"])
+    assert text_a is parts[1][1]["Content-Type"]  # a plain text type: one object for the process
+    assert (text_a.content_type, dict(text_a.params), text_a.defects) == ("text/plain", {"charset": "utf-8"}, ())
+    assert parts[0][2]["Content-Type"] is not parts[1][2]["Content-Type"]  # a file name: never kept
+    assert all("paspoort" not in str(v) for v in headers._SHARED.values())
