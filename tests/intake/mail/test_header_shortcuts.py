@@ -78,7 +78,7 @@ def test_only_fixed_part_headers_are_shared_between_messages() -> None:
         assert a.get_content_type() == b.get_content_type()
         assert a.get_param("charset") == b.get_param("charset")
     text_a = cast(Any, parts[0][1]["Content-Type"])
-    assert text_a is parts[1][1]["Content-Type"]  # a plain text type: one object for the process
     assert (text_a.content_type, dict(text_a.params), text_a.defects) == ("text/plain", {"charset": "utf-8"}, ())
+    assert text_a is parts[1][1]["Content-Type"]  # a plain text type: one object for the process
     assert parts[0][2]["Content-Type"] is not parts[1][2]["Content-Type"]  # a file name: never kept
     assert all("paspoort" not in str(v) for v in headers._SHARED.values())
