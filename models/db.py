@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Insert, create_engine, event, insert
+from sqlalchemy import CursorResult, Engine, Insert, create_engine, event, insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
 
@@ -116,13 +116,18 @@ def inserted(session: Session, model: type[M], values: dict[str, Any]) -> M:
     statement = _INSERTS.get(model)
     if statement is None:
         statement = _INSERTS[model] = insert(model.__table__)  # type: ignore[arg-type]
-    key = session.connection().execute(statement, values).inserted_primary_key
-    assert key is not None
-    row = model(id=key[0], **values)
+    row = model(id=new_id(session.connection().execute(statement, values)), **values)
     make_transient_to_detached(row)  # as if loaded: clean, every column known
     session.add(row)
     session.info.setdefault(_INSERTED, []).append((session.get_nested_transaction() or session.get_transaction(), row))
     return row
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The id a Core INSERT of one row gave it."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 # What ``inserted`` added, with the (sub)transaction it was inserted in: a flushed new object leaves the

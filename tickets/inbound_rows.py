@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Unpack
 
-from sqlalchemy import CursorResult, insert
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from models import Attachment, Contact, Direction, Message, Priority, Ticket, TicketEvent, TicketStatus, reports, utcnow
-from models.db import inserted
+from models.db import inserted, new_id
 from scrubber import ScrubbedText
 from tickets import notify, store
 
@@ -69,18 +69,12 @@ def add_message(session: Session, ticket: Ticket, *, fresh: bool, attachments: S
         if "messages" in ticket.__dict__:
             session.expire(ticket, ["messages"])
     row["ticket_id"] = ticket.id
-    message_id = _new_id(conn.execute(_INSERT_MESSAGE, row))
+    message_id = new_id(conn.execute(_INSERT_MESSAGE, row))
     if attachments:
         conn.execute(_INSERT_ATTACHMENT, [{"message_id": message_id, **att.row()} for att in attachments])
     reports.note_written(session, ticket.id)
     notify.message_stored(session, ticket)
     return message_id
-
-
-def _new_id(result: CursorResult[Any]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
 
 
 def add_event(session: Session, ticket_id: int, kind: str, detail: dict[str, Any], *, actor: str = "system") -> None:
