@@ -29,9 +29,9 @@ def utterances(path: Path) -> list[tuple[str, str]]:
     text = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# text = "):
-            text = line[len("# text = "):].strip()
+            text = line[len("# text = ") :].strip()
         elif line.startswith("# intent = ") and text:
-            found.append((text, line[len("# intent = "):].strip()))
+            found.append((text, line[len("# intent = ") :].strip()))
             text = ""
     return found
 
