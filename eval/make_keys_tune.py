@@ -191,6 +191,8 @@ PASSWORD_SETTINGS = {
            "identifiant : admin\nmot de passe : {V}", "login : compta / {V}", "Mot de passe :\n{V}", "mot de pass {V}",
            "le mdp c'est « {V} »", "mdp: `{V}`", "nouveau mot de passe {V}, toujours refusé", "code wifi : {V}"],
 }
+# personal data in the settings themselves: (type, value)
+SETTING_VALUES = [("EMAIL_ADDRESS", "info@bakkerij-voorbeeld.nl"), ("PERSON", "jdevries"), ("PERSON", "sarah.k")]
 PASSWORD_FRAMES = {
     "nl": ["Hallo,\n\nik kom niet meer in de webmail.\n{X}\n\nGroet", "hoi! {X} , klopt dat?", "{X}\nkunnen jullie het resetten",
            "Goedemorgen, voor de migratie:\n{X}\nAlvast dank"],
@@ -215,7 +217,10 @@ def password_messages(rng: random.Random) -> Iterator[Msg]:
                 if rng.random() < 0.3:
                     text = text.lower() if value.islower() or value.isdigit() else text
                 if text.count(value) == 1:
-                    yield lang, rng.choice(CHANNELS), text, [(C, value)]
+                    # (annotation fix after the first run: the settings' e-mail addresses and user names made from
+                    # a name are personal data too)
+                    others = [(typ, v) for typ, v in SETTING_VALUES if v in text]
+                    yield lang, rng.choice(CHANNELS), text, [(C, value), *others]
                     break
 
 
@@ -267,7 +272,7 @@ GAPS: list[Msg] = [
     ("nl", "telegram", "herstelcodes: 482.913.557 en 120.448.396", [(C, "482.913.557"), (C, "120.448.396")]),
     ("en", "email", "Compose file:\n  - MYSQL_ROOT_PASSWORD=Kx9!mRt2vQ\n  - MYSQL_DATABASE=shop", [(C, "Kx9!mRt2vQ")]),
     ("de", "whatsapp", "👉 DB_PASS=Brezel#2024", [(C, "Brezel#2024")]),
-    ("fr", "email", "- SMTP_PASSWORD=Escargot!77\n- SMTP_USER=contact@exemple.fr", [(C, "Escargot!77")]),
+    ("fr", "email", "- SMTP_PASSWORD=Escargot!77\n- SMTP_USER=contact@exemple.fr", [(C, "Escargot!77"), ("EMAIL_ADDRESS", "contact@exemple.fr")]),
 ]
 
 
