@@ -432,6 +432,16 @@ class _Both:
 
 
 OBJECTION_AS_GROUND = _Both(_GROUND_HEDGE, _GROUND_ERASURE)
+# An objection to *all* processing of the writer's data ("Ich widerspreche jeder Verarbeitung meiner Daten", "je
+# m'oppose à tout traitement"): beside an erasure of their data it is the erasure's ground (art. 17(1)(c)), not a
+# request to route on its own; public erasure templates carry it as boilerplate (issue 18, privacy_letters_tune).
+ALL_PROCESSING = rx(
+    r"\b(?:all|any|every)(?: other| further)? (?:processing|use)\b", r"\bprocessing of (?:all|any)\b",
+    r"\b(?:alle|iedere|elke)(?: verdere| andere)? verwerking\b", r"\bverwerking van (?:al|alle)\b",
+    r"\b(?:jede[rnms]?|alle[rnms]?|sämtliche[rnms]?)(?: weitere[rnms]?)? (?:Verarbeitung|Nutzung)\b",
+    r"\bVerarbeitung (?:aller|sämtlicher)\b",
+    r"\b(?:tout|tous les|l'ensemble des)(?: autres?)? traitements?\b", r"\btraitement de (?:toutes|l'ensemble)\b",
+)
 
 # An earlier request of the writer's that was not carried out ("you still haven't done my erasure request, so I
 # filed a complaint with the AP"): the corpora label the request's type too (it is still open).

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from privacy.recognition.lexicon import (
+    ALL_PROCESSING,
     ANAPHOR,
     BULK_FOOTER,
     CONDITIONAL,
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
+    MARKETING,
     MISDELIVERY,
     NEGATION,
     OBJECTION_AS_GROUND,
@@ -245,6 +247,27 @@ def _drop_implied_rectification(found: dict[RequestType, list[str]], own: str) -
         del found[rect]
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _objection_is_erasure_ground(found: dict[RequestType, list[str]], own: str) -> bool:
+    """The rules found an erasure, and every paragraph of the writer's own in which they found an objection objects
+    to *all* processing of the writer's data, naming no marketing: that objection is the erasure's ground (art.
+    17(1)(c) GDPR), as erasure templates write it ("I also object to any processing of my data"), not a second
+    request to route. An objection to marketing beside an erasure stays one (issue 18). Paragraphs, not sentences:
+    an objection is often found across a sentence split ("Art. 21 DSGVO" ends a sentence at "Art.")."""
+    if RequestType.ERASURE not in found or RequestType.OBJECTION not in found:
+        return False
+    grounds = 0
+    for paragraph in _PARAGRAPH_BREAK.split(own[:_MAX_SCAN_CHARS]):
+        if not any(label is RequestType.OBJECTION and not name.startswith(HELD) for label, name in _scan(paragraph)):
+            continue
+        if not ALL_PROCESSING.search(paragraph) or MARKETING.search(paragraph):
+            return False
+        grounds += 1
+    return grounds > 0
+
+
 Findings = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType]]
 
 
@@ -262,6 +285,9 @@ def _rules(own: str, quoted: str) -> Findings:
             else:
                 found.setdefault(label, []).append(prefix + reason)
     _drop_implied_rectification(found, own)
+    if _objection_is_erasure_ground(found, own):
+        del found[RequestType.OBJECTION]
+        firm.add(RequestType.OBJECTION)  # and the model may not label it alone either
     held = frozenset((negated | firm) - set(found))
     return found, held, held - firm
 

@@ -62,3 +62,27 @@ def test_german_wissen_is_to_know_not_to_erase(text: str) -> None:
 def test_dutch_wissen_still_erases() -> None:
     found, _held = rule_labels("Kunnen jullie al mijn persoonsgegevens wissen?")
     assert E in found
+
+
+@pytest.mark.parametrize("letter", [
+    "Sehr geehrte Damen und Herren,\n\nbitte löschen Sie nach Art. 17 DSGVO alle Daten, die Sie über mich speichern.\n\n"
+    "Zugleich widerspreche ich gemäß Art. 21 DSGVO sämtlicher Verarbeitung meiner Daten.\n\nMit freundlichen Grüßen\n"
+    "T. Brenner",
+    "Dear Sir or Madam,\n\nPlease erase all the personal data you keep about me, as Article 17 GDPR allows.\n\n"
+    "I furthermore object under Article 21 GDPR to any processing of my personal data.\n\nRegards,\nT. Brenner",
+    "Madame, Monsieur,\n\nJe vous demande d'effacer toutes mes données personnelles (article 17 du RGPD).\n\n"
+    "Je m'oppose également, sur le fondement de l'article 21 du RGPD, à tout traitement de mes données.\n\n"
+    "Cordialement,\nT. Brenner",
+    "Geachte heer/mevrouw,\n\nVerwijder alstublieft al mijn persoonsgegevens op grond van artikel 17 AVG.\n\n"
+    "Tevens maak ik op grond van artikel 21 AVG bezwaar tegen elke verwerking van mijn gegevens.\n\nGroet,\nT. Brenner",
+])
+def test_an_objection_to_all_processing_beside_an_erasure_is_its_ground(letter: str) -> None:
+    # art. 17(1)(c): erasing everything because the writer objects; a label is an action, and there is one
+    assert recognize(letter).labels == (E,)
+
+
+def test_an_objection_to_marketing_beside_an_erasure_is_a_request_of_its_own() -> None:
+    letter = ("Dear Sir or Madam,\n\nPlease erase all the personal data you keep about me under Article 17 GDPR.\n\n"
+              "I also object under Article 21 GDPR to any processing of my data for direct marketing.\n\nRegards,\n"
+              "T. Brenner")
+    assert recognize(letter).labels == (E, OBJ)
