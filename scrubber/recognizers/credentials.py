@@ -26,7 +26,6 @@ number a kept cue names ("bon 88123") is no secret (``scrubber.recognizers.expla
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -50,13 +49,18 @@ from scrubber.recognizers.secret_cues import NOT_SECRET_CODE_AFTER as _NOT_SECRE
 from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
 from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
+from scrubber.recognizers.secret_cues import cue_follower as _cue_follower
+from scrubber.recognizers.secret_phrases import _common_words
+from scrubber.recognizers.secret_phrases import label_phrase as _label_phrase
+from scrubber.recognizers.secret_phrases import marker_phrase as _marker_phrase
+from scrubber.recognizers.secret_phrases import plain_phrase as _plain_phrase
+from scrubber.recognizers.secret_phrases import sentence_phrase as _sentence
 from scrubber.recognizers.secret_tables import column_cells
 from scrubber.recognizers.secret_typos import typo_cues
 from scrubber.recognizers.secret_values import URLISH as _URLISH
+from scrubber.recognizers.secret_values import is_placeholder
 from scrubber.recognizers.secret_values import looks_secret as _looks_secret
 from scrubber.recognizers.secret_values import strip_token as _strip_token
-from scrubber.recognizers.secret_values import unwrap
-from scrubber.word_frequency import top_words
 
 _SHAPES = re.compile(
     r"(?<![\w-])(?:"
@@ -160,7 +164,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 phrase = _plain_phrase(text, m.start("v"), len(text) if line_end < 0 else line_end)
                 start, end = phrase or (m.start("v"), m.end("v"))
                 out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
-        return out
+        return [r for r in out if not is_placeholder(text[r.start : r.end])]
 
     @staticmethod
     def _after_cue(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> None:
@@ -287,6 +291,15 @@ _HEX_ID = re.compile(r"[0-9a-f]{7,64}")
 _HASH_BEFORE = re.compile(r"(?i)\b(?:commit|sha(?:-?\d+)?|hash|revision|rev|checksum|md5)\W{0,3}$")
 
 
+# a login or provider name glued to the value by a colon ("airtable:pat8M...", "admin:Welkom01"), not a scheme
+_GLUED_NAME = re.compile(r"[A-Za-z][\w.-]{1,30}:(?=[^:/\s]{8,}$)")
+# what may follow a lone word after a cue for it to be the value: the line's end or the value's state
+_BARE_END = re.compile(
+    r"[ \t]*[.!,;]?[ \t]*(?:\n|$)|[ \t]+(?i:werkt|werken|works|worked|work|klappt|geht|funktioniert|marche|fonctionne"
+    r"|passe|doesn't|does|did|didn't|won't|niet|not|nicht|pas|ne)\b"
+)
+
+
 def _first_secret(
     text: str, scan_from: int, stop: int, word_ok: bool, out: list[RecognizerResult], labelled: bool = False,
     key_cue: bool = False,
@@ -304,6 +317,9 @@ def _first_secret(
         start = tm.start() + off
         if not value:
             continue
+        glued = _GLUED_NAME.match(value)  # "token airtable:pat8M...", "pw admin:Welkom01": the part after the name
+        if glued and _looks_secret(value[glued.end() :]) and not _URLISH.search(value):
+            value, start = value[glued.end() :], start + glued.end()
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
         if _HEX_ID.fullmatch(value) and _HASH_BEFORE.search(text, max(0, start - 20), start):
@@ -321,10 +337,15 @@ def _first_secret(
         quoted = tm.group()[0] in "'\"“‘`["
         # (a value on the label's next line, or quoted right after the cue, is introduced too: "WW 'Kaasschaaf'")
         clause_end = bool(_CLAUSE_END.match(text, start + len(value)))  # ("welkom," ends its clause)
-        introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":="
+        # (a lone word right after the cue that ends its line or is followed by its state: "ww mustang",
+        # "nieuw wachtwoord azerty werkt ook niet"; not a word that makes a phrase with the cue, "wachtwoord wijzigen")
+        # (a common word there is prose: "als wachtwoord gebruikt.", "password are not correct")
+        bare = (count == 0 and bool(_BARE_END.match(text, start + len(value))) and not _cue_follower(value)
+                and value.lower() not in _common_words())
+        introduced = (bool(_MARKER.search(text[scan_from : tm.start()])) or tm.group()[:1] in ":=" or bare
                       or (count == 0 and (quoted or (labelled and clause_end))))  # (glued: "Passwrt:Schneckewolke")
         if (word_ok and introduced and value.rstrip("!").isalpha() and value.lower() not in _PROSE | _ABOUT_PASSWORD
-                and (quoted or not value.islower() or clause_end
+                and (quoted or not value.islower() or clause_end or bare
                      or text[scan_from : tm.start()].rstrip().endswith((":", "=")))):
             digits = _WORD_THEN_DIGITS.match(text, start + len(value))  # "veranderd naar Kerstboom 2024"
             score = 0.92 if quoted or labelled else 0.8  # (quoted: over a name look-alike, "is 'KoffieMetMelk'")
@@ -333,165 +354,6 @@ def _first_secret(
         if value.lower() not in _PROSE and not quoted and count >= 4:
             return False
     return False
-
-
-# "password: purple monkey dishwasher": a label line whose whole value is a phrase (issue 16: passphrases are
-# whole values). Only after a colon or "=" (or "wordt:"/"is:") and only when the rest of the line is a few
-# words that do not start like prose ("password: I forgot it", "wachtwoord: zie bijlage").
-_LABEL = re.compile(r"[ \t]*(?:(?i:wordt|is|was|ist|est|nu|now))?[ \t]*[:=]")
-_PHRASE_WORD = re.compile(r"[^\W_]+[!?#*&.-]?")
-_NOT_A_PHRASE_START = frozenset(
-    {
-        "i", "ik", "we", "wij", "you", "je", "u", "it", "het", "de", "the", "zie", "see", "staat", "stuur", "send",
-        "volgt", "follows", "geen", "no", "none", "onbekend", "unknown", "vergeten", "forgot", "forgotten",
-        "hetzelfde", "same", "dezelfde", "als", "as", "zoals", "like", "in", "bij", "attached", "bijgevoegd",
-        "siehe", "voir", "ich", "nvt", "leeg", "empty", "heb", "have", "has", "kan", "can",
-    }
-) | (_PROSE - {"correct", "juist", "goed", "reset", "again", "opnieuw"})  # words a passphrase may start with
-
-
-def _label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
-    """The rest of a "password: ..." line (or the next line) as one value when it is a phrase of 2-6 words.
-
-    A cue alone on its line without ":" is a label too ("Password\nzebra komkommer correct rocket"), when the
-    next line is 3-6 words of which at most one is a common word or one about the password."""
-    label = _LABEL.match(text, cue_end, line_end)
-    bare = label is None and scan_from > line_end
-    if label is None and not bare:
-        return False
-    start = label.end() if label is not None and scan_from == cue_end else scan_from
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    value = unwrap(text[start:end].strip().rstrip(".,;"))[0]  # ("Wachtwoord: `zebra ijsbeer staple`")
-    words_ = value.split()
-    if not 2 <= len(words_) <= 6 or len(value) > 60 or words_[0].lower() in _NOT_A_PHRASE_START:
-        return False
-    if not all(_PHRASE_WORD.fullmatch(w) for w in words_):
-        return False
-    if bare and (len(words_) < 3 or sum(w.lower() in _common_words() or w.lower() in _ABOUT_PASSWORD
-                                        for w in words_) > 1):
-        return False
-    begin = text.index(value, start)
-    out.append(RecognizerResult("CREDENTIAL", begin, begin + len(value), 0.96))  # over the .env rule's first word
-    return True
-
-
-# A passphrase in prose after its cue and a marker ("ik heb het wachtwoord veranderd in molen zomer haven appel
-# maar ...", "my password is coffee dragon apple window"): the run of 3-6 uncommon words right after the
-# marker is one value. Common words (wordfreq's 600 most frequent of nl/en/de/fr) end the run, so prose after a
-# cue ("is not working", "is still wrong", "werkt niet meer") never makes one; "in"/"naar"/"to" count as a
-# marker only after a verb of changing ("my password in Outlook ..." is no value).
-_PHRASE_MARKER = re.compile(
-    r"(?i)[^\n.!?]{0,30}?(?:[:=]|\b(?:is|was|wordt|becomes|ist|est|(?:veranderd|gewijzigd|aangepast|changed|updated"
-    r"|set|reset|ge[äa]ndert)(?:\s+\w+)?\s+(?:in|naar|to|into|auf|en))\b)"
-    r"(?:[ \t]+(?:nu|now|momenteel|currently|inmiddels|jetzt|maintenant|d[ée]sormais)\b)?[ \t]*"
-)
-_CHANGED_BEFORE = re.compile(r"(?i)\b(?:veranderd|gewijzigd|aangepast|changed|updated|set|reset|ge[äa]ndert)\b(?=\D*$)")
-_TO_MARKER = re.compile(r"(?i)[ \t]+(?:in|naar|to|into|auf|en)[ \t]+")
-_PLAIN_WORD = re.compile(r"[\"'“‘`\[]?([^\W\d_]{2,}(?:-[^\W\d_]{2,})*)[\"'”’`\]]?")
-_PHRASE_STOP = re.compile(r"[ \t]*(?:$|[\n.,;!?)(]|\S)")
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """The 600 most frequent words of nl, en, de and fr (wordfreq): prose, not a passphrase's picks."""
-    return frozenset(w for lang in ("nl", "en", "de", "fr") for w in top_words(lang, 600)) | _PROSE
-
-
-def _plain_phrase(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """The span of 3-6 uncommon plain words from ``pos`` (a passphrase), or None."""
-    common = _common_words()
-    count, last = 0, pos
-    while count < 7:
-        m = _PLAIN_WORD.match(text, last, end)
-        if m is None or m.group(1).lower() in common or any(p in common for p in m.group(1).lower().split("-")):
-            break
-        count, last = count + 1, m.end()
-        if text[last : last + 1] != " ":
-            break
-        last += 1
-    last = pos + len(text[pos:last].rstrip())
-    if not 3 <= count <= 6:
-        return None
-    value = text[pos:last].strip("\"'“”‘’`[]")
-    start = text.index(value, pos)
-    return start, start + len(value)
-
-
-def _skips_a_secret(text: str, start: int, end: int) -> bool:
-    """Whether the words between a cue and its marker hold a secret-shaped token: that token is the value, not the
-    words after the marker ("wachtwoord (Zw4luw§Dak) wordt geweigerd door Outlook")."""
-    return any(_looks_secret(_strip_token(tok)[0]) for tok in text[start:end].split()[:-1])
-
-
-def _marker_phrase(text: str, scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
-    """A passphrase after the cue's marker (see ``_PHRASE_MARKER``), or right after the cue."""
-    m = _PHRASE_MARKER.match(text, scan_from, line_end)
-    if m is not None and _skips_a_secret(text, scan_from, m.end()):
-        return False
-    if m is None and _CHANGED_BEFORE.search(text, max(0, scan_from - 50), scan_from):
-        m = _TO_MARKER.match(text, scan_from, line_end)  # "I changed the password to ..."
-    # (with no marker, the words right after the cue: "wachtwoord haven apple boterham coffee werkt niet")
-    rest = text[scan_from:line_end]
-    begin = m.end() if m is not None else scan_from + len(rest) - len(rest.lstrip(" \t"))
-    span = _plain_phrase(text, begin, line_end)
-    if span is None:
-        return False
-    out.append(RecognizerResult("CREDENTIAL", span[0], span[1], 0.9))
-    return True
-
-
-# A password that is a sentence ("haar wachtwoord is ik hou van mijn kat", "the password (...) is correct horse
-# battery staple, pls ..."): after a password cue and its marker, 3-7 plain words up to the clause's end, none of
-# them a word that talks about the password (its state, whether it works, whose it is) and none a secret by itself.
-_SENTENCE_CUE = re.compile(r"(?i)wacht?w|wachtzin|pas+w|pss?w|passphrase|^ww$|^pw$|kennwort")
-_CLAUSE = re.compile(r"[^\n,;.!?()\"'“”:=`\[\]]{5,80}")
-
-
-def _sentence(text: str, cue: re.Match[str], scan_from: int, line_end: int, out: list[RecognizerResult]) -> bool:
-    """A sentence used as a password after its cue and marker (see ``_SENTENCE_CUE``), as one value."""
-    if not _SENTENCE_CUE.search(cue.group()):
-        return False
-    m = _PHRASE_MARKER.match(text, scan_from, line_end)
-    if m is None or m.group().rstrip().endswith((":", "=")) or _skips_a_secret(text, scan_from, m.end()):
-        return False  # a "password: ..." label line is ``_label_phrase``'s ("wachtwoord: zie de bijlage")
-    opened = text[m.end() : m.end() + 1] in ("`", "[")  # (a wrapped sentence: "is nu [paarse olifant ...]")
-    clause = _CLAUSE.match(text, m.end() + opened, line_end)
-    if clause is None:
-        return False
-    value = clause.group()
-    cut = _CLAUSE_TAIL.search(value)  # "... is paarse olifant fietst snel maar die pakt ie niet"
-    if cut is not None:
-        value = value[: cut.start()]
-    elif text[clause.end() : clause.end() + 1] not in ("", "\n", ",", ";", ".", "!", "?", ")", "`", "]"):
-        return False  # (not a clause that goes on after a quote: "is literally my dog's name")
-    words_ = value.split()
-    if not 3 <= len(words_) <= 7 or not all(w.isalnum() for w in words_) or not _phrase_words(words_):
-        return False
-    if any(_looks_secret(w) for w in words_):
-        return False  # "hunter2hunter2 lol dont judge": the secret is the token, found alone
-    value = value.strip()
-    start = text.index(value, m.end())
-    out.append(RecognizerResult("CREDENTIAL", start, start + len(value), 0.85))
-    return True
-
-
-# where a sentence password's clause ends: a conjunction or a chat word after it ("..., maar", "lol", "pls")
-_CLAUSE_TAIL = re.compile(
-    r"(?i)\s(?:maar|but|aber|mais|lol|haha\w*|hihi|xd|pls|please|plz|graag|svp|bitte|dus|want|because|omdat|weil"
-    r"|car|sinds|since|seit|depuis)\b"
-)
-
-
-def _phrase_words(words_: list[str]) -> bool:
-    """No word that talks about the password, except a first one before three uncommon words (a passphrase may
-    start with one: "correct horse battery staple", where "password is correct" is prose)."""
-    about = [w.lower() in _ABOUT_PASSWORD for w in words_]
-    if not any(about):
-        return True
-    common = _common_words()
-    rest = words_[1:]
-    return not any(about[1:]) and len(rest) >= 3 and not any(w.lower() in common for w in rest)
 
 
 # a marker that introduces the value ("de pincode van het account (...) is 5093")
@@ -581,12 +443,12 @@ _QUERY_SECRET = re.compile(
 
 
 # user / password after a login cue: the password ("inloggegevens: admin / Welkom01")
-_PAIR_CUES = r"login|log-?in|inlog\w*|credentials|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants"
+_PAIR_CUES = r"login|log-?in|inlog\w*|credentials|creds|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants"
 _PAIR = re.compile(
     r"(?<![\w/.-])" + first_letter_guard(_PAIR_CUES) + r"(?i:" + _PAIR_CUES + r")"
     r"(?![\w/.-])[^\n]{0,30}?(?<![\w/])[\w.@+-]{2,64}[ \t]+/[ \t]+(?P<v>[^\s/]{3,64}?)[.,;)]?(?=\s|$)"
 )
-_PAIR_STEMS = ("log", "inlog", "credentials", "aanmeld", "zugangs", "anmelde", "identifiants")
+_PAIR_STEMS = ("log", "inlog", "cred", "aanmeld", "zugangs", "anmelde", "identifiants")
 
 
 def credential_recognizers(lang: str) -> list[EntityRecognizer]:

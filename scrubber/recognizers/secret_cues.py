@@ -68,3 +68,23 @@ PIN_CUE = re.compile(
 )
 PIN_STEMS = ("pin", "puk", "toegangscode", "inlogcode", "zugangscode", "geheimzahl", "tan", "sicherheitscode",
              "entsperrcode", "ontgrendelcode")
+
+
+# Words that make a phrase with a password cue rather than being its value ("wachtwoord wijzigen", "password
+# manager", "Passwort vergessen", "mot de passe oublié"): verbs of setting, changing, forgetting and typing it, and
+# the nouns compounded with it, in nl, en, de and fr. General vocabulary, not taken from any corpus.
+_FOLLOWERS = """
+    wijzigen veranderen aanpassen instellen resetten herstellen opvragen aanvragen invoeren intypen ingeven kiezen
+    vergeten kwijt onthouden bewaren delen sturen versturen beheer beheerder manager generator beleid eisen veld
+    sterkte lengte hint tip vraag reset change changed update set enter type forgot forgotten lost remember share
+    send manager policy requirements field strength length hint prompt protected expired expiry recovery
+    ändern zurücksetzen vergessen eingeben setzen wählen teilen senden manager richtlinie feld stärke länge
+    geschützt abgelaufen changer modifier réinitialiser oublié oubliée saisir entrer choisir partager envoyer
+    gestionnaire politique champ protégé expiré perdu beveiligd verlopen wifi wlan mail e-mail email account
+"""
+CUE_FOLLOWERS = frozenset(_FOLLOWERS.split())
+
+
+def cue_follower(word: str) -> bool:
+    """Whether ``word`` after a password cue makes a phrase with it (see ``CUE_FOLLOWERS``)."""
+    return word.lower() in CUE_FOLLOWERS

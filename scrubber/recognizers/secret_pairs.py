@@ -22,9 +22,9 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from scrubber.recognizers.base import first_letter_guard, lowered_for_stems, may_contain
-from scrubber.recognizers.credentials import _common_words
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD
 from scrubber.recognizers.secret_cues import CUE
+from scrubber.recognizers.secret_phrases import _common_words
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 # a user label and the login name after it (the name is not stripped here: it may be a PERSON elsewhere)

@@ -101,3 +101,16 @@ def looks_secret(value: str) -> bool:
     if (bare.replace(".", "").isalpha() and (bare.islower() or "@" in value)) or joined:
         return False  # (or everyday words joined: "Upper+lower+digit+symbol")
     return has_symbol and has_alpha and not value.replace("-", "").isalpha() and value.lower() not in _PROSE
+
+
+# A placeholder in a key's or password's place: a run of a filler character ("ghp_xxxx...", "XXXXXXXX", "****",
+# 16+ zeros; "00000000" alone is a real, common password), a key ending in EXAMPLE (AWS's documented key id), a
+# template's "<your token>" or "${TOKEN}". Secret scanners list these as false positives (gitleaks' rule tests).
+_PLACEHOLDER = re.compile(
+    r"([xX*•])\1{7,}|0{16,}|EXAMPLE(?![A-Z])|(?i:\byour[_-]?(?:api[_-]?)?(?:key|token|secret|password)\b)|\$\{|<[^>]*>"
+)
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether a key- or password-shaped value is a placeholder rather than a secret (see ``_PLACEHOLDER``)."""
+    return bool(_PLACEHOLDER.search(value))

@@ -30,7 +30,7 @@ from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
 from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_pairs import pair_passwords
-from scrubber.recognizers.secret_values import unwrap
+from scrubber.recognizers.secret_values import is_placeholder, unwrap
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _VENDOR_KEYS = re.compile(
@@ -238,7 +238,7 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
                 score = self._score(text, part, start)
                 if score:
                     out.append(RecognizerResult("CREDENTIAL", start, start + len(part), score))
-        return out
+        return [r for r in out if not is_placeholder(text[r.start : r.end])]
 
     @staticmethod
     def _score(text: str, core: str, start: int) -> float:
@@ -396,4 +396,6 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 
 def secret_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [SecretShapeRecognizer(lang)]
+    from scrubber.recognizers.key_formats import KeyFormatRecognizer
+
+    return [SecretShapeRecognizer(lang), KeyFormatRecognizer(lang)]

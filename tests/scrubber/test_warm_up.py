@@ -35,7 +35,7 @@ def _lazy_loaders() -> dict[str, Any]:
 def test_a_new_scrubber_has_loaded_every_lazily_loaded_list() -> None:
     loaders = _lazy_loaders()
     # the loaders the warm-up text was written for (issue 19): the test sees them
-    assert {"scrubber.recognizers.credentials._common_words", "scrubber.recognizers.prose_words._ordinary_words",
+    assert {"scrubber.recognizers.secret_phrases._common_words", "scrubber.recognizers.prose_words._ordinary_words",
             "scrubber.recognizers.address_blocks._countries"} <= set(loaders)
     for loader in loaders.values():
         loader.cache_clear()

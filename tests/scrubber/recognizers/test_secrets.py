@@ -22,9 +22,9 @@ Plain = Callable[[str, str], None]
 SECRETS = [
     ("user,pass\nsales,Vk9#mP2!qL\n", "Vk9#mP2!qL"),  # a secret cell of a CSV row
     ("STRIPE=sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
-    ("aws: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE"),
-    ("aws: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("aws: AKIAJ4QRZ7TMW2XPLK5D / tB8kQz1LmR7vNx3PwYc9Hs2DfG6aJeUo4iKbTq0W", "AKIAJ4QRZ7TMW2XPLK5D"),
+    ("aws: AKIAJ4QRZ7TMW2XPLK5D / tB8kQz1LmR7vNx3PwYc9Hs2DfG6aJeUo4iKbTq0W",
+     "tB8kQz1LmR7vNx3PwYc9Hs2DfG6aJeUo4iKbTq0W"),
     ("the bot uses xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy now",
      "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"),
     ("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 werkt niet",
