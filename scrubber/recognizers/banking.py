@@ -136,7 +136,7 @@ _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code"
     r"|(?:3|4|drie|vier|three|four)\s+(?:digits|cijfers)\s+(?:on\s+the\s+back|achterop|op\s+de\s+achterkant)"
     r"|cijfers\s+achterop|digits\s+on\s+the\s+back|beveiligingscode|kaartcode|controlecode"
-    r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme"
+    r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme|crypto\b"
     r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
     r"(?:[^\n]{0,30}?|[ \t]*:?[ \t]*\n[ \t]*(?:[^\w\s]{1,3}[ \t]?)?)(?<!\d)(?P<v>\d{3,4})(?!\d)"
 )

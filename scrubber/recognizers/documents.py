@@ -39,7 +39,7 @@ _KEYWORDS = (
     r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+lic(?:en[cs]e)?\b|driver'?s?\s+lic(?:en[cs]e)?\b|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
     # de
-    r"|reisepass\w*|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|perso\b|f[üu]hrerschein\w*|I(?-i:DD)\b"
+    r"|reisepass\w*|pass-?n(?:umme)?r\b|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|perso\b|f[üu]hrerschein\w*|I(?-i:DD)\b"
     r"|aufenthalts(?:titel|erlaubnis|karte)\w*"
     r"|dokumentennummer"
     # fr

@@ -18,15 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from stdnum.eu import vat as eu_vat
-
 from scrubber.recognizers.base import first_letter_guard
 from scrubber.recognizers.explainers_refs import (
     bank_code,
     book_number,
     column_header,
+    dns_record,
     reference_shape,
     standard,
+    vat_number,
     web_property,
 )
 
@@ -93,7 +93,8 @@ class Span:
 _TOKEN_START = re.compile(r"\S*$")
 _TOKEN_REST = re.compile(r"\S*")
 _LAST_DIGIT = re.compile(r"\d(?=\D*$)")
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\)")
+# (the dot of "Nr.", "No.", "Rechnungsnr." abbreviates the cue's number word and ends no sentence)
+_SENTENCE_END = re.compile(r"[!?;](?:\s|$)|(?<![Nn][RrOo])\.(?:\s|$)|\)")
 
 Explainer = Callable[[Span], bool]
 
@@ -262,6 +263,10 @@ _DOTTED = re.compile(r"v?(?:\d{1,2}(?:\.\d{1,6}){2,}|\d{1,4}(?:\.\d{1,6}){3,})(?
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _BUILD = re.compile(r"[vV]?\d+(?:[._-]\d+)*")  # after a version cue: "build 22631.3737", "firmware V1.0.3_1.0"
 _KB = re.compile(r"(?i)(?:KB|Q|SP)\d{5,8}")
+# Nine or more digits dotted in groups of two or three, none a lone digit or zero: how people write a citizen or
+# account number ("365.742.618.09", "12.34.56.78.90"), not a version (whose parts are "10.0", "120.0.6099.71") unless a
+# version cue says so. (Four groups of up to three digits that make an IP address are explained before this.)
+_GROUPED = re.compile(r"(?=(?:\D*\d){9})\d{2,3}(?:\.\d{2,3}){3,}")
 
 
 def version(span: Span) -> bool:
@@ -269,9 +274,10 @@ def version(span: Span) -> bool:
     value = span.value
     if _KB.fullmatch(value):
         return True
-    if _DOTTED.fullmatch(value) and not _THOUSANDS.fullmatch(value):
+    cued = bool(_VERSION_CUE.search(span.label))
+    if _DOTTED.fullmatch(value) and not _THOUSANDS.fullmatch(value) and (cued or not _GROUPED.fullmatch(value)):
         return True
-    return bool(_VERSION_CUE.search(span.label)) and bool(_DOTTED.fullmatch(value) or _BUILD.fullmatch(value))
+    return cued and bool(_DOTTED.fullmatch(value) or _BUILD.fullmatch(value))
 
 
 _IPV4 = re.compile(r"(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?::\d{1,5}|/\d{1,2})?")
@@ -393,6 +399,8 @@ _KEPT_CUE = _cues(
     r"nip\b", r"regon", r"vkn\b", r"vergi", r"partita", r"p\.\s?iva", r"cif\b",
     # fr
     r"facture", r"commande", r"devis", r"r[ée]f[ée]rence", r"contrat", r"siren", r"siret", r"rna\b", r"tva",
+    # ma: the company's "identifiant commun de l'entreprise"
+    r"ice\b", r"identifiant\s+commun",
 )
 # A personal cue closer to the value wins over a kept one ("klantnummer 12, BSN 111222333").
 _PERSONAL_CUE = _cues(
@@ -401,7 +409,10 @@ _PERSONAL_CUE = _cues(
     r"kimlik", r"v-nummer", r"vreemdeling", r"paspoort", r"passport", r"pass\b", r"id-?kaart", r"identit", r"rijbewijs",
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",
     r"nhs", r"pps", r"insurance", r"verzeker", r"polis", r"pati[eë]nt", r"tax\s+id", r"\bid\b", r"mijn\s+nummer",
-    r"my\s+number", r"sort\s+code", r"rek\b", r"reknr", r"pas(?:nr|nummer)\b",
+    r"my\s+number", r"sort\s+code", r"rek\b", r"reknr", r"pass?-?(?:nr|nummer)\b",
+    # a personal tax number named with a kept word ("Unique Taxpayer Reference", "numéro fiscal de référence"):
+    # the personal cue holds the kept one and so stands as near the value
+    r"(?:unique\s+)?taxpayer(?:\s+reference)?", r"utr\b", r"num[ée]ro\s+fiscal(?:\s+de\s+r[ée]f[ée]rence)?",
     r"ausweis", r"perso\b", r"reisepass", r"f[üu]hrerschein", r"passeport", r"permis\b",
     # a bank's name before a number names an account ("ABN AMRO 68.04.84.605", "bij de Knab 0488122363")
     r"abn\b", r"amro\b", r"ing\b", r"rabo\w*", r"sns\b", r"asn\b", r"triodos", r"knab\b", r"bunq\b", r"regiobank",
@@ -424,6 +435,8 @@ _FILLER = frozenset(
         "bij", "at", "chez", "bei", "op", "on", "onder", "under", "unter", "sous", "hier", "here", "this",
         "dit", "deze", "ref", "reference", "referentie", "kenmerk", "jullie", "u", "you", "us", "uns", "vous",
         "ihnen", "euch",
+        # the device a serial number is of ("Serienummer van de router", "Seriennummer der FRITZ!Box")
+        "router", "modem", "box", "apparaat", "device", "gerät", "geräts", "appareil", "printer", "server", "nas",
     ]
 )
 _WORD = re.compile(r"[n][°º]|[^\W\d_]+")  # ("n°" first: "commande n° 1002")
@@ -489,28 +502,6 @@ def kept_cue(span: Span, _listed: int = 0) -> bool:
     rest = rest[len(rest) - len(rest.lstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
     # (an all-caps word is an organisation or system named with the cue: "KvK-nummer van de VOF was")
     return all(w.lower() in _FILLER or (w.isupper() and len(w) > 1) or _KEPT_CUE.match(w) for w in _WORD.findall(rest))
-
-
-_VAT_PREFIX = re.compile(r"(?i)(?<![\w])([a-z]{2})[ .]?(\d{0,3})[ .]?$")
-_SEPARATORS = re.compile(r"[\s.-]")
-
-
-def vat_number(span: Span) -> bool:
-    """An EU VAT number (stdnum.eu.vat: country prefix and national check), in any case and spacing."""
-    compact = _SEPARATORS.sub("", span.value).upper()
-    if compact[:2].isalpha():
-        return bool(eu_vat.is_valid(compact))
-    m = _VAT_PREFIX.search(span.before(8))
-    return m is not None and bool(eu_vat.is_valid((m[1] + m[2]).upper() + compact))
-
-
-_RECORD_REACH = 200  # a zone-file line is short; reading no further keeps a long line from costing n² time
-_RESOURCE_RECORD = re.compile(r"\bIN\s+(?:SOA|A|AAAA|MX|TXT|CNAME|NS|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")
-
-
-def dns_record(span: Span) -> bool:
-    """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
-    return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH)))
 
 
 EXPLAINERS: tuple[Explainer, ...] = (

@@ -1,4 +1,5 @@
-"""Explainers of numbers by a published format: standards, ISBNs, web properties, reference shapes, bank codes.
+"""Explainers of numbers by a published format: standards, ISBNs, web properties, reference shapes, bank codes,
+VAT numbers, DNS records.
 
 Split off ``scrubber.recognizers.explainers`` (which lists them with the others in ``EXPLAINERS``) to keep that
 module short; each is a named yes/no function of a ``Span`` like the rest.
@@ -10,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from stdnum import isbn
+from stdnum.eu import vat as eu_vat
 
 if TYPE_CHECKING:
     from scrubber.recognizers.explainers import Span
@@ -99,3 +101,24 @@ def column_header(text: str, line_start: int, start: int, end: int) -> str | Non
         index = text[line_start:start].count(sep)
         return header.split(sep)[index].strip() + " "
     return None
+
+
+_VAT_PREFIX = re.compile(r"(?i)(?<![\w])([a-z]{2})[ .]?(\d{0,3})[ .]?$")
+
+
+def vat_number(span: Span) -> bool:
+    """An EU VAT number (stdnum.eu.vat: country prefix and national check), in any case and spacing."""
+    compact = _SEPARATORS.sub("", span.value).upper()
+    if compact[:2].isalpha():
+        return bool(eu_vat.is_valid(compact))
+    m = _VAT_PREFIX.search(span.before(8))
+    return m is not None and bool(eu_vat.is_valid((m[1] + m[2]).upper() + compact))
+
+
+_RECORD_REACH = 200  # a zone-file line is short; reading no further keeps a long line from costing n² time
+_RESOURCE_RECORD = re.compile(r"\bIN\s+(?:SOA|A|AAAA|MX|TXT|CNAME|NS|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")
+
+
+def dns_record(span: Span) -> bool:
+    """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
+    return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH)))

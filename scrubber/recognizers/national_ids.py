@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum.at import vnr as at_vnr
 from stdnum.be import bis as be_bis
 from stdnum.be import nn as be_nn
@@ -33,9 +34,12 @@ from stdnum.de import idnr as de_idnr
 from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
 from stdnum.fi import hetu as fi_hetu
+from stdnum.fr import nif as fr_nif
 from stdnum.fr import nir as fr_nir
 from stdnum.gb import nhs as gb_nhs
+from stdnum.gb import utr as gb_utr
 from stdnum.ie import pps as ie_pps
+from stdnum.in_ import pan as in_pan
 from stdnum.it import codicefiscale as it_cf
 from stdnum.nl import bsn as nl_bsn
 from stdnum.no import fodselsnummer as no_fnr
@@ -48,6 +52,7 @@ from stdnum.us import itin as us_itin
 from stdnum.us import ssn as us_ssn
 
 from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
+from scrubber.recognizers.explainers import Span, kept_cue
 
 # The look-behinds of _BSN, _BE_NN and _NINO stand after the first character (which they then also
 # cover) rather than before it: a pattern that starts with a character class lets ``re`` skip ahead to
@@ -110,7 +115,13 @@ _ELEVEN = re.compile(_D + r"\d{10}" + _END)
 _CF = re.compile(r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z]{5}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z](?!\w)")
 _PT_NIF = re.compile(_D + r"\d{2}(?P<s>[ ]?)\d{3}(?P=s)\d{3}" + _END)
 _PT_CONTEXT = words(r"nif\b", r"contribuinte", r"n[úu]mero\s+fiscal", r"nipc")
-_PT_CC = re.compile(r"\d(?<![\w]\d)\d{7}[ ]?\d[ ]?[A-Za-z0-9]{2}\d(?!\w)")
+_PT_CC = re.compile(r"\d(?<![\w]\d)\d{7}[ ]?\d[ ]?[A-Za-z0-9]{2}[ ]?\d(?!\w)")  # ("04521224 4 ZZ 7": stdnum)
+# India's PAN (stdnum.in_.pan: five letters, the fourth the holder's kind, four digits, a letter), the UK's Unique
+# Taxpayer Reference (gb.utr, ten digits with a check) and the French numéro fiscal (fr.nif, thirteen digits): after
+# their cue words only, the shapes alone are too common.
+_PAN = re.compile(r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z]{4}\d{4}[A-Za-z](?!\w)")
+_UTR = re.compile(_D + r"\d{4}(?P<s>[ ]?)\d{5}" + _END)
+_FR_NIF = re.compile(r"[0-3](?<![\w.,/+-][0-3])\d(?P<s>[ ]?)\d{2}(?P=s)\d{3}(?P=s)\d{3}(?P=s)\d{3}" + _END)
 _PPS = re.compile(r"\d(?<![\w]\d)\d{6}[A-Wa-w][ABWTHXabwthx]?(?!\w)")
 _PPS_CONTEXT = words(r"pps", r"personal\s+public\s+service", r"rsi\b")
 _AHV = re.compile(r"7(?<![\w.]7)56(?P<s>[.]?)\d{4}(?P=s)\d{4}(?P=s)\d{2}(?!\w|[.]\d)")
@@ -184,6 +195,7 @@ _SSN_STEMS = ("ssn", "social", "itin", "tin", "taxpayer", "w9", "w-9", "tax")
 # speed-up gates (see ``Rule.gate``): what every match holds
 _CF_GATE = re.compile(r"\d\d[A-Za-z]\d\d[A-Za-z]\d{3}[A-Za-z]")
 _PPS_GATE = re.compile(r"\d{7}[A-Wa-w]")
+_PAN_GATE = re.compile(r"[A-Za-z]\d{4}[A-Za-z]")
 _SIX_DIGITS = re.compile(r"\d(?:[^\d\n]{0,2}\d){5}")
 # every digit-pattern match below holds six digits with at most one separator between them
 _SIX = re.compile(r"\d(?:[ .-]?\d){5}")
@@ -225,6 +237,12 @@ RULES = (
          context_stems=("nif", "contribuinte", "fiscal", "nipc"), gate=_SIX),
     Rule("NATIONAL_ID", _PT_CC, score=0.8, context=words(r"cart[ãa]o\s+de\s+cidad[ãa]o", r"cc\b"), context_score=0.97,
          validate=_valid(pt_cc.is_valid), gate=_SIX),
+    Rule("NATIONAL_ID", _PAN, score=0.0, context=words(r"pan\b", r"permanent\s+account"), context_score=0.97,
+         validate=_valid(in_pan.is_valid), context_stems=("pan", "permanent"), gate=_PAN_GATE),
+    Rule("NATIONAL_ID", _UTR, score=0.0, context=words(r"utr\b", r"taxpayer\s+reference"), context_score=0.97,
+         validate=_valid(gb_utr.is_valid), context_stems=("utr", "taxpayer"), gate=_SIX),
+    Rule("NATIONAL_ID", _FR_NIF, score=0.0, context=words(r"num[ée]ro\s+fiscal", r"spi\b"), context_score=0.97,
+         validate=_valid(fr_nif.is_valid), context_stems=("fiscal", "spi"), gate=_SIX),
     Rule("NATIONAL_ID", _PPS, score=0.6, context=_PPS_CONTEXT, context_score=0.97, validate=_valid(ie_pps.is_valid),
          gate=_PPS_GATE),
     Rule("NATIONAL_ID", _AHV, score=0.85, context=words(r"ahv", r"avs", r"sozialversicherung"), context_score=0.97,
@@ -242,5 +260,26 @@ RULES = (
 )
 
 
+class NationalIdRecognizer(RuleRecognizer):
+    """The rules above; a plain number found by its checksum alone (no cue word of its own) that a kept cue names is
+    what that cue says: "numéro de commande 720250171", "SIREN 350792008" pass the 11-proef by chance (one in eleven).
+    A value with letters or a century sign in it (hetu, NINO, DNI) has a shape of its own and stays."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [
+            r for r in results
+            if r.score >= _CUED
+            or not _PLAIN_NUMBER.fullmatch(text, r.start, r.end)
+            or not kept_cue(Span(text, r.start, r.end))
+        ]
+
+
+_CUED = 0.9  # every rule's score after its cue word is at least this; alone, every rule scores below it
+_PLAIN_NUMBER = re.compile(r"[\d .-]+")
+
+
 def national_id_recognizers(lang: str) -> list[EntityRecognizer]:
-    return [RuleRecognizer("NationalIdRecognizer", RULES, lang)]
+    return [NationalIdRecognizer("NationalIdRecognizer", RULES, lang)]

@@ -1,0 +1,80 @@
+"""Identifiers in the notations of the world's test vectors (issue 16, ``eval/pii_tune_worldvec.jsonl``).
+
+Why this file exists: the tune part of the worldvec corpus (python-stdnum's doctest numbers, the providers' test
+cards, specimen documents) showed mechanisms that were missing or over-explained: a personal tax cue that holds a
+kept word ("Unique Taxpayer Reference", "numéro fiscal de référence"), an abbreviation's dot read as a sentence's
+end ("Rechnung Nr. ..."), a checksum-valid number after a kept cue typed as a citizen number, a device's serial
+number after "Serienummer van de router", numbers dotted in groups of three read as versions, Indian PAN numbers
+and Portuguese citizen-card numbers in stdnum's notation. Values are stdnum's documented ones or synthetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Check = Callable[[str, str], None]
+
+STRIPPED = [
+    ("Unique Taxpayer Reference: 1955839661\nPlease unlock the account.", "1955839661"),  # gb.utr's docstring
+    ("UTR 1955839661", "1955839661"),
+    ("numéro fiscal de référence : 3023217600053", "3023217600053"),  # fr.nif's docstring
+    ("numéro fiscal de référence : 070198776543", "070198776543"),  # its check fails: stripped as NUMBER
+    ("PAN card number: ACUPA7085R", "ACUPA7085R"),  # in_.pan's docstring
+    ("my PAN is AAPPV8261K", "AAPPV8261K"),
+    ("Portuguese citizen card no. - 04521224 4 ZZ 7\nReason: KYC", "04521224 4 ZZ 7"),  # pt.cc's test file
+    # a number dotted or spaced in groups of two or three is no version
+    ("the number from my card is 365.742.618.09 - is that enough?", "365.742.618.09"),
+    ("het nummer op mijn pas: 111.222.333", "111.222.333"),
+    ("die Nummer lautet 12.34.56.78.90, reicht das?", "12.34.56.78.90"),
+    # the abbreviation's dot ends no sentence: the personal cue before it still names the value
+    ("Steuer-Nr. 36574261809 bitte nicht speichern", "36574261809"),
+]
+
+UNTOUCHED = [
+    ("Rechnung Nr. 2024528158 wurde doppelt bezahlt.", "2024528158"),
+    ("Bestell-Nr. 2024528158 fehlt", "2024528158"),
+    # checksum-valid (11-proef) numbers after a kept cue are what the cue says
+    ("numéro de commande 720250171, la livraison est incomplète", "720250171"),
+    ("Société Dupont, SIREN 350792008, merci de corriger la facture.", "350792008"),
+    ("Société Dupont, ICE 002136093000040, merci", "002136093000040"),  # Moroccan company number
+    # a device's serial number
+    ("Serienummer van de router: 15053D2961719, firmware 7.57.", "15053D2961719"),
+    ("Seriennummer der FRITZ!Box: 87526B1569000, FRITZ!OS 7.57.", "87526B1569000"),
+    # versions and IPs stay harmless
+    ("Windows 10.0.22621.1992 geeft een fout", "10.0.22621.1992"),
+    ("Chrome 120.0.6099.71 crasht", "120.0.6099.71"),
+    ("server 192.168.100.200 reageert niet", "192.168.100.200"),
+    ("update naar versie 123.456.789.12 mislukt", "123.456.789.12"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), STRIPPED)
+def test_world_notations_are_stripped(assert_stripped: Check, text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), UNTOUCHED)
+def test_kept_and_harmless_numbers_stay(assert_untouched: Check, text: str, value: str) -> None:
+    assert_untouched(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Personalausweis, Seriennummer: L01X00T47", "Paspoort serienummer NW1K2L3P4 verloopt", "BSN-Nr. 111222333"],
+)
+def test_a_personal_cue_still_names_the_value(assert_stripped: Check, text: str) -> None:
+    assert_stripped(text, text.split()[-1] if not text.endswith("verloopt") else "NW1K2L3P4")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Passnummer C01X00T47", "C01X00T47"),  # the German specimen passport (PRADO), "Pass-Nr." written whole
+        ("Pass-Nr. C01X00T47 gültig bis 2030", "C01X00T47"),
+        ("carte 4111 1111 1111 1111 exp. 12/27 crypto 123", "123"),  # the French "crypto" for the card's code
+    ],
+)
+def test_german_pass_numbers_and_french_card_codes(assert_stripped: Check, text: str, value: str) -> None:
+    assert_stripped(text, value)
