@@ -54,6 +54,8 @@ def label_phrase(text: str, cue_end: int, scan_from: int, line_end: int, out: li
         return False
     if not all(_PHRASE_WORD.fullmatch(w) for w in words_):
         return False
+    if _said_of_a_value(words_):
+        return False  # a value and what the customer says of it: "wachtwoord=Zomer2024! werkt niet", "... pls"
     if bare and (len(words_) < 3 or sum(w.lower() in _common_words() or w.lower() in _ABOUT_PASSWORD
                                         for w in words_) > 1):
         return False
@@ -167,6 +169,21 @@ _CLAUSE_TAIL = re.compile(
     r"(?i)\s(?:maar|but|aber|mais|lol|haha\w*|hihi|xd|pls|please|plz|graag|svp|bitte|dus|want|because|omdat|weil"
     r"|car|sinds|since|seit|depuis)\b"
 )
+
+
+# chat words that end a message after a value ("pls", "thx"): with the state words, no part of a passphrase
+_CHAT_TAIL = frozenset({"pls", "plz", "please", "graag", "svp", "bitte", "thx", "thanks", "bedankt", "dank", "danke",
+                        "merci", "lol", "haha", "ty"})
+
+
+def _said_of_a_value(words_: list[str]) -> bool:
+    """Whether the words of a label line after its first say something of the value instead of being part of it: a
+    chat word ("pls"), or words about the password that end the line or follow each other ("werkt niet", "fout");
+    one inside a passphrase is its word ("zebra komkommer correct rocket")."""
+    bare = [w.lower().strip("!?.,") for w in words_]
+    about = [w in _ABOUT_PASSWORD for w in bare]
+    last = len(bare) - 1
+    return any(bare[i] in _CHAT_TAIL or (about[i] and (i == last or about[i + 1])) for i in range(1, len(bare)))
 
 
 def _phrase_words(words_: list[str]) -> bool:

@@ -262,8 +262,9 @@ def _values_of(text: str, core: str, start: int) -> list[tuple[str, int]]:
         pos = start
         for pair in pairs:
             key, _, value = pair.partition("=")
-            if value and not _VERIFICATION_KEY.search(key):
-                out.append((value, pos + len(key) + 1))
+            quote = len(value) - len(value.lstrip("\"'`“‘"))  # ('password="K8#mPq2x"': the quotes are no part)
+            if value[quote:] and not _VERIFICATION_KEY.search(key):
+                out.append((value[quote:], pos + len(key) + 1 + quote))
             pos += len(pair) + 1
         return out
     if ":" in core and (label := _GLUED_LABEL.match(core)) and not _explained(core):

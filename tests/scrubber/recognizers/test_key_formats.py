@@ -103,3 +103,17 @@ def test_placeholders_are_told_from_keys() -> None:
     assert is_placeholder("<Openverse API token>")
     assert not is_placeholder(SENTRY)
     assert not is_placeholder("00000000")  # a real, common password (NCSC's list)
+
+
+# the invariance gaps of the last stop (eval/metamorphic.py: the value glued to its cue by "=", chat words after it)
+GLUED = [
+    ("Hoi, mijn wachtwoord=Zomer2024! werkt niet", "Zomer2024!"),
+    ("wachtwoord: Zomer2024! pls", "Zomer2024!"),
+    ('the ftp password="K8#mPq2x" fails', "K8#mPq2x"),
+    ("pw: Hx7#pLq2vR thx", "Hx7#pLq2vR"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), GLUED)
+def test_only_the_value_is_stripped_after_a_glued_cue(scrubber: Scrubber, text: str, value: str) -> None:
+    assert [text[e.start : e.end] for e in scrubber.analyze(text).entities if e.type == C] == [value]
