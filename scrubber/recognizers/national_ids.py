@@ -52,7 +52,7 @@ from stdnum.us import itin as us_itin
 from stdnum.us import ssn as us_ssn
 
 from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
-from scrubber.recognizers.explainers import Span, kept_cue
+from scrubber.recognizers.explainers import Span, kept_cue, personal_cue_names, tracking_code
 
 # The look-behinds of _BSN, _BE_NN and _NINO stand after the first character (which they then also
 # cover) rather than before it: a pattern that starts with a character class lets ``re`` skip ahead to
@@ -261,8 +261,9 @@ RULES = (
 
 
 class NationalIdRecognizer(RuleRecognizer):
-    """The rules above; a plain number found by its checksum alone (no cue word of its own) that a kept cue names is
-    what that cue says: "numéro de commande 720250171", "SIREN 350792008" pass the 11-proef by chance (one in eleven).
+    """The rules above; a plain number found by its checksum alone (no cue word of its own) that a kept or tracking
+    cue names is what that cue says: "numéro de commande 720250171", "SIREN 350792008", "zendingnummer 111222333"
+    pass the 11-proef by chance (one in eleven).
     A value with letters or a century sign in it (hetu, NINO, DNI) has a shape of its own and stays."""
 
     def analyze(
@@ -273,8 +274,14 @@ class NationalIdRecognizer(RuleRecognizer):
             r for r in results
             if r.score >= _CUED
             or not _PLAIN_NUMBER.fullmatch(text, r.start, r.end)
-            or not kept_cue(Span(text, r.start, r.end))
+            or not _named_otherwise(Span(text, r.start, r.end))
         ]
+
+
+def _named_otherwise(span: Span) -> bool:
+    """A kept cue names the value, or a carrier's tracking cue does and no personal cue stands nearer ("DHL
+    Sendungsnummer 36574261809", "Track & Trace: 111222333"; not "pakket kwijt, mijn nummer 111222333")."""
+    return kept_cue(span) or (tracking_code(span) and not personal_cue_names(span))
 
 
 _CUED = 0.9  # every rule's score after its cue word is at least this; alone, every rule scores below it

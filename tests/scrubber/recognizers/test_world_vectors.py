@@ -78,3 +78,19 @@ def test_a_personal_cue_still_names_the_value(assert_stripped: Check, text: str)
 )
 def test_german_pass_numbers_and_french_card_codes(assert_stripped: Check, text: str, value: str) -> None:
     assert_stripped(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Track & Trace: 111222333", "111222333"),  # a parcel number that passes the 11-proef by chance
+        ("DHL Sendungsnummer 36574261809 noch unterwegs", "36574261809"),  # ... or the Steuer-ID's check
+        ("zendingnummer 111222333 van PostNL", "111222333"),
+    ],
+)
+def test_a_carriers_number_passing_a_citizen_check_stays(assert_untouched: Check, text: str, value: str) -> None:
+    assert_untouched(text, value)
+
+
+def test_a_personal_cue_after_a_parcel_still_names_the_number(assert_stripped: Check) -> None:
+    assert_stripped("het pakket is kwijt, mijn BSN is 111222333", "111222333")
