@@ -36,7 +36,8 @@ _SCORE = 0.91
 _CUE_SCORE = 0.5
 _LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
 # a delivery line: a number (house number, possibly with a letter) and a word of three letters or more
-_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,6}[A-Za-z]?(?![\w:/]|[.,]\d)")
+# (with a flat after a slash, "ul. Długa 12/3", as Poland, Spain and Turkey write it)
+_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,6}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _MAX_LINE = 60
 _MAX_FOLLOWING = 4

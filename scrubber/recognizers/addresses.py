@@ -28,19 +28,22 @@ from scrubber.lexicon import load_lexicon
 from scrubber.recognizers.address_case import UNDER_CUE_SCORE, capitalised_lines, evidenced, runs_on
 from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
+from scrubber.recognizers.street_types import NORTHERN_ENDINGS
 
 _SUFFIXES = (
     r"straat|str\.|laan|weg|plein|kade|gracht|dijk|singel|park|hof|steeg|pad|dreef|markt|baan|ring|wal"
     r"|veld|allee|steenweg|kaai|lei|dam|haven|plantsoen|erf|oord|hout|berg|zijde|dries|wijk|boulevard"
     r"|straße|strasse|gasse|platz|damm|ufer|chaussee|stede|burcht|poort|brink|akker|kamp|horst|hoeve|veste"
-    r"|vest|heuvel|dal|werf|linie|rade|meer|polder|oever|tuin|tuinen|hoek|dorp|eiland|rijk"
+    r"|vest|heuvel|dal|werf|linie|rade|meer|polder|oever|tuin|tuinen|hoek|dorp|eiland|rijk|"
+    + "|".join(NORTHERN_ENDINGS)  # written as one word with the name in the Nordic and Baltic languages
 )
 _PARTICLE = r"(?:van|de|der|den|het|'t|la|le|du|des|d'|di|da|von|am|an|op|aan|in|bij|sur)"
 _CAP = r"[A-ZÀ-Þ][\w'’-]*\.?"
 _CITY_WORD = r"(?:'s-|’s-)?[A-ZÀ-Þ][\w'’-]*"  # also "'s-Hertogenbosch"
 # house number with addition: 9a, 12 A, 14-2, 187-III, 92 bis, 12/1, and Belgian "bus 3"
 _NUMBER = (
-    r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})(?:-\d{1,3})?\b| [A-Z]\b"
+    # ("100 a" too, a letter in lower case, unless a word follows it: "Dorpsstraat 5 a week")
+    r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})(?:-\d{1,3})?\b| [A-Z]\b| [a-z](?![\w])(?![ \t]+[a-zà-þ])"
     r"|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
     r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|/\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
@@ -53,6 +56,7 @@ _SUFFIX_STREET = re.compile(
 )
 _LEADING_STREET = re.compile(
     r"(?<![\w-])(?P<street>(?:Laan|Rue|Avenue|Av\.|Boulevard|Bd\.|Chaussée|Place|Plein|Square|Quai|Via|Piazza|Kade"
+    r"|Rua|Calle|Avenida|Carrer"
     r"|Dorp|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Burgemeester|Dokter|Admiraal|Generaal|Koningin|Prins|Prinses|Sint)"
     r"(?:[ \t-](?:" + _CAP + r"|" + _PARTICLE + r")){1,4})[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
 )
@@ -327,13 +331,16 @@ def _after_preposition(name: str, tokens: list[re.Match[str]], first: int) -> in
 # Chats write addresses in lower case ("dorpsstraat 4a 1234 ab ergenshuizen", "gravenstraat 114, paramaribo").
 # Only unmistakable street endings count there (not "park", "dam", "berg": words in their own right), the
 # postcode must be a Dutch one or the place a known one, and no prose word may be taken for the place.
-_LOWER_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "straße", "strasse")
+_LOWER_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "straße", "strasse", "steeg",
+                   "dijk", "gasse", "allee")
 _LOWER_STREET = re.compile(
     r"(?<![\w-])[a-zà-þ][a-zà-þ'’-]{1,30}(?:" + "|".join(_LOWER_SUFFIXES) + r")"
     r"[ \t](?:\d{1,5}(?:[ \t]?[a-z]\b|-\d{1,3})?)(?![\w-])"
 )
 _LOWER_TAIL = re.compile(
-    r"(?P<pc>,?[ \t]+[1-9]\d{3}[ \t]?(?!sa|sd|ss)[a-z]{2}(?![\w]))?(?P<city>,?[ \t]+[a-zà-þ][\w'’-]+)?"
+    # a postcode: Dutch, or of 4-5 digits (BE, DE, FR, ...) or the Polish NN-NNN when a place follows it
+    r"(?P<pc>,?[ \t]+(?:[1-9]\d{3}[ \t]?(?!sa|sd|ss)[a-z]{2}|(?:\d{4,5}|\d{2}-\d{3})(?=[ \t]+[a-zà-þ]))(?![\w]))?"
+    r"(?P<city>,?[ \t]+[a-zà-þ][\w'’-]+)?"
 )
 
 

@@ -28,6 +28,13 @@ from functools import lru_cache
 
 from scrubber.lexicon import load_lexicon
 from scrubber.recognizers.base import lowered_for_stems, may_contain
+from scrubber.recognizers.street_types import (
+    CA_POSTAL_CODE,
+    CA_PROVINCE_CODES,
+    US_STATE_CODES,
+    USPS_SUFFIXES,
+    alternation,
+)
 
 _CAP = r"[A-ZÀ-ÞĀ-ſİ]"
 _WORD = _CAP + r"[\w'’.-]*"
@@ -73,11 +80,7 @@ _SOUTH_STREET = re.compile(
     r"(?<![\w-])(?:" + _SOUTH_TYPES + r")[ \t]+(?:(?:de|del|la|las|los|di|della|delle|dei|da|do|dos|das|e)[ \t]+|"
     + _WORD + r"[ \t]+){1,5}(?:n[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?![\w-])"
 )
-_USPS = (
-    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Terrace|Ter|Way|Circle|Cir"
-    r"|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Plaza|Plz|Pike|Alley|Aly|Crossing|Xing|Expressway|Expy"
-    r"|Turnpike|Tpke|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Green"
-)
+_USPS = alternation(USPS_SUFFIXES)
 _US_STREET = re.compile(
     r"\d(?<![\w-]\d)\d{0,5}[A-Za-z]?[ \t]+(?:(?:North|South|East|West|[NSEW]\.?)[ \t]+)?(?:(?:" + _WORD
     + r"|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}(?:" + _USPS + r")\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
@@ -124,7 +127,8 @@ _UNIT_BEFORE = re.compile(
 _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
     r"(?:,?[ \t]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|#|Room|kamer|app\.?|appt\.?|bus|bte|boîte|m\.|lok\."
-    r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala)\s*[\w-]{1,6}"
+    # (the unit word ends before any letter: "Kat" is a floor, "Kathrynhaven" a city)
+    r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala)(?![^\W\d_])\s*[\w-]{1,6}"
     r"|[ \t]+\d{1,2}-(?:hoog|laag)|[ \t]+(?:hs|huis|boven|bg|I{1,3})\b"
     r"|,[ \t]+\d{1,2}(?:e|ste|de|st|nd|rd|th|er|ème|º|ª|°)\s*(?:verdieping|etage|floor|étage|[A-Z]\b|(?:izq|dcha)\.?)"
     r"(?:\s*[A-Z]\b)?)*"
@@ -138,12 +142,11 @@ _POSTCODE_CITY = re.compile(
     r"(?:(?:NL|B|D|F|A|CH|L|PL|TR|E|I|P)-)?(?:[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}|\d{2}-\d{3}|\d{4,5})"
     r"(?:[ \t]+|[ \t]*[;|/,][ \t]*)" + _CITY_NAME  # (cells of a CSV paste: "Molenstraat 3;6511 HJ;Nijmegen")
 )
-_US_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
-    "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
-)
+_US_STATES = "|".join(US_STATE_CODES)
+# "City, ST 12345" (USPS) and "City, ON K1A 0B1" (Canada Post), the region code after the city
 _CITY_STATE_ZIP = re.compile(
-    r"(?:" + _CITY_NAME + r"),?[ \t]+(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?(?![\w])"
+    r"(?:" + _CITY_NAME + r"),?[ \t]+(?:(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?"
+    r"|(?:" + "|".join(CA_PROVINCE_CODES) + r")[ \t]+" + CA_POSTAL_CODE + r")(?![\w])"
 )
 _TOWN_POSTCODE = re.compile(
     r"(?:" + _CITY_NAME + r")(?:,?[ \t]*\n?[ \t]*(?:" + _WORD + r"(?:[ \t]" + _WORD + r"){0,2}))?"
@@ -186,7 +189,8 @@ def extend_tail(text: str, end: int, *, lone_city: bool = True) -> tuple[int, bo
                 return _country(text, m.end()), True
         if component == 0 and lone_city and "\n" not in sep.group():
             te = _TE_CITY.match(text, best)
-            best = _lone_city(text, q) or (te is not None and _lone_city(text, te.end())) or best
+            city = _lone_city(text, q) or (te is not None and _lone_city(text, te.end()))
+            best = _country(text, city) if city else best
         break
     return best, False
 
@@ -198,7 +202,18 @@ _COUNTRY = re.compile(
 )
 
 
+# any country's name after the city (the lexicon's countries: pycountry's English names, babel's Dutch, German and
+# French ones), maybe with a postcode after it as some senders write it ("Grand-Leez, Belgium 18431")
+_ANY_COUNTRY = re.compile(
+    r",[ \t]*(?P<c>" + _CAP + r"[\w'’-]*(?:[ \t]+[A-Za-zÀ-ÞĀ-ſ][\w'’-]*){0,3}?)(?=[ \t]*(?:$|[,.;!?)\n]|[ \t]\d))"
+    r"(?:[ \t]+\d{4,5}(?![\w]))?"
+)
+
+
 def _country(text: str, end: int) -> int:
+    m = _ANY_COUNTRY.match(text, end)
+    if m and m.group("c").lower() in load_lexicon().countries:
+        return m.end()
     m = _COUNTRY.match(text, end)
     return m.end() if m else end
 
@@ -213,7 +228,7 @@ def extend_head(text: str, start: int) -> int:
     return start
 
 
-_A_POSTCODE = re.compile(r"\d{4}|\d{2}-\d{3}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}")
+_A_POSTCODE = re.compile(r"\d{4}|\d{2}-\d{3}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}|" + CA_POSTAL_CODE)
 
 
 # Any street name followed by its number and a unit ("Fagradalsbraut 71 Apt. 762", "Þverbraut 66 Suite 991",
@@ -224,6 +239,22 @@ _UNIT_STREET = re.compile(
     + r"\.?,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]*\d{1,5}[A-Za-z]?(?![\w])"
 )
 _UNIT_STEMS = ("apt", "apartment", "suite", "ste", "unit", "flat")
+
+
+# An intersection ("the corner of 159 Venizelou Street and Rennie Union", "intersection of ul. Grochowa 80 and
+# Lahtinen Road"): two streets, each opening with a number, an abbreviation ("ul.") or a capital, the second
+# ending the clause; one of them must hold a house number, so "the corner of the screen and the menu" and
+# "the corner of Main and Elm" (a place, no one's door) stay.
+_SIDE = (
+    r"(?:\d{1,5}[A-Za-z]?[ \t]+)?(?:[a-z]{1,3}\.[ \t]*)?" + _CAP
+    + r"[\w'’-]*(?:[ \t]+(?:" + _WORD + r"|\d{1,5}[A-Za-z]?\.?|str\.?|[a-z]{1,4}\.)){0,4}"
+)
+_CORNER = re.compile(
+    r"(?<![\w-])(?i:corner|intersection|junction)[ \t]+of[ \t]+(?P<a>" + _SIDE + r")[ \t]+(?:and|&)[ \t]+(?P<b>"
+    + _SIDE + r")(?=[ \t]*(?:$|[,;!?)\n]|\.(?!\w)))"
+)
+_CORNER_STEMS = ("corner", "intersection", "junction")
+_HOUSE_NUMBER = re.compile(r"(?<![\w.])\d{1,5}[A-Za-z]?(?![\w])")
 
 
 def world_addresses(text: str) -> list[tuple[int, int, float]]:
@@ -244,6 +275,11 @@ def world_addresses(text: str) -> list[tuple[int, int, float]]:
     if "," in text and postcode:
         for m in _UK_NAMED.finditer(text):
             found.append((m.start(), m.end(), 0.9))
+    if may_contain(lowered, _CORNER_STEMS):
+        for m in _CORNER.finditer(text):
+            if _HOUSE_NUMBER.search(m.group("a")) or _HOUSE_NUMBER.search(m.group("b")):
+                # (above the streets inside it, which it holds; a full stop after it ends the sentence)
+                found.append((m.start(), m.end() - m.group().endswith("."), 0.92))
     if may_contain(lowered, _UNIT_STEMS):
         for m in _UNIT_STREET.finditer(text):
             found.append((m.start(), extend_tail(text, m.end())[0], 0.88))

@@ -220,7 +220,7 @@ def test_a_lower_case_street_and_a_number_in_prose_is_no_address(text: str) -> N
     ("text", "value"),
     [
         ("The letter arrived at 17224 Þverbraut 66 Suite 991, Gdańsk, Poland last night.",
-         "17224 Þverbraut 66 Suite 991, Gdańsk"),
+         "17224 Þverbraut 66 Suite 991, Gdańsk, Poland"),
         ("Billing address:\n764 Fagradalsbraut 71 Apt. 762\nEgilsstaðir", "764 Fagradalsbraut 71 Apt. 762"),
     ],
 )

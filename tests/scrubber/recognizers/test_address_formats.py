@@ -1,0 +1,94 @@
+"""Street forms from public postal data: the USPS street suffixes (Publication 28, appendix C1) with the US
+territories' and Canada's codes, street-name endings of the Nordic and Baltic languages, street words that open
+a street in Portuguese and Spanish, intersections ("the corner of A and B"), and address blocks whose street
+line holds a house number with a flat ("45/3")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.scrubber.checks import TableCheck
+
+# (message, the whole address): each must be stripped whole, through the engine
+ADDRESSES = [
+    # USPS C1 suffixes beyond the common ones, a unit after them, city, state and ZIP on one or two lines
+    ("send it to 536 Jennifer Creek, East Carol, TN 83425 please", "536 Jennifer Creek, East Carol, TN 83425"),
+    ("Ship to:\n6222 Escobar Greens\nRojasmouth, WI 30701\n", "6222 Escobar Greens\nRojasmouth, WI 30701"),
+    (
+        "new address 3913 Dominguez Port Suite 285, Kathrynhaven, SD 54085.",
+        "3913 Dominguez Port Suite 285, Kathrynhaven, SD 54085",
+    ),
+    ("billing: 7627 Ann Ways #986, East Sharonberg, CT 92145", "7627 Ann Ways #986, East Sharonberg, CT 92145"),
+    # the territories and freely associated states of USPS's state list; Canada's provinces and postal codes
+    ("ship it to 5661 Matthew Road, Davisberg, FM 34314 today", "5661 Matthew Road, Davisberg, FM 34314"),
+    ("Our office: 1200 Maple Crescent, Ottawa, ON K1A 0B1", "1200 Maple Crescent, Ottawa, ON K1A 0B1"),
+    # Nordic and Baltic street-name endings (sv -gatan/-vägen, no -veien, da -vej/-gade, is -vegur/-braut, fi -katu)
+    ("I live at Magasinsgatan 7 in Lund", "Magasinsgatan 7"),
+    ("the parcel went to Skoanveien 226 instead", "Skoanveien 226"),
+    ("Adresse: Sludevej 13, 2200 København", "Sludevej 13, 2200 København"),
+    ("we stay at Hlíðarvegur 97 this week", "Hlíðarvegur 97"),
+    ("my flat is at Kiannonkatu 98 B in Oulu", "Kiannonkatu 98 B"),
+    # a leading street word in Portuguese and Spanish without a postcode
+    ("I moved to Rua Mina 50 last month", "Rua Mina 50"),
+    ("la oficina está en Calle Señores Curas 88 desde enero", "Calle Señores Curas 88"),
+    # intersections
+    (
+        "The shop is on the corner of 159 Venizelou Street and Rennie Union, next to the bank.",
+        "corner of 159 Venizelou Street and Rennie Union",
+    ),
+    ("Meet me at the corner of ul. Grochowa 80 and Lahtinen Road.", "corner of ul. Grochowa 80 and Lahtinen Road"),
+    # a unit word ends before a letter ("Kat" is a Turkish floor; "Kathrynhaven" a city after the unit)
+    (
+        "We moved to 3913 Dominguez Port Suite 285, Kathrynhaven, SD 54085 last week",
+        "3913 Dominguez Port Suite 285, Kathrynhaven, SD 54085",
+    ),
+    # a house number's letter in lower case; chats in lower case with a 5-digit postcode or "-steeg"
+    (
+        "Mijn nieuwe adres is Valentijnsteeg 100 a, 8609 VV Schuinesloot. Kunnen",
+        "Valentijnsteeg 100 a, 8609 VV Schuinesloot",
+    ),
+    ("bitte an sandra-textor-straße 90 d, 19532 stollberg schicken", "sandra-textor-straße 90 d, 19532 stollberg"),
+    ("mijn adres is jillsteeg 16-31, 9379xe geijsteren als je het nodig hebt", "jillsteeg 16-31, 9379xe geijsteren"),
+    # a street with a unit, then a city and any country's name (maybe with a postcode after it)
+    (
+        "The letter went to 213 Pilekrogen 53 Apt. 263, Grand-Leez, Belgium 18431 last week",
+        "213 Pilekrogen 53 Apt. 263, Grand-Leez, Belgium 18431",
+    ),
+    (
+        "we met at Kaarikatu 32 Apt. 353 Suite 387, Danmarkshavn, Greenland, then left",
+        "Kaarikatu 32 Apt. 353 Suite 387, Danmarkshavn, Greenland",
+    ),
+    # a block whose street line has a flat after the house number, ending in its country
+    (
+        "Hi,\n\nShip it to:\n\nal. Grabowa 45/3\n36-857 Brodnica\nPoland\n\nThanks",
+        "al. Grabowa 45/3\n36-857 Brodnica\nPoland",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESSES)
+def test_addresses_in_public_formats(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "ADDRESS")
+
+
+# (message, value that must not be an ADDRESS)
+NEGATIVE = [
+    ("Order 1234 Main Course, 2 people", "1234 Main Course"),
+    ("The committee meets in Committee 3 on Monday", "Committee 3"),
+    ("Kategorie 5 and Sortie 2 are both sold out", "Sortie 2"),
+    ("the icon is in the corner of the screen and the menu", "corner of the screen and the menu"),
+    ("we have 300 Reward Points left, see page 4 Key Points", "300 Reward Points"),
+    ("Rua is the name of our project, version 2 is out", "version 2"),
+    ("de dorpsstraat 5 a week lang dicht", "dorpsstraat 5"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NEGATIVE)
+def test_no_address(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "ADDRESS")
+
+
+def test_block_street_line_with_a_flat_is_the_block_start(assert_stripped: Callable[[str, str], None]) -> None:
+    assert_stripped("Adres:\nul. Długa 12/3\n31-147 Kraków\nPolska", "ul. Długa 12/3\n31-147 Kraków\nPolska")
