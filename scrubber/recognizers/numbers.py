@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum import luhn
 from stdnum.be import nn as be_nn
 from stdnum.de import idnr as de_idnr
 from stdnum.fr import nir as fr_nir
@@ -218,10 +219,13 @@ _LINE_BREAK_DIGIT = re.compile(r"\d[ \t]*\r?\n")
 
 
 class WrappedIdRecognizer(EntityRecognizer):
-    """Citizen numbers split over two lines (see ``_WRAPPED``); the checksum decides, so the join is safe."""
+    """Citizen numbers and payment cards split over two lines (see ``_WRAPPED``); the checksum decides (a card: 13-19
+    digits, a card scheme's first digit, the Luhn check), so the join is safe."""
 
     def __init__(self, lang: str) -> None:
-        super().__init__(supported_entities=["NATIONAL_ID"], supported_language=lang, name="WrappedIdRecognizer")
+        super().__init__(
+            supported_entities=["NATIONAL_ID", "CREDIT_CARD"], supported_language=lang, name="WrappedIdRecognizer"
+        )
 
     def load(self) -> None:
         """Nothing to load."""
@@ -229,21 +233,37 @@ class WrappedIdRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if (entities and "NATIONAL_ID" not in entities) or _LINE_BREAK_DIGIT.search(text) is None:
+        if (entities and not {"NATIONAL_ID", "CREDIT_CARD"} & set(entities)) or _LINE_BREAK_DIGIT.search(text) is None:
             return []
         out: list[RecognizerResult] = []
         for m in _WRAPPED.finditer(text):
             head, tail = m.group("head"), m.group("tail")
             if sum(map(str.isdigit, head)) < 2 or sum(map(str.isdigit, tail)) < 2:
                 continue
-            if checksum_type(head + tail) != "NATIONAL_ID":
+            etype = _joined_type(head, tail)
+            if etype is None or (entities and etype not in entities):
                 continue
-            if checksum_type(head) == "NATIONAL_ID" or checksum_type(tail) == "NATIONAL_ID":
-                continue  # a whole number at a line's end and another at the next line's start are two numbers
             if explainers.kept_cue(Span(text, m.start("head"), m.end("head"))):
                 continue  # the head is a number named as kept ("klantnummer 4417\n...")
-            out.append(RecognizerResult("NATIONAL_ID", m.start(), m.end(), 0.85))
+            out.append(RecognizerResult(etype, m.start(), m.end(), 0.85))
         return out
+
+
+def _is_card(digits: str) -> bool:
+    return 13 <= len(digits) <= 19 and digits[0] in "23456" and bool(luhn.is_valid(digits))
+
+
+def _joined_type(head: str, tail: str) -> str | None:
+    """NATIONAL_ID or CREDIT_CARD when head and tail pass that checksum together and neither does alone (a whole
+    number at a line's end and another at the next line's start are two numbers), else None."""
+    if checksum_type(head + tail) == "NATIONAL_ID":
+        if checksum_type(head) != "NATIONAL_ID" and checksum_type(tail) != "NATIONAL_ID":
+            return "NATIONAL_ID"
+        return None
+    digits = "".join(c for c in head + tail if c.isdigit())
+    if _is_card(digits) and not _is_card("".join(c for c in head if c.isdigit())):
+        return "CREDIT_CARD"
+    return None
 
 
 _NL_VAT = re.compile(r"(?<![\w])(?i:nl)\s?(?P<d>\d{9})\s?(?i:b)\s?\d{2}(?![\w])")

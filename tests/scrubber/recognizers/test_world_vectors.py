@@ -94,3 +94,22 @@ def test_a_carriers_number_passing_a_citizen_check_stays(assert_untouched: Check
 
 def test_a_personal_cue_after_a_parcel_still_names_the_number(assert_stripped: Check) -> None:
     assert_stripped("het pakket is kwijt, mijn BSN is 111222333", "111222333")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("carte bancaire : 3622 7206\n2716 67", "3622 7206\n2716 67"),  # a Diners test card wrapped by a mail client
+        ("Please charge the renewal to 3000 0000\n0000 04, exp 04/31", "3000 0000\n0000 04"),
+        ("Ik heb betaald met 4242 4242\n4242 4242 maar het ging mis.", "4242 4242\n4242 4242"),
+    ],
+)
+def test_a_card_wrapped_over_a_line_end_is_joined_by_its_luhn_check(
+    assert_stripped: Check, text: str, value: str
+) -> None:
+    assert_stripped(text, value)
+
+
+def test_two_numbers_on_two_lines_are_no_card(assert_untouched: Check) -> None:
+    # (the fourteen digits together pass the Luhn check; the head is named as an invoice number)
+    assert_untouched("factuur 2024 0012\n3456 72 graag", "3456 72")
