@@ -32,6 +32,12 @@ Sources (structure only):
 * ``rundfunk``: rundfunkdatenschutz.de, Mustertext "Antrag auf Löschung gemäß Artikel 17 DSGVO" (de).
 * ``sachsen``: the Saxon data protection commissioner's text generator for objecting to processing for advertising
   and withdrawing consent (formulare.datenschutz.sachsen.de, de).
+* batch 2 (appended later; the earlier records keep their place and split): ``privzr``: privzr.com/right-to-erasure's
+  template (en; an erasure that also asks to notify recipients, art. 19, and to stop profiling and direct marketing,
+  art. 21); ``forumpost``: a deletion letter a user posted on automotiveforums.com (en; the laws of several countries
+  listed, "cease any further processing", what must be retained); ``documentsfr``: documents.fr's "Demande de
+  suppression de données personnelles" (fr; art. 17.1 with the data and a reason); ``documentissime``:
+  documentissime.fr's letter closing an account with the data deleted and pages delisted (fr). Translations ours.
 * ``wijdoendatzo``: wijdoendatzo.wordpress.com "voorbeeld AVG-verzoek" (nl): a request to a public body for the whole
   file, citing art. 4 definitions and art. 15(1) and (3).
 
