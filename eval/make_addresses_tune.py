@@ -15,6 +15,9 @@ signature, a web-form field, a lower-case chat, after "t.a.v." or "c/o", with th
 Hard negatives stand beside them: capitalised product names and versions with numbers ("Windows Server 2019",
 "Plesk Obsidian 18.0"), rooms, racks, plans, steps, order numbers, data-centre names, amounts and times.
 
+Batch 2 (appended, so batch 1 keeps its split): quoted replies, shipping labels in capitals, CSV and table rows,
+the country on the address's own line, foreign addresses in English mail, company signatures; more hard negatives.
+
 Annotation (../shared/docs/pii-policy.md): ADDRESS is street, number, addition, unit, postcode, city and the
 country line when they stand together (a company's address too; the policy keeps no address); a P.O. box
 with its postcode and city is ADDRESS; PERSON is a name without its title. All values are fictional
@@ -445,8 +448,108 @@ def generated() -> list[Msg]:
     return msgs
 
 
+# ---- batch 2 (appended, so batch 1 keeps its split): quoted replies, shipping labels in capitals, CSV and
+# table rows, the country on the address's own line, foreign addresses in English mail, company signatures
+
+_COUNTRY_EN = {
+    "NL": "Netherlands",
+    "BE": "Belgium",
+    "DE": "Germany",
+    "GB": "United Kingdom",
+    "US": "USA",
+    "FR": "France",
+    "PL": "Poland",
+    "TR": "Turkey",
+}
+NEGATIVES_2: list[Msg] = [
+    (
+        "en",
+        "email",
+        "Hi,\n\nOur VPN drops at Terminal 2 and Gate 14 at the airport office; Building 4 and Level 5 are fine.\n\nThanks,\nEmma",
+        [(P, "Emma")],
+    ),
+    (
+        "nl",
+        "email",
+        "Hallo,\n\nSprint 14 is af; Release 2024.3 staat klaar op Omgeving 2. Cluster Noord 3 heeft nog 12 GB vrij.\n\nGroet,\nDaan",
+        [(P, "Daan")],
+    ),
+    (
+        "en",
+        "email",
+        "Hello,\n\nWe moved 250 Main Street Journal subscribers to the new list and 40 Park Lane Hotels guests too.\n\nBest,\nRita",
+        [(P, "Rita")],
+    ),
+    (
+        "de",
+        "email",
+        "Hallo,\n\nPlattform 9 und Halle 3 melden Fehler 503 seit 8:15 Uhr, Ticket 4471.\n\nGruß\nFelix",
+        [(P, "Felix")],
+    ),
+    (
+        "fr",
+        "email",
+        "Bonjour,\n\nLe serveur Salle 2 Baie 12 redémarre en boucle depuis la version 3.2.\n\nMerci,\nZoé",
+        [(P, "Zoé")],
+    ),
+    ("en", "telegram", "route 66 tour page is down again, error 500 on step 3", []),
+    ("nl", "whatsapp", "kamer 12 en zaal 3 van het kantoor hebben geen bereik, storing 5521", []),
+    (
+        "en",
+        "email",
+        "Hi,\n\nThe Highway 101 traffic cam feed (cam 12, port 8443) stopped at 14:02.\n\nRegards,\nLuis",
+        [(P, "Luis")],
+    ),
+]
+
+
+def _message_2(rng: random.Random, fakers: dict[str, Faker], country: str) -> Msg:
+    locale, _, lang, _ = COUNTRIES[country]
+    f = fakers[locale]
+    one, block = _address(rng, fakers, country)
+    name = _person(f)
+    setting = rng.randrange(6)
+    if setting == 0:  # quoted reply
+        quoted = block.replace("\n", "\n> ")
+        text = f"Hi,\n\nsee below, the address is still wrong on the invoice.\n\n{name}\n\n> Our address:\n> {quoted}\n> Regards"
+        return "en", "email", text, [(A, quoted), (P, name)]
+    if setting == 1:  # shipping label in capitals
+        text = f"Hello,\n\nplease use this label:\n\n{name.upper()}\n{block.upper()}\n\nThanks"
+        return "en", "email", text, [(A, block.upper()), (P, name.upper())]
+    if setting == 2:  # CSV row
+        row = one.replace(", ", ";")
+        text = f"Hoi,\n\nde nieuwe gebruikers:\n\nnaam;adres\n{name};{row}\n\nGroet"
+        return "nl", "email", text, [(A, row), (P, name)]
+    if setting == 3:  # table row with the country on the same line
+        value = f"{one}, {_COUNTRY_EN[country]}"
+        text = f"Hi,\n\n| Name | Address |\n|---|---|\n| {name} | {value} |\n\nCan you set these up?"
+        return "en", "email", text, [(A, value), (P, name)]
+    if setting == 4:  # a foreign address in English mail
+        text = f"Hi,\n\nour customer {name} moved to {one}, {_COUNTRY_EN[country]}. Please update the contract.\n\nBest,\nSupport desk"
+        return "en", "email", text, [(A, f"{one}, {_COUNTRY_EN[country]}"), (P, name)]
+    company = f.company()
+    phone = _phone(rng, lang)
+    text = f"Thanks for the quick fix!\n\n{name}\n{company}\n{block}\nT {phone}"
+    return lang, "email", text, [(A, block), (P, name), (ORG, company), (PH, phone)]
+
+
+def generated_2() -> list[Msg]:
+    rng = random.Random(SEED + 2)
+    fakers: dict[str, Faker] = {}
+    for code, (locale, _, _, _) in COUNTRIES.items():
+        fakers[locale] = Faker(locale)
+        fakers[locale].seed_instance(SEED + 2 + sum(map(ord, code)))
+    msgs: list[Msg] = []
+    negatives = iter(NEGATIVES_2)
+    for i in range(8 * 20):
+        msgs.append(_message_2(rng, fakers, list(COUNTRIES)[i % len(COUNTRIES)]))
+        if i % 20 == 19:
+            msgs.append(next(negatives))
+    return msgs
+
+
 def main() -> None:
-    count = write_corpus(OUT, "ad", generated())
+    count = write_corpus(OUT, "ad", generated() + generated_2())
     print(f"{OUT.name}: {count} records")
 
 
