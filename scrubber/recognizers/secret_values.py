@@ -105,9 +105,11 @@ def looks_secret(value: str) -> bool:
 
 # A placeholder in a key's or password's place: a run of a filler character ("ghp_xxxx...", "XXXXXXXX", "****",
 # 16+ zeros; "00000000" alone is a real, common password), a key ending in EXAMPLE (AWS's documented key id), a
-# template's "<your token>" or "${TOKEN}". Secret scanners list these as false positives (gitleaks' rule tests).
+# template's "<your token>", "<user:password>", "<API_KEY>" or "${TOKEN}" ("<Fadez2025>" is a value in angle
+# brackets). Secret scanners list these as false positives (gitleaks' rule tests).
 _PLACEHOLDER = re.compile(
-    r"([xX*•])\1{7,}|0{16,}|EXAMPLE(?![A-Z])|(?i:\byour[_-]?(?:api[_-]?)?(?:key|token|secret|password)\b)|\$\{|<[^>]*>"
+    r"([xX*•])\1{7,}|0{16,}|EXAMPLE(?![A-Z])|(?i:\byour[_-]?(?:api[_-]?)?(?:key|token|secret|password)\b)|\$\{"
+    r"|<[^<>]*[\s:][^<>]*>|<[A-Z_]{3,}>"
 )
 
 

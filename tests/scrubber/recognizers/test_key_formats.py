@@ -103,6 +103,8 @@ def test_placeholders_are_told_from_keys() -> None:
     assert is_placeholder("<Openverse API token>")
     assert not is_placeholder(SENTRY)
     assert not is_placeholder("00000000")  # a real, common password (NCSC's list)
+    assert not is_placeholder("<Fadez2025>")  # a value in angle brackets
+    assert is_placeholder("<user:password>")
 
 
 # the invariance gaps of the last stop (eval/metamorphic.py: the value glued to its cue by "=", chat words after it)
