@@ -278,7 +278,7 @@ ERASE_VERB = rx(
     r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
     r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
     r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
-    r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\beffac\w*",
+    r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\bsuppression\b", r"\beffac\w*",
     # destroying or binning a record ("the scan of my passport: please shred it")
     r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
     r"\bgooi\w*\b[^.?!\n]{0,50}\bweg\b",

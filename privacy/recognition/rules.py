@@ -88,7 +88,8 @@ RULES: tuple[Rule, ...] = (
     Rule("access.know_about_me", _A, rx(
         r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
         # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
-        r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b", r"\bsavoir\b",
+        r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b",
+        r"(?<!à )\bsavoir\b",  # "à savoir" is "namely", before a list of what to erase or correct
     ), needs=PD_STRONG, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b", THIRD_PARTY.pattern,
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
@@ -352,7 +353,8 @@ _ARTICLE_LABEL = {"15": _A, "16": _R, "17": _E, "18": _S, "20": _P, "21": _O, "7
 # 22") names the rights in general (a privacy statement) and is not expanded.
 _ARTICLE = re.compile(
     r"\b(?:art(?:ikel(?:en)?|icles?|ículos?|t?\.)?|§§?)\s*"
-    r"(\d{1,2}(?:\s*(?:,|and|en|und|et|&)\s*\d{1,2})*)\b(?!\s*(?:-|–|t/m|to|tot|bis|à)\s*\d)(?![.,]\d)",
+    # "17.1" is art. 17(1): the paragraph after a dot is read past; a range ("15-22") is no citation of its ends
+    r"(\d{1,2}(?:\s*(?:,|and|en|und|et|&)\s*\d{1,2})*)\b(?:\.\d{1,2}\b)?(?!\s*(?:-|–|t/m|to|tot|bis|à)\s*\d)(?![.,]\d)",
     re.IGNORECASE,
 )
 _ARTICLE_NUMBER = re.compile(r"\d{1,2}")

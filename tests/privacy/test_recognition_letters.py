@@ -11,6 +11,7 @@ import pytest
 
 from privacy.recognition import RequestType, recognize
 from privacy.recognition.recognizer import rule_labels
+from privacy.recognition.rules import article_citations
 
 A, R, E, OBJ = RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.OBJECTION
 
@@ -65,9 +66,9 @@ def test_dutch_wissen_still_erases() -> None:
 
 
 @pytest.mark.parametrize("letter", [
-    "Sehr geehrte Damen und Herren,\n\nbitte löschen Sie nach Art. 17 DSGVO alle Daten, die Sie über mich speichern.\n\n"
-    "Zugleich widerspreche ich gemäß Art. 21 DSGVO sämtlicher Verarbeitung meiner Daten.\n\nMit freundlichen Grüßen\n"
-    "T. Brenner",
+    "Sehr geehrte Damen und Herren,\n\nbitte löschen Sie nach Art. 17 DSGVO alle Daten, die Sie über mich "
+    "speichern.\n\nZugleich widerspreche ich gemäß Art. 21 DSGVO sämtlicher Verarbeitung meiner Daten.\n\n"
+    "Mit freundlichen Grüßen\nT. Brenner",
     "Dear Sir or Madam,\n\nPlease erase all the personal data you keep about me, as Article 17 GDPR allows.\n\n"
     "I furthermore object under Article 21 GDPR to any processing of my personal data.\n\nRegards,\nT. Brenner",
     "Madame, Monsieur,\n\nJe vous demande d'effacer toutes mes données personnelles (article 17 du RGPD).\n\n"
@@ -86,3 +87,26 @@ def test_an_objection_to_marketing_beside_an_erasure_is_a_request_of_its_own() -
               "I also object under Article 21 GDPR to any processing of my data for direct marketing.\n\nRegards,\n"
               "T. Brenner")
     assert recognize(letter).labels == (E, OBJ)
+
+
+def test_the_french_noun_suppression_is_an_erasure() -> None:
+    found, _held = rule_labels("Je vous prie de procéder à la clôture de mon compte et à la suppression de toutes les "
+                               "données personnelles me concernant.")
+    assert E in found
+
+
+def test_french_a_savoir_is_namely_not_to_know() -> None:
+    # "à savoir" introduces a list ("namely"); "je voudrais savoir quelles données" is an access request
+    found, _held = rule_labels("Merci d'effacer les données personnelles me concernant, à savoir mon adresse et mon "
+                               "numéro de téléphone.")
+    assert set(found) == {E}
+    found, _held = rule_labels("Je voudrais savoir quelles données personnelles vous avez sur moi.")
+    assert A in found
+
+
+@pytest.mark.parametrize("text", [
+    "Conformément à l'article 17.1 du RGPD, je vous demande d'effacer mes données.",
+    "Gemäß Art. 17.1 DSGVO verlange ich die Löschung meiner Daten.",
+])
+def test_an_article_with_its_paragraph_after_a_dot_is_cited(text: str) -> None:
+    assert ("erasure", "article.17") in [(label.value, name) for label, name in article_citations(text)]
