@@ -106,12 +106,14 @@ _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authentica
                  r"verificatie\w*", r"verification")
 # (after a list's bullet or number: "1. 4827 1937")
 _CODE_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
-                        r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
+                        r"(?P<v>(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9]{3,8}(?:[-. ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
 _LIST_CUE = re.compile(
     r"(?i)(?:backup|recovery|herstel|reserve|back-up|notfall|wiederherstellungs)[- ]?codes?"
     r"|codes?\s+de\s+(?:r[ée]cup[ée]ration|secours)"
 )
-_CODE_INLINE = re.compile(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{3,8}){0,3}(?![\w-])")
+# (also grouped by dots, as codes are regrouped: "482.913.557"; not a date, whose groups are shorter)
+_CODE_INLINE = re.compile(r"(?<![\w.-])(?=[A-Za-z0-9.-]*\d)(?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{3,8}){0,3}"
+                          r"|[A-Za-z0-9]{3,8}(?:\.[A-Za-z0-9]{3,8}){1,3})(?![\w-]|\.\w)")
 _LAST_WORD = re.compile(r" ([^\W\d_]+)$")
 _LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up", "notfall", "wiederherstellung", "codes de")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")

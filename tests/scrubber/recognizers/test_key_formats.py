@@ -119,3 +119,11 @@ GLUED = [
 @pytest.mark.parametrize(("text", "value"), GLUED)
 def test_only_the_value_is_stripped_after_a_glued_cue(scrubber: Scrubber, text: str, value: str) -> None:
     assert [text[e.start : e.end] for e in scrubber.analyze(text).entities if e.type == C] == [value]
+
+
+def test_recovery_codes_grouped_by_dots_are_credentials(scrubber: Scrubber) -> None:
+    text = "herstelcodes: 482.913.557 en 120.448.396"
+    assert [text[e.start : e.end] for e in scrubber.analyze(text).entities if e.type == C] == [
+        "482.913.557", "120.448.396"]
+    date = "backup codes: zie mail van 06.12.2026"
+    assert [e for e in scrubber.analyze(date).entities if e.type == C] == []
