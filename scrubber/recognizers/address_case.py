@@ -26,6 +26,7 @@ import re
 
 from scrubber.lexicon import load_lexicon
 from scrubber.recognizers.base import line_spans, lowered_for_stems, may_contain
+from scrubber.recognizers.street_types import USPS_SUFFIXES
 
 # words the address rules expect in lower case (particles and house-number additions)
 _KEEP_LOWER = frozenset(
@@ -56,6 +57,7 @@ _ADDRESS_WORDS = frozenset(
         "rue", "allee", "platz", "gasse", "ring", "damm", "ufer", "oude", "nieuwe", "grote", "kleine", "korte",
         "lange", "hoge", "lage", "sint", "alte", "neue", "calle", "via", "piazza", "rua", "daire", "kat",
     }
+    | {suffix.lower() for suffix in USPS_SUFFIXES}  # (USPS Publication 28's street suffixes: "keys", "view")
 )
 _TOKEN = re.compile(r"\S+")
 _LETTERS_AND_DIGITS = re.compile(r"(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,7}")
@@ -221,12 +223,60 @@ def runs_on(view: str, start: int, end: int) -> bool:
     return filler is None or filler.end() < len(tail)
 
 
-def evidenced(view: str, start: int, end: int) -> bool:
-    """Whether an address found at ``view[start:end]`` holds a postcode or follows an address cue."""
-    return _POSTCODE_IN.search(view, start, end) is not None or after_cue(view, start)
+def evidenced(view: str, start: int, end: int, *, lines: bool = False) -> bool:
+    """Whether an address found at ``view[start:end]`` holds a postcode or follows an address cue; with ``lines``
+    the postcode may stand on a later line of the address than its house number (a block)."""
+    postcode = (_POSTCODE_IN_BLOCK if lines else _POSTCODE_IN).search(view, start, end)
+    return postcode is not None or after_cue(view, start)
+
+
+_POSTCODE_IN_BLOCK = re.compile(_POSTCODE_IN.pattern.replace(r"\d[^\n]*?", r"\d[\s\S]*?", 1))
 
 
 # After an address cue the clause that follows is the address (``address_blocks``' guess, scored 0.5), and it
 # may run on past what the view's rules know ("88 king st w toronto on m5h 1j9"): where the view's address stops
 # short of the clause's end it scores just below the guess, which then wins; elsewhere it keeps its score.
 UNDER_CUE_SCORE = 0.49
+
+
+# ---- whole-text views: quoted replies and lines in capitals --------------------------------------------------
+
+# the quote markers that open a line of a quoted reply ("> ", ">> ", " > "): spaces in the view, so that an address
+# block quoted line by line ("Kerkstraat 12\n> 1234 AB Utrecht") reads as the block it was
+_QUOTE_PREFIX = re.compile(r"(?m)^[ \t]*>[ \t>]*")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with the quote markers at its line starts replaced by spaces (same length, so offsets carry over)."""
+    if ">" not in text:
+        return text  # speed-up only: nothing to replace
+    return _QUOTE_PREFIX.sub(lambda m: " " * len(m.group()), text)
+
+
+_MIN_CAPS_LETTERS = 4
+
+
+def _caps_line(line: str) -> bool:
+    """A line written in capitals (a shipping label, a form's block letters): letters, none in lower case."""
+    return line.isupper() and sum(c.isalpha() for c in line) >= _MIN_CAPS_LETTERS
+
+
+def _lower_same_length(line: str) -> str:
+    # ("İ" lower-cases to two characters: left as it is, so that offsets carry over)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
+
+
+def capitals_view(text: str) -> str | None:
+    """``text`` with its lines in capitals written the way mail would ("KERKSTRAAT 12" -> "Kerkstraat 12"), the
+    chat view's rules applied to them; None when no line with a letter is in capitals (speed-up only)."""
+    if not _HAS_DIGIT.search(text) or not any(c.isupper() for c in text):
+        return None
+    out: list[str] = []
+    changed = False
+    for s, e in line_spans(text):
+        line = text[s:e]
+        if _caps_line(line):
+            line = _line_view(_lower_same_length(line))
+            changed = True
+        out.append(line)
+    return "\n".join(out) if changed else None

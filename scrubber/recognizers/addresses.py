@@ -25,7 +25,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import load_lexicon
-from scrubber.recognizers.address_case import UNDER_CUE_SCORE, capitalised_lines, evidenced, runs_on
+from scrubber.recognizers.address_case import (
+    UNDER_CUE_SCORE,
+    capitalised_lines,
+    capitals_view,
+    evidenced,
+    runs_on,
+    unquoted,
+)
 from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
 from scrubber.recognizers.base import finditer_lines, lines_with, lowered_for_stems, may_contain, runs_with, words
 from scrubber.recognizers.street_types import NORTHERN_ENDINGS
@@ -173,21 +180,34 @@ class AddressRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        text = unquoted(text)  # a block quoted line by line reads as one (offsets unchanged)
         out = _find(text)
         for offset, line in capitalised_lines(text):
             found = [r for r in _find(line, postcodes=False) if evidenced(line, r.start, r.end)]
             for r in found:
                 r.score = min(r.score, UNDER_CUE_SCORE) if runs_on(line, r.start, r.end) else r.score
                 r.start, r.end = r.start + offset, r.end + offset
-            # a value inside a longer one belongs to it: the view's address replaces the pieces read as written
-            out = [r for r in out if not any(v.start <= r.start and r.end <= v.end and r.end - r.start < v.end - v.start
-                                             for v in found)]
-            for r in found:
-                if not any(o.entity_type == "ADDRESS" and o.start <= r.start and r.end <= o.end for o in out):
-                    out.append(r)  # (not what was read already as written)
+            out = _merge(out, found)
+        caps = capitals_view(text)  # lines in capitals (labels, block letters) read as mail writes them
+        if caps is not None:
+            out = _merge(out, [r for r in _find(caps, postcodes=False) if evidenced(caps, r.start, r.end, lines=True)])
         if entities:
             out = [r for r in out if r.entity_type in entities]
         return out
+
+
+def _merge(out: list[RecognizerResult], found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``out`` with the addresses a view ``found``: a value inside a longer one belongs to it, so the view's address
+    replaces the pieces read as written, and what was read already as written is not added again."""
+    out = [
+        r
+        for r in out
+        if not any(v.start <= r.start and r.end <= v.end and r.end - r.start < v.end - v.start for v in found)
+    ]
+    for r in found:
+        if not any(o.entity_type == "ADDRESS" and o.start <= r.start and r.end <= o.end for o in out):
+            out.append(r)
+    return out
 
 
 def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:

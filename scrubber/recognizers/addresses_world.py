@@ -51,7 +51,8 @@ _FR_TYPES = (
 _FR_PARTICLE = r"(?:de|du|des|la|le|les|d'|l'|à|au|aux|et|sur|en|sous|saint|sainte|st|ste)"
 _FR_STREET = re.compile(
     r"\d(?<![\w-]\d)\d{0,3}(?:[ \t]?(?:bis|ter|quater|[A-Da-d])\b)?,?[ \t]+(?i:" + _FR_TYPES + r")[ \t]+"
-    r"(?:(?i:" + _FR_PARTICLE + r")[ \t]*|" + _CAP + r"[\w'’.-]*[ \t]*|\d{1,2}[ \t]+){1,7}?(?=,|[ \t]*\n|[ \t]+\d{5}\b)"
+    r"(?:(?i:" + _FR_PARTICLE + r")[ \t]*|" + _CAP + r"[\w'’.-]*[ \t]*|\d{1,2}[ \t]+){1,7}?"
+    r"(?=[,;]|[ \t]*\n|[ \t]+\d{5}\b)"
 )
 _DE_TYPES = (
     r"Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Markt|Brücke|Wall|Graben|Kai"
@@ -145,7 +146,7 @@ _POSTCODE_CITY = re.compile(
 _US_STATES = "|".join(US_STATE_CODES)
 # "City, ST 12345" (USPS) and "City, ON K1A 0B1" (Canada Post), the region code after the city
 _CITY_STATE_ZIP = re.compile(
-    r"(?:" + _CITY_NAME + r"),?[ \t]+(?:(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?"
+    r"(?:" + _CITY_NAME + r")(?:,?[ \t]+|[ \t]*;[ \t]*)(?:(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?"
     r"|(?:" + "|".join(CA_PROVINCE_CODES) + r")[ \t]+" + CA_POSTAL_CODE + r")(?![\w])"
 )
 _TOWN_POSTCODE = re.compile(

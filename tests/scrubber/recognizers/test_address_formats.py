@@ -60,6 +60,28 @@ ADDRESSES = [
         "we met at Kaarikatu 32 Apt. 353 Suite 387, Danmarkshavn, Greenland, then left",
         "Kaarikatu 32 Apt. 353 Suite 387, Danmarkshavn, Greenland",
     ),
+    # a block quoted line by line in a reply
+    (
+        "Hi,\n\n> Our address:\n> Femkesingel 10a\n> 4075 KN Rotterdam\n> Regards",
+        "Femkesingel 10a\n> 4075 KN Rotterdam",
+    ),
+    (
+        "see below\n\n> 6986 Hawkins Mills #573\n> Bobbyfurt, NJ 89185\n",
+        "6986 Hawkins Mills #573\n> Bobbyfurt, NJ 89185",
+    ),
+    # shipping labels in capitals
+    ("please use this label:\n\nUL. SZEROKA 43\n87-747 CHORZÓW\n\nThanks", "UL. SZEROKA 43\n87-747 CHORZÓW"),
+    (
+        "label:\nAPARTMENT 25, 135A LAWRENCE KEYS\nCAMBRIDGE\nBS9X 1LR\n",
+        "APARTMENT 25, 135A LAWRENCE KEYS\nCAMBRIDGE\nBS9X 1LR",
+    ),
+    (
+        "label:\nKIZILAY MAH. MIMAR SINAN CADDESI NO: 12 D: 18\n23193 SEYHAN/ADANA",
+        "KIZILAY MAH. MIMAR SINAN CADDESI NO: 12 D: 18\n23193 SEYHAN/ADANA",
+    ),
+    # CSV cells
+    ("naam;adres\nJan;4968 Guerrero Way;Ferrellfort;TX 16331\n", "4968 Guerrero Way;Ferrellfort;TX 16331"),
+    ("naam;adres\nJan;199b rue Célina Moreno;22430 Laroche\n", "199b rue Célina Moreno;22430 Laroche"),
     # a block whose street line has a flat after the house number, ending in its country
     (
         "Hi,\n\nShip it to:\n\nal. Grabowa 45/3\n36-857 Brodnica\nPoland\n\nThanks",
@@ -82,6 +104,8 @@ NEGATIVE = [
     ("we have 300 Reward Points left, see page 4 Key Points", "300 Reward Points"),
     ("Rua is the name of our project, version 2 is out", "version 2"),
     ("de dorpsstraat 5 a week lang dicht", "dorpsstraat 5"),
+    ("ORDER 12345 IS READY AT WAREHOUSE 3 TODAY", "WAREHOUSE 3"),
+    ("TICKET 4471: ROOM 12 AND GATE 14 HAVE NO WIFI SINCE 2024", "ROOM 12"),
 ]
 
 
