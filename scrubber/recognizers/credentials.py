@@ -322,6 +322,9 @@ def _first_secret(
         glued = _GLUED_NAME.match(value)  # "token airtable:pat8M...", "pw admin:Welkom01": the part after the name
         if glued and _looks_secret(value[glued.end() :]) and not _URLISH.search(value):
             value, start = value[glued.end() :], start + glued.end()
+        key, equals, after = value.partition("=")  # "veranderd naar=Fadez2025", "pin=4827": the part after "="
+        if equals and after and (key.isalpha() or not key) and not _URLISH.search(value):
+            value, start = after, start + len(key) + 1
         if _YEAR.fullmatch(value) and _TIME_WORD.search(text, max(scan_from, start - 12), start):
             continue  # "werkt sinds 2023 niet": a year
         if _HEX_ID.fullmatch(value) and _HASH_BEFORE.search(text, max(0, start - 20), start):

@@ -254,6 +254,9 @@ def _values_of(text: str, core: str, start: int) -> list[tuple[str, int]]:
     form-encoded "username=x&password=y"), the password of a glued "login:password" or "login/password"; else the
     whole token. A slash joins a login only where a login is talked about or the login is an e-mail address
     ("see docs/Install2024" is a path)."""
+    if core.startswith("=") and core.strip("="):  # ("passphrase is '=blauwe-kaas-42'": the "=" is no part)
+        lead = len(core) - len(core.lstrip("="))
+        core, start = core[lead:], start + lead
     if "=" in core and not core.startswith("="):
         pairs = core.split("&")
         if len(pairs) == 1 or not all("=" in pair for pair in pairs):

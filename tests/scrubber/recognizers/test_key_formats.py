@@ -113,6 +113,9 @@ GLUED = [
     ("wachtwoord: Zomer2024! pls", "Zomer2024!"),
     ('the ftp password="K8#mPq2x" fails', "K8#mPq2x"),
     ("pw: Hx7#pLq2vR thx", "Hx7#pLq2vR"),
+    ("ik heb het wachtwoord veranderd naar=Fadez2025\nkan je kijken", "Fadez2025"),
+    ("de passphrase is nog steeds '=blauwe-kaas-42' dus", "blauwe-kaas-42"),
+    ("ww: N0=Acc3ss", "N0=Acc3ss"),  # (a real password with "=" in it: NCSC's list)
 ]
 
 
