@@ -404,7 +404,7 @@ _KEPT_CUE = _cues(
 )
 # A personal cue closer to the value wins over a kept one ("klantnummer 12, BSN 111222333").
 _PERSONAL_CUE = _cues(
-    r"(?:bank|savings|checking|current|spaar)\s*account",  # (first: "bank" alone would end before "account")
+    r"(?:bank|savings|checking|current|spaar)[\s_]*account",  # (first: "bank" alone would end before "account")
     r"bsn", r"burger", r"sofi", r"ssn", r"social", r"persoons", r"rijksregister", r"national", r"pesel", r"nik\b",
     r"kimlik", r"v-nummer", r"vreemdeling", r"paspoort", r"passport", r"pass\b", r"id-?kaart", r"identit", r"rijbewijs",
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",
@@ -412,7 +412,8 @@ _PERSONAL_CUE = _cues(
     r"my\s+number", r"sort\s+code", r"rek\b", r"reknr", r"pass?-?(?:nr|nummer)\b",
     # a personal tax number named with a kept word ("Unique Taxpayer Reference", "numéro fiscal de référence"):
     # the personal cue holds the kept one and so stands as near the value
-    r"(?:unique\s+)?taxpayer(?:\s+reference)?", r"utr\b", r"num[ée]ro\s+fiscal(?:\s+de\s+r[ée]f[ée]rence)?",
+    r"(?:unique[\s_]+)?taxpayer(?:[\s_]+reference)?", r"utr\b",
+    r"num[ée]ro[\s_]+fiscal(?:[\s_]+de[\s_]+r[ée]f[ée]rence)?",
     r"ausweis", r"perso\b", r"reisepass", r"f[üu]hrerschein", r"passeport", r"permis\b",
     # a bank's name before a number names an account ("ABN AMRO 68.04.84.605", "bij de Knab 0488122363")
     r"abn\b", r"amro\b", r"ing\b", r"rabo\w*", r"sns\b", r"asn\b", r"triodos", r"knab\b", r"bunq\b", r"regiobank",

@@ -42,7 +42,8 @@ _CUSTOMER = _keyed(
 _INVOICE = _keyed(
     r"factu(?:ur|ren)(?:nummer|nr)?|invoice(?:\s+(?:number|no|nr))?|order(?:nummer|nr)?(?:\s+(?:number|no|nr))?"
     r"|bestel(?:ling|nummer|nr|bon)|offerte(?:nummer|nr)?|quot(?:e|ation)(?:\s+(?:number|no))?|ticket(?:nummer|nr)?"
-    r"(?:\s+(?:reference|number|no|id))?|referentie|(?<!taxpayer )reference|ref|kenmerk|betalingskenmerk|creditnota"
+    r"(?:\s+(?:reference|number|no|id))?|referentie|(?<!taxpayer )(?<!taxpayer_)reference|ref|kenmerk"
+    r"|betalingskenmerk|creditnota"
     r"|dossier(?:nummer)?"
     r"|case(?:\s+(?:number|no|id))?|zaaknummer|contract(?:nummer)?|mededeling|payment\s+reference",
     r"#?[A-Z]{0,4}[-/]?\d[\d-]{2,16}\d|\d{4}(?: \d{4}){2,4}",

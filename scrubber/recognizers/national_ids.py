@@ -53,6 +53,7 @@ from stdnum.us import ssn as us_ssn
 
 from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
 from scrubber.recognizers.explainers import Span, kept_cue, personal_cue_names, tracking_code
+from scrubber.recognizers.explainers_refs import column_header
 
 # The look-behinds of _BSN, _BE_NN and _NINO stand after the first character (which they then also
 # cover) rather than before it: a pattern that starts with a character class lets ``re`` skip ahead to
@@ -280,7 +281,11 @@ class NationalIdRecognizer(RuleRecognizer):
 
 def _named_otherwise(span: Span) -> bool:
     """A kept cue names the value, or a carrier's tracking cue does and no personal cue stands nearer ("DHL
-    Sendungsnummer 36574261809", "Track & Trace: 111222333"; not "pakket kwijt, mijn nummer 111222333")."""
+    Sendungsnummer 36574261809", "Track & Trace: 111222333"; not "pakket kwijt, mijn nummer 111222333"). Only in
+    the value's own line: a table's column header is a whole sentence pasted as a header as often as a label, and
+    its last kept word ("SSN for the contract") is no better evidence than the checksum."""
+    if column_header(span.text, span.line_start, span.start, span.end) is not None:
+        return False
     return kept_cue(span) or (tracking_code(span) and not personal_cue_names(span))
 
 

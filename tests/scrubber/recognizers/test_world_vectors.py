@@ -113,3 +113,19 @@ def test_a_card_wrapped_over_a_line_end_is_joined_by_its_luhn_check(
 def test_two_numbers_on_two_lines_are_no_card(assert_untouched: Check) -> None:
     # (the fourteen digits together pass the Luhn check; the head is named as an invoice number)
     assert_untouched("factuur 2024 0012\n3456 72 graag", "3456 72")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a column header ending in a kept word does not outrank a citizen number's checksum in the cell below
+        ("Also my SSN for the contract:;status\n357821105;actief", "357821105"),
+        ("my_old_dutch_bank_account=845 386 360", "845 386 360"),  # a key's underscores join its words
+    ],
+)
+def test_a_checksum_in_a_table_or_key_is_not_explained_away(assert_stripped: Check, text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+def test_a_tax_reference_in_a_key_is_stripped(assert_stripped: Check) -> None:
+    assert_stripped("unique_taxpayer_reference=1955839661", "1955839661")
