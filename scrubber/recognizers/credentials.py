@@ -118,6 +118,10 @@ _LAST_WORD = re.compile(r" ([^\W\d_]+)$")
 _LIST_CUE_STEMS = ("backup", "recovery", "herstel", "reserve", "back-up", "notfall", "wiederherstellung", "codes de")
 # a plain lower-case word after "is" is the secret only when the clause ends there ("mijn ww is appeltaart")
 _CLAUSE_END = re.compile(r"\s*(?:$|[\n.,;!?)]|(?i:maar|but|en|and|dus|so)\b)")
+# pictographs people put between a cue and its value in chats (emoji, dingbats, arrows' variation selectors)
+_PICTOGRAPH = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+
+
 class CredentialRecognizer(SingleEntityRecognizer):
     """Passwords, PINs, keys and codes; see the module docstring for the evidence used."""
 
@@ -125,6 +129,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
 
     def find(self, text: str) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        if _PICTOGRAPH.search(text):  # "wachtwoord: 🔑 Zomer2024!", "APP_KEY=👉 base64:...": read as a space
+            text = _PICTOGRAPH.sub(" ", text)  # (one code point each: the offsets stay those of the text)
         for start, end in [(0, len(text))] if "AIza" in text else runs_with(text, _SHAPES_HINT):
             for m in _SHAPES.finditer(text, start, end):
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))

@@ -130,3 +130,15 @@ def test_recovery_codes_grouped_by_dots_are_credentials(scrubber: Scrubber) -> N
         "482.913.557", "120.448.396"]
     date = "backup codes: zie mail van 06.12.2026"
     assert [e for e in scrubber.analyze(date).entities if e.type == C] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("App-wachtwoord: 🔑 qwhv tmzr kpla xneo", "qwhv tmzr kpla xneo"),
+        ("MYSQL_PASSWORD: 🔑 wpUserPass_2024", "wpUserPass_2024"),
+        ("Mot de passe: 🔑 purple dishwasher staple", "purple dishwasher staple"),
+    ],
+)
+def test_an_emoji_between_cue_and_value_changes_nothing(scrubber: Scrubber, text: str, value: str) -> None:
+    assert [text[e.start : e.end] for e in scrubber.analyze(text).entities if e.type == C] == [value]
