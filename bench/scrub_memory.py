@@ -14,6 +14,12 @@ Each figure comes from a fresh child process (``sys.executable``, the checkout a
 - ``--serve``: ``scrubdesk serve`` (SMTP, web and the workers; SQLite in a temporary data directory):
   seconds until its SMTP port answers, its RSS then and after ``--mails`` mails were stored.
 
+Byte code: every arm's tree is compiled first (``compileall``), as an installed package is (``make install``
+compiles it too), since an environment with ``PYTHONDONTWRITEBYTECODE`` (these sessions' own) never writes it and
+each start would compile our ~60 scrubber modules from source again; ``--from-source`` measures that first start
+instead: the checkouts' own ``__pycache__`` directories are removed before every run (the installed packages keep
+theirs) and ``PYTHONDONTWRITEBYTECODE`` is set.
+
 ``--against REV`` runs every measurement a second time on the git revision REV (``git archive`` into a
 temporary directory, with this checkout's lexicon cache copied in, whose file names carry their format
 digest), the two arms taking turns round by round, and prints now/before ratios. The machine is shared:
@@ -21,7 +27,7 @@ the load average is printed, CPU seconds are steadier than wall seconds, and med
 are shown. The texts are made up here; no corpus is read.
 
 Usage: .venv/bin/python bench/scrub_memory.py [--rounds N] [--against REV] [--tracemalloc N]
-       [--importtime N] [--serve [--mails N]]
+       [--importtime N] [--serve [--mails N]] [--from-source]
 """
 
 from __future__ import annotations
@@ -118,18 +124,42 @@ def _checkout(rev: str, work: Path) -> Path:
     return target
 
 
+# set by ``main`` for ``--from-source``
+_FROM_SOURCE: list[bool] = []
+
+
 def _env(root: Path) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(root))
     env.pop("SCRUBDESK_CACHE_DIR", None)  # each checkout reads its own scrubber/data
+    if _FROM_SOURCE:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in root.rglob("__pycache__"):
+            if not {".venv", "var"} & set(cache.relative_to(root).parts):
+                shutil.rmtree(cache)
     return env
+
+
+def compile_bytecode(root: Path) -> None:
+    """The tree's byte code written next to its sources, whatever ``PYTHONDONTWRITEBYTECODE`` says."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", "-x", r"/(var|\.venv)/", str(root)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )
 
 
 def phases(root: Path, scrubs: int) -> list[dict[str, float | str]]:
     """One fresh process's figures after each phase (see the module docstring)."""
     t0 = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", _PHASES, repr(t0), str(scrubs)], input=json.dumps(TEXTS), capture_output=True,
-        text=True, check=True, cwd=root, env=_env(root),
+        [sys.executable, "-c", _PHASES, repr(t0), str(scrubs)],
+        input=json.dumps(TEXTS),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env=_env(root),
     )
     rows: list[dict[str, float | str]] = json.loads(out.stdout)
     return rows
@@ -144,28 +174,41 @@ def print_phases(runs: dict[str, list[list[dict[str, float | str]]]]) -> None:
         rounds = runs[arm]
         medians[arm] = []
         for k, row in enumerate(rounds[0]):
-            med = {key: statistics.median(float(r[k][key]) for r in rounds)
-                   for key in ("VmRSS", "VmHWM", "RssAnon", "cpu", "wall")}
+            med = {
+                key: statistics.median(float(r[k][key]) for r in rounds)
+                for key in ("VmRSS", "VmHWM", "RssAnon", "cpu", "wall")
+            }
             medians[arm].append(med)
-            print(f"{arm:8} {row['phase']!s:16} {med['VmRSS']:9.1f} {med['VmHWM']:9.1f} {med['RssAnon']:8.1f} "
-                  f"{med['cpu']:7.2f} {med['wall']:7.2f}")
+            print(
+                f"{arm:8} {row['phase']!s:16} {med['VmRSS']:9.1f} {med['VmHWM']:9.1f} {med['RssAnon']:8.1f} "
+                f"{med['cpu']:7.2f} {med['wall']:7.2f}"
+            )
     if len(arms) == 2:
         now, before = medians[arms[0]], medians[arms[1]]
         print(f"\nratios {arms[0]}/{arms[1]} (medians):")
         for k, row in enumerate(runs[arms[0]][0]):
             if k >= len(before):
                 break
-            cells = " ".join(f"{key} {now[k][key] / before[k][key]:.2f}x" for key in ("VmHWM", "cpu", "wall")
-                             if before[k][key])
+            cells = " ".join(
+                f"{key} {now[k][key] / before[k][key]:.2f}x" for key in ("VmHWM", "cpu", "wall") if before[k][key]
+            )
             print(f"  {row['phase']!s:16} {cells}")
 
 
 def tracemalloc_top(root: Path, top: int) -> None:
-    out = subprocess.run([sys.executable, "-c", _TRACEMALLOC, str(top)], capture_output=True, text=True,
-                         check=True, cwd=root, env=_env(root))
+    out = subprocess.run(
+        [sys.executable, "-c", _TRACEMALLOC, str(top)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env=_env(root),
+    )
     res = json.loads(out.stdout)
-    print(f"traced Python memory: {res['imports_mb']:.1f} MB after the imports, {res['built_mb']:.1f} MB once built "
-          f"and warmed; the largest allocations of building and warming:")
+    print(
+        f"traced Python memory: {res['imports_mb']:.1f} MB after the imports, {res['built_mb']:.1f} MB once built "
+        f"and warmed; the largest allocations of building and warming:"
+    )
     site = str(Path(sys.executable).resolve().parent.parent)
     for size, count, where in res["top"]:
         where = where.replace(str(root) + "/", "").replace(site, "<venv>")
@@ -175,13 +218,19 @@ def tracemalloc_top(root: Path, top: int) -> None:
 def importtime(root: Path, top: int) -> None:
     """``-X importtime`` of the whole start-up: self microseconds per top-level package, slowest modules."""
     code = "from scrubber.engine import Scrubber\nScrubber().scrub('Bel 06-12345678')"
-    out = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
-                         check=True, cwd=root, env=_env(root))
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env=_env(root),
+    )
     rows: list[tuple[int, str]] = []
     for line in out.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        self_us, _, name = line[len("import time:"):].split("|")
+        self_us, _, name = line[len("import time:") :].split("|")
         rows.append((int(self_us), name.strip()))
     per_package: dict[str, int] = {}
     for us, name in rows:
@@ -218,14 +267,21 @@ def serve(root: Path, mails: int) -> dict[str, dict[str, float]]:
     with tempfile.TemporaryDirectory(prefix="scrub-memory-serve-") as tmp:
         smtp_port, web_port = _free_port(), _free_port()
         (Path(tmp) / "c.toml").write_text("")
-        env = dict(_env(root), SCRUBDESK_DATA_DIR=tmp, SCRUBDESK_CONFIG=str(Path(tmp) / "c.toml"),
-                   SCRUBDESK_SMTP__PORT=str(smtp_port), SCRUBDESK_WEB__PORT=str(web_port),
-                   SCRUBDESK_SMTP__ACCEPT='["support@bench.test"]', SCRUBDESK_LOG_LEVEL="WARNING",
-                   SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000")
+        env = dict(
+            _env(root),
+            SCRUBDESK_DATA_DIR=tmp,
+            SCRUBDESK_CONFIG=str(Path(tmp) / "c.toml"),
+            SCRUBDESK_SMTP__PORT=str(smtp_port),
+            SCRUBDESK_WEB__PORT=str(web_port),
+            SCRUBDESK_SMTP__ACCEPT='["support@bench.test"]',
+            SCRUBDESK_LOG_LEVEL="WARNING",
+            SCRUBDESK_SMTP__MAX_MESSAGES_PER_MINUTE="1000000",
+        )
         env.pop("SCRUBDESK_DATABASE_URL", None)
         t0 = time.time()
-        proc = subprocess.Popen([sys.executable, "-m", "app", "serve"], env=env, cwd=root,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app", "serve"], env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         try:
             while True:
                 try:
@@ -253,10 +309,14 @@ def print_serve(runs: dict[str, list[dict[str, dict[str, float]]]]) -> None:
     print(f"\n{'serve':8} {'moment':12} {'VmRSS MB':>9} {'VmHWM MB':>9} {'RssAnon':>8} {'CPU s':>7} {'wall s':>7}")
     for arm, rounds in runs.items():
         for moment in rounds[0]:
-            med = {key: statistics.median(r[moment][key] for r in rounds)
-                   for key in ("VmRSS", "VmHWM", "RssAnon", "cpu", "wall")}
-            print(f"{arm:8} {moment:12} {med['VmRSS']:9.1f} {med['VmHWM']:9.1f} {med['RssAnon']:8.1f} "
-                  f"{med['cpu']:7.2f} {med['wall']:7.2f}")
+            med = {
+                key: statistics.median(r[moment][key] for r in rounds)
+                for key in ("VmRSS", "VmHWM", "RssAnon", "cpu", "wall")
+            }
+            print(
+                f"{arm:8} {moment:12} {med['VmRSS']:9.1f} {med['VmHWM']:9.1f} {med['RssAnon']:8.1f} "
+                f"{med['cpu']:7.2f} {med['wall']:7.2f}"
+            )
 
 
 def main() -> int:
@@ -268,13 +328,18 @@ def main() -> int:
     ap.add_argument("--importtime", type=int, default=0, metavar="N", help="show import time, N rows")
     ap.add_argument("--serve", action="store_true", help="also measure `scrubdesk serve`")
     ap.add_argument("--mails", type=int, default=50)
+    ap.add_argument("--from-source", action="store_true", help="measure without byte code (a first start)")
     args = ap.parse_args()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory(prefix="scrub-memory-") as tmp:
         roots = {"now": ROOT}
         if args.against:
             roots["before"] = _checkout(args.against, Path(tmp))
-        for root in roots.values():  # compiles the byte code and any missing cache; not counted
+        if args.from_source:
+            _FROM_SOURCE.append(True)
+        for root in roots.values():  # the byte code (see the module docstring) and any missing cache; not counted
+            if not args.from_source:
+                compile_bytecode(root)
             phases(root, 1)
         runs: dict[str, list[list[dict[str, float | str]]]] = {arm: [] for arm in roots}
         served: dict[str, list[dict[str, dict[str, float]]]] = {arm: [] for arm in roots}
