@@ -15,17 +15,22 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 
-from presidio_analyzer import RecognizerRegistry, RecognizerResult
-
 from scrubber import language
-from scrubber.analysis_pass import AnalysisPass, no_context_analyzer
 from scrubber.config import ScrubberConfig
-from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
+from scrubber.gc_pause import gc_paused
 from scrubber.placeholders import numbered, replace_numbered
-from scrubber.recognizers import language_recognizers, pattern_recognizers
 from scrubber.resolve import Candidate, allowed_spans, drop_unsupported, drop_word_cutters, resolve
 from scrubber.textmap import MappedText, normalise
 from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
+
+# Presidio and spaCy are most of the scrubber's start-up (about 0.75 s of CPU of 1.1 s): imported with the
+# cyclic collector paused, which saves about a tenth of it (``scrubber.gc_pause``).
+with gc_paused():
+    from presidio_analyzer import RecognizerRegistry, RecognizerResult
+
+    from scrubber.analysis_pass import AnalysisPass, no_context_analyzer
+    from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
+    from scrubber.recognizers import language_recognizers, pattern_recognizers
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +79,14 @@ class Scrubber:
     """Finds personal data in nl/en text and replaces it with stable typed placeholders."""
 
     def __init__(self, config: ScrubberConfig | None = None) -> None:
+        # the recognizers' modules, patterns, the lexicon and the word lists load here: the collector waits
+        # (``scrubber.gc_pause``)
+        with gc_paused():
+            self._build(config)
+            language.warm_up(self._langs)
+            self.warm_up()
+
+    def _build(self, config: ScrubberConfig | None) -> None:
         self.config = config or ScrubberConfig()
         langs = list(self.config.languages)
         self._langs = tuple(langs)
@@ -92,8 +105,6 @@ class Scrubber:
         )
         self._passes = self._resolve_passes(langs)
         self._nlp_lock = threading.Lock()
-        language.warm_up(self._langs)
-        self.warm_up()
 
     def warm_up(self) -> None:
         """Analyse ``_WARM_UP`` once, so that the recognizers' lazily loaded word lists are loaded now.
