@@ -254,6 +254,9 @@ def unquoted(text: str) -> str:
 
 
 _MIN_CAPS_LETTERS = 4
+# a line with a digit and no lower-case letter of the Latin alphabets (a superset of the lines in capitals with a
+# digit, found without a Python loop over every line)
+_CAPS_DIGIT_LINE = re.compile(r"(?m)^[^a-zß-öø-ÿ\n]*\d[^a-zß-öø-ÿ\n]*$")
 
 
 def _caps_line(line: str) -> bool:
@@ -269,8 +272,8 @@ def _lower_same_length(line: str) -> str:
 def capitals_view(text: str) -> str | None:
     """``text`` with its lines in capitals written the way mail would ("KERKSTRAAT 12" -> "Kerkstraat 12"), the
     chat view's rules applied to them; None when no line with a letter is in capitals (speed-up only)."""
-    if not _HAS_DIGIT.search(text) or not any(c.isupper() for c in text):
-        return None
+    if not any(_caps_line(m.group()) for m in _CAPS_DIGIT_LINE.finditer(text)):
+        return None  # speed-up only: an address in capitals has a line in capitals with a digit (its number)
     out: list[str] = []
     changed = False
     for s, e in line_spans(text):
