@@ -61,7 +61,7 @@ def _texts(name: str) -> list[tuple[str, str | None]]:
         return [(BODIES[n % len(BODIES)].format(n=n), None) for n in range(60)]
     if name == "short":
         langs = ("nl", "en", "nl")
-        subjects = [(f"Vraag {n}", langs[n % 3]) for n in range(60)]
+        subjects: list[tuple[str, str | None]] = [(f"Vraag {n}", langs[n % 3]) for n in range(60)]
         return subjects + [(t, lang) for t in _SHORT for lang in ("nl", "en")]
     from bench.scrub_identity import CORPORA
     from eval.split import split
