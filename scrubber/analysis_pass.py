@@ -36,6 +36,7 @@ fails there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,6 +44,11 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
+# A recognizer with a true ``needs_digit`` attribute finds nothing in a text without a decimal digit (``re``'s
+# ``\d``, which the patterns use): it is not run on such a text (subjects, display names, file names), which
+# is tested once per text for all of them. ``scrubber.recognizers.base.RuleRecognizer`` works its flag out from
+# its rules' patterns; any other recognizer may set it when that holds for it.
+_DIGIT = re.compile(r"\d")
 _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
 
@@ -82,7 +88,7 @@ def no_context_analyzer(
 class AnalysisPass:
     """One (language, entities) request of ``AnalyzerEngine.analyze``, resolved once (see the module docstring)."""
 
-    __slots__ = ("default_threshold", "entities", "recognizers", "thresholds")
+    __slots__ = ("default_threshold", "entities", "needs_digit", "recognizers", "thresholds")
 
     def __init__(
         self,
@@ -95,6 +101,7 @@ class AnalysisPass:
         self.entities = entities
         self.thresholds = thresholds
         self.default_threshold = default_threshold
+        self.needs_digit = tuple(bool(getattr(r, "needs_digit", False)) for r in recognizers)
 
     @classmethod
     def build(cls, analyzer: AnalyzerEngine, lang: str, entities: Sequence[str] | None) -> AnalysisPass:
@@ -120,7 +127,13 @@ class AnalysisPass:
     def run(self, text: str, artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What ``analyze(text, language, entities, nlp_artifacts=artifacts)`` returns (steps 4-6)."""
         results: list[RecognizerResult] = []
-        for recognizer in self.recognizers:
+        digit: bool | None = None  # whether the text holds a digit, once asked
+        for recognizer, needs_digit in zip(self.recognizers, self.needs_digit, strict=True):
+            if needs_digit:
+                if digit is None:
+                    digit = _DIGIT.search(text) is not None
+                if not digit:
+                    continue  # it finds nothing here (see ``_DIGIT``)
             found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
             if not found:
                 continue

@@ -8,10 +8,11 @@ match, on the same line. A rule with ``score == 0`` fires only with context.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -226,6 +227,53 @@ def finditer_lines(
             pos = start = m.end() if m.end() > m.start() else m.end() + 1
 
 
+# ``re``'s parser and its opcodes, for the parse tree ``needs_digit`` reads (typeshed has no stubs for them)
+sre_parse: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
+_DIGITS = range(ord("0"), ord("9") + 1)
+
+
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    """True when every match of ``pattern`` needs a decimal digit in the text (``\\d`` finds one there).
+
+    Read from the pattern's parse tree, conservatively: an item every match passes (not inside an optional
+    part, a negative look-around or only some alternatives) that accepts digits only. Lets a recognizer whose
+    every rule needs one skip a text without any (``scrubber.analysis_pass``): subjects, names, file names.
+    """
+    return _items_need_digit(sre_parse.parse(pattern.pattern, pattern.flags).data)
+
+
+def _items_need_digit(items: Any) -> bool:
+    for op, av in items:
+        if op is sre.IN:
+            members = av if isinstance(av, list) else []
+            if members and all(
+                (kind is sre.CATEGORY and arg is sre.CATEGORY_DIGIT)
+                or (kind is sre.RANGE and arg[0] in _DIGITS and arg[1] in _DIGITS)
+                or (kind is sre.LITERAL and arg in _DIGITS)
+                for kind, arg in members
+            ):
+                return True
+        elif op is sre.LITERAL:
+            if av in _DIGITS:
+                return True
+        elif op is sre.SUBPATTERN:
+            if _items_need_digit(av[3]):  # (group, add_flags, del_flags, items)
+                return True
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if av[0] >= 1 and _items_need_digit(av[2]):  # (min, max, items)
+                return True
+        elif op is sre.BRANCH:
+            if all(_items_need_digit(branch) for branch in av[1]):  # (None, branches)
+                return True
+        elif op is sre.ASSERT:  # a look-ahead or look-behind that must hold: (direction, items)
+            if _items_need_digit(av[1]):
+                return True
+        elif op is sre.ATOMIC_GROUP and _items_need_digit(av):
+            return True
+    return False
+
+
 # One rule's precomputed tests in ``RuleRecognizer``: the rule, its stems (None: no stem test), its context
 # stems when they decide whether it can fire (a rule with ``score <= 0``; else None), and the slots of its
 # gate, shared pattern and hint (-1: none).
@@ -266,6 +314,14 @@ class RuleRecognizer(EntityRecognizer):
         )
         # the steps of the rules whose entity is asked for, per requested entity list (a few fixed lists)
         self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
+        # Nothing to find in a text without a digit when every rule's pattern or gate needs one (read by
+        # ``scrubber.analysis_pass``, which tests the text once for all recognizers); only for this class's
+        # own ``analyze``, since a subclass's may find more than its rules (one that only filters their results may
+        # set ``needs_digit`` from ``rules_need_digit``).
+        self.rules_need_digit = all(
+            needs_digit(r.pattern) or (r.gate is not None and needs_digit(r.gate)) for r in self.rules
+        )
+        self.needs_digit = self.rules_need_digit and type(self).analyze is RuleRecognizer.analyze
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language=lang,

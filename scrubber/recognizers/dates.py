@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -145,6 +146,11 @@ _NO_YEAR_REACH = 16
 class BirthDateRecognizer(RuleRecognizer):
     """Dates after (or right before) a birth cue, unless another kind of date is named in between."""
 
+    def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
+        super().__init__(name, rules, lang)
+        # its results are some of its rules' (``analyze`` only filters them), so a text without a digit has none
+        self.needs_digit = self.rules_need_digit
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
@@ -263,6 +269,7 @@ class PastDateRecognizer(EntityRecognizer):
 
     def __init__(self, lang: str) -> None:
         super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="PastDateRecognizer")
+        self.needs_digit = True  # every result holds a year (``_A_YEAR``); see ``scrubber.analysis_pass``
 
     def load(self) -> None:
         """Nothing to load."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from presidio_analyzer import RecognizerRegistry, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.analysis_pass import AnalysisPass, no_context_analyzer
@@ -114,3 +114,34 @@ def test_an_entities_request_runs_its_recognizers_in_registry_order(scrubber: Sc
         assert positions == sorted(positions), entities
         longest = max(longest, len(positions))
     assert longest > 10
+
+
+# Texts without a digit, where the recognizers that say they need one are skipped (``AnalysisPass.needs_digit``).
+DIGIT_FREE = [re.sub(r"\d", "", text) for text in TEXTS if text] + [
+    "Wachtwoord vergeten", "Marieke Hoogendoorn", "paspoort voorkant.jpg", "born in nineteen eighty-five",
+]
+
+
+@pytest.mark.parametrize("text", DIGIT_FREE, ids=range(len(DIGIT_FREE)))
+def test_a_recognizer_that_needs_a_digit_finds_nothing_without_one(scrubber: Scrubber, text: str) -> None:
+    flagged: dict[str, EntityRecognizer] = {
+        str(getattr(r, "name")): r  # noqa: B009 (untyped in Presidio)
+        for p in scrubber._passes.values()
+        for r, needs in zip(p.recognizers, p.needs_digit, strict=True)
+        if needs
+    }
+    assert {"NationalIdRecognizer", "PastDateRecognizer", "BirthDateRecognizer"} <= set(flagged)
+    for name, recognizer in flagged.items():
+        found = recognizer.analyze(text=text, entities=[], nlp_artifacts=_artifacts(scrubber, text, "nl"))
+        assert found == [], name
+
+
+@pytest.mark.parametrize("text", DIGIT_FREE, ids=range(len(DIGIT_FREE)))
+def test_skipping_them_changes_no_pass_result(scrubber: Scrubber, text: str) -> None:
+    for (lang, entities), analysis_pass in scrubber._passes.items():
+        expected = scrubber._analyzer.analyze(
+            text=text, language=lang, entities=list(entities) if entities else None,
+            nlp_artifacts=_artifacts(scrubber, text, lang),
+        )
+        got = analysis_pass.run(text, _artifacts(scrubber, text, lang))
+        assert sorted(map(_key, got)) == sorted(map(_key, expected))
