@@ -33,6 +33,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("body", "short", "tune")
+# ``bench/scrub_identity.py``'s tuning corpora, found from this script's checkout whichever arm runs (a
+# ``--baseline`` copy elsewhere has no ``../shared`` beside it); test-only corpora are never read
+_SHARED = ROOT.parent / "shared" / "eval"
+CORPORA = [
+    *sorted(_SHARED.glob("pii_dev*.jsonl")),
+    *sorted((ROOT / "eval").glob("pii_tune_*.jsonl")),
+    ROOT / "eval" / "pii_probe_world.jsonl",
+    ROOT / "eval" / "bitext_support_en.jsonl",
+]
 # Short texts intake analyses besides bodies: display names, file names, subjects (made up, no one's data).
 _SHORT = (
     "Marieke Hoogendoorn",
@@ -63,7 +72,6 @@ def _texts(name: str) -> list[tuple[str, str | None]]:
         langs = ("nl", "en", "nl")
         subjects: list[tuple[str, str | None]] = [(f"Vraag {n}", langs[n % 3]) for n in range(60)]
         return subjects + [(t, lang) for t in _SHORT for lang in ("nl", "en")]
-    from bench.scrub_identity import CORPORA
     from eval.split import split
 
     texts: list[tuple[str, str | None]] = []
@@ -184,6 +192,8 @@ def main() -> None:
         if len(arms) == 2:
             ratios = [now[name]["ms"] / old[name]["ms"] for old, now in zip(runs["before"], runs["now"], strict=True)]
             line += f"   {statistics.median(ratios):.3f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+            if runs["before"][0][name]["calls"] != runs["now"][0][name]["calls"]:  # not the same texts: no ratio
+                line += f"  NOT COMPARABLE: before read {runs['before'][0][name]['calls']} texts"
         print(line)
 
 
