@@ -117,7 +117,7 @@ _BORN_ON_NL = re.compile(
 
 
 def _long_ago(value: str) -> bool:
-    year = re.search(r"(?:19|20)\d\d", value)
+    year = _A_YEAR.search(value)
     return year is not None and int(year.group()) <= dt.date.today().year - PAST_YEARS
 
 RULES = (

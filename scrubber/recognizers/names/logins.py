@@ -68,6 +68,9 @@ _SYSTEM_LOGINS = _words(
     sales contact office ftp www mail database wordpress beheer beheerder
     """
 )
+# the words of a found name, for the logins made of it (compiled here, not through ``re.findall``'s cache:
+# the number recognizers compile a pattern per number, so that cache turns over and this was compiled again)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _LOGIN_SHAPE = re.compile(r"[^\W\d_][^\W_]*(?:[._-][^\W_]+){0,3}")
 
 # how a login reads as a name: (given name or initial, tussenvoegsel, surname)
@@ -248,7 +251,7 @@ def _derived_forms(view: TextView, words: NameWords, persons: Sequence[Candidate
     text, lex = view.text, words.lex
     forms: set[str] = set()
     for c in persons:
-        parts = [fold(w) for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", text[c.start : c.end])]
+        parts = [fold(w) for w in _NAME_WORD.findall(text, c.start, c.end)]
         names = [w for w in parts if w not in lex.interfixes and w not in lex.titles]
         if len(names) < 2:
             continue
@@ -270,7 +273,7 @@ def _found_parts(view: TextView, words: NameWords, persons: Sequence[Candidate])
     text, lex = view.text, words.lex
     out: set[str] = set()
     for c in persons:
-        for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", text[c.start : c.end]):
+        for w in _NAME_WORD.findall(text, c.start, c.end):
             f = fold(w)
             if len(f) >= 4 and f not in lex.interfixes and f not in lex.titles and f not in lex.function_words:
                 out.add(f)
