@@ -29,7 +29,15 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import Lexicon, load_lexicon
-from scrubber.recognizers.base import Rule, RuleRecognizer, line_spans, lowered_for_stems, may_contain, words
+from scrubber.recognizers.base import (
+    Rule,
+    RuleRecognizer,
+    line_spans,
+    lowered_for_stems,
+    may_contain,
+    needs_digit,
+    words,
+)
 
 _MONTHS = (
     r"jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|ruar)?|f[ée]v(?:rier)?|maart|mrt|m[äa]rz|march|mars|mar"
@@ -193,6 +201,8 @@ class BirthDateColumnRecognizer(EntityRecognizer):
         super().__init__(
             supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateColumnRecognizer"
         )
+        # every result is a ``_DATE`` match in a cell: none in a text without a digit (``scrubber.analysis_pass``)
+        self.needs_digit = needs_digit(_DATE)
 
     def load(self) -> None:
         """Nothing to load."""
@@ -269,7 +279,8 @@ class PastDateRecognizer(EntityRecognizer):
 
     def __init__(self, lang: str) -> None:
         super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="PastDateRecognizer")
-        self.needs_digit = True  # every result holds a year (``_A_YEAR``); see ``scrubber.analysis_pass``
+        # every result is a ``_FULL_DATE`` match: none in a text without a digit (see ``scrubber.analysis_pass``)
+        self.needs_digit = needs_digit(_FULL_DATE)
 
     def load(self) -> None:
         """Nothing to load."""
@@ -336,6 +347,8 @@ class BirthDateBlockRecognizer(EntityRecognizer):
         super().__init__(
             supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateBlockRecognizer"
         )
+        # every result is a ``_FULL_DATE`` match: none in a text without a digit (``scrubber.analysis_pass``)
+        self.needs_digit = needs_digit(_FULL_DATE)
 
     def load(self) -> None:
         """Nothing to load (the lexicon is shared and loaded once)."""

@@ -119,6 +119,8 @@ def test_an_entities_request_runs_its_recognizers_in_registry_order(scrubber: Sc
 # Texts without a digit, where the recognizers that say they need one are skipped (``AnalysisPass.needs_digit``).
 DIGIT_FREE = [re.sub(r"\d", "", text) for text in TEXTS if text] + [
     "Wachtwoord vergeten", "Marieke Hoogendoorn", "paspoort voorkant.jpg", "born in nineteen eighty-five",
+    "Naam;Geboortedatum\nJan Smit;veertien maart negentien zestig\n",
+    "Gegevens:\nM. Jansen\nthe third of June, nineteen fifty-seven\nDorpsweg\n",
 ]
 
 
@@ -130,7 +132,10 @@ def test_a_recognizer_that_needs_a_digit_finds_nothing_without_one(scrubber: Scr
         for r, needs in zip(p.recognizers, p.needs_digit, strict=True)
         if needs
     }
-    assert {"NationalIdRecognizer", "PastDateRecognizer", "BirthDateRecognizer"} <= set(flagged)
+    assert {
+        "NationalIdRecognizer", "PastDateRecognizer", "BirthDateRecognizer", "BirthDateColumnRecognizer",
+        "BirthDateBlockRecognizer",
+    } <= set(flagged)
     for name, recognizer in flagged.items():
         found = recognizer.analyze(text=text, entities=[], nlp_artifacts=_artifacts(scrubber, text, "nl"))
         assert found == [], name
