@@ -53,7 +53,8 @@ _WARM_UP = (
 
 
 def _blank_long_tokens(text: str) -> str:
-    if max(map(len, text.split()), default=0) < 80:  # the usual case, found faster than by the pattern
+    # the usual cases: a short text (a subject, a name), or no token that long (found faster than by the pattern)
+    if len(text) < 80 or max(map(len, text.split()), default=0) < 80:
         return text
     return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
 
@@ -217,6 +218,8 @@ class Scrubber:
         self, raw: list[RecognizerResult], offset: int, chunk: str, allowed: list[tuple[int, int]], mapped: MappedText
     ) -> list[Entity]:
         """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action."""
+        if not raw:
+            return []  # (most short texts: subjects, names, file names)
         cands = [
             Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                       str((r.recognition_metadata or {}).get("recognizer_name", "")))
