@@ -44,10 +44,11 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
-# A recognizer with a true ``needs_digit`` attribute finds nothing in a text without a decimal digit (``re``'s
-# ``\d``, which the patterns use): it is not run on such a text (subjects, display names, file names), which
-# is tested once per text for all of them. ``scrubber.recognizers.base.RuleRecognizer`` works its flag out from
-# its rules' patterns; any other recognizer may set it when that holds for it.
+# A recognizer with a ``digits_needed`` attribute above 0 finds nothing in a text holding fewer decimal digits
+# (``re``'s ``\d``, which the patterns use): it is not run on such a text (subjects such as "Vraag 12", display
+# names, file names). The digits are counted once per text for all of them, up to the largest such figure.
+# ``scrubber.recognizers.base.RuleRecognizer`` works its figure out from its rules' patterns; any other
+# recognizer may set it when it holds for it (``scrubber.recognizers.base.min_digits`` of its patterns).
 _DIGIT = re.compile(r"\d")
 _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
@@ -88,7 +89,7 @@ def no_context_analyzer(
 class AnalysisPass:
     """One (language, entities) request of ``AnalyzerEngine.analyze``, resolved once (see the module docstring)."""
 
-    __slots__ = ("default_threshold", "entities", "needs_digit", "recognizers", "thresholds")
+    __slots__ = ("default_threshold", "digits_needed", "entities", "max_digits", "recognizers", "thresholds")
 
     def __init__(
         self,
@@ -101,7 +102,8 @@ class AnalysisPass:
         self.entities = entities
         self.thresholds = thresholds
         self.default_threshold = default_threshold
-        self.needs_digit = tuple(bool(getattr(r, "needs_digit", False)) for r in recognizers)
+        self.digits_needed = tuple(int(getattr(r, "digits_needed", 0)) for r in recognizers)
+        self.max_digits = max(self.digits_needed, default=0)
 
     @classmethod
     def build(cls, analyzer: AnalyzerEngine, lang: str, entities: Sequence[str] | None) -> AnalysisPass:
@@ -127,12 +129,12 @@ class AnalysisPass:
     def run(self, text: str, artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What ``analyze(text, language, entities, nlp_artifacts=artifacts)`` returns (steps 4-6)."""
         results: list[RecognizerResult] = []
-        digit: bool | None = None  # whether the text holds a digit, once asked
-        for recognizer, needs_digit in zip(self.recognizers, self.needs_digit, strict=True):
-            if needs_digit:
-                if digit is None:
-                    digit = _DIGIT.search(text) is not None
-                if not digit:
+        digits = -1  # the text's digits, counted up to ``max_digits`` once asked
+        for recognizer, least in zip(self.recognizers, self.digits_needed, strict=True):
+            if least:
+                if digits < 0:
+                    digits = _count_digits(text, self.max_digits)
+                if digits < least:
                     continue  # it finds nothing here (see ``_DIGIT``)
             found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
             if not found:
@@ -159,3 +161,13 @@ class AnalysisPass:
         if value is None:
             value = own.get("default")
         return self.default_threshold if value is None else value
+
+
+def _count_digits(text: str, cap: int) -> int:
+    """How many digits ``text`` holds, counting no further than ``cap`` (a long message stops early)."""
+    count = 0
+    for _ in _DIGIT.finditer(text):
+        count += 1
+        if count >= cap:
+            break
+    return count

@@ -227,51 +227,58 @@ def finditer_lines(
             pos = start = m.end() if m.end() > m.start() else m.end() + 1
 
 
-# ``re``'s parser and its opcodes, for the parse tree ``needs_digit`` reads (typeshed has no stubs for them)
+# ``re``'s parser and its opcodes, for the parse tree ``min_digits`` reads (typeshed has no stubs for them)
 sre_parse: Any = importlib.import_module("re._parser")
 sre: Any = importlib.import_module("re._constants")
 _DIGITS = range(ord("0"), ord("9") + 1)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
-def needs_digit(pattern: re.Pattern[str]) -> bool:
-    """True when every match of ``pattern`` needs a decimal digit in the text (``\\d`` finds one there).
+def min_digits(pattern: re.Pattern[str] | None) -> int:
+    """The fewest decimal digits (``\\d``) a text holding a match of ``pattern`` holds (0 for None).
 
-    Read from the pattern's parse tree, conservatively: an item every match passes (not inside an optional
-    part, a negative look-around or only some alternatives) that accepts digits only. Lets a recognizer whose
-    every rule needs one skip a text without any (``scrubber.analysis_pass``): subjects, names, file names.
+    Read from the pattern's parse tree, conservatively: the digit-only items every match passes (an
+    optional part counts 0, alternatives their smallest count, a repeat its minimum times its body), added
+    up since they are different characters of the text; a look-around that must hold counts on its own
+    (its characters may be the match's). Lets a recognizer skip a text with fewer digits than any of its
+    results needs (``scrubber.analysis_pass``): subjects ("Vraag 12"), names, file names.
     """
-    return _items_need_digit(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if pattern is None:
+        return 0
+    consumed, asserted = _digit_counts(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    return max(consumed, asserted)
 
 
-def _items_need_digit(items: Any) -> bool:
+def _digit_only(members: Any) -> bool:
+    return bool(members) and all(
+        (kind is sre.CATEGORY and arg is sre.CATEGORY_DIGIT)
+        or (kind is sre.RANGE and arg[0] in _DIGITS and arg[1] in _DIGITS)
+        or (kind is sre.LITERAL and arg in _DIGITS)
+        for kind, arg in members
+    )
+
+
+def _digit_counts(items: Any) -> tuple[int, int]:
+    """(digits the items consume at least, digits a look-around among them sees at least)."""
+    consumed = asserted = 0
     for op, av in items:
         if op is sre.IN:
-            members = av if isinstance(av, list) else []
-            if members and all(
-                (kind is sre.CATEGORY and arg is sre.CATEGORY_DIGIT)
-                or (kind is sre.RANGE and arg[0] in _DIGITS and arg[1] in _DIGITS)
-                or (kind is sre.LITERAL and arg in _DIGITS)
-                for kind, arg in members
-            ):
-                return True
+            consumed += _digit_only(av)
         elif op is sre.LITERAL:
-            if av in _DIGITS:
-                return True
-        elif op is sre.SUBPATTERN:
-            if _items_need_digit(av[3]):  # (group, add_flags, del_flags, items)
-                return True
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            if av[0] >= 1 and _items_need_digit(av[2]):  # (min, max, items)
-                return True
-        elif op is sre.BRANCH:
-            if all(_items_need_digit(branch) for branch in av[1]):  # (None, branches)
-                return True
+            consumed += av in _DIGITS
+        elif op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            c, a = _digit_counts(av[3] if op is sre.SUBPATTERN else av)  # (group, add_flags, del_flags, items)
+            consumed, asserted = consumed + c, max(asserted, a)
+        elif op in _REPEATS:  # (min, max, items)
+            c, a = _digit_counts(av[2])
+            consumed, asserted = consumed + av[0] * c, max(asserted, a if av[0] else 0)
+        elif op is sre.BRANCH:  # (None, branches): whichever matched
+            counts = [_digit_counts(branch) for branch in av[1]]
+            consumed += min(c for c, _ in counts)
+            asserted = max(asserted, min(a for _, a in counts))
         elif op is sre.ASSERT:  # a look-ahead or look-behind that must hold: (direction, items)
-            if _items_need_digit(av[1]):
-                return True
-        elif op is sre.ATOMIC_GROUP and _items_need_digit(av):
-            return True
-    return False
+            asserted = max(asserted, *_digit_counts(av[1]))
+    return consumed, asserted
 
 
 # One rule's precomputed tests in ``RuleRecognizer``: the rule, its stems (None: no stem test), its context
@@ -314,14 +321,14 @@ class RuleRecognizer(EntityRecognizer):
         )
         # the steps of the rules whose entity is asked for, per requested entity list (a few fixed lists)
         self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
-        # Nothing to find in a text without a digit when every rule's pattern or gate needs one (read by
-        # ``scrubber.analysis_pass``, which tests the text once for all recognizers); only for this class's
-        # own ``analyze``, since a subclass's may find more than its rules (one that only filters their results may
-        # set ``needs_digit`` from ``rules_need_digit``).
-        self.rules_need_digit = all(
-            needs_digit(r.pattern) or (r.gate is not None and needs_digit(r.gate)) for r in self.rules
+        # The fewest digits a text holds where a rule fires: a rule's match needs its pattern's, and the text its
+        # gate's (read by ``scrubber.analysis_pass``, which counts a text's digits once for all recognizers). Only
+        # for this class's own ``analyze``, since a subclass's may find more than its rules (one that only filters
+        # their results may set ``digits_needed`` from ``rules_digits_needed``).
+        self.rules_digits_needed = min(
+            (max(min_digits(r.pattern), min_digits(r.gate)) for r in self.rules), default=0
         )
-        self.needs_digit = self.rules_need_digit and type(self).analyze is RuleRecognizer.analyze
+        self.digits_needed = self.rules_digits_needed if type(self).analyze is RuleRecognizer.analyze else 0
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language=lang,

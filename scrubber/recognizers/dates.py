@@ -35,7 +35,7 @@ from scrubber.recognizers.base import (
     line_spans,
     lowered_for_stems,
     may_contain,
-    needs_digit,
+    min_digits,
     words,
 )
 
@@ -156,8 +156,8 @@ class BirthDateRecognizer(RuleRecognizer):
 
     def __init__(self, name: str, rules: Sequence[Rule], lang: str) -> None:
         super().__init__(name, rules, lang)
-        # its results are some of its rules' (``analyze`` only filters them), so a text without a digit has none
-        self.needs_digit = self.rules_need_digit
+        # its results are some of its rules' (``analyze`` only filters them): none with fewer digits than they need
+        self.digits_needed = self.rules_digits_needed
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -201,8 +201,8 @@ class BirthDateColumnRecognizer(EntityRecognizer):
         super().__init__(
             supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateColumnRecognizer"
         )
-        # every result is a ``_DATE`` match in a cell: none in a text without a digit (``scrubber.analysis_pass``)
-        self.needs_digit = needs_digit(_DATE)
+        # every result is a ``_DATE`` match in a cell: none in a text with fewer digits (``scrubber.analysis_pass``)
+        self.digits_needed = min_digits(_DATE)
 
     def load(self) -> None:
         """Nothing to load."""
@@ -279,8 +279,8 @@ class PastDateRecognizer(EntityRecognizer):
 
     def __init__(self, lang: str) -> None:
         super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="PastDateRecognizer")
-        # every result is a ``_FULL_DATE`` match: none in a text without a digit (see ``scrubber.analysis_pass``)
-        self.needs_digit = needs_digit(_FULL_DATE)
+        # every result is a ``_FULL_DATE`` match: none in a text with fewer digits (see ``scrubber.analysis_pass``)
+        self.digits_needed = min_digits(_FULL_DATE)
 
     def load(self) -> None:
         """Nothing to load."""
@@ -347,8 +347,8 @@ class BirthDateBlockRecognizer(EntityRecognizer):
         super().__init__(
             supported_entities=["DATE_OF_BIRTH"], supported_language=lang, name="BirthDateBlockRecognizer"
         )
-        # every result is a ``_FULL_DATE`` match: none in a text without a digit (``scrubber.analysis_pass``)
-        self.needs_digit = needs_digit(_FULL_DATE)
+        # every result is a ``_FULL_DATE`` match: none in a text with fewer digits (``scrubber.analysis_pass``)
+        self.digits_needed = min_digits(_FULL_DATE)
 
     def load(self) -> None:
         """Nothing to load (the lexicon is shared and loaded once)."""
