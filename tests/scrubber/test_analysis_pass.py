@@ -135,7 +135,7 @@ def test_a_recognizer_finds_nothing_in_a_text_with_fewer_digits_than_it_needs(sc
         if least
     }
     assert {
-        "NationalIdRecognizer", "PastDateRecognizer", "BirthDateRecognizer", "BirthDateColumnRecognizer",
+        "OldAccountRecognizer", "PastDateRecognizer", "BirthDateRecognizer", "BirthDateColumnRecognizer",
         "BirthDateBlockRecognizer",
     } <= set(needed)
     digits = len(re.findall(r"\d", text))
