@@ -267,6 +267,12 @@ class NationalIdRecognizer(RuleRecognizer):
     pass the 11-proef by chance (one in eleven).
     A value with letters or a century sign in it (hetu, NINO, DNI) has a shape of its own and stays."""
 
+    def __init__(self, name: str, rules: tuple[Rule, ...], lang: str) -> None:
+        super().__init__(name, rules, lang)
+        # ``analyze`` only drops some of the rules' results, so a text with fewer digits than every rule needs
+        # can be skipped as for a plain RuleRecognizer (``scrubber.analysis_pass``)
+        self.digits_needed = self.rules_digits_needed
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
