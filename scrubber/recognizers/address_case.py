@@ -256,7 +256,8 @@ def unquoted(text: str) -> str:
 _MIN_CAPS_LETTERS = 4
 # a line with a digit and no lower-case letter of the Latin alphabets (a superset of the lines in capitals with a
 # digit, found without a Python loop over every line)
-_CAPS_DIGIT_LINE = re.compile(r"(?m)^[^a-zß-öø-ÿ\n]*\d[^a-zß-öø-ÿ\n]*$")
+# (possessive, so that a long line is read once: linear time)
+_CAPS_DIGIT_LINE = re.compile(r"(?m)^(?=[^a-zß-öø-ÿ\n\d]*+\d)[^a-zß-öø-ÿ\n]*+$")
 
 
 def _caps_line(line: str) -> bool:
@@ -271,15 +272,31 @@ def _lower_same_length(line: str) -> str:
 
 def capitals_view(text: str) -> str | None:
     """``text`` with its lines in capitals written the way mail would ("KERKSTRAAT 12" -> "Kerkstraat 12"), the
-    chat view's rules applied to them; None when no line with a letter is in capitals (speed-up only)."""
-    if not any(_caps_line(m.group()) for m in _CAPS_DIGIT_LINE.finditer(text)):
+    chat view's rules applied to them, and its lower-case lines too when two of them stand together (a block
+    written in a chat: "kerkstraat 12\n1234 ab utrecht"; ``capitalised_lines`` reads chat lines one by one);
+    None when no such line is there (speed-up only)."""
+    caps = any(_caps_line(m.group()) for m in _CAPS_DIGIT_LINE.finditer(text))
+    chat = "\n" in text and _HAS_DIGIT.search(text) is not None and _CHAT_PAIR.search(text) is not None
+    if not caps and not chat:
         return None  # speed-up only: an address in capitals has a line in capitals with a digit (its number)
     out: list[str] = []
     changed = False
     for s, e in line_spans(text):
         line = text[s:e]
-        if _caps_line(line):
+        if caps and _caps_line(line):
             line = _line_view(_lower_same_length(line))
+            changed = True
+        elif chat and _HAS_DIGIT.search(line) and _chat_line(line):
+            line = _line_view(line)
             changed = True
         out.append(line)
     return "\n".join(out) if changed else None
+
+
+# two lines in a row without a capital, one holding a digit (a superset of a block written in lower case)
+# (possessive, so that a long line is read once: linear time)
+_DIGIT_LINE = r"(?=[^A-Z\n\d]*+\d)[^A-Z\n]*+"
+_LOWER_LINE = r"(?=[^A-Z\na-z]*+[a-z])[^A-Z\n]*+"
+_CHAT_PAIR = re.compile(
+    r"(?m)^(?:" + _DIGIT_LINE + r"\n" + _LOWER_LINE + "|" + _LOWER_LINE + r"\n" + _DIGIT_LINE + r")$"
+)

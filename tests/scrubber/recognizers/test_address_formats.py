@@ -5,10 +5,12 @@ line holds a house number with a flat ("45/3")."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
 
+from scrubber.recognizers import address_case, addresses
 from tests.scrubber.checks import TableCheck
 
 # (message, the whole address): each must be stripped whole, through the engine
@@ -79,6 +81,10 @@ ADDRESSES = [
         "label:\nKIZILAY MAH. MIMAR SINAN CADDESI NO: 12 D: 18\n23193 SEYHAN/ADANA",
         "KIZILAY MAH. MIMAR SINAN CADDESI NO: 12 D: 18\n23193 SEYHAN/ADANA",
     ),
+    # a block written in lower case in a chat, line by line
+    ("nieuw adres:\nkerkstraat 12\n1234 ab utrecht", "kerkstraat 12\n1234 ab utrecht"),
+    ("hi\nmolenweg 3\n5038 ab tilburg\ngroetjes", "molenweg 3\n5038 ab tilburg"),
+    ("ship to\n123 main st\nspringfield, il 62701", "123 main st\nspringfield, il 62701"),
     # CSV cells
     ("naam;adres\nJan;4968 Guerrero Way;Ferrellfort;TX 16331\n", "4968 Guerrero Way;Ferrellfort;TX 16331"),
     ("naam;adres\nJan;199b rue Célina Moreno;22430 Laroche\n", "199b rue Célina Moreno;22430 Laroche"),
@@ -112,6 +118,28 @@ NEGATIVE = [
 @pytest.mark.parametrize(("text", "value"), NEGATIVE)
 def test_no_address(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text", ["ik heb 3 vragen\nde server 2 is traag\n1234 keer geprobeerd", "hoi\nversie 12\nsinds 2024"]
+)
+def test_chat_lines_with_numbers_are_no_block(text: str) -> None:
+    assert addresses.AddressRecognizer("nl").analyze(text, ["ADDRESS"]) == []
+
+
+def _cpu_of_views(n: int) -> float:
+    texts = ["1a" * n, ("1 " * n) + "\nX", "A1" * n + "\nb", ("1 " * n) + "\nkerkstraat 12"]
+    start = time.process_time()
+    for _ in range(3):
+        for text in texts:
+            address_case.capitals_view(text)
+    return time.process_time() - start
+
+
+def test_views_read_long_lines_in_linear_time() -> None:
+    # a quadratic scan of a line would take ~100x for ten times the length; linear ~10x (CPU time, a ratio)
+    small, large = _cpu_of_views(2_000), _cpu_of_views(20_000)
+    assert large <= 40 * max(small, 1e-4)
 
 
 def test_block_street_line_with_a_flat_is_the_block_start(assert_stripped: Callable[[str, str], None]) -> None:
