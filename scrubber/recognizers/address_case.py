@@ -279,6 +279,8 @@ def capitals_view(text: str) -> str | None:
     chat = "\n" in text and _HAS_DIGIT.search(text) is not None and _CHAT_PAIR.search(text) is not None
     if not caps and not chat:
         return None  # speed-up only: an address in capitals has a line in capitals with a digit (its number)
+    if not _may_hold_evidence(text):
+        return None  # speed-up only: what the view finds counts only with a postcode or a cue (``evidenced``)
     out: list[str] = []
     changed = False
     for s, e in line_spans(text):
@@ -291,6 +293,24 @@ def capitals_view(text: str) -> str | None:
             changed = True
         out.append(line)
     return "\n".join(out) if changed else None
+
+
+# a UK postcode's inward code after its outward code without a space ("NW16XE"), which ``_POSTCODE_AS_WRITTEN``
+# does not see (a superset)
+_GLUED_INWARD = re.compile(r"\d[A-Za-z]{2}(?![\w-])")
+
+
+def _may_hold_evidence(text: str) -> bool:
+    """False only when no address in a view of ``text`` can be ``evidenced`` (a cheap necessary condition): every
+    postcode of ``_POSTCODE_IN`` holds a token of ``_POSTCODE_AS_WRITTEN`` or ``_GLUED_INWARD`` in any case, and
+    every cue of ``_CUE`` one of ``_CUE_STEMS``."""
+    lowered = lowered_for_stems(text)
+    return (
+        _POSTCODE_AS_WRITTEN.search(text) is not None
+        or _GLUED_INWARD.search(text) is not None
+        or lowered is None
+        or may_contain(lowered, _CUE_STEMS)
+    )
 
 
 # two lines in a row without a capital, one holding a digit (a superset of a block written in lower case)
