@@ -13,6 +13,7 @@ from models import keys, migrate
 from models.db import make_engine
 from tests.support import migrated
 from tests.support.browser import browser, chromium_session  # noqa: F401  (the shared headless Chromium)
+from tests.support.pg_pool import MigratedSchemaPool
 from tests.support.scratch_schema import scratch_schema
 from tickets import accounts
 from tickets.store import TicketStore
@@ -45,6 +46,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
         return
     assert PG_URL
+    pool = request.getfixturevalue("migrated_postgres_pool") if "ticket_store" in request.fixturenames else None
+    if pool is not None:  # the test wants it migrated anyway: a reused schema, reset to the template's rows
+        with pool.schema() as url:
+            yield url
+        return
     with scratch_schema(PG_URL) as url:
         yield url
 
@@ -62,6 +68,18 @@ def migrated_postgres_sql() -> str | None:
     return migrated.migrated_postgres_sql(PG_URL)
 
 
+@pytest.fixture(scope="session")
+def migrated_postgres_pool(migrated_postgres_sql: str | None) -> Iterator[MigratedSchemaPool | None]:
+    """Migrated PostgreSQL schemas reused between tests (tests/support/pg_pool.py); None without pg_dump."""
+    if migrated_postgres_sql is None:
+        yield None
+        return
+    assert PG_URL
+    pool = MigratedSchemaPool(PG_URL, migrated_postgres_sql)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
 def ticket_store(db_url: str, request: pytest.FixtureRequest) -> Iterator[TicketStore]:
     """A store on ``db_url`` with the schema migrated: while the database is still empty, as a copy of
@@ -75,6 +93,9 @@ def ticket_store(db_url: str, request: pytest.FixtureRequest) -> Iterator[Ticket
 
 def _copied_template(db_url: str, request: pytest.FixtureRequest) -> bool:
     """Copy the session's migrated template into ``db_url`` if it is still empty; whether it did."""
+    pool = None if db_url.startswith("sqlite") else request.getfixturevalue("migrated_postgres_pool")
+    if pool is not None and pool.lent(db_url):
+        return True  # a schema of the pool: migrated already
     if not migrated.is_empty(db_url):
         return False
     if db_url.startswith("sqlite"):
