@@ -135,11 +135,17 @@ class PostfixRelay:
         raise RuntimeError(f"postfix did not start listening{self.tail()}")
 
     def stop(self) -> None:
+        pid_file = self.root / "queue" / "pid" / "master.pid"
+        try:
+            master = int(pid_file.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            master = None
         with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
             self._postfix("stop")
-        pid_file = self.root / "queue" / "pid" / "master.pid"
+        # Until the master process has gone (its pid file stays behind, so waiting for the file to
+        # go took the whole 10 s every time).
         deadline = time.monotonic() + 10
-        while pid_file.exists() and time.monotonic() < deadline:
+        while master is not None and _alive(master) and time.monotonic() < deadline:
             time.sleep(0.1)
 
     def queued(self) -> int:
@@ -158,3 +164,12 @@ class PostfixRelay:
         if not self.log.exists():
             return ""
         return "\n--- postfix log ---\n" + "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie that nobody reaped yet has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
