@@ -54,8 +54,15 @@ def _use(url: str) -> None:
     store = TicketStore(make_engine(url))
     intake = Intake(store, FakeScrubber())
     for n in range(3):
-        outcome = intake.submit(InboundMessage(channel=Channel.EMAIL, external_id=f"pool-{n}@test",
-                                               sender=f"k{n}@example.nl", subject="Vraag", text="Hallo"))
+        outcome = intake.submit(
+            InboundMessage(
+                channel=Channel.EMAIL,
+                external_id=f"pool-{n}@test",
+                sender=f"k{n}@example.nl",
+                subject="Vraag",
+                text="Hallo",
+            )
+        )
         assert outcome.status == "stored"
     with store.writing() as session:
         audit.record(session, actor="test", action="login", target_kind="agent", target_id="1")
@@ -63,8 +70,9 @@ def _use(url: str) -> None:
     store.engine.dispose()
 
 
-def test_a_schema_comes_back_as_a_fresh_copy_of_the_template(pool: MigratedSchemaPool,
-                                                             migrated_postgres_sql: str) -> None:
+def test_a_schema_comes_back_as_a_fresh_copy_of_the_template(
+    pool: MigratedSchemaPool, migrated_postgres_sql: str
+) -> None:
     assert PG_URL
     with pool.schema() as url:
         assert pool.lent(url)

@@ -7,7 +7,8 @@ schema, and each test gets an exact copy: the SQLite file byte for byte, the Pos
 ``pg_dump``'s SQL of it (tables, indexes, triggers, the trigger function, rows the migrations insert and
 the sequences' positions; ``alembic_version`` included, so a later ``migrate.upgrade`` is a no-op).
 
-tests/models/test_migrations.py still runs the migrations themselves on both databases.
+tests/models/test_migrations.py still runs the migrations themselves on both databases. On PostgreSQL
+the copies are themselves reused from test to test, reset to the template's rows (tests/support/pg_pool.py).
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ from tests.support import migrated
 # Everything in a schema that a migration could change, as one digest, without the schema's own name (so
 # that two copies of the template give the same digest; pg_get_indexdef always names the schema).
 _CATALOGUE = """
-SELECT md5(string_agg(item, E'\\n' ORDER BY item)) FROM (SELECT replace(item, current_schema() || '.', '') AS item FROM (
+SELECT md5(string_agg(item, E'\\n' ORDER BY item))
+  FROM (SELECT replace(item, current_schema() || '.', '') AS item FROM (
   SELECT 'rel ' || c.relname || ' ' || c.relkind::text || ' ' || a.attnum || ' ' || a.attname || ' '
          || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' '
          || coalesce(pg_get_expr(d.adbin, d.adrelid), '') AS item
