@@ -14,9 +14,10 @@ from fastapi.testclient import TestClient
 from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.message import InboundMessage
 from intake.pipeline import Intake
-from models import Channel, Role, migrate
+from models import Channel, Role
 from models.db import make_engine
 from outbound.acknowledge import AckConfig
+from tests.support import migrated
 from tests.support.browser import serve_app
 from tests.support.fakes import FakeScrubber
 from tickets import accounts, replies
@@ -90,13 +91,15 @@ def minutes_ago(n: int) -> datetime:
 
 
 @pytest.fixture
-def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, TicketStore, int]]:
+def served(tmp_path: Path, request: pytest.FixtureRequest,
+           migrated_sqlite: Path) -> Iterator[tuple[str, TicketStore, int]]:
     """The web app served by uvicorn on a loopback port for the browser tests, over a store of three
     tickets from the real intake pipeline, two agents, a customer record and a macro; yields the base
     URL, the store and the first ticket's number."""
     poll_seconds = getattr(request, "param", 15)  # the pages' poll interval; a test of presence asks for 1
-    engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite3'}")
-    migrate.upgrade(engine)
+    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+    migrated.copy_sqlite(url, migrated_sqlite)  # the session's migrated database (tests/support/migrated.py)
+    engine = make_engine(url)
     store = TicketStore(engine)
     with store.writing() as session:
         accounts.add_agent(session, "anna", PASSWORD, display_name="Anna de Wit")
