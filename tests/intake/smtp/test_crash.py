@@ -1,7 +1,10 @@
-"""Crash test: 8 clients send 400 messages while ``scrubdesk serve`` is SIGKILLed twice.
+"""Crash test: 8 clients send 200 messages while ``scrubdesk serve`` is SIGKILLed twice.
 
 Every message that got a 250 must be stored exactly once, and since the clients retry like an MTA
 (on 4xx and on a dropped connection), every message ends up stored exactly once.
+
+It sent 400 before; 200 (killed after 50 and after 100 acknowledged, all eight clients mid-delivery at
+each kill) show the same, in about half the time of the messages.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from models.db import make_engine
 from tests.support.netutil import free_port
 from tickets.store import TicketStore, mail_key
 
-TOTAL, CLIENTS = 400, 8
+TOTAL, CLIENTS = 200, 8
 
 
 def start_serve(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
