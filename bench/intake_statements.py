@@ -7,7 +7,7 @@ CPU time per message (parse, scrub, recognition, the writer: the one thread does
 other here) and the share of it, and the statements, of the report summary's refresh before each
 commit (``models.reports``, a session hook every ORM commit pays).
 
-    python bench/intake_statements.py [--messages 200] [--db URL]
+    python bench/intake_statements.py [--messages 200] [--db URL | --pg URL]
 """
 
 from __future__ import annotations
@@ -48,7 +48,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--pg", default=None, help="a PostgreSQL URL: the run gets a scratch schema of its own")
     args = parser.parse_args()
+    if args.pg:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from tests.support.scratch_schema import scratch_schema
+
+        with scratch_schema(args.pg, "bench") as url:
+            args.db = url
+            _measure(args)
+        return
+    _measure(args)
+
+
+def _measure(args: argparse.Namespace) -> None:
     work = Path(tempfile.mkdtemp(prefix="scrubdesk-stmts-"))
     os.environ.update(SCRUBDESK_DATABASE_URL=args.db or f"sqlite:///{work / 's.sqlite3'}",
                       SCRUBDESK_DATA_DIR=str(work), SCRUBDESK_DEPLOYMENT_KEY=DEPLOYMENT_KEY,
@@ -77,10 +90,10 @@ def main() -> None:
 
     refresh = reports.refresh
 
-    def timed_refresh(conn: Any, ticket_ids: Any, *rest: Any) -> None:  # the hook looks ``refresh`` up at each commit
+    def timed_refresh(conn: Any, ticket_ids: Any, *rest: Any, **named: Any) -> None:  # looked up at each commit
         started, summary["inside"] = time.thread_time(), True
         try:
-            refresh(conn, ticket_ids, *rest)
+            refresh(conn, ticket_ids, *rest, **named)
         finally:
             summary["cpu"] += time.thread_time() - started
             summary["inside"] = False

@@ -10,7 +10,7 @@ ticket, the message, each hook, the report summary's refresh ...) and the statem
 ``--baseline DIR`` (a ``git archive <commit> | tar -x -C DIR`` checkout) runs the same in DIR's code in
 turns with this checkout, ``--repeat`` times, and prints the medians and the ratio now/before.
 
-    python bench/intake_writer.py [--messages 320] [--batch 1,16] [--baseline DIR] [--repeat 3]
+    python bench/intake_writer.py [--messages 320] [--batch 1,16] [--baseline DIR] [--repeat 3] [--pg URL]
 """
 
 from __future__ import annotations
@@ -71,7 +71,16 @@ def _wrap(spent: collections.Counter[str]) -> None:
         setattr(owner, name, timed)
 
 
-def _worker(messages: int, batch: int, db: str | None) -> dict[str, Any]:
+def _worker(messages: int, batch: int, db: str | None, pg: str | None) -> dict[str, Any]:
+    if pg is None:
+        return _measure(messages, batch, db)
+    from tests.support.scratch_schema import scratch_schema
+
+    with scratch_schema(pg, "bench") as url:  # a fresh schema per run, as the SQLite arm gets a fresh file
+        return _measure(messages, batch, url)
+
+
+def _measure(messages: int, batch: int, db: str | None) -> dict[str, Any]:
     from bench.intake_statements import mails
     from bench.smtp_intake import DEPLOYMENT_KEY
 
@@ -123,9 +132,10 @@ def _worker(messages: int, batch: int, db: str | None) -> dict[str, Any]:
             "kinds": {k: v / messages for k, v in statements.items()}}
 
 
-def _run(root: Path, messages: int, batch: int, db: str | None) -> dict[str, Any]:
+def _run(root: Path, messages: int, batch: int, db: str | None, pg: str | None) -> dict[str, Any]:
     command = [sys.executable, str(ROOT / "bench" / "intake_writer.py"), "--worker", str(root),
-               "--messages", str(messages), "--batch", str(batch)] + (["--db", db] if db else [])
+               "--messages", str(messages), "--batch", str(batch)] + (["--db", db] if db else []) \
+        + (["--pg", pg] if pg else [])
     out = subprocess.run(command, cwd=root, check=True, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(root)})
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -136,13 +146,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=320)
     parser.add_argument("--batch", default="1,16")
     parser.add_argument("--db", default=None, help="a database URL (default: a fresh SQLite file per run)")
+    parser.add_argument("--pg", default=None, help="a PostgreSQL URL: each run in a scratch schema of its own")
     parser.add_argument("--baseline", type=Path, default=None, help="a checkout of the code to compare with")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--worker", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker is not None:
         sys.path.insert(0, str(args.worker))
-        print(json.dumps(_worker(args.messages, int(args.batch), args.db)))
+        print(json.dumps(_worker(args.messages, int(args.batch), args.db, args.pg)))
         return
     arms = ([("before", args.baseline)] if args.baseline is not None else []) + [("now", ROOT)]
     print(f"writer thread CPU per message, median of {args.repeat} (load average {os.getloadavg()[0]:.1f})")
@@ -150,7 +161,7 @@ def main() -> None:
         runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in arms}
         for _ in range(args.repeat):
             for label, root in arms:  # taking turns, so the machine's drift falls on both
-                runs[label].append(_run(root, args.messages, batch, args.db))
+                runs[label].append(_run(root, args.messages, batch, args.db, args.pg))
         cpu = {label: statistics.median(r["cpu ms"] for r in runs[label]) for label, _ in arms}
         for label, _ in arms:
             last = runs[label][-1]

@@ -6,12 +6,14 @@ short lock wait does not surface as an error; PostgreSQL needs nothing special h
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import CursorResult, Engine, Insert, create_engine, event, insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, make_transient_to_detached, sessionmaker
 
 from models.base import Base
 
@@ -153,3 +155,78 @@ def _forget_inserted(session: Session, previous: SessionTransaction) -> None:
 @event.listens_for(Session, "after_commit")  # (the outermost transaction's only)
 def _committed_inserted(session: Session) -> None:
     session.info.pop(_INSERTED, None)
+
+
+# --- rows written later in the transaction, one statement per table ---------------------------------
+
+# Rows ``insert_later`` holds back in a transaction that defers (``deferring_inserts``): per INSERT
+# statement, its rows in order; and the tables (by name) they go to.
+_DEFERRED = "scrubdesk_deferred_rows"
+_DEFERRING = "scrubdesk_deferring_inserts"
+
+
+def insert_later(session: Session, statement: Insert, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
+    """``statement`` with ``rows`` (one or several) on the session's connection: at once, or, inside
+    ``deferring_inserts``, with every other row of the same statement just before the transaction's end.
+
+    Why: intake's group commit (issue 19) wrote each message's SLA clock, due row and placeholder keys by
+    statements of their own, about 0.1 ms of SQLAlchemy each per message for microseconds of SQLite; one
+    executemany per table per batch pays that once. Only for rows nobody gives an id back for, whose
+    readers ask ``write_deferred`` first (``tickets.sla``, ``tickets.store.TicketBook``; any ORM query of
+    such a table does it by itself, ``_write_before_reading``).
+    """
+    if not session.info.get(_DEFERRING):
+        session.connection().execute(statement, rows)
+        return
+    pending: dict[Insert, list[dict[str, Any]]] = session.info.setdefault(_DEFERRED, {})
+    held = pending.setdefault(statement, [])
+    if isinstance(rows, dict):
+        held.append(rows)
+    else:
+        held += rows
+
+
+def write_deferred(session: Session) -> None:
+    """Write the rows ``insert_later`` held back, one statement per table (first held, first written)."""
+    pending: dict[Insert, list[dict[str, Any]]] | None = session.info.pop(_DEFERRED, None)
+    if pending:
+        conn = session.connection()
+        for statement, rows in pending.items():
+            conn.execute(statement, rows)
+
+
+@contextmanager
+def deferring_inserts(session: Session) -> Iterator[Session]:
+    """Inside the block, ``insert_later`` holds rows back; they are written when the block ends without
+    an exception, and forgotten with the transaction when it raises. For a transaction without
+    savepoints (``intake.writer``'s batch): a savepoint rolled back could not take held rows with it."""
+    session.info[_DEFERRING] = True
+    try:
+        yield session
+        write_deferred(session)
+    finally:
+        session.info.pop(_DEFERRING, None)
+        session.info.pop(_DEFERRED, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _write_before_reading(state: ORMExecuteState) -> None:
+    """An ORM statement about a table with held rows (``session.get`` included) sees them: they are
+    written first, as a flush would write pending objects."""
+    pending: dict[Insert, list[dict[str, Any]]] | None = state.session.info.get(_DEFERRED)
+    if not pending:
+        return
+    tables = {statement.table for statement in pending}
+    if any(mapper.local_table in tables for mapper in state.all_mappers):
+        write_deferred(state.session)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    write_deferred(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_deferred(session: Session, previous: SessionTransaction) -> None:
+    if previous.parent is None:
+        session.info.pop(_DEFERRED, None)

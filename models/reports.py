@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -61,9 +62,10 @@ from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from models import report_rollups
 from models.base import Base
+from models.db import write_deferred
 from models.mailboxes import Mailbox
 from models.sla import SlaPolicy, TicketSla
-from models.tickets import OPEN_STATUSES, Attachment, Direction, Message, Ticket, TicketEvent
+from models.tickets import OPEN_STATUSES, Attachment, Direction, Message, Ticket, TicketEvent, TicketStatus
 
 MET, BREACHED = "met", "breached"
 # The reports' days, weeks and months are the operator's (tickets.reports).
@@ -74,6 +76,7 @@ _TOUCHED = "report_summary_tickets"
 _FRESH = "report_summary_new_tickets"
 _ATTACHED = "report_summary_messages"
 _MAILBOXES = "report_summary_deleted_mailboxes"
+_OPENED = "report_summary_opened"
 
 
 def _ticket_fk() -> Any:
@@ -227,16 +230,34 @@ _DELETE_SUMMARY = delete(TicketReport).where(TicketReport.ticket_id.in_(bindpara
 # The deleted rows come back to be counted out of the rollups (SQLite >= 3.35, PostgreSQL).
 _DELETE_SUMMARY_COUNTED = _DELETE_SUMMARY.returning(
     *(TicketReport.__table__.c[name] for name in report_rollups.SOURCE))
+_INSERT_SUMMARY = insert(TicketReport)
+_INSERT_REMOVED = insert(TicketReportRemoved)
 
 
-def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset[int] = frozenset(),
-                   deltas: report_rollups.Deltas | None = None) -> None:
+_Removed = list[tuple[datetime, bool, dict[str, int] | None]]
+
+
+def _summary_row(row: Any, first_seconds: float | None, sla: tuple[str | None, str | None]) -> dict[str, Any]:
+    """A ticket's ``ticket_report`` row (``row``: its id, channel, mailbox, assignee, status, times)."""
+    resolution_seconds = None if row.solved_at is None else _seconds(row.solved_at, row.created_at)
+    return {
+        "ticket_id": row.id, "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id,
+        "created_at": row.created_at, "solved_at": row.solved_at, "created_day": local_day(row.created_at),
+        "solved_day": None if row.solved_at is None else local_day(row.solved_at),
+        "open": row.status in OPEN_STATUSES,
+        "first_response_seconds": first_seconds, "first_response_bin": duration_bin(first_seconds),
+        "resolution_seconds": resolution_seconds, "resolution_bin": duration_bin(resolution_seconds),
+        "sla_first_response": sla[0], "sla_resolution": sla[1]}
+
+
+def _read_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset[int],
+                deltas: report_rollups.Deltas | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     # Two reads (the tickets with their SLA clock, policy and breaches; their messages with attachments),
-    # then two deletes and two inserts: intake pays these once per commit, not per ticket. A ticket
-    # opened in this transaction (``fresh``) has no rows to delete yet. ``deltas``: the rollups' changes.
+    # then two deletes; the caller inserts the rows: intake pays these once per commit, not per ticket. A
+    # ticket opened in this transaction (``fresh``) has no rows to delete yet. ``deltas``: the rollups'.
     tickets = conn.execute(_TICKETS, {"ids": ids}).all()
     messages: dict[int, dict[int, tuple[Direction, bool, datetime]]] = defaultdict(dict)
-    removed: dict[int, list[tuple[datetime, bool, dict[str, int] | None]]] = defaultdict(list)
+    removed: dict[int, _Removed] = defaultdict(list)
     for message_id, ticket_id, direction, auto, at, redactions, attached in conn.execute(_MESSAGES, {"ids": ids}):
         if message_id not in messages[ticket_id]:  # once per message, whatever its attachments
             messages[ticket_id][message_id] = (direction, auto, at)
@@ -254,35 +275,52 @@ def _refresh_chunk(conn: Connection, ids: list[int], fresh: set[int] | frozenset
                 deltas.add(old, -1)
     summary, removed_rows = [], []
     for row in tickets:
-        first, resolution = _sla(row)
-        first_seconds = _first_response(list(messages[row.id].values()))
-        resolution_seconds = None if row.solved_at is None else _seconds(row.solved_at, row.created_at)
-        summary.append({
-            "ticket_id": row.id, "channel": row.channel, "mailbox_id": row.mailbox_id, "assignee_id": row.assignee_id,
-            "created_at": row.created_at, "solved_at": row.solved_at, "created_day": local_day(row.created_at),
-            "solved_day": None if row.solved_at is None else local_day(row.solved_at),
-            "open": row.status in OPEN_STATUSES,
-            "first_response_seconds": first_seconds, "first_response_bin": duration_bin(first_seconds),
-            "resolution_seconds": resolution_seconds, "resolution_bin": duration_bin(resolution_seconds),
-            "sla_first_response": first, "sla_resolution": resolution})
+        summary.append(_summary_row(row, _first_response(list(messages[row.id].values())), _sla(row)))
         removed_rows += _removed_rows(row, removed[row.id])
+    return summary, removed_rows
+
+
+@dataclass
+class Opened:
+    """A ticket inserted in this transaction by intake's Core INSERTs, with what its summary needs.
+    Written only by those (``note_opened``, ``note_inbound``; anything flushed about it forgets it), it
+    is new, unassigned and unsolved, and its inbound messages are all it has: no reply (no first
+    response), no SLA outcome yet, no breach."""
+
+    id: int
+    channel: str
+    mailbox_id: int | None
+    created_at: datetime
+    removed: _Removed = field(default_factory=list)
+    assignee_id: None = None
+    solved_at: None = None
+    status: str = TicketStatus.NEW
+
+
+def refresh(conn: Connection, ticket_ids: Iterable[int], fresh: set[int] | frozenset[int] = frozenset(),
+            *, rollups: bool = True, opened: Mapping[int, Opened] | None = None) -> None:
+    """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing);
+    ``fresh``: those inserted in this transaction, which have no summary rows yet. The rollups
+    (``models.report_rollups``) follow, written once after every chunk (``rollups=False``: left alone).
+    ``opened``: tickets among ``ticket_ids`` whose rows are all known (``Opened``): computed, not read."""
+    opened = opened or {}
+    deltas = report_rollups.Deltas() if rollups else None
+    summary: list[dict[str, Any]] = []
+    removed_rows: list[dict[str, Any]] = []
+    for chunk in _chunks(sorted(set(ticket_ids) - opened.keys())):
+        rows, removed = _read_chunk(conn, chunk, fresh, deltas)
+        summary += rows
+        removed_rows += removed
+    for known in opened.values():
+        summary.append(_summary_row(known, None, (None, None)))
+        removed_rows += _removed_rows(known, known.removed)
     if summary:
-        conn.execute(insert(TicketReport), summary)
+        conn.execute(_INSERT_SUMMARY, summary)
         if deltas is not None:
             for new in summary:
                 deltas.add(new, 1)
     if removed_rows:
-        conn.execute(insert(TicketReportRemoved), removed_rows)
-
-
-def refresh(conn: Connection, ticket_ids: Iterable[int], fresh: set[int] | frozenset[int] = frozenset(),
-            *, rollups: bool = True) -> None:
-    """Recompute the summary rows of these tickets from their live rows (an id without a ticket: nothing);
-    ``fresh``: those inserted in this transaction, which have no summary rows yet. The rollups
-    (``models.report_rollups``) follow, written once after every chunk (``rollups=False``: left alone)."""
-    deltas = report_rollups.Deltas() if rollups else None
-    for chunk in _chunks(sorted(set(ticket_ids))):
-        _refresh_chunk(conn, chunk, fresh, deltas)
+        conn.execute(_INSERT_REMOVED, removed_rows)
     if deltas is not None:
         deltas.apply(conn)
 
@@ -312,10 +350,31 @@ def note_written(session: Session, ticket_id: int, *, fresh: bool = False) -> No
         session.info.setdefault(_FRESH, set()).add(ticket_id)
 
 
+def note_opened(session: Session, ticket_id: int, *, channel: str, mailbox_id: int | None,
+                created_at: datetime) -> None:
+    """A ticket intake inserted by Core (``tickets.inbound_rows``): ``note_written(fresh=True)``, and its
+    summary is computed from what intake inserted (``Opened``) instead of read back before the commit,
+    unless something else of it is flushed in this transaction (a reply, a change, its SLA clock's)."""
+    note_written(session, ticket_id, fresh=True)
+    opened: dict[int, Opened] = session.info.setdefault(_OPENED, {})
+    opened[ticket_id] = Opened(ticket_id, channel, mailbox_id, created_at)
+
+
+def note_inbound(session: Session, ticket_id: int, received_at: datetime, redactions: dict[str, int] | None,
+                 attachments: Iterable[dict[str, int] | None] = ()) -> None:
+    """An inbound message (and its attachments' removed counts) intake inserted by Core on ``ticket_id``."""
+    note_written(session, ticket_id)
+    known: Opened | None = session.info.get(_OPENED, {}).get(ticket_id)
+    if known is not None:
+        known.removed.append((received_at, False, redactions))
+        known.removed += ((received_at, True, counts) for counts in attachments)
+
+
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, _context: Any) -> None:
     """Note the tickets this flush wrote something of (their ids are known now, also for new rows)."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    opened: dict[int, Opened] = session.info.get(_OPENED, {})
     for obj in session.new:
         if isinstance(obj, Ticket):
             # Inserted now: no summary rows to delete (ids are never reused: AUTOINCREMENT, sequences).
@@ -330,6 +389,23 @@ def _collect(session: Session, _context: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Mailbox):  # the summary's rows lost it (ON DELETE SET NULL); the rollups follow
             session.info.setdefault(_MAILBOXES, set()).add(obj.id)
+    if opened:
+        _forget_opened(session, opened)
+
+
+def _forget_opened(session: Session, opened: dict[int, Opened]) -> None:
+    """Anything of an ``Opened`` ticket written through the ORM (the ticket changed, a reply, an event, its
+    clock, a deletion): its summary is read back before the commit, not computed from intake's inserts."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Ticket):
+            opened.pop(obj.id, None)
+        elif isinstance(obj, Attachment | Mailbox):
+            opened.clear()  # an attachment of some message, a mailbox a ticket may have had: compute none
+            return
+        else:
+            ticket_id = getattr(obj, "ticket_id", None)
+            if ticket_id is not None:
+                opened.pop(ticket_id, None)
 
 
 @event.listens_for(Session, "before_commit")
@@ -337,9 +413,11 @@ def _refresh_touched(session: Session) -> None:
     """Recompute the noted tickets' rows in the transaction that is about to commit."""
     if session.new or session.dirty or session.deleted:
         session.flush()
+    write_deferred(session)  # rows held back for one statement per table (a group commit's SLA clocks)
     touched: set[int] = session.info.pop(_TOUCHED, set())
     attached: set[int] = session.info.pop(_ATTACHED, set())
     fresh: set[int] = session.info.pop(_FRESH, set())
+    opened: dict[int, Opened] = session.info.pop(_OPENED, {})
     mailboxes: set[int] = session.info.pop(_MAILBOXES, set())
     if mailboxes:
         report_rollups.move_mailboxes(session.connection(), mailboxes)
@@ -349,13 +427,15 @@ def _refresh_touched(session: Session) -> None:
     for chunk in _chunks(sorted(attached)):
         touched.update(conn.scalars(select(Message.ticket_id).where(Message.id.in_(chunk))))
     touched.discard(None)  # type: ignore[arg-type,unused-ignore]  # an object flushed without its ticket (never committed)
-    refresh(conn, touched, fresh)
+    refresh(conn, touched, fresh, opened={i: known for i, known in opened.items() if i in touched and i in fresh})
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget(session: Session, previous_transaction: SessionTransaction) -> None:
     # A rolled-back transaction's notes must not outlive it. (After a savepoint's rollback they stay:
-    # refreshing a ticket whose change was rolled back recomputes the same row.)
+    # refreshing a ticket whose change was rolled back recomputes the same row; but what intake inserted
+    # may be gone with the savepoint, so its summary is read back, not computed.)
+    session.info.pop(_OPENED, None)
     if previous_transaction.parent is None:
         session.info.pop(_TOUCHED, None)
         session.info.pop(_ATTACHED, None)

@@ -9,8 +9,9 @@ statements are the same ones; what the flush did besides is done here by hand:
 - the new ticket becomes a persistent object of the session, built from the values it was inserted with
   (every column set, so nothing is loaded again), so the hooks after it (SLA clock, privacy request,
   acknowledgement) find it in the identity map as before;
-- the report summary (``models.reports``) is told which ticket was written (``note_written``), which its
-  after-flush listener learnt from the flushed objects;
+- the report summary (``models.reports``) is told which ticket was written and what (``note_opened``,
+  ``note_inbound``), which its after-flush listener learnt from the flushed objects; a ticket opened here
+  has its summary computed from those values instead of read back before the commit;
 - notifications (``tickets.notify``): the ticket is marked new and its first message notifies as
   ``add_message`` does;
 - a ticket's ``messages`` collection, if this session had loaded it, is expired (it lacks the new row).
@@ -51,7 +52,8 @@ def open_ticket(session: Session, *, channel: str, contact: Contact, lang: str |
         "last_activity_at": at, "solved_at": None, "version": 1,
     }
     ticket = inserted(session, Ticket, values)
-    reports.note_written(session, ticket.id, fresh=True)
+    # Its report summary is computed from these values and its messages' (``reports.Opened``), not read back.
+    reports.note_opened(session, ticket.id, channel=channel, mailbox_id=mailbox_id, created_at=at)
     notify.mark_new(session, ticket)
     return ticket
 
@@ -70,9 +72,10 @@ def add_message(session: Session, ticket: Ticket, *, fresh: bool, attachments: S
             session.expire(ticket, ["messages"])
     row["ticket_id"] = ticket.id
     message_id = new_id(conn.execute(_INSERT_MESSAGE, row))
-    if attachments:
-        conn.execute(_INSERT_ATTACHMENT, [{"message_id": message_id, **att.row()} for att in attachments])
-    reports.note_written(session, ticket.id)
+    rows = [{"message_id": message_id, **att.row()} for att in attachments]
+    if rows:
+        conn.execute(_INSERT_ATTACHMENT, rows)
+    reports.note_inbound(session, ticket.id, row["received_at"], row["redactions"], (r["redactions"] for r in rows))
     notify.message_stored(session, ticket)
     return message_id
 

@@ -33,6 +33,7 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import OPEN_STATUSES, Direction, Message, Priority, Ticket, TicketDue, TicketStatus
+from models.db import insert_later
 from models.sla import BusinessHours, SlaPolicy, TicketSla
 from tickets import business_hours
 from tickets.business_hours import ALWAYS, Hours
@@ -196,10 +197,11 @@ def _start(session: Session, ticket: Ticket, at: datetime) -> None:
     state = TicketSla(ticket_id=ticket.id, running_since=at, response_since=at, response_used=0,
                       resolution_used=0, response_escalated=False, resolution_escalated=False)
     due_at = _targets(state, policy_for(session, ticket))
-    conn = session.connection()
-    conn.execute(_INSERT_CLOCK, {key: getattr(state, key) for key in _CLOCK_COLUMNS})
+    # In a group commit's batch both go with the other messages' clocks and due rows, one statement each
+    # (``models.db.insert_later``); reading them (``_state``) writes them first.
+    insert_later(session, _INSERT_CLOCK, {key: getattr(state, key) for key in _CLOCK_COLUMNS})
     if due_at is not None:
-        conn.execute(_INSERT_DUE, {"ticket_id": ticket.id, "due_at": due_at})
+        insert_later(session, _INSERT_DUE, {"ticket_id": ticket.id, "due_at": due_at})
 
 
 def customer_wrote(session: Session, ticket: Ticket, at: datetime, *, fresh: bool = False) -> None:

@@ -35,7 +35,7 @@ from models import (
     ticket_id_of,
     utcnow,
 )
-from models.db import inserted, make_sessionmaker
+from models.db import insert_later, inserted, make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
 from tickets.read_connections import ReadConnections
@@ -567,8 +567,9 @@ class TicketBook:
             raise ValueError("this book already belongs to another ticket")
         self._ticket_id = ticket_id
         if self._pending:
-            # On the session's connection: the ORM's bulk INSERT path cost more CPU than the statement.
-            self._session.connection().execute(_INSERT_KEYS, [
+            # On the session's connection: the ORM's bulk INSERT path cost more CPU than the statement. In a
+            # group commit's batch, with the other new tickets' keys (``models.db.insert_later``).
+            insert_later(self._session, _INSERT_KEYS, [
                 {"ticket_id": ticket_id, "entity_type": t, "digest": d, "number": n} for t, d, n in self._pending
             ])
             self._pending.clear()
