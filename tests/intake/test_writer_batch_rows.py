@@ -16,9 +16,12 @@ from intake import writer as w
 from intake.hooks import DueTimeHook
 from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake, SubmitOutcome, prepare
-from models import Channel, Message, PlaceholderKey, TicketDue
+from models import Channel, Message, PlaceholderKey, TicketDue, VaultEntry, migrate
+from models.db import make_engine
 from models.reports import TicketReport, TicketReportRemoved, rebuild
 from models.sla import TicketSla
+from privacy.cipher import Keyring, Sealed, binding, generate_key
+from privacy.vault import SqlVault
 from tests.support.fakes import FakeScrubber
 from tickets.store import TicketStore
 
@@ -158,3 +161,58 @@ def test_a_failing_batch_leaves_no_deferred_rows_behind(ticket_store: TicketStor
         rebuild(conn)
         assert _summary(conn) == kept
         conn.rollback()
+
+
+def _vaulted(ticket_store: TicketStore, scrubber: Any, messages: list[InboundMessage], batch: int
+             ) -> tuple[list[SubmitOutcome], Counter[str], list[tuple[int, str, int, str]]]:
+    """``messages`` through a vaulting intake, ``batch`` at a time; the outcomes, the statements, and
+    every vault entry as (message index of its ticket's first message, type, number, value revealed)."""
+    keyring = Keyring({"k1": generate_key()})
+    intake = Intake(ticket_store, scrubber, vault=SqlVault(keyring), after_commit=[DueTimeHook(ticket_store)])
+    statements: Counter[str] = Counter()
+
+    def count(conn: Any, cursor: Any, sql: str, *rest: Any) -> None:
+        table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
+        statements[f"{sql.split()[0].upper()} {table.group(1) if table else ''}"] += 1
+
+    outcomes: list[SubmitOutcome] = []
+    event.listen(ticket_store.engine, "before_cursor_execute", count)
+    try:
+        for first in range(0, len(messages), batch):
+            jobs: list[Any] = [w._Job(lambda m=m: intake._store(m, prepare(m, intake.scrubber, intake.limits), None),
+                                      lambda done, m=m: intake._run_hooks(m, done.outcome))
+                               for m in messages[first:first + batch]]
+            assert w._in_one_go(ticket_store, jobs), "the batch needed the careful path"
+            outcomes += [job.result.outcome for job in jobs]
+    finally:
+        event.remove(ticket_store.engine, "before_cursor_execute", count)
+        intake.close()
+    first_of = {o.ticket_id: i for i, o in reversed(list(enumerate(outcomes)))}
+    with ticket_store.reading() as session:
+        entries = session.execute(select(VaultEntry.ticket_id, VaultEntry.entity_type, VaultEntry.number,
+                                         VaultEntry.sealed)).all()
+        found = sorted((first_of[t], kind, n, keyring.open(Sealed("k1", sealed), binding(t, kind, n)))
+                       for t, kind, n, sealed in entries)
+    return outcomes, statements, found
+
+
+def test_a_batch_vaults_what_one_message_per_transaction_vaults(ticket_store: TicketStore, real_scrubber: Any,
+                                                                 tmp_path: Any) -> None:
+    """The vault's rows of a batch go in one INSERT; a follow-up of a ticket the batch opened vaults only
+    its new values, as it does when each message commits alone (a second store is the reference)."""
+    messages = [
+        _chat(1, "4711", "Bel me op 06-12345678 of mail piet.jansen@gmail.com"),
+        _chat(2, "4712", "Mijn rekening is NL91 ABNA 0417 1643 00, groet Klaas de Vries"),
+        _chat(3, "4711", "Nogmaals: 06-12345678, of thuis 020-7654321"),
+    ]
+    outcomes, statements, batched = _vaulted(ticket_store, real_scrubber, messages, batch=3)
+    assert outcomes[2].ticket_id == outcomes[0].ticket_id and len(batched) >= 4
+    assert statements["INSERT vault_entries"] == 1
+    reference = TicketStore(make_engine(f"sqlite:///{tmp_path / 'reference.sqlite3'}"))
+    migrate.upgrade(reference.engine)
+    try:
+        _, _, alone = _vaulted(reference, real_scrubber, [_chat(n + 10, m.sender, m.text) for n, m in
+                                                           enumerate(messages)], batch=1)
+    finally:
+        reference.engine.dispose()
+    assert batched == alone
