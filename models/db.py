@@ -6,6 +6,7 @@ short lock wait does not surface as an error; PostgreSQL needs nothing special h
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -186,13 +187,15 @@ def insert_later(session: Session, statement: Insert, rows: dict[str, Any] | lis
         held += rows
 
 
-def write_deferred(session: Session) -> None:
-    """Write the rows ``insert_later`` held back, one statement per table (first held, first written)."""
-    pending: dict[Insert, list[dict[str, Any]]] | None = session.info.pop(_DEFERRED, None)
-    if pending:
-        conn = session.connection()
-        for statement, rows in pending.items():
-            conn.execute(statement, rows)
+def write_deferred(session: Session, tables: frozenset[Any] | None = None) -> None:
+    """Write the rows ``insert_later`` held back, one statement per table (first held, first written);
+    ``tables``: only those going to one of these (the others stay held: nothing held refers to another)."""
+    pending: dict[Insert, list[dict[str, Any]]] | None = session.info.get(_DEFERRED)
+    if not pending:
+        return
+    conn = session.connection()
+    for statement in [s for s in pending if tables is None or s.table in tables]:
+        conn.execute(statement, pending.pop(statement))
 
 
 @contextmanager
@@ -216,9 +219,18 @@ def _write_before_reading(state: ORMExecuteState) -> None:
     pending: dict[Insert, list[dict[str, Any]]] | None = state.session.info.get(_DEFERRED)
     if not pending:
         return
-    tables = {statement.table for statement in pending}
-    if any(mapper.local_table in tables for mapper in state.all_mappers):
-        write_deferred(state.session)
+    statement = state.statement
+    tables = _MAPPED_TABLES.get(statement)
+    if tables is None:
+        # Working out a statement's entities costs more than the rest of this check: once per statement
+        # object (intake's are built once, ``tickets.sla._STATE``, the book's and the contact's look-ups).
+        tables = _MAPPED_TABLES[statement] = frozenset(mapper.local_table for mapper in state.all_mappers)
+    if any(insert.table in tables for insert in pending):
+        write_deferred(state.session, tables)
+
+
+# The tables of the entities an ORM statement names (``_write_before_reading``), per statement object.
+_MAPPED_TABLES: weakref.WeakKeyDictionary[Any, frozenset[Any]] = weakref.WeakKeyDictionary()
 
 
 @event.listens_for(Session, "before_commit")

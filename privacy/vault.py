@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import VaultEntry, ticket_number, utcnow
+from models.db import insert_later
 from privacy.cipher import Keyring, Sealed, binding, is_high_risk
 from tickets import audit
+from tickets.transaction_cache import remembered
 
 if TYPE_CHECKING:
     from tickets.store import TicketStore
@@ -50,18 +52,38 @@ class SqlVault:
     def put(self, session: Session, ticket_id: int, entity_type: str, number: int, value: str) -> None:
         if is_high_risk(entity_type):
             raise HighRiskValue(f"{entity_type} values are never vaulted")
-        exists = session.scalars(
-            select(VaultEntry.id).where(
-                VaultEntry.ticket_id == ticket_id, VaultEntry.entity_type == entity_type, VaultEntry.number == number
-            )
-        ).first()
-        if exists is not None:
+        vaulted = _vaulted(session, ticket_id)
+        if (entity_type, number) in vaulted:
             # Same placeholder, same value (the book numbers by value): the first copy's clock runs on.
             return
+        vaulted.add((entity_type, number))
         sealed = self.keyring.seal(value, binding(ticket_id, entity_type, number))
         now = utcnow()
-        session.add(VaultEntry(ticket_id=ticket_id, entity_type=entity_type, number=number, key_id=sealed.key_id,
-                               sealed=sealed.blob, created_at=now, expires_at=now + self.retention))
+        # A Core INSERT, in a group commit's batch one for all its messages' values (``models.db.insert_later``;
+        # intake's writer, issue 19): an ORM object per value cost a flush each.
+        insert_later(session, _INSERT_ENTRY, {
+            "ticket_id": ticket_id, "entity_type": entity_type, "number": number, "key_id": sealed.key_id,
+            "sealed": sealed.blob, "created_at": now, "expires_at": now + self.retention})
+
+
+_INSERT_ENTRY = insert(VaultEntry.__table__)  # type: ignore[arg-type]  # built once: intake puts every value
+_VAULTED = select(VaultEntry.entity_type, VaultEntry.number).where(VaultEntry.ticket_id == bindparam("ticket_id"))
+
+
+def _vaulted(session: Session, ticket_id: int) -> set[tuple[str, int]]:
+    """The placeholders of ``ticket_id`` with a value in the vault: read once per transaction (one query per
+    ticket instead of one per value), then kept up to date by ``put`` (``tickets.transaction_cache``: a
+    savepoint's end forgets it, as a rolled-back one may have taken entries with it)."""
+    known: dict[int, set[tuple[str, int]]] = remembered(session).setdefault("vaulted", {})
+    vaulted = known.get(ticket_id)
+    if vaulted is None:
+        # On the connection, not through the ORM (which would first write every held row of the batch): rows
+        # held for this ticket were put in this transaction, so they are in ``known`` already. (Should that be
+        # forgotten while rows are held, a value put twice fails the batch's INSERT, and the writer writes
+        # the batch again the careful way, without holding rows.)
+        rows = session.connection().execute(_VAULTED, {"ticket_id": ticket_id})
+        vaulted = known[ticket_id] = {(t, n) for t, n in rows}
+    return vaulted
 
 
 # --- reading and revealing ----------------------------------------------------------------------
