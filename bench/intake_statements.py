@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--pg", default=None, help="a PostgreSQL URL: the run gets a scratch schema of its own")
     args = parser.parse_args()
     if args.pg:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH: a baseline's code first
         from tests.support.scratch_schema import scratch_schema
 
         with scratch_schema(args.pg, "bench") as url:
