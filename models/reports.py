@@ -23,7 +23,10 @@ writer, ``note_written``), and just before the commit their summary rows are rec
 the live rows (``refresh``), inside the same transaction. Recomputing rather than patching makes every
 change (a reopen clears ``solved_at``, a late reply, a reassignment) exact by construction, and costs a
 handful of indexed statements per commit, not per ticket. Bulk Core inserts (a migration, the generated
-stores of the tests and benches) call ``refresh`` themselves; migration 0019 backfills in batches.
+stores of the tests and benches) call ``refresh`` themselves; migration 0019 backfills in batches. One
+exception to reading back: a ticket intake opened in this transaction by Core INSERTs and touched by nothing
+else (``Opened``, ``note_opened``) has its rows computed from what was inserted; anything flushed about it
+makes it read back like any other (issue 19: the two reads were most of a one-message commit's refresh).
 
 The rollups (``models.report_rollups``: counts per local day, duration bins per week and month) are kept
 by the same refresh: the summary rows it deletes are counted out and those it inserts counted in, so they
