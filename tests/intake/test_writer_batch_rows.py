@@ -13,16 +13,18 @@ from typing import Any
 from sqlalchemy import Connection, event, select
 
 from intake import writer as w
-from intake.hooks import DueTimeHook
+from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake, SubmitOutcome, prepare
-from models import Channel, Message, PlaceholderKey, TicketDue, VaultEntry, migrate
+from models import Channel, Direction, Message, PlaceholderKey, TicketDue, VaultEntry, migrate
 from models.db import make_engine
 from models.reports import TicketReport, TicketReportRemoved, rebuild
 from models.sla import TicketSla
+from outbound.acknowledge import AckConfig
 from privacy.cipher import Keyring, Sealed, binding, generate_key
 from privacy.vault import SqlVault
 from tests.support.fakes import FakeScrubber
+from tickets.replies import MailIdentity
 from tickets.store import TicketStore
 
 
@@ -216,3 +218,27 @@ def test_a_batch_vaults_what_one_message_per_transaction_vaults(ticket_store: Ti
     finally:
         reference.engine.dispose()
     assert batched == alone
+
+
+def test_a_batch_with_acknowledgements_keeps_the_summary_exact(ticket_store: TicketStore) -> None:
+    """An acknowledgement is an outgoing message flushed on the ticket intake just opened: its summary is
+    then read back, not computed from intake's inserts, and equals a rebuild."""
+    identity = MailIdentity("support.test")
+    intake = Intake(ticket_store, FakeScrubber(), after_commit=[
+        DueTimeHook(ticket_store), AutoAcknowledger(ticket_store, AckConfig(), identity)])
+    messages = [InboundMessage(channel=Channel.EMAIL, external_id=f"<m{n}@example.nl>", sender=f"klant{n}@example.nl",
+                               subject="Vraag", text=f"Mail terug naar klant{n}@example.nl") for n in range(3)]
+    jobs: list[Any] = [w._Job(lambda m=m: intake._store(m, prepare(m, intake.scrubber, intake.limits), None),
+                              lambda done, m=m: intake._run_hooks(m, done.outcome)) for m in messages]
+    try:
+        assert w._in_one_go(ticket_store, jobs)
+    finally:
+        intake.close()
+    with ticket_store.engine.connect() as conn:
+        acks = conn.execute(select(Message.id).where(Message.direction == Direction.OUT)).all()
+        assert len(acks) == 3
+        kept = _summary(conn)
+        assert len([r for r in kept if len(r) == 15]) == 3
+        rebuild(conn)
+        assert _summary(conn) == kept
+        conn.rollback()
