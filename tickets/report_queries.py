@@ -170,4 +170,4 @@ def mailbox_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]
     wanted = [i for i in ids if i is not None]
     if not wanted:
         return {}
-    return dict(session.execute(select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(wanted))).tuples().all())
+    return dict(session.execute(select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(wanted))).all())

@@ -40,7 +40,7 @@ class Compliance:
 def _count(session: Session, at: Any, outcome: Any, start: datetime,
            end: datetime, where: list[ColumnElement[bool]]) -> tuple[int, int]:
     rows: dict[str, int] = dict(session.execute(select(outcome, func.count()).where(
-        *where, at >= start, at < end, outcome.is_not(None)).group_by(outcome)).tuples().all())
+        *where, at >= start, at < end, outcome.is_not(None)).group_by(outcome)).all())
     return rows.get(MET, 0), rows.get(BREACHED, 0)
 
 
