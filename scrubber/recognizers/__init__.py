@@ -26,6 +26,7 @@ def pattern_recognizers(
     from scrubber.recognizers.dates import date_recognizers
     from scrubber.recognizers.documents import document_recognizers
     from scrubber.recognizers.kept import kept_recognizers
+    from scrubber.recognizers.key_formats import key_format_recognizers
     from scrubber.recognizers.national_ids import national_id_recognizers
     from scrubber.recognizers.numbers import number_recognizers
     from scrubber.recognizers.plates import plate_recognizers
@@ -46,6 +47,7 @@ def pattern_recognizers(
         *plate_recognizers(lang),
         *credential_recognizers(lang),
         *secret_recognizers(lang),
+        *key_format_recognizers(lang),
         *kept_recognizers(lang, custom),
         *number_recognizers(lang, settings.number_min_digits, settings.nl_vat_with_bsn),
     ]

@@ -400,6 +400,4 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 
 def secret_recognizers(lang: str) -> list[EntityRecognizer]:
-    from scrubber.recognizers.key_formats import KeyFormatRecognizer
-
-    return [SecretShapeRecognizer(lang), KeyFormatRecognizer(lang)]
+    return [SecretShapeRecognizer(lang)]
