@@ -15,7 +15,6 @@ import re
 
 import schwifty
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from stdnum import luhn
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import (
@@ -28,7 +27,7 @@ from scrubber.recognizers.base import (
     may_contain,
     words,
 )
-from scrubber.recognizers.number_split import split_card_groups
+from scrubber.recognizers.number_split import card_digits, split_card_groups
 
 # An IBAN candidate: two letters (not after a letter or digit), two check digits, then 10-32 characters
 # of the account. The match starts at the first check digit and looks behind for the letters, so that
@@ -183,8 +182,7 @@ def _masked_card(value: str) -> bool:
 
 
 def _valid_card(value: str) -> bool:
-    digits = digits_of(value)
-    return 13 <= len(digits) <= 19 and bool(luhn.is_valid(digits))
+    return card_digits(digits_of(value))
 
 
 class CardRecognizer(SingleEntityRecognizer):

@@ -25,6 +25,11 @@ _HINT = re.compile(r"\d[ \t]*(?:\n|<)")  # a group ending a line or followed by 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
+def card_digits(digits: str) -> bool:
+    """Whether a run of digits passes as a payment card's number: 13-19 digits and the Luhn check (ISO/IEC 7812)."""
+    return 13 <= len(digits) <= 19 and bool(luhn.is_valid(digits))
+
+
 def split_card_groups(text: str) -> Iterator[tuple[int, int]]:
     """The spans of the digit groups of every split card number in ``text`` (see the module docstring)."""
     if _HINT.search(text) is None:
@@ -35,7 +40,7 @@ def split_card_groups(text: str) -> Iterator[tuple[int, int]]:
             continue  # spaces only: the card rule's own business
         groups = list(_GROUP.finditer(text, m.start(), m.end()))
         digits = "".join(g.group() for g in groups)
-        if not 13 <= len(digits) <= 19 or not luhn.is_valid(digits):
+        if not card_digits(digits):
             continue
         if all(_YEAR.fullmatch(g.group()) for g in groups):
             continue

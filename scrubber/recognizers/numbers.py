@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from stdnum import luhn
 from stdnum.be import nn as be_nn
 from stdnum.de import idnr as de_idnr
 from stdnum.fr import nir as fr_nir
@@ -33,8 +32,9 @@ from stdnum.pl import pesel as pl_pesel
 from stdnum.tr import tckimlik as tr_tckimlik
 
 from scrubber.recognizers import explainers
-from scrubber.recognizers.base import words
+from scrubber.recognizers.base import digits_of, words
 from scrubber.recognizers.explainers import Span, explain_span
+from scrubber.recognizers.number_split import card_digits
 
 NUMBER_SCORE = 0.5
 # A run holding a digit: letters, digits and the separators numbers are written with, around a digit.
@@ -250,7 +250,7 @@ class WrappedIdRecognizer(EntityRecognizer):
 
 
 def _is_card(digits: str) -> bool:
-    return 13 <= len(digits) <= 19 and digits[0] in "23456" and bool(luhn.is_valid(digits))
+    return card_digits(digits) and digits[0] in "23456"  # (an issuer's first digit, as ``number_split`` asks)
 
 
 def _joined_type(head: str, tail: str) -> str | None:
@@ -260,8 +260,8 @@ def _joined_type(head: str, tail: str) -> str | None:
         if checksum_type(head) != "NATIONAL_ID" and checksum_type(tail) != "NATIONAL_ID":
             return "NATIONAL_ID"
         return None
-    digits = "".join(c for c in head + tail if c.isdigit())
-    if _is_card(digits) and not _is_card("".join(c for c in head if c.isdigit())):
+    digits = digits_of(head + tail)
+    if _is_card(digits) and not _is_card(digits_of(head)):
         return "CREDIT_CARD"
     return None
 
