@@ -37,7 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train import SHARED, _split_module, parse_blocks  # noqa: E402
 
 from privacy.recognition import vote  # noqa: E402
-from privacy.recognition.recognizer import recognize, rule_findings  # noqa: E402
+from privacy.recognition.recognizer import Findings, recognize, rule_findings  # noqa: E402
+from privacy.recognition.types import Recognition  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 # Public corpora, every scored record no request (their ambiguous ones are skipped): TUNE parts only.
@@ -67,6 +68,15 @@ class Tally:
     hit: int = 0
     wrong_type: int = 0
 
+    def count_own(self, label: str, gold: frozenset[str]) -> None:
+        """One firing with ``label`` on our own message whose gold labels are ``gold``."""
+        if not gold:
+            self.own_negative += 1
+        elif label in gold:
+            self.hit += 1
+        else:
+            self.wrong_type += 1
+
 
 def public_texts() -> list[tuple[str, str]]:
     """(lang, text) of the scored records of the public corpora's TUNE parts."""
@@ -92,17 +102,17 @@ def own_texts() -> list[tuple[str, str, frozenset[str]]]:
     return out
 
 
-def fired(text: str) -> tuple[dict[str, str], set[str]]:
-    """Per rule that fired (raw, before the vote): its label; and the rules (or ``model``) behind each label
-    that survived the vote, as ``rule`` names."""
-    found, _held, _negated = rule_findings(text)
-    raw = {name.removeprefix("quoted:"): label.value for label, names in found.items() for name in names}
+def fired(text: str) -> tuple[dict[str, str], set[str], Recognition, Findings]:
+    """Per rule that fired (raw, before the vote): its label; the rules (or ``model``) behind each label that
+    survived the vote, as ``rule`` names; and the recogniser's answer and rule findings they were read from."""
+    findings = rule_findings(text)
+    raw = {name.removeprefix("quoted:"): label.value for label, names in findings[0].items() for name in names}
     result = recognize(text)
     labelled: set[str] = set()
     for label, reasons in result.reasons.items():
         rules = [r.removeprefix("quoted:") for r in reasons if not r.startswith("model:")]
         labelled.update(rules or [f"{MODEL}.{label.value}"])
-    return raw, labelled
+    return raw, labelled, result, findings
 
 
 def audit() -> tuple[dict[str, Tally], Counter[str], Counter[str]]:
@@ -111,37 +121,22 @@ def audit() -> tuple[dict[str, Tally], Counter[str], Counter[str]]:
     possible: Counter[str] = Counter()
     for lang, text in public_texts():
         public_docs[lang] += 1
-        raw, labelled = fired(text)
+        raw, labelled, result, (found, held, _negated) = fired(text)
         for name in raw:
             tallies[name].public_raw[lang] += 1
         for name in labelled:
             tallies[name].public_labelled[lang] += 1
-        result = recognize(text)
         if result.possible:
-            found, held, _negated = rule_findings(text)
             why = "rule vetoed" if found else "rule held" if held else "score only"
             possible[lang] += 1
             possible[f"{lang}:{why}"] += 1
     for _lang, text, gold in own_texts():
-        raw, labelled = fired(text)
+        raw, labelled, _result, _findings = fired(text)
         for name, label in raw.items():
-            tally = tallies[name]
-            if not gold:
-                tally.own_negative += 1
-            elif label in gold:
-                tally.hit += 1
-            else:
-                tally.wrong_type += 1
+            tallies[name].count_own(label, gold)
         for name in labelled:
             if name.startswith(MODEL + "."):
-                label = name.split(".", 1)[1]
-                tally = tallies[name]
-                if not gold:
-                    tally.own_negative += 1
-                elif label in gold:
-                    tally.hit += 1
-                else:
-                    tally.wrong_type += 1
+                tallies[name].count_own(name.split(".", 1)[1], gold)
             if not gold:
                 tallies[name].own_negative_labelled += 1
     return tallies, public_docs, possible
