@@ -48,7 +48,14 @@ def _write(ticket_store: TicketStore, messages: list[InboundMessage], batch: int
                                                                                            Counter[str]]:
     """``messages`` through the writer's one-transaction path, ``batch`` at a time; the outcomes and the
     statements run, by kind and table."""
-    intake = Intake(ticket_store, FakeScrubber(), after_commit=[DueTimeHook(ticket_store)])
+    return _run(ticket_store, Intake(ticket_store, FakeScrubber(), after_commit=[DueTimeHook(ticket_store)]),
+                messages, batch)
+
+
+def _run(ticket_store: TicketStore, intake: Intake, messages: list[InboundMessage], batch: int
+         ) -> tuple[list[SubmitOutcome], Counter[str]]:
+    """``messages`` through ``intake`` on the writer's one-transaction path, ``batch`` at a time (then closed);
+    the outcomes and the statements run, by kind and table."""
     statements: Counter[str] = Counter()
 
     def count(conn: Any, cursor: Any, sql: str, *rest: Any) -> None:
@@ -171,24 +178,7 @@ def _vaulted(ticket_store: TicketStore, scrubber: Any, messages: list[InboundMes
     every vault entry as (message index of its ticket's first message, type, number, value revealed)."""
     keyring = Keyring({"k1": generate_key()})
     intake = Intake(ticket_store, scrubber, vault=SqlVault(keyring), after_commit=[DueTimeHook(ticket_store)])
-    statements: Counter[str] = Counter()
-
-    def count(conn: Any, cursor: Any, sql: str, *rest: Any) -> None:
-        table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
-        statements[f"{sql.split()[0].upper()} {table.group(1) if table else ''}"] += 1
-
-    outcomes: list[SubmitOutcome] = []
-    event.listen(ticket_store.engine, "before_cursor_execute", count)
-    try:
-        for first in range(0, len(messages), batch):
-            jobs: list[Any] = [w._Job(lambda m=m: intake._store(m, prepare(m, intake.scrubber, intake.limits), None),
-                                      lambda done, m=m: intake._run_hooks(m, done.outcome))
-                               for m in messages[first:first + batch]]
-            assert w._in_one_go(ticket_store, jobs), "the batch needed the careful path"
-            outcomes += [job.result.outcome for job in jobs]
-    finally:
-        event.remove(ticket_store.engine, "before_cursor_execute", count)
-        intake.close()
+    outcomes, statements = _run(ticket_store, intake, messages, batch)
     first_of = {o.ticket_id: i for i, o in reversed(list(enumerate(outcomes)))}
     with ticket_store.reading() as session:
         entries = session.execute(select(VaultEntry.ticket_id, VaultEntry.entity_type, VaultEntry.number,
