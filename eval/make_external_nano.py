@@ -14,10 +14,10 @@ expected under var/external/ (gitignored), taken from the fetched repository:
 Their labels are mapped onto ../shared/docs/pii-policy.md (LABELS). A label the policy does not clearly strip or
 keep (a company's or person's US tax id, bank routing numbers, patient, insurance, employee and user ids) is not
 guessed: the whole record is left out, so it weighs neither on recall nor on precision. Labels that name no value
-we annotate (job titles, systems, events) are dropped. A title before a name ("Dr.", "Officer"), quotes and markdown asterisks
-around a value are not part of it (policy: PERSON is the name without a title). A record whose value is not in its text is
-left out. The order of the kept records is the source's, so eval/split.py's every-fifth-record test part is fixed
-by this script.
+we annotate (job titles, systems, events) are dropped. A title before a name ("Dr.", "Officer"), quotes and
+markdown asterisks around a value are not part of it (policy: PERSON is the name without a title). A record whose
+value is not in its text is left out. The order of the kept records is the source's, so eval/split.py's
+every-fifth-record test part is fixed by this script.
 """
 
 from __future__ import annotations
