@@ -40,6 +40,15 @@ _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
 # (also "NL-30-RABO-...", and an IBAN wrapped at a group: "NL23 SNSB\n7391 8689 33", where a quote's "> " may follow)
 _IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Za-z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+# Right after the word IBAN (and "nummer", ":", a quote), an IBAN-shaped value is the customer's account even when
+# its check fails and its bank code is not four letters ("IBAN 'GB07 XYZ000000012345678B'"): a typo or an invented
+# example is still written as the account it stands for (deny by default, issue 16). The value ends at the first
+# group that holds no digit and is not in capitals (a bank code), so a following word is no part of it.
+_IBAN_CUED = re.compile(
+    r"(?<![^\W_])(?i:iban)(?:[ \t-]?(?i:nummer|number|nr|no)\.?)?[ \t]*[:=#]?[ \t]*[\"'\u2018\u201c(]?"
+    r"(?P<v>[A-Za-z]{2}[ .-]?\d{2}(?:[ .-]?[A-Za-z0-9]){10,36})"
+)
+_IBAN_GROUP = re.compile(r"[A-Za-z0-9]+")
 
 
 def _valid_iban(compact: str) -> bool:
@@ -65,6 +74,12 @@ class IbanMod97Recognizer(SingleEntityRecognizer):
         for m in _IBAN_SPACED.finditer(text):
             if not any(r.start <= m.start() < r.end for r in results):
                 self._candidate(text, m.start(), m.end(), results)
+        for m in _IBAN_CUED.finditer(text):
+            start = m.start("v")
+            if not any(r.start <= start < r.end for r in results):
+                end = start + _cued_length(m.group("v"))
+                if 15 <= len(_NOT_ALNUM.sub("", text[start:end])) <= 34:
+                    results.append(RecognizerResult("IBAN", start, end, 0.85))
         return results
 
     @staticmethod
@@ -90,6 +105,17 @@ class IbanMod97Recognizer(SingleEntityRecognizer):
             results.append(RecognizerResult("IBAN", start, start + loose_end, 0.85))
             return start + loose_end
         return pos
+
+
+def _cued_length(value: str) -> int:
+    """How much of an IBAN-shaped value after the word IBAN is the account: its groups up to the first one without a
+    digit that is not in capitals ("DE12 ABCD 0000 1111 2222 33 and" ends before "and")."""
+    end = 0
+    for group in _IBAN_GROUP.finditer(value):
+        if end and not (any(c.isdigit() for c in group.group()) or group.group().isupper()):
+            break
+        end = group.end()
+    return end
 
 
 def _elfproef(value: str) -> bool:

@@ -38,6 +38,7 @@ _KEYWORDS = (
     # en
     r"|passport|identity\s+card|id\s+card|identification\s+(?:number|no)|driving\s+lic(?:en[cs]e)?\b|driver'?s?\s+lic(?:en[cs]e)?\b|document\s+number"
     r"|residence\s+(?:permit|card)|state\s+id|travel\s+document|D(?-i:L)"
+    r"|voter'?s?\s+id(?:entity)?(?:\s+card)?"  # (India's EPIC, the voter identity card, also proves identity)
     # de
     r"|reisepass\w*|pass-?n(?:umme)?r\b|personalausweis\w*|ausweis\w*|perso-?n(?:umme)?r\b|perso\b|f[üu]hrerschein\w*|I(?-i:DD)\b"
     r"|aufenthalts(?:titel|erlaubnis|karte)\w*"
@@ -106,7 +107,7 @@ _STEMS = (
     "verblijfs", "residence", "legitimatie", "carte", "eid", "state", "travel", "dl", "pass", "pasnr", "pasnummer",
     "ausweis", "hrerschein", "perso", "idd",
     "aufenthalts", "dokument", "passeport", "cni", "cin", "permis", "titre", "identit", "pasaporte", "conducir",
-    "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart",
+    "tarjeta", "osobist", "paszport", "prawo", "pasaport", "kimlik", "ehliyet", "carta", "patente", "cart", "voter",
 )
 # A UK driving licence number (DVLA): five letters of the surname (padded with 9s), the decade of birth, the
 # month (+50 for women: first digit 0, 1, 5 or 6), the day, the year, two initials (9 when none), a digit and two

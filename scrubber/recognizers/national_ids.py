@@ -151,6 +151,19 @@ _CITIZEN = re.compile(
     r"(?![\w]|[.,/-]\d)"
 )
 
+# Right after a citizen or tax cue and its filler ("PAN card number: ", "PAN '"), an identifier that mixes letters
+# with four or more digits is the number even when no check confirms it: India's PAN whose fourth letter names no
+# holder kind, a number with a letter too many (text labelled by others, issue 16). Such values hold too few digits
+# for the deny-by-default NUMBER rule, and a product code is not written right after these cue words.
+_CITIZEN_ALNUM_CUES = r"pan|permanent\s+account\s+number|" + _CITIZEN_CUES
+_CITIZEN_ALNUM = re.compile(
+    r"(?<![^\W_])" + first_letter_guard(_CITIZEN_ALNUM_CUES) + r"(?i:" + _CITIZEN_ALNUM_CUES + r")\b"
+    r"(?i:\s+(?:card|kaart|karte|carte))?(?i:\s+(?:number|no|nr|num|nummer|numéro))?\.?(?i:\s+is)?[ \t]*[:=]?[ \t]*"
+    r"[\"'\u2018\u201c(]?"
+    r"(?P<v>(?=\d*[A-Za-z])(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{8,16})(?![\w-])"
+)
+_FOUR_DIGITS_MIXED = re.compile(r"\d(?:[A-Za-z]*\d){3}")
+
 
 def _valid(check: Callable[[str], bool]) -> Callable[[str], bool]:
     """A validator over the value without spaces, dots and dashes (the notations differ, the number not)."""
@@ -258,6 +271,7 @@ RULES = (
     Rule("NATIONAL_ID", _SIN, score=0.0, context=_SIN_CONTEXT, context_score=0.97, validate=_valid(ca_sin.is_valid),
          context_stems=("sin", "social", "nas", "assurance"), gate=_SIX),
     Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
+    Rule("NATIONAL_ID", _CITIZEN_ALNUM, score=0.93, group="v", gate=_FOUR_DIGITS_MIXED),
 )
 
 

@@ -62,6 +62,10 @@ POSITIVE = [
     ("Konto 1234567890 bei BLZ 37040044", "1234567890", "IBAN"),
     # old Dutch account numbers after "rek.nr."
     ("rek.nr. 41.71.64.300 graag", "41.71.64.300", "IBAN"),
+    # IBAN-shaped right after the word IBAN, with a wrong check or an odd bank code: the customer's account all the
+    # same (text labelled by others, issue 16)
+    ("bank account IBAN 'GB07 XYZ000000012345678B' was leaked", "GB07 XYZ000000012345678B", "IBAN"),
+    ("IBAN: DE12 ABCD 0000 1111 2222 33 (typo?)", "DE12 ABCD 0000 1111 2222 33", "IBAN"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -70,6 +74,8 @@ NEGATIVE = [
     ("exp 0327 without any card number", "0327", "CREDIT_CARD"),
     ("card 4111 1111 1111 1112", "4111 1111 1111 1112", "CREDIT_CARD"),  # Luhn fails
     ("betalingskenmerk 7002 4418 9921 0356", "7002 4418 9921 0356", "CREDIT_CARD"),
+    ("ticket AB12X9Y8Z7W6V5U4 open", "AB12X9Y8Z7W6V5U4", "IBAN"),  # no IBAN cue, no check, no bank code
+    ("IBAN-wijziging per 2025-01-01 doorgevoerd", "2025-01-01", "IBAN"),
 ]
 
 

@@ -61,6 +61,9 @@ POSITIVE = [
     ("Paspoort: NW1K2L3P4. Verblijfsdocument: Y12R34KL5", "Y12R34KL5", "ID_DOCUMENT"),
     # the value on the line after its cue
     ("Documentnummer\nSPECI2014", "SPECI2014", "ID_DOCUMENT"),
+    # a voter identity card (India's EPIC) is an identity document: text labelled by others (issue 16)
+    ("his Voter ID 'KTR4417026' was in the export", "KTR4417026", "ID_DOCUMENT"),
+    ("voter id card no. WBX2290413 attached", "WBX2290413", "ID_DOCUMENT"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -74,6 +77,7 @@ NEGATIVE = [
     ("mijn paspoort is verlopen", "verlopen", "ID_DOCUMENT"),
     ("mijn paspoort is op 12-03-2031 verlopen", "12-03-2031", "ID_DOCUMENT"),
     ("Passport renewal takes 10 weeks", "10", "ID_DOCUMENT"),
+    ("voter id turnout was 2024 wide", "2024", "ID_DOCUMENT"),
     ("part number ABCDE123456XY7ZZ is out of stock", "ABCDE123456XY7ZZ", "ID_DOCUMENT"),  # month 34: no licence
 ]
 

@@ -26,6 +26,12 @@ from tests.scrubber.checks import (
 
 # (message, value, expected type)
 POSITIVE = [
+    # a PAN (India's tax number) after its cue whose fourth letter names no holder kind, or an identifier mixing
+    # letters and four or five digits after a citizen cue: stripped without the check (text labelled by others,
+    # issue 16)
+    ("his PAN number 'BQRMK4821L' was visible", "BQRMK4821L", "NATIONAL_ID"),
+    ("PAN card number: KLMNOP7214Z", "KLMNOP7214Z", "NATIONAL_ID"),
+    ("the PAN 'TRAVELQ38271' leaked", "TRAVELQ38271", "NATIONAL_ID"),
     # NATIONAL_ID: BSN (11-proef) in several spellings, Belgian national number, UK NINO
     ("Mijn BSN is 111222333.", "111222333", "NATIONAL_ID"),
     ("burgerservicenummer: 123.456.782", "123.456.782", "NATIONAL_ID"),
@@ -85,6 +91,8 @@ POSITIVE = [
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    ("the pan PX2000 is on sale", "PX2000", "NATIONAL_ID"),  # a frying pan's model: too short, too few digits
+    ("pan naar links met CAM2 camera", "CAM2", "NATIONAL_ID"),
     ("Verhagen Beheer B.V., btw NL123456782B01", "NL123456782B01", "NATIONAL_ID"),  # a company's VAT number
     # a cue's value stops at the next word without a digit ("Ausweisnummer X mit")
     ("meine Ausweisnummer LZ6311T47 mit der Post", "mit der Post", "NATIONAL_ID"),
