@@ -181,6 +181,8 @@ ANAPHOR = rx(
     r"\b(?:alles|al die|die gegevens|deze gegevens|de gegevens|die van mij|ze|die|deze|dat|het|daarvan)\b",
     r"\b(?:everything|all of it|all of them|them|it|that|this|those|the data|that record|this record)\b",
     r"\b(?:alles|sie|es|diese)\b", r"\b(?:tout|les|le|la|celles-ci)\b",
+    # "supprimer cette copie": a French demonstrative points back as "that copy" does (issue 18, round 9)
+    r"\b(?:cette|ces|celle-ci|celui-ci|ceux-ci)\b",
 )
 # Does the argument name marketing (the object of an art. 21(2) objection)?
 MARKETING = rx(
@@ -370,6 +372,10 @@ ID_COPY = rx(
     r"paspoort|passport|identity (?:document|card)|rijbewijs|driving licen[cs]e|\w*ausweis\w*|reisepass\w*|"
     r"pièce d'identité|carte d'identité|passeport)",
 )
+# A first-person subject: a complaint in a sentence about the writer's customers is the writer's only when the
+# writer makes it ("I complained about you to the AP, you leaked our customers' data"); "one of our customers
+# has lodged a complaint with the ICO" is the customer's (art. 77 is the data subject's right; round 9).
+FIRST_PERSON = rx(r"\b(?:i|i'm|i've|ik|we|wij|ich|wir|je|j'ai|nous)\b")
 # A threat on a condition: "if you do not answer ..., I will / reserve the right to ...".
 CONDITIONAL = rx(
     r"\b(?:if|unless|should you|otherwise|failing (?:that|which|a reply|a response)|in the event)\b",
@@ -390,6 +396,17 @@ CONDITIONAL = rx(
 RESERVATION = rx(
     r"\breserve (?:the|my) right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b",
     r"\bbehalte\w* (?:ich )?mir\b", r"\bme réserve\b", r"\bje me réserve\b",
+)
+# Wanting marketing back: "I unsubscribed by mistake", "put me back on the newsletter", "weer aanmelden". Art. 21(2)
+# is a right to stop direct marketing; asking to receive it again is no objection (issue 18, round 9).
+RESUBSCRIBE = rx(
+    r"\b(?:by (?:accident|mistake)|accidentally|per ongeluk|per abuis|per vergissing|versehentlich|aus versehen|"
+    r"par erreur|par mégarde)\b",
+    r"\b(?:re-?subscrib\w*|réinscri\w*|put me back|sign me (?:back )?up again|back on (?:the|your) (?:\w+ )?(?:list|"
+    r"newsletter|mailing)|(?:weer|opnieuw) (?:aan)?meld\w*|wieder (?:ein)?(?:tragen|anmelden)|wieder eintragen)\b",
+    r"\b(?:weer|opnieuw)\b[^.?!\n]{0,30}\bontvangen\b", r"\b(?:receive|get)\w* (?:\w+ ){0,3}(?:again|back)\b",
+    r"\brecevoir (?:\w+ ){0,3}(?:de nouveau|à nouveau)|\b(?:de nouveau|à nouveau) recevoir\b",
+    r"\bwieder (?:erhalten|bekommen|zugeschickt)\b",
 )
 # Thanks for what was done ("thanks for deleting my data", "fijn dat mijn adres is aangepast"), not for
 # what is asked in advance ("alvast bedankt voor het verwijderen").
@@ -461,4 +478,11 @@ OWN_MAILING = rx(
     r"(?:send|sent|stuur|sturen|verstuur\w*)",
     r"\bsubscribers\b", r"\babonnees\b", r"\babonnenten\b", r"\babonnés\b", r"\bunsubscribes\b",
     r"\b(?:mailing|newsletter|nieuwsbrief)[- ]?(?:tool|module|plugin|software|programma)\b",
+    # the same in French and German word order ("lien de désinscription", "ma propre newsletter", "meinem eigenen
+    # Newsletter"): the writer's own mailing, which they run themselves (round 9)
+    r"\b(?:ajout\w*|mettre|insérer|intégrer|créer)\b[^.?!\n]{0,20}\b(?:lien|bouton) de (?:désinscription|"
+    r"désabonnement)\b",  # adding one to a mailing: "le lien de désinscription marche pas" is ours, broken
+    r"\b(?:ma|mon|notre|mes|nos) (?:propres? )(?:newsletters?|lettres? d'information|listes? de diffusion|mailings?)\b",
+    r"\b(?:mein|unser)\w* eigen\w* (?:newsletter|mailingliste|verteiler)\w*",
+    r"\b(?:my|our|mijn|onze|mes|nos|meine|unsere) (?:readers|lezers|lecteurs|leser)\b",
 )

@@ -15,6 +15,7 @@ from privacy.recognition.lexicon import (
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
+    FIRST_PERSON,
     MARKETING,
     MISDELIVERY,
     NEGATION,
@@ -28,6 +29,7 @@ from privacy.recognition.lexicon import (
     RECEIPT,
     RECEIVED_DONE,
     RESERVATION,
+    RESUBSCRIBE,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
     THANKS_DONE,
@@ -148,7 +150,8 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     if names_many_rights(sentence):
         return True
     if label is RequestType.COMPLAINT:
-        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence))
+        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence)
+                    or (THIRD_PARTY.search(sentence) and not FIRST_PERSON.search(sentence)))
     # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens")
     return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
                 or RECEIVED_DONE.search(sentence))
@@ -313,7 +316,7 @@ _ERASE, _DATA, _OBJECTION, _PORT, _RESTRICT, _RECTIFY, _ACCESS = (
     Cue(p) for p in (ERASE_CUE, DATA_CUE, OBJECTION_CUE, PORT_CUE, RESTRICT_CUE, RECTIFY_CUE, ACCESS_CUE))
 _OPT_IN, _OPT_OUT, _OWN_MAILING, _COMPANY_SELF, _DELIVERY, _ERASE_VERB = (
     Cue(p) for p in (OPT_IN, OPT_OUT, OWN_MAILING, COMPANY_SELF, DELIVERY_ADDRESS, ERASE_VERB))
-_OBJECTION_FIRM, _OBJECTION_CHANNEL = Cue(OBJECTION_FIRM), Cue(OBJECTION_CHANNEL)
+_OBJECTION_FIRM, _OBJECTION_CHANNEL, _RESUBSCRIBE = Cue(OBJECTION_FIRM), Cue(OBJECTION_CHANNEL), Cue(RESUBSCRIBE)
 # What a correction is of (art. 16): personal data, or an attribute of a person named without "my" ("the address
 # is wrong", "name spelt wrong"). "Why is my exchange rate wrong?" corrects nothing of the writer's (issue 18).
 _RECTIFY_OBJECT = Cue(re.compile("|".join(f"(?:{p})" for p in (
@@ -355,6 +358,8 @@ def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Fol
             return False
         if label not in found and not _OBJECTION_FIRM.found_in(read) and not _OPT_OUT.found_in(read):
             return False  # only a channel named ("check my e-mails", "send Mary an e-mail"), nothing stopped
+        if label not in found and _RESUBSCRIBE.found_in(own):
+            return False  # "I unsubscribed by mistake, put me back on it": marketing wanted, not stopped
         # "help me subscribe to your newsletter"; the writer's own newsletter and its subscribers
         return label in found or ((not _OPT_IN.found_in(own) or _OPT_OUT.found_in(own))
                                   and not _OWN_MAILING.found_in(own))
@@ -434,9 +439,17 @@ def _erasure_only_negated(text: Folded) -> bool:
 
 def rule_findings(text: str) -> Findings:
     """The rules alone (for training): what ``recognize`` gives the vote (see ``_rules``)."""
-    if BULK_FOOTER.search(text):
+    own, quoted = reading(text)
+    if _bulk(own, quoted):
         return {}, frozenset(), frozenset()
-    return _rules(*reading(text))
+    return _rules(own, quoted)
+
+
+def _bulk(own: str, quoted: str) -> bool:
+    """A bulk mail's opt-out footer in the text that is read: a newsletter or spam in the support inbox, no
+    request. A footer in a quote that is not read (the marketing mail a customer answers "take me off this
+    list" to) is the quote's (issue 18, round 9)."""
+    return bool(BULK_FOOTER.search(own) or (quoted and BULK_FOOTER.search(quoted)))
 
 
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
@@ -450,7 +463,7 @@ def recognize(text: str) -> Recognition:
     (``privacy.recognition.vote``); every label carries the rules that fired and the model's score."""
     own, quoted = reading(text)
     lang = guess_language(own or text)
-    if BULK_FOOTER.search(text):
+    if _bulk(own, quoted):
         return Recognition(labels=(), reasons={}, lang=lang)
     found, held, negated = _rules(own, quoted)
     scores = score(f"{own}\n{quoted}" if quoted else own)

@@ -22,6 +22,7 @@ from privacy.recognition.lexicon import (
     OWN_MAILING,
     PD_STRONG,
     PRIVACY_TOPIC,
+    RESUBSCRIBE,
     THIRD_PARTY,
     rx,
 )
@@ -77,7 +78,8 @@ RULES: tuple[Rule, ...] = (
     ), needs_pd=True, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
-        r"\b(?:verwijder\w*|wissen|delete|erase)\b[^.?!\n]{0,30}\b(?:kopie|copy)\b", ID_COPY.pattern,
+        r"\b(?:verwijder\w*|wissen|delete|erase|supprim\w*|effac\w*|détrui\w*|lösch\w*|vernicht\w*)\b[^.?!\n]{0,30}"
+        r"\b(?:kopie|copy|copie)\b", ID_COPY.pattern,
         DONE_REPORT.pattern,
     )),
     # an earlier access request of the writer's that is still open ("my subject access request, ignored")
@@ -275,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:my|our|mijn|onze) (?:own |eigen )?(?:\w+ )?(?:mailing ?list|newsletter|nieuwsbrief|mailing)",
         r"\bunsubscribe[- ](?:link|header|button|knop)", r"\blist-unsubscribe\b", r"\bafmeldlink\b",
         OWN_MAILING.pattern,
-        r"\bspam\b", r"\bopzeg\w*", r"\bcancel\w*",
+        r"\bspam\b", r"\bopzeg\w*", r"\bcancel\w*", RESUBSCRIBE.pattern,
     )),
     Rule("objection.do_not_call", _O, rx(
         r"\bniet[- ]bellen[- ]?(?:lijst|register)\b", r"\bbel[- ]me[- ]niet\b", r"\bdo[- ]not[- ]call\b",

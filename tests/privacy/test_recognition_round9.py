@@ -1,0 +1,85 @@
+"""Recognition round 9 of issue 18 (a web host's support mail): look-alikes of a request that are none, and
+requests the rules missed because of where their words stood.
+
+- A marketing mail's opt-out footer in a *quoted* reply is the quote's, not the writer's: the writer's own
+  words above it are read (a bulk footer only silences the text that is read).
+- Asking to get the newsletter back ("I unsubscribed by mistake") is no objection (art. 21(2) is a right to
+  stop direct marketing, not a wish to receive it).
+- The writer's own newsletter in French or German ("ma propre newsletter", "lien de désinscription") is theirs
+  to run, like the Dutch and English ones already were.
+- A complaint a third party filed (the writer's own customer went to the authority) is not the writer's
+  complaint (art. 77 is the data subject's right).
+- "cette copie" points back at the ID copy named in the sentence before, as "that copy" does.
+
+The messages are written for these tests (not taken from the evaluation corpora or the training files).
+Rule-level assertions use ``rule_labels``; the vote's answer is checked with ``recognize`` where the point is
+that no label comes out whatever the model scores.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.recognition import RequestType
+from privacy.recognition.recognizer import recognize, rule_labels
+
+E, OBJ, C = RequestType.ERASURE, RequestType.OBJECTION, RequestType.COMPLAINT
+
+
+@pytest.mark.parametrize("text", [
+    "Take me off the partner promotions list please, I just want the service notices.\n\n"
+    "On Tue, 1 Dec 2026 at 08:00, Deals <deals@host.example> wrote:\n> Cyber Monday: 50% off hosting!\n"
+    "> To stop receiving these, reply STOP.",
+    "Haal me van jullie lijst voor aanbiedingen van partners, ik wil alleen servicemails.\n\n"
+    "Op 1 dec. 2026 schreef Acties <acties@host.example>:\n> 50% korting! Wilt u geen aanbiedingen meer ontvangen? "
+    "Klik hier.",
+])
+def test_own_words_above_a_quoted_marketing_mail_are_read(text: str) -> None:
+    assert OBJ in rule_labels(text)[0]
+
+
+def test_a_forwarded_newsletter_with_no_words_of_ones_own_stays_silent() -> None:
+    text = "Fwd: deals\n\n> Cyber Monday: 50% off hosting!\n> To stop receiving these, reply STOP."
+    assert recognize(text).labels == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, I clicked unsubscribe by mistake and now I miss your monthly tips. Could you put me back on the newsletter?",
+    "Hoi, ik heb me per ongeluk afgemeld voor jullie nieuwsbrief. Kunnen jullie me weer aanmelden?",
+    "Bonjour, je me suis désabonné par erreur de votre lettre d'information, pouvez-vous me réinscrire ?",
+    "Hallo, ich habe mich versehentlich vom Newsletter abgemeldet. Können Sie mich wieder eintragen?",
+])
+def test_asking_for_the_newsletter_back_is_no_objection(text: str) -> None:
+    assert OBJ not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, comment mettre un lien de désabonnement dans ma propre newsletter ? Mes lecteurs ne peuvent pas "
+    "se désinscrire.",
+    "Hallo, wie können sich Leser von meinem eigenen Newsletter abmelden? Der Link fehlt.",
+])
+def test_the_writers_own_newsletter_in_french_and_german(text: str) -> None:
+    assert OBJ not in rule_labels(text)[0]
+    assert OBJ not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, one of our customers has lodged a complaint with the ICO about our shop's cookie wall. Do you keep "
+    "access logs we could use?",
+    "Hoi, een van onze klanten heeft bij de Autoriteit Persoonsgegevens een klacht ingediend over ons "
+    "contactformulier. Bewaren jullie de logs?",
+])
+def test_a_complaint_a_third_party_filed_is_not_the_writers(text: str) -> None:
+    assert C not in rule_labels(text)[0]
+    assert C not in recognize(text).labels
+
+
+def test_the_writers_own_complaint_still_counts() -> None:
+    text = "I have lodged a complaint with the ICO because you shared my address with a marketing firm."
+    assert C in rule_labels(text)[0]
+
+
+def test_cette_copie_points_back_at_the_id_copy() -> None:
+    text = ("Bonjour, pour ouvrir le compte je vous ai transmis une copie de mon passeport. "
+            "Le compte est actif, merci d'effacer cette copie.")
+    assert E in rule_labels(text)[0]
