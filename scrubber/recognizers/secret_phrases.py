@@ -123,10 +123,25 @@ def marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognizer
     rest = text[scan_from:line_end]
     begin = m.end() if m is not None else scan_from + len(rest) - len(rest.lstrip(" \t"))
     span = plain_phrase(text, begin, line_end)
-    if span is None:
+    if span is None or (m is None and _sentence_goes_on(text, span[1], line_end)):
         return False
     out.append(RecognizerResult("CREDENTIAL", span[0], span[1], 0.9))
     return True
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _sentence_goes_on(text: str, end: int, line_end: int) -> bool:
+    """Whether the sentence goes on after a run of words right after the cue (no marker) with a word that says
+    nothing of the password: then the run is prose about it ("the forgotten password scenario involving user
+    credentials from the forum"), not a passphrase, which ends its clause (also with "maar", "but") or is followed
+    by what is said of it ("wachtwoord haven appel boterham koffie werkt niet")."""
+    nxt = _NEXT_WORD.match(text, end, line_end)
+    if nxt is None or _CLAUSE_TAIL.match(text, end):
+        return False  # the line or the clause ends (punctuation, a quote, a digit, "maar", "but", "pls")
+    word = nxt.group(1).lower()
+    return word not in _ABOUT_PASSWORD and word not in _CHAT_TAIL
 
 
 # A password that is a sentence ("haar wachtwoord is ik hou van mijn kat", "the password (...) is correct horse

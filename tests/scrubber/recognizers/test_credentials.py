@@ -55,10 +55,20 @@ POSITIVE = [
     ("My password is coffee dragon apple window", "coffee dragon apple window", "CREDENTIAL"),
     ("I changed the password to purple monkey dishwasher.", "purple monkey dishwasher", "CREDENTIAL"),
     ("login: beheer / appel koffie haven kaas", "appel koffie haven kaas", "CREDENTIAL"),
+    # right after the cue without a marker: a run of uncommon words that ends the clause or is followed by what is
+    # said of it (issue 16)
+    ("wachtwoord haven appel boterham koffie werkt niet", "haven appel boterham koffie", "CREDENTIAL"),
+    ("password zebra lantern pickle orbit.", "zebra lantern pickle orbit", "CREDENTIAL"),
+    ("wachtwoord molen zomer haven appel maar het werkt niet", "molen zomer haven appel", "CREDENTIAL"),
 ]
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
+    # a run of words right after the cue that the sentence goes on from is prose about the password, not a passphrase
+    # (text written by others, issue 16)
+    ("the forgotten password scenario involving user credentials from the forum", "scenario involving user credentials",
+     "CREDENTIAL"),
+    ("after the password rotation deadline passed without warning we", "rotation deadline passed", "CREDENTIAL"),
     ("ik ben mijn wachtwoord vergeten, kunnen jullie helpen", "vergeten", "CREDENTIAL"),
     ("the password reset link is not working", "reset", "CREDENTIAL"),
     ("het wachtwoord is nu anders dan eerst", "nu", "CREDENTIAL"),
