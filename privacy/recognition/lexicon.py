@@ -397,6 +397,18 @@ RESERVATION = rx(
     r"\breserve (?:the|my) right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b",
     r"\bbehalte\w* (?:ich )?mir\b", r"\bme réserve\b", r"\bje me réserve\b",
 )
+# An erasure told back as done ("your mail said my data was deleted", "mijn gegevens zijn verwijderd", "mes données
+# ont été supprimées"): art. 17 carried out, no new request; not when it is still asked for, negated ("still not
+# deleted": a reminder), to be confirmed or wanted (issue 18, round 9: answered requests).
+ERASURE_DONE = re.compile(
+    r"^(?![^.?!\n]*\b(?:not|n't|niet|nog|still|yet|nicht|noch|pas|toujours|jamais|never|nooit|geen|kein\w*|"
+    r"confirm\w*|bevestig\w*|bestätig\w*|ensure|make sure|zorg|whether|if|ob|si|want|wil|wilt|möchte|veux|voudrais|"
+    r"souhaite|should|must|moet|muss|doit|please|pls|graag|bitte|svp|aub)\b)"
+    r"[^.?!\n]*\b\w+\s+(?:was|were|has been|have been|had been|is|zijn|werd|wurden|wurde|sind|ist|a été|ont été|"
+    r"avait été|avaient été)\s+(?:[\w'-]+\s+){0,4}(?:deleted|erased|removed|wiped|destroyed|purged|verwijderd|gewist|"
+    r"vernietigd|gelöscht|entfernt|vernichtet|supprimée?s?|effacée?s?|détruite?s?)\b",
+    re.IGNORECASE,
+)
 # Wanting marketing back: "I unsubscribed by mistake", "put me back on the newsletter", "weer aanmelden". Art. 21(2)
 # is a right to stop direct marketing; asking to receive it again is no objection (issue 18, round 9).
 RESUBSCRIBE = rx(

@@ -15,6 +15,7 @@ from privacy.recognition.lexicon import (
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
+    ERASURE_DONE,
     FIRST_PERSON,
     MARKETING,
     MISDELIVERY,
@@ -152,9 +153,11 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     if label is RequestType.COMPLAINT:
         return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence)
                     or (THIRD_PARTY.search(sentence) and not FIRST_PERSON.search(sentence)))
-    # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens")
+    # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens"), an erasure told
+    # back as done ("mijn gegevens zijn verwijderd")
     return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
-                or RECEIVED_DONE.search(sentence))
+                or RECEIVED_DONE.search(sentence)
+                or (label is RequestType.ERASURE and ERASURE_DONE.search(sentence)))
 
 
 def _not_made(label: RequestType, sentence: str) -> bool:

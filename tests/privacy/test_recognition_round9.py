@@ -83,3 +83,26 @@ def test_cette_copie_points_back_at_the_id_copy() -> None:
     text = ("Bonjour, pour ouvrir le compte je vous ai transmis une copie de mon passeport. "
             "Le compte est actif, merci d'effacer cette copie.")
     assert E in rule_labels(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi! Got your email that my personal data was deleted. One thing: can I still log into the forum?",
+    "I got your letter saying my data had been erased. Will the last invoice come by post?",
+    "Ik kreeg jullie mail dat mijn gegevens zijn verwijderd. Kan ik nog inloggen op het forum?",
+    "J'ai bien reçu votre courrier : mes données ont été supprimées. Puis-je encore me connecter ?",
+    "Ihre Mail ist angekommen, meine Daten wurden gelöscht. Kann ich mich trotzdem noch einloggen?",
+])
+def test_a_report_that_the_erasure_was_done_is_no_new_request(text: str) -> None:
+    # what was done (art. 17 carried out), told back without a new ask: no erasure, whatever the model scores
+    assert E not in rule_labels(text)[0]
+    assert E not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "My data has still not been deleted although I asked in October. Delete it now.",
+    "Mijn gegevens zijn nog steeds niet verwijderd. Verwijder ze alsnog.",
+    "My mailbox was deleted last year. Now please delete my personal data as well.",
+    "I want my personal data to be deleted.",
+])
+def test_an_erasure_still_asked_for_stays_one(text: str) -> None:
+    assert E in rule_labels(text)[0]
