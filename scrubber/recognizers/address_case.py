@@ -56,6 +56,7 @@ _ADDRESS_WORDS = frozenset(
         "cd.", "ul.", "al.", "os.", "markt", "plein", "laan", "weg", "straat", "gracht", "kade", "dijk", "singel",
         "rue", "allee", "platz", "gasse", "ring", "damm", "ufer", "oude", "nieuwe", "grote", "kleine", "korte",
         "lange", "hoge", "lage", "sint", "alte", "neue", "calle", "via", "piazza", "rua", "daire", "kat",
+        "chaussée", "chaussee", "quai", "impasse", "allée", "steenweg", "straße", "strasse",
     }
     | {suffix.lower() for suffix in USPS_SUFFIXES}  # (USPS Publication 28's street suffixes: "keys", "view")
 )
@@ -104,19 +105,27 @@ def _in_address(prev: str, nxt: str) -> bool:
     return nxt.lower().rstrip(",;") in _ADDRESS_WORDS
 
 
+# words that open a street name: the first word after them (past particles) is the street's name, an everyday
+# word too ("rue de la loi", "chaussée de gand", "avenue de la liberté")
+_LEADING_WORDS = frozenset({"rue", "avenue", "av.", "chaussée", "chaussee", "boulevard", "bd", "quai", "place",
+                            "impasse", "allée", "allee", "via", "viale", "piazza", "calle", "avenida", "rua", "laan"})
+
+
 def _line_view(line: str) -> str:
     tokens = list(_TOKEN.finditer(line))
     out = list(line)
+    lead = False  # a leading street word stood before this word, particles between
     for i, m in enumerate(tokens):
         word = m.group()
         bare = word.rstrip(",;")
         prev = tokens[i - 1].group() if i else ""
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        after_lead, lead = lead, bare.lower() in _LEADING_WORDS or (lead and bare in _KEEP_LOWER)
         if _LETTERS_AND_DIGITS.fullmatch(bare) or (
             _TWO_LETTERS.fullmatch(bare) and (_FOUR_DIGITS.fullmatch(prev) or _FIVE_DIGITS.fullmatch(nxt))
         ):  # (before the words kept in lower case: "5037 le" is a postcode)
             new = "".join(c.upper() if len(c.upper()) == 1 else c for c in word)
-        elif bare in _KEEP_LOWER or (_prose(bare) and not _in_address(prev, nxt)):
+        elif bare in _KEEP_LOWER or (_prose(bare) and not after_lead and not _in_address(prev, nxt)):
             continue
         else:
             new = _upper_first(word)
@@ -320,3 +329,53 @@ _LOWER_LINE = r"(?=[^A-Z\na-z]*+[a-z])[^A-Z\n]*+"
 _CHAT_PAIR = re.compile(
     r"(?m)^(?:" + _DIGIT_LINE + r"\n" + _LOWER_LINE + "|" + _LOWER_LINE + r"\n" + _DIGIT_LINE + r")$"
 )
+
+
+# ---- runs in another case than their line ----------------------------------------------------------------------
+
+# A stretch of a line in capitals with a digit ("Adres: KORTE NIEUWSTRAAT 8 BUS 3, 2000 ANTWERPEN", a form's block
+# letters pasted into a sentence), or in lower case with a digit after capitals elsewhere on the line ("Ons adres:
+# dorpsstraat 17, 6711 ab ede."): the line views above skip such lines, which are neither in capitals nor a chat's.
+# A run starts and ends at a letter or digit; inside it only the characters an address holds (no lower-case letter in
+# a run in capitals, no capital in one in lower case). (Possessive: each stretch is read once, linear time.)
+_RUN_SEPARATORS = r"['’ ,./°ºª:-]*+"
+_CAPS_RUN = re.compile(r"(?<![\w'’])[A-ZÀ-Þ0-9]++(?:" + _RUN_SEPARATORS + r"[A-ZÀ-Þ0-9]++)*+(?![\w'’])")
+_LOWER_RUN = re.compile(r"(?<![\w'’])[a-zß-ÿ0-9]++(?:" + _RUN_SEPARATORS + r"[a-zß-ÿ0-9]++)*+(?![\w'’])")
+_WORDS_IN_RUN = re.compile(r"(?<![\w'’])[^\W\d_]{2,}(?![\w'’])")  # words of letters only ("IBAN FR69": one)
+
+
+def _run_view(run: str, caps: bool) -> str | None:
+    """A run written the way mail would, or None when it cannot be an address (two words and a digit at least)."""
+    if not _HAS_DIGIT.search(run) or len(_WORDS_IN_RUN.findall(run)) < 2:
+        return None
+    return _line_view(_lower_same_length(run) if caps else run)
+
+
+def runs_view(text: str) -> str | None:
+    """``text`` with its runs in another case than their line written the way mail would, and its lines in capitals
+    or in lower case with them (so that a block "Nieuw adres: jachtlaan 14-2\n7312 gl apeldoorn" reads as one);
+    same length. None when nothing changed or nothing could be evidenced (speed-up only)."""
+    if not _HAS_DIGIT.search(text) or not _may_hold_evidence(text):
+        return None
+    out = list(text)
+    changed = False
+    for s, e in line_spans(text):
+        line = text[s:e]
+        whole = _caps_line(line) or _chat_line(line)
+        if whole:  # (read whole as the line views read it, so that a block across such lines reads as one)
+            view = _line_view(_lower_same_length(line) if _caps_line(line) else line)
+            if view != line:
+                out[s:e] = view
+                changed = True
+            continue
+        if not _HAS_DIGIT.search(line):
+            continue
+        for rx, caps in ((_CAPS_RUN, True), (_LOWER_RUN, False)):
+            for m in rx.finditer(line):
+                if caps and sum(c.isalpha() for c in m.group()) < _MIN_CAPS_LETTERS:
+                    continue
+                view = _run_view(m.group(), caps)
+                if view is not None and view != m.group():
+                    out[s + m.start() : s + m.end()] = view
+                    changed = True
+    return "".join(out) if changed else None

@@ -31,6 +31,7 @@ from scrubber.recognizers.address_case import (
     capitals_view,
     evidenced,
     runs_on,
+    runs_view,
     unquoted,
 )
 from scrubber.recognizers.addresses_world import extend_head, extend_tail, world_addresses
@@ -91,7 +92,8 @@ _UK_STREET = re.compile(
 )
 _UK_LINE = re.compile(
     r"(?<![\w-])(?:(?:Flat|Unit|Apartment|Apt\.?|Suite)[ \t]+\w{1,4},[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+" + _CAP
-    + r"[^\n]{0,70}?(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
+    # (the postcode starts a word: "R69 7267" inside an IBAN's "FR69 7267" is no Eircode)
+    + r"[^\n]{0,70}?(?<![\w-])(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
 )
 _POBOX = re.compile(
     r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale|postfach|apartado)[ \t]+\d{1,6}"
@@ -191,6 +193,9 @@ class AddressRecognizer(EntityRecognizer):
         caps = capitals_view(text)  # lines in capitals (labels, block letters) read as mail writes them
         if caps is not None:
             out = _merge(out, [r for r in _find(caps, postcodes=False) if evidenced(caps, r.start, r.end, lines=True)])
+        runs = runs_view(text)  # an address in capitals, or in lower case, inside a line that is neither
+        if runs is not None:
+            out = _merge(out, [r for r in _find(runs, postcodes=False) if evidenced(runs, r.start, r.end, lines=True)])
         if entities:
             out = [r for r in out if r.entity_type in entities]
         return out
