@@ -210,6 +210,23 @@ def _after_interfixes(
     return None
 
 
+# what people put between a cue and the name after it: quotes, brackets, markup, a dash or "=", an emoji
+# ('mijn naam is "Ilse Peeters"', "groetjes (roos)", "groet 🌸 roos", "naam=jan")
+_OPENERS = frozenset({'"', "“", "„", "‘", "'", "(", "[", "<", "*", "_", "-", "–", "—", "=", "«", "‹"})
+
+
+def past_openers(text: str, toks: Sequence[Token], i: int) -> int:
+    """Token i, or the first token after at most two openers or emoji that start at it on its line."""
+    k = i
+    while k < len(toks) and k - i < 2 and toks[k].kind == "sym" and (
+        toks[k].text in _OPENERS or (ord(toks[k].text[0]) >= 0x2190 and not toks[k].text.isalnum())
+    ):
+        if k + 1 >= len(toks) or toks[k + 1].line != toks[k].line:
+            return i
+        k += 1
+    return k if k < len(toks) and toks[k].kind in ("word", "ini") else i
+
+
 def context_chain(
     words: NameWords,
     text: str,
@@ -223,6 +240,7 @@ def context_chain(
     relaxed_head: bool = False,
 ) -> None:
     """A name right at token i, found by context: lower-case allowed when the lexicon knows it."""
+    i = past_openers(text, toks, i)
     if i >= len(toks) or (same_line_as is not None and toks[i].line != same_line_as):
         return
     span = chain(words, text, toks, i, lowercase_ok=True, relaxed=relaxed, relaxed_head=relaxed_head)

@@ -11,6 +11,7 @@ from scrubber.recognizers.names.greetings import (
     find_greeting_names,
     find_here_names,
     find_intro_names,
+    find_label_names,
     find_speaker_names,
 )
 from scrubber.recognizers.names.headers import find_header_names
@@ -62,6 +63,7 @@ class NameFinder:
             find_intro_names(view, words, cands)
             find_here_names(view, words, cands)
             find_speaker_names(view, words, cands)
+            find_label_names(view, words, cands)
         if "signature" in signals:
             find_signature_names(view, words, cands, orgs)
             find_recipient_names(view, words, cands)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from scrubber.recognizers.base import may_contain
 from scrubber.recognizers.names.candidates import SCORE_STRONG, Candidates
-from scrubber.recognizers.names.chains import chain, context_chain
+from scrubber.recognizers.names.chains import chain, context_chain, past_openers
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import GREETINGS, NameWords
 
@@ -125,13 +125,48 @@ def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> Non
             continue  # no match possible (speed-up only)
         for m in pattern.finditer(text):
             k = bisect_left(starts, m.end())
-            if k < len(toks) and toks[k].start == m.end() and toks[k].kind in ("word", "ini"):
+            if k >= len(toks) or toks[k].start != m.end():
+                continue
+            k = past_openers(text, toks, k)  # 'mijn naam is "Ilse Peeters"'
+            if toks[k].kind in ("word", "ini"):
                 # after "mijn vrouw" a capitalised word is a name, even an everyday one ("Said", "Mei")
                 head = pattern is _RELATIVE_RE and toks[k].text[0].isupper()
                 context_chain(
                     words, text, toks, k, cands.add, "greeting", same_line_as=toks[k].line, relaxed=relaxed,
                     relaxed_head=head,
                 )
+
+
+# a form label at a line's start or after "(": one to three words and a colon ("Eigenaar:", "(klant: ...")
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=\())[ \t>*•-]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}[ \t]*:[ \t]*(?=[^\W\d_])", re.MULTILINE
+)
+
+
+# labels of a place: the words after them are a street or a town ("address: levent mah.", "woonplaats: emmen")
+_PLACE_LABELS = ("adres", "address", "anschrift", "straat", "street", "stra", "plaats", "city", "stad", "ort",
+                 "ville", "rue", "town", "location", "locatie", "land", "country", "wijk", "gemeente")
+
+
+def find_label_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """A full name in lower case after a form label ("Eigenaar: femke verhoeven", "(klant: joost van der meulen)"),
+    as chats and form exports write names: two parts or more, the lexicon knowing the first as a first name (a
+    capitalised name after a label is the lexicon signal's)."""
+    text, toks, starts = view.text, view.toks, view.tok_starts
+    if ":" not in text:
+        return  # speed-up only: every label ends in a colon
+    for m in _LABEL_RE.finditer(text):
+        if may_contain(m.group().lower(), _PLACE_LABELS):
+            continue  # "address: levent mah. ...": a street or place, however name-like its words
+        k = bisect_left(starts, m.end())
+        if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word" or not toks[k].text.islower():
+            continue
+        span = chain(words, text, toks, k, lowercase_ok=True)
+        if span is None or len(words.parts(toks, span[0], span[1])) < 2:
+            continue
+        head = toks[span[0]]
+        if words.known_first(head.text) and not words.lex.is_common(head.text):
+            cands.add(span[0], span[1], SCORE_STRONG, "greeting")
 
 
 def find_speaker_names(view: TextView, words: NameWords, cands: Candidates) -> None:

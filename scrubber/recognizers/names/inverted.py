@@ -40,11 +40,15 @@ def find_inverted_names(view: TextView, words: NameWords, cands: Candidates) -> 
         right, left = toks[x + 1], toks[x - 1].lower
         if not same_line_gap(text, toks[x], right):
             continue
+        trail = None  # "Groot, Mark de": particles trailing the given name say the left side is a surname
         if (left in lex.function_words or left in lex.vocabulary) and not (
             x >= 2 and toks[x - 2].lower in lex.interfixes and left in lex.interfix_surnames
         ):
-            continue  # (the cheap tests first: most commas follow an everyday word; "de Groot," does not)
-        if right.kind != "ini" and not (
+            # (the cheap tests first: most commas follow an everyday word; "de Groot," does not)
+            trail = _trailing_particles(words, text, toks, x + 1)
+            if trail is None and not _sole_on_line(words, view, toks, x):
+                continue
+        if trail is None and right.kind != "ini" and not (
             right.kind == "word" and (len(right.text) == 1 or words.known_first(right.text))
         ):
             continue
@@ -62,10 +66,17 @@ def find_inverted_names(view: TextView, words: NameWords, cands: Candidates) -> 
         ):
             continue
         relaxed = labelled is not None and labelled.group().rstrip().endswith(":")
-        last = _given_names(words, text, toks, x + 1, relaxed)
+        if trail is None:
+            trail = _trailing_particles(words, text, toks, x + 1)
+        # a line holding nothing but "Bakker, Tom" (a list, an address book): everyday words may be names there
+        sole = trail is None and _sole_on_line(words, view, toks, x)
+        last = trail if trail is not None else _given_names(words, text, toks, x + 1, relaxed or sole)
         if last is None:
             continue
         trailing = toks[last].kind == "word" and toks[last].lower in lex.interfixes  # "Vries, Jan de"
+        if (trailing or sole) and toks[first].text[:1].isupper() and toks[x - 1].lower not in _CLOSING_WORDS:
+            cands.add(first, last, SCORE_MEDIUM, "lexicon")
+            continue
         if not _surname_ok(words, toks, first, x - 1, toks[x + 1], relaxed, trailing):
             continue
         cands.add(first, last, SCORE_STRONG if relaxed else SCORE_MEDIUM, "lexicon")
@@ -151,3 +162,48 @@ def _given_names(words: NameWords, text: str, toks: list[Token], j: int, relaxed
     if nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and not relaxed:
         return None  # "Jansen, Piet Bakker en ...": a list of names, not one
     return last
+
+
+def _trailing_particles(words: NameWords, text: str, toks: list[Token], j: int) -> int | None:
+    """The last token of "Mark de", "Anton van der" from token j: one or two capitalised given names or initials,
+    then one to three tussenvoegsels that end the name (nothing but punctuation after them on the line), else None.
+    """
+    n = len(toks)
+    interfixes = words.lex.interfixes
+    k = j
+    while k < n and k - j < 2 and (k == j or same_line_gap(text, toks[k - 1], toks[k])) and (
+        toks[k].kind == "ini"
+        or (toks[k].kind == "word" and toks[k].text[0].isupper() and toks[k].lower not in interfixes)
+    ):
+        k += 1
+    if k == j:
+        return None
+    p = k
+    while p < n and p - k < 3 and same_line_gap(text, toks[p - 1], toks[p]) and toks[p].kind == "word" and (
+        toks[p].lower in interfixes and toks[p].text.islower()
+    ):
+        p += 1
+    if p == k:
+        return None
+    if p < n and same_line_gap(text, toks[p - 1], toks[p]) and toks[p].kind != "sym":
+        return None  # "Tip, Mark de mail": a word goes on, the particle was an article
+    return p - 1
+
+
+def _sole_on_line(words: NameWords, view: TextView, toks: list[Token], x: int) -> bool:
+    """Whether the comma at token x stands in a line holding only "Surname, Given" (a known surname that is no
+    first name, then one or two known first names, or initials; a trailing "," or "." allowed)."""
+    line = toks[x].line
+    idxs = view.tok_by_line.get(line, [])
+    if len(idxs) < 3 or len(idxs) > 5 or idxs[1] != x:
+        return False
+    sur = toks[idxs[0]]
+    rest = [toks[k] for k in idxs[2:]]
+    while rest and rest[-1].kind == "sym" and rest[-1].text in ",.;":
+        rest.pop()
+    if not rest or len(rest) > 2 or sur.kind != "word" or not sur.text[0].isupper():
+        return False
+    if not words.known_surname(sur.text) or words.known_first(sur.text) or sur.lower in _CLOSING_WORDS:
+        return False
+    return all(t.kind == "ini" or (t.kind == "word" and t.text[0].isupper() and words.known_first(t.text))
+               for t in rest)
