@@ -316,6 +316,8 @@ class PastDateRecognizer(EntityRecognizer):
 # what may stand around the date on its line: brackets, a list bullet, a trailing comma or full stop
 _FRAME = " \t()[]*•·-–,.;:"
 _CUE_LINES = 3  # how many non-blank lines above a cue may stand
+# what may follow a cue at the end of its line: "Geboren:", "date of birth is", "geboren op"
+_CUE_TAIL = re.compile(r"(?i)[ \t]*(?:(?:is|was|op|on|le|am|il|:)[ \t]*){0,2}[:.\-–]?[ \t]*")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 _PARTICLES = frozenset({"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "el", "al", "bin", "von", "zu",
                         "le", "la", "du", "di", "da", "dos", "del"})
@@ -365,15 +367,28 @@ class BirthDateBlockRecognizer(EntityRecognizer):
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
-            if text[start : m.start()].strip(_FRAME) or text[m.end() : end].strip(_FRAME):
+            if text[start : m.start()].strip(_FRAME):
                 continue
             if int(m["y1"] or m["y2"] or m["y3"] or m["y4"]) > latest:
                 continue
             lines = lines or line_spans(text)
             i = text.count("\n", 0, start)
-            if self._explained(text, lines, i):
+            if text[m.end() : end].strip(_FRAME):
+                # text goes on after it: a birth date only when its cue ends the line above ("Geboren:\n3 maart
+                # 1952 te Kampen", a form pasted label above value)
+                if self._cue_ends_line_above(text, lines, i):
+                    out.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.8))
+            elif self._explained(text, lines, i):
                 out.append(RecognizerResult("DATE_OF_BIRTH", m.start(), m.end(), 0.8))
         return out
+
+    @staticmethod
+    def _cue_ends_line_above(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        above = [text[s:e] for s, e in lines[max(0, i - 2) : i] if text[s:e].strip()]
+        if not above:
+            return False
+        cues = list(_BIRTH_CONTEXT.finditer(above[-1]))
+        return bool(cues) and _CUE_TAIL.fullmatch(above[-1], cues[-1].end()) is not None
 
     @staticmethod
     def _explained(text: str, lines: list[tuple[int, int]], i: int) -> bool:
