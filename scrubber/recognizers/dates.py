@@ -65,7 +65,18 @@ _DATE = re.compile(
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
     + r")(?![\w/]|[-.]\d)"
 )
+def _transpositions(word: str) -> list[str]:
+    """``word`` with two neighbouring letters swapped, each way it can be (the commonest typing slip; Damerau,
+    "A technique for computer detection and correction of spelling errors", CACM 7(3), 1964)."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+
+
+# birth cues as typed with a slip ("Gbeoren:", "gebroen op", "Date of brith", "Gebootredatum")
+TYPO_CUES = tuple(
+    v for w in ("geboren", "geboortedatum", "birth", "geburtsdatum", "naissance") for v in _transpositions(w)
+)
 _BIRTH_CONTEXT = words(
+    *TYPO_CUES,
     r"geb(?:oren|\.|oortedatum|\.?\s*datum|urt\w*|\b)",  # also "geb datum", "geb:", "geb 02-02-1988" (issue 16)
     r"ge\s?boo?r(?:en|te\w*)",  # typed apart or misspelt: "ge boren", "gebooren", "geboorte datum"
     r"b-?day",
@@ -97,6 +108,7 @@ _BIRTH_STEMS = (
     "geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt", "naiss", "nacimiento",
     "bor", "day", "ddn",
     "nacid", "data", "nato", "urodzon", "doğum", "dogum",
+    *TYPO_CUES,  # (a slip may break every stem above: "gbeoren", "brith")
 )
 _BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+(?:[lL][eE]|[eE][nN])")
 # the Belgian and French "°" (born): "Katrien Maes, °04/02/1979"
