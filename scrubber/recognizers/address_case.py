@@ -374,8 +374,8 @@ def runs_view(text: str) -> str | None:
             for m in rx.finditer(line):
                 if caps and sum(c.isalpha() for c in m.group()) < _MIN_CAPS_LETTERS:
                     continue
-                view = _run_view(m.group(), caps)
-                if view is not None and view != m.group():
-                    out[s + m.start() : s + m.end()] = view
+                run = _run_view(m.group(), caps)
+                if run is not None and run != m.group():
+                    out[s + m.start() : s + m.end()] = run
                     changed = True
     return "".join(out) if changed else None
