@@ -44,6 +44,9 @@ _RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 # Within a run: the alphanumeric groups joined by single separators (a trailing "." or "," is punctuation).
 _GROUPS = re.compile(r"[A-Za-z0-9]+(?:[.\-/:,_+][A-Za-z0-9]+)*")
 _MAX_LETTERS = 3
+# More letters are fine as one code before the digits when nine or more digits follow it ("SBIN012345678901",
+# "PUNJABNRA7890123456"): a bank's or issuer's code names the issuer, and the digits single out the holder.
+_CODE_THEN_DIGITS = re.compile(r"[A-Za-z]{4,10}[-_]?\d{9,}")
 _GLUED_LABEL = re.compile(r"[A-Za-z]+[:=](?=\d)")
 _SPACED_GROUP = 6  # pure digit groups up to this length, split by single spaces, are one number
 
@@ -112,7 +115,9 @@ def candidates(text: str, min_digits: int) -> Iterator[tuple[int, int]]:
         value = text[start:end]
         digits = sum(map(str.isdigit, value))
         letters = sum(map(str.isalpha, value))
-        if digits >= min_digits and letters <= _MAX_LETTERS and letters < digits:
+        if digits >= min_digits and (
+            (letters <= _MAX_LETTERS and letters < digits) or _CODE_THEN_DIGITS.fullmatch(value)
+        ):
             yield start, end
 
 

@@ -30,6 +30,10 @@ STRIPPED = [
     ("oud postgironummer 6026543 nog actief?", "6026543"),
     ("my member id at the gym is 88 1234 5678", "88 1234 5678"),
     ("mijn nummer bij de gemeente: X1234567B", "X1234567B"),  # letters mixed in
+    # a bank's or issuer's code of four or more letters before nine or more digits explains nothing: the digits alone
+    # single a person out (account numbers written by others, issue 16)
+    ("zet het op KNAB0417164300 aub", "KNAB0417164300"),
+    ("ACCNUM: PUNJABNRA7890123456", "PUNJABNRA7890123456"),
     ("het staat op 12345678 bij de politie", "12345678"),
     # a kept cue word earlier in the sentence does not explain a number it does not name
     ("Mijn klant wil dat we 91234567 bellen, dat is zijn nummer.", "91234567"),
