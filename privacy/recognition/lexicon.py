@@ -83,6 +83,12 @@ PD_FIELD = rx(
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
     r"\bmein(?:en|e)? (?:name|namen|vorname|nachname|adresse|anschrift|geburtsdatum|telefonnummer)\b",
     r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
+    # a new value given with a colon ("new phone number: ...", "nieuw adres: ..."): the writer's own changed datum
+    # (art. 16), where "my address is ..." in a support mail is only where to reach them (round 9)
+    r"\bnew (?:home |postal |mobile |e-?mail )?(?:address|phone number|mobile number|number|surname|name)\s*:",
+    r"\bnieuwe? (?:woon)?(?:adres|telefoonnummer|mobiele nummer|nummer|achternaam|naam)\s*:",
+    r"\bneue (?:adresse|anschrift|telefonnummer|handynummer|nummer)\s*:",
+    r"\b(?:nouvelle adresse|nouveau (?:numéro|nom))\s*:",
 )
 PD_WEAK = rx(
     r"\b(?:mijn|m'n|mn) (?:klantdossier|klantprofiel|gegevens|data|info(?:rmatie)?|klantgegevens|contactgegevens|"

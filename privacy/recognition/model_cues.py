@@ -38,7 +38,8 @@ ERASE_CUE = rx(
     r"\bschlie(?:ß|ss)\w*", r"\bophef\w*", r"\bopzeg\w*", r"\bkündig\w*", r"\brésili\w*", r"\bretir\w*",
     r"\bsteh\w*", r"\bfigur\w*", r"\bsta(?:at|an)?\b", r"\bstond\w*", r"\bgestaan\b", r"\blisted\b",
     r"\b(?:in|on|from|uit|aus|de) (?:your|jullie|uw|je|ihr\w*|vos|votre) (?:system\w*|systeem|database\w*|databank|"
-    r"bestand\w*|records|files|list\w*|lijst\w*|kartei|fichier\w*)\b", r"\bhal\w*", r"\bgehaald\b", r"\bgone\b",
+    r"bestand\w*|records|files|list\w*|lijst\w*|kartei|fichier\w*)\b", r"\bhal\w*", r"\bgehaald\b",
+    r"\bgone\b(?! through)",  # "my data gone", not "the verification has not gone through" (processed; round 9)
     r"\bout of\b", r"\beruit\b", r"\buit (?:jullie|uw|je|het|de)\b", r"\bstreich\w*", r"\bnuke\w*",
     r"\btak\w* (?:\w+ )?off\b", r"\boff (?:your|the|ur)\b",
     r"\bkeep\w*|\bbewar\w*|\baufbewahr\w*|\bgard\w*|\bretain\w*|\bspeicher\w*",

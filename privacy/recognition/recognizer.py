@@ -333,6 +333,9 @@ _RECTIFY_OBJECT = Cue(re.compile("|".join(f"(?:{p})" for p in (
 # "any data", "your information", "remove me from": what says an erasure may be of the writer beside a support object
 _DATA_WORD = Cue(re.compile(r"\b(?:data|daten|données|gegevens|informati\w*|info)\b|\b(?:me|mij|mich|moi)\s+(?:from|"
                             r"uit|aus|van|de|off|out)\b", re.IGNORECASE))
+# a message that opens by asking how to do something oneself ("how to correct the info on my profile"; round 9)
+_HOW_DO_I = re.compile(r"^\W*(?:how (?:to|do i|can i|could i|should i)|hoe (?:kan|moet|doe) ik|wie (?:kann|muss) ich|"
+                       r"comment (?:puis-je|je peux|faire pour|on fait pour))\b", re.IGNORECASE)
 # a complaint needs one of these in the writer's own text
 _COMPLAINT_TOPIC = Cue(re.compile("|".join(f"(?:{p.pattern})" for p in (
     PRIVACY_TOPIC, COMPLAINT_CUE, MISDELIVERY, PD_STRONG, PD_WEAK, PD_FIELD)), re.IGNORECASE))
@@ -373,8 +376,10 @@ def _model_may(label: RequestType, found: dict[RequestType, list[str]], own: Fol
     if label is RequestType.COMPLAINT:
         return _COMPLAINT_TOPIC.found_in(own)
     # rectification: details given, nothing to correct; or a company's details, no personal data (recital 14);
-    # "change my shipping address"
+    # "change my shipping address"; "how do I update the number on my profile?" (self-service: nothing asked of us)
     if not _RECTIFY.found_in(own) or (label not in found and not _RECTIFY_OBJECT.found_in(own)):
+        return False
+    if label not in found and _HOW_DO_I.search(own.text):
         return False
     strong = _PD_STRONG.found_in(own)
     if _COMPANY_SELF.found_in(own) and not strong:

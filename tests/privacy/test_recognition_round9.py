@@ -106,3 +106,33 @@ def test_a_report_that_the_erasure_was_done_is_no_new_request(text: str) -> None
 ])
 def test_an_erasure_still_asked_for_stays_one(text: str) -> None:
     assert E in rule_labels(text)[0]
+
+
+def test_gone_through_is_processed_not_removed() -> None:
+    # "gone" is an erasure word for the model's checks ("I want my data gone"); "gone through" is processed
+    from privacy.recognition.model_cues import ERASE_CUE
+
+    assert not ERASE_CUE.search("May I log in now, even though the verification has not gone through yet?")
+    assert ERASE_CUE.search("I want all my details gone from your system.")
+
+
+@pytest.mark.parametrize("text", [
+    "how do i update the phone number on my profile",
+    "Hoe kan ik mijn adres in het klantenpaneel aanpassen?",
+])
+def test_a_how_to_question_about_ones_own_profile_is_no_rectification_by_the_model_alone(text: str) -> None:
+    # self-service in the panel: the model's n-grams see "update my phone number", no correction is asked of us
+    assert RequestType.RECTIFICATION not in recognize(text).labels
+
+
+def test_a_correction_asked_after_how_still_counts_by_its_rules() -> None:
+    text = "How can you get my name so wrong? It is Janssen, not Jansen. Please correct it in your records."
+    assert RequestType.RECTIFICATION in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "new phone number: 07700 900002 (the old one no longer works)",
+    "nieuw adres: Dorpsstraat 3, 1234 AB Ergens. het oude klopt niet meer",
+])
+def test_a_new_value_given_with_a_colon_is_the_writers_own_datum(text: str) -> None:
+    assert RequestType.RECTIFICATION in rule_labels(text)[0]
