@@ -149,6 +149,11 @@ THIRD_PARTY = rx(
     r"\b(?:a|an|one) (?:customer|client|user|visitor|member|subscriber|patient|guest) of (?:my|our)\b",
     r"\bein(?:e)? (?:kunde|kundin|nutzer\w*|besucher\w*|mitglied) (?:meines|meiner|unseres|unserer)\b",
     r"\bun(?:e)? (?:client|cliente|utilisateur|utilisatrice|abonné|abonnée) de (?:ma|mon|mes|notre|nos)\b",
+    # "our customer wants to exercise his right to erasure", "unser Kunde verlangt": one of the writer's own customers
+    # (round 9); not "my customer account / number / area", which is the writer's own record with us. Not "my client":
+    # a lawyer's client is the data subject the lawyer asks for
+    r"\b(?:my|our|unser|mein) (?:customer|kunde|kundin)\b(?!\s*(?:number|nr|no|id|account|area|portal|panel|login|"
+    r"service|support|record|data|details|profile|file))",
     r"\bsub-?(?:processors?|verwerkers?)\b",
     # "my client wants ...", "our customers ask ...", "ma cliente", "unsere Kunden" (not "my customer number")
     r"\b(?:my|our) (?:clients?|customers|users|subscribers|members|visitors|donors)\b",

@@ -136,3 +136,27 @@ def test_a_correction_asked_after_how_still_counts_by_its_rules() -> None:
 ])
 def test_a_new_value_given_with_a_colon_is_the_writers_own_datum(text: str) -> None:
     assert RequestType.RECTIFICATION in rule_labels(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, our customer wants to exercise his right to erasure with us. Is there a tool in cPanel to find his records?",
+    "Bonjour, notre client demande l'effacement de ses données personnelles de notre boutique. Comment faire ?",
+    "Hallo, unser Kunde verlangt die Löschung seiner personenbezogenen Daten aus unserem Shop. Wie geht das?",
+])
+def test_our_customer_singular_is_a_third_party(text: str) -> None:
+    assert E not in rule_labels(text)[0]
+    assert E not in recognize(text).labels
+
+
+@pytest.mark.parametrize("text", [
+    "Please close my customer account and delete my personal data.",
+    "Merci de supprimer mon compte client et mes données personnelles.",
+])
+def test_ones_own_customer_account_stays_the_writers(text: str) -> None:
+    assert E in rule_labels(text)[0]
+
+
+def test_a_lawyers_client_is_the_data_subject() -> None:
+    text = ("Dear Sir or Madam, on behalf of my client, Mr P. Hale, I request that you erase all personal data you "
+            "hold about him. His signed authorisation is attached.")
+    assert E in rule_labels(text)[0]
