@@ -229,7 +229,8 @@ def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
     # Speed-up only: each street pattern is searched only in the lines or runs where a match can start
     # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them.
     for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
-        if not _DATE_START.match(text, m.start()):  # "19 Nov 1990, postcode M14 5RT" starts with a date
+        # "19 Nov 1990, postcode M14 5RT" starts with a date, or with its year ("19 nov" not capitalised)
+        if not _DATE_START.match(text, m.start()) and not _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             add(m.start(), m.end(), 0.9)
     for m in finditer_lines(_UK_STREET, text, runs_with(text, _UK_HINT, _UK_STOP), _OVERHANG):
         add(m.start(), m.end(), 0.88)
@@ -316,6 +317,9 @@ def _names_a_street(name: str, number: str) -> bool:
 _NON_SPACE_RUN = re.compile(r"\S+")
 _DATE_START = re.compile(
     r"\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt)[a-z]*\.?[ \t,]+(?:19|20)\d{2}"
+)
+_MONTH_BEFORE = re.compile(
+    r"\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mrt|mei|okt)[a-z]*\.?[ \t,]+$"
 )
 # a zone-file line "_dmarc.example.nl. 3600 IN TXT ..." (TTL and class), not a postcode
 _DNS_CLASS = re.compile(r"\d{4}[ \t]IN[ \t]+(?:TXT|A|AAAA|MX|CNAME|NS|SOA|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")

@@ -49,3 +49,10 @@ def test_an_iban_after_an_address_is_no_eircode() -> None:
     text = "Adresse: 12 Rue des Lilas, 75011 Paris. IBAN FR69 7267 4470 7093 9770 7237 997."
     found = [text[r.start : r.end] for r in addresses.AddressRecognizer("nl").analyze(text, ["ADDRESS"])]
     assert found == ["12 Rue des Lilas, 75011 Paris"]
+
+
+def test_a_birth_date_before_a_postcode_in_lower_case_is_no_house_number() -> None:
+    # the lower-case view reads "19 nov 1990, postcode m14 5rt": "1990" is a year, not the house number of a UK line
+    text = "yes that's me. dob 19 nov 1990, postcode m14 5rt"
+    found = [text[r.start : r.end] for r in addresses.AddressRecognizer("en").analyze(text, ["ADDRESS"])]
+    assert not any("1990" in f for f in found), found
