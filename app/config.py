@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr, SecretStr, field_validator
 from pydantic_settings import (
@@ -73,7 +73,7 @@ class IntakeConfig(BaseModel):
     group_commit: bool = True
     # Processes that run the scrubber's analysis and privacy recognition (0: the intake threads do,
     # under Python's GIL); see intake/prepare_pool.py and bench/smtp_intake.py.
-    prepare_processes: int = Field(default=0, ge=0, le=64)
+    prepare_processes: Annotated[int, Field(ge=0, le=64)] | Literal["auto"] = 0
     attachment_store_max: int = 10 * 1024 * 1024
     # What one message may cost a worker (see intake.pipeline.IntakeLimits for each limit's reason).
     # Characters scrubbed and kept per text attachment, of the body, and per message in all; beyond

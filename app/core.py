@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,8 +70,12 @@ def deployment_key(settings: Settings) -> bytes:
 
 
 def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
-    ticket_store = open_store(settings, upgrade=upgrade)
     scrubber = Scrubber(scrubber_config(settings))
+    # The prepare processes are forked from here, after the scrubber loaded (its pages shared) and before
+    # the store exists: no database connection, thread or socket is inherited (intake.prepare_pool).
+    processes = prepare_processes(settings)
+    pool = ProcessPreparePool(scrubber, settings.intake.limits(), processes) if processes else None
+    ticket_store = open_store(settings, upgrade=upgrade)
     vault = value_vault(settings)
     intake = Intake(
         ticket_store,
@@ -79,10 +84,19 @@ def build_core(settings: Settings, *, upgrade: bool = True) -> Core:
         limits=settings.intake.limits(),
         vault=vault,
         writer=None if settings.intake.group_commit else DirectWriter(ticket_store),
-        prepare_pool=(ProcessPreparePool(scrubber.config, settings.intake.limits(), settings.intake.prepare_processes)
-                      if settings.intake.prepare_processes else None),
+        prepare_pool=pool,
     )
     return Core(settings=settings, store=ticket_store, scrubber=scrubber, intake=intake, vault=vault)
+
+
+def prepare_processes(settings: Settings) -> int:
+    """``[intake] prepare_processes``, with "auto" decided: one process where the embedded SQLite store's single
+    writer leaves the GIL as the limit and a second core is there to use it, else none (README, configuration)."""
+    wanted = settings.intake.prepare_processes
+    if wanted != "auto":
+        return wanted
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 1 if cores >= 2 and settings.resolved_database_url().startswith("sqlite") else 0
 
 
 def value_vault(settings: Settings) -> SqlVault | None:
