@@ -39,6 +39,8 @@ class Core:
     vault: SqlVault | None = None
 
     def close(self) -> None:
+        if self.intake.prepare_pool is not None:  # a one-message command (inject) never calls intake.close()
+            self.intake.prepare_pool.close()
         self.store.engine.dispose()
 
 

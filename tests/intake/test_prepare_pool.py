@@ -42,10 +42,14 @@ def pool(real_scrubber):  # type: ignore[no-untyped-def]
 def test_a_message_prepared_in_a_worker_process_is_stored_scrubbed(ticket_store: TicketStore, real_scrubber,  # type: ignore[no-untyped-def]
                                                                    pool: ProcessPreparePool) -> None:
     intake = Intake(ticket_store, real_scrubber, prepare_pool=pool)
+    sent = pool.sent
+    pool._busy += 1  # as while another message is being prepared: this one crosses to the worker
     try:
         out = intake.submit(ERASURE)
     finally:
+        pool._busy -= 1
         intake.writer.close()  # the module's pool stays for the next test
+    assert pool.sent == sent + 1
     assert out.status == "stored" and "erasure" in out.privacy_labels
     with ticket_store.reading() as s:
         stored = s.get(Message, out.message_id)
@@ -70,10 +74,14 @@ def test_the_hand_off_gives_back_exactly_what_went_in(real_scrubber, at: datetim
 def test_a_dead_worker_fails_only_the_message_in_hand_and_is_replaced(pool: ProcessPreparePool) -> None:
     [pid] = pool.pids()
     os.kill(pid, signal.SIGKILL)
-    with pytest.raises(TransientError):  # the upstream keeps the message and sends it again
-        pool.prepare(ERASURE)
-    [replacement] = pool.pids()
-    prepared, recognition = pool.prepare(ERASURE)
+    pool._busy += 1  # as while another caller's message is being prepared: this one goes to the worker
+    try:
+        with pytest.raises(TransientError):  # the upstream keeps the message and sends it again
+            pool.prepare(ERASURE)
+        [replacement] = pool.pids()
+        prepared, recognition = pool.prepare(ERASURE)
+    finally:
+        pool._busy -= 1
     assert replacement != pid and "erasure" in recognition.labels and prepared.text == ERASURE.text
 
 
@@ -105,3 +113,16 @@ def _alive(pid: int) -> bool:
             return f.read().rpartition(")")[2].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_lone_message_is_prepared_in_the_calling_thread(pool: ProcessPreparePool) -> None:
+    """Nothing else in flight: crossing to a worker would only add two wake-ups to its latency (issue 19)."""
+    inline, sent = pool.inline, pool.sent
+    lone = pool.prepare(ERASURE)
+    assert (pool.inline, pool.sent) == (inline + 1, sent)
+    pool._busy += 1  # as while another caller's message is being prepared
+    try:
+        assert pool.prepare(ERASURE) == lone
+    finally:
+        pool._busy -= 1
+    assert (pool.inline, pool.sent) == (inline + 1, sent + 1)
