@@ -173,6 +173,14 @@ def _pickled_error(exc: Exception) -> bytes:
         return pickle.dumps(RuntimeError(f"prepare failed in a worker process ({type(exc).__name__})"), _PROTOCOL)
 
 
+def _unpickled_error(data: bytes) -> BaseException:
+    try:
+        exc = pickle.loads(data)  # noqa: S301 (our own worker's)
+    except Exception:  # an exception class whose arguments do not survive pickling
+        return RuntimeError("prepare failed in a worker process")
+    return exc if isinstance(exc, BaseException) else RuntimeError("prepare failed in a worker process")
+
+
 class _Worker:
     def __init__(self, process: BaseProcess, conn: Connection) -> None:
         self.process = process
@@ -230,12 +238,14 @@ class ProcessPreparePool:
         with self._lock:
             lone = self._busy == 0
             self._busy += 1
+            if lone:
+                self.inline += 1
+            else:
+                self.sent += 1
         try:
             if lone:  # see the class docstring
-                self.inline += 1
                 prepared = prepare(msg, self._scrubber, self._limits)
                 return prepared, recognize(prepared.text)
-            self.sent += 1
             return self._through_worker(msg)
         finally:
             with self._lock:
@@ -256,7 +266,7 @@ class ProcessPreparePool:
         finally:
             self._idle.put(worker)
         if answer[:1] == b"\x01":
-            raise pickle.loads(answer[1:])  # noqa: S301 (our own worker's)
+            raise _unpickled_error(answer[1:])
         return decode_result(answer[1:], msg)
 
     def _replace(self, dead: _Worker) -> _Worker:

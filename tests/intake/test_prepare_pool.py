@@ -126,3 +126,15 @@ def test_a_lone_message_is_prepared_in_the_calling_thread(pool: ProcessPreparePo
     finally:
         pool._busy -= 1
     assert (pool.inline, pool.sent) == (inline + 1, sent + 1)
+
+
+def test_an_error_in_the_worker_reaches_the_caller_and_the_worker_goes_on(pool: ProcessPreparePool) -> None:
+    broken = InboundMessage(channel=Channel.EMAIL, external_id="b@x", sender="b@x", text=None)  # type: ignore[arg-type]
+    pool._busy += 1  # as while another message is being prepared: these cross to the worker
+    try:
+        pids = pool.pids()
+        with pytest.raises(TypeError):  # as it would raise in a thread
+            pool.prepare(broken)
+        assert pool.prepare(ERASURE)[0].text == ERASURE.text and pool.pids() == pids
+    finally:
+        pool._busy -= 1
