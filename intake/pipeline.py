@@ -242,7 +242,7 @@ class Intake:
             # On the text as capped for scrubbing: what is not kept is not read either.
             recognition = self.privacy(prepared.text) if self.privacy else None
         stored = self.writer.run(lambda: self._store(msg, prepared, recognition),
-                                 lambda done: self._run_hooks(msg, done.outcome))
+                                 lambda done: self._run_hooks(msg, done.outcome), sender=(msg.channel, msg.sender))
         return stored.outcome
 
     def _store(self, msg: InboundMessage, prepared: Prepared, recognition: Recognition | None) -> _Stored:

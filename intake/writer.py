@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from models.db import deferring_inserts
+from tickets import contacts
+from tickets.contacts import ContactKey
 from tickets.store import SPOILED, TicketStore
 
 log = logging.getLogger(__name__)
@@ -47,9 +49,11 @@ BATCH_CAP = 64
 
 
 class Writer(Protocol):
-    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None) -> T:
+    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None, *,
+            sender: ContactKey | None = None) -> T:
         """``step`` (its writes) and ``after`` with its result (the hooks' writes, each hook in its own
-        savepoint and never raising), committed together; returns only once committed."""
+        savepoint and never raising), committed together; returns only once committed. ``sender``: the
+        contact ``step`` looks up, read with those of the whole batch in one statement."""
         ...
 
     def close(self) -> None: ...
@@ -69,8 +73,9 @@ class DirectWriter:
     def __init__(self, ticket_store: TicketStore) -> None:
         self.store = ticket_store
 
-    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None) -> T:
-        job: _Job[T] = _Job(step, after)
+    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None, *,
+            sender: ContactKey | None = None) -> T:
+        job: _Job[T] = _Job(step, after, sender=sender)
         if _in_one_go(self.store, [job]):
             return job.result  # type: ignore[return-value]
         with self.store.batch():
@@ -89,6 +94,7 @@ class _Job(Generic[T]):
     after: Callable[[T], None] | None
     done: Future[T] = field(default_factory=Future)
     result: T | None = None
+    sender: ContactKey | None = None  # (channel, address) of the contact ``step`` looks up
 
 
 class GroupCommitWriter:
@@ -104,8 +110,9 @@ class GroupCommitWriter:
         self.jobs = 0
         self.cpu_seconds = 0.0  # for benchmarks: the writer thread's CPU time, what one message costs it
 
-    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None) -> T:
-        job: _Job[T] = _Job(step, after)
+    def run(self, step: Callable[[], T], after: Callable[[T], None] | None = None, *,
+            sender: ContactKey | None = None) -> T:
+        job: _Job[T] = _Job(step, after, sender=sender)
         self._start()
         self._queue.put(job)  # type: ignore[arg-type]
         return job.done.result()
@@ -197,6 +204,9 @@ def _in_one_go(ticket_store: TicketStore, jobs: Sequence[_Job[T]]) -> bool:
     try:
         # The batch's SLA clocks, due rows and new tickets' placeholder keys: one INSERT per table at its end.
         with ticket_store.batch(savepoints=False) as session, deferring_inserts(session):
+            # The senders' contacts (and a new sender's customer) in one statement each for the batch, not
+            # one per message (issue 19); each step finds its own in the transaction's cache.
+            contacts.remember_contacts(session, [job.sender for job in jobs if job.sender is not None])
             for job in jobs:
                 job.result = job.step()
                 if job.after is not None:

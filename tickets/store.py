@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NotRequired, TypedDict, TypeVar, Unpack
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -33,13 +33,17 @@ from models import (
     TicketStatus,
     keys,
     ticket_id_of,
-    utcnow,
 )
-from models.db import insert_later, inserted, make_sessionmaker
+from models.db import insert_later, make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
+from tickets.contacts import address_digest as address_digest
+from tickets.contacts import customer_for_address as customer_for_address
+from tickets.contacts import find_contact as find_contact
+from tickets.contacts import get_or_create_contact as get_or_create_contact
+from tickets.contacts import normalise_address as normalise_address
+from tickets.contacts import phone_key as phone_key
 from tickets.read_connections import ReadConnections
-from tickets.transaction_cache import remembered
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -167,7 +171,6 @@ def _mail_ref(channel: str, external_id: str) -> str | None:
 # SQLite, CPU per call: the duplicate check 120 -> 20 us, the contact 175 -> 85 us; issue 19).
 _STORED_MESSAGE = select(Message.id, Message.ticket_id).where(
     Message.channel == bindparam("channel"), Message.external_id == bindparam("external_id"))
-_CONTACT = select(Contact).where(Contact.channel == bindparam("channel"), Contact.address == bindparam("address"))
 
 
 def find_message(session: Session, channel: str, external_id: str) -> Message | None:
@@ -232,81 +235,7 @@ def may_continue(ticket: Ticket, contact: Contact) -> bool:
 _MAIL_CHANNELS = ("email", "webform")
 
 
-# --- contacts and customers ---------------------------------------------------------------------
-
-
-def normalise_address(channel: str, address: str) -> str:
-    return address.strip().lower() if channel in ("email", "webform") else address.strip()
-
-
-def address_digest(channel: str, address: str) -> str:
-    """The keyed digest (``models.keys``) the exact search by address looks contacts up by."""
-    return keys.digest("contact-address", normalise_address(channel, address))
-
-
-def phone_key(value: str) -> str:
-    """Digits of a phone number in one national form ("+31 6 1234 5678", "0031612345678", "0612345678"
-    and WhatsApp's "31612345678" are one key); "" when there are too few digits to be a number."""
-    digits = "".join(c for c in value if c.isdigit())
-    if digits.startswith("00"):
-        digits = digits[2:]
-    if digits.startswith("31") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    return digits if len(digits) >= 8 else ""
-
-
-# The contacts this transaction found or created (``tickets.transaction_cache``): intake's writer asks again for
-# one (the privacy hook, a sender's next message in a group commit; issue 19).
-def _seen_contact(session: Session, channel: str, address: str) -> Contact | None:
-    found: Contact | None = remembered(session).get("contacts", {}).get((str(channel), address))
-    gone = found is None or not inspect(found).persistent or found not in session or found in session.deleted
-    return None if gone or found is None or found.address != address else found  # (an erasure changes it)
-
-
-def _remember_contact(session: Session, contact: Contact | None) -> Contact | None:
-    if contact is not None:
-        remembered(session).setdefault("contacts", {})[str(contact.channel), contact.address] = contact
-    return contact
-
-
-def get_or_create_contact(session: Session, channel: str, address: str) -> Contact:
-    """The contact for a channel address, linked to a customer by e-mail address when one matches.
-
-    A unique constraint on (channel, address) settles a race between two processes; the loser's
-    transaction fails with IntegrityError and the caller retries.
-    """
-    address = normalise_address(channel, address)
-    contact = _seen_contact(session, channel, address) or _remember_contact(
-        session, session.scalars(_CONTACT, {"channel": channel, "address": address}).first())
-    if contact is not None:
-        return contact
-    return _remember_contact(session, inserted(session, Contact, {  # type: ignore[return-value]
-        "channel": channel, "address": address, "address_digest": address_digest(channel, address),
-        "customer_id": customer_for_address(session, channel, address), "unreachable": False, "created_at": utcnow()}))
-
-
-_CUSTOMER_BY_EMAIL = select(Customer.id).where(func.lower(Customer.email) == bindparam("email")).order_by(
-    Customer.id).limit(1)  # built once: intake asks for every new contact
-
-
-def customer_for_address(session: Session, channel: str, address: str) -> int | None:
-    """The customer whose directory entry has this address: the e-mail address for mail channels, the
-    phone number for WhatsApp (whose contacts are phone numbers)."""
-    if channel in ("email", "webform") and address:
-        return session.scalars(_CUSTOMER_BY_EMAIL, {"email": address.lower()}).first()
-    key = phone_key(address) if channel == "whatsapp" else ""
-    if key:
-        for customer_id, phone in session.execute(select(Customer.id, Customer.phone).where(
-                Customer.phone.is_not(None), Customer.phone.like(f"%{key[-6:]}%")).order_by(Customer.id)):
-            if phone and phone_key(phone) == key:
-                return int(customer_id)
-    return None
-
-
-def find_contact(session: Session, channel: str, address: str) -> Contact | None:
-    address = normalise_address(channel, address)
-    return _seen_contact(session, channel, address) or _remember_contact(
-        session, session.scalars(_CONTACT, {"channel": channel, "address": address}).first())
+# --- contacts and customers: ``tickets.contacts`` (named here too, as before) ----------------------
 
 
 def open_tickets_of_contact(session: Session, contact: Contact) -> list[Ticket]:

@@ -6,17 +6,27 @@ clock) sees them, and every stored row equals what one message per transaction w
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, event, select
+from sqlalchemy import Connection, func, select
 
 from intake import writer as w
 from intake.hooks import AutoAcknowledger, DueTimeHook
 from intake.message import InboundAttachment, InboundMessage
 from intake.pipeline import Intake, SubmitOutcome, prepare
-from models import Channel, Direction, Message, PlaceholderKey, TicketDue, VaultEntry, migrate
+from models import (
+    Channel,
+    Contact,
+    Customer,
+    Direction,
+    Message,
+    PlaceholderKey,
+    Ticket,
+    TicketDue,
+    VaultEntry,
+    migrate,
+)
 from models.db import make_engine
 from models.reports import TicketReport, TicketReportRemoved, rebuild
 from models.sla import TicketSla
@@ -24,6 +34,8 @@ from outbound.acknowledge import AckConfig
 from privacy.cipher import Keyring, Sealed, binding, generate_key
 from privacy.vault import SqlVault
 from tests.support.fakes import FakeScrubber
+from tests.support.writer_batches import write_in_batches
+from tickets import store
 from tickets.replies import MailIdentity
 from tickets.store import TicketStore
 
@@ -56,25 +68,10 @@ def _run(ticket_store: TicketStore, intake: Intake, messages: list[InboundMessag
          ) -> tuple[list[SubmitOutcome], Counter[str]]:
     """``messages`` through ``intake`` on the writer's one-transaction path, ``batch`` at a time (then closed);
     the outcomes and the statements run, by kind and table."""
-    statements: Counter[str] = Counter()
-
-    def count(conn: Any, cursor: Any, sql: str, *rest: Any) -> None:
-        table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", sql)
-        statements[f"{sql.split()[0].upper()} {table.group(1) if table else ''}"] += 1
-
-    outcomes: list[SubmitOutcome] = []
-    event.listen(ticket_store.engine, "before_cursor_execute", count)
     try:
-        for first in range(0, len(messages), batch):
-            jobs: list[Any] = [w._Job(lambda m=m: intake._store(m, prepare(m, intake.scrubber, intake.limits), None),
-                                      lambda done, m=m: intake._run_hooks(m, done.outcome))
-                               for m in messages[first:first + batch]]
-            assert w._in_one_go(ticket_store, jobs), "the batch needed the careful path"
-            outcomes += [job.result.outcome for job in jobs]
+        return write_in_batches(intake, messages, batch)
     finally:
-        event.remove(ticket_store.engine, "before_cursor_execute", count)
         intake.close()
-    return outcomes, statements
 
 
 def _stored(conn: Connection) -> dict[str, list[Any]]:
@@ -232,3 +229,68 @@ def test_a_batch_with_acknowledgements_keeps_the_summary_exact(ticket_store: Tic
         rebuild(conn)
         assert _summary(conn) == kept
         conn.rollback()
+
+
+def _mail(n: int, sender: str) -> InboundMessage:
+    return InboundMessage(channel=Channel.EMAIL, external_id=f"<b{n}@example.nl>", sender=sender, subject="Vraag",
+                          text=f"Bericht {n}")
+
+
+def _contacts(ticket_store: TicketStore, messages: list[InboundMessage], batch: int
+              ) -> tuple[Counter[str], list[tuple[str, str, str | None, int]]]:
+    """Two senders known beforehand (one message each, alone), then ``messages`` ``batch`` at a time; the
+    statements of the latter, and every contact as (channel, address, its customer's number, tickets)."""
+    with ticket_store.writing() as session:
+        store.upsert_customers(session, [store.CustomerRecord(number="C1", name="Een", email="Klant1@Example.nl"),
+                                          store.CustomerRecord(number="C3", name="Drie", email="klant3@example.nl")])
+    _run(ticket_store, Intake(ticket_store, FakeScrubber()), [_mail(90, "klant0@example.nl"),
+                                                             _mail(91, "klant1@example.nl")], 1)
+    _, statements = _run(ticket_store, Intake(ticket_store, FakeScrubber(), after_commit=[DueTimeHook(ticket_store)]),
+                         messages, batch)
+    with ticket_store.engine.connect() as conn:
+        rows = conn.execute(select(Contact.channel, Contact.address, Customer.number, func.count(Ticket.id))
+                            .outerjoin(Customer, Customer.id == Contact.customer_id)
+                            .outerjoin(Ticket, Ticket.contact_id == Contact.id)
+                            .group_by(Contact.channel, Contact.address, Customer.number)
+                            .order_by(Contact.address)).all()
+    return statements, [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_a_batch_reads_its_senders_contacts_and_their_customers_in_one_statement_each(
+        ticket_store: TicketStore, tmp_path: Any) -> None:
+    """Known senders, new ones (one of them a customer on file, one writing twice in the batch, one in
+    capitals): one SELECT of contacts and one of customers for the batch, and the same contacts, linked
+    to the same customers, as when each message commits alone (a second store is the reference)."""
+    messages = [_mail(1, "klant0@example.nl"), _mail(2, "klant2@example.nl"), _mail(3, "KLANT3@example.nl"),
+                _mail(4, "klant1@example.nl"), _mail(5, "klant2@example.nl"), _mail(6, "klant3@example.nl")]
+    statements, batched = _contacts(ticket_store, messages, batch=6)
+    assert statements["SELECT contacts"] == 1
+    assert statements["SELECT customers"] == 1
+    assert statements["INSERT contacts"] == 2
+    assert ("email", "klant3@example.nl", "C3", 2) in batched and ("email", "klant1@example.nl", "C1", 2) in batched
+    reference = TicketStore(make_engine(f"sqlite:///{tmp_path / 'reference.sqlite3'}"))
+    migrate.upgrade(reference.engine)
+    try:
+        _, alone = _contacts(reference, messages, batch=1)
+    finally:
+        reference.engine.dispose()
+    assert batched == alone
+
+
+def test_a_lone_message_reads_its_contact_no_more_often_than_before(ticket_store: TicketStore) -> None:
+    """A batch of one (PostgreSQL's writers, a message on a quiet SQLite) asks for its sender once, and a
+    new sender's customer once, as ``get_or_create_contact`` alone did."""
+    statements, _ = _contacts(ticket_store, [_mail(1, "klant0@example.nl")], batch=1)
+    assert statements["SELECT contacts"] == 1 and statements["SELECT customers"] == 0
+    _, statements = _run(ticket_store, Intake(ticket_store, FakeScrubber()), [_mail(2, "klant5@example.nl")], 1)
+    assert statements["SELECT contacts"] == 1 and statements["SELECT customers"] == 1
+
+
+def test_a_contact_made_in_the_batch_after_its_senders_were_read_is_found(ticket_store: TicketStore) -> None:
+    """A sender read as absent at the batch's start, then created by an earlier message of the same batch
+    from another spelling of the address: the later message uses that contact, no second one."""
+    messages = [_mail(1, "Nieuw@Example.nl"), _mail(2, "nieuw@example.nl")]
+    _, statements = _run(ticket_store, Intake(ticket_store, FakeScrubber()), messages, 2)
+    assert statements["INSERT contacts"] == 1
+    with ticket_store.engine.connect() as conn:
+        assert conn.execute(select(func.count(Contact.id))).scalar() == 1
