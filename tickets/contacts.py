@@ -27,8 +27,10 @@ _MAIL_CHANNELS = ("email", "webform")
 # The look-ups every inbound message makes, built once with bound parameters (issue 19: building the
 # statement cost more CPU than SQLite takes to run it).
 _CONTACT = select(Contact).where(Contact.channel == bindparam("channel"), Contact.address == bindparam("address"))
-# A batch's senders (``remember_contacts``): by address, then matched on channel too.
-_CONTACTS_AT = select(Contact).where(Contact.address.in_(bindparam("addresses", expanding=True)))
+# A batch's senders (``remember_contacts``): channel and address both in the condition, so that the unique
+# index on (channel, address) finds them (by address alone it cannot: a scan of every contact).
+_CONTACTS_AT = select(Contact).where(Contact.channel.in_(bindparam("channels", expanding=True)),
+                                     Contact.address.in_(bindparam("addresses", expanding=True)))
 # In the transaction's cache: the senders read as having no contact yet, and what customer each new
 # mail address belongs to (None: none); ``remember_contacts`` fills both.
 _ABSENT = "contacts_absent"
@@ -97,7 +99,8 @@ def remember_contacts(session: Session, senders: Iterable[ContactKey]) -> None:
     wanted = {key for key in wanted if _seen_contact(session, *key) is None}
     if not wanted:
         return
-    for contact in session.scalars(_CONTACTS_AT, {"addresses": sorted({address for _, address in wanted})}):
+    for contact in session.scalars(_CONTACTS_AT, {"channels": sorted({channel for channel, _ in wanted}),
+                                                  "addresses": sorted({address for _, address in wanted})}):
         _remember_contact(session, contact)
     cache = remembered(session)
     absent = {key for key in wanted if _seen_contact(session, *key) is None}
