@@ -233,22 +233,23 @@ class IntakeHandler:
             # No usable From header: the envelope sender is who we can answer, so the customer's
             # message still becomes a ticket instead of being dropped as machine mail.
             parsed = replace(parsed, from_addr=envelope_from)
-        msg = to_inbound(parsed, raw)
+        # RCPT TO is where the mail was delivered (RFC 5321 section 3.3), To/Cc whom the sender named
+        # (a Bcc to sales@ names someone else): the envelope first, so the mailbox (brand) is routed by
+        # the address that received it, then the headers' for a relay that rewrote the envelope.
+        msg = to_inbound(parsed, raw, delivered_to=tuple(a.lower() for a in rcpt_tos))
+        changes: dict[str, Any] = {}
         if not trusted and msg.authentication_results:
             # Not our border MTA: whatever Authentication-Results it sent, the sender may have written
             # them, so none reach intake (RFC 8601 sections 5 and 7.1). From a trusted relay they all
             # go on, and privacy.evidence counts only the topmost one with our authserv-id.
             log.debug("smtp: %d Authentication-Results dropped: peer is not a trusted relay",
                       len(msg.authentication_results))
-            msg = replace(msg, authentication_results=())
+            changes["authentication_results"] = ()
         if not envelope_from and not msg.auto_submitted:
             # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
-            msg = replace(msg, auto_submitted=True, auto_reason="null reverse-path")
-        # RCPT TO is where the mail was delivered (RFC 5321 section 3.3), To/Cc whom the sender named
-        # (a Bcc to sales@ names someone else): the envelope first, so the mailbox (brand) is routed by
-        # the address that received it, then the headers' for a relay that rewrote the envelope.
-        msg = replace(msg, recipients=tuple(dict.fromkeys((*(a.lower() for a in rcpt_tos), *msg.recipients))))
-        return self.submit(msg)
+            changes.update(auto_submitted=True, auto_reason="null reverse-path")
+        # (one more message made only when something changed: each is a copy of every field, cleaned again)
+        return self.submit(replace(msg, **changes) if changes else msg)
 
 
 class _IntakeSMTP(SMTP):

@@ -538,8 +538,10 @@ def external_id_for(parsed: ParsedMail, raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
-def to_inbound(parsed: ParsedMail, raw: bytes) -> InboundMessage:
-    """The channel-neutral message for ``submit``. A missing or null sender becomes ``""``."""
+def to_inbound(parsed: ParsedMail, raw: bytes, *, delivered_to: tuple[str, ...] = ()) -> InboundMessage:
+    """The channel-neutral message for ``submit``. A missing or null sender becomes ``""``.
+
+    ``delivered_to``: the envelope recipients (SMTP RCPT TO, lower-cased), listed first among the recipients."""
     text = parsed.text
     if parsed.notes:
         # Visible on the stored message (scrubbed with the text): fixed wording, never the sender's bytes.
@@ -551,7 +553,7 @@ def to_inbound(parsed: ParsedMail, raw: bytes) -> InboundMessage:
         text=text,
         sender_name=parsed.from_name,
         subject=parsed.subject or None,
-        recipients=tuple(dict.fromkeys(parsed.to + parsed.cc)),
+        recipients=tuple(dict.fromkeys((*delivered_to, *parsed.to, *parsed.cc))),
         in_reply_to=parsed.in_reply_to,
         references=parsed.references,
         auto_submitted=parsed.auto_submitted or not parsed.from_addr,
