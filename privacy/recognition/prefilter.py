@@ -94,55 +94,34 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
-# How far a start is carried into what follows it: a literal shorter than this is found at many places of a
-# text ("e", "a "), each a match attempt of the whole part; and how many starts one part may have.
-_SHORT_START = 3
-_MAX_STARTS = 64
+def _prefixes(nodes: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Literals one of which every match of the node sequence begins with, or None if unknown.
 
-
-def _start_literals(nodes: Sequence[tuple[Any, Any]]) -> frozenset[tuple[str, bool]] | None:
-    """(literal, whole) pairs, one literal of which every match of the node sequence begins with (None: unknown);
-    ``whole``: the literal is all that match consumed (the sequence is literal along it).
-
-    Zero-width items (``\\b``, look-arounds) consume nothing and are skipped. A short literal that is the whole of
-    its item is carried into the next items ("m" + "ijn"/"'n"/"n", "e" + "-"/"" + "mail", "a" + " " + "our"/"my"),
-    through optional items; anything that is not a literal ends it."""
+    Zero-width items (``\\b``, look-arounds) before the first character are skipped; a short literal run is
+    extended by the group or alternation right after it ("m" + "ijn"/"'n"/"n")."""
     i = 0
     while i < len(nodes) and nodes[i][0] in _ZERO_WIDTH:
         i += 1
-    if i == len(nodes):
-        return frozenset({("", True)})
-    op, arg = nodes[i]
-    first: frozenset[tuple[str, bool]] | None
-    if op is sre.LITERAL:
-        j = i
-        while j < len(nodes) and nodes[j][0] is sre.LITERAL:
-            j += 1
-        first, i = frozenset({("".join(chr(a) for _, a in nodes[i:j]), True)}), j - 1
-    elif op is sre.SUBPATTERN:
-        first = _start_literals(arg[-1])
-    elif op is sre.BRANCH:
-        branches = [_start_literals(b) for b in arg[1]]
-        first = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
-    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[1] == 1:  # optional (0) or once (1)
-        body = _start_literals(arg[2])
-        first = None if body is None else body | ({("", True)} if arg[0] == 0 else set())
-    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:  # at least once: its first time's start
-        body = _start_literals(arg[2])
-        first = None if body is None else frozenset((s, False) for s, _ in body)
-    else:
+    run: list[str] = []
+    while i < len(nodes) and nodes[i][0] is sre.LITERAL:
+        run.append(chr(nodes[i][1]))
+        i += 1
+    if not run:
+        if i == len(nodes):
+            return None
+        op, arg = nodes[i]
+        if op is sre.SUBPATTERN:
+            return _prefixes(arg[-1])
+        if op is sre.BRANCH:
+            branches = [_prefixes(b) for b in arg[1]]
+            return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
         return None
-    if first is None:
-        return None
-    short = [s for s, whole in first if whole and len(s) < _SHORT_START]
-    rest = _start_literals(nodes[i + 1:]) if short else None
-    if rest is None or len(first) + len(short) * len(rest) > _MAX_STARTS:
-        # (not carried on: the literal is still a start, but no longer the whole of what the sequence consumed)
-        return frozenset((s, whole and i + 1 == len(nodes)) for s, whole in first)
-    return frozenset(
-        [(s + t, w) for s, whole in first if whole and len(s) < _SHORT_START for t, w in rest]
-        + [(s, False) for s, whole in first if not (whole and len(s) < _SHORT_START)]
-    )
+    head = "".join(run)
+    if len(head) < 3 and i < len(nodes) and nodes[i][0] in (sre.SUBPATTERN, sre.BRANCH):
+        tails = _prefixes([nodes[i]])
+        if tails is not None:
+            return frozenset(head + t for t in tails)
+    return frozenset((head,))
 
 
 def raw_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -151,11 +130,8 @@ def raw_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # a parser the next Python may change: no anchoring, never a wrong one
         return None
-    found = {s for s, _ in _start_literals(list(parsed)) or ()}
-    if not found or not all(found):
-        return None
-    # a start that begins with another start is found at places of that one: looked for once, with the shorter
-    return frozenset(s for s in found if not any(t != s and s.startswith(t) for t in found))
+    prefixes = _prefixes(list(parsed))
+    return prefixes if prefixes and all(prefixes) else None
 
 
 class HasTrigger(Protocol):

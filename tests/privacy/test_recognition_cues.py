@@ -40,28 +40,13 @@ def test_alternatives_open_groups_that_are_a_whole_alternative() -> None:
 
 
 def test_prefixes_are_the_literals_every_match_starts_with() -> None:
-    expected = frozenset({"delet", "mijn", "m'n klant", "mn klant"})  # (the parser took out the "m" of the three)
+    expected = frozenset({"delet", "mijn", "m'n", "mn"})
     assert pf.raw_prefixes(rx(r"\bdelet\w*", r"(?<!x )\b(?:mijn|m'n|mn) klant")) == expected
-    assert pf.raw_prefixes(rx(r"\b(?:on|about) (?:me|mij)\b")) == frozenset({"on me", "on mij", "about"})
+    assert pf.raw_prefixes(rx(r"\b(?:on|about) (?:me|mij)\b")) == frozenset({"on", "about"})
     assert pf.raw_prefixes(rx(r"\bmy (?:data|details)")) == frozenset({"my d"})  # (the parser took out the "d")
     assert pf.raw_prefixes(rx(r"\w*nummer")) is None  # a match may start anywhere before the literal
     assert pf.raw_prefixes(rx(r"\bab(?:c|)")) == frozenset({"ab"})  # an empty alternative: the run alone
     assert pf.raw_prefixes(rx(r"(?:a|\d)x")) is None
-
-
-def test_short_prefixes_are_carried_into_what_follows_them() -> None:
-    # A one- or two-letter start ("e", "a") holds at most places of a text, each a match attempt of the whole
-    # part: a start that is the whole of its item goes on into the next item while it is short, through optional
-    # characters and after a group or alternation, never past something that is not a literal.
-    assert pf.raw_prefixes(rx(r"\be-?mails?\b")) == frozenset({"e-mail", "email"})
-    assert pf.raw_prefixes(rx(r"\b(?:a|an|one of) (?:our|my) clients?")) == frozenset(
-        {"a our", "a my client", "an our", "an my client", "one of"})  # ("my" is short too)
-    assert pf.raw_prefixes(rx(r"\b(?:me|mij)\s+(?:from|uit)\b")) == frozenset({"me", "mij"})  # \s: not a literal
-    assert pf.raw_prefixes(rx(r"\bun(?:e)? (?:client|abonné)")) == frozenset(
-        {"un client", "un abonné", "une client", "une abonné"})
-    assert pf.raw_prefixes(rx(r"\bab(?:c|d|)x")) == frozenset({"abcx", "abdx", "abx"})
-    assert pf.raw_prefixes(rx(r"\b(?:in|inside)\b")) == frozenset({"in"})  # "inside" is found where "in" is
-    assert pf.raw_prefixes(rx(r"\bx?\b")) is None  # a match may be empty: nothing every match starts with
 
 
 def test_every_lexicon_pattern_splits_into_parts_that_rejoin_it() -> None:
