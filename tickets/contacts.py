@@ -23,7 +23,7 @@ from tickets.transaction_cache import remembered
 # A contact's key: its channel and its address (as given; ``normalise_address`` makes it the stored one).
 ContactKey: TypeAlias = tuple[str, str]
 
-_MAIL_CHANNELS = ("email", "webform")
+MAIL_CHANNELS = ("email", "webform")  # channels whose addresses are mail addresses (case-insensitive)
 # The look-ups every inbound message makes, built once with bound parameters (issue 19: building the
 # statement cost more CPU than SQLite takes to run it).
 _CONTACT = select(Contact).where(Contact.channel == bindparam("channel"), Contact.address == bindparam("address"))
@@ -37,10 +37,8 @@ _ABSENT = "contacts_absent"
 _CUSTOMERS = "customers_by_email"
 
 
-
-
 def normalise_address(channel: str, address: str) -> str:
-    return address.strip().lower() if channel in _MAIL_CHANNELS else address.strip()
+    return address.strip().lower() if channel in MAIL_CHANNELS else address.strip()
 
 
 def address_digest(channel: str, address: str) -> str:
@@ -105,7 +103,7 @@ def remember_contacts(session: Session, senders: Iterable[ContactKey]) -> None:
     cache = remembered(session)
     absent = {key for key in wanted if _seen_contact(session, *key) is None}
     cache.setdefault(_ABSENT, set()).update(absent)
-    emails = sorted({address for channel, address in absent if channel in _MAIL_CHANNELS and address})
+    emails = sorted({address for channel, address in absent if channel in MAIL_CHANNELS and address})
     if emails:
         customers: dict[str, int | None] = dict.fromkeys(emails)
         for customer_id, email in session.execute(_CUSTOMERS_OF, {"emails": emails}):  # lowest id first
@@ -137,7 +135,7 @@ _CUSTOMERS_OF = select(Customer.id, func.lower(Customer.email)).where(
 def customer_for_address(session: Session, channel: str, address: str) -> int | None:
     """The customer whose directory entry has this address: the e-mail address for mail channels, the
     phone number for WhatsApp (whose contacts are phone numbers)."""
-    if channel in _MAIL_CHANNELS and address:
+    if channel in MAIL_CHANNELS and address:
         known: dict[str, int | None] = remembered(session).get(_CUSTOMERS, {})
         if address.lower() in known:  # read with the batch's other senders (``remember_contacts``)
             return known[address.lower()]

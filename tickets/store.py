@@ -37,6 +37,7 @@ from models import (
 from models.db import insert_later, make_sessionmaker
 from scrubber import ScrubbedText
 from tickets import notify
+from tickets.contacts import MAIL_CHANNELS
 from tickets.contacts import address_digest as address_digest
 from tickets.contacts import customer_for_address as customer_for_address
 from tickets.contacts import find_contact as find_contact
@@ -226,13 +227,10 @@ def may_continue(ticket: Ticket, contact: Contact) -> bool:
     if ticket.contact_id == contact.id:
         return True
     own = ticket.contact
-    if (own is not None and own.channel in _MAIL_CHANNELS and contact.channel in _MAIL_CHANNELS
+    if (own is not None and own.channel in MAIL_CHANNELS and contact.channel in MAIL_CHANNELS
             and own.address == contact.address):
         return True
     return ticket.customer_id is not None and ticket.customer_id == contact.customer_id
-
-
-_MAIL_CHANNELS = ("email", "webform")
 
 
 # --- contacts and customers: ``tickets.contacts`` (named here too, as before) ----------------------
