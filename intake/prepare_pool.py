@@ -133,6 +133,14 @@ def decode_result(data: bytes, msg: InboundMessage) -> tuple[Prepared, Recogniti
     ), _recognition(recognition)
 
 
+def prepare_and_recognize(msg: InboundMessage, scrubber: Scrubber,
+                          limits: IntakeLimits) -> tuple[Prepared, Recognition]:
+    """What a worker does with one message, and the pool in its caller's thread for a lone one: ``pipeline.prepare``
+    and privacy recognition on the text as capped for scrubbing."""
+    prepared = prepare(msg, scrubber, limits)
+    return prepared, recognize(prepared.text)
+
+
 # -- the worker process ----------------------------------------------------------------------------------
 
 
@@ -150,8 +158,8 @@ def _serve_requests(conn: Connection, scrubber: Scrubber | ScrubberConfig, limit
     # A forked worker's first message copied the pages it touched and took 0.07-0.12 s instead of 0.01;
     # paid here, while the parent opens the store, instead of by the first sender.
     for text in _WARM_UP:
-        recognize(prepare(InboundMessage(channel=Channel.EMAIL, external_id="warm-up", sender="warm-up@invalid",
-                                         subject="Vraag", text=text), scrubber, limits).text)
+        prepare_and_recognize(InboundMessage(channel=Channel.EMAIL, external_id="warm-up", sender="warm-up@invalid",
+                                             subject="Vraag", text=text), scrubber, limits)
     while True:
         try:
             data = conn.recv_bytes()
@@ -159,8 +167,7 @@ def _serve_requests(conn: Connection, scrubber: Scrubber | ScrubberConfig, limit
             return
         try:
             msg = decode_request(data)
-            prepared = prepare(msg, scrubber, limits)
-            answer = b"\x00" + encode_result(prepared, recognize(prepared.text), msg)
+            answer = b"\x00" + encode_result(*prepare_and_recognize(msg, scrubber, limits), msg)
         except Exception as exc:  # the caller gets it, as it would in a thread
             answer = b"\x01" + _pickled_error(exc)
         conn.send_bytes(answer)
@@ -244,8 +251,7 @@ class ProcessPreparePool:
                 self.sent += 1
         try:
             if lone:  # see the class docstring
-                prepared = prepare(msg, self._scrubber, self._limits)
-                return prepared, recognize(prepared.text)
+                return prepare_and_recognize(msg, self._scrubber, self._limits)
             return self._through_worker(msg)
         finally:
             with self._lock:
