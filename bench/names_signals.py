@@ -53,8 +53,8 @@ def tune_records(corpora: list[Path]) -> list[dict[str, Any]]:
     split = _load(ROOT / "eval" / "split.py", "scrubdesk_eval_split")
     out: list[dict[str, Any]] = []
     for corpus in corpora:
-        if corpus.name == "pii_unseen.jsonl":
-            raise SystemExit("pii_unseen.jsonl is test-only")
+        if corpus.name in split.TEST_ONLY:
+            raise SystemExit(f"{corpus.name} is test-only")
         out += [json.loads(line) for line in split.part_lines(corpus, "tune")]
     return out
 

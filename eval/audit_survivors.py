@@ -35,7 +35,7 @@ from scrubber.recognizers.explainers import Span, explain_span  # noqa: E402
 from scrubber.types import Entity  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score_pii.py"
-TEST_ONLY = ("pii_unseen", "privacy_", "pii_heldout_test")
+TEST_ONLY = ("pii_blind", "privacy_", "pii_heldout_test")
 WHOLE_TUNING = ("pii_tune_", "pii_probe_")
 _SYMBOLS = frozenset("!#$%&*?^~+=@_-")
 

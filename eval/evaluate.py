@@ -44,9 +44,6 @@ DEFAULT_CORPORA = {
     "pii": [SHARED_EVAL / "pii_dev.jsonl", SHARED_EVAL / "pii_dev2.jsonl"],
     "privacy": [SHARED_EVAL / "privacy_dev.jsonl", SHARED_EVAL / "privacy_dev2.jsonl"],
 }
-# Corpora nobody tunes on (eval/README.md): only aggregates of them are ever printed.
-TEST_ONLY = {"pii_unseen.jsonl", "pii_heldout.jsonl", "privacy_unseen.jsonl", "privacy_letters.jsonl",
-             "privacy_heldout.jsonl"}
 SCORERS = {"pii": "score_pii.py", "privacy": "score_privacy.py"}
 CLI_ARGS = {"pii": ["scrub", "--jsonl"], "privacy": ["privacy", "detect", "--jsonl"]}
 HIDES_TEST = ("test", "all")  # parts that contain test records: aggregates only
@@ -165,7 +162,7 @@ def evaluate(args: argparse.Namespace) -> int:
     for corpus in corpora:
         if not corpus.is_file():
             raise SystemExit(f"corpus not found: {corpus}")
-        if corpus.name in TEST_ONLY and args.part not in HIDES_TEST:
+        if corpus.name in split.TEST_ONLY and args.part not in HIDES_TEST:
             raise SystemExit(f"{corpus.name} is test-only: score it with --part all (aggregates only)")
     env_notes = sorted(k for k in os.environ if k.startswith("SCRUBDESK_"))
     if env_notes:

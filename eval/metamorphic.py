@@ -44,9 +44,6 @@ DEFAULT_CORPORA = [
     ROOT / "eval" / "pii_tune_world2.jsonl",
     ROOT / "eval" / "pii_probe_world.jsonl",
 ]
-# test-only corpora: refused whatever the command line says
-TEST_ONLY = {"pii_unseen.jsonl", "pii_heldout.jsonl", "privacy_unseen.jsonl", "privacy_letters.jsonl",
-             "privacy_heldout.jsonl"}
 FOUND = 0.8  # the shared scorer's rule: a span is found when >= 80% of its non-space characters are stripped
 
 
@@ -373,7 +370,7 @@ def tune_records(corpora: Iterable[Path]) -> list[dict[str, Any]]:
     split = _load("scrubdesk_eval_split", Path(__file__).with_name("split.py"))
     records: list[dict[str, Any]] = []
     for corpus in corpora:
-        if corpus.name in TEST_ONLY:
+        if corpus.name in split.TEST_ONLY:  # refused whatever the command line says
             raise SystemExit(f"{corpus.name} is a test-only corpus: the invariance tool never reads it")
         records += [json.loads(line) for line in split.part_lines(corpus, "tune")]
     return records

@@ -30,6 +30,12 @@ Part = Literal["tune", "test", "all"]
 PARTS: tuple[Part, ...] = ("tune", "test", "all")
 TEST_EVERY = 5
 TEST_REMAINDER = 4
+# Corpora nobody tunes on (eval/README.md): read whole by nobody, only their aggregate scores are printed.
+# pii_unseen and privacy_unseen were test-only until 2026-12-07; after five stops in which they did not move they
+# became split corpora like the dev ones (their TUNE part read, their TEST fifth never opened), and the blind
+# corpora, written that day before any rule change, took their place.
+TEST_ONLY = frozenset({"pii_blind.jsonl", "pii_heldout.jsonl", "privacy_blind.jsonl", "privacy_letters.jsonl",
+                       "privacy_heldout.jsonl"})
 
 
 def is_test(index: int) -> bool:

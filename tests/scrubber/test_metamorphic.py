@@ -108,4 +108,4 @@ def test_run_counts_invariance_and_new_strips() -> None:
 
 def test_test_only_corpora_are_refused() -> None:
     with pytest.raises(SystemExit):
-        mm.tune_records([ROOT / "eval" / "pii_unseen.jsonl"])
+        mm.tune_records([ROOT / "eval" / "pii_blind.jsonl"])
