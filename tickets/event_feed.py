@@ -100,11 +100,22 @@ def advance(session: Session, consumer: str, source: str, mark: WebhookCursor, s
                         execution_options={"synchronize_session": False})
 
 
-def unhandled_ids(session: Session, consumer: str, source: str, position: int, limit: int) -> list[int]:
-    """The ids ``unhandled`` would return, without loading the rows."""
-    name, model = key(consumer, source), _MODELS[source]
-    return list(session.scalars(select(model.id).where(model.id > position, ~_handled(name, model.id))
-                                .order_by(model.id).limit(limit)))
+def skip(session: Session, consumer: str, source: str, mark: WebhookCursor) -> None:
+    """Every row there now handled at once: the mark to the highest id, the seen set above it emptied.
+
+    Why: with no rule and no endpoint, recording each row as handled (a seen row written per message,
+    read back and deleted when the mark moved, in passes of ``limit`` rows, at once again while a backlog
+    lasted) cost the rules and webhook roles a write transaction every few dozen messages, each taking
+    SQLite's one write lock from intake's writer (issue 19). One statement reads the highest id and one
+    moves the mark; a pass is never "full". What is lost: on PostgreSQL a row whose id is below the
+    highest but whose transaction commits after this pass is passed over too; it is handled by nobody
+    only if a rule or endpoint is added in those milliseconds, as a row committed just before an
+    endpoint was added is not sent to it either."""
+    highest = session.scalar(select(func.max(_MODELS[source].id))) or 0
+    if highest != mark.position:  # below it too: SQLite reuses the highest id of a deleted row
+        mark.position = highest
+        session.execute(delete(WebhookSeen).where(WebhookSeen.source == key(consumer, source)),
+                        execution_options={"synchronize_session": False})
 
 
 def take(session: Session, consumer: str, sources: Iterable[str], handle: Callable[[Row], int] | None, *,
@@ -113,19 +124,17 @@ def take(session: Session, consumer: str, sources: Iterable[str], handle: Callab
     record each as handled and move the marks. Returns (whether a source had more rows than it took,
     the sum of what ``handle`` returned). An exception from ``handle`` propagates: the caller's
     transaction rolls back and the rows stay unhandled. ``handle=None``: a consumer with nothing to do
-    for any row now (no webhook endpoint, no enabled rule) records the rows as handled without loading
-    them (a pass runs every few seconds and under load once per 50 rows: loading each message with its
-    text and deriving its event was most of a pass's CPU, issue 19)."""
+    for any row now (no webhook endpoint, no enabled rule) only moves its mark (``skip``)."""
     full, total = False, 0
     for source in sources:
         mark = cursor(session, consumer, source)
         if handle is None:
-            ids = unhandled_ids(session, consumer, source, mark.position, limit)
-        else:
-            rows = unhandled(session, consumer, source, mark.position, limit)
-            ids = [row.id for row in rows]
-            for row in rows:
-                total += handle(row)
+            skip(session, consumer, source, mark)
+            continue
+        rows = unhandled(session, consumer, source, mark.position, limit)
+        ids = [row.id for row in rows]
+        for row in rows:
+            total += handle(row)
         if ids:
             # One statement for the batch, not an ORM object per row (each flushed by the next handle's query).
             now, name = utcnow(), key(consumer, source)

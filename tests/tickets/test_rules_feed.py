@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select
 from intake.message import InboundMessage
 from intake.pipeline import Intake
 from models import Channel, Message
-from models.webhooks_out import SOURCE_MESSAGES, WebhookCursor
+from models.webhooks_out import SOURCE_MESSAGES, WebhookCursor, WebhookSeen
 from tests.support.fakes import FakeScrubber
 from tickets import event_feed
 from tickets.store import TicketStore
@@ -79,3 +79,18 @@ def test_consumers_are_independent_and_a_late_row_is_handled(ticket_store: Ticke
     assert _mark(ticket_store, "rules") == later[2]
     _take(ticket_store, "rules", settle=timedelta(0))
     assert _mark(ticket_store, "rules") == gone[1]
+
+
+def test_a_consumer_with_nothing_to_run_skips_to_the_newest_row(ticket_store: TicketStore, intake: Intake) -> None:
+    """``handle=None`` (no enabled rule, no webhook endpoint): one pass jumps the mark to the newest row,
+    whatever the backlog, records nothing in the seen set (issue 19: under load the rules' and webhooks'
+    passes wrote and deleted a seen row per message, each pass taking SQLite's write lock), and a
+    handler that comes later sees only the rows committed after that pass."""
+    _take(ticket_store, "rules")  # the cursor exists from here on
+    before = [_submit(intake, n) for n in range(5)]
+    with ticket_store.writing() as session:
+        assert event_feed.take(session, "rules", (SOURCE_MESSAGES,), None, limit=2) == (False, 0)
+        assert session.scalar(select(WebhookSeen.row_id).limit(1)) is None
+    assert _mark(ticket_store, "rules") == before[-1]
+    after = [_submit(intake, n) for n in range(5, 7)]
+    assert _take(ticket_store, "rules") == after
