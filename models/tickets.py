@@ -11,7 +11,19 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, SealedText, enum_column, utcnow
@@ -73,6 +85,9 @@ class Direction(enum.StrEnum):
 
 class Customer(Base):
     __tablename__ = "customers"
+    # Contacts find their customer by the address in lower case (tickets.contacts): without an index on
+    # the expression that was a scan of the directory per new sender (issue 19, migration 0023).
+    __table_args__ = (Index("ix_customers_email_lower", func.lower(text("email"))),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
