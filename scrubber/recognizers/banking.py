@@ -140,7 +140,8 @@ _OLD_ACCOUNT = re.compile(
 # digits; same matches as with it first, see tests/scrubber/recognizers/test_banking.py)
 _CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ .-]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
-_EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}(?![\d/])")
+# (also with a one-digit month, as cards are typed: "exp 1/29", issue 16)
+_EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2]|[1-9])\s?/\s?(?:20)?\d{2}(?![\d/])")
 # In a card's tail only (the 100 characters after a Luhn-valid number), the expiry in the other ways people write
 # it after its cue ("exp 0327", "vervalt maart 2027", "geldig t/m 03-27", "gültig bis 03.2027") and a code named
 # as such ("code 737"): with the card just given, they are the card's.
@@ -152,7 +153,8 @@ _MONTHS = (
 _TAIL_EXPIRY = re.compile(
     r"(?i:exp\w*|vervalt|verloopt|vervaldatum|geldig(?:\s+(?:tot|t/m|tm))?|valid(?:\s+(?:thru|through|until))?"
     r"|g[üu]ltig(?:\s+bis)?|expire\w*)[\s.:]*(?:eind\s+|end\s+|fin\s+)?"
-    r"(?:[^\w\s]{1,3}[ \t]?)?(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})"
+    r"(?:[^\w\s]{1,3}[ \t]?)?(?P<v>(?:0[1-9]|1[0-2])(?:[ ./-]?(?:20)?\d{2})|[1-9][./-](?:20)?\d{2}"
+    r"|(?i:" + _MONTHS + r")\.?\s+(?:20)?\d{2})"
     r"(?![\d/.-]\d|\d)"
 )
 # (a card's tail value may be decorated: quoted, in backticks or brackets, after an emoji: "code `602`", "exp <02-27>")
@@ -189,7 +191,7 @@ _BANK_CODE_STEMS = ("sort", "routing", "aba", "blz", "bankleitzahl", "transit")
 _EXPIRY_STEMS = ("exp", "vervaldatum", "verloopdatum", "valid")
 _EXPIRY_KEYED = re.compile(
     r"(?<![^\W_])(?i:exp(?:iry|ires|iration)?(?:\s+date)?|vervaldatum|verloopdatum|valid\s+(?:thru|through|until))"
-    r"[^\n\d]{0,8}?(?P<v>(?:0[1-9]|1[0-2])\s?/\s?(?:20)?\d{2})(?![\d/])"
+    r"[^\n\d]{0,8}?(?P<v>(?:0[1-9]|1[0-2]|[1-9])\s?/\s?(?:20)?\d{2})(?![\d/])"
 )
 
 

@@ -104,9 +104,9 @@ _OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5}|\d \d{2} \d{2})(?![\w]
 # (also a code compound: "activatiecode", "inlogcode", "sms-code"; not "kortingscode", see ``_NOT_SECRET_CODE``)
 _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"[^\W\d_]*code\w*",
                  r"verificatie\w*", r"verification")
-# (after a list's bullet or number: "1. 4827 1937")
+# (after a list's bullet or number: "1. 4827 1937"; also ten or twelve characters in one: "k7pq2mzx9w", issue 16)
 _CODE_LINE = re.compile(r"(?m)^[ \t>]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
-                        r"(?P<v>(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9]{3,8}(?:[-. ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
+                        r"(?P<v>(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9]{3,12}(?:[-. ][A-Za-z0-9]{3,8}){0,4})[ \t]*$")
 _LIST_CUE = re.compile(
     r"(?i)(?:backup|recovery|herstel|reserve|back-up|notfall|wiederherstellungs)[- ]?codes?"
     r"|codes?\s+de\s+(?:r[ée]cup[ée]ration|secours)"
@@ -157,6 +157,9 @@ class CredentialRecognizer(SingleEntityRecognizer):
             left = text[max(0, m.start() - 80) : m.start()]
             left = left[left.rfind("\n") + 1 :]
             cue = _OTP_CUE.search(left)
+            if cue is None and _ENDS_LINE.match(text, m.end()):
+                left = _lines_before(text, m.start())
+                cue = _OTP_CUE.search(left)
             before = left[: cue.start()] + cue.group()[: cue.group().lower().rfind("code")] if cue else ""
             if cue and not _NOT_SECRET_CODE.search(before):  # not a "branch code 040101", "kortingscode 482913"
                 out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.85))
@@ -257,6 +260,29 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 end = tail.start()  # a chat word after the code is no part of it ("7364-2918 pls")
             out.append(RecognizerResult("CREDENTIAL", m.start("v"), end, 0.92))
             pos = m.end()
+
+
+# a code that ends its line may be named by the line or two before it ("die sms code werkt niet\n739 204\nnog een: 118
+# 562"), within one paragraph: a chat names the code, then pastes it (issue 16)
+_ENDS_LINE = re.compile(r"[ \t.!]*(?:\n|$)")
+_LINES_BACK = 2
+_LINES_REACH = 160
+
+
+def _lines_before(text: str, pos: int) -> str:
+    """The lines before the one ``pos`` is on, at most ``_LINES_BACK`` and ``_LINES_REACH`` characters, stopping at a
+    blank line; with the start of ``pos``'s own line ("" when ``pos``'s line is the first)."""
+    start = text.rfind("\n", 0, pos)
+    if start < 0:
+        return ""
+    for _ in range(_LINES_BACK):
+        prev = text.rfind("\n", 0, start)
+        if not text[prev + 1 : start].strip() or start - prev > _LINES_REACH:
+            break
+        start = prev
+        if prev < 0:
+            break
+    return text[max(0, start + 1) : pos]
 
 
 def _next_filled_line(text: str, line_end: int, max_blank: int = 2) -> int:
@@ -391,11 +417,18 @@ def _harmless_digits(text: str, start: int, end: int, named: bool = True) -> boo
     return bool(_UNIT_AFTER.match(text, end)) or any(explain(span) for explain in checks)
 
 
+# what a value stands right after when it is given as the PIN ("de oude was 1964", "the old one is 2003", "Oud: 2012")
+_PIN_MARKER_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|wordt|ist|war|lautet|est|becomes)|[:=])[ \t]*$")
+
+
 def _pin_window(text: str, pos: int, out: list[RecognizerResult]) -> None:
     end = text.find("\n\n", pos)
     end = min(len(text) if end < 0 else end, pos + _PIN_REACH)
     for m in _PIN_VALUE.finditer(text, pos, end):
-        if _YEAR.fullmatch(m.group()) or _harmless_digits(text, m.start(), m.end()):
+        # a year-shaped number is the PIN only when a marker gives it as a value (issue 16), not "sinds 2019"
+        if _YEAR.fullmatch(m.group()) and not _PIN_MARKER_BEFORE.search(text, max(pos, m.start() - 12), m.start()):
+            continue
+        if _harmless_digits(text, m.start(), m.end()):
             continue
         out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.8))
 

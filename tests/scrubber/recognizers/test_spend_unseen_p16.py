@@ -1,0 +1,79 @@
+"""Issue 16: mechanisms found in the misses of pii_unseen's tune part, each with values and wordings of our own.
+
+Every row names a mechanism (why no recognizer fired, or why a span was cut short), not a message of the
+corpus: the values, words and languages here are made up for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.scrubber.checks import TableCheck
+
+# (text, value): the value must be stripped as a CREDENTIAL
+CREDENTIAL = [
+    # a one-time code on the line after the cue's line (a chat that names the code, then pastes it)
+    ("de verificatiecode komt wel binnen maar wordt geweigerd\n552 781", "552 781"),
+    ("got the 2FA code again, still rejected\n604 913\nand another one now: 271 088", "604 913"),
+    ("got the 2FA code again, still rejected\n604 913\nand another one now: 271 088", "271 088"),
+    ("Der SMS-Code kommt an, funktioniert aber nicht\n318640", "318640"),
+    ("le code SMS ne marche pas\n90 44 17", "90 44 17"),
+    # recovery codes of ten or twelve characters without separators, one per line
+    ("backup codes:\nk7pq2mzx9w\nt4rn8vbc1y\nthanks", "t4rn8vbc1y"),
+    ("Wiederherstellungscodes\n8f3kq9zt2m\nw2x7cp4nve5h\n", "w2x7cp4nve5h"),
+    ("codes de récupération :\nqz84mnt6ra\nbv39kxp2sd", "bv39kxp2sd"),
+    # a PIN that looks like a year, introduced by its marker in a later sentence of the PIN cue's window
+    ("Ik wil mijn pincode laten resetten. De huidige is 1978, die kent iedereen.", "1978"),
+    ("About the phone PIN for support: the old one was 2003 and it leaked.", "2003"),
+    ("Die Support-PIN möchte ich ändern. Die alte ist 1990.", "1990"),
+    ("PIN-code wijzigen graag. Oud: 2012, nieuw: 4471", "2012"),
+]
+
+CREDENTIAL_KEPT = [
+    # a six-digit number named as something else, or not on a line of its own, after a code cue's line
+    ("sms code komt niet aan\nKlantnummer 123456", "123456"),
+    ("2FA code werkt niet.\nOrder 482 913 staat nog open", "482 913"),
+    ("the sms code arrived\n\nInvoice total 120 000 is wrong", "120 000"),
+    # recovery code cues with dates and versions on the next lines
+    ("recovery codes regenerated on\n2026-12-01\n", "2026-12-01"),
+    # a year near a PIN cue that is a year: after a time word, or named by another word
+    ("pincode sinds 2019 niet meer gebruikt", "2019"),
+    ("Pincode aangevraagd. Klant sinds 2015, dat is al lang.", "2015"),
+    ("PIN reset please. Our account exists since 2009.", "2009"),
+    ("Nieuwe pincode graag. Het contract is van 2021.", "2021"),
+]
+
+# (text, value): the value must be stripped as a CREDIT_CARD (a card's expiry with a one-digit month)
+CARD = [
+    ("4111 1111 1111 1111 exp 3/28 cvc 123", "3/28"),
+    ("kaart 5500 0000 0000 0004, geldig t/m 7/2027", "7/2027"),
+    ("Visa ending 4242, expiry date: 9/29", "9/29"),
+    ("Mastercard 5555 5555 5555 4444\n1/30", "1/30"),
+]
+
+CARD_KEPT = [
+    ("we exported 1/12 of the rows", "1/12"),
+    ("expected 3/25 of the budget", "3/25"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CREDENTIAL)
+def test_credential(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "CREDENTIAL")
+
+
+@pytest.mark.parametrize(("text", "value"), CREDENTIAL_KEPT)
+def test_not_credential(assert_untouched: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_untouched(text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), CARD)
+def test_card_expiry(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "CREDIT_CARD")
+
+
+@pytest.mark.parametrize(("text", "value"), CARD_KEPT)
+def test_not_card_expiry(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "CREDIT_CARD")
