@@ -30,7 +30,43 @@ def test_each_kind_of_source_gets_its_own_weight() -> None:
     assert list(train.doc_weights(docs, 0.5)) == [1.0, 0.5, train.NEGATIVE_WEIGHT, train.NEGATIVE_WEIGHT]
 
 
+def _eval_split() -> Any:
+    spec = importlib.util.spec_from_file_location("scrubdesk_eval_split_t", ROOT / "eval" / "split.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_no_test_only_corpus_is_trained_on() -> None:
-    train = _train()
+    # eval/split.py's TEST_ONLY is the one list of corpora nobody tunes on (not even their tune fifths)
+    train, split = _train(), _eval_split()
     for corpus in [*train.TUNE_CORPORA, *train.REAL_CORPORA, *train.NEGATIVE_CORPORA]:
-        assert not any(word in corpus.stem for word in ("unseen", "heldout", "letters")), corpus
+        assert corpus.name not in split.TEST_ONLY, corpus
+
+
+def test_the_split_unseen_corpus_is_a_training_source() -> None:
+    # issue 18: privacy_unseen became a split corpus on 2026-12-07; its tune part trains the model
+    train = _train()
+    assert ROOT / "eval" / "privacy_unseen.jsonl" in train.TUNE_CORPORA
+
+
+def test_only_tune_parts_of_split_corpora_are_read(monkeypatch: Any) -> None:
+    train, split = _train(), _eval_split()
+    asked: list[tuple[str, str]] = []
+
+    class Recording:
+        @staticmethod
+        def part_lines(path: Path, part: str) -> list[str]:
+            asked.append((Path(path).name, part))
+            return list(split.part_lines(path, part))
+
+    monkeypatch.setattr(train, "_split_module", lambda: Recording)
+    docs = train.load_docs(real=True, negatives=True)
+    assert asked and all(part == "tune" for _name, part in asked)
+    texts = {d.text for d in docs}
+    for corpus in [*train.TUNE_CORPORA, *train.REAL_CORPORA, *train.NEGATIVE_CORPORA]:
+        _tune, test = split.split(corpus)
+        # (a test record identical to a tune record, or to a training message, would be read anyway)
+        tune_texts = {r["text"] for r in _tune}
+        assert not any(r["text"] in texts and r["text"] not in tune_texts for r in test), corpus

@@ -42,7 +42,10 @@ HERE = Path(__file__).resolve().parent
 SHARED = ROOT.parent / "shared" / "eval"
 # eval/privacy_heldout.jsonl is test-only (eval/README.md): never trained on, not even its tune part.
 # eval/privacy_webhost.jsonl (round 9): a web host's support mail written for issue 18; its TUNE part only.
-TUNE_CORPORA = [SHARED / "privacy_dev.jsonl", SHARED / "privacy_dev2.jsonl", ROOT / "eval" / "privacy_webhost.jsonl"]
+# eval/privacy_unseen.jsonl: test-only until 2026-12-07, then a split corpus (eval/split.py's TEST_ONLY no longer
+# names it); its TUNE part only, its test fifth is scored by eval/evaluate.py and never read here.
+TUNE_CORPORA = [SHARED / "privacy_dev.jsonl", SHARED / "privacy_dev2.jsonl", ROOT / "eval" / "privacy_webhost.jsonl",
+                ROOT / "eval" / "privacy_unseen.jsonl"]
 # Text not written by us (issue 18): their TUNE parts teach the model what ordinary support and assistant
 # utterances look like; the test parts are scored by eval/evaluate.py only.
 REAL_CORPORA = [ROOT / "eval" / "bitext_support_en.jsonl", ROOT / "eval" / "nlu_home_de.jsonl"]
