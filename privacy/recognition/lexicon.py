@@ -81,7 +81,7 @@ PD_FIELD = rx(
     r"previous|home|private|personal|mobile|cell|phone|telephone|contact|billing|postal|bank|account) )?(?:name|"
     r"surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
-    r"\bmein(?:en|e)? (?:name|namen|vorname|nachname|adresse|anschrift|geburtsdatum|telefonnummer)\b",
+    r"\bmein(?:en|e)? (?:name|namen|vornamen?|nachnamen?|adresse|anschrift|geburtsdatum|telefonnummer)\b",
     r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
     # a new value given with a colon ("new phone number: ...", "nieuw adres: ..."): the writer's own changed datum
     # (art. 16), where "my address is ..." in a support mail is only where to reach them (round 9)
@@ -262,6 +262,7 @@ NOT_USE = rx(
     r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
     r"\bne plus (?:utiliser|traiter)\b",
+    r"\b(?:verwenden|verarbeiten|nutzen) sie\b[^.?!\n]{0,40}\bnicht\b(?=\s*(?:[,;]|solange|bis|während))",
     # "verwenden Sie sie nicht mehr", "geben Sie meine Daten nicht weiter"
     r"\b(?:verwenden|verarbeiten|nutzen|geben|übermitteln) sie\b[^.?!\n]{0,40}\b(?:nicht (?:mehr|weiter)|"
     r"für nichts anderes|nicht an\b[^.?!\n]{0,40}\bweiter)\b",
@@ -273,6 +274,12 @@ NOT_USE = rx(
     r"delen|gedeeld|doorsturen)\b",
     r"\b(?:don't|do not) want you to (?:use|process|share|pass)\b",
     r"\brestrict\w*\b",
+    # the processing stopped or paused ("zet de verwerking stil", "nergens voor gebruiken", "pause the processing")
+    r"\bnergens (?:meer )?voor (?:gebruiken|gebruikt|inzetten)\b", r"\b(?:zet|leg)\w* (?:de |alle )?verwerking\b"
+    r"[^.?!\n]{0,40}\bstil\b",
+    r"\bverwerking\b[^.?!\n]{0,40}\b(?:stopzetten|stilzetten|stilleggen|opschorten|pauzeren)\b",
+    r"\b(?:stop|cease|suspend|pause|halt)\w* (?:the |all |any )?processing\b",
+    r"\bverarbeitung\b[^.?!\n]{0,40}\b(?:aussetzen|einstellen|stoppen)\b", r"\bsuspend\w* (?:le |tout )?traitement\b",
 )
 KEEP_NOT_DELETE = rx(
     r"\b(?:(?:nog )?niet|not yet|not|don't|do not|nicht|pas)\b[^.?!\n]{0,15}"
@@ -294,7 +301,7 @@ ERASE_VERB = rx(
     r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\bsuppression\b", r"\beffac\w*",
     # destroying or binning a record ("the scan of my passport: please shred it")
     r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
-    r"\bgooi\w*\b[^.?!\n]{0,50}\bweg\b",
+    r"\bgooi\w*\b[^.?!\n]{0,50}\b(?:weg|uit (?:jullie|uw|je|het|de)\b)", r"\buit (?:jullie|uw|je) \w+ gooien\b",
     r"\bthrow (?:it |that |them |this )?away\b", r"\bshred\w*", r"\bbin (?:it|that|them|the|my)\b",
 )
 
@@ -398,6 +405,8 @@ CONDITIONAL = rx(
     r"\bconsider (?:lodging|filing|making|reporting)\b",
     # "should I not hear from you", "failing an answer", "sans réponse", "bei ausbleibender Antwort"
     r"\bshould (?:i|we) (?:not|fail)\b", r"\b(?:failing|absent|in the absence of) (?:an? )?(?:answer|reply|response)\b",
+    # ("restée sans réponse", remained unanswered, is a fact: the complaint over it is filed, round 10)
+    r"(?<!restée )(?<!resté )(?<!restées )(?<!restés )(?<!demeurée )(?<!demeuré )(?<!toujours )(?<!est )"
     r"\bsans (?:réponse|retour)\b", r"\bbei (?:ausbleibender|fehlender) (?:antwort|reaktion)\b",
     r"\bohne (?:antwort|reaktion)\b", r"\bbij uitblijven\b", r"\bblijft (?:een )?(?:reactie|antwoord) uit\b",
 )
@@ -508,4 +517,25 @@ OWN_MAILING = rx(
     r"\b(?:ma|mon|notre|mes|nos) (?:propres? )(?:newsletters?|lettres? d'information|listes? de diffusion|mailings?)\b",
     r"\b(?:mein|unser)\w* eigen\w* (?:newsletter|mailingliste|verteiler)\w*",
     r"\b(?:my|our|mijn|onze|mes|nos|meine|unsere) (?:readers|lezers|lecteurs|leser)\b",
+)
+
+# A supervisory authority (art. 77), by name or by what it is.
+AUTHORITY = rx(
+    r"\bautoriteit persoonsgegevens\b", r"\b(?:de|bij|naar|to|the) AP\b", r"\bICO\b",
+    r"\binformation commissioner\b", r"\b(?:data protection|supervisory) authority\b",
+    r"\b(?:privacy|data protection) regulator\b", r"\bdutch dpa\b", r"\btoezichthouder\b",
+    r"\bdatenschutzbehörde\b", r"\baufsichtsbehörde\b", r"\bcnil\b", r"\bautorité de contrôle\b",
+    r"\bgegevensbeschermingsautoriteit\b",
+)
+# What our records say about the writer ("you list me as a director", "jullie hebben mij als wanbetaler aangemerkt",
+# "in mijn klantdossier staat"): "correct this" in or after such a sentence asks to rectify it (round 10).
+RECORD_ABOUT_ME = rx(
+    r"\b(?:list|record|register|mark|flag|report|show|have|has|had|got|file|treat)\w* me (?:down )?as\b",
+    r"\byour (?:records?|system|files?|database|crm)\b[^.?!\n]{0,40}\b(?:me|my)\b",
+    r"\b(?:registreren|registreert|geregistreerd|aangemerkt|gemeld|genoteerd|staan|sta|heb\w*|hebt|heeft)\b"
+    r"[^.?!\n]{0,20}\b(?:mij|me) als\b", r"\b(?:mij|me) als\b[^.?!\n]{0,40}\b(?:aangemerkt|geregistreerd|gemeld|"
+    r"genoteerd|staan|geregistreerd)\b", r"\b(?:mijn |het )?klant(?:en)?dossier\b", r"\bmijn dossier\b",
+    r"\bmich als\b[^.?!\n]{0,40}\b(?:gemeldet|eingetragen|registriert|geführt|markiert|vermerkt)\b",
+    r"\bm'(?:avez|a|ont) (?:\w+ )?(?:inscrit|enregistré|signalé|déclaré|fiché|classé)e?\b",
+    r"\bmon dossier\b", r"\bmeine[rm]? (?:kunden)?akte\b",
 )

@@ -134,7 +134,8 @@ def _rule_fires(rule: Rule, text: Folded, before: str, after: str, subject: str,
         return None
     sentence = text.text
     if cues.needs is not None and not cues.needs.found_in(text, within):
-        context = f"{before}\n{after}\n{subject}" if rule.needs_context else ""
+        context = (within.text if rule.needs_in_message and within is not None
+                   else f"{before}\n{after}\n{subject}" if rule.needs_context or rule.needs_in_message else "")
         if not context.strip() or not cues.needs.pattern.search(context):
             return None
     if rule.needs_pd and not _has_personal_data(sentence, before, rule.fields_count):
@@ -243,7 +244,9 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
 def _drop_implied_rectification(found: dict[RequestType, list[str]], own: str) -> None:
     """Rectification that is no request of its own: a company's details, or the ground of a restriction."""
     rect = RequestType.RECTIFICATION
-    if rect in found and COMPANY_FRAMING.search(own) and not PD_STRONG.search(own):
+    if (rect in found and COMPANY_FRAMING.search(own) and not PD_STRONG.search(own)
+            and not any(r.endswith("rectification.correct_record") for r in found[rect])):
+        # (what our records say about *me*, "you list me as a director of X Ltd", is the writer's own record)
         del found[rect]
     rectification = found.get(rect, [])
     if (found.get(RequestType.RESTRICTION) and rectification

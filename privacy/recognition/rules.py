@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.lexicon import (
+    AUTHORITY,
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
@@ -22,6 +23,7 @@ from privacy.recognition.lexicon import (
     OWN_MAILING,
     PD_STRONG,
     PRIVACY_TOPIC,
+    RECORD_ABOUT_ME,
     RESUBSCRIBE,
     THIRD_PARTY,
     rx,
@@ -42,6 +44,8 @@ class Rule:
     trigger: re.Pattern[str]
     needs: re.Pattern[str] | None = None
     needs_context: bool = False
+    # ... or anywhere in the message (a claim, its denial, then "correct this": two sentences apart)
+    needs_in_message: bool = False
     # The sentence must be about personal data (see ``recognizer._has_personal_data``).
     needs_pd: bool = False
     # Personal attributes (name, address) count even in an invoice or account setting.
@@ -166,6 +170,9 @@ RULES: tuple[Rule, ...] = (
         r"\bout of date\b", r"\boutdated\b", r"\bold (?:one|address|number|name|phone number|e-?mail address)\b",
         r"\boude? (?:adres|woonadres|telefoonnummer|nummer|naam|achternaam|e-?mailadres|mailadres)\b", r"\bfalsch\w*",
         r"\bincorrecte?s?\b", r"\berron\w*", r"\bmal orthographi\w*", r"\bfalsch geschrieben\b",
+        # "you have my name as Jon, it's John" (round 10)
+        r"\b(?:as|als)\s+[\w'-]+(?:\s+staan)?\s*[,;:\u2013-]+\s*(?:but |maar |aber |mais )?(?:it's|it is|its|"
+        r"it should be|should be|het is|moet zijn|es ist|das ist|c'est)\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
         r"\binzage\b", r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         r"\bwat er met\b", r"\bwhat happened\b",
@@ -175,6 +182,19 @@ RULES: tuple[Rule, ...] = (
         r"(?:wrong|verkeerde)\b",
         r"\boude? (?:adres|address|nummer|number|naam|name)\b[^.?!\n]{0,40}\b(?:verwijder\w*|delete\w*|erase|"
         r"wis\w*|weg|remove\w*|uit jullie)\b",
+    )),
+    # ... or "correct this" in or after a sentence that says how our records describe the writer ("you list me as
+    # a director. I never was. Please correct that."): the record is the object (round 10)
+    Rule("rectification.correct_record", _R, rx(
+        r"\b(?:correct|fix|amend|change|update|rectify) (?:this|that|it|the record|this record|that record)\b",
+        r"\bcorrigeer (?:dit|dat|het)\b", r"\bpas (?:dit|dat|het) aan\b", r"\b(?:corrigeren|aanpassen|rechtzetten)\b",
+        r"\b(?:korrigier|berichtig|änder)\w* sie (?:das|dies|es)\b", r"\bcorrig\w* (?:cela|ça|ceci)\b",
+        r"\bcorrigez\b", r"\brectifiez\b",
+        r"\b(?:aantekening|notitie|vermelding|note|entry|notiz|eintrag|mention)\b[^.?!\n]{0,40}\b(?:aangepast|"
+        r"gecorrigeerd|corrected|amended|changed|korrigiert|berichtigt|corrigée|rectifiée)\b",
+    ), needs=RECORD_ABOUT_ME, needs_in_message=True, negatable=False, blockers=rx(
+        r"\bfactu\w*", r"\binvoice\w*", r"\brechnung\w*", r"\bwachtwoord\b", r"\bpassword\b",
+        r"\b(?:domain|domein|website|site|server|certificate|certificaat|mailbox|dns)\b",
     )),
     # ---- erasure (art. 17) ----------------------------------------------------------------------
     Rule("erasure.named_right", _E, rx(
@@ -198,7 +218,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:lösch|entfern)\w*\b[^.?!\n]{0,20}\balles?\b[^.?!\n]{0,30}\b(?:über mich|von mir|zu mir)\b",
         r"\b(?:account|klantaccount|profiel|profile)\b[^.?!\n]{0,40}\b(?:en|and|inclusief|including|with) "
         r"(?:al |all )?(?:mijn |my )?(?:gegevens|data|information)\b",
-    ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b")),
+        r"\b(?:konto|kundenkonto|benutzerkonto|profil|compte)\b[^.?!\n]{0,40}\b(?:und|et) (?:alle |sämtliche |toutes )?"
+        r"(?:meine |mes |les )?(?:daten|données)\b",
+    ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b", r"\bdateien\b",
+                   r"\bfichiers\b")),
     # an earlier erasure request of the writer's that is still open ("mijn verwijderverzoek van januari: niets")
     Rule("erasure.earlier_request", _E, rx(
         r"\b(?:my|mijn|m'n|mn|mein(?:e[nms]?)?|ma|mon) (?:\w+ )?(?:erasure request|deletion request|"
@@ -332,18 +355,12 @@ RULES: tuple[Rule, ...] = (
         PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",
         r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b",
     ), needs_context=True, negatable=False),
-    Rule("complaint.to_authority", _C, rx(
-        r"\bautoriteit persoonsgegevens\b", r"\b(?:de|bij|naar|to|the) AP\b", r"\bICO\b",
-        r"\binformation commissioner\b", r"\b(?:data protection|supervisory) authority\b",
-        r"\b(?:privacy|data protection) regulator\b", r"\bdutch dpa\b", r"\btoezichthouder\b",
-        r"\bdatenschutzbehörde\b", r"\baufsichtsbehörde\b", r"\bcnil\b", r"\bautorité de contrôle\b",
-        r"\bgegevensbeschermingsautoriteit\b",
-    ), needs=rx(
+    Rule("complaint.to_authority", _C, AUTHORITY, needs=rx(
         r"\bmeld\w*", r"\bgemeld\w*", r"\bmelding\b", r"\bindienen\b", r"\bstap\w*\b", r"\bgaan\b", r"\bga\b",
         r"\binschakel\w*", r"\baangifte\b", r"\bvoorleggen\b", r"\bwenden\b", r"\binlichten\b",
         r"\bescalat\w*", r"\breport\w*", r"\bcontact\w*", r"\bgo(?:ing)? to\b", r"\btake\b",
-        r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisir\b",
-        r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte",
+        r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisi\w*",
+        r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte", r"\bréclamation\b", r"\bwent to\b",
     ), negatable=False, blockers=rx(
         r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
     )),
