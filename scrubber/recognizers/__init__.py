@@ -29,6 +29,7 @@ def pattern_recognizers(
     from scrubber.recognizers.key_formats import key_format_recognizers
     from scrubber.recognizers.national_ids import national_id_recognizers
     from scrubber.recognizers.numbers import number_recognizers
+    from scrubber.recognizers.person_columns import person_column_recognizers
     from scrubber.recognizers.plates import plate_recognizers
     from scrubber.recognizers.secrets import secret_recognizers
     from scrubber.recognizers.spelled import spelled_recognizers
@@ -48,6 +49,7 @@ def pattern_recognizers(
         *credential_recognizers(lang),
         *secret_recognizers(lang),
         *key_format_recognizers(lang),
+        *person_column_recognizers(lang),
         *kept_recognizers(lang, custom),
         *number_recognizers(lang, settings.number_min_digits, settings.nl_vat_with_bsn),
     ]

@@ -62,14 +62,29 @@ def column_cells(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> 
     """
     if cue.group().lower() in _NOT_SECRET_COLUMN:
         return False
-    line_start = text.rfind("\n", 0, cue.start()) + 1
-    line_end = text.find("\n", cue.end())
+    cells = column_spans(text, cue.start(), cue.end())
+    if cells is None:
+        return False
+    out.extend(RecognizerResult("CREDENTIAL", start, end, 0.9) for start, end in cells)
+    return True
+
+
+def column_spans(text: str, cue_start: int, cue_end: int) -> list[tuple[int, int]] | None:
+    """The (start, end) of every filled cell under the header cell ``text[cue_start:cue_end]`` of a pasted table,
+    down to the first line of another width; None when the span does not fill a cell of a header line.
+
+    The one walk down a column: the password columns here, the person-number columns of
+    ``scrubber.recognizers.person_columns``.
+    """
+    line_start = text.rfind("\n", 0, cue_start) + 1
+    line_end = text.find("\n", cue_end)
     if line_end < 0:
-        return False
-    header = _header(text[line_start:line_end], cue.start() - line_start, cue.end() - line_start)
+        return None
+    header = _header(text[line_start:line_end], cue_start - line_start, cue_end - line_start)
     if header is None:
-        return False
+        return None
     sep, column, width = header
+    spans: list[tuple[int, int]] = []
     pos = line_end + 1
     for _ in range(_MAX_ROWS):
         if pos >= len(text):
@@ -86,6 +101,6 @@ def column_cells(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> 
         start, stop = _cells(line, sep)[column]
         value = line[start:stop]
         if value and not _EMPTY_CELL.match(value):
-            out.append(RecognizerResult("CREDENTIAL", pos + start, pos + stop, 0.9))
+            spans.append((pos + start, pos + stop))
         pos = end + 1
-    return True
+    return spans

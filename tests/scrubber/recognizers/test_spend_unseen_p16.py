@@ -77,3 +77,36 @@ def test_card_expiry(assert_recognised: TableCheck, text: str, value: str) -> No
 @pytest.mark.parametrize(("text", "value"), CARD_KEPT)
 def test_not_card_expiry(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "CREDIT_CARD")
+
+
+# (text, value): a cell under a header naming a person's membership, staff, student or patient number in a pasted
+# table is a number that identifies a person (a members' or staff list), whatever its shape
+PERSON_NUMBER_COLUMN = [
+    ("personeelsnummer,voornaam,achternaam,geboortedatum\nP-20431,Femke,Jansen,1988-02-11\n"
+     "P-20432,Sven,Kok,1990-07-30", "P-20432"),
+    ("member_id\tname\temail\nM-55120\tOliver Grant\toliver@example.org\n", "M-55120"),
+    ("Mitgliedsnummer;Name;Geburtsdatum\nTV-0481;Lena Vogt;2010-05-02\n", "TV-0481"),
+    ("| n° adhérent | nom | date de naissance |\n|---|---|---|\n| AD-7781 | Claire Petit | 2011-03-14 |\n", "AD-7781"),
+    ("Leerlingnummer | Naam\n20418 | Daan Visser\n20419 | Mila Smit", "20419"),
+    ("patient no;name;ward\nPT 33918;R. Hollis;4B", "PT 33918"),
+]
+
+PERSON_NUMBER_KEPT = [
+    # orders, products, invoices and our own customer numbers in tables stay
+    ("ordernummer;klant;bedrag\nORD-2026-1188;Jansen BV;€ 120,00", "ORD-2026-1188"),
+    ("sku,name,price\nSKU-4410,Blue mug,12.50", "SKU-4410"),
+    ("factuurnummer;naam;bedrag\nF2025-0031;Piet Jansen;99,00", "F2025-0031"),
+    ("klantnummer;naam\n104233;Jan de Vries", "104233"),
+    # a prose mention of a member number is the sender's own: the kept cue's business
+    ("mijn lidnummer is LV-2231, kunnen jullie dat in de factuur zetten?", "LV-2231"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PERSON_NUMBER_COLUMN)
+def test_person_number_column(assert_stripped: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), PERSON_NUMBER_KEPT)
+def test_not_person_number_column(assert_untouched: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_untouched(text, value)
