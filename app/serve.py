@@ -262,7 +262,7 @@ class Roles:
 async def serve(settings: Settings, *, ready: threading.Event | None = None) -> None:
     core = build_core(settings)
     executor = ThreadPoolExecutor(max_workers=settings.intake.workers, thread_name_prefix="intake")
-    smtp = SmtpServer(core.intake.submit, settings.smtp, executor)
+    smtp = SmtpServer(core.intake.submit, settings.smtp, executor, core.intake.submit_later)
     identity = mail_identity(settings)
     desk = build_privacy_desk(settings, core, identity)
     add_hooks(settings, core, desk, identity)

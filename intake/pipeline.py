@@ -11,8 +11,9 @@ belong to the ticket the message threads into.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -197,12 +198,28 @@ class Intake:
 
     def submit(self, msg: InboundMessage) -> SubmitOutcome:
         try:
-            outcome = self._submit(msg)
+            outcome = self._submit(msg, None)
         except (OperationalError, PoolTimeout) as exc:
-            # Locked or unreachable store: the upstream keeps the message and retries.
-            log.warning("intake: store unavailable channel=%s: %s", msg.channel, type(exc).__name__)
-            raise TransientError("the ticket store is unavailable; try again later") from exc
+            raise _unavailable(msg, exc) from exc
+        assert isinstance(outcome, SubmitOutcome)
         return outcome
+
+    def submit_later(self, msg: InboundMessage, loop: asyncio.AbstractEventLoop
+                     ) -> SubmitOutcome | Awaitable[SubmitOutcome]:
+        """``submit`` for an adapter on an event loop (the SMTP server), called in a worker thread: the
+        outcome where it is known at once (a duplicate, an ignored message, a writer that wrote in this
+        thread), else an awaitable of it that the writer resolves on ``loop`` once the commit is done.
+        The worker neither waits for the commit nor is woken for it, and the loop wakes once per batch
+        (``intake.writer._answer``, issue 19). Acknowledge when it resolves: that is after the commit."""
+        try:
+            pending = self._submit(msg, loop)
+            if isinstance(pending, SubmitOutcome):
+                return pending
+            if pending.done():  # written in this thread (PostgreSQL's DirectWriter)
+                return pending.result().outcome
+        except (OperationalError, PoolTimeout) as exc:
+            raise _unavailable(msg, exc) from exc
+        return _answered(msg, pending)
 
     def _run_hooks(self, msg: InboundMessage, outcome: SubmitOutcome) -> None:
         log.info(
@@ -225,7 +242,9 @@ class Intake:
                 # stored message (intake.hooks), so it is logged and swallowed.
                 log.exception("intake: after-commit hook failed ticket=%s", outcome.ticket_number)
 
-    def _submit(self, msg: InboundMessage) -> SubmitOutcome:
+    def _submit(self, msg: InboundMessage, loop: asyncio.AbstractEventLoop | None
+                ) -> SubmitOutcome | asyncio.Future[_Stored]:
+        """The outcome; with ``loop``, the writer's future of the stored message where one is written."""
         verdict = check_rules(msg)
         if verdict is not None:
             return self.writer.run(lambda: self._machine_message(msg, verdict), lambda o: self._run_hooks(msg, o))
@@ -241,9 +260,15 @@ class Intake:
             prepared = prepare(msg, self.scrubber, self.limits)
             # On the text as capped for scrubbing: what is not kept is not read either.
             recognition = self.privacy(prepared.text) if self.privacy else None
-        stored = self.writer.run(lambda: self._store(msg, prepared, recognition),
-                                 lambda done: self._run_hooks(msg, done.outcome), sender=(msg.channel, msg.sender))
-        return stored.outcome
+        def step() -> _Stored:
+            return self._store(msg, prepared, recognition)
+
+        def hooks(done: _Stored) -> None:
+            self._run_hooks(msg, done.outcome)
+
+        if loop is not None:
+            return self.writer.run_later(step, hooks, sender=(msg.channel, msg.sender), loop=loop)
+        return self.writer.run(step, hooks, sender=(msg.channel, msg.sender)).outcome
 
     def _store(self, msg: InboundMessage, prepared: Prepared, recognition: Recognition | None) -> _Stored:
         # Two processes (or two copies in one batch) may race on the same message or on creating the same
@@ -392,6 +417,20 @@ class Intake:
             return SubmitOutcome(
                 status="ignored", ticket_id=ticket.id, ticket_number=ticket.number, reason="bounce recorded"
             )
+
+
+def _unavailable(msg: InboundMessage, exc: Exception) -> TransientError:
+    # Locked or unreachable store: the upstream keeps the message and retries.
+    log.warning("intake: store unavailable channel=%s: %s", msg.channel, type(exc).__name__)
+    return TransientError("the ticket store is unavailable; try again later")
+
+
+async def _answered(msg: InboundMessage, stored: asyncio.Future[_Stored]) -> SubmitOutcome:
+    """The outcome of a message handed to the writer, awaited on the loop the writer answers on."""
+    try:
+        return (await stored).outcome
+    except (OperationalError, PoolTimeout) as exc:
+        raise _unavailable(msg, exc) from exc
 
 
 def prepare(msg: InboundMessage, scrubber: TextScrubber, limits: IntakeLimits) -> Prepared:

@@ -24,7 +24,7 @@ import logging
 import ssl
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +41,8 @@ from intake.pipeline import SubmitOutcome
 log = logging.getLogger(__name__)
 
 Submit = Callable[[InboundMessage], SubmitOutcome]
+# ``Intake.submit_later``: the outcome, or an awaitable of it resolved on the loop after the commit.
+SubmitLater = Callable[[InboundMessage, asyncio.AbstractEventLoop], SubmitOutcome | Awaitable[SubmitOutcome]]
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -162,8 +164,11 @@ class _RateWindow:
 class IntakeHandler:
     """aiosmtpd handler hooks."""
 
-    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor) -> None:
+    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor,
+                 submit_later: SubmitLater | None = None) -> None:
         self.submit = submit
+        # When given, a worker hands the message to the writer and is free again; the 250 waits on the loop.
+        self.submit_later = submit_later
         self.settings = settings
         self.executor = executor
         self.rate = _RateWindow(settings.max_messages_per_minute)
@@ -201,14 +206,17 @@ class IntakeHandler:
         self.idle.clear()
         try:
             loop = asyncio.get_running_loop()
-            outcome = await loop.run_in_executor(
+            pending = await loop.run_in_executor(
                 self.executor,
                 self._process,
                 raw,
                 envelope.mail_from or "",
                 tuple(envelope.rcpt_tos),
                 is_trusted_peer(self.settings, session.peer),
+                loop,
             )
+            # Answered by the writer on this loop once its batch committed: still 250 only after commit.
+            outcome = pending if isinstance(pending, SubmitOutcome) else await pending
         except TransientError:
             return "451 4.3.0 Temporary failure storing the message, try again later"
         except RejectedMessage as exc:
@@ -226,7 +234,8 @@ class IntakeHandler:
             return f"250 2.0.0 Ok: ticket {outcome.ticket_number}"
         return f"250 2.0.0 Ok: {outcome.status}"
 
-    def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...], trusted: bool) -> SubmitOutcome:
+    def _process(self, raw: bytes, mail_from: str, rcpt_tos: tuple[str, ...], trusted: bool,
+                 loop: asyncio.AbstractEventLoop) -> SubmitOutcome | Awaitable[SubmitOutcome]:
         envelope_from = "" if mail_from in ("", "<>") else mail_from.strip("<>").lower()
         parsed = parse_email(raw, envelope_from=envelope_from)
         if not parsed.from_addr and envelope_from:
@@ -249,7 +258,8 @@ class IntakeHandler:
             # A null reverse-path means "do not answer": only notifications use it (RFC 5321 4.5.5).
             changes.update(auto_submitted=True, auto_reason="null reverse-path")
         # (one more message made only when something changed: each is a copy of every field, cleaned again)
-        return self.submit(replace(msg, **changes) if changes else msg)
+        final = replace(msg, **changes) if changes else msg
+        return self.submit_later(final, loop) if self.submit_later is not None else self.submit(final)
 
 
 class _IntakeSMTP(SMTP):
@@ -288,9 +298,10 @@ class _IntakeSMTP(SMTP):
 class SmtpServer:
     """Runs the SMTP listener on the current event loop; ``stop`` finishes in-flight messages."""
 
-    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor) -> None:
+    def __init__(self, submit: Submit, settings: SmtpSettings, executor: Executor,
+                 submit_later: SubmitLater | None = None) -> None:
         self.settings = settings
-        self.handler = IntakeHandler(submit, settings, executor)
+        self.handler = IntakeHandler(submit, settings, executor, submit_later)
         self._server: asyncio.Server | None = None
         self._connections = [0]
 

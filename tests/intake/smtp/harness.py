@@ -16,7 +16,8 @@ class ThreadedSmtp:
         self.intake = intake
         self.loop = asyncio.new_event_loop()
         self.executor = ThreadPoolExecutor(max_workers=4)
-        self.server = SmtpServer(intake.submit, self.settings, self.executor)
+        # As serve wires it; a test's fake intake may have submit alone.
+        self.server = SmtpServer(intake.submit, self.settings, self.executor, getattr(intake, "submit_later", None))
         self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
 
     def __enter__(self) -> ThreadedSmtp:

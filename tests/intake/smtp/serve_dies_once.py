@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,22 @@ MARKER = Path(os.environ["SCRUBDESK_TEST_DIE_MARKER"])
 _process = smtp.IntakeHandler._process
 
 
-def _process_then_die(self: smtp.IntakeHandler, *args: Any) -> SubmitOutcome:
-    outcome = _process(self, *args)
+def _die_once(outcome: SubmitOutcome) -> SubmitOutcome:
     if not MARKER.exists():
         MARKER.write_text(outcome.status)
         os.kill(os.getpid(), signal.SIGKILL)
     return outcome
+
+
+def _process_then_die(self: smtp.IntakeHandler, *args: Any) -> SubmitOutcome | Awaitable[SubmitOutcome]:
+    pending = _process(self, *args)
+    if isinstance(pending, SubmitOutcome):
+        return _die_once(pending)
+
+    async def committed() -> SubmitOutcome:  # the writer answered on the loop: committed, 250 not yet sent
+        return _die_once(await pending)
+
+    return committed()
 
 
 smtp.IntakeHandler._process = _process_then_die  # type: ignore[method-assign, assignment]
