@@ -27,6 +27,7 @@ def pattern_recognizers(
     from scrubber.recognizers.documents import document_recognizers
     from scrubber.recognizers.kept import kept_recognizers
     from scrubber.recognizers.key_formats import key_format_recognizers
+    from scrubber.recognizers.label_names import label_name_recognizers
     from scrubber.recognizers.national_ids import national_id_recognizers
     from scrubber.recognizers.numbers import number_recognizers
     from scrubber.recognizers.person_columns import person_column_recognizers
@@ -50,6 +51,7 @@ def pattern_recognizers(
         *secret_recognizers(lang),
         *key_format_recognizers(lang),
         *person_column_recognizers(lang),
+        *label_name_recognizers(lang),
         *kept_recognizers(lang, custom),
         *number_recognizers(lang, settings.number_min_digits, settings.nl_vat_with_bsn),
     ]

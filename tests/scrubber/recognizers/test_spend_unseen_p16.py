@@ -110,3 +110,40 @@ def test_person_number_column(assert_stripped: Callable[[str, str], None], text:
 @pytest.mark.parametrize(("text", "value"), PERSON_NUMBER_KEPT)
 def test_not_person_number_column(assert_untouched: Callable[[str, str], None], text: str, value: str) -> None:
     assert_untouched(text, value)
+
+
+# (text, value): the value of a form label that asks for a person's name is one whole name, when it is shaped as
+# one: a middle initial, a first name that is also an everyday word, a capitalised particle and a surname ending
+# in a trade word stay inside it
+LABELLED_NAME = [
+    ("Naam: Willemijn Kloosterhuis\nE-mail: w.k@example.nl", "Willemijn Kloosterhuis"),
+    ("Naam: Roos Van Damme\nTelefoon: 0470 12 34 56", "Roos Van Damme"),
+    ("Name: Priya K. Raman\nBusiness name: Raman Analytics LLC\n", "Priya K. Raman"),
+    ("Full name: Tobias M. Krüger\nPhone: +49 30 1234567", "Tobias M. Krüger"),
+    ("Nom : Hélène Bonnet-Marchal\nTéléphone : 06 12 34 56 78", "Hélène Bonnet-Marchal"),
+    ("Cardholder: Olumide A. Bakare\nthanks", "Olumide A. Bakare"),
+    ("Naam: mevr. Ingrid Nijhuis\nTel: 06 1234 5678", "Ingrid Nijhuis"),
+]
+
+LABELLED_NOT_NAME = [
+    ("Naam: Bakkerij De Gouden Korst\nKvK 12345678", "Bakkerij De Gouden Korst"),
+    ("Name: Support Team\nEmail: support@example.com", "Support Team"),
+    ("Name: Delacroix Sound Design LLC\n", "Sound Design"),
+    ("Naam: Nieuwe Website Aanvraag\n", "Nieuwe Website Aanvraag"),
+    # the title before a labelled name is not stripped with it
+    ("Naam: mevr. Ingrid Nijhuis\nTel: 06 1234 5678", "mevr."),
+    ("Name: Dr Kwame Mensah-Boateng\n", "Dr"),
+    # a config key is not a form's label; in capitals, only a first name makes the line a name
+    ("steps:\n  - name: Restore Cache Keys\n    run: make", "Restore Cache Keys"),
+    ("STEPS:\n  - NAME: CHECKOUT PRIVATE REPO\n", "CHECKOUT PRIVATE REPO"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LABELLED_NAME)
+def test_labelled_name(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value"), LABELLED_NOT_NAME)
+def test_labelled_not_name(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "PERSON")
