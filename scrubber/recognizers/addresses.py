@@ -52,7 +52,8 @@ _CITY_WORD = r"(?:'s-|’s-)?[A-ZÀ-Þ][\w'’-]*"  # also "'s-Hertogenbosch"
 _NUMBER = (
     # ("100 a" too, a letter in lower case, unless a word follows it: "Dorpsstraat 5 a week")
     r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})(?:-\d{1,3})?\b| [A-Z]\b| [a-z](?![\w])(?![ \t]+[a-zà-þ])"
-    r"|\s?-\s?(?:\d{1,4}(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
+    # (a floor after the dash may carry its letters: "210-2hg", "88-1h", issue 16)
+    r"|\s?-\s?(?:\d{1,4}(?:hg|h|hoog)?(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
     r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|/\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
 # street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"

@@ -126,11 +126,14 @@ _UNIT_BEFORE = re.compile(
     r"|verdieping|Etage))\s*,\s*$"
 )
 _UNIT_AFTER = re.compile(
-    r"(?:[ \t]+(?:NW|NE|SW|SE)\b)?"
+    r"(?:[ \t]+(?:NW|NE|SW|SE|North|South|East|West)\b)?"  # ("King Street West", issue 16)
     r"(?:,?[ \t]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|#|Room|kamer|app\.?|appt\.?|bus|bte|boîte|m\.|lok\."
     # (the unit word ends before any letter: "Kat" is a floor, "Kathrynhaven" a city)
     r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala)(?![^\W\d_])\s*[\w-]{1,6}"
     r"|[ \t]+\d{1,2}-(?:hoog|laag)|[ \t]+(?:hs|huis|boven|bg|I{1,3})\b"
+    # (a unit alone on the line under its street, with a digit: "418 Maple Grove Ave\nApt 12C\nBoise, ID", issue 16)
+    r"|[ \t]*\n[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Room|Floor|#)(?![^\W\d_])[ \t]*"
+    r"(?=[\w-]{0,5}\d)[\w-]{1,6}(?=[ \t]*(?:\n|$))"
     r"|,[ \t]+\d{1,2}(?:e|ste|de|st|nd|rd|th|er|ème|º|ª|°)\s*(?:verdieping|etage|floor|étage|[A-Z]\b|(?:izq|dcha)\.?)"
     r"(?:\s*[A-Z]\b)?)*"
 )

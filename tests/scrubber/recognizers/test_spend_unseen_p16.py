@@ -147,3 +147,36 @@ def test_labelled_name(assert_recognised: TableCheck, text: str, value: str) -> 
 @pytest.mark.parametrize(("text", "value"), LABELLED_NOT_NAME)
 def test_labelled_not_name(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "PERSON")
+
+
+# (text, value): the whole address is stripped
+ADDRESS = [
+    # a Dutch house number's floor addition in letters after the dash ("-2hg": tweede hoog)
+    ("Nieuw factuuradres: Ceintuurbaan 210-2hg, 1072 GB Amsterdam.", "Ceintuurbaan 210-2hg, 1072 GB Amsterdam"),
+    ("stuur het naar Bilderdijkstraat 41-3hg\n1053 KL Amsterdam", "Bilderdijkstraat 41-3hg\n1053 KL Amsterdam"),
+    ("wij zitten op de Jan Evertsenstraat 88-1h", "Jan Evertsenstraat 88-1h"),
+    # a unit on its own line between the street and the city line
+    ("Ship to:\n418 Maple Grove Ave\nApt 12C\nBoise, ID 83702\n\nthanks",
+     "418 Maple Grove Ave\nApt 12C\nBoise, ID 83702"),
+    ("Billing:\n9 Orchard Lane\nUnit 4\nLeeds LS6 2AB", "9 Orchard Lane\nUnit 4\nLeeds LS6 2AB"),
+    ("Send it to\n55 King Street West\nSuite 1200\nToronto, ON M5K 1A1",
+     "55 King Street West\nSuite 1200\nToronto, ON M5K 1A1"),
+    ("1200 Ocean Blvd\n#305\nMiami, FL 33139", "1200 Ocean Blvd\n#305\nMiami, FL 33139"),
+    # a compass word after the street type belongs to the street
+    ("ship to 301 Front Street East, Toronto, ON M5A 1E1", "301 Front Street East, Toronto, ON M5A 1E1"),
+]
+
+ADDRESS_KEPT = [
+    ("Our office: 12 High Street\nUnit tests fail since the update", "Unit tests fail"),
+    ("Windows build 10-21h2 crasht", "10-21h2"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESS)
+def test_address(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESS_KEPT)
+def test_not_address(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "ADDRESS")
