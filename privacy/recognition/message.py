@@ -72,6 +72,14 @@ REMINDER = re.compile(
     r"follow(?:ing)?[- ]up|erinnerung|rappel|relance)\b",
     re.IGNORECASE,
 )
+# A reply that withdraws what it quotes ("please ignore my previous email", "negeer mijn vorige mail", "vergeet mijn
+# eerdere verzoek"): the quote is no request, whatever reminder words stand beside it (issue 18, round 10).
+WITHDRAWAL = re.compile(
+    r"\b(?:ignore|disregard|forget|negeer|vergeet|ignorieren sie|vergessen sie|oubliez|ne tenez pas compte de)\b"
+    r"[^.?!\n]{0,20}\b(?:my|mijn|m'n|meine[nr]?|mon|ma|the|het|de|die|le|la)\b[^.?!\n]{0,15}\b(?:previous|earlier|"
+    r"last|original|vorige|eerdere|laatste|oorspronkelijke|letzte|vorherige|frühere|précédente?|dernière?)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 # A cheap stop-word vote for the reported language (statistics only; rules run for all languages).

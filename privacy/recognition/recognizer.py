@@ -37,7 +37,14 @@ from privacy.recognition.lexicon import (
     THIRD_PARTY,
     names_many_rights,
 )
-from privacy.recognition.message import REMINDER, guess_language, split_message, split_sentences, subject_line
+from privacy.recognition.message import (
+    REMINDER,
+    WITHDRAWAL,
+    guess_language,
+    split_message,
+    split_sentences,
+    subject_line,
+)
 from privacy.recognition.model_cues import (
     ACCESS_CUE,
     COMPANY_FRAMING,
@@ -309,7 +316,7 @@ def reading(text: str) -> tuple[str, str]:
     not read: it makes no new request.
     """
     own, quoted = split_message(text)
-    if quoted and (REMINDER.search(own) or len(own.strip()) < 25):
+    if quoted and (REMINDER.search(own) or len(own.strip()) < 25) and not WITHDRAWAL.search(own):
         return own, quoted
     return own, ""
 

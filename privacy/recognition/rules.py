@@ -95,6 +95,13 @@ RULES: tuple[Rule, ...] = (
         r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
         # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
         r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b",
+        # "send me everything you hold about me" (round 10)
+        r"\b(?:send|give|e-?mail|forward) me (?:all|everything|a list|an overview|what|the (?:personal )?(?:data|"
+        r"information|details)|my (?:personal )?(?:data|information|details))\b",
+        r"\bstuur (?:mij|me) (?:alle|alles|een overzicht|wat|mijn (?:persoons)?gegevens|de (?:persoons)?gegevens)\b",
+        r"\b(?:schicken|senden|geben) sie mir (?:alle|sämtliche|meine|die (?:personenbezogenen )?daten|eine (?:kopie|"
+        r"übersicht)|was)\b",
+        r"\b(?:envoyez|transmettez|communiquez)[- ]moi (?:toutes|tout|l'ensemble|mes|les données|ce que|une copie)\b",
         r"(?<!à )\bsavoir\b",  # "à savoir" is "namely", before a list of what to erase or correct
     ), needs=PD_STRONG, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b", THIRD_PARTY.pattern,
@@ -311,6 +318,10 @@ RULES: tuple[Rule, ...] = (
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
         r"\bne (?:m'|me )(?:appel|contact|téléphon|sollicit)\w* plus\b",
         r"\b(?:rufen|kontaktieren) sie mich (?:bitte )?nicht mehr\b", r"\bnicht mehr (?:anrufen|kontaktieren)\b",
+        # "hört auf, mich anzurufen", "ruft mich nicht mehr an", "arrêtez de m'appeler" (round 10)
+        r"\b(?:hör\w*|aufhören)\b[^.?!\n]{0,20}\bmich\b[^.?!\n]{0,50}\b(?:anzurufen|zu kontaktieren)\b",
+        r"\bruf\w* (?:sie )?mich (?:\w+ )?nicht mehr an\b",
+        r"\barrêtez de m'(?:appeler|téléphoner|contacter|démarcher|harceler)\b",
     ), negatable=False, blockers=rx(r"\bstoring", r"\boutage", r"\bdowntime")),
     # art. 7(3): consent to marketing withdrawn; the corpora read it as an objection (art. 21(2)-(3))
     Rule("objection.consent_withdrawn", _O, rx(

@@ -21,8 +21,8 @@ import pytest
 from privacy.recognition import RequestType
 from privacy.recognition.recognizer import rule_labels
 
-R, E, S, OBJ, C = (RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.RESTRICTION, RequestType.OBJECTION,
-                 RequestType.COMPLAINT)
+A, R, E, S, OBJ, C = (RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.RESTRICTION,
+                       RequestType.OBJECTION, RequestType.COMPLAINT)
 
 
 @pytest.mark.parametrize("text", [
@@ -127,3 +127,51 @@ def test_account_and_all_data_or_binning_the_writers_data_is_erasure(text: str) 
 def test_binning_a_backup_or_a_sites_files_stays_no_erasure(text: str) -> None:
     found, _held = rule_labels(text)
     assert E not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Please ignore my earlier message, I have changed my mind.\n\n> Please delete all my personal data.",
+    "Negeer mijn vorige mail maar, ik blijf toch klant.\n\nOp 3 mei schreef Jan:\n"
+    "> Verwijder al mijn persoonsgegevens.",
+    "Vergeet mijn eerdere verzoek, het is opgelost.\n\n> Ik wil een kopie van al mijn persoonsgegevens.",
+    "Kindly disregard my previous e-mail, all sorted.\n\n> I object to the processing of my personal data.",
+])
+def test_a_quoted_request_the_writer_withdraws_is_not_read(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert not found
+
+
+def test_a_reminder_still_reads_what_it_quotes() -> None:
+    found, _held = rule_labels("See my previous email below, still no answer.\n\n> Please delete all my personal data.")
+    assert E in found
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte hören Sie auf, mich ständig anzurufen.",
+    "Ruft mich nicht mehr an wegen eurer Angebote.",
+    "Hört endlich auf mich wegen Verträgen anzurufen!",
+    "Arrêtez de m'appeler pour vos offres.",
+])
+def test_stop_calling_me_in_german_and_french_is_an_objection(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert OBJ in found
+
+
+@pytest.mark.parametrize("text", [
+    "Please send me all the personal data you have on me.",
+    "Stuur mij alle persoonsgegevens die jullie van mij hebben.",
+    "Schicken Sie mir alle personenbezogenen Daten, die Sie über mich gespeichert haben.",
+    "Envoyez-moi toutes les données personnelles que vous détenez sur moi.",
+])
+def test_send_me_what_you_hold_about_me_is_access(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert A in found
+
+
+@pytest.mark.parametrize("text", [
+    "Please send me the invoice for my personal data storage plan.",
+    "Stuur mij een nieuwe link, mijn persoonsgegevens zijn al verwijderd.",
+])
+def test_send_me_something_else_is_no_access(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert A not in found
