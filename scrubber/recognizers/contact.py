@@ -59,6 +59,11 @@ _EXTENSION = re.compile(
     r"(?i)\s*,?\s*(?:ext\.?|extension|x|toestel|tst\.?|tel\.?\s*toestel|doorkiesnummer|doorkies|poste|durchwahl|dw"
     r"|app\.?)\s*:?\s*\d{1,5}(?![\w]|[.,/-]\d)"
 )
+# A country code in brackets without "+" ("(597) 852 1190", "(32) 2 555 12 12"), as numbers are written abroad, and an
+# international number broken over two lines after its first groups ("+31 6\n4417 2290"): each stands only when
+# the whole is a valid number in the international plan (issue 16).
+_BRACKETED_CC = re.compile(r"(?<![\w(])\((?P<cc>[1-9]\d{0,2})\)[ \t]?\d[\d \-.]{4,16}" + _PHONE_END)
+_SPLIT_INTERNATIONAL = re.compile(r"(?<![\w+])\+\d(?:[\d \-]{0,8}\d)?[ \t]*\n[ \t]*\d[\d \-]{3,14}" + _PHONE_END)
 _PHONE_CUE = words(r"tel\w*", r"phone", r"mobi\w*", r"gsm", r"bel\w*", r"call", r"whats\s?app", r"fax", r"handy",
                    r"t[ée]l[ée]phone", r"portable", r"nummer", r"number", r"direct", r"line")
 
@@ -87,6 +92,14 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
             for m in _NANP.finditer(text):
                 if _valid_in(m.group(), "US"):
                     self._add(text, m.start(), m.end(), 0.75, results)
+        if "(" in text:
+            for m in _BRACKETED_CC.finditer(text):
+                if _valid_international(m.group()):
+                    self._add(text, m.start(), m.end(), 0.7, results)
+        if "+" in text and "\n" in text:
+            for m in _SPLIT_INTERNATIONAL.finditer(text):
+                if _valid_international(m.group()):
+                    self._add(text, m.start(), m.end(), 0.8, results)
         return results
 
     @staticmethod
@@ -127,6 +140,11 @@ def plan_matches(cand: str) -> tuple[tuple[int, int, float], ...]:
         # "valid" but are still written as phone numbers; accept a possible number, lower score.
         return ((0, len(cand), 0.6),)
     return ()
+
+
+def _valid_international(written: str) -> bool:
+    """Whether the digits of ``written``, read with a "+" before them, are a valid number of some country."""
+    return _valid_in("+" + "".join(c for c in written if c.isdigit()), "ZZ")
 
 
 def _valid_in(candidate: str, region: str) -> bool:

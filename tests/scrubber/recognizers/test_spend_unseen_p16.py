@@ -180,3 +180,32 @@ def test_address(assert_recognised: TableCheck, text: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "value"), ADDRESS_KEPT)
 def test_not_address(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "ADDRESS")
+
+
+# (text, value): a phone number stripped whole
+PHONE = [
+    # the country code in brackets without "+", as written abroad
+    ("bel me gerust op (32) 2 555 12 12 na vijf uur", "(32) 2 555 12 12"),
+    ("Festnetz: (49) 30 901820", "(49) 30 901820"),
+    ("mon fixe (33) 1 42 68 53 00, merci", "(33) 1 42 68 53 00"),
+    ("of mobiel (597) 852 1190", "(597) 852 1190"),
+    # a number broken over two lines after its country code
+    ("bel me terug\n+32 470\n12 34 56\ngroet", "+32 470\n12 34 56"),
+    ("Handy: +49 151\n1234 5678", "+49 151\n1234 5678"),
+]
+
+PHONE_KEPT = [
+    ("stap (12) 345 678 van de handleiding", "345 678"),
+    ("zie bijlage (3) 2024 versie", "2024"),
+    ("+31 6\nis het netnummer van mobiel, en 14 is de code", "14"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PHONE)
+def test_phone(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(("text", "value"), PHONE_KEPT)
+def test_not_phone(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "PHONE_NUMBER")
