@@ -25,6 +25,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.lexicon import load_lexicon
+from scrubber.recognizers import explainers
 from scrubber.recognizers.address_case import (
     UNDER_CUE_SCORE,
     capitalised_lines,
@@ -79,7 +80,9 @@ _EIRCODE = r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\w])"
 _CITY = r"(?:[ \t](?:" + _CITY_WORD + r"|" + _PARTICLE + r")(?:[ -](?:" + _CITY_WORD + r"|aan|den|op|de|upon)){0,3})?"
 # what may follow a street + number: ", 1234 AB City" / "\n1234 AB City" / ", 9000 Gent" / ", 52062 Aachen"
 _TAIL = re.compile(
-    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–/][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ]))" + _CITY
+    # (also Portugal's "4050-265 Porto", issue 16)
+    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–/][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ])"
+    r"|\d{4}-\d{3}(?=[ \t][A-ZÀ-Þ]))" + _CITY
 )
 _TAIL_UK = re.compile(
     r"(?:,[ \t]*(?:" + _CAP + r"(?:[ \t]" + _CAP + r"){0,3}))*,?[ \t]+(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
@@ -258,6 +261,8 @@ def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
             add(start, m.end(), 0.88)
         elif (known or tail) and _ADDRESS_CUE.search(text[max(0, start - 40) : start]):
             add(start, m.end(), 0.75)
+        elif tail and not any(s <= start < e for s, e in taken) and _postcode_place(text, m, name, tail.group()):
+            add(start, m.end(), 0.8)  # "Coupure Links 377 bus 4, 9000 Gent": the tail says it, whatever the name
         elif _place_after(text, m.end()) and _names_a_street(name, m.group("num")):
             lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)  # "5049 Harjukuja 54, Seinäjoki"
             add(lead.start() if lead else start, m.end(), 0.8)
@@ -300,6 +305,30 @@ def _place_after(text: str, end: int) -> bool:
     lex = load_lexicon()
     place = m.group("place").lower()
     return place in lex.places or place in lex.place_words or place in lex.place_phrases
+
+
+# a numeric postcode and a place the lexicon knows, after a street of any name and its number (issue 16)
+_NUMERIC_TAIL = re.compile(
+    r"\W*(?:B-|D-)?\d{4,5}(?:-\d{3})?[ \t]+(?P<place>[^\W\d_][\w'’-]*(?:[ \t][A-ZÀ-Þ][\w'’-]*)?)"
+)
+
+
+def _postcode_place(text: str, street: re.Match[str], name: str, tail: str) -> bool:
+    """Whether ``tail`` (a ``_TAIL`` match) is a numeric postcode and a known place, the street's ``name`` holds no
+    function word but its particles (in capitals every word looks like a name: "MAAR DE FACTUUR 16, ..."), and the
+    street's number is a house number: no year, not named by a kept cue ("Klantnummer 4412, 3000 Leuven")."""
+    m = _NUMERIC_TAIL.match(tail)
+    number = street.group("num")
+    if m is None or _YEAR_LIKE.fullmatch(number):
+        return False
+    lex = load_lexicon()
+    for word in name.lower().split():
+        if word in lex.function_words and _PARTICLE_RE.fullmatch(word) is None:
+            return False
+    place = m.group("place").lower()
+    if not (place in lex.places or place in lex.place_words or place.split()[0] in lex.place_words):
+        return False
+    return not explainers.kept_cue(explainers.Span(text, street.start("num"), street.end("num")))
 
 
 def _names_a_street(name: str, number: str) -> bool:

@@ -162,11 +162,21 @@ ADDRESS = [
     ("Send it to\n55 King Street West\nSuite 1200\nToronto, ON M5K 1A1",
      "55 King Street West\nSuite 1200\nToronto, ON M5K 1A1"),
     ("1200 Ocean Blvd\n#305\nMiami, FL 33139", "1200 Ocean Blvd\n#305\nMiami, FL 33139"),
+    # a street of no known form (everyday words too) before a numeric postcode and a known place
+    ("op naam van An Peeters, Vlaamse Kaai 81 bus 2, 2000 Antwerpen. Bedankt", "Vlaamse Kaai 81 bus 2, 2000 Antwerpen"),
+    ("Rechnung an: Jonas Weber, Alter Wall 12, 20457 Hamburg", "Alter Wall 12, 20457 Hamburg"),
+    ("envoyez-le à Mme Leroy, Quai Rive Neuve 9, 13001 Marseille", "Rive Neuve 9, 13001 Marseille"),
+    # a Portuguese postcode (NNNN-NNN) and its place after the street
+    ("Morada: Avenida da Boavista 1203, 4100-130 Porto", "Avenida da Boavista 1203, 4100-130 Porto"),
+    ("ship to Rua Augusta 118, 1100-053 Lisboa please", "Rua Augusta 118, 1100-053 Lisboa"),
     # a compass word after the street type belongs to the street
     ("ship to 301 Front Street East, Toronto, ON M5A 1E1", "301 Front Street East, Toronto, ON M5A 1E1"),
 ]
 
 ADDRESS_KEPT = [
+    # a number named by a kept cue before a postcode and place is no house number
+    ("Klantnummer 4412, 3000 Leuven", "Klantnummer 4412"),
+    ("Windows 2019, 1000 Brussel", "Windows 2019"),
     ("Our office: 12 High Street\nUnit tests fail since the update", "Unit tests fail"),
     ("Windows build 10-21h2 crasht", "10-21h2"),
 ]
