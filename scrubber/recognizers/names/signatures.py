@@ -115,6 +115,9 @@ def _name_line(
     word_idxs = [x for x in idxs if toks[x].kind in ("word", "ini")]
     if not word_idxs or len(word_idxs) > 8:
         return
+    if len(idxs) == 1 and not require_lexicon and _signs_with_initials(view, words, k, toks[idxs[0]]):
+        cands.add(idxs[0], idxs[0], score, "signature")  # initials alone under a closing: "Mvg\nPJ" (issue 16)
+        return
     found = False
     i = word_idxs[0]
     end_idx = idxs[-1]
@@ -134,6 +137,13 @@ def _name_line(
         cands.add(first, last, score, "signature")
         found = True
         i = last + 1
+
+
+def _signs_with_initials(view: TextView, words: NameWords, k: int, tok: Token) -> bool:
+    """Two or three capitals that are no acronym or word, under a closing not itself in capitals (in a text in
+    capitals a team's "Ops" reads as initials: "THANKS,\nOPS")."""
+    above = next((ln for ln in reversed(view.lines[:k]) if ln.strip()), "")
+    return len(tok.text) > 1 and not above.isupper() and words.is_initial_like(tok)
 
 
 def _signs_as_name(words: NameWords, parts: list[Token], require_lexicon: bool) -> bool:

@@ -219,3 +219,28 @@ def test_phone(assert_recognised: TableCheck, text: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "value"), PHONE_KEPT)
 def test_not_phone(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "PHONE_NUMBER")
+
+
+# (text, value): initials alone on the line under a closing sign the message
+SIGNED_INITIALS = [
+    ("Kunnen jullie de DNS aanpassen?\n\nMvg\nKJ", "KJ"),
+    ("Graag een belletje.\n\nGroet,\nTvD", "TvD"),
+    ("Please reset the mailbox.\n\nThanks,\nMK", "MK"),
+    ("Merci de vérifier.\n\nCordialement,\nJ.-P.", "J.-P."),
+]
+
+SIGNED_NOT_INITIALS = [
+    ("Please check the firewall.\n\nRegards,\nIT", "IT"),
+    ("Graag per omgaande.\n\nGroeten,\nHR", "HR"),
+    ("Thanks,\nOK", "OK"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SIGNED_INITIALS)
+def test_signed_initials(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value"), SIGNED_NOT_INITIALS)
+def test_signed_not_initials(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "PERSON")
