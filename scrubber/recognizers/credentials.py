@@ -175,7 +175,7 @@ class CredentialRecognizer(SingleEntityRecognizer):
                 phrase = _plain_phrase(text, m.start("v"), len(text) if line_end < 0 else line_end)
                 start, end = phrase or (m.start("v"), m.end("v"))
                 out.append(RecognizerResult("CREDENTIAL", start, end, 0.9))
-        return [r for r in out if not is_placeholder(text[r.start : r.end])]
+        return [r for r in out if not is_placeholder(text[r.start : r.end]) and not _no_secret(text, r.start, r.end)]
 
     @staticmethod
     def _after_cue(text: str, cue: re.Match[str], out: list[RecognizerResult]) -> None:
@@ -283,6 +283,24 @@ def _lines_before(text: str, pos: int) -> str:
         if prev < 0:
             break
     return text[max(0, start + 1) : pos]
+
+
+# what stands where a secret is asked for and is none: a yes/no answer or state ("using password: YES", MySQL's own
+# error text; "wachtwoord: nee"), and a key's size ("RSA 2048", "4096 bit") (issue 16)
+_NO_SECRET_WORDS = frozenset({"yes", "no", "ja", "nee", "true", "false", "none", "null", "nil", "geen", "leeg", "empty",
+                              "oui", "non", "nein", "aucun"})
+_KEY_SIZE = re.compile(r"(?:512|1024|2048|3072|4096|8192)")
+_KEY_ALGORITHM_BEFORE = re.compile(r"(?i)\b(?:rsa|dsa|ecdsa|dh)[ \t-]*$")
+_BITS_AFTER = re.compile(r"(?i)[ \t-]*bits?\b")
+
+
+def _no_secret(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    if value.lower() in _NO_SECRET_WORDS:
+        return True
+    return bool(_KEY_SIZE.fullmatch(value)) and bool(
+        _KEY_ALGORITHM_BEFORE.search(text, max(0, start - 10), start) or _BITS_AFTER.match(text, end)
+    )
 
 
 def _next_filled_line(text: str, line_end: int, max_blank: int = 2) -> int:

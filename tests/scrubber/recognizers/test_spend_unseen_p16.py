@@ -32,6 +32,14 @@ CREDENTIAL = [
 ]
 
 CREDENTIAL_KEPT = [
+    # a database's own error text: "using password: YES" says a password was sent, not which
+    ("ERROR 1045 (28000): Access denied for user 'shop'@'localhost' (using password: YES)", "YES"),
+    ("Warning: Access denied for user 'root'@'127.0.0.1' (using password: NO) in /var/www/db.php", "NO"),
+    ("wachtwoord: nee, dat heb ik niet ingesteld", "nee"),
+    # a key's size is no secret
+    ("The CSR: key is RSA 2048, SHA-256.", "2048"),
+    ("Unser Schlüssel ist 4096 Bit lang", "4096"),
+    ("clé RSA 3072 générée hier", "3072"),
     # a six-digit number named as something else, or not on a line of its own, after a code cue's line
     ("sms code komt niet aan\nKlantnummer 123456", "123456"),
     ("2FA code werkt niet.\nOrder 482 913 staat nog open", "482 913"),
