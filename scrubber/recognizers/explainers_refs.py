@@ -119,6 +119,12 @@ _RECORD_REACH = 200  # a zone-file line is short; reading no further keeps a lon
 _RESOURCE_RECORD = re.compile(r"\bIN\s+(?:SOA|A|AAAA|MX|TXT|CNAME|NS|SRV|CAA|PTR|DS|DNSKEY|TLSA)\b")
 
 
+# an SOA field written on a line of its own inside the record's brackets, named by its comment ("1209600 ; expire")
+_SOA_FIELD_COMMENT = re.compile(r"(?i)[ \t)]*;[ \t]*(?:serial|refresh|retry|expire|expiry|minimum|min(?:imum)?[ \t]*ttl"
+                                r"|negative(?:[ \t]*cache)?[ \t]*ttl|ttl)\b")
+
+
 def dns_record(span: Span) -> bool:
     """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
-    return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH)))
+    return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH))
+                or _SOA_FIELD_COMMENT.match(span.after(40)))

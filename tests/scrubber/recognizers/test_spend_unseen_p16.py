@@ -252,3 +252,19 @@ def test_signed_initials(assert_recognised: TableCheck, text: str, value: str) -
 @pytest.mark.parametrize(("text", "value"), SIGNED_NOT_INITIALS)
 def test_signed_not_initials(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "PERSON")
+
+
+# the timers of an SOA record written over several lines, each named by its zone-file comment, are kept
+SOA_TIMERS = (
+    "$TTL 86400\n@ IN SOA ns1.voorbeeld.nl. admin.voorbeeld.nl. (\n    2025031502 ; serial\n    10800 ; refresh\n"
+    "    1800 ; retry\n    2419200 ; expire\n    86400 ) ; minimum\n"
+)
+
+
+@pytest.mark.parametrize("value", ["2419200", "2025031502"])
+def test_soa_timers_kept(assert_untouched: Callable[[str, str], None], value: str) -> None:
+    assert_untouched(SOA_TIMERS, value)
+
+
+def test_a_number_with_another_comment_is_still_stripped(assert_stripped: Callable[[str, str], None]) -> None:
+    assert_stripped("klantdata:\n    48213775 ; bsn van de klant\n", "48213775")
