@@ -488,12 +488,19 @@ def _quoted_later(text: str, pos: int, out: list[RecognizerResult]) -> None:
 _PHRASE = re.compile(r"[:=]?\s*[\"'“‘`\[]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’`\]]?\s*(?:$|[.,;!?)])", re.M)
 
 
+# the verb that gives a passphrase is no part of it ("passphrase is groene tractor"); after a preposition the words
+# say where the passphrase goes, not what it is ("send the passphrase to your colleague?") (issue 16)
+_PHRASE_VERB = re.compile(r"(?i)(?:is|was|wordt|werd|are|becomes|ist|lautet|est)[ \t]+(?=\S+[ -]\S)")
+_PHRASE_PREPOSITION = re.compile(r"(?i)(?:to|naar|aan|for|voor|an|zu|à|with|met|via|per|by|door|from|van)\b")
+
+
 def _whole_phrase(text: str, scan_from: int, stop: int, out: list[RecognizerResult]) -> bool:
     """A passphrase after its cue: the words up to the end of the clause, as one value."""
     m = _PHRASE.match(text, scan_from, stop)
-    if m is None:
+    if m is None or _PHRASE_PREPOSITION.match(text, m.start("v")):
         return False
-    out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.96))
+    verb = _PHRASE_VERB.match(text, m.start("v"), m.end("v"))
+    out.append(RecognizerResult("CREDENTIAL", verb.end() if verb else m.start("v"), m.end("v"), 0.96))
     return True
 
 

@@ -20,6 +20,10 @@ CREDENTIAL = [
     ("got the 2FA code again, still rejected\n604 913\nand another one now: 271 088", "271 088"),
     ("Der SMS-Code kommt an, funktioniert aber nicht\n318640", "318640"),
     ("le code SMS ne marche pas\n90 44 17", "90 44 17"),
+    # a passphrase after its cue and a verb: the phrase without the verb
+    ("de passphrase is blauwe fiets onder de brug", "blauwe fiets onder de brug"),
+    ("our passphrase was quiet lantern over water.", "quiet lantern over water"),
+    ("die Passphrase lautet grüner Apfel am Baum", "grüner Apfel am Baum"),
     # recovery codes of ten or twelve characters without separators, one per line
     ("backup codes:\nk7pq2mzx9w\nt4rn8vbc1y\nthanks", "t4rn8vbc1y"),
     ("Wiederherstellungscodes\n8f3kq9zt2m\nw2x7cp4nve5h\n", "w2x7cp4nve5h"),
@@ -32,6 +36,10 @@ CREDENTIAL = [
 ]
 
 CREDENTIAL_KEPT = [
+    # the verb before a passphrase, and what the passphrase is sent to, are not it
+    ("de passphrase is blauwe fiets onder de brug", "is"),
+    ("can i just send the passphrase to your colleague?", "to your colleague"),
+    ("ik stuur de wachtzin naar de nieuwe beheerder.", "naar de nieuwe beheerder"),
     # a database's own error text: "using password: YES" says a password was sent, not which
     ("ERROR 1045 (28000): Access denied for user 'shop'@'localhost' (using password: YES)", "YES"),
     ("Warning: Access denied for user 'root'@'127.0.0.1' (using password: NO) in /var/www/db.php", "NO"),
