@@ -142,8 +142,11 @@ def _name_line(
 def _signs_with_initials(view: TextView, words: NameWords, k: int, tok: Token) -> bool:
     """Two or three capitals that are no acronym or word, under a closing not itself in capitals (in a text in
     capitals a team's "Ops" reads as initials: "THANKS,\nOPS")."""
-    above = next((ln for ln in reversed(view.lines[:k]) if ln.strip()), "")
-    return len(tok.text) > 1 and not above.isupper() and words.is_initial_like(tok)
+    if len(tok.text) < 2 or not words.is_initial_like(tok):
+        return False
+    # walk up by index: slicing view.lines[:k] for every one-word line made a long text quadratic
+    above = next((view.lines[j] for j in range(k - 1, -1, -1) if view.lines[j].strip()), "")
+    return not above.isupper()
 
 
 def _signs_as_name(words: NameWords, parts: list[Token], require_lexicon: bool) -> bool:
