@@ -182,6 +182,26 @@ def test_street_runs_find_the_same_street_matches(pattern: re.Pattern[str]) -> N
         assert [m.span() for m in base.finditer_lines(pattern, text, runs, addresses._OVERHANG)] == whole, text
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [addresses._SUFFIX_STREET, addresses._LEADING_STREET, addresses._ANY_STREET, addresses._UK_STREET,
+     addresses._UK_LINE],
+    ids=lambda p: p.pattern[:30],
+)
+def test_street_patterns_start_where_a_word_starts(pattern: re.Pattern[str]) -> None:
+    """``finditer_lines`` tried at ``WORD_START`` places only finds what the search finds (issue 19)."""
+    for text in _address_texts(7, 4000):
+        runs = base.runs_with(text, addresses._STREET_HINT, addresses._STREET_STOP)
+        if pattern in (addresses._UK_STREET, addresses._UK_LINE):
+            runs = base.runs_with(text, addresses._UK_HINT, addresses._UK_STOP)
+        searched = [m.span() for m in base.finditer_lines(pattern, text, runs, addresses._OVERHANG)]
+        tried = [m.span() for m in base.finditer_lines(pattern, text, runs, addresses._OVERHANG, base.WORD_START)]
+        assert tried == searched, text
+        assert [m.span() for m in base.finditer_lines(pattern, text, [(0, len(text))], 0, base.WORD_START)] == [
+            m.span() for m in pattern.finditer(text)
+        ], text
+
+
 @pytest.mark.parametrize("street", addresses_world.STREETS, ids=lambda s: s[0].pattern[:30])
 def test_world_street_literals_are_in_every_match(street: tuple[re.Pattern[str], bool, tuple[str, ...], bool]) -> None:
     pattern, _, literals, lower = street
