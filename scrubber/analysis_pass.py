@@ -36,7 +36,6 @@ fails there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,12 +43,14 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
+from scrubber.recognizers.base import DIGITS_CAP, count_digits
+
 # A recognizer with a ``digits_needed`` attribute above 0 finds nothing in a text holding fewer decimal digits
 # (``re``'s ``\d``, which the patterns use): it is not run on such a text (subjects such as "Vraag 12", display
-# names, file names). The digits are counted once per text for all of them, up to the largest such figure.
+# names, file names). The digits are counted once per text for all of them (``count_digits``, which the rule
+# recognizers ask again for their rules and which remembers the text's count), up to ``DIGITS_CAP``.
 # ``scrubber.recognizers.base.RuleRecognizer`` works its figure out from its rules' patterns; any other
 # recognizer may set it when it holds for it (``scrubber.recognizers.base.min_digits`` of its patterns).
-_DIGIT = re.compile(r"\d")
 _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
 
@@ -89,7 +90,7 @@ def no_context_analyzer(
 class AnalysisPass:
     """One (language, entities) request of ``AnalyzerEngine.analyze``, resolved once (see the module docstring)."""
 
-    __slots__ = ("default_threshold", "digits_needed", "entities", "max_digits", "recognizers", "thresholds")
+    __slots__ = ("default_threshold", "digits_needed", "entities", "recognizers", "thresholds")
 
     def __init__(
         self,
@@ -102,8 +103,7 @@ class AnalysisPass:
         self.entities = entities
         self.thresholds = thresholds
         self.default_threshold = default_threshold
-        self.digits_needed = tuple(int(getattr(r, "digits_needed", 0)) for r in recognizers)
-        self.max_digits = max(self.digits_needed, default=0)
+        self.digits_needed = tuple(min(DIGITS_CAP, int(getattr(r, "digits_needed", 0))) for r in recognizers)
 
     @classmethod
     def build(cls, analyzer: AnalyzerEngine, lang: str, entities: Sequence[str] | None) -> AnalysisPass:
@@ -129,13 +129,13 @@ class AnalysisPass:
     def run(self, text: str, artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What ``analyze(text, language, entities, nlp_artifacts=artifacts)`` returns (steps 4-6)."""
         results: list[RecognizerResult] = []
-        digits = -1  # the text's digits, counted up to ``max_digits`` once asked
+        digits = -1  # the text's ``count_digits``, once asked
         for recognizer, least in zip(self.recognizers, self.digits_needed, strict=True):
             if least:
                 if digits < 0:
-                    digits = _count_digits(text, self.max_digits)
+                    digits = count_digits(text)
                 if digits < least:
-                    continue  # it finds nothing here (see ``_DIGIT``)
+                    continue  # it finds nothing here (see ``count_digits``)
             found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
             if not found:
                 continue
@@ -162,12 +162,3 @@ class AnalysisPass:
             value = own.get("default")
         return self.default_threshold if value is None else value
 
-
-def _count_digits(text: str, cap: int) -> int:
-    """How many digits ``text`` holds, counting no further than ``cap`` (a long message stops early)."""
-    count = 0
-    for _ in _DIGIT.finditer(text):
-        count += 1
-        if count >= cap:
-            break
-    return count

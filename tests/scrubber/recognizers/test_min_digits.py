@@ -7,11 +7,12 @@ another (a look-around) must not count it.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from scrubber.recognizers.base import Rule, RuleRecognizer, min_digits
+from scrubber.recognizers.base import DIGITS_CAP, Rule, RuleRecognizer, count_digits, min_digits
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,37 @@ def test_a_rule_recognizer_needs_what_its_least_demanding_rule_needs() -> None:
 
     assert Filtered("d", [seven], "nl").digits_needed == 0  # its own analyze may find more than its rules
     assert Filtered("d", [seven], "nl").rules_digits_needed == 7
+
+
+def test_count_digits_counts_what_the_patterns_call_a_digit() -> None:
+    """``count_digits`` is exact below ``DIGITS_CAP`` (``\\d`` with Arabic-Indic and full-width digits too), at least
+    the cap above it, and asked again about an equal text of its own it counts that one (issue 19)."""
+    rng = random.Random(19)
+    pieces = ("7", "12", "a", " ", "\n", "٣", "５", "é", "x" * 1500, "0123456789")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        true = len(re.findall(r"\d", text))
+        got = count_digits(text)
+        assert got == true if true < DIGITS_CAP else got >= DIGITS_CAP, text
+        assert count_digits(text) == got  # (remembered)
+    first, second = "".join(["1", "2"]), "".join(["a", "b"])
+    assert (count_digits(first), count_digits(second), count_digits(first)) == (2, 0, 2)
+
+
+def test_a_rule_is_skipped_only_where_it_cannot_match() -> None:
+    """Each rule of a ``RuleRecognizer`` runs only on a text with its pattern's and gate's digits (issue 19); the
+    results are those of every rule run."""
+    rules = [
+        Rule("NUMBER", re.compile(r"\d{7}"), score=0.6),
+        Rule("NUMBER", re.compile(r"[A-Z]{2}\d"), score=0.5),
+        Rule("NUMBER", re.compile(r"[A-Z]{3}\w*"), score=0.4, gate=re.compile(r"\d{3}")),
+    ]
+    recognizer = RuleRecognizer("r", rules, "nl")
+    for text in ("AB1 ABC", "AB1 ABC 12", "AB1 ABC 123", "1234567 XYZ", "٣٣٣ ABC", "no digits"):
+        expected = []
+        for rule in rules:
+            if rule.gate is not None and rule.gate.search(text) is None:
+                continue
+            expected += [(m.start(), m.end(), rule.score) for m in rule.pattern.finditer(text)]
+        got = [(r.start, r.end, r.score) for r in recognizer.analyze(text, [])]
+        assert got == expected, text
