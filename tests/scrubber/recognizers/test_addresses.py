@@ -202,6 +202,25 @@ def test_street_patterns_start_where_a_word_starts(pattern: re.Pattern[str]) -> 
         ], text
 
 
+def test_every_address_holds_a_digit() -> None:
+    """``AddressRecognizer.digits_needed``: every pattern an address or postcode is found by needs a digit, but the
+    intersection, which counts only with a house number (issue 19)."""
+    patterns = [
+        addresses._UK_LINE, addresses._UK_STREET, addresses._SUFFIX_STREET, addresses._LEADING_STREET,
+        addresses._ANY_STREET, addresses._LOWER_STREET, addresses._POBOX, addresses._NL_POSTCODE_ALONE,
+        addresses._UK_POSTCODE_ALONE, addresses_world._UK_NAMED, addresses_world._UNIT_STREET,
+        addresses_world._HOUSE_NUMBER, *(street[0] for street in addresses_world.STREETS),
+    ]
+    need = addresses.AddressRecognizer.digits_needed
+    assert need == 1
+    assert all(base.min_digits(p) >= need for p in patterns)
+    recognizer = addresses.AddressRecognizer("nl")
+    for text in _address_texts(8, 3000):
+        if not any(c.isdigit() for c in text):
+            assert recognizer.analyze(text, []) == [], text
+    assert recognizer.analyze("at the corner of Main Street and Elm Road", []) == []
+
+
 @pytest.mark.parametrize("street", addresses_world.STREETS, ids=lambda s: s[0].pattern[:30])
 def test_world_street_literals_are_in_every_match(street: tuple[re.Pattern[str], bool, tuple[str, ...], bool]) -> None:
     pattern, _, literals, lower = street
