@@ -42,8 +42,14 @@ _TENS = {
 }
 _REPEAT = {"double": 2, "dubbel": 2, "triple": 3, "driemaal": 3}
 _NL_UNIT = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+# Every alternative of _WORD starts with the first letter of a word of these lists ("één", "zéro": non-ASCII too),
+# so a look-ahead for those letters, in _WORD's case-insensitive mode, changes no match; at most places it then
+# fails on one character test instead of ``re`` trying some ninety alternatives one by one (speed-up only, issue
+# 19: _WORD.finditer over a body holding a cue 330 -> 50 us).
+_FIRST_LETTERS = "".join(sorted({word[0] for word in (*_UNITS, *_TENS, *_REPEAT, "plus")}))
 _WORD = re.compile(
-    r"(?i)(?<![^\W\d_])(?:" + _NL_UNIT + r"[eë]?[eë]n(?:" + "|".join(list(_TENS)[:8]) + r")"  # drieëndertig
+    r"(?i)(?=[" + _FIRST_LETTERS + r"])(?<![^\W\d_])"
+    + r"(?:" + _NL_UNIT + r"[eë]?[eë]n(?:" + "|".join(list(_TENS)[:8]) + r")"  # drieëndertig
     + r"|(?:" + "|".join(list(_TENS)[8:]) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     + r"|" + "|".join(sorted(_UNITS, key=len, reverse=True))
     + r"|" + "|".join(list(_TENS)[:8]) + r"|double|dubbel|triple|driemaal|plus)(?![^\W\d_])"
