@@ -38,7 +38,11 @@ _IBAN_CANDIDATE = re.compile(r"\d(?<=(?<![^\W_])[A-Za-z]{2}\d)\d(?:(?:[ .-]|[ \t
 _IBAN_LOOSE = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}\d{7,24}")
 # the country code written apart from the check digits: "NL 94 BUNQ 086 981 599 7"
 # (also "NL-30-RABO-...", and an IBAN wrapped at a group: "NL23 SNSB\n7391 8689 33", where a quote's "> " may follow)
-_IBAN_SPACED = re.compile(r"(?<![^\W_])[A-Za-z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}")
+# ("(?<![^\W_])" written after the first letter, which it then also covers: the pattern starts with a character
+# class, so ``re`` skips ahead to letters; the same matches; issue 19)
+_IBAN_SPACED = re.compile(
+    r"[A-Za-z](?<![^\W_][A-Za-z])[A-Za-z][ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}"
+)
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 # Right after the word IBAN (and "nummer", ":", a quote), an IBAN-shaped value is the customer's account even when
 # its check fails and its bank code is not four letters ("IBAN 'GB07 XYZ000000012345678B'"): a typo or an invented

@@ -23,7 +23,9 @@ _CANONICAL = (
     "herstelcode", "netwerksleutel", "passphrase", "wachtzin", "antwoord", "netzwerkschlüssel",
 )
 # a word that may be a slip: starts with a cue's first letter, as long as a slip of one can be
-_WORD = re.compile(r"(?<![\w/.@-])[wpktivhna][^\W\d_]{5,17}(?![\w@]|[-.]\w)", re.IGNORECASE)
+# (the look-behind "(?<![\w/.@-])" written after the first letter, which it then also covers, so that the pattern
+# starts with a character class and ``re`` skips ahead to those letters: the same matches, 0.64x the time; issue 19)
+_WORD = re.compile(r"[wpktivhna](?<![\w/.@-][wpktivhna])[^\W\d_]{5,17}(?![\w@]|[-.]\w)", re.IGNORECASE)
 
 
 def _slips(word: str) -> set[str]:

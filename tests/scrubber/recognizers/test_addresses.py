@@ -270,3 +270,24 @@ def test_any_street_with_a_number_and_a_unit(text: str, value: str) -> None:
 
 def test_a_product_suite_is_no_unit() -> None:
     assert addresses_world.world_addresses("We run Windows Server 2019 and the Office 365 suite 2.") == []
+
+
+def test_patterns_with_the_look_behind_after_their_first_letter_equal_the_plain_ones() -> None:
+    """_ANY_STREET, _LOWER_STREET (and secret_typos._WORD, banking._IBAN_SPACED) carry their leading look-behind after
+    the first letter so that ``re`` skips ahead to it (issue 19); the same matches as with the look-behind first."""
+    from scrubber.recognizers import banking, secret_typos
+
+    plain = {
+        addresses._ANY_STREET: r"(?<![\w-])(?P<street>" + addresses._CAP + r"(?:[ \t-](?:" + addresses._CAP + r"|"
+        + addresses._PARTICLE + r")){0,3})[ \t](?P<num>" + addresses._NUMBER + r")(?![\w-])",
+        addresses._LOWER_STREET: r"(?<![\w-])[a-zà-þ]" + addresses._LOWER_STREET.pattern.split(r"[a-zà-þ])", 1)[1],
+        secret_typos._WORD: r"(?<![\w/.@-])[wpktivhna][^\W\d_]{5,17}(?![\w@]|[-.]\w)",
+        banking._IBAN_SPACED: r"(?<![^\W_])[A-Za-z]{2}[ .-]\d{2}(?:(?:[ .-]|[ \t]*\r?\n[ \t>]*)?[A-Za-z0-9]){10,32}",
+    }
+    extra = ("dorpsstraat 4a", "-kerkstraat 5", "x.laan 3", "Passwrod", "/wachtwrod", "@kennwort", "Kerkstraat 12",
+             "NL 94 BUNQ 0869815997", "_NL 94 BUNQ 0869815997", "é-Weg 3", "ĸ", "\u212aerkweg 2")
+    for fast, slow_pattern in plain.items():
+        slow = re.compile(slow_pattern, fast.flags)
+        assert slow.pattern != fast.pattern
+        for text in [*_address_texts(9, 3000), *fuzz_texts(extra, 2000, 23)]:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
