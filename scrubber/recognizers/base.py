@@ -362,13 +362,15 @@ class RuleRecognizer(EntityRecognizer):
         self._hints = tuple(hints)
         self._gates = tuple(gates)
         self._n_shared = len(repeated)
+        # the fewest digits a text holds where each rule fires: its match needs its pattern's, the text its gate's
+        needs = [max(min_digits(r.pattern), min_digits(r.gate)) for r in self.rules]
         # The per-rule tests that decide, before any scan, whether a rule can fire, worked out once here
         # rather than read from the rule's fields for every message (on short texts, subjects and names,
         # that bookkeeping was most of these recognizers' time).
         self._steps: tuple[_Step, ...] = tuple(
             (
                 r,
-                min(DIGITS_CAP, max(min_digits(r.pattern), min_digits(r.gate))),
+                min(DIGITS_CAP, needs[i]),
                 r.stems or None,
                 r.context_stems if r.score <= 0 and r.context_stems else None,
                 gates.index(r.gate) if r.gate is not None else -1,
@@ -379,13 +381,11 @@ class RuleRecognizer(EntityRecognizer):
         )
         # the steps of the rules whose entity is asked for, per requested entity list (a few fixed lists)
         self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
-        # The fewest digits a text holds where a rule fires: a rule's match needs its pattern's, and the text its
-        # gate's (read by ``scrubber.analysis_pass``, which counts a text's digits once for all recognizers). Only
-        # for this class's own ``analyze``, since a subclass's may find more than its rules (one that only filters
-        # their results may set ``digits_needed`` from ``rules_digits_needed``).
-        self.rules_digits_needed = min(
-            (max(min_digits(r.pattern), min_digits(r.gate)) for r in self.rules), default=0
-        )
+        # The fewest digits a text holds where some rule fires (read by ``scrubber.analysis_pass``, which counts a
+        # text's digits once for all recognizers). Only for this class's own ``analyze``, since a subclass's may find
+        # more than its rules (one that only filters their results may set ``digits_needed`` from
+        # ``rules_digits_needed``).
+        self.rules_digits_needed = min(needs, default=0)
         self.digits_needed = self.rules_digits_needed if type(self).analyze is RuleRecognizer.analyze else 0
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
