@@ -43,7 +43,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
-from scrubber.recognizers.base import DIGITS_CAP, count_digits
+from scrubber.recognizers.base import DIGITS_CAP, count_digits, forget_count
 
 # A recognizer with a ``digits_needed`` attribute above 0 finds nothing in a text holding fewer decimal digits
 # (``re``'s ``\d``, which the patterns use): it is not run on such a text (subjects such as "Vraag 12", display
@@ -128,6 +128,12 @@ class AnalysisPass:
 
     def run(self, text: str, artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What ``analyze(text, language, entities, nlp_artifacts=artifacts)`` returns (steps 4-6)."""
+        try:
+            return self._run(text, artifacts)
+        finally:
+            forget_count(text)
+
+    def _run(self, text: str, artifacts: NlpArtifacts) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         digits = -1  # the text's ``count_digits``, once asked
         for recognizer, least in zip(self.recognizers, self.digits_needed, strict=True):

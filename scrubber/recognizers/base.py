@@ -283,6 +283,14 @@ _SHORT_TEXT = 2000
 _last_count: tuple[str, int] = ("", 0)
 
 
+def forget_count(text: str) -> None:
+    """Drop the remembered count of ``text`` when its analysis pass is over, so that this module's global does not
+    keep a message's raw, unscrubbed text alive after the message was handled."""
+    global _last_count
+    if _last_count[0] is text:
+        _last_count = ("", 0)
+
+
 def count_digits(text: str) -> int:
     """The decimal digits (``re``'s ``\\d``) ``text`` holds, or some figure of at least ``DIGITS_CAP`` when more.
 
