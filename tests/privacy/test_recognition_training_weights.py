@@ -32,17 +32,10 @@ def test_each_kind_of_source_gets_its_own_weight() -> None:
     assert list(train.doc_weights(docs, 0.5)) == [1.0, 0.5, train.NEGATIVE_WEIGHT, train.NEGATIVE_WEIGHT]
 
 
-def _eval_split() -> Any:
-    spec = importlib.util.spec_from_file_location("scrubdesk_eval_split_t", ROOT / "eval" / "split.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_no_test_only_corpus_is_trained_on() -> None:
     # eval/split.py's TEST_ONLY is the one list of corpora nobody tunes on (not even their tune fifths)
-    train, split = _train(), _eval_split()
+    train = _train()
+    split = train._split_module()  # train.py's own loader of eval/split.py
     for corpus in [*train.TUNE_CORPORA, *train.REAL_CORPORA, *train.NEGATIVE_CORPORA]:
         assert corpus.name not in split.TEST_ONLY, corpus
 
@@ -54,7 +47,8 @@ def test_the_split_unseen_corpus_is_a_training_source() -> None:
 
 
 def test_only_tune_parts_of_split_corpora_are_read(monkeypatch: Any) -> None:
-    train, split = _train(), _eval_split()
+    train = _train()
+    split = train._split_module()  # train.py's own loader of eval/split.py
     missing = [c for c in [*train.TUNE_CORPORA, *train.REAL_CORPORA, *train.NEGATIVE_CORPORA] if not c.is_file()]
     if missing:  # the shared dev corpora live in ../shared beside the repository
         pytest.skip(f"training corpora not here: {', '.join(c.name for c in missing)}")
