@@ -54,7 +54,7 @@ PD_STRONG = rx(
     r"id[- ]?(?:kaart|bewijs|card)|identiteitsbewijs|identiteitskaart|identity (?:card|document)|\w*ausweis\w*|"
     r"reisepass\w*|führerschein\w*|carte d'identité|passeport|permis de conduire|pièce d'identité)\b",
     # de
-    r"\bpersonenbezogenen? daten\b",
+    r"\bpersonenbezogenen? daten\b", r"\bpersonendaten\b",
     r"\bdaten (?:über|zu) mir(?:er person)?\b",
     r"\b(?:meine|meiner) (?:persönlichen )?daten\b",
     # fr
@@ -144,6 +144,11 @@ THIRD_PARTY = rx(
     r"\b(?:een|één) (?:lid|klant|klante|bezoeker|gebruiker|abonnee|donateur) van (?:onze|ons|mijn)\b",
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
     r"\bverwerkersovereenkomst",
+    # somebody asking the writer ("jemand will bei mir ...", "qqn me demande ...", "Anfrage eines Shopkunden"; round 11)
+    r"\b(?:jemand|someone|somebody|iemand|quelqu'un|qqn)\b[^.?!\n]{0,30}\b(?:bei mir|bij mij|from me|me demande|"
+    r"vraagt (?:mij|me)|asks me|asked me|von mir|m'a demandé)\b",
+    r"\banfrage (?:eines|einer|von (?:einem|einer))\b", r"\bdemande (?:d'une?|de la part d'une?) (?:\w+ )?(?:client|"
+    r"cliente|utilisat\w*|abonnée?|visit\w*|membre)\b",
     r"\bdata processing (?:agreement|addendum)\b",
     # "a client of my salon", "ein Kunde meines Shops", "un client de ma boutique"
     r"\b(?:a|an|one) (?:customer|client|user|visitor|member|subscriber|patient|guest) of (?:my|our)\b",
@@ -199,7 +204,7 @@ ANAPHOR = rx(
 MARKETING = rx(
     r"\bnieuwsbrie\w*", r"\breclame\w*", r"\bmarketing\w*", r"\baanbieding\w*", r"\bpromoti\w*",
     r"\bmailings?\b", r"\bmailinglijst\w*", r"\bmailing ?lists?\b", r"\bverzendlijst\w*", r"\bcommerci\w*",
-    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b", r"\boffres?\b", r"\bangebot\w*", r"\bpubs\b",
+    r"\bpromo\b", r"\bpromos\b", r"\bnewsletters?\b", r"\boffers?\b", r"\boffres?\b", r"\bangebot\w*", r"\bpubs?\b",
     r"\bads\b", r"\badvertis\w*", r"\badvertentie\w*", r"\bgepersonaliseerd\w*", r"\bpersonali[sz]ed\b",
     r"\bwerbe\w*", r"\bacties\b", r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bkortingen?\b",
     r"\bdiscounts?\b", r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
@@ -293,7 +298,11 @@ KEEP_NOT_DELETE = rx(
 ERASE_VERB = rx(
     # Dutch "wissen" (erase), not German "wissen" (know) after a modal or "lassen Sie mich"
     r"\bwis(?:sen|t)?\b(?<!möchte wissen)(?<!gerne wissen)(?<!gern wissen)(?<!will wissen)(?<!mich wissen)"
-    r"(?<!möchten wissen)(?<!würde wissen)(?<!uns wissen)(?<!zu wissen)",
+    r"(?<!möchten wissen)(?<!würde wissen)(?<!uns wissen)(?<!zu wissen)"
+    # ... nor after the words German puts between the modal and it ("ich will das / nur / immer noch wissen"), nor
+    # before a German question word ("wissen, was ihr ...", "wissen welche daten"): Dutch says "wissen wat" (round 11)
+    r"(?<!das wissen)(?<!nur wissen)(?<!noch wissen)(?<!lich wissen)(?<!genau wissen)(?<!auch wissen)"
+    r"(?!\s*,?\s*(?:was|welche\w*|ob|woher|wozu|wer|wann|warum|weshalb)\b)",
     r"\bverwijder\w*", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
     r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
     r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
@@ -444,18 +453,41 @@ RESUBSCRIBE = rx(
 # what is asked in advance ("alvast bedankt voor het verwijderen").
 THANKS_DONE = re.compile(
     r"^(?![^.?!\n]*\b(?:in advance|alvast|bij voorbaat|im voraus|d'avance|par avance)\b)[^.?!\n]*?"
-    r"(?:\b(?:thanks?|thank you|bedankt|dank ?(?:je|u|jullie)(?: wel)?|danke|merci)\b[^.?!\n]{0,20}"
-    r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b)",
+    r"(?:\b(?:thanks?|thank you|bedankt|dank ?(?:je|u|jullie)(?: wel)?|danke|dank|merci)\b[^.?!\n]{0,20}"
+    r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b"
+    # "merci de m'avoir transmis", "je vous remercie d'avoir supprimé", "danke, dass ihr ... abgestellt habt" (round 11;
+    # not "merci de supprimer", which asks in advance)
+    r"|\b(?:merci|remerci\w*)\b[^.?!\n]{0,20}(?:\bd'avoir|\bde (?:m'|nous )avoir|\bpour avoir)\b"
+    r"|\b(?:danke|dank),? dass\b)",
     re.IGNORECASE,
 )
 # What the writer has received, with thanks or "as requested": an answered request, not a new one ("I got
 # the overview of my data, thanks, all in order").
 RECEIVED_DONE = re.compile(
     r"^(?![^.?!\n]*\b(?:not|n't|niet|niets|nog|nothing|still|yet|nicht|nichts|noch|pas|rien|toujours|nooit|never)\b)"
-    r"(?=[^.?!\n]*\b(?:received|got|ontvangen|gekregen|erhalten|bekommen|reçu)\b)"
+    r"(?=[^.?!\n]*\b(?:received|got|ontvangen|gekregen|erhalten|bekommen|reçu|angekommen|arrivée?s?)\b)"
     r"(?=[^.?!\n]*\b(?:thanks?|thank you|bedankt|dank|danke|merci|as (?:i )?(?:requested|asked)|zoals gevraagd|"
     r"in orde|klopt|in order|correct|wie gewünscht|comme demandé)\b)",
     re.IGNORECASE,
+)
+# An answer said to be complete or to have arrived ("die Auskunft ist vollständig", "la réponse est complète", "the
+# export has arrived"): a request answered, no new one (round 11).
+ANSWER_COMPLETE = re.compile(
+    r"\b(?:auskunft|antwort|kopie|datei|export|réponse|copie|fichier|overzicht|antwoord|answer|copy|overview|file)\b"
+    # (no negation between the answer and its state: "the copy is still not complete", "n'est pas complète")
+    r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,25}"
+    r"\b(?:ist|est|is|war|était|was|sind|sont|are)\b"
+    r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,15}"
+    r"\b(?:vollständig|complète?s?|compleet|volledig|complete|angekommen|arrivée?s?|binnen|erledigt|arrived)\b",
+    re.IGNORECASE,
+)
+# A deletion the company announced or told the writer of ("Sie haben angekündigt, meine Daten zu löschen", "vous avez
+# annoncé que vous effaceriez"): what we plan, not what the writer asks (round 11; often asked to be replaced by a
+# restriction).
+ANNOUNCED = rx(
+    r"\b(?:sie haben|ihr habt|you have|you've|vous (?:m')?avez|u heeft|jullie hebben)\b[^.?!\n]{0,20}\b(?:angekündigt|"
+    r"mitgeteilt|announced|told me|informed me|annoncé|informée?|aangekondigd|laten weten)\b",
+    r"\b(?:sie|you|vous|u|jullie) (?:kündigten|announced|annonciez|kondigden)\b",
 )
 # A negation that belongs to receiving, not to the request ("I haven't received a copy of my data yet").
 RECEIPT = rx(r"\b(?:received|receive|got|gotten|had|heard|ontvangen|gekregen|gehad|gehoord|erhalten|bekommen|"
@@ -512,9 +544,11 @@ OWN_MAILING = rx(
     r"\b(?:mailing|newsletter|nieuwsbrief)[- ]?(?:tool|module|plugin|software|programma)\b",
     # the same in French and German word order ("lien de désinscription", "ma propre newsletter", "meinem eigenen
     # Newsletter"): the writer's own mailing, which they run themselves (round 9)
-    r"\b(?:ajout\w*|mettre|insérer|intégrer|créer)\b[^.?!\n]{0,20}\b(?:lien|bouton) de (?:désinscription|"
+    r"\b(?:ajout\w*|mettre|insérer|intégrer|créer)\b[^.?!\n]{0,20}\b(?:lien|bouton|option|fonction|case|module) de "
+    r"(?:désinscription|"
     r"désabonnement)\b",  # adding one to a mailing: "le lien de désinscription marche pas" is ours, broken
-    r"\b(?:ma|mon|notre|mes|nos) (?:propres? )(?:newsletters?|lettres? d'information|listes? de diffusion|mailings?)\b",
+    r"\b(?:ma|mon|notre|mes|nos) propres? (?:\w+ ){0,2}(?:de |d')?(?:newsletters?|lettres? d'information|"
+    r"listes? de diffusion|mailings?)\b",
     r"\b(?:mein|unser)\w* eigen\w* (?:newsletter|mailingliste|verteiler)\w*",
     r"\b(?:my|our|mijn|onze|mes|nos|meine|unsere) (?:readers|lezers|lecteurs|leser)\b",
 )
@@ -526,6 +560,11 @@ AUTHORITY = rx(
     r"\b(?:privacy|data protection) regulator\b", r"\bdutch dpa\b", r"\btoezichthouder\b",
     r"\bdatenschutzbehörde\b", r"\baufsichtsbehörde\b", r"\bcnil\b", r"\bautorité de contrôle\b",
     r"\bgegevensbeschermingsautoriteit\b",
+    # the German states' and Belgian, Quebec and Luxembourg authorities, by name or as customers call them (round 11;
+    # "beim Datenschutzbeauftragten", not "an Ihren Datenschutzbeauftragten": a company's own officer)
+    r"\b(?:beim|zum) (?:landes)?datenschutzbeauftragten\b", r"\blandesdatenschutzbeauftragt\w*",
+    r"\blandesbeauftragt\w* für (?:den )?datenschutz\b", r"\bbfdi\b", r"\bedöb\b",
+    r"\bautorité de protection des données\b", r"\bAPD\b", r"\bcommission d'accès à l'information\b", r"\bcnpd\b",
 )
 # What our records say about the writer ("you list me as a director", "jullie hebben mij als wanbetaler aangemerkt",
 # "in mijn klantdossier staat"): "correct this" in or after such a sentence asks to rectify it (round 10).

@@ -10,6 +10,7 @@ from functools import lru_cache
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
     ANAPHOR,
+    ANSWER_COMPLETE,
     BULK_FOOTER,
     CONDITIONAL,
     DELIVERY_ADDRESS,
@@ -164,7 +165,7 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens"), an erasure told
     # back as done ("mijn gegevens zijn verwijderd")
     return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
-                or RECEIVED_DONE.search(sentence)
+                or RECEIVED_DONE.search(sentence) or ANSWER_COMPLETE.search(sentence)
                 or (label is RequestType.ERASURE and ERASURE_DONE.search(sentence)))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.lexicon import (
+    ANNOUNCED,
     AUTHORITY,
     DELIVERY_ADDRESS,
     DONE_REPORT,
@@ -64,6 +65,9 @@ _A, _R, _E, _S, _P, _O, _C = (
     RequestType.COMPLAINT,
 )
 
+# A restriction to be lifted ("kann aufgehoben werden", "peut être levée"): its end, not a request (round 11).
+_LIFTED = rx(r"\b(?:aufgehoben|aufheben|lifted|lift|levée?s?|lever|opgeheven|opheffen)\b")
+
 RULES: tuple[Rule, ...] = (
     # ---- access (art. 15) -----------------------------------------------------------------------
     Rule("access.named_right", _A, rx(
@@ -94,7 +98,9 @@ RULES: tuple[Rule, ...] = (
     Rule("access.know_about_me", _A, rx(
         r"\bweten\b", r"\b(?:laten |in)?zien\b", r"\bvertel\w*", r"\bsee\b", r"\bknow\b", r"\btell me\b",
         # German "wissen" only with a modal: bare "wissen" is Dutch for "erase"
-        r"\bshow me\b", r"\b(?:möchte|will|würde gerne) (?:\w+ )?wissen\b",
+        r"\bshow me\b", r"\b(?:möchte|möchten|will|wollen|würde gerne?) (?:\w+ ){0,3}wissen\b",
+        # German "tell me" ("sagt mir, was ihr über mich wisst"; round 11)
+        r"\bsag(?:t|en sie)? mir\b",
         # "send me everything you hold about me" (round 10)
         r"\b(?:send|give|e-?mail|forward) me (?:all|everything|a list|an overview|what|the (?:personal )?(?:data|"
         r"information|details)|my (?:personal )?(?:data|information|details))\b",
@@ -105,6 +111,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!à )\bsavoir\b",  # "à savoir" is "namely", before a list of what to erase or correct
     ), needs=PD_STRONG, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b", THIRD_PARTY.pattern,
+        # "send me my data in a machine-readable format": the data delivered to take along, portability (round 11)
+        r"\b(?:format|formaat|csv|json|xml|machine-?readable|machineleesba\w*|maschinenlesbar\w*|lisible par)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         DONE_REPORT.pattern,
     )),
@@ -137,7 +145,19 @@ RULES: tuple[Rule, ...] = (
         r"\bwelche (?:personenbezogenen )?daten\b[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir|gespeichert|"
         r"verarbeite\w*)",
         r"\bquelles données\b[^.?!\n]{0,40}\b(?:me concernant|à mon sujet|sur moi|détenez|conservez|traitez)",
+        # informal German and French: "was habt ihr über mich gespeichert", "vous avez quoi sur moi", "tout ce que
+        # vous savez sur moi", "quelles infos sur moi" (round 11)
+        r"\bwas (?:habt|haben|hat|speichert|speichern|wisst|wissen|weiß|führt|führen|sammelt|sammeln) (?:ihr|sie|man)\b"
+        r"[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir)\b",
+        r"\bvous avez quoi\b[^.?!\n]{0,40}\bsur moi\b",
+        r"\bce que vous (?:avez|savez|gardez|conservez|détenez|stockez|possédez)\b[^.?!\n]{0,30}\b(?:sur moi|me "
+        r"concernant|à mon sujet)\b",
+        r"\bquel(?:le)?s (?:infos?|informations|renseignements)\b[^.?!\n]{0,40}\b(?:sur moi|me concernant|à mon sujet|"
+        r"détenez|conservez|gardez)\b",
     ), blockers=rx(
+        # "supprimez tout ce que vous avez sur moi": what to erase, not a question (round 11)
+        r"\b(?:supprim|effac|lösch|delet|eras|verwijder|wis)\w*\b[^.?!\n]{0,15}\b(?:tout|alles|everything|all)\b"
+        r"[^.?!\n]{0,5}\b(?:ce que|ce qu'|was|wat|that|you)\b",
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
@@ -210,14 +230,14 @@ RULES: tuple[Rule, ...] = (
         r"\bdroit (?:à l'oubli|à l'effacement|d'effacement)\b",
     )),
     Rule("erasure.verb_object", _E, ERASE_VERB, needs_pd=True, blockers=rx(
-        r"\bnieuwsbrief", r"\bnewsletter",
+        r"\bnieuwsbrief", r"\bnewsletter", ANNOUNCED.pattern,
         # "remove me from your marketing list" is an objection to direct marketing (art. 21(3)), not erasure
         r"\b(?:marketing|mailing|verzend|mail|e-?mail|bel|call|sales|reclame)[- ]?(?:list|lijst)\w*",
         r"\bwachtwoord", r"\bpassword", r"\b(?:opname|recording)\b",
     )),
     # an unmistakable personal-data object outweighs a mailing list in the same sentence
     Rule("erasure.verb_personal_data", _E, ERASE_VERB, needs=PD_STRONG,
-          blockers=rx(r"\bwachtwoord", r"\bpassword", THIRD_PARTY.pattern)),
+          blockers=rx(r"\bwachtwoord", r"\bpassword", THIRD_PARTY.pattern, ANNOUNCED.pattern)),
     Rule("erasure.everything_about_me", _E, rx(
         r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
         r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on|about|of) me\b",
@@ -229,6 +249,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:meine |mes |les )?(?:daten|données)\b",
     ), blockers=rx(r"\bmail ?box", r"\bpostvak", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b", r"\bdateien\b",
                    r"\bfichiers\b")),
+    # an account erased *with everything in it*, in any wording: "mit allen Daten", "samt allen Daten", "+ alle daten",
+    # "und alles, was dazu gehört", "et tout ce qui va avec", "and everything that goes with it" (round 11)
+    Rule("erasure.account_and_all", _E, rx(
+        r"\b(?:\w*konto|\w*account|profiel|profile?|compte)\b[^.?!\n]{0,40}(?:\b(?:und|et|and|en|mit|samt|avec|with|"
+        r"including|inclusief|inklusive|inkl|incl)\b|\+|&)\s*(?:de |d')?(?:(?:[\w-]+\s+){0,3}(?:\w*daten|données|data|"
+        r"gegevens|information|infos?)\b|(?:alles|tout|everything|all of it)\b)",
+    ), needs=ERASE_VERB, blockers=rx(
+        r"\bmail ?box", r"\bpostvak", r"\bpostfach", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b", r"\bdateien\b",
+        r"\bfichiers\b", r"\bftp\b", ANNOUNCED.pattern)),
     # an earlier erasure request of the writer's that is still open ("mijn verwijderverzoek van januari: niets")
     Rule("erasure.earlier_request", _E, rx(
         r"\b(?:my|mijn|m'n|mn|mein(?:e[nms]?)?|ma|mon) (?:\w+ )?(?:erasure request|deletion request|"
@@ -241,12 +270,19 @@ RULES: tuple[Rule, ...] = (
         r"\bbeperking van (?:de )?verwerking\b", r"\brecht op beperking\b",
         r"\brestrict(?:ion of|ing|s)? (?:the |its |their |my |all )?(?:processing|use)\b", r"\bright to restrict\w*\b",
         r"\beinschränkung der verarbeitung\b", r"\blimitation du traitement\b",
-    )),
+        # the verb with its object, in German separable and zu-infinitive forms ("die Verarbeitung einzuschränken",
+        # "schränken Sie die Verarbeitung ein"), French and Dutch (round 11)
+        r"\bverarbeitung\b[^.?!\n]{0,50}\b(?:einzuschränken|einschränken|einschränkt)\b",
+        r"\bschränk\w*\b[^.?!\n]{0,60}\bverarbeitung\b[^.?!\n]{0,60}\bein\b",
+        r"\b(?:limiter|limitez|limitiez|restreindre|restreignez|geler|gelez|bloquer|bloquez)\b[^.?!\n]{0,20}"
+        r"\btraitement\b", r"\bverwerking\b[^.?!\n]{0,40}\b(?:te )?beperken\b",
+    ), blockers=_LIFTED),
     Rule("restriction.verb_object", _S, rx(
         r"\bbeperk\w*", r"\bbevries\w*", r"\bblokker\w*", r"\bop slot\b", r"\bon hold\b",
         r"\brestrict\w*", r"\blimit\w*", r"\bfreez\w*", r"\bblock\w*",
         r"\beinschränk\w*", r"\bsperr\w*", r"\blimiter\b",
-    ), needs_pd=True, blockers=rx(r"\bruimte\b", r"\bopslag\b", r"\bquota\b", r"\bstorage\b",
+        r"\beinzuschränk\w*", r"\bschränk\w*", r"\brestrei\w*", r"\bgel(?:er|ez)\b",
+    ), needs_pd=True, blockers=rx(_LIFTED.pattern, r"\bruimte\b", r"\bopslag\b", r"\bquota\b", r"\bstorage\b",
                                     r"\bbandwidth\b", r"\bspam\b", r"\bip\b", r"\bfirewall\b",
                                     r"\binlog\w*", r"\blogin\b", r"\btoegang\b")),
     # art. 18(1)(a): "don't use it while you check whether it is accurate"
@@ -269,6 +305,10 @@ RULES: tuple[Rule, ...] = (
         r"\btransfer\w*", r"\btransmit\w*", r"\bport\b", r"\btake (?:it|them|my \w+) with me\b",
         r"\bstructured\b", r"\bgestructureerd\w*", r"\bübertrag\w*", r"\btransférer\b",
         r"\bin een bestand\b", r"\bas a file\b", r"\bin a file\b", r"\binladen\b", r"\bimport\w*",
+        # German and French: machine-readable, as a file, taken along (separable "mitzunehmen"; round 11)
+        r"\bmaschinenlesbar\w*", r"\blisibles? par (?:une )?machine\b", r"\bmit(?:zu)?nehmen\b",
+        r"\bnehm\w* (?:sie|die|das|es|ich) mit\b", r"\bemmener\b", r"\b(?:als|in einer) datei\b",
+        r"\ben (?:un )?fichier\b", r"\bsous forme de fichier\b",
     ), needs_pd=True, negatable=False),
     # ---- objection (art. 21), incl. direct marketing (art. 21(2)-(3)) ------------------------------
     Rule("objection.named_right", _O, rx(
@@ -301,6 +341,11 @@ RULES: tuple[Rule, ...] = (
         r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*", r"\baustrag\w*|\btragen sie mich\b",
         r"\bkeine\b[^.?!\n]{0,30}\bmehr\b", r"\bne (?:plus|veux plus)\b", r"\bzit niet te wachten op\b",
         r"\bne\s+(?:m'|me\s+|nous\s+)?\w+\s+plus\b",  # "ne m'envoyez plus de publicité"
+        # informal French without "ne" and accents, German "nehmt mich raus" (round 11)
+        r"(?:^|\n|\b(?:bonjour|salut|bonsoir|svp|merci)\W+)\W*plus de (?:pubs?|publicités?|newsletters?|mails?|"
+        r"courriels?|sms|spam|prospection|démarchage|offres?)\b", r"\b(?:veux|voulons|souhaite) plus (?:recevoir|de)\b",
+        r"\bd[ée]sinscri\w*|\bd[ée]sabonn\w*", r"\barr[êe]t\w* (?:de |d')", r"\b(?:retirez|enlevez)[- ]moi\b",
+        r"\b(?:nehm|nimm)\w* (?:sie )?mich\b[^.?!\n]{0,50}\b(?:raus|heraus)\b",
     ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
         r"\bstoring", r"\bonderhoud", r"\bstatus", r"\boutage", r"\bdowntime", r"\bmaintenance",
         r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
@@ -316,7 +361,8 @@ RULES: tuple[Rule, ...] = (
         r"\bstop (?:calling|phoning|texting) me\b",
         r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
-        r"\bne (?:m'|me )(?:appel|contact|téléphon|sollicit)\w* plus\b",
+        # (not "je ne m'appelle plus Dubois": a changed name, round 11)
+        r"(?<!je )\bne (?:m'|me )(?:appel|contact|téléphon|sollicit)\w* plus\b",
         r"\b(?:rufen|kontaktieren) sie mich (?:bitte )?nicht mehr\b", r"\bnicht mehr (?:anrufen|kontaktieren)\b",
         # "hört auf, mich anzurufen", "ruft mich nicht mehr an", "arrêtez de m'appeler" (round 10)
         r"\b(?:hör\w*|aufhören)\b[^.?!\n]{0,20}\bmich\b[^.?!\n]{0,50}\b(?:anzurufen|zu kontaktieren)\b",
@@ -361,7 +407,12 @@ RULES: tuple[Rule, ...] = (
         r"\bmijn gegevens\b", r"\bmy (?:data|details)\b", r"\bfunctionaris gegevensbescherming\b", r"\bdpo\b",
         r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b", r"\bpaspoort\w*",
         r"\bpassport\b", r"\bidentiteitsbewijs\b", r"\bid[- ](?:card|scan|kaart|bewijs)\b", MISDELIVERY.pattern,
-    ), blockers=rx(r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b")),
+    ), blockers=rx(r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b",
+                   # a complaint under our review while the use is paused: a restriction's ground (round 11)
+                   r"\b(?:solange|bis|until|while|pending|zolang|totdat|tant que|jusqu'à ce que|pendant que)\b"
+                   r"[^.?!\n]{0,40}\b(?:beschwerde|complaint|klacht|plainte|réclamation)\b[^.?!\n]{0,80}\b(?:geprüft|"
+                   r"bearbeitet|untersucht|reviewed|examined|investigated|assessed|considered|onderzocht|beoordeeld|"
+                   r"behandeld|examinée|traitée|étudiée)\b")),
     Rule("complaint.privacy_grievance", _C, GRIEVANCE, needs=rx(
         PRIVACY_TOPIC.pattern, r"\bmijn gegevens\b", r"\bmy (?:data|details|privacy)\b",
         r"\bzonder (?:mijn )?toestemming\b", r"\bwithout my (?:consent|permission)\b",
@@ -372,6 +423,7 @@ RULES: tuple[Rule, ...] = (
         r"\bescalat\w*", r"\breport\w*", r"\bcontact\w*", r"\bgo(?:ing)? to\b", r"\btake\b",
         r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisi\w*",
         r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte", r"\bréclamation\b", r"\bwent to\b",
+        r"\bgewandt\b", r"\beingereicht\b", r"\beingebracht\b", r"\bgeh(?:e|en)?\b", r"\bsignal\w*",  # (round 11)
     ), negatable=False, blockers=rx(
         r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
     )),
