@@ -56,7 +56,7 @@ PD_STRONG = rx(
     # de
     r"\bpersonenbezogenen? daten\b", r"\bpersonendaten\b",
     r"\bdaten (?:über|zu) mir(?:er person)?\b",
-    r"\b(?:meine|meiner) (?:persönlichen )?daten\b",
+    r"\b(?:meine[nmr]?) (?:persönlichen |gespeicherten |gesamten |ganzen )?daten\b",  # (any case: "mit meinen Daten")
     # fr
     r"\bdonnées (?:à caractère )?personnelles\b",
     r"\bdonnées (?:me concernant|qui me concernent)\b",
@@ -81,8 +81,13 @@ PD_FIELD = rx(
     r"previous|home|private|personal|mobile|cell|phone|telephone|contact|billing|postal|bank|account) )?(?:name|"
     r"surname|home address|address|date of birth|birth ?date|gender|"
     r"title|salutation|pronouns|phone number|mobile number|number)\b",
-    r"\bmein(?:en|e)? (?:name|namen|vornamen?|nachnamen?|adresse|anschrift|geburtsdatum|telefonnummer)\b",
-    r"\b(?:mon|ma) (?:nom|prénom|adresse|numéro|date de naissance)\b", r"\bmes coordonnées\b",
+    # (with the adjectives German and French put before the field: "meine alte Handynummer", "mon ancien numéro")
+    r"(?<!in )\bmein(?:en|e|em)? (?:alte[nmr]? |neue[nmr]? |richtige[nmr]? )?(?:name|namen|vornamen?|nachnamen?|"
+    r"adresse|anschrift|geburtsdatum|telefonnummer|handynummer|mobilnummer|e-?mail-?adresse)\b",
+    r"\b(?:mon|ma) (?:ancien(?:ne)? |nouve(?:au|lle) |nouvel |vrai )?(?:nom|prénom|adresse|numéro|date de naissance)\b",
+    r"\bmes coordonnées\b",
+    # a date of birth is a person's whatever the possessive ("ein falsches Geburtsdatum"; round 11)
+    r"\b(?:geburtsdatum|date de naissance|geboortedatum|date of birth)\b",
     # a new value given with a colon ("new phone number: ...", "nieuw adres: ..."): the writer's own changed datum
     # (art. 16), where "my address is ..." in a support mail is only where to reach them (round 9)
     r"\bnew (?:home |postal |mobile |e-?mail )?(?:address|phone number|mobile number|number|surname|name)\s*:",
@@ -267,6 +272,9 @@ NOT_USE = rx(
     r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
     r"\bne plus (?:utiliser|traiter)\b",
+    # informal: "nix mehr mit meinen Daten machen", "(ne) faites plus rien avec mes données" (round 11)
+    r"\b(?:nichts|nix) (?:mehr )?(?:mit|damit)\b[^.?!\n]{0,30}\b(?:machen|tun|anfangen)\b",
+    r"\b(?:faites|faire|fassiez) (?:plus )?rien\b[^.?!\n]{0,20}\b(?:avec|d'autre)\b",
     r"\b(?:verwenden|verarbeiten|nutzen) sie\b[^.?!\n]{0,40}\bnicht\b(?=\s*(?:[,;]|solange|bis|während))",
     # "verwenden Sie sie nicht mehr", "geben Sie meine Daten nicht weiter"
     r"\b(?:verwenden|verarbeiten|nutzen|geben|übermitteln) sie\b[^.?!\n]{0,40}\b(?:nicht (?:mehr|weiter)|"
@@ -307,7 +315,7 @@ ERASE_VERB = rx(
     r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",
     r"\bdelet\w*", r"\berase\w*", r"\berasure\b", r"\bremov\w*", r"\bwipe\w*", r"\bpurge\w*",
     r"\bforget\b", r"\bget rid of\b", r"\bdestroy\w*", r"\btake\b[^.?!\n]{0,50}\b(?:off|down)\b",
-    r"\blösch\w*", r"\bentfern\w*", r"\bsupprim\w*", r"\bsuppression\b", r"\beffac\w*",
+    r"\blösch\w*", r"\bgelöscht\b", r"\bentfern\w*", r"\bsupprim\w*", r"\bsuppression\b", r"\beffac\w*",
     # destroying or binning a record ("the scan of my passport: please shred it")
     r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
     r"\bgooi\w*\b[^.?!\n]{0,50}\b(?:weg|uit (?:jullie|uw|je|het|de)\b)", r"\buit (?:jullie|uw|je) \w+ gooien\b",
@@ -356,8 +364,13 @@ RIGHTS_LIST = rx(
     r"\bhet bestaan van (?:het|een) recht",
     r"\bhet recht (?:heb|heeft|hebt) (?:om )?(?:u |jullie )?(?:te )?(?:vragen|verzoeken)\b",
     r"\brecht (?:om|op het indienen van) (?:een )?klacht\b", r"\bdas bestehen eines\b", r"\bbeschwerderecht\w*",
-    r"\bl'existence du droit\b", r"\bdroit d'introduire une réclamation\b", r"\bmy (?:other )?rights\b",
-    r"\bmijn (?:overige |andere )?rechten\b", r"\bmeine (?:weiteren )?rechte\b", r"\bmes droits\b",
+    r"\bl'existence du droit\b", r"\bdroit d'introduire une réclamation\b",
+    r"(?<!defend )(?<!enforce )(?<!assert )(?<!protect )\bmy (?:other )?rights\b",
+    # (not one's rights asserted in a dispute, art. 18(1)(c): "pour faire valoir mes droits", "um meine Rechte geltend
+    # zu machen", "to defend my rights"; round 11)
+    r"\bmijn (?:overige |andere )?rechten\b(?! (?:te |veilig te )?(?:verdedigen|doen gelden|stellen|beschermen))",
+    r"\bmeine (?:weiteren )?rechte\b(?! (?:\w+ )?(?:geltend|durchzusetzen|durchsetzen|wahren|zu wahren|verteidigen))",
+    r"(?<!valoir )(?<!défendre )(?<!protéger )(?<!préserver )\bmes droits\b",
     r"\b(?:inform|tell|remind|point out to)\w* (?:me|you)\b[^.?!\n]{0,30}\b(?:rights?|right to)\b",
     r"\bik wijs u (?:erop|op)\b", r"\bje vous rappelle\b", r"\bweise (?:ich )?sie darauf hin\b",
     r"\b(?:de )?volgende rechten\b", r"\bthe following rights\b", r"\bfolgende rechte\b",

@@ -68,6 +68,11 @@ _A, _R, _E, _S, _P, _O, _C = (
 # A restriction to be lifted ("kann aufgehoben werden", "peut être levée"): its end, not a request (round 11).
 _LIFTED = rx(r"\b(?:aufgehoben|aufheben|lifted|lift|levée?s?|lever|opgeheven|opheffen)\b")
 
+# Deleting a wrong value ("löschen Sie die falsche Nummer", "supprimez le mauvais numéro"): it is being corrected
+# (art. 16), not the writer's data erased (round 11).
+_WRONG_VALUE = rx(r"\b(?:lösch|entfern|supprim|effac|delet|remov|verwijder)\w*\b[^.?!\n]{0,25}"
+                  r"\b(?:falsche[nmrs]?|wrong|verkeerde|mauvaise?s?|faux|fausses?)\b")
+
 RULES: tuple[Rule, ...] = (
     # ---- access (art. 15) -----------------------------------------------------------------------
     Rule("access.named_right", _A, rx(
@@ -178,6 +183,9 @@ RULES: tuple[Rule, ...] = (
         r"(?<!is )(?<!are )(?<!be )(?<!was )(?<!whether )(?<!if )\bcorrect\b", r"\bcorrect(?:ed|ing)\b",
         r"\brectif\w*", r"\bfix\w*", r"\bupdat\w*", r"\bamend\w*", r"\bchange\b",
         r"\bberichtig\w*", r"\bkorrigier\w*", r"\bändern\b", r"\bcorrig\w*", r"\bmodifi\w*",
+        # a new value entered, in German separable form and French (round 11)
+        r"\bein(?:zu)?tragen\b", r"\btrag\w* sie\b[^.?!\n]{0,40}\bein\b", r"\b(?:mettre|mettez|mets) à jour\b",
+        r"\baktualisier\w*", r"\bactualis\w*",
         r"\b(?:put|set) (?:it|that|this|them) (?:right|straight)\b", r"\brecht ?zetten\b", r"\bgoed ?zetten\b",
         r"\bzet\w* (?:het|dat|dit|ze) (?:recht|goed)\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
@@ -197,6 +205,9 @@ RULES: tuple[Rule, ...] = (
         r"\bout of date\b", r"\boutdated\b", r"\bold (?:one|address|number|name|phone number|e-?mail address)\b",
         r"\boude? (?:adres|woonadres|telefoonnummer|nummer|naam|achternaam|e-?mailadres|mailadres)\b", r"\bfalsch\w*",
         r"\bincorrecte?s?\b", r"\berron\w*", r"\bmal orthographi\w*", r"\bfalsch geschrieben\b",
+        # a wrong value in French (round 11; not "l'ancienne adresse", which may be what to erase)
+        r"\bmauvais(?:e|es)? (?:numéro|adresse|date|nom|prénom|orthographe)\b",
+        r"\bfau(?:x|sses?) (?:numéro|adresse|date|nom|prénom)\b",
         # "you have my name as Jon, it's John" (round 10)
         r"\b(?:as|als)\s+[\w'-]+(?:\s+staan)?\s*[,;:\u2013-]+\s*(?:but |maar |aber |mais )?(?:it's|it is|its|"
         r"it should be|should be|het is|moet zijn|es ist|das ist|c'est)\b",
@@ -230,14 +241,14 @@ RULES: tuple[Rule, ...] = (
         r"\bdroit (?:à l'oubli|à l'effacement|d'effacement)\b",
     )),
     Rule("erasure.verb_object", _E, ERASE_VERB, needs_pd=True, blockers=rx(
-        r"\bnieuwsbrief", r"\bnewsletter", ANNOUNCED.pattern,
+        r"\bnieuwsbrief", r"\bnewsletter", ANNOUNCED.pattern, _WRONG_VALUE.pattern,
         # "remove me from your marketing list" is an objection to direct marketing (art. 21(3)), not erasure
         r"\b(?:marketing|mailing|verzend|mail|e-?mail|bel|call|sales|reclame)[- ]?(?:list|lijst)\w*",
         r"\bwachtwoord", r"\bpassword", r"\b(?:opname|recording)\b",
     )),
     # an unmistakable personal-data object outweighs a mailing list in the same sentence
     Rule("erasure.verb_personal_data", _E, ERASE_VERB, needs=PD_STRONG,
-          blockers=rx(r"\bwachtwoord", r"\bpassword", THIRD_PARTY.pattern, ANNOUNCED.pattern)),
+          blockers=rx(r"\bwachtwoord", r"\bpassword", THIRD_PARTY.pattern, ANNOUNCED.pattern, _WRONG_VALUE.pattern)),
     Rule("erasure.everything_about_me", _E, rx(
         r"\b(?:verwijder|wis)\w*\b[^.?!\n]{0,30}\balles\b[^.?!\n]{0,30}\b(?:van|over) m(?:ij|e)\b",
         r"\b(?:delete|erase|remove|wipe)\b[^.?!\n]{0,20}\b(?:everything|all)\b[^.?!\n]{0,30}\b(?:on|about|of) me\b",
@@ -281,7 +292,8 @@ RULES: tuple[Rule, ...] = (
         r"\bbeperk\w*", r"\bbevries\w*", r"\bblokker\w*", r"\bop slot\b", r"\bon hold\b",
         r"\brestrict\w*", r"\blimit\w*", r"\bfreez\w*", r"\bblock\w*",
         r"\beinschränk\w*", r"\bsperr\w*", r"\blimiter\b",
-        r"\beinzuschränk\w*", r"\bschränk\w*", r"\brestrei\w*", r"\bgel(?:er|ez)\b",
+        r"\beinzuschränk\w*", r"\bschränk\w*", r"\brestrei\w*", r"\bgel(?:er|ez)\b", r"\bgesperrt\b",
+        r"\beingeschränkt\b",
     ), needs_pd=True, blockers=rx(_LIFTED.pattern, r"\bruimte\b", r"\bopslag\b", r"\bquota\b", r"\bstorage\b",
                                     r"\bbandwidth\b", r"\bspam\b", r"\bip\b", r"\bfirewall\b",
                                     r"\binlog\w*", r"\blogin\b", r"\btoegang\b")),

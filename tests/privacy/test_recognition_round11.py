@@ -238,3 +238,60 @@ def test_blocking_an_account_opened_in_my_name_is_no_restriction() -> None:
 def test_access_then_erase_everything_keeps_both() -> None:
     found, _held = rule_labels("Dites-moi quelles données vous avez sur moi, puis effacez tout.")
     assert A in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ich verlange, dass mein Benutzerkonto samt allen Daten gelöscht wird.",
+    "Meine personenbezogenen Daten sollen vollständig gelöscht werden.",
+])
+def test_a_german_participle_erases(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert E in found
+
+
+@pytest.mark.parametrize("text", [
+    "In meinem Profil steht noch meine alte Handynummer, bitte tragen Sie die neue ein.",
+    "Mon profil contient encore mon ancien numéro, merci de le mettre à jour.",
+    "Sie haben ein falsches Geburtsdatum gespeichert, bitte das richtige eintragen.",
+    "Vous avez enregistré une mauvaise date de naissance, merci de la corriger.",
+])
+def test_an_old_or_wrong_value_to_replace_is_rectification(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert R in found
+
+
+@pytest.mark.parametrize("text", [
+    "Meine Adresse ist falsch, bitte korrigieren und bis dahin nix mehr mit meinen Daten machen.",
+    "Mon adresse est fausse : corrigez-la et en attendant ne faites plus rien avec mes données.",
+])
+def test_doing_nothing_with_the_data_meanwhile_is_restriction(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert S in found
+
+
+@pytest.mark.parametrize("text", [
+    "Je vous demande de limiter le traitement de mes données, car j'en ai besoin pour faire valoir mes droits en "
+    "justice.",
+    "Bitte schränken Sie die Verarbeitung meiner Daten ein, ich brauche sie, um meine Rechte geltend zu machen.",
+    "Please restrict the processing of my data: I need it to defend my rights in court.",
+])
+def test_asserting_ones_rights_in_court_is_no_list_of_rights(text: str) -> None:
+    found, _held = rule_labels(text)
+    assert S in found
+
+
+def test_deleting_the_wrong_value_being_replaced_is_no_erasure() -> None:
+    found, _held = rule_labels("Meine alte Handynummer ist noch hinterlegt. Bitte tragen Sie die neue ein und löschen "
+                               "Sie die falsche Nummer.")
+    assert E not in found
+    assert R in found
+
+
+def test_blocking_an_account_opened_in_my_name_is_no_restriction_in_german() -> None:
+    found, _held = rule_labels("Jemand will in meinem Namen ein Konto eröffnen. Können Sie das sperren?")
+    assert S not in found
+
+
+def test_erasing_everything_and_the_old_address_is_no_rectification() -> None:
+    found, _held = rule_labels("kann man meine daten bei euch löschen lassen? alles, auch die alte adresse")
+    assert R not in found
