@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import phonenumbers
+import probes_ids_world
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from stdnum import iban as std_iban
 from stdnum import luhn, numdb
@@ -626,6 +627,10 @@ def main() -> int:
         credential_pairs,
     ):
         for lang, text, values, kind in gen(rng):
+            records.append(_record(len(records) + 1, lang, text, values, kind))
+    world = random.Random(1616)  # issue 16's sweep, appended at the end with its own seed: older records unchanged
+    for gen in probes_ids_world.GENERATORS:
+        for lang, text, values, kind in gen(world):
             records.append(_record(len(records) + 1, lang, text, values, kind))
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     print(f"wrote {len(records)} records to {OUT}")
