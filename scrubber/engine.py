@@ -19,7 +19,14 @@ from scrubber import language
 from scrubber.config import ScrubberConfig
 from scrubber.gc_pause import gc_paused
 from scrubber.placeholders import numbered, replace_numbered
-from scrubber.resolve import Candidate, allowed_spans, drop_unsupported, drop_word_cutters, resolve
+from scrubber.resolve import (
+    Candidate,
+    allowed_spans,
+    drop_unsupported,
+    drop_word_cutters,
+    fill_number_runs,
+    resolve,
+)
 from scrubber.textmap import MappedText, normalise
 from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, ScrubbedText, ScrubResult
 
@@ -226,6 +233,7 @@ class Scrubber:
             for r in raw
         ]
         cands = drop_word_cutters(drop_unsupported(cands, chunk, offset), chunk, offset)
+        cands = fill_number_runs(cands, chunk, offset)
         length = len(chunk)
         local_allowed = [(s, e) for s, e in allowed if s < offset + length and e > offset]
         entities = []

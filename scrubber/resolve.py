@@ -12,6 +12,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from scrubber.types import KEEP_TYPES
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -93,6 +95,38 @@ def drop_word_cutters(candidates: Sequence[Candidate], text: str, offset: int = 
         if before[bisect_left(starts, c.start)] >= c.end or max_end_at[c.start] > c.end
     }
     return [c for c in candidates if id(c) not in drop]
+
+
+_KEEP = frozenset(KEEP_TYPES)
+_PLAIN_NUMBER = re.compile(r"\d[\d .-]*\d")
+
+
+def fill_number_runs(candidates: Sequence[Candidate], text: str, offset: int = 0) -> list[Candidate]:
+    """Each stripped candidate inside a longer stripped plain number also stands as a twin over that number.
+
+    The NUMBER rule reports a run nothing explains at a low score, and a checksum rule a number in groups
+    ("47 053 911 681", a Steuer-ID) at a middling one, so any typed candidate inside it wins; alone it left the rest
+    of the number in clear text ("47 <PHONE_NUMBER_1>", "<NATIONAL_ID_1> 96" for a kimlik no read as a BSN and two
+    digits). The twin keeps the inner value's type and score and is longer, so it is chosen first; where a kept
+    value takes part of the number the twin loses to it and the inner value stands as before. Kept candidates get
+    no twin, nor become one: their cue explains their own span. ``text`` is what the candidates index, from
+    ``offset`` on.
+    """
+    outers = [
+        c for c in candidates
+        if c.type not in _KEEP and _PLAIN_NUMBER.fullmatch(text, c.start - offset, c.end - offset)
+    ]
+    if not outers:
+        return list(candidates)
+    out = list(candidates)
+    for c in candidates:
+        if c.type in _KEEP:
+            continue
+        for outer in outers:
+            if outer.start <= c.start and c.end <= outer.end and outer.end - outer.start > c.end - c.start:
+                out.append(Candidate(c.type, outer.start, outer.end, c.score, c.recognizer))
+                break
+    return out
 
 
 def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
