@@ -41,6 +41,9 @@ from stdnum.gb import utr as gb_utr
 from stdnum.ie import pps as ie_pps
 from stdnum.in_ import pan as in_pan
 from stdnum.it import codicefiscale as it_cf
+from stdnum.mu import nid as mu_nid
+from stdnum.mx import curp as mx_curp
+from stdnum.mx import rfc as mx_rfc
 from stdnum.nl import bsn as nl_bsn
 from stdnum.no import fodselsnummer as no_fnr
 from stdnum.pl import pesel as pl_pesel
@@ -49,6 +52,7 @@ from stdnum.pt import nif as pt_nif
 from stdnum.se import personnummer as se_pnr
 from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.us import itin as us_itin
+from stdnum.us import ptin as us_ptin
 from stdnum.us import ssn as us_ssn
 
 from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_letter_guard, words
@@ -135,6 +139,15 @@ _NORDIC_CONTEXT = words(r"personnummer", r"personal\s+(?:identity\s+)?number", r
 _NO_FNR = re.compile(_D + r"\d{5}[ ]?\d{5}" + _END)
 _SIN = re.compile(_D + r"\d{2}(?P<s>[ -]?)\d{3}(?P=s)\d{3}" + _END)
 _SIN_CONTEXT = words(r"sin\b", r"social\s+insurance", r"nas\b", r"assurance\s+sociale")
+# Mexico's CURP (four letters, birth date, sex, state, three consonants, check) and a person's RFC (four letters,
+# birth date, homoclave with its check digit), Mauritius's national ID (initial, birth date, six digits, check): in
+# capitals, the letters and the birth date and check together a shape of their own, so no cue is needed; the RFC's
+# three blocks may stand apart ("GODE-561231-GR8"). CURP and RFC score above a citizen cue's first number (0.93),
+# which would otherwise take "561231 GR8" alone. The US preparer's PTIN ("P" and eight digits) after its cue only.
+_CURP = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{3}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?!\w)")
+_RFC = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{3}(?P<s>[ -]?)\d{6}(?P=s)[A-Z0-9]{2}[0-9A](?!\w)")
+_MU_NID = re.compile(r"[A-Z](?<![\w][A-Z])\d{12}[0-9A-Z](?!\w)")
+_PTIN = re.compile(r"[Pp](?<![\w][Pp])-?\d{8}(?!\w)")
 _AT_CONTEXT = words(r"versicherungsnummer", r"svnr", r"sv-?nummer", r"sozialversicherung\w*")
 
 # After the cue of a citizen number that has no public check, the first number with 6+ digits is one.
@@ -206,6 +219,15 @@ _NINO_STEMS = ("national", "nino", "ninu", "ninr", "ni ", "ni:", "ni-", "ni\t", 
 _NINO_HINT = re.compile(r"NI")  # (with the stems: what every match of _NINO_CONTEXT holds)
 _SSN_STEMS = ("ssn", "social", "itin", "tin", "taxpayer", "w9", "w-9", "tax")
 
+def _valid_rfc(value: str) -> bool:
+    """A person's RFC (thirteen characters) whose homoclave's check digit holds."""
+    compact = re.sub(r"[\s-]", "", value)
+    try:
+        return len(compact) == 13 and bool(mx_rfc.is_valid(compact, validate_check_digits=True))
+    except Exception:  # stdnum raises on some malformed input besides returning False
+        return False
+
+
 # speed-up gates (see ``Rule.gate``): what every match holds
 _CF_GATE = re.compile(r"\d\d[A-Za-z]\d\d[A-Za-z]\d{3}[A-Za-z]")
 _PPS_GATE = re.compile(r"\d{7}[A-Wa-w]")
@@ -213,6 +235,7 @@ _PAN_GATE = re.compile(r"[A-Za-z]\d{4}[A-Za-z]")
 _SIX_DIGITS = re.compile(r"\d(?:[^\d\n]{0,2}\d){5}")
 # every digit-pattern match below holds six digits with at most one separator between them
 _SIX = re.compile(r"\d(?:[ .-]?\d){5}")
+_SIX_PLAIN = re.compile(r"\d{6}")
 # every _NINO_LOWER match ends in these (a pattern that starts at a digit: cheap where lower-case letters abound)
 _NINO_LOWER_GATE = re.compile(r"\d\d(?:[ -]?\d\d){2}[ -]?[a-d](?!\w)")
 
@@ -270,6 +293,12 @@ RULES = (
          validate=_valid(no_fnr.is_valid), gate=_SIX),
     Rule("NATIONAL_ID", _SIN, score=0.0, context=_SIN_CONTEXT, context_score=0.97, validate=_valid(ca_sin.is_valid),
          context_stems=("sin", "social", "nas", "assurance"), gate=_SIX),
+    Rule("NATIONAL_ID", _CURP, score=0.95, validate=_valid(mx_curp.is_valid), gate=_SIX_PLAIN),
+    Rule("NATIONAL_ID", _RFC, score=0.95, context=words(r"rfc\b"), context_score=0.97, validate=_valid_rfc,
+         gate=_SIX_PLAIN),
+    Rule("NATIONAL_ID", _MU_NID, score=0.85, validate=_valid(mu_nid.is_valid), gate=_SIX_PLAIN),
+    Rule("NATIONAL_ID", _PTIN, score=0.0, context=words(r"ptin\b", r"preparer\s+tax"), context_score=0.97,
+         validate=_valid(us_ptin.is_valid), context_stems=("ptin", "preparer"), gate=_SIX_PLAIN),
     Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
     Rule("NATIONAL_ID", _CITIZEN_ALNUM, score=0.93, group="v", gate=_FOUR_DIGITS_MIXED),
 )

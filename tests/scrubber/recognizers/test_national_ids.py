@@ -87,6 +87,14 @@ POSITIVE = [
     # a sole trader's Dutch VAT number of before 2020 holds the BSN (11-proef): stripped after a sole-trader cue
     ("ik ben zzp'er, btw-nummer NL123456782B01", "NL123456782B01", "NATIONAL_ID"),
     ("VAT NL 123456782 B01 (I am a sole trader)", "NL 123456782 B01", "NATIONAL_ID"),
+    # Mexico's CURP and a person's RFC (birth date and check: a shape of their own, no cue needed), Mauritius's
+    # national ID (stdnum.mu.nid), the US preparer's PTIN after its cue (stdnum's examples; issue 16, probe corpus)
+    ("Mis datos: Ciudad de México, BOXW310820HNERXN09", "BOXW310820HNERXN09", "NATIONAL_ID"),
+    ("My details: Leeds, GODE561231GR8, customer since 2019", "GODE561231GR8", "NATIONAL_ID"),
+    ("RFC : GODE-561231-GR8\nCordialement", "GODE-561231-GR8", "NATIONAL_ID"),
+    ("my personal identity number GODE 561231 GR8, cheers", "GODE 561231 GR8", "NATIONAL_ID"),
+    ("Infos: J2906201304089", "J2906201304089", "NATIONAL_ID"),
+    ("PTIN: P00634642", "P00634642", "NATIONAL_ID"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -103,6 +111,8 @@ NEGATIVE = [
     ("Steuer-ID: 36 574 261 890", "36 574 261 890", "NATIONAL_ID"),  # check digit wrong (still NUMBER)
     ("factuur 2025-0412 van 536-90-4399?", "2025-0412", "NATIONAL_ID"),
     ("PESEL 44051401358", "44051401358", "NATIONAL_ID"),  # check digit wrong
+    ("part GODE561231GR9 in stock", "GODE561231GR9", "NATIONAL_ID"),  # an RFC's shape, its check digit wrong
+    ("part BOXW310820HNERXN08 in stock", "BOXW310820HNERXN08", "NATIONAL_ID"),  # a CURP's shape, check wrong
 ]
 
 
