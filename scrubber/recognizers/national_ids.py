@@ -219,11 +219,11 @@ _NINO_STEMS = ("national", "nino", "ninu", "ninr", "ni ", "ni:", "ni-", "ni\t", 
 _NINO_HINT = re.compile(r"NI")  # (with the stems: what every match of _NINO_CONTEXT holds)
 _SSN_STEMS = ("ssn", "social", "itin", "tin", "taxpayer", "w9", "w-9", "tax")
 
-def _valid_rfc(value: str) -> bool:
-    """A person's RFC (thirteen characters) whose homoclave's check digit holds."""
+def _valid_rfc(value: str, check_digit: bool = True) -> bool:
+    """A person's RFC (thirteen characters, a real birth date) whose homoclave's check digit holds, if asked."""
     compact = re.sub(r"[\s-]", "", value)
     try:
-        return len(compact) == 13 and bool(mx_rfc.is_valid(compact, validate_check_digits=True))
+        return len(compact) == 13 and bool(mx_rfc.is_valid(compact, validate_check_digits=check_digit))
     except Exception:  # stdnum raises on some malformed input besides returning False
         return False
 
@@ -296,6 +296,9 @@ RULES = (
     Rule("NATIONAL_ID", _CURP, score=0.95, validate=_valid(mx_curp.is_valid), gate=_SIX_PLAIN),
     Rule("NATIONAL_ID", _RFC, score=0.95, context=words(r"rfc\b"), context_score=0.97, validate=_valid_rfc,
          gate=_SIX_PLAIN),
+    # after its cue without the check digit, which stdnum does not require either: numbers in the wild fail it
+    Rule("NATIONAL_ID", _RFC, score=0.0, context=words(r"rfc\b"), context_score=0.97,
+         validate=lambda v: _valid_rfc(v, check_digit=False), context_stems=("rfc",), gate=_SIX_PLAIN),
     Rule("NATIONAL_ID", _MU_NID, score=0.85, validate=_valid(mu_nid.is_valid), gate=_SIX_PLAIN),
     Rule("NATIONAL_ID", _PTIN, score=0.0, context=words(r"ptin\b", r"preparer\s+tax"), context_score=0.97,
          validate=_valid(us_ptin.is_valid), context_stems=("ptin", "preparer"), gate=_SIX_PLAIN),

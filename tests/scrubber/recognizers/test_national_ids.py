@@ -95,6 +95,9 @@ POSITIVE = [
     ("my personal identity number GODE 561231 GR8, cheers", "GODE 561231 GR8", "NATIONAL_ID"),
     ("Infos: J2906201304089", "J2906201304089", "NATIONAL_ID"),
     ("PTIN: P00634642", "P00634642", "NATIONAL_ID"),
+    # after its cue an RFC whose homoclave's check digit fails is one all the same (stdnum: numbers in the wild do)
+    ("RFC: GODE561231GR9\nThanks", "GODE561231GR9", "NATIONAL_ID"),
+    ("meine RFC GODE 561231 GR9", "GODE 561231 GR9", "NATIONAL_ID"),
 ]
 
 # (message, value that must NOT be reported as this type)
