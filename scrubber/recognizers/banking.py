@@ -178,8 +178,9 @@ _CVC_STEMS = (
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 # (also in brackets: "exp 12/31 (4294)")
+# (or after a bar or semicolon, as card dumps are pasted: "4007...9381|10/31|929")
 _CVC_AFTER_EXPIRY = re.compile(
-    r"[ \t]*(?:\n[ \t]*|,[ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
+    r"[ \t]*(?:\n[ \t]*|[,|;][ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
 )
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's
@@ -259,10 +260,18 @@ class CardRecognizer(SingleEntityRecognizer):
                     results.append(RecognizerResult("CREDIT_CARD", c.start("v"), c.end("v"), 0.93 if carded else 0.9))
         return results
 
+# A Postbank giro number (before 2014: one to seven digits, no check) after the word giro itself, not a year
+# right after it ("acceptgiro" is a payment slip: the cue starts a word; "un giro di 500 metri" is no account)
+_GIRO = re.compile(
+    r"(?<![^\W_])(?i:giro(?:nummer|rekening|nr\.?)?|postgiro)\b[ \t:#]*(?i:(?:is|was|nummer|nr\.?)[ \t:#]*)?"
+    r"(?P<v>P?\d{3,7})(?!\w|[.,/-]\d)"
+)
 
 RULES = (
     Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef,
          stems=("rekening", "reknr", "rek.", "bank", "account", "giro")),
+    Rule("IBAN", _GIRO, score=0.92, group="v", validate=lambda v: not re.fullmatch(r"(?:19|20)\d\d", v),
+         stems=("giro",)),
 )
 
 

@@ -66,6 +66,13 @@ POSITIVE = [
     # same (text labelled by others, issue 16)
     ("bank account IBAN 'GB07 XYZ000000012345678B' was leaked", "GB07 XYZ000000012345678B", "IBAN"),
     ("IBAN: DE12 ABCD 0000 1111 2222 33 (typo?)", "DE12 ABCD 0000 1111 2222 33", "IBAN"),
+    # a Postbank giro number had one to seven digits (issue 16, probe corpus)
+    ("We betalen nog vanaf giro 921710", "921710", "IBAN"),
+    ("mijn gironummer is 38456", "38456", "IBAN"),
+    # a card dump's expiry and code after a bar or semicolon (issue 16, probe corpus)
+    ("4007298198649381|10/31|929", "929", "CREDIT_CARD"),
+    ("5480 3775 3835 9983 569|08/31|946", "946", "CREDIT_CARD"),
+    ("4111111111111111;12/27;123", "123", "CREDIT_CARD"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -76,6 +83,9 @@ NEGATIVE = [
     ("betalingskenmerk 7002 4418 9921 0356", "7002 4418 9921 0356", "CREDIT_CARD"),
     ("ticket AB12X9Y8Z7W6V5U4 open", "AB12X9Y8Z7W6V5U4", "IBAN"),  # no IBAN cue, no check, no bank code
     ("IBAN-wijziging per 2025-01-01 doorgevoerd", "2025-01-01", "IBAN"),
+    ("sinds giro 2019 overgemaakt", "2019", "IBAN"),  # a year after the cue is no giro number
+    ("per acceptgiro 123456 betaald", "123456", "IBAN"),  # a slip's reference, not the cue giro
+    ("un giro di 500 metri", "500", "IBAN"),  # Italian: a tour, and the number not right after the word
 ]
 
 
