@@ -21,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import Rule, RuleRecognizer, SingleEntityRecognizer, words
+from scrubber.recognizers.explainers_refs import bank_code
 
 # RFC 5322 dot-atom local part (the practical subset: no "=" so "USER=a@b.nl" yields the address) and a DNS host name.
 _EMAIL = re.compile(
@@ -107,6 +108,8 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
         span = explainers.Span(text, start, end)
         if explainers.tracking_code(span) or (explainers.kept_cue(span) and not _PHONE_CUE.search(span.label)):
             return  # a tracking, order or customer number after its cue word
+        if bank_code(span):
+            return  # a bank's own code after its cue ("routing 021000021": ABA's check): the bank's, no phone
         ext = _EXTENSION.match(text, end)
         if ext:
             end = ext.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -148,3 +149,18 @@ def test_iban_candidates_from_the_check_digits_equal_the_plain_pattern() -> None
             slow = plain.search(text, pos)
             fast = banking._IBAN_CANDIDATE.search(text, pos + 2)
             assert (slow.span() if slow else None) == ((fast.start() - 2, fast.end()) if fast else None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Routing 021000021, account 6626095710", "021000021"),  # a US bank's ABA number (its check holds)
+        ("ABA 026009593 / acct # 985042680", "026009593"),
+        ("routing number: 011000015\naccount: 12345678901", "011000015"),
+    ],
+)
+def test_a_bank_code_after_its_cue_is_no_phone_number(
+    assert_untouched: Callable[[str, str], None], text: str, value: str
+) -> None:
+    # the bank's code names the bank, not the customer (docs/pii-policy.md); the account beside it is stripped
+    assert_untouched(text, value)
