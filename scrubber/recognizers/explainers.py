@@ -261,6 +261,8 @@ _VERSION_CUE = _cues(r"versi(?:e|on|ón)", r"build", r"release", r"kernel", r"fi
                      r"android", r"php", r"python", r"node", r"java", r"mysql", r"mariadb", r"postgres(?:ql)?")
 _DOTTED = re.compile(r"v?(?:\d{1,2}(?:\.\d{1,6}){2,}|\d{1,4}(?:\.\d{1,6}){3,})(?:-\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# Thousands and a check digit after a dash: Chile's RUT ("17.661.296-7", "7.608.391-K"), no version without its cue
+_THOUSANDS_CHECK = re.compile(r"\d{1,3}(?:\.\d{3})+-[\dKk]")
 _BUILD = re.compile(r"[vV]?\d+(?:[._-]\d+)*")  # after a version cue: "build 22631.3737", "firmware V1.0.3_1.0"
 _KB = re.compile(r"(?i)(?:KB|Q|SP)\d{5,8}")
 # Nine or more digits dotted in groups of two or three, none a lone digit or zero: how people write a citizen or
@@ -275,6 +277,8 @@ def version(span: Span) -> bool:
     if _KB.fullmatch(value):
         return True
     cued = bool(_VERSION_CUE.search(span.label))
+    if not cued and _THOUSANDS_CHECK.fullmatch(value):
+        return False
     if _DOTTED.fullmatch(value) and not _THOUSANDS.fullmatch(value) and (cued or not _GROUPED.fullmatch(value)):
         return True
     return cued and bool(_DOTTED.fullmatch(value) or _BUILD.fullmatch(value))

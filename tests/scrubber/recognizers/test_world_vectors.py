@@ -28,6 +28,10 @@ STRIPPED = [
     ("the number from my card is 365.742.618.09 - is that enough?", "365.742.618.09"),
     ("het nummer op mijn pas: 111.222.333", "111.222.333"),
     ("die Nummer lautet 12.34.56.78.90, reicht das?", "12.34.56.78.90"),
+    # nor is one in thousands with a check digit after a dash: Chile's RUT (stdnum.cl.rut's notation, issue 16)
+    ("Mes coordonnées : Lyon, 17.661.296-7", "17.661.296-7"),
+    ("mi RUT es 12.531.909-2", "12.531.909-2"),
+    ("RUT: 7.608.391-K", "7.608.391-K"),
     # the abbreviation's dot ends no sentence: the personal cue before it still names the value
     ("Steuer-Nr. 36574261809 bitte nicht speichern", "36574261809"),
 ]
@@ -43,6 +47,7 @@ UNTOUCHED = [
     ("Serienummer van de router: 15053D2961719, firmware 7.57.", "15053D2961719"),
     ("Seriennummer der FRITZ!Box: 87526B1569000, FRITZ!OS 7.57.", "87526B1569000"),
     # versions and IPs stay harmless
+    ("nach dem Update auf 10.0.19045-2 geht es nicht", "10.0.19045-2"),
     ("Windows 10.0.22621.1992 geeft een fout", "10.0.22621.1992"),
     ("Chrome 120.0.6099.71 crasht", "120.0.6099.71"),
     ("server 192.168.100.200 reageert niet", "192.168.100.200"),
