@@ -267,7 +267,39 @@ _GIRO = re.compile(
     r"(?P<v>P?\d{3,7})(?!\w|[.,/-]\d)"
 )
 
+# A French RIB: bank (5), branch (5), account (11, letters allowed), clé RIB (2), together or spaced as printed on
+# the relevé d'identité bancaire; the key (97 - (89 bank + 15 branch + 3 account) mod 97) says it is one.
+_FR_RIB = re.compile(r"\d(?<![\w.,/-]\d)\d{4}(?P<s>[ ]?)\d{5}(?P=s)[0-9A-Z]{11}(?P=s)\d{2}(?![\w]|[.,/-]\d)")
+_RIB_LETTERS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "12345678912345678923456789")
+
+
+def _valid_rib(value: str) -> bool:
+    compact = re.sub(r"\s", "", value).translate(_RIB_LETTERS)
+    bank, branch, account, key = int(compact[:5]), int(compact[5:10]), int(compact[10:21]), int(compact[21:])
+    return 97 - (89 * bank + 15 * branch + 3 * account) % 97 == key
+
+
+# A Swiss postal account ("Postkonto 30-38151-2", "PC 80-2-2"): prefix, number of up to six digits and a check digit
+# (mod 10 recursive over the prefix and the number padded to six), after its cue only: the shape is a score's too.
+_CH_POSTAL = re.compile(
+    r"(?<![^\W_])(?i:post(?:check)?-?konto|pc(?:-konto)?|ccp|compte\s+postal|conto\s+postale)"
+    r"[ \t:.#]*(?i:n(?:r|o)\.?[ \t:]*)?(?P<v>\d{2}-\d{1,6}-\d)(?![\w-]|[.,/]\d)"
+)
+_MOD10_RECURSIVE = (0, 9, 4, 6, 8, 2, 7, 1, 3, 5)
+
+
+def _valid_ch_postal(value: str) -> bool:
+    prefix, number, check = value.split("-")
+    carry = 0
+    for ch in prefix + number.zfill(6):
+        carry = _MOD10_RECURSIVE[(carry + int(ch)) % 10]
+    return (10 - carry) % 10 == int(check)
+
+
 RULES = (
+    Rule("IBAN", _FR_RIB, score=0.9, validate=_valid_rib),
+    Rule("IBAN", _CH_POSTAL, score=0.92, group="v", validate=_valid_ch_postal,
+         stems=("post", "pc", "ccp", "compte", "conto")),
     Rule("IBAN", _OLD_ACCOUNT, score=0.92, group="v", validate=_elfproef,
          stems=("rekening", "reknr", "rek.", "bank", "account", "giro")),
     Rule("IBAN", _GIRO, score=0.92, group="v", validate=lambda v: not re.fullmatch(r"(?:19|20)\d\d", v),

@@ -74,6 +74,13 @@ POSITIVE = [
     ("4007298198649381|10/31|929", "929", "CREDIT_CARD"),
     ("5480 3775 3835 9983 569|08/31|946", "946", "CREDIT_CARD"),
     ("4111111111111111;12/27;123", "123", "CREDIT_CARD"),
+    # a French RIB (bank, branch, account, clé RIB: 97 - (89 b + 15 g + 3 c) mod 97) and a Swiss postal account
+    # (prefix, number, mod 10 recursive check) after its cue: old domestic accounts (issue 16)
+    ("RIB : 30004 00825 00012345678 86", "30004 00825 00012345678 86", "IBAN"),
+    ("mon RIB 30004008250001234567886 merci", "30004008250001234567886", "IBAN"),
+    ("Postkonto 30-38151-2", "30-38151-2", "IBAN"),
+    ("Einzahlung auf PC 80-2-2", "80-2-2", "IBAN"),
+    ("CCP 01-12345-3", "01-12345-3", "IBAN"),
 ]
 
 # (message, value that must NOT be reported as this type)
@@ -87,6 +94,9 @@ NEGATIVE = [
     ("sinds giro 2019 overgemaakt", "2019", "IBAN"),  # a year after the cue is no giro number
     ("per acceptgiro 123456 betaald", "123456", "IBAN"),  # a slip's reference, not the cue giro
     ("un giro di 500 metri", "500", "IBAN"),  # Italian: a tour, and the number not right after the word
+    ("RIB : 30004 00825 00012345678 87", "30004 00825 00012345678 87", "IBAN"),  # the clé RIB fails
+    ("Postkonto 30-38151-3", "30-38151-3", "IBAN"),  # the check digit fails
+    ("Spielstand 80-2-2 nach der Pause", "80-2-2", "IBAN"),  # no postal account's cue
 ]
 
 
