@@ -145,7 +145,11 @@ _OLD_ACCOUNT = re.compile(
 _CARD = re.compile(r"[2-6](?<![\w.,/-][2-6])\d{3}(?:[ .-]?\d){9,15}(?![\w]|[.,/-]\d)")
 _CARD_CONTEXT = words(r"card", r"kaart", r"visa", r"master\s?card", r"amex", r"american express", r"maestro")
 # (also with a one-digit month, as cards are typed: "exp 1/29", issue 16)
-_EXPIRY = re.compile(r"(?<![\d/])(?:0[1-9]|1[0-2]|[1-9])\s?/\s?(?:20)?\d{2}(?![\d/])")
+# (or with a dash, two-digit month, not inside a longer date: "5555-...-4444 / 08-27 / 737")
+_EXPIRY = re.compile(
+    r"(?<![\d/])(?:0[1-9]|1[0-2]|[1-9])\s?/\s?(?:20)?\d{2}(?![\d/])"
+    r"|(?<![\d/.-])(?:0[1-9]|1[0-2])-(?:20)?\d{2}(?![\d/.-])"
+)
 # In a card's tail only (the 100 characters after a Luhn-valid number), the expiry in the other ways people write
 # it after its cue ("exp 0327", "vervalt maart 2027", "geldig t/m 03-27", "gültig bis 03.2027") and a code named
 # as such ("code 737"): with the card just given, they are the card's.
@@ -162,25 +166,29 @@ _TAIL_EXPIRY = re.compile(
     r"(?![\d/.-]\d|\d)"
 )
 # (a card's tail value may be decorated: quoted, in backticks or brackets, after an emoji: "code `602`", "exp <02-27>")
-_TAIL_CODE = re.compile(r"(?i:\bcode|\bcodes?\s+is)[\s.:]*(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)")
+# ("Prüfziffer", a check digit of anything, is the card's code only in the card's tail)
+_TAIL_CODE = re.compile(
+    r"(?i:\bcode|\bcodes?\s+is|\bpr[üu]fziffer)[\s.:]*(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
+)
 _CVC = re.compile(
     r"(?<![^\W_])(?i:cvc2?|cvv2?|csc|cid(?!:\S)|security\s+code"
     r"|(?:3|4|drie|vier|three|four)\s+(?:digits|cijfers)\s+(?:on\s+the\s+back|achterop|op\s+de\s+achterkant)"
     r"|cijfers\s+achterop|digits\s+on\s+the\s+back|beveiligingscode|kaartcode|controlecode"
     r"|code\s+(?:achterop|op\s+de\s+achterkant|on\s+the\s+back)|verificatiecode\s+van\s+de\s+kaart|cryptogramme|crypto\b"
-    r"|pr[üu]fnummer|kartenpr[üu]fnummer)"
+    r"|pr[üu]fnummer|kartenpr[üu]fnummer|kartenpr[üu]fziffer|sicherheitscode|code\s+de\s+s[ée]curit[ée]"
+    r"|codice\s+di\s+sicurezza)"
     r"(?:[^\n]{0,30}?|[ \t]*:?[ \t]*\n[ \t]*(?:[^\w\s]{1,3}[ \t]?)?)(?<!\d)(?P<v>\d{3,4})(?!\d)"
 )
 # every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
 _CVC_STEMS = (
     "cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode", "code", "crypto",
-    "fnummer", "digits", "cijfers",
+    "fnummer", "digits", "cijfers", "fziffer", "codice",
 )
 # the CVC standing alone right after the expiry date of a card: "08/27 661", "03/29\n552"
 # (also in brackets: "exp 12/31 (4294)")
-# (or after a bar or semicolon, as card dumps are pasted: "4007...9381|10/31|929")
+# (or after a bar, semicolon or slash, as card dumps are pasted: "4007...9381|10/31|929", "... / 08-27 / 737")
 _CVC_AFTER_EXPIRY = re.compile(
-    r"[ \t]*(?:\n[ \t]*|[,|;][ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
+    r"[ \t]*(?:\n[ \t]*|[,|;/][ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
 )
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's

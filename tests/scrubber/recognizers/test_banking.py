@@ -81,11 +81,20 @@ POSITIVE = [
     ("Postkonto 30-38151-2", "30-38151-2", "IBAN"),
     ("Einzahlung auf PC 80-2-2", "80-2-2", "IBAN"),
     ("CCP 01-12345-3", "01-12345-3", "IBAN"),
+    # a card's code named "Prüfziffer" or "Sicherheitscode"; an expiry with a dash and the code after it, set off by
+    # slashes, right after the card (issue 16)
+    ("Karte 4111 1111 1111 1111 gültig bis 12/27 Prüfziffer 123", "123", "CREDIT_CARD"),
+    ("Kreditkarte 4111111111111111, Sicherheitscode: 123", "123", "CREDIT_CARD"),
+    ("5555-5555-5555-4444 / 08-27 / 737", "08-27", "CREDIT_CARD"),
+    ("5555-5555-5555-4444 / 08-27 / 737", "737", "CREDIT_CARD"),
+    ("4111 1111 1111 1111 - 12/27 - 123", "123", "CREDIT_CARD"),
 ]
 
 # (message, value that must NOT be reported as this type)
 NEGATIVE = [
     ("card 4111 1111 1111 1111, ordered on 12-03-2023", "12-03-2023", "CREDIT_CARD"),
+    ("card 4111 1111 1111 1111, ordered on 12-03-2023", "12-03", "CREDIT_CARD"),
+    ("card 4111 1111 1111 1111 since 2019-12-27", "12-27", "CREDIT_CARD"),
     ("exp 0327 without any card number", "0327", "CREDIT_CARD"),
     ("card 4111 1111 1111 1112", "4111 1111 1111 1112", "CREDIT_CARD"),  # Luhn fails
     ("betalingskenmerk 7002 4418 9921 0356", "7002 4418 9921 0356", "CREDIT_CARD"),
