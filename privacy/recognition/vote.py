@@ -40,7 +40,10 @@ class Thresholds:
     alone_extra: float = 0.9
     # a rule's label stands whatever the model's score for its type when the request score is at least this
     # (the model is sure of a request; its per-type score is the weaker voice on the type)
-    rules_stand: float = 0.9
+    # (0.9 until round 11: retrained with messages_v10, "hoe komen jullie aan mijn adres?", an art. 15(1)(g) question
+    # the rules read, scored request 0.886 and access 0.072, under confirm; 0.85 scores the same as 0.9 and 0.8 by
+    # ``--cv`` and on the held-out fifth, so the model's surer voice keeps the rule's type)
+    rules_stand: float = 0.85
     # a rule's label also needs the model's score that the message is a request at all to reach this ...
     gate: float = 0.15  # (0.18 until round 10: see confirm)
     # (0.2 until round 5: without privacy_heldout's tune part and with messages_v9 the request scores of short
@@ -50,7 +53,10 @@ class Thresholds:
     # no label, but a rule fired or the request score is at least this: a possible request. 0.3 flags about
     # 16% of the held-out ordinary mails (0.25 on any score flagged 40%) and leaves 0.6% of the requests
     # neither labelled nor possible
-    possible: float = 0.28
+    # (0.28 until round 11: retrained with messages_v10, a vague Dutch erasure wish "kunnen jullie zorgen dat ik
+    # nergens meer in sta?" scored 0.273 and fell out of triage; 0.27 by ``--cv``: own sources missed and not flagged
+    # 0.2% -> 0.1%, "possible" on non-requests 16.7% -> 17.1%, tune parts 13.0% -> 13.3%, held-out fifth unchanged)
+    possible: float = 0.27
     # ... but when no right's words are in the message (``recognizer.model_may_label`` leaves the model no type),
     # only a request score of at least this makes it possible: short ordinary chat ("where is my order?",
     # "help me file a complaint") scores 0.3-0.6 as a request for its shortness alone (issue 18, Bitext corpus).

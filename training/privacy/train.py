@@ -407,6 +407,7 @@ def main() -> int:
     ap.add_argument("--lead-request", type=float, default=vote.Thresholds().lead_request)
     ap.add_argument("--lead-type", type=float, default=vote.Thresholds().lead_type)
     ap.add_argument("--second", type=float, default=vote.Thresholds().second)
+    ap.add_argument("--rules-stand", type=float, default=vote.Thresholds().rules_stand)
     ap.add_argument("--strong-gate", type=float, default=0.1)
     args = ap.parse_args()
     docs = load_docs(real=not args.no_real and args.real_weight > 0, negatives=args.negative_weight > 0)
@@ -414,6 +415,7 @@ def main() -> int:
     y = targets(docs)
     t = vote.Thresholds(confirm=args.confirm, alone=args.alone, possible=args.possible, gate=args.gate,
                         lead_request=args.lead_request, lead_type=args.lead_type, second=args.second,
+                        rules_stand=args.rules_stand,
                         strong_prefixes=("article.", "erasure.named_right", "portability.named_right",
                                          "restriction.named_right", "rectification.named_right"),
                         strong_gate=args.strong_gate)
