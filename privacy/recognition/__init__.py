@@ -36,7 +36,8 @@ a reminder ("still no answer to my request below"), and a bare forward, re-asser
 only then the quoted part is read. Hard-wrapped mail lines are joined; bulk mail carrying its own
 opt-out footer (RFC 2369/8058 style "klik hier om u af te melden") is advertising, not a request.
 
-Modules: ``types`` (what is answered), ``lexicon`` (the patterns the rules share), ``model_cues``
+Modules: ``types`` (what is answered), ``lexicon`` (the patterns the rules share), ``answered`` (what was
+already done, answered or announced: no new request), ``model_cues``
 (the words of each type the model needs to label alone), ``rules`` (the rule
 table per right and the article citations), ``message`` (own text and quotes, sentences, language),
 ``model`` (the learned scores), ``vote`` (rules and model decide), ``prefilter`` (which rules can fire at all:

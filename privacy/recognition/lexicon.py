@@ -43,8 +43,14 @@ PD_STRONG = rx(
     r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b(?! (?:\w+ )?nodig\b)"
     r"[^.?!\n]{0,40}\b(?:van|over) m(?:ij|e)\b(?! nodig\b)",
     # en
-    r"\bpersonal (?:data|information|details|info)\b",
-    r"\b(?:data|information|info|details|records|everything|anything|what)\s+(?:that\s+|which\s+)?"
+    r"\bpersonal (?:data|informations?|details|info)\b",  # ("personal informations": non-native English, round 12)
+    # "gooi alles van mij weg", application papers, data the writer put into an app (round 12)
+    r"\balles (?:van|over) m(?:ij|e)\b",
+    r"\b(?:my|mijn|m'n|mn) (?:cv|curriculum vitae|sollicitatie(?:brief|gegevens)?|job application|application "
+    r"(?:documents|papers)|cover letter|motivatiebrief)\b",
+    r"\b\w*(?:data|gegevens)\b[^.?!\n]{0,30}\b(?:die|dat|that|which) (?:ik|i)\b[^.?!\n]{0,40}\b(?:gezet|ingezet|gelogd|"
+    r"bijgehouden|opgeslagen|logged|tracked|stored|saved|put)\b",
+    r"\b(?:data|information||info|details|records|everything|anything|what)\s+(?:that\s+|which\s+)?"
     r"(?:you|your (?:company|organi[sz]ation|firm)|[a-z]+)?\s*(?:guys\s+)?"
     r"(?:hold|have|keep|store|process|collect|retain|know|has|holds|keeps|stores|processes)\s+"
     r"(?:\w+\s+){0,2}(?:on|about|of|regarding|concerning)\s+me\b",
@@ -72,7 +78,7 @@ _PD_FIELD_ON_PROFILE = (
 PD_FIELD = rx(
     _PD_FIELD_ON_PROFILE,
     r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam|woonadres|adres|"
-    r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer)\b",
+    r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer|inkomen)\b",
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
     r"\b(?:van|over) m(?:ij|e)\b",
     r"\b(?:name|surname|address|date of birth|gender|phone number)\b[^.?!\n]{0,25}\b(?:for|of|about|on) me\b",
@@ -80,7 +86,7 @@ PD_FIELD = rx(
     r"(?<!in )(?<!under )\bmy (?:(?:full|first|last|family|middle|maiden|legal|real|given|new|old|current|correct|"
     r"previous|home|private|personal|mobile|cell|phone|telephone|contact|billing|postal|bank|account) )?(?:name|"
     r"surname|home address|address|date of birth|birth ?date|gender|"
-    r"title|salutation|pronouns|phone number|mobile number|number)\b",
+    r"title|salutation|pronouns|phone number|mobile number|number|income)\b",
     # (with the adjectives German and French put before the field: "meine alte Handynummer", "mon ancien numéro")
     r"(?<!in )\bmein(?:en|e|em)? (?:alte[nmr]? |neue[nmr]? |richtige[nmr]? )?(?:name|namen|vornamen?|nachnamen?|"
     r"adresse|anschrift|geburtsdatum|telefonnummer|handynummer|mobilnummer|e-?mail-?adresse)\b",
@@ -104,6 +110,7 @@ PD_WEAK = rx(
     r"surname|address|home address|date of birth|birth ?date|phone number|e-?mail address|bank details)\b",
     r"\bgegevens\b",
     r"\b(?:customer|account) data\b",
+    r"\bmy [\w-]+ data\b", r"\b(?:mijn|m'n|mn) \w*data\b",  # (round 12)
 )
 # Ordinary support objects: when one of these is what the sentence is about, a weak object is not
 # personal data but the customer's own content or service.
@@ -155,6 +162,15 @@ THIRD_PARTY = rx(
     r"\banfrage (?:eines|einer|von (?:einem|einer))\b", r"\bdemande (?:d'une?|de la part d'une?) (?:\w+ )?(?:client|"
     r"cliente|utilisat\w*|abonnée?|visit\w*|membre)\b",
     r"\bdata processing (?:agreement|addendum)\b",
+    # "een lid heeft ons gevraagd", "a customer asked us"; "mensen ... hun gegevens"; "the data my web shop stores"
+    # (round 12)
+    r"\b(?:een|één|a|an|one) (?:\w+ )?(?:lid|klant|bezoeker|gebruiker|abonnee|donateur|member|customer|client|"
+    r"user|visitor|"
+    r"subscriber|donor)\b[^.?!\n]{0,15}\b(?:heeft|vraagt|vroeg|has|asked|asks)\b[^.?!\n]{0,10}\b(?:ons|us)\b",
+    r"\b(?:mensen|people|leden|members|bezoekers|visitors|lezers|readers|klanten|customers|subscribers|abonnees)\b"
+    r"[^.?!\n]{0,30}\b(?:hun|their) (?:eigen |own )?(?:gegevens|data|details|persoonsgegevens|personal data)\b",
+    r"\b(?:my|our|mijn|onze) (?:web ?shop|webwinkel|online shop|shop|website|site|app|crm)\b[^.?!\n]{0,10}\b(?:stores?|"
+    r"keeps?|holds?|collects?|bewaart|opslaat|verzamelt)\b",
     # "a client of my salon", "ein Kunde meines Shops", "un client de ma boutique"
     r"\b(?:a|an|one) (?:customer|client|user|visitor|member|subscriber|patient|guest) of (?:my|our)\b",
     r"\bein(?:e)? (?:kunde|kundin|nutzer\w*|besucher\w*|mitglied) (?:meines|meiner|unseres|unserer)\b",
@@ -214,6 +230,10 @@ MARKETING = rx(
     r"\bwerbe\w*", r"\bacties\b", r"\bsales\b", r"\bupgrades?\b", r"\bverkoop\w*", r"\bkortingen?\b",
     r"\bdiscounts?\b", r"\bwerbung\b", r"\bpublicit\w*", r"\bprospection\b", r"\bnieuwe (?:diensten|producten)\b",
     r"\bnew (?:services|products)\b", r"\breclame-?\w+", r"\b[\w-]*-?reclame\b",
+    # leaflets by post, and a list one is taken off (round 12; Dutch "folders" are leaflets when received)
+    r"\bflyers?\b", r"\bbrochures?\b", r"\bfolders\b(?=[^.?!\n]{0,30}\b(?:ontvangen|brievenbus|in de bus|thuis|"
+    r"per post|"
+    r"sturen|toesturen|krijgen)\b)", r"\b(?:take|get|remove)\w* me (?:off|from) (?:your|ur|this|the) (?:\w+ )?list\b",
 )
 PRIVACY_TOPIC = rx(
     r"\bprivacy\w*", r"\bavg\b", r"\bgdpr\b", r"\bdsgvo\b", r"\brgpd\b", r"\bpersoons?gegevens\b",
@@ -248,7 +268,8 @@ OWN_BREACH = rx(
 BULK_FOOTER = rx(
     r"\bklik (?:dan )?hier\b", r"\bclick here\b", r"\b(?:antwoord|reageer|stuur|reply|text|sms)\w* (?:met )?"
     r"['\"]?stop\b", r"\bwilt u geen (?:\w+ ){0,3}meer (?:van ons )?ontvangen\b",
-    r"\b(?:no longer|don't|do not) wish to receive\b", r"\bafmelden voor (?:onze|deze) (?:berichten|"
+    # (not "I do not wish to receive ...", the writer's own opt-out: round 12)
+    r"(?<!\bi )(?<!\bwe )\b(?:no longer|don't|do not) wish to receive\b", r"\bafmelden voor (?:onze|deze) (?:berichten|"
     r"nieuwsbrief|mailings?|e-?mails?)\b", r"\bu ontvangt (?:deze|dit) (?:e-?mail|bericht|nieuwsbrief) omdat\b",
     r"\byou (?:are )?receiv\w* this (?:e-?mail|message|newsletter) because\b",
     r"\bunsubscribe from (?:this|our) (?:list|newsletter|mailing)\b",
@@ -269,7 +290,9 @@ NOT_USE = rx(
     r"e-?mailadres|ze|het|die|dat) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
     r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
     r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
-    r"\b(?:not|don't|do not|no longer) (?:use|process|share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
+    # (not "I don't use your service any more": the writer not using ours; round 12)
+    r"(?<!\bi )(?<!\bwe )\b(?:not|don't|dont|do not|no longer) (?:use|process|"
+    r"share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
     r"\bne plus (?:utiliser|traiter)\b",
     # informal: "nix mehr mit meinen Daten machen", "(ne) faites plus rien avec mes données" (round 11)
@@ -285,7 +308,15 @@ NOT_USE = rx(
     r"\bniet (?:meer )?(?:wordt|worden) (?:gebruikt|verwerkt|gedeeld|doorgegeven)\b",
     r"\b(?:wil|willen) (?:ik |we )?niet dat\b[^.?!\n]{0,60}\b(?:gebruik\w*|verwerk\w*|doorgeven|doorgegeven|"
     r"delen|gedeeld|doorsturen)\b",
-    r"\b(?:don't|do not) want you to (?:use|process|share|pass)\b",
+    r"\b(?:don't|dont|do not) want (?:you|u) to (?:use|process|share|pass)\b",
+    # chat: "niks meer mee doen", "niks meer doorgeven", "dont want u doing anything with it", "dont pass it on",
+    # "wil niet dat jullie er iets mee doen" (round 12)
+    r"\b(?:niks|niets) (?:meer )?(?:mee|ermee|daarmee|mede) (?:\w+ )?doen\b",
+    r"\b(?:niks|niets) (?:meer )?(?:doorgeven|delen|gebruiken|verwerken)\b",
+    r"\b(?:wil|willen) (?:ik |we )?niet dat (?:jullie|u|je) (?:er |daar )?(?:iets|wat) (?:mee )?(?:mee )?doen\b",
+    r"\b(?:don't|dont|do not) want (?:you|u) (?:doing|to do) anything with\b",
+    r"\b(?:don't|dont|do not) pass (?:\w+ )?on\b",
+    r"\b(?:gebruik|verwerking)\b[^.?!\n]{0,40}\b(?:stopzetten|stilzetten|stilleggen|opschorten|pauzeren)\b",
     r"\brestrict\w*\b",
     # the processing stopped or paused ("zet de verwerking stil", "nergens voor gebruiken", "pause the processing")
     r"\bnergens (?:meer )?voor (?:gebruiken|gebruikt|inzetten)\b", r"\b(?:zet|leg)\w* (?:de |alle )?verwerking\b"
@@ -295,7 +326,7 @@ NOT_USE = rx(
     r"\bverarbeitung\b[^.?!\n]{0,40}\b(?:aussetzen|einstellen|stoppen)\b", r"\bsuspend\w* (?:le |tout )?traitement\b",
 )
 KEEP_NOT_DELETE = rx(
-    r"\b(?:(?:nog )?niet|not yet|not|don't|do not|nicht|pas)\b[^.?!\n]{0,15}"
+    r"\b(?:(?:nog )?niet|not yet|not|don't|dont|do not|nicht|pas)\b[^.?!\n]{0,15}"
     r"\b(?:verwijder\w*|wissen|delete|erase|löschen|supprimer)\b",
     r"\b(?:verwijder|wis|delete|erase|lösch)\w*\b[^.?!\n]{0,35}\b(?:nog niet|not yet|noch nicht)\b",
     r"\bne (?:les |la |le )?supprim\w* pas\b",
@@ -320,6 +351,11 @@ ERASE_VERB = rx(
     r"\bvernicht\w*", r"\bdétrui\w*", r"\bdétruit\w*", r"\bweg ?(?:gooien|doen)\b", r"\bweggegooid\b",
     r"\bgooi\w*\b[^.?!\n]{0,50}\b(?:weg|uit (?:jullie|uw|je|het|de)\b)", r"\buit (?:jullie|uw|je) \w+ gooien\b",
     r"\bthrow (?:it |that |them |this )?away\b", r"\bshred\w*", r"\bbin (?:it|that|them|the|my)\b",
+    # "mijn oude adres mag weg", "my old address can go" (round 12; not "I can go to", "can go ahead")
+    r"\b(?:mag|mogen|kan|kunnen) (?:ook |wel |gewoon |allemaal |er )?weg\b(?! (?:uit|van|naar)\b)",
+    r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bu )(?<!\bthey )\b(?:can|may) (?:all )?go\b(?!\s*(?:to|ahead|through|"
+    r"back|on|in|"
+    r"into|out|with|for|and|there|home|now|online|live|wrong|down|up|over|away|somewhere|elsewhere|via|by|first)\b)",
 )
 
 
@@ -373,7 +409,12 @@ RIGHTS_LIST = rx(
     r"(?<!valoir )(?<!défendre )(?<!protéger )(?<!préserver )\bmes droits\b",
     r"\b(?:inform|tell|remind|point out to)\w* (?:me|you)\b[^.?!\n]{0,30}\b(?:rights?|right to)\b",
     r"\bik wijs u (?:erop|op)\b", r"\bje vous rappelle\b", r"\bweise (?:ich )?sie darauf hin\b",
-    r"\b(?:de )?volgende rechten\b", r"\bthe following rights\b", r"\bfolgende rechte\b",
+    r"\b(?:de )?volgende rechten\b", r"\bthe following rights\b",
+    # a general question which rights one has ("what rights do I actually have under the GDPR?"; round 12)
+    r"\bwhat rights (?:do|would|does|have) (?:i|we|one|you)\b", r"\bwelke rechten (?:heb|hebben|heeft) (?:ik|we|"
+    r"je|men)\b",
+    r"\bwelche rechte (?:habe|haben|hat) (?:ich|wir|man)\b", r"\bquels (?:sont )?(?:mes |les |"
+    r"nos )?droits\b", r"\bfolgende rechte\b",
     r"\bles droits suivants\b",
     # the reader told what they may do (a privacy notice, a newsletter, an auto-reply): "you can request access
     # at any time", "u kunt altijd inzage vragen", "Sie können jederzeit Auskunft verlangen", "vous pouvez
@@ -438,69 +479,6 @@ CONDITIONAL = rx(
 RESERVATION = rx(
     r"\breserve (?:the|my) right\b", r"\bbehoud\w* (?:ik )?(?:mij|me) (?:het recht )?voor\b",
     r"\bbehalte\w* (?:ich )?mir\b", r"\bme réserve\b", r"\bje me réserve\b",
-)
-# An erasure told back as done ("your mail said my data was deleted", "mijn gegevens zijn verwijderd", "mes données
-# ont été supprimées"): art. 17 carried out, no new request; not when it is still asked for, negated ("still not
-# deleted": a reminder), to be confirmed or wanted (issue 18, round 9: answered requests).
-ERASURE_DONE = re.compile(
-    r"^(?![^.?!\n]*\b(?:not|n't|niet|nog|still|yet|nicht|noch|pas|toujours|jamais|never|nooit|geen|kein\w*|"
-    r"confirm\w*|bevestig\w*|bestätig\w*|ensure|make sure|zorg|whether|if|ob|si|want|wil|wilt|möchte|veux|voudrais|"
-    r"souhaite|should|must|moet|muss|doit|please|pls|graag|bitte|svp|aub)\b)"
-    r"[^.?!\n]*\b\w+\s+(?:was|were|has been|have been|had been|is|zijn|werd|wurden|wurde|sind|ist|a été|ont été|"
-    r"avait été|avaient été)\s+(?:[\w'-]+\s+){0,4}(?:deleted|erased|removed|wiped|destroyed|purged|verwijderd|gewist|"
-    r"vernietigd|gelöscht|entfernt|vernichtet|supprimée?s?|effacée?s?|détruite?s?)\b",
-    re.IGNORECASE,
-)
-# Wanting marketing back: "I unsubscribed by mistake", "put me back on the newsletter", "weer aanmelden". Art. 21(2)
-# is a right to stop direct marketing; asking to receive it again is no objection (issue 18, round 9).
-RESUBSCRIBE = rx(
-    r"\b(?:by (?:accident|mistake)|accidentally|per ongeluk|per abuis|per vergissing|versehentlich|aus versehen|"
-    r"par erreur|par mégarde)\b",
-    r"\b(?:re-?subscrib\w*|réinscri\w*|put me back|sign me (?:back )?up again|back on (?:the|your) (?:\w+ )?(?:list|"
-    r"newsletter|mailing)|(?:weer|opnieuw) (?:aan)?meld\w*|wieder (?:ein)?(?:tragen|anmelden)|wieder eintragen)\b",
-    r"\b(?:weer|opnieuw)\b[^.?!\n]{0,30}\bontvangen\b", r"\b(?:receive|get)\w* (?:\w+ ){0,3}(?:again|back)\b",
-    r"\brecevoir (?:\w+ ){0,3}(?:de nouveau|à nouveau)|\b(?:de nouveau|à nouveau) recevoir\b",
-    r"\bwieder (?:erhalten|bekommen|zugeschickt)\b",
-)
-# Thanks for what was done ("thanks for deleting my data", "fijn dat mijn adres is aangepast"), not for
-# what is asked in advance ("alvast bedankt voor het verwijderen").
-THANKS_DONE = re.compile(
-    r"^(?![^.?!\n]*\b(?:in advance|alvast|bij voorbaat|im voraus|d'avance|par avance)\b)[^.?!\n]*?"
-    r"(?:\b(?:thanks?|thank you|bedankt|dank ?(?:je|u|jullie)(?: wel)?|danke|dank|merci)\b[^.?!\n]{0,20}"
-    r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b"
-    # "merci de m'avoir transmis", "je vous remercie d'avoir supprimé", "danke, dass ihr ... abgestellt habt" (round 11;
-    # not "merci de supprimer", which asks in advance)
-    r"|\b(?:merci|remerci\w*)\b[^.?!\n]{0,20}(?:\bd'avoir|\bde (?:m'|nous )avoir|\bpour avoir)\b"
-    r"|\b(?:danke|dank),? dass\b)",
-    re.IGNORECASE,
-)
-# What the writer has received, with thanks or "as requested": an answered request, not a new one ("I got
-# the overview of my data, thanks, all in order").
-RECEIVED_DONE = re.compile(
-    r"^(?![^.?!\n]*\b(?:not|n't|niet|niets|nog|nothing|still|yet|nicht|nichts|noch|pas|rien|toujours|nooit|never)\b)"
-    r"(?=[^.?!\n]*\b(?:received|got|ontvangen|gekregen|erhalten|bekommen|reçu|angekommen|arrivée?s?)\b)"
-    r"(?=[^.?!\n]*\b(?:thanks?|thank you|bedankt|dank|danke|merci|as (?:i )?(?:requested|asked)|zoals gevraagd|"
-    r"in orde|klopt|in order|correct|wie gewünscht|comme demandé)\b)",
-    re.IGNORECASE,
-)
-# An answer said to be complete or to have arrived ("die Auskunft ist vollständig", "la réponse est complète", "the
-# export has arrived"): a request answered, no new one (round 11).
-ANSWER_COMPLETE = re.compile(
-    r"\b(?:auskunft|antwort|kopie|datei|export|réponse|copie|fichier|overzicht|antwoord|answer|copy|overview|file)\b"
-    # (no negation between the answer and its state: "the copy is still not complete", "n'est pas complète")
-    r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,25}"
-    r"\b(?:ist|est|is|war|était|was|sind|sont|are)\b"
-    r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,15}"
-    r"\b(?:vollständig|complète?s?|compleet|volledig|complete|angekommen|arrivée?s?|binnen|erledigt|arrived)\b",
-    re.IGNORECASE,
-)
-# A deletion the company announced or told the writer of ("Sie haben angekündigt, meine Daten zu löschen", "vous avez
-# annoncé que vous effaceriez"): what we plan, not what the writer asks (round 11; often asked to be replaced by a
-# restriction).
-ANNOUNCED = rx(
-    r"\b(?:sie haben|ihr habt|you have|you've|vous (?:m')?avez|u heeft|jullie hebben)\b[^.?!\n]{0,20}\b(?:angekündigt|"
-    r"mitgeteilt|announced|told me|informed me|annoncé|informée?|aangekondigd|laten weten)\b",
-    r"\b(?:sie|you|vous|u|jullie) (?:kündigten|announced|annonciez|kondigden)\b",
 )
 # A negation that belongs to receiving, not to the request ("I haven't received a copy of my data yet").
 RECEIPT = rx(r"\b(?:received|receive|got|gotten|had|heard|ontvangen|gekregen|gehad|gehoord|erhalten|bekommen|"
@@ -584,6 +562,8 @@ AUTHORITY = rx(
 RECORD_ABOUT_ME = rx(
     r"\b(?:list|record|register|mark|flag|report|show|have|has|had|got|file|treat)\w* me (?:down )?as\b",
     r"\byour (?:records?|system|files?|database|crm)\b[^.?!\n]{0,40}\b(?:me|my)\b",
+    r"\byour (?:records?|system|files?|database|crm|portal) (?:say|says|show|shows|state|states|list|lists)\b",
+    r"\b(?:sta|staat|stond|staan) ik (?:\w+ )?als\b",  # (round 12)
     r"\b(?:registreren|registreert|geregistreerd|aangemerkt|gemeld|genoteerd|staan|sta|heb\w*|hebt|heeft)\b"
     r"[^.?!\n]{0,20}\b(?:mij|me) als\b", r"\b(?:mij|me) als\b[^.?!\n]{0,40}\b(?:aangemerkt|geregistreerd|gemeld|"
     r"genoteerd|staan|geregistreerd)\b", r"\b(?:mijn |het )?klant(?:en)?dossier\b", r"\bmijn dossier\b",

@@ -108,21 +108,29 @@ def split_message(text: str) -> tuple[str, str]:
     title, phone, company) and are dropped; a long line or a "P.S." after it is the author writing on,
     and is kept. A closing inside the quoted part ends nothing: the quote is read (if at all) whole. A legal
     footer after the signature ends the own text (the company's privacy notice names rights, it asks for
-    none); an automatic reply (out of office) has no own text at all.
+    none); an automatic reply (out of office) has no own text at all. A reply written below a quote whose lines are
+    marked with ">" (bottom-posting: "On 2 May X wrote:", "> ...", then the answer) is the writer's own again after
+    the marked lines; an unmarked quote after its header (Outlook) runs to the end.
     """
     own: list[str] = []
     quoted: list[str] = []
     in_quote = False
+    marked: bool | None = None  # whether the quote after a header is marked with ">" (None: not known yet)
     in_signature = False
     in_footer = False  # a legal footer after the signature runs to the end of the message or the quote
     for line in text.splitlines():
         if line.lstrip().startswith(">"):
             quoted.append(line.lstrip("> \t"))
+            marked = True if in_quote and marked is None else marked
             continue
         if not in_quote and (_FORWARD_MARK.match(line) or ((own or in_signature) and _QUOTE_START.match(line))):
-            in_quote = True
+            in_quote, marked = True, None
             continue
-        if in_quote:
+        if in_quote and marked and line.strip():
+            in_quote = False  # the marked quote ended: the writer answers below it (round 12)
+        elif in_quote:
+            if line.strip():
+                marked = False
             quoted.append(line)
             continue
         if in_footer or (in_signature and not (_POSTSCRIPT.match(line) or len(line.strip()) >= 70)):

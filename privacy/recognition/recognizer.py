@@ -7,16 +7,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from privacy.recognition.answered import ANSWER_COMPLETE, ERASURE_DONE, RECEIVED_DONE, RESUBSCRIBE, THANKS_DONE
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
     ANAPHOR,
-    ANSWER_COMPLETE,
     BULK_FOOTER,
     CONDITIONAL,
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
-    ERASURE_DONE,
     FIRST_PERSON,
     MARKETING,
     MISDELIVERY,
@@ -29,12 +28,9 @@ from privacy.recognition.lexicon import (
     PD_WEAK,
     PRIVACY_TOPIC,
     RECEIPT,
-    RECEIVED_DONE,
     RESERVATION,
-    RESUBSCRIBE,
     RIGHTS_LIST,
     SUPPORT_OBJECT,
-    THANKS_DONE,
     THIRD_PARTY,
     names_many_rights,
 )

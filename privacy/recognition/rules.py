@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from privacy.recognition.answered import ANNOUNCED, RESUBSCRIBE
 from privacy.recognition.lexicon import (
-    ANNOUNCED,
     AUTHORITY,
     DELIVERY_ADDRESS,
     DONE_REPORT,
@@ -25,7 +25,6 @@ from privacy.recognition.lexicon import (
     PD_STRONG,
     PRIVACY_TOPIC,
     RECORD_ABOUT_ME,
-    RESUBSCRIBE,
     THIRD_PARTY,
     rx,
 )
@@ -88,6 +87,8 @@ RULES: tuple[Rule, ...] = (
         r"\bhow long (?:do|will) you (?:keep|retain|store|hold)\b",
         r"\b(?:for )?what purposes?\b", r"\bvoor welke doel(?:en|einden)\b", r"\bwaarvoor (?:gebruiken|verwerken)\b",
         r"\bauskunft\b", r"\bcopie\b", r"\baccéder\b", r"\bübersicht\b",
+        # "kindly provide the details of my personal data" (non-native English; round 12)
+        r"\bprovide (?:me )?(?:with )?(?:the |a |an )?(?:details|copy|overview|list|information)\b",
     ), needs_pd=True, blockers=rx(
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
@@ -155,6 +156,13 @@ RULES: tuple[Rule, ...] = (
         r"\bwas (?:habt|haben|hat|speichert|speichern|wisst|wissen|weiß|führt|führen|sammelt|sammeln) (?:ihr|sie|man)\b"
         r"[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir)\b",
         r"\bvous avez quoi\b[^.?!\n]{0,40}\bsur moi\b",
+        # chat spelling: "what have u got on me", "what info do u keep about me" (round 12)
+        r"\bwhat (?:have|do|did) (?:u|you|ya|ye)(?: guys)? (?:\w+ )?(?:got|get|have|hold|keep|store|"
+        r"know)\b[^.?!\n]{0,20}"
+        r"\b(?:on|about) me\b",
+        r"\bwhat (?:info|information|data|details|stuff)\b[^.?!\n]{0,10}\b(?:u|you|"
+        r"ya)(?: guys)? (?:\w+ )?(?:got|have|hold|"
+        r"keep|store|know)\b[^.?!\n]{0,20}\b(?:on|about) me\b",
         r"\bce que vous (?:avez|savez|gardez|conservez|détenez|stockez|possédez)\b[^.?!\n]{0,30}\b(?:sur moi|me "
         r"concernant|à mon sujet)\b",
         r"\bquel(?:le)?s (?:infos?|informations|renseignements)\b[^.?!\n]{0,40}\b(?:sur moi|me concernant|à mon sujet|"
@@ -188,6 +196,10 @@ RULES: tuple[Rule, ...] = (
         r"\baktualisier\w*", r"\bactualis\w*",
         r"\b(?:put|set) (?:it|that|this|them) (?:right|straight)\b", r"\brecht ?zetten\b", r"\bgoed ?zetten\b",
         r"\bzet\w* (?:het|dat|dit|ze) (?:recht|goed)\b",
+        # Flemish "juist zetten", done forms, "put my address right", "my e-mail address has changed" (round 12)
+        r"\bjuist ?(?:zetten|gezet)\b", r"\bzet\w* (?:het|dat|dit|ze|mijn \w+) (?:\w+ )?juist\b", r"\b(?:recht|"
+        r"goed) ?gezet\b",
+        r"\bput\b[^.?!\n]{1,40}\bright\b", r"\b(?:has|have|is|was) (?:\w+ )?changed\b",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
         r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         # the customer doing it in the control panel and failing is a support question
@@ -228,6 +240,10 @@ RULES: tuple[Rule, ...] = (
         r"\bcorrigeer (?:dit|dat|het)\b", r"\bpas (?:dit|dat|het) aan\b", r"\b(?:corrigeren|aanpassen|rechtzetten)\b",
         r"\b(?:korrigier|berichtig|änder)\w* sie (?:das|dies|es)\b", r"\bcorrig\w* (?:cela|ça|ceci)\b",
         r"\bcorrigez\b", r"\brectifiez\b",
+        # "wil dat rechtgezet worden?", "could that be corrected?" (round 12)
+        r"\b(?:recht|juist|goed) ?gezet\b", r"\b(?:can|could|will|would) (?:that|this|it) be (?:corrected|fixed|"
+        r"changed|"
+        r"amended|updated|put right)\b",
         r"\b(?:aantekening|notitie|vermelding|note|entry|notiz|eintrag|mention)\b[^.?!\n]{0,40}\b(?:aangepast|"
         r"gecorrigeerd|corrected|amended|changed|korrigiert|berichtigt|corrigée|rectifiée)\b",
     ), needs=RECORD_ABOUT_ME, needs_in_message=True, negatable=False, blockers=rx(
@@ -269,6 +285,29 @@ RULES: tuple[Rule, ...] = (
     ), needs=ERASE_VERB, blockers=rx(
         r"\bmail ?box", r"\bpostvak", r"\bpostfach", r"\bwebsite", r"\bbestanden\b", r"\bfiles\b", r"\bdateien\b",
         r"\bfichiers\b", r"\bftp\b", ANNOUNCED.pattern)),
+    # the writer (or their data) out of our records: "wipe me from your system", "haal me uit jullie systeem", "delete
+    # my email from your system", "dont want to be in your database anymore", "wil niet meer in jullie bestand staan"
+    # (round 12; not a mailing list, which is an objection to marketing)
+    Rule("erasure.out_of_records", _E, rx(
+        r"\b(?:wipe|delete|erase|remove|purge|take|get)\w* (?:me |my (?:\w+ ){0,2}|"
+        r"all my (?:\w+ ){0,2})(?:completely |entirely )?"
+        r"(?:from|out of|off) (?:your|ur|the|all (?:your|ur)) (?:\w+ )?(?:system|systems|database|databases|"
+        r"records|files|"
+        r"crm|administration)\b",
+        r"\b(?:haal|verwijder|wis|gooi|schrap)\w* (?:me |mij |mijn (?:\w+ ){0,2}|"
+        r"m'n (?:\w+ ){0,2})(?:\w+ )?(?:weg )?uit "
+        r"(?:jullie|uw|je|het|de|al jullie) (?:\w+ )?(?:systeem|systemen|database|databank|bestand|klantenbestand|"
+        r"administratie|registratie)\b",
+        r"\b(?:me|mij) (?:\w+ ){0,2}uit (?:jullie|uw|je) (?:\w+ )?(?:systeem|systemen|database|bestand|klantenbestand|"
+        r"administratie) (?:te )?(?:halen|verwijderen|wissen|schrappen)\b",
+        r"\b(?:don't|dont|do not|no longer) want to (?:be|stay|remain) (?:in|on) (?:your|ur) (?:\w+ )?(?:system|"
+        r"database|"
+        r"records|files|crm)\b",
+        r"\b(?:wil|willen) (?:\w+ )?niet (?:meer |langer )?in (?:jullie|uw|je) (?:\w+ )?(?:systeem|systemen|database|"
+        r"bestand|klantenbestand|administratie)\b",
+    ), negatable=False, blockers=rx(
+        r"\b(?:domain|domein\w*|website|site|mail ?box|postvak|dns|backups?|server|ftp|wordpress|webshop|bestanden)\b",
+        THIRD_PARTY.pattern, ANNOUNCED.pattern)),
     # an earlier erasure request of the writer's that is still open ("mijn verwijderverzoek van januari: niets")
     Rule("erasure.earlier_request", _E, rx(
         r"\b(?:my|mijn|m'n|mn|mein(?:e[nms]?)?|ma|mon) (?:\w+ )?(?:erasure request|deletion request|"
@@ -293,19 +332,36 @@ RULES: tuple[Rule, ...] = (
         r"\brestrict\w*", r"\blimit\w*", r"\bfreez\w*", r"\bblock\w*",
         r"\beinschränk\w*", r"\bsperr\w*", r"\blimiter\b",
         r"\beinzuschränk\w*", r"\bschränk\w*", r"\brestrei\w*", r"\bgel(?:er|ez)\b", r"\bgesperrt\b",
-        r"\beingeschränkt\b",
+        r"\beingeschränkt\b", r"\bbevriez\w*",  # ("bevriezen": the bevries- stem missed it; round 12)
     ), needs_pd=True, blockers=rx(_LIFTED.pattern, r"\bruimte\b", r"\bopslag\b", r"\bquota\b", r"\bstorage\b",
                                     r"\bbandwidth\b", r"\bspam\b", r"\bip\b", r"\bfirewall\b",
                                     r"\binlog\w*", r"\blogin\b", r"\btoegang\b")),
+    # the writer's data put on hold or frozen, whatever else the sentence names ("zet mijn gegevens on hold, ik betwist
+    # die factuur": the invoice is the ground, the data the object; round 12)
+    Rule("restriction.data_on_hold", _S, rx(
+        r"\b(?:my|mijn|m'n|mn) (?:personal |persoonlijke |account )?(?:data|gegevens|details|"
+        r"persoonsgegevens)\b[^.?!\n]{0,25}"
+        r"\b(?:on hold|op slot|bevriez\w*|freez\w*|blokker\w*|block\w*)\b",
+        r"\b(?:freez\w*|bevries\w*|bevriez\w*|blokkeer\w*)\b[^.?!\n]{0,10}\b(?:my|mijn|m'n) (?:\w+ )?(?:data|"
+        r"gegevens)\b",
+    ), blockers=_LIFTED),
     # art. 18(1)(a): "don't use it while you check whether it is accurate"
     Rule("restriction.pause_until", _S, rx(
         r"\b(?:totdat|tot(?: het moment)? dat|zolang|in afwachting van|hangende)\b",
-        r"\b(?:until|till|while|pending|as long as)\b",
+        r"\btot (?=(?:ik|u|jullie|we|het|dat|de|die|mijn|m'n|alles)\b)",  # ("tot ik het weet"; round 12)
+        r"\b(?:until|till?|while|pending|as long as)\b",
         r"\b(?:bis|solange)\b", r"\b(?:jusqu'à|tant que|en attendant)\b",
     ), needs=NOT_USE, negatable=False),
     # art. 18(1)(b)-(c): keep it (as evidence), but do not use it any more
     # ("Don't delete it yet. But don't use it any more.": the second half may stand in the next sentence)
     Rule("restriction.keep_not_use", _S, KEEP_NOT_DELETE, needs=NOT_USE, needs_context=True, negatable=False),
+    # a temporary stop of the use ("tijdelijk stopzetten", "pause using my data for now"): art. 18, where a stop for
+    # good is an objection (objection.no_further_use leaves these out; round 12)
+    Rule("restriction.temporary_stop", _S, rx(
+        r"\btijdelijk\b", r"\bvoorlopig\b", r"\btemporar\w*", r"\bfor (?:now|the time being)\b", r"\bin the meantime\b",
+        r"\bmeanwhile\b", r"\bondertussen\b", r"\bintussen\b", r"\bvorläufig\b", r"\bvorübergehend\b",
+        r"\bprovisoirement\b", r"\btemporairement\b",
+    ), needs=NOT_USE, needs_pd=True, negatable=False),
     # ---- portability (art. 20) ------------------------------------------------------------------
     Rule("portability.named_right", _P, rx(
         r"\b(?:data)?portabiliteit\b", r"\boverdraagbaarheid\b", r"\bdata portability\b",
@@ -340,6 +396,9 @@ RULES: tuple[Rule, ...] = (
     ), needs_context=True, blockers=rx(
         r"\bfactu", r"\binvoice", r"\bincasso\b", r"\bprijs", r"\bprice", r"\bkosten\b", r"\bcharge",
         r"\bverlenging\b", r"\brenewal\b", r"\bopzeg\w*",
+        # an objection to an account's block, with the account to be freed ("I object and want my account unblocked")
+        # (round 12)
+        r"\bunblock\w*", r"\bdeblokk\w*", r"\bvrijgegeven\b", r"\bvrijgeven\b", r"\bentsperr\w*", r"\bdébloqu\w*",
     )),
     Rule("objection.marketing_optout", _O, rx(
         r"\b(?:afmeld\w*|meld\w* (?:ik |u |je )?(?:me|mij|ons) af|uitschrijv\w*|schrijf\w* (?:me|mij|ons) uit|"
@@ -349,7 +408,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:geen|nooit)\b[^.?!\n]{0,30}\bmeer\b", r"\bwil (?:ik|we) niet\b",
         r"\b(?:stop|stoppen|ophouden|hou\w* op)\b", r"\bunsubscrib\w*", r"\bopt(?:ing)?[- ]?(?:me )?out\b",
         r"\b(?:stop|cease|quit)\w*\b", r"\bremove me from\b", r"\b(?:no more|don't want any more|do not want "
-        r"any more|don't want|do not want)\b", r"\b(?:take|get) me off\b",
+        r"any more|don't want|dont want|do not want)\b", r"\b(?:take|get) me off\b",
         r"\babbestell\w*|\babmeld\w*|\bdésabonn\w*|\bdésinscri\w*", r"\baustrag\w*|\btragen sie mich\b",
         r"\bkeine\b[^.?!\n]{0,30}\bmehr\b", r"\bne (?:plus|veux plus)\b", r"\bzit niet te wachten op\b",
         r"\bne\s+(?:m'|me\s+|nous\s+)?\w+\s+plus\b",  # "ne m'envoyez plus de publicité"
@@ -380,6 +439,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hör\w*|aufhören)\b[^.?!\n]{0,20}\bmich\b[^.?!\n]{0,50}\b(?:anzurufen|zu kontaktieren)\b",
         r"\bruf\w* (?:sie )?mich (?:\w+ )?nicht mehr an\b",
         r"\barrêtez de m'(?:appeler|téléphoner|contacter|démarcher|harceler)\b",
+        # "i do not want to be called by your salespeople anymore", "stop nu eens met bellen" (round 12)
+        r"\b(?:don't|dont|do not) want to be (?:called|phoned|rung|contacted|texted|approached)\b",
+        r"\bwil (?:\w+ )?niet (?:meer |langer )?(?:gebeld|benaderd|gecontacteerd|ge-?sms't) worden\b",
+        r"\bstop\w* (?:\w+ ){0,3}met (?:mij |me )?(?:te )?(?:bellen|sms'en|smsen|appen|benaderen)\b",
+        r"\bhou\w* (?:\w+ ){0,2}op met (?:mij |me )?(?:bellen|sms'en|appen|benaderen)\b",
     ), negatable=False, blockers=rx(r"\bstoring", r"\boutage", r"\bdowntime")),
     # art. 7(3): consent to marketing withdrawn; the corpora read it as an objection (art. 21(2)-(3))
     Rule("objection.consent_withdrawn", _O, rx(
@@ -392,7 +456,8 @@ RULES: tuple[Rule, ...] = (
     ), needs=MARKETING, needs_context=True),
     # art. 21(1): "you may no longer use my data" without a pending check is an objection
     Rule("objection.no_further_use", _O, NOT_USE, needs_pd=True, negatable=False, blockers=rx(
-        r"\b(?:totdat|zolang|until|while|pending|in afwachting|bis|solange|jusqu'à|tant que)\b",
+        r"\b(?:totdat|zolang|until|till?|while|pending|in afwachting|bis|solange|jusqu'à|"
+        r"tant que)\b",  # ("til": round 12)
         r"\b(?:behalve|except|other than|anders dan|alleen (?:nog )?voor|only for)\b", KEEP_NOT_DELETE.pattern,
         # temporary stops are restriction (art. 18), not objection
         r"\b(?:restrict\w*|beperk\w*|einschränk\w*|limit\w*|bevries\w*|freez\w*|in the meantime|meanwhile|"
@@ -436,6 +501,7 @@ RULES: tuple[Rule, ...] = (
         r"\bfile\b", r"\blodge\w*", r"\binform\w*", r"\bnotify\b", r"\bwend\w*", r"\bsaisi\w*",
         r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte", r"\bréclamation\b", r"\bwent to\b",
         r"\bgewandt\b", r"\beingereicht\b", r"\beingebracht\b", r"\bgeh(?:e|en)?\b", r"\bsignal\w*",  # (round 11)
+        r"\baangegeven\b", r"\bangezeigt\b", r"\bdénoncé\w*",  # ("heb jullie aangegeven bij de AP"; round 12)
     ), negatable=False, blockers=rx(
         r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
     )),

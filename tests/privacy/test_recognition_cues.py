@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from privacy.recognition import lexicon, model_cues, recognizer
+from privacy.recognition import answered, lexicon, model_cues, recognizer
 from privacy.recognition import prefilter as pf
 from privacy.recognition.lexicon import rx
 from privacy.recognition.message import split_sentences
 from privacy.recognition.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
-PATTERNS = {name: p for module in (lexicon, model_cues) for name, p in vars(module).items()
+PATTERNS = {name: p for module in (lexicon, answered, model_cues) for name, p in vars(module).items()
             if isinstance(p, re.Pattern)}
 CUES = [c for c in vars(recognizer).values() if isinstance(c, pf.Cue)]
 
