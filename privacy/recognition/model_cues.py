@@ -149,6 +149,20 @@ COMPANY_FRAMING = rx(
     COMPANY_SELF.pattern, r"\bbedrijfs(?:gegevens|adres|naam)\b", r"\bcompany (?:details|address|name)\b",
 )
 
+# An earlier request checked on as done ("is mijn afmelding toch al verwerkt?", "has my opt-out already been
+# processed?"), and the writer's own duty to report a breach ("do I have to report a data breach to the ICO?"): the
+# model's n-grams read a request, the writer asks about one (round 12). A reminder ("still", "yet") is no such check.
+ALREADY_DONE_CHECK = rx(
+    r"\b(?:al|already|schon|déjà)\b[^.?!\n]{0,20}\b(?:verwerkt|afgehandeld|uitgevoerd|geregeld|processed|handled|done|"
+    r"dealt with|actioned|erledigt|bearbeitet|umgesetzt|traitée?s?|effectuée?s?)\b",
+)
+OWN_REPORT_DUTY = rx(
+    r"\b(?:moeten|moet|hoeven) (?:wij|we|ik)\b[^.?!\n]{0,40}\bmeld\w*", r"\b(?:do|should|must|have to) (?:we|i)\b"
+    r"[^.?!\n]{0,20}\b(?:report|notify)\b", r"\bmeldplicht\w*\b", r"\bobliged to (?:report|notify)\b",
+    r"\b(?:müssen|muss) (?:wir|ich)\b[^.?!\n]{0,40}\bmelden\b",
+    r"\b(?:dois|devons)[- ](?:je|nous)\b[^.?!\n]{0,40}\bnotifier\b",
+)
+
 # Words that ask to see, know or receive: without one of them beside an erasure, "alles wat jullie van mij hebben"
 # is the object of the erasure, not an access request (the model's n-grams read the object as access). Question
 # words (what, welke) are not among them: they open the relative clause of that very object.

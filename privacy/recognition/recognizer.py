@@ -20,6 +20,7 @@ from privacy.recognition.lexicon import (
     MARKETING,
     MISDELIVERY,
     NEGATION,
+    NOT_DONE,
     OBJECTION_AS_GROUND,
     OWN_BREACH,
     OWN_MAILING,
@@ -44,6 +45,7 @@ from privacy.recognition.message import (
 )
 from privacy.recognition.model_cues import (
     ACCESS_CUE,
+    ALREADY_DONE_CHECK,
     COMPANY_FRAMING,
     COMPANY_SELF,
     COMPLAINT_CUE,
@@ -54,6 +56,7 @@ from privacy.recognition.model_cues import (
     OBJECTION_FIRM,
     OPT_IN,
     OPT_OUT,
+    OWN_REPORT_DUTY,
     PORT_CUE,
     RECTIFY_CUE,
     RESTRICT_CUE,
@@ -436,6 +439,9 @@ def _model_may_label(text: _Reading, found: dict[RequestType, list[str]],
         return frozenset()
     if not found and (_THIRD_PARTY.found_in(text.own()) or len(_LETTER_WORD.findall(text.own_text)) < 2):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
+    if not found and (OWN_REPORT_DUTY.search(text.own_text)
+                      or (ALREADY_DONE_CHECK.search(text.own_text) and not NOT_DONE.search(text.own_text))):
+        return frozenset()  # a check that an earlier request was done, the writer's own duty to report (round 12)
     return frozenset(label for label in consider if _model_may(label, found, text.own(), text.read()))
 
 

@@ -404,6 +404,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:afmeld\w*|meld\w* (?:ik |u |je )?(?:me|mij|ons) af|uitschrijv\w*|schrijf\w* (?:me|mij|ons) uit|"
         r"uitgeschreven)\b",
         r"\bhaal\w* (?:me|mij|mijn [\w-]+) (?:van|uit) (?:de|jullie|uw|je)\b",
+        r"\bzet\w* (?:me|mij|ons) (?:\w+ ){0,2}(?:van|uit) (?:de|jullie|uw|je)\b[^.?!\n]{0,40}\baf\b",  # (round 12)
         r"\b(?:me|mij|ons) (?:uit|van) [^.?!\n]{0,60}\b(?:halen|afhalen|verwijderen|schrappen)\b",
         r"\b(?:geen|nooit)\b[^.?!\n]{0,30}\bmeer\b", r"\bwil (?:ik|we) niet\b",
         r"\b(?:stop|stoppen|ophouden|hou\w* op)\b", r"\bunsubscrib\w*", r"\bopt(?:ing)?[- ]?(?:me )?out\b",
@@ -418,7 +419,11 @@ RULES: tuple[Rule, ...] = (
         r"\bd[ée]sinscri\w*|\bd[ée]sabonn\w*", r"\barr[êe]t\w* (?:de |d')", r"\b(?:retirez|enlevez)[- ]moi\b",
         r"\b(?:nehm|nimm)\w* (?:sie )?mich\b[^.?!\n]{0,50}\b(?:raus|heraus)\b",
     ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
-        r"\bstoring", r"\bonderhoud", r"\bstatus", r"\boutage", r"\bdowntime", r"\bmaintenance",
+        r"\bstoring", r"\bonderhoud", r"\boutage", r"\bdowntime", r"\bmaintenance",
+        # status mails stopped, unless kept beside marketing to stop ("de statusmails wil ik houden, maar zet me van
+        # de commerciële mailinglijst af"; round 12)
+        r"\bstatus(?![^.?!\n]*\b(?:maar|but|aber|mais)\b[^.?!\n]*\b(?:commerci\w*|marketing\w*|reclame\w*|newsletters?|"
+        r"nieuwsbrie\w*|werbung|publicit\w*))",
         r"\bfactu", r"\binvoice", r"\bmailinglijst(?:en)? (?:van|voor) (?:mijn|onze)\b",
         r"\b(?:my|our|mijn|onze) (?:own |eigen )?(?:\w+ )?(?:mailing ?list|newsletter|nieuwsbrief|mailing)",
         r"\bunsubscribe[- ](?:link|header|button|knop)", r"\blist-unsubscribe\b", r"\bafmeldlink\b",

@@ -149,3 +149,33 @@ def test_not_the_writers_request(text: str) -> None:
 
 def test_complaint_reported_to_the_authority() -> None:
     assert C in labels("heb jullie aangegeven bij de autoriteit persoonsgegevens, jullie reageren nooit")
+
+
+@pytest.mark.parametrize("text", [
+    "De statusmails wil ik houden, maar zet me alstublieft van de commerciële mailinglijst af.",
+    "Keep sending the status mails, but take me off the marketing list please.",
+])
+def test_marketing_opt_out_beside_status_mails_to_keep(text: str) -> None:
+    assert OBJ in labels(text)
+
+
+def test_stopping_status_mails_is_still_no_objection() -> None:
+    assert OBJ not in labels("Please stop the status mails about the maintenance, I get ten a day.")
+
+
+@pytest.mark.parametrize("text", [
+    "ff checken, is mijn afmelding voor de nieuwsbrief toch al verwerkt? krijg niks meer, thx",
+    "just checking, has my opt-out from the newsletter already been processed? nothing since, cheers",
+    "As a web shop, do I have to report a data breach to the ICO when an employee mailed a customer list to the "
+    "wrong address?",
+])
+def test_the_model_labels_nothing_alone(text: str) -> None:
+    from privacy.recognition.recognizer import model_may_label
+
+    assert model_may_label(text, {}) == frozenset()
+
+
+def test_a_reminder_of_an_unprocessed_request_may_still_be_labelled() -> None:
+    from privacy.recognition.recognizer import model_may_label
+
+    assert model_may_label("has my deletion request been processed yet? still getting mails", {})
