@@ -72,12 +72,20 @@ _SUFFIX_STREET = re.compile(
     r"[A-ZÀ-Þ][\w'’-]{2,}?(?i:" + _SUFFIXES
     + r")(?:-(?:Zuid|Noord|Oost|West|[A-Z][a-z]+))?)[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
 )
+_LEADING_WORDS = (
+    r"Laan|Rue|Avenue|Av\.|Boulevard|Bd\.|Chaussée|Place|Plein|Square|Quai|Via|Piazza|Kade|Rua|Calle|Avenida|Carrer"
+    r"|Dorp|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Burgemeester|Dokter|Admiraal|Generaal|Koningin|Prins|Prinses|Sint"
+)
 _LEADING_STREET = re.compile(
-    r"(?<![\w-])(?P<street>(?:Laan|Rue|Avenue|Av\.|Boulevard|Bd\.|Chaussée|Place|Plein|Square|Quai|Via|Piazza|Kade"
-    r"|Rua|Calle|Avenida|Carrer"
-    r"|Dorp|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Burgemeester|Dokter|Admiraal|Generaal|Koningin|Prins|Prinses|Sint)"
+    r"(?<![\w-])(?P<street>(?:" + _LEADING_WORDS + r")"
     r"(?:[ \t-](?:" + _CAP + r"|" + _PARTICLE + r")){1,4})[ \t](?P<num>" + _NUMBER + r")(?![\w-])"
 )
+# Where a _LEADING_STREET match can start: a capital that opens one of its words, not after a word character or dash
+# (the look-behind after the letter, so that ``re`` skips ahead to those capitals). The ``starts`` of its
+# ``finditer_lines``: tried only there instead of searched at every place of a run and its overhang (issue 19; the
+# words are case-sensitive, and each begins with a plain capital).
+_LEADING_FIRST = "[" + "".join(sorted({word[0] for word in _LEADING_WORDS.split("|")})) + "]"
+_LEADING_STARTS = re.compile(_LEADING_FIRST + r"(?<![\w-]" + _LEADING_FIRST + ")")
 # ("(?<![\w-])" + _CAP, written with the look-behind after the capital, which it then also covers: the pattern starts
 # with a character class, so ``re`` skips ahead to capitals instead of trying the look-behind at every place; the
 # same matches, 0.62x the time of a search of the bench bodies; see _NL_POSTCODE_ALONE, issue 19)
@@ -251,7 +259,8 @@ def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
     # (see _STREET_HINT and _UK_HINT); a match reads at most _OVERHANG characters past them. _SUFFIX_STREET,
     # costly at every place it is tried (a lazy name before a case-insensitive alternation of the endings), is
     # tried only where a word starts (it opens with "(?<![\w-])" and a non-space character): half its time on
-    # the bench's bodies; the other patterns fail fast where no word starts and are searched as before.
+    # the bench's bodies; _LEADING_STREET is tried only at the capitals that open its words (_LEADING_STARTS); the
+    # other patterns fail fast where no word starts and are searched as before.
     for m in finditer_lines(_UK_LINE, text, lines_with(text, _UK_HINT), _OVERHANG):
         # "19 Nov 1990, postcode M14 5RT" starts with a date, or with its year ("19 nov" not capitalised)
         if not _DATE_START.match(text, m.start()) and not _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
@@ -261,7 +270,8 @@ def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
     lowered = lowered_for_stems(text)
     street_runs = runs_with(text, _STREET_HINT, _STREET_STOP)
     suffix_runs = [run for run in street_runs if _ends_in_suffix(text, lowered, run)]
-    for rx, runs, starts in ((_SUFFIX_STREET, suffix_runs, WORD_START), (_LEADING_STREET, street_runs, None)):
+    tries = ((_SUFFIX_STREET, suffix_runs, WORD_START), (_LEADING_STREET, street_runs, _LEADING_STARTS))
+    for rx, runs, starts in tries:
         for m in finditer_lines(rx, text, runs, _OVERHANG, starts):
             start = _trim_start(text, m.start("street"), m.end("street"))
             if start is None:

@@ -291,3 +291,20 @@ def test_patterns_with_the_look_behind_after_their_first_letter_equal_the_plain_
         assert slow.pattern != fast.pattern
         for text in [*_address_texts(9, 3000), *fuzz_texts(extra, 2000, 23)]:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], text
+
+
+def test_leading_street_starts_where_its_words_start() -> None:
+    """``_LEADING_STREET`` tried at ``_LEADING_STARTS`` places only finds what the search finds (issue 19): every
+    word of the street's opening alternative starts at such a place, and so every match."""
+    for word in addresses._LEADING_WORDS.split("|"):
+        opening = word.replace("\\", "")
+        assert addresses._LEADING_STARTS.match(f"x {opening}", 2) is not None, word
+    extra = ("Laan van Meerdervoort 12", "xLaan van Meerdervoort 12", "Rue de la Loi 16", "-Rue de la Loi 16",
+             "in de Korte Nieuwstraat 8, Oude Gracht 3", "Sint Jansstraat 4", "Prinses Irenelaan 10a")
+    for text in [*_address_texts(8, 4000), *extra]:
+        runs = base.runs_with(text, addresses._STREET_HINT, addresses._STREET_STOP)
+        pattern, starts, overhang = addresses._LEADING_STREET, addresses._LEADING_STARTS, addresses._OVERHANG
+        searched = [m.span() for m in base.finditer_lines(pattern, text, runs, overhang)]
+        assert [m.span() for m in base.finditer_lines(pattern, text, runs, overhang, starts)] == searched, text
+        whole = base.finditer_lines(pattern, text, [(0, len(text))], 0, starts)
+        assert [m.span() for m in whole] == [m.span() for m in pattern.finditer(text)], text
