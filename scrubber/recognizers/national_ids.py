@@ -157,6 +157,14 @@ _CITIZEN_CUES = (
     r"|citizen\s+(?:id|number)|identity\s+number|id\s+number|tax\s+id|tin|aadhaar|cpr|cnp|personnummer"
     r"|h[eé]tu|fødselsnummer|kimlik\s+(?:no|numarası)|cédula|curp|rut|emirates\s+id"
 )
+# Speed-up only (issue 19): what every cue of _CITIZEN_CUES holds in ``str.lower()``, so that a text holding none is not
+# scanned (``Rule.stems``; most bench mails hold none, and the two cue rules were the costliest of the recognizer: a
+# search of a case-insensitive alternation tried at every place). "hétu": é has no case-insensitive equal but É,
+# whose lower case it is; "dula" of "cédula" (ASCII). tests/scrubber/recognizers/test_national_ids.py checks each cue.
+_CITIZEN_STEMS = (
+    "nik", "nomor", "nummer", "national", "citizen", "identity", "number", "tax", "tin", "aadhaar", "cpr", "cnp",
+    "hetu", "hétu", "kimlik", "dula", "curp", "rut", "emirates",
+)
 _CITIZEN = re.compile(
     r"(?<![^\W_])" + first_letter_guard(_CITIZEN_CUES) + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"
     r"(?<![\w.])(?P<v>(?=(?:[^\d\n]{0,2}\d){6})[0-9A-Za-z]"
@@ -302,8 +310,9 @@ RULES = (
     Rule("NATIONAL_ID", _MU_NID, score=0.85, validate=_valid(mu_nid.is_valid), gate=_SIX_PLAIN),
     Rule("NATIONAL_ID", _PTIN, score=0.0, context=words(r"ptin\b", r"preparer\s+tax"), context_score=0.97,
          validate=_valid(us_ptin.is_valid), context_stems=("ptin", "preparer"), gate=_SIX_PLAIN),
-    Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS),
-    Rule("NATIONAL_ID", _CITIZEN_ALNUM, score=0.93, group="v", gate=_FOUR_DIGITS_MIXED),
+    Rule("NATIONAL_ID", _CITIZEN, score=0.93, group="v", gate=_SIX_DIGITS, stems=_CITIZEN_STEMS),
+    Rule("NATIONAL_ID", _CITIZEN_ALNUM, score=0.93, group="v", gate=_FOUR_DIGITS_MIXED,
+         stems=("pan", "permanent", *_CITIZEN_STEMS)),
 )
 
 

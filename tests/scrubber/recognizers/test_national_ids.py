@@ -7,6 +7,8 @@ without a cue word, in the notations people write them in.
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
 from collections.abc import Callable
 
@@ -193,3 +195,79 @@ def test_gates_hold_in_every_match(rule: Rule) -> None:
     for text in fuzz_texts(pieces, 3000, 91):
         if rule.pattern.search(text):
             assert rule.gate is not None and rule.gate.search(text), text
+
+
+# Every cue of ``_CITIZEN_ALNUM_CUES`` (which holds ``_CITIZEN_CUES``), spelled out with each optional part both ways.
+_CUE_SPELLINGS = {
+    "pan": ["pan"],
+    r"permanent\s+account\s+number": ["permanent account number", "permanent\taccount\nnumber"],
+    "nik": ["nik"],
+    r"nomor\s+induk": ["nomor induk"],
+    "v-?nummer": ["v-nummer", "vnummer"],
+    "vreemdelingennummer": ["vreemdelingennummer"],
+    "persoonsnummer": ["persoonsnummer"],
+    r"national\s+id(?:\s+number)?": ["national id", "national id number"],
+    r"citizen\s+(?:id|number)": ["citizen id", "citizen number"],
+    r"identity\s+number": ["identity number"],
+    r"id\s+number": ["id number"],
+    r"tax\s+id": ["tax id"],
+    "tin": ["tin"],
+    "aadhaar": ["aadhaar"],
+    "cpr": ["cpr"],
+    "cnp": ["cnp"],
+    "personnummer": ["personnummer"],
+    "h[eé]tu": ["hetu", "hétu"],
+    "fødselsnummer": ["fødselsnummer"],
+    r"kimlik\s+(?:no|numarası)": ["kimlik no", "kimlik numarası"],
+    "cédula": ["cédula"],
+    "curp": ["curp"],
+    "rut": ["rut"],
+    r"emirates\s+id": ["emirates id"],
+}
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(source):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    return [*parts, source[start:]]
+
+
+def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return next(rule.stems for rule in national_ids.RULES if rule.pattern is pattern)
+
+
+def test_citizen_cue_rules_have_a_stem_for_every_cue() -> None:
+    """``Rule.stems`` of the two cue rules (issue 19, speed-up only): every spelling of every cue, in any case, holds
+    one of them in ``str.lower()`` (a new cue must be spelled out above)."""
+    assert sorted(_top_level_alternatives(national_ids._CITIZEN_ALNUM_CUES)) == sorted(_CUE_SPELLINGS)
+    citizen_cues = set(_top_level_alternatives(national_ids._CITIZEN_CUES))
+    for pattern, cues in ((national_ids._CITIZEN_ALNUM, set(_CUE_SPELLINGS)), (national_ids._CITIZEN, citizen_cues)):
+        stems = _stems_of(pattern)
+        for cue in cues:
+            for spelling in _CUE_SPELLINGS[cue]:
+                assert re.fullmatch(cue, spelling, re.IGNORECASE), spelling
+                for form in (spelling, spelling.upper(), spelling.title(), spelling.swapcase()):
+                    if re.fullmatch(cue, form, re.IGNORECASE):
+                        assert any(stem in form.lower() for stem in stems), form
+    # the one stem that is not ASCII: "é" equals only "É" case-insensitively, and "É".lower() is "é"
+    assert [chr(c) for c in range(0x110000) if re.fullmatch("(?i:é)", chr(c))] == ["É", "é"]
+
+
+def test_citizen_cue_rules_find_the_same_with_and_without_stems() -> None:
+    """The recognizer with the stems finds what it finds without them (fuzzed texts of the cues)."""
+    rng = random.Random(19)
+    plain = national_ids.NationalIdRecognizer(
+        "plain", tuple(dataclasses.replace(rule, stems=()) for rule in national_ids.RULES), "en"
+    )
+    stemmed = national_ids.NationalIdRecognizer("stemmed", national_ids.RULES, "en")
+    words = [*(s for spellings in _CUE_SPELLINGS.values() for s in spellings), "mijn", "is", "the", ":", "nummer",
+             "ABCDE1234F", "1234567", "85.01.01-123.45", "12345678901", "X1234567L", "station", "truth", "HÉTU"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
+        text = rng.choice((text, text.upper(), text.title()))
+        spans = sorted((r.entity_type, r.start, r.end, r.score) for r in stemmed.analyze(text, []))
+        assert spans == sorted((r.entity_type, r.start, r.end, r.score) for r in plain.analyze(text, [])), text
