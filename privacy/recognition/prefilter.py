@@ -134,6 +134,40 @@ def raw_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return prefixes if prefixes and all(prefixes) else None
 
 
+def _opens_at_boundary(nodes: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether every match of the node sequence starts with ``\\b`` (its first item, or that of each branch)."""
+    if not nodes:
+        return False
+    op, arg = nodes[0]
+    if op is sre.AT:
+        return bool(arg is sre.AT_BOUNDARY)
+    if op is sre.SUBPATTERN:  # (group, add_flags, del_flags, items): flags could change what \b means
+        return not arg[1] and not arg[2] and _opens_at_boundary(list(arg[3]))
+    if op is sre.BRANCH:
+        return all(_opens_at_boundary(list(branch)) for branch in arg[1])
+    return False
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the first characters of its matches (the same matches, the same groups),
+    or ``pattern`` itself when they are unknown.
+
+    Speed-up only (issue 19), for a big alternation searched in a whole text: ``re`` has no fast scan for it and
+    tries every branch at every place; behind the look-ahead most places fail on one character test. The class is
+    case-insensitive whatever the pattern's flags (a superset is safe), and a ``\\b`` that every match opens with
+    is tested before it.
+    """
+    prefixes = raw_prefixes(pattern)
+    if prefixes is None:
+        return pattern
+    firsts = "".join(sorted({re.escape(prefix[0]) for prefix in prefixes}))
+    lead = r"\b" if _opens_at_boundary(list(sre_parse.parse(pattern.pattern, pattern.flags))) else ""
+    try:
+        return re.compile(lead + "(?=(?i:[" + firsts + "]))(?:" + pattern.pattern + ")", pattern.flags)
+    except re.error:  # e.g. global flags inside the source, which may not be wrapped
+        return pattern
+
+
 class HasTrigger(Protocol):
     @property
     def trigger(self) -> re.Pattern[str]: ...
