@@ -203,6 +203,8 @@ _MAX_SCAN_CHARS = 20_000
 # The rules' trigger words (``prefilter``): a rule none of whose words is in a sentence cannot fire there,
 # so it is not tried. The words are looked for once in the message, then among those in each sentence.
 _INDEX = TriggerIndex(RULES)
+# searched in every message's text (``_scan``): behind a look-ahead for its first letters (speed-up only, issue 19)
+_PRIVACY_TOPIC = guarded(PRIVACY_TOPIC)
 _RULE_CUES = {id(rule): _RuleCues(rule) for rule in RULES}
 # what ``_pd_in`` asks of a sentence
 _THIRD_PARTY, _PD_STRONG, _PD_WEAK, _PD_FIELD, _SUPPORT_OBJECT = (
@@ -240,7 +242,7 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"
-    if PRIVACY_TOPIC.search(text) and not OWN_BREACH.search(text):
+    if _PRIVACY_TOPIC.search(text) and not OWN_BREACH.search(text):
         # A complaint whose privacy subject is stated in another sentence ("I want to make a formal
         # complaint. [...] This is a serious breach of my privacy.").
         for sentence in parts:

@@ -60,3 +60,13 @@ def test_guarded_leaves_a_pattern_whose_first_characters_are_unknown() -> None:
     assert not pf.guarded(rx(r"\bstop", r"halt")).pattern.startswith(r"\b")
     assert not pf.guarded(re.compile(r"(?:\bstop|halt)")).pattern.startswith(r"\b")
     assert not pf.guarded(re.compile(r"(?a:\bstop)")).pattern.startswith(r"\b")
+
+
+def test_the_guarded_privacy_topic_finds_what_the_lexicon_s_finds() -> None:
+    assert recognizer._PRIVACY_TOPIC is not lexicon.PRIVACY_TOPIC
+    found = 0
+    for text in [*_messages(), *_fuzz(lexicon.PRIVACY_TOPIC, 3000, 20)]:
+        spans = _spans(lexicon.PRIVACY_TOPIC, text)
+        assert _spans(recognizer._PRIVACY_TOPIC, text) == spans, text
+        found += bool(spans)
+    assert found > 20
