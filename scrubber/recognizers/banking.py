@@ -136,7 +136,7 @@ _OLD_ACCOUNT_CUES = (
     r"bankrekening\w*|rekening\w*|reknr|rek\.\s?nr|bankrekening\w*|bank\s*account|account\s*(?:number|no)|giro\w*|bank"
 )
 _OLD_ACCOUNT = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_OLD_ACCOUNT_CUES) + r"(?i:" + _OLD_ACCOUNT_CUES + r")"
+    first_letter_guard(_OLD_ACCOUNT_CUES) + r"(?<![^\W_])" + r"(?i:" + _OLD_ACCOUNT_CUES + r")"
     r"\b[^\n\d]{0,30}?(?<![\w.])(?P<v>\d{2,3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2,3}|\d{9,10})(?![\w]|[.,]\d)"
 )
 

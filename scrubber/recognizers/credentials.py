@@ -514,7 +514,7 @@ _QUERY_SECRET = re.compile(
 # user / password after a login cue: the password ("inloggegevens: admin / Welkom01")
 _PAIR_CUES = r"login|log-?in|inlog\w*|credentials|creds|aanmeldgegevens|zugangsdaten|anmeldedaten|identifiants"
 _PAIR = re.compile(
-    r"(?<![\w/.-])" + first_letter_guard(_PAIR_CUES) + r"(?i:" + _PAIR_CUES + r")"
+    first_letter_guard(_PAIR_CUES) + r"(?<![\w/.-])" + r"(?i:" + _PAIR_CUES + r")"
     r"(?![\w/.-])[^\n]{0,30}?(?<![\w/])[\w.@+-]{2,64}[ \t]+/[ \t]+(?P<v>[^\s/]{3,64}?)[.,;)]?(?=\s|$)"
 )
 _PAIR_STEMS = ("log", "inlog", "cred", "aanmeld", "zugangs", "anmelde", "identifiants")

@@ -71,7 +71,7 @@ _VALUE = (
 # a form's field label opening the next line ("Legitimatie: paspoort" over "Nummer: NW1K2L3P4")
 _NEXT_LINE_LABEL = r"(?:(?i:nummer|number|nr|no|n°|num[ée]ro)\.?[ \t]*:[ \t]*|#[ \t]*)?"
 _DOC = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")"
+    first_letter_guard(_KEYWORDS) + r"(?<![^\W_])" + r"(?i:" + _KEYWORDS + r")"
     r"(?:[^\n]{0,40}?|(?:[ \t]*:?|[^\n]{0,30}?(?::|(?i:\b(?:is|ist|est|lautet|nummer|number|nr|no)\.?)))[ \t]*\n[ \t]*"
     + _NEXT_LINE_LABEL + r"[\"'\u201c\u2018(\[]?)"
     r"(?<![\w-])" + _VALUE
@@ -182,7 +182,7 @@ RULES = (
 
 # A cue word alone, to find a value named before it ("BC977084 is het nummer van mijn paspoort") or a column a
 # header names ("Naam;Paspoortnummer;Geldig tot" over "Jan;XR123456;2030").
-_CUE = re.compile(r"(?<![^\W_])" + first_letter_guard(_KEYWORDS) + r"(?i:" + _KEYWORDS + r")")
+_CUE = re.compile(first_letter_guard(_KEYWORDS) + r"(?<![^\W_])" + r"(?i:" + _KEYWORDS + r")")
 _VALUE_BEFORE_CUE = re.compile(
     r"(?<![\w-])[\"'\u201c\u2018(\[]?(?P<v>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,20})"
     r"[\"'\u201d\u2019)\]]?[ \t]*[(:,=\u2013-]?[ \t]*"

@@ -101,7 +101,7 @@ Explainer = Callable[[Span], bool]
 
 def _cues(*alternatives: str) -> re.Pattern[str]:
     alternation = "|".join(alternatives)
-    return re.compile(r"(?<![^\W_])" + first_letter_guard(alternation) + "(?:" + alternation + ")", re.IGNORECASE)
+    return re.compile(first_letter_guard(alternation) + r"(?<![^\W_])" + "(?:" + alternation + ")", re.IGNORECASE)
 
 
 # ---- addresses, paths and files: the value is part of something else ------------------------------------

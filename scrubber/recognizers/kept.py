@@ -27,7 +27,7 @@ _FILLER = r"[^\n\w;|\t]{0,6}(?:(?i:is|was|nr\.?|no\.?|number|nummer|van|of)\W{1,
 def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
     """A cue word, a little filler ("nr.", "is", ": "), then the value in group ``v``."""
     return re.compile(
-        r"(?<![^\W_])" + first_letter_guard(keywords) + r"(?i:" + keywords + r")" + filler + r"(?P<v>" + value
+        first_letter_guard(keywords) + r"(?<![^\W_])" + r"(?i:" + keywords + r")" + filler + r"(?P<v>" + value
         + r")(?![\w]|[-/.]\w)"
     )
 

@@ -166,7 +166,7 @@ _CITIZEN_STEMS = (
     "hetu", "hétu", "kimlik", "dula", "curp", "rut", "emirates",
 )
 _CITIZEN = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_CITIZEN_CUES) + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"
+    first_letter_guard(_CITIZEN_CUES) + r"(?<![^\W_])" + r"(?i:" + _CITIZEN_CUES + r")\b[^\n\d]{0,40}?"
     r"(?<![\w.])(?P<v>(?=(?:[^\d\n]{0,2}\d){6})[0-9A-Za-z]"
     r"(?:[0-9A-Za-z]|[.-](?=[0-9A-Za-z])|[ ](?=[A-Za-z]{0,3}\d)){5,22})"
     r"(?![\w]|[.,/-]\d)"
@@ -178,7 +178,7 @@ _CITIZEN = re.compile(
 # for the deny-by-default NUMBER rule, and a product code is not written right after these cue words.
 _CITIZEN_ALNUM_CUES = r"pan|permanent\s+account\s+number|" + _CITIZEN_CUES
 _CITIZEN_ALNUM = re.compile(
-    r"(?<![^\W_])" + first_letter_guard(_CITIZEN_ALNUM_CUES) + r"(?i:" + _CITIZEN_ALNUM_CUES + r")\b"
+    first_letter_guard(_CITIZEN_ALNUM_CUES) + r"(?<![^\W_])" + r"(?i:" + _CITIZEN_ALNUM_CUES + r")\b"
     r"(?i:\s+(?:card|kaart|karte|carte))?(?i:\s+(?:number|no|nr|num|nummer|numéro))?\.?(?i:\s+is)?[ \t]*[:=]?[ \t]*"
     r"[\"'\u2018\u201c(]?"
     r"(?P<v>(?=\d*[A-Za-z])(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{8,16})(?![\w-])"

@@ -33,7 +33,7 @@ _USER_WORDS = (
     r"|benutzer(?:name)?|identifiant|utilisateur|nom[ \t]+d'utilisateur"
 )
 _USER = re.compile(
-    r"(?<![\w.@])" + first_letter_guard(_USER_WORDS) + r"(?i:" + _USER_WORDS + r")[ \t]*[:=]?[ \t]*"
+    first_letter_guard(_USER_WORDS) + r"(?<![\w.@])" + r"(?i:" + _USER_WORDS + r")[ \t]*[:=]?[ \t]*"
     r"(?P<u>[^\s,;:/]{2,64})[ \t]*[,;]?[ \t]+(?:(?i:en|and|und|et|&)[ \t]+)?"  # ("... admin en wachtwoord ...")
 )
 _USER_STEMS = ("u:", "u =", "u=", "user", "login", "inlog", "gebruiker", "benutzer", "identifiant", "utilisateur")

@@ -64,7 +64,7 @@ _ID_CUES = (
     r"bsn|sofi|burgerservice|ssn|social\s+security|steuer|pesel|kimlik|iban|rekening|paspoort|passport|ausweis"
     r"|rijbewijs|f[üu]hrerschein|passeport|s[ée]cu"
 )
-_ID_CUE_HINT = re.compile(r"(?i)(?<![^\W\d_])" + first_letter_guard(_ID_CUES) + r"(?:" + _ID_CUES + r")")
+_ID_CUE_HINT = re.compile(r"(?i)" + first_letter_guard(_ID_CUES) + r"(?<![^\W\d_])" + r"(?:" + _ID_CUES + r")")
 _CUE_REACH = 120  # a number read aloud right after its cue
 _SPACE = re.compile(r"\s")
 _REACH = 300  # characters read around a zero word or "plus": a number of 20 words fits twice over

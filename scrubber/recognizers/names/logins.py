@@ -32,7 +32,7 @@ _CUE_WORDS = (
     r"|accountnaam|benutzername|benutzer|identifiant|utilisateur"
 )
 _CUE_RE = re.compile(
-    r"(?<![^\W\d_])" + first_letter_guard(_CUE_WORDS) + "(?:" + _CUE_WORDS + r")(?![^\W\d_])", re.IGNORECASE
+    first_letter_guard(_CUE_WORDS) + r"(?<![^\W\d_])" + "(?:" + _CUE_WORDS + r")(?![^\W\d_])", re.IGNORECASE
 )
 _CUE_STEMS = (
     "gebruik", "inlog", "login", "log-in", "user", "uid", "accountnaam", "benutzer", "identifiant", "utilisateur",
