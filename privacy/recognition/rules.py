@@ -200,6 +200,10 @@ RULES: tuple[Rule, ...] = (
         r"\bjuist ?(?:zetten|gezet)\b", r"\bzet\w* (?:het|dat|dit|ze|mijn \w+) (?:\w+ )?juist\b", r"\b(?:recht|"
         r"goed) ?gezet\b",
         r"\bput\b[^.?!\n]{1,40}\bright\b", r"\b(?:has|have|is|was) (?:\w+ )?changed\b",
+        # moving house, said with the new address ("ik ben verhuisd, mijn nieuwe adres is ..."; not "I moved my site")
+        r"\b(?:ik ben|ben|we zijn) (?:net |onlangs |pas )?verhuisd\b", r"\bich bin (?:\w+ )?umgezogen\b",
+        r"\bj'ai (?:\w+ )?déménagé\b",
+        r"\b(?:i've|i have|i) (?:just |recently )?moved(?: house| home)?\b(?=\s*(?:[,.;:!]|and\b|$))",
     ), needs_pd=True, fields_count=True, negatable=False, blockers=rx(
         r"\bwachtwoord\b", r"\bpassword\b", r"\bbetaal\w*", r"\bincasso\b", r"\bpayment\b",
         # the customer doing it in the control panel and failing is a support question

@@ -179,3 +179,16 @@ def test_a_reminder_of_an_unprocessed_request_may_still_be_labelled() -> None:
     from privacy.recognition.recognizer import model_may_label
 
     assert model_may_label("has my deletion request been processed yet? still getting mails", {})
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben verhuisd, mijn nieuwe adres is Dorpsweg 8 in Baarn",
+    "I've moved, my new address is 4 Mill Lane, Leeds",
+    "Ich bin umgezogen, meine neue Adresse ist Hauptstraße 3, Köln",
+])
+def test_moving_house_with_the_new_address_is_rectification(text: str) -> None:
+    assert R in labels(text)
+
+
+def test_moving_a_website_is_no_rectification() -> None:
+    assert R not in labels("I moved my website to another host, can you update the DNS?")
