@@ -75,6 +75,9 @@ class ScrubberConfig(BaseModel):
     # NATIONAL_ID only when the message ties it to a BSN (the same nine digits as a BSN, or the customer
     # saying it holds their BSN); "elfproef": whenever the nine digits pass the 11-proef (also RSINs).
     nl_vat_with_bsn: Literal["linked", "elfproef"] = "linked"
+    # The learned credential scorer (``scrubber.credential_model``) adds CREDENTIAL strips where the rules found
+    # nothing; false: the rules alone (the ablation of issue 16).
+    credential_model: bool = True
 
     @field_validator("actions")
     @classmethod

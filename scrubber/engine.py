@@ -14,8 +14,9 @@ import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from scrubber import language
+from scrubber import credential_model, language
 from scrubber.config import ScrubberConfig
 from scrubber.gc_pause import gc_paused
 from scrubber.placeholders import numbered, replace_numbered
@@ -188,7 +189,7 @@ class Scrubber:
             if not chunk.strip():
                 continue
             raw = self._chunk_results(chunk, dominant, present)
-            entities.extend(self._entities(raw, offset, chunk, allowed, mapped))
+            entities.extend(self._entities(raw, offset, chunk, allowed, mapped, dominant))
         log.debug("analysed %d chars lang=%s entities=%d", len(text), dominant, len(entities))
         return Analysis(dominant, tuple(entities))
 
@@ -222,11 +223,11 @@ class Scrubber:
         return raw
 
     def _entities(
-        self, raw: list[RecognizerResult], offset: int, chunk: str, allowed: list[tuple[int, int]], mapped: MappedText
+        self, raw: list[RecognizerResult], offset: int, chunk: str, allowed: list[tuple[int, int]], mapped: MappedText,
+        lang: str,
     ) -> list[Entity]:
-        """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action."""
-        if not raw:
-            return []  # (most short texts: subjects, names, file names)
+        """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action;
+        then the learned credential scorer's strips of what nothing reported (``scrubber.credential_model``)."""
         cands = [
             Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                       str((r.recognition_metadata or {}).get("recognizer_name", "")))
@@ -236,8 +237,17 @@ class Scrubber:
         cands = fill_number_runs(cands, chunk, offset)
         length = len(chunk)
         local_allowed = [(s, e) for s, e in allowed if s < offset + length and e > offset]
+        resolved = resolve(cands, local_allowed)
+        if self.config.credential_model:
+            # every span a recognizer reported (kept or stripped, chosen or not) and the allow-list stay untouched
+            taken = [(c.start - offset, c.end - offset) for c in cands]
+            taken += [(s - offset, e - offset) for s, e in local_allowed]
+            added = [replace(c, start=c.start + offset, end=c.end + offset)
+                     for c in credential_model.vote(chunk, lang, taken)]
+            if added:
+                resolved = sorted([*resolved, *added], key=lambda c: (c.start, c.end))
         entities = []
-        for c in resolve(cands, local_allowed):
+        for c in resolved:
             start, end = mapped.to_original(c.start, c.end)
             entities.append(Entity(c.type, start, end, self.config.action_for(c.type), round(c.score, 3), c.recognizer))
         return entities

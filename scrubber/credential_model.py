@@ -1,0 +1,132 @@
+"""The learned credential scorer's vote: it adds CREDENTIAL strips where the rules found nothing (issue 16).
+
+Why this module exists: the credential rules are cue lists and shapes written from our own tuning corpora's misses,
+and for three sessions they did not carry over to other authors' phrasing. This is a learned signal where the rules
+run out: a logistic regression over ``scrubber.credential_features`` (a token's shape and the character n-grams
+of the words before it), trained by ``training/credentials/train.py`` and shipped as plain weights in
+``scrubber/data/credential_model.json`` (no scikit-learn, no numpy at run time; loaded once).
+
+The vote only adds: a token that any recognizer reported (stripped or kept), that an explainer recognises (a date,
+a version, a host name, a kept number after its cue ...), or that lies in an allow-listed span is never touched.
+Of the rest, a token is stripped as CREDENTIAL (recognizer ``CredentialModel``, so "why was this removed" names
+it) when the model's probability reaches the threshold chosen by cross-validation on the training data, and only
+where a gate holds: the words before it are a credential context by the model's own context weights, or the
+token has a secret's shape (letters with digits or symbols, or mixed case inside, six characters or more).
+Everyday words are not scored at all (which is also most of what keeps the vote cheap).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scrubber.credential_features import candidates, context_words, features, rank_bucket
+from scrubber.resolve import Candidate
+
+MODEL_FILE = Path(__file__).parent / "data" / "credential_model.json"
+RECOGNIZER = "CredentialModel"
+ENTITY = "CREDENTIAL"
+# Features that describe the context, not the token: their weights alone decide the context gate.
+_CONTEXT_PREFIXES = ("c:", "n:", "sep:", "next:")
+_MIN_LEN = 4
+_JOINED = re.compile(r"[-'’]")
+_PLACEHOLDER = re.compile(r"(.)\1{5}|(?i:example)")
+
+
+@dataclass(frozen=True)
+class CredentialModel:
+    """Weights, intercept, the vote's probability threshold and the context gate's least context score."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    context_gate: float
+
+    def logit(self, feats: Sequence[str]) -> float:
+        w = self.weights
+        return self.intercept + sum(w.get(f, 0.0) for f in feats)
+
+    def context_score(self, feats: Sequence[str]) -> float:
+        w = self.weights
+        return sum(w.get(f, 0.0) for f in feats if f.startswith(_CONTEXT_PREFIXES))
+
+    def probability(self, feats: Sequence[str]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(feats)))))
+
+
+def load(path: Path = MODEL_FILE) -> CredentialModel:
+    """The model in ``path`` (the training script's JSON)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CredentialModel(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+        context_gate=float(data["context_gate"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped() -> CredentialModel:
+    """The shipped model, read once per process."""
+    return load()
+
+
+def secret_shape(token: str) -> bool:
+    """Letters with digits or symbols, or capitals inside a word, in six characters or more; not everyday words
+    joined by a hyphen or an apostrophe ("Pouvez-vous", "e-mail", "aujourd'hui": those need a cue before them)."""
+    if len(token) < 6:
+        return False
+    letters = any(c.isalpha() for c in token)
+    digits = any(c.isdigit() for c in token)
+    symbols = any(not c.isalnum() for c in token)
+    inner_caps = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)
+    if letters and not digits and symbols and not inner_caps:
+        parts = _JOINED.split(token)
+        if all(p.isalpha() for p in parts) and all(rank_bucket(p) != "r5" for p in parts if len(p) > 2):
+            return False
+    return letters and (digits or symbols or inner_caps)
+
+
+def worth_scoring(token: str) -> bool:
+    """Cheap filter before any feature is computed: not too short, not an everyday word, not a year, not a
+    documentation placeholder (a run of one character: "4b1dXXXXXXXX...", "******"; "...EXAMPLE")."""
+    if len(token) < _MIN_LEN:
+        return False
+    if token.isalpha():
+        return rank_bucket(token) == "r5"  # an everyday word is no secret worth a false strip
+    if _PLACEHOLDER.search(token):
+        return False
+    return not (len(token) == 4 and token.isdigit() and token.startswith(("19", "20")))
+
+
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def vote(
+    text: str, lang: str, taken: Sequence[tuple[int, int]], model: CredentialModel | None = None
+) -> list[Candidate]:
+    """CREDENTIAL candidates for the tokens of ``text`` outside ``taken`` that the model and the gate agree on."""
+    model = model or shipped()
+    out: list[Candidate] = []
+    for start, end in candidates(text):
+        token = text[start:end]
+        if not worth_scoring(token) or _overlaps(start, end, taken):
+            continue
+        shape = secret_shape(token)
+        if not shape and not context_words(text, start):
+            continue  # (a lone word: neither gate can hold)
+        feats = features(text, start, end, lang)
+        if "expl:none" not in feats:
+            continue  # an explainer recognises it: a date, a path, a version, a kept number ...
+        if not shape and model.context_score(feats) < model.context_gate:
+            continue
+        p = model.probability(feats)
+        if p >= model.threshold:
+            out.append(Candidate(ENTITY, start, end, round(p, 3), RECOGNIZER))
+    return out
