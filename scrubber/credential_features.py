@@ -32,7 +32,8 @@ from scrubber.word_frequency import top_words
 # Characters trimmed from a token's ends (as ``explainers.Span.token`` trims them).
 _TRIM_BOTH = "()[]{}<>\"'`,;*“”‘’«»"
 _TRIM_RIGHT = ".:!?"
-_TOKEN = re.compile(r"\S+")
+# (tokens of four characters or more: a shorter one is never scored, and the regex skips it without a Python step)
+_TOKEN = re.compile(r"(?<!\S)\S{4,}")
 # "wachtwoord:Hund1234", "pw=abc": the value after a label glued to it.
 _GLUED = re.compile(r"([^\W\d_]{2,24})[:=](?=\S)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|->|=>|[:=#]")
@@ -54,7 +55,7 @@ def candidates(text: str) -> Iterator[tuple[int, int]]:
         end = start + len(token)
         if not token:
             continue
-        glued = _GLUED.match(token)
+        glued = _GLUED.match(token) if ":" in token or "=" in token else None
         if glued is not None and "//" not in token:
             start += glued.end()
         yield start, end
@@ -74,7 +75,7 @@ def _ranks() -> dict[str, int]:
 
 def rank_bucket(word: str) -> str:
     """How frequent a word is: r1 (top 300), r2 (2,000), r3 (8,000), r4 (20,000) or r5 (not listed)."""
-    rank = _ranks().get(fold(word))
+    rank = _ranks().get(word.lower() if word.isascii() else fold(word))  # (fold's own ASCII case, inlined)
     if rank is None:
         return "r5"
     return "r1" if rank < 300 else "r2" if rank < 2000 else "r3" if rank < 8000 else "r4"
@@ -171,23 +172,37 @@ def separator(text: str, start: int) -> str:
     return ""
 
 
-def features(text: str, start: int, end: int, lang: str) -> list[str]:
-    """Every feature of the candidate ``text[start:end]`` (see the module docstring)."""
-    token = text[start:end]
-    feats = shape_features(token)
-    explained = explain_span(Span(text, start, end))
-    feats.append(f"expl:{explained or 'none'}")
-    words = context_words(text, start)
+def explainer_feature(text: str, start: int, end: int) -> str:
+    """``expl:<name>`` of the explainer that recognises the candidate, or ``expl:none``."""
+    return f"expl:{explain_span(Span(text, start, end)) or 'none'}"
+
+
+def nearest_grams(word: str) -> tuple[str, ...]:
+    """The nearest context word's grams, apart from the window's (``n:`` instead of ``c:``)."""
+    return tuple(f"n{g[1:]}" for g in word_grams(word))
+
+
+def context_of(text: str, start: int, end: int) -> tuple[list[str], str, str]:
+    """The candidate's context words (``context_words``), its separator and the folded word after it ('-': none)."""
+    after = _WORD.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
+    return context_words(text, start), separator(text, start), fold(after.group()) if after else "-"
+
+
+def context_features(text: str, start: int, end: int, lang: str) -> list[str]:
+    """The candidate's context: the words before it, the nearest one, the separator, the next word, the language."""
+    words, sep, after = context_of(text, start, end)
+    feats: list[str] = []
     for word in words:
         feats.extend(word_grams(word))
     if words:
-        feats.extend(f"n{g[1:]}" for g in word_grams(words[-1]))
+        feats.extend(nearest_grams(words[-1]))
     else:
         feats.append("nowords")
-    sep = separator(text, start)
-    feats.append(f"sep:{sep}")
-    after = _WORD.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
-    feats.append(f"next:{fold(after.group()) if after else '-'}")
-    feats.append(f"lang:{lang}")
-    feats.append("bias")
+    feats += [f"sep:{sep}", f"next:{after}", f"lang:{lang}", "bias"]
     return feats
+
+
+def features(text: str, start: int, end: int, lang: str) -> list[str]:
+    """Every feature of the candidate ``text[start:end]`` (see the module docstring)."""
+    return [*shape_features(text[start:end]), explainer_feature(text, start, end),
+            *context_features(text, start, end, lang)]

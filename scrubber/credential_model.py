@@ -21,11 +21,19 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from scrubber.credential_features import candidates, context_words, features, rank_bucket
+from scrubber.credential_features import (
+    candidates,
+    context_of,
+    explainer_feature,
+    nearest_grams,
+    rank_bucket,
+    shape_features,
+    word_grams,
+)
 from scrubber.resolve import Candidate
 
 MODEL_FILE = Path(__file__).parent / "data" / "credential_model.json"
@@ -34,6 +42,8 @@ ENTITY = "CREDENTIAL"
 # Features that describe the context, not the token: their weights alone decide the context gate.
 _CONTEXT_PREFIXES = ("c:", "n:", "sep:", "next:")
 _MIN_LEN = 4
+_UNEXPLAINED = "expl:none"
+_WORD_SUMS_MAX = 50_000
 _JOINED = re.compile(r"[-'’]")
 _PLACEHOLDER = re.compile(r"(.)\1{5}|(?i:example)")
 
@@ -46,17 +56,51 @@ class CredentialModel:
     intercept: float
     threshold: float
     context_gate: float
+    # each context word's summed gram weights, as a window word and as the nearest word (the vote's hot path)
+    _word_sums: dict[tuple[str, bool], float] = field(default_factory=dict, compare=False, repr=False)
 
     def logit(self, feats: Sequence[str]) -> float:
+        return self.intercept + self.weight_sum(feats)
+
+    def weight_sum(self, feats: Sequence[str]) -> float:
         w = self.weights
-        return self.intercept + sum(w.get(f, 0.0) for f in feats)
+        return sum(w.get(f, 0.0) for f in feats)
 
     def context_score(self, feats: Sequence[str]) -> float:
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats if f.startswith(_CONTEXT_PREFIXES))
 
     def probability(self, feats: Sequence[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(feats)))))
+        return _sigmoid(self.logit(feats))
+
+    def _word_sum(self, word: str, nearest: bool) -> float:
+        key = (word, nearest)
+        total = self._word_sums.get(key)
+        if total is None:
+            w = self.weights
+            total = sum(w.get(g, 0.0) for g in (nearest_grams(word) if nearest else word_grams(word)))
+            if len(self._word_sums) > _WORD_SUMS_MAX:
+                self._word_sums.clear()  # (a bound on memory; a race only recomputes a sum)
+            self._word_sums[key] = total
+        return total
+
+    def context_sum(self, words: Sequence[str], sep: str, after: str) -> float:
+        """``context_score`` of ``context_features`` from its parts, each word's gram weights summed once."""
+        total = sum(self._word_sum(word, False) for word in words)
+        if words:
+            total += self._word_sum(words[-1], True)
+        w = self.weights
+        return total + w.get(f"sep:{sep}", 0.0) + w.get(f"next:{after}", 0.0)
+
+    def rest_logit(self, words: Sequence[str], lang: str) -> float:
+        """What the logit adds to the shape's and the context's weights: intercept, language, bias, no words."""
+        w = self.weights
+        return (self.intercept + w.get(f"lang:{lang}", 0.0) + w.get("bias", 0.0)
+                + (0.0 if words else w.get("nowords", 0.0)))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 def load(path: Path = MODEL_FILE) -> CredentialModel:
@@ -119,14 +163,14 @@ def vote(
         if not worth_scoring(token) or _overlaps(start, end, taken):
             continue
         shape = secret_shape(token)
-        if not shape and not context_words(text, start):
-            continue  # (a lone word: neither gate can hold)
-        feats = features(text, start, end, lang)
-        if "expl:none" not in feats:
-            continue  # an explainer recognises it: a date, a path, a version, a kept number ...
-        if not shape and model.context_score(feats) < model.context_gate:
+        words, sep, after = context_of(text, start, end)
+        context = model.context_sum(words, sep, after)
+        if not shape and context < model.context_gate:
             continue
-        p = model.probability(feats)
-        if p >= model.threshold:
-            out.append(Candidate(ENTITY, start, end, round(p, 3), RECOGNIZER))
+        # scored as if no explainer knew it (the only case it may be stripped in); the explainers, the costly part,
+        # run only for a token the model would strip. The same sum as ``model.probability(features(...))``.
+        p = _sigmoid(model.rest_logit(words, lang) + context + model.weight_sum([*shape_features(token), _UNEXPLAINED]))
+        if p < model.threshold or explainer_feature(text, start, end) != _UNEXPLAINED:
+            continue  # below the threshold, or an explainer knows it: a date, a path, a version, a kept number ...
+        out.append(Candidate(ENTITY, start, end, round(p, 3), RECOGNIZER))
     return out
