@@ -130,3 +130,13 @@ def test_shipped_weights_are_whole_and_speak_the_feature_functions_language() ->
     assert all(name.startswith(prefixes) for name in weights)
     # the pieces of the cue words carry weight toward a secret
     assert weights["c:wacht"] > 0 and weights["c:kennw"] > 0 and weights["sep:is"] > 0
+
+
+def test_the_votes_fast_sum_is_the_feature_lists_probability() -> None:
+    text = "Hoi,\nnieuwe inlogcode: Xq7-Lm2!pRz\nwifi sleutel = TulpZomer88 en pincode 90817"
+    model = load()
+    low = CredentialModel(model.weights, model.intercept, 0.0, -1e9)  # every candidate votes, with its probability
+    found = vote(text, "nl", [], low)
+    assert len(found) >= 3
+    for c in found:
+        assert c.score == round(model.probability(features(text, c.start, c.end, "nl")), 3), text[c.start : c.end]
