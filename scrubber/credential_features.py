@@ -198,7 +198,8 @@ def context_features(text: str, start: int, end: int, lang: str) -> list[str]:
         feats.extend(nearest_grams(words[-1]))
     else:
         feats.append("nowords")
-    feats += [f"sep:{sep}", f"next:{after}", f"lang:{lang}", "bias"]
+    # (no feature for "nothing after": the generated messages end with their secret far more often than real text)
+    feats += [f"sep:{sep}", *([f"next:{after}"] if after != "-" else []), f"lang:{lang}", "bias"]
     return feats
 
 

@@ -44,7 +44,7 @@ _CONTEXT_PREFIXES = ("c:", "n:", "sep:", "next:")
 _MIN_LEN = 4
 _UNEXPLAINED = "expl:none"
 _WORD_SUMS_MAX = 50_000
-_JOINED = re.compile(r"[-'’]")
+_JOINED = re.compile(r"[^\w]|_")
 _PLACEHOLDER = re.compile(r"(.)\1{5}|(?i:example)")
 
 
@@ -90,7 +90,7 @@ class CredentialModel:
         if words:
             total += self._word_sum(words[-1], True)
         w = self.weights
-        return total + w.get(f"sep:{sep}", 0.0) + w.get(f"next:{after}", 0.0)
+        return total + w.get(f"sep:{sep}", 0.0) + (w.get(f"next:{after}", 0.0) if after != "-" else 0.0)
 
     def rest_logit(self, words: Sequence[str], lang: str) -> float:
         """What the logit adds to the shape's and the context's weights: intercept, language, bias, no words."""
@@ -122,7 +122,7 @@ def shipped() -> CredentialModel:
 
 def secret_shape(token: str) -> bool:
     """Letters with digits or symbols, or capitals inside a word, in six characters or more; not everyday words
-    joined by a hyphen or an apostrophe ("Pouvez-vous", "e-mail", "aujourd'hui": those need a cue before them)."""
+    joined by symbols ("Pouvez-vous", "aujourd'hui", "Upper+lower+digit+symbol": those need a cue before them)."""
     if len(token) < 6:
         return False
     letters = any(c.isalpha() for c in token)
@@ -130,8 +130,8 @@ def secret_shape(token: str) -> bool:
     symbols = any(not c.isalnum() for c in token)
     inner_caps = any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)
     if letters and not digits and symbols and not inner_caps:
-        parts = _JOINED.split(token)
-        if all(p.isalpha() for p in parts) and all(rank_bucket(p) != "r5" for p in parts if len(p) > 2):
+        parts = [p for p in _JOINED.split(token) if p]
+        if all(rank_bucket(p) != "r5" for p in parts if len(p) > 2):
             return False
     return letters and (digits or symbols or inner_caps)
 

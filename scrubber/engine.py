@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from scrubber import credential_model, language
+from scrubber import language
 from scrubber.config import ScrubberConfig
 from scrubber.gc_pause import gc_paused
 from scrubber.placeholders import numbered, replace_numbered
@@ -36,6 +36,7 @@ from scrubber.types import Analysis, Entity, MemoryBook, PlaceholderBook, Scrubb
 with gc_paused():
     from presidio_analyzer import RecognizerRegistry, RecognizerResult
 
+    from scrubber import credential_model
     from scrubber.analysis_pass import AnalysisPass, no_context_analyzer
     from scrubber.nlp import BlankSpacyNlpEngine, NerSignalRecognizer
     from scrubber.recognizers import language_recognizers, pattern_recognizers

@@ -71,6 +71,7 @@ def test_gates() -> None:
     assert secret_shape("Hund1234") and secret_shape("groen-paard7") and secret_shape("KaasSchaaf")
     assert not secret_shape("Bakker") and not secret_shape("12345678") and not secret_shape("ab1")
     assert not secret_shape("Pouvez-vous") and not secret_shape("groen-paard") and not worth_scoring("2024")
+    assert not secret_shape("Upper+lower+digit+symbol") and secret_shape("Upper+lower+Xq")
     assert not worth_scoring("4b1dXXXXXXXXXXXX") and not worth_scoring("AKIAIOSFODNN7EXAMPLE")
     assert not worth_scoring("huis") and not worth_scoring("therefore") and worth_scoring("Hx7#pLq2vR")
 

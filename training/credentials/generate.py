@@ -71,22 +71,33 @@ _WORDS = {
 }
 # Negatives: technical tokens under their own cue (a kept number, a host, a version ...), never a secret.
 _NEGATIVE_LINES = {
-    "nl": ["bestelnummer {n}", "factuurnummer {f}", "klantnummer {n}", "de server is {h}", "versie {ver}",
+    "nl": ["we gebruiken {prod} en {prod}", "wachtwoordeisen: {prod}", "de kortingscode {promo} werkt niet",
+           "kortingscode: {promo}", "couponcode {promo}", "actiecode {promo} is verlopen", "foutcode {n}",
+           "de cadeaubon {promo}", "trackingcode {ser}", "referentiecode {promo}",
+           "bestelnummer {n}", "factuurnummer {f}", "klantnummer {n}", "de server is {h}", "versie {ver}",
            "het bestand staat in {p}", "zet {k} op true", "ik gebruik {prod}", "serienummer {ser}", "hash {hx}",
            "foutcode {err}", "ordernummer: {n}", "ticket #{n}", "domein {h} werkt niet", "module {k} geeft een fout"],
-    "en": ["order number {n}", "invoice {f}", "customer number {n}", "the server is {h}", "version {ver}",
+    "en": ["we use {prod} and {prod} on the site", "password policy: {prod}", "the discount code {promo} fails",
+           "promo code: {promo}", "coupon {promo}", "voucher code {promo} expired", "error code {n}",
+           "referral code {promo}", "tracking code {ser}", "gift card {promo}",
+           "order number {n}", "invoice {f}", "customer number {n}", "the server is {h}", "version {ver}",
            "the file is in {p}", "set {k} to true", "I am using {prod}", "serial {ser}", "hash {hx}",
            "error code {err}", "order: {n}", "ticket #{n}", "domain {h} is down", "plugin {k} throws an error"],
-    "de": ["Bestellnummer {n}", "Rechnung {f}", "Kundennummer {n}", "der Server ist {h}", "Version {ver}",
+    "de": ["der Gutscheincode {promo} geht nicht", "Rabattcode: {promo}", "Aktionscode {promo}", "Fehlercode {n}",
+           "Bestellnummer {n}", "Rechnung {f}", "Kundennummer {n}", "der Server ist {h}", "Version {ver}",
            "die Datei liegt in {p}", "setze {k} auf true", "ich nutze {prod}", "Seriennummer {ser}",
            "Fehlercode {err}"],
-    "fr": ["numéro de commande {n}", "facture {f}", "numéro client {n}", "le serveur est {h}", "version {ver}",
+    "fr": ["le code promo {promo} ne marche pas", "code de réduction : {promo}", "bon d'achat {promo}",
+           "code erreur {n}", "numéro de commande {n}", "facture {f}", "numéro client {n}", "le serveur est {h}",
+           "version {ver}",
            "le fichier est dans {p}", "mettre {k} à true", "j'utilise {prod}", "numéro de série {ser}",
            "code erreur {err}"],
 }
 _PRODUCTS = ["WordPress", "WooCommerce", "Plesk", "cPanel", "DirectAdmin", "Thunderbird", "Outlook365", "iPhone15",
              "MacBookPro", "FileZilla", "PhpMyAdmin", "Magento2", "PrestaShop", "Nextcloud", "OpenSSH", "PostgreSQL",
-             "MariaDB", "Cloudflare", "GitHub", "WinSCP", "RoundCube", "SpamAssassin", "LetsEncrypt", "Windows11"]
+             "MariaDB", "Cloudflare", "GitHub", "WinSCP", "RoundCube", "SpamAssassin", "LetsEncrypt", "Windows11",
+             "jquery3", "vue3", "php8.2", "python3", "ubuntu22", "node18", "Debian12", "win10", "iOS17", "PHP7",
+             "Upper+lower+digit", "a-z+A-Z+0-9", "x86_64", "utf8mb4", "TLSv1.3", "IPv6", "H.264", "MySQL8"]
 _CONFIG_KEYS = ["max_execution_time", "upload_max_filesize", "WP_DEBUG", "memory_limit", "DB_HOST", "display_errors",
                 "allow_url_fopen", "mod_rewrite", "session.gc_maxlifetime", "php_value", "AllowOverride", "wp-cron"]
 
@@ -148,6 +159,11 @@ def _negative_values(rng: random.Random) -> dict[str, str]:
         "p": rng.choice(["/var/www/html/", "/home/site/public_html/", "C:\\Users\\admin\\", "wp-content/"])
         + rng.choice(["index.php", "config.yml", "backup_2024.tar.gz", ".htaccess", "wp-config.php"]),
         "k": rng.choice(_CONFIG_KEYS),
+        "promo": rng.choice([
+            str(rng.randrange(10 ** 5, 10 ** 7)),
+            rng.choice(["ZOMER", "WELKOM", "BLACKFRIDAY", "SAVE", "NEWYEAR", "HOST"]) + str(rng.randrange(5, 60)),
+            "".join(rng.choice(string.ascii_uppercase + string.digits) for _ in range(8)),
+        ]),
         "prod": rng.choice(_PRODUCTS),
         "ser": "".join(rng.choice(string.ascii_uppercase + string.digits) for _ in range(rng.randrange(8, 14))),
         "hx": "".join(rng.choice("0123456789abcdef") for _ in range(rng.choice([32, 40, 64]))),
