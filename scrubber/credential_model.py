@@ -42,6 +42,9 @@ ENTITY = "CREDENTIAL"
 # Features that describe the context, not the token: their weights alone decide the context gate.
 _CONTEXT_PREFIXES = ("c:", "n:", "sep:", "next:")
 _MIN_LEN = 4
+# A longer token is a blob: of the cross-validated false strips on the tune parts, a DKIM public key, a SHA-256
+# fingerprint, a certificate hash and a masked example key; real long keys are the key-format rules' (key_formats).
+_MAX_LEN = 39
 _UNEXPLAINED = "expl:none"
 _WORD_SUMS_MAX = 50_000
 _JOINED = re.compile(r"[^\w]|_")
@@ -137,9 +140,9 @@ def secret_shape(token: str) -> bool:
 
 
 def worth_scoring(token: str) -> bool:
-    """Cheap filter before any feature is computed: not too short, not an everyday word, not a year, not a
+    """Cheap filter before any feature is computed: not too short or long, not an everyday word, not a year, not a
     documentation placeholder (a run of one character: "4b1dXXXXXXXX...", "******"; "...EXAMPLE")."""
-    if len(token) < _MIN_LEN:
+    if not _MIN_LEN <= len(token) <= _MAX_LEN:
         return False
     if token.isalpha():
         return rank_bucket(token) == "r5"  # an everyday word is no secret worth a false strip

@@ -73,6 +73,7 @@ def test_gates() -> None:
     assert not secret_shape("Pouvez-vous") and not secret_shape("groen-paard") and not worth_scoring("2024")
     assert not secret_shape("Upper+lower+digit+symbol") and secret_shape("Upper+lower+Xq")
     assert not worth_scoring("4b1dXXXXXXXXXXXX") and not worth_scoring("AKIAIOSFODNN7EXAMPLE")
+    assert not worth_scoring("p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")
     assert not worth_scoring("huis") and not worth_scoring("therefore") and worth_scoring("Hx7#pLq2vR")
 
 
