@@ -71,23 +71,27 @@ _WORDS = {
 }
 # Negatives: technical tokens under their own cue (a kept number, a host, a version ...), never a secret.
 _NEGATIVE_LINES = {
-    "nl": ["we gebruiken {prod} en {prod}", "wachtwoordeisen: {prod}", "de kortingscode {promo} werkt niet",
+    "nl": ["orderbevestiging {n4}", "bevestiging {n4} ontvangen", "factuur_{n4}.pdf", "offerte {n4}",
+           "we gebruiken {prod} en {prod}", "wachtwoordeisen: {prod}", "de kortingscode {promo} werkt niet",
            "kortingscode: {promo}", "couponcode {promo}", "actiecode {promo} is verlopen", "foutcode {n}",
            "de cadeaubon {promo}", "trackingcode {ser}", "referentiecode {promo}",
            "bestelnummer {n}", "factuurnummer {f}", "klantnummer {n}", "de server is {h}", "versie {ver}",
            "het bestand staat in {p}", "zet {k} op true", "ik gebruik {prod}", "serienummer {ser}", "hash {hx}",
            "foutcode {err}", "ordernummer: {n}", "ticket #{n}", "domein {h} werkt niet", "module {k} geeft een fout"],
-    "en": ["we use {prod} and {prod} on the site", "password policy: {prod}", "the discount code {promo} fails",
+    "en": ["order confirmation {n4}", "confirmation {n4} attached", "invoice_{n4}.pdf", "quote {n4}",
+           "we use {prod} and {prod} on the site", "password policy: {prod}", "the discount code {promo} fails",
            "promo code: {promo}", "coupon {promo}", "voucher code {promo} expired", "error code {n}",
            "referral code {promo}", "tracking code {ser}", "gift card {promo}",
            "order number {n}", "invoice {f}", "customer number {n}", "the server is {h}", "version {ver}",
            "the file is in {p}", "set {k} to true", "I am using {prod}", "serial {ser}", "hash {hx}",
            "error code {err}", "order: {n}", "ticket #{n}", "domain {h} is down", "plugin {k} throws an error"],
-    "de": ["der Gutscheincode {promo} geht nicht", "Rabattcode: {promo}", "Aktionscode {promo}", "Fehlercode {n}",
+    "de": ["Bestellbestätigung {n4}", "Auftragsbestätigung Nr. {n4}", "Bestellbestätigung_{n4}.jpg", "Angebot {n4}",
+           "der Gutscheincode {promo} geht nicht", "Rabattcode: {promo}", "Aktionscode {promo}", "Fehlercode {n}",
            "Bestellnummer {n}", "Rechnung {f}", "Kundennummer {n}", "der Server ist {h}", "Version {ver}",
            "die Datei liegt in {p}", "setze {k} auf true", "ich nutze {prod}", "Seriennummer {ser}",
            "Fehlercode {err}"],
-    "fr": ["le code promo {promo} ne marche pas", "code de réduction : {promo}", "bon d'achat {promo}",
+    "fr": ["confirmation de commande {n4}", "bon de commande {n4}", "facture_{n4}.pdf", "devis {n4}",
+           "le code promo {promo} ne marche pas", "code de réduction : {promo}", "bon d'achat {promo}",
            "code erreur {n}", "numéro de commande {n}", "facture {f}", "numéro client {n}", "le serveur est {h}",
            "version {ver}",
            "le fichier est dans {p}", "mettre {k} à true", "j'utilise {prod}", "numéro de série {ser}",
@@ -151,6 +155,7 @@ def _secret(rng: random.Random, lang: str) -> str:
 def _negative_values(rng: random.Random) -> dict[str, str]:
     return {
         "n": str(rng.randrange(10 ** 4, 10 ** 8)),
+        "n4": str(rng.randrange(1000, 10000)),
         "f": f"F{rng.randrange(2019, 2027)}-{rng.randrange(10 ** 4):04d}",
         "h": rng.choice(["mail", "www", "shop", "vps12", "srv-03", "ns1"]) + "." + rng.choice(
             ["bakkerij-jansen", "example", "hosting24", "dekker-it", "cloudweb"]) + rng.choice([".nl", ".com", ".de",
