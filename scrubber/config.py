@@ -76,8 +76,10 @@ class ScrubberConfig(BaseModel):
     # saying it holds their BSN); "elfproef": whenever the nine digits pass the 11-proef (also RSINs).
     nl_vat_with_bsn: Literal["linked", "elfproef"] = "linked"
     # The learned credential scorer (``scrubber.credential_model``) adds CREDENTIAL strips where the rules found
-    # nothing; false: the rules alone (the ablation of issue 16).
-    credential_model: bool = True
+    # nothing. Off by default: on the two blind corpora nobody tuned on (eval/pii_blind, pii_blind2, 452 credentials)
+    # it added no credential and one false strip, for 3-8% more scrubber CPU (training/credentials/README.md); true
+    # turns it on (issue 16's ablation).
+    credential_model: bool = False
 
     @field_validator("actions")
     @classmethod

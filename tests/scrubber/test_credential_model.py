@@ -19,6 +19,13 @@ def rules_only() -> Scrubber:
     return Scrubber(config)
 
 
+@pytest.fixture(scope="module")
+def with_model() -> Scrubber:
+    # the scorer is off by default (it added no value on the blind corpora: scrubber/config.py); these tests turn it on
+    config = ScrubberConfig.model_validate({"placeholder_key": "test-key-not-secret", "credential_model": True})
+    return Scrubber(config)
+
+
 def _stripped(scrubber: Scrubber, text: str, value: str) -> list[str]:
     start = text.index(value)
     end = start + len(value)
@@ -84,10 +91,10 @@ def test_gates() -> None:
     ("Zugangskennwort fürs Büro lautet Tulpenzwiebel", "Tulpenzwiebel"),
 ])
 def test_compound_cue_in_no_list_is_stripped_by_the_model_alone(
-    scrubber: Scrubber, rules_only: Scrubber, text: str, value: str
+    with_model: Scrubber, rules_only: Scrubber, text: str, value: str
 ) -> None:
     assert _stripped(rules_only, text, value) == []  # the rules miss it: the model earns its keep here
-    assert _stripped(scrubber, text, value) == [RECOGNIZER]
+    assert _stripped(with_model, text, value) == [RECOGNIZER]
 
 
 @pytest.mark.parametrize("text, value", [
@@ -97,8 +104,8 @@ def test_compound_cue_in_no_list_is_stripped_by_the_model_alone(
     ("mijn wachtwoord werkt niet meer sinds de update naar WordPress", "WordPress"),
     ("zet upload_max_filesize op 64M in php.ini", "upload_max_filesize"),
 ])
-def test_ordinary_and_technical_tokens_are_not_stripped(scrubber: Scrubber, text: str, value: str) -> None:
-    assert RECOGNIZER not in _stripped(scrubber, text, value)
+def test_ordinary_and_technical_tokens_are_not_stripped(with_model: Scrubber, text: str, value: str) -> None:
+    assert RECOGNIZER not in _stripped(with_model, text, value)
 
 
 def test_the_vote_never_touches_what_a_recognizer_reported() -> None:
@@ -117,6 +124,10 @@ def test_the_threshold_and_the_context_gate_decide() -> None:
 
 def test_rules_only_config_adds_nothing(rules_only: Scrubber) -> None:
     assert all(e.recognizer != RECOGNIZER for e in rules_only.analyze("mijn toegangssleutelcode: Fietsbel").entities)
+
+
+def test_the_scorer_is_off_by_default() -> None:
+    assert ScrubberConfig.model_validate({"placeholder_key": "test-key-not-secret"}).credential_model is False
 
 
 # ---- the shipped weights ----------------------------------------------------------------------------------------
