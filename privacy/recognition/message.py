@@ -83,7 +83,14 @@ WITHDRAWAL = re.compile(
     r"last|original|vorige|eerdere|laatste|oorspronkelijke|letzte|vorherige|frühere|précédente?|dernière?)\b",
     re.IGNORECASE,
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+# The dot of an article or paragraph abbreviation before its number ("art. 15", "Art. 18 Abs. 1 lit. d", "art. 12
+# al. 3", "Art. 15 para. 3") ends no sentence. Split there, a letter's list of rights with its article numbers was
+# read right by right, each fragment naming one right and none of them a list (issue 18, round 13).
+NUMBERED_ABBREVIATION = (r"(?<!\b[Aa]rt\.)(?<!\bArtikel\.)(?<!\b[Aa]bs\.)(?<!\bal\.)(?<!\blit\.)(?<!\bpara\.)"
+                         r"(?<!\bpar\.)(?<!\b[Nn]r\.)(?<!\b[Nn]o\.)(?<!\b[Zz]iff\.)")
+# ("lit." takes a letter: "Art. 6 Abs. 1 lit. f")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.!?;])\s+(?![\s\d])(?!(?<=\blit\.\s)[a-z]\b)"
+                             rf"|(?<=[.!?;]){NUMBERED_ABBREVIATION}\s+(?=\d)|\n+")
 
 # A cheap stop-word vote for the reported language (statistics only; rules run for all languages).
 _STOPWORD_TEXT = {

@@ -28,6 +28,7 @@ from privacy.recognition.lexicon import (
     THIRD_PARTY,
     rx,
 )
+from privacy.recognition.message import NUMBERED_ABBREVIATION
 from privacy.recognition.types import RequestType
 
 
@@ -535,7 +536,8 @@ _LAW = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+# (the dot of "art. 15" or "Abs. 3" is none: a list of rights with its article numbers is one sentence; round 13)
+_SENTENCE_END = re.compile(rf"[!?;\n]|\.{NUMBERED_ABBREVIATION}(?!(?<=\blit\.)[ \t]+[a-z]\b)|\.(?![ \t]*\d)")
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:

@@ -1,0 +1,78 @@
+"""Recognition round 13 of issue 18 (training/privacy/letters_v5 read after their fresh measurement,
+2026-12-07): what a formal letter's optional paragraphs add must not become labels. Mechanisms, not letters.
+
+- Wrong scope: the dot of an article abbreviation ("art. 15", "Art. 18 Abs. 1 lit. d", "art. 12 al. 3") ended a
+  sentence, so a list of rights with its article numbers ("inzage (art. 15), rectificatie (art. 16), ...") was read
+  right by right, each fragment naming one right and none a list: every right of the list became a label.
+
+The letters are written for these tests (not taken from the evaluation corpora or the training files).
+Rule-level assertions use ``rule_labels`` so they hold whatever the shipped model scores.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.recognition import RequestType
+from privacy.recognition.message import split_sentences
+from privacy.recognition.recognizer import rule_labels
+
+A, R, E, S, P, OBJ, C = (RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE,
+                         RequestType.RESTRICTION, RequestType.PORTABILITY, RequestType.OBJECTION,
+                         RequestType.COMPLAINT)
+
+
+def labels(text: str) -> set[RequestType]:
+    return set(rule_labels(text)[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Zie art. 15 en art. 17 AVG voor de grondslag.",
+    "Nach Art. 18 Abs. 1 lit. d DSGVO beantrage ich die Einschränkung.",
+    "Selon l'art. 12 al. 3 du RGPD, vous avez un mois.",
+    "Under Art. 15 para. 3 GDPR, one copy is free.",
+])
+def test_an_article_abbreviation_ends_no_sentence(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("I studied art. Please delete my account.", 2),
+    ("Zie art. 15. Verwijder daarna alles.", 2),
+    ("Wir sprachen über Art. Bitte löschen Sie meine Daten.", 2),
+])
+def test_other_dots_still_end_sentences(text: str, parts: int) -> None:
+    assert len(split_sentences(text)) == parts
+
+
+_RIGHTS = {
+    "nl": "Voor de volledigheid: de AVG geeft mij recht op inzage (art. 15), correctie (art. 16), wissing (art. 17), "
+          "beperking (art. 18), dataportabiliteit (art. 20) en bezwaar (art. 21), en op een klacht bij de "
+          "Autoriteit Persoonsgegevens (art. 77).",
+    "en": "For completeness: the GDPR gives me the rights of access (Art. 15), rectification (Art. 16), erasure "
+          "(Art. 17), restriction (Art. 18), data portability (Art. 20) and objection (Art. 21), and the right to "
+          "complain to a supervisory authority (Art. 77).",
+    "de": "Der Vollständigkeit halber: Die DSGVO gibt mir das Recht auf Auskunft (Art. 15), Berichtigung (Art. 16), "
+          "Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18), Datenübertragbarkeit (Art. 20) und "
+          "Widerspruch (Art. 21) sowie auf Beschwerde bei einer Aufsichtsbehörde (Art. 77).",
+    "fr": "Pour mémoire, le RGPD me donne un droit d'accès (art. 15), de rectification (art. 16), d'effacement "
+          "(art. 17), de limitation (art. 18), à la portabilité (art. 20) et d'opposition (art. 21), ainsi que le "
+          "droit d'introduire une réclamation auprès de la CNIL (art. 77).",
+}
+_ASKS = {
+    "nl": ("Ik verzoek u mijn persoonsgegevens te wissen op grond van artikel 17 AVG.", E),
+    "en": ("Please correct my surname in your records, it is spelled Hartley, not Hartly.", R),
+    "de": ("Ich widerspreche der Nutzung meiner personenbezogenen Daten für Werbung (Art. 21 Abs. 2 DSGVO).", OBJ),
+    "fr": ("Je vous demande de m'envoyer une copie de toutes mes données personnelles.", A),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_RIGHTS))
+def test_a_rights_list_with_article_numbers_adds_no_label(lang: str) -> None:
+    ask, label = _ASKS[lang]
+    assert labels(f"{ask}\n\n{_RIGHTS[lang]}") == {label}
+
+
+@pytest.mark.parametrize("lang", sorted(_RIGHTS))
+def test_a_rights_list_alone_is_no_request(lang: str) -> None:
+    assert labels(_RIGHTS[lang]) == set()
