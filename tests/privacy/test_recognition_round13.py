@@ -76,3 +76,35 @@ def test_a_rights_list_with_article_numbers_adds_no_label(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(_RIGHTS))
 def test_a_rights_list_alone_is_no_request(lang: str) -> None:
     assert labels(_RIGHTS[lang]) == set()
+
+
+# Art. 19: the controller tells the recipients of a rectification, erasure or restriction, and the writer who they
+# are. Asking that, beside the request, is part of it: no access request of its own.
+_ART19 = {
+    "nl": ("Corrigeer alstublieft mijn geboortedatum in uw administratie: het is 3 mei 1980, niet 5 maart 1980.",
+           "Breng ook iedere ontvanger aan wie u mijn gegevens hebt doorgegeven hiervan op de hoogte (artikel 19 AVG) "
+           "en laat mij weten wie dat zijn."),
+    "en": ("Please correct my date of birth in your records: it is 3 May 1980, not 5 March 1980.",
+           "Please also notify each recipient to whom my personal data were disclosed of this correction, as Article "
+           "19 GDPR requires, and tell me who they are."),
+    "de": ("Bitte berichtigen Sie mein Geburtsdatum in Ihren Unterlagen: richtig ist der 3. Mai 1980.",
+           "Bitte unterrichten Sie nach Art. 19 DSGVO auch alle Empfänger, denen Sie meine Daten offengelegt haben, "
+           "und sagen Sie mir, wer diese Empfänger sind."),
+    "fr": ("Merci de corriger ma date de naissance dans vos fichiers : c'est le 3 mai 1980.",
+           "Je vous prie aussi d'informer tous les destinataires à qui mes données personnelles ont été transmises "
+           "(article 19 du RGPD) et de me faire savoir qui ils sont."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_ART19))
+def test_telling_the_recipients_of_a_correction_is_no_access_request(lang: str) -> None:
+    ask, art19 = _ART19[lang]
+    assert labels(f"{ask}\n\n{art19}") == {R}
+
+
+@pytest.mark.parametrize("text", [
+    "Please tell me who the recipients of my personal data are, as Article 15 GDPR entitles me to know.",
+    "I want to know which third parties received my personal data.",
+])
+def test_asking_who_received_ones_data_stays_access(text: str) -> None:
+    assert labels(text) == {A}
