@@ -75,3 +75,21 @@ ANNOUNCED = rx(
     r"mitgeteilt|announced|told me|informed me|annoncé|informée?|aangekondigd|laten weten)\b",
     r"\b(?:sie|you|vous|u|jullie) (?:kündigten|announced|annonciez|kondigden)\b",
 )
+
+# An objection made earlier and still being assessed, named as the ground of a restriction (art. 18(1)(d): "restrict
+# the processing while my objection is assessed", "bis über meinen Widerspruch entschieden ist", "dans l'attente de la
+# décision sur mon opposition"): not made again in that sentence (round 13) ...
+PENDING_OBJECTION = rx(
+    r"\b(?:while|until|pending|whilst)\b[^.?!\n]{0,40}\b(?:my|the|this|that) objection\b",
+    r"\bmy objection (?:is|has been|was) (?:being )?(?:assessed|considered|reviewed|decided|examined|verified)\b",
+    r"\b(?:zolang|totdat|tot|in afwachting van)\b[^.?!\n]{0,40}\b(?:mijn|het|dat|dit) bezwaar\b",
+    r"\b(?:bis|solange|während)\b[^.?!\n]{0,40}\b(?:meine[nm]?|den|dem|diesen) widerspruch\b",
+    r"\b(?:dans l'attente de|jusqu'à|pendant|tant que)\b[^.?!\n]{0,40}\b(?:mon|cette|l')\s?opposition\b",
+)
+# ... unless the sentence makes it too ("I object to the profiling, and restrict it while you weigh my objection").
+OBJECTING_NOW = rx(
+    r"\bI (?:hereby |also |now )?object\b", r"\b(?:maak|teken) ik\b[^.?!\n]{0,20}\bbezwaar\b",
+    r"\bik (?:maak|teken)\b[^.?!\n]{0,20}\bbezwaar\b", r"\bwiderspreche\b",
+    r"\blege ich\b[^.?!\n]{0,30}\bwiderspruch\b",
+    r"\bje m'oppose\b", r"\bje (?:forme|fais) opposition\b",
+)

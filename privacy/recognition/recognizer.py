@@ -7,7 +7,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from privacy.recognition.answered import ANSWER_COMPLETE, ERASURE_DONE, RECEIVED_DONE, RESUBSCRIBE, THANKS_DONE
+from privacy.recognition.answered import (
+    ANSWER_COMPLETE,
+    ERASURE_DONE,
+    OBJECTING_NOW,
+    PENDING_OBJECTION,
+    RECEIVED_DONE,
+    RESUBSCRIBE,
+    THANKS_DONE,
+)
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
     ANAPHOR,
@@ -171,9 +179,11 @@ def _held_back(label: RequestType, sentence: str) -> bool:
 def _not_made(label: RequestType, sentence: str) -> bool:
     """A complaint threatened on a condition ("if you do not answer ... I will complain"): held back, and
     the model may not label it either (issue 18: conditional threats create no label; the dev corpora
-    agree). An objection given as the ground of an erasure: no rule fires, the model still votes."""
+    agree). An objection given as the ground of an erasure, or an earlier one under assessment named as a
+    restriction's ground (art. 18(1)(d)): no rule fires, the model still votes."""
     return bool((label is RequestType.COMPLAINT and CONDITIONAL.search(sentence) and not RESERVATION.search(sentence))
-                or (label is RequestType.OBJECTION and OBJECTION_AS_GROUND.search(sentence)))
+                or (label is RequestType.OBJECTION and (OBJECTION_AS_GROUND.search(sentence) or (
+                    PENDING_OBJECTION.search(sentence) and not OBJECTING_NOW.search(sentence)))))
 
 
 def _no_request(label: RequestType, sentence: str) -> bool:

@@ -108,3 +108,28 @@ def test_telling_the_recipients_of_a_correction_is_no_access_request(lang: str) 
 ])
 def test_asking_who_received_ones_data_stays_access(text: str) -> None:
     assert labels(text) == {A}
+
+
+# Art. 18(1)(d): a restriction while an objection made earlier is assessed. The objection named in the while-clause
+# is the restriction's ground, not made again; an objection made in the same breath stays one.
+@pytest.mark.parametrize("text", [
+    "I ask you to restrict the processing of my personal data under Article 18(1)(d) GDPR until my objection has been "
+    "decided.",
+    "Zolang u mijn bezwaar beoordeelt, verzoek ik u de verwerking van mijn persoonsgegevens te beperken (artikel 18 "
+    "AVG).",
+    "Solange über meinen Widerspruch nicht entschieden ist, verlange ich die Einschränkung der Verarbeitung meiner "
+    "personenbezogenen Daten (Art. 18 Abs. 1 lit. d DSGVO).",
+    "Jusqu'à la décision sur mon opposition, je vous demande de limiter le traitement de mes données personnelles "
+    "(article 18 du RGPD).",
+])
+def test_an_objection_under_assessment_is_the_restrictions_ground(text: str) -> None:
+    assert labels(text) == {S}
+
+
+@pytest.mark.parametrize("text", [
+    "I object to the profiling of my personal data, and please restrict its processing while you weigh my objection.",
+    "Ik maak bezwaar tegen het gebruik van mijn gegevens voor profilering. Beperk de verwerking van mijn gegevens "
+    "zolang u mijn bezwaar beoordeelt.",
+])
+def test_an_objection_made_beside_the_restriction_stays(text: str) -> None:
+    assert labels(text) == {S, OBJ}
