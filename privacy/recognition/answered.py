@@ -44,6 +44,10 @@ THANKS_DONE = re.compile(
     # "merci de m'avoir transmis", "je vous remercie d'avoir supprimé", "danke, dass ihr ... abgestellt habt" (round 11;
     # not "merci de supprimer", which asks in advance)
     r"|\b(?:merci|remerci\w*)\b[^.?!\n]{0,20}(?:\bd'avoir|\bde (?:m'|nous )avoir|\bpour avoir)\b"
+    # "je vous remercie de votre courrier confirmant ...", "merci de votre message" (round 13: "merci de" + the
+    # letter thanked for; "merci de supprimer" still asks)
+    r"|\b(?:merci|remerci\w*)\b[^.?!\n]{0,12}\bde (?:votre|vos|ton|ta|tes) (?:courrier|lettre|message|réponse|"
+    r"e-?mail|mail|confirmation|retour|envoi)s?\b"
     r"|\b(?:danke|dank),? dass\b)",
     re.IGNORECASE,
 )

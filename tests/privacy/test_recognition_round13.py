@@ -133,3 +133,18 @@ def test_an_objection_under_assessment_is_the_restrictions_ground(text: str) -> 
 ])
 def test_an_objection_made_beside_the_restriction_stays(text: str) -> None:
     assert labels(text) == {S, OBJ}
+
+
+# Thanks for a letter that confirmed a request carried out, in French's "je vous remercie de votre courrier": the
+# request is done, no new one (the English, Dutch and German "for/voor/für" were read so already).
+@pytest.mark.parametrize("text", [
+    "Je vous remercie de votre courrier confirmant que mon compte et toutes mes données personnelles ont été effacés.",
+    "Merci de votre message qui confirme la suppression de toutes mes données personnelles. Le dossier est clos.",
+])
+def test_thanks_for_the_letter_confirming_a_done_erasure(text: str) -> None:
+    assert labels(text) == set()
+
+
+def test_thanks_then_a_new_request_in_its_own_sentence_stays() -> None:
+    assert labels("Merci de votre réponse. Je vous demande maintenant de supprimer toutes mes données "
+                  "personnelles.") == {E}
