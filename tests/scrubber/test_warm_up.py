@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 import scrubber.recognizers
+from scrubber.config import ScrubberConfig
 from scrubber.engine import Scrubber
 
 
@@ -32,6 +33,10 @@ def _lazy_loaders() -> dict[str, Any]:
     return found
 
 
+# the learned credential scorer's lists: loaded only by a scrubber that has it on (off by default, scrubber/config.py)
+_CREDENTIAL_MODEL = ("scrubber.credential_model.", "scrubber.credential_features.")
+
+
 def test_a_new_scrubber_has_loaded_every_lazily_loaded_list() -> None:
     loaders = _lazy_loaders()
     # the loaders the warm-up text was written for (issue 19): the test sees them
@@ -40,6 +45,17 @@ def test_a_new_scrubber_has_loaded_every_lazily_loaded_list() -> None:
     for loader in loaders.values():
         loader.cache_clear()
     Scrubber()
+    assert [name for name, loader in loaders.items()
+            if loader.cache_info().currsize == 0 and not name.startswith(_CREDENTIAL_MODEL)] == []
+
+
+def test_a_scrubber_with_the_credential_model_on_has_loaded_its_lists_too() -> None:
+    importlib.import_module("scrubber.credential_model")
+    loaders = _lazy_loaders()
+    assert any(name.startswith(_CREDENTIAL_MODEL) for name in loaders)
+    for loader in loaders.values():
+        loader.cache_clear()
+    Scrubber(ScrubberConfig.model_validate({"placeholder_key": "test-key-not-secret", "credential_model": True}))
     assert [name for name, loader in loaders.items() if loader.cache_info().currsize == 0] == []
 
 
