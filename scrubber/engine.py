@@ -229,6 +229,8 @@ class Scrubber:
     ) -> list[Entity]:
         """One chunk's results resolved (overlaps, allow-list), mapped to the original text, with their action;
         then the learned credential scorer's strips of what nothing reported (``scrubber.credential_model``)."""
+        if not raw and not self.config.credential_model:
+            return []  # (most short texts: subjects, names, file names)
         cands = [
             Candidate(r.entity_type, r.start + offset, r.end + offset, float(r.score),
                       str((r.recognition_metadata or {}).get("recognizer_name", "")))
