@@ -27,12 +27,8 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.recognition import RequestType
 from privacy.recognition.recognizer import rule_labels
-
-A, R, E, S, P, OBJ, C = (RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE,
-                         RequestType.RESTRICTION, RequestType.PORTABILITY, RequestType.OBJECTION,
-                         RequestType.COMPLAINT)
+from tests.support.privacy_rules import OBJ, A, C, E, P, R, S
 
 
 @pytest.mark.parametrize("text", [

@@ -13,17 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.recognition import RequestType
 from privacy.recognition.message import split_sentences
-from privacy.recognition.recognizer import rule_labels
-
-A, R, E, S, P, OBJ, C = (RequestType.ACCESS, RequestType.RECTIFICATION, RequestType.ERASURE,
-                         RequestType.RESTRICTION, RequestType.PORTABILITY, RequestType.OBJECTION,
-                         RequestType.COMPLAINT)
-
-
-def labels(text: str) -> set[RequestType]:
-    return set(rule_labels(text)[0])
+from tests.support.privacy_rules import OBJ, A, E, R, S, labels
 
 
 @pytest.mark.parametrize("text", [
