@@ -49,12 +49,17 @@ CLI_ARGS = {"pii": ["scrub", "--jsonl"], "privacy": ["privacy", "detect", "--jso
 HIDES_TEST = ("test", "all")  # parts that contain test records: aggregates only
 
 
-def _load_split() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scrubdesk_eval_split", Path(__file__).with_name("split.py"))
+def _load_module(name: str, path: Path) -> ModuleType:
+    """The Python file ``path`` loaded as module ``name`` (eval/ and ../shared/eval are no packages)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _load_split() -> ModuleType:
+    return _load_module("scrubdesk_eval_split", Path(__file__).with_name("split.py"))
 
 
 def scorable_lines(lines: Sequence[str], scorer: Path) -> tuple[list[str], int]:
@@ -64,10 +69,7 @@ def scorable_lines(lines: Sequence[str], scorer: Path) -> tuple[list[str], int]:
     at an unknown gold type; a corpus that annotates it (eval/pii_blind2.jsonl) is scored without those values (their
     strips then count against precision, never for recall), and the count is printed.
     """
-    spec = importlib.util.spec_from_file_location("scrubdesk_score_pii", scorer)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _load_module("scrubdesk_score_pii", scorer)
     known = set(module.STRIP) | set(module.KEEP)
     out: list[str] = []
     dropped = 0
