@@ -149,10 +149,25 @@ class PostfixRelay:
             time.sleep(0.1)
 
     def queued(self) -> int:
-        """Messages still in this instance's queue (incoming, active, deferred, hold)."""
+        """Messages still in this instance's queue (incoming, active, deferred, hold).
+
+        A queue file keeps its name (the queue id) when the queue manager moves it between
+        directories, and a scan of one directory after another can see a file that moves during the
+        scan in both or in neither. So the count is of distinct queue ids, taken when two scans in a
+        row agree (a CI run once counted one deferred mail twice: active, then deferred).
+        """
+        previous: set[str] | None = None
+        while True:
+            ids = self._queue_ids()
+            if ids == previous:
+                return len(ids)
+            previous = ids
+            time.sleep(0.05)
+
+    def _queue_ids(self) -> set[str]:
         queue = self.root / "queue"
-        return sum(1 for sub in ("incoming", "active", "deferred", "hold", "maildrop")
-                   for p in (queue / sub).rglob("*") if p.is_file())
+        return {p.name for sub in ("incoming", "active", "deferred", "hold", "maildrop")
+                for p in (queue / sub).rglob("*") if p.is_file()}
 
     def deliveries(self) -> list[str]:
         """The delivery status of each attempt in the log (``sent``, ``deferred``, ``bounced``)."""
