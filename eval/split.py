@@ -36,8 +36,10 @@ TEST_REMAINDER = 4
 # corpora, written that day before any rule change, took their place.
 # The second pair (pii_blind2, privacy_blind2) was written on 2026-12-07 (eighth session) the same way, before any
 # change of that session landed, so that each session's changes meet text written after the last one's.
-TEST_ONLY = frozenset({"pii_blind.jsonl", "pii_blind2.jsonl", "pii_heldout.jsonl", "privacy_blind.jsonl",
-                       "privacy_blind2.jsonl", "privacy_letters.jsonl", "privacy_heldout.jsonl"})
+# The third pair (pii_blind3, privacy_blind3) was written on 2026-12-07 (ninth session) the same way.
+TEST_ONLY = frozenset({"pii_blind.jsonl", "pii_blind2.jsonl", "pii_blind3.jsonl", "pii_heldout.jsonl",
+                       "privacy_blind.jsonl", "privacy_blind2.jsonl", "privacy_blind3.jsonl", "privacy_letters.jsonl",
+                       "privacy_heldout.jsonl"})
 
 
 def is_test(index: int) -> bool:
