@@ -110,6 +110,18 @@ _PAS_AFTER = re.compile(r"^\w*\s+(?:pas|plus|jamais)\b", re.IGNORECASE)
 # A negation does not reach across a comma or a conjunction into the next clause.
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|en|und|et|but|maar|aber|mais|or|oder|ou)\b", re.IGNORECASE)
 _POST_NEGATION = re.compile(r"^[^,.;:!?\n]{0,40}\b(?:niet|nicht|pas)\s*(?:[,.;:!?]|$)", re.IGNORECASE)
+# An erasure refused in a restriction (issue 18, round 14): its object is "nothing" ("löschen Sie nichts", "ne supprimez
+# rien"), it is done "without" ("ohne sie zu vernichten", "sans toutefois les détruire", "without erasing them", "zonder
+# ze te wissen"), or the writer does not want it ("ik wil niet dat u de gegevens nu wist", "je ne veux pas que vous
+# les supprimiez"); the French adverb between verb and "pas" ("ne les supprimez surtout pas")
+_NOTHING_AFTER = re.compile(r"^\s*(?:sie |u |jullie |vous )?(?:(?:bitte|aub|svp|surtout) )?(?:nichts|niets|rien)\b",
+                            re.IGNORECASE)
+_WITHOUT_BEFORE = re.compile(r"\b(?:ohne|sans|without|zonder)\s+(?:(?:toutefois|jedoch|however|evenwel|sie|les|them|"
+                             r"ze|die|de|mes|meine|mijn|my|gegevens|daten|données)\s+){0,3}(?:zu\s+|te\s+)?$",
+                             re.IGNORECASE)
+_NOT_WANTED_BEFORE = re.compile(r"\b(?:(?:wil|willen) niet dat|(?:möchte|will|wollen) nicht,? dass|ne (?:veux|voulons) "
+                                r"pas que|(?:don't|do not) want (?:you|them) to)\b[^.;:!?\n]{0,50}$", re.IGNORECASE)
+_ADVERB_PAS_AFTER = re.compile(r"^\w*\s+(?:surtout|absolument|encore|toujours|jamais)\s+(?:pas|rien)\b", re.IGNORECASE)
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
@@ -122,8 +134,11 @@ def _negated(sentence: str, start: int, end: int) -> bool:
         before = NEGATION.search(window)
     if before and RECEIPT.search(window[before.start():]):
         before = None  # "I haven't received a copy": the negation is of the receipt; the request stands
-    french = _NE_BEFORE.search(window) and _PAS_AFTER.match(sentence[end:])  # "ne supprimez pas encore"
-    return bool(before or french or _POST_NEGATION.search(sentence[end:]))
+    after = sentence[end:]
+    french = _NE_BEFORE.search(window) and (_PAS_AFTER.match(after) or _ADVERB_PAS_AFTER.match(after))
+    refused = (_NOTHING_AFTER.match(after) or _WITHOUT_BEFORE.search(sentence[max(0, start - 40) : start])
+               or _NOT_WANTED_BEFORE.search(sentence[max(0, start - 80) : start]))
+    return bool(before or french or refused or _POST_NEGATION.search(after))
 
 
 class _RuleCues:
