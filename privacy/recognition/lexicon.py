@@ -261,6 +261,8 @@ OWN_BREACH = rx(
     r"\b(?:moeten|moet|hoeven) (?:wij|we|ik)\b", r"\b(?:do|should|must|have to) (?:we|i)\b[^.?!\n]{0,20}"
     r"\b(?:report|notify)\b", r"\bzelf melden\b", r"\bmeldplicht\w*\b", r"\bobliged to (?:report|notify)\b",
     r"\bverplicht\w* (?:om )?(?:te )?meld\w*",
+    # "müssen wir das melden?", "devons-nous le signaler ?" (round 14)
+    r"\b(?:müssen|muss|sollen|sollten) (?:wir|ich)\b", r"\b(?:devons|dois|devrions|devrais)[- ](?:nous|je)\b",
 )
 # Bulk mail (a newsletter or spam that reached the support inbox) carries its own opt-out footer
 # (RFC 2369 / RFC 8058 List-Unsubscribe in the body): such a message talks about opting out, it

@@ -46,6 +46,13 @@ _DISCLAIMER = guarded(re.compile(
     r"pas (?:le |la )?destinataire|aan dit bericht kunnen geen rechten)",
     re.IGNORECASE,
 ))
+# A privacy notice opening a line after the signature ("We process personal data in accordance with the GDPR. You have
+# the right to ..."): the writer's company tells its own readers their rights (issue 18, round 14)
+_PRIVACY_NOTICE = re.compile(
+    r"\s*(?:(?:we|wij|wir|nous) (?:process|handle|verwerken|verarbeiten|traitons)\b|"
+    r"(?:you have|u heeft|u hebt|sie haben|vous (?:avez|disposez))\b[^.\n]{0,20}\b(?:right|rights|recht|droit)\b)",
+    re.IGNORECASE,
+)
 # An automatic reply (out of office): it names where to send a privacy request, it makes none. Looked for at
 # the top of the message only: a request above a quoted auto-reply is still read.
 _AUTO_REPLY = re.compile(
@@ -147,6 +154,9 @@ def split_message(text: str) -> tuple[str, str]:
             continue
         if _DISCLAIMER.search(line):
             in_footer = in_signature
+            continue
+        if in_signature and _PRIVACY_NOTICE.match(line):
+            in_footer = True  # the writer's company's privacy notice: the reader's rights, no request (round 14)
             continue
         if own and _SIGNATURE_START.match(line):
             in_signature = True

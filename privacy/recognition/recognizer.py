@@ -16,6 +16,7 @@ from privacy.recognition.answered import (
     RESUBSCRIBE,
     THANKS_DONE,
 )
+from privacy.recognition.idioms import OTHERS_COMPLAINT
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
     ANAPHOR,
@@ -120,7 +121,7 @@ _WITHOUT_BEFORE = re.compile(r"\b(?:ohne|sans|without|zonder)\s+(?:(?:toutefois|
                              r"ze|die|de|mes|meine|mijn|my|gegevens|daten|données)\s+){0,3}(?:zu\s+|te\s+)?$",
                              re.IGNORECASE)
 _NOT_WANTED_BEFORE = re.compile(r"\b(?:(?:wil|willen) niet dat|(?:möchte|will|wollen) nicht,? dass|ne (?:veux|voulons) "
-                                r"pas que|(?:don't|do not) want (?:you|them) to)\b[^.;:!?\n]{0,50}$", re.IGNORECASE)
+                                r"pas que|(?:don't|do not) want (?:you|them) to)\b[^,.;:!?\n]{0,50}$", re.IGNORECASE)
 _ADVERB_PAS_AFTER = re.compile(r"^\w*\s+(?:surtout|absolument|encore|toujours|jamais)\s+(?:pas|rien)\b", re.IGNORECASE)
 
 
@@ -182,7 +183,7 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     if names_many_rights(sentence):
         return True
     if label is RequestType.COMPLAINT:
-        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence)
+        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence) or OTHERS_COMPLAINT.search(sentence)
                     or (THIRD_PARTY.search(sentence) and not FIRST_PERSON.search(sentence)))
     # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens"), an erasure told
     # back as done ("mijn gegevens zijn verwijderd")

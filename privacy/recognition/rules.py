@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.answered import ANNOUNCED, RESUBSCRIBE
+from privacy.recognition.idioms import AUTHORITY_ASKS, ERASE_IDIOM, NAME_CHANGED, NAME_UPDATE
 from privacy.recognition.lexicon import (
     AUTHORITY,
     DELIVERY_ADDRESS,
@@ -269,11 +270,15 @@ RULES: tuple[Rule, ...] = (
         r"\bfactu\w*", r"\binvoice\w*", r"\brechnung\w*", r"\bwachtwoord\b", r"\bpassword\b",
         r"\b(?:domain|domein|website|site|server|certificate|certificaat|mailbox|dns)\b",
     )),
+    # a changed name after a marriage or divorce, with its update asked anywhere in the message (round 14)
+    Rule("rectification.name_changed", _R, NAME_CHANGED, needs=NAME_UPDATE, needs_in_message=True, negatable=False),
     # ---- erasure (art. 17) ----------------------------------------------------------------------
+    # "je veux pu que vous gardiez mes renseignements", "ik wil mijn gegevens weg" (round 14; their negation is theirs)
+    Rule("erasure.idiom", _E, ERASE_IDIOM, negatable=False),
     Rule("erasure.named_right", _E, rx(
         r"\brecht op (?:vergetelheid|vergeten te worden|verwijdering|gegevenswissing)\b",
         r"\bright to (?:be forgotten|erasure)\b", r"\brecht auf (?:vergessenwerden|löschung)\b",
-        r"\bdroit (?:à l'oubli|à l'effacement|d'effacement)\b",
+        r"\bdroit (?:à l'oubli|à l'effacement|d'effacement|d'être oublié)\b", r"\brecht om vergeten te worden\b",
     )),
     Rule("erasure.verb_object", _E, ERASE_VERB, needs_pd=True, blockers=rx(
         r"\bnieuwsbrief", r"\bnewsletter", ANNOUNCED.pattern, _WRONG_VALUE.pattern,
@@ -528,6 +533,7 @@ RULES: tuple[Rule, ...] = (
         r"\baangegeven\b", r"\bangezeigt\b", r"\bdénoncé\w*",  # ("heb jullie aangegeven bij de AP"; round 12)
     ), negatable=False, blockers=rx(
         r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
+        AUTHORITY_ASKS.pattern,
     )),
 )
 
