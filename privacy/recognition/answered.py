@@ -40,7 +40,7 @@ RESUBSCRIBE = rx(
 THANKS_DONE = re.compile(
     r"^(?![^.?!\n]*\b(?:in advance|alvast|bij voorbaat|im voraus|d'avance|par avance)\b)[^.?!\n]*?"
     r"(?:\b(?:thanks?|thank you|cheers|thx|bedankt|dank ?(?:je|u|jullie)(?: ?wel)?|danke|dank|merci)\b[^.?!\n]{0,20}"
-    r"\b(?:for|voor|für|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b"
+    r"\b(?:for|voor|für|fürs|pour)\b|\b(?:fijn|blij|great|glad|good|super|top|schön|toll) (?:dat|that|dass)\b"
     # "merci de m'avoir transmis", "je vous remercie d'avoir supprimé", "danke, dass ihr ... abgestellt habt" (round 11;
     # not "merci de supprimer", which asks in advance)
     r"|\b(?:merci|remerci\w*)\b[^.?!\n]{0,20}(?:\bd'avoir|\bde (?:m'|nous )avoir|\bpour avoir)\b"
@@ -68,7 +68,10 @@ ANSWER_COMPLETE = re.compile(
     r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,25}"
     r"\b(?:ist|est|is|war|était|was|sind|sont|are)\b"
     r"(?:(?!\b(?:not|niet|nog|still|nicht|noch|pas|toujours|never|nooit)\b|n't)[^.?!\n]){0,15}"
-    r"\b(?:vollständig|complète?s?|compleet|volledig|complete|angekommen|arrivée?s?|binnen|erledigt|arrived)\b",
+    r"\b(?:vollständig|complète?s?|compleet|volledig|complete|angekommen|arrivée?s?|binnen|erledigt|arrived)\b"
+    # "the export of my data came through", "die Kopie kam gestern an" (round 14)
+    r"|\b(?:auskunft|kopie|datei|export|copie|fichier|overzicht|answer|copy|overview|file)\b[^.?!\n]{0,25}"
+    r"\b(?:came (?:through|in)|kam (?:\w+ )?an|is binnengekomen|kwam binnen)\b",
     re.IGNORECASE,
 )
 # A deletion the company announced or told the writer of ("Sie haben angekündigt, meine Daten zu löschen", "vous avez

@@ -17,10 +17,23 @@ ERASE_IDIOM = rx(
     r"\b(?:veux|voulons|souhaite) (?:pu|plus|pas) que vous (?:gardiez|conserviez)\b[^.?!\n]{0,20}\b(?:mes|mon|ma) "
     r"(?:données|donnees|renseignements|infos?|informations|coordonnées)\b",
     r"\b(?:hoeven|hoeft|moeten|moet) (?:niks|niets) (?:meer )?van (?:mij|me) (?:te )?(?:bewaren|houden|opslaan)\b",
-    r"\b(?:wil|willen) (?:\w+ ){0,2}(?:mijn|m'n|mn) (?:\w+ )?(?:gegevens|data|persoonsgegevens)\b"
+    r"\b(?:wil|willen)\b[^.?!\n]{0,40}\b(?:mijn|m'n|mn) (?:\w+ )?(?:gegevens|data|persoonsgegevens)\b"
     r"(?: (?:ook|allemaal|helemaal))? weg\b",
     r"\bque (?:tout|toutes? mes (?:données|donnees|informations)(?: personnelles)?)\b[^.?!\n]{0,20}\bsoi(?:en)?t "
     r"(?:\w+ )?(?:effacée?s?|supprimée?s?)\b",
+)
+
+# Erasure of the writer as a person ("verwijder mij maar", "löschen Sie mich", "supprimez-moi", "delete me") or of their
+# profile ("löschen Sie danach mein Profil", "effacez ensuite mon profil client"); not off a list (an objection), as an
+# admin of something, or a profile picture
+ERASE_ME = rx(
+    r"\b(?:verwijder|wis)\w* (?:mij|me)\b(?!\s+(?:\w+\s+)?(?:uit|van|als|bij|op|in)\b)",
+    r"\b(?:lösch|entfern)\w* sie mich\b(?!\s+(?:\w+\s+)?(?:aus|von|als)\b)",
+    r"\b(?:supprim|effac)\w*[- ]moi\b(?!\s+(?:\w+\s+)?(?:de|des|du|comme|en tant)\b)",
+    r"\b(?:delete|erase)\w* me\b(?!\s+(?:\w+\s+)?(?:from|off|as)\b)",
+    r"\b(?:verwijder|wis|delete|erase|remove|lösch|entfern|supprim|effac)\w*\b[^.?!\n]{0,25}\b(?:mijn|m'n|my|mein(?:en)?|"
+    r"mon) (?:(?:klant|kunden|client|customer|user|gebruikers|benutzer) ?)?(?:profiel|profile|profil)\b"
+    r"(?!\s*(?:picture|photo|foto|bild|image|pic|page|pagina|seite))",
 )
 
 # A changed name, after a marriage or divorce or said so ("ich heiße jetzt ...", "j'ai changé de nom", "sinds mijn
@@ -66,4 +79,12 @@ AUTHORITY_ASKS = rx(
     r"autorité|authority|behörde)\b[^.?!\n]{0,15}\b(?:vraagt|vroeg|heeft (?:ons|mij|me) gevraagd|asks|asked|has asked|"
     r"verlangt|fordert|bittet|demande|a demandé)\b[^.?!\n]{0,25}\b(?:informatie|information|informationen|auskunft|"
     r"auskünfte|informations|renseignements|uitleg|stellungnahme|explications?)\b",
+)
+
+# A backup, or an export that fails ("ich will alle meine Daten sichern", "l'export plante", "the export keeps timing
+# out"): a hosting question about a site or database, not art. 20's copy of the writer's data (round 14)
+EXPORT_SUPPORT = rx(
+    r"\b(?:sichern|sicherung|back(?:-| )?up\w*|sauvegard\w*|veiligstellen|veilig stellen)\b",
+    r"\bexport\w*\b[^.?!\n]{0,25}\b(?:bricht|brach|plante|échoue|fails?|failed|failing|crash\w*|tim(?:es|ed|ing) out|"
+    r"loopt vast|liep vast|mislukt|hangt|hängt)\b",
 )

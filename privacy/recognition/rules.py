@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from privacy.recognition.answered import ANNOUNCED, RESUBSCRIBE
-from privacy.recognition.idioms import AUTHORITY_ASKS, ERASE_IDIOM, NAME_CHANGED, NAME_UPDATE
+from privacy.recognition.idioms import (
+    AUTHORITY_ASKS,
+    ERASE_IDIOM,
+    ERASE_ME,
+    EXPORT_SUPPORT,
+    NAME_CHANGED,
+    NAME_UPDATE,
+)
 from privacy.recognition.lexicon import (
     AUTHORITY,
     DELIVERY_ADDRESS,
@@ -275,6 +282,7 @@ RULES: tuple[Rule, ...] = (
     # ---- erasure (art. 17) ----------------------------------------------------------------------
     # "je veux pu que vous gardiez mes renseignements", "ik wil mijn gegevens weg" (round 14; their negation is theirs)
     Rule("erasure.idiom", _E, ERASE_IDIOM, negatable=False),
+    Rule("erasure.the_writer", _E, ERASE_ME, blockers=rx(THIRD_PARTY.pattern, ANNOUNCED.pattern)),
     Rule("erasure.named_right", _E, rx(
         r"\brecht op (?:vergetelheid|vergeten te worden|verwijdering|gegevenswissing)\b",
         r"\bright to (?:be forgotten|erasure)\b", r"\brecht auf (?:vergessenwerden|löschung)\b",
@@ -401,7 +409,7 @@ RULES: tuple[Rule, ...] = (
         r"\bmaschinenlesbar\w*", r"\blisibles? par (?:une )?machine\b", r"\bmit(?:zu)?nehmen\b",
         r"\bnehm\w* (?:sie|die|das|es|ich) mit\b", r"\bemmener\b", r"\b(?:als|in einer) datei\b",
         r"\ben (?:un )?fichier\b", r"\bsous forme de fichier\b",
-    ), needs_pd=True, negatable=False),
+    ), needs_pd=True, negatable=False, blockers=EXPORT_SUPPORT),
     # ---- objection (art. 21), incl. direct marketing (art. 21(2)-(3)) ------------------------------
     Rule("objection.named_right", _O, rx(
         r"\brecht (?:van|op) bezwaar\b", r"\bright to object\b", r"\bwiderspruchsrecht\b",
@@ -442,6 +450,7 @@ RULES: tuple[Rule, ...] = (
         r"courriels?|sms|spam|prospection|démarchage|offres?)\b", r"\b(?:veux|voulons|souhaite) plus (?:recevoir|de)\b",
         r"\bd[ée]sinscri\w*|\bd[ée]sabonn\w*", r"\barr[êe]t\w* (?:de |d')", r"\b(?:retirez|enlevez)[- ]moi\b",
         r"\b(?:nehm|nimm)\w* (?:sie )?mich\b[^.?!\n]{0,50}\b(?:raus|heraus)\b",
+        r"\b(?:nehm|nimm)\w* (?:sie )?mich (?:\w+ )?aus\b",  # "nehmen Sie mich sofort aus allen Verteilern" (round 14)
     ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
         r"\bstoring", r"\bonderhoud", r"\boutage", r"\bdowntime", r"\bmaintenance",
         # status mails stopped, unless kept beside marketing to stop ("de statusmails wil ik houden, maar zet me van

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.privacy_rules import C, E, R, S, labels
+from tests.support.privacy_rules import OBJ, C, E, P, R, S, labels
 
 
 @pytest.mark.parametrize("text", [
@@ -155,3 +155,59 @@ def test_a_privacy_notice_in_the_signature_is_no_request(lang: str) -> None:
 def test_a_request_above_the_signature_with_a_notice_stays() -> None:
     text = f"Hi,\n\nPlease delete all my personal data.\n\nSam Ortega\n\n--\nOrtega Studio\n{_NOTICE['en']}"
     assert labels(text) == {E}
+
+
+# Erasure of the writer as a person or of their profile: "verwijder mij maar", "löschen Sie mich", "supprimez-moi",
+# "delete my profile"; not removal from a list (an objection) or as an admin of something
+@pytest.mark.parametrize("text", [
+    "verwijder mij maar, ik ben geen klant meer",
+    "Löschen Sie mich bitte komplett, ich nutze nichts mehr.",
+    "supprimez-moi svp, je ne suis plus client",
+    "Please delete my profile, I no longer use your service.",
+    "Bitte löschen Sie anschließend mein Profil.",
+    "Effacez ensuite mon profil client.",
+    "ik wil mijn abonnement opzeggen en al mijn gegevens ook weg",
+])
+def test_erasure_of_the_writer_or_their_profile(text: str) -> None:
+    assert E in labels(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kun je me verwijderen als beheerder van het domein?",
+    "Please delete my profile picture from the team page of our website.",
+    "Help, na de update zijn al mijn gegevens weg uit de webshop!",
+])
+def test_no_erasure_of_the_writer(text: str) -> None:
+    assert E not in labels(text)
+
+
+# An export of a website or database that fails, or a backup: hosting support, no portability request
+@pytest.mark.parametrize("text", [
+    "Ik wil al mijn gegevens veiligstellen, maar de export loopt vast na een minuut.",
+    "Ich möchte alle meine Daten sichern, aber der Export bricht immer ab.",
+    "Je veux sauvegarder toutes mes données, mais l'export échoue à chaque fois.",
+    "I want to back up all my data before the move, but the export keeps timing out.",
+])
+def test_a_failing_export_or_a_backup_is_no_portability(text: str) -> None:
+    assert labels(text) == set()
+
+
+def test_my_data_in_a_file_for_a_new_provider_stays_portability() -> None:
+    assert P in labels("Please send me all my personal data as a CSV file so I can take it to another provider.")
+
+
+# A request answered: the export arrived, the newsletters stopped ("danke fürs Erledigen")
+@pytest.mark.parametrize("text", [
+    "The copy of my data came through yesterday, all good.",
+    "Keine Werbemails mehr seit Montag, danke fürs Abstellen!",
+])
+def test_an_answered_request_is_no_new_one(text: str) -> None:
+    assert labels(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Nehmen Sie mich bitte aus Ihrem Werbeverteiler.",
+    "Nehmt mich sofort aus allen Newsletter-Listen.",
+])
+def test_german_taken_off_the_marketing_list_is_an_objection(text: str) -> None:
+    assert labels(text) == {OBJ}
