@@ -66,7 +66,7 @@ PD_STRONG = rx(
     # fr
     r"\bdonnées (?:à caractère )?personnelles\b",
     r"\bdonnées (?:me concernant|qui me concernent)\b",
-    r"\bmes données\b",
+    r"\bmes données\b", r"\b(?:mes )?renseignements personnels\b",  # (Quebec French; round 14)
 )
 _PD_FIELD_ON_PROFILE = (
     r"\b(?:phone number|telefoonnummer|mobile number|address|adres|name|naam|e-?mail ?address|e-?mailadres|"
@@ -558,6 +558,9 @@ AUTHORITY = rx(
     r"\b(?:beim|zum) (?:landes)?datenschutzbeauftragten\b", r"\blandesdatenschutzbeauftragt\w*",
     r"\blandesbeauftragt\w* für (?:den )?datenschutz\b", r"\bbfdi\b", r"\bedöb\b",
     r"\bautorité de protection des données\b", r"\bAPD\b", r"\bcommission d'accès à l'information\b", r"\bcnpd\b",
+    # "die Berliner Beauftragte für Datenschutz", the Swiss "Préposé fédéral (PFPDT)" (round 14)
+    r"\b(?:berliner|hamburgische\w*|bayerische\w*|sächsische\w*|hessische\w*|bremische\w*|thüringer|landes) ?"
+    r"beauftragt\w* für (?:den )?datenschutz\b", r"\bpréposé fédéral\b", r"\bPFPDT\b",
 )
 # What our records say about the writer ("you list me as a director", "jullie hebben mij als wanbetaler aangemerkt",
 # "in mijn klantdossier staat"): "correct this" in or after such a sentence asks to rectify it (round 10).

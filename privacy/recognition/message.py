@@ -95,8 +95,11 @@ WITHDRAWAL = re.compile(
 # read right by right, each fragment naming one right and none of them a list (issue 18, round 13).
 NUMBERED_ABBREVIATION = (r"(?<!\b[Aa]rt\.)(?<!\bArtikel\.)(?<!\b[Aa]bs\.)(?<!\bal\.)(?<!\blit\.)(?<!\bpara\.)"
                          r"(?<!\bpar\.)(?<!\b[Nn]r\.)(?<!\b[Nn]o\.)(?<!\b[Zz]iff\.)")
+_GERMAN_MONTH = (r"(?i:j[aä]nn?er|januar|feber|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
+                 r"dezember)\b")
 # ("lit." takes a letter: "Art. 6 Abs. 1 lit. f")
-_SENTENCE_SPLIT = re.compile(rf"(?<=[.!?;])\s+(?![\s\d])(?!(?<=\blit\.\s)[a-z]\b)"
+# (nor the ordinal dot of a German date, "bis zum 30. Juni": the condition before it holds the sentence; round 14)
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.!?;])(?!(?<=\d\.)\s+{_GERMAN_MONTH})\s+(?![\s\d])(?!(?<=\blit\.\s)[a-z]\b)"
                              rf"|(?<=[.!?;]){NUMBERED_ABBREVIATION}\s+(?=\d)|\n+")
 
 # A cheap stop-word vote for the reported language (statistics only; rules run for all languages).

@@ -466,7 +466,7 @@ RULES: tuple[Rule, ...] = (
     Rule("objection.do_not_call", _O, rx(
         r"\bniet[- ]bellen[- ]?(?:lijst|register)\b", r"\bbel[- ]me[- ]niet\b", r"\bdo[- ]not[- ]call\b",
         r"\bniet (?:meer |langer )?(?:bellen|gebeld|benaderen|benaderd|gecontacteerd|contacteren)(?: worden)?\b",
-        r"\b(?:don't|do not) (?:want to be )?(?:contact|call|phone)(?:ed)? (?:me )?(?:again|any ?more)\b",
+        r"\b(?:don't|dont|do not) (?:want to be )?(?:contact|call|phone)(?:ed)? (?:me )?(?:again|any ?more)\b",
         r"\bstop (?:calling|phoning|texting) me\b",
         r"\b(?:bel|sms|app|mail)\w* (?:me|mij) niet meer\b",
         r"\bstop (?:e-?mailing|mailing|texting|messaging|contacting|spamming) me\b",
@@ -540,6 +540,7 @@ RULES: tuple[Rule, ...] = (
         r"\bklacht", r"\bcomplain", r"\bbeschwer", r"\bplainte", r"\bréclamation\b", r"\bwent to\b",
         r"\bgewandt\b", r"\beingereicht\b", r"\beingebracht\b", r"\bgeh(?:e|en)?\b", r"\bsignal\w*",  # (round 11)
         r"\baangegeven\b", r"\bangezeigt\b", r"\bdénoncé\w*",  # ("heb jullie aangegeven bij de AP"; round 12)
+        r"\bvoorgelegd\b", r"\bingeschakeld\b", r"\bingelicht\b", r"\bgeïnformeerd\b",  # (round 14)
     ), negatable=False, blockers=rx(
         r"\beventuele\b", r"\bmogelijke\b", r"\bpossible\b", r"\bpotential\b", OWN_BREACH.pattern,
         AUTHORITY_ASKS.pattern,

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.privacy_rules import OBJ, C, E, P, R, S, labels
+from privacy.recognition.message import split_sentences
+from tests.support.privacy_rules import OBJ, A, C, E, P, R, S, labels
 
 
 @pytest.mark.parametrize("text", [
@@ -210,4 +211,41 @@ def test_an_answered_request_is_no_new_one(text: str) -> None:
     "Nehmt mich sofort aus allen Newsletter-Listen.",
 ])
 def test_german_taken_off_the_marketing_list_is_an_objection(text: str) -> None:
+    assert labels(text) == {OBJ}
+
+
+# A German date's ordinal dot ("bis zum 30. Juni") ends no sentence: the condition before it still holds the threat
+def test_a_german_date_ends_no_sentence() -> None:
+    text = "Sollte ich bis zum 30. Juni keine Antwort erhalten, wende ich mich an die Aufsichtsbehörde."
+    assert split_sentences(text) == [text]
+    assert C not in labels(text)
+
+
+def test_a_number_at_a_sentence_end_still_ends_it() -> None:
+    assert len(split_sentences("Mein Vertrag endete 2023. Bitte löschen Sie meine Daten.")) == 2
+
+
+# Authorities by the names customers use, and Dutch past participles of going to one
+@pytest.mark.parametrize("text", [
+    "Ich habe mich gestern an die Berliner Beauftragte für Datenschutz und Informationsfreiheit gewandt, weil Sie "
+    "meine Adresse weitergegeben haben.",
+    "J'ai signalé l'affaire au Préposé fédéral à la protection des données (PFPDT), vous avez divulgué mon adresse.",
+    "Ik heb de zaak vandaag voorgelegd aan de Autoriteit Persoonsgegevens.",
+    "Ik heb inmiddels de AP ingeschakeld over het lek van mijn gegevens.",
+])
+def test_a_complaint_filed_with_an_authority(text: str) -> None:
+    assert C in labels(text)
+
+
+# Quebec French says "renseignements personnels" for personal data
+@pytest.mark.parametrize(("text", "label"), [
+    ("Veuillez me transmettre une copie de mes renseignements personnels.", A),
+    ("Effacez tous mes renseignements personnels de vos dossiers svp.", E),
+])
+def test_quebec_personal_information(text: str, label: object) -> None:
+    assert label in labels(text)
+
+
+@pytest.mark.parametrize("text", ["dont call me again", "pls dont phone me anymore"])
+def test_do_not_call_in_chat_spelling(text: str) -> None:
     assert labels(text) == {OBJ}
