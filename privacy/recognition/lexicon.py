@@ -297,6 +297,9 @@ NOT_USE = rx(
     r"share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
     r"\bne plus (?:utiliser|traiter)\b",
+    # "ich möchte nicht, dass Sie meine Nummer für Werbung benutzen", "je ne veux pas que vous utilisiez" (round 14)
+    r"\bnicht,? dass (?:sie|ihr)\b[^.?!\n]{0,60}\b(?:benutzen|benutzt|verwenden|nutzen)\b",
+    r"\bne (?:veux|voulons|souhaite) pas que vous utilisiez\b",
     # informal: "nix mehr mit meinen Daten machen", "(ne) faites plus rien avec mes données" (round 11)
     r"\b(?:nichts|nix) (?:mehr )?(?:mit|damit)\b[^.?!\n]{0,30}\b(?:machen|tun|anfangen)\b",
     r"\b(?:faites|faire|fassiez) (?:plus )?rien\b[^.?!\n]{0,20}\b(?:avec|d'autre)\b",
@@ -453,7 +456,8 @@ def names_many_rights(sentence: str) -> bool:
 ID_COPY = rx(
     r"\b(?:kopie|copy|copie|scan|kopien?)\b[^.?!\n]{0,25}\b(?:identiteitsbewijs|id[- ]?(?:kaart|bewijs|card|document)|"
     r"paspoort|passport|identity (?:document|card)|rijbewijs|driving licen[cs]e|\w*ausweis\w*|reisepass\w*|"
-    r"pièce d'identité|carte d'identité|passeport)",
+    r"pièce d'identité|carte d'identité|passeport|(?:mijn|my|mein\w*|mon) id\b|residence permit|verblijfsvergunning|"
+    r"aufenthalts\w*|titre de séjour|geboorteakte|birth certificate|geburtsurkunde|acte de naissance)",  # (round 14)
 )
 # A first-person subject: a complaint in a sentence about the writer's customers is the writer's only when the
 # writer makes it ("I complained about you to the AP, you leaked our customers' data"); "one of our customers

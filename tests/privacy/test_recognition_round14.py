@@ -249,3 +249,30 @@ def test_quebec_personal_information(text: str, label: object) -> None:
 @pytest.mark.parametrize("text", ["dont call me again", "pls dont phone me anymore"])
 def test_do_not_call_in_chat_spelling(text: str) -> None:
     assert labels(text) == {OBJ}
+
+
+# A copy of an identity paper offered or sent for verification (a residence permit, a birth certificate, "mijn ID") is
+# no copy of the writer's data asked for
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verwijder al mijn persoonsgegevens. Ik kan een kopie van mijn ID of mijn geboorteakte sturen als dat nodig is.",
+     {E}),
+    ("Please erase all my personal data from your systems, also the copy of my residence permit I sent.", {E}),
+    ("Bitte löschen Sie meine personenbezogenen Daten. Eine Kopie meines Aufenthaltstitels schicke ich gern mit.",
+     {E}),
+])
+def test_a_copy_of_an_identity_paper_is_no_access(text: str, expected: set[object]) -> None:
+    assert labels(text) == expected
+
+
+def test_a_copy_of_ones_data_stays_access() -> None:
+    assert labels("Stuur mij een kopie van al mijn persoonsgegevens.") == {A}
+
+
+# "I do not want you to use my number for ads" in German, French and Dutch word order
+@pytest.mark.parametrize("text", [
+    "Ich möchte nicht, dass Sie meine Handynummer weiter für Ihre Werbung benutzen.",
+    "Je ne veux pas que vous utilisiez mon numéro de portable pour vos publicités.",
+    "Ik wil niet dat jullie mijn telefoonnummer nog voor reclame gebruiken.",
+])
+def test_not_wanting_ones_data_used_for_ads_is_an_objection(text: str) -> None:
+    assert labels(text) == {OBJ}
