@@ -43,7 +43,9 @@ class Thresholds:
     # (0.9 until round 11: retrained with messages_v10, "hoe komen jullie aan mijn adres?", an art. 15(1)(g) question
     # the rules read, scored request 0.886 and access 0.072, under confirm; 0.85 scores the same as 0.9 and 0.8 by
     # ``--cv`` and on the held-out fifth, so the model's surer voice keeps the rule's type)
-    rules_stand: float = 0.85
+    # (0.85 until round 14: retrained with messages_v12, the same question scored request 0.83 and access 0.027; 0.8
+    # scores the same by ``--cv``, own sources 0.967 and tune parts 0.962, and on the held-out fifth 0.958 -> 0.959)
+    rules_stand: float = 0.8
     # a rule's label also needs the model's score that the message is a request at all to reach this ...
     gate: float = 0.15  # (0.18 until round 10: see confirm)
     # (0.2 until round 5: without privacy_heldout's tune part and with messages_v9 the request scores of short
