@@ -100,3 +100,19 @@ OBJECTING_NOW = rx(
     r"\blege ich\b[^.?!\n]{0,30}\bwiderspruch\b",
     r"\bje m'oppose\b", r"\bje (?:forme|fais) opposition\b",
 )
+# An earlier request received or withdrawn ("na mijn inzageverzoek heb ik het overzicht ontvangen", "nach meinem
+# Auskunftsersuchen habe ich die Kopie erhalten", "mijn inzageverzoek mag als vervallen worden beschouwd", "I withdraw
+# my access request", "ziehe ich zurück"): settled, no new request; not when nothing came ("nog steeds niets
+# ontvangen", "still not received": a reminder) (round 14)
+REQUEST_SETTLED = re.compile(
+    r"^(?![^.?!\n]*\b(?:not|n't|niet|niets|nog|nothing|still|yet|nicht|nichts|noch|pas|rien|toujours|nooit|never|geen|"
+    r"kein\w*)\b)(?:"
+    r"[^.?!\n]*\b(?:na|after|following|nach|après|suite à) (?:mijn|my|meine[mn]?|mon|ma) (?:\w+ )?(?:inzage\w*|"
+    r"access request|request|auskunft\w*|anfrage|demande)\b[^.?!\n]{0,60}\b(?:ontvangen|gekregen|received|got|"
+    r"erhalten|bekommen|reçu)\b"
+    r"|[^.?!\n]*\b(?:inzage\w*|verzoek|request|auskunftsersuchen|anfrage|antrag|demande)\b[^.?!\n]{0,30}\b(?:als "
+    r"vervallen|ingetrokken|withdrawn|zurückgezogen|ziehe ich\b[^.?!\n]{0,15}\bzurück|als erledigt|retirée?|annulée?)"
+    r"|[^.?!\n]*\b(?:i|we) (?:hereby )?withdraw (?:my|our) (?:\w+ )?request\b"
+    r"|[^.?!\n]*\b(?:je retire|ik trek) (?:ma|mijn) (?:\w+ )?(?:demande|verzoek)\b)",
+    re.IGNORECASE,
+)

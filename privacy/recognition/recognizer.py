@@ -13,6 +13,7 @@ from privacy.recognition.answered import (
     OBJECTING_NOW,
     PENDING_OBJECTION,
     RECEIVED_DONE,
+    REQUEST_SETTLED,
     RESUBSCRIBE,
     THANKS_DONE,
 )
@@ -189,6 +190,7 @@ def _held_back(label: RequestType, sentence: str) -> bool:
     # back as done ("mijn gegevens zijn verwijderd")
     return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
                 or RECEIVED_DONE.search(sentence) or ANSWER_COMPLETE.search(sentence)
+                or REQUEST_SETTLED.search(sentence)
                 or (label is RequestType.ERASURE and ERASURE_DONE.search(sentence)))
 
 

@@ -276,3 +276,25 @@ def test_a_copy_of_ones_data_stays_access() -> None:
 ])
 def test_not_wanting_ones_data_used_for_ads_is_an_objection(text: str) -> None:
     assert labels(text) == {OBJ}
+
+
+# An earlier request received or withdrawn ("na mijn inzageverzoek heb ik ... ontvangen", "mag als vervallen worden
+# beschouwd", "I withdraw my access request"): no new request; a reminder that nothing came stays one
+@pytest.mark.parametrize("text", [
+    "Na mijn inzageverzoek van vorige maand heb ik het overzicht ontvangen.",
+    "After my subject access request I received my file last week.",
+    "Nach meinem Auskunftsersuchen habe ich die Kopie letzte Woche erhalten.",
+    "Mijn verzoek om inzage mag als vervallen worden beschouwd, ik heb alles al.",
+    "I withdraw my access request, I found what I needed.",
+    "Mein Auskunftsersuchen ziehe ich hiermit zurück.",
+])
+def test_an_earlier_request_received_or_withdrawn_is_no_new_one(text: str) -> None:
+    assert labels(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Na mijn inzageverzoek van vorige maand heb ik nog steeds niets ontvangen.",
+    "After my subject access request I have still not received anything.",
+])
+def test_a_reminder_that_nothing_came_stays_a_request(text: str) -> None:
+    assert A in labels(text)
