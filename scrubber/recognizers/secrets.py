@@ -53,8 +53,11 @@ _VENDOR_PLAIN = re.compile(
     r"[AESy](?<![\w-][AESy])(?:(?<=A)(?:SIA|KIA|ROA|IDA)[0-9A-Z]{16}|(?<=E)AA[A-Za-z0-9]{30,}|(?<=S)K[0-9a-f]{32}"
     r"|(?<=S)G\.[\w-]{16,32}\.[\w-]{30,50}|(?<=y)a29\.[\w-]{20,})(?![\w-])"
 )
-# scheme://user:password@host (RFC 3986 userinfo)
-_USERINFO = re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<v>[^\s@/]{3,128})@[\w.-]+", re.IGNORECASE)
+# scheme://user:password@host (RFC 3986 userinfo); the user may be empty ("redis://:pw@host", Redis has no user
+# names) or an e-mail address, as mail DSNs log in ("smtp://info@shop.nl:pw@mail.shop.nl") (issue 16)
+_USERINFO = re.compile(
+    r"[a-z][a-z0-9+.-]*://(?:[^\s:/@]+@[\w-]+(?:\.[\w-]+)+|[^\s:/@]*):(?P<v>[^\s@/]{3,128})@[\w.-]+", re.IGNORECASE
+)
 # a token worth a look holds a digit or a password symbol (found from that character, then widened: fast)
 _TRIGGER = re.compile(r"[0-9!#$%&*?^~+=@]")
 # every _VENDOR_KEYS match holds one of these (speed-up hint, see ``runs_with``)
