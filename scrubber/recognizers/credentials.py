@@ -49,6 +49,8 @@ from scrubber.recognizers.secret_cues import NOT_SECRET_CODE_AFTER as _NOT_SECRE
 from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
 from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
+from scrubber.recognizers.secret_answers import STEMS as _ANSWER_STEMS
+from scrubber.recognizers.secret_answers import security_answers
 from scrubber.recognizers.secret_config import STEMS as _CONFIG_STEMS
 from scrubber.recognizers.secret_config import config_secrets
 from scrubber.recognizers.secret_cues import cue_follower as _cue_follower
@@ -148,6 +150,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
                     out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.95))
         if may_contain(lowered, _CONFIG_STEMS):  # a pasted config's secret-naming keys (speed-up only)
             config_secrets(text, out)
+        if may_contain(lowered, _ANSWER_STEMS):  # the answer to a security question (speed-up only)
+            security_answers(text, out)
         if may_contain(lowered, _CUE_STEMS):  # no cue word, no match (speed-up only)
             for m in _CUE.finditer(text):
                 if "\n" not in text or not column_cells(text, m, out):  # (a table's column: "user;ww\nbeheer;...")
