@@ -41,6 +41,10 @@ from scrubber.recognizers.base import (
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD as _ABOUT_PASSWORD
 from scrubber.recognizers.prose_words import PROSE_AFTER_CUE as _PROSE
 from scrubber.recognizers.prose_words import is_ordinary_word
+from scrubber.recognizers.secret_answers import STEMS as _ANSWER_STEMS
+from scrubber.recognizers.secret_answers import security_answers
+from scrubber.recognizers.secret_config import STEMS as _CONFIG_STEMS
+from scrubber.recognizers.secret_config import config_secrets
 from scrubber.recognizers.secret_cues import CUE as _CUE
 from scrubber.recognizers.secret_cues import CUE_STEMS as _CUE_STEMS
 from scrubber.recognizers.secret_cues import MARKER as _MARKER
@@ -49,11 +53,8 @@ from scrubber.recognizers.secret_cues import NOT_SECRET_CODE_AFTER as _NOT_SECRE
 from scrubber.recognizers.secret_cues import PIN_CUE as _PIN_CUE
 from scrubber.recognizers.secret_cues import PIN_STEMS as _PIN_STEMS
 from scrubber.recognizers.secret_cues import WORD_SECRET_CUES as _WORD_SECRET_CUES
-from scrubber.recognizers.secret_answers import STEMS as _ANSWER_STEMS
-from scrubber.recognizers.secret_answers import security_answers
-from scrubber.recognizers.secret_config import STEMS as _CONFIG_STEMS
-from scrubber.recognizers.secret_config import config_secrets
 from scrubber.recognizers.secret_cues import cue_follower as _cue_follower
+from scrubber.recognizers.secret_labels import label_value
 from scrubber.recognizers.secret_phrases import _common_words
 from scrubber.recognizers.secret_phrases import label_phrase as _label_phrase
 from scrubber.recognizers.secret_phrases import marker_phrase as _marker_phrase
@@ -104,7 +105,9 @@ _APP_PASSWORD = re.compile(r"[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w])")
 # 6 digits, maybe split 3 + 3 or 2 + 2 + 2 (as an app shows them),
 # not preceded by a word character or ".,/-": written with that look-behind
 # after the first digit so that ``re`` skips ahead to digits instead of trying it at every position.
-_OTP = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{2} \d{3}|\d{5}|\d \d{2} \d{2})(?![\w]|[.,/-]\d)")
+# (or digit by digit, as read out from a screen: "8 2 1 4 5 0", not inside a longer run of spaced digits)
+_OTP = re.compile(r"\d(?<![\w.,/-]\d)(?<!\d \d)(?:\d{2} \d{3}|\d{5}|\d \d{2} \d{2}|(?: \d){5}(?! \d))"
+                  r"(?![\w]|[.,/-]\d)")
 # (also a code compound: "activatiecode", "inlogcode", "sms-code"; not "kortingscode", see ``_NOT_SECRET_CODE``)
 _OTP_CUE = words(r"sms", r"2fa", r"two[- ]factor", r"tweestaps\w*", r"authenticator", r"otp", r"[^\W\d_]*code\w*",
                  r"verificatie\w*", r"verification")
@@ -232,6 +235,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
         window_end = min(line_end, cue.end() + 120)
         if cue.group().lower() not in _BARE_CUES and _after_marker(text, scan_from, window_end, out):
             return
+        if scan_from == cue.end() and label_value(text, cue, out):  # "ftp pass: seagull": deny by default
+            return
         if word_ok:
             _quoted_later(text, scan_from, out)
 
@@ -353,10 +358,12 @@ _HASH_BEFORE = re.compile(r"(?i)\b(?:commit|sha(?:-?\d+)?|hash|revision|rev|chec
 
 # a login or provider name glued to the value by a colon ("airtable:pat8M...", "admin:Welkom01"), not a scheme
 _GLUED_NAME = re.compile(r"[A-Za-z][\w.-]{1,30}:(?=[^:/\s]{8,}$)")
-# what may follow a lone word after a cue for it to be the value: the line's end or the value's state
+# what may follow a lone word after a cue for it to be the value: the line's end, the value's state or a remark in
+# brackets ("pw sunshine (yes I know)"; not one token in brackets, "ww reset (link)", "actuel (Lav!ande)", issue 16)
 _BARE_END = re.compile(
-    r"[ \t]*[.!,;]?[ \t]*(?:\n|$)|[ \t]+(?i:werkt|werken|works|worked|work|klappt|geht|funktioniert|marche|fonctionne"
-    r"|passe|doesn't|does|did|didn't|won't|niet|not|nicht|pas|ne)\b"
+    r"[ \t]*[.!,;]?[ \t]*(?:\n|$)|[ \t]+\((?![^\s()]+\))"
+    r"|[ \t]+(?i:werkt|werken|works|worked|work|klappt|geht|funktioniert|marche|fonctionne|passe"
+    r"|doesn't|does|did|didn't|won't|niet|not|nicht|pas|ne)\b"
 )
 
 
