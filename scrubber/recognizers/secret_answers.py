@@ -35,10 +35,12 @@ _MARKER = re.compile(
     r"(?i)(?:[:=→]|[ \t][-–][ \t]|\b(?:is|was|were|ist|war|lautet|est|c'est|it'?s|that'?s|dat\s+is|het\s+is"
     r"|antwoord|answer|antwort|r[ée]ponse)\b)[ \t]*"
 )
-_VALUE = re.compile(r"[\"'“‘]?(?P<v>[^\W\d_][\w'’-]{1,40}(?:[ \t]+[A-Z][\w'’-]{1,40}){0,2})[\"'”’]?")
+# (letters only: an answer is a word or name; "SEC-Q-03" after "le message d'erreur est" is an error code)
+_VALUE = re.compile(r"[\"'“‘]?(?P<v>[^\W\d_](?:[^\W\d_]|['’-]){1,40}(?:[ \t]+[A-Z](?:[^\W\d_]|['’-]){1,40}){0,2})"
+                    r"[\"'”’]?")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[\n.,;!?()]|(?i:and|en|und|et|but|maar|aber|mais|with|met|mit|avec)\b)")
 # the words of a question itself ("naam van mijn eerste huisdier", "ville de naissance"): not its answer
-_TOPIC = frozenset("""
+_TOPIC_WORDS = """
     name names naam nom namen moeder mother mère mere mutter vader father père pere vater pet pets huisdier haustier
     animal school schule école ecole stad city town ville stadt geboorteplaats birthplace plaats place street straat
     rue straße strasse car auto voiture wagen favourite favorite favoriete lievelings lieblings first eerste erste
@@ -47,7 +49,8 @@ _TOPIC = frozenset("""
     colour color kleur farbe couleur team club brand merk holiday vakantie urlaub vacances word woord wort mot
     question questions vraag vragen frage fragen answer answers antwoord antwort réponse reponse memorable maiden's
     mother's mothers father's secret secrète geheime geheim security beveiligingsvraag sicherheitsfrage
-""".split())
+"""
+_TOPIC = frozenset(_TOPIC_WORDS.split())
 
 
 def _is_answer(word: str) -> bool:
