@@ -190,6 +190,30 @@ _CVC_STEMS = (
 _CVC_AFTER_EXPIRY = re.compile(
     r"[ \t]*(?:\n[ \t]*|[,|;/][ \t]*|[ \t]+)(?:[^\w\s]{1,3}[ \t]?)?(?P<v>\d{3,4})(?![\w/]|[.,]\d)"
 )
+# The card's code a few words after its expiry, under whatever cue ("valid 12/26, security 088", "tot 08/25. Controle
+# 215", "de 3 cijfers 904"): with a card and its expiry just given, the next 3-4 digit number on the line is its code
+# unless it is an amount, a quantity or a year (issue 16, deny by default; fresh corpora round 1: 3 codes missed)
+_CVC_NEAR_EXPIRY = re.compile(
+    r"(?:[^\n\d€$£]|(?<!\d)\d(?![\d/.,:-])){1,30}?(?<![\w€$£.,/:-])(?P<v>\d{3,4})(?![\w/%€]|[.,:]\d)"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LAST_DIGITS = re.compile(
+    r"(?i)(?:eindigend|eindigt|ending|ends|endet|endend|terminant|termin[ée]e?|finissant|laatste|last|letzten|derniers)"
+    r"\b[^\n\d]{0,20}$"
+)
+
+
+def _cvc_near_expiry(text: str, pos: int) -> re.Match[str] | None:
+    m = _CVC_NEAR_EXPIRY.match(text, pos)
+    if m is None or _YEAR.fullmatch(m.group("v")) or _LAST_DIGITS.search(text, max(pos, m.start("v") - 30),
+                                                                      m.start("v")):
+        return None  # ("De oude (eindigend op 4663) is verlopen": the last digits of another card)
+    span = explainers.Span(text, m.start("v"), m.end("v"))
+    if explainers.amount(span) or explainers.measurement(span) or explainers.date_or_time(span):
+        return None
+    return m
+
+
 # An account number next to its bank's code (UK sort code, US routing/ABA number, German BLZ, Canadian transit):
 # the digits named as the account are the bank account, whichever country's
 _BANK_CODE = r"sort\s*code|routing(?:\s*(?:number|no|nr))?|aba\b|blz\b|bankleitzahl|transit(?:\s*number)?"
@@ -248,7 +272,7 @@ class CardRecognizer(SingleEntityRecognizer):
                     results.append(RecognizerResult("CREDIT_CARD", t.start("v"), t.end("v"), 0.9))
             for e in _EXPIRY.finditer(text, m.end(), tail_end):
                 results.append(RecognizerResult("CREDIT_CARD", e.start(), e.end(), 0.9))
-                cvc = _CVC_AFTER_EXPIRY.match(text, e.end())
+                cvc = _CVC_AFTER_EXPIRY.match(text, e.end()) or _cvc_near_expiry(text, e.end())
                 if cvc:
                     results.append(RecognizerResult("CREDIT_CARD", cvc.start("v"), cvc.end("v"), 0.9))
         results.extend(RecognizerResult("CREDIT_CARD", s, e, 0.9) for s, e in split_card_groups(text))
