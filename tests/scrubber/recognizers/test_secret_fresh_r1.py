@@ -40,6 +40,11 @@ CREDENTIAL = [
     ("dashboard auth pass: Hagelslag-Met-Boter\n", "Hagelslag-Met-Boter"),
     # a bare cue and a lone word, then a remark in brackets
     ("login is beheer ww zeepaardje (ik weet het, ik verander hem)", "zeepaardje"),
+    # a passphrase of two uncommon words after a verb of changing, and one ended by an emoji
+    ("ik heb het wachtwoord gewijzigd in paarsekikker Dribbel maar Outlook weigert", "paarsekikker Dribbel"),
+    ("my passphrase is purple walrus lantern 🙈 do not share", "purple walrus lantern"),
+    # a password column of a table aligned with spaces
+    ("Login            Password\nkapsalon_web     Schaar&Kam=Knip\n\nbedankt", "Schaar&Kam=Knip"),
     # a one-time code typed digit by digit after its cue
     ("de sms-code is 4 9 1 7 0 3 maar hij is al verlopen", "4 9 1 7 0 3"),
 ]
@@ -65,6 +70,9 @@ NOT_CREDENTIAL = [
     # a label line that says something of the password instead of giving it
     ("ftp pass: see the other mail\n", "see"),
     ("wachtwoord: onbekend\n", "onbekend"),
+    # two everyday words after a verb of changing, and an aligned table without a password column
+    ("ik heb het wachtwoord gewijzigd in de portal maar Outlook weigert", "de portal"),
+    ("Naam          Rol\nbeheerder     admin\n", "admin"),
     # a number after a card's expiry that is an amount
     ("kaart 4111 1111 1111 1111 tot 04/28, bedrag 120 euro", "120"),
 ]
