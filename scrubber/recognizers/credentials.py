@@ -500,7 +500,10 @@ def _quoted_later(text: str, pos: int, out: list[RecognizerResult]) -> None:
         out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.85))
 
 
-_PHRASE = re.compile(r"[:=]?\s*[\"'“‘`\[]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’`\]]?\s*(?:$|[.,;!?)])", re.M)
+# (the phrase ends at punctuation, or at an emoji, which ``find`` turned into a space: "staple 😅 new one ...")
+_PHRASE = re.compile(
+    r"[:=]?\s*[\"'“‘`\[]?(?P<v>[^\W\d_]+(?:[ -][^\W\d_]+){1,7})[\"'”’`\]]?(?:\s*(?:$|[.,;!?)])|[ \t]{2,})", re.M
+)
 
 
 # the verb that gives a passphrase is no part of it ("passphrase is groene tractor"); after a preposition the words

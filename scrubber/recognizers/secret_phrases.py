@@ -123,6 +123,8 @@ def marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognizer
     rest = text[scan_from:line_end]
     begin = m.end() if m is not None else scan_from + len(rest) - len(rest.lstrip(" \t"))
     span = plain_phrase(text, begin, line_end)
+    if span is None and m is not None:
+        span = _two_words(text, begin, line_end)  # "veranderd in onzehond Bobbie maar ...": two, then the clause ends
     if span is None or (m is None and _sentence_goes_on(text, span[1], line_end)):
         return False
     out.append(RecognizerResult("CREDENTIAL", span[0], span[1], 0.9))
@@ -130,6 +132,17 @@ def marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognizer
 
 
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_TWO_WORDS = re.compile(
+    r"([^\W\d_]{3,})[ \t]+([^\W\d_]{3,})(?=[ \t]*(?:$|[\n.,;!?)(]|(?i:maar|but|aber|mais|en|and|und|et)\b))"
+)
+
+
+def _two_words(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Two uncommon plain words after a marker that end the clause: a passphrase of two (issue 16, fresh corpora)."""
+    m = _TWO_WORDS.match(text, pos, end)
+    if m is None or any(w.lower() in _common_words() or w.lower() in _ABOUT_PASSWORD for w in m.groups()):
+        return None
+    return m.start(), m.end()
 
 
 def _sentence_goes_on(text: str, end: int, line_end: int) -> bool:
