@@ -25,8 +25,17 @@ _QUOTES = "\"'“”‘’"
 _MAX_ROWS = 200
 
 
+# a table aligned with spaces, as a terminal or a plain-text mail shows it ("Gebruikersnaam     Wachtwoord"): cells
+# are parted by two or more spaces, and a row's cell must start under its header's (issue 16, fresh corpora)
+_ALIGNED = "  "
+_ALIGNED_CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")
+_ALIGN_SLACK = 4
+
+
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
     """The (start, end) of each cell of ``line`` split at ``sep``, without the spaces and quotes around it."""
+    if sep == _ALIGNED:
+        return [(m.start(), m.end()) for m in _ALIGNED_CELL.finditer(line)]
     out: list[tuple[int, int]] = []
     pos = 0
     for cell in line.split(sep):
@@ -42,14 +51,16 @@ def _cells(line: str, sep: str) -> list[tuple[int, int]]:
 
 def _header(line: str, cue_start: int, cue_end: int) -> tuple[str, int, int] | None:
     """(separator, column, number of cells) when the cue fills a whole cell of a header line, else None."""
-    for sep in _SEPARATORS:
-        if sep not in line:
+    for sep in (*_SEPARATORS, _ALIGNED):
+        if sep not in line or (sep == _ALIGNED and "\t" in line):
             continue
         cells = _cells(line, sep)
         if len(cells) < 2:
             continue
         for column, (start, end) in enumerate(cells):
-            if start == cue_start and end == cue_end:
+            # (an aligned "Password   Welkom01" line is a label and its value: a header's password column is
+            # never its first)
+            if start == cue_start and end == cue_end and not (sep == _ALIGNED and column == 0):
                 return sep, column, len(cells)
     return None
 
@@ -84,6 +95,7 @@ def column_spans(text: str, cue_start: int, cue_end: int) -> list[tuple[int, int
     if header is None:
         return None
     sep, column, width = header
+    header_cells = _cells(text[line_start:line_end], sep)
     spans: list[tuple[int, int]] = []
     pos = line_end + 1
     for _ in range(_MAX_ROWS):
@@ -96,7 +108,7 @@ def column_spans(text: str, cue_start: int, cue_end: int) -> list[tuple[int, int
             pos = end + 1
             continue
         # (a Markdown row may have an empty cell before its first and after its last "|")
-        if not line.strip() or line.count(sep) != width - 1:
+        if not line.strip() or (line.count(sep) != width - 1 if sep != _ALIGNED else not _aligned(line, header_cells)):
             break
         start, stop = _cells(line, sep)[column]
         value = line[start:stop]
@@ -104,3 +116,11 @@ def column_spans(text: str, cue_start: int, cue_end: int) -> list[tuple[int, int
             spans.append((pos + start, pos + stop))
         pos = end + 1
     return spans
+
+
+def _aligned(line: str, header_cells: list[tuple[int, int]]) -> bool:
+    """Whether a row of a space-aligned table has the header's cells, each starting under its header cell."""
+    cells = _cells(line, _ALIGNED)
+    return len(cells) == len(header_cells) and all(
+        abs(start - head) <= _ALIGN_SLACK for (start, _), (head, _) in zip(cells, header_cells, strict=True)
+    )
