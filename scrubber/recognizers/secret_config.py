@@ -71,7 +71,7 @@ def names_secret(key: str) -> bool:
 def _explained(value: str) -> bool:
     value = value.strip()
     return (len(value) < 3 or value.lower() in _NOTHING or value.startswith(("/", "./", "~/"))
-            or bool(_REFERENCE.search(value)) or is_placeholder(value) or value.isdigit() and len(value) <= 4)
+            or bool(_REFERENCE.search(value)) or is_placeholder(value) or (value.isdigit() and len(value) <= 4))
 
 
 def config_secrets(text: str, out: list[RecognizerResult]) -> None:

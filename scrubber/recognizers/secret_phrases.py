@@ -123,7 +123,7 @@ def marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognizer
     rest = text[scan_from:line_end]
     begin = m.end() if m is not None else scan_from + len(rest) - len(rest.lstrip(" \t"))
     span = plain_phrase(text, begin, line_end)
-    if span is None and m is not None:
+    if span is None and m is not None and _CHANGED_TO.search(m.group()):
         span = _two_words(text, begin, line_end)  # "veranderd in onzehond Bobbie maar ...": two, then the clause ends
     if span is None or (m is None and _sentence_goes_on(text, span[1], line_end)):
         return False
@@ -132,6 +132,8 @@ def marker_phrase(text: str, scan_from: int, line_end: int, out: list[Recognizer
 
 
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# (only after a verb of changing and its "in"/"to": after "is"/"wordt" two words are a state, "wordt telkens afgewezen")
+_CHANGED_TO = re.compile(r"(?i)\b(?:in|naar|to|into|auf|en)[ \t]*$")
 _TWO_WORDS = re.compile(
     r"([^\W\d_]{3,})[ \t]+([^\W\d_]{3,})(?=[ \t]*(?:$|[\n.,;!?)(]|(?i:maar|but|aber|mais|en|and|und|et)\b))"
 )

@@ -72,6 +72,7 @@ NOT_CREDENTIAL = [
     ("wachtwoord: onbekend\n", "onbekend"),
     # two everyday words after a verb of changing, and an aligned table without a password column
     ("ik heb het wachtwoord gewijzigd in de portal maar Outlook weigert", "de portal"),
+    ("het wachtwoord wordt voortdurend afgekeurd. Wat nu?", "voortdurend afgekeurd"),
     ("Naam          Rol\nbeheerder     admin\n", "admin"),
     # a number after a card's expiry that is an amount
     ("kaart 4111 1111 1111 1111 tot 04/28, bedrag 120 euro", "120"),
