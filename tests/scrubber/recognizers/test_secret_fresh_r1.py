@@ -74,6 +74,11 @@ NOT_CREDENTIAL = [
     ("ik heb het wachtwoord gewijzigd in de portal maar Outlook weigert", "de portal"),
     ("het wachtwoord wordt voortdurend afgekeurd. Wat nu?", "voortdurend afgekeurd"),
     ("Naam          Rol\nbeheerder     admin\n", "admin"),
+    # a config file's name and an encoding's name after a secret's cue
+    ("the api token in my settings.local.json leaked", "settings.local.json"),
+    ("de secret staat in de values-prod.yaml", "values-prod.yaml"),
+    ("the secret below is base64 encoded", "base64"),
+    ("het token is ondertekend met sha256", "sha256"),
     # a number after a card's expiry that is an amount
     ("kaart 4111 1111 1111 1111 tot 04/28, bedrag 120 euro", "120"),
 ]
