@@ -74,6 +74,12 @@ _JOINERS = re.compile(r"[+/]")
 _KEYPAD = re.compile(r"[*#]?\d{4,8}[#*]")
 _DOTTED_DIGITS = re.compile(r"\d+(?:[.:]\d+)+")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+# where a secret is kept or how it is encoded, named after its cue ("the jwt secret in our docker-compose.yml",
+# "k8s secret, base64 decoded", "token signed with sha256"): a config file's name, an encoding or algorithm (issue 16)
+_FILE_NAME = re.compile(r"(?i)[\w.-]+\.(?:ya?ml|json|env|php|ini|conf|cfg|toml|xml|txt|log|sql|js|ts|py|sh|md|csv"
+                        r"|lock|properties|dist|bak)")
+_ENCODING = re.compile(r"(?i)base(?:32|58|64)|utf-?(?:8|16)|sha-?(?:1|224|256|384|512)|md5|aes-?(?:128|192|256)"
+                       r"|rsa-?\d{3,4}|ed25519|[hrep]s(?:256|384|512)")
 
 
 def looks_secret(value: str) -> bool:
@@ -82,6 +88,8 @@ def looks_secret(value: str) -> bool:
         return False
     if _DOTTED_DIGITS.fullmatch(value) or _APOSTROPHE_WORD.fullmatch(value):
         return False  # a status or version ("5.1.1"), a contraction ("Here's")
+    if _FILE_NAME.fullmatch(value) or _ENCODING.fullmatch(value):
+        return False  # a config file or an encoding named after the cue, not the value
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
