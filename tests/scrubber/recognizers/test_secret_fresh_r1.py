@@ -63,6 +63,10 @@ NOT_CREDENTIAL = [
     ('"tokenUrl": "https://auth.voorbeeld.nl/oauth/token",', "https://auth.voorbeeld.nl/oauth/token"),
     ("      - DB_PASSWORD=${DB_PASSWORD}", "${DB_PASSWORD}"),
     ("define('DB_PASSWORD', getenv('DB_PASSWORD'));", "getenv"),
+    # a value masked or redacted by the customer: no secret left in it
+    ('{"smtpPassword": "*****", "port": 465}', "*****"),
+    ("'password' => '[redacted]',", "[redacted]"),
+    ("sftp pass: xxxx\n", "xxxx"),
     # a security question talked about, not answered
     ("ik weet het antwoord op mijn geheime vraag niet meer", "meer"),
     ("the security question does not work for me, can you reset it?", "work"),
