@@ -20,7 +20,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from scrubber.recognizers.secret_values import is_placeholder
+from scrubber.recognizers.secret_values import is_masked, is_placeholder
 
 # "key": '...'  /  'key' => '...'  /  define('KEY', '...')  /  $cfg['key'] = '...'
 _QUOTED_KEY = re.compile(
@@ -71,7 +71,8 @@ def names_secret(key: str) -> bool:
 def _explained(value: str) -> bool:
     value = value.strip()
     return (len(value) < 3 or value.lower() in _NOTHING or value.startswith(("/", "./", "~/"))
-            or bool(_REFERENCE.search(value)) or is_placeholder(value) or (value.isdigit() and len(value) <= 4))
+            or bool(_REFERENCE.search(value)) or is_placeholder(value) or is_masked(value)
+            or (value.isdigit() and len(value) <= 4))
 
 
 def config_secrets(text: str, out: list[RecognizerResult]) -> None:

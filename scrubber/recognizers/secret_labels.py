@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from scrubber.recognizers.prose_words import ABOUT_PASSWORD, PROSE_AFTER_CUE
 from scrubber.recognizers.secret_cues import CUE, WORD_SECRET_CUES, cue_follower
 from scrubber.recognizers.secret_phrases import _common_words
-from scrubber.recognizers.secret_values import URLISH, is_placeholder, unwrap
+from scrubber.recognizers.secret_values import URLISH, is_masked, is_placeholder, unwrap
 
 # the short password cues that WORD_SECRET_CUES leaves out ("pass" is too often English prose without a colon)
 _SHORT_CUES = frozenset({"pass", "pwd", "pw", "passcode", "pass code"})
@@ -40,7 +40,7 @@ def _explained(value: str, quoted: bool) -> bool:
         len(value) < 3 or low in _NOT_SECRET or low in ABOUT_PASSWORD or low in PROSE_AFTER_CUE
         or (not quoted and low in _common_words()) or cue_follower(value) or bool(CUE.fullmatch(value))
         or bool(URLISH.search(value)) or "@" in value or value.startswith(("/", "~", "\\", "."))
-        or is_placeholder(value) or value.replace(" ", "").isdigit()
+        or is_placeholder(value) or is_masked(value) or value.replace(" ", "").isdigit()
     )
 
 

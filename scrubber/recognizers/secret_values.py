@@ -121,6 +121,19 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# a value the customer masked or redacted before sending ("****", "xxxx", "[redacted]", "<verwijderd>"): what stands
+# there is no secret, however short (``is_placeholder`` asks 8 of a filler character of a key-shaped value)
+_MASKED = re.compile(
+    r"([*•xX.#_-])\1{2,}|[\[<(]?(?i:redacted|hidden|removed|verwijderd|verborgen|weggelaten|geschw[äa]rzt|entfernt"
+    r"|masqu[ée]|supprim[ée]|censored)[\]>)]?"
+)
+
+
+def is_masked(value: str) -> bool:
+    """Whether a value after a secret's key or label is a mask or a redaction mark (see ``_MASKED``)."""
+    return bool(_MASKED.fullmatch(value.strip()))
+
+
 def is_placeholder(value: str) -> bool:
     """Whether a key- or password-shaped value is a placeholder rather than a secret (see ``_PLACEHOLDER``)."""
     return bool(_PLACEHOLDER.search(value))
