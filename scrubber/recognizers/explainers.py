@@ -394,7 +394,8 @@ _KEPT_CUE = _cues(
     r"transaction", r"payment\s+(?:id|ref)", r"confirmation", r"booking", r"reservation", r"subscription",
     r"part\b", r"sku", r"ean", r"item", r"job", r"status", r"process", r"thread", r"row", r"record", r"ray\s+id",
     r"trace\s+id", r"message\s+id",
-    r"pixel", r"analytics", r"property", r"container", r"queue\s+id", r"revision", r"company\s+(?:number|registration)",
+    r"pixel", r"analytics", r"property", r"container", r"queue\s+id", r"revision",
+    r"company\s+(?:number|no\b|nr\b|reg)",
     r"registration\s+number", r"coc\b", r"chamber", r"vat", r"ein\b", r"duns", r"license\s+key", r"issue",
     # de
     r"kunden", r"rechnung", r"auftrag", r"angebot", r"vertrag", r"vorgang", r"referenz", r"aktenzeichen",

@@ -41,11 +41,14 @@ def web_property(span: Span) -> bool:
     return bool(_WEB_PROPERTY.fullmatch(span.token))
 
 
-_REFERENCE = re.compile(r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}")
+_REFERENCE = re.compile(
+    r"(?:[A-Z]{1,5}[-/]?)?(?:19|20)\d{2}[-/]\d{3,8}|[A-Z]{2,5}-\d{4,12}|(?:19|20)\d{2}[-/][A-Z]{1,5}[-/]\d{3,8}"
+)
 
 
 def reference_shape(span: Span) -> bool:
-    """An invoice or ticket reference by its shape: a letter prefix and a serial, or a year and a serial."""
+    """An invoice or ticket reference by its shape: a letter prefix and a serial, or a year (and a letter code) and a
+    serial."""
     return bool(_REFERENCE.fullmatch(span.value))
 
 

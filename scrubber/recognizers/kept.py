@@ -21,7 +21,11 @@ from scrubber.recognizers.base import Rule, RuleRecognizer, digits_of, first_let
 
 # (not over a table's cell separator: in "Naam;BSN / klant;195096976" the cell before names nothing; the
 # column's header does, see ``scrubber.recognizers.explainers``)
-_FILLER = r"[^\n\w;|\t]{0,6}(?:(?i:is|was|nr\.?|no\.?|number|nummer|van|of)\W{1,4}){0,2}"
+# ("bei Ihnen", "bij jullie", "with you": whose number it is, between the cue and the value)
+_FILLER = (
+    r"[^\n\w;|\t]{0,6}(?:(?i:is|was|ist|lautet|est|nr\.?|no\.?|number|nummer|van|of|bei|ihnen|bij|jullie|u|with"
+    r"|you|chez|vous)\W{1,4}){0,3}"
+)
 
 
 def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
@@ -34,6 +38,7 @@ def _keyed(keywords: str, value: str, filler: str = _FILLER) -> re.Pattern[str]:
 
 _CUSTOMER = _keyed(
     r"klant(?:en)?(?:nummer|nr|[- ]nr|[- ]nummer|[- ]id)?|relatie(?:nummer|nr)|debiteur(?:nummer|nr)?|lidnummer"
+    r"|kunden(?:nummer|nr|[- ]nr|[- ]nummer)|kd\.?-?nr"
     r"|customer(?:\s+(?:id|number|no|nr|ref))?|client(?:\s+(?:id|number|no))?"
     r"|(?<!bank )(?<!savings )(?<!checking )(?<!current )account(?:\s+(?:id|number|no|nr))?|acct"
     r"|klantnummer:\s+relatienummer",
@@ -72,7 +77,14 @@ def _one_kind(value: str) -> bool:
 
 # A letter prefix with a year and a serial ("F2025-004317", "DH-58213") is an invoice or ticket number
 # in practice; an operator with a different format adds a custom pattern.
-_INVOICE_SHAPE = re.compile(r"(?<![\w-])#?(?:[A-Z]{1,3}(?:19|20)\d{2}-\d{3,7}|[A-Z]{2,4}-\d{4,8})(?![\w-])")
+# A year, a letter code and a serial ("2025-RG-30417", "2024-INV-0081") is one too.
+_INVOICE_SHAPE = re.compile(
+    r"(?<![\w-])#?(?:[A-Z]{1,3}(?:19|20)\d{2}-\d{3,7}|[A-Z]{2,4}-\d{4,8}|(?:19|20)\d{2}-[A-Z]{2,4}-\d{3,7})(?![\w-])"
+)
+# A reference's own noun before it on its line ("the ticket I opened (#HLP-55120)") makes the shape certain enough
+# to win over a secret's shape.
+_INVOICE_CONTEXT = words(r"ticket", r"invoice", r"factuur", r"rechnung", r"facture", r"order", r"bestelling",
+                         r"commande", r"auftrag", r"referentie", r"reference", r"kenmerk", r"case", r"dossier")
 # Belgian structured communication (OGM/VCS): +++123/4567/89012+++, mod-97 check on the last 2 digits.
 _OGM = re.compile(r"(?:\+\+\+|\*\*\*)\d{3}/\d{4}/\d{5}(?:\+\+\+|\*\*\*)")
 
@@ -85,7 +97,9 @@ def _valid_ogm(value: str) -> bool:
 
 _KVK = _keyed(
     r"kvk(?:[- ]?(?:nummer|nr|number|no))?|k\.v\.k\.?|handelsregister|chamber\s+of\s+commerce|coc(?:\s+number)?"
-    r"|ondernemingsnummer|kbo(?:[- ]nummer)?|company\s+(?:number|registration)|registration\s+number|btw-id",
+    r"|ondernemingsnummer|kbo(?:[- ]nummer)?"
+    r"|company\s+(?:number|no\b\.?|nr\b\.?|reg(?:istration|\.)?(?:\s+(?:number|no\b\.?))?)"
+    r"|registration\s+number|btw-id",
     r"\d{8}|0?\d{3}\.?\d{3}\.?\d{3}",
 )
 _BE_ENTERPRISE = re.compile(r"(?<![\w.])[01]\d{3}\.\d{3}\.\d{3}(?![\w]|\.\d)")
@@ -138,7 +152,7 @@ def _valid_ip(value: str) -> bool:
 
 
 # Speed-up stems (see ``Rule.stems``): every cue word above contains one of these.
-_CUSTOMER_STEMS = ("klant", "relatie", "debiteur", "lidnummer", "customer", "client", "account", "acct")
+_CUSTOMER_STEMS = ("klant", "relatie", "debiteur", "lidnummer", "customer", "client", "account", "acct", "kunden", "kd")
 _INVOICE_STEMS = (
     "factu", "invoice", "order", "bestel", "offerte", "quot", "ticket", "ref", "kenmerk", "creditnota", "dossier",
     "case", "zaaknummer", "contract", "mededeling",
@@ -161,7 +175,7 @@ RULES = (
     Rule("INVOICE_NUMBER", _INVOICE, score=0.96, group="v", stems=_INVOICE_STEMS),
     Rule("INVOICE_NUMBER", _INVOICE_LIST, score=0.96, group="v", validate=_one_kind, stems=_LIST_STEMS,
          gate=_LIST_GATE),
-    Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9, hint=_DASH),
+    Rule("INVOICE_NUMBER", _INVOICE_SHAPE, score=0.9, hint=_DASH, context=_INVOICE_CONTEXT, context_score=0.97),
     Rule("INVOICE_NUMBER", _OGM, score=0.97, validate=_valid_ogm),
     Rule("KVK_NUMBER", _KVK, score=0.96, group="v", stems=_KVK_STEMS),
     Rule("KVK_NUMBER", _BE_ENTERPRISE, score=0.6, validate=_valid_be_enterprise, hint=_DOT),

@@ -84,6 +84,8 @@ SECTOR_WORDS = _words(
     osteopathie logopedie therapie therapy counselling trimsalon manege boerderij zorgboerderij
     appartementen apartments reizen bikes sports museum musea theater theatre bibliotheek library
     tuinbouw mode kleding schoenen meubels bloembinderij auto practice zonen zoon sons
+    bouw bau gasthof gasthaus kanzlei praxis handwerk reinigung spices tiles foods crafts supplies wines plants
+    cakes goods fabrics prints signs flooring windows budownictwo sprzątanie usługi piekarnia inşaat temizlik
     """
 )
 
@@ -127,6 +129,13 @@ _SECTOR_SUFFIXES = (
     "team",
     "beheer",
     "afdeling",
+    # German and Dutch trade heads of compounds ("Naaiatelier", "Zahnarztpraxis", "Steuerkanzlei", "Holzbau")
+    "atelier",
+    "praxis",
+    "kanzlei",
+    "beratung",
+    "agentur",
+    "werkstatt",
 )
 # Brand names that are also everyday words: only capitalised ("Orange", "Base") they are the company.
 _AMBIGUOUS_BRANDS = frozenset(
@@ -163,6 +172,9 @@ _KNOWN_MULTI_RES = tuple((phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)
 
 _AMP = frozenset({"&", "+"})
 _ORG_PARTICLES = frozenset({"de", "het", "van", "der", "den", "the", "of", "'t", "du", "la", "le"})
+# Words that put a name behind a trade word only when capitalised, as in an inn's or snack bar's name
+# ("Frituur Chez Fernand", "Gasthof Zum Hirschen"); in lower case they are prepositions of the sentence.
+_CAP_PARTICLES = frozenset({"chez", "zum", "zur", "au", "aux", "bij"})
 _LOCAL_PART_RE = re.compile(r"[\w.+'-]+(?=@)")
 _DOMAIN_RE = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+[a-z]{2,24}\b", re.IGNORECASE)
 # Second-level registries under a country code (RFC 1591 delegations such as co.uk, com.au).
@@ -220,8 +232,14 @@ _BRAND_ENDINGS = (
 )
 
 
+# A hosting brand by its front: a host word with a coined word after it ("Hostvaart", "Cloudlantis"), or a
+# capitalised word with a country code glued on ("HostNL", "MailBE"): how web hosts and resellers name themselves.
+_BRAND_STARTS = ("host", "cloud")
+_BRAND_PREFIX_RE = re.compile(r"(?:Host|Cloud)[a-z]{4,}|[A-Z][a-z]{2,}(?:NL|BE|DE|EU|UK|FR|AT|CH|LU)")
+
+
 def _brand_shaped(word: str) -> bool:
-    # Necessary conditions of the two patterns, tested first: 7+ characters and (for an ASCII word, where
+    # Necessary conditions of the patterns, tested first: 7+ characters and (for an ASCII word, where
     # IGNORECASE is plain ASCII case) a brand ending; an upper-case A-Z first letter and an inner capital.
     return bool(
         (
@@ -230,6 +248,7 @@ def _brand_shaped(word: str) -> bool:
             and _BRAND_SUFFIX_RE.match(word)
         )
         or ("A" <= word[0] <= "Z" and not word[1:].islower() and _CAMEL_RE.match(word))
+        or ("A" <= word[0] <= "Z" and _BRAND_PREFIX_RE.fullmatch(word))
     )
 
 
@@ -309,7 +328,7 @@ def find_organizations(
             # the first tests of _brand_shaped, before the call (``low`` is ``word.lower()``)
             and (
                 (len(word) >= 7 and (not word.isascii() or low.endswith(_BRAND_ENDINGS)))
-                or ("A" <= word[0] <= "Z" and not word[1:].islower())
+                or ("A" <= word[0] <= "Z" and (not word[1:].islower() or low.startswith(_BRAND_STARTS)))
             )
             and scan.brand_shape(tok)
         ):
@@ -384,10 +403,15 @@ class _OrgScan:
         steps = 0
         while end + 1 < n and steps < limit and self.same_run(end, end + 1):
             nxt = tokens[end + 1]
-            if nxt.lower in _ORG_PARTICLES:
+            if nxt.lower in _ORG_PARTICLES or (nxt.lower in _CAP_PARTICLES and nxt.text[0].isupper()):
                 # "Van den Heuvel", "De Boer": particles, then a capitalised word.
                 k = end + 1
-                while k < n and tokens[k].lower in _ORG_PARTICLES and k - end <= 3 and self.same_run(k - 1, k):
+                while (
+                    k < n
+                    and (tokens[k].lower in _ORG_PARTICLES or tokens[k].lower in _CAP_PARTICLES)
+                    and k - end <= 3
+                    and self.same_run(k - 1, k)
+                ):
                     k += 1
                 if k < n and self.same_run(k - 1, k) and _is_cap(tokens[k]):
                     end = k

@@ -86,6 +86,8 @@ def tokenize(text: str, skips: list[tuple[int, int]] | None = None) -> list[Toke
                 skip_start, skip_end = skips[k]
             if k < n_skips and skip_start <= start:
                 continue
+        if group == "ini" and start and text[start - 1].isdigit():
+            continue  # a unit glued to a number ("8s.", "256M.") is no initial of a name
         tok = m.group()
         # the group names are the token kinds ("ini", "word", "sym"; "nl" was handled above)
         append(Token(start, end, tok, tok.lower(), group, line))  # type: ignore[arg-type]  # (a str, not a TokenKind)

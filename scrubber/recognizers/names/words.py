@@ -40,15 +40,19 @@ _ACRONYMS = _words(
 # dotted abbreviations that the tokenizer reads as initials: cues and phrases, never a name's initials
 _DOTTED_ABBREVIATIONS = _words(
     "t.a.v. t.n.v. i.o.v. i.v.m. m.b.t. z.o.z. a.u.b. s.v.p. o.a. n.a.v. m.v.g. m.vr.gr. p.s. n.b. e.g. i.e. "
-    "p.o. u.s. a.k.a. c.q. d.w.z. m.a.w. b.v. n.v. v.o.f. e.k. z.s.m. t.z.t. i.p.v. v.w.b. p.p. c.c. z.b. u.a. d.h."
+    "p.o. u.s. a.k.a. c.q. d.w.z. m.a.w. b.v. n.v. v.o.f. e.k. z.s.m. t.z.t. i.p.v. v.w.b. p.p. c.c. z.b. u.a. d.h. "
+    "t.c."  # (Türkiye Cumhuriyeti, before "Kimlik" on a Turkish identity card)
 )
 _ADDRESS_UNITS = _words("apt apartment suite ste flat unit box bus po postbus floor fl room rm")
 _NEVER_NAMES = _words(
     """
     grüße grüsse gruesse groeten groetjes groet regards wishes damen herren dames heren ladies gentlemen
     mesdames messieurs madame monsieur
+    kimlik nüfus cüzdanı doğum tarihi soyadı cartão cidadão identidade dowód osobisty
     """
 )
+# (the last line: the names of identity cards and of a form's fields in Turkish, Portuguese and Polish, which
+# customers copy from their documents: "T.C. Kimlik No", "Doğum Tarihi", "Cartão de Cidadão", "Dowód osobisty")
 # Tussenvoegsels that start a bare surname with a capital (Dutch spelling: "Van der Berg", "De Jong"
 # when no first name or initial precedes them; Belgian names keep the capital always).
 BARE_SURNAME_PARTICLES = frozenset(
