@@ -63,7 +63,8 @@ _NUMBER = (
     r"\d{1,5}(?:(?:bis|ter|[a-zA-Z]{1,2})(?:-\d{1,3})?\b| [A-Z]\b| [a-z](?![\w])(?![ \t]+[a-zà-þ])"
     # (a floor after the dash may carry its letters: "210-2hg", "88-1h", issue 16)
     r"|\s?-\s?(?:\d{1,4}(?:hg|h|hoog)?(?![ \t]?[A-Z]{2}\b)|[A-Za-z]{1,3}|[IVX]{1,4})\b"
-    r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|/\d{1,4})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
+    # (an Austrian number carries stair and door: "49/3/12")
+    r"| (?:bis|ter|hs|huis|boven|bg|zw|[IVX]{1,4})\b|(?:/\d{1,4}){1,3})?(?:,? (?:bus|bte|box) ?\d{1,4}[a-zA-Z]?)?"
 )
 # street name ending in a suffix: "Van Woustraat", "Laan van Nieuw Oost-Indië", "Kanaaldijk-Zuid"
 _SUFFIX_STREET = re.compile(
@@ -74,6 +75,7 @@ _SUFFIX_STREET = re.compile(
 )
 _LEADING_WORDS = (
     r"Laan|Rue|Avenue|Av\.|Boulevard|Bd\.|Chaussée|Place|Plein|Square|Quai|Via|Piazza|Kade|Rua|Calle|Avenida|Carrer"
+    r"|Avinguda|Passeig|Plaça"
     r"|Dorp|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Burgemeester|Dokter|Admiraal|Generaal|Koningin|Prins|Prinses|Sint"
 )
 _LEADING_STREET = re.compile(
@@ -99,8 +101,8 @@ _EIRCODE = r"[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\w])"
 _CITY = r"(?:[ \t](?:" + _CITY_WORD + r"|" + _PARTICLE + r")(?:[ -](?:" + _CITY_WORD + r"|aan|den|op|de|upon)){0,3})?"
 # what may follow a street + number: ", 1234 AB City" / "\n1234 AB City" / ", 9000 Gent" / ", 52062 Aachen"
 _TAIL = re.compile(
-    # (also Portugal's "4050-265 Porto", issue 16)
-    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–/][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ])"
+    # (also Portugal's "4050-265 Porto", issue 16; a letterhead's "·" or "|" between street and place)
+    r"(?:,?[ \t]*\n?[ \t]*|,\s|[ \t][-–/·|][ \t])(?:" + _NL_POSTCODE + r"|(?:B-|D-)?\d{4,5}(?=[ \t][A-ZÀ-Þ])"
     r"|\d{4}-\d{3}(?=[ \t][A-ZÀ-Þ]))" + _CITY
 )
 _TAIL_UK = re.compile(
@@ -167,6 +169,13 @@ _POBOX_STEMS = ("postbus", "postbox", "box", "antwoordnummer", "postale", "postf
 _NL_POSTCODE_ALONE = re.compile(r"[1-9](?<![\w][1-9])" + _NL_POSTCODE.removeprefix("[1-9]"))
 _UK_POSTCODE_ALONE = re.compile(
     r"[A-PR-UWYZ](?<![\w][A-PR-UWYZ])(?:(?<=G)IR\s?0AA|[A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w])"
+)
+# A form's postcode-and-place field ("PLZ/Ort: 80331 München", "Code postal : 75011 Paris"): a postcode of any
+# country's digits is one after this label, its street on another line or in another field.
+_LABELLED_POSTCODE = re.compile(
+    r"(?im)^[ \t>*•-]*(?:plz(?:[ \t]*(?:/|und|u\.)[ \t]*ort)?|postleitzahl(?:[ \t]*/[ \t]*ort)?|code[ \t]+postal"
+    r"(?:[ \t]*/[ \t]*ville)?|cp|postcode(?:[ \t]*(?:/|en)[ \t]*(?:woon)?plaats)?|zip(?:[ \t]+code)?)[ \t]*:[ \t]*"
+    r"(?P<v>\d{4,5}(?:[ \t]+" + _CITY_WORD + r"(?:[ \t-]" + _CITY_WORD + r"){0,2})?)(?![\w])"
 )
 _POSTCODE_CONTEXT = words(r"postcode", r"post\s?code", r"zip", r"postal", r"adres", r"address", r"woon\w*", r"live")
 _ADDRESS_CUE = words(r"adres\w*", r"address", r"woon\w*", r"live", r"verhuisd", r"moved", r"bezorg\w*",
@@ -307,6 +316,10 @@ def _find(text: str, *, postcodes: bool = True) -> list[RecognizerResult]:
     for start, end, score in world_addresses(text):
         out.append(RecognizerResult("ADDRESS", start, end, score))
         taken.append((start, end))
+    if postcodes and ":" in text:
+        for m in _LABELLED_POSTCODE.finditer(text):
+            if not any(s <= m.start("v") < e for s, e in taken):
+                out.append(RecognizerResult("POSTCODE", m.start("v"), m.end("v"), 0.9))
     for rx, base in ((_NL_POSTCODE_ALONE, 0.6), (_UK_POSTCODE_ALONE, 0.45)) if postcodes else ():
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken) or _DNS_CLASS.match(text, m.start()):

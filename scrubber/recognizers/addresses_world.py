@@ -39,7 +39,7 @@ from scrubber.recognizers.street_types import (
 _CAP = r"[A-ZÀ-ÞĀ-ſİ]"
 _WORD = _CAP + r"[\w'’.-]*"
 _CITY_WORD = r"(?:'s-|’s-)?" + _CAP + r"[\w'’-]*"  # no dots: "Tilburg. Nieuw" ends the city; "'s-Hertogenbosch"
-_NUM = r"\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?"
+_NUM = r"\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?(?:/\d{1,4}){0,2}"  # (Austria's stair and door: "49/3/12")
 
 # ---- street forms -------------------------------------------------------------------------------------
 
@@ -129,13 +129,16 @@ _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:NW|NE|SW|SE|North|South|East|West)\b)?"  # ("King Street West", issue 16)
     r"(?:,?[ \t]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|#|Room|kamer|app\.?|appt\.?|bus|bte|boîte|m\.|lok\."
     # (the unit word ends before any letter: "Kat" is a floor, "Kathrynhaven" a city)
-    r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala)(?![^\W\d_])\s*[\w-]{1,6}"
+    r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala|unit|apt\.?|appartement|apartment|Appartement|Wohnung"
+    r"|Whg\.|whg\.|Top|Stiege|Tür)(?![^\W\d_])\s*[\w-]{1,6}"
     r"|[ \t]+\d{1,2}-(?:hoog|laag)|[ \t]+(?:hs|huis|boven|bg|I{1,3})\b"
     # (a unit alone on the line under its street, with a digit: "418 Maple Grove Ave\nApt 12C\nBoise, ID", issue 16)
     r"|[ \t]*\n[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Room|Floor|#)(?![^\W\d_])[ \t]*"
     r"(?=[\w-]{0,5}\d)[\w-]{1,6}(?=[ \t]*(?:\n|$))"
     r"|,[ \t]+\d{1,2}(?:e|ste|de|st|nd|rd|th|er|ème|º|ª|°)\s*(?:verdieping|etage|floor|étage|[A-Z]\b|(?:izq|dcha)\.?)"
-    r"(?:\s*[A-Z]\b)?)*"
+    r"(?:\s*[A-Z]\b)?"
+    # (a Spanish or Catalan floor and door: "3r 1a", "5è 2a", "2º 1ª")
+    r"|,[ \t]+\d{1,2}(?:r|n|t|è|º|o)[ \t]+\d{1,2}(?:a|ª)(?![\w]))*"
 )
 _CITY = r"(?:" + _CITY_WORD + r"|(?:aan|den|de|op|upon|on|le|la|les|sur|am|an|der|im|in|di|del)(?=[ \t]))"
 _CITY_NAME = (
@@ -156,7 +159,7 @@ _TOWN_POSTCODE = re.compile(
     r"(?:" + _CITY_NAME + r")(?:,?[ \t]*\n?[ \t]*(?:" + _WORD + r"(?:[ \t]" + _WORD + r"){0,2}))?"
     r",?[ \t]*\n?[ \t]*" + _UK_POSTCODE
 )
-_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t][-/][ \t]|–|;|\|)[ \t]*|[ \t]+")
+_SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t][-/·][ \t]|–|;|\|)[ \t]*|[ \t]+")
 # a city after "te"/"in" ("Oude Rijksweg 211A te Rosmalen", "Hauptstraße 5 in Berlin")
 _TE_CITY = re.compile(r"[ \t]+(?:te|in)[ \t]+")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;!?)\n])")

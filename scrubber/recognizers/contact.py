@@ -30,7 +30,7 @@ _EMAIL = re.compile(
 )
 
 # A "+", "00", "0" or "(0" prefix, not after a word character or "+/.,:-" (a "+" also after a comma: a CSV
-# cell), then digits and separators.
+# cell), then digits and separators (an en dash too: "0591 – 37 12 04", as a word processor writes a hyphen).
 # Written with the look-behind after the first character (which it then also covers), and the
 # alternatives split by that character in their original order, so that ``re`` skips ahead to a "+",
 # "0" or "(" instead of trying the look-behind at every position; the plain form is in
@@ -38,10 +38,10 @@ _EMAIL = re.compile(
 _PHONE_END = r"\d(?![\w]|[.,/-]\d)"
 _PHONE_CANDIDATE = re.compile(
     r"[+0(](?<![\w+/.,:-][0(])(?<![\w+/.:-]\+)(?:"
-    r"(?<=\+)\d[\d \-./()]{5,22}" + _PHONE_END
-    + r"|(?<=0)0\d[\d \-./()]{5,22}" + _PHONE_END
-    + r"|(?<=\()0\d[\d \-./()]{6,18}" + _PHONE_END
-    + r"|(?<=0)\d[\d \-./()]{6,18}" + _PHONE_END
+    r"(?<=\+)\d[\d \-–./()]{5,22}" + _PHONE_END
+    + r"|(?<=0)0\d[\d \-–./()]{5,22}" + _PHONE_END
+    + r"|(?<=\()0\d[\d \-–./()]{6,18}" + _PHONE_END
+    + r"|(?<=0)\d[\d \-–./()]{6,18}" + _PHONE_END
     + r")"
 )
 # National formats with a trunk 0 of the regions Dutch hosts hear from most; any other region's number is
@@ -110,6 +110,8 @@ class PhonePlanRecognizer(SingleEntityRecognizer):
             return  # a tracking, order or customer number after its cue word
         if bank_code(span):
             return  # a bank's own code after its cue ("routing 021000021": ABA's check): the bank's, no phone
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1  # "(0118 58 11 92)": the bracket encloses the number, it opens no area code
         ext = _EXTENSION.match(text, end)
         if ext:
             end = ext.end()

@@ -44,6 +44,9 @@ _MONTHS = (
     r"|apr(?:il)?|avr(?:il)?|mei|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?|ao[ûu]t"
     r"|sep(?:t(?:ember|embre)?)?|okt(?:ober)?|oct(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?"
     r"|d[ée]c(?:embre)?"
+    # Portuguese and Spanish ("30 de agosto de 1992", "14 de marzo de 1985")
+    r"|janeiro|enero|fevereiro|febrero|mar[çc]o|marzo|abril|maio|mayo|junho|junio|julho|julio|agosto|setembro"
+    r"|septiembre|outubro|octubre|novembro|noviembre|dezembro|diciembre"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -53,15 +56,15 @@ _ORD = r"(?:st|nd|rd|th|e|er|ste|de)?"
 _NAMED_MONTH = r"(?i:" + _MONTHS + r")\.?(?:/(?i:" + _MONTHS + r")\.?)?"  # "AUG/AUG" on passports
 _DATE = re.compile(
     # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
-    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:"
+    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDdEe])(?:"
     + _DAY + r"[-/.]" + _MONTH + r"[-/.]" + _YEAR_OPT2  # 04-02-1979, 3-4-'79
     + r"|" + _MONTH + r"/" + _DAY + r"/(?:19|20)?\d{2}"  # US 11/23/1984, 9/22/84
     + r"|(?:19|20)\d{2}[-/.]" + _MONTH + r"[-/.]" + _DAY  # 1984-11-23, 1984/11/23
     + r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # compact 19841123
     + r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # compact 23111984
     + r"|" + _DAY + r"[-/]" + _MONTH  # day and month only: 23/11 (right after a birth cue)
-    + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of)\s+)?" + _NAMED_MONTH
-    + r"(?:,?[\s-]+" + _YEAR_OPT2 + r")?"
+    + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of|de)\s+)?" + _NAMED_MONTH
+    + r"(?:,?[\s-]+(?:(?i:de)\s+)?" + _YEAR_OPT2 + r")?"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
     + r")(?![\w/]|[-.]\d)"
 )
@@ -92,7 +95,7 @@ _BIRTH_CONTEXT = words(
     r"jarig",
     r"turns?\s+\d{1,3}",
     r"wordt\s+\d{1,3}",
-    r"n[ée]e?\s+(?:le|en)",
+    r"n[ée](?:e|\(e\))?\s+(?:le|en)",  # (a form's "Né(e) le")
     r"date\s+de\s+naissance",
     r"naiss\w*",  # also "date de naiss."
     r"fecha\s+de\s+nacimiento",
@@ -103,14 +106,14 @@ _BIRTH_CONTEXT = words(
     r"do[ğg]um",
 )
 # Every _BIRTH_CONTEXT match holds one of these stems or is the French "née le" (see ``Rule.context_stems``;
-# the hint spells out the case-insensitive match of n[ée]e?\s+le: these letters have no other case forms).
+# the hint spells out the case-insensitive match of n[ée](?:e|\(e\))?\s+le: these letters have no other case forms).
 _BIRTH_STEMS = (
     "geb", "dob", "d.o.b", "date", "birth", "born", "verjaardag", "jarig", "turn", "wordt", "naiss", "nacimiento",
     "bor", "day", "ddn",
     "nacid", "data", "nato", "urodzon", "doğum", "dogum",
     *TYPO_CUES,  # (a slip may break every stem above: "gbeoren", "brith")
 )
-_BIRTH_HINT = re.compile(r"[nN][éÉeE][eE]?\s+(?:[lL][eE]|[eE][nN])")
+_BIRTH_HINT = re.compile(r"[nN][éÉeE](?:[eE]|\([eE]\))?\s+(?:[lL][eE]|[eE][nN])")
 # the Belgian and French "°" (born): "Katrien Maes, °04/02/1979"
 _DEGREE = re.compile(r"°\s?(?P<v>" + _DATE.pattern.removeprefix(r"(?<![\w/.-])") + r")")
 
@@ -263,7 +266,7 @@ class BirthDateColumnRecognizer(EntityRecognizer):
 # A full date (day, month and year) for the past-date rule.
 _FULL_DATE = re.compile(
     # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
-    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDd])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
+    r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDdEe])(?:" + _DAY + r"[-/.]" + _MONTH + r"[-/.](?P<y1>(?:19|20)\d{2})"
     + r"|(?P<y2>(?:19|20)\d{2})(?P<s2>[-/.])" + _MONTH + r"(?P=s2)" + _DAY  # 1982-04-17, 1982/04/17, 1982.04.17
     + r"|" + _DAY + _ORD + r"\.?\s+" + _NAMED_MONTH + r",?\s+(?P<y3>(?:19|20)\d{2})"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r",?\s+(?P<y4>(?:19|20)\d{2})"

@@ -98,7 +98,7 @@ def _past_titles(
     usual case ("Mr. Baker", "mevrouw Groen": any capitalised word after it is a name; not after "ING" or
     "IR" in capitals, more often a bank or an acronym than a title); None when a title takes no name."""
     n = len(toks)
-    titles = words.lex.titles
+    titles = words.titles
     titled = loose = False
     while i < n and toks[i].lower.rstrip(".") in titles and toks[i].kind in ("word", "ini"):
         loose = not (toks[i].text.isupper() and len(toks[i].text) > 1)

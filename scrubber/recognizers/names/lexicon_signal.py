@@ -25,7 +25,7 @@ _DIGIT_BEFORE_RE = re.compile(r"\d[ ,./-]{0,2}$")
 def find_lexicon_names(view: TextView, words: NameWords, cands: Candidates) -> None:
     """Every chain start in running text, scored by the lexicon; a found name's tokens start no other."""
     text, toks, add = view.text, view.toks, cands.add
-    titles = words.lex.titles
+    titles = words.titles
     place_heads = words.place_heads
     # Only these tokens can start a chain: a symbol cannot, nor a lower-case word that is no title
     # (without lower-case names ``chain``/``is_name_word`` reject it, and it cannot be a

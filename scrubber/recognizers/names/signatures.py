@@ -15,7 +15,7 @@ from scrubber.recognizers.names.chains import chain, context_chain
 from scrubber.recognizers.names.organizations import OrgSpan
 from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
-from scrubber.recognizers.names.words import NameWords
+from scrubber.recognizers.names.words import GREETINGS, NameWords
 
 _CLOSING_BODY = (
     r"(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
@@ -50,6 +50,8 @@ def find_signature_names(view: TextView, words: NameWords, cands: Candidates, or
     nonempty = [k for k, ln in enumerate(view.lines) if ln.strip(" >\t|")]
     _after_closings(view, words, cands, nonempty)
     _last_name_line(view, words, cands, nonempty, orgs)
+    if nonempty:
+        _trailing_name(view, words, cands, nonempty[-1])
 
 
 def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempty: list[int]) -> None:
@@ -99,6 +101,34 @@ def _last_name_line(
         break
 
 
+# A chat signs with a first name after its last sentence, on the same line: "..., thanks. Priya", "... 4471, Wendy",
+# "bel me terug - joost", "Manon (client 227104)".
+_TRAILING_NAME_RE = re.compile(
+    r"(?P<sep>[.!?]|,|[ \t][-–])[ \t]+(?P<name>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*[.!]?[ \t]*$"
+)
+
+
+def _trailing_name(view: TextView, words: NameWords, cands: Candidates, k: int) -> None:
+    """A known first name that ends the message's last line after a sentence or a comma.
+
+    An everyday word that is also a name ("Grant", "Will") counts only capitalised after a full stop, never after a
+    comma ("see you then, will").
+    """
+    m = _TRAILING_NAME_RE.search(view.lines[k])
+    if m is None:
+        return
+    name = m.group("name")
+    if not words.known_first(name) or name.lower() in words.lex.function_words:
+        return
+    if words.lex.is_common(name) and not (name[0].isupper() and m.group("sep") in ".!?"):
+        return
+    start = view.line_starts[k] + m.start("name")
+    for x in view.tok_by_line.get(k, []):
+        if view.toks[x].start == start and view.toks[x].kind == "word":
+            cands.add(x, x, SCORE_MEDIUM, "signature")
+            return
+
+
 def _is_org_line(line: str, start: int, orgs: Sequence[OrgSpan]) -> bool:
     """Most of the line is an organisation name."""
     stripped = len(line.strip())
@@ -121,6 +151,11 @@ def _name_line(
     found = False
     i = word_idxs[0]
     end_idx = idxs[-1]
+    if not require_lexicon and _greeting_first_name(view, words, i):
+        # "Lieve Maes" under a closing: a first name that is also a greeting word, then a surname
+        cands.add(i, i + 1, score, "signature")
+        i += 2
+        found = True
     while i <= end_idx:
         if toks[i].kind not in ("word", "ini"):
             # a separator ends the name part of the line: "Lotte | Dommelhost support"
@@ -137,6 +172,22 @@ def _name_line(
         cands.add(first, last, score, "signature")
         found = True
         i = last + 1
+
+
+def _greeting_first_name(view: TextView, words: NameWords, i: int) -> bool:
+    """Token i is a capitalised first name that is also a greeting word ("Lieve", dear), and a capitalised known
+    surname follows it on its line: the name pipeline holds greeting words back, a signature line is no greeting."""
+    toks = view.toks
+    if i + 1 >= len(toks) or toks[i].lower not in GREETINGS or not toks[i].text[0].isupper():
+        return False
+    nxt = toks[i + 1]
+    return (
+        words.known_first(toks[i].text)
+        and nxt.line == toks[i].line
+        and nxt.kind == "word"
+        and nxt.text[0].isupper()
+        and words.known_surname(nxt.text)
+    )
 
 
 def _signs_with_initials(view: TextView, words: NameWords, k: int, tok: Token) -> bool:

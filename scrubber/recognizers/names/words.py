@@ -62,13 +62,20 @@ PAREN_OPEN = frozenset({"(", '"', "“", "'"})
 PAREN_CLOSE = frozenset({")", '"', "”", "'"})
 
 
+# A family signing or addressed as one ("Fam. Pieterse", "Familie de Groot", "la famille Martin"): a title before
+# a surname (not the English "family", which names plans and rooms: "Family Plan").
+_FAMILY_TITLES = frozenset({"fam", "familie", "famille"})
+
+
 class NameWords:
     """Word tests against the lexicon; every signal asks these."""
 
-    __slots__ = ("lex", "place_heads")
+    __slots__ = ("lex", "place_heads", "titles")
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # the lexicon's titles and the family titles (lower case, without their dot)
+        self.titles = lex.titles | _FAMILY_TITLES
         # the first words of the multi-word place names ("sri" of "sri lanka")
         self.place_heads = frozenset(phrase.split(" ", 1)[0] for phrase in lex.place_phrases)
 

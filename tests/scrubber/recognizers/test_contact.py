@@ -86,9 +86,9 @@ def test_hinted_runs_find_the_same_matches(rule: Rule) -> None:
 @pytest.mark.parametrize(
     ("fast", "plain"),
     [
-        (contact._PHONE_CANDIDATE, r"(?<![\w+/.:-])\+\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
-                                   r"|(?<![\w+/.,:-])00\d[\d \-./()]{5,22}\d(?![\w]|[.,/-]\d)"
-                                   r"|(?<![\w+/.,:-])\(?0\d[\d \-./()]{6,18}\d(?![\w]|[.,/-]\d)"),
+        (contact._PHONE_CANDIDATE, r"(?<![\w+/.:-])\+\d[\d \-–./()]{5,22}\d(?![\w]|[.,/-]\d)"
+                                   r"|(?<![\w+/.,:-])00\d[\d \-–./()]{5,22}\d(?![\w]|[.,/-]\d)"
+                                   r"|(?<![\w+/.,:-])\(?0\d[\d \-–./()]{6,18}\d(?![\w]|[.,/-]\d)"),
     ],
     ids=["phone"],
 )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
+from scrubber.engine import Scrubber
 from tests.scrubber.checks import TableCheck
 
 # (text, value): the value is a company name (ORGANIZATION, kept), not a person
@@ -85,6 +86,15 @@ PERSON = [
     ("Nom : M'BAPPE\nPrénom : Ibrahima", "M'BAPPE"),
     # a bilingual label ("Soyadı / Surname:") and a given name in capitals
     ("Soyadı / Surname: KAYA\nAdı / Name: ELİF SU", "ELİF SU"),
+    # a family signing as one
+    ("Met groet,\nFam. Bosschaert", "Bosschaert"),
+    # a first name that closes a one-line chat after the last sentence
+    ("can you reset my mail password please, thanks. Priya", "Priya"),
+    ("site ligt er weer uit, bel me even terug - joost", "joost"),
+    ("merci de me rappeler au plus vite. Camille (client 883201)", "Camille"),
+    ("the code for the door is 4471, Wendy", "Wendy"),
+    # a first name that is also an everyday word, signing with a surname
+    ("Met vriendelijke groeten,\nLieve Maes", "Lieve Maes"),
 ]
 
 
@@ -104,9 +114,61 @@ NOT_PERSON = [
     ("Data de nascimento: 3 de maio de 1988", "nascimento"),
     ("Doğum Tarihi / Date of Birth: 01.02.1990", "Doğum Tarihi"),
     ("Bitte die Steuer-ID nicht speichern.", "Steuer-ID"),
+    # the trailing first name: not an everyday word after a comma, nor a word that is no first name
+    ("ok I will try again tomorrow and see, will", "will"),
+    ("the backup failed again. Help", "Help"),
+    # "Family" is no title in English ("Family Plan" is a plan)
+    ("We took the Family Plan last year.", "Plan"),
+    # a single word after a name label is a name only when it is no everyday word
+    ("Name: Website\nType: A", "Website"),
+    ("Surname: NONE", "NONE"),
 ]
 
 
 @pytest.mark.parametrize(("text", "value"), NOT_PERSON)
 def test_not_person(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "PERSON")
+
+
+# (text, value): an address with what stands in it
+ADDRESS = [
+    ("Adres: Havenweg 7 unit 12, 3542 AD Utrecht. Bel even aan.", "Havenweg 7 unit 12, 3542 AD Utrecht"),
+    ("livraison au 12 avenue Jean Jaurès, appartement 4, 69007 Lyon merci",
+     "12 avenue Jean Jaurès, appartement 4, 69007 Lyon"),
+    ("Muster Druck GmbH · Bahnhofstr. 4 · 80335 München", "Bahnhofstr. 4 · 80335 München"),
+    ("Wohnhaft: Wiener Straße 12/4/7, 1030 Wien", "Wiener Straße 12/4/7, 1030 Wien"),
+    ("Straße: Gartenweg 3\nPLZ/Ort: 80331 München", "80331 München"),
+    ("Dirección: Carrer de Mallorca 401, 3r 1a, 08013 Barcelona", "Carrer de Mallorca 401, 3r 1a, 08013 Barcelona"),
+    ("Adreça: Passeig de Gràcia 77, 2n 1a, 08008 Barcelona", "Passeig de Gràcia 77, 2n 1a, 08008 Barcelona"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESS)
+def test_address(assert_stripped: Callable[[str, str], None], text: str, value: str) -> None:
+    assert_stripped(text, value)
+
+
+# (text, value): a date of birth
+BIRTH = [
+    ("Né(e) le : 04/05/1987\nMessage : bonjour", "04/05/1987"),
+    ("Data de nascimento: 14 de março de 1985", "14 de março de 1985"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), BIRTH)
+def test_birth_date(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "DATE_OF_BIRTH")
+
+
+# (text, value): a phone number, its opening bracket left alone when no closing one follows its area code
+PHONE = [
+    ("bel me op (020 612 44 87) na vijven", "020 612 44 87"),
+    ("Bereikbaar op 0591 – 48 22 10 overdag.", "0591 – 48 22 10"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PHONE)
+def test_phone(scrubber: Scrubber, text: str, value: str) -> None:
+    start = text.index(value)
+    phones = [(e.start, e.end) for e in scrubber.analyze(text).entities if e.type == "PHONE_NUMBER"]
+    assert (start, start + len(value)) in phones, phones
