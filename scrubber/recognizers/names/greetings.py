@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from scrubber.recognizers.base import may_contain
 from scrubber.recognizers.names.candidates import SCORE_STRONG, Candidates
 from scrubber.recognizers.names.chains import chain, context_chain, past_openers
+from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
 from scrubber.recognizers.names.words import GREETINGS, NameWords
 
@@ -110,10 +112,32 @@ def find_greeting_names(view: TextView, words: NameWords, cands: Candidates) -> 
         if i + 1 < n and (t.lower, toks[i + 1].lower) in _GREETING_PAIRS and i == first_on_line.get(t.line, -1):
             is_greet, nxt = True, i + 2
         if is_greet:
+            if nxt < n and toks[nxt].text == "!" and toks[nxt].line == t.line:
+                continue  # "Hoi! Pin van de kluis", "Salut ! Est-ce que": the greeting is a sentence of its own
             # "hoi, met sanne" / "Hi, this is Tom": greeting, comma, intro
             while nxt < n and toks[nxt].text in {",", "!"} and toks[nxt].line == t.line:
                 nxt += 1
             context_chain(words, text, toks, nxt, cands.add, "greeting", same_line_as=t.line)
+
+
+def _progressive(toks: Sequence[Token], k: int) -> bool:
+    """Token k is an English verb's -ing form in lower case with a lower-case word after it on its line ("wanting to",
+    "needing a"): the lexicon knows some such words as given names ("wanting"), so the next word decides."""
+    word = toks[k].text
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        word.islower() and len(word) > 5 and word.endswith("ing")
+        and nxt is not None and nxt.line == toks[k].line and nxt.kind == "word" and nxt.text.islower()
+    )
+
+
+_OPENING = re.compile(r"[\s>,.!]*")
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Only greeting words and punctuation stand before ``pos`` on its line ("Hoi, met", "Goedemiddag! Met")."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return all(w.strip(",.!:;>").lower() in GREETINGS for w in before.split() if _OPENING.fullmatch(w) is None)
 
 
 def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> None:
@@ -124,10 +148,14 @@ def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> Non
         if pattern is _INTRO_STRONG_RE and not strong_possible:
             continue  # no match possible (speed-up only)
         for m in pattern.finditer(text):
+            if pattern is _INTRO_WEAK_RE and m.group()[:3].lower() == "met" and not _opens_line(text, m.start()):
+                continue  # "met" names the speaker only as a call's opening ("hoi, met sanne"); else it is "with"
             k = bisect_left(starts, m.end())
             if k >= len(toks) or toks[k].start != m.end():
                 continue
             k = past_openers(text, toks, k)  # 'mijn naam is "Ilse Peeters"'
+            if pattern is _INTRO_WEAK_RE and _progressive(toks, k):
+                continue  # "i am wanting to buy": a verb after "i am", no name
             if toks[k].kind in ("word", "ini"):
                 # after "mijn vrouw" a capitalised word is a name, even an everyday one ("Said", "Mei")
                 head = pattern is _RELATIVE_RE and toks[k].text[0].isupper()

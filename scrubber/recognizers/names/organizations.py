@@ -462,6 +462,8 @@ class _OrgScan:
         if not (sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and self.same_run(i - 1, i)))):
             return False
         tokens = self.tokens
+        if low not in SECTOR_WORDS and i > 0 and self.same_run(i - 1, i) and self._surname_after_given(i):
+            return False  # "Egbert Oosterhuis", "E.F. Kloosterhuis": a surname ending in a trade word ("-huis")
         start = self.grow_left(i)
         end = self.grow_right(i)
         # chat style "nowak klusbedrijf": the word before a lower-case trade word.
@@ -471,6 +473,13 @@ class _OrgScan:
         if start < i or end > i:
             self.spans.append(OrgSpan(tokens[start].start, tokens[end].end, ORG_SCORE, "sector"))
         return True
+
+    def _surname_after_given(self, i: int) -> bool:
+        """Token i is a known surname and a known given name or initials stand right before it."""
+        prev = self.tokens[i - 1]
+        return self.is_name(self.tokens[i].text) and (
+            prev.kind == "ini" or (prev.kind == "word" and prev.text[0].isupper() and self.is_name(prev.text))
+        )
 
     def partnership(self, i: int, tok: Token) -> bool:
         """A partnership: "Patel & Vermeulen", "Bosman & Zn."."""

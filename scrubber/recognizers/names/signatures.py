@@ -15,7 +15,7 @@ from scrubber.recognizers.names.chains import chain, context_chain
 from scrubber.recognizers.names.organizations import OrgSpan
 from scrubber.recognizers.names.tokens import Token
 from scrubber.recognizers.names.view import TextView
-from scrubber.recognizers.names.words import GREETINGS, NameWords
+from scrubber.recognizers.names.words import NameWords
 
 _CLOSING_BODY = (
     r"(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|zonnige)\s+groet(?:en|jes)?|"
@@ -151,11 +151,6 @@ def _name_line(
     found = False
     i = word_idxs[0]
     end_idx = idxs[-1]
-    if not require_lexicon and _greeting_first_name(view, words, i):
-        # "Lieve Maes" under a closing: a first name that is also a greeting word, then a surname
-        cands.add(i, i + 1, score, "signature")
-        i += 2
-        found = True
     while i <= end_idx:
         if toks[i].kind not in ("word", "ini"):
             # a separator ends the name part of the line: "Lotte | Dommelhost support"
@@ -172,22 +167,6 @@ def _name_line(
         cands.add(first, last, score, "signature")
         found = True
         i = last + 1
-
-
-def _greeting_first_name(view: TextView, words: NameWords, i: int) -> bool:
-    """Token i is a capitalised first name that is also a greeting word ("Lieve", dear), and a capitalised known
-    surname follows it on its line: the name pipeline holds greeting words back, a signature line is no greeting."""
-    toks = view.toks
-    if i + 1 >= len(toks) or toks[i].lower not in GREETINGS or not toks[i].text[0].isupper():
-        return False
-    nxt = toks[i + 1]
-    return (
-        words.known_first(toks[i].text)
-        and nxt.line == toks[i].line
-        and nxt.kind == "word"
-        and nxt.text[0].isupper()
-        and words.known_surname(nxt.text)
-    )
 
 
 def _signs_with_initials(view: TextView, words: NameWords, k: int, tok: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scrubber.lexicon import Lexicon
-from scrubber.recognizers.names.organizations import is_sector_word
+from scrubber.recognizers.names.organizations import SECTOR_WORDS, is_sector_word
 from scrubber.recognizers.names.tokens import Token, same_line_gap
 
 
@@ -47,7 +47,7 @@ _ADDRESS_UNITS = _words("apt apartment suite ste flat unit box bus po postbus fl
 _NEVER_NAMES = _words(
     """
     grüße grüsse gruesse groeten groetjes groet regards wishes damen herren dames heren ladies gentlemen
-    mesdames messieurs madame monsieur
+    mesdames messieurs madame monsieur sirs
     kimlik nüfus cüzdanı doğum tarihi soyadı cartão cidadão identidade dowód osobisty
     """
 )
@@ -62,6 +62,9 @@ PAREN_OPEN = frozenset({"(", '"', "“", "'"})
 PAREN_CLOSE = frozenset({")", '"', "”", "'"})
 
 
+# Given names that are also greeting words ("Lieve", Flemish, and "lieve", dear): a name where one is all but certain
+# (under a closing, after "tenaamstelling:"), capitalised.
+_GREETING_NAMES = frozenset({"lieve"})
 # A family signing or addressed as one ("Fam. Pieterse", "Familie de Groot", "la famille Martin"): a title before
 # a surname (not the English "family", which names plans and rooms: "Family Plan").
 _FAMILY_TITLES = frozenset({"fam", "familie", "famille"})
@@ -170,7 +173,11 @@ class NameWords:
         if tok.kind != "word":
             return False
         low = tok.lower
-        if low in GREETINGS or low in _NEVER_NAMES or is_sector_word(low):
+        if (
+            (low in GREETINGS and not (relaxed and low in _GREETING_NAMES and tok.text[0].isupper()))
+            or low in _NEVER_NAMES
+            or (is_sector_word(low) and not self.trade_surname(tok.text))
+        ):
             return False
         if tok.text.isupper() and low in _ACRONYMS:
             return False
@@ -194,6 +201,10 @@ class NameWords:
                 return self.is_known_name(text)
             return not self.is_place(tok)
         return lowercase_ok and (self.known_first(text) or self.known_surname(text))
+
+    def trade_surname(self, word: str) -> bool:
+        """A known surname that only ends in a trade word ("Oosterhuis", -huis; "Timmerman"), not one itself."""
+        return word.lower() not in SECTOR_WORDS and self.known_surname(word)
 
     def is_initial(self, tok: Token) -> bool:
         """An initials token ("J.", "M.J."), not a dotted abbreviation ("t.a.v.", "i.o.v.", "e.g.")."""

@@ -93,8 +93,16 @@ PERSON = [
     ("site ligt er weer uit, bel me even terug - joost", "joost"),
     ("merci de me rappeler au plus vite. Camille (client 883201)", "Camille"),
     ("the code for the door is 4471, Wendy", "Wendy"),
+    # a call's opening and a greeting before "hier" still name the speaker
+    ("Hoi, met Sanne. De site is traag.", "Sanne"),
+    ("Hoi! Femke hier, de site is traag.", "Femke"),
     # a first name that is also an everyday word, signing with a surname
     ("Met vriendelijke groeten,\nLieve Maes", "Lieve Maes"),
+    ("Alvast bedankt,\n\nLieve", "Lieve"),
+    ("Tenaamstelling: Lieve Claes", "Lieve Claes"),
+    # a surname that ends in a trade word ("-huis"), after a given name or initials
+    ("Hoogachtend,\nGerrit Westerhuis", "Gerrit Westerhuis"),
+    ("betaald door J.H. Kloosterhuis vanaf zijn rekening", "J.H. Kloosterhuis"),
 ]
 
 
@@ -122,6 +130,14 @@ NOT_PERSON = [
     # a single word after a name label is a name only when it is no everyday word
     ("Name: Website\nType: A", "Website"),
     ("Surname: NONE", "NONE"),
+    # a greeting closed by "!" is a sentence of its own; "met" mid-sentence is "with", no call's opening
+    ("Hoi! Pin van de kluis staat verkeerd.", "Pin"),
+    ("Salut ! Est-ce que vous avez un VPS ?", "Est-ce"),
+    ("Ik stuur de brief met Steuer-ID 12 345 678 901 mee.", "Steuer-ID"),
+    ("Dear Sirs,\n\nour invoice is wrong.", "Sirs"),
+    ("Lieve mensen van de support,\nde mail doet het niet.", "Lieve"),
+    # an -ing verb after "i am" that the lexicon also knows as a given name
+    ("hi there. i am wanting a refund for the second domain", "wanting"),
 ]
 
 
