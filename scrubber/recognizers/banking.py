@@ -179,6 +179,14 @@ _CVC = re.compile(
     r"|codice\s+di\s+sicurezza)"
     r"(?:[^\n]{0,30}?|[ \t]*:?[ \t]*\n[ \t]*(?:[^\w\s]{1,3}[ \t]?)?)(?<!\d)(?P<v>\d{3,4})(?!\d)"
 )
+# Short cues that name a card's code only with the card before them ("..., security 088", "Controle 215", "de 3
+# cijfers 904"): without a card they are anything ("security 771 updates"), so they count only when carded.
+_CVC_CARDED = re.compile(
+    r"(?<![^\W_])(?i:security|secure|controle|control|check|sicherheit|contr[ôo]le"
+    r"|(?:de\s+|the\s+|die\s+)?(?:3|4|drie|vier|three|four|drei)\s+(?:cijfers|digits|ziffern|chiffres))"
+    r"[ \t]*(?::|is|was|zijn|are)?[ \t]*(?<!\d)(?P<v>\d{3,4})(?![\d/]|[.,]\d)"
+)
+_CVC_CARDED_STEMS = ("secur", "contr", "check", "sicherheit", "cijfers", "digits", "ziffern", "chiffres")
 # every cue word of _CVC / _EXPIRY_KEYED contains one of these (see ``may_contain``)
 _CVC_STEMS = (
     "cvc", "cvv", "csc", "cid", "security", "beveiligingscode", "kaartcode", "controlecode", "code", "crypto",
@@ -281,7 +289,7 @@ class CardRecognizer(SingleEntityRecognizer):
                 if _masked_card(m.group()):
                     results.append(RecognizerResult("CREDIT_CARD", m.start(), m.end(), 0.85))
         lowered = lowered_for_stems(text)
-        for rx, stems in ((_CVC, _CVC_STEMS), (_EXPIRY_KEYED, _EXPIRY_STEMS)):
+        for rx, stems in ((_CVC, _CVC_STEMS), (_EXPIRY_KEYED, _EXPIRY_STEMS), (_CVC_CARDED, _CVC_CARDED_STEMS)):
             if not may_contain(lowered, stems):
                 continue  # no cue word, so no match (speed-up only)
             for c in rx.finditer(text):

@@ -188,3 +188,28 @@ def test_phone(scrubber: Scrubber, text: str, value: str) -> None:
     start = text.index(value)
     phones = [(e.start, e.end) for e in scrubber.analyze(text).entities if e.type == "PHONE_NUMBER"]
     assert (start, start + len(value)) in phones, phones
+
+
+# (text, value): a card's code after a short cue that names it only next to the card ("security", "controle",
+# "de 3 cijfers"): CREDIT_CARD with the card, nothing without one
+CARD_CODE = [
+    ("kaart 4111 1111 1111 1111, geldig tot 09/27 en de drie cijfers 318", "318"),
+    ("card 5555 5555 5555 4444 exp 03/28, security 771, thanks", "771"),
+    ("creditcard 4111 1111 1111 1111 tot 10/26. Controle 452. Groet", "452"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CARD_CODE)
+def test_card_code(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "CREDIT_CARD")
+
+
+NOT_CARD_CODE = [
+    ("we installed security 771 updates on the server", "771"),
+    ("controle 452 van de 500 mailboxen is klaar", "452"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_CARD_CODE)
+def test_not_card_code(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "CREDIT_CARD")
