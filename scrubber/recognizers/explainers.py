@@ -393,7 +393,7 @@ _KEPT_CUE = _cues(
     r"customer", r"client", r"account", r"acct", r"invoice", r"purchase", r"quot(?:e|ation)", r"reference",
     r"transaction", r"payment\s+(?:id|ref)", r"confirmation", r"booking", r"reservation", r"subscription",
     r"part\b", r"sku", r"ean", r"item", r"job", r"status", r"process", r"thread", r"row", r"record", r"ray\s+id",
-    r"trace\s+id", r"message\s+id",
+    r"trace\s+id", r"message\s+id", r"workflow\s+run", r"pipeline", r"run\s+id",  # (a CI run's id)
     r"pixel", r"analytics", r"property", r"container", r"queue\s+id", r"revision",
     r"company\s+(?:number|no\b|nr\b|reg)",
     r"registration\s+number", r"coc\b", r"chamber", r"vat", r"ein\b", r"duns", r"license\s+key", r"issue",

@@ -127,7 +127,13 @@ _SOA_FIELD_COMMENT = re.compile(r"(?i)[ \t)]*;[ \t]*(?:serial|refresh|retry|expi
                                 r"|negative(?:[ \t]*cache)?[ \t]*ttl|ttl)\b")
 
 
+# an SOA record's data as "dig +short" prints it: primary name server and mailbox (both ending in "."), then serial,
+# refresh, retry, expire and minimum ("ns1.host.nl. hostmaster.host.nl. 2024060305 3600 900 1209600 300")
+_SOA_RDATA = re.compile(r"(?:^|\s)[\w.-]+\.\s+[\w.-]+\.\s+\d{1,10}(?:\s+\d{1,10}){4}\s*$")
+
+
 def dns_record(span: Span) -> bool:
     """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
     return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH))
-                or _SOA_FIELD_COMMENT.match(span.after(40)))
+                or _SOA_FIELD_COMMENT.match(span.after(40))
+                or _SOA_RDATA.search(span.before(_RECORD_REACH) + span.value + span.after(_RECORD_REACH)))

@@ -21,6 +21,8 @@ _CLOSING_WORDS = GREETINGS | {
     "groet", "groeten", "groetjes", "gr", "mvg", "thanks", "thx", "cheers", "regards", "bedankt", "dank", "merci",
     "danke", "liefs", "doei", "best", "bye",
 }
+# prepositions that name where a closing is sent from ("LG aus Wien, Kathi")
+_FROM_PLACE = frozenset({"aus", "uit", "from", "depuis"})
 # (?<=[^\W\d_]), written comma first, so that ``re`` looks for commas rather than trying the look-behind at
 # every position (tests/scrubber/test_scan_forms.py checks both forms agree)
 _COMMA_AFTER_WORD = re.compile(r",(?<=[^\W\d_],)")
@@ -119,6 +121,8 @@ def _surname_ok(
         return False
     if first == k and words.is_place(sur) and not (relaxed or given_trails_interfix):
         return False  # "Tilburg, Nederland"; but "Vries, Jan de" after "From:"
+    if first == k and first > 0 and toks[first - 1].lower in _FROM_PLACE:
+        return False  # "LG aus Linz, Resi", "groetjes uit Gent, Bram": where the sender writes from, then the name
     caps = sur.text.isupper() and len(sur.text) > 1
     if given.kind == "word" and len(given.text) > 1 and (given.text.isupper() and len(given.text) > 1) != caps:
         return False

@@ -38,7 +38,8 @@ _NOT_LISTED = frozenset(
      "bedankt", "dank", "greetings", "love", "best", "mvg", "gr", "kind", "warm"}
 )
 _PREPOSITIONS = frozenset(
-    {"of", "at", "from", "for", "with", "by", "in", "van", "bij", "voor", "uit", "met", "von", "bei", "für", "chez"}
+    {"of", "at", "from", "for", "with", "by", "in", "van", "bij", "voor", "uit", "met", "von", "bei", "für", "chez",
+     "aus", "depuis"}
 )
 
 Item = tuple[int, int]  # first and last token index of one list item

@@ -68,6 +68,13 @@ UNTOUCHED = [
     ("Registered in England and Wales, Company No. 10928374.", "10928374"),
     ("Northwind Crafts Ltd (company no 07711928)", "07711928"),
     ("die Zahlung für 2025-RG-30417 ist schon raus.", "2025-RG-30417"),
+    # an SOA answer of "dig +short": two host names, then serial, refresh, retry, expire and minimum
+    ("$ dig SOA example.org +short\nns1.example.net. admin.example.net. 2025011507 7200 1800 1209600 3600", "1209600"),
+    ("$ dig SOA example.org +short\nns1.example.net. admin.example.net. 2025011507 7200 1800 1209600 3600",
+     "7200 1800"),
+    # a CI run's or pipeline's id
+    ("GitHub Actions: workflow run 7712093385 failed at the deploy step", "7712093385"),
+    ("the pipeline 48812937 on GitLab is stuck", "48812937"),
 ]
 
 
@@ -96,6 +103,9 @@ PERSON = [
     # a call's opening and a greeting before "hier" still name the speaker
     ("Hoi, met Sanne. De site is traag.", "Sanne"),
     ("Hoi! Femke hier, de site is traag.", "Femke"),
+    # a closing sent from a place, then the name
+    ("Geht das auch per Lastschrift? LG aus Linz, Resi", "Resi"),
+    ("Kan dat ook? Groetjes uit Gent, Bram", "Bram"),
     # a first name that is also an everyday word, signing with a surname
     ("Met vriendelijke groeten,\nLieve Maes", "Lieve Maes"),
     ("Alvast bedankt,\n\nLieve", "Lieve"),
@@ -135,6 +145,8 @@ NOT_PERSON = [
     ("Salut ! Est-ce que vous avez un VPS ?", "Est-ce"),
     ("Ik stuur de brief met Steuer-ID 12 345 678 901 mee.", "Steuer-ID"),
     ("Dear Sirs,\n\nour invoice is wrong.", "Sirs"),
+    ("Geht das auch per Lastschrift? LG aus Linz, Resi", "Linz"),
+    ("Any news? Cheers from Leeds, Jo", "Leeds"),
     ("Lieve mensen van de support,\nde mail doet het niet.", "Lieve"),
     # an -ing verb after "i am" that the lexicon also knows as a given name
     ("hi there. i am wanting a refund for the second domain", "wanting"),
