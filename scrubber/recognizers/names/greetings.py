@@ -131,13 +131,11 @@ def _progressive(toks: Sequence[Token], k: int) -> bool:
     )
 
 
-_OPENING = re.compile(r"[\s>,.!]*")
-
-
 def _opens_line(text: str, pos: int) -> bool:
-    """Only greeting words and punctuation stand before ``pos`` on its line ("Hoi, met", "Goedemiddag! Met")."""
-    before = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return all(w.strip(",.!:;>").lower() in GREETINGS for w in before.split() if _OPENING.fullmatch(w) is None)
+    """``pos`` starts its line or a clause after punctuation or a greeting ("Hoi, met", "goeiemiddag, met", "hoi met
+    kevin", "Met Jan"), not a word's object ("brief met Steuer-ID")."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    return not before or before[-1] in ",.!?:;>(" or before.rsplit(None, 1)[-1].lower() in GREETINGS
 
 
 def find_intro_names(view: TextView, words: NameWords, cands: Candidates) -> None:

@@ -85,7 +85,7 @@ SECTOR_WORDS = _words(
     appartementen apartments reizen bikes sports museum musea theater theatre bibliotheek library
     tuinbouw mode kleding schoenen meubels bloembinderij auto practice zonen zoon sons
     bouw bau gasthof gasthaus kanzlei praxis handwerk reinigung spices tiles foods crafts supplies wines plants
-    cakes goods fabrics prints signs flooring windows budownictwo sprzątanie usługi piekarnia inşaat temizlik
+    cakes goods fabrics prints signs flooring budownictwo sprzątanie usługi piekarnia inşaat temizlik
     """
 )
 
@@ -235,6 +235,7 @@ _BRAND_ENDINGS = (
 # A hosting brand by its front: a host word with a coined word after it ("Hostvaart", "Cloudlantis"), or a
 # capitalised word with a country code glued on ("HostNL", "MailBE"): how web hosts and resellers name themselves.
 _BRAND_STARTS = ("host", "cloud")
+_HOST_WORDS = frozenset({"hostname", "hostnames", "hosting", "hostings", "hostess", "hostage", "hostile", "cloudy"})
 _BRAND_PREFIX_RE = re.compile(r"(?:Host|Cloud)[a-z]{4,}|[A-Z][a-z]{2,}(?:NL|BE|DE|EU|UK|FR|AT|CH|LU)")
 
 
@@ -248,7 +249,7 @@ def _brand_shaped(word: str) -> bool:
             and _BRAND_SUFFIX_RE.match(word)
         )
         or ("A" <= word[0] <= "Z" and not word[1:].islower() and _CAMEL_RE.match(word))
-        or ("A" <= word[0] <= "Z" and _BRAND_PREFIX_RE.fullmatch(word))
+        or ("A" <= word[0] <= "Z" and _BRAND_PREFIX_RE.fullmatch(word) and word.lower() not in _HOST_WORDS)
     )
 
 

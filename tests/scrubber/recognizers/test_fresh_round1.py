@@ -44,6 +44,18 @@ def test_organization(assert_recognised: TableCheck, text: str, value: str) -> N
     assert_recognised(text, value, "ORGANIZATION")
 
 
+# (text, value): everyday words of the trade, no company
+NOT_ORGANIZATION = [
+    ("We run Windows Server 2019 on that machine.", "Windows Server"),
+    ("Hostname in the mail was wrong.", "Hostname"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_ORGANIZATION)
+def test_not_organization(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "ORGANIZATION")
+
+
 # (text, value, type): kept identifiers after German and French cues, and by their shape
 KEPT = [
     ("Meine Kundennummer bei Ihnen lautet 418273, bitte prüfen.", "418273", "CUSTOMER_NUMBER"),
@@ -102,6 +114,8 @@ PERSON = [
     ("the code for the door is 4471, Wendy", "Wendy"),
     # a call's opening and a greeting before "hier" still name the speaker
     ("Hoi, met Sanne. De site is traag.", "Sanne"),
+    ("goedenavond, met kees de wit\nde site ligt eruit", "kees de wit"),
+    ("Kun je bellen? Hoi, met joris van den bosch. Het gaat om de DNS.", "joris van den bosch"),
     ("Hoi! Femke hier, de site is traag.", "Femke"),
     # a closing sent from a place, then the name
     ("Geht das auch per Lastschrift? LG aus Linz, Resi", "Resi"),
