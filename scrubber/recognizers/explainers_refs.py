@@ -129,11 +129,20 @@ _SOA_FIELD_COMMENT = re.compile(r"(?i)[ \t)]*;[ \t]*(?:serial|refresh|retry|expi
 
 # an SOA record's data as "dig +short" prints it: primary name server and mailbox (both ending in "."), then serial,
 # refresh, retry, expire and minimum ("ns1.host.nl. hostmaster.host.nl. 2024060305 3600 900 1209600 300")
-_SOA_RDATA = re.compile(r"(?:^|\s)[\w.-]+\.\s+[\w.-]+\.\s+\d{1,10}(?:\s+\d{1,10}){4}\s*$")
+_SOA_RDATA = re.compile(r"[\w.-]+\.\s+[\w.-]+\.\s+\d{1,10}(?:\s+\d{1,10}){4}")
 
 
 def dns_record(span: Span) -> bool:
     """A field of a DNS resource record in zone-file notation (RFC 1035 section 5): TTLs, SOA timers, weights."""
     return bool(_RESOURCE_RECORD.search(span.before(_RECORD_REACH) + " " + span.after(_RECORD_REACH))
                 or _SOA_FIELD_COMMENT.match(span.after(40))
-                or _SOA_RDATA.search(span.before(_RECORD_REACH) + span.value + span.after(_RECORD_REACH)))
+                or _soa_rdata(span))
+
+
+def _soa_rdata(span: Span) -> bool:
+    """The value's line is an SOA answer of "dig +short" (the whole line, so that one match decides)."""
+    before = span.before(_RECORD_REACH)
+    if ". " not in before:
+        return False  # (cheap: both names end in a dot before a space, ahead of any field)
+    line = before + span.value + span.after(_RECORD_REACH)
+    return _SOA_RDATA.fullmatch(line.strip()) is not None
