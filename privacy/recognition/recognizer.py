@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from privacy.recognition.answered import (
@@ -71,6 +72,7 @@ from privacy.recognition.model_cues import (
     RECTIFY_CUE,
     RESTRICT_CUE,
 )
+from privacy.recognition.own_privacy import asks_about_own_privacy
 from privacy.recognition.prefilter import Cue, Folded, TriggerIndex, guarded
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
@@ -533,7 +535,10 @@ def recognize(text: str) -> Recognition:
         # (a request score alone makes no possible request of "where is my order?"); it changes no label. (Those
         # of ``consider`` were just found not to be: each type's checks are its own, so they are not run again.)
         may = _model_may_label(read, found, _ALL_TYPES - consider)
-    return decide(found, scores, lang, held=held, model_labels=may, negated=negated)
+    result = decide(found, scores, lang, held=held, model_labels=may, negated=negated)
+    if not result.labels and not result.possible and asks_about_own_privacy(own):
+        return replace(result, possible=True)  # a question about one's own privacy: triage (own_privacy)
+    return result
 
 
 def detect_requests(text: str) -> list[RequestType]:
