@@ -50,11 +50,11 @@ def _load(name: str, path: Path) -> ModuleType:
 
 def records(corpus: Path, part: str) -> list[dict[str, Any]]:
     """The records of the allowed part of ``corpus`` (refuses what could show test messages)."""
-    if any(mark in corpus.name for mark in TEST_ONLY):
+    split = _load("scrubdesk_eval_split", ROOT / "eval" / "split.py")
+    if corpus.name in split.TEST_ONLY or any(mark in corpus.name for mark in TEST_ONLY):
         raise SystemExit(f"{corpus.name} is test-only: it may be scored, never audited")
     if part == "all" and not corpus.name.startswith(WHOLE_TUNING):
         raise SystemExit(f"--part all only for corpora written for tuning ({', '.join(WHOLE_TUNING)}*)")
-    split = _load("scrubdesk_eval_split", ROOT / "eval" / "split.py")
     return [json.loads(line) for line in split.part_lines(corpus, part)]
 
 
