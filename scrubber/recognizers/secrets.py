@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
 from scrubber.recognizers.prose_words import is_ordinary_word
+from scrubber.recognizers.secret_context import loose_shape, near_secret_cue
 from scrubber.recognizers.secret_pairs import pair_passwords
 from scrubber.recognizers.secret_values import is_placeholder, unwrap
 from scrubber.recognizers.tech_words import TECH_WORDS
@@ -154,6 +155,11 @@ def _explained(core: str) -> bool:
 
 
 def _explained_core(core: str) -> bool:
+    return _explained_thing(core) or _joined_code(core)
+
+
+def _explained_thing(core: str) -> bool:
+    """``_explained_core`` but for ``_joined_code``: a domain, path, version, product, hash or object id."""
     low = core.lower()
     if "://" in core or low.startswith("www.") or ("@" in core and "." in core.split("@")[-1]):
         return True
@@ -166,8 +172,12 @@ def _explained_core(core: str) -> bool:
     if _HEX.fullmatch(core) and (core.islower() or core.isupper() or core[:1] == "#"):
         return True  # hashes, colours
     m = _WORD_DIGITS.fullmatch(core.rstrip("+"))
-    if m and (_is_tech(m.group(1)) or len(m.group(1)) <= 2):
-        return True  # Office365, iPhone15, SHA256, DS920+, x86, B2B
+    return bool(m and (_is_tech(m.group(1)) or len(m.group(1)) <= 2))  # Office365, iPhone15, SHA256, DS920+, B2B
+
+
+def _joined_code(core: str) -> bool:
+    """Words, technical words and numbers joined by "-", "_", "." or ":": code or a name (x86_64, utf-8, wp-config),
+    or a password of joined words ("Lantaarn-1977") when a secret is talked about (``secret_context``)."""
     parts = [p for p in _PARTS.split(core) if p]
     if parts and all(_is_tech(_WORD_DIGITS.sub(r"\1", p)) or p.isdigit() or p.isalpha() for p in parts):
         return "_" in core or "-" in core or "." in core  # x86_64, utf-8, eu-central-1, wp-config
@@ -286,17 +296,25 @@ def verdict(text: str, core: str, start: int) -> tuple[float, str]:
     """The shape score of the token ``core`` at ``start`` (0: no secret) and why it is or is not one."""
     if len(core) < 6 or len(core) > 100 or core.isdigit():
         return 0.0, "length or digits only"
-    if _explained_core(core):
+    if _explained_thing(core):
         return 0.0, "explained: domain, path, version, product, code name, hash or object id"
-    score = _shape_score(text, core, start)
+    joined = _joined_code(core)
+    score = 0.0 if joined else _shape_score(text, core, start)
+    loose = not score and loose_shape(core) and near_secret_cue(text, start, start + len(core))
+    if loose:
+        # a shape ordinary text has too, in a message about a secret (``secret_context``); as sure as a name's
+        # organisation guess, which a capitalised word before a dot can get ("Wolke" of "Wolke.Blau.4")
+        score = 0.9
+    if not score and joined:
+        return 0.0, "explained: domain, path, version, product, code name, hash or object id"
     if not score:
         return 0.0, "no secret shape"
     bare = core.rstrip("?!")  # (``_explained``'s sentence-end retry, left to here: "#ff6600?", "Office365?")
-    if bare != core and len(bare) >= 3 and _explained_core(bare):
+    if bare != core and len(bare) >= 3 and (_explained_thing(bare) or (not loose and _joined_code(bare))):
         return 0.0, "explained: domain, path, version, product, code name, hash or object id"
     if _PUBLIC_KEY_BEFORE.search(text[max(0, start - 40) : start]):
         return 0.0, "public key"
-    if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and _WORD_DIGITS.fullmatch(core):
+    if _PRODUCT_CUE.search(text[max(0, start - 24) : start]) and (loose or _WORD_DIGITS.fullmatch(core)):
         return 0.0, "product named by its cue"  # "abonnement Pro2024", "model RAX50"
     if any(c.isdigit() for c in core):
         span = explainers.Span(text, start, start + len(core))
