@@ -37,6 +37,17 @@ _NEXT_CLOSING_RE = re.compile(_CLOSING_BODY + r"(?![^\W\d_])[ \t]*[,.!:;-]*[ \t]
 _INLINE_CLOSING_RE = re.compile(
     r"(?<=[.!?])[ \t]+" + _CLOSING_BODY + r"(?![^\W\d_])[ \t]*[,.!:;-]*[ \t]*", re.IGNORECASE
 )
+# a closing after a word or an emoji, without a sentence's end before it ("... gedaan groetjes wilma"); only the
+# closings that end a message (not "dank", "bedankt", "thanks for ..." inside a sentence: those need punctuation)
+_BARE_CLOSING_RE = re.compile(
+    r"(?<=\s)(?:groet(?:en|jes)?|gr\.?|grt[sz]?|grtz|mvg\.?|liefs|doei|cheers|regards|thx|tnx|lg|mfg|cordialement"
+    r"|thanks)(?![^\W\d_])[ \t]*[,.!:;-]*[ \t]*",
+    re.IGNORECASE,
+)
+_TAIL = 120
+# whom a chat's "thanks" addresses when it is no name ("thanks mate", "groetjes allemaal")
+_ADDRESSED = frozenset({"mate", "man", "guys", "all", "team", "both", "again", "dude", "buddy", "bro", "love", "folks",
+                        "allemaal", "jongens", "iedereen", "jullie", "alle", "zusammen", "tous"})
 # A signature line with a phone number, address, e-mail, URL or a VAT/KvK number (or a table row's number).
 _CONTACT_LINE_RE = re.compile(
     r"\d{3}|(?:\d[\s().-]*){6}|@|https?://|www\.|\b(?:tel|gsm|mob|btw|kvk|vat)\b|[,;\t|][ \t]*\d", re.IGNORECASE
@@ -60,10 +71,8 @@ def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempt
     for pos, k in enumerate(nonempty):
         line = lines[k]
         m = _CLOSING_RE.match(line)
-        if not m and pos >= len(nonempty) - 2 and len(line) < 200:
-            inline = _INLINE_CLOSING_RE.search(line)
-            if inline and inline.end() < len(line) and len(line[inline.end() :].split()) <= 3:
-                m = inline
+        if not m and pos >= len(nonempty) - 2:
+            m = _tail_closing(line)
         end = m.end() if m else 0
         while m and end < len(line) and (again := _NEXT_CLOSING_RE.match(line, end)) and again.end() > end:
             end = again.end()
@@ -79,6 +88,22 @@ def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempt
                 _name_line(view, words, cands, nonempty[pos + 1], SCORE_STRONG)
         elif _SIG_SEPARATOR_RE.match(line) and pos + 1 < len(nonempty):
             _name_line(view, words, cands, nonempty[pos + 1], SCORE_STRONG)
+
+
+def _tail_closing(line: str) -> re.Match[str] | None:
+    """A closing near the end of one of the last lines, with a few words after it: after a sentence ("... nakijken?
+    tnx! groetjes fenna van kapsalon knipt"), or, as phones type it, after a word or an emoji without punctuation
+    ("... nog gedaan groetjes wilma", "... aan 👍 groetjes marjolein"). Only the line's tail is searched, so a
+    one-line chat of any length ends the same way a short one does."""
+    tail = max(0, len(line) - _TAIL)
+    inline = _INLINE_CLOSING_RE.search(line, tail)
+    if inline and inline.end() < len(line) and len(line[inline.end() :].split()) <= 5:
+        return inline
+    bare = _BARE_CLOSING_RE.search(line, tail)
+    rest = line[bare.end() :].split() if bare else []
+    if bare and rest and len(rest) <= 3 and rest[0].lower().strip(",.!") not in _ADDRESSED:
+        return bare
+    return None
 
 
 def _last_name_line(
