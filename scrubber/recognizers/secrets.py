@@ -32,6 +32,7 @@ from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_context import loose_shape, near_secret_cue
 from scrubber.recognizers.secret_flags import flag_passwords
 from scrubber.recognizers.secret_pairs import pair_passwords
+from scrubber.recognizers.secret_spoken import spoken_passwords
 from scrubber.recognizers.secret_values import is_placeholder, unwrap
 from scrubber.recognizers.tech_words import TECH_WORDS
 
@@ -232,6 +233,7 @@ class SecretShapeRecognizer(SingleEntityRecognizer):
             out.append(RecognizerResult("CREDENTIAL", m.start(), m.end(), 0.99))
         pair_passwords(text, out)  # "user admin pass sunflower", "logged in with haven-apple-boterham"
         flag_passwords(text, out)  # "mysql -u shop -pkaasschaaf", "--requirepass ...", "sshpass -p ..."
+        spoken_passwords(text, out)  # "het wachtwoord is nu K o e k 7 7", "... is zonnehoed drie drie uitroepteken"
         if "://" in text:
             for m in _USERINFO.finditer(text):
                 out.append(RecognizerResult("CREDENTIAL", m.start("v"), m.end("v"), 0.98))

@@ -89,6 +89,17 @@ def _value(word: str) -> str | None:
     return None
 
 
+# hundreds and thousands: no digit of their own in a number read digit by digit, but words of a number all the same
+_LARGE = frozenset({"honderd", "duizend", "hundred", "thousand", "hundert", "tausend", "cent", "mille"})
+_NOT_A_NUMBER = frozenset({"plus", "double", "dubbel", "triple", "driemaal"})
+
+
+def number_word(word: str) -> bool:
+    """Whether ``word`` is a number word of nl/en/de/fr ("drie", "twintig", "eenentwintig", "thousand", "sieben")."""
+    w = word.lower()
+    return w in _LARGE or (w not in _NOT_A_NUMBER and _WORD.fullmatch(w) is not None)
+
+
 def _digits(words: list[str]) -> str:
     out: list[str] = []
     repeat = 1
