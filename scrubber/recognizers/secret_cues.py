@@ -20,6 +20,10 @@ CUE_WORDS = (
     r"|mot[\s-]+de[\s-]+pass?e?|mdp|passwort\w*|ken+wort\w*|contrase[ñn]a|has[łl]o|sifre|senha|parola|kod\s+pin"
     r"|klant-?pin(?:code)?|toegangscode|inlogcode|logincode|zugangscode|geheimzahl|code\s+d'acc[èe]s"
     r"|code|token|secret|api[- ]?key|sleutel|key"
+    # the code of a lock, an alarm or a safe in a Dutch or German compound ("alarmcode", "deurcode", "Torcode")
+    # (each alternative starts with its own letter, so that ``first_letter_guard`` still applies)
+    r"|alarmcode|deurcode|kluiscode|poortcode|hekcode|garagecode|safecode|torcode|t[üu]rcode|tresorcode|schlosscode"
+    r"|brievenbuscode|fietsslotcode|slotcode|intercomcode|liftcode"
     r"|wlan-?(?:passwort|schl[üu]ssel|key)|netzwerkschl[üu]ssel|wlan-netzwerkschl[üu]ssel|netwerksleutel"
     r"|wi-?fi[- ]?(?:key|code|wachtwoord|password|passwort|schl[üu]ssel)"
     r"|cl[ée]\s+(?:wpa2?|wifi|wi-fi|r[ée]seau|api|de\s+s[ée]curit[ée])"
