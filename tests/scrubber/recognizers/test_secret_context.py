@@ -29,6 +29,10 @@ CREDENTIAL = [
     ("Mijn wachtwoorden voor jullie:\nwebmail: info@zaak.nl / Klaproos-1958\nwinkel: beheer", "Klaproos-1958"),
     # two words joined by "@" that is no e-mail address
     ("het wachtwoord van de ledenlijst is Zaterdag@Kantine sinds vorig jaar", "Zaterdag@Kantine"),
+    # a capitalised word with a year, with an accent ("Été2024": not only ASCII letters)
+    ("ancien mot de passe Hiver2023, nouveau Écureuil2024 et rien ne marche", "Écureuil2024"),
+    # a value typed again, named by the verb only ("re-entered", "ingevoerd") in a message about the login
+    ("The FTP login fails since monday. I re-entered Harbour_Light_35 but it is still refused.", "Harbour_Light_35"),
     # a lower-case word with a year, a few sentences after the password was named
     ("Ik kan niet inloggen. Ik heb alles geprobeerd. Mijn zoon zegt dat ik het veranderd heb. "
      "Misschien was het fietsbel1984, dat gebruik ik vaak.", "fietsbel1984"),
@@ -52,6 +56,9 @@ NOT_CREDENTIAL = [
     ("Wachtwoord vergeten. Factuur F2024-0031 is wel betaald.", "F2024-0031"),
     ("Wachtwoord vergeten. Mijn klantnummer is KL-20931.", "KL-20931"),
     ("Inloggen lukt niet. We zitten in Sint-Oedenrode, vlak bij Eindhoven.", "Sint-Oedenrode"),
+    # brands of two glued words, and a place of three, next to a login
+    ("De login van WordPress werkt niet. Via PhpMyAdmin zie ik de gebruiker wel staan.", "PhpMyAdmin"),
+    ("Password reset failed. Our shop map comes from OpenStreetMap, does that matter?", "OpenStreetMap"),
 ]
 
 
