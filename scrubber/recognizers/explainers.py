@@ -409,7 +409,9 @@ _KEPT_CUE = _cues(
 )
 # A personal cue closer to the value wins over a kept one ("klantnummer 12, BSN 111222333").
 _PERSONAL_CUE = _cues(
-    r"(?:bank|savings|checking|current|spaar)[\s_]*account",  # (first: "bank" alone would end before "account")
+    # (first: "bank" alone would end before "account"; also after a bank's name: "Zenith Bank, account", "Rabobank:
+    # account")
+    r"(?:\w*bank|savings|checking|current|spaar)[\s_,:]*account",
     r"bsn", r"burger", r"sofi", r"ssn", r"social", r"persoons", r"rijksregister", r"national", r"pesel", r"nik\b",
     r"kimlik", r"v-nummer", r"vreemdeling", r"paspoort", r"passport", r"pass\b", r"id-?kaart", r"identit", r"rijbewijs",
     r"licen[cs]e\b", r"driver", r"rekening", r"bank", r"iban", r"s[ée]cu", r"steuer", r"sozial", r"versicherung",

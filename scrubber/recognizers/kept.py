@@ -40,7 +40,8 @@ _CUSTOMER = _keyed(
     r"klant(?:en)?(?:nummer|nr|[- ]nr|[- ]nummer|[- ]id)?|relatie(?:nummer|nr)|debiteur(?:nummer|nr)?|lidnummer"
     r"|kunden(?:nummer|nr|[- ]nr|[- ]nummer)|kd\.?-?nr"
     r"|customer(?:\s+(?:id|number|no|nr|ref))?|client(?:\s+(?:id|number|no))?"
-    r"|(?<!bank )(?<!savings )(?<!checking )(?<!current )account(?:\s+(?:id|number|no|nr))?|acct"
+    # (not right after a bank's name: "Bank: Zenith Bank, account 2087734519", "Rabobank, account ...")
+    r"|(?<!bank )(?<!bank, )(?<!bank: )(?<!savings )(?<!checking )(?<!current )account(?:\s+(?:id|number|no|nr))?|acct"
     r"|klantnummer:\s+relatienummer",
     r"[A-Z]{0,3}-?\d{4,10}",
 )

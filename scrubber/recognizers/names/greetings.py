@@ -31,7 +31,7 @@ _GREETING_STARTS = GREETINGS | _GREETING_PAIR_FIRST
 # The look-aheads after the look-behinds below list the first letters of the alternatives (a speed-up
 # only: under IGNORECASE a class and a literal accept the same characters).
 _INTRO_STRONG_RE = re.compile(
-    r"(?<![^\s,.:;!(])(?=[mniujtacfvohgsprlz])"
+    r"(?<![^\s,.:;!(])(?=[mniujtacfvohgsprlzy])"
     r"(?:(?:mijn |my )?na(?:am|me) is|ik heet|my name's|u spreekt met|je spreekt met|"
     r"ik ben het,?|it['’]s me,?|c['’]est moi,?|ich bin['’]?s,?|"
     r"(?:the )?name on (?:the |my )?account is|naam op (?:de |mijn )?rekening is|"
@@ -41,7 +41,10 @@ _INTRO_STRONG_RE = re.compile(
     r"volledige naam:|afzender:|name on the account:|account holder:|tenaamstelling:|t\.?n\.?v\.?|ten name van|"
     r"op naam van|naam op (?:de )?(?:factuur|rekening|pas|kaart):|heet|genaamd|"
     # a question for a name answered right after it, being called, a quote's speaker
-    r"(?:(?:last|first|family|full|sur|given) ?)?name\?|(?:you can |people |they )?call me)[ \t]*",
+    r"(?:(?:last|first|family|full|sur|given) ?)?name\?|(?:you can |people |they )?call me|"
+    # a maiden name ("Sarah Brenner, née Atkinson", "Anna Keller, geborene Hofstetter", "Ingrid de Wit, geb. Mulder");
+    # "nee" without its accent is Dutch for "no", and "geb." before a date takes no word
+    r"née|geborene|geb\.)[ \t]*",
     re.IGNORECASE,
 )
 # one of these is in every _INTRO_STRONG_RE match ("t.n.v." in its four spellings; see ``may_contain``). "it's me"
@@ -50,7 +53,7 @@ _INTRO_STRONG_RE = re.compile(
 _INTRO_STRONG_STEMS = (
     "naam", "name", "heet", "spreekt", "t.a.v", "attentie", "attn", "contact", "afzender", "holder", "tenaamstelling",
     "tnv", "t.nv", "tn.v", "t.n.v", "genaamd", "ik ben het", "it's me", "it’s me", "call me", "moi", "ich bin",
-    "surname", "nom",
+    "surname", "nom", "née", "geborene", "geb.",
 )
 # a quote's speaker: "..., says Gerste." Products say things too ("zegt Plesk"), so the name after it must
 # be two name parts or hold one the lexicon knows
