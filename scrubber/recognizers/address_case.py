@@ -153,6 +153,37 @@ def _chat_line(line: str) -> bool:
     return True
 
 
+class LineViews:
+    """The chat test and the capitalised view of the lines of one text, each worked out once per line.
+
+    Why: ``capitalised_lines``, ``capitals_view`` and ``runs_view`` read the same text, and the same line often
+    reaches more than one of them (a text in capitals or in lower case: every line is read by two or three), and
+    ``_line_view`` and ``_chat_line`` walk every token of it in Python (issue 19). Both are functions of the line
+    alone, so each answer is kept, for one ``AddressRecognizer.analyze`` only (a message's raw text is not kept
+    past it).
+    """
+
+    __slots__ = ("_chat", "_views")
+
+    def __init__(self) -> None:
+        self._views: dict[str, str] = {}
+        self._chat: dict[str, bool] = {}
+
+    def view(self, line: str) -> str:
+        """``_line_view(line)``."""
+        view = self._views.get(line)
+        if view is None:
+            view = self._views[line] = _line_view(line)
+        return view
+
+    def chat(self, line: str) -> bool:
+        """``_chat_line(line)``."""
+        chat = self._chat.get(line)
+        if chat is None:
+            chat = self._chat[line] = _chat_line(line)
+        return chat
+
+
 # ``_POSTCODE_IN`` as the line stands (before capitalising); the stems of ``_CUE``; two groups of digits on a line
 # (a superset: every postcode of ``_POSTCODE_IN`` holds one of these digit-led tokens, "vj" of "1074 vj" read with it,
 # a UK postcode's inward code "6ad"; starting with a digit, the scan skips ahead instead of testing a look-behind)
@@ -189,14 +220,17 @@ def _candidate_lines(text: str, lowered: str | None) -> list[tuple[int, int]]:
     return out
 
 
-def capitalised_lines(text: str) -> list[tuple[int, str]]:
-    """The lower-case (chat) lines of ``text`` that may hold an address, capitalised: (offset, line) pairs."""
+def capitalised_lines(text: str, views: LineViews | None = None) -> list[tuple[int, str]]:
+    """The lower-case (chat) lines of ``text`` that may hold an address, capitalised: (offset, line) pairs.
+
+    ``views``: the text's ``LineViews`` when other views of it are read too (speed-up only)."""
     if not _HAS_DIGIT.search(text):
         return []
     lowered = lowered_for_stems(text)
     if not may_contain(lowered, _CUE_STEMS) and not _TWO_GROUPS.search(text):
         return []  # speed-up only: no line can hold evidence
-    return [(s, _line_view(text[s:e])) for s, e in _candidate_lines(text, lowered) if _chat_line(text[s:e])]
+    views = views or LineViews()
+    return [(s, views.view(text[s:e])) for s, e in _candidate_lines(text, lowered) if views.chat(text[s:e])]
 
 
 # what an address found in the view must hold: a postcode after the house number (NL, UK, PL, or 4-5 digits),
@@ -279,26 +313,27 @@ def _lower_same_length(line: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
 
 
-def capitals_view(text: str) -> str | None:
+def capitals_view(text: str, views: LineViews | None = None) -> str | None:
     """``text`` with its lines in capitals written the way mail would ("KERKSTRAAT 12" -> "Kerkstraat 12"), the
     chat view's rules applied to them, and its lower-case lines too when two of them stand together (a block
     written in a chat: "kerkstraat 12\n1234 ab utrecht"; ``capitalised_lines`` reads chat lines one by one);
-    None when no such line is there (speed-up only)."""
+    None when no such line is there (speed-up only). ``views``: as for ``capitalised_lines``."""
     caps = any(_caps_line(m.group()) for m in _CAPS_DIGIT_LINE.finditer(text))
     chat = "\n" in text and _HAS_DIGIT.search(text) is not None and _CHAT_PAIR.search(text) is not None
     if not caps and not chat:
         return None  # speed-up only: an address in capitals has a line in capitals with a digit (its number)
     if not _may_hold_evidence(text):
         return None  # speed-up only: what the view finds counts only with a postcode or a cue (``evidenced``)
+    views = views or LineViews()
     out: list[str] = []
     changed = False
     for s, e in line_spans(text):
         line = text[s:e]
         if caps and _caps_line(line):
-            line = _line_view(_lower_same_length(line))
+            line = views.view(_lower_same_length(line))
             changed = True
-        elif chat and _HAS_DIGIT.search(line) and _chat_line(line):
-            line = _line_view(line)
+        elif chat and _HAS_DIGIT.search(line) and views.chat(line):
+            line = views.view(line)
             changed = True
         out.append(line)
     return "\n".join(out) if changed else None
@@ -344,26 +379,29 @@ _LOWER_RUN = re.compile(r"(?<![\w'’])[a-zß-ÿ0-9]++(?:" + _RUN_SEPARATORS + r
 _WORDS_IN_RUN = re.compile(r"(?<![\w'’])[^\W\d_]{2,}(?![\w'’])")  # words of letters only ("IBAN FR69": one)
 
 
-def _run_view(run: str, caps: bool) -> str | None:
+def _run_view(run: str, caps: bool, views: LineViews) -> str | None:
     """A run written the way mail would, or None when it cannot be an address (two words and a digit at least)."""
     if not _HAS_DIGIT.search(run) or len(_WORDS_IN_RUN.findall(run)) < 2:
         return None
-    return _line_view(_lower_same_length(run) if caps else run)
+    return views.view(_lower_same_length(run) if caps else run)
 
 
-def runs_view(text: str) -> str | None:
+def runs_view(text: str, views: LineViews | None = None) -> str | None:
     """``text`` with its runs in another case than their line written the way mail would, and its lines in capitals
     or in lower case with them (so that a block "Nieuw adres: jachtlaan 14-2\n7312 gl apeldoorn" reads as one);
-    same length. None when nothing changed or nothing could be evidenced (speed-up only)."""
+    same length. None when nothing changed or nothing could be evidenced (speed-up only). ``views``: as for
+    ``capitalised_lines``."""
     if not _HAS_DIGIT.search(text) or not _may_hold_evidence(text):
         return None
+    views = views or LineViews()
     out = list(text)
     changed = False
     for s, e in line_spans(text):
         line = text[s:e]
-        whole = _caps_line(line) or _chat_line(line)
-        if whole:  # (read whole as the line views read it, so that a block across such lines reads as one)
-            view = _line_view(_lower_same_length(line) if _caps_line(line) else line)
+        caps_line = _caps_line(line)
+        if caps_line or views.chat(line):
+            # (read whole as the line views read it, so that a block across such lines reads as one)
+            view = views.view(_lower_same_length(line) if caps_line else line)
             if view != line:
                 out[s:e] = view
                 changed = True
@@ -374,7 +412,7 @@ def runs_view(text: str) -> str | None:
             for m in rx.finditer(line):
                 if caps and sum(c.isalpha() for c in m.group()) < _MIN_CAPS_LETTERS:
                     continue
-                run = _run_view(m.group(), caps)
+                run = _run_view(m.group(), caps, views)
                 if run is not None and run != m.group():
                     out[s + m.start() : s + m.end()] = run
                     changed = True

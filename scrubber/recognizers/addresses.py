@@ -28,6 +28,7 @@ from scrubber.lexicon import load_lexicon
 from scrubber.recognizers import explainers
 from scrubber.recognizers.address_case import (
     UNDER_CUE_SCORE,
+    LineViews,
     capitalised_lines,
     capitals_view,
     evidenced,
@@ -222,18 +223,26 @@ class AddressRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         text = unquoted(text)  # a block quoted line by line reads as one (offsets unchanged)
         out = _find(text)
-        for offset, line in capitalised_lines(text):
+        views = LineViews()  # (the three views below share their lines' views: speed-up only)
+        for offset, line in capitalised_lines(text, views):
             found = [r for r in _find(line, postcodes=False) if evidenced(line, r.start, r.end)]
             for r in found:
                 r.score = min(r.score, UNDER_CUE_SCORE) if runs_on(line, r.start, r.end) else r.score
                 r.start, r.end = r.start + offset, r.end + offset
             out = _merge(out, found)
-        caps = capitals_view(text)  # lines in capitals (labels, block letters) read as mail writes them
+        caps = capitals_view(text, views)  # lines in capitals (labels, block letters) read as mail writes them
+        caps_found: list[RecognizerResult] = []
         if caps is not None:
-            out = _merge(out, [r for r in _find(caps, postcodes=False) if evidenced(caps, r.start, r.end, lines=True)])
-        runs = runs_view(text)  # an address in capitals, or in lower case, inside a line that is neither
+            caps_found = [r for r in _find(caps, postcodes=False) if evidenced(caps, r.start, r.end, lines=True)]
+            out = _merge(out, caps_found)
+        runs = runs_view(text, views)  # an address in capitals, or in lower case, inside a line that is neither
         if runs is not None:
-            out = _merge(out, [r for r in _find(runs, postcodes=False) if evidenced(runs, r.start, r.end, lines=True)])
+            # (most often, in a text written in capitals, the same view as ``caps``: ``_find`` is a function of the
+            # view and ``_merge`` reads only the results' values, so its results are merged again, not found again)
+            found = caps_found if runs == caps else [
+                r for r in _find(runs, postcodes=False) if evidenced(runs, r.start, r.end, lines=True)
+            ]
+            out = _merge(out, found)
         if entities:
             out = [r for r in out if r.entity_type in entities]
         return out
