@@ -163,11 +163,19 @@ class LineViews:
     past it).
     """
 
-    __slots__ = ("_chat", "_views")
+    __slots__ = ("_chat", "_evidence", "_views")
 
     def __init__(self) -> None:
         self._views: dict[str, str] = {}
         self._chat: dict[str, bool] = {}
+        self._evidence: tuple[str, bool] | None = None
+
+    def may_hold_evidence(self, text: str) -> bool:
+        """``_may_hold_evidence(text)`` (asked by ``capitals_view`` and ``runs_view`` of the same text)."""
+        last = self._evidence
+        if last is None or last[0] is not text:
+            last = self._evidence = (text, _may_hold_evidence(text))
+        return last[1]
 
     def view(self, line: str) -> str:
         """``_line_view(line)``."""
@@ -305,10 +313,20 @@ _CAPS_DIGIT_LINE = re.compile(r"(?m)^(?=[^a-zß-öø-ÿ\n\d]*+\d)[^a-zß-öø-ÿ
 
 def _caps_line(line: str) -> bool:
     """A line written in capitals (a shipping label, a form's block letters): letters, none in lower case."""
-    return line.isupper() and sum(c.isalpha() for c in line) >= _MIN_CAPS_LETTERS
+    if not line.isupper():
+        return False
+    letters = 0
+    for c in line:  # (counted only up to the least: a line in capitals is read for every view of a text)
+        if c.isalpha():
+            letters += 1
+            if letters >= _MIN_CAPS_LETTERS:
+                return True
+    return False
 
 
 def _lower_same_length(line: str) -> str:
+    if line.isascii():
+        return line.lower()  # (the usual case, and the same: every ASCII letter lower-cases to one letter)
     # ("İ" lower-cases to two characters: left as it is, so that offsets carry over)
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
 
@@ -322,9 +340,9 @@ def capitals_view(text: str, views: LineViews | None = None) -> str | None:
     chat = "\n" in text and _HAS_DIGIT.search(text) is not None and _CHAT_PAIR.search(text) is not None
     if not caps and not chat:
         return None  # speed-up only: an address in capitals has a line in capitals with a digit (its number)
-    if not _may_hold_evidence(text):
-        return None  # speed-up only: what the view finds counts only with a postcode or a cue (``evidenced``)
     views = views or LineViews()
+    if not views.may_hold_evidence(text):
+        return None  # speed-up only: what the view finds counts only with a postcode or a cue (``evidenced``)
     out: list[str] = []
     changed = False
     for s, e in line_spans(text):
@@ -391,9 +409,9 @@ def runs_view(text: str, views: LineViews | None = None) -> str | None:
     or in lower case with them (so that a block "Nieuw adres: jachtlaan 14-2\n7312 gl apeldoorn" reads as one);
     same length. None when nothing changed or nothing could be evidenced (speed-up only). ``views``: as for
     ``capitalised_lines``."""
-    if not _HAS_DIGIT.search(text) or not _may_hold_evidence(text):
-        return None
     views = views or LineViews()
+    if not _HAS_DIGIT.search(text) or not views.may_hold_evidence(text):
+        return None
     out = list(text)
     changed = False
     for s, e in line_spans(text):

@@ -133,9 +133,21 @@ _SPACE = re.compile(r"\s")
 _CASE_GUARD = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 
 
+# (text, its ``lowered_for_stems``) of the last text lowered: most recognizers of an analysis pass ask about the same
+# text object, some seventeen times per message (compared by identity; a tuple is read and replaced atomically, so
+# threads at worst lower again). ``forget_count`` drops it when the pass is over.
+_last_lowered: tuple[str, str | None] = ("", "")
+
+
 def lowered_for_stems(text: str) -> str | None:
     """``text.lower()`` for ``may_contain``; None when a character above makes stem tests unsafe."""
-    return text.lower() if text.isascii() or not _CASE_GUARD.search(text) else None
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower() if text.isascii() or not _CASE_GUARD.search(text) else None
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 def may_contain(lowered: str | None, stems: Sequence[str]) -> bool:
@@ -286,11 +298,13 @@ _last_count: tuple[str, int] = ("", 0)
 
 
 def forget_count(text: str) -> None:
-    """Drop the remembered count of ``text`` when its analysis pass is over, so that this module's global does not
-    keep a message's raw, unscrubbed text alive after the message was handled."""
-    global _last_count
+    """Drop the remembered count of ``text`` and the last lowered text when its analysis pass is over, so that this
+    module's globals do not keep a message's raw, unscrubbed text alive after the message was handled (the lowered
+    one may be a view or a line of it: dropped whatever it is)."""
+    global _last_count, _last_lowered
     if _last_count[0] is text:
         _last_count = ("", 0)
+    _last_lowered = ("", "")
 
 
 def count_digits(text: str) -> int:

@@ -57,7 +57,11 @@ _WORD = re.compile(
 _GAP = re.compile(r"[\s,;–-]*")
 # A long number read aloud nearly always holds a zero ("nul zes ...", "oh", "double oh") or starts with "plus";
 # a text without one of these words is not scanned (speed-up; the rule itself does not require them).
-_ZERO_HINT = re.compile(r"(?i)(?<![^\W\d_])(?:nul|zero|z[ée]ro|null|oh|plus)(?![^\W\d_])")
+_ZERO_WORDS = r"nul|zero|z[ée]ro|null|oh|plus"
+# (``first_letter_guard`` before the look-behind: the same matches, without trying the look-behind everywhere)
+_ZERO_HINT = re.compile(
+    r"(?i)" + first_letter_guard(_ZERO_WORDS) + r"(?<![^\W\d_])(?:" + _ZERO_WORDS + r")(?![^\W\d_])"
+)
 # A citizen number, account or document number read aloud after its cue holds no zero as often as not ("mijn bsn
 # is een twee drie ..."): the stretch after such a cue is read too.
 _ID_CUES = (
