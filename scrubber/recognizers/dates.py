@@ -63,6 +63,8 @@ _DATE = re.compile(
     + r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # compact 19841123
     + r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # compact 23111984
     + r"|" + _DAY + r"[-/]" + _MONTH  # day and month only: 23/11 (right after a birth cue)
+    # in spaced groups as a card prints it ("17 04 1986"); not the last groups of a phone number ("020 17 04 1986")
+    + r"|(?<!\d )(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d{2}(?! \d)"
     + r"|(?:(?i:the)\s+)?" + _DAY + _ORD + r"\.?[\s-]*(?:(?i:of|de)\s+)?" + _NAMED_MONTH
     + r"(?:,?[\s-]+(?:(?i:de)\s+)?" + _YEAR_OPT2 + r")?"
     + r"|" + _NAMED_MONTH + r"\s+" + _DAY + _ORD + r"(?:,?\s+" + _YEAR + r")?"
@@ -116,6 +118,8 @@ _BIRTH_STEMS = (
 _BIRTH_HINT = re.compile(r"[nN][éÉeE](?:[eE]|\([eE]\))?\s+(?:[lL][eE]|[eE][nN])")
 # the Belgian and French "°" (born): "Katrien Maes, °04/02/1979"
 _DEGREE = re.compile(r"°\s?(?P<v>" + _DATE.pattern.removeprefix(r"(?<![\w/.-])") + r")")
+# and before a year alone: "Griet Peeters, °1971"
+_DEGREE_YEAR = re.compile(r"°\s?(?P<v>(?:19|20)\d{2})(?![\w/'-]|[-.,/]\d)")
 
 # A year of birth alone right after its cue ("born '85", "geboren in 1961", "geboortejaar: 1990", "né en 1972"): the
 # value is the year; further away a year is anything (founded, moved, renewed).
@@ -151,6 +155,7 @@ RULES = (
     Rule("DATE_OF_BIRTH", _DATE, score=0.0, context=_BIRTH_CONTEXT, context_score=0.9, before=70, after=12,
          context_stems=_BIRTH_STEMS, context_hint=_BIRTH_HINT),
     Rule("DATE_OF_BIRTH", _DEGREE, score=0.9, group="v", stems=("°",)),
+    Rule("DATE_OF_BIRTH", _DEGREE_YEAR, score=0.9, group="v", stems=("°",)),
 )
 
 # A date after a birth cue is another date when one of these stands between them ("date of birth 2 June

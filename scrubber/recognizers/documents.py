@@ -50,6 +50,7 @@ _KEYWORDS = (
     r"|pasaporte|carnet\s+de\s+conducir|permiso\s+de\s+conducir|tarjeta\s+de\s+residencia|dow[óo]d\s+osobist\w*|paszport\w*"
     r"|prawo\s+jazdy|pasaport\w*|kimlik\s+kart\w*|ehliyet\w*|carta\s+d'identit[àa]|passaporto|patente"
     r"|passaporte|carta\s+de\s+condu[çc][ãa]o|cart[ãa]o\s+de\s+cidad[ãa]o"
+    r"|numer\s+dokumentu|n[úu]mero\s+(?:de\s+|di\s+|do\s+)?documento|numero\s+(?:di\s+)?documento"
 )
 # (capitals before the digits: "ist 80897786" is a verb and a number; also in spaced groups of capitals and
 # digits, as people copy a number off the card: "NW 1K2 L3P4", "IR 12 34 56 7", "51 2345 6789", "80897786 7 MT3",
@@ -125,6 +126,14 @@ def _mixed_inside(value: str) -> bool:
 
 _MRZ = re.compile(r"(?<![A-Z0-9<])(?=[A-Z0-9<]*<<)(?=[A-Z0-9<]*[A-Z0-9])[A-Z0-9<]{30,44}(?![A-Z0-9<])")
 _LT = re.compile(r"<<")
+# The second line of a machine-readable zone (ICAO Doc 9303), also when no "<" filler is left in it: TD1 (ID cards,
+# 30 characters: birth date, check digit, sex, expiry, check digit, nationality, optional data, check digit), TD2 (36)
+# and TD3 (passports, 44: document number, check digit, nationality, then the same dates).
+_MRZ_DATA = re.compile(
+    r"(?<![A-Z0-9<])(?:\d{7}[MFX<]\d{7}[A-Z<]{3}[A-Z0-9<]{11}\d"
+    r"|[A-Z0-9<]{9}\d[A-Z<]{3}\d{7}[MFX<]\d{7}(?:[A-Z0-9<]{7}\d|[A-Z0-9<]{14}[0-9<]\d))(?![A-Z0-9<])"
+)
+_MRZ_HINT = re.compile(r"\d[MFX<]\d")
 _DASH = re.compile(r"-")
 # Belgian identity cards (eID, kids-ID, foreigners' cards): 3-7-2 digits, the last two the first ten mod 97
 _BE_CARD = re.compile(r"\d(?<![\w.-]\d)\d{2}-\d{7}-\d{2}(?![\w]|[.-]\d)")
@@ -173,6 +182,7 @@ class DetailsDocumentRecognizer(SingleEntityRecognizer):
 
 RULES = (
     Rule("ID_DOCUMENT", _MRZ, score=0.95, hint=_LT),
+    Rule("ID_DOCUMENT", _MRZ_DATA, score=0.95, hint=_MRZ_HINT),
     Rule("ID_DOCUMENT", _BE_CARD, score=0.85, validate=_valid_be_card, hint=_DASH),
     Rule("ID_DOCUMENT", _DOC, score=0.9, group="v", validate=_plausible, stems=_STEMS),
     Rule("ID_DOCUMENT", _UK_LICENCE, score=0.85),

@@ -54,3 +54,45 @@ def test_maiden_name(assert_recognised: TableCheck, text: str, value: str) -> No
 @pytest.mark.parametrize(("text", "value"), NOT_PERSON)
 def test_not_a_name(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "PERSON")
+
+
+DATE_OF_BIRTH = [
+    # a date in spaced groups after its cue, as on a card's printed field
+    ("Geboortedatum / Date of birth: 21 09 1983\nGeboorteplaats: Alkmaar", "21 09 1983"),
+    ("DOB 03 11 1975, place of birth Leeds", "03 11 1975"),
+    # the Belgian and French "°" before a year alone
+    ("voor de volledigheid: Griet Peeters, °1971, zaakvoerder", "1971"),
+]
+
+NOT_DATE_OF_BIRTH = [
+    # digit groups of a phone number, and a date that is no birth
+    ("bel me op 020 21 09 1983 na vijf uur", "21 09 1983"),
+    ("het contract loopt af op 21 09 2026", "21 09 2026"),
+]
+
+ID_DOCUMENT = [
+    # the second line of a machine-readable zone without filler (ICAO Doc 9303: TD1 ID card, TD3 passport)
+    ("IDNLDXR4T6K291<<<<<<<<<<<<<<<\n7702146F3208123NLD<<<<<<<<<<<4\nSMIT<<ANNA<<<<<",
+     "7702146F3208123NLD<<<<<<<<<<<4"),
+    ("P<NLDJANSEN<<PIETER<<<<<<<<<<<<<<<<<<<<<<<<<\nNW8K2P4R15NLD8112039M3104217123456782<<<<<52",
+     "NW8K2P4R15NLD8112039M3104217123456782<<<<<52"),
+    ("8203117M2911305BEL820311204873", "8203117M2911305BEL820311204873"),
+    # a document number under its Polish, Spanish or Italian label
+    ("NUMER DOKUMENTU: ZXB 507318", "ZXB 507318"),
+    ("número de documento: 48291037K", "48291037K"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), DATE_OF_BIRTH)
+def test_date_of_birth(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_DATE_OF_BIRTH)
+def test_not_date_of_birth(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize(("text", "value"), ID_DOCUMENT)
+def test_id_document(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "ID_DOCUMENT")
