@@ -15,6 +15,7 @@ import re
 
 import schwifty
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from schwifty import registry
 
 from scrubber.recognizers import explainers
 from scrubber.recognizers.base import (
@@ -53,6 +54,16 @@ _IBAN_CUED = re.compile(
     r"(?P<v>[A-Za-z]{2}[ .-]?\d{2}(?:[ .-]?[A-Za-z0-9]){10,36})"
 )
 _IBAN_GROUP = re.compile(r"[A-Za-z0-9]+")
+
+
+def _iban_shaped(compact: str) -> bool:
+    """The length and BBAN structure of its country's IBAN (ISO 13616 registry, as schwifty holds it), whatever the
+    check digits: "AT48 3200 0000 1234 5865" mistyped or invented is still written as an account."""
+    try:
+        spec = registry.get_iban_spec(compact[:2])
+    except (KeyError, ValueError, schwifty.exceptions.SchwiftyException):
+        return False
+    return len(compact) == spec.iban_length and compact[2:4].isdigit() and spec.regex.match(compact[4:]) is not None
 
 
 def _valid_iban(compact: str) -> bool:
@@ -102,7 +113,7 @@ class IbanMod97Recognizer(SingleEntityRecognizer):
                 return start + end_at
             # (a near-IBAN never runs over a line break: the next line's number is no part of it)
             if (not loose_end and "\n" not in cand[:end_at] and 15 <= len(compact) <= 34
-                    and _IBAN_LOOSE.fullmatch(compact)):
+                    and (_IBAN_LOOSE.fullmatch(compact) or _iban_shaped(compact))):
                 loose_end = end_at
         if loose_end:
             # IBAN-shaped with a wrong check (a typo is still the customer's account): strip it

@@ -96,3 +96,26 @@ def test_not_date_of_birth(assert_not_recognised_as: TableCheck, text: str, valu
 @pytest.mark.parametrize(("text", "value"), ID_DOCUMENT)
 def test_id_document(assert_recognised: TableCheck, text: str, value: str) -> None:
     assert_recognised(text, value, "ID_DOCUMENT")
+
+
+IBAN_SHAPED = [
+    # an IBAN of the right length and structure for its country whose check digits fail (mistyped or invented), with
+    # no cue: the country code is part of it too
+    ("LU28 0019 4006 4475 0001 en de rest volgt", "LU28 0019 4006 4475 0001"),
+    ("überweisen Sie bitte an AT48 3200 0000 1234 5865, danke", "AT48 3200 0000 1234 5865"),
+    ("virement vers BE71 0961 2345 6700 stp", "BE71 0961 2345 6700"),
+]
+
+NOT_IBAN = [
+    ("serienummer AB12 3456 7890 1234 5678 op de doos", "AB12 3456 7890 1234 5678"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), IBAN_SHAPED)
+def test_iban_shaped(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "IBAN")
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_IBAN)
+def test_not_iban(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
+    assert_not_recognised_as(text, value, "IBAN")
