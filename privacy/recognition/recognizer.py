@@ -76,7 +76,7 @@ from privacy.recognition.own_privacy import asks_about_own_privacy
 from privacy.recognition.prefilter import Cue, Folded, TriggerIndex, guarded
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
-from privacy.recognition.vote import decide, score, thresholds
+from privacy.recognition.vote import decide, score, thresholds, weak_types_matter
 
 
 @lru_cache(maxsize=4096)
@@ -530,10 +530,11 @@ def recognize(text: str) -> Recognition:
     consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
     read = _Reading(own, quoted)
     may = _model_may_label(read, found, consider)
-    if not may and consider != _ALL_TYPES:
+    if not may and consider != _ALL_TYPES and weak_types_matter(found, scores, held):
         # the types scored too low to label still tell the vote whether any right's words are in the message
         # (a request score alone makes no possible request of "where is my order?"); it changes no label. (Those
         # of ``consider`` were just found not to be: each type's checks are its own, so they are not run again.)
+        # Only asked when that can change the answer (``weak_types_matter``): most ordinary mail scores too low.
         may = _model_may_label(read, found, _ALL_TYPES - consider)
     result = decide(found, scores, lang, held=held, model_labels=may, negated=negated)
     if not result.labels and not result.possible and asks_about_own_privacy(own):

@@ -109,6 +109,20 @@ def thresholds() -> Thresholds:
     return made
 
 
+def weak_types_matter(found: dict[RequestType, list[str]], scores: dict[str, float], held: frozenset[RequestType],
+                      limits: Thresholds | None = None) -> bool:
+    """Whether ``decide`` can answer differently when ``model_labels`` holds some types each scored under
+    ``model_floor`` than when it holds none (speed-up only, issue 19: ``recognizer`` then skips their checks).
+
+    Such a type is never labelled (``alone`` and ``lead_type`` are at least the floor), so the labels are those of
+    no types; what is left is ``possible``, which reads ``model_labels`` only through ``unsure`` and only when no rule
+    found or held anything and the request score lies between ``possible`` and ``possible_bare``."""
+    if not scores or found or held:
+        return False
+    t = limits or thresholds()
+    return t.possible <= scores.get(ANY, 1.0) < max(t.possible, t.possible_bare)
+
+
 def score(text: str) -> dict[str, float]:
     """The model's probability per type (and ``request``); empty when no model is installed."""
     loaded = load()
