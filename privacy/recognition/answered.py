@@ -1,6 +1,6 @@
 """What was already done, answered or announced: an erasure told back as done, thanks for a request carried out, an
 answer received or complete, marketing wanted back, a deletion the company announced. A sentence in these words
-reports or thanks, it makes no new request (``recognizer._held_back``); the rules' blockers use them too.
+reports or thanks, it makes no new request (``held.held_back``); the rules' blockers use them too.
 
 Split from ``lexicon`` (the vocabulary the rules share) when that reached the module size limit (round 12).
 """

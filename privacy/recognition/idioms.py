@@ -3,7 +3,7 @@ training messages by writers who never saw the recogniser (issue 18, round 14: `
 "don't keep my data" or "I want it gone", a changed name after a marriage or divorce, and a complaint somebody else
 made or threatens against the writer.
 
-Split from ``lexicon`` and ``rules`` (both at the module size limit); the rules and ``recognizer._held_back`` use them.
+Split from ``lexicon`` and ``rules`` (both at the module size limit); the rules and ``held.held_back`` use them.
 """
 
 from __future__ import annotations

@@ -435,7 +435,7 @@ RIGHTS_LIST = rx(
     r"\b(?:demander|exercer|obtenir)\b", r"\bexercer vos droits\b", r"\bvous disposez d'un droit\b",
 )
 # The name of each right (art. 15-18, 20, 21) in nl/en/de/fr: a sentence naming four or more of them is a
-# list of rights (a template's boilerplate), whatever words introduce it.
+# list of rights (a template's boilerplate), whatever words introduce it (``held.names_many_rights``).
 RIGHT_NAMES = {
     "access": rx(r"\binzage\b", r"\baccess\b", r"\bauskunft\b", r"\baccès\b"),
     "rectification": rx(r"\brectifica\w*", r"\bcorrectie\b", r"\bberichtigung\b", r"\brectification\b"),
@@ -445,11 +445,6 @@ RIGHT_NAMES = {
                       r"\bdatenübertragbarkeit\b"),
     "objection": rx(r"\bbezwaar\b", r"\bobjection\b", r"\bwiderspruch\w*", r"\bopposition\b"),
 }
-
-
-def names_many_rights(sentence: str) -> bool:
-    """Does the sentence name four or more different rights ("inzage, rectificatie, verwijdering, ...")?"""
-    return sum(bool(pattern.search(sentence)) for pattern in RIGHT_NAMES.values()) >= 4
 
 # A copy of an identity document the writer offers or refuses to send (identification paragraph of a
 # letter): "a copy of" here is no request for a copy of their data.

@@ -8,31 +8,19 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from privacy.recognition.answered import (
-    ANSWER_COMPLETE,
-    ERASURE_DONE,
-    OBJECTING_NOW,
-    PENDING_OBJECTION,
-    RECEIVED_DONE,
-    REQUEST_SETTLED,
-    RESUBSCRIBE,
-    THANKS_DONE,
-)
-from privacy.recognition.idioms import OTHERS_COMPLAINT
+from privacy.recognition.answered import RESUBSCRIBE
+from privacy.recognition.held import held_back, no_request, not_made
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
     ANAPHOR,
     BULK_FOOTER,
-    CONDITIONAL,
     DELIVERY_ADDRESS,
     DONE_REPORT,
     ERASE_VERB,
-    FIRST_PERSON,
     MARKETING,
     MISDELIVERY,
     NEGATION,
     NOT_DONE,
-    OBJECTION_AS_GROUND,
     OWN_BREACH,
     OWN_MAILING,
     PD_FIELD,
@@ -40,11 +28,8 @@ from privacy.recognition.lexicon import (
     PD_WEAK,
     PRIVACY_TOPIC,
     RECEIPT,
-    RESERVATION,
-    RIGHTS_LIST,
     SUPPORT_OBJECT,
     THIRD_PARTY,
-    names_many_rights,
 )
 from privacy.recognition.message import (
     REMINDER,
@@ -178,39 +163,6 @@ def _rule_fires(rule: Rule, text: Folded, before: str, after: str, subject: str,
     return HELD if negated else ""
 
 
-def _held_back(label: RequestType, sentence: str) -> bool:
-    """A right named in a list of rights, or a complaint reserved ("I reserve the right to lodge a
-    complaint"): formal-letter boilerplate, never a request; or a request of the writer's own customers or
-    staff (we are their processor, art. 28: no request of their own; a complaint about us stays one).
-    The model may not overrule these: its n-grams see the request, not whose it is."""
-    if names_many_rights(sentence):
-        return True
-    if label is RequestType.COMPLAINT:
-        return bool(RIGHTS_LIST.search(sentence) or RESERVATION.search(sentence) or OTHERS_COMPLAINT.search(sentence)
-                    or (THIRD_PARTY.search(sentence) and not FIRST_PERSON.search(sentence)))
-    # thanks for a request already carried out ("bedankt voor het verwijderen van mijn gegevens"), an erasure told
-    # back as done ("mijn gegevens zijn verwijderd")
-    return bool(RIGHTS_LIST.search(sentence) or THIRD_PARTY.search(sentence) or THANKS_DONE.search(sentence)
-                or RECEIVED_DONE.search(sentence) or ANSWER_COMPLETE.search(sentence)
-                or REQUEST_SETTLED.search(sentence)
-                or (label is RequestType.ERASURE and ERASURE_DONE.search(sentence)))
-
-
-def _not_made(label: RequestType, sentence: str) -> bool:
-    """A complaint threatened on a condition ("if you do not answer ... I will complain"): held back, and
-    the model may not label it either (issue 18: conditional threats create no label; the dev corpora
-    agree). An objection given as the ground of an erasure, or an earlier one under assessment named as a
-    restriction's ground (art. 18(1)(d)): no rule fires, the model still votes."""
-    return bool((label is RequestType.COMPLAINT and CONDITIONAL.search(sentence) and not RESERVATION.search(sentence))
-                or (label is RequestType.OBJECTION and (OBJECTION_AS_GROUND.search(sentence) or (
-                    PENDING_OBJECTION.search(sentence) and not OBJECTING_NOW.search(sentence)))))
-
-
-def _no_request(label: RequestType, sentence: str) -> bool:
-    """An article cited in a sentence that lists rights, threatens on a condition or gives a ground."""
-    return _held_back(label, sentence) or _not_made(label, sentence)
-
-
 # The prefix of a rule name whose right is named but not exercised (see ``_no_request``) ...
 HELD = "held:"
 # ... and of one whose trigger the writer negated ("verwijder ze niet"): a refusal of that right only,
@@ -244,7 +196,7 @@ _THIRD_PARTY, _PD_STRONG, _PD_WEAK, _PD_FIELD, _SUPPORT_OBJECT = (
 def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     """Each request the text makes, as (label, name of the rule that found it), in the order found."""
     text = text[:_MAX_SCAN_CHARS]
-    yield from article_citations(text, _no_request)
+    yield from article_citations(text, no_request)
     subject = subject_line(text)
     parts = split_sentences(text)
     index = _INDEX
@@ -258,17 +210,17 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
             fired = _rule_fires(rule, folded, before, after, subject, whole)
             if fired is not None:
                 # (checked only for a rule that fired: most rules fire on no sentence)
-                not_made = _not_made(rule.label, sentence)
-                if not_made and rule.label is RequestType.OBJECTION:
+                unmade = not_made(rule.label, folded)
+                if unmade and rule.label is RequestType.OBJECTION:
                     continue  # an objection given as the ground of an erasure: the model still votes on it
                 # A right listed, reserved, threatened on a condition, negated, thanked for or a third party's
                 # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
                 # possible request.
-                held_back = bool(not_made) or _held_back(rule.label, sentence)
-                if fired and not held_back:
+                held = bool(unmade) or held_back(rule.label, folded)
+                if fired and not held:
                     yield rule.label, NEGATED + rule.name  # refused by the writer ("niet verwijderen")
                 else:
-                    yield rule.label, (HELD if held_back or fired else "") + rule.name
+                    yield rule.label, (HELD if held or fired else "") + rule.name
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"

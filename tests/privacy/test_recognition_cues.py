@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from privacy.recognition import answered, lexicon, model_cues, recognizer
+from privacy.recognition import answered, idioms, lexicon, model_cues, recognizer
 from privacy.recognition import prefilter as pf
 from privacy.recognition.lexicon import rx
 from privacy.recognition.message import split_sentences
 from privacy.recognition.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
-PATTERNS = {name: p for module in (lexicon, answered, model_cues) for name, p in vars(module).items()
-            if isinstance(p, re.Pattern)}
+PATTERNS = {name: p for module in (lexicon, answered, model_cues, idioms) for name, p in vars(module).items()
+            if isinstance(p, re.Pattern)} | {f"RIGHT_NAMES.{k}": p for k, p in lexicon.RIGHT_NAMES.items()}
 CUES = [c for c in vars(recognizer).values() if isinstance(c, pf.Cue)]
 
 
