@@ -270,12 +270,16 @@ class Folded:
     that a table's literals are looked up with one set intersection in C instead of a substring search each
     (issue 19)."""
 
-    __slots__ = ("_grams", "folded", "text")
+    __slots__ = ("_grams", "answers", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
         self._grams: frozenset[str] | None = None
+        # whether each cue part (by its ``_part_id``) matches this text: several cues share parts (PD_STRONG, PD_WEAK
+        # and PD_FIELD are parts of DATA_CUE, of the complaint topic and of the rectification object), and a cue is
+        # often asked twice of one text, so each part is run at most once per text (issue 19)
+        self.answers: dict[int, bool] = {}
 
     @property
     def grams(self) -> frozenset[str]:
@@ -312,6 +316,14 @@ class _Keyed(Generic[T]):
         return out
 
 
+_PART_IDS: dict[tuple[str, int], int] = {}
+
+
+def _part_id(pattern: re.Pattern[str]) -> int:
+    """One number per regex source and flags: the same part of two cues is one answer in ``Folded.answers``."""
+    return _PART_IDS.setdefault((pattern.pattern, pattern.flags), len(_PART_IDS))
+
+
 class Cue:
     """A big alternation asked only *whether* it occurs in a text (``recognizer.model_may_label``'s cues).
 
@@ -330,14 +342,21 @@ class Cue:
                              for _, p in self.parts)
         self._always = frozenset(i for i, (literals, _) in enumerate(self.parts) if literals is None)
         self._keyed = _Keyed((s, i) for i, (literals, _) in enumerate(self.parts) for s in literals or ())
+        self._ids = tuple(_part_id(p) for _, p in self.parts)
 
     def found_in(self, text: Folded, within: Folded | None = None) -> bool:
         """Whether ``pattern`` matches somewhere in ``text``; ``within``: a text that holds ``text`` (a sentence's
         message), whose trigrams are looked up instead (made once, where a sentence's would be made per sentence)."""
         candidates = self._keyed.candidates(within or text) | self._always
+        answers = text.answers
         for i in sorted(candidates):  # (any order gives the same answer; this one is the pattern's)
-            literals, part = self.parts[i]
-            if (literals is None or any(s in text.folded for s in literals)) and _occurs(part, self._starts[i], text):
+            found = answers.get(self._ids[i])
+            if found is None:
+                literals, part = self.parts[i]
+                found = bool((literals is None or any(s in text.folded for s in literals))
+                             and _occurs(part, self._starts[i], text))
+                answers[self._ids[i]] = found
+            if found:
                 return True
         return False
 
