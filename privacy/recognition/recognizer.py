@@ -58,7 +58,7 @@ from privacy.recognition.model_cues import (
     RESTRICT_CUE,
 )
 from privacy.recognition.own_privacy import asks_about_own_privacy
-from privacy.recognition.prefilter import Cue, Folded, TriggerIndex, guarded
+from privacy.recognition.prefilter import Cue, Folded, TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import Recognition, RequestType
 from privacy.recognition.vote import decide, score, thresholds, weak_types_matter
@@ -185,17 +185,19 @@ _MAX_SCAN_CHARS = 20_000
 # The rules' trigger words (``prefilter``): a rule none of whose words is in a sentence cannot fire there,
 # so it is not tried. The words are looked for once in the message, then among those in each sentence.
 _INDEX = TriggerIndex(RULES)
-# searched in every message's text (``_scan``): behind a look-ahead for its first letters (speed-up only, issue 19)
-_PRIVACY_TOPIC = guarded(PRIVACY_TOPIC)
+# asked of every message's text (``_scan``), as cues of the text folded once per message (speed-up only, issue 19)
+_PRIVACY_TOPIC, _OWN_BREACH = Cue(PRIVACY_TOPIC), Cue(OWN_BREACH)
 _RULE_CUES = {id(rule): _RuleCues(rule) for rule in RULES}
 # what ``_pd_in`` asks of a sentence
 _THIRD_PARTY, _PD_STRONG, _PD_WEAK, _PD_FIELD, _SUPPORT_OBJECT = (
     Cue(p) for p in (THIRD_PARTY, PD_STRONG, PD_WEAK, PD_FIELD, SUPPORT_OBJECT))
 
 
-def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
-    """Each request the text makes, as (label, name of the rule that found it), in the order found."""
-    text = text[:_MAX_SCAN_CHARS]
+def _scan(text: str, text_folded: Folded | None = None) -> Iterator[tuple[RequestType, str]]:
+    """Each request the text makes, as (label, name of the rule that found it), in the order found; ``text_folded``:
+    the text folded, if the caller has it (whole: a text longer than the scan reads is folded again, cut)."""
+    if len(text) > _MAX_SCAN_CHARS:
+        text, text_folded = text[:_MAX_SCAN_CHARS], None
     yield from article_citations(text, no_request)
     subject = subject_line(text)
     parts = split_sentences(text)
@@ -224,7 +226,8 @@ def _scan(text: str) -> Iterator[tuple[RequestType, str]]:
     if _OPT_OUT_ONLY.match(text):
         # A chat or SMS reply that is nothing but an opt-out keyword answers our marketing message.
         yield RequestType.OBJECTION, "objection.opt_out_keyword"
-    if _PRIVACY_TOPIC.search(text) and not OWN_BREACH.search(text):
+    text_folded = text_folded or Folded(text)
+    if _PRIVACY_TOPIC.found_in(text_folded) and not _OWN_BREACH.found_in(text_folded):
         # A complaint whose privacy subject is stated in another sentence ("I want to make a formal
         # complaint. [...] This is a serious breach of my privacy.").
         for sentence in parts:
@@ -271,15 +274,16 @@ def _objection_is_erasure_ground(found: dict[RequestType, list[str]], own: str) 
 Findings = tuple[dict[RequestType, list[str]], frozenset[RequestType], frozenset[RequestType]]
 
 
-def _rules(own: str, quoted: str) -> Findings:
+def _rules(read: _Reading) -> Findings:
     """What the rules find: per label the names of the rules that fired, in the order found; the labels
     only held-back rules found (a right listed, threatened on a condition, given as a ground or negated);
     and of those the ones only a negation held back."""
+    own, quoted = read.own_text, read.quoted
     found: dict[RequestType, list[str]] = {}
     negated: set[RequestType] = set()
     firm: set[RequestType] = set()
-    for prefix, part in (("", own), ("quoted:", quoted)):
-        for label, reason in _scan(part) if part else ():
+    for prefix, part, folded in (("", own, read.own() if own else None), ("quoted:", quoted, None)):
+        for label, reason in _scan(part, folded) if part else ():
             if reason.startswith(HELD):
                 (negated if reason.startswith(NEGATED) else firm).add(label)
             else:
@@ -307,6 +311,14 @@ def reading(text: str) -> tuple[str, str]:
 
 _ALL_TYPES = frozenset(RequestType)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_OWN_REPORT_DUTY, _ALREADY_DONE_CHECK, _NOT_DONE = Cue(OWN_REPORT_DUTY), Cue(ALREADY_DONE_CHECK), Cue(NOT_DONE)
+
+
+def _two_words(text: str) -> bool:
+    """At least two words of letters in ``text`` (``_LETTER_WORD.findall`` would find two: the second search starts
+    where the first match ended, as findall goes on), without finding every word of a long text."""
+    first = _LETTER_WORD.search(text)
+    return first is not None and _LETTER_WORD.search(text, first.end()) is not None
 # The cues below are asked only whether they occur: each runs just its alternatives whose literals are in the
 # text (``prefilter.Cue``), a few instead of hundreds of ``\b`` branches at every position (issue 19).
 _ERASE, _DATA, _OBJECTION, _PORT, _RESTRICT, _RECTIFY, _ACCESS = (
@@ -421,10 +433,10 @@ def _model_may_label(text: _Reading, found: dict[RequestType, list[str]],
                      consider: frozenset[RequestType]) -> frozenset[RequestType]:
     if not consider:
         return frozenset()
-    if not found and (_THIRD_PARTY.found_in(text.own()) or len(_LETTER_WORD.findall(text.own_text)) < 2):
+    if not found and (_THIRD_PARTY.found_in(text.own()) or not _two_words(text.own_text)):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    if not found and (OWN_REPORT_DUTY.search(text.own_text)
-                      or (ALREADY_DONE_CHECK.search(text.own_text) and not NOT_DONE.search(text.own_text))):
+    if not found and (_OWN_REPORT_DUTY.found_in(text.own())
+                      or (_ALREADY_DONE_CHECK.found_in(text.own()) and not _NOT_DONE.found_in(text.own()))):
         return frozenset()  # a check that an earlier request was done, the writer's own duty to report (round 12)
     return frozenset(label for label in consider if _model_may(label, found, text.own(), text.read()))
 
@@ -444,22 +456,22 @@ def _erasure_only_negated(text: Folded) -> bool:
 
 def rule_findings(text: str) -> Findings:
     """The rules alone (for training): what ``recognize`` gives the vote (see ``_rules``)."""
-    own, quoted = reading(text)
-    if _bulk(own, quoted):
+    read = _Reading(*reading(text))
+    if _bulk(read):
         return {}, frozenset(), frozenset()
-    return _rules(own, quoted)
+    return _rules(read)
 
 
-# (the lexicon's footer alternation behind a look-ahead for its first letters: searched in every message, speed-up only,
-# issue 19)
-_BULK_FOOTER = guarded(BULK_FOOTER)
+# (the lexicon's footer alternation, asked of every message: a cue of the text folded once, which the rules and the
+# model's checks ask again; speed-up only, issue 19)
+_BULK_FOOTER = Cue(BULK_FOOTER)
 
 
-def _bulk(own: str, quoted: str) -> bool:
+def _bulk(read: _Reading) -> bool:
     """A bulk mail's opt-out footer in the text that is read: a newsletter or spam in the support inbox, no
     request. A footer in a quote that is not read (the marketing mail a customer answers "take me off this
     list" to) is the quote's (issue 18, round 9)."""
-    return bool(_BULK_FOOTER.search(own) or (quoted and _BULK_FOOTER.search(quoted)))
+    return bool(_BULK_FOOTER.found_in(read.own()) or (read.quoted and _BULK_FOOTER.found_in(Folded(read.quoted))))
 
 
 def rule_labels(text: str) -> tuple[dict[RequestType, list[str]], frozenset[RequestType]]:
@@ -473,14 +485,14 @@ def recognize(text: str) -> Recognition:
     (``privacy.recognition.vote``); every label carries the rules that fired and the model's score."""
     own, quoted = reading(text)
     lang = guess_language(own or text)
-    if _bulk(own, quoted):
+    read = _Reading(own, quoted)  # (the texts folded once: the footer, the rules and the model's checks ask them)
+    if _bulk(read):
         return Recognition(labels=(), reasons={}, lang=lang)
-    found, held, negated = _rules(own, quoted)
+    found, held, negated = _rules(read)
     scores = score(f"{own}\n{quoted}" if quoted else own)
     # the types the model scored high enough to label on its own: only theirs need the checks
     floor = thresholds().model_floor()
     consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
-    read = _Reading(own, quoted)
     may = _model_may_label(read, found, consider)
     if not may and consider != _ALL_TYPES and weak_types_matter(found, scores, held):
         # the types scored too low to label still tell the vote whether any right's words are in the message
