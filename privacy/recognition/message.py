@@ -175,9 +175,19 @@ def split_message(text: str) -> tuple[str, str]:
 _SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*\S)")
 
 
+def unwrap(text: str) -> str:
+    """The text with its hard-wrapped lines joined: what ``split_sentences`` cuts."""
+    return _SOFT_WRAP.sub(" ", text)
+
+
+def split_unwrapped(text: str) -> list[str]:
+    """The sentences and lines of an ``unwrap``-ped text (each a piece of it)."""
+    return [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences and lines of a text, hard-wrapped lines joined first."""
-    return [s for s in _SENTENCE_SPLIT.split(_SOFT_WRAP.sub(" ", text)) if s.strip()]
+    return split_unwrapped(unwrap(text))
 
 
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreff|objet)\s*:\s*(.*)$", re.IGNORECASE | re.MULTILINE)
