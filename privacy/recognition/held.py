@@ -41,8 +41,27 @@ _THANKS_DONE, _ANSWER_COMPLETE, _REQUEST_SETTLED, _ERASURE_DONE = (
 _RIGHT_NAMES = tuple(Cue(p) for p in RIGHT_NAMES.values())
 
 
+def _literals(cue: Cue) -> frozenset[str] | None:
+    """The literals one of which every match of ``cue`` holds (None: a part without one, it may match anywhere)."""
+    found: set[str] = set()
+    for literals, _ in cue.parts:
+        if literals is None:
+            return None
+        found |= literals
+    return frozenset(found)
+
+
+# per right, the literals one of which each of its names holds
+_RIGHT_LITERALS = tuple(_literals(cue) for cue in _RIGHT_NAMES)
+
+
 def names_many_rights(sentence: Folded) -> bool:
-    """``lexicon.names_many_rights`` of a folded sentence: four or more different rights named."""
+    """Four or more different rights named in the sentence ("inzage, rectificatie, verwijdering, ..."; the names
+    are ``lexicon.RIGHT_NAMES``). Most sentences hold the literals of fewer than four rights' names, and then cannot
+    name four: those are not searched at all."""
+    folded = sentence.folded
+    if sum(literals is None or any(s in folded for s in literals) for literals in _RIGHT_LITERALS) < 4:
+        return False
     return sum(cue.found_in(sentence) for cue in _RIGHT_NAMES) >= 4
 
 

@@ -188,6 +188,14 @@ class TriggerIndex(Generic[R]):
         self.literals = tuple(required_literals(rule.trigger) if prefilter else None for rule in self.rules)
         self.words: frozenset[str] = frozenset().union(*(s for s in self.literals if s is not None))
         self._keyed = _Keyed((s, s) for s in self.words)
+        # per literal the positions of the rules that need it, and the rules without a filter: ``select`` then reads
+        # the few literals a sentence holds instead of testing every rule of the table (issue 19)
+        by_literal: dict[str, set[int]] = {}
+        for i, literals in enumerate(self.literals):
+            for literal in literals or ():
+                by_literal.setdefault(literal, set()).add(i)
+        self._by_literal = {literal: frozenset(rules) for literal, rules in by_literal.items()}
+        self._always = frozenset(i for i, literals in enumerate(self.literals) if literals is None)
 
     def present(self, text: str | Folded, among: frozenset[str] | None = None) -> frozenset[str]:
         """The literals (of ``among``, or of every rule) that occur in ``text``. Of every rule, in a ``Folded``
@@ -201,8 +209,10 @@ class TriggerIndex(Generic[R]):
 
     def select(self, present: frozenset[str]) -> tuple[R, ...]:
         """The rules (in table order) whose trigger may match a text holding the literals ``present``."""
-        return tuple(rule for rule, literals in zip(self.rules, self.literals, strict=True)
-                     if literals is None or not literals.isdisjoint(present))
+        chosen = set(self._always)
+        for literal in present:
+            chosen.update(self._by_literal.get(literal, ()))
+        return tuple(self.rules[i] for i in sorted(chosen))
 
 
 def _top_level(source: str) -> list[str] | None:
