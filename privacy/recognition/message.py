@@ -99,8 +99,10 @@ _GERMAN_MONTH = (r"(?i:j[aä]nn?er|januar|feber|februar|märz|april|mai|juni|jul
                  r"dezember)\b")
 # ("lit." takes a letter: "Art. 6 Abs. 1 lit. f")
 # (nor the ordinal dot of a German date, "bis zum 30. Juni": the condition before it holds the sentence; round 14)
-_SENTENCE_SPLIT = re.compile(rf"(?<=[.!?;])(?!(?<=\d\.)\s+{_GERMAN_MONTH})\s+(?![\s\d])(?!(?<=\blit\.\s)[a-z]\b)"
-                             rf"|(?<=[.!?;]){NUMBERED_ABBREVIATION}\s+(?=\d)|\n+")
+# (every split is white space: the leading look-ahead, implied by each branch, fails at once at most places where the
+# branches' look-behinds were tried; the same splits, issue 19)
+_SENTENCE_SPLIT = re.compile(rf"(?=\s)(?:(?<=[.!?;])(?!(?<=\d\.)\s+{_GERMAN_MONTH})\s+(?![\s\d])"
+                             rf"(?!(?<=\blit\.\s)[a-z]\b)|(?<=[.!?;]){NUMBERED_ABBREVIATION}\s+(?=\d)|\n+)")
 
 # A cheap stop-word vote for the reported language (statistics only; rules run for all languages).
 _STOPWORD_TEXT = {
@@ -172,7 +174,9 @@ def split_message(text: str) -> tuple[str, str]:
 
 # A line break after a long line that does not end a sentence is a hard wrap (RFC 3676 / mail clients
 # wrapping at ~72 columns), not a break between thoughts: join such lines before splitting.
-_SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*\S)")
+# (the leading look-ahead is implied by the rest; it fails at once where the 45-character look-behind was read at every
+# place of the text: the same matches, issue 19)
+_SOFT_WRAP = re.compile(r"(?=[ \t]*\n)(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*\S)")
 
 
 def unwrap(text: str) -> str:

@@ -7,6 +7,7 @@ the reasoning itself on inputs those messages may not reach.
 from __future__ import annotations
 
 import random
+import re
 
 from privacy.recognition.model import ANY
 from privacy.recognition.types import RequestType
@@ -42,3 +43,21 @@ def test_types_scored_under_the_floor_change_no_answer_unless_weak_types_matter(
 
 def test_without_a_model_the_weak_types_never_matter() -> None:
     assert not weak_types_matter({}, {}, frozenset())
+
+
+def test_the_look_aheads_before_the_sentence_splits_change_no_split() -> None:
+    # message._SENTENCE_SPLIT and _SOFT_WRAP open with a look-ahead their every match implies (issue 19)
+    from privacy.recognition import message
+    from tests.privacy.test_recognition_prefilter import _messages
+
+    split_head, wrap_head = "(?=\\s)(?:", "(?=[ \\t]*\\n)"
+    assert message._SENTENCE_SPLIT.pattern.startswith(split_head) and message._SOFT_WRAP.pattern.startswith(wrap_head)
+    plain_split = re.compile(message._SENTENCE_SPLIT.pattern[len(split_head):-1])
+    plain_wrap = re.compile(message._SOFT_WRAP.pattern[len(wrap_head):])
+    rng = random.Random(19)
+    pieces = [".", "!", "?", ";", " ", "  ", "\t", "\n", "\n\n", " \n", "art.", "Abs.", "lit. ", "a", "f", "30. ",
+              "Juni", "15", "Nr.", "word", "x" * 50, "Dit is een zin"]
+    fuzz = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in [*_messages(), *fuzz]:
+        assert plain_split.split(text) == message._SENTENCE_SPLIT.split(text), text
+        assert plain_wrap.sub(" ", text) == message._SOFT_WRAP.sub(" ", text), text
