@@ -1,12 +1,13 @@
 """How long privacy-request recognition takes per message (rules, model and vote), in ms/message.
 
-    python bench/privacy_recognition.py [--repeat 3] [--against REV [--rounds 3]] [--smtp-bodies]
+    python bench/privacy_recognition.py [--repeat 3] [--against REV [--rounds 3]] [--smtp-bodies | --training]
 
 Runs ``privacy.recognition.recognize`` over the messages of ``bench/privacy_recognition_identity.py``: the
 hand-written training messages (training/privacy), the TUNE parts of the shared dev corpora and of the Bitext
 corpus (never a test part, never the test-only corpora) and the SMTP bench's bodies; ``--smtp-bodies``: those
-bodies alone, intake's bench mails (issue 19). Several times; it prints the mean wall time and process CPU time
-per message and the slowest message. The budget is 5 ms per message (issue 18).
+bodies alone, intake's bench mails (issue 19); ``--training``: the training messages alone. Several times; it
+prints the mean wall time and process CPU time per message and the slowest message. The budget is 5 ms per
+message (issue 18).
 
 ``--against REV`` also times the recogniser (code and shipped model) of git revision REV on the very same
 messages, in a child process run from a ``git archive`` of that revision, and prints the ratio: before and
@@ -95,16 +96,18 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--against", metavar="REV", help="also time git revision REV on the same messages")
     ap.add_argument("--rounds", type=int, default=3, help="with --against: timed runs of each side, alternately")
-    ap.add_argument("--smtp-bodies", action="store_true", help="time the SMTP bench's bodies only")
+    only = ap.add_mutually_exclusive_group()
+    only.add_argument("--smtp-bodies", action="store_true", help="time the SMTP bench's bodies only")
+    only.add_argument("--training", action="store_true", help="time the hand-written training messages only")
     ap.add_argument("--texts", type=Path, help=argparse.SUPPRESS)  # the messages, as the parent run passes them
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.texts:
         texts = json.loads(args.texts.read_text(encoding="utf-8"))
     else:
-        from bench.privacy_recognition_identity import messages, smtp_bodies
+        from bench.privacy_recognition_identity import messages, smtp_bodies, training_messages
 
-        texts = smtp_bodies() if args.smtp_bodies else messages()
+        texts = smtp_bodies() if args.smtp_bodies else training_messages() if args.training else messages()
     if args.json:
         print(json.dumps(time_texts(texts, args.repeat)))
         return 0

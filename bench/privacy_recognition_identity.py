@@ -59,12 +59,17 @@ def smtp_bodies() -> list[str]:
     return [BODIES[n % len(BODIES)].format(n=n) for n in range(BENCH_MAILS)]
 
 
+def training_messages() -> list[str]:
+    """Every hand-written training message (training/privacy/*.txt), in file order."""
+    return [t for path in sorted((ROOT / "training" / "privacy").glob("*.txt")) for t in _blocks(path)]
+
+
 def messages() -> list[str]:
     """The messages the identity is checked on (see the module docstring), in a fixed order."""
     sys.path.insert(0, str(ROOT))
     from eval.split import part_lines
 
-    texts = [t for path in sorted((ROOT / "training" / "privacy").glob("*.txt")) for t in _blocks(path)]
+    texts = training_messages()
     for corpus in TUNE_CORPORA:
         if corpus.is_file():
             texts.extend(json.loads(line)["text"] for line in part_lines(corpus, "tune"))

@@ -202,10 +202,10 @@ class TriggerIndex(Generic[R]):
         text, only those whose key (``_key``) is among its trigrams are searched for."""
         if isinstance(text, str):
             text = Folded(text)
-        folded = text.folded
         if among is None:  # (a sentence is asked for the few literals ``among`` of its message: no trigrams then)
-            among = frozenset(self._keyed.candidates(text))
-        return frozenset(s for s in (self.words if among is None else among) if s in folded)
+            return frozenset(self._keyed.holding(text, text))
+        folded = text.folded
+        return frozenset(s for s in among if s in folded)
 
     def select(self, present: frozenset[str]) -> tuple[R, ...]:
         """The rules (in table order) whose trigger may match a text holding the literals ``present``."""
@@ -308,20 +308,29 @@ class _Keyed(Generic[T]):
     (``_key``) among the text's trigrams; a literal shorter than a trigram is searched for as it is."""
 
     def __init__(self, items: Iterable[tuple[str, T]]) -> None:
-        by_key: dict[str, set[T]] = {}
+        by_key: dict[str, dict[str, set[T]]] = {}
         for literal, item in items:
-            by_key.setdefault(_key(literal), set()).add(item)
-        self.by_key = {k: frozenset(v) for k, v in by_key.items() if len(k) >= 3}
+            by_key.setdefault(_key(literal), {}).setdefault(literal, set()).add(item)
+        # per key, its literals and the items each is needed by (a literal shorter than a trigram is its own key)
+        self.by_key = {k: tuple((literal, frozenset(v)) for literal, v in pairs.items())
+                       for k, pairs in by_key.items() if len(k) >= 3}
         self.keys = frozenset(self.by_key)
-        self.short = tuple((k, frozenset(v)) for k, v in by_key.items() if len(k) < 3)
+        self.short = tuple((literal, frozenset(v)) for k, pairs in by_key.items() if len(k) < 3
+                           for literal, v in pairs.items())
 
-    def candidates(self, text: Folded) -> set[T]:
-        """The items one of whose literals may be in ``text`` (a superset of those with one in it)."""
+    def holding(self, source: Folded, text: Folded) -> set[T]:
+        """The items one of whose literals is in ``text``. Only the literals whose key is among the trigrams of
+        ``source``, a text that holds ``text`` (a sentence's message, or ``text`` itself), are searched for: a literal
+        in ``text`` has its key among ``text``'s trigrams and so among ``source``'s (issue 19: the literals of the
+        matched keys only, where each item's every literal was searched for)."""
         out: set[T] = set()
-        for key in self.keys.intersection(text.grams):
-            out |= self.by_key[key]
+        folded = text.folded
+        for key in self.keys.intersection(source.grams):
+            for literal, items in self.by_key[key]:
+                if literal in folded:
+                    out |= items
         for literal, items in self.short:
-            if literal in text.folded:
+            if literal in folded:
                 out |= items
         return out
 
@@ -357,15 +366,13 @@ class Cue:
     def found_in(self, text: Folded, within: Folded | None = None) -> bool:
         """Whether ``pattern`` matches somewhere in ``text``; ``within``: a text that holds ``text`` (a sentence's
         message), whose trigrams are looked up instead (made once, where a sentence's would be made per sentence)."""
-        candidates = self._keyed.candidates(within or text) | self._always
+        # the parts with a literal in the text, and those without literals: no other part can match
+        candidates = self._keyed.holding(within or text, text) | self._always
         answers = text.answers
         for i in sorted(candidates):  # (any order gives the same answer; this one is the pattern's)
             found = answers.get(self._ids[i])
             if found is None:
-                literals, part = self.parts[i]
-                found = bool((literals is None or any(s in text.folded for s in literals))
-                             and _occurs(part, self._starts[i], text))
-                answers[self._ids[i]] = found
+                found = answers[self._ids[i]] = _occurs(self.parts[i][1], self._starts[i], text)
             if found:
                 return True
         return False
