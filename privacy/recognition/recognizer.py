@@ -62,7 +62,7 @@ from privacy.recognition.model_cues import (
 from privacy.recognition.own_privacy import asks_about_own_privacy
 from privacy.recognition.prefilter import Cue, Folded, TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
-from privacy.recognition.types import Recognition, RequestType
+from privacy.recognition.types import TYPE_VALUES, Recognition, RequestType
 from privacy.recognition.vote import decide, score, thresholds, weak_types_matter
 
 
@@ -500,7 +500,7 @@ def recognize(text: str) -> Recognition:
     scores = score(f"{own}\n{quoted}" if quoted else own)
     # the types the model scored high enough to label on its own: only theirs need the checks
     floor = thresholds().model_floor()
-    consider = frozenset(t for t in RequestType if scores.get(t.value, 1.0) >= floor)
+    consider = frozenset(t for t, value in TYPE_VALUES if scores.get(value, 1.0) >= floor)
     may = _model_may_label(read, found, consider)
     if not may and consider != _ALL_TYPES and weak_types_matter(found, scores, held):
         # the types scored too low to label still tell the vote whether any right's words are in the message

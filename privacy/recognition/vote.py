@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from privacy.recognition.model import ANY, load
-from privacy.recognition.types import Recognition, RequestType
+from privacy.recognition.types import TYPE_VALUES, Recognition, RequestType
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +151,13 @@ def decide(found: dict[RequestType, list[str]], scores: dict[str, float], lang: 
     request = scores.get(ANY, 1.0)
     gate, alone_gate = request >= t.gate, request >= t.alone_gate
     strong_labels: set[RequestType] = set()
-    for label in RequestType:
-        p = scores.get(label.value, 0.0)
+    for label, value in TYPE_VALUES:
+        p = scores.get(value, 0.0)
         rules = list(dict.fromkeys(found.get(label, [])))
         strong = bool(t.strong_prefixes) and request >= t.strong_gate and any(
             r.split(":")[-1].startswith(t.strong_prefixes) for r in rules)
         # a type no rule found, beside types the rules did find, needs more: the rules read the message
-        alone_at = t.alone_at(label.value, bool(found) and label not in found)
+        alone_at = t.alone_at(value, bool(found) and label not in found)
         alone = label in may and p >= alone_at and alone_gate and label not in held
         if (rules and ((p >= t.confirm and gate) or strong or request >= t.rules_stand)) or alone:
             reasons[label] = (*rules, f"model:{p:.2f}")
