@@ -41,7 +41,8 @@ already done, answered or announced: no new request), ``model_cues``
 (the words of each type the model needs to label alone), ``rules`` (the rule
 table per right and the article citations), ``message`` (own text and quotes, sentences, language),
 ``model`` (the learned scores), ``vote`` (rules and model decide), ``prefilter`` (which rules can fire at all:
-a rule is tried on a sentence only when a literal its trigger needs is in it) and ``recognizer`` (every rule on
+a rule is tried on a sentence only when a literal its trigger needs is in it), ``held`` (whether a sentence a rule
+fired in makes no request: a list of rights, thanks, a condition, somebody else's) and ``recognizer`` (every rule on
 every sentence, the model's scores, then the vote).
 """
 
