@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scrubber.types import KEEP_TYPES
 
@@ -129,6 +129,26 @@ def fill_number_runs(candidates: Sequence[Candidate], text: str, offset: int = 0
     return out
 
 
+# The least length of a candidate's part that sticks out past a higher one to stand on its own (a street and a town).
+_MIN_REMAINDER = 12
+
+
+def _remainder(c: Candidate, winners: Sequence[Candidate]) -> Candidate | None:
+    """The part of a stripped candidate past the stripped candidates that outrank it at one of its ends, when that
+    part is long enough to be a value of its own ("93 B, last address 7 Rosebank Terrace, ...": the end of a national
+    insurance number read as a house number; the number wins, the address after it stays); else None. Never next to
+    a kept value: what a kept value outranks is not widened into its neighbourhood; and only past a value of another
+    type (where an address reader ran on past a longer address of its own type, the rest is prose)."""
+    if c.type in KEEP_TYPES or any(w.type in KEEP_TYPES or w.type == c.type for w in winners):
+        return None  # (of one type, the higher reading of the same value won: what it left out is no value)
+    left, right = min(w.start for w in winners), max(w.end for w in winners)
+    if left <= c.start and right < c.end and c.end - right >= _MIN_REMAINDER:
+        return replace(c, start=right)
+    if right >= c.end and c.start < left and left - c.start >= _MIN_REMAINDER:
+        return replace(c, end=left)
+    return None
+
+
 def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Greedy selection by (score, length); drops candidates inside an allow-listed occurrence."""
     pool = [
@@ -139,8 +159,12 @@ def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] 
     chosen: list[Candidate] = []
     occupied: list[tuple[int, int]] = []  # linear scan: the engine resolves per chunk, so lists stay short
     for c in pool:
-        if any(c.start < e and s < c.end for s, e in occupied):
-            continue
+        hits = [i for i, (s, e) in enumerate(occupied) if c.start < e and s < c.end]
+        if hits:
+            rest = _remainder(c, [chosen[i] for i in hits])
+            if rest is None:
+                continue
+            c = rest
         chosen.append(c)
         occupied.append((c.start, c.end))
     chosen.sort(key=lambda c: (c.start, c.end))
