@@ -25,6 +25,7 @@ def pattern_recognizers(
     from scrubber.recognizers.credentials import credential_recognizers
     from scrubber.recognizers.dates import date_recognizers
     from scrubber.recognizers.documents import document_recognizers
+    from scrubber.recognizers.email_obfuscated import obfuscated_email_recognizers
     from scrubber.recognizers.kept import kept_recognizers
     from scrubber.recognizers.key_formats import key_format_recognizers
     from scrubber.recognizers.label_names import label_name_recognizers
@@ -42,6 +43,7 @@ def pattern_recognizers(
         *document_recognizers(lang),
         *banking_recognizers(lang),
         *contact_recognizers(lang),
+        *obfuscated_email_recognizers(lang),
         *spelled_recognizers(lang),
         *address_recognizers(lang),
         *address_block_recognizers(lang),

@@ -1,0 +1,69 @@
+"""EMAIL_ADDRESS written to dodge spam filters: "anna [at] example [dot] nl", "piet punt jansen at gmail punt com".
+
+Why this module exists: people who fear spam write their address with the "@" and the dots spelled out or wrapped
+("(at)", "[at]", "{at}", " at ", "apenstaartje", "arobase", "(a)"; "[dot]", " dot ", " punt ", " . "), and the address
+rule (``scrubber.recognizers.contact``, RFC 5322's addr-spec) sees none of it: the name and the domain were stored.
+Here an address is a local part (words joined by dots, spelled or not), an obfuscated at-sign, and a domain whose
+last label is a top-level domain people use, joined by dots spelled or not.
+
+Prose has "at" and spelled-out domains too ("I looked at example dot com", "the site at shop dot example dot com"):
+with a bare " at ", a local part of one everyday word ("looked", "site") makes it prose; the other at-words
+("apenstaartje", "arobase") and the wrapped or spaced "@" are never prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from scrubber.recognizers.base import SingleEntityRecognizer
+from scrubber.recognizers.prose_words import is_ordinary_word
+
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_DOT = (
+    r"(?:[ \t]*" + _OPEN + r"[ \t]*(?i:dot|punt|punkt|point|\.)[ \t]*" + _CLOSE + r"[ \t]*"
+    r"|[ \t]+(?i:dot|punt|punkt|point|period)[ \t]+|[ \t]*\.[ \t]*)"
+)
+_WRAPPED_AT = r"[ \t]*" + _OPEN + r"[ \t]*(?i:at|a|@|apenstaartje|arobase|klammeraffe)[ \t]*" + _CLOSE + r"[ \t]*"
+_WORD_AT = r"[ \t]+(?i:at|apenstaartje|arobase|klammeraffe)[ \t]+"
+_SPACED_AT = r"[ \t]+@[ \t]*|[ \t]*@[ \t]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# the top-level domains a web host's customers write (generic and the countries they write from)
+_TLD = (
+    r"(?i:com|net|org|info|biz|eu|nl|be|de|fr|uk|ie|lu|at|ch|es|it|pt|pl|se|dk|no|fi|tr|ma|sr|cw|aw|id|in|pk|ng|gh"
+    r"|ke|za|au|nz|us|ca|io|me|co|nu|online|email|mail|club|shop)"
+)
+_EMAIL = re.compile(
+    r"(?<![\w.@+-])(?P<local>[A-Za-z0-9_+-]+(?:" + _DOT + r"[A-Za-z0-9_+-]+){0,3})"
+    r"(?P<at>" + _WRAPPED_AT + r"|" + _WORD_AT + r"|" + _SPACED_AT + r")"
+    r"(?P<domain>" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,3}?" + _DOT + _TLD + r")(?![\w@-]|\.\w)"
+)
+_HINT = re.compile(r"(?i)\bat\b|\(a\)|\[a\]|@|apenstaartje|arobase|klammeraffe")
+_ONE_WORD = re.compile(r"[^\W\d_]+")
+
+
+class ObfuscatedEmailRecognizer(SingleEntityRecognizer):
+    """E-mail addresses with a spelled-out or wrapped at-sign (see the module docstring)."""
+
+    ENTITY = "EMAIL_ADDRESS"
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        if not _HINT.search(text):
+            return []
+        out: list[RecognizerResult] = []
+        for m in _EMAIL.finditer(text):
+            if m.group("at").strip().lower() == "at" and _prose(text, m):
+                continue  # (a plain "x@y.nl" never matches: its "@" has no spaces, brackets or words around it)
+            out.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.9))
+        return out
+
+
+def _prose(text: str, m: re.Match[str]) -> bool:
+    """A bare " at " in a sentence: the local part is one everyday word ("I looked at example dot com")."""
+    local = m.group("local")
+    return _ONE_WORD.fullmatch(local) is not None and is_ordinary_word(local)
+
+
+def obfuscated_email_recognizers(lang: str) -> list[EntityRecognizer]:
+    return [ObfuscatedEmailRecognizer(lang)]
