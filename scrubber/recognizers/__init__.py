@@ -21,6 +21,7 @@ def pattern_recognizers(
     from scrubber.recognizers.address_blocks import address_block_recognizers
     from scrubber.recognizers.addresses import address_recognizers
     from scrubber.recognizers.banking import banking_recognizers
+    from scrubber.recognizers.birth_words import birth_word_recognizers
     from scrubber.recognizers.contact import contact_recognizers
     from scrubber.recognizers.credentials import credential_recognizers
     from scrubber.recognizers.dates import date_recognizers
@@ -48,6 +49,7 @@ def pattern_recognizers(
         *address_recognizers(lang),
         *address_block_recognizers(lang),
         *date_recognizers(lang),
+        *birth_word_recognizers(lang),
         *plate_recognizers(lang),
         *credential_recognizers(lang),
         *secret_recognizers(lang),

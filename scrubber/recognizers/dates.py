@@ -39,7 +39,7 @@ from scrubber.recognizers.base import (
     words,
 )
 
-_MONTHS = (
+MONTHS = (
     r"jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|ruar)?|f[ée]v(?:rier)?|maart|mrt|m[äa]rz|march|mars|mar"
     r"|apr(?:il)?|avr(?:il)?|mei|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?|ao[ûu]t"
     r"|sep(?:t(?:ember|embre)?)?|okt(?:ober)?|oct(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?"
@@ -53,7 +53,7 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 _YEAR_OPT2 = r"(?:(?:19|20)?\d{2}|'\d{2})"
 _ORD = r"(?:st|nd|rd|th|e|er|ste|de)?"
-_NAMED_MONTH = r"(?i:" + _MONTHS + r")\.?(?:/(?i:" + _MONTHS + r")\.?)?"  # "AUG/AUG" on passports
+_NAMED_MONTH = r"(?i:" + MONTHS + r")\.?(?:/(?i:" + MONTHS + r")\.?)?"  # "AUG/AUG" on passports
 _DATE = re.compile(
     # (the look-ahead names the first characters a date can start with, so that ``re`` skips ahead: faster)
     r"(?<![\w/.-])(?=[\dTtJjFfMmAaSsOoNnDdEe])(?:"
@@ -127,7 +127,7 @@ _YEAR_OF_BIRTH = re.compile(
     r"(?i:(?<![^\W_])(?:born|ge\s?boo?ren|geb\.?|née?|nato|nata|nacid[oa]|urodzon[ya])(?:[ \t]+(?:in|en|im|anno))?"
     r"|(?<![^\W_])(?:ge\s?boortejaar|year[ \t]+of[ \t]+birth|birth[ \t]?year|geburtsjahr"
     r"|ann[ée]e[ \t]+de[ \t]+naiss\w*))"
-    r"[ \t]*:?[ \t]*(?P<v>(?:(?i:" + _MONTHS + r")\.?[ \t]+)?(?:(?:19|20)\d{2}|'\d{2}))(?![\w/'-]|[-.,/]\d)"
+    r"[ \t]*:?[ \t]*(?P<v>(?:(?i:" + MONTHS + r")\.?[ \t]+)?(?:(?:19|20)\d{2}|'\d{2}))(?![\w/'-]|[-.,/]\d)"
 )
 # A year of birth is a person's: not after a company, a site or an idea on its line ("our company was born in 2009").
 _NOT_A_PERSON = words(
@@ -139,7 +139,7 @@ _YEAR_ONLY = re.compile(r"(?:[^\W\d_]+\.?[ \t]+)?(?:(?:19|20)\d{2}|'\d{2})")
 # "ik ben van 12-03-1985" (Dutch: I was born on): only a full date, far enough in the past
 _BORN_ON_NL = re.compile(
     r"(?i:(?<![^\W_])(?:ik|hij|zij|ze|jij|u)[ ](?:ben|is|bent)[ ]van[ ]+)(?P<v>" + _DAY + r"[-/.]" + _MONTH
-    + r"[-/.](?:19|20)\d{2}|" + _DAY + r"\.?[ ]+(?i:" + _MONTHS + r")\.?[ ]+(?:19|20)\d{2})(?![\w/]|[-.]\d)"
+    + r"[-/.](?:19|20)\d{2}|" + _DAY + r"\.?[ ]+(?i:" + MONTHS + r")\.?[ ]+(?:19|20)\d{2})(?![\w/]|[-.]\d)"
 )
 
 
