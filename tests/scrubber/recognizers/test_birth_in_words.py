@@ -35,3 +35,14 @@ def test_birth_date_in_words(assert_recognised: TableCheck, text: str, value: st
 @pytest.mark.parametrize(("text", "value"), NOT_DATE_OF_BIRTH)
 def test_not_birth_date(assert_not_recognised_as: TableCheck, text: str, value: str) -> None:
     assert_not_recognised_as(text, value, "DATE_OF_BIRTH")
+
+
+US_DASHED = [
+    # a US month-day-year date with dashes after its cue (the day after the month, over 12)
+    ("Name: Dana Whitfield, Ohio DL RX4418, DOB 09-23-1984, thanks", "09-23-1984"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), US_DASHED)
+def test_us_dashed_birth_date(assert_recognised: TableCheck, text: str, value: str) -> None:
+    assert_recognised(text, value, "DATE_OF_BIRTH")
