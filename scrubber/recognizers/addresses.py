@@ -121,9 +121,18 @@ _UK_LINE = re.compile(
     # (the postcode starts a word: "R69 7267" inside an IBAN's "FR69 7267" is no Eircode)
     + r"[^\n]{0,70}?(?<![\w-])(?:" + _UK_POSTCODE + r"|" + _EIRCODE + r")"
 )
+# a part after a box number on its line: a place of capitalised words with a province code and postcode after it
+# ("Red Deer AB T4N 5E7", "Sandton", "Stn A"), or a postcode of digits ("2196")
+_POBOX_PART = (
+    r"(?:[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}(?:[ \t]+(?=[A-Z]*\d)[A-Z0-9]{2,8}(?:[ \t][A-Z0-9]{3})?)?"
+    r"|\d{3,6}(?:-\d{3,5})?(?:[ \t]+[A-Z]{2}(?![\w-]))?(?:[ \t]+[A-Z][\w'-]*){0,2})"
+)
 _POBOX = re.compile(
     r"(?<![\w])(?i:postbus|postbox|p\.?\s?o\.?\s?box|antwoordnummer|bo[iî]te\s+postale|postfach|apartado)[ \t]+\d{1,6}"
     r"(?:[ \t]\d{2}(?![\w-])){0,3}"  # the German Postfach in pairs: "Postfach 10 12 34"
+    # the box's post office code ("P.O. Box 40417-00100"), then where the box is, on its line: "PO Box 5512, Sandton,
+    # 2196", "PO Box 903, Stn A, Red Deer AB T4N 5E7" (the place and postcode say where the person gets mail)
+    r"(?:-\d{3,5})?(?:,[ \t]*" + _POBOX_PART + r"(?![\w-])){0,3}"
 )
 # Everything a street pattern (_SUFFIX_STREET, _LEADING_STREET, _ANY_STREET) matches from its start up
 # to the house number's first digit is one of these characters, and "[ \t]\d" is in that stretch: so a
