@@ -128,6 +128,7 @@ _UNIT_BEFORE = re.compile(
 _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:NW|NE|SW|SE|North|South|East|West)\b)?"  # ("King Street West", issue 16)
     r"(?:,?[ \t]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|#|Room|kamer|app\.?|appt\.?|bus|bte|boîte|m\.|lok\."
+    r"|RR|R\.R\.|Rural[ \t]+Route"  # (a rural route between the road and the town: "77 Old Mill Rd, RR 2, ...")
     # (the unit word ends before any letter: "Kat" is a floor, "Kathrynhaven" a city)
     r"|D:|Daire|Kat|piso|planta|puerta|interno|int\.|scala|unit|apt\.?|appartement|apartment|Appartement|Wohnung"
     r"|Whg\.|whg\.|Top|Stiege|Tür)(?![^\W\d_])\s*[\w-]{1,6}"
@@ -160,6 +161,16 @@ _TOWN_POSTCODE = re.compile(
     r",?[ \t]*\n?[ \t]*" + _UK_POSTCODE
 )
 _SEP = re.compile(r"[ \t]*(?:,[ \t]*\n?|\n|[ \t][-/·][ \t]|–|;|\|)[ \t]*|[ \t]+")
+# "Napier 4110", "Toowong QLD 4066", "Fitzroy VIC 3065": a town with a four-digit postcode after it (Australia, New
+# Zealand, and every country that writes the town before the code), maybe with its state between them
+_AU_STATES = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)"
+# (not a phone's label and its first digits: "Tel 0161 496 0732")
+_CITY_POSTCODE4 = re.compile(
+    r"(?!(?i:tel|tél|fax|phone|mob|mobile|cell|gsm|ph|t|m|f)\b)(?:" + _CITY_NAME + r")(?:[ \t]+" + _AU_STATES + r")?"
+    r",?[ \t]+\d{4}(?![\w]|[.,]\d|[ \t]*[\d(])"
+)
+# a suburb before the town: "Karori, Wellington 6012"
+_SUBURB = re.compile(_CITY_NAME + r"[ \t]*,[ \t]*")
 # a city after "te"/"in" ("Oude Rijksweg 211A te Rosmalen", "Hauptstraße 5 in Berlin")
 _TE_CITY = re.compile(r"[ \t]+(?:te|in)[ \t]+")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;!?)\n])")
@@ -190,10 +201,12 @@ def extend_tail(text: str, end: int, *, lone_city: bool = True) -> tuple[int, bo
         if sep is None:
             break
         q = sep.end()
-        for rx in (_CITY_STATE_ZIP, _TOWN_POSTCODE, _POSTCODE_CITY):
-            m = rx.match(text, q)
-            if m:
-                return _country(text, m.end()), True
+        suburb = _SUBURB.match(text, q)
+        for at in (q, suburb.end()) if suburb else (q,):
+            for rx in (_CITY_STATE_ZIP, _TOWN_POSTCODE, _POSTCODE_CITY, _CITY_POSTCODE4):
+                m = rx.match(text, at)
+                if m:
+                    return _country(text, m.end()), True
         if component == 0 and lone_city and "\n" not in sep.group():
             te = _TE_CITY.match(text, best)
             city = _lone_city(text, q) or (te is not None and _lone_city(text, te.end()))
@@ -225,8 +238,15 @@ def _country(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+# a unit before the house number with a slash, as Australia and New Zealand write it: "3/27 Beach Rd"
+_UNIT_SLASH = re.compile(r"(?<![\w/.-])\d{1,4}[A-Za-z]?/$")
+
+
 def extend_head(text: str, start: int) -> int:
-    """Where an address begins when units stand before its street ("Flat 2, ", "Bâtiment A, appt 5, ")."""
+    """Where an address begins when units stand before its street ("Flat 2, ", "Bâtiment A, appt 5, ", "3/")."""
+    slash = _UNIT_SLASH.search(text, max(0, start - 6), start)
+    if slash is not None and text[start : start + 1].isdigit():
+        start = slash.start()
     for _ in range(3):
         m = _UNIT_BEFORE.search(text, max(0, start - 40), start)
         if m is None or m.end() != start or "\n" in m.group():
