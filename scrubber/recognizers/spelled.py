@@ -55,6 +55,11 @@ _WORD = re.compile(
     + r"|" + "|".join(list(_TENS)[:8]) + r"|double|dubbel|triple|driemaal|plus)(?![^\W\d_])"
 )
 _GAP = re.compile(r"[\s,;–-]*")
+# A number read aloud half in words, half in digit groups ("nul zes eenendertig 84 27 90"): a group of one to four
+# digits is a token of the run too (the run still needs ``_MIN_WORD_TOKENS`` number words: digits alone are the phone
+# rules')
+_TOKEN = re.compile(r"(?<![\w.,/-])\d{1,4}(?![\w]|[.,/-]\d)|" + _WORD.pattern.removeprefix("(?i)"), re.IGNORECASE)
+_MIN_WORD_TOKENS = 3
 # A long number read aloud nearly always holds a zero ("nul zes ...", "oh", "double oh") or starts with "plus";
 # a text without one of these words is not scanned (speed-up; the rule itself does not require them).
 _ZERO_WORDS = r"nul|zero|z[ée]ro|null|oh|plus"
@@ -115,7 +120,7 @@ def _digits(words: list[str]) -> str:
         if low == "plus":
             out.append("+")
             continue
-        value = _value(word)
+        value = word if word.isdigit() else _value(word)
         if value is None:
             continue
         out.append(value * repeat)
@@ -159,7 +164,7 @@ class SpelledNumberRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for start, end in _windows(text):
             run: list[re.Match[str]] = []
-            for m in _WORD.finditer(text, start, end):
+            for m in _TOKEN.finditer(text, start, end):
                 if run and _GAP.fullmatch(text, run[-1].end(), m.start()) is None:
                     self._close(run, out)
                     run = []
@@ -169,7 +174,7 @@ class SpelledNumberRecognizer(EntityRecognizer):
 
     @staticmethod
     def _close(run: list[re.Match[str]], out: list[RecognizerResult]) -> None:
-        if len(run) < _MIN_WORDS:
+        if len(run) < _MIN_WORDS or sum(not m.group().isdigit() for m in run) < _MIN_WORD_TOKENS:
             return
         digits = _digits([m.group() for m in run])
         if sum(c.isdigit() for c in digits) < _MIN_DIGITS:
