@@ -19,7 +19,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from scrubber.recognizers.secret_cues import CUE
+from scrubber.recognizers.base import lowered_for_stems, may_contain
+from scrubber.recognizers.secret_cues import CUE, CUE_STEMS
 from scrubber.recognizers.spelled import number_word
 
 _CUE_TO_MARKER = 60
@@ -53,6 +54,8 @@ _MAX_WORDS = 8
 
 def spoken_passwords(text: str, out: list[RecognizerResult]) -> None:
     """Spelled and read-aloud values after a cue and its marker (see the module docstring)."""
+    if not may_contain(lowered_for_stems(text), CUE_STEMS):
+        return  # no cue can be in the text (speed-up only: most texts name no secret)
     for cue in CUE.finditer(text):
         line_end = text.find("\n", cue.end())
         stop = len(text) if line_end < 0 else line_end
