@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import re
 
-from scrubber.recognizers.secret_cues import CUE
+from scrubber.recognizers.base import words
+from scrubber.recognizers.secret_cues import CUE, LOGIN_WORDS
 from scrubber.recognizers.tech_words import TECH_WORDS
 
 _BEFORE = 400
 _AFTER = 150
-# The login words of ``secrets._LOGIN_CONTEXT`` that are no cue of ``secret_cues.CUE`` (logging in, trying a value).
-_LOGIN = re.compile(
-    r"(?i)(?<![^\W_])(?:inlog\w*|login\w*|log\s+in|aanmeld\w*|anmeld\w*|einlogg\w*|sign\s+in|credentials|geprobeerd"
-    r"|probeer\w*|tried|try(?:ing)?|versucht|essay[ée]|typed|getypt|ingetypt|eingegeben|connex\w*"
-    r"|accounts?|konto|compte)"
-)
+# Logging in, trying a value, an account: no cue of ``secret_cues.CUE``, but a login is talked about.
+_LOGIN = words(*LOGIN_WORDS, r"probeer\w*", r"try(?:ing)?", r"accounts?", r"konto", r"compte")
 # right after its cue, a value is the cue rules' (``credentials``): "password: hunter2", "wachtwoord is Vlieger3"
 _RIGHT_AFTER_CUE = re.compile(r"(?i)\s*(?:[:=]|(?:is|was|ist|est)\b)?\s*[\"'(`]?")
 # a login and its password listed with a slash or a bar between them: "info@zaak.nl / Klaproos-1958", "beheer | ..."

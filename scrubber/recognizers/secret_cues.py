@@ -32,6 +32,12 @@ CUE_WORDS = (
     r"|epp[- ]?code|backup[- ]?codes?|recovery[- ]?codes?|herstelcodes?|verificatiecode|verification\s*code"
     r"|antwoord|answer"
 )
+# Words of logging in and of trying a value (nl, en, de, fr), no cue of their own: near a token they tell that a login
+# is talked about (``secrets``, ``secret_context``; each adds words of its own).
+LOGIN_WORDS = (
+    r"inlog\w*", r"login\w*", r"log\s+in", r"aanmeld\w*", r"anmeld\w*", r"einlogg\w*", r"sign\s+in", r"credentials",
+    r"geprobeerd", r"tried", r"versucht", r"essay[ée]", r"typed", r"getypt", r"ingetypt", r"eingegeben", r"connex\w*",
+)
 # not inside an identifier, path or file name ("aws_secret_access_key", "/wp-login.php", "api-key.txt")
 # (the one cue that starts with a non-ASCII letter, "şifre", stands apart so the others get a first-letter guard)
 CUE = re.compile(

@@ -30,6 +30,7 @@ from scrubber.recognizers import explainers
 from scrubber.recognizers.base import SingleEntityRecognizer, html_tag_edges, runs_with, words
 from scrubber.recognizers.prose_words import is_ordinary_word
 from scrubber.recognizers.secret_context import loose_shape, near_secret_cue
+from scrubber.recognizers.secret_cues import LOGIN_WORDS
 from scrubber.recognizers.secret_flags import flag_passwords
 from scrubber.recognizers.secret_pairs import pair_passwords
 from scrubber.recognizers.secret_spoken import spoken_passwords
@@ -77,13 +78,11 @@ _LOWER_DIGITS = re.compile(r"[a-z]{3,}\d{2,6}[!?#*]{0,2}")
 _WORD_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
 _LOGIN_CONTEXT = words(
     r"wacht?w\w*", r"ww\b", r"pas+w\w*", r"pss?w\w*", r"pw\b", r"passwort\w*", r"kennwort\w*", r"mot\s+de\s+passe",
-    r"mdp\b", r"inlog\w*", r"login\w*", r"log\s+in", r"aanmeld\w*", r"sign\s+in", r"credentials", r"geprobeerd",
-    r"tried", r"versucht", r"essay[ée]", r"ken+wort\w*", r"pa(?:ss|ß)wort\w*", r"mot[\s-]de[\s-]pass", r"used?\b",
-    r"using\b", r"gebruik(?:t|te|en)?\b", r"benutz(?:e|t|te|en)\b", r"utilis(?:e|é|ée|er)\b", r"typed",
-    r"getypt", r"ingetypt", r"eingegeben", r"tap[ée]",
-    # logging in, in fr and de ("connexion admin/Camembert2029 impossible"); not the user-name words, which
-    # announce a user name ("mijn gebruikersnaam is klant123")
-    r"connex\w*", r"connect\w*", r"anmeld\w*", r"einlogg\w*",
+    r"mdp\b", r"ken+wort\w*", r"pa(?:ss|ß)wort\w*", r"mot[\s-]de[\s-]pass", r"used?\b",
+    r"using\b", r"gebruik(?:t|te|en)?\b", r"benutz(?:e|t|te|en)\b", r"utilis(?:e|é|ée|er)\b", r"tap[ée]",
+    # logging in and trying a value (also in fr and de: "connexion admin/Camembert2029 impossible"); not the
+    # user-name words, which announce a user name ("mijn gebruikersnaam is klant123")
+    *LOGIN_WORDS, r"connect\w*",
 )
 _CASE_RUNS = re.compile(r"[A-Z]+|[a-z]+|\d+")
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
