@@ -156,16 +156,14 @@ def resolve(candidates: Iterable[Candidate], allowed: Sequence[tuple[int, int]] 
         if c.end > c.start and not any(s <= c.start and c.end <= e for s, e in allowed)
     ]
     pool.sort(key=lambda c: (-c.score, -(c.end - c.start), c.start))
-    chosen: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []  # linear scan: the engine resolves per chunk, so lists stay short
+    chosen: list[Candidate] = []  # linear scan: the engine resolves per chunk, so the list stays short
     for c in pool:
-        hits = [i for i, (s, e) in enumerate(occupied) if c.start < e and s < c.end]
-        if hits:
-            rest = _remainder(c, [chosen[i] for i in hits])
+        winners = [w for w in chosen if c.start < w.end and w.start < c.end]
+        if winners:
+            rest = _remainder(c, winners)
             if rest is None:
                 continue
             c = rest
         chosen.append(c)
-        occupied.append((c.start, c.end))
     chosen.sort(key=lambda c: (c.start, c.end))
     return chosen
