@@ -43,11 +43,14 @@ TEST_REMAINDER = 4
 # and b's misses is measured on people who phrase things their own way. A second round the same day (authors e and f
 # tuned on, g and h held out whole) is about every high-risk type, not credentials only; a third (i and j tuned on, k
 # and l held out) about English-speaking senders and contact details written to dodge filters.
+# Eleventh session (2026-12-07), fixed before any writer began: PII round 4 about identity documents and national
+# numbers of many countries (m and n tuned on, o and p held out whole), and the first privacy round held out by
+# author (privacy_tune_authors_pa/pb tuned on and trained on, privacy_authors_pc/pd never opened).
 TEST_ONLY = frozenset({"pii_blind.jsonl", "pii_blind2.jsonl", "pii_blind3.jsonl", "pii_heldout.jsonl",
                        "pii_authors_c.jsonl", "pii_authors_d.jsonl", "pii_authors_g.jsonl", "pii_authors_h.jsonl",
-                       "pii_authors_k.jsonl", "pii_authors_l.jsonl",
+                       "pii_authors_k.jsonl", "pii_authors_l.jsonl", "pii_authors_o.jsonl", "pii_authors_p.jsonl",
                        "privacy_blind.jsonl", "privacy_blind2.jsonl", "privacy_blind3.jsonl", "privacy_letters.jsonl",
-                       "privacy_heldout.jsonl"})
+                       "privacy_heldout.jsonl", "privacy_authors_pc.jsonl", "privacy_authors_pd.jsonl"})
 
 
 def is_test(index: int) -> bool:
