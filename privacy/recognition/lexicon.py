@@ -154,6 +154,13 @@ THIRD_PARTY = rx(
     r"\b(?:customers?|clients?|users?|visitors?) of (?:ours|mine)\b",
     r"\b(?:een|één) (?:van )?(?:onze|mijn) (?:klanten|bezoekers|gebruikers|leden)\b",
     r"\b(?:een|één) (?:lid|klant|klante|bezoeker|gebruiker|abonnee|donateur) van (?:onze|ons|mijn)\b",
+    # a member or customer of the writer's acting in German and French ("ein Mitglied hat sich beschwert", "eine
+    # Kundin meines Ladens möchte", "une de nos adhérentes veut"; round 15)
+    r"\b(?:ein|eine|einer) (?:unserer |meiner )?(?:vereins)?(?:mitglied\w*|kunde|kundin|nutzer\w*|besucher\w*|"
+    r"abonnent\w*|patient\w*|mieter\w*|gast)\b(?: (?:meines|unseres|meiner|unserer) \w+)?"
+    r" (?:hat|will|möchte|fragt|verlangt|bittet|wünscht|beschwert)\b",
+    r"\b(?:un|une) (?:de (?:nos|mes) )?(?:membres?|clients?|clientes?|adhérent\w*|abonné\w*|utilisat\w*|"
+    r"patient\w*|locataires?)\b(?: (?:de|du) (?:mon|ma|notre) \w+)? (?:a|veut|demande|souhaite|voudrait|se plaint)\b",
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
     r"\bverwerkersovereenkomst",
     # somebody asking the writer ("jemand will bei mir ...", "qqn me demande ...", "Anfrage eines Shopkunden"; round 11)
@@ -288,8 +295,11 @@ BULK_FOOTER = rx(
 # Phrases several rules share: not using the data (art. 18 and 21), keeping it but not deleting it, erasing.
 NOT_USE = rx(
     r"\bniet (?:meer |verder |langer |meer verder )?(?:gebruiken|gebruikt|verwerken|verwerkt|delen|gedeeld)\b",
+    # (not a bare "het", "die", "dat": "(ik) gebruik het niet meer" is the writer no longer using an account, and the
+    # Dutch first person is the imperative's form; round 15)
     r"\b(?:gebruik|verwerk|deel)\w* (?:mijn |m'n |mn |deze |die |de |het )?(?:gegevens|data|nummer|adres|"
-    r"e-?mailadres|ze|het|die|dat) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
+    r"e-?mailadres|ze) (?:\w+ )?(?:niet|voor niets anders|nergens anders)\b",
+    r"\b(?:gebruik|verwerk|deel)\w* (?:het|die|dat) (?:\w+ )?(?:voor niets anders|nergens anders)\b",
     r"\bstop\w* met (?:het )?(?:gebruik|verwerk)\w*",
     r"\b(?:stop|cease|suspend|pause|halt)\w* (?:using|processing|to use|to process|sharing)\b",
     # (not "I don't use your service any more": the writer not using ours; round 12)
@@ -346,6 +356,9 @@ ERASE_VERB = rx(
     # ... nor after the words German puts between the modal and it ("ich will das / nur / immer noch wissen"), nor
     # before a German question word ("wissen, was ihr ...", "wissen welche daten"): Dutch says "wissen wat" (round 11)
     r"(?<!das wissen)(?<!nur wissen)(?<!noch wissen)(?<!lich wissen)(?<!genau wissen)(?<!auch wissen)"
+    # ... nor after the inverted German modal ("das möchte ich wissen", "will ich schon lange wissen"): Dutch has "ik",
+    # never "ich"; "wir"/"Sie" likewise (round 15)
+    r"(?<!ich wissen)(?<!wir wissen)(?<!sie wissen)(?<!lange wissen)"
     r"(?!\s*,?\s*(?:was|welche\w*|ob|woher|wozu|wer|wann|warum|weshalb)\b)",
     r"\bverwijder\w*", r"\bgewist\b", r"\bvernietig\w*", r"\bschrap\w*",
     r"\bvergeten\b", r"\bopruimen\b", r"\bhaal\w*\b[^.?!\n]{0,40}\b(?:uit|van|af)\b",

@@ -64,6 +64,7 @@ from privacy.recognition.prefilter import Cue, Folded, TriggerIndex
 from privacy.recognition.rules import RULES, Rule, article_citations
 from privacy.recognition.types import TYPE_VALUES, Recognition, RequestType
 from privacy.recognition.vote import decide, score, thresholds, weak_types_matter
+from privacy.recognition.withdrawn import reports_earlier_ask, withdraws
 
 
 @lru_cache(maxsize=4096)
@@ -212,6 +213,7 @@ def _scan(text: str, text_folded: Folded | None = None) -> Iterator[tuple[Reques
     # piece of it), else the sentences joined; one fold and one trigram set fewer per message (issue 19).
     whole = text_folded if text_folded is not None and unwrapped == text else Folded(message)
     in_text = index.present(whole)
+    withdrawal = withdraws(message)  # an earlier request taken back: its report asks nothing (withdrawn, round 15)
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
@@ -226,7 +228,8 @@ def _scan(text: str, text_folded: Folded | None = None) -> Iterator[tuple[Reques
                 # A right listed, reserved, threatened on a condition, negated, thanked for or a third party's
                 # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
                 # possible request.
-                held = bool(unmade) or held_back(rule.label, folded)
+                held = bool(unmade) or held_back(rule.label, folded) or (withdrawal and (reports_earlier_ask(sentence)
+                                                                                    or withdraws(sentence)))
                 if fired and not held:
                     yield rule.label, NEGATED + rule.name  # refused by the writer ("niet verwijderen")
                 else:
@@ -443,6 +446,8 @@ def _model_may_label(text: _Reading, found: dict[RequestType, list[str]],
         return frozenset()
     if not found and (_THIRD_PARTY.found_in(text.own()) or not _two_words(text.own_text)):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
+    if not found and withdraws(text.own_text) and reports_earlier_ask(text.own_text):
+        return frozenset()  # an earlier request reported and taken back (withdrawn, round 15)
     if not found and (_OWN_REPORT_DUTY.found_in(text.own())
                       or (_ALREADY_DONE_CHECK.found_in(text.own()) and not _NOT_DONE.found_in(text.own()))):
         return frozenset()  # a check that an earlier request was done, the writer's own duty to report (round 12)

@@ -167,8 +167,13 @@ RULES: tuple[Rule, ...] = (
         r"\bsinds wanneer (?:hebben|heeft|bewaren|bewaart|verwerken) (?:jullie|u|je)\b[^.?!\n]{0,20}\bgegevens\b",
         r"\bhoe (?:komen|komt|kwamen|kwam|bent|zijn|is|heeft|hebben) (?:jullie|u|je)\b[^.?!\n]{0,20}"
         r"\baan (?:mijn|m'n) (?:gegevens|naam|adres|nummer|telefoonnummer|e-?mailadres|mailadres)\b",
-        r"\b(?:where|how) did (?:you|your company) (?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
-        r"(?:data|details|name|address|number|phone number|e-?mail address|information)\b",
+        r"\b(?:where|how) (?:\w+ )?did (?:you|u|your company) (?:\w+ )?(?:get|obtain|find|receive)\b[^.?!\n]{0,10}\bmy "
+        r"(?:\w+ )?(?:data|details|name|address|number|phone number|e-?mail address|information)\b",
+        # ... in German and French (round 15): "woher haben Sie meine Handynummer", "d'où tenez-vous mon adresse"
+        r"\bwoher (?:haben|hat|habt|hast|kennen|kennt|bekommen|bekamen) (?:sie|ihr|du)\b[^.?!\n]{0,20}\b(?:meine[n]?|"
+        r"mich)\b",
+        r"\b(?:où|d'où) (?:avez|tenez|vient|viennent|sortez)[- ]?(?:vous)?\b[^.?!\n]{0,25}\b(?:mon|ma|mes)\b"
+        r"[^.?!\n]{0,10}\b(?:numéro|adresse|données|coordonnées|nom|e-?mail|informations|infos)\b",
         r"\b(?:what|which) (?:personal )?(?:data|information|details)\b[^.?!\n]{0,40}\b(?:hold|have|keep|store|"
         r"process|collect)\w*\b[^.?!\n]{0,30}\b(?:about|on|of) me\b",
         r"\bwelche (?:personenbezogenen )?daten\b[^.?!\n]{0,40}\b(?:über mich|von mir|zu mir|gespeichert|"
