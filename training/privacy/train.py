@@ -44,8 +44,10 @@ SHARED = ROOT.parent / "shared" / "eval"
 # eval/privacy_webhost.jsonl (round 9): a web host's support mail written for issue 18; its TUNE part only.
 # eval/privacy_unseen.jsonl: test-only until 2026-12-07, then a split corpus (eval/split.py's TEST_ONLY no longer
 # names it); its TUNE part only, its test fifth is scored by eval/evaluate.py and never read here.
+# eval/privacy_tune_authors_*.jsonl (round 15): authors whose TUNE parts are read and trained on; the authors held out
+# whole (eval/privacy_authors_*.jsonl, split.TEST_ONLY) are never read here.
 TUNE_CORPORA = [SHARED / "privacy_dev.jsonl", SHARED / "privacy_dev2.jsonl", ROOT / "eval" / "privacy_webhost.jsonl",
-                ROOT / "eval" / "privacy_unseen.jsonl"]
+                ROOT / "eval" / "privacy_unseen.jsonl", *sorted((ROOT / "eval").glob("privacy_tune_authors_*.jsonl"))]
 # Text not written by us (issue 18): their TUNE parts teach the model what ordinary support and assistant
 # utterances look like; the test parts are scored by eval/evaluate.py only.
 REAL_CORPORA = [ROOT / "eval" / "bitext_support_en.jsonl", ROOT / "eval" / "nlu_home_de.jsonl"]
