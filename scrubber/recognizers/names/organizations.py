@@ -460,6 +460,8 @@ class _OrgScan:
         sector = low in SECTOR_WORDS or (len(low) > 8 and low.endswith(_SECTOR_SUFFIXES)) or (
             len(low) >= 7 and low.endswith(_TRADE_ENDINGS)
         )  # is_sector_word(low), inlined
+        if sector and tok.end < len(self.text) and self.text[tok.end].isalnum():
+            return False  # the letters at the head of a code ("ID-kaart IT6PR3KH4"): no trade word (issue 16, round 4)
         if not (sector and (tok.text[0].isupper() or (len(low) >= 8 and i > 0 and self.same_run(i - 1, i)))):
             return False
         tokens = self.tokens
