@@ -213,7 +213,7 @@ def _scan(text: str, text_folded: Folded | None = None) -> Iterator[tuple[Reques
     # piece of it), else the sentences joined; one fold and one trigram set fewer per message (issue 19).
     whole = text_folded if text_folded is not None and unwrapped == text else Folded(message)
     in_text = index.present(whole)
-    withdrawal = withdraws(message)  # an earlier request taken back: its report asks nothing (withdrawn, round 15)
+    withdrawal = withdraws(whole)  # an earlier request taken back: its report asks nothing (withdrawn, round 15)
     for i, sentence in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
@@ -446,7 +446,7 @@ def _model_may_label(text: _Reading, found: dict[RequestType, list[str]],
         return frozenset()
     if not found and (_THIRD_PARTY.found_in(text.own()) or not _two_words(text.own_text)):
         return frozenset()  # somebody else's data; or no words at all (a one-time code, a number)
-    if not found and withdraws(text.own_text) and reports_earlier_ask(text.own_text):
+    if not found and withdraws(text.own()) and reports_earlier_ask(text.own_text):
         return frozenset()  # an earlier request reported and taken back (withdrawn, round 15)
     if not found and (_OWN_REPORT_DUTY.found_in(text.own())
                       or (_ALREADY_DONE_CHECK.found_in(text.own()) and not _NOT_DONE.found_in(text.own()))):

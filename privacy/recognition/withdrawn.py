@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from privacy.recognition.prefilter import Cue, Folded
+
 # The writer takes something back (not "don't ignore me again", not "you ignored my request").
 WITHDRAWS = re.compile(
     r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\byou )(?<!\bthey )(?<!\bstill )\b(?:ignore|disregard)\b(?! (?:me|us)\b)"
@@ -45,9 +47,15 @@ REPORTS_EARLIER_ASK = re.compile(
 )
 
 
-def withdraws(message: str) -> bool:
-    """Whether the writer takes something back in ``message`` (their own text)."""
-    return WITHDRAWS.search(message) is not None
+# Asked only whether it occurs: each alternative runs only when its literal is in the text (``prefilter.Cue``); the
+# plain search tries every alternative and look-behind at every position, about 280 us for a 240-character mail (issue
+# 19)
+_WITHDRAWS = Cue(WITHDRAWS)
+
+
+def withdraws(message: str | Folded) -> bool:
+    """Whether the writer takes something back in ``message`` (their own text, folded if the caller has it)."""
+    return _WITHDRAWS.found_in(message if isinstance(message, Folded) else Folded(message))
 
 
 def reports_earlier_ask(sentence: str) -> bool:
