@@ -45,12 +45,17 @@ TEST_REMAINDER = 4
 # and l held out) about English-speaking senders and contact details written to dodge filters.
 # Eleventh session (2026-12-07), fixed before any writer began: PII round 4 about identity documents and national
 # numbers of many countries (m and n tuned on, o and p held out whole), and the first privacy round held out by
-# author (privacy_tune_authors_pa/pb tuned on and trained on, privacy_authors_pc/pd never opened).
+# author (privacy_tune_authors_pa/pb tuned on and trained on, privacy_authors_pc/pd never opened). A second pair of
+# rounds the same session, fixed before its writers began: PII round 5 about chat (q and r tuned on, s and t held out
+# whole) and privacy round 16 about conflicts and everyday French and German mail (pe and pf tuned on, pg and ph held
+# out whole).
 TEST_ONLY = frozenset({"pii_blind.jsonl", "pii_blind2.jsonl", "pii_blind3.jsonl", "pii_heldout.jsonl",
                        "pii_authors_c.jsonl", "pii_authors_d.jsonl", "pii_authors_g.jsonl", "pii_authors_h.jsonl",
                        "pii_authors_k.jsonl", "pii_authors_l.jsonl", "pii_authors_o.jsonl", "pii_authors_p.jsonl",
+                       "pii_authors_s.jsonl", "pii_authors_t.jsonl",
                        "privacy_blind.jsonl", "privacy_blind2.jsonl", "privacy_blind3.jsonl", "privacy_letters.jsonl",
-                       "privacy_heldout.jsonl", "privacy_authors_pc.jsonl", "privacy_authors_pd.jsonl"})
+                       "privacy_heldout.jsonl", "privacy_authors_pc.jsonl", "privacy_authors_pd.jsonl",
+                       "privacy_authors_pg.jsonl", "privacy_authors_ph.jsonl"})
 
 
 def is_test(index: int) -> bool:
