@@ -307,9 +307,14 @@ _KEY_ALGORITHM_BEFORE = re.compile(r"(?i)\b(?:rsa|dsa|ecdsa|dh)[ \t-]*$")
 _BITS_AFTER = re.compile(r"(?i)[ \t-]*bits?\b")
 
 
+# "v2.3", "V10.4.1": the version of what a key or password is for, after its cue ("the same key (API v2.3)"; issue
+# 16, round 4); too short and too regular for a password
+_V_VERSION = re.compile(r"[vV]\d{1,3}(?:\.\d{1,4}){1,3}")
+
+
 def _no_secret(text: str, start: int, end: int) -> bool:
     value = text[start:end]
-    if value.lower() in _NO_SECRET_WORDS:
+    if value.lower() in _NO_SECRET_WORDS or _V_VERSION.fullmatch(value.rstrip(".,;:!?)")):
         return True
     return bool(_KEY_SIZE.fullmatch(value)) and bool(
         _KEY_ALGORITHM_BEFORE.search(text, max(0, start - 10), start) or _BITS_AFTER.match(text, end)

@@ -421,11 +421,14 @@ class BirthDateBlockRecognizer(EntityRecognizer):
             if cues:
                 return _OTHER_DATE.search(line, cues[-1].end()) is None
         lex = load_lexicon()
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines):
-                s, e = lines[j]
-                if _is_name_line(text[s:e], lex):
-                    return True
+        # the line above or below, or the one two above with a filled line between (name, address, birth date,
+        # document: a block of details as people type an ID card out; issue 16, round 4), never across a blank line
+        for j, between in ((i - 1, None), (i + 1, None), (i - 2, i - 1)):
+            if not 0 <= j < len(lines) or (between is not None and not text[slice(*lines[between])].strip()):
+                continue
+            s, e = lines[j]
+            if _is_name_line(text[s:e], lex):
+                return True
         return False
 
 

@@ -100,8 +100,11 @@ _KVK = _keyed(
     r"kvk(?:[- ]?(?:nummer|nr|number|no))?|k\.v\.k\.?|handelsregister|chamber\s+of\s+commerce|coc(?:\s+number)?"
     r"|ondernemingsnummer|kbo(?:[- ]nummer)?"
     r"|company\s+(?:number|no\b\.?|nr\b\.?|reg(?:istration|\.)?(?:\s+(?:number|no\b\.?))?)"
-    r"|registration\s+number|btw-id",
-    r"\d{8}|0?\d{3}\.?\d{3}\.?\d{3}",
+    r"|registration\s+number|btw-id"
+    # the Belgian enterprise number under its English, French and German names, the Portuguese company number
+    # (NIPC): a company's, kept like a KvK number (issue 16, round 4)
+    r"|enterprise\s+(?:number|no\b\.?)|num[ée]ro\s+d'entreprise|bce|unternehmensnummer|nipc",
+    r"\d{8}|0?\d{3}\.?\d{3}\.?\d{3}|[5-9]\d{2} \d{3} \d{3}",
 )
 _BE_ENTERPRISE = re.compile(r"(?<![\w.])[01]\d{3}\.\d{3}\.\d{3}(?![\w]|\.\d)")
 
@@ -160,7 +163,7 @@ _INVOICE_STEMS = (
 )
 _KVK_STEMS = (
     "kvk", "k.v.k", "handelsregister", "chamber", "coc", "ondernemingsnummer", "kbo", "company", "registration",
-    "btw-id",
+    "btw-id", "enterprise", "entreprise", "bce", "unternehmensnummer", "nipc",
 )
 _LIST_STEMS = (
     "factu", "invoice", "order", "bestel", "offerte", "ticket", "dossier", "case", "zaaknummer", "contract", "rechnung",

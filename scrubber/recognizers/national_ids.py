@@ -119,7 +119,8 @@ _TCKN_CONTEXT = words(r"kimlik", r"tckn", r"t\.\s?c\.", r"tc\b", r"turkish\s+id"
 _ELEVEN = re.compile(_D + r"\d{10}" + _END)
 _CF = re.compile(r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z]{5}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z](?!\w)")
 _PT_NIF = re.compile(_D + r"\d{2}(?P<s>[ ]?)\d{3}(?P=s)\d{3}" + _END)
-_PT_CONTEXT = words(r"nif\b", r"contribuinte", r"n[úu]mero\s+fiscal", r"nipc")
+# (not "NIPC", a company's number, kept like a KvK number; issue 16, round 4)
+_PT_CONTEXT = words(r"nif\b", r"contribuinte", r"n[úu]mero\s+fiscal")
 _PT_CC = re.compile(r"\d(?<![\w]\d)\d{7}[ ]?\d[ ]?[A-Za-z0-9]{2}[ ]?\d(?!\w)")  # ("04521224 4 ZZ 7": stdnum)
 # India's PAN (stdnum.in_.pan: five letters, the fourth the holder's kind, four digits, a letter), the UK's Unique
 # Taxpayer Reference (gb.utr, ten digits with a check) and the French numéro fiscal (fr.nif, thirteen digits): after
@@ -279,7 +280,7 @@ RULES = (
     Rule("NATIONAL_ID", _CF, score=0.85, context=words(r"codice\s+fiscale", r"cf\b", r"tax\s+code"), context_score=0.97,
          validate=_valid(it_cf.is_valid), gate=_CF_GATE),
     Rule("NATIONAL_ID", _PT_NIF, score=0.0, context=_PT_CONTEXT, context_score=0.97, validate=_valid(pt_nif.is_valid),
-         context_stems=("nif", "contribuinte", "fiscal", "nipc"), gate=_SIX),
+         context_stems=("nif", "contribuinte", "fiscal"), gate=_SIX),
     Rule("NATIONAL_ID", _PT_CC, score=0.8, context=words(r"cart[ãa]o\s+de\s+cidad[ãa]o", r"cc\b"), context_score=0.97,
          validate=_valid(pt_cc.is_valid), gate=_SIX),
     Rule("NATIONAL_ID", _PAN, score=0.0, context=words(r"pan\b", r"permanent\s+account"), context_score=0.97,
