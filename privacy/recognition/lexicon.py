@@ -77,6 +77,12 @@ _PD_FIELD_ON_PROFILE = (
 # misspelt on the invoices"), but not "the mailbox in my name".
 PD_FIELD = rx(
     _PD_FIELD_ON_PROFILE,
+    # the same in French and German ("le numéro de tel dans mon compte", "l'adresse dans mon espace client", "die
+    # Adresse in meinem Kundenkonto"; round 16)
+    r"\b(?:numéro|tél[ée]phone|tel|portable|adresse|nom|prénom|e-?mail|date de naissance)\b[^.?!\n]{0,20}"
+    r"\b(?:dans|sur|de) (?:mon|ma) (?:compte|profil|espace client|dossier|fiche)\b",
+    r"\b(?:adresse|anschrift|name|namen|telefonnummer|handynummer|e-?mail-?adresse|geburtsdatum)\b[^.?!\n]{0,20}"
+    r"\b(?:in|im|auf) (?:meinem |meinen )?(?:kundenkonto|konto|profil|kundenprofil)\b",
     r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer|inkomen)\b",
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
@@ -162,6 +168,13 @@ THIRD_PARTY = rx(
     r"\b(?:un|une) (?:de (?:nos|mes) )?(?:membres?|clients?|clientes?|adhérent\w*|abonné\w*|utilisat\w*|"
     r"patient\w*|locataires?)\b(?: (?:de|du) (?:mon|ma|notre) \w+)? (?:a|veut|demande|souhaite|voudrait|se plaint)\b",
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
+    # the writer holds the data, about somebody else ("welche Daten ich über sie gespeichert habe", "what data I hold
+    # about her", "welke gegevens ik over hem heb"; round 16)
+    r"\b(?:welche|was für) (?:daten|informationen)\b[^.?!\n]{0,10}\b(?:ich|wir) (?:\w+ )?über (?:sie|ihn)\b",
+    r"\bwhat (?:personal )?(?:data|information|details) (?:i|we) (?:\w+ )?(?:about|on) (?:her|him|them)\b",
+    r"\bwelke (?:persoons)?gegevens (?:ik|wij|we) (?:\w+ )?(?:over|van) (?:haar|hem|hen)\b",
+    r"\b(?:quelles|les) (?:données|informations)\b[^.?!\n]{0,10}\b(?:je|nous) (?:\w+ )?(?:sur|à propos d') ?"
+    r"(?:elle|lui|eux)\b",
     r"\bverwerkersovereenkomst",
     # somebody asking the writer ("jemand will bei mir ...", "qqn me demande ...", "Anfrage eines Shopkunden"; round 11)
     r"\b(?:jemand|someone|somebody|iemand|quelqu'un|qqn)\b[^.?!\n]{0,30}\b(?:bei mir|bij mij|from me|me demande|"
@@ -307,6 +320,9 @@ NOT_USE = rx(
     r"share)\b", r"\bnothing (?:else )?(?:but|except|other than)\b",
     r"\bnicht (?:mehr |weiter )?(?:verwenden|verarbeiten|nutzen|weitergeben|übermitteln)\b",
     r"\bne plus (?:utiliser|traiter)\b",
+    # "elles ne doivent servir à rien d'autre", "ne les utilisez pour rien d'autre" (round 16)
+    r"\bne (?:doivent|doit|devront|peuvent|peut|les utilisez|l'utilisez) (?:plus )?(?:servir|être utilisée?s?)? ?"
+    r"(?:à|pour) rien d'autre\b",
     # "ich möchte nicht, dass Sie meine Nummer für Werbung benutzen", "je ne veux pas que vous utilisiez" (round 14)
     r"\bnicht,? dass (?:sie|ihr)\b[^.?!\n]{0,60}\b(?:benutzen|benutzt|verwenden|nutzen)\b",
     r"\bne (?:veux|voulons|souhaite) pas que vous utilisiez\b",
@@ -347,6 +363,10 @@ KEEP_NOT_DELETE = rx(
     r"\bne (?:les |la |le )?supprim\w* pas\b",
     r"\b(?:bewaar|bewaren|keep|retain|behouden)\w*\b[^.?!\n]{0,40}\b(?:als bewijs|as evidence|for evidence|"
     r"bewijsmateriaal)\b",
+    # kept instead of purged, for a dispute ("je vous demande au contraire de conserver les données"; round 16)
+    r"\b(?:au contraire|plutôt) de (?:les |la |le )?(?:conserver|garder)\b",
+    r"\b(?:conserv|gard)\w*\b[^.?!\n]{0,40}\b(?:pour|en vue d'un|à cause d'un) (?:mon |un |le )?(?:litige|procès|"
+    r"contentieux)\b",
 )
 
 ERASE_VERB = rx(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from privacy.recognition.answered import RESUBSCRIBE
+from privacy.recognition.answered import ERASURE_DONE, RESUBSCRIBE
 from privacy.recognition.held import held_back, no_request, not_made
 from privacy.recognition.lexicon import (
     ALL_PROCESSING,
@@ -315,14 +315,22 @@ def reading(text: str) -> tuple[str, str]:
     not read: it makes no new request.
     """
     own, quoted = split_message(text)
-    if quoted and (REMINDER.search(own) or len(own.strip()) < 25) and not WITHDRAWAL.search(own):
+    if quoted and (REMINDER.search(own) or len(own.strip()) < 25) and not WITHDRAWAL.search(own) and not (
+            _ERASURE_DONE.found_in(Folded(quoted)) and _done_in(quoted)):
         return own, quoted
     return own, ""
+
+
+def _done_in(quoted: str) -> bool:
+    """The quoted thread holds our report that the request was carried out ("your personal data has been removed"): a
+    reminder above it is about something else (a refund), and re-asserts nothing (round 16)."""
+    return any(ERASURE_DONE.search(sentence) for sentence in split_sentences(quoted))
 
 
 _ALL_TYPES = frozenset(RequestType)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _OWN_REPORT_DUTY, _ALREADY_DONE_CHECK, _NOT_DONE = Cue(OWN_REPORT_DUTY), Cue(ALREADY_DONE_CHECK), Cue(NOT_DONE)
+_ERASURE_DONE = Cue(re.compile(ERASURE_DONE.pattern, ERASURE_DONE.flags | re.MULTILINE))  # (any line: a gate)
 
 
 def _two_words(text: str) -> bool:

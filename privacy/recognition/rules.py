@@ -195,10 +195,16 @@ RULES: tuple[Rule, ...] = (
         r"concernant|à mon sujet)\b",
         r"\bquel(?:le)?s (?:infos?|informations|renseignements)\b[^.?!\n]{0,40}\b(?:sur moi|me concernant|à mon sujet|"
         r"détenez|conservez|gardez)\b",
+        # "c'est quoi les infos que vous avez sur moi", "c koi ...", "la liste des données que X conserve à mon sujet",
+        # "les informations que vous détenez me concernant" (round 16)
+        r"\b(?:données|infos?|informations|renseignements)\b (?:que|qu') ?[^.?!\n]{0,30}\b(?:avez|gardez|conservez|"
+        r"détenez|stockez|possédez|traitez|conserve|garde|détient|stocke|possède|traite|a)\b[^.?!\n]{0,20}"
+        r"\b(?:sur moi|me concernant|à mon sujet)\b",
     ), blockers=rx(
         # "supprimez tout ce que vous avez sur moi": what to erase, not a question (round 11)
-        r"\b(?:supprim|effac|lösch|delet|eras|verwijder|wis)\w*\b[^.?!\n]{0,15}\b(?:tout|alles|everything|all)\b"
-        r"[^.?!\n]{0,5}\b(?:ce que|ce qu'|was|wat|that|you)\b",
+        r"\b(?:supprim|effac|lösch|delet|eras|verwijder|wis)\w*\b[^.?!\n]{0,15}\b(?:tout|alles|everything|all|les "
+        r"(?:données|infos?|informations))\b"
+        r"[^.?!\n]{0,5}\b(?:ce que|ce qu'|que|qu'|was|wat|that|you)\b",
         r"\b(?:erasure|deletion|verwijdering)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
         r"\bretain\b[^.?!\n]{0,20}\bwhy\b",
@@ -251,6 +257,8 @@ RULES: tuple[Rule, ...] = (
         r"\bincorrecte?s?\b", r"\berron\w*", r"\bmal orthographi\w*", r"\bfalsch geschrieben\b",
         # a wrong value in French (round 11; not "l'ancienne adresse", which may be what to erase)
         r"\bmauvais(?:e|es)? (?:numéro|adresse|date|nom|prénom|orthographe)\b",
+        # no longer right, also in chat spelling ("n'est plus le bon", "c plus la bonne", "est plus à jour"; round 16)
+        r"\b(?:n'est|c'est|c|est) plus (?:le bon|la bonne|correcte?|exacte?|valable|à jour)\b",
         r"\bfau(?:x|sses?) (?:numéro|adresse|date|nom|prénom)\b",
         # "you have my name as Jon, it's John" (round 10)
         r"\b(?:as|als)\s+[\w'-]+(?:\s+staan)?\s*[,;:\u2013-]+\s*(?:but |maar |aber |mais )?(?:it's|it is|its|"
@@ -454,6 +462,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|\n|\b(?:bonjour|salut|bonsoir|svp|merci)\W+)\W*plus de (?:pubs?|publicités?|newsletters?|mails?|"
         r"courriels?|sms|spam|prospection|démarchage|offres?)\b", r"\b(?:veux|voulons|souhaite) plus (?:recevoir|de)\b",
         r"\bd[ée]sinscri\w*|\bd[ée]sabonn\w*", r"\barr[êe]t\w* (?:de |d')", r"\b(?:retirez|enlevez)[- ]moi\b",
+        r"\bcess\w* (?:\w+ )?(?:de |d')",  # "cessez immédiatement de m'envoyer de la publicité" (round 16)
         r"\b(?:nehm|nimm)\w* (?:sie )?mich\b[^.?!\n]{0,50}\b(?:raus|heraus)\b",
         r"\b(?:nehm|nimm)\w* (?:sie )?mich (?:\w+ )?aus\b",  # "nehmen Sie mich sofort aus allen Verteilern" (round 14)
     ), needs=MARKETING, needs_context=True, negatable=False, blockers=rx(
