@@ -3,7 +3,8 @@ training messages by writers who never saw the recogniser (issue 18, round 14: `
 "don't keep my data" or "I want it gone", a changed name after a marriage or divorce, and a complaint somebody else
 made or threatens against the writer.
 
-Split from ``lexicon`` and ``rules`` (both at the module size limit); the rules and ``held.held_back`` use them.
+Also the recipients an art. 19 request asks to be told of (``TELL_RECIPIENTS``, round 13). Split from ``lexicon`` and
+``rules`` (both at the module size limit); the rules and ``held.held_back`` use them.
 """
 
 from __future__ import annotations
@@ -87,4 +88,18 @@ EXPORT_SUPPORT = rx(
     r"\b(?:sichern|sicherung|back(?:-| )?up\w*|sauvegard\w*|veiligstellen|veilig stellen)\b",
     r"\bexport\w*\b[^.?!\n]{0,25}\b(?:bricht|brach|plante|échoue|fails?|failed|failing|crash\w*|tim(?:es|ed|ing) out|"
     r"loopt vast|liep vast|mislukt|hangt|hängt)\b",
+)
+
+
+# Art. 19: the recipients told of a rectification, erasure or restriction ("please also inform every recipient ...
+# and tell me who they are"): part of that request, no access request of its own (round 13; asking who received
+# one's data, art. 15(1)(c), names no recipient to inform; the gaps may hold "Art. 19", dot and all)
+TELL_RECIPIENTS = rx(
+    r"\b(?:inform|notify|tell)\b[^?!\n]{0,20}\b(?:every|each|all|any|the) (?:\w+ )?(?:recipients?|third parties)\b",
+    r"\b(?:iedere|elke|alle) ontvangers?\b[^?!\n]{0,80}\b(?:op de hoogte|informeren|inlichten)\b",
+    r"\b(?:informeer|informeren|inlichten)\b[^?!\n]{0,30}\bontvangers?\b",
+    r"\b(?:allen|sämtlichen|jeden) empfängern?\b[^?!\n]{0,80}\bmit(?:teilen|zuteilen)?\b",
+    r"\b(?:informieren|unterrichten|benachrichtigen)\b[^?!\n]{0,40}\b(?:alle|sämtliche|jeden) empfänger\b",
+    r"\binformer\b[^?!\n]{0,30}\b(?:chaque|tous les|les) destinataires?\b",
+    r"\ben informer chaque destinataire\b",
 )

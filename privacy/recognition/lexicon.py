@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from privacy.recognition.others import FIELD_ON_ACCOUNT, OTHERS_ACTING, WRITER_HOLDS
+
 
 def rx(*parts: str) -> re.Pattern[str]:
     """One case-insensitive alternation; ``\\b`` anchors are the caller's business."""
@@ -77,12 +79,7 @@ _PD_FIELD_ON_PROFILE = (
 # misspelt on the invoices"), but not "the mailbox in my name".
 PD_FIELD = rx(
     _PD_FIELD_ON_PROFILE,
-    # the same in French and German ("le numéro de tel dans mon compte", "l'adresse dans mon espace client", "die
-    # Adresse in meinem Kundenkonto"; round 16)
-    r"\b(?:numéro|tél[ée]phone|tel|portable|adresse|nom|prénom|e-?mail|date de naissance)\b[^.?!\n]{0,20}"
-    r"\b(?:dans|sur|de) (?:mon|ma) (?:compte|profil|espace client|dossier|fiche)\b",
-    r"\b(?:adresse|anschrift|name|namen|telefonnummer|handynummer|e-?mail-?adresse|geburtsdatum)\b[^.?!\n]{0,20}"
-    r"\b(?:in|im|auf) (?:meinem |meinen )?(?:kundenkonto|konto|profil|kundenprofil)\b",
+    *FIELD_ON_ACCOUNT,
     r"(?<!op )(?<!in )(?<!under )(?<!onder )\b(?:mijn|m'n|mn) (?:\w+ )?(?:naam|achternaam|voornaam|woonadres|adres|"
     r"geboortedatum|geslacht|aanhef|aanspreekvorm|telefoonnummer|mobiele nummer|nummer|inkomen)\b",
     r"\b(?:naam|achternaam|adres|woonadres|geboortedatum|geslacht|telefoonnummer|nummer)\b[^.?!\n]{0,25}"
@@ -160,21 +157,9 @@ THIRD_PARTY = rx(
     r"\b(?:customers?|clients?|users?|visitors?) of (?:ours|mine)\b",
     r"\b(?:een|één) (?:van )?(?:onze|mijn) (?:klanten|bezoekers|gebruikers|leden)\b",
     r"\b(?:een|één) (?:lid|klant|klante|bezoeker|gebruiker|abonnee|donateur) van (?:onze|ons|mijn)\b",
-    # a member or customer of the writer's acting in German and French ("ein Mitglied hat sich beschwert", "eine
-    # Kundin meines Ladens möchte", "une de nos adhérentes veut"; round 15)
-    r"\b(?:ein|eine|einer) (?:unserer |meiner )?(?:vereins)?(?:mitglied\w*|kunde|kundin|nutzer\w*|besucher\w*|"
-    r"abonnent\w*|patient\w*|mieter\w*|gast)\b(?: (?:meines|unseres|meiner|unserer) \w+)?"
-    r" (?:hat|will|möchte|fragt|verlangt|bittet|wünscht|beschwert)\b",
-    r"\b(?:un|une) (?:de (?:nos|mes) )?(?:membres?|clients?|clientes?|adhérent\w*|abonné\w*|utilisat\w*|"
-    r"patient\w*|locataires?)\b(?: (?:de|du) (?:mon|ma|notre) \w+)? (?:a|veut|demande|souhaite|voudrait|se plaint)\b",
+    *OTHERS_ACTING,
     r"\b(?:klant|bezoeker|gebruiker) van (?:ons|mij|mijn|onze)\b", r"\b(?:mijn|onze) (?:klant|bezoeker|gebruiker)\b",
-    # the writer holds the data, about somebody else ("welche Daten ich über sie gespeichert habe", "what data I hold
-    # about her", "welke gegevens ik over hem heb"; round 16)
-    r"\b(?:welche|was für) (?:daten|informationen)\b[^.?!\n]{0,10}\b(?:ich|wir) (?:\w+ )?über (?:sie|ihn)\b",
-    r"\bwhat (?:personal )?(?:data|information|details) (?:i|we) (?:\w+ )?(?:about|on) (?:her|him|them)\b",
-    r"\bwelke (?:persoons)?gegevens (?:ik|wij|we) (?:\w+ )?(?:over|van) (?:haar|hem|hen)\b",
-    r"\b(?:quelles|les) (?:données|informations)\b[^.?!\n]{0,10}\b(?:je|nous) (?:\w+ )?(?:sur|à propos d') ?"
-    r"(?:elle|lui|eux)\b",
+    *WRITER_HOLDS,
     r"\bverwerkersovereenkomst",
     # somebody asking the writer ("jemand will bei mir ...", "qqn me demande ...", "Anfrage eines Shopkunden"; round 11)
     r"\b(?:jemand|someone|somebody|iemand|quelqu'un|qqn)\b[^.?!\n]{0,30}\b(?:bei mir|bij mij|from me|me demande|"

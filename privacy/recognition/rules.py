@@ -15,6 +15,7 @@ from privacy.recognition.idioms import (
     EXPORT_SUPPORT,
     NAME_CHANGED,
     NAME_UPDATE,
+    TELL_RECIPIENTS,
 )
 from privacy.recognition.lexicon import (
     AUTHORITY,
@@ -61,20 +62,6 @@ class Rule:
     fields_count: bool = False
     blockers: re.Pattern[str] | None = None
     negatable: bool = True
-
-
-# Art. 19: the recipients told of a rectification, erasure or restriction ("please also inform every recipient ...
-# and tell me who they are"): part of that request, no access request of its own (round 13; asking who received
-# one's data, art. 15(1)(c), names no recipient to inform; the gaps may hold "Art. 19", dot and all)
-_TELL_RECIPIENTS = rx(
-    r"\b(?:inform|notify|tell)\b[^?!\n]{0,20}\b(?:every|each|all|any|the) (?:\w+ )?(?:recipients?|third parties)\b",
-    r"\b(?:iedere|elke|alle) ontvangers?\b[^?!\n]{0,80}\b(?:op de hoogte|informeren|inlichten)\b",
-    r"\b(?:informeer|informeren|inlichten)\b[^?!\n]{0,30}\bontvangers?\b",
-    r"\b(?:allen|sämtlichen|jeden) empfängern?\b[^?!\n]{0,80}\bmit(?:teilen|zuteilen)?\b",
-    r"\b(?:informieren|unterrichten|benachrichtigen)\b[^?!\n]{0,40}\b(?:alle|sämtliche|jeden) empfänger\b",
-    r"\binformer\b[^?!\n]{0,30}\b(?:chaque|tous les|les) destinataires?\b",
-    r"\ben informer chaque destinataire\b",
-)
 
 
 _A, _R, _E, _S, _P, _O, _C = (
@@ -143,7 +130,7 @@ RULES: tuple[Rule, ...] = (
         # "send me my data in a machine-readable format": the data delivered to take along, portability (round 11)
         r"\b(?:format|formaat|csv|json|xml|machine-?readable|machineleesba\w*|maschinenlesbar\w*|lisible par)\b",
         r"\b(?:has|have|had) been (?:deleted|erased|removed)\b", r"\b(?:is|zijn) (?:verwijderd|gewist)\b",
-        DONE_REPORT.pattern, _TELL_RECIPIENTS.pattern,
+        DONE_REPORT.pattern, TELL_RECIPIENTS.pattern,
     )),
     Rule("access.what_do_you_know", _A, rx(
         r"\bwat (?:weten|hebben|bewaren|registreren|verwerken|hebt|heeft|weet) (?:jullie|u|je)\b"
