@@ -261,9 +261,12 @@ _SHORT_WORDS = r"(?:is|en|in|op|of|or|to|at|te|de|an|as|on|so|we|me|ok|ik|he|it|
 _POSTCODE_CUE = re.compile(
     r"(?i)(?<![\w-])(?:zip(?:[ -]?code)?|post(?:al)?[ -]?code|postcode|plz|postleitzahl|code[ \t]+postal|cap|cep"
     r"|kod[ \t]+pocztowy|posta[ \t]+kodu)(?![\w-])(?:[ \t]+(?:is|was|ist|est|lautet))?[ \t]*[:#]?[ \t]*"
-    r"(?P<v>(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,5}(?:[ -](?:(?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|(?-i:[A-Z]{2,4})"
+    # (not a short word before the postcode: "postcode is 6814DK" once gave the POSTCODE "is"; a Dutch postcode glued,
+    # "6814DK", is six characters; round 5)
+    r"(?P<v>(?!" + _SHORT_WORDS + r"(?![\w-]))(?:\d{4}(?-i:[A-Z]{2})|(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,5}(?:[ -](?:"
+    r"(?=[A-Z]{0,3}\d)[A-Z0-9]{2,4}|(?-i:[A-Z]{2,4})"
     # a second part in lower case only as a Dutch postcode's two letters that are no word ("30303 but")
-    r"|(?!" + _SHORT_WORDS + r"(?![\w-]))(?-i:[a-z]{2})))?)(?![\w-])"
+    r"|(?!" + _SHORT_WORDS + r"(?![\w-]))(?-i:[a-z]{2})))?))(?![\w-])"
 )
 
 

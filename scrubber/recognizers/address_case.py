@@ -135,6 +135,7 @@ def _line_view(line: str) -> str:
 
 _SENTENCE_END = (".", "!", "?", ":")
 _PRONOUNS = frozenset({"I", "I'm", "I’m", "I'll", "I've", "I'd"})
+_DUTCH_POSTCODE_LETTERS = re.compile(r"(?:\d{4})?[A-Z]{2}")
 
 
 def _chat_line(line: str) -> bool:
@@ -147,6 +148,8 @@ def _chat_line(line: str) -> bool:
     for m in _TOKEN.finditer(line):
         word = m.group()
         capital = not word.islower() and any(c.isupper() for c in word) and word not in _PRONOUNS
+        if capital and _DUTCH_POSTCODE_LETTERS.fullmatch(word) and (prev.isdigit() and len(prev) == 4 or word[0].isdigit()):
+            capital = False  # a Dutch postcode's letters in a chat line ("vechtstraat 88 3521 ZH utrecht"; round 5)
         if capital and ((prev and not prev.endswith(_SENTENCE_END)) or any(c.isupper() for c in word[1:])):
             return False
         prev = word

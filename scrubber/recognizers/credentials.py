@@ -60,6 +60,7 @@ from scrubber.recognizers.secret_phrases import label_phrase as _label_phrase
 from scrubber.recognizers.secret_phrases import marker_phrase as _marker_phrase
 from scrubber.recognizers.secret_phrases import plain_phrase as _plain_phrase
 from scrubber.recognizers.secret_phrases import sentence_phrase as _sentence
+from scrubber.recognizers.secret_spaced import spaced_value
 from scrubber.recognizers.secret_tables import column_cells
 from scrubber.recognizers.secret_typos import typo_cues
 from scrubber.recognizers.secret_values import URLISH as _URLISH
@@ -215,6 +216,8 @@ class CredentialRecognizer(SingleEntityRecognizer):
             scan_from = nxt
         else:
             scan_from = cue.end()
+        if cue.group().lower() not in _BARE_CUES and spaced_value(text, scan_from, out):
+            return  # "the password was Tulpen 1962 (with the space)" (secret_spaced)
         if _PASSPHRASE_CUES.fullmatch(cue.group()) and _whole_phrase(text, scan_from, stop, out):
             return
         segment = text[scan_from:stop]

@@ -12,6 +12,7 @@ from scrubber.recognizers.names.greetings import (
     find_here_names,
     find_intro_names,
     find_label_names,
+    find_lower_cue_names,
     find_speaker_names,
 )
 from scrubber.recognizers.names.headers import find_header_names
@@ -64,6 +65,7 @@ class NameFinder:
             find_here_names(view, words, cands)
             find_speaker_names(view, words, cands)
             find_label_names(view, words, cands)
+            find_lower_cue_names(view, words, cands)
         if "signature" in signals:
             find_signature_names(view, words, cands, orgs)
             find_recipient_names(view, words, cands)

@@ -67,6 +67,7 @@ _RELATIVES = (
     r"|leidinggevende|medewerker|medewerkster|stagiair|stagiaire|assistent|assistente|boekhouder|webbouwer"
     r"|wife|husband|boyfriend|girlfriend|fianc[ée]e?|son|daughter|kid|child|brother|sister|father|mother|dad"
     r"|mum|mom|grandfather|grandmother|grandson|granddaughter|grandpa|grandma|uncle|aunt|nephew|niece|cousin"
+    r"|nan|nana|nanna|gran|granny|grandad|granddad"
     r"|stepson|stepdaughter|stepfather|stepmother|neighbour|neighbor|boss|employee|assistant|accountant"
     r"|bookkeeper|developer|designer|friend|collega|colleague|coworker|co-worker"
     r"|frau|mann|sohn|tochter|bruder|schwester|vater|mutter|freundin|kollege|kollegin"
@@ -181,21 +182,61 @@ def find_label_names(view: TextView, words: NameWords, cands: Candidates) -> Non
     """A full name in lower case after a form label ("Eigenaar: femke verhoeven", "(klant: joost van der meulen)"),
     as chats and form exports write names: two parts or more, the lexicon knowing the first as a first name (a
     capitalised name after a label is the lexicon signal's)."""
-    text, toks, starts = view.text, view.toks, view.tok_starts
-    if ":" not in text:
+    if ":" not in view.text:
         return  # speed-up only: every label ends in a colon
-    for m in _LABEL_RE.finditer(text):
+    for m in _LABEL_RE.finditer(view.text):
         if may_contain(m.group().lower(), _PLACE_LABELS):
             continue  # "address: levent mah. ...": a street or place, however name-like its words
-        k = bisect_left(starts, m.end())
-        if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word" or not toks[k].text.islower():
-            continue
-        span = chain(words, text, toks, k, lowercase_ok=True)
-        if span is None or len(words.parts(toks, span[0], span[1])) < 2:
-            continue
-        head = toks[span[0]]
-        if words.known_first(head.text) and not words.lex.is_common(head.text):
-            cands.add(span[0], span[1], SCORE_STRONG, "greeting")
+        _lower_full_name(view, words, cands, m.end())
+
+
+def _lower_full_name(view: TextView, words: NameWords, cands: Candidates, pos: int) -> None:
+    """A full name in lower case starting at ``pos``: two parts or more, the first a known first name that is no
+    everyday word ("femke verhoeven", "khadija bouazza")."""
+    toks = view.toks
+    k = bisect_left(view.tok_starts, pos)
+    if k >= len(toks) or toks[k].start != pos or toks[k].kind != "word" or not toks[k].text.islower():
+        return
+    span = chain(words, view.text, toks, k, lowercase_ok=True)
+    if span is None or len(words.parts(toks, span[0], span[1])) < 2:
+        return
+    head = toks[span[0]]
+    if words.known_first(head.text) and not words.lex.is_common(head.text):
+        cands.add(span[0], span[1], SCORE_STRONG, "greeting")
+
+
+# Where chats name a person in lower case without a colon (issue 16, the fifth by-author round): a relative ("mijn
+# moeder khadija bouazza", "my nan dorothy mensah"), somebody's child or partner ("de dochter van fatima el amrani"),
+# a name label alone at a line's start ("name kofi asante", "naam op kaart sanne de boer").
+_CHILD_OF_RE = re.compile(
+    r"(?<![^\s,.:;!(])(?i:zoon|dochter|kind|kleinzoon|kleindochter|vrouw|man|son|daughter|child|grandson|"
+    r"granddaughter|wife|husband|sohn|tochter|fils|fille)[ \t]+(?i:van|of|von|de)[ \t]+"
+)
+_BARE_NAME_LABEL_RE = re.compile(
+    r"(?im)^[ \t>*•-]*(?:name on (?:the )?card|naam op (?:de )?(?:kaart|pas)|full name|volledige naam|name|naam|"
+    r"card ?holder|kaarthouder)[ \t]+(?=[^\W\d_])"
+)
+_LOWER_CUE_STEMS = ("van", "of", "von", "de", "naam", "name", "holder", "houder", "mijn", "m'n", "mn", "my", "onze",
+                    "our", "haar", "zijn", "his", "her", "meine", "mon", "ma")
+
+
+def find_lower_cue_names(view: TextView, words: NameWords, cands: Candidates) -> None:
+    """A name in lower case after a relative or a child-of phrase (its first part a known first name that is no
+    everyday word), or after a bare name label (as after "naam:"); see above."""
+    if not may_contain(view.lowered, _LOWER_CUE_STEMS):
+        return  # speed-up only
+    text, toks, starts = view.text, view.toks, view.tok_starts
+    for pattern, known_head in ((_RELATIVE_RE, True), (_CHILD_OF_RE, True), (_BARE_NAME_LABEL_RE, False)):
+        for m in pattern.finditer(text):
+            k = bisect_left(starts, m.end())
+            if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word" or not toks[k].text.islower():
+                continue  # (a capitalised name there is the lexicon's and the intro signal's)
+            if known_head and not (words.known_first(toks[k].text) and not words.lex.is_common(toks[k].text)):
+                continue
+            line_end = text.find("\n", m.end())
+            if not known_head and ":" in text[m.end() : None if line_end < 0 else line_end]:
+                continue  # "Naam rekeninghouder: ...": a longer label, its value after the colon
+            context_chain(words, text, toks, k, cands.add, "greeting", same_line_as=toks[k].line, relaxed=True)
 
 
 def find_speaker_names(view: TextView, words: NameWords, cands: Candidates) -> None:

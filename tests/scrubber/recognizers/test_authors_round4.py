@@ -70,7 +70,8 @@ BLOCK_BIRTH_DATE = [
     ("Details below\nPieter Hoekstra\n+31 6 1234 5678\n12/03/1966\nthanks", "12/03/1966"),
 ]
 NOT_BLOCK_BIRTH_DATE = [
-    ("Pieter Hoekstra\nLindelaan 12, 3512 AB Utrecht\n\n04-07-1979\nwas the day the company was registered", "04-07-1979"),
+    ("Pieter Hoekstra\nLindelaan 12, 3512 AB Utrecht\n\n04-07-1979\nwas the day the company was registered",
+     "04-07-1979"),
 ]
 
 
