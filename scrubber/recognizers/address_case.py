@@ -148,7 +148,8 @@ def _chat_line(line: str) -> bool:
     for m in _TOKEN.finditer(line):
         word = m.group()
         capital = not word.islower() and any(c.isupper() for c in word) and word not in _PRONOUNS
-        if capital and _DUTCH_POSTCODE_LETTERS.fullmatch(word) and (prev.isdigit() and len(prev) == 4 or word[0].isdigit()):
+        if capital and _DUTCH_POSTCODE_LETTERS.fullmatch(word) and ((prev.isdigit() and len(prev) == 4)
+                                                                   or word[0].isdigit()):
             capital = False  # a Dutch postcode's letters in a chat line ("vechtstraat 88 3521 ZH utrecht"; round 5)
         if capital and ((prev and not prev.endswith(_SENTENCE_END)) or any(c.isupper() for c in word[1:])):
             return False
