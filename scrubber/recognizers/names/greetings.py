@@ -215,6 +215,8 @@ _CHILD_OF_RE = re.compile(
 _BARE_NAME_LABEL_RE = re.compile(
     r"(?im)^[ \t>*•-]*(?:name on (?:the )?card|naam op (?:de )?(?:kaart|pas)|full name|volledige naam|name|naam|"
     r"card ?holder|kaarthouder)[ \t]+(?=[^\W\d_])"
+    # a card's name field after a sentence in the same chat line ("03/27, 422. name on card CHEN XIAOLING.")
+    r"|(?<=[.!?] )(?i:name on (?:the )?card|naam op (?:de )?kaart|card ?holder|kaarthouder)[ \t]+(?=[^\W\d_])"
 )
 _LOWER_CUE_STEMS = ("van", "of", "von", "de", "naam", "name", "holder", "houder", "mijn", "m'n", "mn", "my", "onze",
                     "our", "haar", "zijn", "his", "her", "meine", "mon", "ma")
@@ -229,7 +231,10 @@ def find_lower_cue_names(view: TextView, words: NameWords, cands: Candidates) ->
     for pattern, known_head in ((_RELATIVE_RE, True), (_CHILD_OF_RE, True), (_BARE_NAME_LABEL_RE, False)):
         for m in pattern.finditer(text):
             k = bisect_left(starts, m.end())
-            if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word" or not toks[k].text.islower():
+            if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word":
+                continue
+            block_capitals = not known_head and toks[k].text.isupper() and len(toks[k].text) > 1  # "CHEN XIAOLING"
+            if not (toks[k].text.islower() or block_capitals):
                 continue  # (a capitalised name there is the lexicon's and the intro signal's)
             if known_head and not (words.known_first(toks[k].text) and not words.lex.is_common(toks[k].text)):
                 continue

@@ -63,6 +63,7 @@ def find_signature_names(view: TextView, words: NameWords, cands: Candidates, or
     _last_name_line(view, words, cands, nonempty, orgs)
     if nonempty:
         _trailing_name(view, words, cands, nonempty[-1])
+        _dash_signed(view, words, cands, nonempty[-1])
 
 
 def _after_closings(view: TextView, words: NameWords, cands: Candidates, nonempty: list[int]) -> None:
@@ -220,3 +221,17 @@ def _signs_as_name(words: NameWords, parts: list[Token], require_lexicon: bool) 
     if require_lexicon and not known:
         return False
     return not (head.kind == "word" and head.text[0].islower() and not known)
+
+
+# A last line that signs with a dash before one to three words, as chats and forums do ("— harpreet", "-- Kev O."):
+# the dash marks a signature as "--" does on a line of its own (issue 16, the fifth by-author round)
+_DASH_SIGN_RE = re.compile(r"^[ \t]*(?:—|–|--?)[ \t]*(?=[^\W\d_])(?:[^\W\d_][\w'’.-]*[ \t]*){1,3}$")
+
+
+def _dash_signed(view: TextView, words: NameWords, cands: Candidates, k: int) -> None:
+    """The name after a dash on the message's last line (relaxed like the rest of a closing line)."""
+    if _DASH_SIGN_RE.match(view.lines[k]) is None:
+        return
+    idxs = [x for x in view.tok_by_line.get(k, []) if view.toks[x].kind == "word"]
+    if idxs:
+        context_chain(words, view.text, view.toks, idxs[0], cands.add, "signature", same_line_as=k, relaxed=True)

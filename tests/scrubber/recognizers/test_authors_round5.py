@@ -36,6 +36,10 @@ LOWER_CASE_NAME = [
     ("mijn moeder khadija bouazza krijgt rare mails", "khadija bouazza"),
     ("expiry 12/25 cvv 610\nname kofi asante\nthanks", "kofi asante"),
     ("kaart 4676 3288 8495 1234\nnaam op kaart sanne de boer", "sanne de boer"),
+    # a card's name field after a sentence on the same chat line, in block capitals
+    ("i paid by card, 03/27, 422. name on card LIU MEILING. did it go through?", "LIU MEILING"),
+    # a signature after a dash on the last line
+    ("I set a new db password yesterday, just so you know\n— gurpreet", "gurpreet"),
 ]
 
 
@@ -47,6 +51,7 @@ def test_a_lower_case_name_after_a_relative_or_a_label(assert_stripped: Callable
 
 NOT_A_NAME = [
     ("mijn moeder kan niet inloggen sinds gisteren", "kan niet"),
+    ("thanks for the help\n- the team", "the team"),
     ("name server ns1 is down since this morning", "server ns1"),
 ]
 
