@@ -50,6 +50,15 @@ _PROSE = frozenset({
 # articles and everyday words of another language that are number words too ("onze": French 11, Dutch "our")
 _ARTICLES = frozenset({"een", "één", "one", "un", "eins", "ein", "une", "onze", "oh", "null", "elf", "neun"})
 _MAX_WORDS = 8
+# Dictation (issue 16, speech-to-text): letters read one by one do not count against ``_MAX_WORDS`` (a phone writes
+# "hoofdletter K o e k o e k 7 7 uitroepteken"), up to ``_MAX_TOKENS`` in all; a letter's case and a symbol's "sign"
+# or "mark" are part of the value, "then" joins its pieces, and after "as in" the next word only spells a letter
+# ("capital B as in bravo").
+_MAX_TOKENS = 40
+_CASE_WORDS = frozenset({"capital", "capitals", "uppercase", "lowercase", "small", "hoofdletter", "hoofdletters",
+                         "kleine", "kleine letter", "großbuchstabe", "kleinbuchstabe", "majuscule", "minuscule"})
+_JOINERS = frozenset({"then", "sign", "mark", "teken", "all", "letter"})  # (not Dutch "dan": "bel dan ...")
+_SPELL_AS = frozenset({"as", "als", "wie", "comme"})
 
 
 def spoken_passwords(text: str, out: list[RecognizerResult]) -> None:
@@ -75,20 +84,34 @@ def spoken_passwords(text: str, out: list[RecognizerResult]) -> None:
 
 def _read_aloud(text: str, start: int, stop: int) -> int:
     """The end of a run of words from ``start`` that holds a number word or a symbol's name, or 0."""
-    pos, end, words, strong = start, 0, 0, False
-    while words < _MAX_WORDS:
+    pos, end, words, strong, tokens, previous, spelling, spelled = start, 0, 0, False, 0, "", 0, 0
+    while words < _MAX_WORDS and tokens < _MAX_TOKENS:
         m = _WORD.match(text, pos)
         if m is None or m.start() >= stop:
             break
         word = m.group().lower()
-        if word in _STOP:
+        tokens += 1
+        after_then = previous == "then" and word in ("a", "an")  # "then a hashtag"
+        dictated = (len(word) == 1 or word in _CASE_WORDS or word in _JOINERS or spelling > 0 or after_then
+                    or (word == "at" and text[m.end() : m.end() + 5].lower() == " sign"))
+        if spelling:
+            spelling -= 1  # "as in bravo": "in" and the spelling word
+        elif word in _SPELL_AS and len(previous) == 1 and text[m.end() : m.end() + 4].lower() == " in ":
+            spelling, dictated = 2, True  # "B as in bravo"
+        spelled += len(word) == 1
+        if word in _STOP and not dictated:
             break
-        if word in _PROSE:
+        if word in _PROSE and not dictated:
+            if strong and spelled >= 4:
+                break  # a dictated value ends where the sentence goes on ("... capital T the site is down")
             return 0
-        words += 1
-        if word in _SYMBOL_WORDS or (number_word(word) and word not in _ARTICLES):
+        previous = word
+        if not dictated:
+            words += 1
+        if word in _SYMBOL_WORDS or word in _CASE_WORDS or (number_word(word) and word not in _ARTICLES) or (
+                word.isdigit() and len(word) == 1):
             strong, end = True, m.end()
-        elif not strong:
+        elif not strong or dictated:
             end = m.end()
         nxt = pos = m.end()
         while nxt < stop and text[nxt] in " \t":
@@ -96,4 +119,4 @@ def _read_aloud(text: str, start: int, stop: int) -> int:
         if nxt == pos or nxt >= stop or not (text[nxt].isalnum()):
             break  # a comma, a full stop or the line's end closes the clause
         pos = nxt
-    return end if strong and words >= 2 else 0
+    return end if strong and (words >= 2 or spelled >= 4) else 0
