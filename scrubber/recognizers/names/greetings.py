@@ -218,17 +218,39 @@ _BARE_NAME_LABEL_RE = re.compile(
     # a card's name field after a sentence in the same chat line ("03/27, 422. name on card CHEN XIAOLING.")
     r"|(?<=[.!?] )(?i:name on (?:the )?card|naam op (?:de )?kaart|card ?holder|kaarthouder)[ \t]+(?=[^\W\d_])"
 )
-_LOWER_CUE_STEMS = ("van", "of", "von", "de", "naam", "name", "holder", "houder", "mijn", "m'n", "mn", "my", "onze",
-                    "our", "haar", "zijn", "his", "her", "meine", "mon", "ma")
+# the words one of which each pattern needs (a speed-up only, issue 19: most texts hold none, and the three patterns
+# each try their alternatives at every word of the text)
+# every word ``_RELATIVES`` matches, spelled out (tests/scrubber/recognizers/names/test_greetings.py checks it)
+_RELATIVE_WORDS = frozenset({"accountant", "assistant", "assistent", "assistente", "aunt", "baas", "boekhouder",
+    "bookkeeper", "boss", "boyfriend", "broer", "broertje", "brother", "bruder", "buurman", "buurvrouw", "child",
+    "co-worker", "colleague", "collega", "collegue", "collègue", "compagnon", "cousin", "coworker", "dad",
+    "daughter", "designer", "developer", "dochter", "dochtertje", "echtgenoot", "echtgenote", "employee", "ex",
+    "father", "femme", "fiance", "fiancee", "fiancé", "fiancée", "fille", "fils", "frau", "frere", "freundin",
+    "friend", "frère", "girlfriend", "gran", "grandad", "granddad", "granddaughter", "grandfather", "grandma",
+    "grandmother", "grandpa", "grandson", "granny", "grootmoeder", "grootvader", "husband", "kid", "kleindochter",
+    "kleinzoon", "kollege", "kollegin", "leidinggevende", "ma", "mama", "man", "mann", "mari", "medewerker",
+    "medewerkster", "mere", "moeder", "mom", "mother", "mum", "mutter", "mère", "nan", "nana", "nanna", "neef",
+    "neefje", "neighbor", "neighbour", "nephew", "nicht", "nichtje", "niece", "oma", "oom", "opa", "pa", "papa",
+    "partner", "pere", "père", "schoondochter", "schoonmoeder", "schoonvader", "schoonzoon", "schoonzus",
+    "schwester", "sister", "soeur", "sœur", "sohn", "son", "stagiair", "stagiaire", "stepdaughter", "stepfather",
+    "stepmother", "stepson", "stiefdochter", "stiefmoeder", "stiefvader", "stiefzoon", "tante", "tochter", "uncle",
+    "vader", "vater", "verloofde", "vriend", "vriendin", "vriendje", "vrouw", "webbouwer", "wife", "zoon", "zoontje",
+    "zus", "zusje", "zuster", "zwager"})
+_CHILD_OF_WORDS = frozenset({"zoon", "dochter", "kind", "kleinzoon", "kleindochter", "vrouw", "man", "son",
+                             "daughter", "child", "grandson", "granddaughter", "wife", "husband", "sohn", "tochter",
+                             "fils", "fille"})
+_LABEL_WORDS = frozenset({"name", "naam", "card", "cardholder", "holder", "kaarthouder"})
 
 
 def find_lower_cue_names(view: TextView, words: NameWords, cands: Candidates) -> None:
     """A name in lower case after a relative or a child-of phrase (its first part a known first name that is no
     everyday word), or after a bare name label (as after "naam:"); see above."""
-    if not may_contain(view.lowered, _LOWER_CUE_STEMS):
-        return  # speed-up only
+    present = {t.lower for t in view.toks if t.kind == "word"}
+    patterns = [(pattern, known_head) for pattern, known_head, needed in (
+        (_RELATIVE_RE, True, _RELATIVE_WORDS), (_CHILD_OF_RE, True, _CHILD_OF_WORDS),
+        (_BARE_NAME_LABEL_RE, False, _LABEL_WORDS)) if not needed.isdisjoint(present)]
     text, toks, starts = view.text, view.toks, view.tok_starts
-    for pattern, known_head in ((_RELATIVE_RE, True), (_CHILD_OF_RE, True), (_BARE_NAME_LABEL_RE, False)):
+    for pattern, known_head in patterns:
         for m in pattern.finditer(text):
             k = bisect_left(starts, m.end())
             if k >= len(toks) or toks[k].start != m.end() or toks[k].kind != "word":

@@ -60,3 +60,23 @@ def test_intro_first_letter_look_aheads_change_no_match() -> None:
                 for _ in range(3)
             )
             assert [m.span() for m in plain.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_the_relative_words_gate_holds_every_relative() -> None:
+    """``find_lower_cue_names`` runs ``_RELATIVE_RE`` only when one of ``_RELATIVE_WORDS`` is a word of the text: each
+    alternative of ``_RELATIVES``, its character classes and groups expanded, must be in it (issue 19 speed-up)."""
+    import itertools
+    import re
+
+    from scrubber.recognizers.names.greetings import _RELATIVE_RE, _RELATIVE_WORDS, _RELATIVES
+
+    def expand(alternative: str) -> set[str]:
+        parts = re.findall(r"\[[^]]*\]|\(\?:[^)]*\)|.\?|.", alternative)
+        options = [list(p[1:-1]) if p.startswith("[") else p[3:-1].split("|") if p.startswith("(?:")
+                   else [p[0], ""] if len(p) == 2 and p[1] == "?" else [p] for p in parts]
+        return {"".join(c) for c in itertools.product(*options)}
+
+    alternatives = re.split(r"\|(?![^(]*\))", _RELATIVES)
+    words = set().union(*(expand(a) for a in alternatives))
+    assert words <= _RELATIVE_WORDS
+    assert all(_RELATIVE_RE.match(f"my {w} jan") for w in words)
