@@ -229,7 +229,7 @@ def _scan(text: str, text_folded: Folded | None = None) -> Iterator[tuple[Reques
                 # is held back: no label, and the model may not label it alone (privacy.recognition.vote); a
                 # possible request.
                 held = bool(unmade) or held_back(rule.label, folded) or (withdrawal and (reports_earlier_ask(sentence)
-                                                                                    or withdraws(sentence)))
+                                                                                    or withdraws(folded)))
                 if fired and not held:
                     yield rule.label, NEGATED + rule.name  # refused by the writer ("niet verwijderen")
                 else:

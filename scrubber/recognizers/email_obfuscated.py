@@ -53,7 +53,8 @@ _ONE_WORD = re.compile(r"[^\W\d_]+")
 # As a phone's speech engine writes an address (issue 16, speech-to-text): the domain's words apart ("ryan family dot
 # ie", "bakker schilders punt nl"), a number after the local part ("tom dot hill 77"), "at sign". Only with a spoken
 # dot before the top-level domain; the local part is words joined by spoken dots, perhaps with a number after them.
-_SPOKEN_DOT = r"[ \t]+(?i:dot|punt|punkt|point)[ \t]+"
+_SPOKEN_DOTS = ("dot", "punt", "punkt", "point")
+_SPOKEN_DOT = r"[ \t]+(?i:" + "|".join(_SPOKEN_DOTS) + r")[ \t]+"
 _SPOKEN = re.compile(
     r"(?<![\w.@+-])(?P<local>[A-Za-z0-9_+-]+(?:" + _SPOKEN_DOT + r"[A-Za-z0-9_+-]+){0,3}(?:[ \t]+\d{1,4})?)"
     r"(?P<at>[ \t]+(?i:at[ \t]+sign|at|apenstaartje|arobase|klammeraffe)[ \t]+)"
@@ -108,7 +109,6 @@ def _spoken_prose(m: re.Match[str]) -> bool:
             and is_ordinary_word(local))
 
 
-_SPOKEN_DOTS = frozenset({"dot", "punt", "punkt", "point"})
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "ac", "gov", "edu"})
 
 

@@ -56,7 +56,7 @@ _MAX_WORDS = 8
 # ("capital B as in bravo").
 _MAX_TOKENS = 40
 _CASE_WORDS = frozenset({"capital", "capitals", "uppercase", "lowercase", "small", "hoofdletter", "hoofdletters",
-                         "kleine", "kleine letter", "großbuchstabe", "kleinbuchstabe", "majuscule", "minuscule"})
+                         "kleine", "großbuchstabe", "kleinbuchstabe", "majuscule", "minuscule"})
 _JOINERS = frozenset({"then", "sign", "mark", "teken", "all", "letter"})  # (not Dutch "dan": "bel dan ...")
 _SPELL_AS = frozenset({"as", "als", "wie", "comme"})
 
